@@ -1,0 +1,30 @@
+"""narrator: rich-text editor HTML -> chaptered, emotion-tagged narration.
+
+    >>> import narrator
+    >>> manifest = narrator.narrate("lesson.html")          # doctest: +SKIP
+    >>> manifest["chapters"][0]["title"]                     # doctest: +SKIP
+
+Heavy modules are imported lazily so `narrate --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .config import Config, load_config
+from .errors import (BadInput, ConfigError, EngineError, NarratorError, OutputError,
+                     SynthesisFailed)
+
+__version__ = "0.1.0"
+__all__ = ["narrate", "plan", "Config", "load_config", "NarratorError", "BadInput", "ConfigError",
+           "EngineError", "OutputError", "SynthesisFailed", "__version__"]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str):  # lazy: the pipeline pulls in bs4, lxml, jieba...
+    if name in ("narrate", "plan", "narrate_many"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(name)

@@ -1,0 +1,151 @@
+"""The immutable values that flow through the pipeline.
+
+parse -> Document -> plan -> Script -> synthesize -> Takes -> assemble -> Programme -> publish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "item", "quote", "caption", "cell", "code", "break"]
+"""``break`` is a section break inside a chapter (hr, or a page break that does not start a chapter)."""
+
+Boundary = Literal["sentence", "paragraph", "item", "heading", "section", "end"]
+"""What follows a segment; decides the pause after it. ``end`` = last segment of its chapter."""
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of inline text with its marks.
+
+    ``marks`` holds inline tag names that matter for emotion ("strong", "em", "u", "code", "q",
+    "sub", "sup") and ".class" names of the run's own inline elements. ``lang`` comes from a
+    lang attribute, ``emotion`` from an explicit data-emotion attribute on an inline element.
+    """
+
+    text: str
+    marks: frozenset[str] = frozenset()
+    lang: str | None = None
+    emotion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of text in reading order.
+
+    ``context`` holds the names of enclosing elements that matter for style ("blockquote",
+    "figcaption", "th", "li", "aside"...) and ".class" names of the block and its ancestors.
+    ``emotion`` is the nearest explicit data-emotion on the block or an ancestor.
+    ``source`` locates the block in the input (``#id`` or a CSS-like path) for the manifest.
+    """
+
+    kind: BlockKind
+    runs: tuple[Run, ...]
+    level: int = 0  # heading level 1-6; list nesting depth for items
+    source: str = ""
+    context: frozenset[str] = frozenset()
+    emotion: str | None = None
+    lang: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    index: int  # 1-based
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    title: str
+    lang: str  # main language: "zh", "en", ...
+    chapters: tuple[Chapter, ...]
+    source_path: str = ""
+    source_sha256: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """The unit of synthesis and of the manifest: one sentence (or a piece of a long one)."""
+
+    id: str  # positional, for humans and the player: "c02-s0015"
+    chapter: int
+    text: str  # what the reader sees
+    spoken: str  # what the engine gets (after the lexicon)
+    lang: str
+    emotion: str
+    boundary: Boundary
+    pause_after_ms: int
+    marks: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptChapter:
+    index: int
+    title: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    """A document planned for narration: chapters of segments, each with emotion and pause."""
+
+    title: str
+    lang: str
+    chapters: tuple[ScriptChapter, ...]
+    source_path: str = ""
+    source_sha256: str = ""
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return tuple(s for c in self.chapters for s in c.segments)
+
+
+@dataclass(frozen=True, slots=True)
+class Take:
+    """One synthesized segment: a mono 16-bit PCM WAV file (in the cache)."""
+
+    segment_id: str
+    path: Path
+    sample_rate: int
+    duration: float
+    cache_key: str
+    source: Literal["engine", "cache"]
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentTiming:
+    segment_id: str
+    start: float  # seconds from the start of the chapter file
+    end: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterAudio:
+    """A chapter assembled into one WAV file, with exact timings from the frames written."""
+
+    index: int
+    title: str
+    wav_path: Path
+    duration: float
+    timings: tuple[SegmentTiming, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """All assembled chapters in order, plus the loudness measured over the whole programme."""
+
+    sample_rate: int
+    chapters: tuple[ChapterAudio, ...]
+    loudness: dict[str, float] = field(default_factory=dict)  # {"integrated_lufs":..., "true_peak_dbtp":..., "gain_db":...}
+
+    @property
+    def duration(self) -> float:
+        return sum(c.duration for c in self.chapters)

@@ -1,0 +1,41 @@
+"""Engine registry. Each backend module is imported only when used (keeps `narrate --help` fast)."""
+
+from __future__ import annotations
+
+import importlib
+
+from ..config import Config
+from ..errors import ConfigError
+from .base import Engine, preset_params
+
+__all__ = ["Engine", "ENGINES", "create_engines", "preset_params"]
+
+# engine name -> module defining `create(config, server) -> Engine`
+ENGINES: dict[str, str] = {
+    "espeak": "narrator.engines.espeak",
+    "indextts2": "narrator.engines.indextts2",
+    "indextts2-vllm": "narrator.engines.vllm",
+    "openai": "narrator.engines.openai",
+    "http": "narrator.engines.http",
+}
+
+
+def engine_name(config: Config) -> str:
+    """The configured engine, resolving "auto": espeak, or indextts2 when servers are given."""
+    name = config.engine.name
+    if name == "auto":
+        return "indextts2" if config.engine.servers else "espeak"
+    if name not in ENGINES:
+        raise ConfigError([f"engine.name: unknown engine '{name}' (known: {', '.join(ENGINES)})"])
+    return name
+
+
+def create_engines(config: Config) -> list[Engine]:
+    """One engine instance per configured server (a single instance for embedded engines)."""
+    name = engine_name(config)
+    module = importlib.import_module(ENGINES[name])
+    if name == "espeak":
+        return [module.create(config, None)]
+    if not config.engine.servers:
+        raise ConfigError([f"engine '{name}' needs a server: --server URL or engine.servers"])
+    return [module.create(config, url) for url in config.engine.servers]

@@ -1,0 +1,64 @@
+"""One exception root for everything narrator raises on purpose."""
+
+from __future__ import annotations
+
+
+class NarratorError(Exception):
+    """Root of all narrator errors. ``str(err)`` is a one-line message fit for a user."""
+
+
+class BadInput(NarratorError, ValueError):
+    """The input document cannot be narrated (missing, binary, empty, undecodable...)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class ConfigError(NarratorError, ValueError):
+    """narrate.toml or an option is invalid; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[str], source: str = "configuration") -> None:
+        self.problems = list(problems)
+        self.source = source
+        super().__init__(f"{source}: " + "; ".join(self.problems))
+
+
+class EngineError(NarratorError):
+    """A TTS engine failed to produce a take. ``retryable`` says whether trying again may help."""
+
+    retryable = True
+
+    def __init__(self, message: str, *, server: str | None = None) -> None:
+        super().__init__(message if server is None else f"{server}: {message}")
+        self.server = server
+
+
+class EngineUnavailable(EngineError):
+    """The engine cannot be used at all here (library missing, server layout unknown, bad voice file)."""
+
+    retryable = False
+
+
+class InvalidTake(EngineError):
+    """The engine answered, but the audio is not a plausible take for the text."""
+
+
+class SynthesisFailed(NarratorError):
+    """Some segments could not be synthesized after every retry (details in errors.jsonl)."""
+
+    def __init__(self, failed: list[str], errors_path: str | None = None) -> None:
+        shown = ", ".join(failed[:10]) + (" ..." if len(failed) > 10 else "")
+        where = f" (see {errors_path})" if errors_path else ""
+        super().__init__(f"{len(failed)} segment(s) failed: {shown}{where}")
+        self.failed = list(failed)
+        self.errors_path = errors_path
+
+
+class OutputError(NarratorError, OSError):
+    """The output cannot be written (unwritable directory, ffmpeg failure...)."""
+
+
+class Interrupted(NarratorError):
+    """The run was stopped by the user (Ctrl-C); takes made so far are kept in the cache."""

@@ -1,0 +1,29 @@
+"""Progress events the library emits; the CLI (or a build script) decides how to show them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    stage: Literal["synthesize", "assemble", "publish"]
+    done: int
+    total: int
+    cached: int = 0
+    failed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    level: Literal["info", "warning"]
+    text: str
+
+
+Event = Progress | Notice
+EventSink = Callable[[Event], None]
+
+
+def ignore(event: Event) -> None:
+    """The default sink: library code never prints."""
