@@ -1,0 +1,265 @@
+"""The `narrate` command: arguments in, one library call, exit status out. No logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import __version__
+from .config import AUDIO_FORMATS, BOOK_FORMATS, Config, load_config
+from .errors import ConfigError, Interrupted, NarratorError
+
+EPILOG = """\
+examples:
+  narrate lesson.html                      narrate into lesson.narration/ with eSpeak NG
+  narrate lesson.html --dry-run            show chapters, sentences, emotions; no audio
+  narrate lesson.html --server http://gpu1:7860 --voice-file teacher.wav
+                                           narrate with an IndexTTS2 web UI
+  narrate course/ -o build/course          every lesson in a folder, plus a course index
+  narrate engines --server http://gpu1:7860    check that servers answer
+  narrate cache --prune --older-than 30    drop takes unused for 30 days
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="narrate", description="Turn rich-text editor HTML into chaptered, narrated audio.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="HTML file(s), folder(s) or glob(s); several make a course")
+    p.add_argument("-o", "--output", metavar="DIR",
+                   help="output folder (default: <name>.narration next to the input)")
+    p.add_argument("-c", "--config", metavar="FILE",
+                   help="narrate.toml to use (default: ./narrate.toml if present)")
+    p.add_argument("-n", "--dry-run", action="store_true",
+                   help="print the plan (chapters, segments, language, emotion, duration); no audio")
+    p.add_argument("-f", "--format", choices=AUDIO_FORMATS, help="chapter audio format (default mp3)")
+    p.add_argument("--book", choices=BOOK_FORMATS, help="whole-programme file with chapter markers (default m4b)")
+    _engine_options(p)
+    p.add_argument("--chapter-level", type=int, metavar="N", help="heading level that starts chapters (1-6; default auto)")
+    p.add_argument("--read-code", action="store_true", default=None, help="read code blocks aloud")
+    p.add_argument("--no-normalize", action="store_true", help="skip loudness normalization")
+    p.add_argument("--force", action="store_true", help="ignore cached takes and up-to-date outputs")
+    p.add_argument("--allow-gaps", action="store_true", help="publish chapters whose failed segments become silence")
+    _common_options(p)
+    return p
+
+
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-e", "--engine", help="espeak, indextts2, indextts2-vllm, openai or http (default: espeak, or indextts2 with --server)")
+    p.add_argument("--server", action="append", metavar="URL", help="TTS server URL; repeat for several servers")
+    p.add_argument("--voice", help="engine voice name")
+    p.add_argument("--voice-file", metavar="WAV", help="speaker reference audio (IndexTTS2)")
+    p.add_argument("--cache-dir", metavar="DIR", help="take cache (default: $XDG_CACHE_HOME/narrator)")
+
+
+def _common_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    p.add_argument("-v", "--verbose", action="store_true", help="more detail")
+    p.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    p.add_argument("--version", action="version", version=f"narrate {__version__}")
+
+
+def _config(args: argparse.Namespace) -> Config:
+    path = getattr(args, "config", None)
+    if path is None and Path("narrate.toml").is_file():
+        path = "narrate.toml"
+    get = lambda name: getattr(args, name, None)  # noqa: E731
+    overrides: dict[str, Any] = {
+        "output.dir": get("output"), "output.format": get("format"), "output.book": get("book"),
+        "engine.name": get("engine"), "engine.servers": get("server"), "engine.voice": get("voice"),
+        "engine.voice_file": get("voice_file"), "cache_dir": get("cache_dir"),
+        "parse.chapter_level": get("chapter_level"), "parse.read_code": get("read_code"),
+        "output.normalize": False if get("no_normalize") else None,
+        "force": get("force") or None, "allow_gaps": get("allow_gaps") or None,
+    }
+    return load_config(path, overrides)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = {"engines": _cmd_engines, "cache": _cmd_cache}
+    if argv and argv[0] in commands:
+        command, argv = commands[argv[0]], argv[1:]
+    else:
+        command = _cmd_narrate
+    debug = "--debug" in argv
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return command(argv)
+    except ConfigError as e:
+        return _fail(e, debug, status=2)
+    except Interrupted as e:
+        return _fail(e, debug, status=130)
+    except KeyboardInterrupt:
+        print("narrate: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+    except NarratorError as e:
+        return _fail(e, debug)
+    except Exception as e:  # a bug: still one line, unless --debug
+        if debug:
+            raise
+        print(f"narrate: internal error: {type(e).__name__}: {e} (rerun with --debug)", file=sys.stderr)
+        return 1
+
+
+def _fail(error: Exception, debug: bool, status: int = 1) -> int:
+    if debug:
+        import traceback
+
+        traceback.print_exception(error)
+    print(f"narrate: {error}", file=sys.stderr)
+    return status
+
+
+def _cmd_narrate(argv: list[str]) -> int:
+    from .progress import ProgressDisplay
+
+    args = _parser().parse_args(argv)
+    config = _config(args)
+    display = ProgressDisplay(quiet=args.quiet, verbose=args.verbose)
+    for warning in config.warnings:
+        print(f"narrate: warning: {warning}", file=sys.stderr)
+    if args.dry_run:
+        return _dry_run(args.inputs, config)
+
+    from .course import expand_sources
+
+    sources = expand_sources(args.inputs)
+    course = len(sources) > 1 or any(Path(i).is_dir() for i in args.inputs)
+    started = time.monotonic()
+    try:
+        if course:
+            return _course(args, sources, config, display)
+        from .pipeline import default_out_dir, narrate
+
+        manifest = narrate(sources[0], config, on_event=display)
+    finally:
+        display.close()
+    if not args.quiet:
+        out = config.output.dir or default_out_dir(sources[0], config)
+        stats = manifest.get("stats", {})
+        print(f"{out}: {len(manifest['chapters'])} chapters, {_minutes(manifest['audio']['duration'])}"
+              f" ({stats.get('synthesized', 0)} synthesized, {stats.get('cached', 0)} cached)"
+              f" in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    return 0
+
+
+def _course(args: argparse.Namespace, sources: list[Path], config: Config, display: Any) -> int:
+    from .pipeline import narrate_many
+
+    if args.output:
+        root = Path(args.output)
+    elif len(args.inputs) == 1 and Path(args.inputs[0]).is_dir():
+        root = Path(args.inputs[0].rstrip("/\\") + ".narration")
+    else:
+        root = Path("course.narration")
+    result = narrate_many(sources, config, out_root=root, on_event=display)
+    built = sum(lesson.status == "built" for lesson in result.lessons)
+    fresh = sum(lesson.status == "up to date" for lesson in result.lessons)
+    print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed", file=sys.stderr)
+    for lesson in result.failed:
+        print(f"narrate: {lesson.error}", file=sys.stderr)
+    return 1 if result.failed else 0
+
+
+def _minutes(seconds: float) -> str:
+    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
+
+def _dry_run(inputs: list[str], config: Config) -> int:
+    from .course import expand_sources
+    from .pipeline import plan
+    from .plan import estimate_seconds
+
+    for source in expand_sources(inputs):
+        script = plan(source, config)
+        print(f"{source}: {script.title!r} ({script.lang}), {len(script.chapters)} chapters, "
+              f"{len(script.segments)} segments, about {_minutes(estimate_seconds(script, config))}")
+        for chapter in script.chapters:
+            print(f"\n  {chapter.index:2d}. {chapter.title}")
+            for s in chapter.segments:
+                text = s.text if len(s.text) <= 70 else s.text[:67] + "..."
+                spoken = f"  [spoken: {s.spoken}]" if s.spoken != s.text else ""
+                print(f"      {s.id}  {s.lang:2} {s.emotion:9} +{s.pause_after_ms:4d}ms  {text}{spoken}")
+    return 0
+
+
+def _cmd_engines(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="narrate engines",
+                                description="List engines and check that the configured servers answer.")
+    p.add_argument("-c", "--config", metavar="FILE", help="narrate.toml to use")
+    p.add_argument("--text", default="This is a short test sentence.", help="sentence to time")
+    _engine_options(p)
+    _common_options(p)
+    args = p.parse_args(argv)
+    config = _config(args)
+    from .engines import ENGINES, create_engines, engine_name
+
+    chosen = engine_name(config)
+    print("engines: " + ", ".join(f"{n}{' (selected)' if n == chosen else ''}" for n in ENGINES))
+    failures = 0
+    for engine in create_engines(config):
+        started = time.monotonic()
+        try:
+            details = engine.describe() if hasattr(engine, "describe") else {}
+            wav = engine.synthesize(args.text, "en", "neutral")
+            from .validate import validate_take
+
+            duration = validate_take(wav, text=args.text, lang="en", sample_rate=engine.sample_rate,
+                                     previous=None)
+            took = time.monotonic() - started
+            info = ", ".join(f"{k} {v}" for k, v in details.items())
+            print(f"  {engine.label}: ok{', ' + info if info else ''}; test sentence: "
+                  f"{took:.2f} s for {duration:.2f} s of audio (RTF {took / duration:.2f})")
+        except NarratorError as e:
+            failures += 1
+            print(f"  {engine.label}: FAILED: {e}")
+        finally:
+            engine.close()
+    return 1 if failures else 0
+
+
+def _cmd_cache(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="narrate cache", description="Show the take cache; prune it.")
+    p.add_argument("-c", "--config", metavar="FILE", help="narrate.toml to use")
+    p.add_argument("--cache-dir", metavar="DIR", help="take cache (default: $XDG_CACHE_HOME/narrator)")
+    p.add_argument("--prune", action="store_true", help="remove entries (see --keep, --older-than)")
+    p.add_argument("--keep", nargs="+", metavar="MANIFEST", default=None,
+                   help="with --prune: keep only takes used by these manifest.json files")
+    p.add_argument("--older-than", type=float, metavar="DAYS",
+                   help="with --prune: remove takes not used for this many days")
+    _common_options(p)
+    args = p.parse_args(argv)
+    config = _config(args)
+    from .cache import Cache
+
+    cache = Cache(config.resolved_cache_dir())
+    if args.prune:
+        if args.keep is None and args.older_than is None:
+            p.error("--prune needs --keep MANIFEST... and/or --older-than DAYS")
+        keep = None
+        if args.keep is not None:
+            keep = set()
+            for path in args.keep:
+                try:
+                    manifest = json.loads(Path(path).read_text("utf-8"))
+                except (OSError, ValueError) as e:
+                    raise ConfigError([f"cannot read manifest: {e}"], path) from None
+                keep |= {s["take"] for s in manifest.get("segments", []) if s.get("take")}
+        older = args.older_than * 86400 if args.older_than is not None else None
+        removed, freed = cache.prune(keep=keep, older_than=older)
+        print(f"{cache.root}: removed {removed} takes ({freed / 1e6:.1f} MB)")
+    entries, size = cache.stats()
+    print(f"{cache.root}: {entries} takes, {size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""Course builds: many lessons, one command, each into its own folder, plus a course index."""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Sequence
+
+from .config import Config
+from .errors import BadInput, NarratorError
+from .events import EventSink, Notice, ignore
+
+LESSON_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True, slots=True)
+class LessonResult:
+    source: str
+    out_dir: Path
+    status: Literal["built", "up to date", "failed"]
+    title: str = ""
+    duration: float = 0.0
+    error: str = ""
+    manifest: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CourseResult:
+    out_root: Path
+    lessons: tuple[LessonResult, ...]
+
+    @property
+    def failed(self) -> tuple[LessonResult, ...]:
+        return tuple(lesson for lesson in self.lessons if lesson.status == "failed")
+
+
+def expand_sources(args: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """Files as given, directories as their HTML files (sorted, recursive), globs expanded."""
+    found: list[Path] = []
+    for arg in args:
+        text = str(arg)
+        p = Path(text)
+        if p.is_dir():
+            found += sorted(f for f in p.rglob("*") if f.suffix.lower() in LESSON_SUFFIXES
+                            and f.is_file() and ".narration" not in f.parent.name)
+        elif not p.exists() and glob.has_magic(text):
+            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
+            if not matches:
+                raise BadInput(text, "no file matches this pattern")
+            found += [m for m in matches if m.is_file()]
+        else:
+            found.append(p)
+    unique = list(dict.fromkeys(found))
+    if not unique:
+        raise BadInput(" ".join(map(str, args)), "no HTML lessons found")
+    return unique
+
+
+def lesson_dirs(sources: Sequence[Path]) -> list[str]:
+    """A distinct, safe folder name per lesson (its file stem, disambiguated by parent folders)."""
+    from .naming import safe_filename
+
+    names: list[str] = []
+    for src in sources:
+        base = safe_filename(src.stem, index=0, ext="").strip("-.") or "lesson"
+        name, n = base, 2
+        while name in names:
+            name, n = f"{base}-{n}", n + 1
+        names.append(name)
+    return names
+
+
+def build_course(sources: Sequence[str | os.PathLike[str]], config: Config, out_root: Path, *,
+                 on_event: EventSink = ignore) -> CourseResult:
+    """Narrate each lesson into ``out_root/<lesson>/``; one failing lesson never stops the others.
+
+    Up-to-date lessons are skipped before any parsing or engine contact, so a no-op rebuild of a
+    whole course takes seconds. Engines are created once, on the first lesson that needs them.
+    """
+    from .pipeline import build_key, narrate, prepare_out_dir, read_source, up_to_date
+
+    paths = expand_sources(sources)
+    prepare_out_dir(out_root)
+    engines: list[Any] | None = None
+    results: list[LessonResult] = []
+    try:
+        for src, name in zip(paths, lesson_dirs(paths)):
+            out = out_root / name
+            try:
+                key = build_key(hashlib.sha256(read_source(src)).hexdigest(), config)
+                manifest = None if config.force else up_to_date(out, key)
+                status: Literal["built", "up to date"] = "up to date"
+                if manifest is None:
+                    if engines is None:
+                        from .engines import create_engines
+
+                        engines = create_engines(config)
+                    manifest = narrate(src, config, out_dir=out, engines=engines, on_event=on_event)
+                    status = "built"
+                on_event(Notice("info", f"{src}: {status}"))
+                results.append(LessonResult(str(src), out, status, manifest.get("title", ""),
+                                            manifest.get("audio", {}).get("duration", 0.0),
+                                            manifest=manifest))
+            except NarratorError as e:
+                on_event(Notice("warning", f"{src}: failed: {e}"))
+                results.append(LessonResult(str(src), out, "failed", error=str(e)))
+    finally:
+        for engine in engines or []:
+            engine.close()
+    result = CourseResult(out_root, tuple(results))
+    write_index(result, config)
+    return result
+
+
+def write_index(course: CourseResult, config: Config) -> None:
+    """course.json, course.m3u and index.html in the course folder (each written atomically)."""
+    from .atomic import write_atomic
+    from .templating import environment
+
+    root = course.out_root
+    lessons = []
+    for lesson in course.lessons:
+        rel = lesson.out_dir.relative_to(root).as_posix()
+        m = lesson.manifest or {}
+        lessons.append({
+            "source": lesson.source, "title": lesson.title or Path(lesson.source).stem,
+            "status": lesson.status, "error": lesson.error, "path": rel,
+            "manifest": f"{rel}/manifest.json" if m else None,
+            "player": f"{rel}/index.html" if m and config.output.player else None,
+            "duration": round(lesson.duration, 3),
+            "chapters": [{"title": c["title"], "file": f"{rel}/{c['file']}", "duration": c["duration"]}
+                         for c in m.get("chapters", [])],
+        })
+    index = {"version": 1, "title": root.name.removesuffix(".narration"), "lessons": lessons,
+             "duration": round(sum(lesson["duration"] for lesson in lessons), 3),
+             "failed": [lesson["source"] for lesson in lessons if lesson["status"] == "failed"]}
+    write_atomic(root / "course.json", json.dumps(index, ensure_ascii=False, indent=2).encode())
+    m3u = ["#EXTM3U"]
+    for lesson in lessons:
+        for ch in lesson["chapters"]:
+            m3u += [f"#EXTINF:{round(ch['duration'])},{lesson['title']} - {ch['title']}", ch["file"]]
+    write_atomic(root / "course.m3u", ("\n".join(m3u) + "\n").encode())
+    page = environment("html").get_template("course.html.j2").render(course=index)
+    write_atomic(root / "index.html", page.encode())

@@ -1,0 +1,190 @@
+"""The run, as one readable function of named stages: read, parse, plan, synthesize, assemble, publish.
+
+This module is the Python API for build scripts (re-exported by ``narrator``)::
+
+    import narrator
+    manifest = narrator.narrate("lesson.html", out_dir="build/lesson")
+    print(manifest["audio"]["duration"])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from . import __version__
+from .config import Config, load_config
+from .document import Script
+from .errors import BadInput, OutputError, SynthesisFailed
+from .events import EventSink, Notice, ignore
+
+if TYPE_CHECKING:
+    from .course import CourseResult
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "manifest.json"
+ERRORS = "errors.jsonl"
+
+
+def read_source(path: str | os.PathLike[str]) -> bytes:
+    """The raw bytes of an input document, or BadInput with one clear line."""
+    p = Path(path)
+    if not p.exists():
+        raise BadInput(str(path), "no such file")
+    if p.is_dir():
+        raise BadInput(str(path), "is a directory, not an HTML file")
+    try:
+        return p.read_bytes()
+    except OSError as e:
+        raise BadInput(str(path), f"cannot read: {e.strerror or e}") from None
+
+
+def plan(source: str | os.PathLike[str], config: Config | None = None) -> Script:
+    """Parse and plan a document without synthesizing anything (the dry run)."""
+    from .parse import parse_html
+    from .plan import plan as plan_document
+
+    config = config or load_config()
+    document = parse_html(read_source(source), str(source), config.parse)
+    script = plan_document(document, config)
+    if not script.chapters:
+        raise BadInput(str(source), "nothing speakable in this document")
+    return script
+
+
+def default_out_dir(source: str | os.PathLike[str], config: Config) -> Path:
+    if config.output.dir:
+        return Path(config.output.dir)
+    p = Path(source)
+    return p.with_name(p.stem + ".narration")
+
+
+def build_key(source_sha256: str, config: Config) -> str:
+    """Everything that decides a narration's output, hashed: if it matches the manifest, the
+    folder is up to date and the lesson is skipped without parsing or touching any engine."""
+    engine = config.engine
+    voice_file = ""
+    if engine.voice_file and Path(engine.voice_file).is_file():
+        voice_file = hashlib.sha256(Path(engine.voice_file).read_bytes()).hexdigest()
+    relevant = {
+        "narrator": __version__, "source": source_sha256,
+        "parse": asdict(config.parse), "text": asdict(config.text), "pauses": asdict(config.pauses),
+        "style": {"default": config.style.default, "rules": dict(config.style.rules)},
+        "emotions": config.emotions, "lexicon": config.lexicon,
+        "engine": {"name": engine.name, "voice": engine.voice, "voice_file": voice_file,
+                   "options": engine.options},
+        "output": asdict(config.output) | {"dir": ""}, "allow_gaps": config.allow_gaps,
+    }
+    blob = json.dumps(relevant, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def up_to_date(out_dir: Path, key: str) -> dict[str, Any] | None:
+    """The existing manifest if ``out_dir`` holds a complete narration built with ``key``."""
+    try:
+        manifest = json.loads((out_dir / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if manifest.get("build", {}).get("key") != key:
+        return None
+    files = [c.get("file") for c in manifest.get("chapters", [])] + [manifest.get("audio", {}).get("book")]
+    if any(f and not (out_dir / f).is_file() for f in files):
+        return None
+    return manifest
+
+
+def prepare_out_dir(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
+    except OSError as e:
+        raise OutputError(f"{out_dir}: cannot write output here ({e.strerror or e})") from None
+
+
+def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
+            out_dir: str | os.PathLike[str] | None = None, engines: Sequence[Any] | None = None,
+            on_event: EventSink = ignore) -> dict[str, Any]:
+    """Narrate one document; return the manifest written to ``out_dir/manifest.json``.
+
+    ``engines`` lets a caller (a course build) share engine instances between documents;
+    by default they are made from ``config``. Raises a :class:`NarratorError` subclass on
+    failure; with :class:`SynthesisFailed`, the complete chapters have still been published.
+    """
+    config = config or load_config()
+    data = read_source(source)
+    out = Path(out_dir) if out_dir is not None else default_out_dir(source, config)
+    key = build_key(hashlib.sha256(data).hexdigest(), config)
+    if not config.force and (existing := up_to_date(out, key)) is not None:
+        on_event(Notice("info", f"{source}: up to date ({out})"))
+        return existing
+
+    from .parse import parse_html
+    from .plan import plan as plan_document
+
+    document = parse_html(data, str(source), config.parse)
+    script = plan_document(document, config)
+    if not script.chapters:
+        raise BadInput(str(source), "nothing speakable in this document")
+    prepare_out_dir(out)
+
+    own_engines = engines is None
+    if engines is None:
+        from .engines import create_engines
+
+        engines = create_engines(config)
+    try:
+        return _synthesize_and_publish(script, engines, config, out, key, on_event)
+    finally:
+        if own_engines:
+            for engine in engines:
+                engine.close()
+
+
+def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Config, out: Path,
+                            key: str, on_event: EventSink) -> dict[str, Any]:
+    from .audio import assemble
+    from .cache import Cache
+    from .publish import publish
+    from .synth import synthesize
+
+    errors_path = out / ERRORS
+    result = synthesize(script, engines, Cache(config.resolved_cache_dir()), config,
+                        on_event=on_event, errors_path=errors_path)
+    work = Path(tempfile.mkdtemp(prefix=".work-", dir=out))
+    try:
+        programme = assemble(script, result.takes, config, work, on_event=on_event)
+        if not programme.chapters:
+            raise SynthesisFailed(sorted(result.failed), str(errors_path))
+        engine = engines[0]
+        engine_info = {"name": engine.name, "voice": config.engine.voice or config.engine.voice_file,
+                       "fingerprint": engine.fingerprint(),
+                       "servers": [e.label for e in engines]}
+        stats = {"segments": len(script.segments), "synthesized": result.synthesized,
+                 "cached": result.cached, "failed": len(result.failed)}
+        manifest = publish(script, programme, out, config, engine_info=engine_info, stats=stats,
+                           take_keys={sid: t.cache_key for sid, t in result.takes.items()},
+                           build={"key": key if not result.failed else "", "narrator": __version__},
+                           on_event=on_event)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if result.failed:
+        raise SynthesisFailed(sorted(result.failed), str(errors_path))
+    errors_path.unlink(missing_ok=True)
+    return manifest
+
+
+def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | None = None, *,
+                 out_root: str | os.PathLike[str], on_event: EventSink = ignore) -> CourseResult:
+    """Narrate every lesson into ``out_root/<lesson>/`` and write the course index there."""
+    from .course import build_course
+
+    return build_course(sources, config or load_config(), Path(out_root), on_event=on_event)

@@ -1,0 +1,30 @@
+"""Small test helpers shared by the end-to-end tests (decode audio like a user's player would)."""
+
+from __future__ import annotations
+
+import subprocess
+import wave
+from pathlib import Path
+
+from narrator.ffmpeg import ffmpeg_exe
+
+
+def decode_wav(path: Path, dest: Path) -> Path:
+    """Decode any audio file with ffmpeg to 16-bit PCM WAV at ``dest``."""
+    subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-i", str(path), "-c:a", "pcm_s16le", str(dest)],
+                   check=True, capture_output=True)
+    return dest
+
+
+def decoded_duration(path: Path, tmp: Path) -> float:
+    """Seconds of audio a decoder gets out of ``path``."""
+    out = decode_wav(path, tmp / (path.name + ".decoded.wav"))
+    with wave.open(str(out)) as w:
+        return w.getnframes() / w.getframerate()
+
+
+def wav_bytes_of(path: Path, tmp: Path) -> bytes:
+    """The decoded PCM frames of ``path`` (compare outputs without container metadata)."""
+    out = decode_wav(path, tmp / (path.name + ".pcm.wav"))
+    with wave.open(str(out)) as w:
+        return w.readframes(w.getnframes())

@@ -1,0 +1,118 @@
+"""The command as a user meets it: exit codes and the exact one-line errors, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+
+
+def narrate(*args: str, cwd: Path, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, XDG_CACHE_HOME=str(cwd / "cache"), **(env_extra or {}))
+    return subprocess.run([sys.executable, "-m", "narrator", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess[str], expected: str, status: int = 1) -> None:
+    assert proc.returncode == status, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert lines == [expected], proc.stderr
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("missing.html", None, "no such file"),
+    ("binary.html", b"\x00\x01\x02PK\x03\x04" * 50, None),
+    ("empty.html", b"", None),
+    ("blank.html", b"<html><body><p>&nbsp;</p><p>   </p></body></html>", None),
+    ("scripts.html", b"<html><head><style>p{}</style></head><body><script>var a = 'hello';</script></body></html>", None),
+])
+def test_bad_input_is_one_line_and_no_audio(tmp_path: Path, name: str, content: bytes | None,
+                                            problem: str | None) -> None:
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    proc = narrate(name, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"narrate: {name}: "), proc.stderr
+    if problem:
+        assert lines[0] == f"narrate: {name}: {problem}"
+    # never an empty audio file or a half-made output folder with audio in it
+    assert not list(tmp_path.rglob("*.mp3")) and not list(tmp_path.rglob("*.m4b"))
+
+
+def test_directory_given_as_file_with_no_lessons(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    proc = narrate("empty", cwd=tmp_path)
+    assert_one_line_error(proc, "narrate: empty: no HTML lessons found")
+
+
+def test_unwritable_output_directory(tmp_path: Path) -> None:
+    (tmp_path / "lesson.html").write_text("<p>Hello there.</p>")
+    (tmp_path / "afile").write_text("not a directory")
+    proc = narrate("lesson.html", "-o", "afile/out", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("narrate: afile/out: cannot write output here"), proc.stderr
+
+
+def test_bad_config_lists_every_problem_and_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "lesson.html").write_text("<p>Hello there.</p>")
+    (tmp_path / "narrate.toml").write_text('[output]\nformat = "wmv"\n[pauses]\nsentence = -5\n')
+    proc = narrate("lesson.html", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "narrate.toml: " in proc.stderr and "output.format" in proc.stderr and "pauses.sentence" in proc.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    proc = narrate("missing.html", "--debug", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" in proc.stderr
+
+
+def test_version_and_help() -> None:
+    out = subprocess.run([sys.executable, "-m", "narrator", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("narrate ")
+    out = subprocess.run([sys.executable, "-m", "narrator", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0
+    for option in ("--output", "--format", "--engine", "--voice", "--config", "--dry-run", "--quiet",
+                   "--verbose", "--server", "--force"):
+        assert option in out.stdout
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = ("import sys, contextlib, io\nfrom narrator import cli\n"
+            "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+            "    cli.main(['--help'])\n"
+            "heavy = [m for m in ('bs4', 'lxml', 'jieba', 'requests', 'pydub', 'numpy', 'jinja2') if m in sys.modules]\n"
+            "print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""
+
+
+def test_dry_run_prints_the_plan_without_audio(tmp_path: Path) -> None:
+    proc = narrate(str(SAMPLES / "lesson.html"), "--dry-run", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "chapters" in out and "segments" in out and "about" in out
+    assert "光合作用" in out and " zh " in out
+    for emotion in ("serious", "excited"):
+        assert emotion in out
+    assert not (SAMPLES / "lesson.narration").exists()
+    assert not list(tmp_path.rglob("*.wav"))
+
+
+def test_lexicon_changes_only_the_spoken_text(tmp_path: Path) -> None:
+    (tmp_path / "lesson.html").write_text("<h1>Course</h1><p>Welcome to the LMS tour.</p>")
+    (tmp_path / "narrate.toml").write_text('[lexicon]\nLMS = "learning management system"\n')
+    proc = narrate("lesson.html", "--dry-run", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "Welcome to the LMS tour." in proc.stdout
+    assert "[spoken: Welcome to the learning management system tour.]" in proc.stdout

@@ -1,0 +1,73 @@
+"""Course builds: a folder of lessons, one broken, one command; then a no-op rebuild."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, XDG_CACHE_HOME=str(cwd / "cache"))
+    return subprocess.run([sys.executable, "-m", "narrator", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture()
+def course(tmp_path: Path) -> Path:
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "01-intro.html").write_text("<h1>Intro</h1><p>Welcome to the course. We start slowly.</p>")
+    (folder / "02-cells.html").write_text("<h1>Cells</h1><h2>Parts</h2><p>A cell has a membrane.</p>"
+                                          "<h2>Energy</h2><p>Mitochondria make energy.</p>")
+    (folder / "03-broken.html").write_bytes(b"\x00\xff\x00binary junk" * 20)
+    (folder / "04-review.html").write_text("<h1>Review</h1><p>Well done! See you next week.</p>")
+    return folder
+
+
+def test_course_build_with_a_broken_lesson(course: Path) -> None:
+    cwd = course.parent
+    proc = run(["course", "-q"], cwd)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "3 built, 0 up to date, 1 failed" in proc.stderr
+    assert "03-broken.html" in proc.stderr
+    root = cwd / "course.narration"
+    index = json.loads((root / "course.json").read_text("utf-8"))
+    by_source = {Path(lesson["source"]).name: lesson for lesson in index["lessons"]}
+    assert [by_source[n]["status"] for n in sorted(by_source)] == ["built", "built", "failed", "built"]
+    for name in ("01-intro.html", "02-cells.html", "04-review.html"):
+        lesson = by_source[name]
+        assert lesson["duration"] > 0 and (root / lesson["manifest"]).is_file()
+        assert (root / lesson["player"]).is_file()
+        for ch in lesson["chapters"]:
+            assert (root / ch["file"]).is_file()
+    assert by_source["02-cells.html"]["title"] == "Cells"
+    m3u = (root / "course.m3u").read_text("utf-8").splitlines()
+    assert m3u[0] == "#EXTM3U"
+    files = [line for line in m3u if line and not line.startswith("#")]
+    assert len(files) == sum(len(lesson["chapters"]) for lesson in index["lessons"])
+    assert all((root / f).is_file() for f in files)
+    page = (root / "index.html").read_text("utf-8")
+    assert "01-intro/index.html" in page and "not narrated" in page
+
+    # a no-op rebuild touches nothing and still reports the broken lesson
+    mtimes = {p: p.stat().st_mtime_ns for p in root.rglob("*.mp3")}
+    again = run(["course", "-q"], cwd)
+    assert again.returncode == 1
+    assert "0 built, 3 up to date, 1 failed" in again.stderr
+    assert {p: p.stat().st_mtime_ns for p in root.rglob("*.mp3")} == mtimes
+
+
+def test_glob_and_several_files_make_a_course(course: Path) -> None:
+    cwd = course.parent
+    proc = run(["course/0[12]-*.html", "-o", "out", "-q"], cwd)
+    assert proc.returncode == 0, proc.stderr
+    index = json.loads((cwd / "out" / "course.json").read_text("utf-8"))
+    assert [lesson["path"] for lesson in index["lessons"]] == ["01-intro", "02-cells"]

@@ -1,0 +1,113 @@
+"""narrate the samples end to end on the embedded engine and check what a listener gets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import narrator
+from narrator.config import load_config
+from tests.helpers import decoded_duration
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="module")
+def narrated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict]]:
+    base = tmp_path_factory.mktemp("e2e")
+    config = load_config(overrides={"cache_dir": str(base / "cache")})
+    out = {}
+    for name in ("lesson.html", "english-lesson.html", "word-lesson.html"):
+        out_dir = base / name.replace(".html", ".narration")
+        manifest = narrator.narrate(SAMPLES / name, config, out_dir=out_dir)
+        out[name] = (out_dir, manifest)
+    return out
+
+
+@pytest.mark.parametrize("name", ["lesson.html", "english-lesson.html", "word-lesson.html"])
+def test_chapter_files_decode_to_the_manifest_duration(narrated, name: str, tmp_path: Path) -> None:
+    out_dir, manifest = narrated[name]
+    on_disk = json.loads((out_dir / "manifest.json").read_text("utf-8"))
+    assert on_disk == manifest
+    assert manifest["version"] == 1 and manifest["chapters"]
+    total = 0.0
+    for chapter in manifest["chapters"]:
+        path = out_dir / chapter["file"]
+        assert path.suffix == ".mp3" and path.is_file()
+        assert decoded_duration(path, tmp_path) == pytest.approx(chapter["duration"], abs=0.05)
+        total += chapter["duration"]
+    assert manifest["audio"]["duration"] == pytest.approx(total, abs=0.01)
+    book = out_dir / manifest["audio"]["book"]
+    assert book.suffix == ".m4b"
+    assert decoded_duration(book, tmp_path) == pytest.approx(total, abs=0.1)
+
+
+@pytest.mark.parametrize("name", ["lesson.html", "english-lesson.html", "word-lesson.html"])
+def test_segment_timings_are_contiguous_with_the_configured_pauses(narrated, name: str) -> None:
+    _, manifest = narrated[name]
+    pauses = load_config().pauses
+    for chapter in manifest["chapters"]:
+        segs = [s for s in manifest["segments"] if s["chapter"] == chapter["index"]]
+        assert segs, chapter
+        assert segs[0]["start"] == pytest.approx(pauses.chapter_head / 1000, abs=0.002)
+        for a, b in zip(segs, segs[1:]):
+            assert a["end"] > a["start"]
+            assert b["start"] - a["end"] == pytest.approx(a["pause_after_ms"] / 1000, abs=0.002)
+            assert a["pause_after_ms"] in {pauses.sentence, pauses.paragraph, pauses.item,
+                                           pauses.after_heading, pauses.before_heading, pauses.section}
+        assert chapter["duration"] - segs[-1]["end"] == pytest.approx(pauses.chapter_tail / 1000, abs=0.002)
+        for s in segs:
+            assert s["book_start"] == pytest.approx(chapter["start"] + s["start"], abs=0.002)
+
+
+def test_chinese_lesson_has_its_chapters_emotions_and_no_code(narrated) -> None:
+    out_dir, manifest = narrated["lesson.html"]
+    titles = [c["title"] for c in manifest["chapters"]]
+    assert any("什么是光合作用" in t for t in titles) and any("小结" in t for t in titles)
+    texts = " ".join(s["text"] for s in manifest["segments"])
+    assert "rate = light" not in texts  # code is skipped by default
+    assert "叶绿体" in texts and "显微照片" in texts  # image alt is read
+    emotions = {s["emotion"] for s in manifest["segments"]}
+    assert {"serious", "excited"} <= emotions
+    assert all(s["lang"] == "zh" for s in manifest["segments"] if "光合" in s["text"])
+    warm = [s for s in manifest["segments"] if "今天的课就到这里" in s["text"]]
+    assert warm and warm[0]["emotion"] == "warm"  # data-emotion wins
+    assert (out_dir / "index.html").is_file()
+    vtts = list((out_dir).rglob("*.vtt"))
+    assert vtts and all(v.read_text("utf-8").startswith("WEBVTT") for v in vtts)
+
+
+def test_word_lesson_reads_no_junk(narrated) -> None:
+    _, manifest = narrated["word-lesson.html"]
+    texts = [s["text"] for s in manifest["segments"]]
+    joined = " ".join(texts)
+    assert "·" not in joined and "WordDocument" not in joined and "Normal" not in joined
+    assert "Find a common denominator." in texts
+    assert [c["title"] for c in manifest["chapters"]][-1] == "Practice"
+
+
+def test_unchanged_rerun_is_up_to_date(narrated) -> None:
+    out_dir, manifest = narrated["english-lesson.html"]
+    config = load_config(overrides={"cache_dir": str(out_dir.parent / "cache")})
+    before = {p: p.stat().st_mtime_ns for p in out_dir.rglob("*") if p.is_file()}
+    again = narrator.narrate(SAMPLES / "english-lesson.html", config, out_dir=out_dir)
+    assert again == manifest
+    assert {p: p.stat().st_mtime_ns for p in out_dir.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("fmt", ["wav", "ogg", "m4a", "flac"])
+def test_other_formats(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "l.html").write_text("<h1>T</h1><h2>One</h2><p>First part. It is short.</p>"
+                                     "<h2>Two</h2><p>Second part.</p>")
+    config = load_config(overrides={"cache_dir": str(tmp_path / "cache"), "output.format": fmt,
+                                    "output.book": "mp3"})
+    manifest = narrator.narrate(tmp_path / "l.html", config, out_dir=tmp_path / "out")
+    assert len(manifest["chapters"]) == 2
+    for chapter in manifest["chapters"]:
+        path = tmp_path / "out" / chapter["file"]
+        assert path.suffix == "." + fmt
+        assert decoded_duration(path, tmp_path) == pytest.approx(chapter["duration"], abs=0.05)
+    assert manifest["audio"]["book"].endswith(".mp3")
