@@ -1,0 +1,240 @@
+"""Document -> Script: sentences with language, emotion, spoken form and the pause after each.
+
+    >>> from narrator.config import Config
+    >>> from narrator.document import Block, Chapter, Document, Run
+    >>> doc = Document("T", "en", (Chapter(1, "Intro", (Block("paragraph", (Run("Hi. Bye."),)),)),))
+    >>> [s.text for s in plan(doc, Config()).segments]
+    ['Intro', 'Hi.', 'Bye.']
+
+Decisions worth knowing:
+
+- Each chapter's title is heard once: if the chapter's first readable block is a heading (or
+  any block whose text is the title, e.g. a bold "第一章 总则" paragraph, then read as a
+  heading) it is the title; otherwise the title is narrated first, as a heading.
+- Chapters without any readable sentence are dropped and the rest renumbered 1..N.
+- A ``break`` block yields no segment; the segment before it gets the section pause.
+- The last segment of a chapter has boundary "end" and no pause (the assembler adds the tail).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from .config import Config
+from .document import Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
+from .text.lexicon import Lexicon
+from .text.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
+                             sentence_spans)
+from .text.style import Coverage, StyleSheet
+
+_LAST_BOUNDARY: dict[str, Boundary] = {"heading": "heading", "item": "item"}
+_NON_WORD = re.compile(r"[\W_]+")
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+                       "\U00020000-\U0003134f]")
+_TITLE_JUNK = re.compile(r"[\s\W_]+")
+
+CJK_CHARS_PER_SECOND = 4.5
+LATIN_CHARS_PER_SECOND = 15.0
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A segment before its id and final pause are known (mutable while planning a chapter)."""
+
+    text: str
+    lang: str
+    emotion: str
+    marks: tuple[str, ...]
+    source: str
+    boundary: Boundary
+    pause: int
+
+
+def plan(document: Document, config: Config) -> Script:
+    """Plan ``document`` for narration: one :class:`Segment` per sentence (or piece of a long one).
+
+    Pure and fast (linear in the text); jieba is loaded only if a long Chinese sentence without
+    clause punctuation must be split.
+
+        >>> script = plan(doc, load_config("narrate.toml"))      # doctest: +SKIP
+        >>> script.segments[0].id, script.segments[0].emotion    # doctest: +SKIP
+        ('c01-s0001', 'serious')
+    """
+    planner = _Planner(document, config)
+    chapters: list[ScriptChapter] = []
+    for chapter in document.chapters:
+        drafts = planner.chapter(chapter)
+        if not drafts:
+            continue
+        index = len(chapters) + 1
+        chapters.append(ScriptChapter(index, chapter.title, planner.finish(index, drafts)))
+    return Script(document.title, document.lang, tuple(chapters),
+                  document.source_path, document.source_sha256)
+
+
+def estimate_seconds(script: Script, config: Config) -> float:
+    """Rough narration length for a dry run: speech by script (about 4.5 CJK characters and 15
+    other characters a second), plus every pause, plus each chapter's head and tail silence."""
+    p = config.pauses
+    total = 0.0
+    for chapter in script.chapters:
+        total += (p.chapter_head + p.chapter_tail) / 1000
+        for seg in chapter.segments:
+            cjk = len(_CJK_CHAR.findall(seg.spoken))
+            other = len(seg.spoken) - cjk
+            total += cjk / CJK_CHARS_PER_SECOND + other / LATIN_CHARS_PER_SECOND
+            total += seg.pause_after_ms / 1000
+    return total
+
+
+class _Planner:
+    """Per-plan state: the compiled style sheet and lexicon, the limits and pauses."""
+
+    def __init__(self, document: Document, config: Config) -> None:
+        self.config = config
+        self.pauses = config.pauses
+        self.style = StyleSheet(config)
+        self.lexicon = Lexicon(config.lexicon)
+        self.default_lang = normalize_lang(document.lang) or "en"
+        self.max_chars = config.text.max_chars
+        self.max_chars_cjk = config.text.max_chars_cjk
+        self.title_level = config.parse.chapter_level or 1
+
+    # -- one chapter ---------------------------------------------------------------------
+
+    def chapter(self, chapter: Chapter) -> list[_Draft]:
+        """The drafts of one chapter, pauses set except the final "end"."""
+        blocks = list(chapter.blocks)
+        first = next((i for i, b in enumerate(blocks)
+                      if b.kind != "break" and has_speech(b.text)), None)
+        if first is None:
+            return []
+        title_key = _title_key(chapter.title)
+        head = blocks[first]
+        if head.kind != "heading" and title_key and _title_key(head.text) == title_key:
+            # A bold paragraph that is the chapter title: read it as the title it is.
+            blocks[first] = dataclasses.replace(head, kind="heading", level=self.title_level)
+        drafts: list[_Draft] = []
+        if blocks[first].kind != "heading" and title_key:
+            title = " ".join(chapter.title.split())
+            drafts.append(_Draft(title, detect_lang(title, self.default_lang),
+                                 self.style.heading(self.title_level), (), "", "heading",
+                                 self.pauses.after_heading))
+        for block in blocks[first:]:
+            if block.kind == "break":
+                if drafts:
+                    drafts[-1].boundary = "section"
+                    drafts[-1].pause = max(drafts[-1].pause, self.pauses.section)
+                continue
+            before = len(drafts)
+            self._block(block, drafts)
+            if block.kind == "heading" and before and len(drafts) > before:
+                prev = drafts[before - 1]
+                prev.pause = max(prev.pause, self.pauses.before_heading)
+        return drafts
+
+    def finish(self, index: int, drafts: list[_Draft]) -> tuple[Segment, ...]:
+        """Segments with ids, spoken forms and the chapter-end boundary."""
+        last = drafts[-1]
+        last.boundary, last.pause = "end", 0
+        lex = self.lexicon if self.lexicon else None
+        return tuple(
+            Segment(id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
+                    spoken=lex.apply(d.text, d.lang) if lex is not None else d.text,
+                    lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
+                    marks=d.marks, source=d.source)
+            for n, d in enumerate(drafts, 1))
+
+    # -- one block -----------------------------------------------------------------------
+
+    def _block(self, block: Block, drafts: list[_Draft]) -> None:
+        text = block.text
+        spans = sentence_spans(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk)
+        if not spans:
+            return
+        block_lang = normalize_lang(block.lang) if block.lang else None
+        runs = block.runs
+        # Fast path: one plain run (most paragraphs) needs no coverage bookkeeping.
+        plain = all(not r.marks and r.lang is None and r.emotion is None for r in runs)
+        offsets = _run_offsets(runs) if not plain else None
+        ri = 0
+        empty = Coverage()
+        for a, b in spans:
+            sentence = text[a:b]
+            lang_override = block_lang
+            if offsets is None:
+                cover, marks = empty, ()
+            else:
+                ri, cover, marks, run_lang = _cover(text, runs, offsets, ri, a, b)
+                lang_override = run_lang or block_lang
+            lang = self._lang(sentence, lang_override)
+            drafts.append(_Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover),
+                                 marks, block.source, "sentence", self.pauses.sentence))
+        last = drafts[-1]
+        last.boundary = _LAST_BOUNDARY.get(block.kind, "paragraph")
+        last.pause = {"heading": self.pauses.after_heading,
+                      "item": self.pauses.item}.get(block.kind, self.pauses.paragraph)
+
+    def _lang(self, sentence: str, override: str | None) -> str:
+        """Detected language, unless a lang attribute covers the sentence and fits its script
+        (a lang="en" wrapper around Chinese text is a template artefact, not a request)."""
+        detected = detect_lang(sentence, self.default_lang)
+        if not override:
+            return detected
+        if is_cjk_lang(override) != is_cjk_lang(detected):
+            return detected
+        return override
+
+
+def _title_key(title: str) -> str:
+    """A title without spaces and punctuation, case-folded, for "is this block the title?"."""
+    return _TITLE_JUNK.sub("", title).casefold()
+
+
+def _run_offsets(runs: tuple[Run, ...]) -> list[int]:
+    """Start offset of each run in the block text, plus the end."""
+    offsets = [0]
+    for r in runs:
+        offsets.append(offsets[-1] + len(r.text))
+    return offsets
+
+
+def _nonspace(s: str) -> int:
+    return len("".join(s.split()))
+
+
+def _cover(text: str, runs: tuple[Run, ...], offsets: list[int], ri: int, a: int, b: int
+           ) -> tuple[int, Coverage, tuple[str, ...], str | None]:
+    """How the runs overlapping text[a:b] cover it. ``ri`` is where to start looking (sentences
+    come in order, so the scan over runs is linear for the whole block)."""
+    while ri + 1 < len(offsets) and offsets[ri + 1] <= a:
+        ri += 1
+    total = 0
+    marks: dict[str, int] = {}
+    emotions: dict[str, int] = {}
+    langs: dict[str, int] = {}
+    words = 0
+    j = ri
+    while j < len(runs) and offsets[j] < b:
+        lo, hi = max(a, offsets[j]), min(b, offsets[j + 1])
+        if hi > lo:
+            part = text[lo:hi]
+            n = _nonspace(part)
+            if n:
+                total += n
+                run = runs[j]
+                for m in run.marks:
+                    marks[m] = marks.get(m, 0) + n
+                if run.emotion:
+                    emotions[run.emotion] = emotions.get(run.emotion, 0) + n
+                w = len(_NON_WORD.sub("", part))  # letters and digits decide the language
+                words += w
+                if run.lang and w:
+                    key = normalize_lang(run.lang)
+                    langs[key] = langs.get(key, 0) + w
+        j += 1
+    run_lang = next((k for k, n in langs.items() if n == words), None) if words else None
+    present = tuple(sorted(m for m, n in marks.items() if n))
+    return ri, Coverage(total, marks, emotions), present, run_lang

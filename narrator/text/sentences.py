@@ -1,0 +1,278 @@
+"""Sentence boundaries for Chinese and Latin-script text, and splitting of over-long sentences.
+
+    >>> split_sentences("Dr. Smith paid $3.14. 他来了。", max_chars=160, max_chars_cjk=80)
+    ['Dr. Smith paid $3.14.', '他来了。']
+
+Everything works on character offsets (:func:`sentence_spans`) so the planner can map a
+sentence back onto the inline runs it came from. jieba is imported only when a long Chinese
+piece has no clause punctuation to split at.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+import threading
+
+# Han ideographs (BMP + extensions), kana, hangul: the scripts a "CJK" voice must read.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_KANA = "\u3040-\u30ff\u31f0-\u31ff"
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+_CJK_CHARS = _HAN + _KANA + _HANGUL
+# Dashes, ellipsis and curly quotes are never part of a Latin token (nor are CJK punctuation marks).
+_WIDE_PUNCT = frozenset("\u2014\u2026\u201c\u201d\u2018\u2019")
+
+_CJK_RE = re.compile(f"[{_CJK_CHARS}]")
+_KANA_RE = re.compile(f"[{_KANA}]")
+_HANGUL_RE = re.compile(f"[{_HANGUL}]")
+# A word in any non-CJK alphabet (Latin, Greek, Cyrillic...).
+_WORD_RE = re.compile(f"[^\\W\\d_{_CJK_CHARS}]+")
+_ALNUM_RE = re.compile(r"[^\W_]")
+_SPACE_RE = re.compile(r"\s+")
+_NONSPACE_AT = re.compile(r"\s*(\S?)")
+
+_CLOSERS = "\u201d\u2019\u300d\u300f\uff09)\\]}\u3011\u300b\u3009\u00bb\u203a\"'\uff3d\uff5d"
+# A run of terminators (or a line break) and the closing quotes/brackets that belong to it.
+_STOP_RE = re.compile(f"(\n+)|([。！？；!?.…\uff0e]+)([{_CLOSERS}]*)")
+_CJK_STOPS = frozenset("。！？；")
+# What may follow a stop without ending the sentence: "……，" "Wait..., no".
+_CONTINUES = frozenset("，、,;:：；")
+
+# Clause punctuation for splitting long sentences; Latin ",;:" only before a space (not 1,000 / 10:30).
+_CLAUSE_RE = re.compile(f"(?:[，、：；]|[,;:](?=\\s|$|[{_CJK_CHARS}])|[—―]+|–(?=\\s)|--+)[{_CLOSERS}]*")
+
+# Abbreviations that never end a sentence (lower case, without the final dot).
+_ABBREV = frozenset("""
+mr mrs ms mx dr prof sr jr st mt ft vs v e.g i.e cf viz al approx ca gen col capt lt sgt rev
+hon no nos fig figs vol vols pp p ch chap sec ed eds est dept univ inc ltd co corp bros
+jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n ph.d b.a m.a
+""".split())
+# Abbreviations that end a sentence when a capitalised word follows.
+_ABBREV_MAY_END = frozenset("etc a.m p.m".split())
+_INITIAL_RE = re.compile(r"[A-Z]")
+_PRONOUN_I = re.compile(r"I(?:'|\u2019|\s)")
+_DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_OPENERS = "\"'(\u201c\u2018[\u300c\u300e\uff08\u00ab"
+
+_CJK_LANGS = frozenset({"zh", "ja", "ko", "yue", "cmn", "wuu", "hak", "nan"})
+
+
+def is_cjk_lang(lang: str) -> bool:
+    """True for languages written in CJK characters (they get the CJK length limit)."""
+    return lang.split("-", 1)[0].lower() in _CJK_LANGS
+
+
+def normalize_lang(lang: str) -> str:
+    """The primary subtag, lower case: "zh-CN" -> "zh", "EN_us" -> "en"."""
+    return lang.replace("_", "-").split("-", 1)[0].strip().lower()
+
+
+def detect_lang(text: str, default: str) -> str:
+    """The language a sentence should be read in: "zh" ("ja"/"ko" for kana/hangul) when CJK
+    characters dominate, else ``default`` when it is a non-CJK language, else "en".
+
+    Dominance compares CJK characters with words of other scripts (a character is about a word
+    when read). Text without letters (numbers, symbols) gets ``default``.
+    """
+    default = normalize_lang(default) or "en"
+    cjk = len(_CJK_RE.findall(text))
+    words = len(_WORD_RE.findall(text)) if cjk else (1 if _WORD_RE.search(text) else 0)
+    if cjk == 0 and words == 0:
+        return default
+    if cjk > words or (cjk == words and is_cjk_lang(default)):
+        hangul = len(_HANGUL_RE.findall(text))
+        if hangul * 2 > cjk:
+            return "ko"
+        if _KANA_RE.search(text):
+            return "ja"
+        return "zh" if not is_cjk_lang(default) or default in ("ja", "ko") else default
+    return "en" if is_cjk_lang(default) else default
+
+
+def has_speech(text: str) -> bool:
+    """True if ``text`` has a letter or digit (punctuation and spaces alone are not read)."""
+    return _ALNUM_RE.search(text) is not None
+
+
+def split_sentences(text: str, *, max_chars: int, max_chars_cjk: int) -> list[str]:
+    """Sentences of ``text``, trimmed, with long ones split to at most the limit (where a split
+    point exists): ``max_chars`` for Latin text, ``max_chars_cjk`` for Chinese.
+
+    Pieces without letters or digits are dropped.
+    """
+    return [text[a:b] for a, b in sentence_spans(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk)]
+
+
+def sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text``; see :func:`split_sentences`."""
+    out: list[tuple[int, int]] = []
+    short = min(max_chars, max_chars_cjk)
+    for a, b in _raw_spans(text):
+        if b - a <= short:
+            out.append((a, b))
+            continue
+        piece = text[a:b]
+        limit = max_chars_cjk if is_cjk_lang(detect_lang(piece, "en")) else max_chars
+        if b - a <= limit:
+            out.append((a, b))
+        else:
+            out.extend((a + x, a + y) for x, y in split_long(piece, limit))
+    return out
+
+
+def _raw_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation alone, trimmed, without the punctuation-only ones."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _STOP_RE.finditer(text):
+        if m.group(1) is None and not _is_boundary(text, m):
+            continue
+        end = m.start() if m.group(1) is not None else m.end()
+        _add_trimmed(text, start, end, spans)
+        start = m.end()
+    _add_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _add_trimmed(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
+    piece = text[a:b]
+    stripped = piece.strip()
+    if stripped and has_speech(stripped):
+        a += len(piece) - len(piece.lstrip())
+        spans.append((a, a + len(stripped)))
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    """Does this run of terminators (plus closers) end a sentence?"""
+    stops = m.group(2)
+    end = m.end()
+    nxt_m = _NONSPACE_AT.match(text, end)
+    nxt = nxt_m.group(1) if nxt_m else ""
+    if nxt in _CONTINUES:
+        return False
+    if any(c in _CJK_STOPS for c in stops):
+        return True
+    directly = text[end] if end < len(text) else ""
+    if directly and not directly.isspace() and not _is_cjk_or_punct(directly):
+        return False  # 3.14, e.g, example.com, Yahoo!Mail
+    if nxt.islower():
+        return False  # "Help!" he cried. / approx. five / Wait... what
+    if stops == "." or stops == "\uff0e":
+        return _period_ends(text, m.start(), nxt)
+    if stops[0] in ".…" and nxt == "I" and _PRONOUN_I.match(text, nxt_m.start(1)):
+        return False  # "Well... I think so": a hesitation, not an ending
+    return True
+
+
+def _period_ends(text: str, dot: int, nxt: str) -> bool:
+    """A single period followed by a space: not after an abbreviation or an initial."""
+    lo = max(0, dot - 24)
+    ws = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\u00a0", lo, dot))
+    token = text[(ws + 1 if ws >= 0 else lo):dot].lstrip(_OPENERS)
+    if not token or _is_cjk_or_punct(token[-1]):
+        return True
+    low = token.lower()
+    if low in _ABBREV_MAY_END:
+        return nxt.isupper() or not nxt
+    if low in _ABBREV or (_INITIAL_RE.fullmatch(token) and token != "I"):  # "So do I."
+        return not nxt  # at the very end of the text it still ends the sentence
+    if _DOTTED_RE.fullmatch(token):
+        return not nxt
+    return True
+
+
+def _is_cjk_or_punct(c: str) -> bool:
+    o = ord(c)
+    return (0x3000 <= o <= 0x303F or 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF
+            or 0x4E00 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
+            or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x3134F or c in _WIDE_PUNCT)
+
+
+def _latin_tok(c: str) -> bool:
+    """Part of a Latin token (word, number, URL, e-mail): cutting between two of these is forbidden."""
+    return not c.isspace() and not _is_cjk_or_punct(c)
+
+
+def split_long(text: str, limit: int) -> list[tuple[int, int]]:
+    """Split one over-long sentence into trimmed spans of at most ``limit`` characters: at clause
+    punctuation first, else at a word boundary (whitespace; jieba words for CJK), never inside a
+    Latin token or number. A token longer than the limit stays whole."""
+    clause = [m.end() for m in _CLAUSE_RE.finditer(text)]
+    words: list[int] | None = None  # computed only if needed (jieba is slow to load)
+    out: list[tuple[int, int]] = []
+    s = _skip_space(text, 0, len(text))
+    n = len(text.rstrip())
+    while s < n:
+        if n - s <= limit:
+            out.append((s, n))
+            break
+        window = s + limit
+        cut = _last_in(clause, s, window)
+        if cut is None:
+            if words is None:
+                words = _word_cuts(text)
+            cut = _nearest_in(words, s, window, s + (n - s) / -(-(n - s) // limit))
+            if cut is None:
+                i = bisect.bisect_right(words, window)
+                cut = words[i] if i < len(words) and words[i] < n else n
+        end = cut
+        while end > s and text[end - 1].isspace():
+            end -= 1
+        if end > s:
+            out.append((s, end))
+        s = _skip_space(text, cut, n)
+    return [(a, b) for a, b in out if has_speech(text[a:b])] or ([(0, n)] if n else [])
+
+
+def _skip_space(text: str, i: int, n: int) -> int:
+    while i < n and text[i].isspace():
+        i += 1
+    return i
+
+
+def _last_in(cuts: list[int], lo: int, hi: int) -> int | None:
+    """The largest cut with lo < cut <= hi."""
+    i = bisect.bisect_right(cuts, hi) - 1
+    return cuts[i] if i >= 0 and cuts[i] > lo else None
+
+
+def _nearest_in(cuts: list[int], lo: int, hi: int, ideal: float) -> int | None:
+    """The cut with lo < cut <= hi nearest to ``ideal`` (even pieces, no one-word leftovers)."""
+    i = bisect.bisect_left(cuts, ideal)
+    best = None
+    for j in (i - 1, i):
+        if 0 <= j < len(cuts) and lo < cuts[j] <= hi:
+            if best is None or abs(cuts[j] - ideal) < abs(best - ideal):
+                best = cuts[j]
+    if best is None:  # nothing near the ideal point: the last cut in the window
+        best = _last_in(cuts, lo, hi)
+    return best
+
+
+def _word_cuts(text: str) -> list[int]:
+    """Offsets between words where a cut is allowed, sorted."""
+    if _CJK_RE.search(text):
+        cuts = {end for _w, _s, end in _jieba().tokenize(text)}
+    else:
+        cuts = {m.start() for m in _SPACE_RE.finditer(text)}
+    n = len(text)
+    return sorted(c for c in cuts
+                  if 0 < c < n and not (_latin_tok(text[c - 1]) and _latin_tok(text[c])))
+
+
+_jieba_lock = threading.Lock()
+_jieba_tokenizer = None
+
+
+def _jieba():  # -> jieba.Tokenizer
+    """jieba's tokenizer, imported and initialised once, without its chatter on stderr."""
+    global _jieba_tokenizer
+    with _jieba_lock:
+        if _jieba_tokenizer is None:
+            import jieba  # heavy: 1-2 s to build its prefix dictionary
+
+            jieba.setLogLevel(logging.WARNING)
+            jieba.dt.initialize()
+            _jieba_tokenizer = jieba.dt
+    return _jieba_tokenizer

@@ -1,0 +1,221 @@
+"""Planning a Document into a Script (narrator.plan): pauses, boundaries, ids, titles, languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.config import Config, ParseConfig, Pauses, TextConfig
+from narrator.document import Block, Chapter, Document, Run
+from narrator.plan import estimate_seconds, plan
+
+P = Pauses()  # defaults: sentence 250, paragraph 600, item 450, before 1200, after 1000, section 2500
+
+
+def para(text: str, source: str = "", **kw) -> Block:  # type: ignore[no-untyped-def]
+    return Block("paragraph", (Run(text),), source=source, **kw)
+
+
+def head(text: str, level: int = 2, source: str = "") -> Block:
+    return Block("heading", (Run(text),), level=level, source=source)
+
+
+def doc(*chapters: Chapter, lang: str = "en") -> Document:
+    return Document("Book", lang, tuple(chapters), source_path="b.html", source_sha256="abc")
+
+
+def rows(document: Document, config: Config | None = None) -> list[tuple[str, str, int]]:
+    return [(s.text, s.boundary, s.pause_after_ms) for s in plan(document, config or Config()).segments]
+
+
+def test_every_boundary_type_and_pause() -> None:
+    ch = Chapter(1, "Intro", (
+        head("Intro"),
+        para("One. Two."),
+        Block("item", (Run("Item one."),), level=1),
+        Block("item", (Run("Item two."),), level=1),
+        Block("quote", (Run("Quoted."),)),
+        Block("caption", (Run("Caption."),)),
+        Block("cell", (Run("Cell."),)),
+        Block("code", (Run("print(1)"),)),
+        Block("break", ()),
+        para("After the break."),
+        head("Part two", level=3),
+        para("Last one. Really last."),
+    ))
+    assert rows(doc(ch)) == [
+        ("Intro", "heading", P.after_heading),
+        ("One.", "sentence", P.sentence),
+        ("Two.", "paragraph", P.paragraph),
+        ("Item one.", "item", P.item),
+        ("Item two.", "item", P.item),
+        ("Quoted.", "paragraph", P.paragraph),
+        ("Caption.", "paragraph", P.paragraph),
+        ("Cell.", "paragraph", P.paragraph),
+        ("print(1)", "section", P.section),
+        ("After the break.", "paragraph", P.before_heading),  # max(paragraph, before_heading)
+        ("Part two", "heading", P.after_heading),
+        ("Last one.", "sentence", P.sentence),
+        ("Really last.", "end", 0),
+    ]
+
+
+def test_configured_pauses_are_used() -> None:
+    pauses = Pauses(sentence=11, paragraph=22, item=33, before_heading=5, after_heading=44,
+                    section=55)
+    ch = Chapter(1, "T", (head("T"), para("Aa. Bb."), Block("item", (Run("It."),)), head("H"),
+                          para("Cc."), Block("break", ()), Block("break", ()), head("K"), para("Dd.")))
+    assert rows(doc(ch), Config(pauses=pauses)) == [
+        ("T", "heading", 44), ("Aa.", "sentence", 11), ("Bb.", "paragraph", 22),
+        ("It.", "item", 33),  # max(item 33, before_heading 5)
+        ("H", "heading", 44), ("Cc.", "section", 55), ("K", "heading", 44), ("Dd.", "end", 0)]
+
+
+def test_heading_after_heading_gets_the_longer_pause() -> None:
+    ch = Chapter(1, "T", (head("T"), head("Sub", 3), para("x.")))
+    assert rows(doc(ch))[:2] == [("T", "heading", max(P.after_heading, P.before_heading)),
+                                 ("Sub", "heading", P.after_heading)]
+
+
+def test_break_at_chapter_edges_is_harmless() -> None:
+    ch = Chapter(1, "T", (Block("break", ()), head("T"), para("x."), Block("break", ())))
+    assert rows(doc(ch)) == [("T", "heading", P.after_heading), ("x.", "end", 0)]
+
+
+def test_last_segment_of_each_chapter_is_end() -> None:
+    d = doc(Chapter(1, "A", (head("A"), para("a1. a2."))), Chapter(2, "B", (head("B"), para("b1."))))
+    script = plan(d, Config())
+    assert [c.segments[-1].boundary for c in script.chapters] == ["end", "end"]
+    assert [c.segments[-1].pause_after_ms for c in script.chapters] == [0, 0]
+    assert sum(s.boundary == "end" for s in script.segments) == 2
+
+
+def test_ids_chapter_and_source() -> None:
+    d = doc(Chapter(1, "A", (head("A", source="#a"), para("One. Two.", source="#p1"))),
+            Chapter(2, "B", (head("B", source="#b"), para("Three.", source="body > p:nth-of-type(2)"))))
+    segs = plan(d, Config()).segments
+    assert [(s.id, s.chapter, s.source) for s in segs] == [
+        ("c01-s0001", 1, "#a"), ("c01-s0002", 1, "#p1"), ("c01-s0003", 1, "#p1"),
+        ("c02-s0001", 2, "#b"), ("c02-s0002", 2, "body > p:nth-of-type(2)")]
+
+
+def test_script_carries_document_identity() -> None:
+    script = plan(doc(Chapter(1, "A", (para("x."),))), Config())
+    assert (script.title, script.lang, script.source_path, script.source_sha256) == (
+        "Book", "en", "b.html", "abc")
+
+
+def test_heading_equal_to_title_is_narrated_once() -> None:
+    d = doc(Chapter(1, "Getting started", (head("Getting started"), para("Text."))))
+    assert [s.text for s in plan(d, Config()).segments] == ["Getting started", "Text."]
+
+
+def test_chapter_without_heading_narrates_its_title_first() -> None:
+    d = doc(Chapter(1, "Preface", (para("Some text."),)))
+    segs = plan(d, Config(parse=ParseConfig(chapter_level=3))).segments
+    assert [(s.text, s.boundary, s.pause_after_ms, s.emotion) for s in segs] == [
+        ("Preface", "heading", P.after_heading, "calm"),  # the h3 rule: chapter_level 3
+        ("Some text.", "end", 0, "neutral")]
+    assert segs[0].id == "c01-s0001"
+
+
+def test_bold_paragraph_equal_to_title_is_the_title() -> None:
+    title = Block("paragraph", (Run("第一章\u3000总\u3000则", frozenset({"strong"})),), source="#t")
+    d = doc(Chapter(1, "第一章 总则", (title, para("第一条 为了规范管理，制定本法。"))), lang="zh")
+    segs = plan(d, Config()).segments
+    assert [s.text for s in segs] == ["第一章 总 则", "第一条 为了规范管理，制定本法。"]
+    assert (segs[0].boundary, segs[0].pause_after_ms, segs[0].emotion) == (
+        "heading", P.after_heading, "serious")
+
+
+def test_empty_title_adds_nothing() -> None:
+    d = doc(Chapter(1, "", (para("Text."),)))
+    assert [s.text for s in plan(d, Config()).segments] == ["Text."]
+
+
+def test_empty_chapters_dropped_and_renumbered() -> None:
+    d = doc(Chapter(1, "Empty", (head(""), para("\u3000"), Block("break", ()), para("..."))),
+            Chapter(2, "Two", (head("Two"), para("x."))),
+            Chapter(3, "Blank", ()),
+            Chapter(4, "Four", (head("Four"), para("y."))))
+    script = plan(d, Config())
+    assert [(c.index, c.title) for c in script.chapters] == [(1, "Two"), (2, "Four")]
+    assert [s.id for s in script.segments] == ["c01-s0001", "c01-s0002", "c02-s0001", "c02-s0002"]
+    assert [s.chapter for s in script.segments] == [1, 1, 2, 2]
+
+
+def test_empty_and_punctuation_blocks_are_skipped() -> None:
+    d = doc(Chapter(1, "T", (head("T"), para("\u00a0"), para("* * *"), para("Real."), para("   "))))
+    assert rows(d) == [("T", "heading", P.after_heading), ("Real.", "end", 0)]
+
+
+def test_whitespace_inside_a_sentence_is_collapsed() -> None:
+    d = doc(Chapter(1, "", (Block("paragraph", (Run("Two   spaces\tand "), Run(" a tab.")),),)))
+    assert [s.text for s in plan(d, Config()).segments] == ["Two spaces and a tab."]
+
+
+def test_languages_detected_per_sentence() -> None:
+    d = doc(Chapter(1, "", (para("我们使用 IndexTTS2 模型。It sounds natural. 效果很好！"),)), lang="zh")
+    assert [(s.text, s.lang) for s in plan(d, Config()).segments] == [
+        ("我们使用 IndexTTS2 模型。", "zh"), ("It sounds natural.", "en"), ("效果很好！", "zh")]
+
+
+def test_run_lang_overrides_when_it_covers_the_sentence() -> None:
+    blk = Block("paragraph", (Run("Bonjour tout le monde", lang="fr-FR"), Run(". "),
+                              Run("Hello "), Run("monde", lang="fr"), Run(".")))
+    d = doc(Chapter(1, "", (blk,)))
+    assert [(s.text, s.lang) for s in plan(d, Config()).segments] == [
+        ("Bonjour tout le monde.", "fr"),  # the span covers every letter
+        ("Hello monde.", "en")]  # partial cover: detection
+
+
+def test_block_lang_overrides_and_run_lang_beats_it() -> None:
+    blk = Block("paragraph", (Run("Guten Tag. "), Run("Hello there.", lang="en")), lang="de")
+    d = doc(Chapter(1, "", (blk,)))
+    assert [(s.text, s.lang) for s in plan(d, Config()).segments] == [
+        ("Guten Tag.", "de"), ("Hello there.", "en")]
+
+
+def test_lang_override_that_contradicts_the_script_is_ignored() -> None:
+    # <html lang="en"> around Chinese text is a template artefact; a Chinese voice must read it.
+    blk = Block("paragraph", (Run("今天天气很好。Nice day."),), lang="en")
+    blk2 = Block("paragraph", (Run("東京へ行きます。"),), lang="ja")
+    d = doc(Chapter(1, "", (blk, blk2)))
+    assert [(s.text, s.lang) for s in plan(d, Config()).segments] == [
+        ("今天天气很好。", "zh"), ("Nice day.", "en"), ("東京へ行きます。", "ja")]
+
+
+def test_long_sentences_become_several_segments_of_one_block() -> None:
+    text = ("This sentence is long enough that it must be split, because the engine would otherwise "
+            "get too much text at once, and that is slow; so it is cut at clause punctuation.")
+    d = doc(Chapter(1, "", (para(text, source="#long"),)))
+    segs = plan(d, Config(text=TextConfig(max_chars=60))).segments
+    assert len(segs) >= 3
+    assert " ".join(s.text for s in segs) == text
+    assert all(len(s.text) <= 60 and s.source == "#long" for s in segs)
+    assert [s.boundary for s in segs] == ["sentence"] * (len(segs) - 1) + ["end"]
+
+
+def test_estimate_seconds_counts_speech_and_every_pause() -> None:
+    zh = "我" * 45  # 10 s at 4.5 chars/s
+    en = "a" * 150  # 10 s at 15 chars/s
+    d = doc(Chapter(1, "", (para(zh + "。"), para(en + "."))))
+    cfg = Config(pauses=Pauses(sentence=0, paragraph=1000, chapter_head=500, chapter_tail=1500))
+    script = plan(d, cfg)
+    assert [s.pause_after_ms for s in script.segments] == [1000, 0]
+    expected = 45 / 4.5 + 1 / 15 + 151 / 15 + 1.0 + 0.5 + 1.5  # "。" counts as one more character
+    assert estimate_seconds(script, cfg) == pytest.approx(expected, abs=0.3)
+    two = plan(doc(Chapter(1, "", (para(en + "."),)), Chapter(2, "", (para(en + "."),))), cfg)
+    assert estimate_seconds(two, cfg) == pytest.approx(2 * (151 / 15 + 2.0), abs=0.3)
+
+
+def test_large_mixed_document_plans_completely() -> None:
+    zh = "我们在重庆的一所中学里使用模型进行了语音合成实验，取得了很好的效果。这个结果令人满意！"
+    en = "The LMS exports lessons, e.g. from TinyMCE. Dr. Smith paid 3.14 dollars. Is it done? "
+    blocks = tuple(Block("paragraph", (Run(en), Run("Bold part.", frozenset({"strong"})), Run(zh)),
+                         source=f"#p{i}") for i in range(2000))
+    d = doc(Chapter(1, "Big", (head("Big"), *blocks)), lang="zh")
+    segs = plan(d, Config(lexicon={"*": {"LMS": "L M S"}})).segments
+    assert len(segs) == 1 + 2000 * 6
+    assert segs[-1].id == "c01-s12001"
+    assert sum(s.spoken.startswith("The L M S") for s in segs) == 2000
+    assert {s.lang for s in segs} == {"en", "zh"}

@@ -1,0 +1,161 @@
+"""Emotion precedence (narrator.text.style) through the planner, with hand-built Documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.config import DEFAULT_STYLE_RULES, Config, Style, TextConfig
+from narrator.document import Block, Chapter, Document, Run, Segment
+from narrator.plan import plan
+
+S, EM, U = frozenset({"strong"}), frozenset({"em"}), frozenset({"u"})
+
+
+def config(**rules: str) -> Config:
+    merged = dict(DEFAULT_STYLE_RULES)
+    merged.update(rules)
+    return Config(style=Style(default="neutral", rules=merged))
+
+
+def emotions(*blocks: Block, cfg: Config | None = None) -> dict[str, str]:
+    """Sentence text -> emotion, for one chapter whose first block is a heading."""
+    head = Block("heading", (Run("Title"),), level=2)
+    doc = Document("Doc", "en", (Chapter(1, "Title", (head, *blocks)),))
+    segs: tuple[Segment, ...] = plan(doc, cfg or config()).segments
+    assert segs[0].text == "Title"
+    return {s.text: s.emotion for s in segs[1:]}
+
+
+def test_plain_paragraph_gets_default() -> None:
+    assert emotions(Block("paragraph", (Run("Just text."),))) == {"Just text.": "neutral"}
+    cfg = Config(style=Style(default="calm", rules=dict(DEFAULT_STYLE_RULES)))
+    assert emotions(Block("paragraph", (Run("Just text."),)), cfg=cfg) == {"Just text.": "calm"}
+
+
+def test_block_kind_rules() -> None:
+    got = emotions(Block("heading", (Run("Sub"),), level=3),
+                   Block("quote", (Run("Quoted."),)),
+                   Block("caption", (Run("A caption."),)),
+                   Block("paragraph", (Run("In an aside."),), context=frozenset({"aside"})),
+                   Block("paragraph", (Run("In a quote."),), context=frozenset({"blockquote"})),
+                   cfg=config(h3="sad", aside="surprised"))
+    assert got == {"Sub": "sad", "Quoted.": "calm", "A caption.": "calm",
+                   "In an aside.": "surprised", "In a quote.": "calm"}
+
+
+def test_heading_levels() -> None:
+    got = emotions(*(Block("heading", (Run(f"Level {n}"),), level=n) for n in (1, 2, 4)))
+    assert got == {"Level 1": "serious", "Level 2": "serious", "Level 4": "calm"}
+
+
+def test_emphasis_covering_most_changes_emotion() -> None:
+    got = emotions(Block("paragraph", (Run("This whole sentence is bold", S), Run("."))),
+                   Block("paragraph", (Run("Mostly "), Run("emphasised words in this one.", EM))))
+    assert got == {"This whole sentence is bold.": "excited",
+                   "Mostly emphasised words in this one.": "warm"}
+
+
+def test_emphasis_below_threshold_stays_a_mark() -> None:
+    blk = Block("paragraph", (Run("Only "), Run("one", S), Run(" word is bold here. "),
+                              Run("All bold now.", S)))
+    doc = Document("D", "en", (Chapter(1, "", (blk,)),))
+    segs = plan(doc, Config()).segments
+    assert [(s.text, s.emotion, s.marks) for s in segs] == [
+        ("Only one word is bold here.", "neutral", ("strong",)),
+        ("All bold now.", "excited", ("strong",)),
+    ]
+
+
+def test_threshold_is_configurable() -> None:
+    blk = Block("paragraph", (Run("Plain words "), Run("bold text", S), Run(".")))  # 8 of 19
+    doc = Document("D", "en", (Chapter(1, "", (blk,)),))
+    low = Config(text=TextConfig(emphasis_threshold=0.4))
+    assert plan(doc, low).segments[0].emotion == "excited"
+    assert plan(doc, Config()).segments[0].emotion == "neutral"
+
+
+def test_emphasis_mark_without_rule_does_not_change_emotion() -> None:
+    got = emotions(Block("paragraph", (Run("Underlined sentence here.", U),)))
+    assert got == {"Underlined sentence here.": "neutral"}
+    got = emotions(Block("paragraph", (Run("Underlined sentence here.", U),)), cfg=config(u="sad"))
+    assert got == {"Underlined sentence here.": "sad"}
+
+
+def test_bold_heading_keeps_heading_emotion() -> None:
+    got = emotions(Block("heading", (Run("Bold sub", S),), level=3),
+                   Block("heading", (Run("Calm sub", EM),), level=3, context=frozenset({".alert"})))
+    assert got == {"Bold sub": "calm", "Calm sub": "serious"}
+
+
+def test_emphasis_beats_block_kind() -> None:
+    got = emotions(Block("quote", (Run("Shouted quote!", S),)))
+    assert got == {"Shouted quote!": "excited"}
+
+
+def test_class_on_block_beats_emphasis_and_kind() -> None:
+    got = emotions(Block("quote", (Run("Careful now!", S),), context=frozenset({".warning"})),
+                   Block("paragraph", (Run("A tip."),), context=frozenset({".tip", "aside"})),
+                   cfg=config(aside="surprised"))
+    assert got == {"Careful now!": "serious", "A tip.": "warm"}
+
+
+def test_class_on_runs_covering_most() -> None:
+    got = emotions(Block("paragraph", (Run("Danger ahead, stop now", frozenset({".danger", "em"})),
+                                       Run("."))),
+                   Block("paragraph", (Run("Mostly plain text with a "),
+                                       Run("note", frozenset({".note"})), Run("."))),
+                   Block("paragraph", (Run("Sad inline class.", frozenset({".grief"})),),
+                         context=frozenset({".tip"})),
+                   cfg=config(**{".grief": "sad"}))
+    assert got == {"Danger ahead, stop now.": "serious",
+                   "Mostly plain text with a note.": "neutral",
+                   "Sad inline class.": "sad"}  # the inline class is more specific than the block's
+
+
+def test_inline_explicit_emotion_beats_classes_and_emphasis() -> None:
+    got = emotions(Block("paragraph", (Run("I can't believe it!", S, emotion="surprised"),),
+                         context=frozenset({".warning"})),
+                   Block("paragraph", (Run("A short "), Run("sad", emotion="sad"),
+                                       Run(" word in plain text."))))
+    assert got == {"I can't believe it!": "surprised", "A short sad word in plain text.": "neutral"}
+
+
+def test_block_explicit_emotion_beats_everything() -> None:
+    got = emotions(Block("heading", (Run("Angry heading"),), level=2, emotion="angry"),
+                   Block("paragraph", (Run("Everything is set.", S, emotion="excited"),),
+                         context=frozenset({".warning"}), emotion="sad"))
+    assert got == {"Angry heading": "angry", "Everything is set.": "sad"}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Excited", "excited"),  # case-insensitive
+    (" calm ", "calm"),
+    ("happy", "excited"),  # common aliases map onto presets
+    ("scared", "afraid"),
+    ("zorgulous", "neutral"),  # unknown: the default, not the markup's guess
+    ("", "serious"),  # empty attribute = no explicit emotion: the heading rule applies
+])
+def test_unknown_or_odd_explicit_names(name: str, expected: str) -> None:
+    got = emotions(Block("heading", (Run("Sub"),), level=2, emotion=name))
+    assert got == {"Sub": expected}
+
+
+def test_unknown_explicit_falls_back_to_configured_default() -> None:
+    cfg = Config(style=Style(default="warm", rules=dict(DEFAULT_STYLE_RULES)))
+    got = emotions(Block("paragraph", (Run("Text.", S),), emotion="zorgulous"), cfg=cfg)
+    assert got == {"Text.": "warm"}
+
+
+def test_custom_preset_from_config_is_accepted_as_explicit() -> None:
+    cfg = Config(emotions={"whisper": {"espeak": {"volume": 30}}})
+    got = emotions(Block("paragraph", (Run("Psst."),), emotion="whisper"), cfg=cfg)
+    assert got == {"Psst.": "whisper"}
+
+
+def test_marks_are_sorted_and_per_sentence() -> None:
+    blk = Block("paragraph", (Run("First "), Run("has", frozenset({"em", "strong"})),
+                              Run(" marks. Second "), Run("code", frozenset({"code"})),
+                              Run(" here. Third plain.")))
+    doc = Document("D", "en", (Chapter(1, "", (blk,)),))
+    segs = plan(doc, Config()).segments
+    assert [s.marks for s in segs] == [("em", "strong"), ("code",), ()]
