@@ -1,0 +1,227 @@
+"""Any other TTS server, described in narrate.toml by jinja2 request templates.
+
+::
+
+    [engine]
+    name = "http"
+    servers = ["http://gpu1:9000"]
+    voice = "narrator"
+    [engine.http]
+    method = "POST"                 # GET, POST or PUT
+    url = "/tts/generate"           # template; relative to the server, or absolute
+    response = "audio"              # "audio": the body is the WAV; "json": see audio_field/url_field
+    # audio_field = "data.audio"    # (json) dotted path to base64 audio
+    # url_field = "result.url"      # (json) dotted path to a URL to download the audio from
+    sample_rate = 22050             # declared rate; the first WAV's rate is used if not set
+    [engine.http.headers]           # templates
+    [engine.http.json]              # a JSON body: string values are templates, rendered recursively;
+    text = "{{ text }}"             # a string that is one "{{ expr }}" keeps expr's type (number,
+    speed = "{{ speed }}"           # list...), TOML numbers stay numbers
+    # [engine.http.form]            # or a form body (values rendered to strings)
+
+Template variables: text, lang, voice, emotion, params (the emotion's [emotions.X.http] table),
+speed (params.speed, else [engine.http] speed, else 1.0), server, env (the environment, for keys).
+Templates are checked at create(): syntax errors and unknown names are ConfigErrors.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import os
+import re
+from typing import Any, Mapping
+
+from ..config import Config
+from ..errors import ConfigError, EngineError
+from ..templating import environment
+from .base import preset_params
+from .httpcommon import HttpClient, check_options, check_rate, expect_wav, one_line, raise_config
+
+NAME = "http"
+DEFAULTS: Mapping[str, Mapping[str, Any]] = {"neutral": {}}
+_OPTIONS: Mapping[str, type | tuple[type, ...]] = {
+    "method": str, "url": str, "headers": dict, "json": dict, "form": dict, "response": str,
+    "audio_field": str, "url_field": str, "sample_rate": int, "speed": (int, float), "voice": str,
+}
+_SINGLE_EXPR = re.compile(r"^\{\{\s*(.+?)\s*\}\}$", re.S)
+
+
+def _compile(value: Any) -> Any:
+    """Compile a template tree: strings become callables, containers recurse, others stay."""
+    env = environment("text")
+    if isinstance(value, str):
+        m = _SINGLE_EXPR.match(value)
+        if m and "}}" not in m.group(1) and "{{" not in m.group(1):
+            expr = env.compile_expression(m.group(1), undefined_to_none=False)
+            return ("expr", expr)
+        return ("tmpl", env.from_string(value))
+    if isinstance(value, Mapping):
+        return {k: _compile(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_compile(v) for v in value]
+    return value
+
+
+def _render(tree: Any, variables: Mapping[str, Any], *, as_text: bool = False) -> Any:
+    import jinja2
+
+    if isinstance(tree, tuple):
+        kind, t = tree
+        if kind == "expr":
+            out = t(**variables)
+            if isinstance(out, jinja2.Undefined):
+                str(out)  # StrictUndefined raises UndefinedError naming the variable
+            return str(out) if as_text else out
+        return t.render(**variables)
+    if isinstance(tree, dict):
+        return {k: _render(v, variables, as_text=as_text) for k, v in tree.items()}
+    if isinstance(tree, list):
+        return [_render(v, variables, as_text=as_text) for v in tree]
+    return str(tree) if as_text else tree
+
+
+def _dotted(data: Any, path: str) -> Any:
+    """``data["a"]["b"][0]`` for path ``a.b.0``; KeyError if missing."""
+    for part in path.split("."):
+        if isinstance(data, list) and part.isdigit() and int(part) < len(data):
+            data = data[int(part)]
+        elif isinstance(data, Mapping) and part in data:
+            data = data[part]
+        else:
+            raise KeyError(path)
+    return data
+
+
+class HttpEngine:
+    """One server spoken to through the configured request templates."""
+
+    name = NAME
+
+    def __init__(self, config: Config, server: str, options: Mapping[str, Any]) -> None:
+        self.config = config
+        self.http = HttpClient(config, server)
+        self.label = self.http.base
+        self.options = options
+        self.method = options.get("method", "POST").upper()
+        self.voice = options.get("voice") or config.engine.voice
+        self.response = options.get("response", "audio")
+        self.sample_rate = int(options.get("sample_rate", 22050))
+        self._rate_fixed = "sample_rate" in options
+        self._url = _compile(options["url"])
+        self._headers = _compile(dict(options.get("headers", {})))
+        self._json = _compile(options["json"]) if "json" in options else None
+        self._form = _compile(options["form"]) if "form" in options else None
+
+    def fingerprint(self) -> str:
+        """Engine + the request templates + voice and speed (never the server URL or headers)."""
+        spec = {k: self.options.get(k) for k in ("method", "url", "json", "form", "response",
+                                                  "audio_field", "url_field", "speed")}
+        spec["voice"] = self.voice
+        blob = json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str)
+        return f"{NAME}/{hashlib.sha256(blob.encode()).hexdigest()[:16]}"
+
+    def emotion_params(self, emotion: str) -> Mapping[str, Any]:
+        return preset_params(self.config, NAME, emotion, DEFAULTS)
+
+    def describe(self) -> dict[str, Any]:
+        return {"engine": NAME, "server": self.label, "method": self.method,
+                "url": self.options["url"], "response": self.response}
+
+    def variables(self, text: str, lang: str, emotion: str) -> dict[str, Any]:
+        """What the templates see for one request."""
+        params = dict(self.emotion_params(emotion))
+        return {"text": text, "lang": lang, "voice": self.voice, "emotion": emotion,
+                "params": params, "speed": params.get("speed", self.options.get("speed", 1.0)),
+                "server": self.label, "env": dict(os.environ)}
+
+    def build(self, text: str, lang: str, emotion: str) -> dict[str, Any]:
+        """The request's url/headers/body for one segment (requests keyword arguments)."""
+        v = self.variables(text, lang, emotion)
+        req: dict[str, Any] = {"url": _render(self._url, v, as_text=True),
+                               "headers": _render(self._headers, v, as_text=True)}
+        if self._json is not None:
+            req["json"] = _render(self._json, v)
+        if self._form is not None:
+            req["data"] = _render(self._form, v, as_text=True)
+        return req
+
+    def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
+        """One request per the templates; returns the WAV bytes unchanged."""
+        req = self.build(text, lang, emotion)
+        url = req.pop("url")
+        resp = self.http.request(self.method, url, what=f"{self.method} {url}", text=text, **req)
+        body = self.http.read_body(resp, "request")
+        if self.response == "json":
+            body, resp = self._from_json(body, text)
+        rate = expect_wav(body, resp, "audio", self.label)
+        self.sample_rate = check_rate(rate, self.sample_rate, self._rate_fixed, f"engine.{NAME}",
+                                      self.label)
+        return body
+
+    def _from_json(self, body: bytes, text: str) -> tuple[bytes, Any]:
+        try:
+            doc = json.loads(body)
+        except ValueError:
+            raise EngineError(f"expected a JSON answer, got {one_line(body[:80])!r}",
+                              server=self.label) from None
+        field = self.options.get("audio_field") or self.options.get("url_field")
+        try:
+            value = _dotted(doc, field)
+        except KeyError:
+            raise EngineError(f"the JSON answer has no '{field}' ({one_line(json.dumps(doc)[:120])})",
+                              server=self.label) from None
+        if not isinstance(value, str) or not value:
+            raise EngineError(f"'{field}' in the JSON answer is not a string", server=self.label)
+        if "audio_field" in self.options:
+            try:
+                return base64.b64decode(value.split(",", 1)[-1] if value.startswith("data:") else value,
+                                        validate=True), None
+            except (binascii.Error, ValueError):
+                raise EngineError(f"'{field}' is not base64 audio", server=self.label) from None
+        resp = self.http.request("GET", value, what="download audio", text=text)
+        return self.http.read_body(resp, "download audio"), resp
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def create(config: Config, server: str) -> HttpEngine:
+    """An engine for ``server`` per [engine.http]; ConfigError lists every problem found."""
+    options = dict(config.engine.options.get(NAME, {}))
+    section = f"engine.{NAME}"
+    problems: list[str] = []
+    check_options(options, _OPTIONS, section, problems)
+    if not isinstance(options.get("url"), str) or not options.get("url"):
+        problems.append(f"{section}.url: required (a template, relative to the server or absolute)")
+    if str(options.get("method", "POST")).upper() not in ("GET", "POST", "PUT"):
+        problems.append(f"{section}.method: expected GET, POST or PUT")
+    if "json" in options and "form" in options:
+        problems.append(f"{section}: give either a json or a form body, not both")
+    response = options.get("response", "audio")
+    if response not in ("audio", "json"):
+        problems.append(f"{section}.response: expected \"audio\" or \"json\"")
+    fields = [k for k in ("audio_field", "url_field") if k in options]
+    if response == "json" and len(fields) != 1:
+        problems.append(f"{section}: response = \"json\" needs exactly one of audio_field, url_field")
+    if response == "audio" and fields:
+        problems.append(f"{section}.{fields[0]}: only used with response = \"json\"")
+    if problems:
+        raise ConfigError(problems)
+    import jinja2
+
+    try:
+        engine = HttpEngine(config, server, options)
+    except jinja2.TemplateSyntaxError as e:
+        raise ConfigError([f"{section}: template error: {one_line(e)}"]) from None
+    # render once per emotion with sample values: unknown names fail now, not mid-run
+    for emotion in config.emotion_names:
+        try:
+            engine.build("sample text", "en", emotion)
+        except jinja2.TemplateError as e:
+            problems.append(f"{section}: template error for emotion '{emotion}': {one_line(e)}")
+            break
+    raise_config(problems)
+    return engine

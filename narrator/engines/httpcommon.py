@@ -1,0 +1,258 @@
+"""What the HTTP engines share: one requests.Session per server, and the single boundary where
+requests' exceptions and HTTP statuses become narrator errors.
+
+Imported only by the HTTP engine modules, which are imported only when used, so ``requests``
+may be imported lazily here.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import wave
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+from ..config import Config
+from ..errors import ConfigError, EngineError, EngineUnavailable
+from .base import request_timeout
+
+# IndexTTS2 weights its 8-value emotion vector: happy, angry, sad, afraid, disgusted,
+# melancholic, surprised, calm. Sums over 0.8 are scaled down by its UI anyway.
+EMOTION_AXES = ("happy", "angry", "sad", "afraid", "disgusted", "melancholic", "surprised", "calm")
+MAX_VECTOR_SUM = 0.8
+
+VECTOR_DEFAULTS: Mapping[str, Mapping[str, Any]] = {
+    "neutral": {},  # no vector: "same as the voice reference"
+    "calm": {"vector": [0, 0, 0, 0, 0, 0, 0, 0.6], "weight": 0.65},
+    "warm": {"vector": [0.35, 0, 0, 0, 0, 0, 0, 0.35], "weight": 0.65},
+    "excited": {"vector": [0.6, 0, 0, 0, 0, 0, 0.2, 0], "weight": 0.7},
+    "serious": {"vector": [0, 0.1, 0, 0, 0, 0.1, 0, 0.45], "weight": 0.6},
+    "sad": {"vector": [0, 0, 0.6, 0, 0, 0.2, 0, 0], "weight": 0.7},
+    "angry": {"vector": [0, 0.7, 0, 0, 0.1, 0, 0, 0], "weight": 0.7},
+    "surprised": {"vector": [0.1, 0, 0, 0, 0, 0, 0.6, 0], "weight": 0.7},
+    "afraid": {"vector": [0, 0, 0.1, 0.6, 0, 0, 0, 0], "weight": 0.7},
+}
+"""IndexTTS2 emotion presets (shared by the web UI and index-tts-vllm engines)."""
+
+
+def one_line(text: Any, limit: int = 200) -> str:
+    """Collapse a server's message to one short line (error messages must be one line)."""
+    s = re.sub(r"\s+", " ", str(text)).strip()
+    return s if len(s) <= limit else s[: limit - 3] + "..."
+
+
+def normalize_base(server: str) -> str:
+    """``http://host:port/`` -> ``http://host:port`` (no trailing slash)."""
+    return server.rstrip("/")
+
+
+def same_origin(a: str, b: str) -> bool:
+    sa, sb = urlsplit(a), urlsplit(b)
+    return (sa.scheme, sa.netloc) == (sb.scheme, sb.netloc)
+
+
+def vector_params(params: Mapping[str, Any]) -> tuple[str, list[float], float]:
+    """(method "voice"|"vectors", 8 floats with sum <= 0.8, weight) from resolved preset params.
+
+    A preset with a non-zero ``vector`` uses it unless ``method = "voice"`` is set explicitly.
+    """
+    vec = [float(v) for v in params.get("vector") or [0.0] * 8]
+    total = sum(vec)
+    if total > MAX_VECTOR_SUM:  # the server would scale it anyway; keep the request honest
+        vec = [round(v * MAX_VECTOR_SUM / total, 4) for v in vec]
+    method = str(params.get("method") or ("vectors" if total > 0 else "voice"))
+    if method != "vectors":
+        method = "voice"
+    return method, vec, float(params.get("weight", 0.65))
+
+
+def check_vector_presets(config: Config, engine: str, problems: list[str]) -> None:
+    """Validate every ``[emotions.X.<engine>]`` override of an IndexTTS2-style engine."""
+    for name, engines in config.emotions.items():
+        p = engines.get(engine)
+        if p is None:
+            continue
+        label = f"emotions.{name}.{engine}"
+        for key in p:
+            if key not in ("vector", "weight", "method"):
+                problems.append(f"{label}.{key}: unknown key (vector, weight, method)")
+        vec = p.get("vector")
+        if vec is not None and not (
+                isinstance(vec, list) and len(vec) == 8
+                and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1
+                        for v in vec)):
+            problems.append(f"{label}.vector: expected 8 numbers in 0..1 ({', '.join(EMOTION_AXES)})")
+        w = p.get("weight")
+        if w is not None and not (isinstance(w, (int, float)) and not isinstance(w, bool)
+                                  and 0 <= w <= 1):
+            problems.append(f"{label}.weight: expected a number in 0..1")
+        if p.get("method") not in (None, "voice", "vectors"):
+            problems.append(f"{label}.method: expected \"voice\" or \"vectors\"")
+
+
+def segment_tokens(config: Config) -> int:
+    """max_text_tokens_per_segment large enough that IndexTTS2 never re-splits our segments
+    (about one token per CJK character, fewer than one per Latin character), within 20..600."""
+    return max(20, min(600, max(config.text.max_chars, 2 * config.text.max_chars_cjk) + 10))
+
+
+def check_options(options: Mapping[str, Any], spec: Mapping[str, type | tuple[type, ...]],
+                  section: str, problems: list[str]) -> None:
+    """Type-check ``options`` against ``spec`` (key -> accepted types); unknown keys are problems
+    too, so a typo in narrate.toml is reported rather than ignored."""
+    for key, value in options.items():
+        want = spec.get(key)
+        if want is None:
+            problems.append(f"{section}.{key}: unknown option (known: {', '.join(sorted(spec))})")
+        elif isinstance(value, bool) and bool not in (want if isinstance(want, tuple) else (want,)):
+            problems.append(f"{section}.{key}: expected {_type_name(want)}, got {value!r}")
+        elif not isinstance(value, want):
+            problems.append(f"{section}.{key}: expected {_type_name(want)}, got {value!r}")
+
+
+def _type_name(want: type | tuple[type, ...]) -> str:
+    types = want if isinstance(want, tuple) else (want,)
+    return " or ".join({"str": "a string", "int": "an integer", "float": "a number",
+                        "bool": "true/false", "dict": "a table", "list": "a list"}.get(t.__name__, t.__name__)
+                       for t in types)
+
+
+def raise_config(problems: list[str]) -> None:
+    if problems:
+        raise ConfigError(problems)
+
+
+def wav_rate(data: bytes) -> int | None:
+    """The sample rate of a RIFF/WAVE answer, or None if it is not one."""
+    if len(data) < 44 or data[:4] != b"RIFF" or data[8:12] != b"WAVE":
+        return None
+    try:
+        with wave.open(io.BytesIO(data)) as w:
+            return w.getframerate()
+    except (wave.Error, EOFError):
+        return None
+
+
+class HttpClient:
+    """One server: a requests.Session, timeouts per text length, and error translation.
+
+    Every request of an HTTP engine goes through :meth:`request`, the one place where requests'
+    exceptions and HTTP error statuses become :class:`EngineError` (retryable) or
+    :class:`EngineUnavailable` (not retryable).
+    """
+
+    def __init__(self, config: Config, server: str, headers: Mapping[str, str] | None = None) -> None:
+        import requests
+
+        self.config = config
+        self.base = normalize_base(server)
+        self.session = requests.Session()
+        self.session.headers.update({"User-Agent": "narrator"})
+        if headers:
+            self.session.headers.update(headers)
+
+    def url(self, path: str) -> str:
+        """An absolute URL: ``path`` relative to the server unless it is absolute already."""
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", path):
+            return path
+        return self.base + "/" + path.lstrip("/")
+
+    def timeout(self, text: str = "") -> tuple[float, float]:
+        return request_timeout(self.config, text)
+
+    def request(self, method: str, path: str, *, what: str, text: str = "",
+                ok: tuple[int, ...] = (), **kwargs: Any) -> Any:
+        """Send one request; return the response if its status is < 400 (or in ``ok``).
+
+        ``what`` names the step in error messages ("upload voice file", "generate"...).
+        """
+        import requests
+
+        kwargs.setdefault("timeout", self.timeout(text))
+        try:
+            resp = self.session.request(method, self.url(path), **kwargs)
+        except requests.Timeout:
+            raise EngineError(f"{what}: timed out", server=self.base) from None
+        except requests.ConnectionError as e:
+            raise EngineError(f"{what}: cannot connect ({one_line(_root_cause(e), 120)})",
+                              server=self.base) from None
+        except requests.RequestException as e:
+            raise EngineError(f"{what}: {one_line(e, 160)}", server=self.base) from None
+        if resp.status_code >= 400 and resp.status_code not in ok:
+            raise status_error(resp, what, self.base)
+        return resp
+
+    def read_body(self, resp: Any, what: str) -> bytes:
+        """The whole body of a streamed response, translating read failures."""
+        import requests
+
+        try:
+            return resp.content
+        except requests.RequestException as e:
+            raise EngineError(f"{what}: connection lost while reading ({one_line(e, 120)})",
+                              server=self.base) from None
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def _root_cause(exc: BaseException) -> str:
+    text = str(exc)
+    # urllib3's messages repeat the pool and URL; keep the reason at the end
+    m = re.search(r"(Connection refused|Connection reset|Name or service not known|"
+                  r"Remote end closed connection[^')\"]*|timed out|No route to host)", text)
+    return m.group(1) if m else text
+
+
+def status_error(resp: Any, what: str, server: str) -> EngineError:
+    """An error for an HTTP status >= 400: auth and client errors are not retryable, except
+    408/425/429; 5xx (a full IndexTTS2 queue answers 503) is."""
+    code = resp.status_code
+    detail = _error_detail(resp)
+    msg = f"{what}: HTTP {code}" + (f" ({detail})" if detail else "")
+    if code in (401, 403):
+        return EngineUnavailable(msg + " - check the credentials", server=server)
+    if code in (408, 425, 429) or code >= 500:
+        if code == 503 and not detail:
+            msg += " (server busy or queue full)"
+        return EngineError(msg, server=server)
+    return EngineUnavailable(msg, server=server)
+
+
+def _error_detail(resp: Any) -> str:
+    ctype = resp.headers.get("Content-Type", "")
+    try:
+        if "json" in ctype:
+            body = resp.json()
+            if isinstance(body, Mapping):
+                for key in ("error", "detail", "message"):
+                    if body.get(key):
+                        val = body[key]
+                        if isinstance(val, Mapping):
+                            val = val.get("message", val)
+                        return one_line(val, 160)
+            return one_line(body, 160)
+        if ctype.startswith("text/") and "html" not in ctype:
+            return one_line(resp.text, 160)
+    except ValueError:
+        pass
+    return ""
+
+
+def expect_wav(data: bytes, resp: Any, what: str, server: str) -> int:
+    """Raise EngineError unless ``data`` is a WAV; return its sample rate."""
+    rate = wav_rate(data)
+    if rate is None:
+        ctype = resp.headers.get("Content-Type", "?") if resp is not None else "?"
+        raise EngineError(f"{what}: answer is not a WAV ({ctype}, {len(data)} bytes)", server=server)
+    return rate
+
+
+def check_rate(rate: int, declared: int, fixed: bool, section: str, server: str) -> int:
+    """The rate to declare after receiving a WAV at ``rate``: a configured (fixed) rate must
+    match; otherwise the server's own rate is adopted."""
+    if fixed and rate != declared:
+        raise EngineUnavailable(f"the server returns {rate} Hz audio but {section}.sample_rate "
+                                f"is {declared}", server=server)
+    return rate

@@ -1,0 +1,52 @@
+"""The audio every stand-in server returns: eSpeak NG speech (narrator.engines.espeak) as a
+mono 16-bit PCM WAV, so takes decode and last about as long as real speech of the text."""
+
+from __future__ import annotations
+
+import io
+import time
+import wave
+
+SAMPLE_RATE = 22050
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _wav(frames: bytes, rate: int) -> bytes:
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(frames)
+    return buf.getvalue()
+
+
+def _resample(data: bytes, rate: int) -> bytes:
+    """Return ``data`` (a mono 16-bit WAV) at ``rate`` (linear interpolation: fine for tests)."""
+    with wave.open(io.BytesIO(data)) as w:
+        src_rate, width, channels = w.getframerate(), w.getsampwidth(), w.getnchannels()
+        frames = w.readframes(w.getnframes())
+    assert width == 2 and channels == 1, "eSpeak gives mono 16-bit"
+    if src_rate == rate:
+        return data
+    import numpy as np
+
+    src = np.frombuffer(frames, dtype="<i2").astype(np.float64)
+    n = int(len(src) * rate / src_rate)
+    out = np.interp(np.arange(n) * (src_rate / rate), np.arange(len(src)), src)
+    return _wav(np.round(out).astype("<i2").tobytes(), rate)
+
+
+def speech_wav(text: str, lang: str = "en", rate: int = SAMPLE_RATE, delay: float = 0.0) -> bytes:
+    """eSpeak NG speech of ``text`` as WAV bytes at ``rate``; ``delay`` seconds of extra wait
+    stand in for GPU time (benchmarks)."""
+    if delay > 0:
+        time.sleep(delay)
+    from narrator.engines.espeak import synthesize_wav
+
+    # Chinese characters need the Mandarin voice; other text is read with the language's voice
+    voice = "cmn" if any(_is_cjk(c) for c in text) else ("en" if lang in ("", "zh") else lang)
+    return _resample(synthesize_wav(text, voice), rate)

@@ -1,0 +1,237 @@
+"""A stand-in for the official IndexTTS2 web UI, built with the real gradio 5.45 package.
+
+Same ``gen_single`` inputs (names, order, labels in zh_CN or en_US), both layouts (IndexTTS-2:
+24 inputs; IndexTTS-2.5: 26, with a language choice at index 3 and duration_factor after
+max_text_tokens_per_segment), the same output naming (outputs/spk_<unix seconds>.wav), 22050 Hz
+mono 16-bit WAV answers, a queue of 20 and the default concurrency limit of 1. Speech comes from
+eSpeak (tests/servers/audio.py). Usage::
+
+    server = start_webui(layout="2", locale="zh_CN")
+    ... server.url, server.recorder.calls ...
+    server.close()
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+from .audio import speech_wav
+
+EMO_CHOICES = {
+    "zh_CN": ["与音色参考音频相同", "使用情感参考音频", "使用情感向量控制"],
+    "en_US": ["Same as the voice reference", "Use emotion reference audio", "Use emotion vectors"],
+}
+LANGUAGES = ["ZH", "EN", "JA", "AR", "ES"]
+
+# zh_CN label -> en_US label (the real UI translates its labels with an i18n table)
+_LABELS = {
+    "情感控制方式": "Emotion control method",
+    "音色参考音频": "Voice Reference",
+    "文本": "Text",
+    "语言": "Language",
+    "上传情感参考音频": "Upload emotion reference audio",
+    "情感权重": "Emotion control weight",
+    "喜": "Happy", "怒": "Angry", "哀": "Sad", "惧": "Afraid", "厌恶": "Disgusted",
+    "低落": "Melancholic", "惊喜": "Surprised", "平静": "Calm",
+    "情感描述文本": "Emotion description",
+    "情感随机采样": "Randomize emotion sampling",
+    "分句最大Token数": "Max tokens per generation segment",
+    "时长系数": "Duration factor",
+    "生成结果": "Synthesis Result",
+    "生成语音": "Synthesize",
+}
+
+
+@dataclass
+class Recorder:
+    """What the server saw. Mutated from server threads; read it after requests complete."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    calls: list[dict[str, Any]] = field(default_factory=list)  # one per gen_single run
+    requests: list[tuple[str, str]] = field(default_factory=list)  # (method, path)
+    in_flight: int = 0
+    max_in_flight: int = 0
+
+    def count(self, method: str, path: str) -> int:
+        with self.lock:
+            return sum(1 for m, p in self.requests if m == method and p == path)
+
+    @property
+    def texts(self) -> list[str]:
+        return [c["text"] for c in self.calls]
+
+
+@dataclass
+class WebUI:
+    """A running stand-in. ``delay`` (seconds per generation) and ``fail_next`` (number of
+    coming generations that raise gr.Error) may be changed while it runs."""
+
+    url: str
+    recorder: Recorder
+    outputs: Path
+    demo: Any
+    delay: float = 0.0
+    fail_next: int = 0
+
+    def close(self) -> None:
+        self.demo.close()
+
+
+class _RequestLog:
+    """Pure ASGI middleware (SSE streams pass through untouched) logging every HTTP request."""
+
+    def __init__(self, app: Any, recorder: Recorder) -> None:
+        self.app = app
+        self.recorder = recorder
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            with self.recorder.lock:
+                self.recorder.requests.append((scope["method"], scope["path"]))
+        await self.app(scope, receive, send)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _build(server: WebUI, layout: str, locale: str) -> Any:
+    import gradio as gr
+
+    def t(label: str) -> str:
+        return label if locale == "zh_CN" else _LABELS.get(label, label)
+
+    choices = EMO_CHOICES[locale]
+    rec = server.recorder
+
+    def gen_single(emo_control_method: int, prompt: str, text: str, *rest: Any) -> Any:
+        rest = list(rest)
+        language = rest.pop(0) if layout == "2.5" else None
+        emo_ref_path, emo_weight, *vec = rest[:10]
+        emo_text, emo_random, max_tokens = rest[10:13]
+        duration_factor = rest[13] if layout == "2.5" else None
+        sampling = rest[14:] if layout == "2.5" else rest[13:]
+        with rec.lock:
+            rec.in_flight += 1
+            rec.max_in_flight = max(rec.max_in_flight, rec.in_flight)
+            rec.calls.append({
+                "method": emo_control_method, "prompt": prompt, "text": text, "language": language,
+                "emo_ref_path": emo_ref_path, "emo_weight": emo_weight, "vec": list(vec),
+                "emo_text": emo_text, "emo_random": emo_random, "max_tokens": max_tokens,
+                "duration_factor": duration_factor, "sampling": list(sampling),
+            })
+            fail = server.fail_next > 0
+            if fail:
+                server.fail_next -= 1
+        try:
+            if server.delay:
+                time.sleep(server.delay)
+            if fail:
+                raise gr.Error("generation failed (stand-in fault)")
+            if not prompt or not os.path.exists(prompt):
+                raise gr.Error("please upload a voice reference")
+            lang = {"ZH": "zh", "EN": "en"}.get(language or "", "en")
+            out = server.outputs / f"spk_{int(time.time())}.wav"
+            out.write_bytes(speech_wav(text, lang))
+            return gr.update(value=str(out), visible=True)
+        finally:
+            with rec.lock:
+                rec.in_flight -= 1
+
+    with gr.Blocks(title="IndexTTS Demo") as demo:
+        prompt_audio = gr.Audio(label=t("音色参考音频"), key="prompt_audio",
+                                sources=["upload", "microphone"], type="filepath")
+        text = gr.TextArea(label=t("文本"), key="input_text_single")
+        language = gr.Radio(choices=LANGUAGES, value="ZH", label=t("语言"))
+        gen_button = gr.Button(t("生成语音"), key="gen_button")
+        output_audio = gr.Audio(label=t("生成结果"), visible=True, key="output_audio")
+        emo_control_method = gr.Radio(choices=choices, type="index", value=choices[0],
+                                      label=t("情感控制方式"))
+        emo_upload = gr.Audio(label=t("上传情感参考音频"), type="filepath")
+        emo_random = gr.Checkbox(label=t("情感随机采样"), value=False)
+        vecs = [gr.Slider(label=t(name), minimum=0.0, maximum=1.0, value=0.0, step=0.05)
+                for name in ("喜", "怒", "哀", "惧", "厌恶", "低落", "惊喜", "平静")]
+        emo_text = gr.Textbox(label=t("情感描述文本"), value="")
+        emo_weight = gr.Slider(label=t("情感权重"), minimum=0.0, maximum=1.0, value=0.65, step=0.01)
+        advanced = [
+            gr.Checkbox(label="do_sample", value=True),
+            gr.Slider(label="top_p", minimum=0.0, maximum=1.0, value=0.8, step=0.01),
+            gr.Slider(label="top_k", minimum=0, maximum=100, value=30, step=1),
+            gr.Slider(label="temperature", minimum=0.1, maximum=2.0, value=0.8, step=0.1),
+            gr.Number(label="length_penalty", value=0.0, minimum=-2.0, maximum=2.0, step=0.1),
+            gr.Slider(label="num_beams", value=3, minimum=1, maximum=10, step=1),
+            gr.Number(label="repetition_penalty", value=10.0, minimum=0.1, maximum=20.0, step=0.1),
+            gr.Slider(label="max_mel_tokens", value=1500, minimum=50, maximum=1815, step=10),
+        ]
+        max_tokens = gr.Slider(label=t("分句最大Token数"), value=120, minimum=20, maximum=600,
+                               step=2, key="max_text_tokens_per_segment")
+        duration = gr.Slider(label=t("时长系数"), value=1.0, minimum=0.5, maximum=2.0, step=0.05)
+        inputs = [emo_control_method, prompt_audio, text]
+        if layout == "2.5":
+            inputs.append(language)
+        inputs += [emo_upload, emo_weight, *vecs, emo_text, emo_random, max_tokens]
+        if layout == "2.5":
+            inputs.append(duration)
+        inputs += advanced
+        if layout == "2.5":
+            def gen_single_25(emo_control_method, prompt, text, language, emo_ref_path, emo_weight,
+                              vec1, vec2, vec3, vec4, vec5, vec6, vec7, vec8, emo_text, emo_random,
+                              max_text_tokens_per_segment, duration_factor, *args,
+                              progress=gr.Progress()):
+                return gen_single(emo_control_method, prompt, text, language, emo_ref_path,
+                                  emo_weight, vec1, vec2, vec3, vec4, vec5, vec6, vec7, vec8,
+                                  emo_text, emo_random, max_text_tokens_per_segment,
+                                  duration_factor, *args)
+            gen_25 = gen_single_25
+            gen_25.__name__ = "gen_single"
+            gen_button.click(gen_25, inputs=inputs, outputs=[output_audio])
+        else:
+            def gen_single_2(emo_control_method, prompt, text, emo_ref_path, emo_weight,
+                             vec1, vec2, vec3, vec4, vec5, vec6, vec7, vec8, emo_text, emo_random,
+                             max_text_tokens_per_segment=120, *args, progress=gr.Progress()):
+                return gen_single(emo_control_method, prompt, text, emo_ref_path, emo_weight,
+                                  vec1, vec2, vec3, vec4, vec5, vec6, vec7, vec8, emo_text,
+                                  emo_random, max_text_tokens_per_segment, *args)
+            gen_2 = gen_single_2
+            gen_2.__name__ = "gen_single"
+            gen_button.click(gen_2, inputs=inputs, outputs=[output_audio])
+    return demo
+
+
+def start_webui(layout: str = "2", locale: str = "zh_CN", *, auth: tuple[str, str] | None = None,
+                root_path: str | None = None, delay: float = 0.0) -> WebUI:
+    """Start the stand-in on a free loopback port (in this process, background threads).
+
+    ``root_path`` set to another origin makes file URLs point elsewhere, as behind a proxy.
+    """
+    from starlette.middleware import Middleware
+
+    if layout not in ("2", "2.5") or locale not in EMO_CHOICES:
+        raise ValueError(f"unknown layout {layout!r} or locale {locale!r}")
+    workdir = Path(tempfile.mkdtemp(prefix="indextts2-standin-"))
+    (workdir / "outputs").mkdir()
+    server = WebUI(url="", recorder=Recorder(), outputs=workdir / "outputs", demo=None, delay=delay)
+    demo = _build(server, layout, locale)
+    demo.queue(max_size=20)
+    port = free_port()
+    kwargs: dict[str, Any] = {}
+    if root_path:
+        kwargs["root_path"] = root_path
+    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
+                ssr_mode=False, auth=auth, show_error=False, allowed_paths=[str(workdir)],
+                app_kwargs={"middleware": [Middleware(_RequestLog, recorder=server.recorder)]},
+                **kwargs)
+    server.demo = demo
+    server.url = f"http://127.0.0.1:{port}"
+    return server
