@@ -1,0 +1,638 @@
+"""Walking an editor's DOM (beautifulsoup4 + lxml) into a flat list of Blocks, iteratively.
+
+The walk never recurses, so 10,000 levels of nesting are fine. Block-level elements open a frame
+that collects inline pieces (text with marks); a nested block flushes the pieces gathered so far,
+so "text <div>more</div> tail" gives three blocks in reading order.
+
+Page breaks reach chapters.py as Block(kind="break", context={"pagebreak"}); hr gives a plain
+"break".
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import ParseConfig
+from ..document import Block, Run
+from .cleanup import TEXT_TABLE, is_chrome_name
+
+PAGEBREAK = "pagebreak"
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BLOCK_TAGS = frozenset(["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "listing", "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "xmp", "plaintext"])
+_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "head", "title", "meta", "link", "base", "nav", "input", "button", "select", "option", "optgroup", "textarea", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio", "source", "track", "map", "area", "rt", "rp", "datalist", "output", "progress", "meter", "dialog", "frame", "frameset", "noframes", "applet", "param", "xml", "colgroup", "col"])
+_LISTS = frozenset(("ul", "ol", "dir", "menu"))
+_CONTEXT_NAMES = frozenset(("blockquote", "figcaption", "li", "th", "aside", "figure",
+                            "caption", "dd", "dt", "pre", "header", "details", "summary"))
+_MARK_TAGS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em", "dfn": "em",
+              "u": "u", "ins": "u", "code": "code", "kbd": "code", "samp": "code", "tt": "code",
+              "var": "code", "q": "q", "sub": "sub", "sup": "sup"}
+# Editor-internal class names that say nothing about the text.
+_NOISE_CLASS = re.compile(r"^(mso|mce|tox-|ck-|ck$|western$|cjk$|ctl$|apple-|docs-)", re.IGNORECASE)
+_UNWRAP_NS = ("o:", "w:", "st1:", "st2:", "m:")
+_DROP_NS = ("v:",)
+
+_WS = re.compile(r"[ \t\n\r\f\v\x00]+")
+_CJK = re.compile(r"[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef"
+                  r"\U00020000-\U0002fa1f]")
+_MSO_LEVEL = re.compile(r"mso-list:l\d+level(\d+)")
+_FONT_WEIGHT = re.compile(r"(?:^|;)font-weight:(\w+)")
+_FONT_STYLE = re.compile(r"(?:^|;)font-style:(\w+)")
+_HAS_HTML = re.compile(r"<\s*(p|h[1-6]|div|ul|ol|li|table|blockquote|br|strong|em|b|i|span|figure)\b",
+                       re.IGNORECASE)
+
+# Keep source paths short: at most this many "tag:nth-of-type(n)" steps.
+_MAX_PATH = 8
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open block-level element."""
+
+    kind: str
+    level: int
+    context: frozenset[str]
+    emotion: str | None
+    lang: str | None
+    source: str
+    list_depth: int = 0
+    inner: str = "paragraph"  # kind given to generic blocks (p, div) inside this one
+    inner_level: int = 0
+    absorb: bool = False  # inside a data-table row: nested blocks become separators
+    row: list[tuple[int, int, int, str]] | None = None  # a row's cells: (column, first piece, colspan, tag)
+    table: _Table | None = None
+
+
+@dataclass(slots=True)
+class _Table:
+    headers: list[str] = field(default_factory=list)
+    rows: int = 0
+
+
+@dataclass(slots=True)
+class _Inline:
+    marks: frozenset[str]
+    lang: str | None
+    emotion: str | None
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    marks: frozenset[str]
+    lang: str | None
+    emotion: str | None
+
+
+def parse_soup(markup: str) -> Any:
+    """Parse with lxml through beautifulsoup4 (copes with 10,000-level nesting and bad markup)."""
+    import bs4
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # XMLParsedAsHTMLWarning for XHTML: the HTML parser is right here
+        return bs4.BeautifulSoup(markup, "lxml")
+
+
+def style_of(el: Any) -> str:
+    """The element's inline style, lowercased, without spaces (cheap substring tests)."""
+    s = el.attrs.get("style") if el.attrs else None
+    if not s:
+        return ""
+    if isinstance(s, list):
+        s = " ".join(s)
+    return s.lower().replace(" ", "").replace("\n", "").replace("\t", "").replace("\r", "")
+
+
+def _classes(el: Any) -> list[str]:
+    c = el.attrs.get("class") if el.attrs else None
+    if not c:
+        return []
+    if isinstance(c, str):
+        c = c.split()
+    return [x for x in c if not _NOISE_CLASS.match(x)]
+
+
+def _lang(el: Any) -> str | None:
+    if not el.attrs:
+        return None
+    v = el.attrs.get("lang") or el.attrs.get("xml:lang")
+    if not v or not isinstance(v, str):
+        return None
+    return v.split("-")[0].split("_")[0].strip().lower() or None
+
+
+def _is_hidden(el: Any, style: str) -> bool:
+    a = el.attrs
+    if not a:
+        return False
+    if "hidden" in a or a.get("aria-hidden") == "true":
+        return True
+    if a.get("data-mce-type") == "bookmark" or a.get("data-mce-bogus") == "all":
+        return True
+    return "display:none" in style or "visibility:hidden" in style or "mso-list:ignore" in style
+
+
+def is_pagebreak_style(style: str) -> tuple[bool, bool]:
+    """(break before, break after) from page-break-* / break-* styles."""
+    if "always" not in style and "page" not in style:
+        return False, False
+    before = "page-break-before:always" in style or "break-before:page" in style
+    after = "page-break-after:always" in style or "break-after:page" in style
+    return before, after
+
+
+class Walker:
+    """One pass over a parsed tree, producing Blocks in reading order."""
+
+    def __init__(self, config: ParseConfig, *, page_mode: bool = False, root_label: str = "body",
+                 stats: dict[int, tuple[int, int, int]] | None = None) -> None:
+        self.config = config
+        self.page_mode = page_mode
+        self.root_label = root_label
+        self.stats = stats or {}
+        self.blocks: list[Block] = []
+        self.pieces: list[_Piece] = []
+        self.last_space = True
+        self.title_tag: str = ""
+
+    # -- the walk ------------------------------------------------------------------------------
+
+    def walk(self, root: Any, skip_ids: frozenset[int] = frozenset()) -> list[Block]:
+        """Walk ``root`` (a bs4 Tag) iteratively; elements whose id() is in skip_ids are left out."""
+        import bs4
+
+        Comment, Tag = bs4.Comment, bs4.Tag
+        plain_strings = (bs4.NavigableString,)
+        odd_strings = (bs4.Doctype, bs4.Declaration, bs4.ProcessingInstruction, bs4.CData)
+        frames: list[_Frame] = [_Frame("paragraph", 0, frozenset(), None, _lang(root), self.root_label)]
+        inlines: list[_Inline] = [_Inline(frozenset(), None, None)]
+        # (name, nth, id) of every open element, for CSS-like source paths
+        path: list[tuple[str, int, str | None]] = []
+        counters: list[dict[str, int]] = [{}]
+        stack: list[Any] = list(reversed(root.contents))
+        EXIT_BLOCK, EXIT_INLINE, EXIT_PLAIN = object(), object(), object()
+
+        while stack:
+            node = stack.pop()
+            if node is EXIT_BLOCK:
+                frame = frames.pop()
+                self._close_block(frame, frames[-1])
+                path.pop(); counters.pop()
+                continue
+            if node is EXIT_INLINE:
+                inlines.pop()
+                path.pop(); counters.pop()
+                continue
+            if node is EXIT_PLAIN:
+                path.pop(); counters.pop()
+                continue
+            if isinstance(node, _AfterBreak):
+                self._pagebreak(frames[-1])
+                continue
+            if isinstance(node, plain_strings) and not isinstance(node, Tag):
+                if isinstance(node, Comment):
+                    if node.strip().lower() == PAGEBREAK:
+                        self._pagebreak(frames[-1])
+                    continue
+                if isinstance(node, odd_strings):
+                    continue
+                self._text(str(node), inlines[-1])
+                continue
+            if not isinstance(node, Tag) or id(node) in skip_ids:
+                continue
+            name = node.name.lower()
+            if ":" in name:
+                # Word namespaces: o:p / w:sdt / st1:place hold real text, v: shapes do not
+                if not name.startswith(_UNWRAP_NS):
+                    continue
+                stack.extend(reversed(node.contents))
+                continue
+            if name in _SKIP_TAGS:
+                continue
+            style = style_of(node)
+            if _is_hidden(node, style):
+                continue
+            is_block = name in BLOCK_TAGS
+            if self._is_chrome(node, name, is_block):
+                continue
+            # source path bookkeeping
+            cnt = counters[-1]
+            nth = cnt.get(name, 0) + 1
+            cnt[name] = nth
+            ident = node.attrs.get("id") if node.attrs else None
+            path.append((name, nth, ident if isinstance(ident, str) and ident else None))
+            counters.append({})
+
+            if name == "br":
+                before, after = is_pagebreak_style(style)
+                if before or after:
+                    self._pagebreak(frames[-1])
+                else:
+                    self._add(" ", inlines[-1])
+                stack.append(EXIT_PLAIN)
+                continue
+            if name == "img":
+                alt = node.attrs.get("alt") if node.attrs else None
+                if self.config.read_alt and isinstance(alt, str) and alt.strip():
+                    self._add(" ", inlines[-1])
+                    self._text(alt, inlines[-1])
+                    self._add(" ", inlines[-1])
+                stack.append(EXIT_PLAIN)
+                continue
+            if not is_block:
+                inlines.append(self._inline(node, name, style, inlines[-1]))
+                stack.append(EXIT_INLINE)
+                stack.extend(reversed(node.contents))
+                continue
+
+            parent = frames[-1]
+            if name == "hr":
+                if not parent.absorb:
+                    self._flush(parent)
+                    self.blocks.append(Block("break", (), source=self._source(path),
+                                             context=parent.context))
+                stack.append(EXIT_PLAIN)
+                continue
+            if name == "pre" and not self.config.read_code:
+                stack.append(EXIT_PLAIN)
+                continue
+            if name == "table":
+                verdict = self._table_kind(node)
+                if verdict == "skip" or (verdict == "data" and not self.config.read_tables):
+                    stack.append(EXIT_PLAIN)
+                    continue
+            else:
+                verdict = ""
+            before, after = is_pagebreak_style(style)
+            if node.attrs and "page-break" in (node.attrs.get("class") or ()):
+                before, after = True, False  # CKEditor 5 page break (its style says "after" too)
+            if before:
+                self._pagebreak(parent)
+            frame = self._open(node, name, style, parent, path, verdict)
+            if frame is None:  # a cell of an absorbing row, or a nested block inside one
+                stack.append(EXIT_PLAIN)
+                stack.extend(reversed(node.contents))
+                continue
+            if not parent.absorb:
+                self._flush(parent)
+            frames.append(frame)
+            if after:
+                stack.append(_AfterBreak(frame))
+            stack.append(EXIT_BLOCK)
+            stack.extend(reversed(node.contents))
+        self._flush(frames[0])
+        return self.blocks
+
+    # -- decisions -----------------------------------------------------------------------------
+
+    def _is_chrome(self, node: Any, name: str, is_block: bool) -> bool:
+        """Page chrome: by class/id/custom element name, and (web pages only) by link density."""
+        if name in ("html", "body", "main", "article", "tr", "td", "th", "tbody", "thead", "li", "p",
+                    "h1", "h2", "h3", "h4", "h5", "h6"):
+            chrome_by_name = False
+        elif is_block or "-" in name:
+            chrome_by_name = ("-" in name and is_chrome_name(name))
+            if not chrome_by_name and node.attrs:
+                for value in (node.attrs.get("id"), *(node.attrs.get("class") or ())):
+                    if isinstance(value, str) and is_chrome_name(value):
+                        chrome_by_name = True
+                        break
+            if not chrome_by_name and name in ("header", "footer", "aside") and self.page_mode:
+                chrome_by_name = name != "header" or not self._inside_article(node)
+        else:
+            return False
+        if chrome_by_name:
+            return True
+        if name == "form":
+            # CMS pages wrap whole articles in a form; a login or search form has little text
+            st = self.stats.get(id(node))
+            return st is None or st[0] < 200
+        if self.page_mode and is_block and name not in ("html", "body", "main", "article", "td", "th"):
+            st = self.stats.get(id(node))
+            if st:
+                text_len, link_len, links = st
+                if text_len and ((links >= 2 and link_len >= 0.5 * text_len) or link_len >= 0.8 * text_len):
+                    return True
+        return False
+
+    @staticmethod
+    def _inside_article(node: Any) -> bool:
+        p = node.parent
+        while p is not None:
+            if getattr(p, "name", None) in ("article", "main", "section"):
+                return True
+            p = p.parent
+        return False
+
+    def _table_kind(self, table: Any) -> str:
+        """"layout" (a container), "data" (read row by row) or "skip" (data noise, e.g. 2,000 numbers)."""
+        if table.attrs and table.attrs.get("role") in ("presentation", "none"):
+            return "layout"
+        import bs4
+
+        Tag, NS, Comment = bs4.Tag, bs4.NavigableString, bs4.Comment
+        text_len = digits = cells = tiny = longest = 0
+        cell_len = -1
+        for d in table.descendants:
+            if isinstance(d, Tag):
+                n = d.name
+                if n == "table":
+                    return "layout"  # nested tables: a page laid out with tables
+                if n in ("td", "th"):
+                    if cell_len >= 0:
+                        tiny += cell_len <= 3
+                        longest = max(longest, cell_len)
+                    cells += 1
+                    cell_len = 0
+            elif isinstance(d, NS) and not isinstance(d, Comment):
+                if isinstance(d.parent, Tag) and d.parent.name in _SKIP_TAGS:
+                    continue
+                s = d.strip()
+                text_len += len(s)
+                digits += sum(1 for ch in s if ch.isdigit())
+                if cell_len >= 0:
+                    cell_len += len(s)
+        if cell_len >= 0:
+            tiny += cell_len <= 3
+            longest = max(longest, cell_len)
+        if cells >= 20 and (digits >= 0.3 * max(text_len, 1) or tiny >= 0.6 * cells):
+            return "skip"
+        if longest > 1000 or (cells and text_len / cells > 300):
+            return "layout"  # long prose in cells: layout, not data
+        return "data"
+
+    def _open(self, node: Any, name: str, style: str, parent: _Frame,
+              path: list[tuple[str, int, str | None]], verdict: str) -> _Frame | None:
+        attrs = node.attrs or {}
+        classes = _classes(node)
+        if parent.absorb:
+            # inside a data-table row: cells mark boundaries, nested blocks become separators
+            if name in ("td", "th") and parent.row is not None:
+                col = parent.row[-1][0] + parent.row[-1][2] if parent.row else 0
+                span = attrs.get("colspan")
+                try:
+                    width = max(1, min(int(span), 1000)) if span else 1
+                except (TypeError, ValueError):
+                    width = 1
+                parent.row.append((col, len(self.pieces), width, name))
+                # a barrier piece, so the next text is not merged into the previous cell's piece
+                self.pieces.append(_Piece("", frozenset(), None, None))
+            else:
+                self._add(" ", _Inline(frozenset(), None, None))
+            return None
+        context = parent.context
+        extra = [n for n in (name,) if n in _CONTEXT_NAMES] + ["." + c for c in classes]
+        if verdict == "data":
+            extra.append("table")
+        if extra:
+            context = context | frozenset(extra)
+        emotion = attrs.get("data-emotion") or parent.emotion
+        lang = _lang(node) or parent.lang
+        source = self._source(path)
+        list_depth = parent.list_depth + (1 if name in _LISTS else 0)
+        kind, level = parent.inner, parent.inner_level
+        inner, inner_level = parent.inner, parent.inner_level
+        if name in _HEADINGS:
+            kind, level = "heading", _HEADINGS[name]
+        elif name == "li":
+            kind = inner = "item"
+            level = inner_level = max(1, list_depth)
+        elif name == "blockquote":
+            kind = inner = "quote"
+            level = inner_level = 0
+        elif name in ("figcaption", "caption"):
+            kind = inner = "caption"
+            level = inner_level = 0
+        elif name == "pre":
+            kind = inner = "code"
+        elif name == "table" and verdict == "data":
+            return _Frame("cell", 0, context, emotion, lang, source, list_depth, "cell", 0,
+                          table=_Table())
+        elif name == "tr" and parent.table is not None:
+            return _Frame("cell", 0, context, emotion, lang, source, list_depth, "cell", 0,
+                          absorb=True, row=[], table=parent.table)
+        elif name in ("thead", "tbody", "tfoot") and parent.table is not None:
+            f = _Frame("cell", 0, context | ({"th"} if name == "thead" else set()), emotion, lang,
+                       source, list_depth, "cell", 0, table=parent.table)
+            return f
+        else:
+            m = _MSO_LEVEL.search(style) if "mso-list" in style else None
+            if m and name == "p":  # Word fake list: the marker span is dropped as mso-list:Ignore
+                kind, level = "item", int(m.group(1))
+                context = context | {"li"}
+        return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level)
+
+    def _inline(self, node: Any, name: str, style: str, parent: _Inline) -> _Inline:
+        marks = set()
+        mark = _MARK_TAGS.get(name)
+        if mark == "strong" and name == "b":
+            # Google Docs wraps a whole paste in <b style="font-weight:normal" id="docs-internal-guid-...">
+            ident = node.attrs.get("id") if node.attrs else None
+            fw = _FONT_WEIGHT.search(style)
+            if (fw and fw.group(1) in ("normal", "400")) or (
+                    isinstance(ident, str) and ident.startswith("docs-internal-guid")):
+                mark = None
+        if mark:
+            marks.add(mark)
+        if style:
+            fw = _FONT_WEIGHT.search(style)
+            if fw and fw.group(1) in ("bold", "bolder", "600", "700", "800", "900"):
+                marks.add("strong")
+            fs = _FONT_STYLE.search(style)
+            if fs and fs.group(1) in ("italic", "oblique"):
+                marks.add("em")
+            if "text-decoration:underline" in style or "text-decoration-line:underline" in style:
+                marks.add("u")
+        for c in _classes(node):
+            marks.add("." + c)
+        emotion = (node.attrs.get("data-emotion") if node.attrs else None) or parent.emotion
+        lang = _lang(node) or parent.lang
+        if not marks and emotion == parent.emotion and lang == parent.lang:
+            return parent
+        return _Inline(parent.marks | marks if marks else parent.marks, lang, emotion)
+
+    # -- text and blocks -----------------------------------------------------------------------
+
+    def _text(self, s: str, inline: _Inline) -> None:
+        s = s.translate(TEXT_TABLE)
+        if s:
+            self._add(s, inline)
+
+    def _add(self, s: str, inline: _Inline) -> None:
+        pieces = self.pieces
+        if pieces:
+            last = pieces[-1]
+            if last.marks is inline.marks and last.lang == inline.lang and last.emotion == inline.emotion:
+                last.text += s
+                return
+        pieces.append(_Piece(s, inline.marks, inline.lang, inline.emotion))
+
+    def _pagebreak(self, frame: _Frame) -> None:
+        if frame.absorb:
+            return
+        self._flush(frame)
+        self.blocks.append(Block("break", (), source=frame.source, context=frozenset((PAGEBREAK,))))
+
+    def _close_block(self, frame: _Frame, parent: _Frame) -> None:
+        if frame.row is not None:
+            self._close_row(frame, parent)
+        elif not parent.absorb:
+            self._flush(frame)
+
+    def _flush(self, frame: _Frame) -> None:
+        if not self.pieces:
+            return
+        runs = make_runs(self.pieces)
+        self.pieces = []
+        if runs:
+            self.blocks.append(Block(frame.kind, runs, frame.level, frame.source,  # type: ignore[arg-type]
+                                     frame.context, frame.emotion, frame.lang))
+
+    def _close_row(self, frame: _Frame, parent: _Frame) -> None:
+        """One data-table row = one "cell" block; with a header row, "Header: value" pairs."""
+        pieces, self.pieces = self.pieces, []
+        cells = frame.row or []
+        table = frame.table
+        texts: list[tuple[int, str, list[_Piece]]] = []
+        for i, (col, start, _w, tag) in enumerate(cells):
+            end = cells[i + 1][1] if i + 1 < len(cells) else len(pieces)
+            texts.append((col, tag, pieces[start:end]))
+        if not texts:
+            return
+        plain = [" ".join("".join(p.text for p in ps).split()) for _c, _t, ps in texts]
+        is_header = table is not None and table.rows == 0 and (
+            all(t == "th" for _c, t, _p in texts) or "th" in frame.context)
+        if table is not None:
+            table.rows += 1
+        if is_header and table is not None:
+            table.headers = [""] * (max(c for c, _t, _p in texts) + 1)
+            for (col, _t, _p), text in zip(texts, plain):
+                table.headers[col] = text
+            # one header spanning the table is a title, read as a row; real headers label cells
+            if sum(1 for h in table.headers if h) >= 2:
+                return
+            table.headers = []
+        out: list[_Piece] = []
+        headers = table.headers if table is not None else []
+        none = _Inline(frozenset(), None, None)
+        for (col, _t, ps), text in zip(texts, plain):
+            if not text:
+                continue
+            ps = [_Piece(r.text, r.marks, r.lang, r.emotion) for r in make_runs(ps)]
+            if out:
+                out.append(_Piece("; ", none.marks, None, None))
+            head = headers[col] if col < len(headers) else ""
+            if head and head != text:
+                out.append(_Piece(head + ": ", none.marks, None, None))
+            out.extend(ps)
+        runs = make_runs(out)
+        if runs:
+            self.blocks.append(Block("cell", runs, 0, frame.source, frame.context, frame.emotion,
+                                     frame.lang))
+
+    def _source(self, path: list[tuple[str, int, str | None]]) -> str:
+        """'#id' of the element, else a short CSS-like path from the nearest id (or the root)."""
+        if not path:
+            return self.root_label
+        name, nth, ident = path[-1]
+        if ident:
+            return "#" + ident
+        steps: list[str] = []
+        for name, nth, ident in reversed(path):
+            if ident:
+                steps.append("#" + ident)
+                break
+            if name in ("html", "body"):
+                steps.append(self.root_label)
+                break
+            steps.append(f"{name}:nth-of-type({nth})")
+            if len(steps) >= _MAX_PATH:
+                break
+        else:
+            steps.append(self.root_label)
+        return " > ".join(reversed(steps))
+
+
+class _AfterBreak:
+    """Stack marker: emit a page break after the frame below it closes."""
+
+    __slots__ = ("frame",)
+
+    def __init__(self, frame: _Frame) -> None:
+        self.frame = frame
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def make_runs(pieces: list[_Piece]) -> tuple[Run, ...]:
+    """Collapse whitespace across pieces and build Runs (trimmed, single spaces).
+
+    A line break between two CJK characters vanishes: Chinese source wrapped across lines must not
+    get spaces inside words.
+    """
+    joined = "\x00".join(p.text for p in pieces)
+
+    def repl(m: re.Match[str]) -> str:
+        g = m.group()
+        seps = g.count("\x00")
+        if seps == len(g):
+            return g
+        start, end = m.start(), m.end()
+        if start == 0 or end == len(joined):
+            return "\x00" * seps
+        if ("\n" in g or "\r" in g) and is_cjk(joined[start - 1]) and is_cjk(joined[end]):
+            return "\x00" * seps
+        # the space stays on the side where the source had it, so marks do not cover edge spaces
+        return " " + "\x00" * seps if g[0] != "\x00" else "\x00" * seps + " "
+
+    parts = _WS.sub(repl, joined).split("\x00")
+    runs: list[Run] = []
+    for piece, text in zip(pieces, parts):
+        if not text:
+            continue
+        if runs and runs[-1].marks == piece.marks and runs[-1].lang == piece.lang and \
+                runs[-1].emotion == piece.emotion:
+            prev = runs[-1]
+            runs[-1] = Run(prev.text + text, prev.marks, prev.lang, prev.emotion)
+        else:
+            runs.append(Run(text, piece.marks, piece.lang, piece.emotion))
+    if not any(r.text.strip() for r in runs):
+        return ()
+    return tuple(runs)
+
+
+def has_html(text: str) -> bool:
+    """True when a textarea/script body holds HTML markup (an editor's document)."""
+    return bool(_HAS_HTML.search(text))
+
+
+def link_stats(root: Any) -> dict[int, tuple[int, int, int]]:
+    """Per element: (text length, text length inside a[href], number of a[href]); one linear pass."""
+    import bs4
+
+    Tag, Comment, NS = bs4.Tag, bs4.Comment, bs4.NavigableString
+    order = [t for t in root.descendants if isinstance(t, Tag)]
+    stats: dict[int, tuple[int, int, int]] = {}
+    for tag in reversed(order):
+        name = tag.name
+        if name in _SKIP_TAGS:
+            stats[id(tag)] = (0, 0, 0)
+            continue
+        text = links = link_len = 0
+        for c in tag.contents:
+            if isinstance(c, Tag):
+                st = stats.get(id(c))
+                if st:
+                    text += st[0]; link_len += st[1]; links += st[2]
+            elif isinstance(c, NS) and not isinstance(c, Comment):
+                text += len(c.strip())
+        if name == "a" and tag.attrs.get("href"):
+            link_len = text
+            links += 1
+        stats[id(tag)] = (text, link_len, links)
+    return stats

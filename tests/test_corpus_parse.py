@@ -1,0 +1,162 @@
+"""The ten real editor documents in ../shared/corpus parse into what a listener expects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narrator.config import ParseConfig
+from narrator.document import Block, Document
+from narrator.parse import parse_html
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+
+_cache: dict[str, Document] = {}
+
+
+def doc(name: str) -> Document:
+    if name not in _cache:
+        path = CORPUS / name
+        _cache[name] = parse_html(path.read_bytes(), str(path), ParseConfig())
+    return _cache[name]
+
+
+def all_blocks(d: Document) -> list[Block]:
+    return [b for c in d.chapters for b in c.blocks]
+
+
+def full_text(d: Document) -> str:
+    return "\n".join(b.text for b in all_blocks(d))
+
+
+ALL = sorted(p.name for p in CORPUS.glob("*.htm*")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_document_is_sensible(name: str) -> None:
+    d = doc(name)
+    assert d.chapters and [c.index for c in d.chapters] == list(range(1, len(d.chapters) + 1))
+    for c in d.chapters:
+        assert c.title.strip() and c.title == " ".join(c.title.split())
+        assert any(b.text.strip() for b in c.blocks)
+    text = full_text(d)
+    # no script, style or editor-internal text, no invisible characters, no mojibake
+    for junk in ("function(", "var ", "{margin", "margin-left:", "document.write", "_jsq_", "\u2060",
+                 "\u200b", "\ufeff", "\u00ad", "\ufffd", "Ã", "â€"):
+        assert junk not in text, (name, junk)
+    for b in all_blocks(d):
+        assert b.text == b.text.strip() and "  " not in b.text and "\n" not in b.text
+        assert b.source
+
+
+def test_zh_law_chapters_from_bold_numbered_paragraphs() -> None:
+    d = doc("zh-law-supervision-law-chapters-in-strong.html")
+    assert d.lang == "zh" and d.title == "中华人民共和国监察法"
+    numbered = [c for c in d.chapters if c.title.startswith("第")]
+    assert [c.title[:3] for c in numbered] == ["第一章", "第二章", "第三章", "第四章", "第五章", "第六章",
+                                               "第七章", "第八章", "第九章"]
+    assert numbered[0].title == "第一章 总 则" and numbered[-1].title == "第九章 附 则"
+    # the text before 第一章 (an explanation of the law) is the only other chapter: the introduction
+    assert len(d.chapters) == 10 and d.chapters[0].title == d.title
+    first = numbered[0].blocks
+    assert first[0].kind == "heading" and first[1].text.startswith("第一条 为了深化国家监察体制改革")
+    assert "\u3000" not in full_text(d)
+    assert sum(1 for b in all_blocks(d) if b.text.startswith("第") and "条 " in b.text[:6]) >= 60
+
+
+def test_zh_news_decodes_utf8_despite_gb2312_and_drops_chrome() -> None:
+    d = doc("zh-news-people-zhengbanqiao-gb2312-meta-utf8-bytes.html")
+    text = full_text(d)
+    assert d.lang == "zh" and d.title == "女儿出嫁，郑板桥画了几笔兰花当嫁妆"
+    assert "郑板桥" in text and "纸上得来终觉浅，绝知此事要躬行。" in text and "东方朔" in text
+    for chrome in ("网站首页", "登录人民网通行证", "忘记密码", "分享到", "人民网>>文化", "【1】【2】",
+                   "客户端下载", "关注人民网微信"):
+        assert chrome not in text, chrome
+
+
+def test_sherlock_roman_numeral_chapters() -> None:
+    d = doc("en-fiction-standardebooks-scandal-in-bohemia.xhtml")
+    assert d.title == "A Scandal in Bohemia" and d.lang == "en"
+    assert [c.title for c in d.chapters] == ["I", "II", "III"]
+    assert d.chapters[0].blocks[0].text == "A Scandal in Bohemia"  # the title is read first
+    text = full_text(d)
+    assert "observer—excellent" in text and "To Sherlock Holmes she is always the woman." in text
+    assert any(b.kind == "quote" and "blockquote" in b.context for b in all_blocks(d))
+    em = [r for b in all_blocks(d) for r in b.runs if r.text == "the" and "em" in r.marks]
+    assert em
+
+
+def test_ckeditor_manual_page_break_chapters_without_instructions() -> None:
+    d = doc("ckeditor5-all-features-pagebreak-code-rtl.html")
+    assert [c.title for c in d.chapters] == ["Lists in the table", "Media with previews in the table", "HTML embed"]
+    text = full_text(d)
+    for gone in ("It should contain as many features", "three pages", "Clear editor",
+                 "Turn on read-only mode", ".ck.ck-content", "Your browser does not support"):
+        assert gone not in text, gone
+    # code blocks inside tables are skipped by default, their language labels remain
+    assert "CSS; PHP" in text and "body {" not in text
+    spanish = [r for b in all_blocks(d) for r in b.runs if r.lang == "es"]
+    assert spanish and "lenguaje" in "".join(r.text for r in spanish)
+    assert [r for b in all_blocks(d) for r in b.runs if r.lang == "ar"]
+
+
+def test_google_docs_wrapper_is_not_bold_and_lists_nest() -> None:
+    d = doc("google-docs-clipboard-mixed-list.html")
+    items = [b for b in all_blocks(d) if b.kind == "item"]
+    assert len(items) == 10
+    assert not any("strong" in r.marks for b in items for r in b.runs)
+    assert [b.level for b in items] == [1, 2, 3, 1, 1, 2, 2, 1, 2, 2]
+
+
+def test_word_fake_bullets_lose_their_markers() -> None:
+    d = doc("word-clipboard-ell-forum-invitation-fake-bullets.html")
+    items = [b for b in all_blocks(d) if b.kind == "item"]
+    assert len(items) >= 8
+    for b in all_blocks(d):
+        assert not b.text.startswith(("·", "§", "o ")), b.text
+    assert "·" not in full_text(d)
+    bold = [b for b in all_blocks(d) if b.text.startswith("Elmhurst District 205 Community Forum")]
+    assert bold and all("strong" in r.marks for r in bold[0].runs)  # mso-bidi-font-weight:normal is bold
+
+
+def test_libreoffice_words_are_neither_glued_nor_broken() -> None:
+    d = doc("libreoffice-clipboard-multi-feature-document.html")
+    text = full_text(d)
+    assert "This is a sample document." in text and "Thisis" not in text
+    assert d.title == "Preserving original formatting"
+    assert [b.text for b in all_blocks(d) if b.kind == "item"][:2] == ["Item One", "Item Two"]
+
+
+def test_openedx_periodic_table_is_not_read_cell_by_cell() -> None:
+    d = doc("openedx-demo-course-labs-periodic-table-tinymce.html")
+    bs = all_blocks(d)
+    assert len(bs) < 10
+    assert "Many courses have interactive labs" in full_text(d)
+    assert "Hydrogen" not in full_text(d) and "1.00794" not in full_text(d)
+
+
+def test_tinymce_demo_reads_the_textarea_document() -> None:
+    d = doc("tinymce-docs-full-featured-demo.html")
+    assert d.title == "Welcome to the TinyMCE editor demo!"
+    assert [c.title for c in d.chapters] == ["Welcome to the TinyMCE editor demo!", "⭐️ Popular features",
+                                             "🖖 Get TinyMCE", "Why TinyMCE 👀"]
+    text = full_text(d)
+    assert "Meet TinyMCE, the Internet's most battle-tested rich text editor" in text
+    assert "<p>" not in text and "&nbsp;" not in text
+    cells = [b for b in all_blocks(d) if b.kind == "cell"]
+    assert "Cloud; Sign-up for free; Always up to date, easy to maintain" in [b.text for b in cells]
+
+
+def test_exportpdf_duplicate_textareas_read_once() -> None:
+    d = doc("tinymce-docs-exportpdf-lms-document.html")
+    text = full_text(d)
+    assert text.count("This document provides a comprehensive overview") == 1
+    assert "Flat format" not in text
+    assert [c.title for c in d.chapters][:3] == ["Streamline - The Next-Gen Learning Management System (LMS)",
+                                                 "Project Goals", "System Features"]
+    kinds = {b.kind for b in all_blocks(d)}
+    assert {"heading", "paragraph", "item", "caption", "quote", "cell"} <= kinds
+    rows = [b.text for b in all_blocks(d) if b.kind == "cell"]
+    assert rows[0].startswith("User Group: Educators; Benefits: Easy content creation")
