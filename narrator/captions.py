@@ -1,0 +1,74 @@
+"""Timed text: WebVTT (captions and chapter tracks) and SRT, from cues with times in seconds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One caption: shown from ``start`` to ``end`` seconds; ``id`` may be empty."""
+
+    id: str
+    start: float
+    end: float
+    text: str
+
+
+def timestamp(seconds: float, *, sep: str = ".") -> str:
+    """``HH:MM:SS.mmm`` (WebVTT; ``sep=","`` gives SRT), rounded to the millisecond."""
+    ms = max(0, round(seconds * 1000))
+    hours, ms = divmod(ms, 3_600_000)
+    minutes, ms = divmod(ms, 60_000)
+    secs, ms = divmod(ms, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}{sep}{ms:03d}"
+
+
+def _one_line(text: str) -> str:
+    # A blank line ends a cue, so cue text and ids are kept on one line.
+    return _SPACE.sub(" ", text).strip()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _times(cue: Cue) -> tuple[int, int]:
+    start = max(0, round(cue.start * 1000))
+    # A cue must end after it starts, or players drop it.
+    return start, max(start + 1, round(cue.end * 1000))
+
+
+def to_vtt(cues: Iterable[Cue]) -> str:
+    """A WebVTT file: cue text escaped (& < >), ids kept only when they cannot be misread."""
+    parts = ["WEBVTT", ""]
+    for cue in cues:
+        text = _escape(_one_line(cue.text))
+        if not text:
+            continue
+        start, end = _times(cue)
+        cue_id = _one_line(cue.id)
+        if cue_id and "-->" not in cue_id:
+            parts.append(cue_id)
+        parts.append(f"{timestamp(start / 1000)} --> {timestamp(end / 1000)}")
+        parts += [text, ""]
+    return "\n".join(parts) + ("\n" if parts[-1] else "")
+
+
+def to_srt(cues: Iterable[Cue]) -> str:
+    """An SRT file: numbered cues, comma before the milliseconds."""
+    parts: list[str] = []
+    n = 0
+    for cue in cues:
+        text = _one_line(cue.text)
+        if not text:
+            continue
+        n += 1
+        start, end = _times(cue)
+        parts += [str(n), f"{timestamp(start / 1000, sep=',')} --> {timestamp(end / 1000, sep=',')}",
+                  text, ""]
+    return "\n".join(parts)

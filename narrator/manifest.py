@@ -1,0 +1,180 @@
+"""The manifest (version 1): everything a player or a build script needs about a narration.
+
+``manifest.json`` is written last by :func:`narrator.publish.publish`; its presence means the
+narration in that folder is complete. Times are seconds rounded to the millisecond: ``start`` /
+``end`` of a segment are relative to its chapter file, ``book_start`` / ``book_end`` to the
+whole programme (the book file).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypedDict
+
+from .atomic import write_atomic
+from .document import Programme, Script
+from .errors import BadInput
+
+VERSION = 1
+FILENAME = "manifest.json"
+
+
+class SourceInfo(TypedDict):
+    path: str
+    sha256: str
+
+
+class AudioInfo(TypedDict):
+    sample_rate: int
+    format: str
+    book: str | None  # path of the whole-programme file, None when output.book = "none"
+    duration: float
+    captions: str | None  # WebVTT for the book timeline
+    chapters: str | None  # WebVTT chapters track (kind="chapters"), book timeline
+
+
+class ChapterEntry(TypedDict):
+    index: int
+    title: str
+    file: str
+    start: float  # in the book
+    duration: float
+    captions: str | None
+
+
+class SegmentEntry(TypedDict):
+    id: str
+    chapter: int
+    text: str
+    spoken: str
+    lang: str
+    emotion: str
+    marks: list[str]
+    boundary: str
+    pause_after_ms: int
+    source: str
+    start: float
+    end: float
+    book_start: float
+    book_end: float
+    take: str | None  # cache key of the take
+
+
+class Manifest(TypedDict):
+    version: int
+    source: SourceInfo
+    title: str
+    lang: str
+    engine: dict[str, Any]
+    audio: AudioInfo
+    player: str | None
+    chapters: list[ChapterEntry]
+    segments: list[SegmentEntry]
+    stats: dict[str, Any]
+    loudness: dict[str, float]
+    build: dict[str, Any] | None
+
+
+class ChapterFiles(TypedDict):
+    """Where publish put one chapter's files (paths relative to the output folder)."""
+
+    file: str
+    captions: str | None
+
+
+def ms(seconds: float) -> float:
+    """Seconds rounded to the millisecond (how every time in the manifest is written)."""
+    return round(float(seconds), 3)  # plain floats even when assembly used numpy
+
+
+def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, ChapterFiles],
+                   audio_format: str, book: str | None, book_captions: str | None = None,
+                   chapters_track: str | None = None, player: str | None = None,
+                   engine_info: Mapping[str, Any], stats: Mapping[str, Any],
+                   take_keys: Mapping[str, str] | None = None,
+                   build: Mapping[str, Any] | None = None) -> Manifest:
+    """The manifest for the chapters of ``programme`` (only those: a chapter that failed is not
+    published, and its segments are not listed). ``files`` maps chapter index to its files."""
+    take_keys = take_keys or {}
+    by_index = {c.index: c for c in script.chapters}
+    chapters: list[ChapterEntry] = []
+    segments: list[SegmentEntry] = []
+    offset = 0.0  # exact start of the chapter in the book; rounded only when written
+    for audio in programme.chapters:
+        planned = by_index.get(audio.index)
+        timings = {t.segment_id: t for t in audio.timings}
+        chapters.append({"index": audio.index, "title": audio.title, "file": files[audio.index]["file"],
+                         "start": ms(offset), "duration": ms(audio.duration),
+                         "captions": files[audio.index]["captions"]})
+        for seg in planned.segments if planned else ():
+            timing = timings.get(seg.id)
+            if timing is None:  # not in the chapter audio: nothing to point a listener to
+                continue
+            segments.append({
+                "id": seg.id, "chapter": audio.index, "text": seg.text, "spoken": seg.spoken,
+                "lang": seg.lang, "emotion": seg.emotion, "marks": list(seg.marks),
+                "boundary": seg.boundary, "pause_after_ms": seg.pause_after_ms, "source": seg.source,
+                "start": ms(timing.start), "end": ms(timing.end),
+                "book_start": ms(offset + timing.start), "book_end": ms(offset + timing.end),
+                "take": take_keys.get(seg.id),
+            })
+        offset += audio.duration
+    return {
+        "version": VERSION,
+        "source": {"path": script.source_path, "sha256": script.source_sha256},
+        "title": script.title,
+        "lang": script.lang,
+        "engine": dict(engine_info),
+        "audio": {"sample_rate": int(programme.sample_rate), "format": audio_format, "book": book,
+                  "duration": ms(offset), "captions": book_captions, "chapters": chapters_track},
+        "player": player,
+        "chapters": chapters,
+        "segments": segments,
+        "stats": dict(stats),
+        "loudness": {k: float(v) for k, v in programme.loudness.items()},  # numpy scalars -> JSON
+        "build": dict(build) if build is not None else None,
+    }
+
+
+def dumps(manifest: Mapping[str, Any]) -> str:
+    """The manifest as JSON text (UTF-8 kept readable, stable key order)."""
+    return json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+
+
+def save_manifest(manifest: Mapping[str, Any], path: Path) -> None:
+    """Write ``manifest`` to ``path`` atomically (readers see the old file or the whole new one)."""
+    write_atomic(Path(path), dumps(manifest).encode("utf-8"))
+
+
+def load_manifest(path: Path) -> Manifest:
+    """Read a manifest; BadInput if it is missing, not JSON, or not a version-1 narrator manifest."""
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except FileNotFoundError:
+        raise BadInput(str(path), "no such manifest") from None
+    except (OSError, ValueError) as e:
+        raise BadInput(str(path), f"cannot read manifest: {e}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("chapters"), list):
+        raise BadInput(str(path), "not a narrator manifest")
+    if data.get("version") != VERSION:
+        raise BadInput(str(path), f"manifest version {data.get('version')!r} is not supported (expected {VERSION})")
+    return data  # type: ignore[return-value]
+
+
+def listed_files(manifest: Mapping[str, Any]) -> set[str]:
+    """Every output file a manifest names (relative paths), for cleaning up after a rename."""
+    names: set[str] = set()
+    audio = manifest.get("audio") or {}
+    for key in ("book", "captions", "chapters"):
+        if isinstance(audio.get(key), str):
+            names.add(audio[key])
+    if isinstance(manifest.get("player"), str):
+        names.add(manifest["player"])
+    for chapter in manifest.get("chapters") or []:
+        if isinstance(chapter, dict):
+            for key in ("file", "captions"):
+                if isinstance(chapter.get(key), str):
+                    names.add(chapter[key])
+    return names
