@@ -162,4 +162,4 @@ def test_cache_command_reports_and_prunes(tmp_path: Path, openai_server) -> None
     assert "removed 1 takes" in out and f": {len(keep)} takes" in out
     assert stray.get("f" * 64) is None and all(stray.get(k) for k in keep)
     assert "removed 0 takes" in cache_cmd("--prune", "--older-than", "1")
-    assert "removed 2 takes" in cache_cmd("--prune", "--older-than", "0")
+    assert f"removed {len(keep)} takes" in cache_cmd("--prune", "--older-than", "0")

@@ -1,0 +1,145 @@
+"""Content-addressed store of takes: ``root/ab/abcdef....wav``, keyed by what the audio depends on.
+
+The key is the sha256 of the engine fingerprint, the emotion parameters, the spoken text and the
+output sample rate, and nothing else, so identical sentences anywhere share one take. Entries are
+written atomically (temporary file in the same directory, fsync, rename): a killed run never leaves
+a visible corrupt entry. Reading an entry touches its mtime, which :meth:`Cache.prune` uses as
+"last used" (atime is unreliable under noatime/relatime mounts).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from .errors import OutputError
+from .validate import read_wav_info
+
+SUFFIX = ".wav"
+TEMP_PREFIX = ".tmp-"
+STALE_TEMP_SECONDS = 3600.0  # temp files this old are leftovers of killed runs
+
+
+class Cache:
+    """The take store under ``root`` (see :meth:`narrator.config.Config.resolved_cache_dir`).
+
+    >>> cache = Cache(Path("~/.cache/narrator").expanduser())  # doctest: +SKIP
+    >>> key = cache.key(engine.fingerprint(), {"pitch": 50}, "你好。", 22050)  # doctest: +SKIP
+    >>> cache.get(key) or cache.put(key, wav_bytes)  # doctest: +SKIP
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    @staticmethod
+    def key(fingerprint: str, emotion_params: Mapping[str, Any], spoken: str, sample_rate: int) -> str:
+        """sha256 hex of a canonical JSON of exactly these four values."""
+        blob = json.dumps([fingerprint, emotion_params, spoken, int(sample_rate)], sort_keys=True,
+                          ensure_ascii=False, separators=(",", ":"), default=str)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+    def path(self, key: str) -> Path:
+        """Where the entry for ``key`` lives (whether or not it exists)."""
+        return self.root / key[:2] / (key + SUFFIX)
+
+    def get(self, key: str) -> Path | None:
+        """The entry's path, marked as used; None if absent. A corrupt entry is removed."""
+        p = self.path(key)
+        try:
+            with open(p, "rb") as f:
+                read_wav_info(f, os.fstat(f.fileno()).st_size)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            # truncated or garbage (disk trouble, a foreign tool): not a take, so not an entry
+            with contextlib.suppress(OSError):
+                p.unlink()
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(p)
+        return p
+
+    def put(self, key: str, wav: bytes) -> Path:
+        """Store ``wav`` under ``key`` atomically; return the entry's path."""
+        p = self.path(key)
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=p.parent)
+        except OSError as e:
+            raise OutputError(f"{self.root}: cannot write to the take cache ({e.strerror or e})") from None
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(wav)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, p)
+        except BaseException as e:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if isinstance(e, OSError):
+                raise OutputError(f"{p}: cannot write take ({e.strerror or e})") from None
+            raise
+        return p
+
+    def _entries(self) -> Iterator[os.DirEntry[str]]:
+        try:
+            fanout = list(os.scandir(self.root))
+        except FileNotFoundError:
+            return
+        for d in fanout:
+            if len(d.name) != 2 or not d.is_dir(follow_symlinks=False):
+                continue
+            with contextlib.suppress(FileNotFoundError), os.scandir(d.path) as it:
+                yield from it
+
+    def stats(self) -> tuple[int, int]:
+        """(entries, bytes) of the complete takes in the cache."""
+        count = size = 0
+        for e in self._entries():
+            if e.name.endswith(SUFFIX) and not e.name.startswith("."):
+                with contextlib.suppress(FileNotFoundError):
+                    size += e.stat().st_size
+                    count += 1
+        return count, size
+
+    def prune(self, *, keep: set[str] | None = None, older_than: float | None = None) -> tuple[int, int]:
+        """Remove entries; return (removed entries, removed bytes).
+
+        An entry is removed when it is not in ``keep`` (if given) and has not been used for
+        ``older_than`` seconds (if given). With neither, nothing is removed; ``keep=set()``
+        empties the cache. Temporary files left by killed runs are cleaned up too.
+        """
+        now = time.time()
+        removed = freed = 0
+        for e in self._entries():
+            try:
+                st = e.stat()
+            except FileNotFoundError:
+                continue
+            if e.name.startswith(TEMP_PREFIX):
+                if now - st.st_mtime > STALE_TEMP_SECONDS:
+                    with contextlib.suppress(OSError):
+                        os.unlink(e.path)
+                continue
+            if not e.name.endswith(SUFFIX):
+                continue
+            if keep is None and older_than is None:
+                continue
+            if keep is not None and e.name[: -len(SUFFIX)] in keep:
+                continue
+            if older_than is not None and now - st.st_mtime <= older_than:
+                continue
+            try:
+                os.unlink(e.path)
+            except FileNotFoundError:
+                continue
+            removed += 1
+            freed += st.st_size
+        return removed, freed

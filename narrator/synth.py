@@ -1,0 +1,435 @@
+"""The synthesis scheduler: cache first, one request in flight per server, retries, validation.
+
+One worker thread per engine instance (one per server) pulls the next job from a shared queue the
+moment its server is free, so servers of unequal speed all stay busy and nothing ever sleeps
+between requests. A job is one unique cache key: identical sentences are synthesized once and the
+take is shared by every segment that needs it.
+
+Faults: a failed attempt (engine error, timeout, invalid audio) puts the job back at the head of
+the queue at once for any healthy server, while only the failing *server* cools down (exponential
+backoff with jitter). After ``out_after`` consecutive failures a server is out of rotation and
+probed with a real job after a growing cool-down; after ``probes`` failed probes, or on
+:class:`EngineUnavailable`, it is dead for good. A job has ``config.engine.retries`` attempts; then
+its segments are recorded as failed (errors.jsonl) and the run goes on. The only waiting is for a
+server's own cool-down, so the run ends in bounded time even when every server is dead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import queue
+import random
+import threading
+import time
+from collections import deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .cache import Cache
+from .config import Config
+from .document import Script, Segment, Take
+from .engines.base import Engine
+from .errors import EngineError, EngineUnavailable, Interrupted, OutputError
+from .events import EventSink, Notice, Progress, ignore
+from .validate import normalize_wav, read_wav_info, validate_take, wav_info
+
+log = logging.getLogger(__name__)
+
+_LOOKAHEAD = 32  # queue entries a worker scans for a job that has not already failed on its server
+
+
+@dataclass(frozen=True, kw_only=True)
+class RetryPolicy:
+    """How failing servers cool down. Defaults suit GPU servers that restart in a minute or two."""
+
+    backoff: float = 1.0  # first cool-down after a failure, seconds; doubles per consecutive failure
+    backoff_max: float = 30.0
+    jitter: float = 0.5  # each cool-down is scaled by uniform(1 - jitter, 1)
+    out_after: int = 3  # consecutive failures that take a server out of rotation
+    probe_after: float = 5.0  # cool-down before the first probe of a server out of rotation; doubles
+    probes: int = 5  # failed probes after which the server is dead for good
+
+
+@dataclass(frozen=True)
+class SynthesisResult:
+    """What :func:`synthesize` produced: takes by segment id (in script order) and failures."""
+
+    takes: Mapping[str, Take]
+    failed: Mapping[str, tuple[str, ...]]  # segment id -> every error message
+    synthesized: int  # segments whose take came from an engine in this run
+    cached: int  # segments whose take was already in the cache
+    server_busy: Mapping[str, float]  # server label -> seconds spent in requests
+
+
+@dataclass(eq=False)
+class _Job:
+    """One unique take to make, for every segment that shares its cache key (scheduler-internal)."""
+
+    key: str
+    spoken: str
+    lang: str
+    emotion: str
+    segments: list[Segment]
+    attempts: int = 0
+    errors: list[tuple[str, str, float]] = field(default_factory=list)  # (server, message, unix time)
+    failed_on: set[str] = field(default_factory=set)
+
+
+@dataclass(eq=False)
+class _Server:
+    engine: Engine
+    label: str
+    fails: int = 0  # consecutive failures
+    ready_at: float = 0.0  # monotonic time before which it gets no work (cool-down)
+    dead: bool = False
+    checked: bool = False  # its fingerprint was compared with the run's
+    busy: float = 0.0
+
+
+class _Run:
+    """Shared state of one synthesize() call; every field is guarded by ``cond``."""
+
+    def __init__(self, jobs: list[_Job], servers: list[_Server], cache: Cache, config: Config,
+                 policy: RetryPolicy, fingerprint: str, total: int, cached: int,
+                 on_event: EventSink, errors_path: Path | None) -> None:
+        self.cond = threading.Condition()
+        self.queue: deque[_Job] = deque(jobs)
+        self.pending = len(jobs)  # jobs neither done nor failed (queued or in flight)
+        self.servers = servers
+        self.cache = cache
+        self.config = config
+        self.policy = policy
+        self.fingerprint = fingerprint
+        self.total = total
+        self.cached = cached
+        self.done = cached
+        self.synthesized = 0
+        self.failed: dict[str, tuple[str, ...]] = {}
+        self.takes: dict[str, Take] = {}
+        self.seen: dict[bytes, str] = {}  # sha256 of every take made in this run -> its spoken text
+        self.on_event = on_event
+        self.errors_path = errors_path
+        self.stopped = False
+        self.fatal: BaseException | None = None
+        self.finished = threading.Event()
+        self.writes: queue.Queue[tuple[_Job, bytes, float] | None] = queue.Queue(2 * len(servers) + 2)
+        self.rng = random.Random()
+        if self.pending == 0:
+            self.finished.set()
+
+    # ---- worker side ---------------------------------------------------------------------------
+
+    def work(self, server: _Server) -> None:
+        """One worker thread: one request in flight for ``server``, next job as soon as it is free."""
+        try:
+            while (job := self._next(server)) is not None:
+                self._attempt(server, job)
+        except BaseException as e:  # noqa: BLE001 - a bug or a failing sink must end the run, not hang it
+            with self.cond:
+                if self.fatal is None:
+                    self.fatal = e
+                self._stop()
+
+    def _next(self, server: _Server) -> _Job | None:
+        while True:
+            with self.cond:
+                while True:
+                    if self.stopped or server.dead or self.pending == 0:
+                        return None
+                    now = time.monotonic()
+                    if server.ready_at > now:  # only this server cools down; others keep working
+                        self.cond.wait(server.ready_at - now)
+                        continue
+                    if not server.checked:
+                        break  # checked outside the lock: it may be a network call
+                    job = self._pick(server)
+                    if job is not None:
+                        job.attempts += 1
+                        return job
+                    self.cond.wait()  # queue empty, jobs in flight elsewhere: one may come back
+            self._check_fingerprint(server)
+
+    def _pick(self, server: _Server) -> _Job | None:
+        """The first queued job that has not failed on this server yet (else the first job)."""
+        if not self.queue:
+            return None
+        for i, job in enumerate(self.queue):
+            if i >= _LOOKAHEAD:
+                break
+            if server.label not in job.failed_on:
+                del self.queue[i]
+                return job
+        return self.queue.popleft()
+
+    def _check_fingerprint(self, server: _Server) -> None:
+        """A server set up differently would put foreign audio under our cache keys: exclude it."""
+        try:
+            fp = server.engine.fingerprint()
+        except EngineError as e:
+            with self.cond:
+                self._server_failed(server, e)
+                self._finish_if_all_dead()
+                self.cond.notify_all()
+            return
+        with self.cond:
+            server.checked = True
+            if fp != self.fingerprint:
+                server.dead = True
+                self._emit(Notice("warning", f"{server.label}: set up differently from the other "
+                                             "servers (voice, model or settings); not used"))
+                self._finish_if_all_dead()
+            self.cond.notify_all()
+
+    def _attempt(self, server: _Server, job: _Job) -> None:
+        start = time.monotonic()
+        try:
+            wav = server.engine.synthesize(job.spoken, job.lang, job.emotion)
+        except EngineError as e:
+            self._failed(server, job, e, time.monotonic() - start)
+            return
+        except Exception as e:  # noqa: BLE001 - an engine bug: do not trust this server again
+            error = EngineUnavailable(f"unexpected {type(e).__name__}: {e}", server=server.label)
+            self._failed(server, job, error, time.monotonic() - start)
+            return
+        elapsed = time.monotonic() - start
+        digest = hashlib.sha256(wav).digest()
+        with self.cond:
+            seen_text = self.seen.get(digest)
+        try:
+            duration = validate_take(wav, text=job.spoken, lang=job.lang,
+                                     sample_rate=server.engine.sample_rate,
+                                     previous=(seen_text, wav) if seen_text is not None else None)
+        except EngineError as e:
+            self._failed(server, job, e, elapsed)
+            return
+        wav = normalize_wav(wav)
+        with self.cond:
+            server.busy += elapsed
+            server.fails = 0
+            self.seen[digest] = job.spoken
+        # the cache write (with its fsync) happens on the writer thread, so this server gets its
+        # next request at once; the bounded queue caps the takes held in memory
+        while not self.stopped:
+            try:
+                self.writes.put((job, wav, duration), timeout=0.5)
+                return
+            except queue.Full:  # the writer is behind (slow disk); re-check for a stop
+                continue
+
+    def write(self) -> None:
+        """The writer thread: store takes in the cache as they arrive, then complete their jobs."""
+        try:
+            while (item := self.writes.get()) is not None:
+                job, wav, duration = item
+                rate = wav_info(wav).sample_rate
+                path = self.cache.put(job.key, wav)  # a killed run loses only takes in flight
+                del wav, item  # takes are held as paths only
+                with self.cond:
+                    for seg in job.segments:
+                        self.takes[seg.id] = Take(seg.id, path, rate, duration, job.key, "engine")
+                    self.synthesized += len(job.segments)
+                    self._complete(job)
+        except BaseException as e:  # noqa: BLE001 - e.g. a full disk: end the run, do not hang it
+            with self.cond:
+                if self.fatal is None:
+                    self.fatal = e
+                self._stop()
+
+    def _failed(self, server: _Server, job: _Job, error: EngineError, elapsed: float) -> None:
+        message = str(error)
+        if not message.startswith(server.label):
+            message = f"{server.label}: {message}"
+        with self.cond:
+            server.busy += elapsed
+            job.errors.append((server.label, message, time.time()))
+            job.failed_on.add(server.label)
+            self._server_failed(server, error)
+            if job.attempts >= self.config.engine.retries:
+                self._give_up(job)
+            else:
+                self.queue.appendleft(job)  # at once, for any healthy server
+            self._finish_if_all_dead()
+            self.cond.notify_all()
+
+    def _server_failed(self, server: _Server, error: EngineError) -> None:
+        """Cool the server down, take it out of rotation, or declare it dead (under the lock)."""
+        p = self.policy
+        if not error.retryable:
+            server.dead = True
+        else:
+            server.fails += 1
+            probe = server.fails - p.out_after  # 0 = just taken out; n = n-th failed probe
+            if probe >= p.probes:
+                server.dead = True
+            elif probe >= 0:
+                server.ready_at = time.monotonic() + p.probe_after * 2 ** probe
+            else:
+                delay = min(p.backoff_max, p.backoff * 2 ** (server.fails - 1))
+                server.ready_at = time.monotonic() + delay * self.rng.uniform(1 - p.jitter, 1)
+        if server.dead:
+            self._emit(Notice("warning", f"{server.label}: taken out of this run ({error})"))
+
+    def _finish_if_all_dead(self) -> None:
+        """With no server left, every queued job fails now instead of waiting forever."""
+        if all(s.dead for s in self.servers):
+            while self.queue:
+                job = self.queue.popleft()
+                job.errors.append(("", "no usable server left", time.time()))
+                self._give_up(job)
+
+    def _give_up(self, job: _Job) -> None:
+        messages = tuple(m for _, m, _ in job.errors)
+        for seg in job.segments:
+            self.failed[seg.id] = messages
+        self._record_errors(job)
+        self._complete(job, failed=True)
+
+    def _complete(self, job: _Job, failed: bool = False) -> None:
+        self.pending -= 1
+        self.done += len(job.segments)
+        self._emit(Progress("synthesize", self.done, self.total, cached=self.cached,
+                            failed=len(self.failed)))
+        if self.pending == 0:
+            self.finished.set()
+        self.cond.notify_all()
+
+    def _record_errors(self, job: _Job) -> None:
+        if self.errors_path is None:
+            return
+        errors = [{"server": s, "message": m,
+                   "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))} for s, m, t in job.errors]
+        lines = "".join(json.dumps({"segment": seg.id, "chapter": seg.chapter, "text": seg.text,
+                                    "spoken": seg.spoken, "attempts": job.attempts, "errors": errors},
+                                   ensure_ascii=False) + "\n" for seg in job.segments)
+        try:
+            with open(self.errors_path, "a", encoding="utf-8") as f:
+                f.write(lines)
+        except OSError as e:
+            raise OutputError(f"{self.errors_path}: cannot write ({e.strerror or e})") from None
+
+    def _emit(self, event: Any) -> None:
+        self.on_event(event)  # under self.cond: the sink is never called from two threads at once
+
+    def _stop(self) -> None:
+        self.stopped = True
+        self.finished.set()
+        self.cond.notify_all()
+
+
+def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: Config, *,
+               on_event: EventSink = ignore, errors_path: Path | None = None,
+               policy: RetryPolicy | None = None) -> SynthesisResult:
+    """Make a take for every segment of ``script``: from the cache, else from the engines.
+
+    ``engines`` are servers of one setup (same fingerprint); each gets one worker thread and
+    exactly one request in flight. Segments that fail every attempt are listed in
+    ``result.failed`` and in ``errors_path`` (JSON lines); the run itself does not raise for them.
+    Ctrl-C raises :class:`Interrupted` promptly; takes made so far stay in the cache.
+
+    >>> result = synthesize(script, create_engines(config), Cache(config.resolved_cache_dir()),
+    ...                     config, errors_path=out / "errors.jsonl")  # doctest: +SKIP
+    >>> result.takes["c01-s0001"].path  # doctest: +SKIP
+    """
+    policy = policy or RetryPolicy()
+    segments = script.segments
+    if not engines:
+        raise EngineUnavailable("no engine or server to synthesize with")
+    fingerprint, lead = _fingerprint(engines)
+    if errors_path is not None:
+        errors_path.parent.mkdir(parents=True, exist_ok=True)
+        errors_path.unlink(missing_ok=True)  # a stale list from an earlier run would mislead
+
+    takes: dict[str, Take] = {}
+    jobs: dict[str, _Job] = {}
+    params: dict[str, Mapping[str, Any]] = {}
+    hits: dict[str, tuple[Path, int, float] | None] = {}
+    for seg in segments:
+        if seg.emotion not in params:
+            params[seg.emotion] = lead.emotion_params(seg.emotion)
+        key = cache.key(fingerprint, params[seg.emotion], seg.spoken, lead.sample_rate)
+        if key in jobs:
+            jobs[key].segments.append(seg)
+            continue
+        if key not in hits:
+            hits[key] = None if config.force else _lookup(cache, key)
+        hit = hits[key]
+        if hit is not None:
+            takes[seg.id] = Take(seg.id, hit[0], hit[1], hit[2], key, "cache")
+        else:
+            jobs[key] = _Job(key, seg.spoken, seg.lang, seg.emotion, [seg])
+
+    servers = [_Server(e, e.label, checked=e is lead) for e in engines]
+    run = _Run(list(jobs.values()), servers, cache, config, policy, fingerprint, len(segments),
+               len(takes), on_event, errors_path)
+    with run.cond:
+        run.takes.update(takes)
+        run._emit(Progress("synthesize", run.done, run.total, cached=run.cached))
+    threads = [threading.Thread(target=run.work, args=(s,), name=f"synth {s.label}", daemon=True)
+               for s in servers]
+    writer = threading.Thread(target=run.write, name="synth cache writer", daemon=True)
+    writer.start()
+    for t in threads:
+        t.start()
+    try:
+        # short waits keep Ctrl-C responsive on every platform
+        while not run.finished.wait(0.5):
+            if not writer.is_alive() or not any(t.is_alive() for t in threads):
+                break
+    except KeyboardInterrupt:
+        with run.cond:
+            run._stop()
+            done, total = run.done, run.total
+        # takes already received are written (milliseconds); in-flight requests are abandoned
+        _close_writer(run, writer)
+        raise Interrupted(f"interrupted after {done} of {total} segments; "
+                          f"takes made so far are kept in {cache.root}") from None
+    with run.cond:
+        run._stop()
+    for t in threads:
+        t.join()
+    _close_writer(run, writer)
+    if run.fatal is not None:
+        raise run.fatal
+    order = {seg.id: i for i, seg in enumerate(segments)}
+    return SynthesisResult(
+        takes=dict(sorted(run.takes.items(), key=lambda kv: order[kv[0]])),
+        failed=dict(sorted(run.failed.items(), key=lambda kv: order[kv[0]])),
+        synthesized=run.synthesized, cached=run.cached,
+        server_busy={s.label: s.busy for s in servers},
+    )
+
+
+def _close_writer(run: _Run, writer: threading.Thread) -> None:
+    """Let the writer store what it has been handed, then end it."""
+    if writer.is_alive():
+        run.writes.put(None)
+        writer.join()
+
+
+def _fingerprint(engines: Sequence[Engine]) -> tuple[str, Engine]:
+    """The setup's fingerprint from the first engine that can tell it (a server may be down)."""
+    problems = []
+    for engine in engines:
+        try:
+            return engine.fingerprint(), engine
+        except EngineError as e:
+            problems.append(str(e))
+    raise EngineError("no server could describe its setup: " + "; ".join(problems))
+
+
+def _lookup(cache: Cache, key: str) -> tuple[Path, int, float] | None:
+    """(path, sample rate, duration) of a cached take, or None."""
+    path = cache.get(key)
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as f:
+            info = read_wav_info(f, os.fstat(f.fileno()).st_size)
+    except (OSError, ValueError):
+        return None  # removed or damaged since get(): synthesize it again
+    return path, info.sample_rate, info.duration

@@ -1,0 +1,181 @@
+"""Every take an engine returns is checked here before it may enter the cache.
+
+A take must be a real RIFF/WAVE file of mono 16-bit PCM at the engine's declared rate, complete
+(the data chunk fits in the bytes received), not an error page, long enough and not absurdly long
+for its text, and not the audio of another request (a server handing back a stale file).
+
+Streamed WAVs whose sizes are unknown (0xFFFFFFFF, as ffmpeg writes to a pipe) are accepted: their
+duration comes from the bytes present, and :func:`normalize_wav` writes the real sizes before the
+take is cached. Other sample rates are rejected rather than converted: the cache key includes the
+engine's declared rate, so a take at another rate would be stored under a false identity.
+"""
+
+from __future__ import annotations
+
+import struct
+import unicodedata
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from .errors import InvalidTake
+
+# Speaking-rate bounds, characters per second, with generous margins on both sides.
+CJK_CHARS_PER_SECOND = (2.0, 9.0)  # (slowest, fastest): Chinese/Japanese syllable characters
+LATIN_CHARS_PER_SECOND = (8.0, 30.0)  # letters of alphabetic scripts
+DIGIT_CHARS_PER_SECOND = (1.5, 9.0)  # a digit expands to one or more spoken syllables
+SHORTEST_FACTOR = 0.5  # a take may be twice as fast as the fastest rate above before rejection
+LONGEST_FACTOR = 2.0  # ... and twice as slow as the slowest rate
+LONG_FLOOR_SECONDS = 4.0  # any text may take this long (leading/trailing silence, slow engines)
+SHORT_FLOOR_SECONDS = 0.08  # no non-empty text is spoken in less
+STREAMED_SIZES = (0xFFFFFFFF, 0)  # data sizes written by encoders that could not seek back
+
+
+@dataclass(frozen=True, slots=True)
+class WavInfo:
+    """What the header of a WAV says, checked against the bytes actually present."""
+
+    sample_rate: int
+    channels: int
+    bits: int
+    format_tag: int
+    data_offset: int
+    data_size: int  # bytes of PCM actually usable
+    streamed: bool  # the header's sizes were placeholders
+
+    @property
+    def duration(self) -> float:
+        frame = self.channels * self.bits // 8
+        return self.data_size / frame / self.sample_rate if frame and self.sample_rate else 0.0
+
+
+def read_wav_info(f: BinaryIO, total_size: int) -> WavInfo:
+    """Parse the RIFF header of an open WAV file of ``total_size`` bytes; ValueError if broken."""
+    head = f.read(12)
+    if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+        raise ValueError("not a RIFF/WAVE file")
+    pos = 12
+    fmt: tuple[int, int, int, int] | None = None
+    while pos + 8 <= total_size:
+        f.seek(pos)
+        chunk = f.read(8)
+        if len(chunk) < 8:
+            break
+        cid, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+        body = pos + 8
+        if cid == b"fmt ":
+            raw = f.read(min(size, 40))
+            if len(raw) < 16:
+                raise ValueError("fmt chunk is truncated")
+            tag, channels, rate, _, _, bits = struct.unpack("<HHIIHH", raw[:16])
+            if tag == 0xFFFE and len(raw) >= 26:  # WAVE_FORMAT_EXTENSIBLE: the sub-format decides
+                tag = struct.unpack("<H", raw[24:26])[0]
+            fmt = (tag, channels, rate, bits)
+        elif cid == b"data":
+            if fmt is None:
+                raise ValueError("data chunk before fmt chunk")
+            available = total_size - body
+            streamed = size in STREAMED_SIZES and available > 0
+            if streamed:
+                frame = max(1, fmt[1] * fmt[3] // 8)
+                size = available - available % frame
+            elif size > available:
+                raise ValueError(f"truncated: data chunk declares {size} bytes, {available} present")
+            return WavInfo(fmt[2], fmt[1], fmt[3], fmt[0], body, size, streamed)
+        pos = body + size + (size & 1)  # chunks are word-aligned
+    raise ValueError("no data chunk (truncated or not audio)")
+
+
+def wav_info(wav: bytes) -> WavInfo:
+    """:func:`read_wav_info` over bytes in memory."""
+    import io
+
+    return read_wav_info(io.BytesIO(wav), len(wav))
+
+
+def normalize_wav(wav: bytes) -> bytes:
+    """``wav`` with real RIFF and data sizes if it was streamed with placeholder sizes (else as is)."""
+    info = wav_info(wav)
+    if not info.streamed:
+        return wav
+    end = info.data_offset + info.data_size
+    out = bytearray(wav[:end])
+    struct.pack_into("<I", out, 4, end - 8)
+    struct.pack_into("<I", out, info.data_offset - 4, info.data_size)
+    return bytes(out)
+
+
+def expected_duration(text: str) -> tuple[float, float]:
+    """(shortest, longest) plausible seconds for speaking ``text``, by script of its characters."""
+    cjk = latin = digits = 0
+    for ch in text:
+        if ch.isdigit():
+            digits += 1
+        elif ch.isalpha():
+            # ideographs and kana are "Lo" (other letter) without case; so are Thai etc., close enough
+            if unicodedata.category(ch) == "Lo" and ord(ch) >= 0x2E80:
+                cjk += 1
+            else:
+                latin += 1
+    fast = cjk / CJK_CHARS_PER_SECOND[1] + latin / LATIN_CHARS_PER_SECOND[1] + digits / DIGIT_CHARS_PER_SECOND[1]
+    slow = cjk / CJK_CHARS_PER_SECOND[0] + latin / LATIN_CHARS_PER_SECOND[0] + digits / DIGIT_CHARS_PER_SECOND[0]
+    shortest = max(SHORT_FLOOR_SECONDS, fast * SHORTEST_FACTOR) if (cjk or latin or digits) else 0.0
+    return shortest, LONG_FLOOR_SECONDS + slow * LONGEST_FACTOR
+
+
+def _not_audio(wav: bytes) -> str:
+    start = wav[:512].lstrip()
+    low = start[:64].lower()
+    if low.startswith((b"<!doctype", b"<html", b"<?xml", b"<")):
+        return "HTML instead of audio"
+    if low.startswith((b"{", b"[")):
+        snippet = start[:80].decode("utf-8", "replace").replace("\n", " ")
+        return f"JSON instead of audio: {snippet}"
+    return "not a WAV file"
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Texts that only differ in punctuation, case or spacing may legitimately sound the same."""
+    def norm(s: str) -> str:
+        return "".join(ch for ch in s.casefold() if ch.isalnum())
+    return norm(a) == norm(b)
+
+
+def validate_take(wav: bytes, *, text: str, lang: str, sample_rate: int,
+                  previous: tuple[str, bytes] | None) -> float:
+    """Check one take; return its duration in seconds or raise :class:`InvalidTake`.
+
+    ``sample_rate`` is the engine's declared rate (0 = unknown: any rate is accepted).
+    ``previous`` is (text, wav) of an earlier take from the same server: byte-identical audio for
+    a different text means the server returned another request's audio.
+
+    >>> validate_take(wav, text="Hello.", lang="en", sample_rate=22050, previous=None)  # doctest: +SKIP
+    0.71
+    """
+    if not wav:
+        raise InvalidTake("empty response instead of audio")
+    try:
+        info = wav_info(wav)
+    except ValueError as e:
+        if wav[:4] != b"RIFF":
+            raise InvalidTake(_not_audio(wav)) from None
+        raise InvalidTake(f"broken WAV: {e}") from None
+    if info.format_tag != 1 or info.bits != 16:
+        raise InvalidTake(f"not 16-bit PCM (format {info.format_tag}, {info.bits} bits)")
+    if info.channels != 1:
+        raise InvalidTake(f"not mono ({info.channels} channels)")
+    if sample_rate and info.sample_rate != sample_rate:
+        raise InvalidTake(f"sample rate {info.sample_rate} Hz, engine declares {sample_rate} Hz")
+    if info.data_size == 0:
+        raise InvalidTake("WAV holds no audio")
+    duration = info.duration
+    shortest, longest = expected_duration(text)
+    chars = len(text.strip())
+    if duration < shortest:
+        raise InvalidTake(f"audio too short for its text: {duration:.2f} s for {chars} characters "
+                          f"(at least {shortest:.2f} s expected, lang {lang})")
+    if duration > longest:
+        raise InvalidTake(f"audio too long for its text: {duration:.2f} s for {chars} characters "
+                          f"(at most {longest:.2f} s expected, lang {lang})")
+    if previous is not None and previous[1] == wav and not _same_text(previous[0], text):
+        raise InvalidTake(f"same audio as the previous take for a different text ({previous[0][:40]!r})")
+    return duration

@@ -1,0 +1,142 @@
+"""The take cache: identity, atomic writes (even under SIGKILL), corrupt entries, prune, stats."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+import wave
+from pathlib import Path
+
+from narrator.cache import Cache
+
+
+def wav(seconds: float, value: int = 1) -> bytes:
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(22050)
+        w.writeframes(bytes([value % 256, 0]) * int(seconds * 22050))
+    return buf.getvalue()
+
+
+def files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+def test_key_is_sha256_of_exactly_four_values():
+    k = Cache.key("fp", {"pitch": 50, "rate": 175}, "你好。", 22050)
+    assert len(k) == 64 and int(k, 16) >= 0
+    assert k == Cache.key("fp", {"rate": 175, "pitch": 50}, "你好。", 22050)  # canonical
+    others = {Cache.key("fp2", {"pitch": 50, "rate": 175}, "你好。", 22050),
+              Cache.key("fp", {"pitch": 51, "rate": 175}, "你好。", 22050),
+              Cache.key("fp", {"pitch": 50, "rate": 175}, "你好！", 22050),
+              Cache.key("fp", {"pitch": 50, "rate": 175}, "你好。", 24000)}
+    assert len(others) == 4 and k not in others
+
+
+def test_put_get_roundtrip_layout_and_no_temp_files(tmp_path):
+    cache = Cache(tmp_path)
+    key = Cache.key("fp", {}, "Hello.", 22050)
+    assert cache.get(key) is None
+    data = wav(1.0)
+    path = cache.put(key, data)
+    assert path == tmp_path / key[:2] / f"{key}.wav"
+    assert cache.get(key) == path and path.read_bytes() == data
+    assert files(tmp_path) == [path]  # no temporary file left behind
+    assert cache.stats() == (1, len(data))
+
+
+def test_half_written_temp_file_is_not_an_entry(tmp_path):
+    cache = Cache(tmp_path)
+    key = Cache.key("fp", {}, "Hello.", 22050)
+    fan = tmp_path / key[:2]
+    fan.mkdir()
+    (fan / ".tmp-abc.part").write_bytes(wav(2.0)[:5000])  # what a killed put() leaves
+    assert cache.get(key) is None
+    assert cache.stats() == (0, 0)
+    old = time.time() - 7200
+    os.utime(fan / ".tmp-abc.part", (old, old))
+    cache.prune(older_than=1e9)
+    assert not (fan / ".tmp-abc.part").exists()  # stale leftovers are cleaned up
+
+
+def test_entries_survive_sigkill_whole_or_not_at_all(tmp_path):
+    # a writer process putting large takes is killed mid-run; every visible entry must be complete
+    script = f"""
+import io, sys, wave
+sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
+from narrator.cache import Cache
+cache = Cache({str(tmp_path)!r})
+for i in range(10_000):
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1); w.setsampwidth(2); w.setframerate(22050)
+        w.writeframes(bytes([i % 256, 0]) * 22050 * 30)
+    cache.put(Cache.key("fp", {{}}, str(i), 22050), buf.getvalue())
+    print(i, flush=True)
+"""
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for _ in range(5):
+        proc.stdout.readline()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    cache = Cache(tmp_path)
+    entries, _ = cache.stats()
+    assert entries >= 5
+    for i in range(entries + 2):
+        path = cache.get(Cache.key("fp", {}, str(i), 22050))
+        if path is not None:
+            assert path.read_bytes() == wav(30.0, i)
+
+
+def test_corrupt_entry_is_treated_as_missing_and_removed(tmp_path):
+    cache = Cache(tmp_path)
+    key = Cache.key("fp", {}, "Hello.", 22050)
+    path = cache.put(key, wav(2.0))
+    path.write_bytes(path.read_bytes()[:3000])  # truncated behind the cache's back
+    assert cache.get(key) is None
+    assert not path.exists()
+    path.write_bytes(b"<html>not audio</html>")
+    assert cache.get(key) is None and not path.exists()
+
+
+def test_get_marks_entry_used(tmp_path):
+    cache = Cache(tmp_path)
+    key = Cache.key("fp", {}, "Hello.", 22050)
+    path = cache.put(key, wav(1.0))
+    old = time.time() - 10 * 86400
+    os.utime(path, (old, old))
+    cache.get(key)
+    assert path.stat().st_mtime > old + 86400
+    assert cache.prune(older_than=86400) == (0, 0)
+
+
+def test_prune_by_keep_set_and_age(tmp_path):
+    cache = Cache(tmp_path)
+    keys = [Cache.key("fp", {}, f"text {i}", 22050) for i in range(6)]
+    sizes = {k: len(cache.put(k, wav(0.5 + i * 0.1)).read_bytes()) for i, k in enumerate(keys)}
+    old = time.time() - 3 * 86400
+    for k in keys[:3]:
+        os.utime(cache.path(k), (old, old))
+    assert cache.prune() == (0, 0)  # no criterion: nothing goes
+    # old and not kept: only keys[0] (keys[1] is kept, keys[2]... also old and not kept)
+    removed = cache.prune(keep={keys[1]}, older_than=86400)
+    assert removed == (2, sizes[keys[0]] + sizes[keys[2]])
+    assert [cache.get(k) is not None for k in keys] == [False, True, False, True, True, True]
+    removed = cache.prune(keep={keys[3]})
+    assert removed == (3, sizes[keys[1]] + sizes[keys[4]] + sizes[keys[5]])
+    assert cache.stats() == (1, sizes[keys[3]])
+    assert cache.prune(keep=set()) == (1, sizes[keys[3]])
+    assert cache.stats() == (0, 0)
+
+
+def test_stats_and_prune_on_missing_root(tmp_path):
+    cache = Cache(tmp_path / "nowhere")
+    assert cache.stats() == (0, 0)
+    assert cache.prune(keep=set()) == (0, 0)
