@@ -11,7 +11,7 @@ narrate.toml sections map one to one onto the dataclasses below::
     [lexicon]  "LMS" = "L M S"        [lexicon.zh]  "重庆" = "chong2 qing4"
     [engine]  name = "auto"  servers = ["http://gpu1:7860"]  voice_file = "voice.wav"
     [output]  format = "mp3"  book = "m4b"  loudness = -19.0
-    [cache]   dir = "~/.cache/narrator"
+    [cache]   dir = "~/.cache/narrator"                   (default: $XDG_CACHE_HOME/narrator)
 """
 
 from __future__ import annotations
@@ -195,6 +195,11 @@ def _build(data: Mapping[str, Any], source: str) -> Config:
             kwargs["emotions"] = _emotions(value, problems)
         elif key == "lexicon":
             kwargs["lexicon"] = _lexicon(value, problems)
+        elif key == "cache":  # [cache] dir = "..." reads better in a file than a top-level key
+            if not isinstance(value, Mapping) or set(value) - {"dir"}:
+                problems.append("[cache] takes one key: dir")
+            else:
+                kwargs["cache_dir"] = _coerce(value.get("dir", ""), str, "cache.dir", problems)
         elif key in _TOP:
             kwargs[key] = _coerce(value, Config.__dataclass_fields__[key].type, key, problems)
         else:

@@ -101,13 +101,24 @@ def up_to_date(out_dir: Path, key: str) -> dict[str, Any] | None:
     return manifest
 
 
+# Temporaries a killed run may have left in an output folder (all start with a dot).
+LEFTOVERS = (".work-*", ".book-*", ".chapters-*", ".*.tmp", "chapters/.*.tmp")
+
+
 def prepare_out_dir(out_dir: Path) -> None:
+    """Create ``out_dir``, check it is writable, and clear what a killed run left behind."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=out_dir):
             pass
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot write output here ({e.strerror or e})") from None
+    for pattern in LEFTOVERS:
+        for leftover in out_dir.glob(pattern):
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
 
 
 def narrate(source: str | os.PathLike[str], config: Config | None = None, *,

@@ -72,3 +72,5 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
         assert again.wait() == 0, again.stderr.read().decode()  # type: ignore[union-attr]
         assert comparable(final_files(out)) == comparable(dict(reference)), f"kill at {delay:.2f}s"
         check_cache(cache)
+        leftovers = [p.name for p in out.rglob(".*")]
+        assert not leftovers, f"temporaries left after resuming: {leftovers}"
