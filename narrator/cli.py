@@ -145,7 +145,8 @@ def _cmd_narrate(argv: list[str]) -> int:
     if not args.quiet:
         out = config.output.dir or default_out_dir(sources[0], config)
         stats = manifest.get("stats", {})
-        print(f"{out}: {len(manifest['chapters'])} chapters, {_minutes(manifest['audio']['duration'])}"
+        n = len(manifest["chapters"])
+        print(f"{out}: {n} chapter{'s' if n != 1 else ''}, {_minutes(manifest['audio']['duration'])}"
               f" ({stats.get('synthesized', 0)} synthesized, {stats.get('cached', 0)} cached)"
               f" in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0

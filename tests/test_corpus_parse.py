@@ -10,7 +10,8 @@ from narrator.config import ParseConfig
 from narrator.document import Block, Document
 from narrator.parse import parse_html
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+from corpus import CORPUS
+
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
 
 _cache: dict[str, Document] = {}
@@ -31,7 +32,7 @@ def full_text(d: Document) -> str:
     return "\n".join(b.text for b in all_blocks(d))
 
 
-ALL = sorted(p.name for p in CORPUS.glob("*.htm*")) if CORPUS.is_dir() else []
+ALL = sorted(p.name for p in CORPUS.glob("*") if p.suffix in (".html", ".xhtml")) if CORPUS.is_dir() else []
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -160,3 +161,22 @@ def test_exportpdf_duplicate_textareas_read_once() -> None:
     assert {"heading", "paragraph", "item", "caption", "quote", "cell"} <= kinds
     rows = [b.text for b in all_blocks(d) if b.kind == "cell"]
     assert rows[0].startswith("User Group: Educators; Benefits: Easy content creation")
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_document_plans_into_sentences(name: str) -> None:
+    """Each document narrates into sentence segments a listener can follow: every segment is
+    speakable, within the length limits, tagged with a language, and titled chapters stay."""
+    from narrator.config import load_config
+    from narrator.plan import plan
+
+    config = load_config()
+    script = plan(doc(name), config)
+    assert script.chapters and script.segments
+    for seg in script.segments:
+        limit = config.text.max_chars_cjk if seg.lang == "zh" else config.text.max_chars
+        assert seg.text.strip() and len(seg.spoken) <= limit + 2, (name, seg.text)
+        assert seg.lang in ("zh", "en", "es", "ar", "fr", "de"), (name, seg.lang, seg.text)
+        assert seg.emotion in config.emotion_names
+    zh = sum(s.lang == "zh" for s in script.segments) / len(script.segments)
+    assert (zh > 0.5) == name.startswith("zh-"), (name, zh)

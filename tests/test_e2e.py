@@ -111,3 +111,39 @@ def test_other_formats(tmp_path: Path, fmt: str) -> None:
         assert path.suffix == "." + fmt
         assert decoded_duration(path, tmp_path) == pytest.approx(chapter["duration"], abs=0.05)
     assert manifest["audio"]["book"].endswith(".mp3")
+
+
+def test_programme_loudness_by_an_independent_meter(narrated, tmp_path: Path) -> None:
+    """The published book, decoded and measured by pyloudnorm, is at the target within 1 LU."""
+    import wave
+
+    import numpy as np
+    import pyloudnorm
+
+    from tests.helpers import decode_wav
+
+    out_dir, manifest = narrated["english-lesson.html"]
+    decoded = decode_wav(out_dir / manifest["audio"]["book"], tmp_path / "book.wav")
+    with wave.open(str(decoded)) as w:
+        rate = w.getframerate()
+        samples = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768
+    loudness = pyloudnorm.Meter(rate).integrated_loudness(samples)
+    target = load_config().output.loudness
+    assert abs(loudness - target) <= 1.0, loudness
+    assert manifest["loudness"]["target_lufs"] == target
+    assert abs(manifest["loudness"]["integrated_lufs"] - loudness) <= 1.0
+
+
+def test_progress_is_visible_when_not_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "l.html").write_text("<h1>T</h1><p>One. Two. Three.</p>")
+    proc = subprocess.run([sys.executable, "-m", "narrator", "l.html"], cwd=tmp_path, capture_output=True,
+                          text=True, env=dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache")))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert "\r" not in proc.stderr  # plain lines, no terminal control
+    assert any(line.startswith("synthesize: 4/4") and "elapsed" in line for line in lines), lines
+    assert lines[-1].startswith("l.narration: 1 chapter, ")

@@ -188,7 +188,7 @@ def test_detect_lang(text: str, default: str, expected: str) -> None:
     assert detect_lang(text, default) == expected
 
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+from corpus import CORPUS  # noqa: E402 - next to the tests that use it
 
 
 def _paragraphs(name: str) -> list[str]:
