@@ -9,6 +9,17 @@ from pathlib import Path
 from typing import Iterator
 
 
+def _file_mode() -> int:
+    """The mode a plain open() would give a new file (mkstemp's 0600 would hide outputs from
+    the web server or colleagues that should read them)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_MODE = _file_mode()
+
+
 @contextlib.contextmanager
 def atomic_path(path: Path, *, fsync: bool = False) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on success it is renamed onto ``path``."""
@@ -16,6 +27,7 @@ def atomic_path(path: Path, *, fsync: bool = False) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, _MODE)
         if fsync:
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())

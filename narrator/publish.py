@@ -40,13 +40,16 @@ CHAPTERS_TRACK = "chapters.vtt"
 PLAYER = "index.html"
 
 # ffmpeg codec, muxer and whether the bitrate applies, per output format.
-_CODECS: dict[str, tuple[str, str, bool]] = {
-    "mp3": ("libmp3lame", "mp3", True),
-    "ogg": ("libvorbis", "ogg", True),
-    "m4a": ("aac", "ipod", True),
-    "m4b": ("aac", "ipod", True),
-    "flac": ("flac", "flac", False),
-    "wav": ("pcm_s16le", "wav", False),
+# The AAC encoder's default "twoloop" coder is 3x slower than "fast", with no audible gain on mono
+# speech at 64 kbit/s: ten hours of book would cost minutes of encoding instead of seconds.
+_AAC = ("aac", "-aac_coder", "fast")
+_CODECS: dict[str, tuple[tuple[str, ...], str, bool]] = {
+    "mp3": (("libmp3lame",), "mp3", True),
+    "ogg": (("libvorbis",), "ogg", True),
+    "m4a": (_AAC, "ipod", True),
+    "m4b": (_AAC, "ipod", True),
+    "flac": (("flac",), "flac", False),
+    "wav": (("pcm_s16le",), "wav", False),
 }
 # Same input, same bytes: no encoder version strings, no random stream serials, no dates.
 _BITEXACT = ["-fflags", "+bitexact", "-flags:a", "+bitexact"]
@@ -162,7 +165,7 @@ def _encode(src: Path, dest: Path, fmt: str, *, bitrate: str, tags: Mapping[str,
             what: str, extra_inputs: list[str] | None = None, extra_maps: list[str] | None = None) -> None:
     codec, muxer, lossy = _CODECS[fmt]
     args = ["-i", str(src), *(extra_inputs or []), "-map", "0:a", *(extra_maps or ["-map_metadata", "-1"]),
-            *_BITEXACT, "-ac", "1", "-c:a", codec]
+            *_BITEXACT, "-ac", "1", "-c:a", *codec]
     if lossy:
         args += ["-b:a", bitrate]
     for key, value in tags.items():
@@ -193,7 +196,7 @@ def write_book(script: Script, programme: Programme, dest: Path, kind: str, *, b
             with atomic_path(dest) as tmp:
                 codec, muxer, _ = _CODECS["mp3"]
                 args = ["-i", joined, "-map", "0:a", "-map_metadata", "-1", *_BITEXACT, "-ac", "1",
-                        "-c:a", codec, "-b:a", bitrate]
+                        "-c:a", *codec, "-b:a", bitrate]
                 for key, value in tags.items():
                     args += ["-metadata", f"{key}={_one_line(value)}"]
                 ffmpeg.run([*args, "-f", muxer, str(tmp)], what=f"writing {dest.name}")

@@ -147,3 +147,16 @@ def test_progress_is_visible_when_not_on_a_terminal(tmp_path: Path) -> None:
     assert "\r" not in proc.stderr  # plain lines, no terminal control
     assert any(line.startswith("synthesize: 4/4") and "elapsed" in line for line in lines), lines
     assert lines[-1].startswith("l.narration: 1 chapter, ")
+
+
+def test_outputs_get_normal_file_permissions(narrated) -> None:
+    """Written atomically, yet readable like any file the user creates (not mkstemp's 0600)."""
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    out_dir, _ = narrated["english-lesson.html"]
+    files = [p for p in out_dir.rglob("*") if p.is_file()]
+    assert files
+    for path in files:
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
