@@ -26,6 +26,9 @@ examples:
 """
 
 
+RESUME = "run the same command again to resume"
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="narrate", description="Turn rich-text editor HTML into chaptered, narrated audio.",
@@ -96,9 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as e:
         return _fail(e, debug, status=2)
     except Interrupted as e:
-        return _fail(e, debug, status=130)
+        return _fail(Interrupted(f"{e}; {RESUME}"), debug, status=130)
     except KeyboardInterrupt:
-        print("narrate: interrupted; run the same command again to resume", file=sys.stderr)
+        print(f"narrate: interrupted; {RESUME}", file=sys.stderr)
         return 130
     except NarratorError as e:
         return _fail(e, debug)
@@ -221,7 +224,8 @@ def _cmd_engines(argv: list[str]) -> int:
                   f"{took:.2f} s for {duration:.2f} s of audio (RTF {took / duration:.2f})")
         except NarratorError as e:
             failures += 1
-            print(f"  {engine.label}: FAILED: {e}")
+            reason = str(e).removeprefix(f"{engine.label}: ")  # the line names the server already
+            print(f"  {engine.label}: FAILED: {reason}")
         finally:
             engine.close()
     return 1 if failures else 0

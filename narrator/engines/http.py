@@ -18,6 +18,7 @@
     text = "{{ text }}"             # a string that is one "{{ expr }}" keeps expr's type (number,
     speed = "{{ speed }}"           # list...), TOML numbers stay numbers
     # [engine.http.form]            # or a form body (values rendered to strings)
+    # body = "{{ text }}"           # or a raw body: one template, sent as UTF-8
 
 Template variables: text, lang, voice, emotion, params (the emotion's [emotions.X.http] table),
 speed (params.speed, else [engine.http] speed, else 1.0), server, env (the environment, for keys).
@@ -45,6 +46,7 @@ DEFAULTS: Mapping[str, Mapping[str, Any]] = {"neutral": {}}
 _OPTIONS: Mapping[str, type | tuple[type, ...]] = {
     "method": str, "url": str, "headers": dict, "json": dict, "form": dict, "response": str,
     "audio_field": str, "url_field": str, "sample_rate": int, "speed": (int, float), "voice": str,
+    "body": str,
 }
 _SINGLE_EXPR = re.compile(r"^\{\{\s*(.+?)\s*\}\}$", re.S)
 
@@ -114,11 +116,14 @@ class HttpEngine:
         self._headers = _compile(dict(options.get("headers", {})))
         self._json = _compile(options["json"]) if "json" in options else None
         self._form = _compile(options["form"]) if "form" in options else None
+        self._body = environment("text").from_string(options["body"]) if "body" in options else None
 
     def fingerprint(self) -> str:
         """Engine + the request templates + voice and speed (never the server URL or headers)."""
         spec = {k: self.options.get(k) for k in ("method", "url", "json", "form", "response",
                                                   "audio_field", "url_field", "speed")}
+        if "body" in self.options:  # only when set, so fingerprints without one stay as they were
+            spec["body"] = self.options["body"]
         spec["voice"] = self.voice
         blob = json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str)
         return f"{NAME}/{hashlib.sha256(blob.encode()).hexdigest()[:16]}"
@@ -146,6 +151,8 @@ class HttpEngine:
             req["json"] = _render(self._json, v)
         if self._form is not None:
             req["data"] = _render(self._form, v, as_text=True)
+        if self._body is not None:
+            req["data"] = self._body.render(**v).encode("utf-8")
         return req
 
     def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
@@ -198,8 +205,8 @@ def create(config: Config, server: str) -> HttpEngine:
         problems.append(f"{section}.url: required (a template, relative to the server or absolute)")
     if str(options.get("method", "POST")).upper() not in ("GET", "POST", "PUT"):
         problems.append(f"{section}.method: expected GET, POST or PUT")
-    if "json" in options and "form" in options:
-        problems.append(f"{section}: give either a json or a form body, not both")
+    if sum(k in options for k in ("json", "form", "body")) > 1:
+        problems.append(f"{section}: give either a json or a form body or a raw body, not several")
     response = options.get("response", "audio")
     if response not in ("audio", "json"):
         problems.append(f"{section}.response: expected \"audio\" or \"json\"")
