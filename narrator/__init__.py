@@ -16,14 +16,15 @@ from .errors import (BadInput, ConfigError, EngineError, NarratorError, OutputEr
                      SynthesisFailed)
 
 __version__ = "0.1.0"
-__all__ = ["narrate", "plan", "Config", "load_config", "NarratorError", "BadInput", "ConfigError",
-           "EngineError", "OutputError", "SynthesisFailed", "__version__"]
+__all__ = ["narrate", "plan", "narrate_many", "current_manifest", "Config", "load_config",
+           "NarratorError", "BadInput", "ConfigError", "EngineError", "OutputError", "SynthesisFailed",
+           "__version__"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str):  # lazy: the pipeline pulls in bs4, lxml, jieba...
-    if name in ("narrate", "plan", "narrate_many"):
+    if name in ("narrate", "plan", "narrate_many", "current_manifest"):
         from . import pipeline
 
         return getattr(pipeline, name)

@@ -140,18 +140,22 @@ def _cmd_narrate(argv: list[str]) -> int:
     try:
         if course:
             return _course(args, sources, config, display)
-        from .pipeline import default_out_dir, narrate
+        from .pipeline import current_manifest, default_out_dir, narrate
 
-        manifest = narrate(sources[0], config, on_event=display)
+        manifest = current_manifest(sources[0], config)
+        fresh = manifest is not None
+        if manifest is None:
+            manifest = narrate(sources[0], config, on_event=display)
     finally:
         display.close()
     if not args.quiet:
         out = config.output.dir or default_out_dir(sources[0], config)
         stats = manifest.get("stats", {})
         n = len(manifest["chapters"])
+        done = ("up to date, nothing to do" if fresh else
+                f"{stats.get('synthesized', 0)} synthesized, {stats.get('cached', 0)} cached")
         print(f"{out}: {n} chapter{'s' if n != 1 else ''}, {_minutes(manifest['audio']['duration'])}"
-              f" ({stats.get('synthesized', 0)} synthesized, {stats.get('cached', 0)} cached)"
-              f" in {time.monotonic() - started:.1f} s", file=sys.stderr)
+              f" ({done}) in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0
 
 

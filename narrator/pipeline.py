@@ -137,6 +137,24 @@ def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
     if not config.force and (existing := up_to_date(out, key)) is not None:
         on_event(Notice("info", f"{source}: up to date ({out})"))
         return existing
+    return _narrate(source, data, config, out, key, engines, on_event)
+
+
+def current_manifest(source: str | os.PathLike[str], config: Config | None = None, *,
+                     out_dir: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
+    """The manifest of an up-to-date narration of ``source``, or None if it must be (re)built.
+
+    A build script can ask this before :func:`narrate` to know whether there is work to do.
+    """
+    config = config or load_config()
+    if config.force:
+        return None
+    out = Path(out_dir) if out_dir is not None else default_out_dir(source, config)
+    return up_to_date(out, build_key(hashlib.sha256(read_source(source)).hexdigest(), config))
+
+
+def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: Path, key: str,
+             engines: Sequence[Any] | None, on_event: EventSink) -> dict[str, Any]:
 
     from .parse import parse_html
     from .plan import plan as plan_document

@@ -160,3 +160,24 @@ def test_outputs_get_normal_file_permissions(narrated) -> None:
     assert files
     for path in files:
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
+
+
+def test_up_to_date_rerun_says_so(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "l.html").write_text("<h1>T</h1><p>One. Two.</p>")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    run = lambda: subprocess.run([sys.executable, "-m", "narrator", "l.html"], cwd=tmp_path,  # noqa: E731
+                                 capture_output=True, text=True, env=env)
+    first = run()
+    assert first.returncode == 0 and "(3 synthesized, 0 cached)" in first.stderr, first.stderr
+    config = load_config(overrides={"cache_dir": str(tmp_path / "cache")})
+    assert narrator.current_manifest(tmp_path / "l.html", config) is not None
+    second = run()
+    assert second.returncode == 0 and "(up to date, nothing to do)" in second.stderr, second.stderr
+    (tmp_path / "l.html").write_text("<h1>T</h1><p>One. Three.</p>")
+    assert narrator.current_manifest(tmp_path / "l.html", config) is None
+    third = run()
+    assert "(1 synthesized, 2 cached)" in third.stderr, third.stderr
