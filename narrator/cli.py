@@ -188,7 +188,7 @@ def _dry_run(inputs: list[str], config: Config) -> int:
 
     for source in expand_sources(inputs):
         script = plan(source, config)
-        print(f"{source}: {script.title!r} ({script.lang}), {len(script.chapters)} chapters, "
+        print(f"{source}: {script.title!r} ({script.lang}), {len(script.chapters)} chapter{'s' * (len(script.chapters) != 1)}, "
               f"{len(script.segments)} segments, about {_minutes(estimate_seconds(script, config))}")
         for chapter in script.chapters:
             print(f"\n  {chapter.index:2d}. {chapter.title}")

@@ -10,7 +10,11 @@ Decisions worth knowing:
 
 - Each chapter's title is heard once: if the chapter's first readable block is a heading (or
   any block whose text is the title, e.g. a bold "第一章 总则" paragraph, then read as a
-  heading) it is the title; otherwise the title is narrated first, as a heading.
+  heading) it is the title; otherwise the title is narrated first, as a heading, unless it is
+  the source's file stem (a document without title, heading or title line is named after its
+  file for the manifest, but a listener never hears "my-lesson-v2").
+- ``Segment.spoken`` has no emoji or pictographs ("⭐️ Popular features" is spoken "Popular
+  features"); ``Segment.text`` keeps them for the reader.
 - Chapters without any readable sentence are dropped and the rest renumbered 1..N.
 - A ``break`` block yields no segment; the segment before it gets the section pause.
 - The last segment of a chapter has boundary "end" and no pause (the assembler adds the tail).
@@ -21,12 +25,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from .config import Config
 from .document import Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
 from .text.lexicon import Lexicon
 from .text.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
-                             sentence_spans)
+                             sentence_spans, strip_emoji)
 from .text.style import Coverage, StyleSheet
 
 _LAST_BOUNDARY: dict[str, Boundary] = {"heading": "heading", "item": "item"}
@@ -101,6 +106,8 @@ class _Planner:
         self.max_chars = config.text.max_chars
         self.max_chars_cjk = config.text.max_chars_cjk
         self.title_level = config.parse.chapter_level or 1
+        # a title that is just the file name (no title, heading or title line) is never narrated
+        self.stem = PurePath(document.source_path).stem if document.source_path else None
 
     # -- one chapter ---------------------------------------------------------------------
 
@@ -117,7 +124,7 @@ class _Planner:
             # A bold paragraph that is the chapter title: read it as the title it is.
             blocks[first] = dataclasses.replace(head, kind="heading", level=self.title_level)
         drafts: list[_Draft] = []
-        if blocks[first].kind != "heading" and title_key:
+        if blocks[first].kind != "heading" and title_key and chapter.title != self.stem:
             title = " ".join(chapter.title.split())
             drafts.append(_Draft(title, detect_lang(title, self.default_lang),
                                  self.style.heading(self.title_level), (), "", "heading",
@@ -142,7 +149,7 @@ class _Planner:
         lex = self.lexicon if self.lexicon else None
         return tuple(
             Segment(id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
-                    spoken=lex.apply(d.text, d.lang) if lex is not None else d.text,
+                    spoken=strip_emoji(lex.apply(d.text, d.lang) if lex is not None else d.text),
                     lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
                     marks=d.marks, source=d.source)
             for n, d in enumerate(drafts, 1))

@@ -180,3 +180,68 @@ def test_every_document_plans_into_sentences(name: str) -> None:
         assert seg.emotion in config.emotion_names
     zh = sum(s.lang == "zh" for s in script.segments) / len(script.segments)
     assert (zh > 0.5) == name.startswith("zh-"), (name, zh)
+
+
+def _segments(name: str):  # type: ignore[no-untyped-def]
+    from narrator.config import load_config
+    from narrator.plan import plan
+
+    return plan(doc(name), load_config()).segments
+
+
+def test_zh_news_reads_the_article_not_the_page_around_it() -> None:
+    d = doc("zh-news-people-zhengbanqiao-gb2312-meta-utf8-bytes.html")
+    text = full_text(d)
+    for chrome in ("来源", "2019年06月15日08:18", "责编", "推荐阅读", "【详细】", "文艺星青年|汉语盘点2018", "文脉颂中华"):
+        assert chrome not in text, chrome
+    segs = [s.text for s in _segments("zh-news-people-zhengbanqiao-gb2312-meta-utf8-bytes.html")]
+    assert segs[0] == d.title == "女儿出嫁，郑板桥画了几笔兰花当嫁妆"  # the title heading, read once
+    assert segs[1] == "父亲的教诲像一盏灯，为我们照亮前行的路；"
+    assert segs[-1].startswith("虽然，东方朔为人洒脱不羁")  # the article's last sentence ends it
+    # the poems are still read one line per segment
+    assert segs[segs.index("古人学问无遗力，少壮工夫老始成。") + 1] == "纸上得来终觉浅，绝知此事要躬行。"
+    assert segs.count(d.title) == 1
+
+
+def test_zh_law_introduction_without_breadcrumb_metadata_or_footer() -> None:
+    d = doc("zh-law-supervision-law-chapters-in-strong.html")
+    intro = [s.text for s in _segments("zh-law-supervision-law-chapters-in-strong.html") if s.chapter == 1]
+    assert intro[0] == d.title == "中华人民共和国监察法"
+    assert intro[1].startswith("《中华人民共和国监察法》是为了推进全面依法治国")
+    assert len(intro) == 3 and intro.count(d.title) == 1
+    text = full_text(d)
+    for chrome in ("■", "纪检监察", "来源", "发布时间", "浏览次数", "主办单位", "版权所有"):
+        assert chrome not in text, chrome
+    assert text.rstrip().endswith("《中华人民共和国行政监察法》同时废止。")
+
+
+def test_word_flyer_title_is_its_bold_first_line_and_no_file_name_is_read() -> None:
+    name = "word-clipboard-ell-forum-invitation-fake-bullets.html"
+    d = doc(name)
+    assert d.title == "Elmhurst District 205 Community Forum on English Language Learners"
+    segs = _segments(name)
+    assert segs[0].text == d.title and segs[0].boundary == "heading"
+    assert [s.text for s in segs].count(d.title) == 1
+    assert not any("word-clipboard" in s.text for s in segs)
+    texts = [s.text for s in segs]
+    assert "Over the past few decades," not in texts  # no fragment of a long sentence
+    assert any(t.startswith("Over the past few decades, there have been many changes") for t in texts)
+    google = _segments("google-docs-clipboard-mixed-list.html")
+    assert [s.text for s in google][:2] == ["1", "A"]  # the file name is the title, never read
+
+
+def test_ckeditor_footnote_markers_are_not_read() -> None:
+    text = full_text(doc("ckeditor5-all-features-pagebreak-code-rtl.html"))
+    assert "Lorem ipsum dolor sit amet, consectetur adipisicing elit." in text
+    assert "elit.1" not in text and "voluptatum.2" not in text and "voluptate voluptatum." in text
+
+
+def test_tinymce_emoji_headings_are_shown_not_spoken() -> None:
+    segs = _segments("tinymce-docs-full-featured-demo.html")
+    by_text = {s.text: s.spoken for s in segs}
+    assert by_text["⭐️ Popular features"] == "Popular features"
+    assert by_text["Why TinyMCE 👀"] == "Why TinyMCE"
+    assert by_text["❤️ Go build something today"] == "Go build something today"
+    import re
+
+    assert not [s.spoken for s in segs if re.search("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\uFE0F]", s.spoken)]

@@ -291,3 +291,119 @@ def test_one_megabyte_document_parses_completely() -> None:
     d = parse(html)
     assert len(d.chapters) == 4
     assert sum(len(c.blocks) for c in d.chapters) == 2 * 6003
+
+
+# -- web pages: main content, metadata lines --------------------------------------------------------
+
+_ARTICLE = "".join(
+    f"<p>Paragraph {i} of the article tells the listener about rivers, lakes, and the sea, "
+    f"with enough words, commas, and detail to be prose.</p>" for i in range(1, 6))
+_PAGE = f"""<html><head><title>Rivers of the World - Daily Geo</title><script>track()</script></head><body>
+  <div class="top"><p>Daily Geo</p><p>■ Science</p></div>
+  <div class="box"><h1>Rivers of the World</h1><div class="info">Posted on 3 May 2021 | Source: Geo Desk</div></div>
+  <div class="wrap"><div class="txt">{_ARTICLE}<p>(Editor: Jane Roe)</p></div>
+    <div class="more"><h2>Read more</h2>
+      <p>Mountains of the moon, a teaser for another story, with commas, and more words here.</p>
+      <p>Deserts at night, another teaser, with commas, and a few more words to read.</p></div></div>
+  <div class="bottom"><p>Daily Geo, 1 Main Road, all rights reserved</p></div>
+</body></html>"""
+
+
+def test_web_page_is_cut_to_its_main_content_and_title_heading() -> None:
+    bs = blocks(_PAGE)
+    assert [b.text for b in bs] == ["Rivers of the World"] + [
+        f"Paragraph {i} of the article tells the listener about rivers, lakes, and the sea, "
+        "with enough words, commas, and detail to be prose." for i in range(1, 6)]
+    assert bs[0].kind == "heading"
+    assert bs[1].source == "body > div:nth-of-type(3) > div:nth-of-type(1) > p:nth-of-type(1)"  # as in the input
+    assert parse(_PAGE).title == "Rivers of the World"
+
+
+def test_fragments_and_exports_never_lose_content() -> None:
+    # the same markup without html/head/body (an editor fragment, even with a script in it) or
+    # without any page element (an export) is read in full, metadata lines included
+    fragment = _PAGE.split("<body>")[1].split("</body>")[0]
+    for html in (fragment, fragment + "<script>x()</script>", _PAGE.replace("<script>track()</script>", "")):
+        got = texts(html)
+        for kept in ("Daily Geo", "Posted on 3 May 2021 | Source: Geo Desk", "Read more", "Deserts at night",
+                     "(Editor: Jane Roe)", "Paragraph 5 of the article"):
+            assert any(kept in t for t in got), (kept, html[:40])
+
+
+def test_page_without_a_dominant_article_is_read_whole() -> None:
+    # two equally long sections: neither holds most of the prose, so nothing is cut
+    section = ("<p>A section paragraph with words, commas, and more words, long enough to count as "
+               "prose for the density score.</p>") * 3
+    html = (f"<html><head><script>x()</script></head><body><div class=a><h2>One</h2>{section}</div>"
+            f"<div class=b><h2>Two</h2>{section}</div></body></html>")
+    assert [b.text for b in blocks(html) if b.kind == "heading"] == ["One", "Two"]
+    assert len(blocks(html)) == 8
+
+
+def test_metadata_lines_are_dropped_on_web_pages_only() -> None:
+    meta = ["2019年06月15日08:18 来源：人民网-文化频道", "来源: | 发布时间: 2018-05-17 | 浏览次数: 2168",
+            "(责编：汤诗瑶、丁涛)", "Source: Reuters", "Posted on May 3, 2021 by admin", "2018-05-17", "1,204 views"]
+    kept = ["Published by Penguin in 1990, the book sold well.", "The source: a spring in the hills.",
+            "这条河的来源很远，人们一直在寻找它。"]
+    body = "".join(f"<p>{t}</p>" for t in meta + kept)
+    page = f"<html><head><title>T</title><script>x()</script></head><body>{body}</body></html>"
+    assert texts(page) == kept
+    assert texts(body) == meta + kept
+
+
+# -- line breaks ---------------------------------------------------------------------------------
+
+def test_br_inside_a_sentence_joins_and_br_after_lines_of_poems_and_addresses_ends_them() -> None:
+    # a soft break inside a sentence: one block, marks kept across the break
+    bs = blocks("<p>Over the past few decades,<br>there have been <b>many<br>changes</b> in the approach"
+                "<br style='mso-special-character:line-break'>to learners.</p>")
+    assert [b.text for b in bs] == ["Over the past few decades, there have been many changes in the approach to learners."]
+    assert "strong" in marks_of(bs[0], "many changes")
+    # classical poetry, an address, a letter: every line ends
+    assert texts("<p>床前明月光，<br>疑是地上霜。<br>举头望明月，<br>低头思故乡。</p>") == [
+        "床前明月光，", "疑是地上霜。", "举头望明月，", "低头思故乡。"]
+    assert texts("<p>District 205 Center<br>162 S. York<br>Elmhurst, IL 60126</p>") == [
+        "District 205 Center", "162 S. York", "Elmhurst, IL 60126"]
+    assert texts("<p>Dear parents,<br>We hope you will join us.<br><br>The Board</p>") == [
+        "Dear parents,", "We hope you will join us.", "The Board"]
+    # Chinese prose wrapped by hand joins without a space; headings and cells keep one text
+    assert texts("<p>我们在重庆市的一所中学里使用模型进行了长时间的语音合成实验并且<br>取得了非常好的效果。</p>") == [
+        "我们在重庆市的一所中学里使用模型进行了长时间的语音合成实验并且取得了非常好的效果。"]
+    assert texts("<h2>Title<br>Subtitle</h2><table><tr><td>a<br>b</td><td>c</td></tr></table>") == [
+        "Title Subtitle", "a b; c"]
+
+
+def test_br_splits_lines_into_segments_a_listener_hears() -> None:
+    from narrator.config import Config
+    from narrator.plan import plan
+
+    d = parse("<p>Over the past few decades,<br>there have been many changes.</p>"
+              "<p>Roses are red<br>Violets are blue</p>")
+    assert [s.text for s in plan(d, Config()).segments] == [
+        "Over the past few decades, there have been many changes.", "Roses are red", "Violets are blue"]
+
+
+# -- titles, footnotes ----------------------------------------------------------------------------
+
+def test_leading_bold_line_is_the_title_else_the_stem() -> None:
+    html = ("<p><b>Community Forum on English Language Learners</b></p>"
+            "<p>The district will host a forum. We hope you will join us.</p>")
+    d = parse(html, path="dir/word-clipboard-flyer.html")
+    assert d.title == "Community Forum on English Language Learners"
+    assert [c.title for c in d.chapters] == [d.title]
+    assert parse('<p class="doc-title">Spring Newsletter</p><p>News.</p>').title == "Spring Newsletter"
+    # a sentence, a long line, a numbered chapter title or a lone paragraph is not a title line
+    for html in ("<p><b>Come to the forum.</b></p><p>Text.</p>", "<p><b>" + "long " * 30 + "</b></p><p>Text.</p>",
+                 "<p>Not bold</p><p>Text.</p>", "<p><b>Chapter 1</b></p><p>Text.</p>", "<p><b>Only</b></p>"):
+        assert parse(html, path="dir/my-lesson.html").title == "my-lesson", html
+
+
+def test_footnote_references_are_dropped_formulas_are_kept() -> None:
+    html = ('<p>Lorem ipsum <i>elit</i>.<sub>1</sub> Water is H<sub>2</sub>O, CO<sub>2</sub> and x<sup>2</sup>'
+            ' and (a+b)<sup>2</sup> and 1<sup>st</sup>.<sup>2</sup></p>'
+            '<p>See this<sup>[3]</sup>, that<sup>*</sup> and<sup>†</sup> here<a href="#fn4"><sup>4</sup></a>'
+            ' and there<sup><a href="#n5">5</a></sup>; “quoted”<sup>6</sup>.</p>'
+            '<p>Word<a style="mso-footnote-id:ftn1" href="#_ftn1" name="_ftnref1"><span '
+            'class=MsoFootnoteReference>[1]</span></a> footnote.</p>')
+    assert texts(html) == ["Lorem ipsum elit. Water is H2O, CO2 and x2 and (a+b)2 and 1st.",
+                           "See this, that and here and there; “quoted”.", "Word footnote."]

@@ -219,3 +219,47 @@ def test_large_mixed_document_plans_completely() -> None:
     assert segs[-1].id == "c01-s12001"
     assert sum(s.spoken.startswith("The L M S") for s in segs) == 2000
     assert {s.lang for s in segs} == {"en", "zh"}
+
+
+def test_file_stem_title_is_never_narrated() -> None:
+    d = Document("my-lesson", "en", (Chapter(1, "my-lesson", (para("Just text."),)),),
+                 source_path="dir/my-lesson.html")
+    assert [s.text for s in plan(d, Config()).segments] == ["Just text."]
+    # a real title that is not the file name is still read first
+    d = Document("Notes", "en", (Chapter(1, "Notes", (para("Just text."),)),), source_path="dir/my-lesson.html")
+    assert [s.text for s in plan(d, Config()).segments] == ["Notes", "Just text."]
+
+
+def test_parsed_document_without_title_reads_no_file_name() -> None:
+    from narrator.parse import parse_html
+
+    d = parse_html(b"<ol><li>One</li><li>Two</li></ol>", "in/google-docs-clipboard-list.html", ParseConfig())
+    assert d.title == "google-docs-clipboard-list"
+    assert [s.text for s in plan(d, Config()).segments] == ["One", "Two"]
+    d = parse_html(b"<p><b>Community Forum</b></p><p>Join us.</p>", "in/word-flyer.html", ParseConfig())
+    segs = plan(d, Config()).segments
+    assert [(s.text, s.boundary) for s in segs] == [("Community Forum", "heading"), ("Join us.", "end")]
+
+
+def test_emoji_are_shown_but_not_spoken() -> None:
+    ch = Chapter(1, "⭐️ Popular features", (
+        head("⭐️ Popular features"), para("Why TinyMCE 👀 is great. 👀 ❤️"), para("🖖 ⭐️"),
+        para("I 👨‍👩‍👧 my family, 1️⃣ first.")))
+    segs = plan(doc(ch), Config(lexicon={"*": {"❤️": "love"}})).segments
+    assert [(s.text, s.spoken) for s in segs] == [
+        ("⭐️ Popular features", "Popular features"),
+        ("Why TinyMCE 👀 is great.", "Why TinyMCE is great."),
+        ("I 👨‍👩‍👧 my family, 1️⃣ first.", "I my family, 1 first.")]
+    # an emoji the user's lexicon names is spoken as that name
+    segs = plan(doc(Chapter(1, "", (para("I ❤️ NY."),))), Config(lexicon={"*": {"❤️": "love"}})).segments
+    assert [s.spoken for s in segs] == ["I love NY."]
+
+
+def test_dry_run_says_one_chapter(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from narrator.cli import _dry_run
+
+    (tmp_path / "one.html").write_text("<h1>Only</h1><p>Text.</p>")
+    (tmp_path / "two.html").write_text("<h2>A</h2><p>a.</p><h2>B</h2><p>b.</p>")
+    assert _dry_run([str(tmp_path / "one.html"), str(tmp_path / "two.html")], Config()) == 0
+    out = capsys.readouterr().out
+    assert "(en), 1 chapter, 2 segments" in out and "(en), 2 chapters, 4 segments" in out

@@ -228,3 +228,22 @@ def test_corpus_chinese_law() -> None:
     ends = sum(s[-1] in "。；：！？，、" for s in sentences)
     assert ends > 0.8 * len(sentences)
     assert {detect_lang(s, "en") for s in sentences} == {"zh"}
+
+
+def test_long_sentence_is_not_cut_into_a_fragment_and_a_rest() -> None:
+    """A short clause then a long stretch without commas: two even halves (cut before "and"), not
+    "Over the past few decades," plus two more pieces."""
+    text = ("Over the past few decades, there have been many changes in the nation’s approach to English "
+            "Language Learners (ELL) and new research has come to light on how to best serve these children "
+            "for long-term success.")
+    pieces = split(text)
+    _assert_lossless(text, pieces, 160)
+    assert pieces == ["Over the past few decades, there have been many changes in the nation’s approach to "
+                      "English Language Learners (ELL)",
+                      "and new research has come to light on how to best serve these children for long-term success."]
+    # a short tail after the last comma is not left on its own either
+    text = ("It was close upon four before the door opened, and a drunken-looking groom, ill-kempt and "
+            "side-whiskered, with an inflamed face and disreputable clothes, walked into the room.")
+    pieces = split(text)
+    _assert_lossless(text, pieces, 160)
+    assert len(pieces) == 2 and min(len(p) for p in pieces) >= 40

@@ -14,6 +14,11 @@ Choices worth knowing:
   page; identical copies (same text, whatever the markup) are read once.
 - On web pages (anything with script, nav, form or iframe) blocks made mostly of links are page
   chrome and are dropped; class/id names like nav, footer, share, login drop elements everywhere.
+  A whole web page (with html/head/body tags, not a fragment) is further cut down to its main
+  content by paragraph text density, keeping its title heading, and short metadata lines
+  ("来源：…", "发布时间：…", "Posted on …") are dropped (content.py).
+- A document without <title> and headings that starts with a short bold line takes it as its
+  title; without one the title is the file stem, which plan never narrates.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ __all__ = ["parse_html"]
 _CJK_IDEO = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WS = re.compile(r"\s+")
+_MAX_TITLE = 120
+_FULL_PAGE = re.compile(r"<(?:html|head|body)[\s>]", re.IGNORECASE)
 _TITLE_SEP = re.compile(r"\s*(?:--|\||｜|_| - |-|—)\s*")
 
 
@@ -43,10 +50,11 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
 
     ``source_sha256`` is the sha256 of ``data``; ``lang`` is "zh" when Chinese characters dominate,
     else the <html lang>, else "en"; ``title`` comes from <title> (or the matching h1), else the
-    first heading, else the file stem. Raises :class:`narrator.errors.BadInput` for binary,
-    undecodable, empty or unspeakable input.
+    first heading, else a short bold first paragraph, else the file stem (never narrated).
+    Web pages are cut down to their main content (see content.py). Raises
+    :class:`narrator.errors.BadInput` for binary, undecodable, empty or unspeakable input.
     """
-    from .html import Walker, link_stats, parse_soup
+    from .html import Walker, parse_soup
 
     sha = hashlib.sha256(data).hexdigest()
     text = decode_html(data, path)
@@ -57,7 +65,10 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
         raise BadInput(path, "markup nested too deeply to parse") from None
     root = soup.body or soup
     page_mode = soup.find(["script", "nav", "form", "iframe"]) is not None
-    blocks = Walker(config, page_mode=page_mode, stats=link_stats(root) if page_mode else None).walk(root)
+    if page_mode:
+        blocks = _page_blocks(soup, root, config, whole_page=_FULL_PAGE.search(markup) is not None)
+    else:
+        blocks = Walker(config).walk(root)
 
     editor = _editor_content(soup, config)
     if editor and _text_len(blocks) * 2 < _text_len(editor):
@@ -71,6 +82,23 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
     if not chapters:
         raise BadInput(path, "no speakable text in the document")
     return Document(title=title, lang=lang, chapters=chapters, source_path=path, source_sha256=sha)
+
+
+def _page_blocks(soup: Any, root: Any, config: ParseConfig, *, whole_page: bool) -> list[Block]:
+    """A web page without chrome or metadata lines; a whole page (not a fragment with a script in
+    it) is cut down to its main content and title heading."""
+    from .content import find_main_content, is_metadata_line
+    from .html import BLOCK_TAGS, Walker, link_stats
+
+    stats = link_stats(root)
+    walker = Walker(config, page_mode=True, stats=stats)
+    head = soup.find("title")
+    page_title = _WS.sub(" ", head.get_text()).strip() if head is not None else ""
+    if not whole_page:
+        return walker.walk(root)
+    main = find_main_content(root, stats, walker.drops, page_title, BLOCK_TAGS)
+    blocks = walker.walk(root, main.skip, main.mute) if main else walker.walk(root)
+    return [b for b in blocks if not is_metadata_line(b)]
 
 
 def _editor_content(soup: Any, config: ParseConfig) -> list[Block]:
@@ -136,4 +164,27 @@ def _title(soup: Any, blocks: list[Block], path: str) -> str:
         return page_title
     if headings:
         return headings[0]
-    return Path(path).stem or path
+    lead = _title_paragraph(blocks)
+    if lead:
+        return lead
+    return Path(path).stem or path  # for files and the manifest; plan never narrates a file stem
+
+
+_SENTENCE_END = tuple(".!?。！？;；:：,，、")
+
+
+def _title_paragraph(blocks: list[Block]) -> str:
+    """The text of a short, bold (or class "...title...") paragraph that starts the document and
+    is not a sentence nor a numbered chapter title: a Word flyer's bold first line."""
+    from .chapters import is_numbered_title
+
+    first = next((b for b in blocks if b.kind != "break" and b.text.strip()), None)
+    if first is None or first.kind != "paragraph" or first is blocks[-1]:
+        return ""
+    text = _WS.sub(" ", first.text).strip()
+    if len(text) > _MAX_TITLE or text.endswith(_SENTENCE_END) or is_numbered_title(text):
+        return ""
+    runs = [r for r in first.runs if r.text.strip()]
+    bold = all("strong" in r.marks for r in runs)
+    titled = any(c.startswith(".") and "title" in c.lower() for c in first.context)
+    return text if bold or titled else ""

@@ -23,7 +23,8 @@ _INVISIBLE = {
 }
 # Spaces that a reader sees as a space: nbsp, U+3000 ideographic space, typographic spaces.
 _SPACES = {c: " " for c in (0x00A0, 0x3000, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
-                            0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x1680)}
+                            0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x1680,
+                            0x2028, 0x2029)}  # U+2028 in the text would pose as a <br> (lines.LINE)
 TEXT_TABLE = {**_INVISIBLE, **_SPACES}
 """str.translate table applied to every text node."""
 

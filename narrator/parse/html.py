@@ -18,6 +18,7 @@ from typing import Any
 from ..config import ParseConfig
 from ..document import Block, Run
 from .cleanup import TEXT_TABLE, is_chrome_name
+from .lines import LINE, split_lines
 
 PAGEBREAK = "pagebreak"
 
@@ -43,6 +44,10 @@ _FONT_WEIGHT = re.compile(r"(?:^|;)font-weight:(\w+)")
 _FONT_STYLE = re.compile(r"(?:^|;)font-style:(\w+)")
 _HAS_HTML = re.compile(r"<\s*(p|h[1-6]|div|ul|ol|li|table|blockquote|br|strong|em|b|i|span|figure)\b",
                        re.IGNORECASE)
+
+# A footnote reference mark: digits (group 1, may be an exponent), or "[1]", "(1)", "*", "†"...
+_FOOTNOTE_MARK = re.compile(r"(\d{1,3})|\[\d{1,3}\]|\(\d{1,3}\)|[*†‡§¶]{1,3}")
+_FOOTNOTE_AFTER = frozenset(".,;:!?\"'”’」』。，；：！？、")
 
 # Keep source paths short: at most this many "tag:nth-of-type(n)" steps.
 _MAX_PATH = 8
@@ -157,11 +162,14 @@ class Walker:
         self.pieces: list[_Piece] = []
         self.last_space = True
         self.title_tag: str = ""
+        self.lines = False  # a <br> (LINE) is among the pieces
 
     # -- the walk ------------------------------------------------------------------------------
 
-    def walk(self, root: Any, skip_ids: frozenset[int] = frozenset()) -> list[Block]:
-        """Walk ``root`` (a bs4 Tag) iteratively; elements whose id() is in skip_ids are left out."""
+    def walk(self, root: Any, skip_ids: frozenset[int] = frozenset(),
+             mute_ids: frozenset[int] = frozenset()) -> list[Block]:
+        """Walk ``root`` (a bs4 Tag) iteratively; elements whose id() is in skip_ids are left out,
+        and so is the loose text directly inside elements whose id() is in mute_ids."""
         import bs4
 
         Comment, Tag = bs4.Comment, bs4.Tag
@@ -197,31 +205,35 @@ class Walker:
                     if node.strip().lower() == PAGEBREAK:
                         self._pagebreak(frames[-1])
                     continue
-                if isinstance(node, odd_strings):
+                if isinstance(node, odd_strings) or (mute_ids and id(node.parent) in mute_ids):
                     continue
                 self._text(str(node), inlines[-1])
                 continue
-            if not isinstance(node, Tag) or id(node) in skip_ids:
+            if not isinstance(node, Tag):
                 continue
             name = node.name.lower()
             if ":" in name:
                 # Word namespaces: o:p / w:sdt / st1:place hold real text, v: shapes do not
-                if not name.startswith(_UNWRAP_NS):
+                if not name.startswith(_UNWRAP_NS) or id(node) in skip_ids:
                     continue
                 stack.extend(reversed(node.contents))
                 continue
-            if name in _SKIP_TAGS:
+            # every element counts for nth-of-type, read or not, so sources match the input
+            cnt = counters[-1]
+            nth = cnt.get(name, 0) + 1
+            cnt[name] = nth
+            if name in _SKIP_TAGS or id(node) in skip_ids:
                 continue
             style = style_of(node)
             if _is_hidden(node, style):
+                continue
+            if (name in ("sup", "sub") or "mso-footnote-id" in style or "mso-endnote-id" in style) and \
+                    self._is_footnote_ref(node, name, style):
                 continue
             is_block = name in BLOCK_TAGS
             if self._is_chrome(node, name, is_block):
                 continue
             # source path bookkeeping
-            cnt = counters[-1]
-            nth = cnt.get(name, 0) + 1
-            cnt[name] = nth
             ident = node.attrs.get("id") if node.attrs else None
             path.append((name, nth, ident if isinstance(ident, str) and ident else None))
             counters.append({})
@@ -231,7 +243,8 @@ class Walker:
                 if before or after:
                     self._pagebreak(frames[-1])
                 else:
-                    self._add(" ", inlines[-1])
+                    self._add(LINE, inlines[-1])
+                    self.lines = True
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "img":
@@ -288,6 +301,12 @@ class Walker:
 
     # -- decisions -----------------------------------------------------------------------------
 
+    def drops(self, node: Any, name: str) -> bool:
+        """Would the walk leave this element out (skipped tag, hidden, chrome)?"""
+        if name in _SKIP_TAGS or ":" in name:
+            return name in _SKIP_TAGS or not name.startswith(_UNWRAP_NS)
+        return _is_hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS)
+
     def _is_chrome(self, node: Any, name: str, is_block: bool) -> bool:
         """Page chrome: by class/id/custom element name, and (web pages only) by link density."""
         if name in ("html", "body", "main", "article", "tr", "td", "th", "tbody", "thead", "li", "p",
@@ -316,6 +335,30 @@ class Walker:
                 text_len, link_len, links = st
                 if text_len and ((links >= 2 and link_len >= 0.5 * text_len) or link_len >= 0.8 * text_len):
                     return True
+        return False
+
+    def _is_footnote_ref(self, node: Any, name: str, style: str) -> bool:
+        """A footnote reference, not a formula: Word's footnote anchors; a <sup> holding "[n]", "*",
+        "†"..., or digits that follow punctuation ("elit.¹", also written as <sub>) or link to
+        "#..." (x², H₂O, CO₂ stay)."""
+        if name not in ("sup", "sub"):
+            return True  # <a style="mso-footnote-id:ftn1" href="#_ftn1">[1]</a>
+        text = node.get_text().strip()
+        m = _FOOTNOTE_MARK.fullmatch(text)
+        if m is None or (name == "sub" and not m.group(1)):
+            return False
+        if not m.group(1):
+            return True  # [1], (2), *, †: never an exponent
+        a = node.find("a") if node.contents else None
+        if a is None and node.parent is not None and node.parent.name == "a":
+            a = node.parent
+        href = a.attrs.get("href") if a is not None and a.attrs else None
+        if isinstance(href, str) and href.startswith("#"):
+            return True
+        for piece in reversed(self.pieces):
+            before = piece.text.rstrip()
+            if before:
+                return before[-1] in _FOOTNOTE_AFTER
         return False
 
     @staticmethod
@@ -487,13 +530,21 @@ class Walker:
             return
         runs = make_runs(self.pieces)
         self.pieces = []
-        if runs:
-            self.blocks.append(Block(frame.kind, runs, frame.level, frame.source,  # type: ignore[arg-type]
-                                     frame.context, frame.emotion, frame.lang))
+        if not runs:
+            return
+        if self.lines:
+            self.lines = False
+            for line in split_lines(runs, frame.kind):
+                self.blocks.append(Block(frame.kind, line, frame.level, frame.source,  # type: ignore[arg-type]
+                                         frame.context, frame.emotion, frame.lang))
+            return
+        self.blocks.append(Block(frame.kind, runs, frame.level, frame.source,  # type: ignore[arg-type]
+                                 frame.context, frame.emotion, frame.lang))
 
     def _close_row(self, frame: _Frame, parent: _Frame) -> None:
         """One data-table row = one "cell" block; with a header row, "Header: value" pairs."""
         pieces, self.pieces = self.pieces, []
+        self.lines = False
         cells = frame.row or []
         table = frame.table
         texts: list[tuple[int, str, list[_Piece]]] = []
@@ -521,7 +572,7 @@ class Walker:
         for (col, _t, ps), text in zip(texts, plain):
             if not text:
                 continue
-            ps = [_Piece(r.text, r.marks, r.lang, r.emotion) for r in make_runs(ps)]
+            ps = [_Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion) for r in make_runs(ps)]
             if out:
                 out.append(_Piece("; ", none.marks, None, None))
             head = headers[col] if col < len(headers) else ""

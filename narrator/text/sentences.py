@@ -39,8 +39,16 @@ _CJK_STOPS = frozenset("。！？；")
 # What may follow a stop without ending the sentence: "……，" "Wait..., no".
 _CONTINUES = frozenset("，、,;:：；")
 
-# Clause punctuation for splitting long sentences; Latin ",;:" only before a space (not 1,000 / 10:30).
-_CLAUSE_RE = re.compile(f"(?:[，、：；]|[,;:](?=\\s|$|[{_CJK_CHARS}])|[—―]+|–(?=\\s)|--+)[{_CLOSERS}]*")
+# Clause punctuation for splitting long sentences; Latin ",;:" only before a space, maybe after a
+# closing quote ("society,” there"), never inside 1,000 / 10:30.
+_CLAUSE_RE = re.compile(f"(?:[，、：；]|[,;:](?=[{_CLOSERS}]*(?:\\s|$|[{_CJK_CHARS}]))|[—―]+|–(?=\\s)|--+)"
+                        f"[{_CLOSERS}]*")
+
+# Words a long sentence is best cut before (when it must be cut between words).
+_CONJ_RE = re.compile(
+    r"(?:(?:and|but|or|nor|yet|so|which|who|whom|whose|where|when|while|whereas|because|although"
+    r"|though|since|unless|until|after|before|if|as|that)\b"
+    r"|并且|而且|但是|可是|因为|所以|因此|然后|以便|或者|以及|同时|但|而|并)", re.IGNORECASE)
 
 # Abbreviations that never end a sentence (lower case, without the final dot).
 _ABBREV = frozenset("""
@@ -93,6 +101,23 @@ def detect_lang(text: str, default: str) -> str:
 def has_speech(text: str) -> bool:
     """True if ``text`` has a letter or digit (punctuation and spaces alone are not read)."""
     return _ALNUM_RE.search(text) is not None
+
+
+# Emoji and pictographs: shown to the reader, never sent to an engine (which would read "eyes"
+# or stumble). Dingbat digits (❶..➓) are numbers and stay.
+_EMOJI_RE = re.compile(
+    "[\U0001F000-\U0001FAFF\U0001FC00-\U0001FFFD\u2600-\u2775\u2794-\u27BF\u2B00-\u2BFF"
+    "\u231A\u231B\u2328\u23CF\u23E9-\u23F3\u23F8-\u23FA\u3030\u303D\u3297\u3299"
+    "\uFE0E\uFE0F\u20E3\U000E0020-\U000E007F]+(?:\u200D[^\\s]?)*")
+_SPACES_RE = re.compile(r"\s{2,}")
+
+
+def strip_emoji(text: str) -> str:
+    """``text`` without emoji and pictographs (and the spaces they leave); see :func:`has_speech`
+    for whether anything readable is left."""
+    if not _EMOJI_RE.search(text):
+        return text
+    return _SPACES_RE.sub(" ", _EMOJI_RE.sub(" ", text)).strip()
 
 
 def split_sentences(text: str, *, max_chars: int, max_chars_cjk: int) -> list[str]:
@@ -195,27 +220,32 @@ def _latin_tok(c: str) -> bool:
 
 
 def split_long(text: str, limit: int) -> list[tuple[int, int]]:
-    """Split one over-long sentence into trimmed spans of at most ``limit`` characters: at clause
-    punctuation first, else at a word boundary (whitespace; jieba words for CJK), never inside a
-    Latin token or number. A token longer than the limit stays whole."""
-    clause = [m.end() for m in _CLAUSE_RE.finditer(text)]
-    words: list[int] | None = None  # computed only if needed (jieba is slow to load)
-    out: list[tuple[int, int]] = []
-    s = _skip_space(text, 0, len(text))
+    """Split one over-long sentence into trimmed spans of at most ``limit`` characters, never
+    inside a Latin token or number. A token longer than the limit stays whole.
+
+    The cuts are chosen together (dynamic programming), in this order of preference: as few cuts
+    between words (not at clause punctuation) as possible, a cut before a conjunction ("and",
+    "which", "因为"...) counting half; then as few pieces as possible; then
+    no fragment shorter than a quarter of the limit; then pieces cut between words as even as
+    possible (a conjunction cut counts as a little more even); then, among equals, the
+    longest first pieces (cut at the last clause mark that fits). So "Over the past few decades,
+    <180 characters without a comma>" becomes two even halves, not "Over the past few decades,"
+    plus two more pieces. Word cuts are whitespace, jieba words for CJK (jieba is loaded only
+    when clause punctuation alone cannot do it).
+    """
     n = len(text.rstrip())
-    while s < n:
-        if n - s <= limit:
-            out.append((s, n))
-            break
-        window = s + limit
-        cut = _last_in(clause, s, window)
-        if cut is None:
-            if words is None:
-                words = _word_cuts(text)
-            cut = _nearest_in(words, s, window, s + (n - s) / -(-(n - s) // limit))
-            if cut is None:
-                i = bisect.bisect_right(words, window)
-                cut = words[i] if i < len(words) and words[i] < n else n
+    s0 = _skip_space(text, 0, n)
+    if n - s0 <= limit:
+        return [(s0, n)] if n > s0 else []
+    clause = sorted({m.end() for m in _CLAUSE_RE.finditer(text) if s0 < m.end() < n})
+    cuts = _best_cuts(text, s0, n, clause, frozenset(clause), limit, overflow=False)
+    if cuts is None:  # a stretch between clause marks is longer than the limit: cut between words
+        words = [w for w in _word_cuts(text) if s0 < w < n]
+        cuts = _best_cuts(text, s0, n, sorted(set(clause).union(words)), frozenset(clause), limit,
+                          overflow=True)
+    out: list[tuple[int, int]] = []
+    s = s0
+    for cut in cuts or [n]:
         end = cut
         while end > s and text[end - 1].isspace():
             end -= 1
@@ -225,29 +255,70 @@ def split_long(text: str, limit: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if has_speech(text[a:b])] or ([(0, n)] if n else [])
 
 
+def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[int], limit: int,
+               *, overflow: bool) -> list[int] | None:
+    """The best list of cut positions (ending with ``n``) for text[s0:n], or None if no split
+    into pieces of at most ``limit`` exists (with ``overflow``, a piece may run past the limit
+    to the first cut after it: a token longer than the limit)."""
+    ends = cands + [n]
+    short = limit / 4  # a piece shorter than this is a fragment
+    bonus = (limit // 8) ** 2  # worth about limit/8 characters of imbalance between two pieces
+    # best[k]: (cost, next cut index) for the rest of the text after ends[k]; cost is a tuple
+    # (word cuts, 2 each or 1 before a conjunction; pieces; fragment penalty; evenness penalty)
+    best: list[tuple[tuple[int, int, float, int], int] | None] = [None] * len(ends)
+    best[-1] = ((0, 0, 0.0, 0), -1)
+
+    def solve(start: int, from_word: bool) -> tuple[tuple[int, int, float, int], int] | None:
+        lo = bisect.bisect_right(ends, start)
+        hi = bisect.bisect_right(ends, start + limit)
+        choices = range(hi - 1, lo - 1, -1)
+        if hi <= lo:
+            if not overflow or lo >= len(ends):
+                return None
+            choices = range(lo, lo + 1)
+        found = None
+        for k in choices:  # latest cut first: among equal costs the longest piece wins
+            rest = best[k]
+            if rest is None:
+                continue
+            j = ends[k]
+            end = j
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            length = end - start
+            word = j != n and j not in clause
+            (w, p, f, e), _ = rest
+            even = length * length if word or from_word else 0
+            wcost = 0
+            if word:
+                wcost = 2
+                if _CONJ_RE.match(text, _skip_space(text, j, n)):
+                    wcost = 1  # "... (ELL) | and new research ...": cut before a conjunction
+                    even -= bonus
+            cost = (w + wcost, p + 1, f + max(0.0, short - length) ** 2, e + even)
+            if found is None or cost < found[0]:
+                found = (cost, k)
+        return found
+
+    for k in range(len(ends) - 2, -1, -1):
+        c = ends[k]
+        best[k] = solve(_skip_space(text, c, n), c not in clause)
+    first = solve(s0, False)
+    if first is None:
+        return None
+    cuts: list[int] = []
+    k = first[1]
+    while k >= 0:
+        cuts.append(ends[k])
+        nxt = best[k]
+        k = nxt[1] if nxt is not None else -1
+    return cuts
+
+
 def _skip_space(text: str, i: int, n: int) -> int:
     while i < n and text[i].isspace():
         i += 1
     return i
-
-
-def _last_in(cuts: list[int], lo: int, hi: int) -> int | None:
-    """The largest cut with lo < cut <= hi."""
-    i = bisect.bisect_right(cuts, hi) - 1
-    return cuts[i] if i >= 0 and cuts[i] > lo else None
-
-
-def _nearest_in(cuts: list[int], lo: int, hi: int, ideal: float) -> int | None:
-    """The cut with lo < cut <= hi nearest to ``ideal`` (even pieces, no one-word leftovers)."""
-    i = bisect.bisect_left(cuts, ideal)
-    best = None
-    for j in (i - 1, i):
-        if 0 <= j < len(cuts) and lo < cuts[j] <= hi:
-            if best is None or abs(cuts[j] - ideal) < abs(best - ideal):
-                best = cuts[j]
-    if best is None:  # nothing near the ideal point: the last cut in the window
-        best = _last_in(cuts, lo, hi)
-    return best
 
 
 def _word_cuts(text: str) -> list[int]:
