@@ -7,8 +7,6 @@ Usage: python benchmarks/bench_memory.py [hours ...]   (default: 1 10)
 
 from __future__ import annotations
 
-import os
-import resource
 import subprocess
 import sys
 import tempfile

@@ -9,6 +9,11 @@ from pathlib import Path
 from typing import Iterator
 
 
+# Every temporary narrator makes in an output folder starts with this, so that what a killed run
+# left behind can be cleared without touching anything of the user's.
+TEMP_PREFIX = ".narrator-"
+
+
 def _file_mode() -> int:
     """The mode a plain open() would give a new file (mkstemp's 0600 would hide outputs from
     the web server or colleagues that should read them)."""
@@ -23,7 +28,7 @@ _MODE = _file_mode()
 @contextlib.contextmanager
 def atomic_path(path: Path, *, fsync: bool = False) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on success it is renamed onto ``path``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         yield Path(tmp)

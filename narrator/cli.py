@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 import time
@@ -162,12 +161,9 @@ def _cmd_narrate(argv: list[str]) -> int:
 def _course(args: argparse.Namespace, sources: list[Path], config: Config, display: Any) -> int:
     from .pipeline import narrate_many
 
-    if args.output:
-        root = Path(args.output)
-    elif len(args.inputs) == 1 and Path(args.inputs[0]).is_dir():
-        root = Path(args.inputs[0].rstrip("/\\") + ".narration")
-    else:
-        root = Path("course.narration")
+    from .course import default_root
+
+    root = Path(args.output) if args.output else default_root(args.inputs)
     result = narrate_many(sources, config, out_root=root, on_event=display)
     built = sum(lesson.status == "built" for lesson in result.lessons)
     fresh = sum(lesson.status == "up to date" for lesson in result.lessons)
@@ -184,7 +180,7 @@ def _minutes(seconds: float) -> str:
 def _dry_run(inputs: list[str], config: Config) -> int:
     from .course import expand_sources
     from .pipeline import plan
-    from .plan import estimate_seconds
+    from .planner import estimate_seconds
 
     for source in expand_sources(inputs):
         script = plan(source, config)
@@ -253,15 +249,11 @@ def _cmd_cache(argv: list[str]) -> int:
     if args.prune:
         if args.keep is None and args.older_than is None:
             p.error("--prune needs --keep MANIFEST... and/or --older-than DAYS")
-        keep = None
-        if args.keep is not None:
-            keep = set()
-            for path in args.keep:
-                try:
-                    manifest = json.loads(Path(path).read_text("utf-8"))
-                except (OSError, ValueError) as e:
-                    raise ConfigError([f"cannot read manifest: {e}"], path) from None
-                keep |= {s["take"] for s in manifest.get("segments", []) if s.get("take")}
+        if args.older_than is not None and args.older_than < 0:
+            p.error("--older-than needs a number of days >= 0")
+        from .manifest import load_manifest, take_keys
+
+        keep = None if args.keep is None else {k for path in args.keep for k in take_keys(load_manifest(path))}
         older = args.older_than * 86400 if args.older_than is not None else None
         removed, freed = cache.prune(keep=keep, older_than=older)
         print(f"{cache.root}: removed {removed} takes ({freed / 1e6:.1f} MB)")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 import types
 import typing
@@ -32,6 +33,7 @@ EMOTIONS: tuple[str, ...] = (
 )
 """The built-in emotion presets; narrate.toml [emotions.NAME] may add more."""
 
+ENGINE_NAMES = ("espeak", "indextts2", "indextts2-vllm", "openai", "http")
 AUDIO_FORMATS = ("mp3", "wav", "ogg", "m4a", "flac")
 BOOK_FORMATS = ("m4b", "mp3", "none")
 
@@ -170,19 +172,22 @@ def load_config(path: str | os.PathLike[str] | None = None,
             raise ConfigError(["file not found"], source) from None
         except (OSError, tomllib.TOMLDecodeError) as e:
             raise ConfigError([f"cannot read: {e}"], source) from None
+    problems: list[str] = []
     for dotted, value in (overrides or {}).items():
         if value is None:
             continue
         *parents, leaf = dotted.split(".")
         node = data
         for p in parents:
+            if not isinstance(node.get(p, {}), dict):
+                problems.append(f"[{p}] must be a table")
+                node[p] = {}
             node = node.setdefault(p, {})
         node[leaf] = value
-    return _build(data, source)
+    return _build(data, source, problems)
 
 
-def _build(data: Mapping[str, Any], source: str) -> Config:
-    problems: list[str] = []
+def _build(data: Mapping[str, Any], source: str, problems: list[str]) -> Config:
     warnings: list[str] = []
     kwargs: dict[str, Any] = {}
     for key, value in data.items():
@@ -204,18 +209,20 @@ def _build(data: Mapping[str, Any], source: str) -> Config:
         elif key == "cache":  # [cache] dir = "..." reads better in a file than a top-level key
             if not isinstance(value, Mapping) or set(value) - {"dir"}:
                 problems.append("[cache] takes one key: dir")
-            else:
-                kwargs["cache_dir"] = _coerce(value.get("dir", ""), str, "cache.dir", problems)
+            elif (v := _coerce(value.get("dir", ""), str, "cache.dir", problems)) is not _BAD:
+                kwargs["cache_dir"] = v
         elif key in _TOP:
-            kwargs[key] = _coerce(value, Config.__dataclass_fields__[key].type, key, problems)
+            if (v := _coerce(value, Config.__dataclass_fields__[key].type, key, problems)) is not _BAD:
+                kwargs[key] = v
         else:
             warnings.append(f"unknown key '{key}' ignored")
-    config = Config(**kwargs, warnings=tuple(warnings)) if not problems else None
-    if config is not None:
-        _check_values(config, problems)
+    # Values of the wrong type were left at their defaults, so the range checks still run and
+    # every problem is reported in one go.
+    config = Config(**kwargs, warnings=tuple(warnings))
+    _check_values(config, problems)
     if problems:
         raise ConfigError(problems, source)
-    return config  # type: ignore[return-value]
+    return config
 
 
 def _section(cls: type, value: Mapping[str, Any], name: str, problems: list[str],
@@ -227,11 +234,16 @@ def _section(cls: type, value: Mapping[str, Any], name: str, problems: list[str]
         if k not in fields:
             warnings.append(f"unknown key '{name}.{k}' ignored")
             continue
-        kwargs[k] = _coerce(v, hints[k], f"{name}.{k}", problems)
+        if (coerced := _coerce(v, hints[k], f"{name}.{k}", problems)) is not _BAD:
+            kwargs[k] = coerced
     return cls(**kwargs)
 
 
+_BAD = object()  # what _coerce returns for a value of the wrong type (after noting the problem)
+
+
 def _coerce(value: Any, hint: Any, label: str, problems: list[str]) -> Any:
+    """``value`` as the type ``hint`` names, or _BAD with a problem noted."""
     if isinstance(hint, str):
         hint = {"bool": bool, "str": str, "int": int, "float": float}.get(hint, hint)
     origin = typing.get_origin(hint)
@@ -253,6 +265,7 @@ def _coerce(value: Any, hint: Any, label: str, problems: list[str]) -> Any:
         ok = isinstance(value, Mapping)
     if not ok:
         problems.append(f"{label}: expected {getattr(hint, '__name__', 'a table')}, got {value!r}")
+        return _BAD
     return value
 
 
@@ -261,7 +274,11 @@ def _style(value: Any, problems: list[str]) -> Style:
         problems.append("[style] must be a table")
         return Style()
     rules = dict(DEFAULT_STYLE_RULES)
-    for k, v in (value.get("rules") or {}).items():
+    user_rules = value.get("rules") or {}
+    if not isinstance(user_rules, Mapping):
+        problems.append("style.rules: expected a table of selector = emotion")
+        user_rules = {}
+    for k, v in user_rules.items():
         if not isinstance(v, str):
             problems.append(f"style.rules.{k}: expected an emotion name, got {v!r}")
         else:
@@ -330,3 +347,11 @@ def _check_values(c: Config, problems: list[str]) -> None:
         problems.append("engine.backoff, backoff_max and probe_after must be >= 0 seconds")
     if c.engine.connect_timeout <= 0 or c.engine.read_timeout <= 0:
         problems.append("engine timeouts must be > 0")
+    if c.engine.name != "auto" and c.engine.name not in ENGINE_NAMES:
+        problems.append(f"engine.name: unknown engine '{c.engine.name}' (known: auto, {', '.join(ENGINE_NAMES)})")
+    if not re.fullmatch(r"[1-9][0-9]*k", c.output.bitrate):
+        problems.append(f"output.bitrate: expected kilobits per second like \"64k\", got {c.output.bitrate!r}")
+    if not -70 <= c.output.loudness <= -5:
+        problems.append("output.loudness: expected LUFS between -70 and -5 (spoken word: -19 mono, -16 stereo)")
+    if not -20 <= c.output.true_peak <= 0:
+        problems.append("output.true_peak: expected dBTP between -20 and 0")

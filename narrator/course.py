@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, Sequence
 
 from .config import Config
-from .errors import BadInput, NarratorError
+from .errors import BadInput, ConfigError, Interrupted, NarratorError
 from .events import EventSink, Notice, ignore
 
 LESSON_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -38,6 +38,22 @@ class CourseResult:
         return tuple(lesson for lesson in self.lessons if lesson.status == "failed")
 
 
+def _is_output(folder: Path) -> bool:
+    """A folder narrator wrote (a narration or a course): its HTML is a player, not a lesson."""
+    return (folder / "manifest.json").is_file() or (folder / "course.json").is_file()
+
+
+def _lessons_in(folder: Path) -> list[Path]:
+    """The HTML files under ``folder``, sorted, skipping narrator's own output folders."""
+    found: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.is_dir() and not path.name.startswith(".") and not _is_output(path):
+            found += _lessons_in(path)
+        elif path.is_file() and path.suffix.lower() in LESSON_SUFFIXES:
+            found.append(path)
+    return found
+
+
 def expand_sources(args: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Files as given, directories as their HTML files (sorted, recursive), globs expanded."""
     found: list[Path] = []
@@ -45,8 +61,7 @@ def expand_sources(args: Sequence[str | os.PathLike[str]]) -> list[Path]:
         text = str(arg)
         p = Path(text)
         if p.is_dir():
-            found += sorted(f for f in p.rglob("*") if f.suffix.lower() in LESSON_SUFFIXES
-                            and f.is_file() and ".narration" not in f.parent.name)
+            found += [] if _is_output(p) else _lessons_in(p)
         elif not p.exists() and glob.has_magic(text):
             matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
             if not matches:
@@ -60,8 +75,16 @@ def expand_sources(args: Sequence[str | os.PathLike[str]]) -> list[Path]:
     return unique
 
 
+def default_root(inputs: Sequence[str]) -> Path:
+    """Where a course goes without -o: next to a single input folder, else ./course.narration."""
+    if len(inputs) == 1 and Path(inputs[0]).is_dir():
+        folder = Path(inputs[0]).resolve()
+        return folder.with_name(folder.name + ".narration")
+    return Path("course.narration")
+
+
 def lesson_dirs(sources: Sequence[Path]) -> list[str]:
-    """A distinct, safe folder name per lesson (its file stem, disambiguated by parent folders)."""
+    """A distinct, safe folder name per lesson: its file stem, numbered (-2, -3) when stems repeat."""
     from .naming import safe_filename
 
     names: list[str] = []
@@ -81,9 +104,10 @@ def build_course(sources: Sequence[str | os.PathLike[str]], config: Config, out_
     Up-to-date lessons are skipped before any parsing or engine contact, so a no-op rebuild of a
     whole course takes seconds. Engines are created once, on the first lesson that needs them.
     """
-    from .pipeline import build_key, narrate, prepare_out_dir, read_source, up_to_date
+    from .pipeline import build_key, check_out_dir, narrate, prepare_out_dir, read_source, up_to_date
 
     paths = expand_sources(sources)
+    check_out_dir(out_root, paths)
     prepare_out_dir(out_root)
     engines: list[Any] | None = None
     results: list[LessonResult] = []
@@ -105,6 +129,8 @@ def build_course(sources: Sequence[str | os.PathLike[str]], config: Config, out_
                 results.append(LessonResult(str(src), out, status, manifest.get("title", ""),
                                             manifest.get("audio", {}).get("duration", 0.0),
                                             manifest=manifest))
+            except (ConfigError, Interrupted):
+                raise  # the whole course stops: a bad setting fails every lesson alike
             except NarratorError as e:
                 on_event(Notice("warning", f"{src}: failed: {e}"))
                 results.append(LessonResult(str(src), out, "failed", error=str(e)))

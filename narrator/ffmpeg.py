@@ -14,7 +14,10 @@ def ffmpeg_exe() -> str:
     """Path of the ffmpeg binary shipped in the imageio-ffmpeg wheel (no system package)."""
     import imageio_ffmpeg
 
-    return imageio_ffmpeg.get_ffmpeg_exe()
+    try:
+        return imageio_ffmpeg.get_ffmpeg_exe()
+    except RuntimeError as e:  # no binary for this platform, or a broken install
+        raise OutputError(f"ffmpeg is not available: {e}") from None
 
 
 def run(args: Sequence[str], *, what: str = "ffmpeg") -> subprocess.CompletedProcess[bytes]:

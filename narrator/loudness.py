@@ -12,11 +12,14 @@ import re
 import wave
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from . import ffmpeg
 from .errors import OutputError
 from .wavio import atomic_wav, frames_of
+
+if TYPE_CHECKING:
+    import numpy as np
 
 BLOCK = 1 << 16  # frames processed at a time when applying gain
 LIMIT_WINDOW_S = 0.004  # limiter attack/release half-window: short enough to stay inaudible

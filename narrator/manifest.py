@@ -178,3 +178,9 @@ def listed_files(manifest: Mapping[str, Any]) -> set[str]:
                 if isinstance(chapter.get(key), str):
                     names.add(chapter[key])
     return names
+
+
+def take_keys(manifest: Mapping[str, Any]) -> set[str]:
+    """The cache keys of every take a manifest uses (what `narrate cache --prune --keep` keeps)."""
+    return {s["take"] for s in manifest.get("segments") or []
+            if isinstance(s, dict) and isinstance(s.get("take"), str)}

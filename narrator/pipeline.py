@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from . import __version__
+from .atomic import TEMP_PREFIX
 from .config import Config, load_config
 from .document import Script
 from .errors import BadInput, OutputError, SynthesisFailed
@@ -50,7 +51,7 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
 def plan(source: str | os.PathLike[str], config: Config | None = None) -> Script:
     """Parse and plan a document without synthesizing anything (the dry run)."""
     from .parse import parse_html
-    from .plan import plan as plan_document
+    from .planner import plan as plan_document
 
     config = config or load_config()
     document = parse_html(read_source(source), str(source), config.parse)
@@ -70,16 +71,19 @@ def default_out_dir(source: str | os.PathLike[str], config: Config) -> Path:
 def build_key(source_sha256: str, config: Config) -> str:
     """Everything that decides a narration's output, hashed: if it matches the manifest, the
     folder is up to date and the lesson is skipped without parsing or touching any engine."""
+    from .engines import engine_name
+
     engine = config.engine
-    voice_file = ""
-    if engine.voice_file and Path(engine.voice_file).is_file():
-        voice_file = hashlib.sha256(Path(engine.voice_file).read_bytes()).hexdigest()
+    voice_file = engine.voice_file
+    local = Path(voice_file).expanduser() if voice_file else None
+    if local is not None and local.is_file():  # a server-side path (vllm) counts by its name
+        voice_file += ":" + hashlib.sha256(local.read_bytes()).hexdigest()
     relevant = {
         "narrator": __version__, "source": source_sha256,
         "parse": asdict(config.parse), "text": asdict(config.text), "pauses": asdict(config.pauses),
         "style": {"default": config.style.default, "rules": dict(config.style.rules)},
         "emotions": config.emotions, "lexicon": config.lexicon,
-        "engine": {"name": engine.name, "voice": engine.voice, "voice_file": voice_file,
+        "engine": {"name": engine_name(config), "voice": engine.voice, "voice_file": voice_file,
                    "options": engine.options},
         "output": asdict(config.output) | {"dir": ""}, "allow_gaps": config.allow_gaps,
     }
@@ -89,20 +93,31 @@ def build_key(source_sha256: str, config: Config) -> str:
 
 def up_to_date(out_dir: Path, key: str) -> dict[str, Any] | None:
     """The existing manifest if ``out_dir`` holds a complete narration built with ``key``."""
+    from .manifest import listed_files, load_manifest
+
     try:
-        manifest = json.loads((out_dir / MANIFEST).read_text("utf-8"))
-    except (OSError, ValueError):
+        manifest = dict(load_manifest(out_dir / MANIFEST))
+    except BadInput:
         return None
-    if manifest.get("build", {}).get("key") != key:
+    if (manifest.get("build") or {}).get("key") != key:
         return None
-    files = [c.get("file") for c in manifest.get("chapters", [])] + [manifest.get("audio", {}).get("book")]
-    if any(f and not (out_dir / f).is_file() for f in files):
+    if not all((out_dir / name).is_file() for name in listed_files(manifest)):
         return None
     return manifest
 
 
-# Temporaries a killed run may have left in an output folder (all start with a dot).
-LEFTOVERS = (".work-*", ".book-*", ".chapters-*", ".*.tmp", "chapters/.*.tmp")
+# Temporaries a killed run may have left in an output folder (only narrator's own names).
+LEFTOVERS = (TEMP_PREFIX + "*", "chapters/" + TEMP_PREFIX + "*")
+
+
+def check_out_dir(out_dir: Path, sources: Sequence[str | os.PathLike[str]]) -> None:
+    """Refuse an output folder that is the folder of an input: the player page (index.html) and
+    the other outputs would overwrite or mix with the lessons, and be narrated next time."""
+    out = out_dir.resolve()
+    for source in sources:
+        if Path(source).resolve().parent == out:
+            raise OutputError(f"{out_dir}: is the folder of {source}; "
+                              "choose another output folder (-o)")
 
 
 def prepare_out_dir(out_dir: Path) -> None:
@@ -155,22 +170,23 @@ def current_manifest(source: str | os.PathLike[str], config: Config | None = Non
 
 def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: Path, key: str,
              engines: Sequence[Any] | None, on_event: EventSink) -> dict[str, Any]:
-
+    """Parse, plan, then synthesize and publish (the folder is not up to date)."""
     from .parse import parse_html
-    from .plan import plan as plan_document
+    from .planner import plan as plan_document
 
     document = parse_html(data, str(source), config.parse)
     script = plan_document(document, config)
     if not script.chapters:
         raise BadInput(str(source), "nothing speakable in this document")
-    prepare_out_dir(out)
+    check_out_dir(out, [source])
 
     own_engines = engines is None
     if engines is None:
         from .engines import create_engines
 
-        engines = create_engines(config)
+        engines = create_engines(config)  # engine options are checked before any folder appears
     try:
+        prepare_out_dir(out)
         return _synthesize_and_publish(script, engines, config, out, key, on_event)
     finally:
         if own_engines:
@@ -188,7 +204,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
     errors_path = out / ERRORS
     result = synthesize(script, engines, Cache(config.resolved_cache_dir()), config,
                         on_event=on_event, errors_path=errors_path)
-    work = Path(tempfile.mkdtemp(prefix=".work-", dir=out))
+    work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "work-", dir=out))
     try:
         programme = assemble(script, result.takes, config, work, on_event=on_event)
         if not programme.chapters:

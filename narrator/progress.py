@@ -28,6 +28,7 @@ class ProgressDisplay:
         self.interval = interval
         self._lock = threading.Lock()
         self._started: dict[str, float] = {}
+        self._last_done: dict[str, int] = {}
         self._last_print = 0.0
         self._line_open = False
 
@@ -43,8 +44,10 @@ class ProgressDisplay:
 
     def _progress(self, e: Progress) -> None:
         now = time.monotonic()
-        start = self._started.setdefault(e.stage, now)
-        elapsed = now - start
+        if e.done < self._last_done.get(e.stage, 0) or e.stage not in self._started:
+            self._started[e.stage] = now  # a new run of this stage (the next lesson of a course)
+        self._last_done[e.stage] = e.done
+        elapsed = now - self._started[e.stage]
         # The ETA counts only segments the engine made: cached takes cost nothing.
         made = e.done - e.cached
         left = e.total - e.done

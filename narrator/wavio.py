@@ -12,21 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from . import ffmpeg
+from .atomic import TEMP_PREFIX
 from .errors import OutputError
 
 if TYPE_CHECKING:
     import numpy as np
 
 SILENCE_BLOCK = 1 << 16  # frames of zeros written per call, so long pauses never need big buffers
-
-
-def wav_rate(path: Path) -> int:
-    """The sample rate in a WAV header (0 if the file is not a PCM WAV the wave module reads)."""
-    try:
-        with wave.open(str(path), "rb") as w:
-            return w.getframerate()
-    except (OSError, EOFError, wave.Error):
-        return 0
 
 
 def read_mono16(path: Path, rate: int) -> "np.ndarray":
@@ -77,7 +69,7 @@ def atomic_wav(path: Path, rate: int) -> Iterator[MonoWriter]:
 
     A killed run leaves at most a ``.tmp`` file, never a half file under the final name.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}.tmp")
     try:
         with wave.open(str(tmp), "wb") as w:
             w.setnchannels(1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -116,3 +115,41 @@ def test_lexicon_changes_only_the_spoken_text(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "Welcome to the LMS tour." in proc.stdout
     assert "[spoken: Welcome to the learning management system tour.]" in proc.stdout
+
+
+def test_output_folder_of_the_input_is_refused(tmp_path: Path) -> None:
+    """`-o .` would put the player page (index.html) over a lesson called index.html."""
+    (tmp_path / "index.html").write_text("<p>Hello there.</p>")
+    before = (tmp_path / "index.html").read_bytes()
+    proc = narrate("index.html", "-o", ".", cwd=tmp_path)
+    assert_one_line_error(proc, "narrate: .: is the folder of index.html; choose another output folder (-o)")
+    assert (tmp_path / "index.html").read_bytes() == before
+
+
+def test_type_and_range_problems_are_reported_together(tmp_path: Path) -> None:
+    (tmp_path / "lesson.html").write_text("<p>Hello there.</p>")
+    (tmp_path / "narrate.toml").write_text('[pauses]\nsentence = "long"\n[parse]\nchapter_level = 9\n'
+                                           '[engine]\nname = "espeek"\n[output]\nbitrate = "64"\n')
+    proc = narrate("lesson.html", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    for key in ("pauses.sentence", "parse.chapter_level", "engine.name", "output.bitrate"):
+        assert key in proc.stderr, key
+    assert not (tmp_path / "lesson.narration").exists()
+
+
+def test_a_table_given_as_a_value_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "lesson.html").write_text("<p>Hello there.</p>")
+    (tmp_path / "narrate.toml").write_text('output = "x"\n')
+    proc = narrate("lesson.html", "-o", "out", cwd=tmp_path)
+    assert proc.returncode == 2 and "[output] must be a table" in proc.stderr and "internal" not in proc.stderr
+
+
+def test_user_temp_files_in_the_output_folder_are_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "lesson.html").write_text("<p>Hello there.</p>")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / ".notes.tmp").write_text("mine")
+    (tmp_path / "out" / ".narrator-work-x").mkdir()  # what a killed run leaves
+    proc = narrate("lesson.html", "-o", "out", "-q", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / ".notes.tmp").read_text() == "mine"
+    assert not (tmp_path / "out" / ".narrator-work-x").exists()

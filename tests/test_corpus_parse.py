@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -168,7 +167,7 @@ def test_every_document_plans_into_sentences(name: str) -> None:
     """Each document narrates into sentence segments a listener can follow: every segment is
     speakable, within the length limits, tagged with a language, and titled chapters stay."""
     from narrator.config import load_config
-    from narrator.plan import plan
+    from narrator.planner import plan
 
     config = load_config()
     script = plan(doc(name), config)
@@ -184,7 +183,7 @@ def test_every_document_plans_into_sentences(name: str) -> None:
 
 def _segments(name: str):  # type: ignore[no-untyped-def]
     from narrator.config import load_config
-    from narrator.plan import plan
+    from narrator.planner import plan
 
     return plan(doc(name), load_config()).segments
 

@@ -71,3 +71,17 @@ def test_glob_and_several_files_make_a_course(course: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     index = json.loads((cwd / "out" / "course.json").read_text("utf-8"))
     assert [lesson["path"] for lesson in index["lessons"]] == ["01-intro", "02-cells"]
+
+
+def test_outputs_inside_the_course_folder_are_not_lessons(course: Path) -> None:
+    """`narrate course -o course/build` twice: the player pages written the first time are not
+    narrated as lessons the second time."""
+    (course / "03-broken.html").unlink()
+    cwd = course.parent
+    first = run(["course", "-o", "course/build", "-q"], cwd)
+    assert first.returncode == 0, first.stderr
+    second = run(["course", "-o", "course/build", "-q"], cwd)
+    assert second.returncode == 0, second.stderr
+    assert "0 built, 3 up to date, 0 failed" in second.stderr
+    index = json.loads((course / "build" / "course.json").read_text("utf-8"))
+    assert [lesson["path"] for lesson in index["lessons"]] == ["01-intro", "02-cells", "04-review"]

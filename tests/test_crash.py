@@ -4,7 +4,6 @@ no cache entry is corrupt, and no half-written file ever sits under a final name
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import subprocess

@@ -181,3 +181,18 @@ def test_up_to_date_rerun_says_so(tmp_path: Path) -> None:
     assert narrator.current_manifest(tmp_path / "l.html", config) is None
     third = run()
     assert "(1 synthesized, 2 cached)" in third.stderr, third.stderr
+
+
+def test_python_api_names_stay_functions_after_a_run(narrated) -> None:
+    """`narrator.plan` is the function the README shows, even once the pipeline has run."""
+    script = narrator.plan(SAMPLES / "english-lesson.html")
+    assert script.chapters and callable(narrator.plan) and callable(narrator.narrate)
+
+
+def test_switching_engine_makes_the_folder_out_of_date(narrated) -> None:
+    out_dir, _ = narrated["english-lesson.html"]
+    config = load_config(overrides={"cache_dir": str(out_dir.parent / "cache")})
+    assert narrator.current_manifest(SAMPLES / "english-lesson.html", config, out_dir=out_dir) is not None
+    served = load_config(overrides={"cache_dir": str(out_dir.parent / "cache"),
+                                    "engine.servers": ["http://127.0.0.1:9"]})
+    assert narrator.current_manifest(SAMPLES / "english-lesson.html", served, out_dir=out_dir) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from narrator.config import Config
 from narrator.document import Block, Chapter, Document, Run
-from narrator.plan import plan
+from narrator.planner import plan
 from narrator.text.lexicon import Lexicon
 
 

@@ -1,4 +1,4 @@
-"""Planning a Document into a Script (narrator.plan): pauses, boundaries, ids, titles, languages."""
+"""Planning a Document into a Script (narrator.planner): pauses, boundaries, ids, titles, languages."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from narrator.config import Config, ParseConfig, Pauses, TextConfig
 from narrator.document import Block, Chapter, Document, Run
-from narrator.plan import estimate_seconds, plan
+from narrator.planner import estimate_seconds, plan
 
 P = Pauses()  # defaults: sentence 250, paragraph 600, item 450, before 1200, after 1000, section 2500
 

@@ -6,7 +6,7 @@ import pytest
 
 from narrator.config import DEFAULT_STYLE_RULES, Config, Style, TextConfig
 from narrator.document import Block, Chapter, Document, Run, Segment
-from narrator.plan import plan
+from narrator.planner import plan
 
 S, EM, U = frozenset({"strong"}), frozenset({"em"}), frozenset({"u"})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from ..config import Config
+from ..config import ENGINE_NAMES, Config
 from ..errors import ConfigError
 from .base import Engine, preset_params
 
@@ -20,13 +20,14 @@ ENGINES: dict[str, str] = {
 }
 
 
+assert tuple(ENGINES) == ENGINE_NAMES  # config.py validates names without importing engines
+
+
 def engine_name(config: Config) -> str:
     """The configured engine, resolving "auto": espeak, or indextts2 when servers are given."""
     name = config.engine.name
     if name == "auto":
         return "indextts2" if config.engine.servers else "espeak"
-    if name not in ENGINES:
-        raise ConfigError([f"engine.name: unknown engine '{name}' (known: {', '.join(ENGINES)})"])
     return name
 
 
