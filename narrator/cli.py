@@ -84,6 +84,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run `narrate` with ``argv`` (default: sys.argv); return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = {"engines": _cmd_engines, "cache": _cmd_cache}
     if argv and argv[0] in commands:

@@ -140,9 +140,11 @@ class Config:
 
     @property
     def emotion_names(self) -> tuple[str, ...]:
+        """Built-in presets, then the ones narrate.toml adds."""
         return EMOTIONS + tuple(n for n in self.emotions if n not in EMOTIONS)
 
     def resolved_cache_dir(self) -> Path:
+        """``cache_dir`` if set, else $XDG_CACHE_HOME/narrator (~/.cache/narrator)."""
         if self.cache_dir:
             return Path(self.cache_dir).expanduser()
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")

@@ -19,6 +19,8 @@ LESSON_SUFFIXES = (".html", ".htm", ".xhtml")
 
 @dataclass(frozen=True, slots=True)
 class LessonResult:
+    """How one lesson of a course build went; ``manifest`` is None when it failed."""
+
     source: str
     out_dir: Path
     status: Literal["built", "up to date", "failed"]
@@ -30,6 +32,8 @@ class LessonResult:
 
 @dataclass(frozen=True, slots=True)
 class CourseResult:
+    """Every lesson of a course build, in order, and the folder holding them and the index."""
+
     out_root: Path
     lessons: tuple[LessonResult, ...]
 

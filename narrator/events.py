@@ -8,6 +8,8 @@ from typing import Callable, Literal
 
 @dataclass(frozen=True, slots=True)
 class Progress:
+    """``done`` of ``total`` units of a stage (segments to synthesize, chapters, files)."""
+
     stage: Literal["synthesize", "assemble", "publish"]
     done: int
     total: int
@@ -17,6 +19,8 @@ class Progress:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
+    """A message for the user: a lesson skipped as up to date, a server taken out of rotation."""
+
     level: Literal["info", "warning"]
     text: str
 

@@ -62,6 +62,7 @@ def plan(source: str | os.PathLike[str], config: Config | None = None) -> Script
 
 
 def default_out_dir(source: str | os.PathLike[str], config: Config) -> Path:
+    """``output.dir`` if set, else ``<name>.narration`` next to the input."""
     if config.output.dir:
         return Path(config.output.dir)
     p = Path(source)
