@@ -1,9 +1,10 @@
 """Content-addressed store of takes: ``root/ab/abcdef....wav``, keyed by what the audio depends on.
 
-The key is the sha256 of the engine fingerprint, the emotion parameters, the spoken text and the
-output sample rate, and nothing else, so identical sentences anywhere share one take. Entries are
+The key is the sha256 of the engine fingerprint, the emotion parameters, the spoken text, the
+output sample rate and what the engine sends that depends on the segment's language (only when
+something does), and nothing else, so identical sentences anywhere share one take. Entries are
 written atomically (temporary file in the same directory, fsync, rename): a killed run never leaves
-a visible corrupt entry. Reading an entry touches its mtime, which :meth:`Cache.prune` uses as
+a visible corrupt entry. They are readable like any new file (umask), so a cache may be shared. Reading an entry touches its mtime, which :meth:`Cache.prune` uses as
 "last used" (atime is unreliable under noatime/relatime mounts).
 """
 
@@ -19,8 +20,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from .atomic import _MODE
 from .errors import OutputError
-from .validate import read_wav_info
+from .validate import file_wav_info
 
 SUFFIX = ".wav"
 TEMP_PREFIX = ".tmp-"
@@ -39,10 +41,18 @@ class Cache:
         self.root = Path(root)
 
     @staticmethod
-    def key(fingerprint: str, emotion_params: Mapping[str, Any], spoken: str, sample_rate: int) -> str:
-        """sha256 hex of a canonical JSON of exactly these four values."""
-        blob = json.dumps([fingerprint, emotion_params, spoken, int(sample_rate)], sort_keys=True,
-                          ensure_ascii=False, separators=(",", ":"), default=str)
+    def key(fingerprint: str, emotion_params: Mapping[str, Any], spoken: str, sample_rate: int,
+            language_params: Mapping[str, Any] | None = None) -> str:
+        """sha256 hex of a canonical JSON of exactly these values.
+
+        ``language_params`` (see ``Engine.language_params``) joins them only when not empty, so
+        the keys of engines that ignore the language are the same as without it.
+        """
+        values: list[Any] = [fingerprint, emotion_params, spoken, int(sample_rate)]
+        if language_params:
+            values.append(language_params)
+        blob = json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                          default=str)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
     def path(self, key: str) -> Path:
@@ -50,14 +60,14 @@ class Cache:
         return self.root / key[:2] / (key + SUFFIX)
 
     def get(self, key: str) -> Path | None:
-        """The entry's path, marked as used; None if absent. A corrupt entry is removed."""
+        """The entry's path, marked as used; None if absent or unreadable. A corrupt entry is
+        removed; an unreadable one (permissions, I/O trouble) is left alone."""
         p = self.path(key)
         try:
-            with open(p, "rb") as f:
-                read_wav_info(f, os.fstat(f.fileno()).st_size)
-        except FileNotFoundError:
+            file_wav_info(p)
+        except OSError:
             return None
-        except (OSError, ValueError):
+        except ValueError:
             # truncated or garbage (disk trouble, a foreign tool): not a take, so not an entry
             with contextlib.suppress(OSError):
                 p.unlink()
@@ -75,6 +85,7 @@ class Cache:
         except OSError as e:
             raise OutputError(f"{self.root}: cannot write to the take cache ({e.strerror or e})") from None
         try:
+            os.fchmod(fd, _MODE)  # mkstemp's 0600 would hide the take from other users of the cache
             with os.fdopen(fd, "wb") as f:
                 f.write(wav)
                 f.flush()
@@ -89,15 +100,24 @@ class Cache:
         return p
 
     def _entries(self) -> Iterator[os.DirEntry[str]]:
+        """Every file in the fan-out folders; OutputError if the cache cannot be read."""
         try:
             fanout = list(os.scandir(self.root))
         except FileNotFoundError:
             return
+        except OSError as e:
+            raise _error(self.root, "cannot read the take cache", e) from None
         for d in fanout:
             if len(d.name) != 2 or not d.is_dir(follow_symlinks=False):
                 continue
-            with contextlib.suppress(FileNotFoundError), os.scandir(d.path) as it:
-                yield from it
+            try:
+                with os.scandir(d.path) as it:
+                    entries = list(it)
+            except FileNotFoundError:
+                continue
+            except OSError as e:
+                raise _error(Path(d.path), "cannot read the take cache", e) from None
+            yield from entries
 
     def stats(self) -> tuple[int, int]:
         """(entries, bytes) of the complete takes in the cache."""
@@ -140,6 +160,12 @@ class Cache:
                 os.unlink(e.path)
             except FileNotFoundError:
                 continue
+            except OSError as err:
+                raise _error(Path(e.path), "cannot remove take", err) from None
             removed += 1
             freed += st.st_size
         return removed, freed
+
+
+def _error(path: Path, what: str, e: OSError) -> OutputError:
+    return OutputError(f"{path}: {what} ({e.strerror or e})")

@@ -1,4 +1,4 @@
-"""Timed text: WebVTT (captions and chapter tracks) and SRT, from cues with times in seconds."""
+"""Timed text: WebVTT (captions and chapter tracks), from cues with times in seconds."""
 
 from __future__ import annotations
 
@@ -57,18 +57,3 @@ def to_vtt(cues: Iterable[Cue]) -> str:
         parts.append(f"{timestamp(start / 1000)} --> {timestamp(end / 1000)}")
         parts += [text, ""]
     return "\n".join(parts) + ("\n" if parts[-1] else "")
-
-
-def to_srt(cues: Iterable[Cue]) -> str:
-    """An SRT file: numbered cues, comma before the milliseconds."""
-    parts: list[str] = []
-    n = 0
-    for cue in cues:
-        text = _one_line(cue.text)
-        if not text:
-            continue
-        n += 1
-        start, end = _times(cue)
-        parts += [str(n), f"{timestamp(start / 1000, sep=',')} --> {timestamp(end / 1000, sep=',')}",
-                  text, ""]
-    return "\n".join(parts)

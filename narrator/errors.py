@@ -45,6 +45,11 @@ class InvalidTake(EngineError):
     """The engine answered, but the audio is not a plausible take for the text."""
 
 
+class ImplausibleTake(InvalidTake):
+    """Well-formed audio whose length does not fit its text. Returned twice byte for byte for
+    the same request, it is the text (not the server) that is at fault."""
+
+
 class SynthesisFailed(NarratorError):
     """Some segments could not be synthesized after every retry (details in errors.jsonl)."""
 

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from . import ffmpeg
 from .errors import OutputError
-from .wavio import atomic_wav, frames_of
+from .validate import file_wav_info
+from .wavio import atomic_wav
 
 if TYPE_CHECKING:
     import numpy as np
@@ -54,7 +55,7 @@ def measure(paths: Sequence[Path], workdir: Path, *, true_peak: bool = True) -> 
     if true_peak:
         args += ["-filter_complex",
                  "[0:a]asplit=2[a][b];[a]ebur128=framelog=quiet[l];"
-                 f"[b]aresample={OVERSAMPLE * frames_of(paths[0])[1]},"
+                 f"[b]aresample={OVERSAMPLE * file_wav_info(paths[0]).sample_rate},"
                  "astats=measure_perchannel=none:measure_overall=Peak_level[p]",
                  "-map", "[l]", "-f", "null", "-", "-map", "[p]", "-f", "null", "-"]
     else:

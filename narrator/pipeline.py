@@ -212,7 +212,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
             raise SynthesisFailed(sorted(result.failed), str(errors_path))
         engine = engines[0]
         engine_info = {"name": engine.name, "voice": config.engine.voice or config.engine.voice_file,
-                       "fingerprint": engine.fingerprint(),
+                       "fingerprint": result.fingerprint,  # asking a server again could fail
                        "servers": [e.label for e in engines]}
         stats = {"segments": len(script.segments), "synthesized": result.synthesized,
                  "cached": result.cached, "failed": len(result.failed)}

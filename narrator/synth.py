@@ -3,15 +3,19 @@
 One worker thread per engine instance (one per server) pulls the next job from a shared queue the
 moment its server is free, so servers of unequal speed all stay busy and nothing ever sleeps
 between requests. A job is one unique cache key: identical sentences are synthesized once and the
-take is shared by every segment that needs it.
+take is shared by every segment that needs it. Each take is validated and stored in the cache by a
+writer thread, off the servers' critical path: a worker only sends requests.
 
 Faults: a failed attempt (engine error, timeout, invalid audio) puts the job back at the head of
 the queue at once for any healthy server, while only the failing *server* cools down (exponential
-backoff with jitter). After ``out_after`` consecutive failures a server is out of rotation and
-probed with a real job after a growing cool-down; after ``probes`` failed probes, or on
-:class:`EngineUnavailable`, it is dead for good. A job has ``config.engine.retries`` attempts; then
-its segments are recorded as failed (errors.jsonl) and the run goes on. The only waiting is for a
-server's own cool-down, so the run ends in bounded time even when every server is dead.
+backoff with jitter). After ``OUT_AFTER`` consecutive failures a server is out of rotation and
+probed with a real job after a growing cool-down; after ``config.engine.probes`` failed probes, or
+on :class:`EngineUnavailable`, it is dead for good (the cool-downs are ``config.engine.backoff``,
+``backoff_max`` and ``probe_after``). A job has ``config.engine.retries`` attempts; then its
+segments are recorded as failed (errors.jsonl) and the run goes on. A take rejected for its length
+that comes back byte for byte is the text's fault, not the server's: its job fails at once. The
+only waiting is for a server's own cool-down, so the run ends in bounded time even when every
+server is dead; that includes waiting at the start for a server to describe its setup.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import queue
 import random
 import threading
@@ -31,28 +34,40 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Cache
-from .config import Config
+from .config import Config, EngineConfig
 from .document import Script, Segment, Take
 from .engines.base import Engine
-from .errors import EngineError, EngineUnavailable, Interrupted, OutputError
+from .errors import (
+    EngineError,
+    EngineUnavailable,
+    ImplausibleTake,
+    Interrupted,
+    OutputError,
+)
 from .events import EventSink, Notice, Progress, ignore
-from .validate import normalize_wav, read_wav_info, validate_take, wav_info
+from .validate import file_wav_info, normalize_wav, validate_take, wav_info
 
 log = logging.getLogger(__name__)
 
 _LOOKAHEAD = 32  # queue entries a worker scans for a job that has not already failed on its server
+# The writer starts on a take this long after its worker handed it over, when the worker's next
+# request is on its way: building that request is the only part of the loop a server waits on,
+# and the writer's work (also Python, under the GIL) would otherwise delay it (bench_scheduler.py).
+_WRITE_DELAY = 0.005
 
 
-@dataclass(frozen=True, kw_only=True)
-class RetryPolicy:
-    """How failing servers cool down. Defaults suit GPU servers that restart in a minute or two."""
+OUT_AFTER = 3  # consecutive failures that take a server out of rotation
+JITTER = 0.5  # each backoff cool-down is scaled by uniform(1 - JITTER, 1)
 
-    backoff: float = 1.0  # first cool-down after a failure, seconds; doubles per consecutive failure
-    backoff_max: float = 30.0
-    jitter: float = 0.5  # each cool-down is scaled by uniform(1 - jitter, 1)
-    out_after: int = 3  # consecutive failures that take a server out of rotation
-    probe_after: float = 5.0  # cool-down before the first probe of a server out of rotation; doubles
-    probes: int = 5  # failed probes after which the server is dead for good
+
+def _cooldown(engine: EngineConfig, fails: int, rng: random.Random) -> float | None:
+    """Seconds a server rests after ``fails`` consecutive failures; None: given up for the run."""
+    probe = fails - OUT_AFTER  # 0 = just taken out of rotation; n = n-th failed probe
+    if probe >= engine.probes:
+        return None
+    if probe >= 0:
+        return engine.probe_after * 2 ** probe
+    return min(engine.backoff_max, engine.backoff * 2 ** (fails - 1)) * rng.uniform(1 - JITTER, 1)
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,7 @@ class SynthesisResult:
     synthesized: int  # segments whose take came from an engine in this run
     cached: int  # segments whose take was already in the cache
     server_busy: Mapping[str, float]  # server label -> seconds spent in requests
+    fingerprint: str  # of the setup, as its servers described it
 
 
 @dataclass(eq=False)
@@ -78,13 +94,16 @@ class _Job:
     attempts: int = 0
     errors: list[tuple[str, str, float]] = field(default_factory=list)  # (server, message, unix time)
     failed_on: set[str] = field(default_factory=set)
+    # sha256 of each take rejected for its length -> (server, request number) that sent it
+    rejected: dict[bytes, tuple[_Server, int]] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
 class _Server:
     engine: Engine
     label: str
-    fails: int = 0  # consecutive failures
+    sent: int = 0  # requests sent; only its worker counts them, and numbers its attempts by them
+    streak: list[int] = field(default_factory=list)  # numbers of its consecutive failed requests
     ready_at: float = 0.0  # monotonic time before which it gets no work (cool-down)
     dead: bool = False
     checked: bool = False  # its fingerprint was compared with the run's
@@ -95,15 +114,14 @@ class _Run:
     """Shared state of one synthesize() call; every field is guarded by ``cond``."""
 
     def __init__(self, jobs: list[_Job], servers: list[_Server], cache: Cache, config: Config,
-                 policy: RetryPolicy, fingerprint: str, total: int, cached: int,
-                 on_event: EventSink, errors_path: Path | None) -> None:
+                 fingerprint: str, total: int, cached: int, on_event: EventSink,
+                 errors_path: Path | None) -> None:
         self.cond = threading.Condition()
         self.queue: deque[_Job] = deque(jobs)
         self.pending = len(jobs)  # jobs neither done nor failed (queued or in flight)
         self.servers = servers
         self.cache = cache
         self.config = config
-        self.policy = policy
         self.fingerprint = fingerprint
         self.total = total
         self.cached = cached
@@ -172,7 +190,7 @@ class _Run:
             fp = server.engine.fingerprint()
         except EngineError as e:
             with self.cond:
-                self._server_failed(server, e)
+                self._server_failed(server, e, server.sent)
                 self._finish_if_all_dead()
                 self.cond.notify_all()
             return
@@ -186,6 +204,7 @@ class _Run:
             self.cond.notify_all()
 
     def _attempt(self, server: _Server, job: _Job) -> None:
+        server.sent += 1
         start = time.monotonic()
         try:
             wav = server.engine.synthesize(job.spoken, job.lang, job.emotion)
@@ -197,38 +216,31 @@ class _Run:
             self._failed(server, job, error, time.monotonic() - start)
             return
         elapsed = time.monotonic() - start
-        digest = hashlib.sha256(wav).digest()
-        with self.cond:
-            seen_text = self.seen.get(digest)
-        try:
-            duration = validate_take(wav, text=job.spoken, lang=job.lang,
-                                     sample_rate=server.engine.sample_rate,
-                                     previous=(seen_text, wav) if seen_text is not None else None)
-        except EngineError as e:
-            self._failed(server, job, e, elapsed)
-            return
-        wav = normalize_wav(wav)
-        with self.cond:
-            server.busy += elapsed
-            server.fails = 0
-            self.seen[digest] = job.spoken
-        # the cache write (with its fsync) happens on the writer thread, so this server gets its
-        # next request at once; the bounded queue caps the takes held in memory
+        # validation and the cache write (with its fsync) happen on the writer thread, so this
+        # server gets its next request at once; the bounded queue caps the takes held in memory
         while not self.stopped:
             try:
-                self.writes.put((job, wav, duration), timeout=0.5)
+                self.writes.put((server, server.sent, job, wav, elapsed, time.monotonic()), timeout=0.5)
                 return
             except queue.Full:  # the writer is behind (slow disk); re-check for a stop
                 continue
 
     def write(self) -> None:
-        """The writer thread: store takes in the cache as they arrive, then complete their jobs."""
+        """The writer thread: check takes as they arrive, store them in the cache, complete their jobs."""
         try:
             while (item := self.writes.get()) is not None:
-                job, wav, duration = item
+                server, number, job, wav, elapsed, handed = item
+                # a backlog, or the last takes of a run (no request to make way for), at once
+                if self.queue and (wait := handed + _WRITE_DELAY - time.monotonic()) > 0:
+                    time.sleep(wait)
+                del item
+                checked = self._check(server, number, job, wav, elapsed)
+                if checked is None:
+                    continue  # rejected: the job is queued again
+                wav, duration = checked
                 rate = wav_info(wav).sample_rate
                 path = self.cache.put(job.key, wav)  # a killed run loses only takes in flight
-                del wav, item  # takes are held as paths only
+                del wav, checked  # takes are held as paths only
                 with self.cond:
                     for seg in job.segments:
                         self.takes[seg.id] = Take(seg.id, path, rate, duration, job.key, "engine")
@@ -240,7 +252,52 @@ class _Run:
                     self.fatal = e
                 self._stop()
 
-    def _failed(self, server: _Server, job: _Job, error: EngineError, elapsed: float) -> None:
+    def _check(self, server: _Server, number: int, job: _Job, wav: bytes,
+               elapsed: float) -> tuple[bytes, float] | None:
+        """(take, duration) if ``wav``, the answer to request ``number`` of ``server``, is valid;
+        else None, the request counted as failed (writer thread)."""
+        digest = hashlib.sha256(wav).digest()
+        seen_text = self.seen.get(digest)  # the writer thread alone uses self.seen
+        try:
+            duration = validate_take(wav, text=job.spoken, lang=job.lang,
+                                     sample_rate=server.engine.sample_rate,
+                                     previous=(seen_text, wav) if seen_text is not None else None)
+        except ImplausibleTake as e:
+            self._implausible(server, number, job, digest, e, elapsed)
+            return None
+        except EngineError as e:
+            self._failed(server, job, e, elapsed, number)
+            return None
+        self.seen[digest] = job.spoken
+        with self.cond:
+            server.busy += elapsed
+            # a success ends the run of failures before it; its worker may have failed since
+            server.streak = [n for n in server.streak if n > number]
+        return normalize_wav(wav), duration
+
+    def _implausible(self, server: _Server, number: int, job: _Job, digest: bytes,
+                     error: ImplausibleTake, elapsed: float) -> None:
+        """A well-formed take of the wrong length: a server fault the first time; the same bytes
+        again mean the text is at fault, so the job fails now and neither answer counts against
+        a server (writer thread)."""
+        with self.cond:
+            first = job.rejected.setdefault(digest, (server, number))
+        if first == (server, number):
+            self._failed(server, job, error, elapsed, number)
+            return
+        with self.cond:
+            server.busy += elapsed
+            first_server, first_number = first
+            first_server.streak = [n for n in first_server.streak if n != first_number]
+            server.streak = [n for n in server.streak if n > number]  # it answered: it works
+            message = (f"{server.label}: {error}; the same audio as before, so the text is at "
+                       "fault, not the server")
+            job.errors.append((server.label, message, time.time()))
+            self._give_up(job)
+
+    def _failed(self, server: _Server, job: _Job, error: EngineError, elapsed: float,
+                number: int | None = None) -> None:
+        """Request ``number`` of ``server`` (default: its latest, on its worker) failed."""
         message = str(error)
         if not message.startswith(server.label):
             message = f"{server.label}: {message}"
@@ -248,7 +305,7 @@ class _Run:
             server.busy += elapsed
             job.errors.append((server.label, message, time.time()))
             job.failed_on.add(server.label)
-            self._server_failed(server, error)
+            self._server_failed(server, error, server.sent if number is None else number)
             if job.attempts >= self.config.engine.retries:
                 self._give_up(job)
             else:
@@ -256,21 +313,17 @@ class _Run:
             self._finish_if_all_dead()
             self.cond.notify_all()
 
-    def _server_failed(self, server: _Server, error: EngineError) -> None:
+    def _server_failed(self, server: _Server, error: EngineError, number: int) -> None:
         """Cool the server down, take it out of rotation, or declare it dead (under the lock)."""
-        p = self.policy
         if not error.retryable:
             server.dead = True
         else:
-            server.fails += 1
-            probe = server.fails - p.out_after  # 0 = just taken out; n = n-th failed probe
-            if probe >= p.probes:
+            server.streak.append(number)
+            delay = _cooldown(self.config.engine, len(server.streak), self.rng)
+            if delay is None:
                 server.dead = True
-            elif probe >= 0:
-                server.ready_at = time.monotonic() + p.probe_after * 2 ** probe
             else:
-                delay = min(p.backoff_max, p.backoff * 2 ** (server.fails - 1))
-                server.ready_at = time.monotonic() + delay * self.rng.uniform(1 - p.jitter, 1)
+                server.ready_at = time.monotonic() + delay
         if server.dead:
             self._emit(Notice("warning", f"{server.label}: taken out of this run ({error})"))
 
@@ -299,18 +352,8 @@ class _Run:
         self.cond.notify_all()
 
     def _record_errors(self, job: _Job) -> None:
-        if self.errors_path is None:
-            return
-        errors = [{"server": s, "message": m,
-                   "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))} for s, m, t in job.errors]
-        lines = "".join(json.dumps({"segment": seg.id, "chapter": seg.chapter, "text": seg.text,
-                                    "spoken": seg.spoken, "attempts": job.attempts, "errors": errors},
-                                   ensure_ascii=False) + "\n" for seg in job.segments)
-        try:
-            with open(self.errors_path, "a", encoding="utf-8") as f:
-                f.write(lines)
-        except OSError as e:
-            raise OutputError(f"{self.errors_path}: cannot write ({e.strerror or e})") from None
+        if self.errors_path is not None:
+            _record_errors(self.errors_path, job.segments, job.attempts, job.errors)
 
     def _emit(self, event: Any) -> None:
         self.on_event(event)  # under self.cond: the sink is never called from two threads at once
@@ -322,36 +365,45 @@ class _Run:
 
 
 def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: Config, *,
-               on_event: EventSink = ignore, errors_path: Path | None = None,
-               policy: RetryPolicy | None = None) -> SynthesisResult:
+               on_event: EventSink = ignore, errors_path: Path | None = None) -> SynthesisResult:
     """Make a take for every segment of ``script``: from the cache, else from the engines.
 
     ``engines`` are servers of one setup (same fingerprint); each gets one worker thread and
     exactly one request in flight. Segments that fail every attempt are listed in
     ``result.failed`` and in ``errors_path`` (JSON lines); the run itself does not raise for them.
-    Ctrl-C raises :class:`Interrupted` promptly; takes made so far stay in the cache.
+    Ctrl-C raises :class:`Interrupted` promptly; takes made so far stay in the cache. Retries and
+    cool-downs follow ``config.engine`` (retries, backoff, backoff_max, probe_after, probes).
 
     >>> result = synthesize(script, create_engines(config), Cache(config.resolved_cache_dir()),
     ...                     config, errors_path=out / "errors.jsonl")  # doctest: +SKIP
     >>> result.takes["c01-s0001"].path  # doctest: +SKIP
     """
-    policy = policy or RetryPolicy()
     segments = script.segments
     if not engines:
         raise EngineUnavailable("no engine or server to synthesize with")
-    fingerprint, lead = _fingerprint(engines)
     if errors_path is not None:
         errors_path.parent.mkdir(parents=True, exist_ok=True)
         errors_path.unlink(missing_ok=True)  # a stale list from an earlier run would mislead
+    try:
+        fingerprint, lead = _fingerprint(engines, config, on_event)
+    except _NoSetup as e:
+        # without the setup's fingerprint no take can be looked up or made: every segment fails
+        if errors_path is not None:
+            _record_errors(errors_path, segments, 0, e.errors)
+        raise
 
     takes: dict[str, Take] = {}
     jobs: dict[str, _Job] = {}
     params: dict[str, Mapping[str, Any]] = {}
+    lang_params: dict[str, Mapping[str, Any]] = {}
     hits: dict[str, tuple[Path, int, float] | None] = {}
     for seg in segments:
         if seg.emotion not in params:
             params[seg.emotion] = lead.emotion_params(seg.emotion)
-        key = cache.key(fingerprint, params[seg.emotion], seg.spoken, lead.sample_rate)
+        if seg.lang not in lang_params:
+            lang_params[seg.lang] = lead.language_params(seg.lang)
+        key = cache.key(fingerprint, params[seg.emotion], seg.spoken, lead.sample_rate,
+                        lang_params[seg.lang])
         if key in jobs:
             jobs[key].segments.append(seg)
             continue
@@ -364,7 +416,7 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
             jobs[key] = _Job(key, seg.spoken, seg.lang, seg.emotion, [seg])
 
     servers = [_Server(e, e.label, checked=e is lead) for e in engines]
-    run = _Run(list(jobs.values()), servers, cache, config, policy, fingerprint, len(segments),
+    run = _Run(list(jobs.values()), servers, cache, config, fingerprint, len(segments),
                len(takes), on_event, errors_path)
     with run.cond:
         run.takes.update(takes)
@@ -400,7 +452,7 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
         takes=dict(sorted(run.takes.items(), key=lambda kv: order[kv[0]])),
         failed=dict(sorted(run.failed.items(), key=lambda kv: order[kv[0]])),
         synthesized=run.synthesized, cached=run.cached,
-        server_busy={s.label: s.busy for s in servers},
+        server_busy={s.label: s.busy for s in servers}, fingerprint=fingerprint,
     )
 
 
@@ -411,15 +463,64 @@ def _close_writer(run: _Run, writer: threading.Thread) -> None:
         writer.join()
 
 
-def _fingerprint(engines: Sequence[Engine]) -> tuple[str, Engine]:
-    """The setup's fingerprint from the first engine that can tell it (a server may be down)."""
-    problems = []
-    for engine in engines:
+class _NoSetup(EngineError):
+    """No engine could tell the setup's fingerprint; ``errors`` is (server, message, unix time)
+    per engine."""
+
+    def __init__(self, errors: list[tuple[str, str, float]]) -> None:
+        super().__init__("no server could describe its setup: " + "; ".join(m for _, m, _ in errors))
+        self.errors = errors
+
+
+def _fingerprint(engines: Sequence[Engine], config: Config,
+                 on_event: EventSink) -> tuple[str, Engine]:
+    """The setup's fingerprint from the first engine that can tell it (a server may be down).
+
+    While no server answers (a GPU server restarting), ask again after the cool-downs a failing
+    server gets (config.engine), until the servers would be given up; an engine that is
+    unavailable for good (EngineUnavailable) is not asked again.
+    """
+    rng = random.Random()
+    candidates = list(engines)
+    problems: dict[str, tuple[str, str, float]] = {}
+    fails = 0
+    while True:
+        for engine in list(candidates):
+            try:
+                return engine.fingerprint(), engine
+            except EngineError as e:
+                message = str(e)
+                if not message.startswith(engine.label):
+                    message = f"{engine.label}: {message}"
+                problems[engine.label] = (engine.label, message, time.time())
+                if not e.retryable:
+                    candidates.remove(engine)
+        fails += 1
+        delay = _cooldown(config.engine, fails, rng) if candidates else None
+        if delay is None:
+            raise _NoSetup(list(problems.values()))
+        on_event(Notice("warning", "no server could describe its setup yet ("
+                        + "; ".join(m for _, m, _ in problems.values())
+                        + f"); asking again in {delay:.1f} s"))
         try:
-            return engine.fingerprint(), engine
-        except EngineError as e:
-            problems.append(str(e))
-    raise EngineError("no server could describe its setup: " + "; ".join(problems))
+            time.sleep(delay)
+        except KeyboardInterrupt:
+            raise Interrupted("interrupted while waiting for a server to answer") from None
+
+
+def _record_errors(path: Path, segments: Sequence[Segment], attempts: int,
+                   errors: Sequence[tuple[str, str, float]]) -> None:
+    """Append one errors.jsonl line per segment, with every (server, message, unix time)."""
+    listed = [{"server": s, "message": m,
+               "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))} for s, m, t in errors]
+    lines = "".join(json.dumps({"segment": seg.id, "chapter": seg.chapter, "text": seg.text,
+                                "spoken": seg.spoken, "attempts": attempts, "errors": listed},
+                               ensure_ascii=False) + "\n" for seg in segments)
+    try:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(lines)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write ({e.strerror or e})") from None
 
 
 def _lookup(cache: Cache, key: str) -> tuple[Path, int, float] | None:
@@ -428,8 +529,7 @@ def _lookup(cache: Cache, key: str) -> tuple[Path, int, float] | None:
     if path is None:
         return None
     try:
-        with open(path, "rb") as f:
-            info = read_wav_info(f, os.fstat(f.fileno()).st_size)
+        info = file_wav_info(path)
     except (OSError, ValueError):
         return None  # removed or damaged since get(): synthesize it again
     return path, info.sample_rate, info.duration

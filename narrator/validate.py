@@ -7,17 +7,20 @@ for its text, and not the audio of another request (a server handing back a stal
 Streamed WAVs whose sizes are unknown (0xFFFFFFFF, as ffmpeg writes to a pipe) are accepted: their
 duration comes from the bytes present, and :func:`normalize_wav` writes the real sizes before the
 take is cached. Other sample rates are rejected rather than converted: the cache key includes the
-engine's declared rate, so a take at another rate would be stored under a false identity.
+engine's declared rate, so a take at another rate would be stored under a false identity. An
+engine that declares 0 ("whatever the server sends") has that 0 in its keys, so any rate is
+accepted; assembly resamples takes to the programme's rate.
 """
 
 from __future__ import annotations
 
+import os
 import struct
 import unicodedata
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from .errors import InvalidTake
+from .errors import ImplausibleTake, InvalidTake
 
 # Speaking-rate bounds, characters per second, with generous margins on both sides.
 CJK_CHARS_PER_SECOND = (2.0, 9.0)  # (slowest, fastest): Chinese/Japanese syllable characters
@@ -90,6 +93,12 @@ def wav_info(wav: bytes) -> WavInfo:
     import io
 
     return read_wav_info(io.BytesIO(wav), len(wav))
+
+
+def file_wav_info(path: str | os.PathLike[str]) -> WavInfo:
+    """:func:`read_wav_info` over a file: OSError if it cannot be read, ValueError if broken."""
+    with open(path, "rb") as f:
+        return read_wav_info(f, os.fstat(f.fileno()).st_size)
 
 
 def normalize_wav(wav: bytes) -> bytes:
@@ -171,10 +180,10 @@ def validate_take(wav: bytes, *, text: str, lang: str, sample_rate: int,
     shortest, longest = expected_duration(text)
     chars = len(text.strip())
     if duration < shortest:
-        raise InvalidTake(f"audio too short for its text: {duration:.2f} s for {chars} characters "
+        raise ImplausibleTake(f"audio too short for its text: {duration:.2f} s for {chars} characters "
                           f"(at least {shortest:.2f} s expected, lang {lang})")
     if duration > longest:
-        raise InvalidTake(f"audio too long for its text: {duration:.2f} s for {chars} characters "
+        raise ImplausibleTake(f"audio too long for its text: {duration:.2f} s for {chars} characters "
                           f"(at most {longest:.2f} s expected, lang {lang})")
     if previous is not None and previous[1] == wav and not _same_text(previous[0], text):
         raise InvalidTake(f"same audio as the previous take for a different text ({previous[0][:40]!r})")

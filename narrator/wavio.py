@@ -82,9 +82,3 @@ def atomic_wav(path: Path, rate: int) -> Iterator[MonoWriter]:
     finally:
         if tmp.exists():
             tmp.unlink()
-
-
-def frames_of(path: Path) -> tuple[int, int]:
-    """(frames, rate) of a WAV file."""
-    with wave.open(str(path), "rb") as w:
-        return w.getnframes(), w.getframerate()

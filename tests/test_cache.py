@@ -140,3 +140,77 @@ def test_stats_and_prune_on_missing_root(tmp_path):
     cache = Cache(tmp_path / "nowhere")
     assert cache.stats() == (0, 0)
     assert cache.prune(keep=set()) == (0, 0)
+
+
+def test_key_holds_language_params_only_when_an_engine_uses_the_language():
+    import hashlib
+    import json
+
+    old = hashlib.sha256(json.dumps(["fp", {"pitch": 50}, "Paris.", 22050], sort_keys=True,
+                                    separators=(",", ":")).encode()).hexdigest()
+    assert Cache.key("fp", {"pitch": 50}, "Paris.", 22050) == old
+    assert Cache.key("fp", {"pitch": 50}, "Paris.", 22050, {}) == old  # engines ignoring lang
+    fr = Cache.key("fp", {"pitch": 50}, "Paris.", 22050, {"voices": ["cmn", "fr"]})
+    en = Cache.key("fp", {"pitch": 50}, "Paris.", 22050, {"voices": ["cmn", "en-US"]})
+    assert len({old, fr, en}) == 3
+
+
+def test_entries_are_readable_like_normal_files(tmp_path):
+    from narrator.atomic import _MODE
+
+    path = Cache(tmp_path).put(Cache.key("fp", {}, "Shared.", 22050), wav(0.5))
+    assert path.stat().st_mode & 0o777 == _MODE  # the umask applies, not mkstemp's 0600
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def unprivileged() -> list[str]:
+    """A command prefix under which file permissions apply (root's capabilities dropped)."""
+    if os.geteuid() != 0:
+        return []
+    if not Path("/usr/bin/setpriv").exists():
+        import pytest
+
+        pytest.skip("needs setpriv to drop root's capabilities")
+    return ["/usr/bin/setpriv", "--inh-caps=-all", "--ambient-caps=-all", "--bounding-set=-all", "--"]
+
+
+def test_unreadable_entry_is_a_miss_and_is_never_removed(tmp_path):
+    cache = Cache(tmp_path)
+    key = Cache.key("fp", {}, "Someone else's take.", 22050)
+    path = cache.put(key, wav(1.0))
+    path.chmod(0)  # e.g. written by another user with a strict umask
+    code = (f"from narrator.cache import Cache\n"
+            f"assert Cache({str(tmp_path)!r}).get({key!r}) is None\n")
+    proc = subprocess.run([*unprivileged(), sys.executable, "-c", code], cwd=ROOT, check=False,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert path.exists()
+    loop = cache.path(Cache.key("fp", {}, "A loop.", 22050))
+    loop.parent.mkdir(exist_ok=True)
+    loop.symlink_to(loop.name)  # ELOOP: an OSError that says nothing about the entry's content
+    assert cache.get(Cache.key("fp", {}, "A loop.", 22050)) is None
+    assert loop.is_symlink()
+
+
+def narrate_cache(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*unprivileged(), sys.executable, "-m", "narrator", "cache", *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_cache_command_on_a_file_or_unreadable_folder_is_one_line(tmp_path):
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder")
+    proc = narrate_cache("--cache-dir", str(afile))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr == f"narrate: {afile}: cannot read the take cache (Not a directory)\n"
+    locked = tmp_path / "locked"
+    Cache(locked).put(Cache.key("fp", {}, "Hello.", 22050), wav(0.5))
+    locked.chmod(0)
+    try:
+        proc = narrate_cache("--cache-dir", str(locked), "--prune", "--older-than", "0")
+    finally:
+        locked.chmod(0o755)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr == f"narrate: {locked}: cannot read the take cache (Permission denied)\n"

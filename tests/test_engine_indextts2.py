@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 import wave
 from pathlib import Path
 
@@ -256,3 +257,66 @@ def test_standin_runs_one_generation_at_a_time(webui_zh, voice):
         webui_zh.delay = 0.0
     assert not errors
     assert rec.max_in_flight == 1  # the Gradio queue's default concurrency limit
+
+
+def test_language_is_in_the_keys_of_25_only_and_the_same_pinned_or_read(webui_zh, webui_en25, voice):
+    unused = f"http://127.0.0.1:{free_port()}"
+    read = indextts2.create(config(voice), webui_en25.url)
+    pinned = indextts2.create(config(voice, **{"engine.indextts2": {"layout": "2.5"}}), unused)
+    assert read.fingerprint() == pinned.fingerprint()
+    for engine in (read, pinned):
+        assert engine.language_params("fr-FR") == {"language": "FR"}
+        assert engine.language_params("en") != engine.language_params("zh")
+    assert indextts2.create(config(voice), webui_zh.url).language_params("fr") == {}  # IndexTTS-2
+
+
+@pytest.mark.timeout(120)
+def test_a_server_restarting_at_the_start_is_waited_for(webui_zh, voice, tmp_path):
+    """The setup's fingerprint needs /gradio_api/info: a run that starts while the only server
+    restarts waits for it (engine.backoff ...) and then finds every take in the cache."""
+    import threading
+
+    import narrator
+    from narrator.cache import Cache
+    from narrator.document import Script, ScriptChapter, Segment
+    from narrator.events import Notice
+    from narrator.synth import synthesize
+    from servers.faulty import refused_url
+
+    texts = ["We begin with a short sentence.", "Then another one follows it."]
+    script = Script("T", "en", (ScriptChapter(1, "One", tuple(
+        Segment(id=f"c01-s{i + 1:04d}", chapter=1, text=t, spoken=t, lang="en", emotion="neutral",
+                boundary="sentence", pause_after_ms=250) for i, t in enumerate(texts))),))
+    settings = config(voice, **{"cache_dir": str(tmp_path / "cache"), "engine.backoff": 0.5,
+                                "engine.backoff_max": 2.0, "engine.probe_after": 2.0,
+                                "engine.probes": 4, "output.format": "wav", "output.book": "none"})
+    cache = Cache(tmp_path / "cache")
+    first = synthesize(script, [indextts2.create(settings, webui_zh.url)], cache, settings)
+    assert first.synthesized == 2
+
+    port = free_port()
+    started: dict = {}
+    up = threading.Thread(target=lambda: (time.sleep(1.0),
+                                          started.setdefault("s", start_webui("2", "en_US", port=port))))
+    up.start()
+    try:
+        events: list = []
+        again = synthesize(script, [indextts2.create(settings, f"http://127.0.0.1:{port}")], cache,
+                           settings, on_event=events.append)
+        assert again.cached == 2 and again.synthesized == 0 and not again.failed
+        assert any(isinstance(e, Notice) and "asking again" in e.text for e in events)
+        up.join()
+        restarted = started["s"]
+        assert restarted.recorder.calls == []  # every take came from the cache
+        # with a first server still down, the run ends well too (the manifest needs no server)
+        src = tmp_path / "lesson.html"
+        src.write_text("<p>We begin with a short sentence. Then another one follows it.</p>")
+        two = config(voice, **{"cache_dir": str(tmp_path / "cache"), "output.format": "wav",
+                               "output.book": "none", "engine.backoff": 0.5,
+                               "engine.servers": [refused_url(), restarted.url]})
+        manifest = narrator.narrate(src, two, out_dir=tmp_path / "out")
+        assert manifest["engine"]["fingerprint"] == again.fingerprint
+    finally:
+        up.join()
+        if "s" in started:
+            started["s"].close()

@@ -39,7 +39,8 @@ def test_speech_request_with_key(server, monkeypatch, suffix):
     with wave.open(io.BytesIO(wav)) as w:
         assert w.getframerate() == RATE and 1.0 < w.getnframes() / RATE < 8.0
     assert wav == speech_wav(TEXT, "en", rate=RATE)
-    assert engine.sample_rate == RATE
+    assert engine.sample_rate == 0  # none declared: any rate, and an answer never changes it
+    assert engine.language_params("fr") == {}  # the request has no language: keys ignore it
     reqs = server.seen("POST", "/v1/audio/speech")
     assert len(reqs) == before + 1
     assert reqs[-1].json == {"model": "tts-x", "input": TEXT, "voice": "nova",

@@ -5,15 +5,17 @@ Every test runs the real command in a subprocess against fault-injecting loopbac
 would in narrate.toml. What is checked is what a user sees: the exit status, the summary on
 stderr, errors.jsonl, the files published, the audio in them, and the requests the servers got.
 
-The scheduler's cool-downs (narrator.synth.RetryPolicy) cannot be set from narrate.toml, so these
-tests keep the number of consecutive failures small instead (few segments, engine.retries).
+Most tests keep the scheduler's default cool-downs (engine.backoff, probe_after, probes) and keep
+the number of consecutive failures small instead (few segments, engine.retries).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import signal
+import struct
 import subprocess
 import sys
 import threading
@@ -198,18 +200,22 @@ def test_dead_server_fails_in_bounded_time_with_errors_jsonl(tmp_path: Path) -> 
 
 @pytest.mark.timeout(60)
 def test_dead_indextts2_server_fails_with_errors_jsonl(tmp_path: Path) -> None:
-    """The IndexTTS2 engine must ask its server for the layout before any cache key is known."""
+    """The IndexTTS2 engine must ask its server for the layout before any cache key is known;
+    it asks again with the configured cool-downs (a restarting server), then gives up."""
     lesson = tmp_path / "lesson.html"
-    lesson.write_text(LESSON, encoding="utf-8")  # and no narrate.toml: the default engine
+    lesson.write_text(LESSON, encoding="utf-8")  # the default engine: indextts2, given a server
+    config = tmp_path / "narrate.toml"  # short cool-downs: the defaults wait minutes for a restart
+    config.write_text("[engine]\nbackoff = 0.1\nbackoff_max = 0.2\nprobe_after = 0.1\nprobes = 1\n")
     voice = tmp_path / "teacher.wav"
     voice.write_bytes(speech_wav("This is the voice of the narrator."))
     dead = refused_url()
     out = tmp_path / "out"
     run = subprocess.run([sys.executable, "-m", "narrator", str(lesson), "-o", str(out), "-q",
-                          "--cache-dir", str(tmp_path / "cache"), "--server", dead,
+                          "--cache-dir", str(tmp_path / "cache"), "--server", dead, "--config", str(config),
                           "--voice-file", str(voice)], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr
+    assert run.stderr.count("asking again") == 3  # 3 failures out of rotation, 1 failed probe
     lines = summary_lines(run.stderr)
     assert len(lines) == 1 and dead in lines[0] and "cannot connect" in lines[0], run.stderr
     planned = plan_segments(lesson)
@@ -223,10 +229,15 @@ def test_dead_indextts2_server_fails_with_errors_jsonl(tmp_path: Path) -> None:
 
 # ---- 3. failures confined to one chapter; gaps on request; a rerun resumes -----------------
 
+_BLIPS = itertools.count(1)
+
+
 def _bravo_fails(text: str, lang: str) -> bytes:
-    """A server whose model breaks on one sentence: it answers a blip far too short for it."""
+    """A server whose model breaks on one sentence: it answers a blip far too short for it, a
+    different one each time, as a sampling model does (the same bytes twice would fail the
+    sentence at once: see test_synth)."""
     if text == BRAVO_ONLY:
-        return wav_of(b"\x00\x10" * (SAMPLE_RATE // 100))  # a valid WAV of 10 ms
+        return wav_of(struct.pack("<h", next(_BLIPS)) * (SAMPLE_RATE // 100))  # a valid WAV of 10 ms
     return speech_wav(text, lang)
 
 

@@ -301,14 +301,13 @@ def test_player_page_shows_injected_markup_as_text(tmp_path: Path) -> None:
 
 
 def test_caption_text_formats() -> None:
-    from narrator.captions import Cue, timestamp, to_srt, to_vtt
+    from narrator.captions import Cue, timestamp, to_vtt
 
     assert timestamp(3725.0456) == "01:02:05.046" and timestamp(0) == "00:00:00.000"
     assert timestamp(36000.0, sep=",") == "10:00:00,000"
     cues = [Cue("a-->b", 1.0, 1.0, "two\n\nlines & <i>"), Cue("x", 2, 3, "   ")]
     assert to_vtt(cues) == "WEBVTT\n\n00:00:01.000 --> 00:00:01.001\ntwo lines &amp; &lt;i&gt;\n"
     assert to_vtt([]) == "WEBVTT\n"
-    assert to_srt(cues) == "1\n00:00:01,000 --> 00:00:01,001\ntwo lines & <i>\n"
 
 
 def test_player_shows_a_spoken_chapter_title_once_as_the_heading(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import _thread
 import json
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,16 @@ import pytest
 from narrator.cache import Cache
 from narrator.config import load_config
 from narrator.document import Script, ScriptChapter, Segment
+from narrator.engines import http
+from narrator.engines.espeak import EspeakEngine
 from narrator.errors import Interrupted
 from narrator.events import Progress
-from narrator.synth import RetryPolicy, synthesize
+from narrator.synth import synthesize
 from tests.servers.audio import SAMPLE_RATE, speech_wav
 from tests.servers.faulty import FaultPlan, FaultyServer, LoopbackEngine, refused_url
 
-FAST = RetryPolicy(backoff=0.02, backoff_max=0.2, out_after=3, probe_after=0.1, probes=3)
+# short cool-downs, set the way a user would in narrate.toml [engine]
+FAST = {"engine.backoff": 0.02, "engine.backoff_max": 0.2, "engine.probe_after": 0.1, "engine.probes": 3}
 
 EN = ["The river runs quietly past the old mill.", "Please open your books to page twelve.",
       "We will study three new words today.", "A good question is half of the answer.",
@@ -49,8 +53,8 @@ def forty() -> list[tuple[str, str]]:
     return texts
 
 
-def config(retries: int = 6, force: bool = False):
-    return load_config(overrides={"engine.retries": retries, "force": force})
+def config(retries: int = 6, force: bool = False, **extra):
+    return load_config(overrides={"engine.retries": retries, "force": force, **FAST, **extra})
 
 
 def engines(*urls: str, timeout: float = 1.0) -> list[LoopbackEngine]:
@@ -67,7 +71,7 @@ def clean_takes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     script = make_script(forty())
     with FaultyServer() as server:
         result = synthesize(script, engines(server.url), Cache(tmp_path_factory.mktemp("clean")),
-                            config(), policy=FAST)
+                            config())
     assert not result.failed and len(result.takes) == 40
     return take_bytes(result)
 
@@ -81,7 +85,7 @@ def test_thirty_percent_faults_give_the_same_takes_as_a_clean_run(tmp_path, clea
     with FaultyServer(a, hang_seconds=1.0, down_seconds=0.3) as sa, \
             FaultyServer(b, hang_seconds=1.0, down_seconds=0.3) as sb:
         result = synthesize(script, engines(sa.url, sb.url, timeout=0.5), Cache(tmp_path / "c"),
-                            config(retries=8), policy=FAST, errors_path=tmp_path / "errors.jsonl")
+                            config(retries=8), errors_path=tmp_path / "errors.jsonl")
         kinds = {k for _, k in sa.faults + sb.faults}
         faults = len(sa.faults) + len(sb.faults)
         requests = len(sa.requests) + len(sb.requests)
@@ -97,7 +101,7 @@ def test_thirty_percent_faults_give_the_same_takes_as_a_clean_run(tmp_path, clea
 def test_another_requests_audio_is_rejected(tmp_path, clean_takes):
     script = make_script(forty()[:5])
     with FaultyServer(FaultPlan(script={2: "wrong_take", 4: "wrong_take"})) as server:
-        result = synthesize(script, engines(server.url), Cache(tmp_path), config(), policy=FAST)
+        result = synthesize(script, engines(server.url), Cache(tmp_path), config())
         assert [k for _, k in server.faults] == ["wrong_take", "wrong_take"]
         assert len(server.requests) == 7
     assert take_bytes(result) == {sid: clean_takes[sid] for sid in result.takes}
@@ -108,8 +112,7 @@ def test_refusing_server_fails_every_segment_into_errors_jsonl(tmp_path):
     script = make_script(forty()[:6])
     url = refused_url()
     errors = tmp_path / "out" / "errors.jsonl"
-    result = synthesize(script, engines(url), Cache(tmp_path / "c"), config(retries=3),
-                        policy=FAST, errors_path=errors)
+    result = synthesize(script, engines(url), Cache(tmp_path / "c"), config(retries=3), errors_path=errors)
     assert sorted(result.failed) == [s.id for s in script.segments]
     lines = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
     assert sorted(line["segment"] for line in lines) == [s.id for s in script.segments]
@@ -128,7 +131,7 @@ def test_hanging_server_ends_in_bounded_time_with_failures(tmp_path):
     script = make_script(forty()[:4])
     with FaultyServer(FaultPlan(always="hang"), hang_seconds=2.0) as server:
         result = synthesize(script, engines(server.url, timeout=0.3), Cache(tmp_path),
-                            config(retries=2), policy=FAST, errors_path=tmp_path / "errors.jsonl")
+                            config(retries=2), errors_path=tmp_path / "errors.jsonl")
         seen = len(server.requests)
     assert sorted(result.failed) == [s.id for s in script.segments]
     assert all("timed out" in m for msgs in result.failed.values() for m in msgs if "no usable" not in m)
@@ -141,7 +144,7 @@ def test_dead_server_work_moves_to_the_healthy_one(tmp_path, clean_takes):
     script = make_script(forty()[:20])
     with FaultyServer() as healthy:
         result = synthesize(script, engines(refused_url(), healthy.url), Cache(tmp_path),
-                            config(retries=4), policy=FAST)
+                            config(retries=4))
         assert len(healthy.requests) == 20
     assert dict(result.failed) == {}
     assert take_bytes(result) == {sid: clean_takes[sid] for sid in result.takes}
@@ -154,8 +157,7 @@ def test_one_request_per_server_all_servers_used_duplicates_once(tmp_path):
     script = make_script(texts)
     servers = [FaultyServer(delay=0.02).start() for _ in range(3)]
     try:
-        result = synthesize(script, engines(*(s.url for s in servers)), Cache(tmp_path), config(),
-                            policy=FAST)
+        result = synthesize(script, engines(*(s.url for s in servers)), Cache(tmp_path), config())
         assert [s.max_in_flight for s in servers] == [1, 1, 1]
         assert all(len(s.requests) > 0 for s in servers)
         asked = [t for s in servers for t in s.requests]
@@ -174,17 +176,17 @@ def test_rerun_is_served_from_cache_and_force_asks_again(tmp_path):
     script = make_script(forty()[:8])
     cache = Cache(tmp_path)
     with FaultyServer() as server:
-        first = synthesize(script, engines(server.url), cache, config(), policy=FAST)
+        first = synthesize(script, engines(server.url), cache, config())
         assert len(server.requests) == 8
         events: list[Progress] = []
-        again = synthesize(script, engines(server.url), cache, config(), policy=FAST,
+        again = synthesize(script, engines(server.url), cache, config(),
                            on_event=events.append)
         assert len(server.requests) == 8  # zero new requests
         assert again.cached == 8 and again.synthesized == 0
         assert all(t.source == "cache" for t in again.takes.values())
         assert take_bytes(again) == take_bytes(first)
         assert events[-1] == Progress("synthesize", 8, 8, cached=8, failed=0)
-        forced = synthesize(script, engines(server.url), cache, config(force=True), policy=FAST)
+        forced = synthesize(script, engines(server.url), cache, config(force=True))
         assert len(server.requests) == 16
         assert forced.synthesized == 8 and forced.cached == 0
 
@@ -193,7 +195,7 @@ def test_progress_counts_up_to_the_total(tmp_path):
     script = make_script(forty()[:12])
     events: list = []
     with FaultyServer() as a, FaultyServer() as b:
-        synthesize(script, engines(a.url, b.url), Cache(tmp_path), config(), policy=FAST,
+        synthesize(script, engines(a.url, b.url), Cache(tmp_path), config(),
                    on_event=events.append)
     progress = [e for e in events if isinstance(e, Progress)]
     assert [p.done for p in progress] == list(range(13))
@@ -214,7 +216,7 @@ def test_ctrl_c_stops_promptly_and_keeps_cached_takes(tmp_path):
     cache = Cache(tmp_path)
     with FaultyServer(audio=audio, delay=0.05) as server:
         with pytest.raises(Interrupted):
-            synthesize(script, engines(server.url), cache, config(), policy=FAST)
+            synthesize(script, engines(server.url), cache, config())
         at_interrupt = len(server.requests)
         threading.Event().wait(0.5)
         assert len(server.requests) <= at_interrupt + 1  # at most the one in flight
@@ -231,7 +233,7 @@ def test_unavailable_or_foreign_servers_are_dropped_and_faster_servers_do_more(t
         other = LoopbackEngine(foreign.url, fingerprint="another-voice")
         events: list = []
         result = synthesize(script, [*engines(fast.url, slow.url), gone, other], Cache(tmp_path),
-                            config(), policy=FAST, on_event=events.append)
+                            config(), on_event=events.append)
         assert foreign.requests == []  # set up differently: never asked for audio
         assert len(fast.requests) > len(slow.requests) > 0
         assert len(fast.requests) + len(slow.requests) + 1 >= 20
@@ -239,3 +241,67 @@ def test_unavailable_or_foreign_servers_are_dropped_and_faster_servers_do_more(t
     warnings = [e.text for e in events if getattr(e, "level", "") == "warning"]
     assert any(foreign.url in w and "set up differently" in w for w in warnings)
     assert any("HTTP 404" in w for w in warnings)
+
+
+def test_one_sentence_in_two_languages_is_two_takes(tmp_path):
+    text = "Paris est magnifique."
+    script = make_script([(text, "fr"), (text, "en"), (text, "en-US")])
+    engine = EspeakEngine(config())
+    result = synthesize(script, [engine], Cache(tmp_path), config())
+    fr, en, en_us = (result.takes[s.id] for s in script.segments)
+    assert fr.cache_key != en.cache_key  # eSpeak reads them with different voices
+    assert Path(fr.path).read_bytes() == engine.synthesize(text, "fr", "neutral")
+    assert Path(en.path).read_bytes() == engine.synthesize(text, "en", "neutral")
+    assert en_us.cache_key == en.cache_key  # the same voice: one take
+    assert result.synthesized == 3 and len({fr.path, en.path}) == 2
+
+
+@pytest.mark.timeout(60)
+def test_a_take_rejected_twice_byte_for_byte_fails_its_sentence_not_the_server(tmp_path):
+    word = "abcdefghij" * 500  # eSpeak speaks it in 67 s, too fast for 5000 letters: always rejected
+    texts = [("The first sentence is fine.", "en"), (word, "en")] + [(t, "en") for t in EN[:8]]
+    script = make_script(texts)
+    errors = tmp_path / "errors.jsonl"
+    events: list = []
+    result = synthesize(script, [EspeakEngine(config())], Cache(tmp_path / "c"), config(retries=10),
+                        errors_path=errors, on_event=events.append)
+    bad = script.segments[1].id
+    assert list(result.failed) == [bad]
+    assert len(result.takes) == 9 and result.synthesized == 9
+    assert not [e for e in events if getattr(e, "level", "") == "warning"]  # eSpeak stayed in
+    [line] = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
+    assert line["segment"] == bad and line["attempts"] == 2
+    assert "too short for its text" in line["errors"][0]["message"]
+    assert "the text is at fault, not the server" in line["errors"][1]["message"]
+
+
+@pytest.mark.timeout(30)
+def test_cool_downs_and_probes_come_from_the_config(tmp_path):
+    script = make_script(forty()[:6])
+    settings = load_config(overrides={"engine.retries": 10, "engine.backoff": 0.0,
+                                      "engine.probe_after": 0.0, "engine.probes": 1})
+    with FaultyServer(FaultPlan(always="error500")) as server:
+        started = time.monotonic()
+        result = synthesize(script, engines(server.url), Cache(tmp_path), settings)
+        elapsed = time.monotonic() - started
+        assert len(server.requests) == 4  # 3 failures take it out of rotation, 1 failed probe: dead
+    assert len(result.failed) == 6 and elapsed < 10
+
+
+def test_keys_do_not_depend_on_what_ran_before(tmp_path):
+    """An engine that declares no sample rate keys its takes the same from the first request on:
+    a lesson rerun alone finds every take that a course build made for it after another lesson."""
+    settings = config(**{"engine.name": "http", "engine.http": {
+        "url": "/tts", "body": "{{ text }}", "headers": {"X-Lang": "{{ lang }}"}}})
+    lesson1 = make_script([(t, "en") for t in EN[:3]])
+    lesson2 = make_script([(t, "en") for t in EN[3:6]])
+    cache = Cache(tmp_path)
+    with FaultyServer(audio=lambda text, lang: speech_wav(text, lang, 16000)) as server:
+        shared = http.create(settings, server.url)  # a course build shares its engines
+        synthesize(lesson1, [shared], cache, settings)
+        course = synthesize(lesson2, [shared], cache, settings)
+        alone = synthesize(lesson2, [http.create(settings, server.url)], cache, settings)
+        assert len(server.requests) == 6
+    assert alone.cached == 3 and alone.synthesized == 0
+    assert [t.cache_key for t in alone.takes.values()] == [t.cache_key for t in course.takes.values()]
+    assert {t.sample_rate for t in course.takes.values()} == {16000}

@@ -18,7 +18,7 @@ class Engine(Protocol):
 
     name: str  # "espeak", "indextts2", ...
     label: str  # what logs and errors.jsonl call this instance: "espeak" or the server URL
-    sample_rate: int  # of the WAVs it returns
+    sample_rate: int  # of the WAVs it returns, fixed before any request; 0 = whatever the server sends
 
     def fingerprint(self) -> str:
         """Engine + model/version + voice + settings; the same for every server of one setup
@@ -27,6 +27,12 @@ class Engine(Protocol):
 
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
         """The engine's own controls for a preset (part of the cache key)."""
+        ...
+
+    def language_params(self, lang: str) -> Mapping[str, Any]:
+        """What the engine makes of a segment's language (the voice it picks, the language it
+        sends): part of the cache key. Empty if the engine ignores the language, which keeps
+        its keys as they were. Called after :meth:`fingerprint`."""
         ...
 
     def synthesize(self, text: str, lang: str, emotion: str) -> bytes:

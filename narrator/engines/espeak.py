@@ -194,12 +194,6 @@ def _info() -> _Info:
     return _INFO
 
 
-def library_version() -> str:
-    """The libespeak-ng version string (e.g. "1.52.0")."""
-    with _LOCK:
-        return _info().version
-
-
 def _wav_bytes(pcm: bytes, rate: int) -> bytes:
     buf = io.BytesIO()
     with wave.open(buf, "wb") as w:
@@ -321,19 +315,27 @@ class EspeakEngine:
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
         return preset_params(self._config, "espeak", emotion, DEFAULTS)
 
+    def _voice_pair(self, lang: str) -> tuple[str, str]:
+        """(voice for CJK runs, voice for Latin runs) of a segment in ``lang``."""
+        main = self.voice_for(lang)
+        if _base_lang(lang) == "zh":
+            return main, self.voice_for("en")
+        return self.voice_for("zh"), main
+
+    def language_params(self, lang: str) -> Mapping[str, Any]:
+        """The voices that read a segment in ``lang``: "fr" and "en" sound different."""
+        return {"voices": list(self._voice_pair(lang))}
+
     def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
         p = self.emotion_params(emotion)
         kw = {"rate": int(p.get("rate", 175)), "pitch": int(p.get("pitch", 50)),
               "volume": int(p.get("volume", 100)), "pitch_range": int(p.get("range", 50))}
-        base = _base_lang(lang)
-        main = self.voice_for(lang)
+        cjk_voice, latin_voice = self._voice_pair(lang)
         runs = split_scripts(text)
-        if base == "zh" or any(r.script == "cjk" for r in runs):
-            cjk_voice = main if base == "zh" else self.voice_for("zh")
-            latin_voice = self.voice_for("en") if base == "zh" else main
+        if _base_lang(lang) == "zh" or any(r.script == "cjk" for r in runs):
             parts = [(r.text, cjk_voice if r.script == "cjk" else latin_voice) for r in runs]
         else:
-            parts = [(text, main)]
+            parts = [(text, latin_voice)]
         parts = [(t, v) for t, v in parts if t.strip()]
         # A fresh library per run: a run sounds the same wherever it occurs.
         with _LOCK:

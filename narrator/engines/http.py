@@ -12,7 +12,7 @@
     response = "audio"              # "audio": the body is the WAV; "json": see audio_field/url_field
     # audio_field = "data.audio"    # (json) dotted path to base64 audio
     # url_field = "result.url"      # (json) dotted path to a URL to download the audio from
-    sample_rate = 22050             # declared rate; the first WAV's rate is used if not set
+    sample_rate = 22050             # optional: the rate the server must send (default: any)
     [engine.http.headers]           # templates
     [engine.http.json]              # a JSON body: string values are templates, rendered recursively;
     text = "{{ text }}"             # a string that is one "{{ expr }}" keeps expr's type (number,
@@ -22,7 +22,8 @@
 
 Template variables: text, lang, voice, emotion, params (the emotion's [emotions.X.http] table),
 speed (params.speed, else [engine.http] speed, else 1.0), server, env (the environment, for keys).
-Templates are checked at create(): syntax errors and unknown names are ConfigErrors.
+Templates are checked at create(): syntax errors and unknown names are ConfigErrors. When they
+use ``lang``, the language is part of each take's cache key.
 """
 
 from __future__ import annotations
@@ -65,6 +66,28 @@ def _compile(value: Any) -> Any:
     if isinstance(value, list):
         return [_compile(v) for v in value]
     return value
+
+
+def _names(options: Mapping[str, Any]) -> set[str]:
+    """The variables the request templates in ``options`` use."""
+    from jinja2 import meta
+
+    env = environment("text")
+    sources: list[str] = []
+
+    def collect(value: Any) -> None:
+        if isinstance(value, str):
+            sources.append(value)
+        elif isinstance(value, Mapping):
+            for v in value.values():
+                collect(v)
+        elif isinstance(value, list):
+            for v in value:
+                collect(v)
+
+    for key in ("url", "headers", "json", "form", "body"):
+        collect(options.get(key))
+    return {name for src in sources for name in meta.find_undeclared_variables(env.parse(src))}
 
 
 def _render(tree: Any, variables: Mapping[str, Any], *, as_text: bool = False) -> Any:
@@ -110,8 +133,8 @@ class HttpEngine:
         self.method = options.get("method", "POST").upper()
         self.voice = options.get("voice") or config.engine.voice
         self.response = options.get("response", "audio")
-        self.sample_rate = int(options.get("sample_rate", 22050))
-        self._rate_fixed = "sample_rate" in options
+        self.sample_rate = int(options.get("sample_rate", 0))  # 0: whatever the server sends
+        self._uses_lang = "lang" in _names(options)
         self._url = _compile(options["url"])
         self._headers = _compile(dict(options.get("headers", {})))
         self._json = _compile(options["json"]) if "json" in options else None
@@ -130,6 +153,10 @@ class HttpEngine:
 
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
         return preset_params(self.config, NAME, emotion, DEFAULTS)
+
+    def language_params(self, lang: str) -> Mapping[str, Any]:
+        """The language, if the request templates send it."""
+        return {"lang": lang} if self._uses_lang else {}
 
     def describe(self) -> dict[str, Any]:
         return {"engine": NAME, "server": self.label, "method": self.method,
@@ -163,9 +190,8 @@ class HttpEngine:
         body = self.http.read_body(resp, "request")
         if self.response == "json":
             body, resp = self._from_json(body, text)
-        rate = expect_wav(body, resp, "audio", self.label)
-        self.sample_rate = check_rate(rate, self.sample_rate, self._rate_fixed, f"engine.{NAME}",
-                                      self.label)
+        check_rate(expect_wav(body, resp, "audio", self.label), self.sample_rate, f"engine.{NAME}",
+                   self.label)
         return body
 
     def _from_json(self, body: bytes, text: str) -> tuple[bytes, Any]:

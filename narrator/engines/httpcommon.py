@@ -7,15 +7,14 @@ may be imported lazily here.
 
 from __future__ import annotations
 
-import io
 import re
-import wave
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from ..config import Config
 from ..errors import ConfigError, EngineError, EngineUnavailable
-from .base import request_timeout
+from ..validate import wav_info
+from .base import preset_params, request_timeout
 
 # IndexTTS2 weights its 8-value emotion vector: happy, angry, sad, afraid, disgusted,
 # melancholic, surprised, calm. Sums over 0.8 are scaled down by its UI anyway.
@@ -65,6 +64,14 @@ def vector_params(params: Mapping[str, Any]) -> tuple[str, list[float], float]:
     if method != "vectors":
         method = "voice"
     return method, vec, float(params.get("weight", 0.65))
+
+
+def vector_emotion_params(config: Config, engine: str, emotion: str) -> Mapping[str, Any]:
+    """An IndexTTS2-style engine's controls for ``emotion`` (part of the cache key)."""
+    method, vec, weight = vector_params(preset_params(config, engine, emotion, VECTOR_DEFAULTS))
+    if method == "voice":
+        return {"method": "voice"}
+    return {"method": "vectors", "vector": vec, "weight": weight}
 
 
 def check_vector_presets(config: Config, engine: str, problems: list[str]) -> None:
@@ -121,17 +128,6 @@ def _type_name(want: type | tuple[type, ...]) -> str:
 def raise_config(problems: list[str]) -> None:
     if problems:
         raise ConfigError(problems)
-
-
-def wav_rate(data: bytes) -> int | None:
-    """The sample rate of a RIFF/WAVE answer, or None if it is not one."""
-    if len(data) < 44 or data[:4] != b"RIFF" or data[8:12] != b"WAVE":
-        return None
-    try:
-        with wave.open(io.BytesIO(data)) as w:
-            return w.getframerate()
-    except (wave.Error, EOFError):
-        return None
 
 
 class HttpClient:
@@ -242,17 +238,19 @@ def _error_detail(resp: Any) -> str:
 
 def expect_wav(data: bytes, resp: Any, what: str, server: str) -> int:
     """Raise EngineError unless ``data`` is a WAV; return its sample rate."""
-    rate = wav_rate(data)
-    if rate is None:
+    try:
+        return wav_info(data).sample_rate
+    except ValueError as e:
+        if data[:4] == b"RIFF":
+            raise EngineError(f"{what}: broken WAV ({e})", server=server) from None
         ctype = resp.headers.get("Content-Type", "?") if resp is not None else "?"
-        raise EngineError(f"{what}: answer is not a WAV ({ctype}, {len(data)} bytes)", server=server)
-    return rate
+        raise EngineError(f"{what}: answer is not a WAV ({ctype}, {len(data)} bytes)",
+                          server=server) from None
 
 
-def check_rate(rate: int, declared: int, fixed: bool, section: str, server: str) -> int:
-    """The rate to declare after receiving a WAV at ``rate``: a configured (fixed) rate must
-    match; otherwise the server's own rate is adopted."""
-    if fixed and rate != declared:
+def check_rate(rate: int, declared: int, section: str, server: str) -> None:
+    """A configured rate (``declared`` > 0) must be the rate the server sends: it is in the
+    cache keys, so a mismatch is a setup error, not a retryable fault."""
+    if declared and rate != declared:
         raise EngineUnavailable(f"the server returns {rate} Hz audio but {section}.sample_rate "
                                 f"is {declared}", server=server)
-    return rate

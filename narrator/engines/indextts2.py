@@ -39,7 +39,7 @@ from ..errors import EngineError, EngineUnavailable
 from .base import preset_params
 from .httpcommon import (VECTOR_DEFAULTS, HttpClient, check_options, check_vector_presets,
                          expect_wav, one_line, raise_config, same_origin, segment_tokens,
-                         vector_params)
+                         vector_emotion_params, vector_params)
 
 NAME = "indextts2"
 SAMPLE_RATE = 22050
@@ -151,9 +151,7 @@ class IndexTTS2Engine:
         """indextts2 + layout + voice file hash + sampling settings (never the URL).
 
         Reads /gradio_api/info unless ``layout`` is pinned in [engine.indextts2]."""
-        version = self.options.get("layout", "auto")
-        if version == "auto":
-            version = self._ready_layout().version
+        version = self._version()
         settings = {**self.sampling, "max_text_tokens": self.max_tokens}
         if version == "2.5":
             settings["duration_factor"] = self.duration_factor
@@ -161,10 +159,14 @@ class IndexTTS2Engine:
         return f"{NAME}/{version}/voice-{self.voice_sha256[:16]}/{hashlib.sha256(blob.encode()).hexdigest()[:16]}"
 
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
-        method, vec, weight = vector_params(preset_params(self.config, NAME, emotion, DEFAULTS))
-        if method == "voice":
-            return {"method": "voice"}
-        return {"method": "vectors", "vector": vec, "weight": weight}
+        return vector_emotion_params(self.config, NAME, emotion)
+
+    def language_params(self, lang: str) -> Mapping[str, Any]:
+        """IndexTTS-2.5 is sent a language choice; IndexTTS-2 ignores the language.
+
+        The key holds the segment's language code, not the server's choice for it, so that a
+        pinned layout (which knows no server's language list) gives the same keys as "auto"."""
+        return {"language": _language_code(lang)} if self._version() == "2.5" else {}
 
     def describe(self) -> dict[str, Any]:
         """Layout, locale and endpoint of the server (for `narrate engines`)."""
@@ -202,6 +204,11 @@ class IndexTTS2Engine:
         self.http.close()
 
     # ---- steps ----------------------------------------------------------------------------
+
+    def _version(self) -> str:
+        """"2" or "2.5": pinned in [engine.indextts2], else read from the server."""
+        pinned = self.options.get("layout", "auto")
+        return self._ready_layout().version if pinned == "auto" else str(pinned)
 
     def _ready_layout(self) -> Layout:
         if self._layout is None:
@@ -268,7 +275,7 @@ class IndexTTS2Engine:
 
     @staticmethod
     def _language(layout: Layout, lang: str) -> str:
-        code = (lang or "").split("-")[0].split("_")[0].upper()
+        code = _language_code(lang)
         return code if code in layout.languages else layout.default_language
 
     def _result(self, event_id: str, text: str) -> Mapping[str, Any]:
@@ -338,6 +345,11 @@ class IndexTTS2Engine:
         body = self.http.read_body(resp, "download audio")
         expect_wav(body, resp, "download audio", self.label)
         return body
+
+
+def _language_code(lang: str) -> str:
+    """"zh-CN" -> "ZH", as the 2.5 layout lists its languages."""
+    return (lang or "").split("-")[0].split("_")[0].upper()
 
 
 def _error_message(data: str) -> str:

@@ -10,14 +10,14 @@
     model = "tts-1"                           # default
     api_key_env = "OPENAI_API_KEY"            # environment variable holding the key (default)
     speed = 1.0                               # optional
-    sample_rate = 24000                       # declared until the first WAV tells the real rate
+    sample_rate = 24000                       # optional: the rate the server must send
     [emotions.excited.openai]
     speed = 1.1
     instructions = "Speak with excitement."   # for models that accept instructions
 
-``sample_rate``: when set, it is fixed and a WAV at another rate is an error (EngineUnavailable);
-when not set, 24000 (OpenAI's rate) is declared until the first answer, whose rate is then kept.
-Set it to your server's rate so cache keys are stable from the first segment.
+``sample_rate``: when set, a WAV at another rate is an error (EngineUnavailable); when not set,
+the engine declares 0, "whatever the server sends": any rate is accepted and assembly resamples.
+The declared rate is part of the cache keys, so it never changes during a run.
 """
 
 from __future__ import annotations
@@ -55,8 +55,7 @@ class OpenAIEngine:
         self.model = options.get("model", "tts-1")
         self.voice = options.get("voice") or config.engine.voice or "alloy"
         self.speed = options.get("speed")
-        self.sample_rate = int(options.get("sample_rate", 24000))
-        self._rate_fixed = "sample_rate" in options
+        self.sample_rate = int(options.get("sample_rate", 0))
 
     def fingerprint(self) -> str:
         """Engine + model + voice + speed (never the URL or the key)."""
@@ -65,6 +64,9 @@ class OpenAIEngine:
 
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
         return preset_params(self.config, NAME, emotion, DEFAULTS)
+
+    def language_params(self, lang: str) -> Mapping[str, Any]:
+        return {}  # /v1/audio/speech takes no language
 
     def describe(self) -> dict[str, Any]:
         return {"engine": NAME, "server": self.label, "endpoint": "/v1/audio/speech",
@@ -83,8 +85,8 @@ class OpenAIEngine:
         resp = self.http.request("POST", "/v1/audio/speech", what="audio/speech", text=text,
                                  json=body)
         data = self.http.read_body(resp, "audio/speech")
-        self.sample_rate = check_rate(expect_wav(data, resp, "audio/speech", self.label),
-                                      self.sample_rate, self._rate_fixed, f"engine.{NAME}", self.label)
+        check_rate(expect_wav(data, resp, "audio/speech", self.label), self.sample_rate,
+                   f"engine.{NAME}", self.label)
         return data
 
     def close(self) -> None:

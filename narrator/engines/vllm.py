@@ -22,7 +22,8 @@ from ..config import Config
 from ..errors import EngineError
 from .base import preset_params
 from .httpcommon import (VECTOR_DEFAULTS, HttpClient, check_options, check_vector_presets,
-                         expect_wav, raise_config, segment_tokens, vector_params)
+                         expect_wav, raise_config, segment_tokens, vector_emotion_params,
+                         vector_params)
 
 NAME = "indextts2-vllm"
 SAMPLE_RATE = 22050
@@ -49,10 +50,10 @@ class VllmEngine:
         return f"{NAME}/{hashlib.sha256(blob.encode()).hexdigest()[:16]}"
 
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
-        method, vec, weight = vector_params(preset_params(self.config, NAME, emotion, DEFAULTS))
-        if method == "voice":
-            return {"method": "voice"}
-        return {"method": "vectors", "vector": vec, "weight": weight}
+        return vector_emotion_params(self.config, NAME, emotion)
+
+    def language_params(self, lang: str) -> Mapping[str, Any]:
+        return {}  # /tts_url takes no language
 
     def describe(self) -> dict[str, Any]:
         """The server's /health answer (for `narrate engines`)."""

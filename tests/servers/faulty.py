@@ -310,6 +310,9 @@ class LoopbackEngine:
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
         return {"emotion": emotion}
 
+    def language_params(self, lang: str) -> Mapping[str, Any]:
+        return {"lang": lang}  # sent as X-Lang; the stand-in's voice follows it
+
     def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
         import requests
 

@@ -210,8 +210,8 @@ def _build(server: WebUI, layout: str, locale: str) -> Any:
 
 
 def start_webui(layout: str = "2", locale: str = "zh_CN", *, auth: tuple[str, str] | None = None,
-                root_path: str | None = None, delay: float = 0.0) -> WebUI:
-    """Start the stand-in on a free loopback port (in this process, background threads).
+                root_path: str | None = None, delay: float = 0.0, port: int | None = None) -> WebUI:
+    """Start the stand-in on a free loopback port, or ``port`` (in this process, background threads).
 
     ``root_path`` set to another origin makes file URLs point elsewhere, as behind a proxy.
     """
@@ -224,7 +224,7 @@ def start_webui(layout: str = "2", locale: str = "zh_CN", *, auth: tuple[str, st
     server = WebUI(url="", recorder=Recorder(), outputs=workdir / "outputs", demo=None, delay=delay)
     demo = _build(server, layout, locale)
     demo.queue(max_size=20)
-    port = free_port()
+    port = port or free_port()
     kwargs: dict[str, Any] = {}
     if root_path:
         kwargs["root_path"] = root_path
