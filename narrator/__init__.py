@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 
-from .config import Config, load_config
 from .errors import (BadInput, ConfigError, EngineError, NarratorError, OutputError,
                      SynthesisFailed)
 
@@ -28,4 +27,8 @@ def __getattr__(name: str):  # lazy: the pipeline pulls in bs4, lxml, jieba...
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name in ("Config", "load_config"):
+        from . import config
+
+        return getattr(config, name)
     raise AttributeError(name)

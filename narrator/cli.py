@@ -7,11 +7,14 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from . import __version__
-from .config import AUDIO_FORMATS, BOOK_FORMATS, Config, load_config
 from .errors import ConfigError, Interrupted, NarratorError
+from .names import AUDIO_FORMATS, BOOK_FORMATS
+
+if TYPE_CHECKING:
+    from .config import Config
 
 EPILOG = """\
 examples:
@@ -68,6 +71,8 @@ def _common_options(p: argparse.ArgumentParser) -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    from .config import load_config
+
     path = getattr(args, "config", None)
     if path is None and Path("narrate.toml").is_file():
         path = "narrate.toml"

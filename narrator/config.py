@@ -27,15 +27,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import ConfigError
+from .names import AUDIO_FORMATS, BOOK_FORMATS, EMOTIONS, ENGINE_NAMES
 
-EMOTIONS: tuple[str, ...] = (
-    "neutral", "calm", "warm", "excited", "serious", "sad", "angry", "surprised", "afraid",
-)
-"""The built-in emotion presets; narrate.toml [emotions.NAME] may add more."""
-
-ENGINE_NAMES = ("espeak", "indextts2", "indextts2-vllm", "openai", "http")
-AUDIO_FORMATS = ("mp3", "wav", "ogg", "m4a", "flac")
-BOOK_FORMATS = ("m4b", "mp3", "none")
+__all__ = ["Config", "load_config", "AUDIO_FORMATS", "BOOK_FORMATS", "EMOTIONS", "ENGINE_NAMES"]
 
 
 @dataclass(frozen=True, kw_only=True)

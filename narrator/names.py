@@ -1,0 +1,10 @@
+"""The names a user chooses from (engines, formats, emotion presets): light enough for --help."""
+
+EMOTIONS: tuple[str, ...] = (
+    "neutral", "calm", "warm", "excited", "serious", "sad", "angry", "surprised", "afraid",
+)
+"""The built-in emotion presets; narrate.toml [emotions.NAME] may add more."""
+
+ENGINE_NAMES = ("espeak", "indextts2", "indextts2-vllm", "openai", "http")
+AUDIO_FORMATS = ("mp3", "wav", "ogg", "m4a", "flac")
+BOOK_FORMATS = ("m4b", "mp3", "none")
