@@ -12,50 +12,138 @@ open WAV writer; timings come from the count of frames actually written, so they
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
+from . import __version__, ffmpeg
 from .config import Config
 from .document import ChapterAudio, Programme, Script, ScriptChapter, Segment, SegmentTiming, Take
+from .errors import OutputError
 from .events import EventSink, Notice, Progress, ignore
 from .wavio import MonoWriter, atomic_wav, read_mono16
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from .leveling import Previous
+
 KEEP_MS = 20  # silence kept at each edge of a take after trimming
 FADE_MS = 5  # fade in/out at each edge so that joins never click
 SILENCE_THRESHOLD = 0.004  # |sample| below this fraction of full scale counts as silence
 DEFAULT_RATE = 22050
+ASSEMBLY_VERSION = 1  # bump when assembly makes other samples from the same takes
 
 
 def assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir: Path, *,
-             on_event: EventSink = ignore) -> Programme:
+             previous: Mapping[str, Any] | None = None, on_event: EventSink = ignore) -> Programme:
     """Assemble the chapters of ``script`` from ``takes`` (segment id -> Take) into WAVs.
 
     Writes ``workdir/chNN.wav`` for every chapter whose segments all have a take (or, with
     ``config.allow_gaps``, with silence in place of missing takes), then normalizes the whole
     programme to ``config.output.loudness`` LUFS / ``config.output.true_peak`` dBTP with one gain.
     Frame counts never change in normalization, so the returned timings stay exact.
+
+    ``previous`` is the manifest of the narration being replaced, if any. A chapter whose recipe
+    (its takes' bytes, pauses, sample rate, this code) is the one recorded there is carried over
+    without assembly: its timings come from the record, and its WAV is written only if publish
+    calls its ``render``. The previous gain is kept when the new measurement is close enough
+    (see :func:`narrator.leveling.choose_gains`), so that unchanged chapters stay byte-identical.
     """
+    from .leveling import normalize, previous_records
+
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     rate = programme_rate(takes)
     chapters = [c for c in script.chapters if _complete(c, takes, config, on_event)]
+    known = previous_records(previous, config, rate)
     raw: list[ChapterAudio] = []
-    normalize = config.output.normalize
+    raw_paths: dict[int, Path] = {}
+    do_normalize = config.output.normalize
     for done, chapter in enumerate(chapters, 1):
         final = workdir / f"ch{chapter.index:02d}.wav"
         # With normalization on, the unnormalized chapter is an intermediate file.
-        target = workdir / f".ch{chapter.index:02d}.raw.wav" if normalize else final
-        raw.append(_write_chapter(chapter, takes, config, rate, target, final))
+        target = raw_paths[chapter.index] = workdir / f".ch{chapter.index:02d}.raw.wav" if do_normalize else final
+        recipe = chapter_recipe(chapter, takes, config, rate)
+        record = _carry_record(known, recipe, chapter, need_blocks=do_normalize)
+        if record is not None:
+            render = functools.partial(_render, chapter, takes, config, rate, target, final, record["raw_sha256"])
+            raw.append(_carried(chapter, record, recipe, rate, final, normalized=do_normalize, render=render))
+        else:
+            raw.append(_write_chapter(chapter, takes, config, rate, target, final, recipe))
         on_event(Progress("assemble", done, len(chapters)))
     loudness: dict[str, float] = {}
-    if normalize and raw:
-        loudness = _normalize(raw, config, workdir)
+    if do_normalize and raw:
+        raw, loudness = normalize(raw, raw_paths, config, known)
     return Programme(sample_rate=rate, chapters=tuple(raw), loudness=loudness)
+
+
+def chapter_recipe(chapter: ScriptChapter, takes: Mapping[str, Take], config: Config, rate: int) -> str:
+    """sha256 of everything a chapter's unnormalized samples are made from: the bytes of its
+    takes (a cache entry made again by another run may differ), the gaps and pauses between
+    them, the sample rate and the code that assembles them."""
+    import numpy
+
+    head = {"assembly": ASSEMBLY_VERSION, "narrator": __version__, "numpy": numpy.__version__,
+            "ffmpeg": ffmpeg.build_id(), "rate": rate, "keep_ms": KEEP_MS, "fade_ms": FADE_MS,
+            "threshold": SILENCE_THRESHOLD, "head": config.pauses.chapter_head}
+    h = hashlib.sha256(json.dumps(head, sort_keys=True).encode())
+    last = len(chapter.segments) - 1
+    for i, seg in enumerate(chapter.segments):
+        pause = config.pauses.chapter_tail if i == last else seg.pause_after_ms
+        take = takes.get(seg.id)
+        if take is None:
+            h.update(f"gap {gap_ms(seg)} {pause}\n".encode())
+            continue
+        try:
+            with open(take.path, "rb") as f:
+                digest = hashlib.file_digest(f, "sha256").hexdigest()
+        except OSError as e:
+            raise OutputError(f"{take.path}: cannot read take ({e.strerror or e})") from None
+        h.update(f"take {digest} {pause}\n".encode())
+    return h.hexdigest()
+
+
+def _carry_record(known: Previous | None, recipe: str, chapter: ScriptChapter, *,
+                  need_blocks: bool) -> Mapping[str, Any] | None:
+    """The previous narration's record of a chapter made from the same recipe, if it has all a
+    carried-over chapter needs (with normalization: its loudness blocks)."""
+    record = known.recipes.get(recipe) if known is not None else None
+    if record is None or len(record["timings"]) != len(chapter.segments):
+        return None
+    if need_blocks and record["raw_sha256"] not in known.blocks:  # type: ignore[union-attr]
+        return None
+    return record
+
+
+def _carried(chapter: ScriptChapter, record: Mapping[str, Any], recipe: str, rate: int, final: Path, *,
+             normalized: bool, render: Callable[[], None]) -> ChapterAudio:
+    """A chapter as the previous narration recorded it (exact timings from its frame counts)."""
+    frames, spans = record["frames"], record["timings"]
+    return ChapterAudio(index=chapter.index, title=chapter.title, wav_path=final, duration=frames / rate,
+                        timings=tuple(SegmentTiming(seg.id, start / rate, end / rate)
+                                      for seg, (start, end) in zip(chapter.segments, spans)),
+                        pcm_sha256="" if normalized else record["raw_sha256"],
+                        record={"recipe": recipe, "raw_sha256": record["raw_sha256"], "frames": frames,
+                                "timings": spans},
+                        render=render)
+
+
+def _render(chapter: ScriptChapter, takes: Mapping[str, Take], config: Config, rate: int, path: Path,
+            final: Path, raw_sha256: str) -> None:
+    """Write a carried-over chapter's samples to ``path`` (unless there already), checking that
+    they are the ones recorded."""
+    if path.exists():
+        return
+    made = _write_chapter(chapter, takes, config, rate, path, final, "")
+    if made.record["raw_sha256"] != raw_sha256:
+        path.unlink(missing_ok=True)
+        raise OutputError(f"chapter {chapter.index}: assembled samples differ from the previous "
+                          "narration's with the same takes (run again with --force)")
 
 
 def programme_rate(takes: Mapping[str, Take]) -> int:
@@ -85,8 +173,9 @@ def _frames(ms: float, rate: int) -> int:
 
 
 def _write_chapter(chapter: ScriptChapter, takes: Mapping[str, Take], config: Config, rate: int,
-                   path: Path, final: Path) -> ChapterAudio:
+                   path: Path, final: Path, recipe: str) -> ChapterAudio:
     timings: list[SegmentTiming] = []
+    spans: list[list[int]] = []
     last = len(chapter.segments) - 1
     with atomic_wav(path, rate) as out:
         out.silence(_frames(config.pauses.chapter_head, rate))
@@ -98,11 +187,15 @@ def _write_chapter(chapter: ScriptChapter, takes: Mapping[str, Take], config: Co
             else:
                 _write_take(out, read_mono16(take.path, rate), rate)
             timings.append(SegmentTiming(seg.id, start / rate, out.frames / rate))
+            spans.append([start, out.frames])
             pause = config.pauses.chapter_tail if i == last else seg.pause_after_ms
             out.silence(_frames(pause, rate))
         frames = out.frames
+        raw_sha256 = out.sha256()
     return ChapterAudio(index=chapter.index, title=chapter.title, wav_path=final,
-                        duration=frames / rate, timings=tuple(timings))
+                        duration=frames / rate, timings=tuple(timings),
+                        pcm_sha256="" if config.output.normalize else raw_sha256,
+                        record={"recipe": recipe, "raw_sha256": raw_sha256, "frames": frames, "timings": spans})
 
 
 def _write_take(out: MonoWriter, x: "np.ndarray", rate: int) -> None:
@@ -138,31 +231,6 @@ def gap_ms(segment: Segment) -> int:
     text = segment.spoken or segment.text
     cjk = len(_CJK.findall(text))
     return max(500, int(cjk * 250 + (len(text) - cjk) * 70))
-
-
-def _normalize(chapters: list[ChapterAudio], config: Config, workdir: Path) -> dict[str, float]:
-    """One gain for the whole programme; rewrite each raw chapter to its final name."""
-    from .loudness import SAMPLE_MARGIN_DB, apply_gain, measure
-
-    raw_paths = [workdir / f".ch{c.index:02d}.raw.wav" for c in chapters]
-    target, tp = config.output.loudness, config.output.true_peak
-    try:
-        before = measure(raw_paths, workdir, true_peak=False)
-        gain = 0.0 if before.integrated_lufs <= -70.0 else target - before.integrated_lufs
-        margin = SAMPLE_MARGIN_DB
-        for attempt in range(3):
-            for c, src in zip(chapters, raw_paths):
-                apply_gain(src, c.wav_path, gain, tp - margin)
-            after = measure([c.wav_path for c in chapters], workdir)
-            if after.true_peak_dbtp <= tp:
-                break
-            # Inter-sample peaks beat the margin: limit the samples harder and redo.
-            margin += after.true_peak_dbtp - tp + 0.2
-    finally:
-        for p in raw_paths:
-            p.unlink(missing_ok=True)
-    return {"target_lufs": float(target), "integrated_lufs": round(after.integrated_lufs, 2),
-            "true_peak_dbtp": round(after.true_peak_dbtp, 2), "gain_db": round(gain, 2)}
 
 
 __all__ = ["assemble", "programme_rate", "gap_ms"]

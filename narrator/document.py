@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Callable, Literal
 
 BlockKind = Literal["heading", "paragraph", "item", "quote", "caption", "cell", "code", "break"]
 """``break`` is a section break inside a chapter (hr, or a page break that does not start a chapter)."""
@@ -136,6 +136,16 @@ class ChapterAudio:
     wav_path: Path
     duration: float
     timings: tuple[SegmentTiming, ...]
+    # sha256 of the chapter's final PCM samples ("" = not known): publish keeps an encoded file
+    # or a piece of the book made from the same samples instead of encoding them again.
+    pcm_sha256: str = ""
+    # How it was made (recipe, raw_sha256, frames, gating blocks, margin_db, true_peak_dbtp...),
+    # recorded in the manifest so that the next build can carry it over if nothing changed.
+    record: dict[str, Any] = field(default_factory=dict)
+    # None: ``wav_path`` is written. Otherwise the chapter was carried over unchanged from the
+    # previous narration and this call writes ``wav_path`` (the samples ``pcm_sha256`` names),
+    # for publish to call only if it must encode it again.
+    render: Callable[[], None] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

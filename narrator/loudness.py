@@ -1,18 +1,29 @@
-"""Programme loudness: measure with ffmpeg's ebur128 over all chapters, apply one gain.
+"""Programme loudness: measured over all chapters with ffmpeg's ebur128, brought to the target
+with one gain.
 
 Loudness is a property of the whole programme, never of a sentence: one constant gain brings the
 integrated loudness to the target, and a limiter touches only the few places where that gain
-would push a peak over the true-peak ceiling. Both passes stream (bounded memory).
+would push a peak over the true-peak ceiling.
+
+Integrated loudness (ITU-R BS.1770) is not additive in LUFS, but its gating blocks are: it is
+the mean energy of the programme's 400 ms blocks above an absolute gate (-70 LUFS) and a gate
+10 LU under their mean. So each chapter's blocks are measured once (:func:`chapter_blocks`), kept
+in the manifest with the hash of the chapter's samples (:func:`pack_blocks`), and the programme's
+loudness is gated over the blocks of all chapters together (:func:`integrated_loudness`): a
+rebuild measures only the chapters whose samples changed. (The only blocks left out are those
+that would straddle two chapters: chapters meet in pauses, so they are silence.) The true peak is
+likewise per chapter; the programme's is their maximum. All passes stream (bounded memory).
 """
 
 from __future__ import annotations
 
-import os
+import base64
 import re
 import wave
-from dataclasses import dataclass
+import zlib
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from . import ffmpeg
 from .errors import OutputError
@@ -27,48 +38,85 @@ LIMIT_WINDOW_S = 0.004  # limiter attack/release half-window: short enough to st
 SAMPLE_MARGIN_DB = 0.6  # inter-sample peaks of speech rarely exceed the sample peak by more
 
 
-@dataclass(frozen=True, slots=True)
-class Loudness:
-    integrated_lufs: float
-    true_peak_dbtp: float
-
-
-_I = re.compile(rb"^\s*I:\s+(-?[\d.]+|-?inf|nan)\s+LUFS", re.M)
 _PEAK = re.compile(rb"Peak level dB:\s+(-?[\d.]+|-?inf|nan)")
 OVERSAMPLE = 4  # true peak = sample peak after 4x oversampling (ITU-R BS.1770)
 
 
-def measure(paths: Sequence[Path], workdir: Path, *, true_peak: bool = True) -> Loudness:
-    """Integrated loudness (and true peak) of ``paths`` played one after another.
+ABSOLUTE_GATE = -70.0  # LUFS
+RELATIVE_GATE = -10.0  # LU under the mean of the blocks above the absolute gate
+_M = re.compile(rb"lavfi\.r128\.M=(-?[\d.]+|-?inf|nan)")
+_UNFILLED = 3  # ebur128 reports every 100 ms from the start: the first 3 windows are not 400 ms yet
+BLOCKS_METER = "ebur128-blocks-1"  # bump when chapter_blocks changes: stored blocks are then remeasured
 
-    One ffmpeg run over a concat list, so gating sees the programme as a whole. The true peak is
-    the sample peak after 4x oversampling (aresample + astats), which matches ebur128's own
-    true-peak mode while costing a third of it. Without ``true_peak`` it is reported as 0.0.
-    """
-    listing = workdir / f".loudness.{os.getpid()}.txt"
-    lines = ["ffconcat version 1.0"]
-    for p in paths:
-        quoted = str(Path(p).resolve()).replace("'", "'\\''")
-        lines.append(f"file '{quoted}'")
-    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    args = ["-nostats", "-f", "concat", "-safe", "0", "-i", str(listing)]
-    if true_peak:
-        args += ["-filter_complex",
-                 "[0:a]asplit=2[a][b];[a]ebur128=framelog=quiet[l];"
-                 f"[b]aresample={OVERSAMPLE * file_wav_info(paths[0]).sample_rate},"
-                 "astats=measure_perchannel=none:measure_overall=Peak_level[p]",
-                 "-map", "[l]", "-f", "null", "-", "-map", "[p]", "-f", "null", "-"]
-    else:
-        args += ["-af", "ebur128=framelog=quiet", "-f", "null", "-"]
+
+def meter_id() -> str:
+    """What measured a chapter's blocks (stored with them: another ffmpeg build measures again)."""
+    return f"{ffmpeg.build_id()}/{BLOCKS_METER}"
+
+
+def chapter_blocks(path: Path) -> "np.ndarray":
+    """The loudness of one chapter's gating blocks (400 ms, every 100 ms) that pass the absolute
+    gate, in milli-LUFS, sorted: ebur128's momentary loudness, which it prints to 3 decimals."""
+    import numpy as np
+
+    found = ffmpeg.scan(["-nostats", "-i", str(path), "-af",
+                         "ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.M", "-f", "null", "-"],
+                        _M, what=f"loudness measurement of {path.name}")
+    m = np.array([float(v) for v in found[_UNFILLED:]], dtype=np.float64)
+    m = m[np.isfinite(m) & (m >= ABSOLUTE_GATE)]
+    return np.sort(np.rint(m * 1000.0).astype(np.int32))
+
+
+def integrated_loudness(blocks: Sequence["np.ndarray"]) -> float:
+    """Integrated loudness (LUFS) of a programme from its chapters' :func:`chapter_blocks`;
+    -70.0, the meter's floor, for silence."""
+    import numpy as np
+
+    m = np.concatenate([np.asarray(b, dtype=np.float64) for b in blocks] or [np.zeros(0)]) / 1000.0
+    m = m[m >= ABSOLUTE_GATE]
+    if m.size == 0:
+        return ABSOLUTE_GATE
+    energy = 10.0 ** ((m + 0.691) / 10.0)
+    relative = 10.0 * np.log10(energy.mean()) - 0.691 + RELATIVE_GATE
+    gated = energy[m > relative]
+    return float(10.0 * np.log10(gated.mean()) - 0.691)
+
+
+def pack_blocks(blocks: "np.ndarray") -> str:
+    """Sorted milli-LUFS blocks as compact text for the manifest (differences, zlib, base64):
+    a few bytes per minute of audio."""
+    import numpy as np
+
+    deltas = np.diff(np.asarray(blocks, dtype=np.int64), prepend=0).astype("<i4")
+    return base64.b64encode(zlib.compress(deltas.tobytes(), 9)).decode("ascii")
+
+
+def unpack_blocks(text: str) -> "np.ndarray":
+    """The inverse of :func:`pack_blocks`; ValueError if ``text`` is not such a packing."""
+    import binascii
+
+    import numpy as np
+
     try:
-        proc = ffmpeg.run(args, what="loudness measurement")
-    finally:
-        listing.unlink(missing_ok=True)
-    i = _I.findall(proc.stderr)
-    peak = _PEAK.findall(proc.stderr) if true_peak else [b"0"]
-    if not i or not peak:
-        raise OutputError("loudness measurement: ffmpeg printed no loudness summary")
-    return Loudness(_num(i[-1]), _num(peak[-1]))
+        raw = zlib.decompress(base64.b64decode(text.encode("ascii"), validate=True))
+    except (binascii.Error, zlib.error, UnicodeEncodeError) as e:
+        raise ValueError(f"not packed loudness blocks: {e}") from None
+    if len(raw) % 4:
+        raise ValueError("not packed loudness blocks: truncated")
+    return np.cumsum(np.frombuffer(raw, dtype="<i4"), dtype=np.int64).astype(np.int32)
+
+
+def true_peak(path: Path) -> float:
+    """True peak of one file in dBTP: the sample peak after 4x oversampling (aresample + astats),
+    which matches ebur128's own true-peak mode while costing a third of it."""
+    proc = ffmpeg.run(["-nostats", "-i", str(path), "-af",
+                       f"aresample={OVERSAMPLE * file_wav_info(path).sample_rate},"
+                       "astats=measure_perchannel=none:measure_overall=Peak_level", "-f", "null", "-"],
+                      what=f"true-peak measurement of {path.name}")
+    peak = _PEAK.findall(proc.stderr)
+    if not peak:
+        raise OutputError(f"true-peak measurement of {path.name}: ffmpeg printed no peak level")
+    return _num(peak[-1])
 
 
 def _num(raw: bytes) -> float:
@@ -76,9 +124,10 @@ def _num(raw: bytes) -> float:
     return -70.0 if v != v or v == float("-inf") else v  # silence: report the meter's floor
 
 
-def apply_gain(src: Path, dst: Path, gain_db: float, ceiling_dbfs: float) -> None:
+def apply_gain(src: Path, dst: Path, gain_db: float, ceiling_dbfs: float) -> str:
     """Write ``src`` scaled by ``gain_db`` to ``dst`` (same frame count), limiting sample peaks
-    to ``ceiling_dbfs`` with a smooth gain envelope so that limiting never clicks."""
+    to ``ceiling_dbfs`` with a smooth gain envelope so that limiting never clicks. Returns the
+    sha256 of the PCM written."""
     import numpy as np
 
     gain = 10.0 ** (gain_db / 20.0)
@@ -94,9 +143,34 @@ def apply_gain(src: Path, dst: Path, gain_db: float, ceiling_dbfs: float) -> Non
                 r.setpos(lo)
                 x = np.frombuffer(r.readframes(hi - lo), dtype="<i2").astype(np.float64) * gain
                 y = x[start - lo:end - lo]
-                if np.abs(x).max(initial=0.0) > ceiling:
-                    y = y * _envelope(x, ceiling, w)[start - lo:end - lo]
+                envelope = _limiter(x, ceiling, w)
+                if envelope is not None:
+                    y = y * envelope[start - lo:end - lo]
                 out.write(np.clip(np.rint(y), -32768, 32767).astype("<i2"))
+            return out.sha256()
+
+
+def _limiter(x: "np.ndarray", ceiling: float, w: int) -> "np.ndarray | None":
+    """The limiter's gain for every sample of ``x``, or None where no sample exceeds ``ceiling``.
+
+    The gain differs from 1 only within 2 w of a sample over the ceiling, so it is computed
+    around each cluster of such samples (clusters more than 8 w apart do not interact) and is
+    exactly 1 elsewhere: limiting costs in proportion to the peaks, not to the programme.
+    """
+    import numpy as np
+
+    over = np.flatnonzero(np.abs(x) > ceiling)
+    if len(over) == 0:
+        return None
+    gain = np.ones(len(x))
+    cut = np.flatnonzero(np.diff(over) > 8 * w)
+    firsts = np.concatenate((over[:1], over[cut + 1]))
+    lasts = np.concatenate((over[cut], over[-1:]))
+    for p, q in zip(firsts.tolist(), lasts.tolist()):
+        lo, hi = max(0, p - 4 * w), min(len(x), q + 4 * w + 1)  # context for the region below
+        a, b = max(0, p - 2 * w), min(len(x), q + 2 * w + 1)
+        gain[a:b] = _envelope(x[lo:hi], ceiling, w)[a - lo:b - lo]
+    return gain
 
 
 def _envelope(x: "np.ndarray", ceiling: float, w: int) -> "np.ndarray":
@@ -106,12 +180,24 @@ def _envelope(x: "np.ndarray", ceiling: float, w: int) -> "np.ndarray":
     average only includes minima of windows that contain it, so the peak is always held down.
     """
     import numpy as np
-    from numpy.lib.stride_tricks import sliding_window_view
 
     need = np.minimum(1.0, ceiling / np.maximum(np.abs(x), 1e-9))
     padded = np.pad(need, w, mode="edge")
-    smin = sliding_window_view(padded, 2 * w + 1).min(axis=1)
+    smin = _sliding_min(padded, 2 * w + 1)
     half = w // 2
     padded = np.pad(smin, (half, w - half), mode="edge")
     c = np.concatenate(([0.0], np.cumsum(padded)))
     return (c[w + 1:] - c[:-(w + 1)]) / (w + 1)
+
+
+def _sliding_min(a: "np.ndarray", k: int) -> "np.ndarray":
+    """Minimum of every window of ``k`` consecutive values (len(a) - k + 1 of them) in linear
+    time (van Herk / Gil-Werman): per block of ``k``, running minima from the left and from the
+    right; a window spans at most two blocks, so its minimum is one of each."""
+    import numpy as np
+
+    n = len(a)
+    blocks = np.pad(a, (0, -n % k), constant_values=np.inf).reshape(-1, k)
+    left = np.minimum.accumulate(blocks, axis=1).ravel()
+    right = np.minimum.accumulate(blocks[:, ::-1], axis=1)[:, ::-1].ravel()
+    return np.minimum(right[: n - k + 1], left[k - 1: n])

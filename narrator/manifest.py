@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from .atomic import write_atomic
 from .document import Programme, Script
@@ -39,9 +39,11 @@ class ChapterEntry(TypedDict):
     index: int
     title: str
     file: str
-    start: float  # in the book
+    start: float  # in the book (chapters are joined on whole codec frames: see narrator.book)
     duration: float
     captions: str | None
+    pcm_sha256: NotRequired[str]  # the chapter's final samples; the same hash, the same audio
+    build: NotRequired[dict[str, Any]]  # what the next build needs to keep this chapter's files
 
 
 class SegmentEntry(TypedDict):
@@ -94,20 +96,31 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
                    chapters_track: str | None = None, player: str | None = None,
                    engine_info: Mapping[str, Any], stats: Mapping[str, Any],
                    take_keys: Mapping[str, str] | None = None,
-                   build: Mapping[str, Any] | None = None) -> Manifest:
+                   build: Mapping[str, Any] | None = None,
+                   book_starts: Mapping[int, float] | None = None,
+                   chapter_records: Mapping[int, Mapping[str, Any]] | None = None) -> Manifest:
     """The manifest for the chapters of ``programme`` (only those: a chapter that failed is not
-    published, and its segments are not listed). ``files`` maps chapter index to its files."""
+    published, and its segments are not listed). ``files`` maps chapter index to its files.
+
+    ``book_starts`` gives each chapter's exact start in the book (seconds) when a book was made;
+    without it, chapters follow one another. ``chapter_records`` adds ``pcm_sha256`` and ``build``
+    to chapter entries."""
     take_keys = take_keys or {}
     by_index = {c.index: c for c in script.chapters}
     chapters: list[ChapterEntry] = []
     segments: list[SegmentEntry] = []
     offset = 0.0  # exact start of the chapter in the book; rounded only when written
     for audio in programme.chapters:
+        if book_starts is not None:
+            offset = book_starts[audio.index]
         planned = by_index.get(audio.index)
         timings = {t.segment_id: t for t in audio.timings}
-        chapters.append({"index": audio.index, "title": audio.title, "file": files[audio.index]["file"],
-                         "start": ms(offset), "duration": ms(audio.duration),
-                         "captions": files[audio.index]["captions"]})
+        entry: ChapterEntry = {"index": audio.index, "title": audio.title, "file": files[audio.index]["file"],
+                               "start": ms(offset), "duration": ms(audio.duration),
+                               "captions": files[audio.index]["captions"]}
+        if chapter_records is not None:
+            entry.update(chapter_records[audio.index])  # type: ignore[typeddict-item]
+        chapters.append(entry)
         for seg in planned.segments if planned else ():
             timing = timings.get(seg.id)
             if timing is None:  # not in the chapter audio: nothing to point a listener to
@@ -128,7 +141,7 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
         "lang": script.lang,
         "engine": dict(engine_info),
         "audio": {"sample_rate": int(programme.sample_rate), "format": audio_format, "book": book,
-                  "duration": ms(offset), "captions": book_captions, "chapters": chapters_track},
+                  "duration": ms(programme.duration), "captions": book_captions, "chapters": chapters_track},
         "player": player,
         "chapters": chapters,
         "segments": segments,

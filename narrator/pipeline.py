@@ -107,6 +107,17 @@ def up_to_date(out_dir: Path, key: str) -> dict[str, Any] | None:
     return manifest
 
 
+def previous_manifest(out_dir: Path) -> dict[str, Any] | None:
+    """The manifest of the narration in ``out_dir`` that this run replaces, if any (a rebuild
+    keeps its loudness gain and its unchanged files when they still fit)."""
+    from .manifest import load_manifest
+
+    try:
+        return dict(load_manifest(out_dir / MANIFEST))
+    except BadInput:
+        return None
+
+
 # Temporaries a killed run may have left in an output folder (only narrator's own names).
 LEFTOVERS = (TEMP_PREFIX + "*", "chapters/" + TEMP_PREFIX + "*")
 
@@ -207,7 +218,8 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
                         on_event=on_event, errors_path=errors_path)
     work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "work-", dir=out))
     try:
-        programme = assemble(script, result.takes, config, work, on_event=on_event)
+        programme = assemble(script, result.takes, config, work, previous=previous_manifest(out),
+                             on_event=on_event)
         if not programme.chapters:
             raise SynthesisFailed(sorted(result.failed), str(errors_path))
         engine = engines[0]

@@ -1,6 +1,10 @@
 """Publishing: chapter audio files, the whole-programme book with chapter markers, captions,
 the read-along player page and, last, manifest.json.
 
+A rebuild encodes only what changed: a chapter file made from the same samples with the same
+settings (recorded in its manifest entry) is kept as it is, and the book takes the pieces of
+unchanged chapters from the previous book (see :mod:`narrator.book`).
+
 Every file is written under a temporary name in its final folder and renamed when complete, so a
 reader never sees a half-written file; the manifest is removed first and written last, so its
 presence means the folder holds one complete narration.
@@ -9,14 +13,18 @@ presence means the folder holds one complete narration.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+import functools
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomic
+from .atomic import TEMP_PREFIX, write_atomic
+from .book import Book, file_sha256, pcm_sha256
 from .captions import Cue, to_vtt
-from .encode import encode_chapter, write_book
 from .config import Config
+from .encode import chapter_tags, encode_chapter, encoding_key
 from .document import ChapterAudio, Programme, Script
 from .errors import BadInput, NarratorError, OutputError
 from .events import EventSink, Progress, ignore
@@ -29,6 +37,7 @@ from .manifest import (
     save_manifest,
 )
 from .naming import safe_filename
+from .parallel import map_ordered
 from .player import render_player
 
 CHAPTERS_DIR = "chapters"
@@ -76,48 +85,117 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     total = len(chapters) + (out.book != "none") + 1
     done = 0
 
+    def progress(_: object = None) -> None:
+        nonlocal done
+        done += 1
+        on_event(Progress("publish", done, total))
+
+    # A chapter file is kept when the previous narration made it from the same samples with the
+    # same settings and it is still the file it made: a rebuild encodes only what changed.
+    previous_files = {e["file"]: e for e in (old or {}).get("chapters") or []
+                      if isinstance(e, dict) and isinstance(e.get("file"), str)}
     files: dict[int, ChapterFiles] = {}
+    records: dict[int, dict[str, Any]] = {}
+    encodes = []
     for audio in chapters:
         name = safe_filename(audio.title, index=audio.index, ext=fmt)
         stem = name[: -len(fmt) - 1]
         rel = f"{CHAPTERS_DIR}/{name}"
-        encode_chapter(audio, out_dir / rel, fmt, bitrate=out.bitrate, album=script.title,
-                       track=f"{audio.index}/{len(script.chapters) or len(chapters)}")
+        try:
+            pcm = audio.pcm_sha256 or pcm_sha256(audio.wav_path)
+        except OutputError as e:
+            raise OutputError(f"{rel}: {e}") from None
+        tags = chapter_tags(audio, album=script.title, track=f"{audio.index}/{len(script.chapters) or len(chapters)}")
+        key = encoding_key(pcm, fmt, rate=programme.sample_rate, bitrate=out.bitrate, tags=tags)
+        records[audio.index] = {"pcm_sha256": pcm, "build": {**audio.record, "file_key": key}}
+        kept = _kept_file(out_dir / rel, previous_files.get(rel), key)
+        if kept is not None:
+            records[audio.index]["build"]["file_sha256"] = kept
+        else:
+            encodes.append((audio, out_dir / rel, tags))
         captions = f"{CHAPTERS_DIR}/{stem}.vtt" if out.captions else None
         if captions:
-            write_atomic(out_dir / captions, to_vtt(chapter_cues(script, audio)).encode("utf-8"))
+            _write(out_dir / captions, to_vtt(chapter_cues(script, audio)).encode("utf-8"))
         files[audio.index] = {"file": rel, "captions": captions}
-        done += 1
-        on_event(Progress("publish", done, total))
+    for _ in range(len(chapters) - len(encodes)):
+        progress()
+
+    def encode(audio: ChapterAudio, dest: Path, tags: dict[str, str]) -> None:
+        encode_chapter(audio, dest, fmt, bitrate=out.bitrate, tags=tags)
+        records[audio.index]["build"]["file_sha256"] = file_sha256(dest)
+
+    def run(job: tuple[Callable[[], None], bool]) -> bool:
+        work, is_chapter = job
+        work()
+        return is_chapter
 
     book = None
-    if out.book != "none":
-        book = f"{book_base}.{out.book}"
-        write_book(script, programme, out_dir / book, out.book, bitrate=out.bitrate)
-        done += 1
-        on_event(Progress("publish", done, total))
+    book_starts: dict[int, float] | None = None
+    temp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "publish-", dir=out_dir))
+    try:
+        jobs = [(functools.partial(encode, *e), True) for e in encodes]  # (job, is a chapter file)
+        needed = [audio for audio, _, _ in encodes]
+        if out.book != "none":
+            book = f"{book_base}.{out.book}"
+            maker = Book(programme, out_dir / book, out.book, bitrate=out.bitrate, previous=old, workdir=temp)
+            jobs += [(piece, False) for piece in maker.jobs()]
+            needed += maker.to_encode
+        # Chapters carried over from the previous narration are written only if encoded again.
+        renders = {a.index: a.render for a in needed if a.render is not None}
+        map_ordered(lambda render: render(), renders.values())
+        # Chapter files and book pieces are independent encodes: run them side by side.
+        map_ordered(run, jobs, on_done=lambda is_chapter: is_chapter and progress())
+        if out.book != "none":
+            pieces, book_starts = maker.finish(script.title)
+            for index, piece in pieces.items():
+                records[index]["build"].update(piece.record())
+            progress()
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
 
     book_captions = chapters_track = None
     manifest = build_manifest(script, programme, files=files, audio_format=fmt, book=book,
                               player=PLAYER if out.player else None, engine_info=engine_info,
-                              stats=stats, take_keys=take_keys, build=build)
+                              stats=stats, take_keys=take_keys, build=build, book_starts=book_starts,
+                              chapter_records=records)
     if out.captions:
         book_captions, chapters_track = f"{book_base}.vtt", CHAPTERS_TRACK
         manifest["audio"]["captions"], manifest["audio"]["chapters"] = book_captions, chapters_track
         book_cues = [Cue(s["id"], s["book_start"], s["book_end"], s["text"]) for s in manifest["segments"]]
-        write_atomic(out_dir / book_captions, to_vtt(book_cues).encode("utf-8"))
+        _write(out_dir / book_captions, to_vtt(book_cues).encode("utf-8"))
         track = [Cue(f"chapter-{c['index']}", c["start"], c["start"] + c["duration"], c["title"])
                  for c in manifest["chapters"]]
-        write_atomic(out_dir / chapters_track, to_vtt(track).encode("utf-8"))
+        _write(out_dir / chapters_track, to_vtt(track).encode("utf-8"))
     if out.player:
-        write_atomic(out_dir / PLAYER, render_player(manifest).encode("utf-8"))
+        _write(out_dir / PLAYER, render_player(manifest).encode("utf-8"))
 
     if old is not None:
         _remove_stale(out_dir, listed_files(old) - listed_files(manifest))
     save_manifest(manifest, out_dir / FILENAME)
-    done += 1
-    on_event(Progress("publish", done, total))
+    progress()
     return dict(manifest)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` unless it already holds exactly that (a rebuild leaves what did
+    not change untouched, for the caches of whoever serves the folder)."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    write_atomic(path, data)
+
+
+def _kept_file(path: Path, previous: Mapping[str, Any] | None, key: str) -> str | None:
+    """The sha256 of ``path`` if the previous manifest says it was encoded with ``key`` and it is
+    still that file; else None (encode it)."""
+    record = (previous or {}).get("build")
+    if not isinstance(record, dict) or record.get("file_key") != key:
+        return None
+    try:
+        sha = file_sha256(path)
+    except OSError:
+        return None
+    return sha if sha == record.get("file_sha256") else None
 
 
 def book_name(script: Script) -> str:

@@ -5,6 +5,7 @@ numpy is imported inside the functions so that importing this module stays cheap
 
 from __future__ import annotations
 
+import hashlib
 import os
 import wave
 from contextlib import contextmanager
@@ -43,24 +44,35 @@ def read_mono16(path: Path, rate: int) -> "np.ndarray":
 
 
 class MonoWriter:
-    """Appends int16 frames to an open wave writer and counts them (timings come from the count)."""
+    """Appends int16 frames to an open wave writer, counts them (timings come from the count) and
+    hashes them (:meth:`sha256`: what publish compares to know a chapter did not change)."""
 
     def __init__(self, w: wave.Wave_write) -> None:
         self._w = w
+        self._hash = hashlib.sha256()
         self.frames = 0
 
     def write(self, samples: "np.ndarray") -> None:
-        self._w.writeframesraw(samples.astype("<i2", copy=False).tobytes())
+        self._put(samples.astype("<i2", copy=False).tobytes())
         self.frames += len(samples)
 
     def silence(self, frames: int) -> None:
+        frames = int(frames)  # counts may come from numpy; timings are stored as plain ints
         block = bytes(2 * min(frames, SILENCE_BLOCK))
         left = frames
         while left > 0:
             n = min(left, SILENCE_BLOCK)
-            self._w.writeframesraw(block[: 2 * n])
+            self._put(block[: 2 * n])
             left -= n
         self.frames += max(frames, 0)
+
+    def _put(self, data: bytes) -> None:
+        self._w.writeframesraw(data)
+        self._hash.update(data)
+
+    def sha256(self) -> str:
+        """sha256 of the PCM frames written so far (little-endian int16, no header)."""
+        return self._hash.hexdigest()
 
 
 @contextmanager

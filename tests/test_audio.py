@@ -208,3 +208,47 @@ def test_takes_at_another_rate_are_resampled(tmp_path, espeak_takes) -> None:
     a, b = prog.chapters[0].timings[1], ref.chapters[0].timings[1]
     assert abs((a.end - a.start) - (b.end - b.start)) < 0.01  # same length of speech
     check_layout(prog.chapters[0], make_script(1).chapters[0], QUIET.pauses)
+
+
+def previous_manifest(prog) -> dict:
+    """The parts of a manifest that assembly reads back (what publish records per chapter)."""
+    return {"audio": {"sample_rate": prog.sample_rate}, "loudness": dict(prog.loudness),
+            "chapters": [{"index": c.index, "pcm_sha256": c.pcm_sha256, "build": dict(c.record)}
+                         for c in prog.chapters]}
+
+
+@pytest.mark.parametrize("config", [Config(), QUIET], ids=["normalized", "quiet"])
+def test_unchanged_chapters_are_carried_over_and_render_the_same_samples(tmp_path, espeak_takes,
+                                                                        config) -> None:
+    first = assemble(make_script(), espeak_takes, config, tmp_path / "a")
+    # Chapter 2 gets another, slightly quieter take for its second sentence (the programme's
+    # loudness moves by hundredths of a dB: the gain is kept); chapter 1 is unchanged.
+    x, rate = read(espeak_takes["c02-s0002"].path)
+    other = write_wav(tmp_path / "other.wav", (x.astype(np.float64) * 0.97).astype("<i2"), rate)
+    takes = {**espeak_takes, "c02-s0002": replace(espeak_takes["c02-s0002"], path=other)}
+    again = assemble(make_script(), takes, config, tmp_path / "b", previous=previous_manifest(first))
+    one, two = again.chapters
+    assert one.render is not None and not one.wav_path.exists()  # not assembled, not written
+    assert two.render is None and two.wav_path.exists()
+    assert (one.duration, one.timings, one.pcm_sha256) == (first.chapters[0].duration,
+                                                          first.chapters[0].timings, first.chapters[0].pcm_sha256)
+    assert two.pcm_sha256 != first.chapters[1].pcm_sha256
+    if config.output.normalize:
+        assert again.loudness["gain_db"] == first.loudness["gain_db"]
+    one.render()  # what publish does when it must encode the chapter again
+    assert one.wav_path.read_bytes() == first.chapters[0].wav_path.read_bytes()
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["ch01.wav", "ch02.wav"]
+
+
+def test_a_chapter_whose_take_changed_on_disk_is_assembled_again(tmp_path, espeak_takes) -> None:
+    # Same cache keys, other bytes (a take made again by another run): the record must not be used.
+    first = assemble(make_script(), espeak_takes, QUIET, tmp_path / "a")
+    copies = {}
+    for sid, take in espeak_takes.items():
+        copies[sid] = replace(take, path=tmp_path / f"{sid}.wav")
+        copies[sid].path.write_bytes(take.path.read_bytes())
+    x, rate = read(copies["c01-s0003"].path)
+    write_wav(copies["c01-s0003"].path, (x.astype(np.int32) // 2).astype("<i2"), rate)
+    again = assemble(make_script(), copies, QUIET, tmp_path / "b", previous=previous_manifest(first))
+    assert again.chapters[0].render is None and again.chapters[1].render is not None
+    assert again.chapters[0].pcm_sha256 != first.chapters[0].pcm_sha256

@@ -42,7 +42,12 @@ def test_chapter_files_decode_to_the_manifest_duration(narrated, name: str, tmp_
     assert manifest["audio"]["duration"] == pytest.approx(total, abs=0.01)
     book = out_dir / manifest["audio"]["book"]
     assert book.suffix == ".m4b"
-    assert decoded_duration(book, tmp_path) == pytest.approx(total, abs=0.1)
+    # Chapters join in the book on whole AAC frames (1024 samples, see narrator.book): each
+    # starts less than a frame after the previous one ends, and the book ends with the last.
+    last = manifest["chapters"][-1]
+    book_end = last["start"] + last["duration"]
+    assert 0 <= book_end - total < 0.05 * len(manifest["chapters"])
+    assert decoded_duration(book, tmp_path) == pytest.approx(book_end, abs=0.05)
 
 
 @pytest.mark.parametrize("name", ["lesson.html", "english-lesson.html", "word-lesson.html"])

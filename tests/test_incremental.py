@@ -162,3 +162,105 @@ def test_cache_command_reports_and_prunes(tmp_path: Path, openai_server) -> None
     assert stray.get("f" * 64) is None and all(stray.get(k) for k in keep)
     assert "removed 0 takes" in cache_cmd("--prune", "--older-than", "1")
     assert f"removed {len(keep)} takes" in cache_cmd("--prune", "--older-than", "0")
+
+
+def small_lesson(edit: bool = False, extra: str = "") -> str:
+    """Three chapters of five sentences; ``edit`` rewords one sentence of Part 2 and reads it
+    excited (a little louder: the programme's measurement moves by about a tenth of a dB)."""
+    parts = ["<h1>Rebuilds</h1>"]
+    for c in range(3):
+        sentences = [f"Sentence {c}-{i} talks quietly about the river and the stone." for i in range(5)]
+        if edit and c == 1:
+            sentences[2] = f"<strong>Sentence {c}-2 was changed a little!</strong>"
+        parts.append(f"<h2>Part {c + 1}</h2><p>{' '.join(sentences)}</p>")
+    return "".join(parts) + extra
+
+
+# A chapter read in a loud voice: enough to move the programme's loudness by dBs, not hundredths.
+SHOUTING = ('<h2>Shouting</h2><p data-emotion="angry">'
+            + " ".join(f"Stop shouting number {i} at the top of your voice!" for i in range(12)) + "</p>")
+LOUD = {"emotions": {"angry": {"espeak": {"volume": 200}}}}
+
+
+def file_states(out: Path, manifest: dict) -> dict[str, tuple[int, int, bytes]]:
+    """(inode, mtime_ns, bytes) of every chapter file and of the book, by manifest name."""
+    names = [c["file"] for c in manifest["chapters"]] + [manifest["audio"]["book"]]
+    return {n: ((out / n).stat().st_ino, (out / n).stat().st_mtime_ns, (out / n).read_bytes()) for n in names}
+
+
+def test_one_edit_encodes_only_its_chapter_and_the_book_again(tmp_path: Path, openai_server) -> None:
+    src, out = tmp_path / "lesson.html", tmp_path / "out"
+    src.write_text(small_lesson())
+    config = openai_config(openai_server, tmp_path / "cache", **{"output.format": "mp3", "output.book": "m4b"})
+    first = narrator.narrate(src, config, out_dir=out)
+    before = file_states(out, first)
+    requests = openai_server.count("POST", SPEECH)
+
+    src.write_text(small_lesson(edit=True))
+    edited = narrator.narrate(src, config, out_dir=out)
+    assert openai_server.count("POST", SPEECH) == requests + 1
+    after = file_states(out, edited)
+    assert after.keys() == before.keys()
+    (changed,) = [c["file"] for c in edited["chapters"] if c["title"] == "Part 2"]
+    for name, (inode, mtime, data) in after.items():
+        if name in (changed, edited["audio"]["book"]):
+            assert data != before[name][2] and inode != before[name][0], name  # encoded anew
+        else:
+            assert (inode, mtime, data) == before[name], f"{name} was rewritten"
+    assert edited["loudness"]["gain_db"] == first["loudness"]["gain_db"]
+    old = {c["index"]: c for c in first["chapters"]}
+    for c in edited["chapters"]:
+        assert (c["pcm_sha256"] == old[c["index"]]["pcm_sha256"]) == (c["file"] != changed)
+        assert (c["build"]["book_key"] == old[c["index"]]["build"]["book_key"]) == (c["file"] != changed)
+
+
+def programme_loudness(out: Path, manifest: dict, tmp_path: Path) -> float:
+    """The published book, decoded and measured by pyloudnorm (as a listener's meter would)."""
+    import wave
+
+    import numpy as np
+    import pyloudnorm
+
+    from helpers import decode_wav
+
+    decoded = decode_wav(out / manifest["audio"]["book"], tmp_path / "book.wav")
+    with wave.open(str(decoded)) as w:
+        rate = w.getframerate()
+        samples = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768
+    return pyloudnorm.Meter(rate).integrated_loudness(samples)
+
+
+def test_a_kept_gain_holds_the_programme_at_the_target(tmp_path: Path) -> None:
+    src, out = tmp_path / "lesson.html", tmp_path / "out"
+    config = load_config(overrides={"cache_dir": str(tmp_path / "cache")})
+    src.write_text(small_lesson())
+    first = narrator.narrate(src, config, out_dir=out)
+    src.write_text(small_lesson(edit=True))
+    edited = narrator.narrate(src, config, out_dir=out)
+    loudness = edited["loudness"]
+    # The edit moved the measurement a little: the previous gain was kept, not the new one.
+    assert loudness["gain_db"] == first["loudness"]["gain_db"] != loudness["fresh_gain_db"]
+    assert abs(loudness["gain_db"] - loudness["fresh_gain_db"]) <= 0.25
+    target = config.output.loudness
+    assert abs(programme_loudness(out, edited, tmp_path) - target) <= 1.0
+    assert abs(loudness["integrated_lufs"] - target) <= 0.25
+    assert loudness["true_peak_dbtp"] <= config.output.true_peak
+
+
+def test_a_loud_new_chapter_does_not_keep_a_stale_gain(tmp_path: Path) -> None:
+    src, out = tmp_path / "lesson.html", tmp_path / "out"
+    config = load_config(overrides={"cache_dir": str(tmp_path / "cache"), **LOUD})
+    src.write_text(small_lesson())
+    first = narrator.narrate(src, config, out_dir=out)
+    before = file_states(out, first)
+    src.write_text(small_lesson(extra=SHOUTING))
+    louder = narrator.narrate(src, config, out_dir=out)
+    assert louder["chapters"][-1]["title"] == "Shouting"
+    loudness = louder["loudness"]
+    assert loudness["gain_db"] == loudness["fresh_gain_db"]
+    assert first["loudness"]["gain_db"] - loudness["gain_db"] > 1.0  # far beyond the tolerance
+    assert abs(programme_loudness(out, louder, tmp_path) - config.output.loudness) <= 1.0
+    # With the new gain, every chapter's samples changed: no stale file was kept.
+    for name, (inode, _, data) in before.items():
+        if name in file_states(out, louder):
+            assert (out / name).read_bytes() != data and (out / name).stat().st_ino != inode, name

@@ -1,0 +1,332 @@
+"""The whole-programme book, joined from one independently encoded piece per chapter.
+
+Encoding the book in one pass costs as much as encoding every chapter again, so a rebuild after a
+one-sentence edit would pay for the whole programme. Instead each chapter is encoded alone into a
+raw frame stream (ADTS for m4b, bare MPEG audio frames for mp3) and the pieces are joined frame
+for frame; an m4b is then remuxed with its chapter list (no re-encoding), an mp3 gets its ID3
+chapter frames. A piece is a function of its chapter's final samples alone, so a rebuild takes
+the pieces of unchanged chapters out of the previous book (at the byte ranges the manifest
+recorded, checked by their sha256) and encodes only what changed.
+
+Layout: an encoder's stream starts with ``priming`` samples of its own before the first input
+sample and ends on a whole frame. A piece leaves out up to ``priming`` leading zero samples of
+its chapter (a chapter starts with a pause), so its first sample lands exactly where the piece
+starts; less than one frame of silence pads the chapter's end. A chapter's start in the book is
+therefore not quite the sum of the earlier chapters' durations: :attr:`Book.starts` gives the
+real one, which the manifest, the captions and the chapter markers use.
+
+    book = Book(programme, Path("out/lesson.m4b"), "m4b", bitrate="64k", previous=old_manifest,
+                workdir=tmp)
+    map_ordered(lambda job: job(), book.jobs())    # encode the pieces that changed
+    book.finish(script.title)                      # join, mux, mark chapters
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import wave
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import ffmpeg
+from .atomic import atomic_path
+from .document import ChapterAudio, Programme
+from .encode import BITEXACT, CODECS, add_id3_chapters, ffmetadata
+from .errors import OutputError
+
+LAYOUT = 1  # bump when pieces are cut or encoded differently: old pieces are then not reused
+_COPY = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class BookCodec:
+    codec: tuple[str, ...]
+    raw_format: str  # ffmpeg muxer of the bare frame stream
+    raw_options: tuple[str, ...]
+    priming: int  # samples a decoder puts out before the first input sample (encoder + decoder delay)
+
+
+BOOK_CODECS: dict[str, BookCodec] = {
+    "m4b": BookCodec(CODECS["m4b"][0], "adts", (), 1024),
+    # No Xing/LAME header and no ID3 in a piece: the pieces are joined frame for frame.
+    "mp3": BookCodec(CODECS["mp3"][0], "mp3", ("-write_xing", "0", "-id3v2_version", "0"), 1105),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One chapter's frames in the book's raw stream, as recorded in its manifest entry."""
+
+    key: str  # what the piece is made from: the chapter's samples and the encoding
+    sha256: str
+    size: int  # bytes
+    samples: int  # samples a decoder gets out of it
+    lead: int  # of which before the chapter's first sample (0 unless the chapter starts loud)
+
+    def record(self) -> dict[str, Any]:
+        return {"book_key": self.key, "book_sha256": self.sha256, "book_bytes": self.size,
+                "book_samples": self.samples, "book_lead": self.lead}
+
+    @staticmethod
+    def from_record(record: Mapping[str, Any]) -> Piece | None:
+        try:
+            piece = Piece(str(record["book_key"]), str(record["book_sha256"]), int(record["book_bytes"]),
+                          int(record["book_samples"]), int(record["book_lead"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+        return piece if piece.size >= 0 else None
+
+
+class Book:
+    """The book of ``programme`` at ``dest``: plan the pieces, encode the new ones, join them."""
+
+    def __init__(self, programme: Programme, dest: Path, kind: str, *, bitrate: str,
+                 previous: Mapping[str, Any] | None, workdir: Path) -> None:
+        if kind not in BOOK_CODECS:
+            raise OutputError(f"{dest}: unknown book format '{kind}'")
+        self.programme, self.dest, self.kind, self.bitrate = programme, dest, kind, bitrate
+        self.codec = BOOK_CODECS[kind]
+        self.workdir = workdir
+        self.keys = {c.index: self._key(c) for c in programme.chapters}
+        self._old = self._reusable(previous)  # key -> (stream, offset, piece)
+        self._new: dict[int, Piece] = {}
+
+    @property
+    def to_encode(self) -> list[ChapterAudio]:
+        """The chapters whose pieces the previous book lacks."""
+        return [c for c in self.programme.chapters if self.keys[c.index] not in self._old]
+
+    def jobs(self) -> list[Callable[[], None]]:
+        """One job per piece that must be encoded (their chapters' WAVs must be written)."""
+        return [lambda c=c: self._encode(c) for c in self.to_encode]
+
+    def finish(self, title: str) -> tuple[dict[int, Piece], dict[int, float]]:
+        """Join the pieces into ``dest`` with the chapter list; return each chapter's piece and
+        its start in the book (seconds)."""
+        pieces: dict[int, Piece] = {}
+        starts: dict[int, float] = {}
+        rate = self.programme.sample_rate
+        joined = self.workdir / f"book.{self.codec.raw_format}"
+        offset = 0
+        with open(joined, "wb") as out:
+            for c in self.programme.chapters:
+                key = self.keys[c.index]
+                if key in self._old:
+                    stream, start, piece = self._old[key]
+                    _copy_range(stream, start, piece.size, out)
+                else:
+                    piece = self._new[c.index]
+                    with open(self._piece_path(c), "rb") as f:
+                        shutil.copyfileobj(f, out, _COPY)
+                pieces[c.index] = piece
+                starts[c.index] = (offset + piece.lead) / rate
+                offset += piece.samples
+        # A chapter mark runs to the next chapter's start (its padding is silence of its own).
+        chapters = self.programme.chapters
+        ends = [starts[c.index] for c in chapters[1:]] + [starts[c.index] + c.duration for c in chapters[-1:]]
+        marks = [(c.title, round(starts[c.index] * 1000), round(end * 1000)) for c, end in zip(chapters, ends)]
+        if self.kind == "m4b":
+            meta = self.workdir / "chapters.txt"
+            meta.write_text(ffmetadata(title, marks), encoding="utf-8", newline="\n")
+            with atomic_path(self.dest) as tmp:
+                # Global tags and chapters both come from the ffmetadata file (input 1).
+                ffmpeg.run(["-f", "aac", "-i", str(joined), "-i", str(meta), "-map", "0:a",
+                            "-map_metadata", "1", "-map_chapters", "1", *BITEXACT, "-c:a", "copy",
+                            "-f", "ipod", str(tmp)], what=f"writing {self.dest.name}")
+        else:
+            with atomic_path(self.dest) as tmp:
+                os.replace(joined, tmp)
+                add_id3_chapters(tmp, marks, title=title, album=title)
+        return pieces, starts
+
+    # -- pieces --------------------------------------------------------------------------------
+
+    def _key(self, chapter: ChapterAudio) -> str:
+        blob = {"pcm": chapter.pcm_sha256 or pcm_sha256(chapter.wav_path), "kind": self.kind,
+                "rate": self.programme.sample_rate, "bitrate": self.bitrate,
+                "ffmpeg": ffmpeg.build_id(), "layout": LAYOUT}
+        return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()
+
+    def _piece_path(self, chapter: ChapterAudio) -> Path:
+        return self.workdir / f"piece-{chapter.index:03d}.{self.codec.raw_format}"
+
+    def _encode(self, chapter: ChapterAudio) -> None:
+        dropped = min(self.codec.priming, leading_zeros(chapter.wav_path, self.codec.priming))
+        dest = self._piece_path(chapter)
+        args = ["-i", str(chapter.wav_path)]
+        if dropped:
+            args += ["-af", f"atrim=start_sample={dropped}"]
+        args += ["-map", "0:a", "-map_metadata", "-1", *BITEXACT, "-ac", "1", "-c:a", *self.codec.codec,
+                 "-b:a", self.bitrate, *self.codec.raw_options, "-f", self.codec.raw_format, str(dest)]
+        ffmpeg.run(args, what=f"encoding chapter {chapter.index} of {self.dest.name}")
+        sha, size = file_sha256(dest), dest.stat().st_size
+        samples = count_samples(dest, self.codec.raw_format)
+        self._new[chapter.index] = Piece(self.keys[chapter.index], sha, size, samples,
+                                         self.codec.priming - dropped)
+
+    def _reusable(self, previous: Mapping[str, Any] | None) -> dict[str, tuple[Path, int, Piece]]:
+        """Pieces of the previous book that this one needs, checked against their sha256."""
+        if not previous:
+            return {}
+        old_name = (previous.get("audio") or {}).get("book")
+        if not isinstance(old_name, str) or not old_name.endswith("." + self.kind):
+            return {}
+        old_book = self.dest.parent / old_name
+        if Path(old_name).is_absolute() or ".." in Path(old_name).parts or not old_book.is_file():
+            return {}
+        layout: list[tuple[int, Piece]] = []
+        offset = 0
+        for entry in previous.get("chapters") or []:
+            piece = Piece.from_record((entry.get("build") or {}) if isinstance(entry, dict) else {})
+            if piece is None:
+                return {}  # without every piece's size, no offsets
+            layout.append((offset, piece))
+            offset += piece.size
+        wanted = set(self.keys.values())
+        if not any(p.key in wanted for _, p in layout):
+            return {}
+        try:
+            stream, base = self._old_stream(old_book)
+        except OutputError:
+            return {}
+        found: dict[str, tuple[Path, int, Piece]] = {}
+        for start, piece in layout:
+            if piece.key in wanted and piece.key not in found \
+                    and _range_sha256(stream, base + start, piece.size) == piece.sha256:
+                found[piece.key] = (stream, base + start, piece)
+        return found
+
+    def _old_stream(self, old_book: Path) -> tuple[Path, int]:
+        """The previous book's raw frame stream: (file, offset of its first frame)."""
+        if self.kind == "m4b":
+            stream = self.workdir / "previous.adts"
+            ffmpeg.run(["-i", str(old_book), "-map", "0:a", "-c:a", "copy", "-f", "adts", str(stream)],
+                       what=f"reading {old_book.name}")
+            return stream, 0
+        # mp3: the frames follow the ID3v2 tag. (The new book replaces the file only after
+        # finish() has copied what it needs.)
+        with open(old_book, "rb") as f:
+            head = f.read(10)
+        if len(head) == 10 and head[:3] == b"ID3":
+            size = 10 + ((head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | head[9] & 0x7F)
+            return old_book, size + (10 if head[5] & 0x10 else 0)
+        return old_book, 0
+
+
+def leading_zeros(path: Path, limit: int) -> int:
+    """How many of the first ``limit`` samples of a mono 16-bit WAV are zero."""
+    import numpy as np
+
+    with wave.open(str(path), "rb") as w:
+        x = np.frombuffer(w.readframes(limit), dtype="<i2")
+    nonzero = np.flatnonzero(x)
+    return int(nonzero[0]) if len(nonzero) else len(x)
+
+
+def pcm_sha256(path: Path) -> str:
+    """sha256 of a WAV's PCM frames (what :meth:`MonoWriter.sha256` gives for the same samples)."""
+    h = hashlib.sha256()
+    try:
+        with wave.open(str(path), "rb") as w:
+            while frames := w.readframes(1 << 16):
+                h.update(frames)
+    except (OSError, EOFError, wave.Error) as e:
+        raise OutputError(f"{path}: cannot read chapter audio ({e})") from None
+    return h.hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(_COPY):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _range_sha256(path: Path, start: int, size: int) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        f.seek(start)
+        left = size
+        while left > 0 and (chunk := f.read(min(_COPY, left))):
+            h.update(chunk)
+            left -= len(chunk)
+    return h.hexdigest() if left == 0 else ""
+
+
+def _copy_range(path: Path, start: int, size: int, out: Any) -> None:
+    with open(path, "rb") as f:
+        f.seek(start)
+        left = size
+        while left > 0 and (chunk := f.read(min(_COPY, left))):
+            out.write(chunk)
+            left -= len(chunk)
+    if left:
+        raise OutputError(f"{path}: ended inside a piece of the previous book")
+
+
+# MPEG audio layer III: kbit/s by bitrate index, for MPEG-1 and for MPEG-2/2.5.
+_MP3_KBPS = {3: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+             2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)}
+_MP3_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def count_samples(path: Path, raw_format: str) -> int:
+    """Samples a decoder gets out of a bare ADTS or MPEG layer III stream (frame headers summed,
+    read in chunks)."""
+    header, frame = (7, _adts_frame) if raw_format == "adts" else (4, _mp3_frame)
+    samples = offset = 0
+    buf = b""
+    with open(path, "rb") as f:
+        while True:
+            chunk = f.read(_COPY)
+            buf += chunk
+            i = 0
+            while len(buf) - i >= header:
+                length, n = frame(buf, i, offset + i)
+                if len(buf) - i < length:
+                    break  # the rest of this frame is in the next chunk (or missing)
+                samples += n
+                i += length
+            offset += i
+            buf = buf[i:]
+            if not chunk:
+                break
+    if buf:
+        raise OutputError(f"{path.name}: the stream ends inside a frame")
+    return samples
+
+
+def _adts_frame(b: bytes, i: int, at: int) -> tuple[int, int]:
+    """(bytes, samples) of the ADTS frame at ``b[i:]``."""
+    if b[i] != 0xFF or b[i + 1] & 0xF6 != 0xF0:
+        raise OutputError(f"not an ADTS frame at byte {at}")
+    length = (b[i + 3] & 3) << 11 | b[i + 4] << 3 | b[i + 5] >> 5
+    if length < 7:
+        raise OutputError(f"bad ADTS frame length at byte {at}")
+    return length, 1024 * ((b[i + 6] & 3) + 1)
+
+
+# MPEG audio layer III: kbit/s by bitrate index, for MPEG-1 and for MPEG-2/2.5.
+_MP3_KBPS = {3: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+             2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)}
+_MP3_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def _mp3_frame(b: bytes, i: int, at: int) -> tuple[int, int]:
+    """(bytes, samples) of the MPEG layer III frame at ``b[i:]``."""
+    h = int.from_bytes(b[i:i + 4], "big")
+    version, layer = h >> 19 & 3, h >> 17 & 3
+    if h >> 21 != 0x7FF or layer != 1 or version == 1:
+        raise OutputError(f"not an MPEG layer III frame at byte {at}")
+    kbps = _MP3_KBPS[3 if version == 3 else 2][h >> 12 & 15]
+    rate_index = h >> 10 & 3
+    if not kbps or rate_index == 3:
+        raise OutputError(f"unsupported MPEG frame header at byte {at}")
+    per_frame = 1152 if version == 3 else 576
+    return per_frame // 8 * kbps * 1000 // _MP3_RATES[version][rate_index] + (h >> 9 & 1), per_frame
