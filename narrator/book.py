@@ -31,7 +31,7 @@ import wave
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from . import ffmpeg
 from .atomic import atomic_path
@@ -248,25 +248,31 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _range_sha256(path: Path, start: int, size: int) -> str:
-    h = hashlib.sha256()
+def _range(path: Path, start: int, size: int) -> Iterator[bytes]:
+    """The bytes start..start+size of ``path`` in bounded chunks (fewer if the file is shorter)."""
     with open(path, "rb") as f:
         f.seek(start)
         left = size
         while left > 0 and (chunk := f.read(min(_COPY, left))):
-            h.update(chunk)
+            yield chunk
             left -= len(chunk)
-    return h.hexdigest() if left == 0 else ""
+
+
+def _range_sha256(path: Path, start: int, size: int) -> str:
+    """sha256 of that range, or "" if the file ends inside it."""
+    h, got = hashlib.sha256(), 0
+    for chunk in _range(path, start, size):
+        h.update(chunk)
+        got += len(chunk)
+    return h.hexdigest() if got == size else ""
 
 
 def _copy_range(path: Path, start: int, size: int, out: Any) -> None:
-    with open(path, "rb") as f:
-        f.seek(start)
-        left = size
-        while left > 0 and (chunk := f.read(min(_COPY, left))):
-            out.write(chunk)
-            left -= len(chunk)
-    if left:
+    got = 0
+    for chunk in _range(path, start, size):
+        out.write(chunk)
+        got += len(chunk)
+    if got != size:
         raise OutputError(f"{path}: ended inside a piece of the previous book")
 
 

@@ -6,6 +6,7 @@ numpy is imported inside the functions so that importing this module stays cheap
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import wave
 from contextlib import contextmanager
@@ -94,3 +95,14 @@ def atomic_wav(path: Path, rate: int) -> Iterator[MonoWriter]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def mono_wav(pcm: bytes, rate: int) -> bytes:
+    """Mono 16-bit PCM frames as the bytes of a WAV file (what engines return, what the cache holds)."""
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(pcm)
+    return buf.getvalue()

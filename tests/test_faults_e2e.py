@@ -24,6 +24,7 @@ import wave
 from pathlib import Path
 
 import pytest
+from narrator.wavio import mono_wav
 from servers.audio import SAMPLE_RATE, speech_wav
 from servers.faulty import FaultPlan, FaultyServer, refused_url
 
@@ -105,15 +106,7 @@ def errors_of(out: Path) -> list[dict]:
 
 def wav_of(frames: bytes) -> bytes:
     """A mono 16-bit WAV at the servers' rate holding ``frames``."""
-    import io
-
-    buf = io.BytesIO()
-    with wave.open(buf, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(SAMPLE_RATE)
-        w.writeframes(frames)
-    return buf.getvalue()
+    return mono_wav(frames, SAMPLE_RATE)
 
 
 def pcm(path: Path) -> tuple[int, bytes]:

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import io
 import re
 import threading
-import wave
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from ..config import Config
 from ..errors import EngineError, EngineUnavailable
+from ..wavio import mono_wav
 from .base import preset_params
 
 
@@ -194,16 +193,6 @@ def _info() -> _Info:
     return _INFO
 
 
-def _wav_bytes(pcm: bytes, rate: int) -> bytes:
-    buf = io.BytesIO()
-    with wave.open(buf, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(pcm)
-    return buf.getvalue()
-
-
 def synthesize_wav(text: str, voice: str, *, rate: int = 175, pitch: int = 50, volume: int = 100,
                    pitch_range: int = 50) -> bytes:
     """Speak ``text`` with the espeak voice ``voice``; return mono 16-bit PCM WAV bytes (22050 Hz).
@@ -212,7 +201,7 @@ def synthesize_wav(text: str, voice: str, *, rate: int = 175, pitch: int = 50, v
     Raises EngineUnavailable if the library cannot load, EngineError for an unknown voice.
     """
     with _LOCK, _Session() as s:
-        return _wav_bytes(s.pcm(text, voice, rate, pitch, volume, pitch_range), s.sample_rate)
+        return mono_wav(s.pcm(text, voice, rate, pitch, volume, pitch_range), s.sample_rate)
 
 
 # ---- voices per language and mixed-script text -------------------------------------------------
@@ -343,7 +332,7 @@ class EspeakEngine:
             for t, v in parts:
                 with _Session() as s:
                     pcm.append(s.pcm(t, v, **kw))
-            return _wav_bytes(b"".join(pcm), self.sample_rate)
+            return mono_wav(b"".join(pcm), self.sample_rate)
 
     def close(self) -> None:
         """Nothing to release: the library stays loaded for the process."""

@@ -7,21 +7,13 @@ import io
 import time
 import wave
 
+from narrator.wavio import mono_wav
+
 SAMPLE_RATE = 22050
 
 
 def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
-def _wav(frames: bytes, rate: int) -> bytes:
-    buf = io.BytesIO()
-    with wave.open(buf, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(frames)
-    return buf.getvalue()
 
 
 def _resample(data: bytes, rate: int) -> bytes:
@@ -37,7 +29,7 @@ def _resample(data: bytes, rate: int) -> bytes:
     src = np.frombuffer(frames, dtype="<i2").astype(np.float64)
     n = int(len(src) * rate / src_rate)
     out = np.interp(np.arange(n) * (src_rate / rate), np.arange(len(src)), src)
-    return _wav(np.round(out).astype("<i2").tobytes(), rate)
+    return mono_wav(np.round(out).astype("<i2").tobytes(), rate)
 
 
 def speech_wav(text: str, lang: str = "en", rate: int = SAMPLE_RATE, delay: float = 0.0) -> bytes:
