@@ -48,7 +48,7 @@ def make_takes(d: Path, count: int = 6, seconds: float = 3.0) -> list[Path]:
 
 def build(n: int, take_paths: list[Path], per_chapter: int = 200):
     """A script of ``n`` segments in chapters of ``per_chapter`` and takes that reuse the files."""
-    from narrator.document import Script, ScriptChapter, Segment, Take
+    from narrator.values import Script, ScriptChapter, Segment, Take
 
     chapters, takes = [], {}
     for c in range(0, n, per_chapter):
@@ -64,7 +64,7 @@ def build(n: int, take_paths: list[Path], per_chapter: int = 200):
 
 
 def assemble_time(n: int, take_paths: list[Path], workdir: Path) -> float:
-    from narrator.audio import assemble
+    from narrator.assembly.mixing import assemble
     from narrator.config import Config
 
     script, takes = build(n, take_paths)

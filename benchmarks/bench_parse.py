@@ -6,7 +6,7 @@ import time
 
 from narrator.config import load_config
 from narrator.parse import parse_html
-from narrator.planner import plan
+from narrator.script.planner import plan
 
 
 def make_document(target_bytes: int = 1_000_000) -> bytes:

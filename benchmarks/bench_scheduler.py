@@ -36,10 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from narrator.cache import Cache
+from narrator.synthesis.cache import Cache
 from narrator.config import load_config
-from narrator.document import Script, ScriptChapter, Segment
-from narrator.synth import synthesize
+from narrator.values import Script, ScriptChapter, Segment
+from narrator.synthesis.scheduler import synthesize
 from tests.servers.faulty import LoopbackEngine
 
 BATCH_SCRIPT_SLEEP = 1.5  # what hand-written batch scripts put between requests

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 
-from .errors import (BadInput, ConfigError, EngineError, NarratorError, OutputError,
+from narrator.errors import (BadInput, ConfigError, EngineError, NarratorError, OutputError,
                      SynthesisFailed)
 
-__version__ = "0.1.0"
+from narrator._version import __version__
 __all__ = ["narrate", "plan", "narrate_many", "current_manifest", "Config", "load_config",
            "NarratorError", "BadInput", "ConfigError", "EngineError", "OutputError", "SynthesisFailed",
            "__version__"]
@@ -23,12 +23,16 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str):  # lazy: the pipeline pulls in bs4, lxml, jieba...
-    if name in ("narrate", "plan", "narrate_many", "current_manifest"):
-        from . import pipeline
+    if name in ("narrate", "plan", "current_manifest"):
+        from narrator import pipeline
 
         return getattr(pipeline, name)
+    if name == "narrate_many":
+        from narrator.course import narrate_many
+
+        return narrate_many
     if name in ("Config", "load_config"):
-        from . import config
+        from narrator import config
 
         return getattr(config, name)
     raise AttributeError(name)

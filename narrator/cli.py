@@ -9,12 +9,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-from . import __version__
-from .errors import ConfigError, Interrupted, NarratorError
-from .names import AUDIO_FORMATS, BOOK_FORMATS
+from narrator._version import __version__
+from narrator.errors import ConfigError, Interrupted, NarratorError
+from narrator.choices import AUDIO_FORMATS, BOOK_FORMATS
 
 if TYPE_CHECKING:
-    from .config import Config
+    from narrator.config import Config
 
 EPILOG = """\
 examples:
@@ -71,7 +71,7 @@ def _common_options(p: argparse.ArgumentParser) -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    from .config import load_config
+    from narrator.config import load_config
 
     path = getattr(args, "config", None)
     if path is None and Path("narrate.toml").is_file():
@@ -127,7 +127,7 @@ def _fail(error: Exception, debug: bool, status: int = 1) -> int:
 
 
 def _cmd_narrate(argv: list[str]) -> int:
-    from .progress import ProgressDisplay
+    from narrator.progress import ProgressDisplay
 
     args = _parser().parse_args(argv)
     config = _config(args)
@@ -137,7 +137,7 @@ def _cmd_narrate(argv: list[str]) -> int:
     if args.dry_run:
         return _dry_run(args.inputs, config)
 
-    from .course import expand_sources
+    from narrator.course import expand_sources
 
     sources = expand_sources(args.inputs)
     course = len(sources) > 1 or any(Path(i).is_dir() for i in args.inputs)
@@ -145,7 +145,7 @@ def _cmd_narrate(argv: list[str]) -> int:
     try:
         if course:
             return _course(args, sources, config, display)
-        from .pipeline import current_manifest, default_out_dir, narrate
+        from narrator.pipeline import current_manifest, default_out_dir, narrate
 
         manifest = current_manifest(sources[0], config)
         fresh = manifest is not None
@@ -165,9 +165,9 @@ def _cmd_narrate(argv: list[str]) -> int:
 
 
 def _course(args: argparse.Namespace, sources: list[Path], config: Config, display: Any) -> int:
-    from .pipeline import narrate_many
+    from narrator.course import narrate_many
 
-    from .course import default_root
+    from narrator.course import default_root
 
     root = Path(args.output) if args.output else default_root(args.inputs)
     result = narrate_many(sources, config, out_root=root, on_event=display)
@@ -184,9 +184,9 @@ def _minutes(seconds: float) -> str:
 
 
 def _dry_run(inputs: list[str], config: Config) -> int:
-    from .course import expand_sources
-    from .pipeline import plan
-    from .planner import estimate_seconds
+    from narrator.course import expand_sources
+    from narrator.pipeline import plan
+    from narrator.script.planner import estimate_seconds
 
     for source in expand_sources(inputs):
         script = plan(source, config)
@@ -210,7 +210,7 @@ def _cmd_engines(argv: list[str]) -> int:
     _common_options(p)
     args = p.parse_args(argv)
     config = _config(args)
-    from .engines import ENGINES, create_engines, engine_name
+    from narrator.engines import ENGINES, create_engines, engine_name
 
     chosen = engine_name(config)
     print("engines: " + ", ".join(f"{n}{' (selected)' if n == chosen else ''}" for n in ENGINES))
@@ -220,7 +220,7 @@ def _cmd_engines(argv: list[str]) -> int:
         try:
             details = engine.describe() if hasattr(engine, "describe") else {}
             wav = engine.synthesize(args.text, "en", "neutral")
-            from .validate import validate_take
+            from narrator.synthesis.checks import validate_take
 
             duration = validate_take(wav, text=args.text, lang="en", sample_rate=engine.sample_rate,
                                      previous=None)
@@ -249,7 +249,7 @@ def _cmd_cache(argv: list[str]) -> int:
     _common_options(p)
     args = p.parse_args(argv)
     config = _config(args)
-    from .cache import Cache
+    from narrator.synthesis.cache import Cache
 
     cache = Cache(config.resolved_cache_dir())
     if args.prune:
@@ -257,7 +257,7 @@ def _cmd_cache(argv: list[str]) -> int:
             p.error("--prune needs --keep MANIFEST... and/or --older-than DAYS")
         if args.older_than is not None and args.older_than < 0:
             p.error("--older-than needs a number of days >= 0")
-        from .manifest import load_manifest, take_keys
+        from narrator.publishing.manifest import load_manifest, take_keys
 
         keep = None if args.keep is None else {k for path in args.keep for k in take_keys(load_manifest(path))}
         older = args.older_than * 86400 if args.older_than is not None else None

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from .errors import ConfigError
-from .names import AUDIO_FORMATS, BOOK_FORMATS, EMOTIONS, ENGINE_NAMES
+from narrator.errors import ConfigError
+from narrator.choices import AUDIO_FORMATS, BOOK_FORMATS, EMOTIONS, ENGINE_NAMES
 
 __all__ = ["Config", "load_config", "AUDIO_FORMATS", "BOOK_FORMATS", "EMOTIONS", "ENGINE_NAMES"]
 

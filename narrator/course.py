@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Sequence
 
-from .config import Config
-from .errors import BadInput, ConfigError, Interrupted, NarratorError
-from .events import EventSink, Notice, ignore
+from narrator.config import Config, load_config
+from narrator.errors import BadInput, ConfigError, Interrupted, NarratorError
+from narrator.events import EventSink, Notice, ignore
 
 LESSON_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -89,7 +89,7 @@ def default_root(inputs: Sequence[str]) -> Path:
 
 def lesson_dirs(sources: Sequence[Path]) -> list[str]:
     """A distinct, safe folder name per lesson: its file stem, numbered (-2, -3) when stems repeat."""
-    from .naming import safe_filename
+    from narrator.publishing.filenames import safe_filename
 
     names: list[str] = []
     for src in sources:
@@ -101,15 +101,17 @@ def lesson_dirs(sources: Sequence[Path]) -> list[str]:
     return names
 
 
-def build_course(sources: Sequence[str | os.PathLike[str]], config: Config, out_root: Path, *,
-                 on_event: EventSink = ignore) -> CourseResult:
+def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | None = None, *,
+                 out_root: str | os.PathLike[str], on_event: EventSink = ignore) -> CourseResult:
     """Narrate each lesson into ``out_root/<lesson>/``; one failing lesson never stops the others.
 
     Up-to-date lessons are skipped before any parsing or engine contact, so a no-op rebuild of a
     whole course takes seconds. Engines are created once, on the first lesson that needs them.
     """
-    from .pipeline import build_key, check_out_dir, narrate, prepare_out_dir, read_source, up_to_date
+    from narrator.pipeline import build_key, check_out_dir, narrate, prepare_out_dir, read_source, up_to_date
 
+    config = config or load_config()
+    out_root = Path(out_root)
     paths = expand_sources(sources)
     check_out_dir(out_root, paths)
     prepare_out_dir(out_root)
@@ -124,7 +126,7 @@ def build_course(sources: Sequence[str | os.PathLike[str]], config: Config, out_
                 status: Literal["built", "up to date"] = "up to date"
                 if manifest is None:
                     if engines is None:
-                        from .engines import create_engines
+                        from narrator.engines import create_engines
 
                         engines = create_engines(config)
                     manifest = narrate(src, config, out_dir=out, engines=engines, on_event=on_event)
@@ -148,8 +150,8 @@ def build_course(sources: Sequence[str | os.PathLike[str]], config: Config, out_
 
 def write_index(course: CourseResult, config: Config) -> None:
     """course.json, course.m3u and index.html in the course folder (each written atomically)."""
-    from .atomic import write_atomic
-    from .templating import environment
+    from narrator.util.atomic import write_atomic
+    from narrator.util.templating import environment
 
     root = course.out_root
     lessons = []

@@ -17,17 +17,14 @@ import shutil
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
-from . import __version__
-from .atomic import TEMP_PREFIX
-from .config import Config, load_config
-from .document import Script
-from .errors import BadInput, OutputError, SynthesisFailed
-from .events import EventSink, Notice, ignore
-
-if TYPE_CHECKING:
-    from .course import CourseResult
+from narrator._version import __version__
+from narrator.util.atomic import TEMP_PREFIX
+from narrator.config import Config, load_config
+from narrator.values import Script
+from narrator.errors import BadInput, OutputError, SynthesisFailed
+from narrator.events import EventSink, Notice, ignore
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +47,8 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
 
 def plan(source: str | os.PathLike[str], config: Config | None = None) -> Script:
     """Parse and plan a document without synthesizing anything (the dry run)."""
-    from .parse import parse_html
-    from .planner import plan as plan_document
+    from narrator.parse import parse_html
+    from narrator.script import plan_script as plan_document
 
     config = config or load_config()
     document = parse_html(read_source(source), str(source), config.parse)
@@ -72,7 +69,7 @@ def default_out_dir(source: str | os.PathLike[str], config: Config) -> Path:
 def build_key(source_sha256: str, config: Config) -> str:
     """Everything that decides a narration's output, hashed: if it matches the manifest, the
     folder is up to date and the lesson is skipped without parsing or touching any engine."""
-    from .engines import engine_name
+    from narrator.engines import engine_name
 
     engine = config.engine
     voice_file = engine.voice_file
@@ -94,7 +91,7 @@ def build_key(source_sha256: str, config: Config) -> str:
 
 def up_to_date(out_dir: Path, key: str) -> dict[str, Any] | None:
     """The existing manifest if ``out_dir`` holds a complete narration built with ``key``."""
-    from .manifest import listed_files, load_manifest
+    from narrator.publishing.manifest import listed_files, load_manifest
 
     try:
         manifest = dict(load_manifest(out_dir / MANIFEST))
@@ -110,7 +107,7 @@ def up_to_date(out_dir: Path, key: str) -> dict[str, Any] | None:
 def previous_manifest(out_dir: Path) -> dict[str, Any] | None:
     """The manifest of the narration in ``out_dir`` that this run replaces, if any (a rebuild
     keeps its loudness gain and its unchanged files when they still fit)."""
-    from .manifest import load_manifest
+    from narrator.publishing.manifest import load_manifest
 
     try:
         return dict(load_manifest(out_dir / MANIFEST))
@@ -183,8 +180,8 @@ def current_manifest(source: str | os.PathLike[str], config: Config | None = Non
 def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: Path, key: str,
              engines: Sequence[Any] | None, on_event: EventSink) -> dict[str, Any]:
     """Parse, plan, then synthesize and publish (the folder is not up to date)."""
-    from .parse import parse_html
-    from .planner import plan as plan_document
+    from narrator.parse import parse_html
+    from narrator.script import plan_script as plan_document
 
     document = parse_html(data, str(source), config.parse)
     script = plan_document(document, config)
@@ -194,7 +191,7 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
 
     own_engines = engines is None
     if engines is None:
-        from .engines import create_engines
+        from narrator.engines import create_engines
 
         engines = create_engines(config)  # engine options are checked before any folder appears
     try:
@@ -208,10 +205,10 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
 
 def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Config, out: Path,
                             key: str, on_event: EventSink) -> dict[str, Any]:
-    from .audio import assemble
-    from .cache import Cache
-    from .publish import publish
-    from .synth import synthesize
+    from narrator.assembly import assemble
+    from narrator.synthesis.cache import Cache
+    from narrator.publishing import publish
+    from narrator.synthesis import synthesize
 
     errors_path = out / ERRORS
     result = synthesize(script, engines, Cache(config.resolved_cache_dir()), config,
@@ -239,10 +236,3 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
     errors_path.unlink(missing_ok=True)
     return manifest
 
-
-def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | None = None, *,
-                 out_root: str | os.PathLike[str], on_event: EventSink = ignore) -> CourseResult:
-    """Narrate every lesson into ``out_root/<lesson>/`` and write the course index there."""
-    from .course import build_course
-
-    return build_course(sources, config or load_config(), Path(out_root), on_event=on_event)

@@ -7,7 +7,7 @@ import threading
 import time
 from typing import TextIO
 
-from .events import Event, Notice, Progress
+from narrator.events import Event, Notice, Progress
 
 
 def _clock(seconds: float) -> str:

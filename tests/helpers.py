@@ -6,7 +6,7 @@ import subprocess
 import wave
 from pathlib import Path
 
-from narrator.ffmpeg import ffmpeg_exe
+from narrator.util.ffmpeg import ffmpeg_exe
 
 
 def decode_wav(path: Path, dest: Path) -> Path:

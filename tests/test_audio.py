@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from narrator.audio import assemble, gap_ms
+from narrator.assembly.mixing import assemble, gap_ms
 from narrator.config import Config, OutputConfig, Pauses
-from narrator.document import Script, ScriptChapter, Segment, Take
+from narrator.values import Script, ScriptChapter, Segment, Take
 from narrator.engines.espeak import create
 from narrator.events import Notice, Progress
 
@@ -194,7 +194,7 @@ def test_allow_gaps_fills_a_missing_take_with_silence(tmp_path, espeak_takes) ->
 def test_takes_at_another_rate_are_resampled(tmp_path, espeak_takes) -> None:
     import subprocess
 
-    from narrator.ffmpeg import ffmpeg_exe
+    from narrator.util.ffmpeg import ffmpeg_exe
 
     src = espeak_takes["c01-s0002"]
     other = tmp_path / "16k.wav"

@@ -11,7 +11,7 @@ import time
 import wave
 from pathlib import Path
 
-from narrator.cache import Cache
+from narrator.synthesis.cache import Cache
 
 
 def wav(seconds: float, value: int = 1) -> bytes:
@@ -70,7 +70,7 @@ def test_entries_survive_sigkill_whole_or_not_at_all(tmp_path):
     script = f"""
 import io, sys, wave
 sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
-from narrator.cache import Cache
+from narrator.synthesis.cache import Cache
 cache = Cache({str(tmp_path)!r})
 for i in range(10_000):
     buf = io.BytesIO()
@@ -156,7 +156,7 @@ def test_key_holds_language_params_only_when_an_engine_uses_the_language():
 
 
 def test_entries_are_readable_like_normal_files(tmp_path):
-    from narrator.atomic import _MODE
+    from narrator.util.atomic import _MODE
 
     path = Cache(tmp_path).put(Cache.key("fp", {}, "Shared.", 22050), wav(0.5))
     assert path.stat().st_mode & 0o777 == _MODE  # the umask applies, not mkstemp's 0600
@@ -181,7 +181,7 @@ def test_unreadable_entry_is_a_miss_and_is_never_removed(tmp_path):
     key = Cache.key("fp", {}, "Someone else's take.", 22050)
     path = cache.put(key, wav(1.0))
     path.chmod(0)  # e.g. written by another user with a strict umask
-    code = (f"from narrator.cache import Cache\n"
+    code = (f"from narrator.synthesis.cache import Cache\n"
             f"assert Cache({str(tmp_path)!r}).get({key!r}) is None\n")
     proc = subprocess.run([*unprivileged(), sys.executable, "-c", code], cwd=ROOT, check=False,
                           capture_output=True, text=True, timeout=60)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from narrator.config import ParseConfig
-from narrator.document import Document
+from narrator.values import Document
 from narrator.parse import parse_html
 from narrator.parse.chapters import is_numbered_title
 
@@ -36,7 +36,7 @@ def test_intro_chapter_only_when_it_has_speakable_text() -> None:
 
 
 def test_intro_title_by_language_when_no_title() -> None:
-    from narrator.document import Block, Run
+    from narrator.values import Block, Run
     from narrator.parse.chapters import split_chapters
 
     blocks = [Block("paragraph", (Run("开头的话。"),)), Block("heading", (Run("甲"),), 2),

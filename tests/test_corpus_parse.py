@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from narrator.config import ParseConfig
-from narrator.document import Block, Document
+from narrator.values import Block, Document
 from narrator.parse import parse_html
 
 from corpus import CORPUS
@@ -167,7 +167,7 @@ def test_every_document_plans_into_sentences(name: str) -> None:
     """Each document narrates into sentence segments a listener can follow: every segment is
     speakable, within the length limits, tagged with a language, and titled chapters stay."""
     from narrator.config import load_config
-    from narrator.planner import plan
+    from narrator.script.planner import plan
 
     config = load_config()
     script = plan(doc(name), config)
@@ -183,7 +183,7 @@ def test_every_document_plans_into_sentences(name: str) -> None:
 
 def _segments(name: str):  # type: ignore[no-untyped-def]
     from narrator.config import load_config
-    from narrator.planner import plan
+    from narrator.script.planner import plan
 
     return plan(doc(name), load_config()).segments
 

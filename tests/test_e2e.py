@@ -42,7 +42,7 @@ def test_chapter_files_decode_to_the_manifest_duration(narrated, name: str, tmp_
     assert manifest["audio"]["duration"] == pytest.approx(total, abs=0.01)
     book = out_dir / manifest["audio"]["book"]
     assert book.suffix == ".m4b"
-    # Chapters join in the book on whole AAC frames (1024 samples, see narrator.book): each
+    # Chapters join in the book on whole AAC frames (1024 samples, see narrator.publishing.book): each
     # starts less than a frame after the previous one ends, and the book ends with the last.
     last = manifest["chapters"][-1]
     book_end = last["start"] + last["duration"]

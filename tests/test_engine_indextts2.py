@@ -277,10 +277,10 @@ def test_a_server_restarting_at_the_start_is_waited_for(webui_zh, voice, tmp_pat
     import threading
 
     import narrator
-    from narrator.cache import Cache
-    from narrator.document import Script, ScriptChapter, Segment
+    from narrator.synthesis.cache import Cache
+    from narrator.values import Script, ScriptChapter, Segment
     from narrator.events import Notice
-    from narrator.synth import synthesize
+    from narrator.synthesis.scheduler import synthesize
     from servers.faulty import refused_url
 
     texts = ["We begin with a short sentence.", "Then another one follows it."]

@@ -24,7 +24,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from narrator.wavio import mono_wav
+from narrator.util.wavio import mono_wav
 from servers.audio import SAMPLE_RATE, speech_wav
 from servers.faulty import FaultPlan, FaultyServer, refused_url
 

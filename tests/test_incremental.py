@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import narrator
-from narrator.cache import Cache
+from narrator.synthesis.cache import Cache
 from narrator.config import load_config
 from servers.audio import speech_wav
 from servers.indextts2_webui import start_webui

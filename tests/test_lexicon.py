@@ -1,11 +1,11 @@
-"""The pronunciation lexicon (narrator.text.lexicon) and its use by the planner."""
+"""The pronunciation lexicon (narrator.script.lexicon) and its use by the planner."""
 
 from __future__ import annotations
 
 from narrator.config import Config
-from narrator.document import Block, Chapter, Document, Run
-from narrator.planner import plan
-from narrator.text.lexicon import Lexicon
+from narrator.values import Block, Chapter, Document, Run
+from narrator.script.planner import plan
+from narrator.script.lexicon import Lexicon
 
 
 def test_latin_terms_match_whole_words_only() -> None:

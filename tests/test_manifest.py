@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from narrator.document import (
+from narrator.values import (
     ChapterAudio,
     Programme,
     Script,
@@ -16,7 +16,7 @@ from narrator.document import (
     SegmentTiming,
 )
 from narrator.errors import BadInput
-from narrator.manifest import build_manifest, listed_files, load_manifest, save_manifest
+from narrator.publishing.manifest import build_manifest, listed_files, load_manifest, save_manifest
 
 
 def _lesson() -> tuple[Script, Programme]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from narrator.naming import safe_filename
+from narrator.publishing.filenames import safe_filename
 
 RESERVED = set('<>:"/\\|?*') | {chr(c) for c in range(32)} | {"\x7f"}
 

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from narrator.config import ParseConfig
-from narrator.document import Block, Document
+from narrator.values import Block, Document
 from narrator.errors import BadInput
 from narrator.parse import parse_html
 
@@ -375,7 +375,7 @@ def test_br_inside_a_sentence_joins_and_br_after_lines_of_poems_and_addresses_en
 
 def test_br_splits_lines_into_segments_a_listener_hears() -> None:
     from narrator.config import Config
-    from narrator.planner import plan
+    from narrator.script.planner import plan
 
     d = parse("<p>Over the past few decades,<br>there have been many changes.</p>"
               "<p>Roses are red<br>Violets are blue</p>")

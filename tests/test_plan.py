@@ -1,12 +1,12 @@
-"""Planning a Document into a Script (narrator.planner): pauses, boundaries, ids, titles, languages."""
+"""Planning a Document into a Script (narrator.script.planner): pauses, boundaries, ids, titles, languages."""
 
 from __future__ import annotations
 
 import pytest
 
 from narrator.config import Config, ParseConfig, Pauses, TextConfig
-from narrator.document import Block, Chapter, Document, Run
-from narrator.planner import estimate_seconds, plan
+from narrator.values import Block, Chapter, Document, Run
+from narrator.script.planner import estimate_seconds, plan
 
 P = Pauses()  # defaults: sentence 250, paragraph 600, item 450, before 1200, after 1000, section 2500
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from narrator.config import load_config
-from narrator.document import (
+from narrator.values import (
     ChapterAudio,
     Programme,
     Script,
@@ -24,8 +24,8 @@ from narrator.document import (
 )
 from narrator.errors import OutputError
 from narrator.events import Progress
-from narrator.ffmpeg import ffmpeg_exe
-from narrator.publish import publish
+from narrator.util.ffmpeg import ffmpeg_exe
+from narrator.publishing.publish import publish
 
 RATE = 22050
 HEAD, PAUSE, TAIL = 0.3, 0.2, 0.4
@@ -325,7 +325,7 @@ def test_player_page_shows_injected_markup_as_text(tmp_path: Path) -> None:
 
 
 def test_caption_text_formats() -> None:
-    from narrator.captions import Cue, timestamp, to_vtt
+    from narrator.publishing.captions import Cue, timestamp, to_vtt
 
     assert timestamp(3725.0456) == "01:02:05.046" and timestamp(0) == "00:00:00.000"
     assert timestamp(36000.0, sep=",") == "10:00:00,000"
@@ -350,7 +350,7 @@ def all_files(out: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("book", ["m4b", "mp3"])
 def test_republishing_over_a_previous_narration_gives_the_bytes_of_a_fresh_one(
         tmp_path: Path, book: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from narrator.book import Book
+    from narrator.publishing.book import Book
 
     first = [("One", ["a.", "b."]), ("Two", ["c.", "d."]), ("Three", ["e."])]
     second = [("One", ["a.", "b."]), ("Two", ["c.", "d.", "x."]), ("Three", ["e."])]  # chapter 2 edited

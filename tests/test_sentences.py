@@ -1,4 +1,4 @@
-"""Sentence boundaries, long-sentence splitting and language tags (narrator.text.sentences)."""
+"""Sentence boundaries, long-sentence splitting and language tags (narrator.script.sentences)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from narrator.text.sentences import detect_lang, split_long, split_sentences
+from narrator.script.sentences import detect_lang, split_long, split_sentences
 
 
 def split(text: str, max_chars: int = 160, max_chars_cjk: int = 80) -> list[str]:
@@ -161,7 +161,7 @@ def test_split_long_returns_spans() -> None:
 def test_jieba_is_lazy_and_silent() -> None:
     """Importing and splitting short text never loads jieba; loading it prints nothing."""
     code = ("import sys\n"
-            "from narrator.text.sentences import split_sentences as s\n"
+            "from narrator.script.sentences import split_sentences as s\n"
             "s('短句。Short one.', max_chars=160, max_chars_cjk=80)\n"
             "assert 'jieba' not in sys.modules\n"
             "s('我们在重庆市的一所中学里使用模型进行了长时间的语音合成实验', max_chars=160, max_chars_cjk=10)\n"

@@ -1,12 +1,12 @@
-"""Emotion precedence (narrator.text.style) through the planner, with hand-built Documents."""
+"""Emotion precedence (narrator.script.style) through the planner, with hand-built Documents."""
 
 from __future__ import annotations
 
 import pytest
 
 from narrator.config import DEFAULT_STYLE_RULES, Config, Style, TextConfig
-from narrator.document import Block, Chapter, Document, Run, Segment
-from narrator.planner import plan
+from narrator.values import Block, Chapter, Document, Run, Segment
+from narrator.script.planner import plan
 
 S, EM, U = frozenset({"strong"}), frozenset({"em"}), frozenset({"u"})
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from narrator.cache import Cache
+from narrator.synthesis.cache import Cache
 from narrator.config import load_config
-from narrator.document import Script, ScriptChapter, Segment
+from narrator.values import Script, ScriptChapter, Segment
 from narrator.engines import http
 from narrator.engines.espeak import EspeakEngine
 from narrator.errors import Interrupted
 from narrator.events import Progress
-from narrator.synth import synthesize
+from narrator.synthesis.scheduler import synthesize
 from tests.servers.audio import SAMPLE_RATE, speech_wav
 from tests.servers.faulty import FaultPlan, FaultyServer, LoopbackEngine, refused_url
 

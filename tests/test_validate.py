@@ -10,7 +10,8 @@ import pytest
 
 from narrator.engines.espeak import synthesize_wav
 from narrator.errors import InvalidTake
-from narrator.validate import expected_duration, normalize_wav, validate_take, wav_info
+from narrator.synthesis.checks import expected_duration, validate_take
+from narrator.util.wavio import normalize_wav, wav_info
 
 EN = "Please open your books to page twelve and read the first paragraph."
 ZH = "今天我们学习第一课，请大家打开课本。"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import importlib
 
-from ..config import ENGINE_NAMES, Config
-from ..errors import ConfigError
-from .base import Engine, preset_params
+from narrator.config import ENGINE_NAMES, Config
+from narrator.errors import ConfigError
+from narrator.engines.base import Engine, preset_params
 
 __all__ = ["Engine", "ENGINES", "create_engines", "preset_params"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Protocol, runtime_checkable
 
-from ..config import Config
+from narrator.config import Config
 
 
 @runtime_checkable

@@ -19,10 +19,10 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ..config import Config
-from ..errors import EngineError, EngineUnavailable
-from ..wavio import mono_wav
-from .base import preset_params
+from narrator.config import Config
+from narrator.errors import EngineError, EngineUnavailable
+from narrator.util.wavio import mono_wav
+from narrator.engines.base import preset_params
 
 
 # speak_lib.h constants

@@ -36,11 +36,11 @@ import os
 import re
 from typing import Any, Mapping
 
-from ..config import Config
-from ..errors import ConfigError, EngineError
-from ..templating import environment
-from .base import preset_params
-from .httpcommon import HttpClient, check_options, check_rate, expect_wav, one_line, raise_config
+from narrator.config import Config
+from narrator.errors import ConfigError, EngineError
+from narrator.util.templating import environment
+from narrator.engines.base import preset_params
+from narrator.engines.httpcommon import HttpClient, check_options, check_rate, expect_wav, one_line, raise_config
 
 NAME = "http"
 DEFAULTS: Mapping[str, Mapping[str, Any]] = {"neutral": {}}

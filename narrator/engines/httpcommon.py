@@ -11,10 +11,10 @@ import re
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
-from ..config import Config
-from ..errors import ConfigError, EngineError, EngineUnavailable
-from ..validate import wav_info
-from .base import preset_params, request_timeout
+from narrator.config import Config
+from narrator.errors import ConfigError, EngineError, EngineUnavailable
+from narrator.util.wavio import wav_info
+from narrator.engines.base import preset_params, request_timeout
 
 # IndexTTS2 weights its 8-value emotion vector: happy, angry, sad, afraid, disgusted,
 # melancholic, surprised, calm. Sums over 0.8 are scaled down by its UI anyway.

@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from ..config import Config
-from ..errors import EngineError, EngineUnavailable
-from .base import preset_params
-from .httpcommon import (VECTOR_DEFAULTS, HttpClient, check_options, check_vector_presets,
+from narrator.config import Config
+from narrator.errors import EngineError, EngineUnavailable
+from narrator.engines.base import preset_params
+from narrator.engines.httpcommon import (VECTOR_DEFAULTS, HttpClient, check_options, check_vector_presets,
                          expect_wav, one_line, raise_config, same_origin, segment_tokens,
                          vector_emotion_params, vector_params)
 

@@ -27,9 +27,9 @@ import json
 import os
 from typing import Any, Mapping
 
-from ..config import Config
-from .base import preset_params
-from .httpcommon import HttpClient, check_options, check_rate, expect_wav, raise_config
+from narrator.config import Config
+from narrator.engines.base import preset_params
+from narrator.engines.httpcommon import HttpClient, check_options, check_rate, expect_wav, raise_config
 
 NAME = "openai"
 DEFAULTS: Mapping[str, Mapping[str, Any]] = {"neutral": {}}

@@ -18,10 +18,10 @@ import hashlib
 import json
 from typing import Any, Mapping
 
-from ..config import Config
-from ..errors import EngineError
-from .base import preset_params
-from .httpcommon import (VECTOR_DEFAULTS, HttpClient, check_options, check_vector_presets,
+from narrator.config import Config
+from narrator.errors import EngineError
+from narrator.engines.base import preset_params
+from narrator.engines.httpcommon import (VECTOR_DEFAULTS, HttpClient, check_options, check_vector_presets,
                          expect_wav, raise_config, segment_tokens, vector_emotion_params,
                          vector_params)
 

@@ -29,11 +29,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..config import ParseConfig
-from ..document import Block, Document
-from ..errors import BadInput
-from .chapters import split_chapters
-from .cleanup import as_html, decode_html, strip_word_markup
+from narrator.config import ParseConfig
+from narrator.values import Block, Document
+from narrator.errors import BadInput
+from narrator.parse.chapters import split_chapters
+from narrator.parse.cleanup import as_html, decode_html, strip_word_markup
 
 __all__ = ["parse_html"]
 
@@ -54,7 +54,7 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
     Web pages are cut down to their main content (see content.py). Raises
     :class:`narrator.errors.BadInput` for binary, undecodable, empty or unspeakable input.
     """
-    from .html import Walker, parse_soup
+    from narrator.parse.html import Walker, parse_soup
 
     sha = hashlib.sha256(data).hexdigest()
     text = decode_html(data, path)
@@ -87,8 +87,8 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
 def _page_blocks(soup: Any, root: Any, config: ParseConfig, *, whole_page: bool) -> list[Block]:
     """A web page without chrome or metadata lines; a whole page (not a fragment with a script in
     it) is cut down to its main content and title heading."""
-    from .content import find_main_content, is_metadata_line
-    from .html import BLOCK_TAGS, Walker, link_stats
+    from narrator.parse.content import find_main_content, is_metadata_line
+    from narrator.parse.html import BLOCK_TAGS, Walker, link_stats
 
     stats = link_stats(root)
     walker = Walker(config, page_mode=True, stats=stats)
@@ -103,7 +103,7 @@ def _page_blocks(soup: Any, root: Any, config: ParseConfig, *, whole_page: bool)
 
 def _editor_content(soup: Any, config: ParseConfig) -> list[Block]:
     """Blocks of the HTML documents kept in textareas / script type=text/plain, duplicates once."""
-    from .html import Walker, has_html, parse_soup
+    from narrator.parse.html import Walker, has_html, parse_soup
 
     holders = soup.find_all("textarea")
     holders += [s for s in soup.find_all("script") if (s.get("type") or "").lower() == "text/plain"]
@@ -176,7 +176,7 @@ _SENTENCE_END = tuple(".!?。！？;；:：,，、")
 def _title_paragraph(blocks: list[Block]) -> str:
     """The text of a short, bold (or class "...title...") paragraph that starts the document and
     is not a sentence nor a numbered chapter title: a Word flyer's bold first line."""
-    from .chapters import is_numbered_title
+    from narrator.parse.chapters import is_numbered_title
 
     first = next((b for b in blocks if b.kind != "break" and b.text.strip()), None)
     if first is None or first.kind != "paragraph" or first is blocks[-1]:

@@ -18,9 +18,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..config import ParseConfig
-from ..document import Block, Chapter
-from .html import PAGEBREAK
+from narrator.config import ParseConfig
+from narrator.values import Block, Chapter
+from narrator.parse.html import PAGEBREAK
 
 _CN_NUM = "0-9０-９一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
 _NUMBERED = re.compile(

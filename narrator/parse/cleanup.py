@@ -9,7 +9,7 @@ import codecs
 import json
 import re
 
-from ..errors import BadInput
+from narrator.errors import BadInput
 
 # Characters that are invisible in the editor and must never reach a TTS engine.
 _INVISIBLE = {

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..document import Block
+from narrator.values import Block
 
 __all__ = ["MainContent", "find_main_content", "is_metadata_line"]
 

@@ -15,10 +15,10 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..config import ParseConfig
-from ..document import Block, Run
-from .cleanup import TEXT_TABLE, is_chrome_name
-from .lines import LINE, split_lines
+from narrator.config import ParseConfig
+from narrator.values import Block, Run
+from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name
+from narrator.parse.lines import LINE, split_lines
 
 PAGEBREAK = "pagebreak"
 

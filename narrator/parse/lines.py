@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Run
+from narrator.values import Run
 
 __all__ = ["LINE", "split_lines"]
 

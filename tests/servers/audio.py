@@ -7,7 +7,7 @@ import io
 import time
 import wave
 
-from narrator.wavio import mono_wav
+from narrator.util.wavio import mono_wav
 
 SAMPLE_RATE = 22050
 

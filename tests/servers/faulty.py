@@ -34,7 +34,7 @@ from typing import Any
 from narrator.errors import EngineError, EngineUnavailable
 
 try:
-    from .audio import SAMPLE_RATE, speech_wav
+    from tests.servers.audio import SAMPLE_RATE, speech_wav
 except ImportError:  # imported as a top-level module (benchmarks)
     from servers.audio import SAMPLE_RATE, speech_wav  # type: ignore[no-redef]
 

@@ -24,7 +24,7 @@ from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from .audio import speech_wav
+from tests.servers.audio import speech_wav
 
 EMO_CHOICES = {
     "zh_CN": ["与音色参考音频相同", "使用情感参考音频", "使用情感向量控制"],

@@ -6,8 +6,8 @@ answers WAV at 24000 Hz (OpenAI's rate) for ``response_format = "wav"`` and 400 
 
 from __future__ import annotations
 
-from . import Reply, Request, RecordingServer
-from .audio import speech_wav
+from tests.servers import Reply, Request, RecordingServer
+from tests.servers.audio import speech_wav
 
 RATE = 24000
 

@@ -6,8 +6,8 @@ unknown speaker path and for emotion vectors summing over 1.5.
 
 from __future__ import annotations
 
-from . import Reply, Request, RecordingServer
-from .audio import speech_wav
+from tests.servers import Reply, Request, RecordingServer
+from tests.servers.audio import speech_wav
 
 VOICE_PATH = "/srv/voices/narrator.wav"  # the server-side speaker file the stand-in knows
 

@@ -1,7 +1,7 @@
 """Document -> Script: sentences with language, emotion, spoken form and the pause after each.
 
     >>> from narrator.config import Config
-    >>> from narrator.document import Block, Chapter, Document, Run
+    >>> from narrator.values import Block, Chapter, Document, Run
     >>> doc = Document("T", "en", (Chapter(1, "Intro", (Block("paragraph", (Run("Hi. Bye."),)),)),))
     >>> [s.text for s in plan(doc, Config()).segments]
     ['Intro', 'Hi.', 'Bye.']
@@ -27,12 +27,12 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from .config import Config
-from .document import Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
-from .text.lexicon import Lexicon
-from .text.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
+from narrator.config import Config
+from narrator.values import Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
+from narrator.script.lexicon import Lexicon
+from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
                              sentence_spans, strip_emoji)
-from .text.style import Coverage, StyleSheet
+from narrator.script.style import Coverage, StyleSheet
 
 _LAST_BOUNDARY: dict[str, Boundary] = {"heading": "heading", "item": "item"}
 _NON_WORD = re.compile(r"[\W_]+")

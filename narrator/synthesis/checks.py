@@ -14,13 +14,10 @@ accepted; assembly resamples takes to the programme's rate.
 
 from __future__ import annotations
 
-import os
-import struct
 import unicodedata
-from dataclasses import dataclass
-from typing import BinaryIO
 
-from .errors import ImplausibleTake, InvalidTake
+from narrator.errors import ImplausibleTake, InvalidTake
+from narrator.util.wavio import wav_info
 
 # Speaking-rate bounds, characters per second, with generous margins on both sides.
 CJK_CHARS_PER_SECOND = (2.0, 9.0)  # (slowest, fastest): Chinese/Japanese syllable characters
@@ -30,87 +27,6 @@ SHORTEST_FACTOR = 0.5  # a take may be twice as fast as the fastest rate above b
 LONGEST_FACTOR = 2.0  # ... and twice as slow as the slowest rate
 LONG_FLOOR_SECONDS = 4.0  # any text may take this long (leading/trailing silence, slow engines)
 SHORT_FLOOR_SECONDS = 0.08  # no non-empty text is spoken in less
-STREAMED_SIZES = (0xFFFFFFFF, 0)  # data sizes written by encoders that could not seek back
-
-
-@dataclass(frozen=True, slots=True)
-class WavInfo:
-    """What the header of a WAV says, checked against the bytes actually present."""
-
-    sample_rate: int
-    channels: int
-    bits: int
-    format_tag: int
-    data_offset: int
-    data_size: int  # bytes of PCM actually usable
-    streamed: bool  # the header's sizes were placeholders
-
-    @property
-    def duration(self) -> float:
-        frame = self.channels * self.bits // 8
-        return self.data_size / frame / self.sample_rate if frame and self.sample_rate else 0.0
-
-
-def read_wav_info(f: BinaryIO, total_size: int) -> WavInfo:
-    """Parse the RIFF header of an open WAV file of ``total_size`` bytes; ValueError if broken."""
-    head = f.read(12)
-    if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-        raise ValueError("not a RIFF/WAVE file")
-    pos = 12
-    fmt: tuple[int, int, int, int] | None = None
-    while pos + 8 <= total_size:
-        f.seek(pos)
-        chunk = f.read(8)
-        if len(chunk) < 8:
-            break
-        cid, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
-        body = pos + 8
-        if cid == b"fmt ":
-            raw = f.read(min(size, 40))
-            if len(raw) < 16:
-                raise ValueError("fmt chunk is truncated")
-            tag, channels, rate, _, _, bits = struct.unpack("<HHIIHH", raw[:16])
-            if tag == 0xFFFE and len(raw) >= 26:  # WAVE_FORMAT_EXTENSIBLE: the sub-format decides
-                tag = struct.unpack("<H", raw[24:26])[0]
-            fmt = (tag, channels, rate, bits)
-        elif cid == b"data":
-            if fmt is None:
-                raise ValueError("data chunk before fmt chunk")
-            available = total_size - body
-            streamed = size in STREAMED_SIZES and available > 0
-            if streamed:
-                frame = max(1, fmt[1] * fmt[3] // 8)
-                size = available - available % frame
-            elif size > available:
-                raise ValueError(f"truncated: data chunk declares {size} bytes, {available} present")
-            return WavInfo(fmt[2], fmt[1], fmt[3], fmt[0], body, size, streamed)
-        pos = body + size + (size & 1)  # chunks are word-aligned
-    raise ValueError("no data chunk (truncated or not audio)")
-
-
-def wav_info(wav: bytes) -> WavInfo:
-    """:func:`read_wav_info` over bytes in memory."""
-    import io
-
-    return read_wav_info(io.BytesIO(wav), len(wav))
-
-
-def file_wav_info(path: str | os.PathLike[str]) -> WavInfo:
-    """:func:`read_wav_info` over a file: OSError if it cannot be read, ValueError if broken."""
-    with open(path, "rb") as f:
-        return read_wav_info(f, os.fstat(f.fileno()).st_size)
-
-
-def normalize_wav(wav: bytes) -> bytes:
-    """``wav`` with real RIFF and data sizes if it was streamed with placeholder sizes (else as is)."""
-    info = wav_info(wav)
-    if not info.streamed:
-        return wav
-    end = info.data_offset + info.data_size
-    out = bytearray(wav[:end])
-    struct.pack_into("<I", out, 4, end - 8)
-    struct.pack_into("<I", out, info.data_offset - 4, info.data_size)
-    return bytes(out)
 
 
 def expected_duration(text: str) -> tuple[float, float]:

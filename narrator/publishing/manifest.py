@@ -1,6 +1,6 @@
 """The manifest (version 1): everything a player or a build script needs about a narration.
 
-``manifest.json`` is written last by :func:`narrator.publish.publish`; its presence means the
+``manifest.json`` is written last by :func:`narrator.publishing.publish.publish`; its presence means the
 narration in that folder is complete. Times are seconds rounded to the millisecond: ``start`` /
 ``end`` of a segment are relative to its chapter file, ``book_start`` / ``book_end`` to the
 whole programme (the book file).
@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
-from .atomic import write_atomic
-from .document import Programme, Script
-from .errors import BadInput
+from narrator.util.atomic import write_atomic
+from narrator.values import Programme, Script
+from narrator.errors import BadInput
 
 VERSION = 1
 FILENAME = "manifest.json"
@@ -39,7 +39,7 @@ class ChapterEntry(TypedDict):
     index: int
     title: str
     file: str
-    start: float  # in the book (chapters are joined on whole codec frames: see narrator.book)
+    start: float  # in the book (chapters are joined on whole codec frames: see narrator.publishing.book)
     duration: float
     captions: str | None
     pcm_sha256: NotRequired[str]  # the chapter's final samples; the same hash, the same audio

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Sequence
 
-from .errors import OutputError
+from narrator.errors import OutputError
 
 
 @functools.cache

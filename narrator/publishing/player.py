@@ -28,7 +28,7 @@ def render_player(manifest: Mapping[str, Any]) -> str:
     """The read-along page (templates/player.html.j2): works from file:// with no server."""
     from markupsafe import Markup
 
-    from .templating import environment
+    from narrator.util.templating import environment
 
     by_chapter: dict[int, list[Mapping[str, Any]]] = {}
     for seg in manifest["segments"]:

@@ -1,6 +1,6 @@
 """Encoding chapter audio (ffmpeg) and the chapter markers of the book (ffmetadata, ID3 frames).
 
-The book itself is joined from per-chapter pieces in :mod:`narrator.book`.
+The book itself is joined from per-chapter pieces in :mod:`narrator.publishing.book`.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from . import ffmpeg
-from .atomic import atomic_path
-from .document import ChapterAudio
-from .errors import OutputError
+from narrator.util import ffmpeg
+from narrator.util.atomic import atomic_path
+from narrator.values import ChapterAudio
+from narrator.errors import OutputError
 
 # ffmpeg codec, muxer and whether the bitrate applies, per output format.
 # The AAC encoder's default "twoloop" coder is 3x slower than "fast", with no audible gain on mono

@@ -33,19 +33,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import Cache
-from .config import Config, EngineConfig
-from .document import Script, Segment, Take
-from .engines.base import Engine
-from .errors import (
+from narrator.synthesis.cache import Cache
+from narrator.config import Config, EngineConfig
+from narrator.values import Script, Segment, Take
+from narrator.engines.base import Engine
+from narrator.errors import (
     EngineError,
     EngineUnavailable,
     ImplausibleTake,
     Interrupted,
     OutputError,
 )
-from .events import EventSink, Notice, Progress, ignore
-from .validate import file_wav_info, normalize_wav, validate_take, wav_info
+from narrator.events import EventSink, Notice, Progress, ignore
+from narrator.synthesis.checks import validate_take
+from narrator.util.wavio import file_wav_info, normalize_wav, wav_info
 
 log = logging.getLogger(__name__)
 

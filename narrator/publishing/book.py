@@ -33,11 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import ffmpeg
-from .atomic import atomic_path
-from .document import ChapterAudio, Programme
-from .encode import BITEXACT, CODECS, add_id3_chapters, ffmetadata
-from .errors import OutputError
+from narrator.util import ffmpeg
+from narrator.util.atomic import atomic_path
+from narrator.values import ChapterAudio, Programme
+from narrator.publishing.encode import BITEXACT, CODECS, add_id3_chapters, ffmetadata
+from narrator.errors import OutputError
 
 LAYOUT = 1  # bump when pieces are cut or encoded differently: old pieces are then not reused
 _COPY = 1 << 20

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from .sentences import normalize_lang
+from narrator.script.sentences import normalize_lang
 
 # Letters and digits of Latin-like scripts: a Latin term must not touch one of these.
 _WORDCH = r"0-9A-Za-z_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"

@@ -3,7 +3,7 @@ the read-along player page and, last, manifest.json.
 
 A rebuild encodes only what changed: a chapter file made from the same samples with the same
 settings (recorded in its manifest entry) is kept as it is, and the book takes the pieces of
-unchanged chapters from the previous book (see :mod:`narrator.book`).
+unchanged chapters from the previous book (see :mod:`narrator.publishing.book`).
 
 Every file is written under a temporary name in its final folder and renamed when complete, so a
 reader never sees a half-written file; the manifest is removed first and written last, so its
@@ -20,15 +20,15 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .atomic import TEMP_PREFIX, write_atomic
-from .book import Book, file_sha256, pcm_sha256
-from .captions import Cue, to_vtt
-from .config import Config
-from .encode import chapter_tags, encode_chapter, encoding_key
-from .document import ChapterAudio, Programme, Script
-from .errors import BadInput, NarratorError, OutputError
-from .events import EventSink, Progress, ignore
-from .manifest import (
+from narrator.util.atomic import TEMP_PREFIX, write_atomic
+from narrator.publishing.book import Book, file_sha256, pcm_sha256
+from narrator.publishing.captions import Cue, to_vtt
+from narrator.config import Config
+from narrator.publishing.encode import chapter_tags, encode_chapter, encoding_key
+from narrator.values import ChapterAudio, Programme, Script
+from narrator.errors import BadInput, NarratorError, OutputError
+from narrator.events import EventSink, Progress, ignore
+from narrator.publishing.manifest import (
     FILENAME,
     ChapterFiles,
     build_manifest,
@@ -36,9 +36,9 @@ from .manifest import (
     load_manifest,
     save_manifest,
 )
-from .naming import safe_filename
-from .parallel import map_ordered
-from .player import render_player
+from narrator.publishing.filenames import safe_filename
+from narrator.util.parallel import map_ordered
+from narrator.publishing.player import render_player
 
 CHAPTERS_DIR = "chapters"
 CHAPTERS_TRACK = "chapters.vtt"

@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from ..config import Config
-from ..document import Block
+from narrator.config import Config
+from narrator.values import Block
 
 # Common names authors write in data-emotion, mapped onto the built-in presets.
 _ALIASES: Mapping[str, str] = {

@@ -20,9 +20,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from .atomic import _MODE
-from .errors import OutputError
-from .validate import file_wav_info
+from narrator.util.atomic import _MODE
+from narrator.errors import OutputError
+from narrator.util.wavio import file_wav_info
 
 SUFFIX = ".wav"
 TEMP_PREFIX = ".tmp-"

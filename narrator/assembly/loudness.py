@@ -25,10 +25,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import ffmpeg
-from .errors import OutputError
-from .validate import file_wav_info
-from .wavio import atomic_wav
+from narrator.util import ffmpeg
+from narrator.errors import OutputError
+from narrator.util.wavio import file_wav_info
+from narrator.util.wavio import atomic_wav
 
 if TYPE_CHECKING:
     import numpy as np

@@ -20,17 +20,18 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from . import __version__, ffmpeg
-from .config import Config
-from .document import ChapterAudio, Programme, Script, ScriptChapter, Segment, SegmentTiming, Take
-from .errors import OutputError
-from .events import EventSink, Notice, Progress, ignore
-from .wavio import MonoWriter, atomic_wav, read_mono16
+from narrator._version import __version__
+from narrator.util import ffmpeg
+from narrator.config import Config
+from narrator.values import ChapterAudio, Programme, Script, ScriptChapter, Segment, SegmentTiming, Take
+from narrator.errors import OutputError
+from narrator.events import EventSink, Notice, Progress, ignore
+from narrator.util.wavio import MonoWriter, atomic_wav, read_mono16
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from .leveling import Previous
+    from narrator.assembly.leveling import Previous
 
 KEEP_MS = 20  # silence kept at each edge of a take after trimming
 FADE_MS = 5  # fade in/out at each edge so that joins never click
@@ -52,9 +53,9 @@ def assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir:
     (its takes' bytes, pauses, sample rate, this code) is the one recorded there is carried over
     without assembly: its timings come from the record, and its WAV is written only if publish
     calls its ``render``. The previous gain is kept when the new measurement is close enough
-    (see :func:`narrator.leveling.choose_gains`), so that unchanged chapters stay byte-identical.
+    (see :func:`narrator.assembly.leveling.choose_gains`), so that unchanged chapters stay byte-identical.
     """
-    from .leveling import normalize, previous_records
+    from narrator.assembly.leveling import normalize, previous_records
 
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)

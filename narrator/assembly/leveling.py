@@ -1,7 +1,7 @@
 """One loudness gain for the whole programme, kept across rebuilds while it still fits.
 
 :func:`normalize` measures the programme (from its chapters' gating blocks, see
-:mod:`narrator.loudness`), picks the gain (:func:`choose_gains`: the rule for keeping the previous
+:mod:`narrator.assembly.loudness`), picks the gain (:func:`choose_gains`: the rule for keeping the previous
 narration's gain) and writes each chapter's final samples with a true-peak limiter. What the
 previous narration recorded in its manifest (:class:`Previous`) saves the work on chapters whose
 samples did not change: their blocks are not measured again, and at the same gain their final
@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .config import Config
-from .document import ChapterAudio
-from .errors import OutputError
-from .parallel import map_ordered
+from narrator.config import Config
+from narrator.values import ChapterAudio
+from narrator.errors import OutputError
+from narrator.util.parallel import map_ordered
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,7 +48,7 @@ def previous_records(previous: Mapping[str, Any] | None, config: Config, rate: i
     sha256 when they are written, and recorded levels are used only with the same gain on the
     same samples.
     """
-    from .loudness import meter_id, unpack_blocks
+    from narrator.assembly.loudness import meter_id, unpack_blocks
 
     if not previous or (previous.get("audio") or {}).get("sample_rate") != rate:
         return None
@@ -89,7 +89,7 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
 
     Returns the final chapters and the programme's loudness record for the manifest.
     """
-    from .loudness import chapter_blocks, integrated_loudness, meter_id, pack_blocks
+    from narrator.assembly.loudness import chapter_blocks, integrated_loudness, meter_id, pack_blocks
 
     target, ceiling = config.output.loudness, config.output.true_peak
 
@@ -152,7 +152,7 @@ def _level(chapter: ChapterAudio, raw: Path, gain: float, ceiling: float,
     and its recorded true peak holds without measuring again; if it was carried over without
     assembly, it is not written at all until publish asks for it (``render``).
     """
-    from .loudness import SAMPLE_MARGIN_DB, apply_gain, true_peak
+    from narrator.assembly.loudness import SAMPLE_MARGIN_DB, apply_gain, true_peak
 
     known = previous.levels.get(chapter.record["raw_sha256"]) if previous is not None and previous.gain_db == gain else None
     if known is not None:
@@ -183,7 +183,7 @@ def _write_raw(chapter: ChapterAudio) -> None:
 
 
 def _write_final(chapter: ChapterAudio, raw: Path, gain: float, ceiling_dbfs: float, pcm: str) -> None:
-    from .loudness import apply_gain
+    from narrator.assembly.loudness import apply_gain
 
     _write_raw(chapter)
     try:

@@ -16,7 +16,7 @@ def environment(kind: str = "html") -> Any:
     import jinja2
 
     if kind == "html":
-        loader = jinja2.FileSystemLoader(str(resources.files("narrator.templates")))
+        loader = jinja2.FileSystemLoader(str(resources.files("narrator.publishing") / "templates"))
         env = jinja2.Environment(loader=loader, autoescape=jinja2.select_autoescape(["html", "j2"]),
                                  undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     elif kind == "text":
