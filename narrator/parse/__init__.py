@@ -70,7 +70,7 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
         soup = parse_soup(markup)
     except RecursionError:  # defensive: bs4 should cope, but never leak a RecursionError
         raise BadInput(path, "markup nested too deeply to parse") from None
-    root = soup.body or soup
+    root = _root(soup)
     page_mode = soup.find(["script", "nav", "form", "iframe"]) is not None
     if page_mode:
         blocks, page_skipped = _page_blocks(soup, root, config,
@@ -97,6 +97,18 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
         raise BadInput(path, "no speakable text in the document")
     return Document(title=title, lang=lang, chapters=chapters, source_path=path, source_sha256=sha,
                     skipped=tuple(skipped), warnings=tuple(warnings))
+
+
+def _root(soup: Any) -> Any:
+    """<body>, or the whole tree when the parser put content outside it (a stray </body> or a
+    second <html> in a broken page): that text is the page's too."""
+    body = soup.body
+    if body is None:
+        return soup
+    head = soup.head
+    outside = len(soup.get_text().strip()) - len(body.get_text().strip()) - (
+        len(head.get_text().strip()) if head is not None else 0)
+    return soup if outside > 100 else body
 
 
 def _announcement(block: Block, lang: str) -> Block:

@@ -47,6 +47,7 @@ _REPORTED: dict[str, tuple[str, str]] = {
     "svg": ("drawing", "a drawing"),
 }
 _ONLY_WITH_TEXT = frozenset(("template", "dialog", "svg", "canvas", "button", "select", "textarea", "math"))
+_BLOCKS_IN_BUTTON = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"]
 _STRUCK = frozenset(("s", "strike", "del"))
 _PROSE = 80  # characters of unlinked text that make an element real prose (never chrome)
 _CONTEXT_NAMES = frozenset(("blockquote", "figcaption", "li", "th", "aside", "figure",
@@ -98,6 +99,7 @@ class _Frame:
 class _Table:
     headers: list[str] = field(default_factory=list)
     rows: int = 0
+    code_cols: frozenset[int] = frozenset()  # columns of code expressions: not read
 
 
 @dataclass(slots=True)
@@ -256,6 +258,10 @@ class Walker:
             if name == "input" and id(node) not in skip_ids and _is_blank_input(node):
                 self._add(" " + BLANK + " ", inlines[-1])  # a form to fill in: the blank is read as a pause
                 continue
+            if name == "button" and id(node) not in skip_ids and node.find(_BLOCKS_IN_BUTTON) is not None:
+                # "<button/>" is not void in HTML: the rest of the page ends up inside the button
+                stack.extend(reversed(node.contents))
+                continue
             if name in _SKIP_TAGS or id(node) in skip_ids:
                 self._skip_tag(node, name, nth, path, id(node) in skip_ids)
                 continue
@@ -371,6 +377,8 @@ class Walker:
     def _skip_tag(self, node: Any, name: str, nth: int, path: list[tuple[str, int, str | None]],
                   outside: bool) -> None:
         if outside:
+            if name in _SKIP_TAGS and name not in _REPORTED:
+                return  # script, style...: never content
             self._record(node, name, nth, path, "page chrome", "outside the page's main content")
             return
         known = _REPORTED.get(name)
@@ -405,6 +413,8 @@ class Walker:
 
     def drops(self, node: Any, name: str) -> bool:
         """Would the walk leave this element out (skipped tag, hidden, chrome)?"""
+        if name == "button" and node.find(_BLOCKS_IN_BUTTON) is not None:
+            return False
         if name in _SKIP_TAGS or ":" in name:
             return name in _SKIP_TAGS or not name.startswith(_UNWRAP_NS)
         return _is_hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS)
@@ -581,8 +591,12 @@ class Walker:
         elif name == "pre":
             kind = inner = "code"
         elif name == "table" and verdict == "data":
+            code_cols = frozenset() if self.config.read_code else _code_columns(node)
+            if code_cols:
+                self.skipped.append(Skipped(source, "code in a table", "code is not read (read_code)",
+                                            0, len(code_cols)))
             return _Frame("cell", 0, context, emotion, lang, source, list_depth, "cell", 0,
-                          table=_Table())
+                          table=_Table(code_cols=code_cols))
         elif name == "tr" and parent.table is not None:
             return _Frame("cell", 0, context, emotion, lang, source, list_depth, "cell", 0,
                           absorb=True, row=[], table=parent.table)
@@ -682,6 +696,8 @@ class Walker:
             texts.append((col, tag, pieces[start:end]))
         if not texts:
             return
+        if table is not None and table.code_cols:
+            texts = [t for t in texts if t[0] not in table.code_cols]
         plain = [" ".join("".join(p.text for p in ps).split()) for _c, _t, ps in texts]
         is_header = table is not None and table.rows == 0 and (
             all(t == "th" for _c, t, _p in texts) or "th" in frame.context)
@@ -747,6 +763,40 @@ class _AfterBreak:
 
 _BLANK_TYPES = frozenset(("", "text", "date", "number", "email", "tel", "time", "month", "week",
                           "datetime-local", "search", "url"))
+
+
+_CODE_TAGS = ("code", "kbd", "samp", "tt", "var")
+_IDENTIFIER = re.compile(r"[\w.]+")
+
+
+def _code_columns(table: Any) -> frozenset[int]:
+    """Columns of a data table whose non-empty cells are code (all but one in ten) and mostly code expressions
+    (operators, calls: "var %= expr", "&mut type"), not names: code is not read, so neither are
+    they. A column of identifiers ("RemAssign") is read like inline code in prose."""
+    columns: dict[int, list[str]] = {}  # column -> for each non-empty body cell: prose, expr or name
+    for tr in table.find_all("tr"):
+        col = 0
+        for cell in tr.find_all(["td", "th"], recursive=False):
+            span = cell.attrs.get("colspan") if cell.attrs else None
+            try:
+                width = max(1, min(int(span), 1000)) if span else 1
+            except (TypeError, ValueError):
+                width = 1
+            here, col = col, col + width
+            text = " ".join(cell.get_text().split())
+            if not text or cell.name == "th":
+                continue
+            code = [" ".join(c.get_text().split()) for c in cell.find_all(_CODE_TAGS)]
+            rest = text
+            for c in code:
+                rest = rest.replace(c, "", 1)
+            if not code or any(ch.isalnum() for ch in rest):
+                kind = "prose"
+            else:
+                kind = "expr" if any(not _IDENTIFIER.fullmatch(c) for c in code if c) else "name"
+            columns.setdefault(here, []).append(kind)
+    return frozenset(col for col, kinds in columns.items()
+                     if kinds.count("prose") * 10 <= len(kinds) and kinds.count("expr") * 2 >= len(kinds))
 
 
 def _all_linked(el: Any, stats: dict[int, tuple[int, int, int]]) -> bool:
