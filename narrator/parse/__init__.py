@@ -213,13 +213,27 @@ def _title(soup: Any, blocks: list[Block], path: str) -> str:
         first = _TITLE_SEP.split(page_title)[0].strip()
         if first != page_title and any(_WS.sub(" ", b.text).strip() == first for b in blocks[:50]):
             return first
-        return page_title
+        return drop_site_name(page_title)
     if headings:
         return headings[0]
     lead = _title_paragraph(blocks)
     if lead:
         return lead
     return Path(path).stem or path  # for files and the manifest; plan never narrates a file stem
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<main>.*\S)(?:\s+[-–—|·:]\s+|\s*[|｜_]+\s*)(?P<site>[^|｜_]{1,30})$")
+
+
+def drop_site_name(title: str) -> str:
+    """"Fractions - Maths Site", "决议__国务院公报_中国政府网": the lesson's title without the site
+    (and section) names a web page appends to its <title>."""
+    for _ in range(2):
+        m = _SITE_SUFFIX.match(title)
+        if m is None or len(m.group("main")) < max(4, len(m.group("site")) // 2):
+            break
+        title = m.group("main").rstrip(" _|｜-–—·:")
+    return title
 
 
 _SENTENCE_END = tuple(".!?。！？;；:：,，、")

@@ -182,6 +182,9 @@ _TEMPLATE = re.compile(r"\{%-?.{0,400}?-?%\}|\{\{.{0,200}?\}\}|<%.{0,400}?%>|\$\
                        r"|\{:[^{}\n]{0,200}\}", re.DOTALL)
 
 
+_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:!?，。；：！？])")
+
+
 def strip_front_matter(text: str) -> tuple[str, str]:
     """(text without YAML/Jekyll front matter at its start, the front matter or "")."""
     m = _FRONT_MATTER.match(text)
@@ -197,6 +200,7 @@ def strip_templates(text: str) -> tuple[str, list[str]]:
 
     def cut(m: re.Match[str]) -> str:
         removed.append(m.group())
-        return " "
+        return ""
 
-    return _TEMPLATE.sub(cut, text), removed
+    out = _TEMPLATE.sub(cut, text)
+    return (_SPACE_BEFORE_PUNCT.sub("", out) if removed else out), removed

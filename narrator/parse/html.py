@@ -452,7 +452,8 @@ class Walker:
             # form has little text
             st = self.stats.get(id(node))
             text_len = st[0] if st is not None else len(node.get_text().strip())
-            return "a form with little text (search, login)" if text_len < 200 else ""
+            return ("a form with little text (search, login)"
+                    if text_len < 200 and not self._holds_content(node) else "")
         if self.page_mode and is_block and name not in ("html", "body", "main", "article", "td", "th"):
             st = self.stats.get(id(node))
             if st:
@@ -696,8 +697,6 @@ class Walker:
             texts.append((col, tag, pieces[start:end]))
         if not texts:
             return
-        if table is not None and table.code_cols:
-            texts = [t for t in texts if t[0] not in table.code_cols]
         plain = [" ".join("".join(p.text for p in ps).split()) for _c, _t, ps in texts]
         is_header = table is not None and table.rows == 0 and (
             all(t == "th" for _c, t, _p in texts) or "th" in frame.context)
@@ -711,6 +710,9 @@ class Walker:
             if sum(1 for h in table.headers if h) >= 2:
                 return
             table.headers = []
+        if table is not None and table.code_cols:
+            kept = [i for i, t in enumerate(texts) if t[0] not in table.code_cols]
+            texts, plain = [texts[i] for i in kept], [plain[i] for i in kept]
         out: list[_Piece] = []
         headers = table.headers if table is not None else []
         none = _Inline(frozenset(), None, None)

@@ -25,6 +25,7 @@ _WIDE_PUNCT = frozenset("\u2014\u2026\u201c\u201d\u2018\u2019")
 
 _CJK_RE = re.compile(f"[{_CJK_CHARS}]")
 _HAN_RE = re.compile(f"[{_HAN}]")
+_ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _KANA_RE = re.compile(f"[{_KANA}]")
 _HANGUL_RE = re.compile(f"[{_HANGUL}]")
 # A word in any non-CJK alphabet (Latin, Greek, Cyrillic...).
@@ -236,6 +237,8 @@ def _period_ends(text: str, dot: int, nxt: str) -> bool:
     if not token or _is_cjk_or_punct(token[-1]):
         return True
     low = token.lower()
+    if nxt and ws < 0 and lo == 0 and _ROMAN_RE.fullmatch(token):
+        return False  # "IX. Scope": a numbered heading, not a sentence "IX."
     if low in _ABBREV_MAY_END:
         return nxt.isupper() or not nxt
     if low in _ABBREV or (_INITIAL_RE.fullmatch(token) and token != "I"):  # "So do I."

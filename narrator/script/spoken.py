@@ -15,8 +15,9 @@ import re
 
 __all__ = ["short_links", "spoken_form"]
 
-_URL = re.compile(r"\b(?:https?|ftp)://(?:www\.)?([A-Za-z0-9.-]+)(?::\d+)?(?:[/?#][^\s<>\"'，。、；）)]*)?"
-                  r"|\bwww\.([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?:[/?#][^\s<>\"'，。、；）)]*)?", re.IGNORECASE)
+_PATH = r"(?:[/?#](?:[^\s<>\"'，。、；（）()]|\([^\s()]*\))*)?"
+_URL = re.compile(rf"\b(?:https?|ftp)://(?:www\.)?([A-Za-z0-9.-]+)(?::\d+)?{_PATH}"
+                  rf"|\bwww\.([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+){_PATH}", re.IGNORECASE)
 _EMAIL = re.compile(r"\b([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\b")
 _TRAILING = ".,;:!?"
 
