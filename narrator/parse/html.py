@@ -19,6 +19,7 @@ from narrator.config import ParseConfig
 from narrator.values import Block, Run, Skipped
 from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
 from narrator.parse.lines import LINE, split_lines
+from narrator.parse.maths import SYMBOL_FONT, display, find_tex, formula_of, is_symbol_font, tex_alt
 
 PAGEBREAK = "pagebreak"
 ANNOUNCE = "announce-table"  # context of the block standing for a table that is not read
@@ -107,6 +108,12 @@ class _Inline:
     marks: frozenset[str]
     lang: str | None
     emotion: str | None
+    symbol: bool = False  # Word's Symbol font: "p" is π
+
+
+_FORMULA_ATTRS = frozenset(("data-latex", "data-tex", "data-value", "formula", "data-formula",
+                            "data-mathml"))
+_MATHJAX_SCRIPT = re.compile(r"^math/(tex|mml)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -115,6 +122,7 @@ class _Piece:
     marks: frozenset[str]
     lang: str | None
     emotion: str | None
+    math: str | None = None  # a formula: its TeX (``text`` is its rendering)
 
 
 def parse_soup(markup: str) -> Any:
@@ -262,6 +270,12 @@ class Walker:
                 # "<button/>" is not void in HTML: the rest of the page ends up inside the button
                 stack.extend(reversed(node.contents))
                 continue
+            if name in ("math", "script") and id(node) not in skip_ids:
+                verdict = self._formula_tag(node, name)
+                if verdict == "read":
+                    self._math_piece(node, name, inlines[-1])
+                if verdict:
+                    continue
             if name in _SKIP_TAGS or id(node) in skip_ids:
                 self._skip_tag(node, name, nth, path, id(node) in skip_ids)
                 continue
@@ -272,6 +286,13 @@ class Walker:
             if name in _STRUCK:
                 self._record(node, name, nth, path, "struck-through text", "struck through: deleted text")
                 continue
+            if node.attrs and not _FORMULA_ATTRS.isdisjoint(node.attrs) and name != "img":
+                tex = formula_of(node, name, _classes(node))
+                if tex:  # the element's children are only a rendering of its formula
+                    self._math(tex, inlines[-1], block=name.endswith("-block"))
+                    continue
+            if node.attrs and "MathJax_Preview" in (node.attrs.get("class") or ()):
+                continue  # MathJax 2's placeholder before the formula is typeset
             if (name in ("sup", "sub") or "mso-footnote-id" in style or "mso-endnote-id" in style) and \
                     self._is_footnote_ref(node, name, style):
                 continue
@@ -292,6 +313,10 @@ class Walker:
                 else:
                     self._add(LINE, inlines[-1])
                     self.lines = True
+                stack.append(EXIT_PLAIN)
+                continue
+            if name == "img" and (tex := tex_alt(node)):
+                self._math(tex, inlines[-1], block=True)
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "img":
@@ -637,22 +662,72 @@ class Walker:
             marks.add("." + c)
         emotion = (node.attrs.get("data-emotion") if node.attrs else None) or parent.emotion
         lang = _lang(node) or parent.lang
-        if not marks and emotion == parent.emotion and lang == parent.lang:
+        symbol = parent.symbol or (bool(style) and is_symbol_font(style))
+        if not marks and emotion == parent.emotion and lang == parent.lang and symbol == parent.symbol:
             return parent
-        return _Inline(parent.marks | marks if marks else parent.marks, lang, emotion)
+        return _Inline(parent.marks | marks if marks else parent.marks, lang, emotion, symbol)
 
     # -- text and blocks -----------------------------------------------------------------------
 
     def _text(self, s: str, inline: _Inline) -> None:
         s = s.translate(TEXT_TABLE)
-        if s:
-            self._add(s, inline)
+        if inline.symbol:
+            s = s.translate(SYMBOL_FONT)
+        if not s:
+            return
+        found = find_tex(s) if "code" not in inline.marks else []
+        at = 0
+        for start, end, tex in found:
+            if start > at:
+                self._add(s[at:start], inline)
+            self._math(tex, inline)
+            at = end
+        if at < len(s):
+            self._add(s[at:], inline)
+
+    def _math(self, tex: str, inline: _Inline, *, block: bool = False) -> None:
+        """A formula: shown as its rendering, spoken from its TeX (script/maths.py)."""
+        if block:
+            self._add(" ", inline)
+        self.pieces.append(_Piece(display(tex), inline.marks | {"math"}, inline.lang, inline.emotion,
+                                  math=tex))
+        if block:
+            self._add(" ", inline)
+
+    def _formula_tag(self, node: Any, name: str) -> str:
+        """"read" for a <math> element or MathJax 2's <script type="math/tex"> source,
+        "duplicate" for a copy of a formula read elsewhere, "" for anything else."""
+        if name == "script":
+            kind = node.attrs.get("type") if node.attrs else None
+            return "read" if isinstance(kind, str) and _MATHJAX_SCRIPT.match(kind) else ""
+        # MathJax 2 puts a MathML copy beside the <script> that holds the source: read it once
+        p = node.parent
+        for _ in range(3):
+            if p is None or not getattr(p, "attrs", None):
+                break
+            if "MJX_Assistive_MathML" in (p.attrs.get("class") or ()):
+                return "duplicate"
+            p = p.parent
+        return "read"
+
+    def _math_piece(self, node: Any, name: str, inline: _Inline) -> None:
+        from narrator.parse.maths import mathml_string_to_tex, mathml_to_tex
+
+        if name == "script":
+            source = node.get_text().strip()
+            tex = mathml_string_to_tex(source) if "mml" in str(node.attrs.get("type")) else source
+        else:
+            tex = mathml_to_tex(node)
+        if tex:
+            display_mode = "display" in str(node.attrs.get("type") or node.attrs.get("display") or "")
+            self._math(tex, inline, block=display_mode)
 
     def _add(self, s: str, inline: _Inline) -> None:
         pieces = self.pieces
         if pieces:
             last = pieces[-1]
-            if last.marks is inline.marks and last.lang == inline.lang and last.emotion == inline.emotion:
+            if last.marks is inline.marks and last.lang == inline.lang and last.emotion == inline.emotion \
+                    and last.math is None:
                 last.text += s
                 return
         pieces.append(_Piece(s, inline.marks, inline.lang, inline.emotion))
@@ -719,7 +794,7 @@ class Walker:
         for (col, _t, ps), text in zip(texts, plain):
             if not text:
                 continue
-            ps = [_Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion) for r in make_runs(ps)]
+            ps = [_Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion, r.math) for r in make_runs(ps)]
             if out:
                 out.append(_Piece("; ", none.marks, None, None))
             head = headers[col] if col < len(headers) else ""
@@ -848,11 +923,11 @@ def make_runs(pieces: list[_Piece]) -> tuple[Run, ...]:
         if not text:
             continue
         if runs and runs[-1].marks == piece.marks and runs[-1].lang == piece.lang and \
-                runs[-1].emotion == piece.emotion:
+                runs[-1].emotion == piece.emotion and piece.math is None and runs[-1].math is None:
             prev = runs[-1]
             runs[-1] = Run(prev.text + text, prev.marks, prev.lang, prev.emotion)
         else:
-            runs.append(Run(text, piece.marks, piece.lang, piece.emotion))
+            runs.append(Run(text, piece.marks, piece.lang, piece.emotion, piece.math))
     if not any(r.text.strip() for r in runs):
         return ()
     return tuple(runs)

@@ -32,6 +32,7 @@ from narrator.values import Block, Boundary, Chapter, Document, Run, Script, Scr
 from narrator.script.lexicon import Lexicon
 from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
                              sentence_pieces, strip_emoji)
+from narrator.script.maths import script_words, speak_symbols, speak_tex
 from narrator.script.spoken import short_links, spoken_form
 from narrator.script.style import Coverage, StyleSheet
 
@@ -56,6 +57,7 @@ class _Draft:
     source: str
     boundary: Boundary
     pause: int
+    spoken: str | None = None  # set when formulas or <sup>/<sub> make it differ from ``text``
 
 
 def plan(document: Document, config: Config) -> Script:
@@ -160,8 +162,8 @@ class _Planner:
         lex = self.lexicon if self.lexicon else None
         return tuple(
             Segment(id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
-                    spoken=_spoken(strip_emoji(lex.apply(d.text, d.lang) if lex is not None else d.text),
-                                   d.boundary),
+                    spoken=_spoken(strip_emoji(lex.apply(_said(d), d.lang) if lex is not None else _said(d)),
+                                   d.boundary, d.lang),
                     lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
                     marks=d.marks, source=d.source)
             for n, d in enumerate(drafts, 1))
@@ -173,14 +175,24 @@ class _Planner:
             block = dataclasses.replace(block, runs=tuple(
                 dataclasses.replace(r, text=short_links(r.text)) for r in block.runs))
         text = block.text
-        spans = sentence_pieces(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk)
-        if not spans:
-            return
         block_lang = normalize_lang(block.lang) if block.lang else None
         runs = block.runs
         # Fast path: one plain run (most paragraphs) needs no coverage bookkeeping.
         plain = all(not r.marks and r.lang is None and r.emotion is None for r in runs)
         offsets = _run_offsets(runs) if not plain else None
+        said = offsets is not None and any(r.math is not None or "sup" in r.marks or "sub" in r.marks
+                                           for r in runs)
+        max_chars, max_cjk = self.max_chars, self.max_chars_cjk
+        if said and offsets:
+            # formulas say more than they show: cut the text so that what is said fits the limit
+            whole = _said_span(text, runs, offsets, 0, len(text), block_lang or self.default_lang)
+            ratio = len(whole) / max(1, len(" ".join(text.split())))
+            if ratio > 1:
+                max_chars = max(40, int(max_chars / ratio))
+                max_cjk = max(20, int(max_cjk / ratio))
+        spans = sentence_pieces(text, max_chars=max_chars, max_chars_cjk=max_cjk)
+        if not spans:
+            return
         ri = 0
         empty = Coverage()
         for a, b, cut in spans:
@@ -194,7 +206,8 @@ class _Planner:
             lang = self._lang(sentence, lang_override)
             drafts.append(_Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
                                  marks, block.source, "clause" if cut else "sentence",
-                                 self.pauses.clause if cut else self.pauses.sentence))
+                                 self.pauses.clause if cut else self.pauses.sentence,
+                                 _said_span(text, runs, offsets, a, b, lang) if said and offsets else None))
         last = drafts[-1]
         last.boundary = _LAST_BOUNDARY.get(block.kind, "paragraph")
         last.pause = {"heading": self.pauses.after_heading,
@@ -225,10 +238,34 @@ def _roman(numeral: str) -> int:
     return total
 
 
-def _spoken(text: str, boundary: str) -> str:
-    """The spoken form: see spoken.py; a heading that is (or starts with) a Roman numeral says
-    the number ("IV. Scope" -> "4. Scope": engines read "IV" as letters)."""
-    text = spoken_form(text)
+def _said(d: _Draft) -> str:
+    return d.spoken if d.spoken is not None else d.text
+
+
+def _said_span(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: int, lang: str) -> str:
+    """text[a:b] as said: formulas in words (once, in the piece where they start), <sup>/<sub>
+    runs as exponents, ordinals or chemical formulas (script/maths.py)."""
+    said = ""
+    for j, run in enumerate(runs):
+        lo, hi = offsets[j], offsets[j + 1]
+        if hi <= a or lo >= b:
+            continue
+        if run.math is not None:
+            if lo >= a:
+                said += " " + speak_tex(run.math, lang) + " "
+            continue
+        piece = text[max(a, lo):min(b, hi)]
+        kind = "sup" if "sup" in run.marks else "sub" if "sub" in run.marks else ""
+        if kind:
+            said, piece = script_words(said, piece, kind, lang)
+        said += piece
+    return " ".join(said.split())
+
+
+def _spoken(text: str, boundary: str, lang: str = "en") -> str:
+    """The spoken form: see spoken.py and maths.py; a heading that is (or starts with) a Roman
+    numeral says the number ("IV. Scope" -> "4. Scope": engines read "IV" as letters)."""
+    text = speak_symbols(spoken_form(text), lang)
     if boundary in ("heading", "end") and text[:1] in "IVXLCDM":
         m = _ROMAN_HEAD.match(text)
         if m and (m.group(2) or m.end() == len(text)) and (len(m.group(1)) > 1 or m.group(1) != "I"
