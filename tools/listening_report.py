@@ -109,7 +109,7 @@ def document_flags(path: Path, config: Config) -> tuple[Counter[str], list[str]]
             cut_after = s.boundary == "clause" or (s.boundary == "sentence" and not _END.search(s.text))
             cut_before = i > 0 and (segs[i - 1].boundary == "clause" or (
                 segs[i - 1].boundary == "sentence" and not _END.search(segs[i - 1].text)))
-            if (cut_after or cut_before) and _words(s.text) <= 2:
+            if (cut_after or cut_before) and _words(s.spoken) <= 2:  # what the listener hears
                 flag("stub", f"{s.id}: {s.text!r}")
             if cut_after and _unbalanced(s.text):
                 flag("cut_in_brackets", f"{s.id}: {s.text}")

@@ -182,15 +182,9 @@ class _Planner:
         offsets = _run_offsets(runs) if not plain else None
         said = offsets is not None and any(r.math is not None or "sup" in r.marks or "sub" in r.marks
                                            for r in runs)
-        max_chars, max_cjk = self.max_chars, self.max_chars_cjk
+        spans = sentence_pieces(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk)
         if said and offsets:
-            # formulas say more than they show: cut the text so that what is said fits the limit
-            whole = _said_span(text, runs, offsets, 0, len(text), block_lang or self.default_lang)
-            ratio = len(whole) / max(1, len(" ".join(text.split())))
-            if ratio > 1:
-                max_chars = max(40, int(max_chars / ratio))
-                max_cjk = max(20, int(max_cjk / ratio))
-        spans = sentence_pieces(text, max_chars=max_chars, max_chars_cjk=max_cjk)
+            spans = _formulas_whole(spans, runs, offsets)
         if not spans:
             return
         ri = 0
@@ -204,10 +198,19 @@ class _Planner:
                 ri, cover, marks, run_lang = _cover(text, runs, offsets, ri, a, b)
                 lang_override = run_lang or block_lang
             lang = self._lang(sentence, lang_override)
-            drafts.append(_Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
-                                 marks, block.source, "clause" if cut else "sentence",
-                                 self.pauses.clause if cut else self.pauses.sentence,
-                                 _said_span(text, runs, offsets, a, b, lang) if said and offsets else None))
+            draft = _Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
+                           marks, block.source, "clause" if cut else "sentence",
+                           self.pauses.clause if cut else self.pauses.sentence,
+                           _said_span(text, runs, offsets, a, b, lang) if said and offsets else None)
+            limit = self.max_chars_cjk if is_cjk_lang(lang) else self.max_chars
+            if draft.spoken is not None and len(draft.spoken) > limit:
+                # a formula says more than it shows: its words go in clause-sized pieces, each
+                # shown with the whole sentence
+                for piece in _clause_pieces(draft.spoken, limit)[:-1]:
+                    drafts.append(dataclasses.replace(draft, spoken=piece, boundary="clause",
+                                                      pause=self.pauses.clause))
+                draft.spoken = _clause_pieces(draft.spoken, limit)[-1]
+            drafts.append(draft)
         last = drafts[-1]
         last.boundary = _LAST_BOUNDARY.get(block.kind, "paragraph")
         last.pause = {"heading": self.pauses.after_heading,
@@ -236,6 +239,41 @@ def _roman(numeral: str) -> int:
         v = _ROMAN_VALUES[ch]
         total += -v if i + 1 < len(numeral) and _ROMAN_VALUES[numeral[i + 1]] > v else v
     return total
+
+
+def _formulas_whole(spans: list[tuple[int, int, bool]], runs: tuple[Run, ...], offsets: list[int]
+                    ) -> list[tuple[int, int, bool]]:
+    """Spans with no cut inside a formula (a cut there joins the two pieces)."""
+    inside = [(offsets[j], offsets[j + 1]) for j, r in enumerate(runs) if r.math is not None]
+    out: list[tuple[int, int, bool]] = []
+    for span in spans:
+        if out and any(lo < out[-1][1] < hi for lo, hi in inside):
+            out[-1] = (out[-1][0], span[1], span[2])
+        else:
+            out.append(span)
+    return out
+
+
+_CLAUSE_END = re.compile(r"(?<=[,，;；])\s+")
+
+
+def _clause_pieces(spoken: str, limit: int) -> list[str]:
+    """``spoken`` in pieces of at most ``limit`` characters, cut after commas where possible,
+    else between words."""
+    pieces: list[str] = []
+    current = ""
+    for chunk in _CLAUSE_END.split(spoken):
+        words = chunk.split(" ") if len(chunk) > limit else [chunk]
+        for w in words:
+            joined = f"{current} {w}" if current else w
+            if len(joined) <= limit or not current:
+                current = joined
+            else:
+                pieces.append(current)
+                current = w
+    if current:
+        pieces.append(current)
+    return pieces or [spoken]
 
 
 def _said(d: _Draft) -> str:
