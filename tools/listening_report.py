@@ -43,7 +43,8 @@ _URL = re.compile(r"https?://|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[\w-]+\.[\w.]+", re.I
 _END = re.compile(r"[.!?。！？…:：;；\"”’」』)）\]】》]\s*$")
 _OPEN_CLOSE = {"(": ")", "（": "）", "[": "]", "【": "】", "“": "”", "「": "」", "『": "』", "《": "》"}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_MADE_UP = re.compile(r"^(?:Introduction|引言|Part \d+|第\d+部分|Notes|注释)$")
+# "Notes" / "注释" is not here: the notes part's title is its spoken cue
+_MADE_UP = re.compile(r"^(?:Introduction|引言|Part \d+|第\d+部分)$")
 
 
 def _words(text: str) -> int:

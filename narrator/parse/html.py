@@ -198,6 +198,9 @@ class Walker:
         self.last_space = True
         self.title_tag: str = ""
         self.lines = False  # a <br> (LINE) is among the pieces
+        self.refs: list[str] = []  # targets of footnote references in the pieces (flushed as "ref:...")
+        self.note_count = 0
+        self.anchors: list[str] = []  # ids and names inside a note, in the pieces (flushed as "noteid:...")
 
     # -- the walk ------------------------------------------------------------------------------
 
@@ -279,6 +282,10 @@ class Walker:
             if name in _SKIP_TAGS or id(node) in skip_ids:
                 self._skip_tag(node, name, nth, path, id(node) in skip_ids)
                 continue
+            if name == "img" and (tex := tex_alt(node)):
+                # a formula image, even one hidden from screen readers beside its MathML copy
+                self._math(tex, inlines[-1], block=True)
+                continue
             style = style_of(node)
             if _is_hidden(node, style):
                 self._record(node, name, nth, path, "hidden element", "hidden in the page")
@@ -293,8 +300,15 @@ class Walker:
                     continue
             if node.attrs and "MathJax_Preview" in (node.attrs.get("class") or ()):
                 continue  # MathJax 2's placeholder before the formula is typeset
-            if (name in ("sup", "sub") or "mso-footnote-id" in style or "mso-endnote-id" in style) and \
-                    self._is_footnote_ref(node, name, style):
+            in_note = NOTE in frames[-1].context
+            if in_note:
+                if _is_backlink(node, name):
+                    continue  # "↩", "^", "[1]" linking back to the text: not read
+                self._note_anchor(node, frames[-1])
+            if (name in ("sup", "sub") or "mso-footnote-id" in style or "mso-endnote-id" in style
+                    or _is_noteref_link(node, name)) and self._is_footnote_ref(node, name, style):
+                if not in_note:
+                    self._note_ref(node)
                 continue
             is_block = name in BLOCK_TAGS
             chrome = self._is_chrome(node, name, is_block)
@@ -313,10 +327,6 @@ class Walker:
                 else:
                     self._add(LINE, inlines[-1])
                     self.lines = True
-                stack.append(EXIT_PLAIN)
-                continue
-            if name == "img" and (tex := tex_alt(node)):
-                self._math(tex, inlines[-1], block=True)
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "img":
@@ -593,6 +603,14 @@ class Walker:
             return None
         context = parent.context
         extra = [n for n in (name,) if n in _CONTEXT_NAMES] + ["." + c for c in classes]
+        role = _note_role(node, name, style, classes) if attrs else ""
+        in_list = NOTE in context and not any(c.startswith(NOTE_KEY) for c in context)
+        if role == "list":
+            extra.append(NOTE)
+        elif role == "item" or (in_list and name in _NOTE_ITEMS):
+            # one note: its blocks carry its key, and the ids inside it (references point there)
+            self.note_count += 1
+            extra += [NOTE, f"{NOTE_KEY}{self.note_count}", *(NOTE_ID + k for k in _anchor_names(node))]
         if verdict == "data":
             extra.append("table")
         if extra:
@@ -744,6 +762,20 @@ class Walker:
         elif not parent.absorb:
             self._flush(frame)
 
+    def _note_ref(self, node: Any) -> None:
+        """Remember where a footnote reference points (parse/notes.py puts the note after it)."""
+        a = node if node.name == "a" else (node.find("a") if node.contents else None)
+        if a is None and node.parent is not None and node.parent.name == "a":
+            a = node.parent
+        href = a.attrs.get("href") if a is not None and a.attrs else None
+        if isinstance(href, str) and href.startswith("#") and len(href) > 1:
+            self.refs.append(href[1:])
+
+    def _note_anchor(self, node: Any, frame: _Frame) -> None:
+        """An id or name inside a note: a reference may point to it (Word's a name="_ftn1")."""
+        if node.attrs:
+            self.anchors.extend(n for n in _anchor_names(node) if NOTE_ID + n not in frame.context)
+
     def _flush(self, frame: _Frame) -> None:
         if not self.pieces:
             return
@@ -751,6 +783,11 @@ class Walker:
         self.pieces = []
         if not runs:
             return
+        if self.refs or self.anchors:
+            extra = {REF + r for r in self.refs} | {NOTE_ID + a for a in self.anchors}
+            frame = _Frame(frame.kind, frame.level, frame.context | extra,
+                           frame.emotion, frame.lang, frame.source, frame.list_depth)
+            self.refs, self.anchors = [], []
         if self.lines:
             self.lines = False
             for line in split_lines(runs, frame.kind):
@@ -827,6 +864,76 @@ class Walker:
         else:
             steps.append(self.root_label)
         return " > ".join(reversed(steps))
+
+
+NOTE = "note"  # context of blocks of a footnote or endnote
+NOTE_KEY = "notekey:"  # context: which note (numbered in document order)
+NOTE_ID = "noteid:"  # context: an id or name inside the note (what a reference points to)
+REF = "ref:"  # context of a block that refers to a note: the reference's target id
+_NOTE_ITEMS = frozenset(("li", "dd", "dt", "aside", "div", "p", "section", "td", "tr"))
+_NOTE_LISTS = frozenset(("footnotes", "footnote-list", "footnotes-list", "mce-footnotes", "reflist",
+                         "references", "endnotes", "endnote-list", "footnote-section"))
+_NOTE_ONE = frozenset(("footnote", "endnote"))
+_BACKLINK_CLASSES = frozenset(("footnote-back", "footnote-backref", "fn-backref", "mw-cite-backlink",
+                               "mce-footnotes-backlink", "fn-bracket", "footnote-label", "reversefootnote"))
+_BACKLINK_TEXT = re.compile(r"^(?:[\^↩↑⏎⤴]\ufe0e?|\[?\d{1,3}\]?|[a-z]|return)\.?$")
+_NOTE_EPUB = re.compile(r"footnote|endnote|rearnote", re.IGNORECASE)
+
+
+def _note_role(node: Any, name: str, style: str, classes: list[str]) -> str:
+    """"list" for an element holding footnotes or endnotes, "item" for one note, "" otherwise:
+    Word (mso-element), EPUB (epub:type), ARIA roles, Pandoc/MkDocs/Sphinx/TinyMCE/MediaWiki classes."""
+    if "mso-element:" in style:
+        if "footnote-list" in style or "endnote-list" in style:
+            return "list"
+        if "mso-element:footnote" in style or "mso-element:endnote" in style:
+            return "item"
+    attrs = node.attrs or {}
+    for key in ("epub:type", "role"):
+        value = attrs.get(key)
+        if isinstance(value, list):
+            value = " ".join(value)
+        if isinstance(value, str) and _NOTE_EPUB.search(value):
+            return "list" if value.rstrip().endswith(("notes", "-list")) else "item"
+    raw = attrs.get("class") or ()
+    for c in raw.split() if isinstance(raw, str) else raw:  # editor classes too (mce-footnotes)
+        c = c.lower()
+        if c in _NOTE_LISTS:
+            return "list"
+        if c in _NOTE_ONE:
+            return "list" if node.find("li") is not None else "item"
+    return ""
+
+
+def _anchor_names(node: Any) -> list[str]:
+    """The element's own id and name: what a footnote reference's href may point to."""
+    attrs = node.attrs or {}
+    return [v for v in (attrs.get("id"), attrs.get("name")) if isinstance(v, str) and v]
+
+
+def _is_backlink(node: Any, name: str) -> bool:
+    """Inside a note: the link (or label) that leads back to the reference."""
+    attrs = node.attrs
+    if not attrs:
+        return False
+    if attrs.get("role") == "doc-backlink" or not _BACKLINK_CLASSES.isdisjoint(
+            c.lower() for c in (attrs.get("class") or ())):
+        return True
+    if name == "a":
+        href = attrs.get("href")
+        if isinstance(href, str) and href.startswith("#"):
+            return _BACKLINK_TEXT.match(node.get_text().strip()) is not None
+    return False
+
+
+def _is_noteref_link(node: Any, name: str) -> bool:
+    """A link that is a note reference by its role or class (Sphinx, Pandoc, EPUB)."""
+    if name != "a" or not node.attrs:
+        return False
+    attrs = node.attrs
+    role = f"{attrs.get('role') or ''} {attrs.get('epub:type') or ''}"
+    classes = {c.lower() for c in (attrs.get("class") or ())}
+    return "noteref" in role or bool(classes & {"footnote-reference", "footnote-ref", "noteref"})
 
 
 class _AfterBreak:

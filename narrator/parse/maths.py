@@ -98,9 +98,13 @@ def tex_alt(node: Any) -> str | None:
     found = find_tex(alt)
     if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(alt):
         return found[0][2]
-    if not _TEXISH.search(alt):
-        return None
     hint = " ".join(str(attrs.get(k) or "") for k in ("src", "class"))
+    if not _TEXISH.search(alt):
+        # a formula renderer's image whose alt is the formula in plain letters ("v,w"); an
+        # alt with words in it ("Students at work") describes a picture instead
+        if _FORMULA_IMG.search(hint) and not re.search(r"[A-Za-z]{4,}", alt) and len(alt) <= 80:
+            return alt
+        return None
     if _FORMULA_IMG.search(hint) or re.search(r"\\[A-Za-z]{2,}", alt):
         return alt
     return None

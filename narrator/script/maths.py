@@ -91,6 +91,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "log": ("log", "log"), "ln": ("natural log", "ln"), "lg": ("log", "lg"), "exp": ("exponential", "exp"),
     "max": ("the maximum of", "最大值"), "min": ("the minimum of", "最小值"), "det": ("the determinant of", "行列式"),
     "gcd": ("the greatest common divisor of", "最大公约数"),
+    "ast": ("star", "星"), "star": ("star", "星"), "dagger": ("dagger", "dagger"),
     "&": ("", ""), "|": ("", ""), "\\": (",", "，"), "{": ("", ""), "}": ("", ""),
 }
 _GREEK = {
@@ -316,6 +317,12 @@ class _Speaker:
             name = node.macroname
             if name in _SPACING:
                 continue
+            if name in ("langle", "rangle", "lbrace", "rbrace", "lvert", "rvert", "vert", "|", "lfloor",
+                        "rfloor", "lceil", "rceil", "{", "}"):
+                # a bracket: a short pause says where the group starts and ends
+                if out and (name.startswith("r") or out[-1] not in self.operators()):
+                    out.append("，" if self.zh else ",")
+                continue
             if name in _BIG_OPS:
                 i = self.big_operator(out, name, atoms, i)
                 continue
@@ -359,7 +366,7 @@ class _Speaker:
             if name in _STYLE_MACROS:
                 out.extend(self.arg(node, 0))
                 continue
-            if name in ("%", "$", "#", "&", "_", "{", "}"):
+            if name in ("%", "$", "#", "&", "_"):
                 if name == "%":
                     out = self.percent(out)
                 continue
