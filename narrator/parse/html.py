@@ -111,6 +111,7 @@ class _Inline:
     symbol: bool = False  # Word's Symbol font: "p" is π
 
 
+_LEADERS = re.compile(r"\s*(?:\.{6,}|…{3,}|·{6,})\s*")
 _FORMULA_ATTRS = frozenset(("data-latex", "data-tex", "data-value", "formula", "data-formula",
                             "data-mathml"))
 _MATHJAX_SCRIPT = re.compile(r"^math/(tex|mml)", re.IGNORECASE)
@@ -689,6 +690,8 @@ class Walker:
 
     def _text(self, s: str, inline: _Inline) -> None:
         s = s.translate(TEXT_TABLE)
+        if "....." in s or "……" in s or "·····" in s:
+            s = _LEADERS.sub(", ", s)  # a contents line's dot leaders: "Page one, 1"
         if inline.symbol:
             s = s.translate(SYMBOL_FONT)
         if not s:

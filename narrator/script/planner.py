@@ -273,6 +273,11 @@ def _clause_pieces(spoken: str, limit: int) -> list[str]:
                 current = w
     if current:
         pieces.append(current)
+    if len(pieces) > 1 and len(pieces[-1].split()) <= 2:
+        # never a stub at the end: the last two pieces shared out evenly between words
+        words = (pieces[-2] + " " + pieces.pop()).split(" ")
+        half = len(words) // 2 + 1
+        pieces[-1:] = [" ".join(words[:half]), " ".join(words[half:])]
     return pieces or [spoken]
 
 

@@ -342,11 +342,12 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
     short = limit / 4  # a piece shorter than this is a fragment
     bonus = (limit // 8) ** 2  # worth about limit/8 characters of imbalance between two pieces
     # best[k]: (cost, next cut index) for the rest of the text after ends[k]; cost is a tuple
-    # (word cuts, 2 each or 1 before a conjunction; pieces; fragment penalty; evenness penalty)
-    best: list[tuple[tuple[int, int, float, int], int] | None] = [None] * len(ends)
-    best[-1] = ((0, 0, 0.0, 0), -1)
+    # (stubs: pieces of one or two words, which a listener cannot follow; word cuts, 2 each or
+    # 1 before a conjunction; pieces; fragment penalty; evenness penalty)
+    best: list[tuple[tuple[int, int, int, float, int], int] | None] = [None] * len(ends)
+    best[-1] = ((0, 0, 0, 0.0, 0), -1)
 
-    def solve(start: int, from_word: bool) -> tuple[tuple[int, int, float, int], int] | None:
+    def solve(start: int, from_word: bool) -> tuple[tuple[int, int, int, float, int], int] | None:
         lo = bisect.bisect_right(ends, start)
         hi = bisect.bisect_right(ends, start + limit)
         choices = range(hi - 1, lo - 1, -1)
@@ -365,7 +366,7 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
                 end -= 1
             length = end - start
             word = j != n and j not in clause
-            (w, p, f, e), _ = rest
+            (st, w, p, f, e), _ = rest
             even = length * length if word or from_word else 0
             wcost = 0
             if word:
@@ -373,7 +374,8 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
                 if _CONJ_RE.match(text, _skip_space(text, j, n)):
                     wcost = 1  # "... (ELL) | and new research ...": cut before a conjunction
                     even -= bonus
-            cost = (w + wcost, p + 1, f + max(0.0, short - length) ** 2, e + even)
+            stub = _is_stub(text[start:end])
+            cost = (st + stub, w + wcost, p + 1, f + max(0.0, short - length) ** 2, e + even)
             if found is None or cost < found[0]:
                 found = (cost, k)
         return found
@@ -391,6 +393,14 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
         nxt = best[k]
         k = nxt[1] if nxt is not None else -1
     return cuts
+
+
+def _is_stub(piece: str) -> int:
+    """1 for a piece of one or two words (a Chinese piece of four characters or fewer)."""
+    cjk = sum(1 for c in piece if _is_cjk_or_punct(c) and c.isalnum())
+    if cjk:
+        return int(cjk <= 4 and len(piece.split()) <= 2)
+    return int(len(piece.split()) <= 2)
 
 
 def _skip_space(text: str, i: int, n: int) -> int:
