@@ -37,9 +37,11 @@ _DELIMITED = re.compile(
     r"|\[mathjax(?:inline)?\](?P<d>.+?)\[/mathjax(?:inline)?\]"
     r"|(?P<f>\\begin\{(?P<env>equation|align|alignat|gather|multline|eqnarray|displaymath|math"
     r"|aligned|cases)(?P<star>\*?)\}.+?\\end\{(?P=env)(?P=star)\})"
+    r"|(?P<g>\\(?:eq)?ref\{[^{}\s]{1,60}\})"
     r"|(?<![\\$\w])\$(?=[^\s$])(?P<e>[^$\n]{1,300}?)(?<=[^\s\\])\$(?![\d$])",
     re.DOTALL)
 _MONEYISH = re.compile(r"^[\d.,\s]+$")
+_REF = re.compile(r"\\(?:eq)?ref\{([^{}]*)\}")
 
 
 def find_tex(text: str) -> list[tuple[int, int, str]]:
@@ -48,7 +50,7 @@ def find_tex(text: str) -> list[tuple[int, int, str]]:
         return []
     out = []
     for m in _DELIMITED.finditer(text):
-        tex = next(m.group(k) for k in "abcdfe" if m.group(k) is not None)
+        tex = next(m.group(k) for k in "abcdfge" if m.group(k) is not None)
         if m.group("e") is not None and _MONEYISH.match(tex):
             continue  # "$5$" is more likely a price typed oddly than a formula
         if tex.strip():
@@ -235,6 +237,9 @@ def _latex2text() -> Any:
 
 def display(tex: str) -> str:
     """A Unicode rendering of ``tex`` for the reader: "x^{2} \\le \\frac{a}{b}" -> "x² ≤ a/b"."""
+    ref = _REF.fullmatch(tex.strip())
+    if ref:
+        return "(" + ref.group(1) + ")"  # MathJax shows the equation's number; the label is all we have
     simple = _SCRIPT.sub(lambda m: (m.group(2) or m.group(3)).translate(
         _SUP if m.group(1) == "^" else _SUB), tex)
     try:

@@ -523,6 +523,7 @@ _CURRENCY_WORDS = {"US$": ("US dollars", "美元"), "$": ("dollars", "美元"), 
                    "£": ("pounds", "英镑"), "¥": ("yen", "元"), "￥": ("yuan", "元")}
 _DEGREES = re.compile(r"(\d)\s?°\s?([CF])\b|°\s?([CF])\b")
 _ROOT = re.compile(r"√\s?\(?([A-Za-z0-9.]+)\)?")
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
 _MICRO_UNITS = {"m": ("micrometres", "微米"), "g": ("micrograms", "微克"), "s": ("microseconds", "微秒"),
                 "L": ("microlitres", "微升"), "l": ("microlitres", "微升"), "A": ("microamps", "微安"),
                 "V": ("microvolts", "微伏"), "F": ("microfarads", "微法"), "W": ("microwatts", "微瓦"),
@@ -537,7 +538,7 @@ _SYMBOLS = re.compile("[" + "".join(re.escape(k) for k in _WORDS if len(k) == 1 
 
 def speak_symbols(text: str, lang: str) -> str:
     """Maths and science symbols of ordinary text in words for ``lang``; other text unchanged."""
-    if text.isascii() and "^" not in text and "$" not in text and "%" not in text:
+    if text.isascii() and "^" not in text and "$" not in text and "%" not in text and "\\" not in text:
         return text
     zh = lang.lower().startswith("zh")
     k = 1 if zh else 0
@@ -552,7 +553,9 @@ def speak_symbols(text: str, lang: str) -> str:
                              else f"{m.group(2)} {_CURRENCY_WORDS[m.group(1)][0]}", text)
     if "^" in text:
         text = _CARET.sub(lambda m: " " + power_words(_minus(m.group(1), zh), "zh" if zh else "en") + " ",
-                          text)
+                          text).replace("^", " ")  # a caret left is a mark ("word^"), not maths
+    if "\\" in text:
+        text = _COMMAND.sub(r"\1", text)  # "the \cssId macro": a TeX command named in prose
     if any(c in text for c in _SUPERSCRIPTS):
         text = _SUPER_RUN.sub(lambda m: " " + power_words(_minus(m.group(1).translate(_SUPER_PLAIN), zh),
                                                          "zh" if zh else "en") + " ", text)
