@@ -303,9 +303,9 @@ class Walker:
                 continue  # MathJax 2's placeholder before the formula is typeset
             in_note = NOTE in frames[-1].context
             if in_note:
+                self._note_anchor(node, frames[-1])  # Word's <a name="_ftn1"> is also its backlink
                 if _is_backlink(node, name):
                     continue  # "↩", "^", "[1]" linking back to the text: not read
-                self._note_anchor(node, frames[-1])
             if (name in ("sup", "sub") or "mso-footnote-id" in style or "mso-endnote-id" in style
                     or _is_noteref_link(node, name)) and self._is_footnote_ref(node, name, style):
                 if not in_note:

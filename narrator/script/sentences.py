@@ -283,6 +283,8 @@ def split_long(text: str, limit: int) -> list[tuple[int, int]]:
     outside = [c for c in clause if not inside[c]]
     # never inside parentheses, brackets or quotes unless nothing else fits
     cuts = _best_cuts(text, s0, n, outside, frozenset(outside), limit, overflow=False)
+    if cuts is not None and _stubs(text, s0, cuts):
+        cuts = None  # "因此，| ...": clause marks alone leave a stub; words may do better
     words: list[int] = []
     if cuts is None:  # a stretch between clause marks is longer than the limit: cut between words
         words = [w for w in _word_cuts(text) if s0 < w < n]
@@ -393,6 +395,12 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
         nxt = best[k]
         k = nxt[1] if nxt is not None else -1
     return cuts
+
+
+def _stubs(text: str, s0: int, cuts: list[int]) -> int:
+    """How many of the pieces that ``cuts`` make are stubs."""
+    starts = [s0] + cuts[:-1]
+    return sum(_is_stub(text[a:b].strip()) for a, b in zip(starts, cuts))
 
 
 def _is_stub(piece: str) -> int:
