@@ -109,10 +109,13 @@ def test_mathml_in_chinese() -> None:
     '<tiny-math-inline formula="x^2"></tiny-math-inline>',
     '<img src="https://latex.example/render.svg?x^2" class="formula" alt="x^2">',
     '<script type="math/tex">x^2</script>',
+    '<img class="Wirisformula" alt="picture of a formula" data-mathml="«math xmlns=¨http://www.w3.org/1998/Math/MathML¨»'
+    '«msup»«mi»x«/mi»«mn»2«/mn»«/msup»«/math»">',
+    '<script type="math/mml"><math><msup><mi>x</mi><mn>2</mn></msup></math></script>',
 ])
 def test_editor_formula_elements_are_read_from_their_attribute(element: str) -> None:
     out = said(f"<p>We know {element} is positive.</p>")
-    assert "x squared" in out and "junk" not in out and "rendered" not in out
+    assert "x squared" in out and "junk" not in out and "rendered" not in out and "picture" not in out
 
 
 def test_a_picture_is_not_a_formula() -> None:

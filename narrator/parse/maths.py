@@ -76,7 +76,7 @@ def formula_of(node: Any, name: str, classes: list[str]) -> str | None:
         value = attrs.get("data-latex") or attrs.get("data-tex")
     if not isinstance(value, str) or not value.strip():
         mathml = attrs.get("data-mathml")
-        if isinstance(mathml, str) and "<math" in mathml:
+        if isinstance(mathml, str) and ("<math" in mathml or "«math" in mathml):
             return mathml_string_to_tex(mathml)
         return None
     tex = value.strip()
@@ -91,7 +91,7 @@ def tex_alt(node: Any) -> str | None:
     (its class or source name a TeX renderer) or whose alt cannot be anything but TeX."""
     attrs = node.attrs or {}
     mathml = attrs.get("data-mathml")
-    if isinstance(mathml, str) and "<math" in mathml:
+    if isinstance(mathml, str) and ("<math" in mathml or "«math" in mathml):
         return mathml_string_to_tex(mathml)
     alt = attrs.get("alt")
     if not isinstance(alt, str) or not alt.strip():
@@ -122,10 +122,22 @@ _ACCENTS = {"¯": "overline", "‾": "overline", "―": "overline", "→": "vec"
             "ˆ": "hat", "˙": "dot", "~": "tilde", "˜": "tilde"}
 
 
-def mathml_string_to_tex(markup: str) -> str | None:
-    from narrator.parse.html import parse_soup
+_WIRIS = str.maketrans({"«": "<", "»": ">", "¨": '"', "§": "&", "`": "'"})
 
-    el = parse_soup(markup).find("math")
+
+def mathml_string_to_tex(markup: str) -> str | None:
+    """TeX for MathML kept as a string (an attribute, a MathJax script; Wiris writes its
+    data-mathml with « » for < >)."""
+    import warnings
+
+    if "«math" in markup:
+        markup = markup.translate(_WIRIS)
+
+    import bs4
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        el = bs4.BeautifulSoup(markup, "lxml").find("math")
     return mathml_to_tex(el) if el is not None else None
 
 
