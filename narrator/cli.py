@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the plan (chapters, segments, language, emotion, duration); no audio")
     p.add_argument("-f", "--format", choices=AUDIO_FORMATS, help="chapter audio format (default mp3)")
     p.add_argument("--book", choices=BOOK_FORMATS, help="whole-programme file with chapter markers (default m4b)")
+    p.add_argument("--epub", action="store_true", default=None,
+                   help="also write a read-along EPUB 3 (text highlighted as it is read)")
+    p.add_argument("--title", help="course title for the course index (default: the folder's name)")
     _engine_options(p)
     p.add_argument("--chapter-level", type=int, metavar="N", help="heading level that starts chapters (1-6; default auto)")
     p.add_argument("--read-code", action="store_true", default=None, help="read code blocks aloud")
@@ -82,7 +85,7 @@ def _config(args: argparse.Namespace) -> Config:
         "engine.name": get("engine"), "engine.servers": get("server"), "engine.voice": get("voice"),
         "engine.voice_file": get("voice_file"), "cache_dir": get("cache_dir"),
         "parse.chapter_level": get("chapter_level"), "parse.read_code": get("read_code"),
-        "output.normalize": False if get("no_normalize") else None,
+        "output.normalize": False if get("no_normalize") else None, "output.epub": get("epub"),
         "force": get("force") or None, "allow_gaps": get("allow_gaps") or None,
     }
     return load_config(path, overrides)
@@ -170,7 +173,7 @@ def _course(args: argparse.Namespace, sources: list[Path], config: Config, displ
     from narrator.course import default_root
 
     root = Path(args.output) if args.output else default_root(args.inputs)
-    result = narrate_many(sources, config, out_root=root, on_event=display)
+    result = narrate_many(sources, config, out_root=root, on_event=display, title=args.title)
     built = sum(lesson.status == "built" for lesson in result.lessons)
     fresh = sum(lesson.status == "up to date" for lesson in result.lessons)
     print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed", file=sys.stderr)

@@ -113,6 +113,7 @@ class OutputConfig:
     true_peak: float = -1.0  # dBTP
     captions: bool = True
     player: bool = True
+    epub: bool = False  # a read-along EPUB 3 (media overlays) of the lesson
 
 
 @dataclass(frozen=True, kw_only=True)

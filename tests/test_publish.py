@@ -258,7 +258,7 @@ def test_no_temporary_files_and_manifest_written_last(published) -> None:
     assert all(not p.name.startswith(".") and not p.name.endswith(".tmp") for p in files), files
     manifest_time = (out / "manifest.json").stat().st_mtime_ns
     assert all(p.stat().st_mtime_ns <= manifest_time for p in files)
-    assert {p.name for p in out.iterdir()} == {"chapters", "lesson.m4b", "lesson.vtt", "chapters.vtt",
+    assert {p.name for p in out.iterdir()} == {"chapters", "lesson.m4b", "lesson.vtt", "lesson.srt", "chapters.vtt",
                                                "index.html", "manifest.json"}
 
 
@@ -279,8 +279,9 @@ def test_rerun_with_new_titles_removes_stale_files_only(tmp_path: Path) -> None:
     (out / "chapters" / "notes.txt").write_text("mine")
     script, programme = make_lesson(tmp_path / "w2", [("New title", ["x."])], title="Other")
     manifest = run_publish(script, programme, out)
-    assert sorted(p.name for p in (out / "chapters").iterdir()) == ["01-new-title.mp3", "01-new-title.vtt",
-                                                                    "notes.txt"]
+    assert sorted(p.name for p in (out / "chapters").iterdir()) == ["01-new-title.mp3", "01-new-title.srt",
+                                                                    "01-new-title.vtt", "notes.txt"]
+    assert not (out / "lesson.srt").exists() and (out / "other.srt").is_file()
     assert not (out / "lesson.m4b").exists() and (out / "other.m4b").is_file()
     assert manifest["chapters"][0]["file"] == "chapters/01-new-title.mp3"
 
@@ -338,7 +339,7 @@ def test_player_shows_a_spoken_chapter_title_once_as_the_heading(tmp_path: Path)
     script, programme = make_lesson(tmp_path / "wav", [("Welcome", ["Welcome", "Body text."])])
     run_publish(script, programme, tmp_path / "out", **{"output.book": "none"})
     page = (tmp_path / "out" / "index.html").read_text("utf-8")
-    assert '<h2 id="chapter-title-1"><span class="seg" id="c01-s0001"' in page
+    assert '<h2><span class="seg" id="c01-s0001"' in page
     assert page.count(">Welcome<") == 2  # the chapter list entry and the heading, no third copy
     assert 'id="c01-s0002"' in page
 

@@ -55,6 +55,8 @@ class _Draft:
     source: str
     boundary: Boundary
     pause: int
+    block: int = -1  # index in the chapter's blocks; -1: a title the planner added
+    span: tuple[int, int] = (0, 0)
 
 
 def plan(document: Document, config: Config) -> Script:
@@ -70,11 +72,11 @@ def plan(document: Document, config: Config) -> Script:
     planner = _Planner(document, config)
     chapters: list[ScriptChapter] = []
     for chapter in document.chapters:
-        drafts = planner.chapter(chapter)
+        drafts, blocks = planner.chapter(chapter)
         if not drafts:
             continue
         index = len(chapters) + 1
-        chapters.append(ScriptChapter(index, chapter.title, planner.finish(index, drafts)))
+        chapters.append(ScriptChapter(index, chapter.title, planner.finish(index, drafts), blocks))
     return Script(document.title, document.lang, tuple(chapters),
                   document.source_path, document.source_sha256)
 
@@ -111,13 +113,13 @@ class _Planner:
 
     # -- one chapter ---------------------------------------------------------------------
 
-    def chapter(self, chapter: Chapter) -> list[_Draft]:
-        """The drafts of one chapter, pauses set except the final "end"."""
+    def chapter(self, chapter: Chapter) -> tuple[list[_Draft], tuple[Block, ...]]:
+        """The drafts of one chapter, pauses set except the final "end", and its blocks as read."""
         blocks = list(chapter.blocks)
         first = next((i for i, b in enumerate(blocks)
                       if b.kind != "break" and has_speech(b.text)), None)
         if first is None:
-            return []
+            return [], ()
         title_key = _title_key(chapter.title)
         head = blocks[first]
         if head.kind != "heading" and title_key and _title_key(head.text) == title_key:
@@ -129,18 +131,18 @@ class _Planner:
             drafts.append(_Draft(title, detect_lang(title, self.default_lang),
                                  self.style.heading(self.title_level), (), "", "heading",
                                  self.pauses.after_heading))
-        for block in blocks[first:]:
+        for number, block in enumerate(blocks[first:], first):
             if block.kind == "break":
                 if drafts:
                     drafts[-1].boundary = "section"
                     drafts[-1].pause = max(drafts[-1].pause, self.pauses.section)
                 continue
             before = len(drafts)
-            self._block(block, drafts)
+            self._block(block, drafts, number)
             if block.kind == "heading" and before and len(drafts) > before:
                 prev = drafts[before - 1]
                 prev.pause = max(prev.pause, self.pauses.before_heading)
-        return drafts
+        return drafts, tuple(blocks)
 
     def finish(self, index: int, drafts: list[_Draft]) -> tuple[Segment, ...]:
         """Segments with ids, spoken forms and the chapter-end boundary."""
@@ -151,12 +153,12 @@ class _Planner:
             Segment(id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
                     spoken=strip_emoji(lex.apply(d.text, d.lang) if lex is not None else d.text),
                     lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
-                    marks=d.marks, source=d.source)
+                    marks=d.marks, source=d.source, block=d.block, span=d.span)
             for n, d in enumerate(drafts, 1))
 
     # -- one block -----------------------------------------------------------------------
 
-    def _block(self, block: Block, drafts: list[_Draft]) -> None:
+    def _block(self, block: Block, drafts: list[_Draft], number: int) -> None:
         text = block.text
         spans = sentence_spans(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk)
         if not spans:
@@ -178,7 +180,7 @@ class _Planner:
                 lang_override = run_lang or block_lang
             lang = self._lang(sentence, lang_override)
             drafts.append(_Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover),
-                                 marks, block.source, "sentence", self.pauses.sentence))
+                                 marks, block.source, "sentence", self.pauses.sentence, number, (a, b)))
         last = drafts[-1]
         last.boundary = _LAST_BOUNDARY.get(block.kind, "paragraph")
         last.pause = {"heading": self.pauses.after_heading,
