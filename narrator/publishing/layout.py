@@ -53,6 +53,7 @@ class ChapterLayout:
         self.chapter = chapter
         self.images = images
         self.seg_attrs = seg_attrs
+        self.shown: set[str] = set()  # sentences whose first piece (with the id) is out
         self.by_block: dict[int, list[Segment]] = {}
         for seg in chapter.segments:
             self.by_block.setdefault(seg.block, []).append(seg)
@@ -185,24 +186,22 @@ class ChapterLayout:
         for a, z in zip(points, points[1:]):
             seg = next((s for s in segs if s.span[0] <= a < s.span[1]), None)
             if seg is not open_seg:
-                self._close(out, open_seg, buf, first=open_seg is not None and open_seg.span[0] >= lo)
+                self._close(out, open_seg, buf)
                 open_seg, buf = seg, []
             buf.append(self._marked(b, run_starts, a, z))
-        self._close(out, open_seg, buf, first=open_seg is not None and open_seg.span[0] >= lo)
+        self._close(out, open_seg, buf)
         return "".join(out)
 
-    def _close(self, out: list[str], seg: Segment | None, buf: list[str], *, first: bool) -> None:
+    def _close(self, out: list[str], seg: Segment | None, buf: list[str]) -> None:
         if not buf:
             return
         text = "".join(buf)
-        if seg is None:
-            out.append(text)
-        else:
-            out.append(self._segment_html(seg, text, first=first))
+        out.append(text if seg is None else self._segment_html(seg, text))
 
-    def _segment_html(self, seg: Segment, inner: str, *, first: bool = True) -> str:
-        # A sentence split across table cells: only its first piece carries the id.
-        ident = f' id="{escape(seg.id)}"' if first else ""
+    def _segment_html(self, seg: Segment, inner: str) -> str:
+        # A sentence split across table cells: only its first piece shown carries the id.
+        ident = "" if seg.id in self.shown else f' id="{escape(seg.id)}"'
+        self.shown.add(seg.id)
         attrs = self.seg_attrs(seg)
         return f'<span class="seg"{ident} data-seg="{escape(seg.id)}"{attrs}>{inner}</span>'
 
