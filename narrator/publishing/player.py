@@ -21,7 +21,7 @@ def _json_for_script(data: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _from_manifest(manifest: Mapping[str, Any], index: int) -> ScriptChapter:
+def chapter_from_manifest(manifest: Mapping[str, Any], index: int) -> ScriptChapter:
     """A chapter rebuilt from the manifest alone (no layout known): one paragraph per run of
     sentences, the chapter title as its heading."""
     segments = [s for s in manifest["segments"] if s["chapter"] == index]
@@ -83,7 +83,7 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
     for c in manifest["chapters"]:
         chapter = planned.get(c["index"])
         if chapter is None or not chapter.blocks:
-            chapter = _from_manifest(manifest, c["index"])
+            chapter = chapter_from_manifest(manifest, c["index"])
         chapters.append({**c, "html": Markup(chapter_html(chapter, images=images, seg_attrs=attrs))})
     by_chapter: dict[int, list[list[Any]]] = {}
     for s in manifest["segments"]:
