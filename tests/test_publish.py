@@ -242,6 +242,33 @@ def test_captions_are_valid_webvtt_with_the_segment_timings(published) -> None:
     assert manifest["audio"]["chapters"] == "chapters.vtt"
 
 
+def parse_srt(text: str) -> list[tuple[int, float, float, str]]:
+    """SubRip as an LMS reads it: blocks of number, "HH:MM:SS,mmm --> HH:MM:SS,mmm", text."""
+    cues = []
+    for block in text.strip().split("\n\n"):
+        lines = block.split("\n")
+        m = re.fullmatch(r"(\d+):(\d\d):(\d\d),(\d{3}) --> (\d+):(\d\d):(\d\d),(\d{3})", lines[1])
+        assert m, block
+        h1, m1, s1, ms1, h2, m2, s2, ms2 = map(int, m.groups())
+        cues.append((int(lines[0]), round(h1 * 3600 + m1 * 60 + s1 + ms1 / 1000, 3),
+                     round(h2 * 3600 + m2 * 60 + s2 + ms2 / 1000, 3), "\n".join(lines[2:])))
+    return cues
+
+
+def test_srt_captions_beside_each_webvtt_file(published) -> None:
+    out, manifest, _, programme = published
+    for chapter, audio in zip(manifest["chapters"], programme.chapters):
+        assert chapter["srt"] == chapter["file"].removesuffix(".mp3") + ".srt"
+        cues = parse_srt((out / chapter["srt"]).read_text("utf-8"))
+        texts = {s["id"]: s["text"] for s in manifest["segments"]}
+        assert cues == [(k, round(t.start, 3), round(t.end, 3), texts[t.segment_id])
+                        for k, t in enumerate(audio.timings, 1)]
+    assert manifest["audio"]["srt"] == "lesson.srt"
+    book = parse_srt((out / "lesson.srt").read_text("utf-8"))
+    assert [c[1:] for c in book] == [(s["book_start"], s["book_end"], s["text"]) for s in manifest["segments"]]
+    assert book[2][3] == "Fish & chips <b>bold</b>."  # SRT has no escaping
+
+
 def test_republishing_gives_identical_bytes(published, tmp_path: Path) -> None:
     out, _, script, programme = published
     again = tmp_path / "again"
@@ -333,6 +360,12 @@ def test_caption_text_formats() -> None:
     cues = [Cue("a-->b", 1.0, 1.0, "two\n\nlines & <i>"), Cue("x", 2, 3, "   ")]
     assert to_vtt(cues) == "WEBVTT\n\n00:00:01.000 --> 00:00:01.001\ntwo lines &amp; &lt;i&gt;\n"
     assert to_vtt([]) == "WEBVTT\n"
+    from narrator.publishing.captions import to_srt
+
+    assert to_srt(cues) == "1\n00:00:01,000 --> 00:00:01,001\ntwo lines & <i>\n"
+    assert to_srt([Cue("", 0, 61.5, "a"), Cue("", 3600, 3601, "b")]) == (
+        "1\n00:00:00,000 --> 00:01:01,500\na\n\n2\n01:00:00,000 --> 01:00:01,000\nb\n")
+    assert to_srt([]) == ""
 
 
 def test_player_shows_a_spoken_chapter_title_once_as_the_heading(tmp_path: Path) -> None:

@@ -72,4 +72,4 @@ def to_srt(cues: Iterable[Cue]) -> str:
         start, end = _times(cue)
         parts += [str(number), f"{timestamp(start / 1000, sep=',')} --> {timestamp(end / 1000, sep=',')}",
                   text, ""]
-    return "\n".join(parts) + ("\n" if parts else "")
+    return "\n".join(parts[:-1]) + "\n" if parts else ""
