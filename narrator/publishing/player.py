@@ -49,7 +49,7 @@ def chapter_from_manifest(manifest: Mapping[str, Any], index: int) -> ScriptChap
     for n, s in enumerate(segments):
         pending.append(s)
         heading = n == 0 and s["text"].strip() == title.strip()
-        if heading or s.get("boundary", "sentence") != "sentence":
+        if heading or s.get("boundary", "sentence") not in ("sentence", "clause"):  # a cut is mid-sentence
             close("heading" if heading else "paragraph")
     close("paragraph")
     return ScriptChapter(index, title, tuple(out), tuple(blocks))
