@@ -60,6 +60,14 @@ def test_links_lists_and_tables_keep_their_sentences() -> None:
     assert "<sub>2</sub>" in page and "<strong>salt</strong>" in page and "&lt;NaCl&gt;" in page
 
 
+def test_lists_one_after_another_stay_apart() -> None:
+    script = script_of("<h1>T</h1><ul><li>Apples.</li></ul><ul><li>Pears.</li></ul>"
+                       "<ol><li>One.</li></ol><ol><li>Uno.</li></ol>")
+    check_every_sentence_shown_once(script)
+    page = chapter_html(script.chapters[0])
+    assert page.count("<li") == 4 and page.count("<ul>") == 2 and page.count("<ol>") == 2
+
+
 @pytest.mark.skipif(not ALL, reason="shared corpus not present")
 @pytest.mark.parametrize("name", ALL)
 def test_every_corpus_document_shows_every_sentence_once(name: str) -> None:

@@ -23,6 +23,9 @@ _MARK_ORDER = ("strong", "em", "u", "code", "q", "sub", "sup")
 _CALLOUT = re.compile(r"^\.(?:.*-)?(?:callout|note|tip|hint|info|warning|caution|important|alert"
                       r"|admonition|notice|danger)(?:-.*)?$", re.IGNORECASE)
 
+# the source of a block that is an <li>'s own text: it starts an item, never continues one
+_OWN_ITEM = re.compile(r"(?:^|> )li:nth-of-type\(\d+\)$")
+
 SegmentAttrs = Callable[[Segment], str]
 
 
@@ -97,11 +100,16 @@ class ChapterLayout:
         for n in numbers:
             b = self.chapter.blocks[n]
             depth, ordered = max(1, b.level), b.ordered
-            if stack and stack[-1] == (depth, ordered) and b.item and b.item == last_item:
+            if stack and stack[-1] == (depth, ordered) and b.item and b.item == last_item \
+                    and not _OWN_ITEM.search(b.source):
                 out.append(self._inner(n, "p"))  # another paragraph of the same item
                 continue
-            while stack and (stack[-1][0] > depth or (stack[-1][0] == depth and stack[-1][1] != ordered)):
+            # numbering that starts again at this depth is another list
+            restart = bool(b.item) and last_item is not None and b.item <= last_item \
+                and bool(stack) and stack[-1] == (depth, ordered) and bool(_OWN_ITEM.search(b.source))
+            while stack and (stack[-1][0] > depth or (stack[-1][0] == depth and (stack[-1][1] != ordered or restart))):
                 out.append("</li></ol>" if stack.pop()[1] else "</li></ul>")
+                restart = False
             if stack and stack[-1][0] == depth:
                 out.append("</li>")
             else:
