@@ -30,9 +30,9 @@ def assert_one_line_error(proc: subprocess.CompletedProcess[str], expected: str,
     ("missing.html", None, "no such file"),
     ("binary.html", b"\x00\x01\x02PK\x03\x04" * 50, "binary file (NUL bytes), not an HTML document"),
     ("empty.html", b"", "empty document"),
-    ("blank.html", b"<html><body><p>&nbsp;</p><p>   </p></body></html>", "no speakable text in the document"),
+    ("blank.html", b"<html><body><p>&nbsp;</p><p>   </p></body></html>", "empty document: no speakable text"),
     ("scripts.html", b"<html><head><style>p{}</style></head><body><script>var a = 'hello';</script></body></html>",
-     "no speakable text in the document"),
+     "empty document: no speakable text"),
 ])
 def test_bad_input_is_one_line_and_no_audio(tmp_path: Path, name: str, content: bytes | None,
                                             problem: str) -> None:
