@@ -14,10 +14,9 @@ from narrator.publishing.layout import chapter_html
 from narrator.script.planner import plan
 from narrator.values import Script
 
-from corpus import CORPUS
+from corpus import documents, need
 
 _WS = re.compile(r"\s+")
-ALL = sorted(p.name for p in CORPUS.glob("*") if p.suffix in (".html", ".xhtml")) if CORPUS.is_dir() else []
 
 
 def script_of(html: str | bytes, name: str = "lesson.html") -> Script:
@@ -68,8 +67,7 @@ def test_lists_one_after_another_stay_apart() -> None:
     assert page.count("<li") == 4 and page.count("<ul>") == 2 and page.count("<ol>") == 2
 
 
-@pytest.mark.skipif(not ALL, reason="shared corpus not present")
-@pytest.mark.parametrize("name", ALL)
+@pytest.mark.parametrize("name", documents())
 def test_every_corpus_document_shows_every_sentence_once(name: str) -> None:
-    path = CORPUS / name
+    path = need(name)
     check_every_sentence_shown_once(script_of(path.read_bytes(), str(path)))
