@@ -1,0 +1,339 @@
+"""The editor side of `narrate serve` in a real headless Chromium: the TinyMCE plugin (TinyMCE 6, 7
+and 8) and the CKEditor 5 example, loaded from the real npm packages (installed by .ci/run into
+tests/.node, served from a loopback port: no CDN), talking to the real server process, which narrates
+with the embedded eSpeak engine."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+NODE_MODULES = Path(__file__).parent / ".node" / "node_modules"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--autoplay-policy=no-user-gesture-required"]
+LESSON = ["Plants need light to grow.", "Their leaves turn towards the sun.", "Water them every week."]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    token: str
+    proc: subprocess.Popen
+
+    def get(self, path: str) -> dict:
+        request = urllib.request.Request(self.url + path if path.startswith("/") else path,
+                                         headers={"Authorization": f"Bearer {self.token}"})
+        with urllib.request.urlopen(request, timeout=30) as r:
+            return json.loads(r.read())
+
+
+@pytest.fixture(scope="module")
+def node_modules() -> Path:
+    """The editors from npm; .ci/run installs them. Missing under CI is a failure, not a skip."""
+    missing = [p for p in ("tinymce6", "tinymce7", "tinymce8", "ckeditor5") if not (NODE_MODULES / p).is_dir()]
+    if missing:
+        message = f"needs the npm packages {', '.join(missing)} in {NODE_MODULES} (run .ci/run)"
+        if os.environ.get("NARRATOR_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return NODE_MODULES
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory, node_modules: Path) -> Iterator[str]:
+    """A plain static web server for the editor pages and node_modules (the 'LMS' origin)."""
+    root = tmp_path_factory.mktemp("pages")
+    (root / "nm").symlink_to(node_modules)
+    (root / "tinymce.html").write_text(TINYMCE_PAGE, encoding="utf-8")
+    (root / "ckeditor5.html").write_text(CKEDITOR_PAGE, encoding="utf-8")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, pages: str) -> Iterator[Server]:
+    """The real `narrate serve` process (embedded eSpeak engine) that allows the pages' origin."""
+    base = tmp_path_factory.mktemp("serve")
+    port = free_port()
+    data = base / "data"
+    token = subprocess.run([sys.executable, "-m", "narrator", "serve", "--data", str(data), "--show-token"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    log = open(base / "serve.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "narrator", "serve", "--port", str(port),
+                             "--data", str(data), "--cache-dir", str(base / "cache"),
+                             "--allow-origin", pages], stdout=log, stderr=subprocess.STDOUT)
+    srv = Server(f"http://127.0.0.1:{port}", token, proc)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            srv.get("/api/health")
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.close()
+                pytest.fail(f"narrate serve did not start:\n{(base / 'serve.log').read_text()}")
+            time.sleep(0.1)
+    yield srv
+    proc.terminate()
+    proc.wait(timeout=30)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: Path) -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(chromium), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.errors = []  # type: ignore[attr-defined]
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()
+
+
+def spoken_texts(server: Server, manifest_url: str) -> list[str]:
+    return [s["text"] for s in server.get(manifest_url)["segments"]]
+
+
+def tags(html: str, name: str) -> list[dict[str, str | None]]:
+    """The attributes of every <name> element in the HTML."""
+    found: list[dict[str, str | None]] = []
+
+    class Finder(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == name:
+                found.append(dict(attrs))
+
+    Finder().feed(html)
+    return found
+
+
+def open_tinymce(page, pages: str, server: Server, version: int, token: str) -> None:
+    query = urllib.parse.urlencode({"v": version, "server": server.url, "token": token})
+    page.goto(f"{pages}/tinymce.html?{query}")
+    page.wait_for_function("window.__ready === 1", timeout=30000)
+    assert page.evaluate("tinymce.majorVersion") == str(version)
+
+
+def type_lesson(page) -> None:
+    page.frame_locator("iframe.tox-edit-area__iframe").locator("body").click()
+    for i, sentence in enumerate(LESSON):
+        if i:
+            page.keyboard.press("Enter")
+        page.keyboard.type(sentence)
+
+
+def watch_notifications(page) -> None:
+    """Record every TinyMCE notification as it appears (a quick narration may close it at once)."""
+    page.evaluate("""() => {
+        window.__notes = [];
+        new MutationObserver(() => {
+            for (const n of document.querySelectorAll('.tox-notification')) {
+                window.__notes.push({text: n.innerText.trim(), bar: !!n.querySelector('.tox-progress-bar'),
+                                     error: n.classList.contains('tox-notification--error')});
+            }
+        }).observe(document.body, {childList: true, subtree: true, characterData: true});
+    }""")
+
+
+@pytest.mark.parametrize("version", [6, 7, 8])
+def test_tinymce_narrates_and_inserts_playable_audio(page, pages, server, version) -> None:
+    open_tinymce(page, pages, server, version, server.token)
+    type_lesson(page)
+    watch_notifications(page)
+    page.get_by_role("button", name="Narrate this lesson").click()
+
+    dialog = page.locator(".tox-dialog")
+    dialog.wait_for(timeout=120000)
+    notes = page.evaluate("window.__notes")
+    assert any(n["bar"] and not n["error"] for n in notes), notes
+    statuses = page.evaluate("window.__statuses")
+    assert statuses[-1]["status"] == "done"
+    done = statuses[-1]
+    player = dialog.locator("iframe.narrate-player")
+    assert player.get_attribute("src") == done["links"]["player"]
+    assert done["links"]["player"].startswith(server.url + "/n/")
+    # The player page itself loads in the dialog, and it is this lesson's.
+    page.frame_locator(".tox-dialog iframe.narrate-player").locator("#player").wait_for(state="attached")
+
+    page.get_by_role("button", name="Insert audio").click()
+    dialog.wait_for(state="detached")
+    content = page.evaluate("tinymce.activeEditor.getContent()")
+    audios = tags(content, "audio")
+    assert len(audios) == 1 and "controls" in audios[0], content
+    src = audios[0]["src"]
+    assert src == done["links"]["audio"] and src.startswith(server.url + "/n/")
+    assert f'href="{done["links"]["player"]}"' in content
+    for sentence in LESSON:  # the lesson is still there, the audio is added to it
+        assert sentence in content
+
+    # The inserted element plays: the editor's own <audio> loads the file and knows its length.
+    frame = page.frame_locator("iframe.tox-edit-area__iframe")
+    frame.locator("audio").wait_for(state="attached")
+    duration = page.evaluate("""() => new Promise((resolve) => {
+        const audio = tinymce.activeEditor.getBody().querySelector('audio');
+        const check = () => audio.readyState >= 1 ? resolve(audio.duration) : setTimeout(check, 50);
+        check();
+    })""")
+    assert duration > 1.0
+    assert spoken_texts(server, done["links"]["manifest"]) == LESSON
+    assert page.errors == []
+
+
+def test_tinymce_menu_item_and_wrong_token_give_an_error_notification(page, pages, server) -> None:
+    open_tinymce(page, pages, server, 8, "not-the-token")
+    type_lesson(page)
+    page.get_by_role("menuitem", name="Tools").click()
+    page.get_by_role("menuitem", name="Narrate").click()
+    error = page.locator(".tox-notification--error")
+    error.wait_for(timeout=30000)
+    assert "refused the token" in error.inner_text()
+    assert "wrong token" in error.inner_text()  # the server's own reason
+    assert page.locator(".tox-dialog").count() == 0
+    assert "<audio" not in page.evaluate("tinymce.activeEditor.getContent()")
+
+
+def test_tinymce_reports_an_origin_the_server_does_not_allow(browser, server, tmp_path) -> None:
+    """A page served from an origin not given with --allow-origin is told so, not 'unreachable'."""
+    (tmp_path / "nm").symlink_to(NODE_MODULES)
+    (tmp_path / "tinymce.html").write_text(TINYMCE_PAGE, encoding="utf-8")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
+        type("Q", (SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}), directory=str(tmp_path)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        pg = context.new_page()
+        other = f"http://127.0.0.1:{httpd.server_address[1]}"
+        open_tinymce(pg, other, server, 7, server.token)
+        type_lesson(pg)
+        pg.get_by_role("button", name="Narrate this lesson").click()
+        error = pg.locator(".tox-notification--error")
+        error.wait_for(timeout=30000)
+        assert f"does not accept requests from {other}" in error.inner_text()
+        assert "--allow-origin" in error.inner_text()
+    finally:
+        context.close()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_ckeditor5_example_narrates_the_editor_data(page, pages, server) -> None:
+    query = urllib.parse.urlencode({"server": server.url, "token": server.token})
+    page.goto(f"{pages}/ckeditor5.html?{query}")
+    page.wait_for_function("window.__ready === true", timeout=30000)
+    page.locator(".ck-editor__editable").click()
+    page.keyboard.press("Control+A")
+    for i, sentence in enumerate(LESSON):
+        if i:
+            page.keyboard.press("Enter")
+        page.keyboard.type(sentence)
+    sent = page.evaluate("editor.getData()")
+    page.get_by_role("button", name="Narrate").click()
+    page.wait_for_function("window.__done || window.__error", timeout=120000)
+    assert page.evaluate("window.__error") is None
+    done = page.evaluate("window.__done")
+    assert done["status"] == "done"
+    assert spoken_texts(server, done["links"]["manifest"]) == LESSON
+    assert all(sentence in sent for sentence in LESSON)
+    # The example puts a link to the read-along player into the lesson.
+    assert f'href="{done["links"]["player"]}"' in page.evaluate("editor.getData()")
+    with urllib.request.urlopen(done["links"]["audio"], timeout=30) as r:
+        assert r.status == 200 and len(r.read()) > 1000
+    assert page.evaluate("window.__statuses.length") >= 1
+    assert page.errors == []
+
+
+TINYMCE_PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>Lesson editor</title>
+<script>
+  const q = new URLSearchParams(location.search);
+  document.write('<script src="nm/tinymce' + q.get('v') + '/tinymce.min.js"><\\/script>');
+</script>
+</head><body>
+<textarea id="lesson"></textarea>
+<script>
+  window.__statuses = [];
+  tinymce.init({
+    selector: '#lesson',
+    license_key: 'gpl',
+    promotion: false,
+    menubar: 'edit tools',
+    menu: {tools: {title: 'Tools', items: 'narrate'}},
+    toolbar: 'undo redo | bold italic | narrate',
+    external_plugins: {narrate: q.get('server') + '/editor/tinymce/narrate.js'},
+    narrate_token: q.get('token'),
+    setup: (editor) => editor.on('NarrateStatus', (e) => window.__statuses.push(e.status)),
+  }).then((editors) => { window.__ready = editors.length; });
+</script>
+</body></html>
+"""
+
+CKEDITOR_PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>Lesson editor</title>
+<link rel="stylesheet" href="nm/ckeditor5/dist/browser/ckeditor5.css">
+<script src="nm/ckeditor5/dist/browser/ckeditor5.umd.js"></script>
+<script>
+  const q = new URLSearchParams(location.search);
+  document.write('<script src="' + q.get('server') + '/editor/narrate-client.js"><\\/script>');
+  document.write('<script src="' + q.get('server') + '/editor/ckeditor5/narrate.js"><\\/script>');
+</script>
+</head><body>
+<div id="editor"><p>Draft</p></div>
+<script>
+  const {ClassicEditor, Essentials, Paragraph, Heading, Bold, Link} = CKEDITOR;
+  window.__statuses = [];
+  window.__error = null;
+  ClassicEditor.create(document.querySelector('#editor'), {
+    licenseKey: 'GPL',
+    plugins: [Essentials, Paragraph, Heading, Bold, Link, NarrateCKEditor],
+    toolbar: ['heading', 'bold', 'link', '|', 'narrate'],
+    narrate: {server: q.get('server'), token: q.get('token'), onError: (e) => { window.__error = e.message; }},
+  }).then((editor) => {
+    window.editor = editor;
+    editor.on('narrate:status', (evt, status) => window.__statuses.push(status));
+    editor.on('narrate:done', (evt, done) => { window.__done = done; });
+    window.__ready = true;
+  }, (e) => { window.__error = String(e); });
+</script>
+</body></html>
+"""
