@@ -148,16 +148,17 @@ def tags(html: str, name: str) -> list[dict[str, str | None]]:
     return found
 
 
-def open_tinymce(page, pages: str, server: Server, version: int, token: str) -> None:
-    query = urllib.parse.urlencode({"v": version, "server": server.url, "token": token})
+def open_tinymce(page, pages: str, server: Server, version: int, token: str, on_save: bool = False) -> None:
+    query = urllib.parse.urlencode({"v": version, "server": server.url, "token": token,
+                                    "onsave": "1" if on_save else ""})
     page.goto(f"{pages}/tinymce.html?{query}")
     page.wait_for_function("window.__ready === 1", timeout=30000)
     assert page.evaluate("tinymce.majorVersion") == str(version)
 
 
-def type_lesson(page) -> None:
+def type_lesson(page, lesson: list[str] = LESSON) -> None:
     page.frame_locator("iframe.tox-edit-area__iframe").locator("body").click()
-    for i, sentence in enumerate(LESSON):
+    for i, sentence in enumerate(lesson):
         if i:
             page.keyboard.press("Enter")
         page.keyboard.type(sentence)
@@ -176,10 +177,22 @@ def watch_notifications(page) -> None:
     }""")
 
 
+RECORD_FETCH = """
+    window.__fetched = [];
+    const realFetch = window.fetch;
+    window.fetch = function (resource, init) {
+        window.__fetched.push(((init && init.method) || 'GET') + ' ' + String(resource));
+        return realFetch.apply(this, arguments);
+    };
+"""
+
+
 @pytest.mark.parametrize("version", [6, 7, 8])
 def test_tinymce_narrates_and_inserts_playable_audio(page, pages, server, version) -> None:
+    page.add_init_script(RECORD_FETCH)
+    lesson = [*LESSON, f"This lesson was written in version {version}."]  # each one narrated anew
     open_tinymce(page, pages, server, version, server.token)
-    type_lesson(page)
+    type_lesson(page, lesson)
     watch_notifications(page)
     page.get_by_role("button", name="Narrate this lesson").click()
 
@@ -190,13 +203,23 @@ def test_tinymce_narrates_and_inserts_playable_audio(page, pages, server, versio
     statuses = page.evaluate("window.__statuses")
     assert statuses[-1]["status"] == "done"
     done = statuses[-1]
+    # Progress came from the event stream, not from polling.
+    fetched = page.evaluate("window.__fetched")
+    assert fetched[:2] == [f"POST {server.url}/api/narrations",
+                           f"GET {server.url}/api/narrations/{done['id']}/events"], fetched
+    assert f"GET {server.url}/api/narrations/{done['id']}" not in fetched
     player = dialog.locator("iframe.narrate-player")
     assert player.get_attribute("src") == done["links"]["player"]
     assert done["links"]["player"].startswith(server.url + "/n/")
     # The player page itself loads in the dialog, and it is this lesson's.
     page.frame_locator(".tox-dialog iframe.narrate-player").locator("#player").wait_for(state="attached")
 
-    page.get_by_role("button", name="Insert audio").click()
+    with page.context.expect_page() as opened:
+        dialog.get_by_role("button", name="Open player").click()
+    assert opened.value.url == done["links"]["player"]
+    opened.value.close()
+
+    dialog.get_by_role("button", name="Insert audio").click()
     dialog.wait_for(state="detached")
     content = page.evaluate("tinymce.activeEditor.getContent()")
     audios = tags(content, "audio")
@@ -204,7 +227,7 @@ def test_tinymce_narrates_and_inserts_playable_audio(page, pages, server, versio
     src = audios[0]["src"]
     assert src == done["links"]["audio"] and src.startswith(server.url + "/n/")
     assert f'href="{done["links"]["player"]}"' in content
-    for sentence in LESSON:  # the lesson is still there, the audio is added to it
+    for sentence in lesson:  # the lesson is still there, the audio is added to it
         assert sentence in content
 
     # The inserted element plays: the editor's own <audio> loads the file and knows its length.
@@ -216,7 +239,7 @@ def test_tinymce_narrates_and_inserts_playable_audio(page, pages, server, versio
         check();
     })""")
     assert duration > 1.0
-    assert spoken_texts(server, done["links"]["manifest"]) == LESSON
+    assert spoken_texts(server, done["links"]["manifest"]) == lesson
     assert page.errors == []
 
 
@@ -231,6 +254,30 @@ def test_tinymce_menu_item_and_wrong_token_give_an_error_notification(page, page
     assert "wrong token" in error.inner_text()  # the server's own reason
     assert page.locator(".tox-dialog").count() == 0
     assert "<audio" not in page.evaluate("tinymce.activeEditor.getContent()")
+
+
+def test_tinymce_narrate_on_save(page, pages, server) -> None:
+    """With narrate_on_save, saving narrates (once per content) and says when it is ready; the
+    token comes from narrate_token_provider."""
+    lesson = ["Saving starts the narration.", "Nobody has to click."]
+    before = {n["id"] for n in server.get("/api/narrations")["narrations"]}
+    open_tinymce(page, pages, server, 7, server.token, on_save=True)
+    type_lesson(page, lesson)
+    page.evaluate("tinymce.activeEditor.save()")
+    ready = page.locator(".tox-notification--success")
+    ready.wait_for(timeout=120000)
+    assert "is ready" in ready.inner_text()
+    assert page.locator(".tox-dialog").count() == 0  # saving does not interrupt with a dialog
+    page.evaluate("tinymce.activeEditor.save()")  # same content: nothing new is submitted
+    new = [n for n in server.get("/api/narrations")["narrations"] if n["id"] not in before]
+    assert len(new) == 1 and new[0]["status"] == "done"
+    assert spoken_texts(server, new[0]["links"]["manifest"]) == lesson
+    # Narrate now opens the dialog at once: the server already has this narration.
+    page.get_by_role("button", name="Narrate this lesson").click()
+    page.locator(".tox-dialog iframe.narrate-player").wait_for(timeout=30000)
+    assert page.locator(".tox-dialog iframe.narrate-player").get_attribute("src") == \
+        server.url + new[0]["links"]["player"]
+    assert len([n for n in server.get("/api/narrations")["narrations"] if n["id"] not in before]) == 1
 
 
 def test_tinymce_reports_an_origin_the_server_does_not_allow(browser, server, tmp_path) -> None:
@@ -258,6 +305,15 @@ def test_tinymce_reports_an_origin_the_server_does_not_allow(browser, server, tm
 
 
 def test_ckeditor5_example_narrates_the_editor_data(page, pages, server) -> None:
+    """The CKEditor 5 example; here the page cannot stream (as behind a buffering proxy), so the
+    client follows the narration by polling."""
+    page.add_init_script(RECORD_FETCH + """
+        const recorded = window.fetch;
+        window.fetch = function (resource, init) {
+            if (String(resource).endsWith('/events')) return Promise.reject(new TypeError('no streams here'));
+            return recorded.apply(this, arguments);
+        };
+    """)
     query = urllib.parse.urlencode({"server": server.url, "token": server.token})
     page.goto(f"{pages}/ckeditor5.html?{query}")
     page.wait_for_function("window.__ready === true", timeout=30000)
@@ -279,7 +335,8 @@ def test_ckeditor5_example_narrates_the_editor_data(page, pages, server) -> None
     assert f'href="{done["links"]["player"]}"' in page.evaluate("editor.getData()")
     with urllib.request.urlopen(done["links"]["audio"], timeout=30) as r:
         assert r.status == 200 and len(r.read()) > 1000
-    assert page.evaluate("window.__statuses.length") >= 1
+    polled = [f for f in page.evaluate("window.__fetched") if f == f"GET {server.url}/api/narrations/{done['id']}"]
+    assert polled and page.evaluate("window.__statuses.length") >= len(polled)
     assert page.errors == []
 
 
@@ -301,7 +358,10 @@ TINYMCE_PAGE = """<!doctype html>
     menu: {tools: {title: 'Tools', items: 'narrate'}},
     toolbar: 'undo redo | bold italic | narrate',
     external_plugins: {narrate: q.get('server') + '/editor/tinymce/narrate.js'},
-    narrate_token: q.get('token'),
+    narrate_on_save: !!q.get('onsave'),
+    // As an LMS would: the token from a function returning a promise, or given as is.
+    ...(q.get('onsave') ? {narrate_token_provider: () => new Promise((resolve) => setTimeout(() => resolve(q.get('token')), 10))}
+                        : {narrate_token: q.get('token')}),
     setup: (editor) => editor.on('NarrateStatus', (e) => window.__statuses.push(e.status)),
   }).then((editors) => { window.__ready = editors.length; });
 </script>

@@ -210,7 +210,9 @@
       try {
         response = await fetch(this.url(path), {headers: {Authorization: 'Bearer ' + await this._token(), Accept: 'text/event-stream'}, signal, cache: 'no-store'});
       } catch (e) {
-        throw await this._networkError(e, signal);
+        // The submission went through, so the server and origin are fine: polling will tell.
+        if (signal && signal.aborted) throw aborted();
+        throw new NarrateError('server', 'cannot stream events here', {cause: e});
       }
       if (!response.ok) await this._answer(response); // throws
       if (!response.body || !response.body.getReader || typeof TextDecoder === 'undefined') {
