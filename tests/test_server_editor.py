@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -45,8 +46,14 @@ class Server:
     proc: subprocess.Popen
 
     def get(self, path: str) -> dict:
+        return self.call(path)
+
+    def call(self, path: str, body: dict | None = None) -> dict:
+        """One API call (POST when there is a body); the JSON answer."""
         request = urllib.request.Request(self.url + path if path.startswith("/") else path,
-                                         headers={"Authorization": f"Bearer {self.token}"})
+                                         headers={"Authorization": f"Bearer {self.token}",
+                                                  "Content-Type": "application/json"},
+                                         data=json.dumps(body).encode() if body is not None else None)
         with urllib.request.urlopen(request, timeout=30) as r:
             return json.loads(r.read())
 
@@ -83,33 +90,40 @@ def pages(tmp_path_factory: pytest.TempPathFactory, node_modules: Path) -> Itera
     httpd.server_close()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, pages: str) -> Iterator[Server]:
-    """The real `narrate serve` process (embedded eSpeak engine) that allows the pages' origin."""
-    base = tmp_path_factory.mktemp("serve")
+def start_serve(base: Path, origin: str, *args: str) -> Server:
+    """Start `narrate serve` on a free port with its data and cache in ``base``."""
     port = free_port()
     data = base / "data"
     token = subprocess.run([sys.executable, "-m", "narrator", "serve", "--data", str(data), "--show-token"],
                            capture_output=True, text=True, check=True).stdout.strip()
-    log = open(base / "serve.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "narrator", "serve", "--port", str(port),
-                             "--data", str(data), "--cache-dir", str(base / "cache"),
-                             "--allow-origin", pages], stdout=log, stderr=subprocess.STDOUT)
+    with open(base / "serve.log", "w") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "narrator", "serve", "--port", str(port),
+                                 "--data", str(data), "--cache-dir", str(base / "cache"),
+                                 "--allow-origin", origin, *args], stdout=log, stderr=subprocess.STDOUT)
     srv = Server(f"http://127.0.0.1:{port}", token, proc)
     deadline = time.monotonic() + 60
     while True:
         try:
             srv.get("/api/health")
-            break
+            return srv
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
-                log.close()
+                proc.kill()
                 pytest.fail(f"narrate serve did not start:\n{(base / 'serve.log').read_text()}")
             time.sleep(0.1)
+
+
+def stop_serve(srv: Server) -> None:
+    srv.proc.terminate()
+    srv.proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, pages: str) -> Iterator[Server]:
+    """The real `narrate serve` process (embedded eSpeak engine) that allows the pages' origin."""
+    srv = start_serve(tmp_path_factory.mktemp("serve"), pages)
     yield srv
-    proc.terminate()
-    proc.wait(timeout=30)
-    log.close()
+    stop_serve(srv)
 
 
 @pytest.fixture(scope="module")
@@ -193,6 +207,8 @@ def test_tinymce_narrates_and_inserts_playable_audio(page, pages, server, versio
     lesson = [*LESSON, f"This lesson was written in version {version}."]  # each one narrated anew
     open_tinymce(page, pages, server, version, server.token)
     type_lesson(page, lesson)
+    page.keyboard.press("Control+Home")  # the cursor at the end of the first paragraph
+    page.keyboard.press("End")
     watch_notifications(page)
     page.get_by_role("button", name="Narrate this lesson").click()
 
@@ -229,6 +245,7 @@ def test_tinymce_narrates_and_inserts_playable_audio(page, pages, server, versio
     assert f'href="{done["links"]["player"]}"' in content
     for sentence in lesson:  # the lesson is still there, the audio is added to it
         assert sentence in content
+    assert content.index(lesson[0]) < content.index("<audio") < content.index(lesson[1])  # at the cursor
 
     # The inserted element plays: the editor's own <audio> loads the file and knows its length.
     frame = page.frame_locator("iframe.tox-edit-area__iframe")
@@ -241,6 +258,38 @@ def test_tinymce_narrates_and_inserts_playable_audio(page, pages, server, versio
     assert duration > 1.0
     assert spoken_texts(server, done["links"]["manifest"]) == lesson
     assert page.errors == []
+
+
+def test_tinymce_progress_shows_the_queue_then_sentences_and_time_left(page, pages, tmp_path) -> None:
+    """Behind a busy IndexTTS2 server (the stand-in, 0.3 s a generation): the notification shows the
+    place in the queue, then sentences done with the time left, then the player."""
+    from servers.audio import speech_wav
+    from servers.indextts2_webui import start_webui
+
+    tts = start_webui("2", "en_US", delay=0.3)
+    voice = tmp_path / "teacher.wav"
+    voice.write_bytes(speech_wav("This is the voice of the narrator."))
+    srv = start_serve(tmp_path, pages, "--server", tts.url, "--voice-file", str(voice))
+    try:
+        # Three lessons ahead: two run (one server: two jobs at once), one waits before ours.
+        for n in range(3):
+            html = "".join(f"<p>Lesson {n} has sentence number {i}.</p>" for i in range(6))
+            srv.call("/api/narrations", {"html": html})
+        open_tinymce(page, pages, srv, 6, srv.token)
+        type_lesson(page)
+        watch_notifications(page)
+        page.get_by_role("button", name="Narrate this lesson").click()
+        page.locator(".tox-dialog iframe.narrate-player").wait_for(timeout=180000)
+        texts = [n["text"] for n in page.evaluate("window.__notes") if n["bar"]]
+        queued = [i for i, t in enumerate(texts) if t.startswith("Queued: 1 narration ahead")]
+        narrating = [i for i, t in enumerate(texts) if re.search(r"Narrating: [1-9] of 3 sentences, about \d+ s left", t)]
+        assert queued and narrating and queued[0] < narrating[0], texts
+        done = page.evaluate("window.__statuses")[-1]
+        assert spoken_texts(srv, done["links"]["manifest"]) == LESSON
+        assert len(tts.recorder.calls) == 3 * 6 + 3  # every sentence of every lesson, once
+    finally:
+        stop_serve(srv)
+        tts.close()
 
 
 def test_tinymce_menu_item_and_wrong_token_give_an_error_notification(page, pages, server) -> None:

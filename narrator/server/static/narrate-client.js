@@ -271,10 +271,13 @@
     }
   }
 
-  /** What a status means for a person: "queued (2nd in line)", "3 of 12 sentences, about 20 s left". */
+  /** What a status means for a person: "Queued: 2 narrations ahead", "Narrating: 3 of 12 sentences, about 20 s left". */
   NarrateClient.describe = function (status) {
     const p = status.progress || {};
-    if (status.status === 'queued') return status.position > 1 ? `Waiting: ${status.position - 1} narration(s) ahead` : 'Waiting for the narration server';
+    if (status.status === 'queued') {
+      const ahead = (status.position || 1) - 1;
+      return ahead ? `Queued: ${ahead} narration${ahead > 1 ? 's' : ''} ahead` : 'Queued: next in line';
+    }
     if (status.status === 'done') return 'Narration ready';
     if (status.status === 'failed') return `Narration failed: ${status.error || ''}`;
     if (status.status === 'cancelled') return 'Narration cancelled';
