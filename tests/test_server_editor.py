@@ -9,6 +9,7 @@ import functools
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -327,6 +328,81 @@ def test_tinymce_narrate_on_save(page, pages, server) -> None:
     assert page.locator(".tox-dialog iframe.narrate-player").get_attribute("src") == \
         server.url + new[0]["links"]["player"]
     assert len([n for n in server.get("/api/narrations")["narrations"] if n["id"] not in before]) == 1
+
+
+def test_tinymce_shows_why_a_narration_failed(page, pages, tmp_path) -> None:
+    """A job that fails on the server (its TTS server is down) ends in an error notification with
+    the job's own error, and nothing is inserted."""
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    config = tmp_path / "narrate.toml"  # short cool-downs: the defaults wait minutes for a restart
+    config.write_text("[engine]\nbackoff = 0.1\nbackoff_max = 0.2\nprobe_after = 0.1\nprobes = 1\n")
+    voice = tmp_path / "teacher.wav"
+    voice.write_bytes(b"RIFF")  # never sent: the server is down
+    srv = start_serve(tmp_path, pages, "--server", dead, "--voice-file", str(voice), "--config", str(config))
+    try:
+        open_tinymce(page, pages, srv, 8, srv.token)
+        type_lesson(page)
+        page.get_by_role("button", name="Narrate this lesson").click()
+        error = page.locator(".tox-notification--error")
+        error.wait_for(timeout=120000)
+        status = srv.get("/api/narrations")["narrations"][0]
+        assert status["status"] == "failed" and status["error"]
+        assert error.inner_text().startswith("Narration failed: ")
+        assert status["error"] in error.inner_text()
+        assert page.locator(".tox-dialog").count() == 0
+        assert "<audio" not in page.evaluate("tinymce.activeEditor.getContent()")
+    finally:
+        stop_serve(srv)
+
+
+def test_client_in_node(server, tmp_path) -> None:
+    """narrate-client.js outside a browser (Node's fetch): narrate, cancel, and the errors."""
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("NARRATOR_REQUIRE_BROWSER"):
+            pytest.fail("needs node (Debian package nodejs; .ci/run installs it)")
+        pytest.skip("needs node")
+    client = Path(__file__).parent.parent / "narrator" / "server" / "static" / "narrate-client.js"
+    script = tmp_path / "run.js"
+    script.write_text("""
+        const {NarrateClient} = require(process.argv[2]);
+        const [server, token] = [process.argv[3], process.argv[4]];
+        const failure = (promise) => promise.then(() => null, (e) => ({kind: e.kind, message: e.message}));
+        (async () => {
+          const c = new NarrateClient({server, tokenProvider: async () => token});
+          const seen = [];
+          const done = await c.narrate('<h1>Rivers</h1><p>Rivers flow to the sea.</p>',
+                                       {onStatus: (s) => seen.push(s.status), idempotencyKey: 'rivers-1'});
+          const again = await c.submit('<h1>Rivers</h1><p>Rivers flow to the sea.</p>', {idempotencyKey: 'rivers-1'});
+          const long = Array.from({length: 300}, (_, i) => `<p>Sentence number ${i} is here.</p>`).join('');
+          const started = await c.submit(long);
+          await c.cancel(started.id);
+          const cancelled = await failure(c.follow(started.id));
+          const out = {done, seen, again, cancelled,
+            token: await failure(new NarrateClient({server, token: 'wrong'}).submit('<p>Hello.</p>')),
+            empty: await failure(c.submit('<p>   </p>')),
+            options: await failure(c.submit('<p>Hello.</p>', {options: {engine: 'espeak'}})),
+            down: await failure(new NarrateClient({server: 'http://127.0.0.1:9', token}).submit('<p>Hello.</p>'))};
+          console.log(JSON.stringify(out));
+        })().catch((e) => { console.error(e); process.exit(1); });
+    """, encoding="utf-8")
+    run = subprocess.run([node, str(script), str(client), server.url, server.token],
+                         capture_output=True, text=True, timeout=240, check=False)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    done = out["done"]
+    assert done["status"] == "done" and out["seen"][-1] == "done" and out["seen"][0] in ("queued", "running")
+    assert done["links"]["manifest"] == f"{server.url}/n/{done['id']}/manifest.json"  # absolute
+    assert spoken_texts(server, done["links"]["manifest"]) == ["Rivers", "Rivers flow to the sea."]
+    assert out["again"]["id"] == done["id"]  # the retry with the same key is the same narration
+    assert out["cancelled"]["kind"] == "cancelled"
+    assert out["token"] == {"kind": "token", "message": "The narration server refused the token: "
+                            "missing or wrong token (Authorization: Bearer <token>)"}
+    assert out["empty"] == {"kind": "input", "message": "Cannot narrate this: no speakable text in the document"}
+    assert out["options"]["kind"] == "input" and "options not allowed: engine" in out["options"]["message"]
+    assert out["down"]["kind"] == "unreachable" and "http://127.0.0.1:9" in out["down"]["message"]
 
 
 def test_tinymce_reports_an_origin_the_server_does_not_allow(browser, server, tmp_path) -> None:

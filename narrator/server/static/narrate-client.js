@@ -120,7 +120,7 @@
       const details = {status, reason};
       if (status === 401) return Promise.reject(new NarrateError('token', `The narration server refused the token: ${reason}`, details));
       if (status === 403) return Promise.reject(new NarrateError('origin', `The narration server refused this page: ${reason}`, details));
-      if (status === 400) return Promise.reject(new NarrateError('input', `Nothing to narrate: ${reason}`, details));
+      if (status === 400) return Promise.reject(new NarrateError('input', `Cannot narrate this: ${reason}`, details));
       if (status === 413) return Promise.reject(new NarrateError('too-large', `The lesson is too large for the narration server: ${reason}`, details));
       if (status === 429) {
         const wait = response.headers.get('Retry-After');
