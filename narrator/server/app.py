@@ -229,8 +229,12 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
     def health() -> Any:
         queued = len(store.list(status=("queued",)))
         running = len(store.list(status=("running",)))
+        engine = config_for({}).engine
+        gates = runner.servers()
+        servers = [{"server": label, **gates.get(label, {"busy": False, "waiting": 0})}
+                   for label in (engine.servers or ["espeak"])]
         return {"status": "ok", "version": __version__, "queued": queued, "running": running,
-                "servers": runner.servers(), "engine": config_for({}).engine.name}
+                "engine": engine.name, "servers": servers}
 
     @app.api_route("/n/{job_id}/{path:path}", methods=["GET", "HEAD"])
     def files(job_id: str, path: str) -> Any:
