@@ -12,18 +12,16 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import threading
-import time
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import requests
+from servers.jobserver import JobServer
 
 pytestmark = pytest.mark.browser
 
@@ -32,31 +30,6 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--autoplay-policy=no-user-gesture-required"]
 LESSON = ["Plants need light to grow.", "Their leaves turn towards the sun.", "Water them every week."]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Server:
-    url: str
-    token: str
-    proc: subprocess.Popen
-
-    def get(self, path: str) -> dict:
-        return self.call(path)
-
-    def call(self, path: str, body: dict | None = None) -> dict:
-        """One API call (POST when there is a body); the JSON answer."""
-        request = urllib.request.Request(self.url + path if path.startswith("/") else path,
-                                         headers={"Authorization": f"Bearer {self.token}",
-                                                  "Content-Type": "application/json"},
-                                         data=json.dumps(body).encode() if body is not None else None)
-        with urllib.request.urlopen(request, timeout=30) as r:
-            return json.loads(r.read())
 
 
 @pytest.fixture(scope="module")
@@ -91,40 +64,11 @@ def pages(tmp_path_factory: pytest.TempPathFactory, node_modules: Path) -> Itera
     httpd.server_close()
 
 
-def start_serve(base: Path, origin: str, *args: str) -> Server:
-    """Start `narrate serve` on a free port with its data and cache in ``base``."""
-    port = free_port()
-    data = base / "data"
-    token = subprocess.run([sys.executable, "-m", "narrator", "serve", "--data", str(data), "--show-token"],
-                           capture_output=True, text=True, check=True).stdout.strip()
-    with open(base / "serve.log", "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "narrator", "serve", "--port", str(port),
-                                 "--data", str(data), "--cache-dir", str(base / "cache"),
-                                 "--allow-origin", origin, *args], stdout=log, stderr=subprocess.STDOUT)
-    srv = Server(f"http://127.0.0.1:{port}", token, proc)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            srv.get("/api/health")
-            return srv
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"narrate serve did not start:\n{(base / 'serve.log').read_text()}")
-            time.sleep(0.1)
-
-
-def stop_serve(srv: Server) -> None:
-    srv.proc.terminate()
-    srv.proc.wait(timeout=30)
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, pages: str) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory, pages: str) -> Iterator[JobServer]:
     """The real `narrate serve` process (embedded eSpeak engine) that allows the pages' origin."""
-    srv = start_serve(tmp_path_factory.mktemp("serve"), pages)
-    yield srv
-    stop_serve(srv)
+    with JobServer(tmp_path_factory.mktemp("serve"), "--allow-origin", pages) as srv:
+        yield srv
 
 
 @pytest.fixture(scope="module")
@@ -146,8 +90,13 @@ def page(browser) -> Iterator[object]:
     context.close()
 
 
-def spoken_texts(server: Server, manifest_url: str) -> list[str]:
-    return [s["text"] for s in server.get(manifest_url)["segments"]]
+def spoken_texts(manifest_url: str) -> list[str]:
+    """What a narration says, from its manifest (files need no token)."""
+    return [s["text"] for s in requests.get(manifest_url, timeout=30).json()["segments"]]
+
+
+def narrations(server: JobServer) -> list[dict]:
+    return server.get("/api/narrations").json()["narrations"]
 
 
 def tags(html: str, name: str) -> list[dict[str, str | None]]:
@@ -163,7 +112,7 @@ def tags(html: str, name: str) -> list[dict[str, str | None]]:
     return found
 
 
-def open_tinymce(page, pages: str, server: Server, version: int, token: str, on_save: bool = False) -> None:
+def open_tinymce(page, pages: str, server: JobServer, version: int, token: str, on_save: bool = False) -> None:
     query = urllib.parse.urlencode({"v": version, "server": server.url, "token": token,
                                     "onsave": "1" if on_save else ""})
     page.goto(f"{pages}/tinymce.html?{query}")
@@ -257,7 +206,7 @@ def test_tinymce_narrates_and_inserts_playable_audio(page, pages, server, versio
         check();
     })""")
     assert duration > 1.0
-    assert spoken_texts(server, done["links"]["manifest"]) == lesson
+    assert spoken_texts(done["links"]["manifest"]) == lesson
     assert page.errors == []
 
 
@@ -270,12 +219,12 @@ def test_tinymce_progress_shows_the_queue_then_sentences_and_time_left(page, pag
     tts = start_webui("2", "en_US", delay=0.3)
     voice = tmp_path / "teacher.wav"
     voice.write_bytes(speech_wav("This is the voice of the narrator."))
-    srv = start_serve(tmp_path, pages, "--server", tts.url, "--voice-file", str(voice))
+    srv = JobServer(tmp_path, "--allow-origin", pages, "--server", tts.url, "--voice-file", str(voice)).start()
     try:
         # Three lessons ahead: two run (one server: two jobs at once), one waits before ours.
         for n in range(3):
             html = "".join(f"<p>Lesson {n} has sentence number {i}.</p>" for i in range(6))
-            srv.call("/api/narrations", {"html": html})
+            assert srv.post({"html": html}).status_code == 202
         open_tinymce(page, pages, srv, 6, srv.token)
         type_lesson(page)
         watch_notifications(page)
@@ -286,10 +235,10 @@ def test_tinymce_progress_shows_the_queue_then_sentences_and_time_left(page, pag
         narrating = [i for i, t in enumerate(texts) if re.search(r"Narrating: [1-9] of 3 sentences, about \d+ s left", t)]
         assert queued and narrating and queued[0] < narrating[0], texts
         done = page.evaluate("window.__statuses")[-1]
-        assert spoken_texts(srv, done["links"]["manifest"]) == LESSON
+        assert spoken_texts(done["links"]["manifest"]) == LESSON
         assert len(tts.recorder.calls) == 3 * 6 + 3  # every sentence of every lesson, once
     finally:
-        stop_serve(srv)
+        srv.stop()
         tts.close()
 
 
@@ -310,7 +259,7 @@ def test_tinymce_narrate_on_save(page, pages, server) -> None:
     """With narrate_on_save, saving narrates (once per content) and says when it is ready; the
     token comes from narrate_token_provider."""
     lesson = ["Saving starts the narration.", "Nobody has to click."]
-    before = {n["id"] for n in server.get("/api/narrations")["narrations"]}
+    before = {n["id"] for n in narrations(server)}
     open_tinymce(page, pages, server, 7, server.token, on_save=True)
     type_lesson(page, lesson)
     page.evaluate("tinymce.activeEditor.save()")
@@ -319,15 +268,15 @@ def test_tinymce_narrate_on_save(page, pages, server) -> None:
     assert "is ready" in ready.inner_text()
     assert page.locator(".tox-dialog").count() == 0  # saving does not interrupt with a dialog
     page.evaluate("tinymce.activeEditor.save()")  # same content: nothing new is submitted
-    new = [n for n in server.get("/api/narrations")["narrations"] if n["id"] not in before]
+    new = [n for n in narrations(server) if n["id"] not in before]
     assert len(new) == 1 and new[0]["status"] == "done"
-    assert spoken_texts(server, new[0]["links"]["manifest"]) == lesson
+    assert spoken_texts(server.url + new[0]["links"]["manifest"]) == lesson
     # Narrate now opens the dialog at once: the server already has this narration.
     page.get_by_role("button", name="Narrate this lesson").click()
     page.locator(".tox-dialog iframe.narrate-player").wait_for(timeout=30000)
     assert page.locator(".tox-dialog iframe.narrate-player").get_attribute("src") == \
         server.url + new[0]["links"]["player"]
-    assert len([n for n in server.get("/api/narrations")["narrations"] if n["id"] not in before]) == 1
+    assert len([n for n in narrations(server) if n["id"] not in before]) == 1
 
 
 def test_tinymce_shows_why_a_narration_failed(page, pages, tmp_path) -> None:
@@ -340,21 +289,22 @@ def test_tinymce_shows_why_a_narration_failed(page, pages, tmp_path) -> None:
     config.write_text("[engine]\nbackoff = 0.1\nbackoff_max = 0.2\nprobe_after = 0.1\nprobes = 1\n")
     voice = tmp_path / "teacher.wav"
     voice.write_bytes(b"RIFF")  # never sent: the server is down
-    srv = start_serve(tmp_path, pages, "--server", dead, "--voice-file", str(voice), "--config", str(config))
+    srv = JobServer(tmp_path, "--allow-origin", pages, "--server", dead, "--voice-file", str(voice),
+                    "--config", str(config)).start()
     try:
         open_tinymce(page, pages, srv, 8, srv.token)
         type_lesson(page)
         page.get_by_role("button", name="Narrate this lesson").click()
         error = page.locator(".tox-notification--error")
         error.wait_for(timeout=120000)
-        status = srv.get("/api/narrations")["narrations"][0]
+        status = narrations(srv)[0]
         assert status["status"] == "failed" and status["error"]
         assert error.inner_text().startswith("Narration failed: ")
         assert status["error"] in error.inner_text()
         assert page.locator(".tox-dialog").count() == 0
         assert "<audio" not in page.evaluate("tinymce.activeEditor.getContent()")
     finally:
-        stop_serve(srv)
+        srv.stop()
 
 
 def test_client_in_node(server, tmp_path) -> None:
@@ -395,12 +345,13 @@ def test_client_in_node(server, tmp_path) -> None:
     done = out["done"]
     assert done["status"] == "done" and out["seen"][-1] == "done" and out["seen"][0] in ("queued", "running")
     assert done["links"]["manifest"] == f"{server.url}/n/{done['id']}/manifest.json"  # absolute
-    assert spoken_texts(server, done["links"]["manifest"]) == ["Rivers", "Rivers flow to the sea."]
+    assert spoken_texts(done["links"]["manifest"]) == ["Rivers", "Rivers flow to the sea."]
     assert out["again"]["id"] == done["id"]  # the retry with the same key is the same narration
     assert out["cancelled"]["kind"] == "cancelled"
     assert out["token"] == {"kind": "token", "message": "The narration server refused the token: "
                             "missing or wrong token (Authorization: Bearer <token>)"}
-    assert out["empty"] == {"kind": "input", "message": "Cannot narrate this: no speakable text in the document"}
+    reason = server.post({"html": "<p>   </p>"}).json()["error"]  # the server's own words
+    assert out["empty"] == {"kind": "input", "message": f"Cannot narrate this: {reason}"}
     assert out["options"]["kind"] == "input" and "options not allowed: engine" in out["options"]["message"]
     assert out["down"]["kind"] == "unreachable" and "http://127.0.0.1:9" in out["down"]["message"]
 
@@ -454,12 +405,12 @@ def test_ckeditor5_example_narrates_the_editor_data(page, pages, server) -> None
     assert page.evaluate("window.__error") is None
     done = page.evaluate("window.__done")
     assert done["status"] == "done"
-    assert spoken_texts(server, done["links"]["manifest"]) == LESSON
+    assert spoken_texts(done["links"]["manifest"]) == LESSON
     assert all(sentence in sent for sentence in LESSON)
     # The example puts a link to the read-along player into the lesson.
     assert f'href="{done["links"]["player"]}"' in page.evaluate("editor.getData()")
-    with urllib.request.urlopen(done["links"]["audio"], timeout=30) as r:
-        assert r.status == 200 and len(r.read()) > 1000
+    audio = requests.get(done["links"]["audio"], timeout=30)
+    assert audio.status_code == 200 and len(audio.content) > 1000
     polled = [f for f in page.evaluate("window.__fetched") if f == f"GET {server.url}/api/narrations/{done['id']}"]
     assert polled and page.evaluate("window.__statuses.length") >= len(polled)
     assert page.errors == []
