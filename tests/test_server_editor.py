@@ -242,6 +242,39 @@ def test_tinymce_progress_shows_the_queue_then_sentences_and_time_left(page, pag
         tts.close()
 
 
+def test_tinymce_follows_a_narration_across_a_server_restart(page, pages, tmp_path) -> None:
+    """The server is killed (SIGKILL) while the editor follows a narration and comes back: the
+    client polls until it answers again, and the dialog opens when the resumed job is done."""
+    from servers.audio import speech_wav
+    from servers.indextts2_webui import start_webui
+
+    tts = start_webui("2", "en_US", delay=0.3)
+    voice = tmp_path / "teacher.wav"
+    voice.write_bytes(speech_wav("This is the voice of the narrator."))
+    srv = JobServer(tmp_path, "--allow-origin", pages, "--server", tts.url, "--voice-file", str(voice)).start()
+    try:
+        page.add_init_script(RECORD_FETCH)
+        open_tinymce(page, pages, srv, 7, srv.token)
+        lesson = [f"This is sentence number {n} of a longer lesson." for n in range(1, 9)]
+        type_lesson(page, lesson)
+        page.get_by_role("button", name="Narrate this lesson").click()
+        page.wait_for_function("window.__statuses.some(s => s.progress.stage === 'synthesize' && s.progress.done >= 1)",
+                               timeout=120000)
+        srv.kill()
+        poll = f"GET {srv.url}/api/narrations/"
+        # Two polls while the server is down (both fail), then it comes back.
+        page.wait_for_function("poll => window.__fetched.filter(f => f.startsWith(poll) && !f.endsWith('/events')).length >= 2",
+                               arg=poll, timeout=60000)
+        srv.start()
+        page.locator(".tox-dialog iframe.narrate-player").wait_for(timeout=180000)
+        done = page.evaluate("window.__statuses")[-1]
+        assert done["status"] == "done"
+        assert spoken_texts(done["links"]["manifest"]) == lesson
+    finally:
+        srv.stop()
+        tts.close()
+
+
 def test_tinymce_menu_item_and_wrong_token_give_an_error_notification(page, pages, server) -> None:
     open_tinymce(page, pages, server, 8, "not-the-token")
     type_lesson(page)

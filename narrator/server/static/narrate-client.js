@@ -25,6 +25,7 @@
 
   const FINISHED = ['done', 'failed', 'cancelled'];
   const POLL_MS = 1000;
+  const RECONNECT_MS = 60000;
 
   /** A failure with a `kind` a program can test and a message a person can act on. */
   class NarrateError extends Error {
@@ -190,9 +191,20 @@
         if (e.kind === 'cancelled' || e.kind === 'token' || e.kind === 'origin') throw e;
         // The stream broke (proxy, network, old browser): polling gets the rest.
       }
+      // The server keeps its jobs across restarts: while it is away (for up to RECONNECT_MS),
+      // keep asking. A refused origin cannot be told from a server coming back, so it is retried too.
+      let awaySince = null;
       while (!last || !FINISHED.includes(last.status)) {
-        if (last) await sleep(POLL_MS, o.signal);
-        seen(await this.get(id, o.signal));
+        if (last || awaySince !== null) await sleep(POLL_MS, o.signal);
+        try {
+          const status = await this.get(id, o.signal);
+          awaySince = null;
+          seen(status);
+        } catch (e) {
+          if (e.kind !== 'unreachable' && e.kind !== 'origin') throw e;
+          if (awaySince === null) awaySince = Date.now();
+          if (Date.now() - awaySince > RECONNECT_MS) throw e;
+        }
       }
       return this._finished(last);
     }

@@ -167,7 +167,9 @@
           const html = editor.getContent();
           if (html === lastSaved || !editor.getBody().textContent.trim()) return;
           lastSaved = html;
-          narrate(false);
+          narrate(false).then((done) => {
+            if (!done && lastSaved === html) lastSaved = null; // failed: the next save tries again
+          });
         }, 0);
       });
     }
