@@ -283,7 +283,7 @@ def test_tinymce_menu_item_and_wrong_token_give_an_error_notification(page, page
     error = page.locator(".tox-notification--error")
     error.wait_for(timeout=30000)
     assert "refused the token" in error.inner_text()
-    assert "wrong token" in error.inner_text()  # the server's own reason
+    assert "missing or wrong token (Authorization: Bearer <token>)" in error.inner_text()  # the server's reason
     assert page.locator(".tox-dialog").count() == 0
     assert "<audio" not in page.evaluate("tinymce.activeEditor.getContent()")
 

@@ -76,7 +76,8 @@
     };
 
     const showError = (error) => {
-      editor.notificationManager.open({text: error && error.message ? error.message : String(error), type: 'error', closeButton: true});
+      // A notification's first text is read as HTML: messages may hold <, > or &.
+      editor.notificationManager.open({text: escapeHtml(error && error.message ? error.message : String(error)), type: 'error', closeButton: true});
     };
 
     /** Narrate the editor's content; `interactive` opens the player dialog when it is done. */
@@ -103,7 +104,7 @@
           if (job.interactive) {
             openPlayer(done);
           } else {
-            editor.notificationManager.open({text: `The narration of “${done.title}” is ready: click Narrate to listen to it or insert it.`, type: 'success', timeout: 8000});
+            editor.notificationManager.open({text: escapeHtml(`The narration of “${done.title}” is ready: click Narrate to listen to it or insert it.`), type: 'success', timeout: 8000});
           }
           return done;
         }, (error) => {
