@@ -151,25 +151,40 @@ def test_manifest_on_disk_matches_and_lists_exact_timings(published) -> None:
         assert seg["take"] == "key-" + seg["id"]
 
 
-def _ffmetadata_chapters(path: Path) -> list[tuple[str, float, float]]:
+def _ffmetadata_chapters(path: Path) -> list[tuple[str, int, int, int]]:
+    """(title, START, END, timebase denominator) per chapter, as ffmpeg reads them."""
     text = subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(path), "-f", "ffmetadata", "-"],
                           check=True, capture_output=True).stdout.decode("utf-8")
     chapters = []
     for block in text.split("[CHAPTER]")[1:]:
         fields = dict(line.split("=", 1) for line in block.strip().splitlines() if "=" in line)
         num, den = map(int, fields["TIMEBASE"].split("/"))
-        chapters.append((fields["title"], int(fields["START"]) * num / den, int(fields["END"]) * num / den))
+        assert num == 1, fields["TIMEBASE"]
+        chapters.append((fields["title"], int(fields["START"]), int(fields["END"]), den))
     return chapters
 
 
 def test_m4b_book_has_the_chapters(published, tmp_path: Path) -> None:
+    """An m4b stores where each chapter starts (a player shows a chapter running to the next
+    one): ffmpeg and mutagen read the same starts, each chapter ends exactly where the next
+    starts, and the last one ends with the programme."""
+    from mutagen.mp4 import MP4
+
     out, manifest, _, programme = published
     book = out / manifest["audio"]["book"]
     chapters = _ffmetadata_chapters(book)
-    assert [c[0] for c in chapters] == ["Introduction", "第二章 总结"]
-    for (_, start, end), (_, want_start, want_end) in zip(chapters, chapter_marks(manifest)):
-        assert start == pytest.approx(want_start, abs=0.002)
-        assert end == pytest.approx(want_end, abs=0.002)
+    titles = ["Introduction", "第二章 总结"]
+    assert [c[0] for c in chapters] == titles
+    mp4 = MP4(str(book))
+    assert [(c.title, round(c.start, 3)) for c in mp4.chapters] == [
+        (title, round(start / den, 3)) for title, start, _, den in chapters]
+    for (_, start, _, den), want in zip(chapters, manifest["chapters"]):
+        assert start / den == pytest.approx(want["start"], abs=0.002)
+    for (_, _, end, den), (_, next_start, _, next_den) in zip(chapters, chapters[1:]):
+        assert (end, den) == (next_start, next_den)
+    _, _, last_end, den = chapters[-1]
+    assert last_end / den == pytest.approx(book_end(manifest), abs=0.002)
+    assert last_end / den == pytest.approx(mp4.info.length, abs=0.002)  # the audio track's length
     assert book_end(manifest) - 0.002 <= decoded_seconds(book, tmp_path) < book_end(manifest) + FRAME
 
 
