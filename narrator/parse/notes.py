@@ -72,7 +72,9 @@ def split_notes(blocks: list[Block], mode: str, lang: str) -> tuple[list[Block],
                 if group:
                     first = group[0]
                     group[0] = replace(first, kind="paragraph" if first.kind == "heading" else first.kind,
-                                       runs=(Run(cue, lang=first.lang),) + first.runs)
+                                       runs=(Run(cue, lang=first.lang),) + first.runs,
+                                       cells=tuple((a + len(cue), v + len(cue), e + len(cue))
+                                                   for a, v, e in first.cells))
                 out.extend(group)
     else:
         out = [_clean(b) for b in body]
