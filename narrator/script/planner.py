@@ -229,12 +229,18 @@ class _Planner:
                            _said_span(text, runs, offsets, a, b, lang) if said and offsets else None)
             limit = self.max_chars_cjk if is_cjk_lang(lang) else self.max_chars
             if draft.spoken is not None and len(draft.spoken) > limit:
-                # a formula says more than it shows: its words go in clause-sized pieces, each
-                # shown with the whole sentence
-                for piece in _clause_pieces(draft.spoken, limit)[:-1]:
-                    drafts.append(dataclasses.replace(draft, spoken=piece, boundary="clause",
-                                                      pause=self.pauses.clause))
-                draft.spoken = _clause_pieces(draft.spoken, limit)[-1]
+                # a formula says more than it shows: its words go in clause-sized pieces, and the
+                # sentence is shown in as many parts, each as long as its share of the words (so
+                # the read-along highlight moves through the formula as it is said)
+                pieces = _clause_pieces(draft.spoken, limit)
+                shown = _shares(text, a, b, [len(p) for p in pieces])
+                for k, (piece, (lo, hi)) in enumerate(zip(pieces, shown)):
+                    last_piece = k == len(pieces) - 1
+                    drafts.append(dataclasses.replace(
+                        draft, text=" ".join(text[lo:hi].split()), span=(lo, hi), spoken=piece,
+                        boundary=draft.boundary if last_piece else "clause",
+                        pause=draft.pause if last_piece else self.pauses.clause))
+                continue
             drafts.append(draft)
         last = drafts[-1]
         last.boundary = _LAST_BOUNDARY.get(block.kind, "paragraph")
@@ -281,6 +287,31 @@ def _formulas_whole(spans: list[tuple[int, int, bool]], runs: tuple[Run, ...], o
 
 
 _CLAUSE_END = re.compile(r"(?<=[,，;；])\s+")
+
+
+def _shares(text: str, a: int, b: int, weights: list[int]) -> list[tuple[int, int]]:
+    """text[a:b] in len(weights) consecutive non-empty spans, each about as long as its weight's
+    share, cut after a space outside brackets where one is near."""
+    n = len(weights)
+    total = sum(weights) or 1
+    depth, good = 0, []
+    for i in range(a, b):  # cut positions after a space, outside any bracket
+        ch = text[i]
+        depth += ch in "([{（【" and 1 or (-1 if ch in ")]}）】" and depth > 0 else 0)
+        if ch == " " and depth == 0:
+            good.append(i + 1)
+    bounds = [a]
+    done = 0
+    for k, w in enumerate(weights[:-1]):
+        done += w
+        cut = a + round((b - a) * done / total)
+        lowest, highest = bounds[-1] + 1, b - (n - 1 - k)  # room for the pieces still to come
+        near = [g for g in good if lowest <= g <= highest and abs(g - cut) <= (b - a) / (2 * n)]
+        if near:
+            cut = min(near, key=lambda g: abs(g - cut))
+        bounds.append(min(max(cut, lowest), highest))
+    bounds.append(b)
+    return list(zip(bounds, bounds[1:]))
 
 
 def _clause_pieces(spoken: str, limit: int) -> list[str]:
