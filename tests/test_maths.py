@@ -45,6 +45,8 @@ def said(html: str) -> str:
     (r"50\%", "50 percent", "百分之50"),
     (r"\alpha + \beta", "alpha plus beta", "阿尔法 加 贝塔"),
     (r"x \pm 1", "x plus or minus 1", "x 正负 1"),
+    (r"f(x) = 2x", "f of x, equals 2 x", "f， x， 等于 2 x"),
+    (r"(a+b)^2", "a plus b, squared", "a 加 b 的平方"),
 ])
 def test_tex_is_spoken_in_english_and_chinese(tex: str, en: str, zh: str) -> None:
     assert speak_tex(tex, "en") == en

@@ -247,6 +247,17 @@ def _latex2text() -> Any:
     return LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
 
 
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+@lru_cache(maxsize=512)
+def _known(name: str) -> bool:
+    from pylatexenc import latex2text, latexwalker
+
+    return (latexwalker.get_default_latex_context_db().get_macro_spec(name) is not None
+            or latex2text.get_default_latex_context_db().get_macro_spec(name) is not None)
+
+
 def display(tex: str) -> str:
     """A Unicode rendering of ``tex`` for the reader: "x^{2} \\le \\frac{a}{b}" -> "x² ≤ a/b"."""
     ref = _REF.fullmatch(tex.strip())
@@ -254,6 +265,8 @@ def display(tex: str) -> str:
         return "(" + ref.group(1) + ")"  # MathJax shows the equation's number; the label is all we have
     simple = _SCRIPT.sub(lambda m: (m.group(2) or m.group(3)).translate(
         _SUP if m.group(1) == "^" else _SUB), tex)
+    # a command of the document's own (\uR) would vanish from the rendering: show its name
+    simple = _COMMAND.sub(lambda m: m.group() if _known(m.group(1)) else m.group(1), simple)
     try:
         text = _latex2text().latex_to_text(simple)
     except Exception:  # pylatexenc is tolerant; never let a rendering stop a narration

@@ -280,6 +280,9 @@ class _Speaker:
                 if ch == "-" and (not out or out[-1] in self.operators()):
                     out.append("负" if self.zh else "minus")
                     continue
+                if ch == "(" and not self.zh and i >= 2 and atoms[i - 2][0] == "c" and atoms[i - 2][1] in "fgh":
+                    out.append("of")  # f(x): "f of x"
+                    continue
                 if ch in "([)]":
                     # brackets group: a short pause says where the group starts and ends
                     if out and (ch in ")]" or out[-1] not in self.operators()):
