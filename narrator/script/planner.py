@@ -232,9 +232,8 @@ class _Planner:
                 # a formula says more than it shows: its words go in clause-sized pieces, and the
                 # sentence is shown in as many parts, each as long as its share of the words (so
                 # the read-along highlight moves through the formula as it is said)
-                pieces = _clause_pieces(draft.spoken, limit)
-                shown = _shares(text, a, b, [len(p) for p in pieces])
-                for k, (piece, (lo, hi)) in enumerate(zip(pieces, shown)):
+                pieces = _said_pieces(text, runs, offsets, a, b, lang, limit)  # type: ignore[arg-type]
+                for k, (lo, hi, piece) in enumerate(pieces):
                     last_piece = k == len(pieces) - 1
                     drafts.append(dataclasses.replace(
                         draft, text=" ".join(text[lo:hi].split()), span=(lo, hi), spoken=piece,
@@ -289,17 +288,21 @@ def _formulas_whole(spans: list[tuple[int, int, bool]], runs: tuple[Run, ...], o
 _CLAUSE_END = re.compile(r"(?<=[,，;；])\s+")
 
 
-def _shares(text: str, a: int, b: int, weights: list[int]) -> list[tuple[int, int]]:
+def _shares(text: str, a: int, b: int, weights: list[int],
+            formulas: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
     """text[a:b] in len(weights) consecutive non-empty spans, each about as long as its weight's
-    share, cut after a space outside brackets where one is near."""
+    share, cut where a reader would (after a space or beside a Chinese character), outside
+    brackets and formulas, where such a place is near."""
     n = len(weights)
     total = sum(weights) or 1
     depth, good = 0, []
-    for i in range(a, b):  # cut positions after a space, outside any bracket
+    for i in range(a, b):
         ch = text[i]
         depth += ch in "([{（【" and 1 or (-1 if ch in ")]}）】" and depth > 0 else 0)
-        if ch == " " and depth == 0:
-            good.append(i + 1)
+        p = i + 1
+        if depth == 0 and p < b and (ch == " " or _CJK_CHAR.match(ch) or ch in "，、；：,;:") \
+                and not any(lo < p < hi for lo, hi in formulas):
+            good.append(p)
     bounds = [a]
     done = 0
     for k, w in enumerate(weights[:-1]):
@@ -360,6 +363,89 @@ def _said_span(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: 
             said, piece = script_words(said, piece, kind, lang)
         said += piece
     return " ".join(said.split())
+
+
+_CHUNK = re.compile(r"[^\s，、；：,;:]+[，、；：,;:]?\s*|[，、；：,;:]\s*|\s+")
+
+
+def _said_pieces(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: int, lang: str,
+                 limit: int) -> list[tuple[int, int, str]]:
+    """text[a:b] (a sentence whose formulas say more than ``limit`` characters) in pieces of at
+    most ``limit`` said characters: (start, end, said). A piece ends between words or formulas,
+    so what is shown is what is said; a formula that alone says too much is said in clause-sized
+    pieces and shown in matching parts."""
+    units: list[list] = []  # [start, end, said]
+    for j, run in enumerate(runs):
+        lo, hi = max(a, offsets[j]), min(b, offsets[j + 1])
+        if hi <= lo:
+            continue
+        if run.math is not None:
+            if offsets[j] >= a:
+                units.append([lo, hi, speak_tex(run.math, lang)])
+            elif units:
+                units[-1][1] = hi
+            continue
+        piece = text[lo:hi]
+        kind = "sup" if "sup" in run.marks else "sub" if "sub" in run.marks else ""
+        if kind:  # said with the word before it (x², CO₂)
+            before = units[-1][2] if units else ""
+            before, words = script_words(before, piece, kind, lang)
+            if units:
+                units[-1][1:] = [hi, before + words]
+            else:
+                units.append([lo, hi, words])
+            continue
+        for m in _CHUNK.finditer(piece):
+            units.append([lo + m.start(), lo + m.end(), m.group()])
+    small: list[list] = []
+    for lo, hi, said in units:  # a formula that alone says too much: in clause pieces, shown in parts
+        said = " ".join(said.split())
+        if len(said) <= limit:
+            small.append([lo, hi, said])
+            continue
+        parts = _clause_pieces(said, limit // 3)  # small parts: packed with their neighbours below
+        small += [[p_lo, p_hi, part] for (p_lo, p_hi), part in
+                  zip(_shares(text, lo, hi, [len(p) for p in parts]), parts)]
+    out: list[tuple[int, int, str]] = []
+    for group in _pack(small, limit):
+        out.append((group[0][0], group[-1][1], " ".join(" ".join(u[2] for u in group).split())))
+    # what is shown starts and ends on a character, not a space
+    out = [(lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), hi - len(text[lo:hi]) + len(text[lo:hi].rstrip()), said)
+           for lo, hi, said in out]
+    return [(lo, hi, said) for lo, hi, said in out if hi > lo and said] or [(a, b, "")]
+
+
+def _pack(units: list[list], limit: int) -> list[list[list]]:
+    """Units (start, end, said) in consecutive groups saying at most ``limit`` characters each
+    (a unit saying more stands alone), chosen together: fewest stubs of one or two words, then
+    fewest groups, then the most even."""
+    said = [" ".join(u[2].split()) for u in units]
+    n = len(units)
+    best: list[tuple[tuple[int, int, int], int] | None] = [None] * (n + 1)
+    best[n] = ((0, 0, 0), n)
+    for i in range(n - 1, -1, -1):
+        length = -1
+        for j in range(i + 1, n + 1):
+            if said[j - 1]:
+                length += len(said[j - 1]) + 1
+            if j > i + 1 and length > limit:
+                break
+            rest = best[j]
+            if rest is None:
+                continue
+            words = " ".join(said[i:j])
+            stub = int(len(words.split()) <= 2 and len(words) < limit // 4)
+            (st, pieces, even), _ = rest
+            cost = (st + stub, pieces + 1, even + max(length, 0) ** 2)
+            if best[i] is None or cost < best[i][0]:  # type: ignore[index]
+                best[i] = (cost, j)
+    groups: list[list[list]] = []
+    i = 0
+    while i < n:
+        j = best[i][1]  # type: ignore[index]
+        groups.append(units[i:j])
+        i = j
+    return groups
 
 
 def _spoken(text: str, boundary: str, lang: str = "en") -> str:
