@@ -208,3 +208,13 @@ def test_a_long_formula_is_never_cut_and_its_words_fit_the_limit() -> None:
 
 def sub(i: int) -> str:
     return str(i).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+
+
+@pytest.mark.parametrize("lead", ["For gold", "对于金"])
+def test_a_word_before_a_long_formula_is_not_left_alone(lead: str) -> None:
+    segs = segments(rf"<p>{lead} \(N = n \cdot N_A = 63.461 \cdot 6.022 \cdot 10^{{23}} = 3.8216 \cdot 10^{{25}}"
+                    rf" \approx 3.82 \cdot 10^{{25}}\)</p>")
+    limit = Config().text.max_chars_cjk if lead.startswith("对") else Config().text.max_chars
+    assert len(segs) >= 2 and all(len(s.spoken) <= limit for s in segs)
+    assert all(len(s.spoken.split()) > 2 for s in segs), [s.spoken for s in segs]
+    assert segs[0].spoken.startswith(lead) and segs[0].text.startswith(lead + " N = ")

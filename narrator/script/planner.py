@@ -207,9 +207,12 @@ class _Planner:
         offsets = _run_offsets(runs) if not plain else None
         said = offsets is not None and any(r.math is not None or "sup" in r.marks or "sub" in r.marks
                                            for r in runs)
-        spans = sentence_pieces(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk)
-        if said and offsets:
-            spans = _formulas_whole(spans, runs, offsets)
+        formulas = [(offsets[j], offsets[j + 1]) for j, r in enumerate(runs) if r.math is not None] \
+            if said and offsets else []
+        spans = sentence_pieces(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk,
+                                keep=formulas)
+        if formulas:
+            spans = _formulas_whole(spans, runs, offsets)  # type: ignore[arg-type]
         if not spans:
             return block
         ri = 0
@@ -222,7 +225,8 @@ class _Planner:
             else:
                 ri, cover, marks, run_lang = _cover(text, runs, offsets, ri, a, b)
                 lang_override = run_lang or block_lang
-            lang = self._lang(sentence, lang_override)
+            # a formula's letters say nothing about the language it is to be read in
+            lang = self._lang(_without(text, a, b, formulas) if formulas else sentence, lang_override)
             draft = _Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
                            marks, block.source, "clause" if cut else "sentence",
                            self.pauses.clause if cut else self.pauses.sentence, number, (a, b),
@@ -286,6 +290,19 @@ def _formulas_whole(spans: list[tuple[int, int, bool]], runs: tuple[Run, ...], o
 
 
 _CLAUSE_END = re.compile(r"(?<=[,，;；])\s+")
+
+
+def _without(text: str, a: int, b: int, ranges: list[tuple[int, int]]) -> str:
+    """text[a:b] without the parts in ``ranges`` (formulas); the whole if nothing else is left."""
+    out, at = [], a
+    for lo, hi in ranges:
+        if hi <= a or lo >= b:
+            continue
+        out.append(text[at:max(at, lo)])
+        at = max(at, min(hi, b))
+    out.append(text[at:b])
+    rest = " ".join("".join(out).split())
+    return rest if any(c.isalpha() for c in rest) else text[a:b]
 
 
 def _shares(text: str, a: int, b: int, weights: list[int],
@@ -398,9 +415,9 @@ def _said_pieces(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b
         for m in _CHUNK.finditer(piece):
             units.append([lo + m.start(), lo + m.end(), m.group()])
     small: list[list] = []
-    for lo, hi, said in units:  # a formula that alone says too much: in clause pieces, shown in parts
+    for lo, hi, said in units:  # a long formula: in clause parts (shown in parts) to pack evenly
         said = " ".join(said.split())
-        if len(said) <= limit:
+        if len(said) <= limit // 3:
             small.append([lo, hi, said])
             continue
         parts = _clause_pieces(said, limit // 3)  # small parts: packed with their neighbours below
