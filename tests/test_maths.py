@@ -218,3 +218,9 @@ def test_a_word_before_a_long_formula_is_not_left_alone(lead: str) -> None:
     assert len(segs) >= 2 and all(len(s.spoken) <= limit for s in segs)
     assert all(len(s.spoken.split()) > 2 for s in segs), [s.spoken for s in segs]
     assert segs[0].spoken.startswith(lead) and segs[0].text.startswith(lead + " N = ")
+
+
+def test_no_backslash_or_caret_left_in_prose() -> None:
+    assert speak_symbols(r"The \cssId macro marks parts.", "en") == "The cssId macro marks parts."
+    assert speak_symbols(r"Open C:\Users\ana first.", "en") == "Open C: Users ana first."
+    assert speak_symbols("evangelísticos^ de la película", "es") == "evangelísticos de la película"

@@ -558,7 +558,8 @@ def speak_symbols(text: str, lang: str) -> str:
         text = _CARET.sub(lambda m: " " + power_words(_minus(m.group(1), zh), "zh" if zh else "en") + " ",
                           text).replace("^", " ")  # a caret left is a mark ("word^"), not maths
     if "\\" in text:
-        text = _COMMAND.sub(r"\1", text)  # "the \cssId macro": a TeX command named in prose
+        # "the \cssId macro", "C:\Users\ana": a TeX command or a folder named in prose
+        text = _COMMAND.sub(r" \1", text)
     if any(c in text for c in _SUPERSCRIPTS):
         text = _SUPER_RUN.sub(lambda m: " " + power_words(_minus(m.group(1).translate(_SUPER_PLAIN), zh),
                                                          "zh" if zh else "en") + " ", text)

@@ -40,7 +40,7 @@ def short_links(text: str) -> str:
     return _EMAIL.sub(lambda m: f"{m.group(1)} at {m.group(2)}", text)
 
 
-_IDENT = re.compile(r"(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])")
+_IDENT = re.compile(r"(?<=[^\W_])_+(?=[^\W_])")  # letters of any script: ϵ_values
 _MENU = re.compile(r"(?<=\w) > (?=\w)")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\s*/?>")
 _BLANK = re.compile(r"[_\uff3f]{3,}")
