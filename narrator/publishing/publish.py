@@ -35,6 +35,7 @@ from narrator.publishing.manifest import (
     listed_files,
     load_manifest,
     save_manifest,
+    word_times,
 )
 from narrator.publishing.filenames import safe_filename
 from narrator.util.parallel import map_ordered
@@ -49,12 +50,14 @@ PLAYER = "index.html"
 def publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
             engine_info: Mapping[str, Any], stats: Mapping[str, Any],
             take_keys: Mapping[str, str] | None = None, build: Mapping[str, Any] | None = None,
+            segment_info: Mapping[str, Mapping[str, Any]] | None = None,
             on_event: EventSink = ignore) -> dict[str, Any]:
     """Write the narration's files into ``out_dir`` and return the manifest written there.
 
     Only the chapters of ``programme`` are published (a chapter that failed to synthesize is
     absent from it). ``take_keys`` maps segment ids to cache keys; ``build`` is stored verbatim
-    under "build". Example::
+    under "build"; ``segment_info`` gives segments their speech check and timed words (see
+    :func:`narrator.publishing.manifest.build_manifest`). Example::
 
         manifest = publish(script, programme, Path("out"), config,
                            engine_info={"name": "espeak"}, stats={"segments": 12})
@@ -63,7 +66,8 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
     out_dir = Path(out_dir)
     try:
         return _publish(script, programme, out_dir, config, engine_info=engine_info, stats=stats,
-                        take_keys=take_keys, build=build, on_event=on_event)
+                        take_keys=take_keys, build=build, segment_info=segment_info or {},
+                        on_event=on_event)
     except NarratorError:
         raise
     except OSError as e:
@@ -74,7 +78,7 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
 def _publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
              engine_info: Mapping[str, Any], stats: Mapping[str, Any],
              take_keys: Mapping[str, str] | None, build: Mapping[str, Any] | None,
-             on_event: EventSink) -> dict[str, Any]:
+             segment_info: Mapping[str, Mapping[str, Any]], on_event: EventSink) -> dict[str, Any]:
     out = config.output
     fmt = out.format
     (out_dir / CHAPTERS_DIR).mkdir(parents=True, exist_ok=True)
@@ -115,7 +119,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
             encodes.append((audio, out_dir / rel, tags))
         captions = f"{CHAPTERS_DIR}/{stem}.vtt" if out.captions else None
         if captions:
-            _write(out_dir / captions, to_vtt(chapter_cues(script, audio)).encode("utf-8"))
+            _write(out_dir / captions, to_vtt(chapter_cues(script, audio, segment_info)).encode("utf-8"))
         files[audio.index] = {"file": rel, "captions": captions}
     for _ in range(len(chapters) - len(encodes)):
         progress()
@@ -157,11 +161,12 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     manifest = build_manifest(script, programme, files=files, audio_format=fmt, book=book,
                               player=PLAYER if out.player else None, engine_info=engine_info,
                               stats=stats, take_keys=take_keys, build=build, book_starts=book_starts,
-                              chapter_records=records)
+                              chapter_records=records, segment_info=segment_info)
     if out.captions:
         book_captions, chapters_track = f"{book_base}.vtt", CHAPTERS_TRACK
         manifest["audio"]["captions"], manifest["audio"]["chapters"] = book_captions, chapters_track
-        book_cues = [Cue(s["id"], s["book_start"], s["book_end"], s["text"]) for s in manifest["segments"]]
+        book_cues = [Cue(s["id"], s["book_start"], s["book_end"], s["text"], _book_words(s))
+                     for s in manifest["segments"]]
         _write(out_dir / book_captions, to_vtt(book_cues).encode("utf-8"))
         track = [Cue(f"chapter-{c['index']}", c["start"], c["start"] + c["duration"], c["title"])
                  for c in manifest["chapters"]]
@@ -206,10 +211,21 @@ def book_name(script: Script) -> str:
     return name + "-book" if name == CHAPTERS_TRACK.removesuffix(".vtt") else name
 
 
-def chapter_cues(script: Script, audio: ChapterAudio) -> list[Cue]:
-    """One cue per segment of ``audio``, times relative to the chapter file."""
+def chapter_cues(script: Script, audio: ChapterAudio,
+                 segment_info: Mapping[str, Mapping[str, Any]] | None = None) -> list[Cue]:
+    """One cue per segment of ``audio``, times relative to the chapter file (with its timed
+    words when ``segment_info`` has them)."""
     texts = {s.id: s.text for c in script.chapters if c.index == audio.index for s in c.segments}
-    return [Cue(t.segment_id, t.start, t.end, texts.get(t.segment_id, "")) for t in audio.timings]
+    info = segment_info or {}
+    return [Cue(t.segment_id, t.start, t.end, texts.get(t.segment_id, ""),
+                tuple(word_times((info.get(t.segment_id) or {}).get("words") or (), t.start, t.end)))
+            for t in audio.timings]
+
+
+def _book_words(segment: Mapping[str, Any]) -> tuple[tuple[str, float, float], ...]:
+    """A manifest segment's words moved from the chapter's time base to the book's."""
+    shift = segment["book_start"] - segment["start"]
+    return tuple((w["text"], w["start"] + shift, w["end"] + shift) for w in segment.get("words") or ())
 
 
 def _take_old_manifest(out_dir: Path) -> dict[str, Any] | None:

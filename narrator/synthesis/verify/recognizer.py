@@ -1,0 +1,107 @@
+"""Speech recognition of takes with faster-whisper (CTranslate2), loaded once per process."""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from narrator.config import VerifyConfig
+from narrator.errors import ConfigError
+
+# Helps the multilingual model write simplified characters for Mandarin.
+_ZH_PROMPT = "以下是普通话的句子。"
+
+_models: dict[tuple[str, str, int], Any] = {}
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """A transcript and its words, times in seconds from the start of the take."""
+
+    text: str
+    words: tuple[tuple[str, float, float], ...]
+    model: str
+
+    def record(self) -> dict[str, Any]:
+        return {"text": self.text, "model": self.model,
+                "words": [[w, round(s, 3), round(e, 3)] for w, s, e in self.words]}
+
+    @classmethod
+    def from_record(cls, data: Any) -> Heard | None:
+        try:
+            return cls(str(data["text"]), tuple((str(w), float(s), float(e)) for w, s, e in data["words"]),
+                       str(data["model"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+def available() -> bool:
+    """True when the [verify] extra is installed."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in ("faster_whisper", "opencc"))
+
+
+def require() -> None:
+    """ConfigError with the install command when the [verify] extra is missing."""
+    if not available():
+        raise ConfigError(["verification needs the [verify] extra: pip install 'narrator-tts[verify]'"],
+                          "verify")
+
+
+class Recognizer:
+    """One Whisper model; :meth:`hear` may be called from one thread at a time."""
+
+    def __init__(self, settings: VerifyConfig) -> None:
+        self.settings = settings
+        self.name = settings.model
+        self._model = _load(settings)
+        self.multilingual = bool(self._model.model.is_multilingual)
+
+    def can_hear(self, lang: str) -> bool:
+        return self.multilingual or lang.split("-")[0].lower() == "en"
+
+    def hear(self, wav: bytes, lang: str) -> Heard:
+        from faster_whisper import decode_audio
+
+        language = lang.split("-")[0].lower()
+        audio = decode_audio(io.BytesIO(wav), sampling_rate=16000)
+        segments, _ = self._model.transcribe(
+            audio, language=language, beam_size=1, temperature=0.0,  # reproducible: no sampling
+            condition_on_previous_text=False, word_timestamps=True,
+            no_speech_threshold=self.settings.no_speech,
+            initial_prompt=_ZH_PROMPT if language == "zh" else None)
+        text, words = [], []
+        for seg in segments:
+            text.append(seg.text)
+            words += [(w.word.strip(), float(w.start), float(w.end)) for w in seg.words or ()]
+        return Heard("".join(text).strip(), tuple(words), self.name)
+
+
+def _load(settings: VerifyConfig) -> Any:
+    threads = settings.threads or max(1, min(4, (os.cpu_count() or 2) // 2))
+    device = settings.device
+    if device == "auto":
+        import ctranslate2
+
+        device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    key = (settings.model, device, threads)
+    with _lock:
+        if key not in _models:
+            from faster_whisper import WhisperModel
+
+            model = settings.model
+            if Path(model).expanduser().is_dir():
+                model = str(Path(model).expanduser())
+            try:
+                _models[key] = WhisperModel(model, device=device, cpu_threads=threads,
+                                            compute_type="int8" if device == "cpu" else "float16")
+            except Exception as e:  # noqa: BLE001 - a bad name, no network, a broken folder
+                raise ConfigError([f"verify.model: cannot load {settings.model!r} "
+                                   f"({type(e).__name__}: {e})"], "verify") from None
+        return _models[key]
