@@ -23,15 +23,20 @@ def align(ref: Sequence[str], hyp: Sequence[str]) -> tuple[int, list[Pair]]:
             row[j] = min(above[j - 1] + (r != hyp[j - 1]), above[j] + 1, row[j - 1] + 1)
     pairs: list[Pair] = []
     i, j = n, m
+    # Of the equally short alignments, the one with gaps nearest the end: a text cut short
+    # shows as its last tokens unheard, not as its last token "misheard" as some earlier word.
     while i or j:
-        if i and j and dist[i][j] == dist[i - 1][j - 1] + (ref[i - 1] != hyp[j - 1]):
+        if i and j and ref[i - 1] == hyp[j - 1] and dist[i][j] == dist[i - 1][j - 1]:
             pairs.append((i - 1, j - 1))
             i, j = i - 1, j - 1
         elif i and dist[i][j] == dist[i - 1][j] + 1:
             pairs.append((i - 1, None))
             i -= 1
-        else:
+        elif j and dist[i][j] == dist[i][j - 1] + 1:
             pairs.append((None, j - 1))
             j -= 1
+        else:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
     pairs.reverse()
     return dist[n][m], pairs

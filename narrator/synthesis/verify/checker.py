@@ -80,8 +80,6 @@ class Checker:
 
     def _loop(self) -> None:
         try:
-            # loaded here, not on the caller's thread: the servers start working at once
-            self.recognizer = Recognizer(self.settings)
             while (item := self._queue.get()) is not None:
                 self._check(*item)
         except BaseException as e:  # noqa: BLE001 - end the run rather than hang it
@@ -89,7 +87,10 @@ class Checker:
 
     def _check(self, job: Any, cand: Candidate) -> None:
         state: JobChecks = job.checks
-        assert self.recognizer is not None
+        if self.recognizer is None:
+            # loaded on this thread, when first needed: the servers start working at once, and
+            # a run whose takes were all heard before never loads it
+            self.recognizer = Recognizer(self.settings)
         digest = hashlib.sha256(cand.wav).digest()
         repeated = digest in state.digests  # the engine is deterministic: same take, same verdict
         state.digests.add(digest)
