@@ -24,6 +24,14 @@ def _paragraphs(segments: list[Mapping[str, Any]]) -> list[list[Mapping[str, Any
     return [b for b in blocks if b]
 
 
+def _entry(seg: Mapping[str, Any]) -> list[Any]:
+    """[id, start, end] of a segment, plus [[text, start, end], ...] of its words when timed."""
+    entry: list[Any] = [seg["id"], seg["start"], seg["end"]]
+    if seg.get("words"):
+        entry.append([[w["text"], w["start"], w["end"]] for w in seg["words"]])
+    return entry
+
+
 def render_player(manifest: Mapping[str, Any]) -> str:
     """The read-along page (templates/player.html.j2): works from file:// with no server."""
     from markupsafe import Markup
@@ -42,7 +50,7 @@ def render_player(manifest: Mapping[str, Any]) -> str:
                          "blocks": _paragraphs(segments[1:] if heading else segments)})
     data = {"title": manifest["title"], "chapters": [
         {"index": c["index"], "title": c["title"], "file": c["file"], "captions": c["captions"],
-         "duration": c["duration"], "segments": [[s["id"], s["start"], s["end"]] for s in c["segments"]]}
+         "duration": c["duration"], "segments": [_entry(s) for s in c["segments"]]}
         for c in chapters]}
     template = environment("html").get_template("player.html.j2")
     return template.render(title=manifest["title"], lang=manifest.get("lang") or "en",
