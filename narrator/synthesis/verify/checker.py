@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from narrator.config import VerifyConfig
 from narrator.synthesis.verify.compare import Verdict, compare
-from narrator.synthesis.verify.recognizer import Heard, Recognizer
+from narrator.synthesis.verify.recognizer import GAP, WINDOW, Heard, Recognizer
 from narrator.synthesis.verify.words import timed_words
 
 
@@ -79,25 +79,67 @@ class Checker:
             self._thread.join()
 
     def _loop(self) -> None:
+        backlog: list[tuple[Any, Candidate]] = []
+        closing = False
         try:
-            while (item := self._queue.get()) is not None:
-                self._check(*item)
+            while True:
+                if not backlog:
+                    if closing:
+                        return
+                    item = self._queue.get()
+                    if item is None:
+                        return
+                    backlog.append(item)
+                while True:  # whatever else has arrived is heard together when it fits
+                    try:
+                        item = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if item is None:
+                        closing = True
+                        break
+                    backlog.append(item)
+                batch = self._batch(backlog)
+                self._hear(batch)
+                for job, cand in batch:
+                    backlog.remove((job, cand))
+                    self._decide(job, cand)
         except BaseException as e:  # noqa: BLE001 - end the run rather than hang it
             self.run.fail_run(e)
 
-    def _check(self, job: Any, cand: Candidate) -> None:
-        state: JobChecks = job.checks
+    @staticmethod
+    def _batch(backlog: list[tuple[Any, Candidate]]) -> list[tuple[Any, Candidate]]:
+        """The oldest take and the next ones of its language that fit in one window with it."""
+        lang = backlog[0][0].lang
+        batch, seconds = [], 0.0
+        for job, cand in backlog:
+            if job.lang != lang:
+                continue
+            if batch and seconds + GAP + cand.duration > WINDOW:
+                break
+            batch.append((job, cand))
+            seconds += cand.duration + GAP
+        return batch
+
+    def _hear(self, batch: list[tuple[Any, Candidate]]) -> None:
         if self.recognizer is None:
             # loaded on this thread, when first needed: the servers start working at once, and
             # a run whose takes were all heard before never loads it
             self.recognizer = Recognizer(self.settings)
+        lang = batch[0][0].lang
+        if not self.recognizer.can_hear(lang):
+            return
+        heard = self.recognizer.hear_many([cand.wav for _, cand in batch], lang)
+        for (job, cand), h in zip(batch, heard):
+            cand.heard = h
+            cand.verdict = compare(job.spoken, h.text, job.lang, self.settings)
+
+    def _decide(self, job: Any, cand: Candidate) -> None:
+        state: JobChecks = job.checks
         digest = hashlib.sha256(cand.wav).digest()
         repeated = digest in state.digests  # the engine is deterministic: same take, same verdict
         state.digests.add(digest)
         state.heard += 1
-        if self.recognizer.can_hear(job.lang):
-            cand.heard = self.recognizer.hear(cand.wav, job.lang)
-            cand.verdict = compare(job.spoken, cand.heard.text, job.lang, self.settings)
         if cand.verdict is None or cand.verdict.passed:
             return self._keep(job, cand, state)
         state.problems.append(f"take {state.heard}: {'; '.join(cand.verdict.problems)} "

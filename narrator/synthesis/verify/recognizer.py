@@ -14,6 +14,9 @@ from narrator.errors import ConfigError
 
 # Helps the multilingual model write simplified characters for Mandarin.
 _ZH_PROMPT = "以下是普通话的句子。"
+RATE = 16000  # what Whisper hears
+WINDOW = 28.0  # seconds of takes heard at once: Whisper encodes 30 s whatever the audio's length
+GAP = 1.0  # seconds of silence between takes heard together
 
 _models: dict[tuple[str, str, int], Any] = {}
 _lock = threading.Lock()
@@ -67,20 +70,44 @@ class Recognizer:
         return self.multilingual or lang.split("-")[0].lower() == "en"
 
     def hear(self, wav: bytes, lang: str) -> Heard:
+        """What is said in the take ``wav`` (language ``lang``)."""
+        return self.hear_many([wav], lang)[0]
+
+    def hear_many(self, wavs: list[bytes], lang: str) -> list[Heard]:
+        """What is said in each take, heard together: Whisper encodes a 30-second window
+        whatever the audio's length, so short takes placed one after another, with a second of
+        silence between them, cost about as much as one. Words go to the take whose stretch of
+        the window holds their middle; their times are from the start of that take."""
+        import numpy as np
         from faster_whisper import decode_audio
 
         language = lang.split("-")[0].lower()
-        audio = decode_audio(io.BytesIO(wav), sampling_rate=16000)
+        gap = np.zeros(int(GAP * RATE), dtype=np.float32)
+        pieces, starts, pos = [], [], 0
+        for wav in wavs:
+            audio = decode_audio(io.BytesIO(wav), sampling_rate=RATE)
+            if pieces:
+                pieces.append(gap)
+                pos += len(gap)
+            starts.append(pos / RATE)
+            pieces.append(audio)
+            pos += len(audio)
         segments, _ = self._model.transcribe(
-            audio, language=language, beam_size=1, temperature=0.0,  # reproducible: no sampling
+            np.concatenate(pieces), language=language, beam_size=1,
+            temperature=0.0,  # reproducible: no sampling
             condition_on_previous_text=False, word_timestamps=True,
             no_speech_threshold=self.settings.no_speech,
             initial_prompt=_ZH_PROMPT if language == "zh" else None)
-        text, words = [], []
+        texts: list[list[str]] = [[] for _ in wavs]
+        words: list[list[tuple[str, float, float]]] = [[] for _ in wavs]
         for seg in segments:
-            text.append(seg.text)
-            words += [(w.word.strip(), float(w.start), float(w.end)) for w in seg.words or ()]
-        return Heard("".join(text).strip(), tuple(words), self.name)
+            for w in seg.words or ():
+                middle = (w.start + w.end) / 2
+                k = max(0, sum(1 for s in starts if s - GAP / 2 <= middle) - 1)
+                texts[k].append(w.word)
+                words[k].append((w.word.strip(), max(0.0, float(w.start) - starts[k]),
+                                 max(0.0, float(w.end) - starts[k])))
+        return [Heard("".join(t).strip(), tuple(w), self.name) for t, w in zip(texts, words)]
 
 
 def _load(settings: VerifyConfig) -> Any:
