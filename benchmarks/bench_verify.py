@@ -71,7 +71,7 @@ def recognition_cost(name: str, model: Path) -> None:
     for label, takes in cases:
         audio = sum(_seconds(w) for _, _, w in takes)
         wall0, cpu0 = time.perf_counter(), time.process_time()
-        heard = [(t, lang, r.hear(w, lang).text) for t, lang, w in takes]
+        heard = [(t, lang, r.hear(w, lang, len(t)).text) for t, lang, w in takes]
         wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
         rates = [compare(t, h, lang, settings).error_rate for t, lang, h in heard]
         metric = "CER" if label.endswith("Mandarin") else "WER"

@@ -291,3 +291,23 @@ def test_dry_run_says_whether_takes_are_checked(tmp_path):
     on = subprocess.run([*base, "--verify"], capture_output=True, text=True, check=True).stdout
     assert "speech check of takes: off" in off
     assert "speech check of takes: on (model base, up to 3 takes per segment)" in on
+
+
+@pytest.mark.slow
+def test_takes_heard_together_are_told_apart(base_model):
+    # Short takes heard in one window (what the checker does with a backlog) come back one
+    # transcript per take, with word times from the start of each take.
+    from narrator.synthesis.verify.recognizer import Recognizer
+
+    settings = VerifyConfig(model=str(base_model), threads=1)
+    recognizer = Recognizer(settings)
+    texts = SENTENCES[:3]
+    wavs = [speech_wav(t, "en-us") for t in texts]
+    heard = recognizer.hear_many(wavs, "en", sum(map(len, texts)))
+    assert len(heard) == 3
+    for text, wav, h in zip(texts, wavs, heard):
+        assert compare(text, h.text, "en", settings).passed, (text, h.text)
+        with wave.open(__import__("io").BytesIO(wav)) as w:
+            seconds = w.getnframes() / w.getframerate()
+        assert h.words and all(0 <= s <= e <= seconds + 0.3 for _, s, e in h.words)
+        assert h.words[0][1] < 0.5  # the first word near the start of its own take

@@ -129,7 +129,8 @@ class Checker:
         lang = batch[0][0].lang
         if not self.recognizer.can_hear(lang):
             return
-        heard = self.recognizer.hear_many([cand.wav for _, cand in batch], lang)
+        heard = self.recognizer.hear_many([cand.wav for _, cand in batch], lang,
+                                          sum(len(job.spoken) for job, _ in batch))
         for (job, cand), h in zip(batch, heard):
             cand.heard = h
             cand.verdict = compare(job.spoken, h.text, job.lang, self.settings)

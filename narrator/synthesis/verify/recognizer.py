@@ -17,6 +17,7 @@ _ZH_PROMPT = "以下是普通话的句子。"
 RATE = 16000  # what Whisper hears
 WINDOW = 28.0  # seconds of takes heard at once: Whisper encodes 30 s whatever the audio's length
 GAP = 1.0  # seconds of silence between takes heard together
+MAX_TOKENS = 400  # Whisper decodes at most 448 tokens per window, the prompt included
 
 _models: dict[tuple[str, str, int], Any] = {}
 _lock = threading.Lock()
@@ -69,15 +70,19 @@ class Recognizer:
     def can_hear(self, lang: str) -> bool:
         return self.multilingual or lang.split("-")[0].lower() == "en"
 
-    def hear(self, wav: bytes, lang: str) -> Heard:
-        """What is said in the take ``wav`` (language ``lang``)."""
-        return self.hear_many([wav], lang)[0]
+    def hear(self, wav: bytes, lang: str, chars: int = 0) -> Heard:
+        """What is said in the take ``wav`` (language ``lang``) of a text of ``chars`` characters."""
+        return self.hear_many([wav], lang, chars)[0]
 
-    def hear_many(self, wavs: list[bytes], lang: str) -> list[Heard]:
+    def hear_many(self, wavs: list[bytes], lang: str, chars: int = 0) -> list[Heard]:
         """What is said in each take, heard together: Whisper encodes a 30-second window
         whatever the audio's length, so short takes placed one after another, with a second of
         silence between them, cost about as much as one. Words go to the take whose stretch of
-        the window holds their middle; their times are from the start of that take."""
+        the window holds their middle; their times are from the start of that take.
+
+        ``chars`` (the length of the texts, 0 = unknown) caps the tokens decoded at about three
+        times what the texts need: enough to hear speech after a text, and a recognizer caught
+        in a loop on a bad take ("笑笑笑...") stops early."""
         import numpy as np
         from faster_whisper import decode_audio
 
@@ -97,6 +102,7 @@ class Recognizer:
             temperature=0.0,  # reproducible: no sampling
             condition_on_previous_text=False, word_timestamps=True,
             no_speech_threshold=self.settings.no_speech,
+            max_new_tokens=min(MAX_TOKENS, 3 * chars + 10 * len(wavs)) if chars else None,
             initial_prompt=_ZH_PROMPT if language == "zh" else None)
         texts: list[list[str]] = [[] for _ in wavs]
         words: list[list[tuple[str, float, float]]] = [[] for _ in wavs]
