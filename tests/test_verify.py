@@ -311,3 +311,16 @@ def test_takes_heard_together_are_told_apart(base_model):
             seconds = w.getnframes() / w.getframerate()
         assert h.words and all(0 <= s <= e <= seconds + 0.3 for _, s, e in h.words)
         assert h.words[0][1] < 0.5  # the first word near the start of its own take
+
+
+def test_a_takes_hearing_goes_with_it_when_pruned(tmp_path):
+    from narrator.synthesis.cache import Cache
+
+    cache = Cache(tmp_path)
+    key = "ab" + "0" * 62
+    cache.put(key, speech_wav("Hello.", "en-us"))
+    cache.put_meta(key, {"sha256": "x", "heard": {"text": "Hello.", "words": [], "model": "m"}})
+    assert cache.get_meta(key)["heard"]["text"] == "Hello."
+    assert cache.stats()[0] == 1  # a hearing is not a take
+    assert cache.prune(keep=set())[0] == 1
+    assert cache.get_meta(key) is None and not cache.meta_path(key).exists()

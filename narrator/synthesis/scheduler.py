@@ -531,13 +531,21 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
         raise run.fatal
     order = {seg.id: i for i, seg in enumerate(segments)}
     checks, words = _segment_checks(segments, run, config) if verify else ({}, {})
+    # kept although no take passed: heard in this run, or heard before under laxer thresholds
+    unverified = [sid for sid, c in checks.items() if c.get("checked") and not c.get("passed")]
+    if errors_path is not None:
+        earlier = [seg for seg in segments if seg.id in unverified and seg.id not in run.unverified]
+        for seg in earlier:
+            _record_errors(errors_path, [seg], checks[seg.id]["attempts"], [(
+                "", f"kept although its take fails the speech check: {'; '.join(checks[seg.id]['problems'])} "
+                    f"(heard {checks[seg.id]['heard']!r})", time.time())])
     return SynthesisResult(
         takes=dict(sorted(run.takes.items(), key=lambda kv: order[kv[0]])),
         failed=dict(sorted(run.failed.items(), key=lambda kv: order[kv[0]])),
         synthesized=run.synthesized, cached=run.cached,
         server_busy={s.label: s.busy for s in servers}, fingerprint=fingerprint,
         checks=checks, words=words, remade=run.checker.remade if run.checker else 0,
-        unverified=tuple(sorted(run.unverified, key=order.__getitem__)),
+        unverified=tuple(sorted(unverified, key=order.__getitem__)),
     )
 
 

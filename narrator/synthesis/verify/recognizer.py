@@ -54,8 +54,8 @@ def available() -> bool:
 def require() -> None:
     """ConfigError with the install command when the [verify] extra is missing."""
     if not available():
-        raise ConfigError(["verification needs the [verify] extra: pip install 'narrator-tts[verify]'"],
-                          "verify")
+        raise ConfigError(["checking takes needs the [verify] extra: pip install 'narrator-tts[verify]'"],
+                          "--verify")
 
 
 class Recognizer:
@@ -135,6 +135,7 @@ def _load(settings: VerifyConfig) -> Any:
                 _models[key] = WhisperModel(model, device=device, cpu_threads=threads,
                                             compute_type="int8" if device == "cpu" else "float16")
             except Exception as e:  # noqa: BLE001 - a bad name, no network, a broken folder
-                raise ConfigError([f"verify.model: cannot load {settings.model!r} "
-                                   f"({type(e).__name__}: {e})"], "verify") from None
+                first = (str(e).strip().splitlines() or [""])[0]  # one line, even from the hub
+                raise ConfigError([f"model: cannot load {settings.model!r} ({type(e).__name__}: {first})"],
+                                  "[verify]") from None
         return _models[key]
