@@ -324,3 +324,22 @@ def test_a_takes_hearing_goes_with_it_when_pruned(tmp_path):
     assert cache.stats()[0] == 1  # a hearing is not a take
     assert cache.prune(keep=set())[0] == 1
     assert cache.get_meta(key) is None and not cache.meta_path(key).exists()
+
+
+@pytest.mark.slow
+def test_takes_cached_before_checks_were_on_are_heard_once_before_use(tmp_path, base_model):
+    # A first run without --verify keeps a take cut short (its format is fine). With --verify,
+    # every cached take is heard before it is used: only the bad one is made again.
+    args = _setup(tmp_path, base_model)
+    plain = [a for a in args if a != "--verify"]
+    with FaultyServer(FaultPlan(script={2: "cut_short"}), audio=_voice) as server:
+        assert _run(plain, server).returncode == 0
+    args[args.index("-o") + 1] = str(tmp_path / "checked")
+    with FaultyServer(audio=_voice) as server:
+        done = _run(args, server)
+        assert done.returncode == 0, done.stderr
+        assert server.requests == [SENTENCES[1]]
+    manifest = json.loads((tmp_path / "checked" / "manifest.json").read_text("utf-8"))
+    assert manifest["stats"]["cached"] == 4 and manifest["stats"]["synthesized"] == 1
+    assert all(s["verify"]["passed"] for s in manifest["segments"])
+    assert [s["verify"]["attempts"] for s in manifest["segments"]] == [1, 2, 1, 1, 1]

@@ -16,6 +16,11 @@ segments are recorded as failed (errors.jsonl) and the run goes on. A take rejec
 that comes back byte for byte is the text's fault, not the server's: its job fails at once. The
 only waiting is for a server's own cool-down, so the run ends in bounded time even when every
 server is dead; that includes waiting at the start for a server to describe its setup.
+
+With ``config.verify.enabled`` the writer hands each valid take to a checker thread
+(:mod:`narrator.synthesis.verify.checker`) instead of caching it: the take is heard, then kept
+(cached), or its job goes back to the head of the queue like a failed request. Servers never
+wait for it.
 """
 
 from __future__ import annotations
@@ -493,13 +498,11 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
         run.hearings.update(hearings)
         run.checker = Checker(config.verify, run, cache)
         run.checker.start()
-        for job in to_hear:  # heard before any request; made again only if they fail
-            run.queue.remove(job)
+        hearing = {id(job) for job in to_hear}
+        run.queue = deque(job for job in run.queue if id(job) not in hearing)
+        for job in to_hear:  # heard (read from the cache when their turn comes) before use
             path, rate, duration = hits[job.key]  # type: ignore[misc]
-            try:
-                run.checker.submit(job, Candidate(path.read_bytes(), duration, rate, cached=path))
-            except OSError:
-                run.queue.append(job)  # gone since the lookup: make it
+            run.checker.submit(job, Candidate(b"", duration, rate, cached=path))
     with run.cond:
         run.takes.update(takes)
         run._emit(Progress("synthesize", run.done, run.total, cached=run.cached))

@@ -24,11 +24,11 @@ from narrator.synthesis.verify.recognizer import GAP, WINDOW, Heard, Recognizer
 from narrator.synthesis.verify.words import timed_words
 
 
-@dataclass
+@dataclass(eq=False)
 class Candidate:
     """A take of one job waiting for (or past) its hearing."""
 
-    wav: bytes
+    wav: bytes  # b"" for a cached take until it is heard (read from ``cached`` then)
     duration: float
     rate: int
     cached: Path | None = None  # the take is already the cache entry for its key
@@ -100,6 +100,16 @@ class Checker:
                         break
                     backlog.append(item)
                 batch = self._batch(backlog)
+                for job, cand in list(batch):
+                    if not cand.wav and cand.cached is not None:  # a cached take, first heard
+                        try:
+                            cand.wav = cand.cached.read_bytes()
+                        except OSError:  # gone since the lookup: make it
+                            batch.remove((job, cand))
+                            backlog.remove((job, cand))
+                            self.run.retake(job, f"{cand.cached}: cached take unreadable")
+                if not batch:
+                    continue
                 self._hear(batch)
                 for job, cand in batch:
                     backlog.remove((job, cand))
