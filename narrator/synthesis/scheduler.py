@@ -302,6 +302,7 @@ class _Run:
         """Make the job's take again: back at the head of the queue, like a failed request."""
         with self.cond:
             job.errors.append(("", message, time.time()))
+            self._emit(Notice("info", f"{job.segments[0].id}: {message}; making it again"))
             self.queue.appendleft(job)
             self._finish_if_all_dead()
             self.cond.notify_all()
