@@ -184,7 +184,11 @@ def _course(args: argparse.Namespace, sources: list[Path], config: Config, displ
     result = narrate_many(sources, config, out_root=root, on_event=display, title=args.title)
     built = sum(lesson.status == "built" for lesson in result.lessons)
     fresh = sum(lesson.status == "up to date" for lesson in result.lessons)
-    print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed", file=sys.stderr)
+    checked = [lesson.manifest["stats"] for lesson in result.lessons if lesson.status == "built"
+               and lesson.manifest and "remade" in lesson.manifest.get("stats", {})]
+    totals = {k: sum(s.get(k, 0) for s in checked) for k in ("remade", "unverified")}
+    print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed"
+          + (_checks(totals) if checked else ""), file=sys.stderr)
     for lesson in result.failed:
         print(f"narrate: {lesson.error}", file=sys.stderr)
     return 1 if result.failed else 0
