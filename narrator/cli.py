@@ -61,6 +61,8 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--voice", help="engine voice name")
     p.add_argument("--voice-file", metavar="WAV", help="speaker reference audio (IndexTTS2)")
     p.add_argument("--cache-dir", metavar="DIR", help="take cache (default: $XDG_CACHE_HOME/narrator)")
+    p.add_argument("--wait-for-server", type=float, metavar="SECONDS",
+                   help="keep asking a server that does not answer at the start for this long (default 0)")
 
 
 def _common_options(p: argparse.ArgumentParser) -> None:
@@ -81,11 +83,23 @@ def _config(args: argparse.Namespace) -> Config:
         "output.dir": get("output"), "output.format": get("format"), "output.book": get("book"),
         "engine.name": get("engine"), "engine.servers": get("server"), "engine.voice": get("voice"),
         "engine.voice_file": get("voice_file"), "cache_dir": get("cache_dir"),
+        "engine.wait_for_server": get("wait_for_server"),
         "parse.chapter_level": get("chapter_level"), "parse.read_code": get("read_code"),
         "output.normalize": False if get("no_normalize") else None,
         "force": get("force") or None, "allow_gaps": get("allow_gaps") or None,
     }
-    return load_config(path, overrides)
+    return load_config(path, overrides, labels=OPTION_NAMES)
+
+
+# Settings that options override, by the option's name: a problem is reported under what the user typed.
+OPTION_NAMES = {
+    "output.dir": "--output", "output.format": "--format", "output.book": "--book",
+    "engine.name": "--engine", "engine.servers": "--server", "engine.voice": "--voice",
+    "engine.voice_file": "--voice-file", "cache_dir": "--cache-dir",
+    "engine.wait_for_server": "--wait-for-server", "parse.chapter_level": "--chapter-level",
+    "parse.read_code": "--read-code", "output.normalize": "--no-normalize", "force": "--force",
+    "allow_gaps": "--allow-gaps",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,12 +17,14 @@ class BadInput(NarratorError, ValueError):
 
 
 class ConfigError(NarratorError, ValueError):
-    """narrate.toml or an option is invalid; ``problems`` lists every problem found."""
+    """narrate.toml or an option is invalid; ``problems`` lists every problem found.
+
+    ``source`` (the file) prefixes the message; "" when only options are at fault."""
 
     def __init__(self, problems: list[str], source: str = "configuration") -> None:
         self.problems = list(problems)
         self.source = source
-        super().__init__(f"{source}: " + "; ".join(self.problems))
+        super().__init__((f"{source}: " if source else "") + "; ".join(self.problems))
 
 
 class EngineError(NarratorError):
