@@ -74,16 +74,19 @@ def vector_emotion_params(config: Config, engine: str, emotion: str) -> Mapping[
     return {"method": "vectors", "vector": vec, "weight": weight}
 
 
-def check_vector_presets(config: Config, engine: str, problems: list[str]) -> None:
-    """Validate every ``[emotions.X.<engine>]`` override of an IndexTTS2-style engine."""
+def check_vector_presets(config: Config, engine: str, problems: list[str],
+                         extra: tuple[str, ...] = ()) -> None:
+    """Validate every ``[emotions.X.<engine>]`` override of an IndexTTS2-style engine
+    (``extra``: further keys the engine checks itself)."""
     for name, engines in config.emotions.items():
         p = engines.get(engine)
         if p is None:
             continue
         label = f"emotions.{name}.{engine}"
         for key in p:
-            if key not in ("vector", "weight", "method"):
-                problems.append(f"{label}.{key}: unknown key (vector, weight, method)")
+            known = ("vector", "weight", "method", *extra)
+            if key not in known:
+                problems.append(f"{label}.{key}: unknown key ({', '.join(known)})")
         vec = p.get("vector")
         if vec is not None and not (
                 isinstance(vec, list) and len(vec) == 8
