@@ -37,6 +37,11 @@ class EngineError(NarratorError):
         self.server = server
 
 
+class ServerUnreachable(EngineError):
+    """Nothing answers at the server's address (connection refused, unknown host, no route):
+    retried mid-run like any fault, but at the start it means the server is not there."""
+
+
 class EngineUnavailable(EngineError):
     """The engine cannot be used at all here (library missing, server layout unknown, bad voice file)."""
 

@@ -272,8 +272,9 @@ def test_language_is_in_the_keys_of_25_only_and_the_same_pinned_or_read(webui_zh
 
 @pytest.mark.timeout(120)
 def test_a_server_restarting_at_the_start_is_waited_for(webui_zh, voice, tmp_path):
-    """The setup's fingerprint needs /gradio_api/info: a run that starts while the only server
-    restarts waits for it (engine.backoff ...) and then finds every take in the cache."""
+    """The setup's fingerprint needs the server's /config: a run that starts while the only server
+    restarts waits for it when asked to (engine.wait_for_server) and then finds every take in
+    the cache."""
     import threading
 
     import narrator
@@ -288,6 +289,7 @@ def test_a_server_restarting_at_the_start_is_waited_for(webui_zh, voice, tmp_pat
         Segment(id=f"c01-s{i + 1:04d}", chapter=1, text=t, spoken=t, lang="en", emotion="neutral",
                 boundary="sentence", pause_after_ms=250) for i, t in enumerate(texts))),))
     settings = config(voice, **{"cache_dir": str(tmp_path / "cache"), "engine.backoff": 0.5,
+                                "engine.wait_for_server": 60,
                                 "engine.backoff_max": 2.0, "engine.probe_after": 2.0,
                                 "engine.probes": 4, "output.format": "wav", "output.book": "none"})
     cache = Cache(tmp_path / "cache")

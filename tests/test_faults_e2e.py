@@ -193,8 +193,9 @@ def test_dead_server_fails_in_bounded_time_with_errors_jsonl(tmp_path: Path) -> 
 
 @pytest.mark.timeout(60)
 def test_dead_indextts2_server_fails_with_errors_jsonl(tmp_path: Path) -> None:
-    """The IndexTTS2 engine must ask its server for the layout before any cache key is known;
-    it asks again with the configured cool-downs (a restarting server), then gives up."""
+    """The IndexTTS2 engine must ask its server for the layout before any cache key is known. A
+    server that refuses connections fails the run at once, naming --wait-for-server; with it,
+    narrate keeps asking for that long (a server booting alongside), then gives up."""
     lesson = tmp_path / "lesson.html"
     lesson.write_text(LESSON, encoding="utf-8")  # the default engine: indextts2, given a server
     config = tmp_path / "narrate.toml"  # short cool-downs: the defaults wait minutes for a restart
@@ -208,7 +209,13 @@ def test_dead_indextts2_server_fails_with_errors_jsonl(tmp_path: Path) -> None:
                           "--voice-file", str(voice)], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr
-    assert run.stderr.count("asking again") == 3  # 3 failures out of rotation, 1 failed probe
+    assert "asking again" not in run.stderr and "--wait-for-server SECONDS" in run.stderr
+    waited = subprocess.run([sys.executable, "-m", "narrator", str(lesson), "-o", str(out), "-q",
+                             "--cache-dir", str(tmp_path / "cache"), "--server", dead, "--config",
+                             str(config), "--voice-file", str(voice), "--wait-for-server", "1"],
+                            capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert waited.returncode == 1 and "Traceback" not in waited.stderr, waited.stderr
+    assert waited.stderr.count("asking again") >= 1
     lines = summary_lines(run.stderr)
     assert len(lines) == 1 and dead in lines[0] and "cannot connect" in lines[0], run.stderr
     planned = plan_segments(lesson)

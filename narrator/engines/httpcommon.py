@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from narrator.config import Config
-from narrator.errors import ConfigError, EngineError, EngineUnavailable
+from narrator.errors import ConfigError, EngineError, EngineUnavailable, ServerUnreachable
 from narrator.util.wavio import wav_info
 from narrator.engines.base import preset_params, request_timeout
 
@@ -171,11 +171,14 @@ class HttpClient:
         kwargs.setdefault("timeout", self.timeout(text))
         try:
             resp = self.session.request(method, self.url(path), **kwargs)
+        except requests.ConnectTimeout:
+            raise ServerUnreachable(f"{what}: cannot connect (timed out)", server=self.base) from None
         except requests.Timeout:
             raise EngineError(f"{what}: timed out", server=self.base) from None
         except requests.ConnectionError as e:
-            raise EngineError(f"{what}: cannot connect ({one_line(_root_cause(e), 120)})",
-                              server=self.base) from None
+            cause = _root_cause(e)
+            error = ServerUnreachable if cause in _NOT_THERE else EngineError
+            raise error(f"{what}: cannot connect ({one_line(cause, 120)})", server=self.base) from None
         except requests.RequestException as e:
             raise EngineError(f"{what}: {one_line(e, 160)}", server=self.base) from None
         if resp.status_code >= 400 and resp.status_code not in ok:
@@ -196,10 +199,15 @@ class HttpClient:
         self.session.close()
 
 
+_NOT_THERE = ("Connection refused", "Name or service not known", "No route to host",
+              "Temporary failure in name resolution")
+
+
 def _root_cause(exc: BaseException) -> str:
     text = str(exc)
     # urllib3's messages repeat the pool and URL; keep the reason at the end
     m = re.search(r"(Connection refused|Connection reset|Name or service not known|"
+                  r"Temporary failure in name resolution|"
                   r"Remote end closed connection[^')\"]*|timed out|No route to host)", text)
     return m.group(1) if m else text
 

@@ -15,7 +15,8 @@ on :class:`EngineUnavailable`, it is dead for good (the cool-downs are ``config.
 segments are recorded as failed (errors.jsonl) and the run goes on. A take rejected for its length
 that comes back byte for byte is the text's fault, not the server's: its job fails at once. The
 only waiting is for a server's own cool-down, so the run ends in bounded time even when every
-server is dead; that includes waiting at the start for a server to describe its setup.
+server is dead. At the start, a server that is not there at all (connection refused) fails the
+run at once unless ``engine.wait_for_server`` gives it time to boot.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from narrator.errors import (
     ImplausibleTake,
     Interrupted,
     OutputError,
+    ServerUnreachable,
 )
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.checks import validate_take
@@ -468,8 +470,9 @@ class _NoSetup(EngineError):
     """No engine could tell the setup's fingerprint; ``errors`` is (server, message, unix time)
     per engine."""
 
-    def __init__(self, errors: list[tuple[str, str, float]]) -> None:
-        super().__init__("no server could describe its setup: " + "; ".join(m for _, m, _ in errors))
+    def __init__(self, errors: list[tuple[str, str, float]], hint: str = "") -> None:
+        super().__init__("no server could describe its setup: " + "; ".join(m for _, m, _ in errors)
+                         + (f" ({hint})" if hint else ""))
         self.errors = errors
 
 
@@ -477,15 +480,19 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
                  on_event: EventSink) -> tuple[str, Engine]:
     """The setup's fingerprint from the first engine that can tell it (a server may be down).
 
-    While no server answers (a GPU server restarting), ask again after the cool-downs a failing
-    server gets (config.engine), until the servers would be given up; an engine that is
-    unavailable for good (EngineUnavailable) is not asked again.
+    A server that is not there (connection refused, unknown host) fails the run at once, unless
+    ``engine.wait_for_server`` asks to keep trying for that many seconds (a GPU server booting
+    alongside). A server that is there but failing (timeouts, 5xx) is asked again after the
+    cool-downs a failing server gets mid-run, until it would be given up. An engine unavailable
+    for good (EngineUnavailable) is not asked again.
     """
     rng = random.Random()
     candidates = list(engines)
     problems: dict[str, tuple[str, str, float]] = {}
     fails = 0
+    deadline = time.monotonic() + config.engine.wait_for_server
     while True:
+        absent = True  # every candidate failed because nothing answers at its address
         for engine in list(candidates):
             try:
                 return engine.fingerprint(), engine
@@ -494,10 +501,21 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
                 if not message.startswith(engine.label):
                     message = f"{engine.label}: {message}"
                 problems[engine.label] = (engine.label, message, time.time())
+                absent = absent and isinstance(e, ServerUnreachable)
                 if not e.retryable:
                     candidates.remove(engine)
         fails += 1
-        delay = _cooldown(config.engine, fails, rng) if candidates else None
+        if candidates and absent:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise _NoSetup(list(problems.values()), hint=(
+                    "is the server running? --wait-for-server SECONDS (or [engine] wait_for_server) "
+                    "waits for one that is starting"))
+            # poll a booting server every few seconds at most: a refused connection costs nothing
+            step = min(config.engine.backoff * 2 ** (fails - 1), config.engine.backoff_max, _BOOT_POLL)
+            delay: float | None = min(left, max(step, 0.1))
+        else:
+            delay = _cooldown(config.engine, fails, rng) if candidates else None
         if delay is None:
             raise _NoSetup(list(problems.values()))
         on_event(Notice("warning", "no server could describe its setup yet ("
@@ -507,6 +525,9 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
             time.sleep(delay)
         except KeyboardInterrupt:
             raise Interrupted("interrupted while waiting for a server to answer") from None
+
+
+_BOOT_POLL = 5.0  # longest pause between two start-up attempts on a server that is not there yet
 
 
 def _record_errors(path: Path, segments: Sequence[Segment], attempts: int,
