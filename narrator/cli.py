@@ -229,17 +229,21 @@ def _cmd_engines(argv: list[str]) -> int:
     chosen = engine_name(config)
     print("engines: " + ", ".join(f"{n}{' (selected)' if n == chosen else ''}" for n in ENGINES))
     failures = 0
-    for engine in create_engines(config):
-        started = time.monotonic()
+    for engine in create_engines(config, check=True):
         try:
             details = engine.describe() if hasattr(engine, "describe") else {}
+            info = ", ".join(f"{k} {v}" for k, v in details.items() if v is not None)
+            if "voice_file" in details and details["voice_file"] is None:
+                print(f"  {engine.label}: ok{', ' + info if info else ''}; "
+                      "no test sentence without a voice file (--voice-file WAV)")
+                continue
+            started = time.monotonic()  # the test sentence alone (with the voice upload)
             wav = engine.synthesize(args.text, "en", "neutral")
             from narrator.synthesis.checks import validate_take
 
             duration = validate_take(wav, text=args.text, lang="en", sample_rate=engine.sample_rate,
                                      previous=None)
             took = time.monotonic() - started
-            info = ", ".join(f"{k} {v}" for k, v in details.items())
             print(f"  {engine.label}: ok{', ' + info if info else ''}; test sentence: "
                   f"{took:.2f} s for {duration:.2f} s of audio (RTF {took / duration:.2f})")
         except NarratorError as e:

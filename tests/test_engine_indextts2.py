@@ -203,8 +203,9 @@ def test_not_indextts2_and_unknown_layout_are_unavailable(voice):
 
 def test_missing_voice_file_and_bad_options(tmp_path, voice):
     missing = tmp_path / "nope.wav"
-    with pytest.raises(EngineUnavailable, match="nope.wav"):
+    with pytest.raises(ConfigError, match="nope.wav") as missing_err:  # the file's problem, exit 2
         indextts2.create(config(missing), "http://127.0.0.1:1")
+    assert str(missing_err.value).startswith("voice file ") and "127.0.0.1" not in str(missing_err.value)
     bad = config(voice, **{"engine.indextts2": {"layout": "3", "temprature": 0.7, "top_k": "x"}},
                  emotions={"sad": {"indextts2": {"vector": [2, 0]}}})
     with pytest.raises(ConfigError) as err:

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from narrator.config import Config
-from narrator.errors import EngineError, EngineUnavailable
+from narrator.errors import ConfigError, EngineError, EngineUnavailable
 from narrator.engines.base import preset_params
 from narrator.engines.httpcommon import (VECTOR_DEFAULTS, HttpClient, check_options, check_vector_presets,
                          expect_wav, one_line, raise_config, same_origin, segment_tokens,
@@ -160,7 +160,7 @@ class IndexTTS2Engine:
     sample_rate = SAMPLE_RATE
 
     def __init__(self, config: Config, server: str, options: Mapping[str, Any],
-                 voice_file: Path, voice_sha256: str) -> None:
+                 voice_file: Path | None, voice_sha256: str) -> None:
         self.config = config
         self.http = HttpClient(config, server)
         self.label = self.http.base
@@ -217,13 +217,15 @@ class IndexTTS2Engine:
         return {"engine": NAME, "server": self.label, "layout": layout.name,
                 "locale": layout.locale, "endpoint": _ENDPOINT, "inputs": layout.inputs,
                 "emotion_methods": list(layout.methods), "languages": list(layout.languages),
-                "voice_file": str(self.voice_file)}
+                "voice_file": str(self.voice_file) if self.voice_file else None}
 
     # ---- synthesis ------------------------------------------------------------------------
 
     def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
         """One gen_single call; returns the server's WAV bytes unchanged."""
         layout = self._ready_layout()
+        if self.voice_file is None:
+            raise ConfigError(["engine.voice_file: IndexTTS2 needs a speaker reference audio file"], "")
         if self._voice_ref is None:
             self._voice_ref = self._upload_voice()
         data = self._inputs(layout, text, lang, emotion)
@@ -286,6 +288,7 @@ class IndexTTS2Engine:
         self._logged_in = True
 
     def _upload_voice(self) -> dict[str, Any]:
+        assert self.voice_file is not None
         try:
             content = self.voice_file.read_bytes()
         except OSError as e:
@@ -408,11 +411,12 @@ def _error_message(data: str) -> str:
     return one_line(parsed, 160)
 
 
-def create(config: Config, server: str) -> IndexTTS2Engine:
+def create(config: Config, server: str, *, voice_required: bool = True) -> IndexTTS2Engine:
     """An engine for the IndexTTS2 web UI at ``server``.
 
-    Raises ConfigError for invalid [engine.indextts2] options or emotion presets, and
-    EngineUnavailable if the voice file is missing or unreadable.
+    Raises ConfigError for invalid [engine.indextts2] options or emotion presets, and for a
+    voice file that is missing or unreadable (the file's problem, not the server's). Without
+    ``voice_required`` (`narrate engines` checking a server) no voice file is needed.
     """
     options = dict(config.engine.options.get(NAME, {}))
     problems: list[str] = []
@@ -425,7 +429,7 @@ def create(config: Config, server: str) -> IndexTTS2Engine:
     df = options.get("duration_factor")
     if isinstance(df, (int, float)) and not 0.5 <= df <= 2.0:
         problems.append(f"engine.{NAME}.duration_factor: must be within 0.5..2.0")
-    if not config.engine.voice_file:
+    if not config.engine.voice_file and voice_required:
         problems.append("engine.voice_file: IndexTTS2 needs a speaker reference audio file")
     check_vector_presets(config, NAME, problems, extra=("speed",))
     for name, engines in config.emotions.items():
@@ -434,9 +438,11 @@ def create(config: Config, server: str) -> IndexTTS2Engine:
                                       and 0.5 <= speed <= 2.0):
             problems.append(f"emotions.{name}.{NAME}.speed: expected a number within 0.5..2.0")
     raise_config(problems)
+    if not config.engine.voice_file:
+        return IndexTTS2Engine(config, server, options, None, "")
     voice = Path(config.engine.voice_file).expanduser()
     try:
         digest = hashlib.sha256(voice.read_bytes()).hexdigest()
     except OSError as e:
-        raise EngineUnavailable(f"voice file {voice}: {e.strerror or e}", server=server) from None
+        raise ConfigError([f"voice file {voice}: {(e.strerror or str(e)).lower()}"], "") from None
     return IndexTTS2Engine(config, server, options, voice, digest)
