@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="narrate", description="Turn rich-text editor HTML into chaptered, narrated audio.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="HTML file(s), folder(s) or glob(s); several make a course")
+                   help="lesson file(s) (.html, .docx, .md, .txt), folder(s) or glob(s); several make a course")
     p.add_argument("-o", "--output", metavar="DIR",
                    help="output folder (default: <name>.narration next to the input)")
     p.add_argument("-c", "--config", metavar="FILE",

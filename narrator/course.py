@@ -14,7 +14,7 @@ from narrator.config import Config, load_config
 from narrator.errors import BadInput, ConfigError, Interrupted, NarratorError
 from narrator.events import EventSink, Notice, ignore
 
-LESSON_SUFFIXES = (".html", ".htm", ".xhtml")
+from narrator.choices import INPUT_SUFFIXES as LESSON_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +48,20 @@ def _is_output(folder: Path) -> bool:
 
 
 def _lessons_in(folder: Path) -> list[Path]:
-    """The HTML files under ``folder``, sorted, skipping narrator's own output folders."""
+    """The lesson files under ``folder`` (HTML, .docx, .md, .txt), sorted, skipping narrator's
+    own output folders."""
     found: list[Path] = []
     for path in sorted(folder.iterdir()):
         if path.is_dir() and not path.name.startswith(".") and not _is_output(path):
             found += _lessons_in(path)
-        elif path.is_file() and path.suffix.lower() in LESSON_SUFFIXES:
+        elif (path.is_file() and path.suffix.lower() in LESSON_SUFFIXES
+              and not path.name.startswith((".", "~$"))):  # hidden files, Word's lock files
             found.append(path)
     return found
 
 
 def expand_sources(args: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """Files as given, directories as their HTML files (sorted, recursive), globs expanded."""
+    """Files as given, directories as their lesson files (sorted, recursive), globs expanded."""
     found: list[Path] = []
     for arg in args:
         text = str(arg)
@@ -75,7 +77,8 @@ def expand_sources(args: Sequence[str | os.PathLike[str]]) -> list[Path]:
             found.append(p)
     unique = list(dict.fromkeys(found))
     if not unique:
-        raise BadInput(" ".join(map(str, args)), "no HTML lessons found")
+        raise BadInput(" ".join(map(str, args)),
+                       f"no lessons found ({', '.join(LESSON_SUFFIXES)})")
     return unique
 
 

@@ -38,7 +38,7 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
     if not p.exists():
         raise BadInput(str(path), "no such file")
     if p.is_dir():
-        raise BadInput(str(path), "is a directory, not an HTML file")
+        raise BadInput(str(path), "is a directory, not a lesson file")
     try:
         return p.read_bytes()
     except OSError as e:

@@ -52,7 +52,7 @@ def test_bad_input_is_one_line_and_no_audio(tmp_path: Path, name: str, content: 
 def test_directory_given_as_file_with_no_lessons(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     proc = narrate("empty", cwd=tmp_path)
-    assert_one_line_error(proc, "narrate: empty: no HTML lessons found")
+    assert_one_line_error(proc, "narrate: empty: no lessons found (.html, .htm, .xhtml, .docx, .md, .markdown, .txt)")
 
 
 def test_unwritable_output_directory(tmp_path: Path) -> None:
