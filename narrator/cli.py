@@ -124,11 +124,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except NarratorError as e:
         return _fail(e, debug)
+    except BrokenPipeError:  # `narrate --dry-run | head`: the reader has all it wants
+        _silence_stdout()
+        return 141  # what a shell reports for a command stopped by SIGPIPE
     except Exception as e:  # a bug: still one line, unless --debug
         if debug:
             raise
         print(f"narrate: internal error: {type(e).__name__}: {e} (rerun with --debug)", file=sys.stderr)
         return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _fail(error: Exception, debug: bool, status: int = 1) -> int:

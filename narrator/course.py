@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import hashlib
 import json
@@ -12,7 +13,7 @@ from typing import Any, Literal, Sequence
 
 from narrator.config import Config, load_config
 from narrator.errors import BadInput, ConfigError, Interrupted, NarratorError
-from narrator.events import EventSink, Notice, ignore
+from narrator.events import Event, EventSink, Notice, Progress, ignore
 
 from narrator.choices import INPUT_SUFFIXES as LESSON_SUFFIXES
 
@@ -132,7 +133,8 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
                         from narrator.engines import create_engines
 
                         engines = create_engines(config)
-                    manifest = narrate(src, config, out_dir=out, engines=engines, on_event=on_event)
+                    manifest = narrate(src, config, out_dir=out, engines=engines,
+                                       on_event=_for_lesson(on_event, name))
                     status = "built"
                 on_event(Notice("info", f"{src}: {status}"))
                 results.append(LessonResult(str(src), out, status, manifest.get("title", ""),
@@ -141,7 +143,8 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
             except (ConfigError, Interrupted):
                 raise  # the whole course stops: a bad setting fails every lesson alike
             except NarratorError as e:
-                on_event(Notice("warning", f"{src}: failed: {e}"))
+                # the problem itself is reported once, with the course's result (result.failed)
+                on_event(Notice("info", f"{src}: failed"))
                 results.append(LessonResult(str(src), out, "failed", error=str(e)))
     finally:
         for engine in engines or []:
@@ -149,6 +152,13 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
     result = CourseResult(out_root, tuple(results))
     write_index(result, config)
     return result
+
+
+def _for_lesson(on_event: EventSink, lesson: str) -> EventSink:
+    """``on_event`` with each progress event marked with the lesson it belongs to."""
+    def sink(event: Event) -> None:
+        on_event(dataclasses.replace(event, lesson=lesson) if isinstance(event, Progress) else event)
+    return sink
 
 
 def write_index(course: CourseResult, config: Config) -> None:

@@ -154,3 +154,18 @@ def test_user_temp_files_in_the_output_folder_are_left_alone(tmp_path: Path) -> 
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / ".notes.tmp").read_text() == "mine"
     assert not (tmp_path / "out" / ".narrator-work-x").exists()
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(tmp_path: Path) -> None:
+    """`narrate --dry-run | head -1`: the reader closes the pipe; no traceback, no internal error."""
+    (tmp_path / "long.html").write_text("".join(f"<p>Sentence number {i} is here.</p>" for i in range(3000)))
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    proc = subprocess.Popen([sys.executable, "-m", "narrator", "long.html", "--dry-run"], cwd=tmp_path,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # as head does after its line
+    err = proc.stderr.read().decode()
+    status = proc.wait(timeout=120)
+    assert first.startswith(b"long.html: ")
+    assert err == "" and status == 141
