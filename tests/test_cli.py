@@ -169,3 +169,39 @@ def test_output_cut_short_by_its_reader_ends_quietly(tmp_path: Path) -> None:
     status = proc.wait(timeout=120)
     assert first.startswith(b"long.html: ")
     assert err == "" and status == 141
+
+
+def test_unknown_sections_and_keys_are_errors_with_suggestions(tmp_path: Path) -> None:
+    """A typo is not a warning and a run with defaults (mp3 where wav was asked for)."""
+    (tmp_path / "lesson.html").write_text("<p>Hello there.</p>")
+    (tmp_path / "narrate.toml").write_text('[ouput]\nformat = "wav"\n[text]\nmax_char = 100\n'
+                                           '[pauses]\nsentence = -5\n[engine.indextts]\nlayout = "2"\n')
+    proc = narrate("lesson.html", "-q", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr  # every problem, on one line
+    line = lines[0]
+    assert line.startswith("narrate: narrate.toml: ")
+    for needle in ("[ouput] unknown section (did you mean 'output'?)",
+                   "text.max_char: unknown key (did you mean 'max_chars'?)",
+                   "pauses.sentence: must be >= 0 ms",
+                   "engine.indextts: unknown engine section (did you mean 'indextts2'?)"):
+        assert needle in line, line
+    assert not (tmp_path / "lesson.narration").exists()  # nothing was made with the defaults
+
+
+def test_a_value_given_by_an_option_is_reported_under_the_options_name(tmp_path: Path) -> None:
+    (tmp_path / "lesson.html").write_text("<p>Hello there.</p>")
+    (tmp_path / "narrate.toml").write_text("[text]\nmax_chars_cjk = 5\n")
+    proc = narrate("lesson.html", "--chapter-level", "9", "--server", "notaurl", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip() == (
+        "narrate: narrate.toml: text.max_chars_cjk: must be >= 10; --chapter-level: must be 0 (auto) "
+        "or 1-6; --server: 'notaurl': not an http:// or https:// URL (e.g. http://127.0.0.1:7860)")
+    assert "max_chars:" not in proc.stderr  # only the wrong setting is named
+    (tmp_path / "narrate.toml").unlink()
+    proc = narrate("lesson.html", "--wait-for-server", "-1", "--server", "http://:7860", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip() == (
+        "narrate: --wait-for-server: must be >= 0 seconds; --server: 'http://:7860': no host name "
+        "in this URL (e.g. http://127.0.0.1:7860)")
