@@ -77,6 +77,7 @@ class Manifest(TypedDict):
     stats: dict[str, Any]
     loudness: dict[str, float]
     build: dict[str, Any] | None
+    skipped: NotRequired[list[dict[str, Any]]]  # elements not read: source, what, reason, chars, rows
 
 
 class ChapterFiles(TypedDict):
@@ -148,6 +149,9 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
         "stats": dict(stats),
         "loudness": {k: float(v) for k, v in programme.loudness.items()},  # numpy scalars -> JSON
         "build": dict(build) if build is not None else None,
+        # what the listener does not hear, and why (nothing is left out silently)
+        "skipped": [{"source": k.source, "what": k.what, "reason": k.reason, "chars": k.chars, "rows": k.rows}
+                    for k in script.skipped],
     }
 
 
