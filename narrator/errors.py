@@ -38,8 +38,9 @@ class EngineError(NarratorError):
 
 
 class ServerUnreachable(EngineError):
-    """Nothing answers at the server's address (connection refused, unknown host, no route):
-    retried mid-run like any fault, but at the start it means the server is not there."""
+    """Nothing has ever answered at the server's address in this run (connection refused,
+    unknown host, no route): the server is not there, unless it is still booting. Once a server
+    has answered, the same faults are plain (retried) EngineErrors: it is restarting."""
 
 
 class EngineUnavailable(EngineError):

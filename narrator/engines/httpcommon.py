@@ -148,6 +148,7 @@ class HttpClient:
         self.base = normalize_base(server)
         self.session = requests.Session()
         self.session.headers.update({"User-Agent": "narrator"})
+        self.answered = False  # a response came from this server in this run
         if headers:
             self.session.headers.update(headers)
 
@@ -172,15 +173,17 @@ class HttpClient:
         try:
             resp = self.session.request(method, self.url(path), **kwargs)
         except requests.ConnectTimeout:
-            raise ServerUnreachable(f"{what}: cannot connect (timed out)", server=self.base) from None
+            error = EngineError if self.answered else ServerUnreachable
+            raise error(f"{what}: cannot connect (timed out)", server=self.base) from None
         except requests.Timeout:
             raise EngineError(f"{what}: timed out", server=self.base) from None
         except requests.ConnectionError as e:
             cause = _root_cause(e)
-            error = ServerUnreachable if cause in _NOT_THERE else EngineError
+            error = ServerUnreachable if cause in _NOT_THERE and not self.answered else EngineError
             raise error(f"{what}: cannot connect ({one_line(cause, 120)})", server=self.base) from None
         except requests.RequestException as e:
             raise EngineError(f"{what}: {one_line(e, 160)}", server=self.base) from None
+        self.answered = True
         if resp.status_code >= 400 and resp.status_code not in ok:
             raise status_error(resp, what, self.base)
         return resp

@@ -110,6 +110,7 @@ class _Server:
     ready_at: float = 0.0  # monotonic time before which it gets no work (cool-down)
     dead: bool = False
     checked: bool = False  # its fingerprint was compared with the run's
+    why_dead: str = ""  # the error that took it out of the run
     busy: float = 0.0
 
 
@@ -140,6 +141,8 @@ class _Run:
         self.finished = threading.Event()
         self.writes: queue.Queue[tuple[_Job, bytes, float] | None] = queue.Queue(2 * len(servers) + 2)
         self.rng = random.Random()
+        # until then a server that was never there (connection refused) is waited for
+        self.boot_deadline = time.monotonic() + config.engine.wait_for_server
         if self.pending == 0:
             self.finished.set()
 
@@ -320,6 +323,10 @@ class _Run:
         """Cool the server down, take it out of rotation, or declare it dead (under the lock)."""
         if not error.retryable:
             server.dead = True
+        elif isinstance(error, ServerUnreachable) and time.monotonic() >= self.boot_deadline:
+            # nothing has ever answered at this address: it is not there (a wrong port, a server
+            # not started), so minutes of growing waits would help nobody
+            server.dead = True
         else:
             server.streak.append(number)
             delay = _cooldown(self.config.engine, len(server.streak), self.rng)
@@ -328,14 +335,18 @@ class _Run:
             else:
                 server.ready_at = time.monotonic() + delay
         if server.dead:
-            self._emit(Notice("warning", f"{server.label}: taken out of this run ({error})"))
+            reason = str(error).removeprefix(f"{server.label}: ")
+            server.why_dead = f"{server.label}: {reason}"
+            self._emit(Notice("warning", f"{server.label}: taken out of this run ({reason})"))
 
     def _finish_if_all_dead(self) -> None:
         """With no server left, every queued job fails now instead of waiting forever."""
         if all(s.dead for s in self.servers):
             while self.queue:
                 job = self.queue.popleft()
-                job.errors.append(("", "no usable server left", time.time()))
+                reasons = "; ".join(s.why_dead for s in self.servers if s.why_dead)
+                job.errors.append(("", "no usable server left" + (f" ({reasons})" if reasons else ""),
+                                   time.time()))
                 self._give_up(job)
 
     def _give_up(self, job: _Job) -> None:
