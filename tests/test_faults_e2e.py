@@ -359,3 +359,26 @@ def test_ctrl_c_stops_cleanly_and_the_rerun_resumes(tmp_path: Path) -> None:
     planned = plan_segments(lesson)
     assert sorted(second) == sorted({s["text"] for s in planned} - set(made))
     assert [s["id"] for s in manifest_of(out)["segments"]] == [s["id"] for s in planned]
+
+
+@pytest.mark.timeout(120)
+def test_a_server_booting_alongside_is_waited_for_when_asked(tmp_path: Path) -> None:
+    """--wait-for-server: refusals from a server that has not answered yet are not failures of
+    the sentences (no attempts used up) until the time is over."""
+    url = refused_url()
+    lesson, config = setup(tmp_path, retries=2)
+    server = FaultyServer()
+    server.port = int(url.rsplit(":", 1)[1])
+    proc = subprocess.Popen(command(lesson, config, tmp_path / "out", tmp_path / "cache", [url],
+                                    "--wait-for-server", "60"),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    time.sleep(3.0)  # the server comes up after narrate has started asking
+    server.start()
+    try:
+        _, err = proc.communicate(timeout=100)
+    finally:
+        server.stop()
+    assert proc.returncode == 0, err
+    planned = plan_segments(lesson)
+    assert [s["text"] for s in manifest_of(tmp_path / "out")["segments"]] == [s["text"] for s in planned]
+    assert server.ok == len({s["text"] for s in planned})

@@ -309,6 +309,15 @@ class _Run:
             message = f"{server.label}: {message}"
         with self.cond:
             server.busy += elapsed
+            if isinstance(error, ServerUnreachable) and time.monotonic() < self.boot_deadline:
+                # a server still booting (wait_for_server): ask again soon; the sentence has
+                # not been tried, and the server has not failed yet
+                job.attempts -= 1
+                left = self.boot_deadline - time.monotonic()
+                server.ready_at = time.monotonic() + min(_BOOT_POLL, max(left, 0.1))
+                self.queue.appendleft(job)
+                self.cond.notify_all()
+                return
             job.errors.append((server.label, message, time.time()))
             job.failed_on.add(server.label)
             self._server_failed(server, error, server.sent if number is None else number)
@@ -323,7 +332,7 @@ class _Run:
         """Cool the server down, take it out of rotation, or declare it dead (under the lock)."""
         if not error.retryable:
             server.dead = True
-        elif isinstance(error, ServerUnreachable) and time.monotonic() >= self.boot_deadline:
+        elif isinstance(error, ServerUnreachable):
             # nothing has ever answered at this address: it is not there (a wrong port, a server
             # not started), so minutes of growing waits would help nobody
             server.dead = True
