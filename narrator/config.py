@@ -118,6 +118,7 @@ class OutputConfig:
     true_peak: float = -1.0  # dBTP
     captions: bool = True
     player: bool = True
+    epub: bool = False  # a read-along EPUB 3 (media overlays) of the lesson
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -415,6 +416,9 @@ def _check_values(c: Config, problems: _Problems) -> None:
         add("output.format", f"'{c.output.format}' is not one of {', '.join(AUDIO_FORMATS)}")
     if c.output.book not in BOOK_FORMATS:
         add("output.book", f"'{c.output.book}' is not one of {', '.join(BOOK_FORMATS)}")
+    if c.output.epub and c.output.format not in ("mp3", "m4a", "ogg"):
+        # EPUB readers play only the core audio types
+        add("output.epub", f"needs output.format mp3, m4a or ogg (not {c.output.format})")
     if c.engine.retries < 1:
         add("engine.retries", "must be >= 1")
     if c.engine.probes < 0:

@@ -147,11 +147,12 @@ def prepare_out_dir(out_dir: Path) -> None:
 
 def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
             out_dir: str | os.PathLike[str] | None = None, engines: Sequence[Any] | None = None,
-            on_event: EventSink = ignore) -> dict[str, Any]:
+            on_event: EventSink = ignore, course_index: str | None = None) -> dict[str, Any]:
     """Narrate one document; return the manifest written to ``out_dir/manifest.json``.
 
     ``engines`` lets a caller (a course build) share engine instances between documents;
-    by default they are made from ``config``. Raises a :class:`NarratorError` subclass on
+    by default they are made from ``config``. ``course_index`` links the player page back to
+    the course index (a URL relative to ``out_dir``). Raises a :class:`NarratorError` subclass on
     failure; with :class:`SynthesisFailed`, the complete chapters have still been published.
     """
     config = config or load_config()
@@ -161,7 +162,7 @@ def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
     if not config.force and (existing := up_to_date(out, key)) is not None:
         on_event(Notice("info", f"{source}: up to date ({out})"))
         return existing
-    return _narrate(source, data, config, out, key, engines, on_event)
+    return _narrate(source, data, config, out, key, engines, on_event, course_index)
 
 
 def current_manifest(source: str | os.PathLike[str], config: Config | None = None, *,
@@ -178,7 +179,8 @@ def current_manifest(source: str | os.PathLike[str], config: Config | None = Non
 
 
 def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: Path, key: str,
-             engines: Sequence[Any] | None, on_event: EventSink) -> dict[str, Any]:
+             engines: Sequence[Any] | None, on_event: EventSink,
+             course_index: str | None = None) -> dict[str, Any]:
     """Parse, plan, then synthesize and publish (the folder is not up to date)."""
     from narrator.parse import parse_html
     from narrator.script import plan_script as plan_document
@@ -203,7 +205,7 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
         on_event(Notice("note", f"{source}: {line}"))
     try:
         prepare_out_dir(out)
-        return _synthesize_and_publish(script, engines, config, out, key, on_event)
+        return _synthesize_and_publish(script, engines, config, out, key, on_event, course_index)
     finally:
         if own_engines:
             for engine in engines:
@@ -211,7 +213,8 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
 
 
 def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Config, out: Path,
-                            key: str, on_event: EventSink) -> dict[str, Any]:
+                            key: str, on_event: EventSink,
+                            course_index: str | None = None) -> dict[str, Any]:
     from narrator.assembly import assemble
     from narrator.synthesis.cache import Cache
     from narrator.publishing import publish
@@ -235,7 +238,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
         manifest = publish(script, programme, out, config, engine_info=engine_info, stats=stats,
                            take_keys={sid: t.cache_key for sid, t in result.takes.items()},
                            build={"key": key if not result.failed else "", "narrator": __version__},
-                           on_event=on_event)
+                           course_index=course_index, on_event=on_event)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if result.failed:
