@@ -82,7 +82,7 @@ def _config(args: argparse.Namespace) -> Config:
     path = getattr(args, "config", None)
     if path is None and Path("narrate.toml").is_file():
         path = "narrate.toml"
-    return load_config(path, _overrides(args))
+    return load_config(path, _overrides(args), labels=OPTION_NAMES)
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -96,7 +96,6 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         "output.normalize": False if get("no_normalize") else None, "output.epub": get("epub"),
         "force": get("force") or None, "allow_gaps": get("allow_gaps") or None,
     }
-    return load_config(path, overrides, labels=OPTION_NAMES)
 
 
 # Settings that options override, by the option's name: a problem is reported under what the user typed.

@@ -212,6 +212,10 @@ class _Problems:
         else:
             self.in_file.append(f"[{key}] {message}" if table else f"{key}: {message}")
 
+    def name(self, key: str) -> str:
+        """What the user calls the setting ``key``: its option's name, or the dotted key."""
+        return self.given.get(key, key)
+
     def __bool__(self) -> bool:
         return bool(self.in_file or self.in_options)
 
@@ -418,7 +422,7 @@ def _check_values(c: Config, problems: _Problems) -> None:
         add("output.book", f"'{c.output.book}' is not one of {', '.join(BOOK_FORMATS)}")
     if c.output.epub and c.output.format not in ("mp3", "m4a", "ogg"):
         # EPUB readers play only the core audio types
-        add("output.epub", f"needs output.format mp3, m4a or ogg (not {c.output.format})")
+        add("output.epub", f"needs {problems.name('output.format')} mp3, m4a or ogg (not {c.output.format})")
     if c.engine.retries < 1:
         add("engine.retries", "must be >= 1")
     if c.engine.probes < 0:

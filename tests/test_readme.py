@@ -42,8 +42,8 @@ def test_the_python_api_snippet_runs_as_written(tmp_path: Path) -> None:
 
 def test_the_files_the_commands_name_exist() -> None:
     """Every samples/... path in the README's shell examples is in the repository."""
-    commands = [line for block in re.findall(r"```sh\n(.*?)```", README, re.DOTALL)
-                for line in block.splitlines() if line.startswith("narrate ")]
+    blocks = [block.replace("\\\n", " ") for block in re.findall(r"```sh\n(.*?)```", README, re.DOTALL)]
+    commands = [line for block in blocks for line in block.splitlines() if line.startswith("narrate ")]
     named = {word for line in commands for word in shlex.split(line, comments=True)
              if word.startswith("samples/")}
     assert named, commands
