@@ -12,6 +12,7 @@ narrate.toml sections map one to one onto the dataclasses below::
     [engine]  name = "auto"  servers = ["http://gpu1:7860"]  voice_file = "voice.wav"
     [output]  format = "mp3"  book = "m4b"  loudness = -19.0
     [cache]   dir = "~/.cache/narrator"                   (default: $XDG_CACHE_HOME/narrator)
+    [verify]  enabled = true  model = "base"  attempts = 3  (speech-recognition check of each take)
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class ParseConfig:
     read_code: bool = False  # code/pre blocks are skipped unless true
     read_alt: bool = True  # img alt text is read (empty alt = decorative, always skipped)
     read_tables: bool = True
+    notes: str = "end"  # footnotes/endnotes: "end" (a Notes part), "inline" (after their paragraph), "skip"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -122,6 +124,23 @@ class OutputConfig:
 
 
 @dataclass(frozen=True, kw_only=True)
+class VerifyConfig:
+    """Every new take heard by speech recognition (the [verify] extra) before it is kept."""
+
+    enabled: bool = False
+    model: str = "base"  # a Whisper size name (fetched on first use) or a local CTranslate2 folder
+    device: str = "auto"  # auto, cpu or cuda
+    threads: int = 0  # CPU threads for recognition; 0 = half the cores, at most 4
+    attempts: int = 3  # takes made per segment at most while none passes
+    strict: bool = False  # a segment none of whose takes passes fails (else it is kept, reported)
+    max_wer: float = 0.3  # word error rate allowed, Latin-script text
+    max_cer: float = 0.3  # character error rate allowed, Chinese text
+    ending: float = 0.5  # share of the text's last words (characters) that must be heard
+    extra: float = 0.2  # words heard after the text, as a share of its length, before it fails
+    no_speech: float = 0.6  # recognizer's no-speech probability above which a stretch is silence
+
+
+@dataclass(frozen=True, kw_only=True)
 class Config:
     """Everything a run needs to know. Build it with :func:`load_config`."""
 
@@ -133,6 +152,7 @@ class Config:
     lexicon: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # lang ("*" = any) -> term -> spoken
     engine: EngineConfig = field(default_factory=EngineConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
+    verify: VerifyConfig = field(default_factory=VerifyConfig)
     cache_dir: str = ""  # default: $XDG_CACHE_HOME/narrator
     force: bool = False  # ignore cached takes
     allow_gaps: bool = False  # publish chapters with failed segments as silence
@@ -152,7 +172,7 @@ class Config:
 
 
 _SECTIONS = {"parse": ParseConfig, "text": TextConfig, "pauses": Pauses, "engine": EngineConfig,
-             "output": OutputConfig}
+             "output": OutputConfig, "verify": VerifyConfig}
 _TOP = {"cache_dir", "force", "allow_gaps"}
 
 
@@ -408,6 +428,8 @@ def _check_values(c: Config, problems: _Problems) -> None:
     for f in dataclasses.fields(Pauses):
         if getattr(c.pauses, f.name) < 0:
             add(f"pauses.{f.name}", "must be >= 0 ms")
+    if c.parse.notes not in ("end", "inline", "skip"):
+        add("parse.notes", f"'{c.parse.notes}' is not one of end, inline, skip")
     if not 0 <= c.parse.chapter_level <= 6:
         add("parse.chapter_level", "must be 0 (auto) or 1-6")
     if c.text.max_chars < 20:
@@ -445,6 +467,20 @@ def _check_values(c: Config, problems: _Problems) -> None:
         add("output.bitrate", f"expected kilobits per second like \"64k\", got {c.output.bitrate!r}")
     if not -70 <= c.output.loudness <= -5:
         add("output.loudness", "expected LUFS between -70 and -5 (spoken word: -19 mono, -16 stereo)")
+    v = c.verify
+    if v.device not in ("auto", "cpu", "cuda"):
+        add("verify.device", f"expected auto, cpu or cuda, got {v.device!r}")
+    if v.attempts < 1:
+        add("verify.attempts", "must be >= 1")
+    if v.threads < 0:
+        add("verify.threads", "must be >= 0")
+    if not v.model:
+        add("verify.model", "must be set")
+    for name in ("max_wer", "max_cer", "ending", "no_speech"):
+        if not 0 <= getattr(v, name) <= 1:
+            add(f"verify.{name}", "must be in [0, 1]")
+    if v.extra < 0:
+        add("verify.extra", "must be >= 0")
     if not -20 <= c.output.true_peak <= 0:
         add("output.true_peak", "expected dBTP between -20 and 0")
 

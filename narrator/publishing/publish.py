@@ -36,6 +36,7 @@ from narrator.publishing.manifest import (
     load_manifest,
     ms,
     save_manifest,
+    word_times,
 )
 from narrator.publishing.filenames import safe_filename
 from narrator.util.parallel import map_ordered
@@ -51,12 +52,15 @@ IMAGES_DIR = "images"
 def publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
             engine_info: Mapping[str, Any], stats: Mapping[str, Any],
             take_keys: Mapping[str, str] | None = None, build: Mapping[str, Any] | None = None,
+            segment_info: Mapping[str, Mapping[str, Any]] | None = None,
             course_index: str | None = None, on_event: EventSink = ignore) -> dict[str, Any]:
     """Write the narration's files into ``out_dir`` and return the manifest written there.
 
     Only the chapters of ``programme`` are published (a chapter that failed to synthesize is
     absent from it). ``take_keys`` maps segment ids to cache keys; ``build`` is stored verbatim
-    under "build"; ``course_index`` links the player page back to its course. Example::
+    under "build"; ``course_index`` links the player page back to its course; ``segment_info``
+    gives segments their speech check and timed words (see
+    :func:`narrator.publishing.manifest.build_manifest`). Example::
 
         manifest = publish(script, programme, Path("out"), config,
                            engine_info={"name": "espeak"}, stats={"segments": 12})
@@ -65,7 +69,8 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
     out_dir = Path(out_dir)
     try:
         return _publish(script, programme, out_dir, config, engine_info=engine_info, stats=stats,
-                        take_keys=take_keys, build=build, course_index=course_index, on_event=on_event)
+                        take_keys=take_keys, build=build, course_index=course_index,
+                        segment_info=segment_info or {}, on_event=on_event)
     except NarratorError:
         raise
     except OSError as e:
@@ -76,7 +81,8 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
 def _publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
              engine_info: Mapping[str, Any], stats: Mapping[str, Any],
              take_keys: Mapping[str, str] | None, build: Mapping[str, Any] | None,
-             course_index: str | None, on_event: EventSink) -> dict[str, Any]:
+             course_index: str | None, segment_info: Mapping[str, Mapping[str, Any]],
+             on_event: EventSink) -> dict[str, Any]:
     out = config.output
     fmt = out.format
     (out_dir / CHAPTERS_DIR).mkdir(parents=True, exist_ok=True)
@@ -120,7 +126,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         captions = f"{CHAPTERS_DIR}/{stem}.vtt" if out.captions else None
         srt = f"{CHAPTERS_DIR}/{stem}.srt" if out.captions else None
         if captions and srt:
-            cues = chapter_cues(script, audio)
+            cues = chapter_cues(script, audio, segment_info)
             _write(out_dir / captions, to_vtt(cues).encode("utf-8"))
             _write(out_dir / srt, to_srt(cues).encode("utf-8"))
         files[audio.index] = {"file": rel, "captions": captions, "srt": srt}
@@ -164,14 +170,15 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     manifest = build_manifest(script, programme, files=files, audio_format=fmt, book=book,
                               player=PLAYER if out.player else None, engine_info=engine_info,
                               stats=stats, take_keys=take_keys, build=build, book_starts=book_starts,
-                              chapter_records=records)
+                              chapter_records=records, segment_info=segment_info)
     if book is not None:  # the book's real length, its last frame's padding included
         manifest["audio"]["duration"] = ms(maker.duration)
     if out.captions:
         book_captions, chapters_track = f"{book_base}.vtt", CHAPTERS_TRACK
         manifest["audio"]["captions"], manifest["audio"]["chapters"] = book_captions, chapters_track
         manifest["audio"]["srt"] = f"{book_base}.srt"
-        book_cues = [Cue(s["id"], s["book_start"], s["book_end"], s["text"]) for s in manifest["segments"]]
+        book_cues = [Cue(s["id"], s["book_start"], s["book_end"], s["text"], _book_words(s))
+                     for s in manifest["segments"]]
         _write(out_dir / book_captions, to_vtt(book_cues).encode("utf-8"))
         _write(out_dir / f"{book_base}.srt", to_srt(book_cues).encode("utf-8"))
         track = [Cue(f"chapter-{c['index']}", c["start"], c["start"] + c["duration"], c["title"])
@@ -256,10 +263,21 @@ def book_name(script: Script) -> str:
     return name + "-book" if name == CHAPTERS_TRACK.removesuffix(".vtt") else name
 
 
-def chapter_cues(script: Script, audio: ChapterAudio) -> list[Cue]:
-    """One cue per segment of ``audio``, times relative to the chapter file."""
+def chapter_cues(script: Script, audio: ChapterAudio,
+                 segment_info: Mapping[str, Mapping[str, Any]] | None = None) -> list[Cue]:
+    """One cue per segment of ``audio``, times relative to the chapter file (with its timed
+    words when ``segment_info`` has them)."""
     texts = {s.id: s.text for c in script.chapters if c.index == audio.index for s in c.segments}
-    return [Cue(t.segment_id, t.start, t.end, texts.get(t.segment_id, "")) for t in audio.timings]
+    info = segment_info or {}
+    return [Cue(t.segment_id, t.start, t.end, texts.get(t.segment_id, ""),
+                tuple(word_times((info.get(t.segment_id) or {}).get("words") or (), t.start, t.end)))
+            for t in audio.timings]
+
+
+def _book_words(segment: Mapping[str, Any]) -> tuple[tuple[str, float, float], ...]:
+    """A manifest segment's words moved from the chapter's time base to the book's."""
+    shift = segment["book_start"] - segment["start"]
+    return tuple((w["text"], w["start"] + shift, w["end"] + shift) for w in segment.get("words") or ())
 
 
 def _take_old_manifest(out_dir: Path) -> dict[str, Any] | None:
