@@ -91,6 +91,7 @@ def test_control_labels_are_skipped_with_their_reason(markup: str, label: str, k
 @pytest.mark.parametrize("markup, kept", [
     # words of a lesson: a vocabulary list, prose that names a button, a heading
     ('<h2>Verbs</h2><ul><li>copy</li><li>print</li><li>share</li></ul>', "copy print share"),
+    ('<h2>Verbs</h2><p>copy print share</p><p>Say each verb.</p>', "copy print share"),
     ('<p>Press <b>Show answer</b> when you are ready, then read the answer aloud.</p>', "Show answer"),
     ('<p>Read the <a href="ch2.html">next</a> chapter before Monday.</p>', "next chapter"),
     ('<h2>Next</h2><p>We look at rivers.</p>', "Next"),
@@ -109,5 +110,6 @@ def test_rules_in_words() -> None:
     assert credit_kind("Source: Wikimedia Commons") == "generic"  # a credit only beside a picture
     assert credit_kind("Image: a diagram of the water cycle") == ""
     assert is_control_label("Copy") is False and is_control_label("Copy", True) is True
-    assert is_control_label("Share Tweet Email") and is_control_label("12 likes")
+    assert is_control_label("Share Tweet Email", True) and is_control_label("12 likes")
+    assert not is_control_label("copy print share")  # three words of a list, unless on a control
     assert not is_control_label("Next, add the flour.")

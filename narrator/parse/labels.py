@@ -129,6 +129,7 @@ _COUNT = re.compile(r"[(（\[]?\s*\d[\d.,]*\s*[kKmM万千]?\s*[)）\]]?")
 # Arrows, icons and separators around or between labels.
 _DECOR = re.compile(r"[«»‹›<>←→↑↓⇧⬆⬇▲▼△▽▶◀►◄▸◂☰✕✖×⤴️👍❤♥★☆↗⎘📋🔗|/·•・:：…]+|\.{2,}")
 _ARROWS = re.compile(r"[«»‹›←→]")  # "Next »": a pager's link, not a word of a list
+_SEPARATOR_MARK = re.compile(r"[|·•・]")
 _SEPARATOR = re.compile(r"\s*[|·•・/]\s*|\s{2,}")
 _ICON_ONLY = re.compile(r"^[\W_]*$")
 
@@ -163,4 +164,8 @@ def is_control_label(text: str, on_control: bool = False) -> bool:
     parts = [p for p in _SEPARATOR.split(bare) if p.strip()]
     if len(parts) < 2:
         parts = bare.split()
-    return len(parts) >= 2 and all(_one(p) or _ICON_ONLY.match(p) for p in parts)
+    kinds = [_one(p) or ("icon" if _ICON_ONLY.match(p) else "") for p in parts]
+    if len(parts) < 2 or not all(kinds):
+        return False
+    # "copy print share" may be three words of a list; "Previous | Next" or "Like 12 Share 3" is not
+    return on_control or "strong" in kinds or bare != t or _SEPARATOR_MARK.search(t) is not None
