@@ -111,5 +111,6 @@ def test_rules_in_words() -> None:
     assert credit_kind("Image: a diagram of the water cycle") == ""
     assert is_control_label("Copy") is False and is_control_label("Copy", True) is True
     assert is_control_label("Share Tweet Email", True) and is_control_label("12 likes")
+    assert not is_control_label("913-451-5921") and not is_control_label("3.14 | 2.72")  # numbers, no label
     assert not is_control_label("copy print share")  # three words of a list, unless on a control
     assert not is_control_label("Next, add the flour.")

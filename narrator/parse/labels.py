@@ -165,7 +165,7 @@ def is_control_label(text: str, on_control: bool = False) -> bool:
     if len(parts) < 2:
         parts = bare.split()
     kinds = [_one(p) or ("icon" if _ICON_ONLY.match(p) else "") for p in parts]
-    if len(parts) < 2 or not all(kinds):
+    if len(parts) < 2 or not all(kinds) or kinds.count("icon") == len(kinds):
         return False
     # "copy print share" may be three words of a list; "Previous | Next" or "Like 12 Share 3" is not
     return on_control or "strong" in kinds or bare != t or _SEPARATOR_MARK.search(t) is not None
