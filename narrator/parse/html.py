@@ -345,7 +345,11 @@ class Walker:
                 src = node.attrs.get("src") if node.attrs else None
                 if isinstance(src, str) and src.strip():
                     self.images.append(src.strip())
-                if self.config.read_alt and isinstance(alt, str) and alt.strip():
+                if isinstance(alt, str) and _FILE_NAME_ALT.match(alt.strip()):
+                    # Sphinx, Jupyter Book and CMS uploads put the file name in alt: not a description
+                    self._record(node, name, nth, path[:-1], "image without alt text",
+                                 "its alt text is only a file name", len(alt.strip()))
+                elif self.config.read_alt and isinstance(alt, str) and alt.strip():
                     if frames[-1].kind == "heading":
                         # alt inside a heading is a picture beside the title, not part of it
                         self._record(node, name, nth, path[:-1], "image in a heading",
@@ -1078,6 +1082,7 @@ def _all_linked(el: Any, stats: dict[int, tuple[int, int, int]]) -> bool:
     return bool(links) and sum(len(a.get_text().strip()) for a in links) >= 0.8 * text
 
 
+_FILE_NAME_ALT = re.compile(r"^[^\n]{0,240}\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf|avif)$", re.IGNORECASE)
 _NEVER_LABEL = frozenset(("html", "body", "main", "article", "section", "h1", "h2", "h3", "h4", "h5",
                           "h6", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "ul", "ol", "dl",
                           "pre", "code", "br", "hr", "img", "input", "blockquote", "form"))
