@@ -48,9 +48,25 @@ _BAR = re.compile(r"\s+\|{1,2}\s+")
 _ASCII_ARROW = re.compile(r"\s*(?:-+>|=>)\s*")
 
 
-def spoken_form(text: str) -> str:
+# A symbol a lesson talks about ("separated with / on Unix, \\ on Windows", "使用 _ 作为分隔符"):
+# standing alone, it is said by name, since engines skip it or read it as a pause.
+_LONE_SYMBOL = re.compile(r"(?<![\w\\|])(\\\\|\\|\|\||\||_)(?![\w\\|])")
+_SYMBOL_NAMES = {
+    "en": {"\\": "backslash", "\\\\": "double backslash", "|": "vertical bar", "||": "double vertical bar",
+           "_": "underscore"},
+    "zh": {"\\": "反斜杠", "\\\\": "双反斜杠", "|": "竖线", "||": "双竖线", "_": "下划线"},
+}
+_WORD_BARS = re.compile(r"(?<=\w)\|(?=\w)")
+_BAR_LIST = re.compile(r"\w+(?:\|\w+){2,}")  # "20190926|国贸|增长率": tags, a list
+
+
+def spoken_form(text: str, lang: str = "en") -> str:
     """``text`` as an engine should get it: snake_case as words, "File > Save" as a list,
-    "<video>" as "video", a blank to fill in ("____") as a short pause."""
+    "<video>" as "video", a blank to fill in ("____") as a short pause, a lone "\\" or "|" by its
+    name ("backslash", "竖线")."""
+    if "|" in text and _BAR_LIST.search(text):
+        comma = "，" if lang.startswith("zh") else ", "
+        text = _BAR_LIST.sub(lambda m: _WORD_BARS.sub(comma, m.group()), text)
     if "_" in text:
         text = _IDENT.sub(" ", text)
     if ">" in text or "<" in text:
@@ -61,4 +77,7 @@ def spoken_form(text: str) -> str:
         text = _BAR.sub(", ", text)  # "Degree | Date | School": a list, not a pipe
     if "->" in text or "=>" in text:
         text = _ASCII_ARROW.sub(" to ", text)
+    if "\\" in text or "|" in text or "_" in text:
+        names = _SYMBOL_NAMES["zh" if lang.startswith("zh") else "en"]
+        text = _LONE_SYMBOL.sub(lambda m: names[m.group(1)], text)
     return text
