@@ -1,7 +1,8 @@
 """Issue 9: classes of failure the listening report found on unseen documents, each with a small
 hand-written input. Markdown as site generators write it (front matter, footnotes, Pandoc/kramdown
 attributes, definition lists, line blocks), alt text that is only a file name, and symbols a
-lesson talks about ("\\ on Windows", "使用 _ 作为分隔符") said by name."""
+lesson talks about ("\\ on Windows", "使用 _ 作为分隔符") said by name, comparisons and mail-merge
+fields said as words."""
 
 from __future__ import annotations
 
@@ -80,6 +81,13 @@ def test_alt_text_that_is_a_file_name_is_not_read(alt: str) -> None:
     ("20190926|国贸|增长率|全球经济", "zh", "20190926，国贸，增长率，全球经济"),
     ("Degree | Date | School", "en", "Degree, Date, School"),  # a list, as before
     ("Set site_name here.", "en", "Set site name here."),  # an identifier, as before
+    ("各种括号用 (), [], \\{\\} 表示", "zh", "\\{\\}"),  # a backslash inside a command: not alone
+    ("Dear {*Client.Name*},", "en", "Dear Client Name,"),  # a merge field: its name
+    ("by *{completion.date}*.", "en", "by completion date."),
+    ("while x < 100:", "en", "while x less than 100:"),
+    ("如果 a > 0，则", "zh", "如果 a 大于 0，则"),
+    ("Choose File > Save.", "en", "Choose File, Save."),  # a menu path, as before
+    ("关键词 >> 新冠病毒", "zh", "关键词, 新冠病毒"),
 ])
 def test_lone_symbols_are_said_by_name(text: str, lang: str, expect: str) -> None:
     assert expect in spoken_form(text, lang)

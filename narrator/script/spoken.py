@@ -50,12 +50,18 @@ _ASCII_ARROW = re.compile(r"\s*(?:-+>|=>)\s*")
 
 # A symbol a lesson talks about ("separated with / on Unix, \\ on Windows", "使用 _ 作为分隔符"):
 # standing alone, it is said by name, since engines skip it or read it as a pause.
-_LONE_SYMBOL = re.compile(r"(?<![\w\\|])(\\\\|\\|\|\||\||_)(?![\w\\|])")
+_LONE_SYMBOL = re.compile(r"(?:(?<=[\s\"'“‘「`（(，、：:])|^)(\\\\|\\|\|\||\||_)"
+                          r"(?=[\s\"'”’」`）)，。、；;:：.,!?]|$)")
 _SYMBOL_NAMES = {
     "en": {"\\": "backslash", "\\\\": "double backslash", "|": "vertical bar", "||": "double vertical bar",
            "_": "underscore"},
     "zh": {"\\": "反斜杠", "\\\\": "双反斜杠", "|": "竖线", "||": "双竖线", "_": "下划线"},
 }
+# Mail-merge fields (TinyMCE merge tags "{*Client.Name*}", "*{client.company}*"): their name.
+_MERGE_TAG = re.compile(r"\{\*\s*([A-Za-z][\w.]{0,60}?)\s*\*\}|\*\{([A-Za-z][\w.]{0,60}?)\}\*")
+_COMPARE = re.compile(r"(?<=\w) ([<>]) (?=[\w(])")
+_COMPARE_NAMES = {"en": {"<": "less than", ">": "greater than"}, "zh": {"<": "小于", ">": "大于"}}
+_BREADCRUMB = re.compile(r"\s+>>\s+")
 _WORD_BARS = re.compile(r"(?<=\w)\|(?=\w)")
 _BAR_LIST = re.compile(r"\w+(?:\|\w+){2,}")  # "20190926|国贸|增长率": tags, a list
 
@@ -69,7 +75,14 @@ def spoken_form(text: str, lang: str = "en") -> str:
         text = _BAR_LIST.sub(lambda m: _WORD_BARS.sub(comma, m.group()), text)
     if "_" in text:
         text = _IDENT.sub(" ", text)
+    if "{*" in text or "*{" in text:
+        text = _MERGE_TAG.sub(lambda m: (m.group(1) or m.group(2)).replace(".", " ").replace("_", " "), text)
     if ">" in text or "<" in text:
+        text = _BREADCRUMB.sub(", ", text)
+        if _COMPARE.search(text) and any(ch.isdigit() for ch in text):
+            # "while x < 100", "a > 0": a comparison; "File > Save" (no number) stays a menu path
+            names = _COMPARE_NAMES["zh" if lang.startswith("zh") else "en"]
+            text = _COMPARE.sub(lambda m: f" {names[m.group(1)]} ", text)
         text = _TAG_NAME.sub(r"\1", _MENU.sub(", ", text))
     if "_" in text or "\uff3f" in text:
         text = _BLANK.sub(",", text)
