@@ -91,3 +91,21 @@ def test_alt_text_that_is_a_file_name_is_not_read(alt: str) -> None:
 ])
 def test_lone_symbols_are_said_by_name(text: str, lang: str, expect: str) -> None:
     assert expect in spoken_form(text, lang)
+
+
+def test_a_form_of_blanks_with_short_labels_is_the_document() -> None:
+    plan_form = ('<html><head><title>教案</title><script>var x;</script></head><body>'
+                 '<form action="save" method="post"><p>教学对象：<input type="text" name="a">年级'
+                 '<input type="text" name="b">班</p><p>执教者：<input type="text" name="c">；'
+                 '<input type="text" name="d">年<input type="text" name="e">月</p></form></body></html>')
+    doc = parse_html(plan_form.encode("utf-8"), "plan.html", ParseConfig())
+    said = spoken_of(doc)
+    assert "教学对象" in said and "执教者" in said
+    login = ('<html><head><title>Rivers</title><script>var x;</script></head><body><form action="/login">'
+             'User <input type="text" name="u"> Password <input type="password" name="p"></form>'
+             '<article><h1>Rivers</h1><p>Rivers carry water from the hills down to the sea, and they '
+             'shape the land as they go.</p></article></body></html>')
+    doc = parse_html(login.encode("utf-8"), "rivers.html", ParseConfig())
+    said = spoken_of(doc)
+    assert "Password" not in said and "Rivers carry water" in said
+    assert any(s.reason.startswith("a form with little text") for s in doc.skipped)

@@ -506,7 +506,7 @@ class Walker:
             st = self.stats.get(id(node))
             text_len = st[0] if st is not None else len(node.get_text().strip())
             return ("a form with little text (search, login)"
-                    if text_len < 200 and not self._holds_content(node) else "")
+                    if text_len < 200 and not self._holds_content(node) and not _is_fill_in(node) else "")
         if self.page_mode and is_block and name not in ("html", "body", "main", "article", "td", "th"):
             st = self.stats.get(id(node))
             if st:
@@ -1139,6 +1139,18 @@ def _is_control_link(node: Any) -> bool:
     rel = " ".join(attrs.get("rel") or ()) if isinstance(attrs.get("rel"), list) else str(attrs.get("rel") or "")
     return href in ("", "#") or href.startswith(("javascript:", "#top")) or bool(
         re.search(r"\b(?:prev|next)\b", rel)) or attrs.get("role") == "button"
+
+
+def _is_fill_in(form: Any) -> bool:
+    """A document to fill in (a lesson-plan template): many text blanks, no password or search box.
+    Its short labels ("教学对象：", "Date:") are the lesson, however little text there is."""
+    blanks = 0
+    for inp in form.find_all(["input", "textarea"], limit=400):
+        kind = str((inp.attrs or {}).get("type") or "text").lower()
+        if kind in ("password", "search"):
+            return False
+        blanks += inp.name == "textarea" or kind == "text"
+    return blanks >= 4
 
 
 def _is_blank_input(node: Any) -> bool:
