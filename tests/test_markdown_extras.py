@@ -109,3 +109,21 @@ def test_a_form_of_blanks_with_short_labels_is_the_document() -> None:
     said = spoken_of(doc)
     assert "Password" not in said and "Rivers carry water" in said
     assert any(s.reason.startswith("a form with little text") for s in doc.skipped)
+
+
+def test_a_table_of_labels_and_blank_cells_is_read_as_a_form() -> None:
+    # an Excel paste of a form: labels beside empty cells to fill in; the blanks are no "tiny data"
+    rows = "".join(f"<tr><td>{label}</td>" + "<td>&nbsp;</td>" * 5 + "</tr>"
+                   for label in ("Start temperature:", "Pulse:", "Breathing:", "End time:", "Total time:"))
+    doc = parse_html(f"<table>{rows}</table>".encode(), "form.html", ParseConfig())
+    said = spoken_of(doc)
+    assert "Pulse:" in said and "Total time:" in said
+    assert not any(s.what == "data table" for s in doc.skipped)
+
+
+def test_a_document_that_is_one_big_table_is_announced_not_refused() -> None:
+    rows = "".join(f"<tr><td>{i}</td><td>{i * 7}</td><td>{i * 13}</td></tr>" for i in range(40))
+    doc = parse_html(f"<table>{rows}</table>".encode(), "numbers.html", ParseConfig())
+    said = spoken_of(doc)
+    assert "40" in said and "table" in said.lower()
+    assert [s.what for s in doc.skipped] == ["data table"]

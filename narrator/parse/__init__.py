@@ -92,7 +92,7 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
                                _text_len(blocks)))
         blocks, page_skipped = editor, editor_skipped
     skipped.extend(page_skipped)
-    if not any(b.text.strip() for b in blocks):
+    if not any(b.text.strip() or ANNOUNCE in b.context for b in blocks):  # a big table is announced
         raise BadInput(path, "empty document: no speakable text" if not soup.get_text().strip() else
                        "no speakable text in the document")
 

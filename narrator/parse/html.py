@@ -607,7 +607,7 @@ class Walker:
         import bs4
 
         Tag, NS, Comment = bs4.Tag, bs4.NavigableString, bs4.Comment
-        text_len = digits = cells = tiny = longest = 0
+        text_len = digits = cells = tiny = empty = longest = 0
         cell_len = -1
         for d in table.descendants:
             if isinstance(d, Tag):
@@ -616,7 +616,8 @@ class Walker:
                     return "layout"  # nested tables: a page laid out with tables
                 if n in ("td", "th"):
                     if cell_len >= 0:
-                        tiny += cell_len <= 3
+                        tiny += 0 < cell_len <= 3
+                        empty += cell_len == 0
                         longest = max(longest, cell_len)
                     cells += 1
                     cell_len = 0
@@ -629,9 +630,12 @@ class Walker:
                 if cell_len >= 0:
                     cell_len += len(s)
         if cell_len >= 0:
-            tiny += cell_len <= 3
+            tiny += 0 < cell_len <= 3
+            empty += cell_len == 0
             longest = max(longest, cell_len)
-        if cells >= 20 and (digits >= 0.3 * max(text_len, 1) or tiny >= 0.6 * cells):
+        # empty cells are blanks to fill in (a form laid out as a table), not data
+        filled = cells - empty
+        if cells >= 20 and filled and (digits >= 0.3 * max(text_len, 1) or tiny >= 0.6 * filled):
             return "skip"
         if longest > 1000 or (cells and text_len / cells > 300):
             return "layout"  # long prose in cells: layout, not data
