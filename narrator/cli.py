@@ -145,12 +145,10 @@ def _cmd_narrate(argv: list[str]) -> int:
     try:
         if course:
             return _course(args, sources, config, display)
-        from narrator.pipeline import current_manifest, default_out_dir, narrate
+        from narrator.pipeline import default_out_dir, narrate
 
-        manifest = current_manifest(sources[0], config)
-        fresh = manifest is not None
-        if manifest is None:
-            manifest = narrate(sources[0], config, on_event=display)
+        manifest = narrate(sources[0], config, on_event=display)
+        fresh = manifest.status == "up to date"
     finally:
         display.close()
     if not args.quiet:

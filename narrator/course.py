@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -108,40 +107,41 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
     Up-to-date lessons are skipped before any parsing or engine contact, so a no-op rebuild of a
     whole course takes seconds. Engines are created once, on the first lesson that needs them.
     """
-    from narrator.pipeline import build_key, check_out_dir, narrate, prepare_out_dir, read_source, up_to_date
+    from narrator.pipeline import check_out_dir, narrate, prepare_out_dir
 
     config = config or load_config()
     out_root = Path(out_root)
     paths = expand_sources(sources)
     check_out_dir(out_root, paths)
     prepare_out_dir(out_root)
-    engines: list[Any] | None = None
+    engines: list[Any] = []
+
+    def shared_engines() -> list[Any]:
+        """The course's engines, made on the first lesson that needs them."""
+        if not engines:
+            from narrator.engines import create_engines
+
+            engines.extend(create_engines(config))
+        return engines
+
     results: list[LessonResult] = []
     try:
         for src, name in zip(paths, lesson_dirs(paths)):
             out = out_root / name
             try:
-                key = build_key(hashlib.sha256(read_source(src)).hexdigest(), config)
-                manifest = None if config.force else up_to_date(out, key)
-                status: Literal["built", "up to date"] = "up to date"
-                if manifest is None:
-                    if engines is None:
-                        from narrator.engines import create_engines
-
-                        engines = create_engines(config)
-                    manifest = narrate(src, config, out_dir=out, engines=engines, on_event=on_event)
-                    status = "built"
-                on_event(Notice("info", f"{src}: {status}"))
-                results.append(LessonResult(str(src), out, status, manifest.get("title", ""),
+                manifest = narrate(src, config, out_dir=out, engines=shared_engines, on_event=on_event)
+                if manifest.status == "built":
+                    on_event(Notice("info", f"{src}: built"))
+                results.append(LessonResult(str(src), out, manifest.status, manifest.get("title", ""),
                                             manifest.get("audio", {}).get("duration", 0.0),
-                                            manifest=manifest))
+                                            manifest=manifest.manifest))
             except (ConfigError, Interrupted):
                 raise  # the whole course stops: a bad setting fails every lesson alike
             except NarratorError as e:
                 on_event(Notice("warning", f"{src}: failed: {e}"))
                 results.append(LessonResult(str(src), out, "failed", error=str(e)))
     finally:
-        for engine in engines or []:
+        for engine in engines:
             engine.close()
     result = CourseResult(out_root, tuple(results))
     write_index(result, config)

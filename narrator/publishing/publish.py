@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +27,14 @@ from narrator.publishing.book import Book, file_sha256, pcm_sha256
 from narrator.publishing.captions import Cue, to_vtt
 from narrator.config import Config
 from narrator.publishing.encode import chapter_tags, encode_chapter, encoding_key
-from narrator.values import ChapterAudio, Programme, Script
-from narrator.errors import BadInput, NarratorError, OutputError
+from narrator.values import BookPiece, ChapterAudio, FileRecord, PreviousFiles, Programme, Script
+from narrator.errors import NarratorError, OutputError
 from narrator.events import EventSink, Progress, ignore
 from narrator.publishing.manifest import (
     FILENAME,
     ChapterFiles,
     build_manifest,
     listed_files,
-    load_manifest,
     save_manifest,
 )
 from narrator.publishing.filenames import safe_filename
@@ -44,17 +45,23 @@ CHAPTERS_DIR = "chapters"
 CHAPTERS_TRACK = "chapters.vtt"
 PLAYER = "index.html"
 
+Materialise = Callable[[Sequence[ChapterAudio]], None]
+"""Writes the WAVs of the given chapters that are still pending (see narrator.assembly.materialise)."""
 
+log = logging.getLogger(__name__)
 
 def publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
             engine_info: Mapping[str, Any], stats: Mapping[str, Any],
             take_keys: Mapping[str, str] | None = None, build: Mapping[str, Any] | None = None,
+            previous: PreviousFiles | None = None, materialise: Materialise | None = None,
             on_event: EventSink = ignore) -> dict[str, Any]:
     """Write the narration's files into ``out_dir`` and return the manifest written there.
 
     Only the chapters of ``programme`` are published (a chapter that failed to synthesize is
     absent from it). ``take_keys`` maps segment ids to cache keys; ``build`` is stored verbatim
-    under "build". Example::
+    under "build". ``previous`` is what the narration being replaced left that may be kept
+    (encoded files, pieces of the book); ``materialise`` writes the WAVs of chapters carried
+    over without assembly (``pending``) that must be encoded again. Example::
 
         manifest = publish(script, programme, Path("out"), config,
                            engine_info={"name": "espeak"}, stats={"segments": 12})
@@ -63,7 +70,8 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
     out_dir = Path(out_dir)
     try:
         return _publish(script, programme, out_dir, config, engine_info=engine_info, stats=stats,
-                        take_keys=take_keys, build=build, on_event=on_event)
+                        take_keys=take_keys, build=build, previous=previous or PreviousFiles(),
+                        materialise=materialise or _nothing_pending, on_event=on_event)
     except NarratorError:
         raise
     except OSError as e:
@@ -74,11 +82,12 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
 def _publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
              engine_info: Mapping[str, Any], stats: Mapping[str, Any],
              take_keys: Mapping[str, str] | None, build: Mapping[str, Any] | None,
-             on_event: EventSink) -> dict[str, Any]:
+             previous: PreviousFiles, materialise: Materialise, on_event: EventSink) -> dict[str, Any]:
     out = config.output
     fmt = out.format
     (out_dir / CHAPTERS_DIR).mkdir(parents=True, exist_ok=True)
-    old = _take_old_manifest(out_dir)
+    # While files are being replaced, the folder must not claim to hold a complete narration.
+    (out_dir / FILENAME).unlink(missing_ok=True)
 
     chapters = programme.chapters
     book_base = book_name(script)
@@ -92,37 +101,39 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
     # A chapter file is kept when the previous narration made it from the same samples with the
     # same settings and it is still the file it made: a rebuild encodes only what changed.
-    previous_files = {e["file"]: e for e in (old or {}).get("chapters") or []
-                      if isinstance(e, dict) and isinstance(e.get("file"), str)}
+    previous_files = {c.file: c.encoded for c in previous.chapters if c.file is not None and c.encoded is not None}
     files: dict[int, ChapterFiles] = {}
-    records: dict[int, dict[str, Any]] = {}
+    encoded: dict[int, FileRecord] = {}
     encodes = []
+    known = []
     for audio in chapters:
         name = safe_filename(audio.title, index=audio.index, ext=fmt)
         stem = name[: -len(fmt) - 1]
         rel = f"{CHAPTERS_DIR}/{name}"
         try:
-            pcm = audio.pcm_sha256 or pcm_sha256(audio.wav_path)
+            audio = replace(audio, pcm_sha256=audio.pcm_sha256 or pcm_sha256(audio.wav_path))
         except OutputError as e:
             raise OutputError(f"{rel}: {e}") from None
+        known.append(audio)
         tags = chapter_tags(audio, album=script.title, track=f"{audio.index}/{len(script.chapters) or len(chapters)}")
-        key = encoding_key(pcm, fmt, rate=programme.sample_rate, bitrate=out.bitrate, tags=tags)
-        records[audio.index] = {"pcm_sha256": pcm, "build": {**audio.record, "file_key": key}}
+        key = encoding_key(audio.pcm_sha256, fmt, rate=programme.sample_rate, bitrate=out.bitrate, tags=tags)
         kept = _kept_file(out_dir / rel, previous_files.get(rel), key)
         if kept is not None:
-            records[audio.index]["build"]["file_sha256"] = kept
+            encoded[audio.index] = kept
         else:
-            encodes.append((audio, out_dir / rel, tags))
+            log.debug("%s: encoded again", rel)
+            encodes.append((audio, out_dir / rel, tags, key))
         captions = f"{CHAPTERS_DIR}/{stem}.vtt" if out.captions else None
         if captions:
             _write(out_dir / captions, to_vtt(chapter_cues(script, audio)).encode("utf-8"))
         files[audio.index] = {"file": rel, "captions": captions}
+    programme = replace(programme, chapters=tuple(known))
     for _ in range(len(chapters) - len(encodes)):
         progress()
 
-    def encode(audio: ChapterAudio, dest: Path, tags: dict[str, str]) -> None:
+    def encode(audio: ChapterAudio, dest: Path, tags: dict[str, str], key: str) -> None:
         encode_chapter(audio, dest, fmt, bitrate=out.bitrate, tags=tags)
-        records[audio.index]["build"]["file_sha256"] = file_sha256(dest)
+        encoded[audio.index] = FileRecord(key, file_sha256(dest))
 
     def run(job: tuple[Callable[[], None], bool]) -> bool:
         work, is_chapter = job
@@ -131,24 +142,23 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
     book = None
     book_starts: dict[int, float] | None = None
+    pieces: dict[int, BookPiece] = {}
     temp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "publish-", dir=out_dir))
     try:
         jobs = [(functools.partial(encode, *e), True) for e in encodes]  # (job, is a chapter file)
-        needed = [audio for audio, _, _ in encodes]
+        needed = [audio for audio, _, _, _ in encodes]
         if out.book != "none":
             book = f"{book_base}.{out.book}"
-            maker = Book(programme, out_dir / book, out.book, bitrate=out.bitrate, previous=old, workdir=temp)
+            maker = Book(programme, out_dir / book, out.book, bitrate=out.bitrate, previous=previous,
+                         workdir=temp)
             jobs += [(piece, False) for piece in maker.jobs()]
             needed += maker.to_encode
         # Chapters carried over from the previous narration are written only if encoded again.
-        renders = {a.index: a.render for a in needed if a.render is not None}
-        map_ordered(lambda render: render(), renders.values())
+        materialise(needed)
         # Chapter files and book pieces are independent encodes: run them side by side.
         map_ordered(run, jobs, on_done=lambda is_chapter: is_chapter and progress())
         if out.book != "none":
             pieces, book_starts = maker.finish(script.title)
-            for index, piece in pieces.items():
-                records[index]["build"].update(piece.record())
             progress()
     finally:
         shutil.rmtree(temp, ignore_errors=True)
@@ -157,7 +167,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     manifest = build_manifest(script, programme, files=files, audio_format=fmt, book=book,
                               player=PLAYER if out.player else None, engine_info=engine_info,
                               stats=stats, take_keys=take_keys, build=build, book_starts=book_starts,
-                              chapter_records=records)
+                              encoded=encoded, pieces=pieces)
     if out.captions:
         book_captions, chapters_track = f"{book_base}.vtt", CHAPTERS_TRACK
         manifest["audio"]["captions"], manifest["audio"]["chapters"] = book_captions, chapters_track
@@ -169,8 +179,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     if out.player:
         _write(out_dir / PLAYER, render_player(manifest).encode("utf-8"))
 
-    if old is not None:
-        _remove_stale(out_dir, listed_files(old) - listed_files(manifest))
+    _remove_stale(out_dir, previous.listed - listed_files(manifest))
     save_manifest(manifest, out_dir / FILENAME)
     progress()
     return dict(manifest)
@@ -185,17 +194,22 @@ def _write(path: Path, data: bytes) -> None:
     write_atomic(path, data)
 
 
-def _kept_file(path: Path, previous: Mapping[str, Any] | None, key: str) -> str | None:
-    """The sha256 of ``path`` if the previous manifest says it was encoded with ``key`` and it is
-    still that file; else None (encode it)."""
-    record = (previous or {}).get("build")
-    if not isinstance(record, dict) or record.get("file_key") != key:
+def _kept_file(path: Path, previous: FileRecord | None, key: str) -> FileRecord | None:
+    """The record of ``path`` if the previous narration encoded it with ``key`` and it is still
+    that file; else None (encode it)."""
+    if previous is None or previous.key != key:
         return None
     try:
         sha = file_sha256(path)
     except OSError:
         return None
-    return sha if sha == record.get("file_sha256") else None
+    return previous if sha == previous.sha256 else None
+
+
+def _nothing_pending(chapters: Sequence[ChapterAudio]) -> None:
+    """The materialise step of a programme without carried-over chapters."""
+    if any(c.pending is not None for c in chapters):
+        raise ValueError("publish: chapters carried over without assembly need assembly's materialise step")
 
 
 def book_name(script: Script) -> str:
@@ -210,18 +224,6 @@ def chapter_cues(script: Script, audio: ChapterAudio) -> list[Cue]:
     """One cue per segment of ``audio``, times relative to the chapter file."""
     texts = {s.id: s.text for c in script.chapters if c.index == audio.index for s in c.segments}
     return [Cue(t.segment_id, t.start, t.end, texts.get(t.segment_id, "")) for t in audio.timings]
-
-
-def _take_old_manifest(out_dir: Path) -> dict[str, Any] | None:
-    """Read and remove a previous manifest: while files are being replaced, the folder must not
-    claim to hold a complete narration."""
-    path = out_dir / FILENAME
-    try:
-        old: dict[str, Any] | None = dict(load_manifest(path))
-    except BadInput:
-        old = None
-    path.unlink(missing_ok=True)
-    return old
 
 
 def _remove_stale(out_dir: Path, names: set[str]) -> None:
