@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from narrator._version import __version__
 from narrator.errors import ConfigError, Interrupted, NarratorError
-from narrator.choices import AUDIO_FORMATS, BOOK_FORMATS
+from narrator.choices import AUDIO_FORMATS, BOOK_FORMATS, ENGINE_NAMES
 
 if TYPE_CHECKING:
     from narrator.config import Config
@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _engine_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-e", "--engine", help="espeak, indextts2, indextts2-vllm, openai or http (default: espeak, or indextts2 with --server)")
+    p.add_argument("-e", "--engine", help=f"{', '.join(ENGINE_NAMES[:-1])} or {ENGINE_NAMES[-1]} "
+                                          "(default: espeak, or indextts2 with --server)")
     p.add_argument("--server", action="append", metavar="URL", help="TTS server URL; repeat for several servers")
     p.add_argument("--voice", help="engine voice name")
     p.add_argument("--voice-file", metavar="WAV", help="speaker reference audio (IndexTTS2)")

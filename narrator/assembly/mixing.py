@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
@@ -38,6 +37,7 @@ from narrator.values import (
 )
 from narrator.errors import OutputError
 from narrator.events import EventSink, Notice, Progress, ignore
+from narrator.text import typical_seconds
 from narrator.util.wavio import MonoWriter, atomic_wav, read_mono16
 
 if TYPE_CHECKING:
@@ -265,15 +265,10 @@ def _write_take(out: MonoWriter, x: "np.ndarray", rate: int) -> None:
     out.silence(keep - (hi - 1 - loud[-1]))
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
-
-
 def gap_ms(segment: Segment) -> int:
-    """A plausible length for a segment that has no audio: ~4 CJK characters or ~14 other
-    characters per second, at least half a second."""
-    text = segment.spoken or segment.text
-    cjk = len(_CJK.findall(text))
-    return max(500, int(cjk * 250 + (len(text) - cjk) * 70))
+    """A plausible length for a segment that has no audio: its text at the typical speaking
+    rate (see :mod:`narrator.text`), at least half a second."""
+    return max(500, int(typical_seconds(segment.spoken or segment.text) * 1000))
 
 
 __all__ = ["assemble", "materialise", "programme_rate", "gap_ms"]

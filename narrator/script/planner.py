@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from narrator.config import Config
+from narrator.text import typical_seconds
 from narrator.values import Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
 from narrator.script.lexicon import Lexicon
 from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
@@ -36,12 +37,8 @@ from narrator.script.style import Coverage, StyleSheet
 
 _LAST_BOUNDARY: dict[str, Boundary] = {"heading": "heading", "item": "item"}
 _NON_WORD = re.compile(r"[\W_]+")
-_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-                       "\U00020000-\U0003134f]")
 _TITLE_JUNK = re.compile(r"[\s\W_]+")
 
-CJK_CHARS_PER_SECOND = 4.5
-LATIN_CHARS_PER_SECOND = 15.0
 
 
 @dataclass(slots=True)
@@ -80,16 +77,14 @@ def plan(document: Document, config: Config) -> Script:
 
 
 def estimate_seconds(script: Script, config: Config) -> float:
-    """Rough narration length for a dry run: speech by script (about 4.5 CJK characters and 15
-    other characters a second), plus every pause, plus each chapter's head and tail silence."""
+    """Rough narration length for a dry run: speech at the typical rate (see :mod:`narrator.text`),
+    plus every pause, plus each chapter's head and tail silence."""
     p = config.pauses
     total = 0.0
     for chapter in script.chapters:
         total += (p.chapter_head + p.chapter_tail) / 1000
         for seg in chapter.segments:
-            cjk = len(_CJK_CHAR.findall(seg.spoken))
-            other = len(seg.spoken) - cjk
-            total += cjk / CJK_CHARS_PER_SECOND + other / LATIN_CHARS_PER_SECOND
+            total += typical_seconds(seg.spoken)
             total += seg.pause_after_ms / 1000
     return total
 
