@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from narrator._version import __version__
-from narrator.errors import ConfigError, Interrupted, NarratorError
+from narrator.errors import ConfigError, EngineError, Interrupted, NarratorError
 from narrator.choices import AUDIO_FORMATS, BOOK_FORMATS, ENGINE_NAMES
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ def _cmd_engines(argv: list[str]) -> int:
     for engine in create_engines(config):
         started = time.monotonic()
         try:
-            details = engine.describe() if hasattr(engine, "describe") else {}
+            details = engine.describe()
             wav = engine.synthesize(args.text, "en", "neutral")
             from narrator.synthesis.checks import validate_take
 
@@ -229,7 +229,7 @@ def _cmd_engines(argv: list[str]) -> int:
                   f"{took:.2f} s for {duration:.2f} s of audio (RTF {took / duration:.2f})")
         except NarratorError as e:
             failures += 1
-            reason = str(e).removeprefix(f"{engine.label}: ")  # the line names the server already
+            reason = e.message if isinstance(e, EngineError) else str(e)  # the line names the server already
             print(f"  {engine.label}: FAILED: {reason}")
         finally:
             engine.close()

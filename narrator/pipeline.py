@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import logging
 import os
 import shutil
 import tempfile
@@ -28,8 +27,6 @@ from narrator.values import Script
 from narrator.errors import BadInput, OutputError, SynthesisFailed
 from narrator.events import EventSink, Notice, ignore
 from narrator.rebuild import Previous, read_previous
-
-log = logging.getLogger(__name__)
 
 ERRORS = "errors.jsonl"
 

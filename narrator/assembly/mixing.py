@@ -35,7 +35,7 @@ from narrator.values import (
     SegmentTiming,
     Take,
 )
-from narrator.errors import OutputError
+from narrator.errors import OutputError, output_errors
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.text import typical_seconds
 from narrator.util.wavio import MonoWriter, atomic_wav, read_mono16
@@ -70,9 +70,15 @@ def assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir:
     the new measurement is close enough (see :func:`narrator.assembly.leveling.choose_gains`), so
     that unchanged chapters stay byte-identical.
     """
+    workdir = Path(workdir)
+    with output_errors(workdir, "cannot assemble audio"):
+        return _assemble(script, takes, config, workdir, previous, on_event)
+
+
+def _assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir: Path,
+              previous: PreviousAudio | None, on_event: EventSink) -> Programme:
     from narrator.assembly.leveling import normalize, reusable
 
-    workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     rate = programme_rate(takes)
     chapters = [c for c in script.chapters if _complete(c, takes, config, on_event)]
@@ -123,7 +129,7 @@ def materialise(chapters: Sequence[ChapterAudio], script: Script, takes: Mapping
             raise OutputError(f"chapter {audio.index}: normalized samples differ from the previous "
                               "narration's with the same gain (run again with --force)")
 
-    map_ordered(write, [c for c in chapters if c.pending is not None])
+    map_ordered(write, [c for c in chapters if c.pending is not None])  # OSError: the caller's boundary
 
 
 def chapter_recipe(chapter: ScriptChapter, takes: Mapping[str, Take], config: Config, rate: int) -> str:
@@ -143,11 +149,8 @@ def chapter_recipe(chapter: ScriptChapter, takes: Mapping[str, Take], config: Co
         if take is None:
             h.update(f"gap {gap_ms(seg)} {pause}\n".encode())
             continue
-        try:
-            with open(take.path, "rb") as f:
-                digest = hashlib.file_digest(f, "sha256").hexdigest()
-        except OSError as e:
-            raise OutputError(f"{take.path}: cannot read take ({e.strerror or e})") from None
+        with open(take.path, "rb") as f:
+            digest = hashlib.file_digest(f, "sha256").hexdigest()
         h.update(f"take {digest} {pause}\n".encode())
     return h.hexdigest()
 

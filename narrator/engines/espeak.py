@@ -304,6 +304,9 @@ class EspeakEngine:
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
         return preset_params(self._config, "espeak", emotion, DEFAULTS)
 
+    def describe(self) -> Mapping[str, Any]:
+        return {"version": self._version}
+
     def _voice_pair(self, lang: str) -> tuple[str, str]:
         """(voice for CJK runs, voice for Latin runs) of a segment in ``lang``."""
         main = self.voice_for(lang)

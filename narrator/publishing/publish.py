@@ -28,7 +28,7 @@ from narrator.publishing.captions import Cue, to_vtt
 from narrator.config import Config
 from narrator.publishing.encode import chapter_tags, encode_chapter, encoding_key
 from narrator.values import BookPiece, ChapterAudio, FileRecord, PreviousFiles, Programme, Script
-from narrator.errors import NarratorError, OutputError
+from narrator.errors import OutputError, output_errors
 from narrator.events import EventSink, Progress, ignore
 from narrator.publishing.manifest import (
     FILENAME,
@@ -68,15 +68,10 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
         manifest["chapters"][0]["file"]    # "chapters/01-introduction.mp3"
     """
     out_dir = Path(out_dir)
-    try:
+    with output_errors(out_dir):
         return _publish(script, programme, out_dir, config, engine_info=engine_info, stats=stats,
                         take_keys=take_keys, build=build, previous=previous or PreviousFiles(),
                         materialise=materialise or _nothing_pending, on_event=on_event)
-    except NarratorError:
-        raise
-    except OSError as e:
-        where = e.filename or out_dir
-        raise OutputError(f"{where}: cannot write output ({e.strerror or e})") from None
 
 
 def _publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
@@ -153,6 +148,8 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
                          workdir=temp)
             jobs += [(piece, False) for piece in maker.jobs()]
             needed += maker.to_encode
+            log.debug("%s: %d of %d chapter pieces taken from the previous book", book,
+                      len(chapters) - len(maker.to_encode), len(chapters))
         # Chapters carried over from the previous narration are written only if encoded again.
         materialise(needed)
         # Chapter files and book pieces are independent encodes: run them side by side.

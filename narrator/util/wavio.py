@@ -163,14 +163,11 @@ def atomic_wav(path: Path, rate: int) -> Iterator[MonoWriter]:
 
     A killed run leaves at most a ``.tmp`` file, never a half file under the final name.
     """
-    try:
-        with atomic_path(path) as tmp, wave.open(str(tmp), "wb") as w:
-            w.setnchannels(1)
-            w.setsampwidth(2)
-            w.setframerate(rate)
-            yield MonoWriter(w)
-    except OSError as e:
-        raise OutputError(f"{path}: cannot write audio: {e.strerror or e}") from None
+    with atomic_path(path) as tmp, wave.open(str(tmp), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        yield MonoWriter(w)
 
 
 def mono_wav(pcm: bytes, rate: int) -> bytes:
