@@ -154,7 +154,7 @@ def write_index(course: CourseResult, config: Config) -> None:
     from narrator.util.templating import environment
 
     root = course.out_root
-    lessons = []
+    lessons: list[dict[str, Any]] = []
     for lesson in course.lessons:
         rel = lesson.out_dir.relative_to(root).as_posix()
         m = lesson.manifest or {}
@@ -168,13 +168,13 @@ def write_index(course: CourseResult, config: Config) -> None:
                          for c in m.get("chapters", [])],
         })
     index = {"version": 1, "title": root.name.removesuffix(".narration"), "lessons": lessons,
-             "duration": round(sum(lesson["duration"] for lesson in lessons), 3),
-             "failed": [lesson["source"] for lesson in lessons if lesson["status"] == "failed"]}
+             "duration": round(sum(entry["duration"] for entry in lessons), 3),
+             "failed": [entry["source"] for entry in lessons if entry["status"] == "failed"]}
     write_atomic(root / "course.json", json.dumps(index, ensure_ascii=False, indent=2).encode())
     m3u = ["#EXTM3U"]
-    for lesson in lessons:
-        for ch in lesson["chapters"]:
-            m3u += [f"#EXTINF:{round(ch['duration'])},{lesson['title']} - {ch['title']}", ch["file"]]
+    for entry in lessons:
+        for ch in entry["chapters"]:
+            m3u += [f"#EXTINF:{round(ch['duration'])},{entry['title']} - {ch['title']}", ch["file"]]
     write_atomic(root / "course.m3u", ("\n".join(m3u) + "\n").encode())
     page = environment("html").get_template("course.html.j2").render(course=index)
     write_atomic(root / "index.html", page.encode())

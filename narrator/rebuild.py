@@ -50,14 +50,14 @@ NOTHING = Previous({}, PreviousAudio(), PreviousFiles())
 def read_previous(out_dir: Path) -> Previous:
     """The narration in ``out_dir``, or :data:`NOTHING` when there is none (or not a readable one)."""
     try:
-        manifest = dict(load_manifest(out_dir / FILENAME))
+        manifest: dict[str, Any] = dict(load_manifest(out_dir / FILENAME))
     except BadInput as e:
         if (out_dir / FILENAME).exists():
             log.debug("previous narration not reused: %s", e)
         return NOTHING
     chapters = tuple(previous_chapter(e) for e in manifest.get("chapters") or [])
-    audio = manifest.get("audio") if isinstance(manifest.get("audio"), dict) else {}
-    loudness = manifest.get("loudness") if isinstance(manifest.get("loudness"), dict) else {}
+    audio: dict[str, Any] = manifest["audio"] if isinstance(manifest.get("audio"), dict) else {}
+    loudness: dict[str, Any] = manifest["loudness"] if isinstance(manifest.get("loudness"), dict) else {}
     rate = audio.get("sample_rate")
     book = audio.get("book")
     return Previous(

@@ -202,7 +202,7 @@ class HttpEngine:
                               server=self.label) from None
         field = self.options.get("audio_field") or self.options.get("url_field")
         try:
-            value = _dotted(doc, field)
+            value = _dotted(doc, str(field))
         except KeyError:
             raise EngineError(f"the JSON answer has no '{field}' ({one_line(json.dumps(doc)[:120])})",
                               server=self.label) from None

@@ -284,16 +284,16 @@ class Walker:
                 before, after = True, False  # CKEditor 5 page break (its style says "after" too)
             if before:
                 self._pagebreak(parent)
-            frame = self._open(node, name, style, parent, path, verdict)
-            if frame is None:  # a cell of an absorbing row, or a nested block inside one
+            opened = self._open(node, name, style, parent, path, verdict)
+            if opened is None:  # a cell of an absorbing row, or a nested block inside one
                 stack.append(EXIT_PLAIN)
                 stack.extend(reversed(node.contents))
                 continue
             if not parent.absorb:
                 self._flush(parent)
-            frames.append(frame)
+            frames.append(opened)
             if after:
-                stack.append(_AfterBreak(frame))
+                stack.append(_AfterBreak(opened))
             stack.append(EXIT_BLOCK)
             stack.extend(reversed(node.contents))
         self._flush(frames[0])

@@ -23,6 +23,7 @@ real one, which the manifest, the captions and the chapter markers use.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -79,7 +80,7 @@ class Book:
 
     def jobs(self) -> list[Callable[[], None]]:
         """One job per piece that must be encoded (their chapters' WAVs must be written)."""
-        return [lambda c=c: self._encode(c) for c in self.to_encode]
+        return [functools.partial(self._encode, c) for c in self.to_encode]
 
     def finish(self, title: str) -> tuple[dict[int, BookPiece], dict[int, float]]:
         """Join the pieces into ``dest`` with the chapter list; return each chapter's piece and

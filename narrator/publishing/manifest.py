@@ -183,8 +183,9 @@ def chapter_build(audio: ChapterAudio, encoded: FileRecord, piece: BookPiece | N
 
 def previous_chapter(entry: object) -> PreviousChapter:
     """A chapter entry of a manifest read back: each record only if it is whole and well formed."""
-    entry = entry if isinstance(entry, dict) else {}
-    record = entry.get("build") if isinstance(entry.get("build"), dict) else {}
+    data: dict[str, Any] = entry if isinstance(entry, dict) else {}
+    build = data.get("build")
+    record: dict[str, Any] = build if isinstance(build, dict) else {}
     raw = record.get("raw_sha256") if isinstance(record.get("raw_sha256"), str) else None
     timings = record.get("timings")
     samples = None
@@ -211,7 +212,7 @@ def previous_chapter(entry: object) -> PreviousChapter:
         piece = None
     if piece is not None and piece.size < 0:
         piece = None
-    file, pcm = entry.get("file"), entry.get("pcm_sha256")
+    file, pcm = data.get("file"), data.get("pcm_sha256")
     return PreviousChapter(file=file if isinstance(file, str) else None,
                            pcm_sha256=pcm if isinstance(pcm, str) else None, samples=samples,
                            raw_sha256=raw, blocks=blocks, level=level, encoded=encoded, piece=piece)

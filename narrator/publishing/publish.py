@@ -17,7 +17,7 @@ import functools
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -140,7 +140,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     pieces: dict[int, BookPiece] = {}
     temp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "publish-", dir=out_dir))
     try:
-        jobs = [(functools.partial(encode, *e), True) for e in encodes]  # (job, is a chapter file)
+        jobs: list[tuple[Callable[[], None], bool]] = [(functools.partial(encode, *e), True) for e in encodes]
         needed = [audio for audio, _, _, _ in encodes]
         if out.book != "none":
             book = f"{book_base}.{out.book}"
@@ -153,7 +153,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         # Chapters carried over from the previous narration are written only if encoded again.
         materialise(needed)
         # Chapter files and book pieces are independent encodes: run them side by side.
-        map_ordered(run, jobs, on_done=lambda is_chapter: is_chapter and progress())
+        map_ordered(run, jobs, on_done=lambda is_chapter: progress() if is_chapter else None)
         if out.book != "none":
             pieces, book_starts = maker.finish(script.title)
             progress()
@@ -223,7 +223,7 @@ def chapter_cues(script: Script, audio: ChapterAudio) -> list[Cue]:
     return [Cue(t.segment_id, t.start, t.end, texts.get(t.segment_id, "")) for t in audio.timings]
 
 
-def _remove_stale(out_dir: Path, names: set[str]) -> None:
+def _remove_stale(out_dir: Path, names: Set[str]) -> None:
     """Delete files a previous manifest listed and this one does not, only inside ``out_dir``."""
     root = out_dir.resolve()
     for name in names:

@@ -163,6 +163,7 @@ class _Planner:
         offsets = _run_offsets(runs) if not plain else None
         ri = 0
         empty = Coverage()
+        marks: tuple[str, ...]
         for a, b in spans:
             sentence = text[a:b]
             lang_override = block_lang

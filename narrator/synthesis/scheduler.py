@@ -122,7 +122,9 @@ class _Run:
         self.stopped = False
         self.fatal: BaseException | None = None
         self.finished = threading.Event()
-        self.writes: queue.Queue[tuple[_Job, bytes, float] | None] = queue.Queue(2 * len(servers) + 2)
+        # (server, its request number, job, take, seconds it took, when it was handed over)
+        self.writes: queue.Queue[tuple[_Server, int, _Job, bytes, float, float] | None] = \
+            queue.Queue(2 * len(servers) + 2)
         if self.pending == 0:
             self.finished.set()
 
