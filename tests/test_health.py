@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from narrator.config import EngineConfig
 from narrator.synthesis.health import JITTER, OUT_AFTER, CoolDown, ServerHealth
 
 
@@ -18,7 +19,7 @@ class Draw:
         return a if self.side == "low" else b
 
 
-POLICY = CoolDown(backoff=1.0, backoff_max=1.5, probe_after=5.0, probes=2)
+POLICY = CoolDown(EngineConfig(backoff=1.0, backoff_max=1.5, probe_after=5.0, probes=2))
 
 
 def test_backoff_doubles_to_its_cap_then_probes_double_then_the_server_is_given_up() -> None:

@@ -21,25 +21,20 @@ JITTER = 0.5  # each backoff cool-down is scaled by uniform(1 - JITTER, 1)
 
 @dataclass(frozen=True, slots=True)
 class CoolDown:
-    """The policy: seconds a server rests after ``fails`` consecutive failures."""
+    """The policy: seconds a server rests after ``fails`` consecutive failures, by the settings
+    of ``engine`` (backoff, backoff_max, probe_after, probes)."""
 
-    backoff: float = 1.0
-    backoff_max: float = 30.0
-    probe_after: float = 5.0
-    probes: int = 5
-
-    @classmethod
-    def of(cls, engine: EngineConfig) -> CoolDown:
-        return cls(engine.backoff, engine.backoff_max, engine.probe_after, engine.probes)
+    engine: EngineConfig
 
     def delay(self, fails: int, rng: random.Random) -> float | None:
         """The rest after ``fails`` (>= 1) consecutive failures; None: given up for the run."""
+        e = self.engine
         probe = fails - OUT_AFTER  # 0 = just taken out of rotation; n = n-th failed probe
-        if probe >= self.probes:
+        if probe >= e.probes:
             return None
         if probe >= 0:
-            return self.probe_after * 2 ** probe
-        return min(self.backoff_max, self.backoff * 2 ** (fails - 1)) * rng.uniform(1 - JITTER, 1)
+            return e.probe_after * 2 ** probe
+        return min(e.backoff_max, e.backoff * 2 ** (fails - 1)) * rng.uniform(1 - JITTER, 1)
 
 
 @dataclass(eq=False)

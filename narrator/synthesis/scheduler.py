@@ -398,7 +398,7 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
         else:
             jobs[key] = _Job(key, seg.spoken, seg.lang, seg.emotion, [seg])
 
-    policy = CoolDown.of(config.engine)
+    policy = CoolDown(config.engine)
     servers = [_Server(e, e.label, ServerHealth(policy), checked=e is lead) for e in engines]
     run = _Run(list(jobs.values()), servers, cache, config, fingerprint, len(segments),
                len(takes), on_event, errors_path)
@@ -478,7 +478,7 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
                 if not e.retryable:
                     candidates.remove(engine)
         fails += 1
-        delay = CoolDown.of(config.engine).delay(fails, rng) if candidates else None
+        delay = CoolDown(config.engine).delay(fails, rng) if candidates else None
         if delay is None:
             raise _NoSetup(list(problems.values()))
         on_event(Notice("warning", "no server could describe its setup yet ("
