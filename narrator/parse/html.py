@@ -34,7 +34,6 @@ _MARK_TAGS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": 
 # Editor-internal class names that say nothing about the text.
 _NOISE_CLASS = re.compile(r"^(mso|mce|tox-|ck-|ck$|western$|cjk$|ctl$|apple-|docs-)", re.IGNORECASE)
 _UNWRAP_NS = ("o:", "w:", "st1:", "st2:", "m:")
-_DROP_NS = ("v:",)
 
 _WS = re.compile(r"[ \t\n\r\f\v\x00]+")
 _CJK = re.compile(r"[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef"
