@@ -197,6 +197,14 @@ def _dry_run(inputs: list[str], config: Config) -> int:
                 text = s.text if len(s.text) <= 70 else s.text[:67] + "..."
                 spoken = f"  [spoken: {s.spoken}]" if s.spoken != s.text else ""
                 print(f"      {s.id}  {s.lang:2} {s.emotion:9} +{s.pause_after_ms:4d}ms  {text}{spoken}")
+        for warning in script.warnings:
+            print(f"\n  warning: {warning}")
+        if script.skipped:
+            from narrator.parse.skipped import describe
+
+            print(f"\n  not read ({len(script.skipped)}):")
+            for item in script.skipped:
+                print(f"      {describe(item)}")
     return 0
 
 

@@ -54,6 +54,7 @@ class Pauses:
     """Silence after each kind of boundary, in milliseconds (defaults from production practice)."""
 
     sentence: int = 250
+    clause: int = 120  # where a long sentence had to be cut: shorter than a sentence's pause
     paragraph: int = 600
     item: int = 450
     before_heading: int = 1200

@@ -183,11 +183,17 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
     from narrator.parse import parse_html
     from narrator.script import plan_script as plan_document
 
+    from narrator.parse.skipped import summary
+
     document = parse_html(data, str(source), config.parse)
     script = plan_document(document, config)
     if not script.chapters:
         raise BadInput(str(source), "nothing speakable in this document")
     check_out_dir(out, [source])
+    for warning in script.warnings:
+        on_event(Notice("warning", f"{source}: {warning}"))
+    if line := summary(script.skipped):
+        on_event(Notice("note", f"{source}: {line}"))
 
     own_engines = engines is None
     if engines is None:

@@ -12,8 +12,9 @@ from typing import Literal
 BlockKind = Literal["heading", "paragraph", "item", "quote", "caption", "cell", "code", "break"]
 """``break`` is a section break inside a chapter (hr, or a page break that does not start a chapter)."""
 
-Boundary = Literal["sentence", "paragraph", "item", "heading", "section", "end"]
-"""What follows a segment; decides the pause after it. ``end`` = last segment of its chapter."""
+Boundary = Literal["clause", "sentence", "paragraph", "item", "heading", "section", "end"]
+"""What follows a segment; decides the pause after it. ``end`` = last segment of its chapter;
+``clause`` = a long sentence was cut here (a short pause, not a full stop)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,22 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """An element of the input that is not read, and why: nothing is left out silently.
+
+    ``what`` is a short noun a listener's teacher understands ("code block", "data table",
+    "page navigation"); ``reason`` says why it is not read; ``chars`` is its text length and
+    ``rows`` its number of rows (tables) or lines (code).
+    """
+
+    source: str
+    what: str
+    reason: str
+    chars: int = 0
+    rows: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Chapter:
     index: int  # 1-based
     title: str
@@ -68,6 +85,8 @@ class Document:
     chapters: tuple[Chapter, ...]
     source_path: str = ""
     source_sha256: str = ""
+    skipped: tuple[Skipped, ...] = ()  # what is not read, in document order
+    warnings: tuple[str, ...] = ()  # problems repaired while reading (invalid bytes...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +121,8 @@ class Script:
     chapters: tuple[ScriptChapter, ...]
     source_path: str = ""
     source_sha256: str = ""
+    skipped: tuple[Skipped, ...] = ()  # Document.skipped, passed on for the dry run and manifest
+    warnings: tuple[str, ...] = ()  # Document.warnings
 
     @property
     def segments(self) -> tuple[Segment, ...]:
@@ -162,8 +183,10 @@ class Level:
 
 @dataclass(frozen=True, slots=True)
 class FileRecord:
-    """An encoded chapter file: what it was encoded from (hashed) and the sha256 of its bytes."""
+    """An encoded chapter file: its path in the output folder, what it was encoded from (hashed)
+    and the sha256 of its bytes."""
 
+    file: str
     key: str
     sha256: str
 
@@ -233,7 +256,6 @@ class Programme:
 class PreviousChapter:
     """One chapter entry of the previous manifest; each record None where missing or malformed."""
 
-    file: str | None
     pcm_sha256: str | None
     samples: Samples | None
     raw_sha256: str | None  # of its unnormalized samples (also in ``samples`` when complete)

@@ -218,7 +218,7 @@ def previous_manifest(prog) -> PreviousAudio:
     from narrator.publishing.manifest import chapter_build, previous_chapter
 
     entries = json.loads(json.dumps([{"index": c.index, "pcm_sha256": c.pcm_sha256,
-                                      "build": chapter_build(c, FileRecord("", ""), None)}
+                                      "build": chapter_build(c, FileRecord("", "", ""), None)}
                                      for c in prog.chapters]))
     loudness = prog.loudness
     return PreviousAudio(prog.sample_rate, loudness.get("gain_db"), loudness.get("target_lufs"),

@@ -40,7 +40,7 @@ def test_the_previous_gain_is_tried_first_only_within_the_tolerance() -> None:
 
 
 def previous_chapter(raw: str, *, level: Level | None, pcm: str | None) -> PreviousChapter:
-    return PreviousChapter(file=None, pcm_sha256=pcm, samples=Samples("recipe-" + raw, raw, 10, ((0, 10),)),
+    return PreviousChapter(pcm_sha256=pcm, samples=Samples("recipe-" + raw, raw, 10, ((0, 10),)),
                            raw_sha256=raw, blocks=LoudnessBlocks("another meter", ""), level=level,
                            encoded=None, piece=None)
 

@@ -192,7 +192,9 @@ def test_long_sentences_become_several_segments_of_one_block() -> None:
     assert len(segs) >= 3
     assert " ".join(s.text for s in segs) == text
     assert all(len(s.text) <= 60 and s.source == "#long" for s in segs)
-    assert [s.boundary for s in segs] == ["sentence"] * (len(segs) - 1) + ["end"]
+    # a forced cut is a clause (issue 9): a short pause, not a full stop
+    assert [s.boundary for s in segs] == ["clause"] * (len(segs) - 1) + ["end"]
+    assert [s.pause_after_ms for s in segs] == [Config().pauses.clause] * (len(segs) - 1) + [0]
 
 
 def test_estimate_seconds_counts_speech_and_every_pause() -> None:

@@ -16,16 +16,40 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from narrator.config import ParseConfig
-from narrator.values import Block, Run
-from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name
+from narrator.values import Block, Run, Skipped
+from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
 from narrator.parse.lines import LINE, split_lines
 
 PAGEBREAK = "pagebreak"
+ANNOUNCE = "announce-table"  # context of the block standing for a table that is not read
+BLANK = "\uff3f\uff3f\uff3f"  # a form's blank as the reader sees it (spoken as a short pause)
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCK_TAGS = frozenset(["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "listing", "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "xmp", "plaintext"])
 _SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "head", "title", "meta", "link", "base", "nav", "input", "button", "select", "option", "optgroup", "textarea", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio", "source", "track", "map", "area", "rt", "rp", "datalist", "output", "progress", "meter", "dialog", "frame", "frameset", "noframes", "applet", "param", "xml", "colgroup", "col"])
 _LISTS = frozenset(("ul", "ol", "dir", "menu"))
+# Skipped elements worth reporting (what a teacher would call them); script, style, head... are not
+# content and go unreported.
+_REPORTED: dict[str, tuple[str, str]] = {
+    "nav": ("page navigation", "navigation links"),
+    "iframe": ("embedded content", "embedded pages, audio and video cannot be narrated"),
+    "object": ("embedded content", "embedded pages, audio and video cannot be narrated"),
+    "embed": ("embedded content", "embedded pages, audio and video cannot be narrated"),
+    "video": ("video", "audio and video cannot be narrated"),
+    "audio": ("audio", "audio and video cannot be narrated"),
+    "canvas": ("drawing", "a canvas has no text"),
+    "template": ("template markup", "template markup is not shown to readers"),
+    "dialog": ("dialog", "a dialog is part of the page's controls"),
+    "button": ("form control", "a control label, not lesson text"),
+    "select": ("form control", "a control label, not lesson text"),
+    "textarea": ("form control", "a control label, not lesson text"),
+    "math": ("formula", "formula markup"),
+    "svg": ("drawing", "a drawing"),
+}
+_ONLY_WITH_TEXT = frozenset(("template", "dialog", "svg", "canvas", "button", "select", "textarea", "math"))
+_BLOCKS_IN_BUTTON = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"]
+_STRUCK = frozenset(("s", "strike", "del"))
+_PROSE = 80  # characters of unlinked text that make an element real prose (never chrome)
 _CONTEXT_NAMES = frozenset(("blockquote", "figcaption", "li", "th", "aside", "figure",
                             "caption", "dd", "dt", "pre", "header", "details", "summary"))
 _MARK_TAGS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em", "dfn": "em",
@@ -74,6 +98,7 @@ class _Frame:
 class _Table:
     headers: list[str] = field(default_factory=list)
     rows: int = 0
+    code_cols: frozenset[int] = frozenset()  # columns of code expressions: not read
 
 
 @dataclass(slots=True)
@@ -152,12 +177,14 @@ class Walker:
     """One pass over a parsed tree, producing Blocks in reading order."""
 
     def __init__(self, config: ParseConfig, *, page_mode: bool = False, root_label: str = "body",
-                 stats: dict[int, tuple[int, int, int]] | None = None) -> None:
+                 stats: dict[int, tuple[int, int, int]] | None = None, whole_page: bool = False) -> None:
         self.config = config
         self.page_mode = page_mode
+        self.whole_page = whole_page  # chrome rules by name apply to whole web pages only
         self.root_label = root_label
         self.stats = stats or {}
         self.blocks: list[Block] = []
+        self.skipped: list[Skipped] = []
         self.pieces: list[_Piece] = []
         self.last_space = True
         self.title_tag: str = ""
@@ -206,7 +233,13 @@ class Walker:
                     continue
                 if isinstance(node, odd_strings) or (mute_ids and id(node.parent) in mute_ids):
                     continue
-                self._text(str(node), inlines[-1])
+                text = str(node)
+                if "{" in text or "<%" in text:
+                    text, removed = strip_templates(text)
+                    for r in removed:
+                        self.skipped.append(Skipped(frames[-1].source, "template markup",
+                                                    "template syntax is filled in by a program", len(r)))
+                self._text(text, inlines[-1])
                 continue
             if not isinstance(node, Tag):
                 continue
@@ -221,16 +254,30 @@ class Walker:
             cnt = counters[-1]
             nth = cnt.get(name, 0) + 1
             cnt[name] = nth
+            if name == "input" and id(node) not in skip_ids and _is_blank_input(node):
+                self._add(" " + BLANK + " ", inlines[-1])  # a form to fill in: the blank is read as a pause
+                continue
+            if name == "button" and id(node) not in skip_ids and node.find(_BLOCKS_IN_BUTTON) is not None:
+                # "<button/>" is not void in HTML: the rest of the page ends up inside the button
+                stack.extend(reversed(node.contents))
+                continue
             if name in _SKIP_TAGS or id(node) in skip_ids:
+                self._skip_tag(node, name, nth, path, id(node) in skip_ids)
                 continue
             style = style_of(node)
             if _is_hidden(node, style):
+                self._record(node, name, nth, path, "hidden element", "hidden in the page")
+                continue
+            if name in _STRUCK:
+                self._record(node, name, nth, path, "struck-through text", "struck through: deleted text")
                 continue
             if (name in ("sup", "sub") or "mso-footnote-id" in style or "mso-endnote-id" in style) and \
                     self._is_footnote_ref(node, name, style):
                 continue
             is_block = name in BLOCK_TAGS
-            if self._is_chrome(node, name, is_block):
+            chrome = self._is_chrome(node, name, is_block)
+            if chrome:
+                self._record(node, name, nth, path, "page chrome", chrome)
                 continue
             # source path bookkeeping
             ident = node.attrs.get("id") if node.attrs else None
@@ -249,9 +296,20 @@ class Walker:
             if name == "img":
                 alt = node.attrs.get("alt") if node.attrs else None
                 if self.config.read_alt and isinstance(alt, str) and alt.strip():
-                    self._add(" ", inlines[-1])
-                    self._text(alt, inlines[-1])
-                    self._add(" ", inlines[-1])
+                    if frames[-1].kind == "heading":
+                        # alt inside a heading is a picture beside the title, not part of it
+                        self._record(node, name, nth, path[:-1], "image in a heading",
+                                     "its alt text is not part of the heading", len(alt.strip()))
+                    else:
+                        self._add(" ", inlines[-1])
+                        self._text(alt, inlines[-1])
+                        self._add(" ", inlines[-1])
+                elif not (isinstance(alt, str) and not alt.strip() and "alt" in node.attrs):
+                    self._record(node, name, nth, path[:-1], "image without alt text",
+                                 "no alt text to read" if self.config.read_alt else "read_alt is off")
+                stack.append(EXIT_PLAIN)
+                continue
+            if name == "input":
                 stack.append(EXIT_PLAIN)
                 continue
             if not is_block:
@@ -269,11 +327,15 @@ class Walker:
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "pre" and not self.config.read_code:
+                code = node.get_text()
+                self.skipped.append(Skipped(self._source(path), "code block", "code is not read (read_code)",
+                                            len(code.strip()), code.strip().count("\n") + 1))
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "table":
                 verdict = self._table_kind(node)
                 if verdict == "skip" or (verdict == "data" and not self.config.read_tables):
+                    self._announce_table(node, parent, path, verdict)
                     stack.append(EXIT_PLAIN)
                     continue
             else:
@@ -298,42 +360,120 @@ class Walker:
         self._flush(frames[0])
         return self.blocks
 
+    # -- what is not read ----------------------------------------------------------------------
+
+    def _record(self, node: Any, name: str, nth: int, path: list[tuple[str, int, str | None]],
+                what: str, reason: str, chars: int | None = None) -> None:
+        """Note an element left out (``path`` leads to its parent)."""
+        ident = node.attrs.get("id") if node.attrs else None
+        here = path + [(name, nth, ident if isinstance(ident, str) and ident else None)]
+        if chars is None:
+            chars = len(" ".join(node.get_text().split())) if name != "img" else 0
+        if chars == 0 and what in ("hidden element", "page chrome", "struck-through text"):
+            return  # empty wrappers, icons, spacers: nothing a listener could miss
+        self.skipped.append(Skipped(self._source(here), what, reason, chars))
+
+    def _skip_tag(self, node: Any, name: str, nth: int, path: list[tuple[str, int, str | None]],
+                  outside: bool) -> None:
+        if outside:
+            if name in _SKIP_TAGS and name not in _REPORTED:
+                return  # script, style...: never content
+            self._record(node, name, nth, path, "page chrome", "outside the page's main content")
+            return
+        known = _REPORTED.get(name)
+        if known is None:
+            if name == "input":
+                kind = (node.attrs.get("type") or "text") if node.attrs else "text"
+                self.skipped.append(Skipped(self._source(path + [(name, nth, None)]), "form control",
+                                            f"a {kind} input is a control, not lesson text"))
+            return
+        if name in _ONLY_WITH_TEXT and not node.get_text().strip():
+            return
+        self._record(node, name, nth, path, known[0], known[1])
+
+    def _announce_table(self, node: Any, parent: _Frame, path: list[tuple[str, int, str | None]],
+                        verdict: str) -> None:
+        """A table too big or too numeric to read: one sentence says what it is and how many rows."""
+        rows = sum(1 for tr in node.find_all("tr") if tr.find(["td", "th"]) is not None)
+        cap = node.find("caption")
+        caption = " ".join(cap.get_text().split()) if cap is not None else ""
+        reason = ("mostly numbers or tiny cells: too much to read aloud" if verdict == "skip"
+                  else "read_tables is off")
+        source = self._source(path)
+        self.skipped.append(Skipped(source, "data table", reason, len(" ".join(node.get_text().split())),
+                                    rows))
+        if not parent.absorb:
+            # the sentence itself is worded in parse_html, once the document's language is known
+            self._flush(parent)
+            self.blocks.append(Block("paragraph", (Run(caption),), 0, source,
+                                     parent.context | {ANNOUNCE, f"{ANNOUNCE}:{rows}"}, None, parent.lang))
+
     # -- decisions -----------------------------------------------------------------------------
 
     def drops(self, node: Any, name: str) -> bool:
         """Would the walk leave this element out (skipped tag, hidden, chrome)?"""
+        if name == "button" and node.find(_BLOCKS_IN_BUTTON) is not None:
+            return False
         if name in _SKIP_TAGS or ":" in name:
             return name in _SKIP_TAGS or not name.startswith(_UNWRAP_NS)
-        return _is_hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS)
+        return bool(_is_hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS))
 
-    def _is_chrome(self, node: Any, name: str, is_block: bool) -> bool:
-        """Page chrome: by class/id/custom element name, and (web pages only) by link density."""
+    def _is_chrome(self, node: Any, name: str, is_block: bool) -> str:
+        """Why this element is page chrome ("" if it is not): by class/id/custom element name, and
+        (web pages only) by link density. Name rules apply to whole web pages only, and never to an
+        element that holds a heading or real prose: "header" or "related" is a look, not a verdict."""
         if name in ("html", "body", "main", "article", "tr", "td", "th", "tbody", "thead", "li", "p",
                     "h1", "h2", "h3", "h4", "h5", "h6"):
-            chrome_by_name = False
+            by_name = ""
         elif is_block or "-" in name:
-            chrome_by_name = ("-" in name and is_chrome_name(name))
-            if not chrome_by_name and node.attrs:
-                for value in (node.attrs.get("id"), *(node.attrs.get("class") or ())):
-                    if isinstance(value, str) and is_chrome_name(value):
-                        chrome_by_name = True
-                        break
-            if not chrome_by_name and name in ("header", "footer", "aside") and self.page_mode:
-                chrome_by_name = name != "header" or not self._inside_article(node)
+            by_name = ""
+            if self.whole_page:
+                if "-" in name and is_chrome_name(name):
+                    by_name = f"<{name}> is page chrome"
+                if not by_name and node.attrs:
+                    for value in (node.attrs.get("id"), *(node.attrs.get("class") or ())):
+                        if isinstance(value, str) and is_chrome_name(value):
+                            by_name = f"class or id '{value}'"
+                            break
+                if not by_name and name in ("header", "footer", "aside"):
+                    if name != "header" or not self._inside_article(node):
+                        by_name = f"page <{name}>"
+            # a class or id is a look; a custom element named for chrome (<ck-manual-header>,
+            # <site-footer>) is the page's own word for what it is
+            if by_name and not by_name.startswith("<") and self._holds_content(node):
+                by_name = ""
         else:
-            return False
-        if chrome_by_name:
-            return True
+            return ""
+        if by_name:
+            return by_name
         if name == "form":
-            # CMS pages wrap whole articles in a form; a login or search form has little text
+            # CMS pages wrap whole articles in a form, lesson plans are forms; a login or search
+            # form has little text
             st = self.stats.get(id(node))
-            return st is None or st[0] < 200
+            text_len = st[0] if st is not None else len(node.get_text().strip())
+            return ("a form with little text (search, login)"
+                    if text_len < 200 and not self._holds_content(node) else "")
         if self.page_mode and is_block and name not in ("html", "body", "main", "article", "td", "th"):
             st = self.stats.get(id(node))
             if st:
                 text_len, link_len, links = st
                 if text_len and ((links >= 2 and link_len >= 0.5 * text_len) or link_len >= 0.8 * text_len):
+                    if not self._holds_content(node):
+                        return "mostly links"
+        return ""
+
+    def _holds_content(self, node: Any) -> bool:
+        """A heading, or a paragraph of real prose (mostly unlinked text), inside ``node``."""
+        for el in node.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p"], limit=200):
+            if el.name != "p":
+                text = " ".join(el.get_text().split())
+                if len(text) >= 2 and not el.find_parent("a") and not _all_linked(el, self.stats):
                     return True
+                continue
+            st = self.stats.get(id(el))
+            text_len, link_len = (st[0], st[1]) if st else (len(el.get_text().strip()), 0)
+            if text_len - link_len >= _PROSE:
+                return True
         return False
 
     def _is_footnote_ref(self, node: Any, name: str, style: str) -> bool:
@@ -451,8 +591,12 @@ class Walker:
         elif name == "pre":
             kind = inner = "code"
         elif name == "table" and verdict == "data":
+            code_cols = frozenset() if self.config.read_code else _code_columns(node)
+            if code_cols:
+                self.skipped.append(Skipped(source, "code in a table", "code is not read (read_code)",
+                                            0, len(code_cols)))
             return _Frame("cell", 0, context, emotion, lang, source, list_depth, "cell", 0,
-                          table=_Table())
+                          table=_Table(code_cols=code_cols))
         elif name == "tr" and parent.table is not None:
             return _Frame("cell", 0, context, emotion, lang, source, list_depth, "cell", 0,
                           absorb=True, row=[], table=parent.table)
@@ -565,6 +709,9 @@ class Walker:
             if sum(1 for h in table.headers if h) >= 2:
                 return
             table.headers = []
+        if table is not None and table.code_cols:
+            kept = [i for i, t in enumerate(texts) if t[0] not in table.code_cols]
+            texts, plain = [texts[i] for i in kept], [plain[i] for i in kept]
         out: list[_Piece] = []
         headers = table.headers if table is not None else []
         none = _Inline(frozenset(), None, None)
@@ -613,6 +760,60 @@ class _AfterBreak:
 
     def __init__(self, frame: _Frame) -> None:
         self.frame = frame
+
+
+_BLANK_TYPES = frozenset(("", "text", "date", "number", "email", "tel", "time", "month", "week",
+                          "datetime-local", "search", "url"))
+
+
+_CODE_TAGS = ("code", "kbd", "samp", "tt", "var")
+_IDENTIFIER = re.compile(r"[\w.]+")
+
+
+def _code_columns(table: Any) -> frozenset[int]:
+    """Columns of a data table whose non-empty cells are code (all but one in ten) and mostly code expressions
+    (operators, calls: "var %= expr", "&mut type"), not names: code is not read, so neither are
+    they. A column of identifiers ("RemAssign") is read like inline code in prose."""
+    columns: dict[int, list[str]] = {}  # column -> for each non-empty body cell: prose, expr or name
+    for tr in table.find_all("tr"):
+        col = 0
+        for cell in tr.find_all(["td", "th"], recursive=False):
+            span = cell.attrs.get("colspan") if cell.attrs else None
+            try:
+                width = max(1, min(int(span), 1000)) if span else 1
+            except (TypeError, ValueError):
+                width = 1
+            here, col = col, col + width
+            text = " ".join(cell.get_text().split())
+            if not text or cell.name == "th":
+                continue
+            code = [" ".join(c.get_text().split()) for c in cell.find_all(_CODE_TAGS)]
+            rest = text
+            for c in code:
+                rest = rest.replace(c, "", 1)
+            if not code or any(ch.isalnum() for ch in rest):
+                kind = "prose"
+            else:
+                kind = "expr" if any(not _IDENTIFIER.fullmatch(c) for c in code if c) else "name"
+            columns.setdefault(here, []).append(kind)
+    return frozenset(col for col, kinds in columns.items()
+                     if kinds.count("prose") * 10 <= len(kinds) and kinds.count("expr") * 2 >= len(kinds))
+
+
+def _all_linked(el: Any, stats: dict[int, tuple[int, int, int]]) -> bool:
+    """A heading that is all link to elsewhere (a list of links styled as headings). A heading
+    whose link points to itself ("#anchor": mdBook, Sphinx, GitHub) is a heading."""
+    links = [a for a in el.find_all("a") if not str(a.get("href") or "").startswith("#")]
+    text = len(el.get_text().strip())
+    return bool(links) and sum(len(a.get_text().strip()) for a in links) >= 0.8 * text
+
+
+def _is_blank_input(node: Any) -> bool:
+    """A text-like input: in a form kept as content it is a blank to fill in."""
+    kind = node.attrs.get("type") if node.attrs else None
+    if node.attrs and (node.attrs.get("hidden") is not None or "display:none" in style_of(node)):
+        return False
+    return (kind or "").lower() in _BLANK_TYPES
 
 
 def is_cjk(ch: str) -> bool:
@@ -681,7 +882,9 @@ def link_stats(root: Any) -> dict[int, tuple[int, int, int]]:
                     text += st[0]; link_len += st[1]; links += st[2]
             elif isinstance(c, NS) and not isinstance(c, Comment):
                 text += len(c.strip())
-        if name == "a" and tag.attrs.get("href"):
+        href = tag.attrs.get("href") if name == "a" else None
+        if href and not (str(href).startswith("#") and tag.parent is not None
+                         and tag.parent.name in _HEADINGS):  # a heading's link to itself is no link
             link_len = text
             links += 1
         stats[id(tag)] = (text, link_len, links)

@@ -87,6 +87,7 @@ class Manifest(TypedDict):
     stats: dict[str, Any]
     loudness: dict[str, float]
     build: dict[str, Any] | None
+    skipped: NotRequired[list[dict[str, Any]]]  # elements not read: source, what, reason, chars, rows
 
 
 class ChapterFiles(TypedDict):
@@ -160,6 +161,9 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
         "stats": dict(stats),
         "loudness": {k: float(v) for k, v in programme.loudness.items()},  # numpy scalars -> JSON
         "build": dict(build) if build is not None else None,
+        # what the listener does not hear, and why (nothing is left out silently)
+        "skipped": [{"source": k.source, "what": k.what, "reason": k.reason, "chars": k.chars, "rows": k.rows}
+                    for k in script.skipped],
     }
 
 
@@ -202,8 +206,9 @@ def previous_chapter(entry: object) -> PreviousChapter:
     if isinstance(record.get("margin_db"), (int, float)) and isinstance(record.get("true_peak_dbtp"), (int, float)):
         level = Level(float(record["margin_db"]), float(record["true_peak_dbtp"]))
     encoded = None
-    if isinstance(record.get("file_key"), str) and isinstance(record.get("file_sha256"), str):
-        encoded = FileRecord(record["file_key"], record["file_sha256"])
+    file = data.get("file")
+    if isinstance(file, str) and isinstance(record.get("file_key"), str) and isinstance(record.get("file_sha256"), str):
+        encoded = FileRecord(file, record["file_key"], record["file_sha256"])
     try:
         piece: BookPiece | None = BookPiece(
             str(record["book_key"]), str(record["book_sha256"]), int(record["book_bytes"]),
@@ -212,9 +217,8 @@ def previous_chapter(entry: object) -> PreviousChapter:
         piece = None
     if piece is not None and piece.size < 0:
         piece = None
-    file, pcm = data.get("file"), data.get("pcm_sha256")
-    return PreviousChapter(file=file if isinstance(file, str) else None,
-                           pcm_sha256=pcm if isinstance(pcm, str) else None, samples=samples,
+    pcm = data.get("pcm_sha256")
+    return PreviousChapter(pcm_sha256=pcm if isinstance(pcm, str) else None, samples=samples,
                            raw_sha256=raw, blocks=blocks, level=level, encoded=encoded, piece=piece)
 
 

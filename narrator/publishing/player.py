@@ -19,7 +19,7 @@ def _paragraphs(segments: list[Mapping[str, Any]]) -> list[list[Mapping[str, Any
     blocks: list[list[Mapping[str, Any]]] = [[]]
     for seg in segments:
         blocks[-1].append(seg)
-        if seg.get("boundary", "sentence") != "sentence":
+        if seg.get("boundary", "sentence") not in ("sentence", "clause"):  # a cut is mid-sentence
             blocks.append([])
     return [b for b in blocks if b]
 

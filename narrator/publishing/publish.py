@@ -96,7 +96,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
     # A chapter file is kept when the previous narration made it from the same samples with the
     # same settings and it is still the file it made: a rebuild encodes only what changed.
-    previous_files = {c.file: c.encoded for c in previous.chapters if c.file is not None and c.encoded is not None}
+    previous_files = {c.encoded.file: c.encoded for c in previous.chapters if c.encoded is not None}
     files: dict[int, ChapterFiles] = {}
     encoded: dict[int, FileRecord] = {}
     encodes = []
@@ -128,7 +128,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
     def encode(audio: ChapterAudio, dest: Path, tags: dict[str, str], key: str) -> None:
         encode_chapter(audio, dest, fmt, bitrate=out.bitrate, tags=tags)
-        encoded[audio.index] = FileRecord(key, file_sha256(dest))
+        encoded[audio.index] = FileRecord(dest.relative_to(out_dir).as_posix(), key, file_sha256(dest))
 
     def run(job: tuple[Callable[[], None], bool]) -> bool:
         work, is_chapter = job

@@ -32,7 +32,8 @@ from narrator.text import typical_seconds
 from narrator.values import Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
 from narrator.script.lexicon import Lexicon
 from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
-                             sentence_spans, strip_emoji)
+                             sentence_pieces, strip_emoji)
+from narrator.script.spoken import short_links, spoken_form
 from narrator.script.style import Coverage, StyleSheet
 
 _LAST_BOUNDARY: dict[str, Boundary] = {"heading": "heading", "item": "item"}
@@ -72,8 +73,10 @@ def plan(document: Document, config: Config) -> Script:
             continue
         index = len(chapters) + 1
         chapters.append(ScriptChapter(index, chapter.title, planner.finish(index, drafts)))
+    warnings = document.warnings + tuple(planner.style.warnings)
     return Script(document.title, document.lang, tuple(chapters),
-                  document.source_path, document.source_sha256)
+                  document.source_path, document.source_sha256, skipped=document.skipped,
+                  warnings=warnings)
 
 
 def estimate_seconds(script: Script, config: Config) -> float:
@@ -103,6 +106,10 @@ class _Planner:
         self.title_level = config.parse.chapter_level or 1
         # a title that is just the file name (no title, heading or title line) is never narrated
         self.stem = PurePath(document.source_path).stem if document.source_path else None
+        # The document title is heard once, in its place: where a block says it, else at the start.
+        self.doc_title = _title_key(document.title)
+        self.title_heard = not self.doc_title or document.title == self.stem or any(
+            _title_key(b.text) == self.doc_title for c in document.chapters for b in c.blocks)
 
     # -- one chapter ---------------------------------------------------------------------
 
@@ -119,7 +126,11 @@ class _Planner:
             # A bold paragraph that is the chapter title: read it as the title it is.
             blocks[first] = dataclasses.replace(head, kind="heading", level=self.title_level)
         drafts: list[_Draft] = []
-        if blocks[first].kind != "heading" and title_key and chapter.title != self.stem:
+        # Titles narrate made up ("Introduction", "Part 4", the file name) name files and player
+        # entries; only the document's own title is spoken, once.
+        if blocks[first].kind != "heading" and title_key and not _MADE_UP.match(chapter.title) \
+                and chapter.title != self.stem and not (title_key == self.doc_title and self.title_heard):
+            self.title_heard = self.title_heard or title_key == self.doc_title
             title = " ".join(chapter.title.split())
             drafts.append(_Draft(title, detect_lang(title, self.default_lang),
                                  self.style.heading(self.title_level), (), "", "heading",
@@ -144,7 +155,8 @@ class _Planner:
         lex = self.lexicon if self.lexicon else None
         return tuple(
             Segment(id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
-                    spoken=strip_emoji(lex.apply(d.text, d.lang) if lex is not None else d.text),
+                    spoken=_spoken(strip_emoji(lex.apply(d.text, d.lang) if lex is not None else d.text),
+                                   d.boundary),
                     lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
                     marks=d.marks, source=d.source)
             for n, d in enumerate(drafts, 1))
@@ -152,8 +164,11 @@ class _Planner:
     # -- one block -----------------------------------------------------------------------
 
     def _block(self, block: Block, drafts: list[_Draft]) -> None:
+        if any("://" in r.text or "www." in r.text or "@" in r.text for r in block.runs):
+            block = dataclasses.replace(block, runs=tuple(
+                dataclasses.replace(r, text=short_links(r.text)) for r in block.runs))
         text = block.text
-        spans = sentence_spans(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk)
+        spans = sentence_pieces(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk)
         if not spans:
             return
         block_lang = normalize_lang(block.lang) if block.lang else None
@@ -164,7 +179,7 @@ class _Planner:
         ri = 0
         empty = Coverage()
         marks: tuple[str, ...]
-        for a, b in spans:
+        for a, b, cut in spans:
             sentence = text[a:b]
             lang_override = block_lang
             if offsets is None:
@@ -173,8 +188,9 @@ class _Planner:
                 ri, cover, marks, run_lang = _cover(text, runs, offsets, ri, a, b)
                 lang_override = run_lang or block_lang
             lang = self._lang(sentence, lang_override)
-            drafts.append(_Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover),
-                                 marks, block.source, "sentence", self.pauses.sentence))
+            drafts.append(_Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
+                                 marks, block.source, "clause" if cut else "sentence",
+                                 self.pauses.clause if cut else self.pauses.sentence))
         last = drafts[-1]
         last.boundary = _LAST_BOUNDARY.get(block.kind, "paragraph")
         last.pause = {"heading": self.pauses.after_heading,
@@ -189,6 +205,32 @@ class _Planner:
         if is_cjk_lang(override) != is_cjk_lang(detected):
             return detected
         return override
+
+
+# Chapter names parse.chapters makes up when a chapter has none: never spoken.
+_MADE_UP = re.compile(r"^(?:Introduction|Part \d+|引言|第\d+部分)$")
+_ROMAN_HEAD = re.compile(r"^([IVXLCDM]+)(\.?)(?=\s|$)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def _roman(numeral: str) -> int:
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = _ROMAN_VALUES[ch]
+        total += -v if i + 1 < len(numeral) and _ROMAN_VALUES[numeral[i + 1]] > v else v
+    return total
+
+
+def _spoken(text: str, boundary: str) -> str:
+    """The spoken form: see spoken.py; a heading that is (or starts with) a Roman numeral says
+    the number ("IV. Scope" -> "4. Scope": engines read "IV" as letters)."""
+    text = spoken_form(text)
+    if boundary in ("heading", "end") and text[:1] in "IVXLCDM":
+        m = _ROMAN_HEAD.match(text)
+        if m and (m.group(2) or m.end() == len(text)) and (len(m.group(1)) > 1 or m.group(1) != "I"
+                                                            or m.end() == len(text)):
+            text = str(_roman(m.group(1))) + text[m.end(1):]
+    return text
 
 
 def _title_key(title: str) -> str:

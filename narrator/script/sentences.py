@@ -24,6 +24,8 @@ _CJK_CHARS = _HAN + _KANA + _HANGUL
 _WIDE_PUNCT = frozenset("\u2014\u2026\u201c\u201d\u2018\u2019")
 
 _CJK_RE = re.compile(f"[{_CJK_CHARS}]")
+_HAN_RE = re.compile(f"[{_HAN}]")
+_ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _KANA_RE = re.compile(f"[{_KANA}]")
 _HANGUL_RE = re.compile(f"[{_HANGUL}]")
 # A word in any non-CJK alphabet (Latin, Greek, Cyrillic...).
@@ -131,6 +133,40 @@ def split_sentences(text: str, *, max_chars: int, max_chars_cjk: int) -> list[st
 
 def sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text``; see :func:`split_sentences`."""
+    return [(a, b) for a, b, _cut in sentence_pieces(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk)]
+
+
+def sentence_pieces(text: str, *, max_chars: int, max_chars_cjk: int) -> list[tuple[int, int, bool]]:
+    """(start, end, cut) of each sentence or piece of one; ``cut`` is True when a long sentence
+    was cut right after this piece (it gets a clause pause, not a full stop). A token longer than
+    the limit (a long URL, a hash) is cut at the limit: never sent whole."""
+    out: list[tuple[int, int, bool]] = []
+    for a, b in _sentence_spans(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk):
+        limit = max_chars_cjk if _CJK_RE.search(text, a, b) else max_chars
+        if out and out[-1][1] <= a and not _ends_sentence(text[out[-1][0]:out[-1][1]]) \
+                and not text[out[-1][1]:a].strip() and "\n" not in text[out[-1][1]:a]:
+            out[-1] = (out[-1][0], out[-1][1], True)
+        while b - a > limit:  # one token longer than the limit: cut it, at a non-letter if one is near
+            cut = a + limit
+            for k in range(a + limit, a + limit // 2, -1):
+                if not text[k - 1].isalnum():
+                    cut = k
+                    break
+            out.append((a, cut, True))
+            a = _skip_space(text, cut, b)
+        if b > a and has_speech(text[a:b]):
+            out.append((a, b, False))
+    return out
+
+
+_SENTENCE_END = re.compile(f"(?:[。！？；!?.…\uff0e:：;]|\n)[{_CLOSERS}]*$")
+
+
+def _ends_sentence(piece: str) -> bool:
+    return bool(_SENTENCE_END.search(piece.rstrip()))
+
+
+def _sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     short = min(max_chars, max_chars_cjk)
     for a, b in _raw_spans(text):
@@ -178,6 +214,9 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return False
     if any(c in _CJK_STOPS for c in stops):
         return True
+    if stops == "?" and m.start() > 0 and end < len(text) and _HAN_RE.match(text[m.start() - 1]) \
+            and _HAN_RE.match(text[end]):
+        return False  # 史蒂夫?乔布斯: a lost middle dot in a name, not the end of a sentence
     directly = text[end] if end < len(text) else ""
     if directly and not directly.isspace() and not _is_cjk_or_punct(directly):
         return False  # 3.14, e.g, example.com, Yahoo!Mail
@@ -198,6 +237,8 @@ def _period_ends(text: str, dot: int, nxt: str) -> bool:
     if not token or _is_cjk_or_punct(token[-1]):
         return True
     low = token.lower()
+    if nxt and ws < 0 and lo == 0 and _ROMAN_RE.fullmatch(token):
+        return False  # "IX. Scope": a numbered heading, not a sentence "IX."
     if low in _ABBREV_MAY_END:
         return nxt.isupper() or not nxt
     if low in _ABBREV or (_INITIAL_RE.fullmatch(token) and token != "I"):  # "So do I."
@@ -238,11 +279,21 @@ def split_long(text: str, limit: int) -> list[tuple[int, int]]:
     if n - s0 <= limit:
         return [(s0, n)] if n > s0 else []
     clause = sorted({m.end() for m in _CLAUSE_RE.finditer(text) if s0 < m.end() < n})
-    cuts = _best_cuts(text, s0, n, clause, frozenset(clause), limit, overflow=False)
+    inside = _inside_brackets(text)
+    outside = [c for c in clause if not inside[c]]
+    # never inside parentheses, brackets or quotes unless nothing else fits
+    cuts = _best_cuts(text, s0, n, outside, frozenset(outside), limit, overflow=False)
+    words: list[int] = []
     if cuts is None:  # a stretch between clause marks is longer than the limit: cut between words
         words = [w for w in _word_cuts(text) if s0 < w < n]
-        cuts = _best_cuts(text, s0, n, sorted(set(clause).union(words)), frozenset(clause), limit,
-                          overflow=True)
+        free = [w for w in words if not inside[w]]
+        cuts = _best_cuts(text, s0, n, sorted(set(outside).union(free)), frozenset(outside), limit,
+                          overflow=False)
+    if cuts is None and len(outside) < len(clause):
+        cuts = _best_cuts(text, s0, n, clause, frozenset(clause), limit, overflow=False)
+    if cuts is None:  # nothing fits outside brackets: any clause mark or word, a long token whole
+        cuts = _best_cuts(text, s0, n, sorted(set(clause).union(words or [w for w in _word_cuts(text) if s0 < w < n])),
+                          frozenset(clause), limit, overflow=True)
     out: list[tuple[int, int]] = []
     s = s0
     for cut in cuts or [n]:
@@ -253,6 +304,33 @@ def split_long(text: str, limit: int) -> list[tuple[int, int]]:
             out.append((s, end))
         s = _skip_space(text, cut, n)
     return [(a, b) for a, b in out if has_speech(text[a:b])] or ([(0, n)] if n else [])
+
+
+_PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】", "“": "”", "「": "」", "『": "』", "《": "》", "‘": "’"}
+
+
+def _inside_brackets(text: str) -> list[bool]:
+    """For each offset 0..len(text): is it inside parentheses, brackets or quotes? An opener
+    never closed does not count (a stray "(" must not forbid every cut after it)."""
+    inside = [False] * (len(text) + 1)
+    stack: list[tuple[str, int]] = []
+    spans: list[tuple[int, int]] = []
+    quote = -1
+    for i, ch in enumerate(text):
+        if stack and ch == stack[-1][0]:
+            spans.append((stack.pop()[1], i))
+        elif ch in _PAIRS:
+            stack.append((_PAIRS[ch], i))
+        elif ch == '"':
+            if quote >= 0:
+                spans.append((quote, i))
+                quote = -1
+            else:
+                quote = i
+    for a, b in spans:
+        for k in range(a + 1, b + 1):
+            inside[k] = True
+    return inside
 
 
 def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[int], limit: int,
