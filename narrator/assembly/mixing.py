@@ -110,7 +110,8 @@ def materialise(chapters: Sequence[ChapterAudio], script: Script, takes: Mapping
                 config: Config) -> None:
     """Write the WAVs of the ``pending`` chapters among ``chapters`` (carried over from the
     previous narration without assembly), checking that their samples are the ones recorded.
-    Publishing calls this (through the pipeline) only for the chapters it must encode again."""
+    Publishing calls this (through the pipeline) only for the chapters it must encode again;
+    a chapter listed twice is written once."""
     from narrator.assembly.loudness import apply_gain
 
     by_index = {c.index: c for c in script.chapters}
@@ -129,7 +130,8 @@ def materialise(chapters: Sequence[ChapterAudio], script: Script, takes: Mapping
             raise OutputError(f"chapter {audio.index}: normalized samples differ from the previous "
                               "narration's with the same gain (run again with --force)")
 
-    map_ordered(write, [c for c in chapters if c.pending is not None])  # OSError: the caller's boundary
+    todo = {c.index: c for c in chapters if c.pending is not None}  # each chapter once
+    map_ordered(write, list(todo.values()))  # an OSError goes to the caller's boundary
 
 
 def chapter_recipe(chapter: ScriptChapter, takes: Mapping[str, Take], config: Config, rate: int) -> str:

@@ -117,7 +117,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
             encoded[audio.index] = kept
         else:
             log.debug("%s: encoded again", rel)
-            encodes.append((audio, out_dir / rel, tags, key))
+            encodes.append((audio, rel, tags, key))
         captions = f"{CHAPTERS_DIR}/{stem}.vtt" if out.captions else None
         if captions:
             _write(out_dir / captions, to_vtt(chapter_cues(script, audio)).encode("utf-8"))
@@ -126,9 +126,9 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     for _ in range(len(chapters) - len(encodes)):
         progress()
 
-    def encode(audio: ChapterAudio, dest: Path, tags: dict[str, str], key: str) -> None:
-        encode_chapter(audio, dest, fmt, bitrate=out.bitrate, tags=tags)
-        encoded[audio.index] = FileRecord(dest.relative_to(out_dir).as_posix(), key, file_sha256(dest))
+    def encode(audio: ChapterAudio, rel: str, tags: dict[str, str], key: str) -> None:
+        encode_chapter(audio, out_dir / rel, fmt, bitrate=out.bitrate, tags=tags)
+        encoded[audio.index] = FileRecord(rel, key, file_sha256(out_dir / rel))
 
     def run(job: tuple[Callable[[], None], bool]) -> bool:
         work, is_chapter = job
