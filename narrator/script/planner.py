@@ -53,6 +53,8 @@ class _Draft:
     source: str
     boundary: Boundary
     pause: int
+    block: int = -1  # index in the chapter's blocks; -1: a title the planner added
+    span: tuple[int, int] = (0, 0)
 
 
 def plan(document: Document, config: Config) -> Script:
@@ -68,11 +70,11 @@ def plan(document: Document, config: Config) -> Script:
     planner = _Planner(document, config)
     chapters: list[ScriptChapter] = []
     for chapter in document.chapters:
-        drafts = planner.chapter(chapter)
+        drafts, blocks = planner.chapter(chapter)
         if not drafts:
             continue
         index = len(chapters) + 1
-        chapters.append(ScriptChapter(index, chapter.title, planner.finish(index, drafts)))
+        chapters.append(ScriptChapter(index, chapter.title, planner.finish(index, drafts), blocks))
     warnings = document.warnings + tuple(planner.style.warnings)
     return Script(document.title, document.lang, tuple(chapters),
                   document.source_path, document.source_sha256, skipped=document.skipped,
@@ -113,13 +115,13 @@ class _Planner:
 
     # -- one chapter ---------------------------------------------------------------------
 
-    def chapter(self, chapter: Chapter) -> list[_Draft]:
-        """The drafts of one chapter, pauses set except the final "end"."""
+    def chapter(self, chapter: Chapter) -> tuple[list[_Draft], tuple[Block, ...]]:
+        """The drafts of one chapter, pauses set except the final "end", and its blocks as read."""
         blocks = list(chapter.blocks)
         first = next((i for i, b in enumerate(blocks)
                       if b.kind != "break" and has_speech(b.text)), None)
         if first is None:
-            return []
+            return [], ()
         title_key = _title_key(chapter.title)
         head = blocks[first]
         if head.kind != "heading" and title_key and _title_key(head.text) == title_key:
@@ -135,18 +137,18 @@ class _Planner:
             drafts.append(_Draft(title, detect_lang(title, self.default_lang),
                                  self.style.heading(self.title_level), (), "", "heading",
                                  self.pauses.after_heading))
-        for block in blocks[first:]:
+        for number, block in enumerate(blocks[first:], first):
             if block.kind == "break":
                 if drafts:
                     drafts[-1].boundary = "section"
                     drafts[-1].pause = max(drafts[-1].pause, self.pauses.section)
                 continue
             before = len(drafts)
-            self._block(block, drafts)
+            blocks[number] = self._block(block, drafts, number)
             if block.kind == "heading" and before and len(drafts) > before:
                 prev = drafts[before - 1]
                 prev.pause = max(prev.pause, self.pauses.before_heading)
-        return drafts
+        return drafts, tuple(blocks)
 
     def finish(self, index: int, drafts: list[_Draft]) -> tuple[Segment, ...]:
         """Segments with ids, spoken forms and the chapter-end boundary."""
@@ -158,19 +160,22 @@ class _Planner:
                     spoken=_spoken(strip_emoji(lex.apply(d.text, d.lang) if lex is not None else d.text),
                                    d.boundary),
                     lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
-                    marks=d.marks, source=d.source)
+                    marks=d.marks, source=d.source, block=d.block, span=d.span)
             for n, d in enumerate(drafts, 1))
 
     # -- one block -----------------------------------------------------------------------
 
-    def _block(self, block: Block, drafts: list[_Draft]) -> None:
+    def _block(self, block: Block, drafts: list[_Draft], number: int) -> Block:
+        """Add the block's sentences to ``drafts``; return the block as read (spans index into it)."""
         if any("://" in r.text or "www." in r.text or "@" in r.text for r in block.runs):
-            block = dataclasses.replace(block, runs=tuple(
-                dataclasses.replace(r, text=short_links(r.text)) for r in block.runs))
+            runs = tuple(dataclasses.replace(r, text=short_links(r.text)) for r in block.runs)
+            # the reader sees what is read; a table row's cell offsets no longer hold
+            cells = block.cells if sum(map(len, (r.text for r in runs))) == len(block.text) else ()
+            block = dataclasses.replace(block, runs=runs, cells=cells)
         text = block.text
         spans = sentence_pieces(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk)
         if not spans:
-            return
+            return block
         block_lang = normalize_lang(block.lang) if block.lang else None
         runs = block.runs
         # Fast path: one plain run (most paragraphs) needs no coverage bookkeeping.
@@ -190,11 +195,12 @@ class _Planner:
             lang = self._lang(sentence, lang_override)
             drafts.append(_Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
                                  marks, block.source, "clause" if cut else "sentence",
-                                 self.pauses.clause if cut else self.pauses.sentence))
+                                 self.pauses.clause if cut else self.pauses.sentence, number, (a, b)))
         last = drafts[-1]
         last.boundary = _LAST_BOUNDARY.get(block.kind, "paragraph")
         last.pause = {"heading": self.pauses.after_heading,
                       "item": self.pauses.item}.get(block.kind, self.pauses.paragraph)
+        return block
 
     def _lang(self, sentence: str, override: str | None) -> str:
         """Detected language, unless a lang attribute covers the sentence and fits its script
