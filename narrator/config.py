@@ -40,6 +40,7 @@ class ParseConfig:
     read_code: bool = False  # code/pre blocks are skipped unless true
     read_alt: bool = True  # img alt text is read (empty alt = decorative, always skipped)
     read_tables: bool = True
+    notes: str = "end"  # footnotes/endnotes: "end" (a Notes part), "inline" (after their paragraph), "skip"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -329,6 +330,8 @@ def _check_values(c: Config, problems: list[str]) -> None:
     for f in dataclasses.fields(Pauses):
         if getattr(c.pauses, f.name) < 0:
             problems.append(f"pauses.{f.name}: must be >= 0 ms")
+    if c.parse.notes not in ("end", "inline", "skip"):
+        problems.append(f"parse.notes: '{c.parse.notes}' is not one of end, inline, skip")
     if not 0 <= c.parse.chapter_level <= 6:
         problems.append("parse.chapter_level: must be 0 (auto) or 1-6")
     if c.text.max_chars < 20 or c.text.max_chars_cjk < 10:

@@ -37,7 +37,7 @@ from narrator.values import (
 )
 from narrator.errors import OutputError, output_errors
 from narrator.events import EventSink, Notice, Progress, ignore
-from narrator.text import typical_seconds
+from narrator.text import speech_seconds
 from narrator.util.wavio import MonoWriter, atomic_wav, read_mono16
 
 if TYPE_CHECKING:
@@ -272,8 +272,8 @@ def _write_take(out: MonoWriter, x: "np.ndarray", rate: int) -> None:
 
 def gap_ms(segment: Segment) -> int:
     """A plausible length for a segment that has no audio: its text at the typical speaking
-    rate (see :mod:`narrator.text`), at least half a second."""
-    return max(500, int(typical_seconds(segment.spoken or segment.text) * 1000))
+    rate (:func:`narrator.text.speech_seconds`), at least half a second."""
+    return max(500, int(speech_seconds(segment.spoken or segment.text) * 1000))
 
 
 __all__ = ["assemble", "materialise", "programme_rate", "gap_ms"]

@@ -34,6 +34,7 @@ from narrator.values import Block, Document, Run, Skipped
 from narrator.parse.html import ANNOUNCE
 from narrator.errors import BadInput
 from narrator.parse.chapters import split_chapters
+from narrator.parse.notes import notes_chapter, split_notes
 from narrator.parse.cleanup import as_html, decode_html, strip_front_matter, strip_word_markup
 
 __all__ = ["parse_html"]
@@ -92,7 +93,13 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
     lang = _language(blocks, soup)
     blocks = [_announcement(b, lang) if ANNOUNCE in b.context else b for b in blocks]
     title = _title(soup, blocks, path)
+    blocks, notes, notes_skipped = split_notes(blocks, config.notes, lang)
+    skipped.extend(notes_skipped)
+    if not any(b.text.strip() for b in blocks):
+        blocks, notes = notes, []  # a document of notes only is read as it is
     chapters = split_chapters(blocks, title=title, lang=lang, config=config)
+    if chapters and notes and (last := notes_chapter(notes, len(chapters) + 1, lang)) is not None:
+        chapters = chapters + (last,)
     if not chapters:
         raise BadInput(path, "no speakable text in the document")
     return Document(title=title, lang=lang, chapters=chapters, source_path=path, source_sha256=sha,
