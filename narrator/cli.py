@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-normalize", action="store_true", help="skip loudness normalization")
     p.add_argument("--force", action="store_true", help="ignore cached takes and up-to-date outputs")
     p.add_argument("--allow-gaps", action="store_true", help="publish chapters whose failed segments become silence")
+    p.add_argument("--verify", action="store_true", default=None,
+                   help="hear every new take with speech recognition, re-make bad ones, time words ([verify] extra)")
     _common_options(p)
     return p
 
@@ -93,6 +95,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         "parse.chapter_level": get("chapter_level"), "parse.read_code": get("read_code"),
         "output.normalize": False if get("no_normalize") else None, "output.epub": get("epub"),
         "force": get("force") or None, "allow_gaps": get("allow_gaps") or None,
+        "verify.enabled": get("verify"),
     }
 
 
@@ -164,7 +167,8 @@ def _cmd_narrate(argv: list[str]) -> int:
         stats = manifest.get("stats", {})
         n = len(manifest["chapters"])
         done = ("up to date, nothing to do" if fresh else
-                f"{stats.get('synthesized', 0)} synthesized, {stats.get('cached', 0)} cached")
+                f"{stats.get('synthesized', 0)} synthesized, {stats.get('cached', 0)} cached"
+                + _checks(stats))
         print(f"{out}: {n} chapter{'s' if n != 1 else ''}, {_minutes(manifest['audio']['duration'])}"
               f" ({done}) in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0
@@ -179,10 +183,26 @@ def _course(args: argparse.Namespace, sources: list[Path], config: Config, displ
     result = narrate_many(sources, config, out_root=root, on_event=display, title=args.title)
     built = sum(lesson.status == "built" for lesson in result.lessons)
     fresh = sum(lesson.status == "up to date" for lesson in result.lessons)
-    print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed", file=sys.stderr)
+    checked = [lesson.manifest["stats"] for lesson in result.lessons if lesson.status == "built"
+               and lesson.manifest and "remade" in lesson.manifest.get("stats", {})]
+    totals = {k: sum(s.get(k, 0) for s in checked) for k in ("remade", "unverified")}
+    print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed"
+          + (_checks(totals) if checked else ""), file=sys.stderr)
     for lesson in result.failed:
         print(f"narrate: {lesson.error}", file=sys.stderr)
     return 1 if result.failed else 0
+
+
+def _checks(stats: dict[str, Any]) -> str:
+    """The speech checks' part of the summary line ("" when takes were not checked)."""
+    if "remade" not in stats:
+        return ""
+    remade, unverified = stats["remade"], stats.get("unverified", 0)
+    text = f"; {remade} take{'s' * (remade != 1)} re-made after a failed check"
+    if unverified:
+        text += (f"; {unverified} segment{'s' * (unverified != 1)} kept although no take passed"
+                 " (see errors.jsonl)")
+    return text
 
 
 def _minutes(seconds: float) -> str:
@@ -194,6 +214,10 @@ def _dry_run(inputs: list[str], config: Config) -> int:
     from narrator.pipeline import plan
     from narrator.script.planner import estimate_seconds
 
+    v = config.verify
+    print(f"speech check of takes: {'on' if v.enabled else 'off'}" + (
+        f" (model {v.model}, up to {v.attempts} takes per segment{', strict' if v.strict else ''})"
+        if v.enabled else " (--verify turns it on)"))
     for source in expand_sources(inputs):
         script = plan(source, config)
         print(f"{source}: {script.title!r} ({script.lang}), {len(script.chapters)} chapter{'s' * (len(script.chapters) != 1)}, "

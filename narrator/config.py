@@ -12,6 +12,7 @@ narrate.toml sections map one to one onto the dataclasses below::
     [engine]  name = "auto"  servers = ["http://gpu1:7860"]  voice_file = "voice.wav"
     [output]  format = "mp3"  book = "m4b"  loudness = -19.0
     [cache]   dir = "~/.cache/narrator"                   (default: $XDG_CACHE_HOME/narrator)
+    [verify]  enabled = true  model = "base"  attempts = 3  (speech-recognition check of each take)
 """
 
 from __future__ import annotations
@@ -119,6 +120,23 @@ class OutputConfig:
 
 
 @dataclass(frozen=True, kw_only=True)
+class VerifyConfig:
+    """Every new take heard by speech recognition (the [verify] extra) before it is kept."""
+
+    enabled: bool = False
+    model: str = "base"  # a Whisper size name (fetched on first use) or a local CTranslate2 folder
+    device: str = "auto"  # auto, cpu or cuda
+    threads: int = 0  # CPU threads for recognition; 0 = half the cores, at most 4
+    attempts: int = 3  # takes made per segment at most while none passes
+    strict: bool = False  # a segment none of whose takes passes fails (else it is kept, reported)
+    max_wer: float = 0.3  # word error rate allowed, Latin-script text
+    max_cer: float = 0.3  # character error rate allowed, Chinese text
+    ending: float = 0.5  # share of the text's last words (characters) that must be heard
+    extra: float = 0.2  # words heard after the text, as a share of its length, before it fails
+    no_speech: float = 0.6  # recognizer's no-speech probability above which a stretch is silence
+
+
+@dataclass(frozen=True, kw_only=True)
 class Config:
     """Everything a run needs to know. Build it with :func:`load_config`."""
 
@@ -130,6 +148,7 @@ class Config:
     lexicon: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # lang ("*" = any) -> term -> spoken
     engine: EngineConfig = field(default_factory=EngineConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
+    verify: VerifyConfig = field(default_factory=VerifyConfig)
     cache_dir: str = ""  # default: $XDG_CACHE_HOME/narrator
     force: bool = False  # ignore cached takes
     allow_gaps: bool = False  # publish chapters with failed segments as silence
@@ -149,7 +168,7 @@ class Config:
 
 
 _SECTIONS = {"parse": ParseConfig, "text": TextConfig, "pauses": Pauses, "engine": EngineConfig,
-             "output": OutputConfig}
+             "output": OutputConfig, "verify": VerifyConfig}
 _TOP = {"cache_dir", "force", "allow_gaps"}
 
 
@@ -357,5 +376,12 @@ def _check_values(c: Config, problems: list[str]) -> None:
         problems.append(f"output.bitrate: expected kilobits per second like \"64k\", got {c.output.bitrate!r}")
     if not -70 <= c.output.loudness <= -5:
         problems.append("output.loudness: expected LUFS between -70 and -5 (spoken word: -19 mono, -16 stereo)")
+    v = c.verify
+    if v.device not in ("auto", "cpu", "cuda"):
+        problems.append(f"verify.device: expected auto, cpu or cuda, got {v.device!r}")
+    if v.attempts < 1 or v.threads < 0 or not v.model:
+        problems.append("verify.attempts must be >= 1, verify.threads >= 0 and verify.model set")
+    if not all(0 <= x <= 1 for x in (v.max_wer, v.max_cer, v.ending, v.no_speech)) or v.extra < 0:
+        problems.append("verify.max_wer, max_cer, ending and no_speech must be in [0, 1], extra >= 0")
     if not -20 <= c.output.true_peak <= 0:
         problems.append("output.true_peak: expected dBTP between -20 and 0")

@@ -209,6 +209,8 @@ def test_fifty_lessons_at_once_then_killed_and_restarted(tmp_path, webui, voice)
                 break
             time.sleep(0.05)
         server.kill()
+        asked_before_kill = len(webui.recorder.calls)  # answered, or in flight at the kill
+        stored_at_kill = sum(1 for f in server.cache.rglob("*.wav") if not f.name.startswith("."))
         server.start()
         states = [server.wait(job_id, timeout=300) for job_id in ids]
         assert all(s["status"] == "done" for s in states), [s["error"] for s in states if s["status"] != "done"]
@@ -221,9 +223,12 @@ def test_fifty_lessons_at_once_then_killed_and_restarted(tmp_path, webui, voice)
     for text in webui.recorder.texts:
         counts[text] = counts.get(text, 0) + 1
     assert set(counts) == {t for _, ss in lessons for t in ss}
-    repeats_per_job = [sum(counts[t] - 1 for t in ss) for _, ss in lessons]
-    assert max(repeats_per_job) <= 1  # at most the request in flight when the server died
-    assert sum(repeats_per_job) <= 2  # and only for the jobs running then (two at once)
+    # Nothing that reached the cache was asked for again: the only repeats are the takes that
+    # were on their way when the server died (the request in flight, and a take received but
+    # not yet written, a few milliseconds), so the restart cost at most those.
+    repeats = sum(n - 1 for n in counts.values())
+    assert max(counts.values()) <= 2
+    assert repeats <= asked_before_kill - stored_at_kill
 
 
 def test_gate_serves_waiters_by_priority_then_arrival():
