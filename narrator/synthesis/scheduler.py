@@ -16,7 +16,8 @@ on :class:`EngineUnavailable`, it is dead for good (the cool-downs are ``config.
 segments are recorded as failed (errors.jsonl) and the run goes on. A take rejected for its length
 that comes back byte for byte is the text's fault, not the server's: its job fails at once. The
 only waiting is for a server's own cool-down, so the run ends in bounded time even when every
-server is dead; that includes waiting at the start for a server to describe its setup.
+server is dead. At the start, a server that is not there at all (connection refused) fails the
+run at once unless ``engine.wait_for_server`` gives it time to boot.
 
 With ``config.verify.enabled`` the writer hands each valid take to a checker thread
 (:mod:`narrator.synthesis.verify.checker`) instead of caching it: the take is heard, then kept
@@ -49,6 +50,7 @@ from narrator.errors import (
     ImplausibleTake,
     Interrupted,
     OutputError,
+    ServerUnreachable,
 )
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.checks import validate_take
@@ -108,6 +110,7 @@ class _Server:
     health: ServerHealth  # its cool-down and failures, on the monotonic clock
     sent: int = 0  # requests sent; only its worker counts them, and numbers its attempts by them
     checked: bool = False  # its fingerprint was compared with the run's
+    why_dead: str = ""  # the error that took it out of the run
     busy: float = 0.0
 
 
@@ -139,6 +142,8 @@ class _Run:
         # (server, its request number, job, take, seconds it took, when it was handed over)
         self.writes: queue.Queue[tuple[_Server, int, _Job, bytes, float, float] | None] = \
             queue.Queue(2 * len(servers) + 2)
+        # until then a server that was never there (connection refused) is waited for
+        self.boot_deadline = time.monotonic() + config.engine.wait_for_server
         self.checker: Checker | None = None  # hears takes before they are kept ([verify])
         self.hearings: dict[str, tuple[Any, int]] = {}  # cache key -> (Heard | None, attempts)
         self.unverified: list[str] = []
@@ -355,6 +360,15 @@ class _Run:
         message = error.naming(server.label)
         with self.cond:
             server.busy += elapsed
+            if isinstance(error, ServerUnreachable) and time.monotonic() < self.boot_deadline:
+                # a server still booting (wait_for_server): ask again soon; the sentence has
+                # not been tried, and the server has not failed yet
+                job.attempts -= 1
+                left = self.boot_deadline - time.monotonic()
+                server.health.ready_at = time.monotonic() + min(_BOOT_POLL, max(left, 0.1))
+                self.queue.appendleft(job)
+                self.cond.notify_all()
+                return
             job.errors.append((server.label, message, time.time()))
             job.failed_on.add(server.label)
             self._server_failed(server, error, server.sent if number is None else number)
@@ -369,19 +383,29 @@ class _Run:
     def _server_failed(self, server: _Server, error: EngineError, number: int) -> None:
         """Cool the server down, take it out of rotation, or declare it dead (under the lock)."""
         health = server.health
-        delay = health.failed(number, time.monotonic(), retryable=error.retryable)
+        if isinstance(error, ServerUnreachable):
+            # nothing has ever answered at this address: it is not there (a wrong port, a server
+            # not started), so minutes of growing waits would help nobody
+            health.dead = True
+            delay = None
+        else:
+            delay = health.failed(number, time.monotonic(), retryable=error.retryable)
         if delay is not None:
             log.debug("%s: %s after %d failure(s) in a row: resting %.1f s", server.label,
                       "out of rotation" if health.out_of_rotation else "cooling down", len(health.streak), delay)
         if health.dead:
-            self._emit(Notice("warning", f"{server.label}: taken out of this run ({error})"))
+            reason = error.message if error.server in (None, server.label) else str(error)
+            server.why_dead = f"{server.label}: {reason}"
+            self._emit(Notice("warning", f"{server.label}: taken out of this run ({reason})"))
 
     def _finish_if_all_dead(self) -> None:
         """With no server left, every queued job fails now instead of waiting forever."""
         if all(s.health.dead for s in self.servers):
             while self.queue:
                 job = self.queue.popleft()
-                job.errors.append(("", "no usable server left", time.time()))
+                reasons = "; ".join(s.why_dead for s in self.servers if s.why_dead)
+                job.errors.append(("", "no usable server left" + (f" ({reasons})" if reasons else ""),
+                                   time.time()))
                 self._give_up(job)
 
     def _give_up(self, job: _Job) -> None:
@@ -587,8 +611,9 @@ class _NoSetup(EngineError):
     """No engine could tell the setup's fingerprint; ``errors`` is (server, message, unix time)
     per engine."""
 
-    def __init__(self, errors: list[tuple[str, str, float]]) -> None:
-        super().__init__("no server could describe its setup: " + "; ".join(m for _, m, _ in errors))
+    def __init__(self, errors: list[tuple[str, str, float]], hint: str = "") -> None:
+        super().__init__("no server could describe its setup: " + "; ".join(m for _, m, _ in errors)
+                         + (f" ({hint})" if hint else ""))
         self.errors = errors
 
 
@@ -596,25 +621,40 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
                  on_event: EventSink) -> tuple[str, Engine]:
     """The setup's fingerprint from the first engine that can tell it (a server may be down).
 
-    While no server answers (a GPU server restarting), ask again after the cool-downs a failing
-    server gets (config.engine), until the servers would be given up; an engine that is
-    unavailable for good (EngineUnavailable) is not asked again.
+    A server that is not there (connection refused, unknown host) fails the run at once, unless
+    ``engine.wait_for_server`` asks to keep trying for that many seconds (a GPU server booting
+    alongside). A server that is there but failing (timeouts, 5xx) is asked again after the
+    cool-downs a failing server gets mid-run, until it would be given up. An engine unavailable
+    for good (EngineUnavailable) is not asked again.
     """
     rng = random.Random()
     candidates = list(engines)
     problems: dict[str, tuple[str, str, float]] = {}
     fails = 0
+    deadline = time.monotonic() + config.engine.wait_for_server
     while True:
+        absent = True  # every candidate failed because nothing answers at its address
         for engine in list(candidates):
             try:
                 return engine.fingerprint(), engine
             except EngineError as e:
                 message = e.naming(engine.label)
                 problems[engine.label] = (engine.label, message, time.time())
+                absent = absent and isinstance(e, ServerUnreachable)
                 if not e.retryable:
                     candidates.remove(engine)
         fails += 1
-        delay = CoolDown(config.engine).delay(fails, rng) if candidates else None
+        if candidates and absent:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise _NoSetup(list(problems.values()), hint=(
+                    "is the server running? --wait-for-server SECONDS (or [engine] wait_for_server) "
+                    "waits for one that is starting"))
+            # poll a booting server every few seconds at most: a refused connection costs nothing
+            step = min(config.engine.backoff * 2 ** (fails - 1), config.engine.backoff_max, _BOOT_POLL)
+            delay: float | None = min(left, max(step, 0.1))
+        else:
+            delay = CoolDown(config.engine).delay(fails, rng) if candidates else None
         if delay is None:
             raise _NoSetup(list(problems.values()))
         on_event(Notice("warning", "no server could describe its setup yet ("
@@ -624,6 +664,9 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
             time.sleep(delay)
         except KeyboardInterrupt:
             raise Interrupted("interrupted while waiting for a server to answer") from None
+
+
+_BOOT_POLL = 5.0  # longest pause between two start-up attempts on a server that is not there yet
 
 
 def _record_errors(path: Path, segments: Sequence[Segment], attempts: int,
