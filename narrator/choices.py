@@ -5,7 +5,15 @@ EMOTIONS: tuple[str, ...] = (
 )
 """The built-in emotion presets; narrate.toml [emotions.NAME] may add more."""
 
-ENGINE_NAMES = ("espeak", "indextts2", "indextts2-vllm", "openai", "http")
+ENGINE_MODULES: dict[str, str] = {
+    "espeak": "narrator.engines.espeak",  # embedded
+    "indextts2": "narrator.engines.indextts2",
+    "indextts2-vllm": "narrator.engines.vllm",
+    "openai": "narrator.engines.openai",
+    "http": "narrator.engines.http",
+}
+"""Engine name -> the module defining ``create(config, server) -> Engine`` (imported only when used)."""
+ENGINE_NAMES = tuple(ENGINE_MODULES)
 AUDIO_FORMATS = ("mp3", "wav", "ogg", "m4a", "flac")
 BOOK_FORMATS = ("m4b", "mp3", "none")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from narrator._version import __version__
-from narrator.errors import ConfigError, Interrupted, NarratorError
-from narrator.choices import AUDIO_FORMATS, BOOK_FORMATS
+from narrator.errors import ConfigError, EngineError, Interrupted, NarratorError
+from narrator.choices import AUDIO_FORMATS, BOOK_FORMATS, ENGINE_NAMES
 
 if TYPE_CHECKING:
     from narrator.config import Config
@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _engine_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-e", "--engine", help="espeak, indextts2, indextts2-vllm, openai or http (default: espeak, or indextts2 with --server)")
+    p.add_argument("-e", "--engine", help=f"{', '.join(ENGINE_NAMES[:-1])} or {ENGINE_NAMES[-1]} "
+                                          "(default: espeak, or indextts2 with --server)")
     p.add_argument("--server", action="append", metavar="URL", help="TTS server URL; repeat for several servers")
     p.add_argument("--voice", help="engine voice name")
     p.add_argument("--voice-file", metavar="WAV", help="speaker reference audio (IndexTTS2)")
@@ -183,12 +184,10 @@ def _cmd_narrate(argv: list[str]) -> int:
     try:
         if course:
             return _course(args, sources, config, display)
-        from narrator.pipeline import current_manifest, default_out_dir, narrate
+        from narrator.pipeline import default_out_dir, narrate
 
-        manifest = current_manifest(sources[0], config)
-        fresh = manifest is not None
-        if manifest is None:
-            manifest = narrate(sources[0], config, on_event=display)
+        manifest = narrate(sources[0], config, on_event=display)
+        fresh = manifest.status == "up to date"
     finally:
         display.close()
     if not args.quiet:
@@ -284,7 +283,7 @@ def _cmd_engines(argv: list[str]) -> int:
     failures = 0
     for engine in create_engines(config, check=True):
         try:
-            details = engine.describe() if hasattr(engine, "describe") else {}
+            details = engine.describe()
             info = ", ".join(f"{k} {v}" for k, v in details.items() if v is not None)
             if "voice_file" in details and details["voice_file"] is None:
                 print(f"  {engine.label}: ok{', ' + info if info else ''}; "
@@ -301,7 +300,7 @@ def _cmd_engines(argv: list[str]) -> int:
                   f"{took:.2f} s for {duration:.2f} s of audio (RTF {took / duration:.2f})")
         except NarratorError as e:
             failures += 1
-            reason = str(e).removeprefix(f"{engine.label}: ")  # the line names the server already
+            reason = e.message if isinstance(e, EngineError) else str(e)  # the line names the server already
             print(f"  {engine.label}: FAILED: {reason}")
         finally:
             engine.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import glob
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -117,35 +116,35 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
     Up-to-date lessons are skipped before any parsing or engine contact, so a no-op rebuild of a
     whole course takes seconds. Engines are created once, on the first lesson that needs them.
     """
-    from narrator.pipeline import build_key, check_out_dir, narrate, prepare_out_dir, read_source, up_to_date
+    from narrator.pipeline import check_out_dir, narrate, prepare_out_dir
 
     config = config or load_config()
     out_root = Path(out_root)
     paths = expand_sources(sources)
     check_out_dir(out_root, paths)
     prepare_out_dir(out_root)
-    engines: list[Any] | None = None
+    engines: list[Any] = []
+
+    def shared_engines() -> list[Any]:
+        """The course's engines, made on the first lesson that needs them."""
+        if not engines:
+            from narrator.engines import create_engines
+
+            engines.extend(create_engines(config))
+        return engines
+
     results: list[LessonResult] = []
     try:
         for src, name in zip(paths, lesson_dirs(paths)):
             out = out_root / name
             try:
-                key = build_key(hashlib.sha256(read_source(src)).hexdigest(), config)
-                manifest = None if config.force else up_to_date(out, key)
-                status: Literal["built", "up to date"] = "up to date"
-                if manifest is None:
-                    if engines is None:
-                        from narrator.engines import create_engines
-
-                        engines = create_engines(config)
-                    manifest = narrate(src, config, out_dir=out, engines=engines,
-                                       on_event=_for_lesson(on_event, name),
-                                       course_index="../index.html")
-                    status = "built"
-                on_event(Notice("info", f"{src}: {status}"))
-                results.append(LessonResult(str(src), out, status, manifest.get("title", ""),
+                manifest = narrate(src, config, out_dir=out, engines=shared_engines,
+                                   on_event=_for_lesson(on_event, name), course_index="../index.html")
+                if manifest.status == "built":
+                    on_event(Notice("info", f"{src}: built"))
+                results.append(LessonResult(str(src), out, manifest.status, manifest.get("title", ""),
                                             manifest.get("audio", {}).get("duration", 0.0),
-                                            manifest=manifest))
+                                            manifest=manifest.manifest))
             except (ConfigError, Interrupted):
                 raise  # the whole course stops: a bad setting fails every lesson alike
             except NarratorError as e:
@@ -153,7 +152,7 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
                 on_event(Notice("info", f"{src}: failed"))
                 results.append(LessonResult(str(src), out, "failed", error=str(e)))
     finally:
-        for engine in engines or []:
+        for engine in engines:
             engine.close()
     result = CourseResult(out_root, tuple(results), title or course_title(paths, out_root))
     write_index(result, config)
@@ -181,7 +180,7 @@ def write_index(course: CourseResult, config: Config) -> None:
     from narrator.util.templating import environment
 
     root = course.out_root
-    lessons = []
+    lessons: list[dict[str, Any]] = []
     for lesson in course.lessons:
         rel = lesson.out_dir.relative_to(root).as_posix()
         m = lesson.manifest or {}
@@ -195,13 +194,13 @@ def write_index(course: CourseResult, config: Config) -> None:
                          for c in m.get("chapters", [])],
         })
     index = {"version": 1, "title": course.title or root.name.removesuffix(".narration"), "lessons": lessons,
-             "duration": round(sum(lesson["duration"] for lesson in lessons), 3),
-             "failed": [lesson["source"] for lesson in lessons if lesson["status"] == "failed"]}
+             "duration": round(sum(entry["duration"] for entry in lessons), 3),
+             "failed": [entry["source"] for entry in lessons if entry["status"] == "failed"]}
     write_atomic(root / "course.json", json.dumps(index, ensure_ascii=False, indent=2).encode())
     m3u = ["#EXTM3U"]
-    for lesson in lessons:
-        for ch in lesson["chapters"]:
-            m3u += [f"#EXTINF:{round(ch['duration'])},{lesson['title']} - {ch['title']}", ch["file"]]
+    for entry in lessons:
+        for ch in entry["chapters"]:
+            m3u += [f"#EXTINF:{round(ch['duration'])},{entry['title']} - {ch['title']}", ch["file"]]
     write_atomic(root / "course.m3u", ("\n".join(m3u) + "\n").encode())
     page = environment("html").get_template("course.html.j2").render(course=index)
     write_atomic(root / "index.html", page.encode())

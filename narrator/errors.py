@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 
 class NarratorError(Exception):
     """Root of all narrator errors. ``str(err)`` is a one-line message fit for a user."""
@@ -33,8 +36,16 @@ class EngineError(NarratorError):
     retryable = True
 
     def __init__(self, message: str, *, server: str | None = None) -> None:
-        super().__init__(message if server is None else f"{server}: {message}")
-        self.server = server
+        super().__init__(message)
+        self.message = message  # the problem, without the server
+        self.server = server  # the server (or engine) that had it, if known
+
+    def __str__(self) -> str:
+        return self.message if self.server is None else f"{self.server}: {self.message}"
+
+    def naming(self, label: str) -> str:
+        """The message naming its server, or ``label`` (the engine that raised it) if unknown."""
+        return f"{self.server or label}: {self.message}"
 
 
 class ServerUnreachable(EngineError):
@@ -71,6 +82,18 @@ class SynthesisFailed(NarratorError):
 
 class OutputError(NarratorError, OSError):
     """The output cannot be written (unwritable directory, ffmpeg failure...)."""
+
+
+@contextlib.contextmanager
+def output_errors(where: object, doing: str = "cannot write output") -> Iterator[None]:
+    """Turn an OSError raised inside into one :class:`OutputError` line naming the file: used
+    once at each stage's boundary (assembly, publishing)."""
+    try:
+        yield
+    except NarratorError:
+        raise
+    except OSError as e:
+        raise OutputError(f"{e.filename or where}: {doing} ({e.strerror or e})") from None
 
 
 class Interrupted(NarratorError):

@@ -4,20 +4,21 @@ This module is the Python API for build scripts (re-exported by ``narrator``)::
 
     import narrator
     manifest = narrator.narrate("lesson.html", out_dir="build/lesson")
-    print(manifest["audio"]["duration"])
+    print(manifest["audio"]["duration"], manifest.status)   # "built" or "up to date"
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Literal
 
 from narrator._version import __version__
 from narrator.util.atomic import TEMP_PREFIX
@@ -25,11 +26,11 @@ from narrator.config import Config, load_config
 from narrator.values import Script
 from narrator.errors import BadInput, OutputError, SynthesisFailed
 from narrator.events import EventSink, Notice, ignore
+from narrator.rebuild import Previous, read_previous
 
-log = logging.getLogger(__name__)
-
-MANIFEST = "manifest.json"
 ERRORS = "errors.jsonl"
+
+Status = Literal["built", "up to date"]
 
 
 def read_source(path: str | os.PathLike[str]) -> bytes:
@@ -91,30 +92,23 @@ def build_key(source_sha256: str, config: Config) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def up_to_date(out_dir: Path, key: str) -> dict[str, Any] | None:
-    """The existing manifest if ``out_dir`` holds a complete narration built with ``key``."""
-    from narrator.publishing.manifest import listed_files, load_manifest
+class Narration(dict[str, Any]):
+    """What :func:`narrate` returns: the manifest written to ``manifest.json`` (a plain dict of
+    it), and ``status``: "built" if this call made the narration, "up to date" if the output
+    folder already held it (nothing was parsed, synthesized or written)."""
 
-    try:
-        manifest = dict(load_manifest(out_dir / MANIFEST))
-    except BadInput:
-        return None
-    if (manifest.get("build") or {}).get("key") != key:
-        return None
-    if not all((out_dir / name).is_file() for name in listed_files(manifest)):
-        return None
-    return manifest
+    def __init__(self, manifest: Mapping[str, Any], status: Status) -> None:
+        super().__init__(manifest)
+        self.status: Status = status
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return dict(self)
 
 
-def previous_manifest(out_dir: Path) -> dict[str, Any] | None:
-    """The manifest of the narration in ``out_dir`` that this run replaces, if any (a rebuild
-    keeps its loudness gain and its unchanged files when they still fit)."""
-    from narrator.publishing.manifest import load_manifest
-
-    try:
-        return dict(load_manifest(out_dir / MANIFEST))
-    except BadInput:
-        return None
+def _current(previous: Previous, out_dir: Path, key: str, config: Config) -> bool:
+    """``previous`` is a complete narration of this source built with ``key`` (and not --force)."""
+    return not config.force and previous.build_key == key and previous.complete(out_dir)
 
 
 # Temporaries a killed run may have left in an output folder (only narrator's own names).
@@ -148,41 +142,47 @@ def prepare_out_dir(out_dir: Path) -> None:
 
 
 def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
-            out_dir: str | os.PathLike[str] | None = None, engines: Sequence[Any] | None = None,
-            on_event: EventSink = ignore, course_index: str | None = None) -> dict[str, Any]:
-    """Narrate one document; return the manifest written to ``out_dir/manifest.json``.
+            out_dir: str | os.PathLike[str] | None = None,
+            engines: Sequence[Any] | Callable[[], Sequence[Any]] | None = None,
+            on_event: EventSink = ignore, course_index: str | None = None) -> Narration:
+    """Narrate one document into ``out_dir``, unless it already holds this narration; return
+    its manifest (a dict, as written to ``out_dir/manifest.json``) with ``.status``.
 
-    ``engines`` lets a caller (a course build) share engine instances between documents;
-    by default they are made from ``config``. ``course_index`` links the player page back to
-    the course index (a URL relative to ``out_dir``). Raises a :class:`NarratorError` subclass on
-    failure; with :class:`SynthesisFailed`, the complete chapters have still been published.
+    ``engines`` lets a caller (a course build) share engine instances between documents: a
+    sequence, or a function making them, called only if there is work to do; by default they are
+    made from ``config``. ``course_index`` links the player page back to the course index (a URL
+    relative to ``out_dir``). Raises a :class:`NarratorError` subclass on failure; with
+    :class:`SynthesisFailed`, the complete chapters have still been published.
     """
     config = config or load_config()
     data = read_source(source)
     out = Path(out_dir) if out_dir is not None else default_out_dir(source, config)
     key = build_key(hashlib.sha256(data).hexdigest(), config)
-    if not config.force and (existing := up_to_date(out, key)) is not None:
+    previous = read_previous(out)  # once: the up-to-date check, then what a rebuild may reuse
+    if _current(previous, out, key, config):
         on_event(Notice("info", f"{source}: up to date ({out})"))
-        return existing
-    return _narrate(source, data, config, out, key, engines, on_event, course_index)
+        return Narration(previous.manifest, "up to date")
+    return Narration(_narrate(source, data, config, out, key, previous, engines, on_event, course_index),
+                     "built")
 
 
 def current_manifest(source: str | os.PathLike[str], config: Config | None = None, *,
                      out_dir: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
     """The manifest of an up-to-date narration of ``source``, or None if it must be (re)built.
 
-    A build script can ask this before :func:`narrate` to know whether there is work to do.
+    A build script can ask this before :func:`narrate` to know whether there is work to do
+    (:func:`narrate` itself makes the same check: its result's ``.status`` says which it was).
     """
     config = config or load_config()
-    if config.force:
-        return None
     out = Path(out_dir) if out_dir is not None else default_out_dir(source, config)
-    return up_to_date(out, build_key(hashlib.sha256(read_source(source)).hexdigest(), config))
+    key = build_key(hashlib.sha256(read_source(source)).hexdigest(), config)
+    previous = read_previous(out)
+    return dict(previous.manifest) if _current(previous, out, key, config) else None
 
 
 def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: Path, key: str,
-             engines: Sequence[Any] | None, on_event: EventSink,
-             course_index: str | None = None) -> dict[str, Any]:
+             previous: Previous, engines: Sequence[Any] | Callable[[], Sequence[Any]] | None,
+             on_event: EventSink, course_index: str | None = None) -> dict[str, Any]:
     """Parse, plan, then synthesize and publish (the folder is not up to date)."""
     from narrator.parse import parse_html
     from narrator.script import plan_script as plan_document
@@ -201,13 +201,15 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
 
         # engine options and the voice file are checked before any folder or note appears
         engines = create_engines(config)
+    elif callable(engines):
+        engines = engines()
     for warning in script.warnings:
         on_event(Notice("warning", f"{source}: {warning}"))
     if line := summary(script.skipped):
         on_event(Notice("note", f"{source}: {line}"))
     try:
         prepare_out_dir(out)
-        return _synthesize_and_publish(script, engines, config, out, key, on_event, course_index)
+        return _synthesize_and_publish(script, engines, config, out, key, previous, on_event, course_index)
     finally:
         if own_engines:
             for engine in engines:
@@ -215,9 +217,9 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
 
 
 def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Config, out: Path,
-                            key: str, on_event: EventSink,
+                            key: str, previous: Previous, on_event: EventSink,
                             course_index: str | None = None) -> dict[str, Any]:
-    from narrator.assembly import assemble
+    from narrator.assembly import assemble, materialise
     from narrator.synthesis.cache import Cache
     from narrator.publishing import publish
     from narrator.synthesis import synthesize
@@ -227,8 +229,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
                         on_event=on_event, errors_path=errors_path)
     work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "work-", dir=out))
     try:
-        programme = assemble(script, result.takes, config, work, previous=previous_manifest(out),
-                             on_event=on_event)
+        programme = assemble(script, result.takes, config, work, previous=previous.audio, on_event=on_event)
         if not programme.chapters:
             raise SynthesisFailed(sorted(result.failed), str(errors_path))
         engine = engines[0]
@@ -242,6 +243,9 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
         manifest = publish(script, programme, out, config, engine_info=engine_info, stats=stats,
                            take_keys={sid: t.cache_key for sid, t in result.takes.items()},
                            build={"key": key if not result.failed else "", "narrator": __version__},
+                           previous=previous.files,
+                           materialise=functools.partial(materialise, script=script, takes=result.takes,
+                                                         config=config),
                            segment_info=_segment_info(result, programme),
                            course_index=course_index, on_event=on_event)
     finally:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "item", "quote", "caption", "cell", "code", "break"]
 """``break`` is a section break inside a chapter (hr, or a page break that does not start a chapter)."""
@@ -161,6 +161,74 @@ class SegmentTiming:
     end: float
 
 
+# -- what a build records about each chapter, so that the next build can reuse it ---------------
+# Assembly fills the first three, publishing the last two; narrator.publishing.manifest writes them
+# under a chapter's "build" entry, narrator.rebuild reads them back (see Previous*, below).
+
+
+@dataclass(frozen=True, slots=True)
+class Samples:
+    """How assembly made a chapter's unnormalized samples: the sha256 of its recipe (takes,
+    pauses, rate, code), of the samples made, their frame count and each segment's frame span."""
+
+    recipe: str
+    raw_sha256: str
+    frames: int
+    timings: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LoudnessBlocks:
+    """A chapter's gating blocks (packed by narrator.assembly.loudness) and the meter that measured them."""
+
+    meter: str
+    milli_lufs: str
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """How the programme gain was applied to a chapter: the limiter's margin under the ceiling
+    (dB) and the true peak that resulted (dBTP)."""
+
+    margin_db: float
+    true_peak_dbtp: float
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """An encoded chapter file: its path in the output folder, what it was encoded from (hashed)
+    and the sha256 of its bytes."""
+
+    file: str
+    key: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class BookPiece:
+    """One chapter's frames in the book's raw stream (see narrator.publishing.book)."""
+
+    key: str  # what the piece is made from: the chapter's samples and the encoding
+    sha256: str
+    size: int  # bytes
+    samples: int  # samples a decoder gets out of it
+    lead: int  # of which before the chapter's first sample (0 unless the chapter starts loud)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A chapter carried over from the previous narration whose WAV is not written yet:
+    :func:`narrator.assembly.materialise` writes it when publishing must encode it again. The
+    unnormalized samples go to ``raw_path``; with ``gain_db`` set they are then levelled into
+    the chapter's ``wav_path`` (limiter ceiling ``ceiling_dbfs``), which must hash to ``pcm_sha256``."""
+
+    raw_path: Path
+    rate: int
+    gain_db: float | None = None
+    ceiling_dbfs: float = 0.0
+    pcm_sha256: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class ChapterAudio:
     """A chapter assembled into one WAV file, with exact timings from the frames written."""
@@ -173,13 +241,12 @@ class ChapterAudio:
     # sha256 of the chapter's final PCM samples ("" = not known): publish keeps an encoded file
     # or a piece of the book made from the same samples instead of encoding them again.
     pcm_sha256: str = ""
-    # How it was made (recipe, raw_sha256, frames, gating blocks, margin_db, true_peak_dbtp...),
-    # recorded in the manifest so that the next build can carry it over if nothing changed.
-    record: dict[str, Any] = field(default_factory=dict)
-    # None: ``wav_path`` is written. Otherwise the chapter was carried over unchanged from the
-    # previous narration and this call writes ``wav_path`` (the samples ``pcm_sha256`` names),
-    # for publish to call only if it must encode it again.
-    render: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    # How it was made, recorded in the manifest so that the next build can carry it over.
+    samples: Samples | None = None
+    blocks: LoudnessBlocks | None = None
+    level: Level | None = None
+    # Not None: carried over unchanged from the previous narration, ``wav_path`` not written yet.
+    pending: Pending | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,3 +260,41 @@ class Programme:
     @property
     def duration(self) -> float:
         return sum(c.duration for c in self.chapters)
+
+
+# -- the previous narration, as each stage may reuse it (read by narrator.rebuild) ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousChapter:
+    """One chapter entry of the previous manifest; each record None where missing or malformed."""
+
+    pcm_sha256: str | None
+    samples: Samples | None
+    raw_sha256: str | None  # of its unnormalized samples (also in ``samples`` when complete)
+    blocks: LoudnessBlocks | None
+    level: Level | None
+    encoded: FileRecord | None
+    piece: BookPiece | None
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousAudio:
+    """What assembly may reuse: the previous programme's sample rate, its gain and the target
+    and ceiling it was chosen for, and its chapters' samples, blocks and levels."""
+
+    sample_rate: int | None = None
+    gain_db: float | None = None
+    target_lufs: float | None = None
+    ceiling_dbtp: float | None = None
+    chapters: tuple[PreviousChapter, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousFiles:
+    """What publishing may reuse: encoded chapter files, the book's pieces, and the names of
+    every file the previous narration listed (removed if this one does not list them)."""
+
+    book: str | None = None
+    chapters: tuple[PreviousChapter, ...] = ()
+    listed: frozenset[str] = frozenset()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import math
 import wave
 from dataclasses import replace
@@ -10,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from narrator.assembly.mixing import assemble, gap_ms
+from narrator.assembly.mixing import assemble, gap_ms, materialise
 from narrator.config import Config, OutputConfig, Pauses
-from narrator.values import Script, ScriptChapter, Segment, Take
+from narrator.values import FileRecord, PreviousAudio, Script, ScriptChapter, Segment, Take
 from narrator.engines.espeak import create
 from narrator.events import Notice, Progress
 
@@ -210,11 +212,17 @@ def test_takes_at_another_rate_are_resampled(tmp_path, espeak_takes) -> None:
     check_layout(prog.chapters[0], make_script(1).chapters[0], QUIET.pauses)
 
 
-def previous_manifest(prog) -> dict:
-    """The parts of a manifest that assembly reads back (what publish records per chapter)."""
-    return {"audio": {"sample_rate": prog.sample_rate}, "loudness": dict(prog.loudness),
-            "chapters": [{"index": c.index, "pcm_sha256": c.pcm_sha256, "build": dict(c.record)}
-                         for c in prog.chapters]}
+def previous_manifest(prog) -> PreviousAudio:
+    """What assembly reads back of a narration (what publish records per chapter), through the
+    manifest's JSON form."""
+    from narrator.publishing.manifest import chapter_build, previous_chapter
+
+    entries = json.loads(json.dumps([{"index": c.index, "pcm_sha256": c.pcm_sha256,
+                                      "build": chapter_build(c, FileRecord("", "", ""), None)}
+                                     for c in prog.chapters]))
+    loudness = prog.loudness
+    return PreviousAudio(prog.sample_rate, loudness.get("gain_db"), loudness.get("target_lufs"),
+                         loudness.get("ceiling_dbtp"), tuple(previous_chapter(e) for e in entries))
 
 
 @pytest.mark.parametrize("config", [Config(), QUIET], ids=["normalized", "quiet"])
@@ -228,14 +236,15 @@ def test_unchanged_chapters_are_carried_over_and_render_the_same_samples(tmp_pat
     takes = {**espeak_takes, "c02-s0002": replace(espeak_takes["c02-s0002"], path=other)}
     again = assemble(make_script(), takes, config, tmp_path / "b", previous=previous_manifest(first))
     one, two = again.chapters
-    assert one.render is not None and not one.wav_path.exists()  # not assembled, not written
-    assert two.render is None and two.wav_path.exists()
+    assert one.pending is not None and not one.wav_path.exists()  # not assembled, not written
+    assert two.pending is None and two.wav_path.exists()
     assert (one.duration, one.timings, one.pcm_sha256) == (first.chapters[0].duration,
                                                           first.chapters[0].timings, first.chapters[0].pcm_sha256)
     assert two.pcm_sha256 != first.chapters[1].pcm_sha256
     if config.output.normalize:
         assert again.loudness["gain_db"] == first.loudness["gain_db"]
-    one.render()  # what publish does when it must encode the chapter again
+    # what publish does when it must encode it again (listed twice: for its file and its piece of the book)
+    materialise([one, two, one], make_script(), takes, config)
     assert one.wav_path.read_bytes() == first.chapters[0].wav_path.read_bytes()
     assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["ch01.wav", "ch02.wav"]
 
@@ -250,5 +259,5 @@ def test_a_chapter_whose_take_changed_on_disk_is_assembled_again(tmp_path, espea
     x, rate = read(copies["c01-s0003"].path)
     write_wav(copies["c01-s0003"].path, (x.astype(np.int32) // 2).astype("<i2"), rate)
     again = assemble(make_script(), copies, QUIET, tmp_path / "b", previous=previous_manifest(first))
-    assert again.chapters[0].render is None and again.chapters[1].render is not None
+    assert again.chapters[0].pending is None and again.chapters[1].pending is not None
     assert again.chapters[0].pcm_sha256 != first.chapters[0].pcm_sha256

@@ -198,7 +198,7 @@ def test_long_sentences_become_several_segments_of_one_block() -> None:
 
 
 def test_estimate_seconds_counts_speech_and_every_pause() -> None:
-    from narrator.script import planner as p
+    import narrator.text as p  # the speaking-rate model
 
     zh = "我" * 45
     en = "a" * 150
@@ -206,7 +206,7 @@ def test_estimate_seconds_counts_speech_and_every_pause() -> None:
     cfg = Config(pauses=Pauses(sentence=0, paragraph=1000, chapter_head=500, chapter_tail=1500))
     script = plan(d, cfg)
     assert [s.pause_after_ms for s in script.segments] == [1000, 0]
-    zh_seg = 45 * p.SECONDS_PER_HAN + p.SECONDS_PER_MARK + p.SECONDS_PER_SEGMENT  # "。" is a mark
+    zh_seg = 45 * p.SECONDS_PER_SYLLABIC + p.SECONDS_PER_MARK + p.SECONDS_PER_SEGMENT  # "。" is a mark
     en_seg = 150 * p.SECONDS_PER_LETTER + p.SECONDS_PER_MARK + p.SECONDS_PER_SEGMENT
     expected = zh_seg + en_seg + 1.0 + 0.5 + 1.5
     assert estimate_seconds(script, cfg) == pytest.approx(expected, abs=0.01)

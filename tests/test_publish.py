@@ -26,6 +26,7 @@ from narrator.errors import OutputError
 from narrator.events import Progress
 from narrator.util.ffmpeg import ffmpeg_exe
 from narrator.publishing.publish import publish
+from narrator.rebuild import read_previous
 
 RATE = 22050
 HEAD, PAUSE, TAIL = 0.3, 0.2, 0.4
@@ -75,7 +76,8 @@ def run_publish(script: Script, programme: Programme, out: Path, **overrides) ->
     out.mkdir(parents=True, exist_ok=True)
     return publish(script, programme, out, config, engine_info={"name": "tone", "fingerprint": "f"},
                    stats={"segments": len(script.segments)},
-                   take_keys={s.id: "key-" + s.id for s in script.segments}, build={"key": "k1"})
+                   take_keys={s.id: "key-" + s.id for s in script.segments}, build={"key": "k1"},
+                   previous=read_previous(out).files)
 
 
 def decoded_seconds(path: Path, tmp: Path) -> float:

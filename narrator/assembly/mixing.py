@@ -12,26 +12,38 @@ open WAV writer; timings come from the count of frames actually written, so they
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import re
+import logging
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from narrator._version import __version__
 from narrator.util import ffmpeg
 from narrator.config import Config
-from narrator.values import ChapterAudio, Programme, Script, ScriptChapter, Segment, SegmentTiming, Take
-from narrator.errors import OutputError
+from narrator.util.parallel import map_ordered
+from narrator.values import (
+    ChapterAudio,
+    Pending,
+    PreviousAudio,
+    Programme,
+    Samples,
+    Script,
+    ScriptChapter,
+    Segment,
+    SegmentTiming,
+    Take,
+)
+from narrator.errors import OutputError, output_errors
 from narrator.events import EventSink, Notice, Progress, ignore
+from narrator.text import speech_seconds
 from narrator.util.wavio import MonoWriter, atomic_wav, read_mono16
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from narrator.assembly.leveling import Previous
+    from narrator.assembly.leveling import Reuse
 
 KEEP_MS = 20  # silence kept at each edge of a take after trimming
 FADE_MS = 5  # fade in/out at each edge so that joins never click
@@ -39,9 +51,11 @@ SILENCE_THRESHOLD = 0.004  # |sample| below this fraction of full scale counts a
 DEFAULT_RATE = 22050
 ASSEMBLY_VERSION = 1  # bump when assembly makes other samples from the same takes
 
+log = logging.getLogger(__name__)
+
 
 def assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir: Path, *,
-             previous: Mapping[str, Any] | None = None, on_event: EventSink = ignore) -> Programme:
+             previous: PreviousAudio | None = None, on_event: EventSink = ignore) -> Programme:
     """Assemble the chapters of ``script`` from ``takes`` (segment id -> Take) into WAVs.
 
     Writes ``workdir/chNN.wav`` for every chapter whose segments all have a take (or, with
@@ -49,19 +63,26 @@ def assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir:
     programme to ``config.output.loudness`` LUFS / ``config.output.true_peak`` dBTP with one gain.
     Frame counts never change in normalization, so the returned timings stay exact.
 
-    ``previous`` is the manifest of the narration being replaced, if any. A chapter whose recipe
+    ``previous`` is what the narration being replaced recorded, if any. A chapter whose recipe
     (its takes' bytes, pauses, sample rate, this code) is the one recorded there is carried over
-    without assembly: its timings come from the record, and its WAV is written only if publish
-    calls its ``render``. The previous gain is kept when the new measurement is close enough
-    (see :func:`narrator.assembly.leveling.choose_gains`), so that unchanged chapters stay byte-identical.
+    without assembly: its timings come from the record, and its WAV is not written (it is
+    ``pending``) until publishing asks :func:`materialise` for it. The previous gain is kept when
+    the new measurement is close enough (see :func:`narrator.assembly.leveling.choose_gains`), so
+    that unchanged chapters stay byte-identical.
     """
-    from narrator.assembly.leveling import normalize, previous_records
-
     workdir = Path(workdir)
+    with output_errors(workdir, "cannot assemble audio"):
+        return _assemble(script, takes, config, workdir, previous, on_event)
+
+
+def _assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir: Path,
+              previous: PreviousAudio | None, on_event: EventSink) -> Programme:
+    from narrator.assembly.leveling import normalize, reusable
+
     workdir.mkdir(parents=True, exist_ok=True)
     rate = programme_rate(takes)
     chapters = [c for c in script.chapters if _complete(c, takes, config, on_event)]
-    known = previous_records(previous, config, rate)
+    known = reusable(previous, config, rate)
     raw: list[ChapterAudio] = []
     raw_paths: dict[int, Path] = {}
     do_normalize = config.output.normalize
@@ -70,17 +91,47 @@ def assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir:
         # With normalization on, the unnormalized chapter is an intermediate file.
         target = raw_paths[chapter.index] = workdir / f".ch{chapter.index:02d}.raw.wav" if do_normalize else final
         recipe = chapter_recipe(chapter, takes, config, rate)
-        record = _carry_record(known, recipe, chapter, need_blocks=do_normalize)
-        if record is not None:
-            render = functools.partial(_render, chapter, takes, config, rate, target, final, record["raw_sha256"])
-            raw.append(_carried(chapter, record, recipe, rate, final, normalized=do_normalize, render=render))
+        samples = _carry_record(known, recipe, chapter, need_blocks=do_normalize)
+        if samples is not None:
+            log.debug("chapter %d: samples carried over from the previous narration", chapter.index)
+            raw.append(_carried(chapter, samples, rate, final, target, normalized=do_normalize))
         else:
             raw.append(_write_chapter(chapter, takes, config, rate, target, final, recipe))
         on_event(Progress("assemble", done, len(chapters)))
     loudness: dict[str, float] = {}
     if do_normalize and raw:
-        raw, loudness = normalize(raw, raw_paths, config, known)
+        by_index = {c.index: c for c in chapters}
+        raw, loudness = normalize(raw, raw_paths, config, known,
+                                  write_raw=lambda c: _write_raw(c, by_index[c.index], takes, config))
     return Programme(sample_rate=rate, chapters=tuple(raw), loudness=loudness)
+
+
+def materialise(chapters: Sequence[ChapterAudio], script: Script, takes: Mapping[str, Take],
+                config: Config) -> None:
+    """Write the WAVs of the ``pending`` chapters among ``chapters`` (carried over from the
+    previous narration without assembly), checking that their samples are the ones recorded.
+    Publishing calls this (through the pipeline) only for the chapters it must encode again;
+    a chapter listed twice is written once."""
+    from narrator.assembly.loudness import apply_gain
+
+    by_index = {c.index: c for c in script.chapters}
+
+    def write(audio: ChapterAudio) -> None:
+        pending = audio.pending
+        assert pending is not None
+        _write_raw(audio, by_index[audio.index], takes, config)
+        if pending.gain_db is None:
+            return
+        try:
+            made = apply_gain(pending.raw_path, audio.wav_path, pending.gain_db, pending.ceiling_dbfs)
+        finally:
+            pending.raw_path.unlink(missing_ok=True)
+        if made != pending.pcm_sha256:
+            raise OutputError(f"chapter {audio.index}: normalized samples differ from the previous "
+                              "narration's with the same gain (run again with --force)")
+
+    todo = {c.index: c for c in chapters if c.pending is not None}  # each chapter once
+    map_ordered(write, list(todo.values()))  # an OSError goes to the caller's boundary
 
 
 def chapter_recipe(chapter: ScriptChapter, takes: Mapping[str, Take], config: Config, rate: int) -> str:
@@ -100,49 +151,45 @@ def chapter_recipe(chapter: ScriptChapter, takes: Mapping[str, Take], config: Co
         if take is None:
             h.update(f"gap {gap_ms(seg)} {pause}\n".encode())
             continue
-        try:
-            with open(take.path, "rb") as f:
-                digest = hashlib.file_digest(f, "sha256").hexdigest()
-        except OSError as e:
-            raise OutputError(f"{take.path}: cannot read take ({e.strerror or e})") from None
+        with open(take.path, "rb") as f:
+            digest = hashlib.file_digest(f, "sha256").hexdigest()
         h.update(f"take {digest} {pause}\n".encode())
     return h.hexdigest()
 
 
-def _carry_record(known: Previous | None, recipe: str, chapter: ScriptChapter, *,
-                  need_blocks: bool) -> Mapping[str, Any] | None:
+def _carry_record(known: Reuse | None, recipe: str, chapter: ScriptChapter, *,
+                  need_blocks: bool) -> Samples | None:
     """The previous narration's record of a chapter made from the same recipe, if it has all a
     carried-over chapter needs (with normalization: its loudness blocks)."""
-    record = known.recipes.get(recipe) if known is not None else None
-    if record is None or len(record["timings"]) != len(chapter.segments):
+    record = known.samples.get(recipe) if known is not None else None
+    if record is None or len(record.timings) != len(chapter.segments):
         return None
-    if need_blocks and record["raw_sha256"] not in known.blocks:  # type: ignore[union-attr]
+    if need_blocks and record.raw_sha256 not in known.blocks:  # type: ignore[union-attr]
         return None
     return record
 
 
-def _carried(chapter: ScriptChapter, record: Mapping[str, Any], recipe: str, rate: int, final: Path, *,
-             normalized: bool, render: Callable[[], None]) -> ChapterAudio:
-    """A chapter as the previous narration recorded it (exact timings from its frame counts)."""
-    frames, spans = record["frames"], record["timings"]
-    return ChapterAudio(index=chapter.index, title=chapter.title, wav_path=final, duration=frames / rate,
+def _carried(chapter: ScriptChapter, samples: Samples, rate: int, final: Path, raw_path: Path, *,
+             normalized: bool) -> ChapterAudio:
+    """A chapter as the previous narration recorded it (exact timings from its frame counts),
+    not written yet."""
+    return ChapterAudio(index=chapter.index, title=chapter.title, wav_path=final,
+                        duration=samples.frames / rate,
                         timings=tuple(SegmentTiming(seg.id, start / rate, end / rate)
-                                      for seg, (start, end) in zip(chapter.segments, spans)),
-                        pcm_sha256="" if normalized else record["raw_sha256"],
-                        record={"recipe": recipe, "raw_sha256": record["raw_sha256"], "frames": frames,
-                                "timings": spans},
-                        render=render)
+                                      for seg, (start, end) in zip(chapter.segments, samples.timings)),
+                        pcm_sha256="" if normalized else samples.raw_sha256, samples=samples,
+                        pending=Pending(raw_path=raw_path, rate=rate))
 
 
-def _render(chapter: ScriptChapter, takes: Mapping[str, Take], config: Config, rate: int, path: Path,
-            final: Path, raw_sha256: str) -> None:
-    """Write a carried-over chapter's samples to ``path`` (unless there already), checking that
+def _write_raw(audio: ChapterAudio, chapter: ScriptChapter, takes: Mapping[str, Take], config: Config) -> None:
+    """Write a pending chapter's unnormalized samples (unless already there), checking that
     they are the ones recorded."""
-    if path.exists():
+    pending, samples = audio.pending, audio.samples
+    if pending is None or samples is None or pending.raw_path.exists():
         return
-    made = _write_chapter(chapter, takes, config, rate, path, final, "")
-    if made.record["raw_sha256"] != raw_sha256:
-        path.unlink(missing_ok=True)
+    made = _write_chapter(chapter, takes, config, pending.rate, pending.raw_path, audio.wav_path, "")
+    if made.samples is None or made.samples.raw_sha256 != samples.raw_sha256:
+        pending.raw_path.unlink(missing_ok=True)
         raise OutputError(f"chapter {chapter.index}: assembled samples differ from the previous "
                           "narration's with the same takes (run again with --force)")
 
@@ -176,7 +223,7 @@ def _frames(ms: float, rate: int) -> int:
 def _write_chapter(chapter: ScriptChapter, takes: Mapping[str, Take], config: Config, rate: int,
                    path: Path, final: Path, recipe: str) -> ChapterAudio:
     timings: list[SegmentTiming] = []
-    spans: list[list[int]] = []
+    spans: list[tuple[int, int]] = []
     last = len(chapter.segments) - 1
     with atomic_wav(path, rate) as out:
         out.silence(_frames(config.pauses.chapter_head, rate))
@@ -188,7 +235,7 @@ def _write_chapter(chapter: ScriptChapter, takes: Mapping[str, Take], config: Co
             else:
                 _write_take(out, read_mono16(take.path, rate), rate)
             timings.append(SegmentTiming(seg.id, start / rate, out.frames / rate))
-            spans.append([start, out.frames])
+            spans.append((start, out.frames))
             pause = config.pauses.chapter_tail if i == last else seg.pause_after_ms
             out.silence(_frames(pause, rate))
         frames = out.frames
@@ -196,7 +243,7 @@ def _write_chapter(chapter: ScriptChapter, takes: Mapping[str, Take], config: Co
     return ChapterAudio(index=chapter.index, title=chapter.title, wav_path=final,
                         duration=frames / rate, timings=tuple(timings),
                         pcm_sha256="" if config.output.normalize else raw_sha256,
-                        record={"recipe": recipe, "raw_sha256": raw_sha256, "frames": frames, "timings": spans})
+                        samples=Samples(recipe, raw_sha256, frames, tuple(spans)))
 
 
 def _write_take(out: MonoWriter, x: "np.ndarray", rate: int) -> None:
@@ -223,9 +270,6 @@ def _write_take(out: MonoWriter, x: "np.ndarray", rate: int) -> None:
     out.silence(keep - (hi - 1 - loud[-1]))
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
-
-
 def lead_trim(path: Path, rate: int) -> float:
     """Seconds cut from the start of the take at ``path`` when it is assembled at ``rate``
     (negative: quiet added), so that a time in the take is ``segment start + t - lead_trim``."""
@@ -237,11 +281,9 @@ def lead_trim(path: Path, rate: int) -> float:
 
 
 def gap_ms(segment: Segment) -> int:
-    """A plausible length for a segment that has no audio: ~4 CJK characters or ~14 other
-    characters per second, at least half a second."""
-    text = segment.spoken or segment.text
-    cjk = len(_CJK.findall(text))
-    return max(500, int(cjk * 250 + (len(text) - cjk) * 70))
+    """A plausible length for a segment that has no audio: its text at the typical speaking
+    rate (:func:`narrator.text.speech_seconds`), at least half a second."""
+    return max(500, int(speech_seconds(segment.spoken or segment.text) * 1000))
 
 
-__all__ = ["assemble", "programme_rate", "gap_ms", "lead_trim"]
+__all__ = ["assemble", "materialise", "programme_rate", "gap_ms", "lead_trim"]

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import importlib
 
-from narrator.config import ENGINE_NAMES, Config
+from narrator.choices import ENGINE_MODULES
+from narrator.config import Config
 from narrator.errors import ConfigError
 from narrator.engines.base import Engine, preset_params
 
 __all__ = ["Engine", "ENGINES", "create_engines", "preset_params"]
 
-# engine name -> module defining `create(config, server) -> Engine`
-ENGINES: dict[str, str] = {
-    "espeak": "narrator.engines.espeak",
-    "indextts2": "narrator.engines.indextts2",
-    "indextts2-vllm": "narrator.engines.vllm",
-    "openai": "narrator.engines.openai",
-    "http": "narrator.engines.http",
-}
-
-
-assert tuple(ENGINES) == ENGINE_NAMES  # config.py validates names without importing engines
+ENGINES = ENGINE_MODULES  # engine name -> module defining `create(config, server) -> Engine`
 
 
 def engine_name(config: Config) -> str:

@@ -35,6 +35,10 @@ class Engine(Protocol):
         its keys as they were. Called after :meth:`fingerprint`."""
         ...
 
+    def describe(self) -> Mapping[str, Any]:
+        """What ``narrate engines`` shows about this instance (model, endpoint...), in order."""
+        ...
+
     def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
         ...
 

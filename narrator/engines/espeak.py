@@ -21,6 +21,7 @@ from typing import Any, Mapping
 
 from narrator.config import Config
 from narrator.errors import EngineError, EngineUnavailable
+from narrator.text import BOPOMOFO, CJK_FORMS, CJK_PUNCTUATION, FULLWIDTH, HAN, KANA, RADICALS
 from narrator.util.wavio import mono_wav
 from narrator.engines.base import preset_params
 
@@ -206,9 +207,8 @@ def synthesize_wav(text: str, voice: str, *, rate: int = 175, pitch: int = 50, v
 
 # ---- voices per language and mixed-script text -------------------------------------------------
 
-# CJK ideographs, kana, bopomofo, CJK punctuation and fullwidth forms
-_CJK = re.compile(r"[\u2e80-\u2fdf\u3000-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf"
-                  r"\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
+# CJK ideographs, kana, bopomofo, CJK punctuation and fullwidth forms: read by the CJK voice
+_CJK = re.compile(f"[{RADICALS}{CJK_PUNCTUATION}{KANA}{BOPOMOFO}{HAN}{CJK_FORMS}{FULLWIDTH}]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 _LANG_VOICES = {"zh": "cmn", "cmn": "cmn", "yue": "yue", "en": "en-us"}
@@ -303,6 +303,9 @@ class EspeakEngine:
 
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
         return preset_params(self._config, "espeak", emotion, DEFAULTS)
+
+    def describe(self) -> Mapping[str, Any]:
+        return {"version": self._version}
 
     def _voice_pair(self, lang: str) -> tuple[str, str]:
         """(voice for CJK runs, voice for Latin runs) of a segment in ``lang``."""

@@ -202,7 +202,7 @@ class HttpEngine:
                               server=self.label) from None
         field = self.options.get("audio_field") or self.options.get("url_field")
         try:
-            value = _dotted(doc, field)
+            value = _dotted(doc, str(field))
         except KeyError:
             raise EngineError(f"the JSON answer has no '{field}' ({one_line(json.dumps(doc)[:120])})",
                               server=self.label) from None
@@ -248,7 +248,7 @@ def create(config: Config, server: str) -> HttpEngine:
     try:
         engine = HttpEngine(config, server, options)
     except jinja2.TemplateSyntaxError as e:
-        raise ConfigError([f"{section}: template error: {one_line(e)}"]) from None
+        raise ConfigError([f"{section}: template error: {one_line(e, 200)}"]) from None
     # render once per emotion with sample values: unknown names fail now, not mid-run
     for emotion in config.emotion_names:
         try:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from narrator.config import Config
 from narrator.errors import ConfigError, EngineError, EngineUnavailable, ServerUnreachable
+from narrator.text import one_line  # noqa: F401  (engines import it from here)
 from narrator.util.wavio import wav_info
 from narrator.engines.base import preset_params, request_timeout
 
@@ -33,12 +34,6 @@ VECTOR_DEFAULTS: Mapping[str, Mapping[str, Any]] = {
     "afraid": {"vector": [0, 0, 0.1, 0.6, 0, 0, 0, 0], "weight": 0.7},
 }
 """IndexTTS2 emotion presets (shared by the web UI and index-tts-vllm engines)."""
-
-
-def one_line(text: Any, limit: int = 200) -> str:
-    """Collapse a server's message to one short line (error messages must be one line)."""
-    s = re.sub(r"\s+", " ", str(text)).strip()
-    return s if len(s) <= limit else s[: limit - 3] + "..."
 
 
 def normalize_base(server: str) -> str:

@@ -132,6 +132,7 @@ def parse_layout(config: Mapping[str, Any], server: str) -> Layout:
     kinds = [str(c.get("type", "?")).lower() for c in inputs]
     shape_ok = (len(kinds) >= 4 and kinds[0] in ("radio", "dropdown") and kinds[1] == "audio"
                 and kinds[2] == "textbox")
+    languages: list[str]
     if shape_ok and len(kinds) == 24:
         name, languages = "2", []
     elif shape_ok and len(kinds) == 26 and kinds[3] == "state":

@@ -61,7 +61,6 @@ _MARK_TAGS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": 
 # Editor-internal class names that say nothing about the text.
 _NOISE_CLASS = re.compile(r"^(mso|mce|tox-|ck-|ck$|western$|cjk$|ctl$|apple-|docs-)", re.IGNORECASE)
 _UNWRAP_NS = ("o:", "w:", "st1:", "st2:", "m:")
-_DROP_NS = ("v:",)
 
 _WS = re.compile(r"[ \t\n\r\f\v\x00]+")
 _CJK = re.compile(r"[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -399,16 +398,16 @@ class Walker:
                 before, after = True, False  # CKEditor 5 page break (its style says "after" too)
             if before:
                 self._pagebreak(parent)
-            frame = self._open(node, name, style, parent, path, verdict)
-            if frame is None:  # a cell of an absorbing row, or a nested block inside one
+            opened = self._open(node, name, style, parent, path, verdict)
+            if opened is None:  # a cell of an absorbing row, or a nested block inside one
                 stack.append(EXIT_PLAIN)
                 stack.extend(reversed(node.contents))
                 continue
             if not parent.absorb:
                 self._flush(parent)
-            frames.append(frame)
+            frames.append(opened)
             if after:
-                stack.append(_AfterBreak(frame))
+                stack.append(_AfterBreak(opened))
             stack.append(EXIT_BLOCK)
             stack.extend(reversed(node.contents))
         self._flush(frames[0])
@@ -470,7 +469,7 @@ class Walker:
             return False
         if name in _SKIP_TAGS or ":" in name:
             return name in _SKIP_TAGS or not name.startswith(_UNWRAP_NS)
-        return _is_hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS)
+        return bool(_is_hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS))
 
     def _is_chrome(self, node: Any, name: str, is_block: bool) -> str:
         """Why this element is page chrome ("" if it is not): by class/id/custom element name, and
@@ -854,7 +853,7 @@ class Walker:
         images, self.images = tuple(self.images), []
         runs = make_runs(self.pieces) if self.pieces else ()
         self.pieces = []
-        layout = {"ordered": frame.ordered, "item": frame.item} if frame.kind == "item" else {}
+        layout: dict[str, Any] = {"ordered": frame.ordered, "item": frame.item} if frame.kind == "item" else {}
         if not runs:
             if images:  # an image without text is shown, never read
                 self.blocks.append(Block(frame.kind, (), frame.level, frame.source,  # type: ignore[arg-type]

@@ -66,7 +66,7 @@ def split_lines(runs: tuple[Run, ...], kind: str) -> list[tuple[Run, ...]]:
     poem = _KEEP in decisions
     groups: list[tuple[Run, ...]] = []
     current: list[list[Run]] = []
-    seps: list[str] = []
+    seps = []
     for i, line in enumerate(lines):
         if texts[i]:
             current.append(line)

@@ -64,11 +64,11 @@ def split_notes(blocks: list[Block], mode: str, lang: str) -> tuple[list[Block],
         for b in body:
             out.append(_clean(b))
             for target in sorted(c[len(REF):] for c in b.context if c.startswith(REF)):
-                key = by_anchor.get(target)
-                if key is None or key in placed:
+                found = by_anchor.get(target)
+                if found is None or found in placed:
                     continue
-                placed.add(key)
-                group = [_clean(x) for x in notes[key] if x.kind != "break"]
+                placed.add(found)
+                group = [_clean(x) for x in notes[found] if x.kind != "break"]
                 if group:
                     first = group[0]
                     group[0] = replace(first, kind="paragraph" if first.kind == "heading" else first.kind,

@@ -15,7 +15,7 @@ starts; less than one frame of silence pads the chapter's end. A chapter's start
 therefore not quite the sum of the earlier chapters' durations: :attr:`Book.starts` gives the
 real one, which the manifest, the captions and the chapter markers use.
 
-    book = Book(programme, Path("out/lesson.m4b"), "m4b", bitrate="64k", previous=old_manifest,
+    book = Book(programme, Path("out/lesson.m4b"), "m4b", bitrate="64k", previous=previous_files,
                 workdir=tmp)
     map_ordered(lambda job: job(), book.jobs())    # encode the pieces that changed
     book.finish(script.title)                      # join, mux, mark chapters
@@ -23,19 +23,20 @@ real one, which the manifest, the captions and the chapter markers use.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import shutil
 import wave
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 from narrator.util import ffmpeg
 from narrator.util.atomic import atomic_path
-from narrator.values import ChapterAudio, Programme
+from narrator.values import BookPiece, ChapterAudio, PreviousFiles, Programme
 from narrator.publishing.encode import BITEXACT, CODECS, add_id3_chapters, ffmetadata
 from narrator.errors import OutputError
 
@@ -58,35 +59,11 @@ BOOK_CODECS: dict[str, BookCodec] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """One chapter's frames in the book's raw stream, as recorded in its manifest entry."""
-
-    key: str  # what the piece is made from: the chapter's samples and the encoding
-    sha256: str
-    size: int  # bytes
-    samples: int  # samples a decoder gets out of it
-    lead: int  # of which before the chapter's first sample (0 unless the chapter starts loud)
-
-    def record(self) -> dict[str, Any]:
-        return {"book_key": self.key, "book_sha256": self.sha256, "book_bytes": self.size,
-                "book_samples": self.samples, "book_lead": self.lead}
-
-    @staticmethod
-    def from_record(record: Mapping[str, Any]) -> Piece | None:
-        try:
-            piece = Piece(str(record["book_key"]), str(record["book_sha256"]), int(record["book_bytes"]),
-                          int(record["book_samples"]), int(record["book_lead"]))
-        except (KeyError, TypeError, ValueError):
-            return None
-        return piece if piece.size >= 0 else None
-
-
 class Book:
     """The book of ``programme`` at ``dest``: plan the pieces, encode the new ones, join them."""
 
     def __init__(self, programme: Programme, dest: Path, kind: str, *, bitrate: str,
-                 previous: Mapping[str, Any] | None, workdir: Path) -> None:
+                 previous: PreviousFiles | None, workdir: Path) -> None:
         if kind not in BOOK_CODECS:
             raise OutputError(f"{dest}: unknown book format '{kind}'")
         self.programme, self.dest, self.kind, self.bitrate = programme, dest, kind, bitrate
@@ -94,7 +71,7 @@ class Book:
         self.workdir = workdir
         self.keys = {c.index: self._key(c) for c in programme.chapters}
         self._old = self._reusable(previous)  # key -> (stream, offset, piece)
-        self._new: dict[int, Piece] = {}
+        self._new: dict[int, BookPiece] = {}
         self.duration = 0.0  # seconds a decoder gets out of the finished book (set by finish)
 
     @property
@@ -104,12 +81,12 @@ class Book:
 
     def jobs(self) -> list[Callable[[], None]]:
         """One job per piece that must be encoded (their chapters' WAVs must be written)."""
-        return [lambda c=c: self._encode(c) for c in self.to_encode]
+        return [functools.partial(self._encode, c) for c in self.to_encode]
 
-    def finish(self, title: str) -> tuple[dict[int, Piece], dict[int, float]]:
+    def finish(self, title: str) -> tuple[dict[int, BookPiece], dict[int, float]]:
         """Join the pieces into ``dest`` with the chapter list; return each chapter's piece and
         its start in the book (seconds)."""
-        pieces: dict[int, Piece] = {}
+        pieces: dict[int, BookPiece] = {}
         starts: dict[int, float] = {}
         rate = self.programme.sample_rate
         joined = self.workdir / f"book.{self.codec.raw_format}"
@@ -168,27 +145,26 @@ class Book:
         ffmpeg.run(args, what=f"encoding chapter {chapter.index} of {self.dest.name}")
         sha, size = file_sha256(dest), dest.stat().st_size
         samples = count_samples(dest, self.codec.raw_format)
-        self._new[chapter.index] = Piece(self.keys[chapter.index], sha, size, samples,
-                                         self.codec.priming - dropped)
+        self._new[chapter.index] = BookPiece(self.keys[chapter.index], sha, size, samples,
+                                             self.codec.priming - dropped)
 
-    def _reusable(self, previous: Mapping[str, Any] | None) -> dict[str, tuple[Path, int, Piece]]:
+    def _reusable(self, previous: PreviousFiles | None) -> dict[str, tuple[Path, int, BookPiece]]:
         """Pieces of the previous book that this one needs, checked against their sha256."""
-        if not previous:
+        if previous is None:
             return {}
-        old_name = (previous.get("audio") or {}).get("book")
-        if not isinstance(old_name, str) or not old_name.endswith("." + self.kind):
+        old_name = previous.book
+        if old_name is None or not old_name.endswith("." + self.kind):
             return {}
         old_book = self.dest.parent / old_name
         if Path(old_name).is_absolute() or ".." in Path(old_name).parts or not old_book.is_file():
             return {}
-        layout: list[tuple[int, Piece]] = []
+        layout: list[tuple[int, BookPiece]] = []
         offset = 0
-        for entry in previous.get("chapters") or []:
-            piece = Piece.from_record((entry.get("build") or {}) if isinstance(entry, dict) else {})
-            if piece is None:
+        for chapter in previous.chapters:
+            if chapter.piece is None:
                 return {}  # without every piece's size, no offsets
-            layout.append((offset, piece))
-            offset += piece.size
+            layout.append((offset, chapter.piece))
+            offset += chapter.piece.size
         wanted = set(self.keys.values())
         if not any(p.key in wanted for _, p in layout):
             return {}
@@ -196,7 +172,7 @@ class Book:
             stream, base = self._old_stream(old_book)
         except OutputError:
             return {}
-        found: dict[str, tuple[Path, int, Piece]] = {}
+        found: dict[str, tuple[Path, int, BookPiece]] = {}
         for start, piece in layout:
             if piece.key in wanted and piece.key not in found \
                     and _range_sha256(stream, base + start, piece.size) == piece.sha256:
@@ -276,12 +252,6 @@ def _copy_range(path: Path, start: int, size: int, out: Any) -> None:
         got += len(chunk)
     if got != size:
         raise OutputError(f"{path}: ended inside a piece of the previous book")
-
-
-# MPEG audio layer III: kbit/s by bitrate index, for MPEG-1 and for MPEG-2/2.5.
-_MP3_KBPS = {3: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
-             2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)}
-_MP3_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
 
 
 def count_samples(path: Path, raw_format: str) -> int:

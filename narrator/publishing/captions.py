@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_SPACE = re.compile(r"\s+")
-
+from narrator.text import one_line  # a blank line ends a cue: cue text and ids stay on one line
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -30,11 +28,6 @@ def timestamp(seconds: float, *, sep: str = ".") -> str:
     return f"{hours:02d}:{minutes:02d}:{secs:02d}{sep}{ms:03d}"
 
 
-def _one_line(text: str) -> str:
-    # A blank line ends a cue, so cue text and ids are kept on one line.
-    return _SPACE.sub(" ", text).strip()
-
-
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -48,11 +41,11 @@ def _times(cue: Cue) -> tuple[int, int]:
 def _karaoke(cue: Cue, start: int, end: int) -> str:
     """Cue text with a ``<HH:MM:SS.mmm>`` tag before each word after the first (WebVTT allows
     only times strictly inside the cue, increasing); "" if the words are not the cue's text."""
-    text = _one_line(cue.text)
+    text = one_line(cue.text)
     out: list[str] = []
     pos, last = 0, start
     for i, (word, t, _) in enumerate(cue.words):
-        word = _one_line(word)
+        word = one_line(word)
         k = text.find(word, pos)
         if k < 0 or not word:
             return ""
@@ -71,13 +64,13 @@ def to_vtt(cues: Iterable[Cue]) -> str:
     """A WebVTT file: cue text escaped (& < >), ids kept only when they cannot be misread."""
     parts = ["WEBVTT", ""]
     for cue in cues:
-        text = _escape(_one_line(cue.text))
+        text = _escape(one_line(cue.text))
         if not text:
             continue
         start, end = _times(cue)
         if cue.words:
             text = _karaoke(cue, start, end) or text
-        cue_id = _one_line(cue.id)
+        cue_id = one_line(cue.id)
         if cue_id and "-->" not in cue_id:
             parts.append(cue_id)
         parts.append(f"{timestamp(start / 1000)} --> {timestamp(end / 1000)}")
@@ -91,7 +84,7 @@ def to_srt(cues: Iterable[Cue]) -> str:
     parts: list[str] = []
     number = 0
     for cue in cues:
-        text = _one_line(cue.text)
+        text = one_line(cue.text)
         if not text:
             continue
         number += 1

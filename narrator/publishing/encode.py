@@ -15,6 +15,7 @@ from narrator.util import ffmpeg
 from narrator.util.atomic import atomic_path
 from narrator.values import ChapterAudio
 from narrator.errors import OutputError
+from narrator.text import one_line
 
 # ffmpeg codec, muxer and whether the bitrate applies, per output format.
 # The AAC encoder's default "twoloop" coder is 3x slower than "fast", with no audible gain on mono
@@ -58,14 +59,10 @@ def _encode(src: Path, dest: Path, fmt: str, *, bitrate: str, tags: Mapping[str,
     if lossy:
         args += ["-b:a", bitrate]
     for key, value in tags.items():
-        args += ["-metadata", f"{key}={_one_line(value)}"]
+        args += ["-metadata", f"{key}={one_line(value)}"]
     with atomic_path(dest) as tmp:
         # The temporary name has no meaningful extension, so the muxer is named explicitly.
         ffmpeg.run([*args, "-f", muxer, str(tmp)], what=what)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def ffmetadata(title: str, marks: list[tuple[str, int, int]]) -> str:
@@ -77,7 +74,7 @@ def ffmetadata(title: str, marks: list[tuple[str, int, int]]) -> str:
 
 
 def _ffescape(text: str) -> str:
-    return re.sub(r"([=;#\\\n])", r"\\\1", _one_line(text))
+    return re.sub(r"([=;#\\\n])", r"\\\1", one_line(text))
 
 
 def add_id3_chapters(path: Path, marks: list[tuple[str, int, int]], *, title: str | None = None,
@@ -92,16 +89,16 @@ def add_id3_chapters(path: Path, marks: list[tuple[str, int, int]], *, title: st
     except ID3NoHeaderError:
         tags = ID3()
     if title is not None:
-        tags.add(TIT2(encoding=3, text=[_one_line(title)]))
+        tags.add(TIT2(encoding=3, text=[one_line(title)]))
     if album is not None:
-        tags.add(TALB(encoding=3, text=[_one_line(album)]))
+        tags.add(TALB(encoding=3, text=[one_line(album)]))
     ids = [f"chp{i}" for i in range(1, len(marks) + 1)]
     tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
                   child_element_ids=ids, sub_frames=[TIT2(encoding=3, text=["Chapters"])]))
     for element_id, (title, start, end) in zip(ids, marks):
         # Offsets 0xFFFFFFFF: players seek by time, not by byte.
         tags.add(CHAP(element_id=element_id, start_time=start, end_time=end, start_offset=0xFFFFFFFF,
-                      end_offset=0xFFFFFFFF, sub_frames=[TIT2(encoding=3, text=[_one_line(title)])]))
+                      end_offset=0xFFFFFFFF, sub_frames=[TIT2(encoding=3, text=[one_line(title)])]))
     try:
         tags.save(str(path), v2_version=4)
     except (OSError, MutagenError) as e:

@@ -182,5 +182,5 @@ def write_epub(script: Script, manifest: Mapping[str, Any], out_dir: Path, dest:
         z.writestr("META-INF/container.xml", CONTAINER, compress_type=zipfile.ZIP_DEFLATED)
         for name, text in texts.items():
             z.writestr(f"EPUB/{name}", text, compress_type=zipfile.ZIP_DEFLATED)
-        for name, path in files.items():
-            z.write(path, f"EPUB/{name}", compress_type=zipfile.ZIP_STORED)  # audio and images are compressed
+        for name, source in files.items():
+            z.write(source, f"EPUB/{name}", compress_type=zipfile.ZIP_STORED)  # audio and images are compressed

@@ -14,7 +14,17 @@ from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
 from narrator.util.atomic import write_atomic
-from narrator.values import Programme, Script
+from narrator.values import (
+    BookPiece,
+    ChapterAudio,
+    FileRecord,
+    Level,
+    LoudnessBlocks,
+    PreviousChapter,
+    Programme,
+    Samples,
+    Script,
+)
 from narrator.errors import BadInput
 
 VERSION = 1
@@ -106,15 +116,17 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
                    take_keys: Mapping[str, str] | None = None,
                    build: Mapping[str, Any] | None = None,
                    book_starts: Mapping[int, float] | None = None,
-                   chapter_records: Mapping[int, Mapping[str, Any]] | None = None,
+                   encoded: Mapping[int, FileRecord] | None = None,
+                   pieces: Mapping[int, BookPiece] | None = None,
                    segment_info: Mapping[str, Mapping[str, Any]] | None = None) -> Manifest:
     """The manifest for the chapters of ``programme`` (only those: a chapter that failed is not
     published, and its segments are not listed). ``files`` maps chapter index to its files.
 
     ``book_starts`` gives each chapter's exact start in the book (seconds) when a book was made;
-    without it, chapters follow one another. ``chapter_records`` adds ``pcm_sha256`` and ``build``
-    to chapter entries. ``segment_info`` gives segments their speech check ("verify") and their
-    "words" as (text, start, end) from the segment's start."""
+    without it, chapters follow one another. ``encoded`` (each chapter's encoded file) adds
+    ``pcm_sha256`` and ``build`` (see :func:`chapter_build`) to chapter entries. ``segment_info``
+    gives segments their speech check ("verify") and their "words" as (text, start, end) from
+    the segment's start."""
     take_keys = take_keys or {}
     segment_info = segment_info or {}
     by_index = {c.index: c for c in script.chapters}
@@ -131,8 +143,9 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
                                "captions": files[audio.index]["captions"]}
         if "srt" in files[audio.index]:
             entry["srt"] = files[audio.index]["srt"]
-        if chapter_records is not None:
-            entry.update(chapter_records[audio.index])  # type: ignore[typeddict-item]
+        if encoded is not None:
+            entry["pcm_sha256"] = audio.pcm_sha256
+            entry["build"] = chapter_build(audio, encoded[audio.index], (pieces or {}).get(audio.index))
         chapters.append(entry)
         for seg in planned.segments if planned else ():
             timing = timings.get(seg.id)
@@ -171,6 +184,61 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
         "skipped": [{"source": k.source, "what": k.what, "reason": k.reason, "chars": k.chars, "rows": k.rows}
                     for k in script.skipped],
     }
+
+
+def chapter_build(audio: ChapterAudio, encoded: FileRecord, piece: BookPiece | None) -> dict[str, Any]:
+    """A chapter's "build" entry: how its samples, its file and its piece of the book were made
+    (what :func:`previous_chapter` reads back for the next build)."""
+    record: dict[str, Any] = {}
+    if audio.samples is not None:
+        record |= {"recipe": audio.samples.recipe, "raw_sha256": audio.samples.raw_sha256,
+                   "frames": audio.samples.frames, "timings": [list(t) for t in audio.samples.timings]}
+    if audio.blocks is not None:
+        record["loudness_blocks"] = {"meter": audio.blocks.meter, "milli_lufs": audio.blocks.milli_lufs}
+    if audio.level is not None:
+        record |= {"margin_db": audio.level.margin_db, "true_peak_dbtp": audio.level.true_peak_dbtp}
+    record |= {"file_key": encoded.key, "file_sha256": encoded.sha256}
+    if piece is not None:
+        record |= {"book_key": piece.key, "book_sha256": piece.sha256, "book_bytes": piece.size,
+                   "book_samples": piece.samples, "book_lead": piece.lead}
+    return record
+
+
+def previous_chapter(entry: object) -> PreviousChapter:
+    """A chapter entry of a manifest read back: each record only if it is whole and well formed."""
+    data: dict[str, Any] = entry if isinstance(entry, dict) else {}
+    build = data.get("build")
+    record: dict[str, Any] = build if isinstance(build, dict) else {}
+    raw = record.get("raw_sha256") if isinstance(record.get("raw_sha256"), str) else None
+    timings = record.get("timings")
+    samples = None
+    if (raw is not None and isinstance(record.get("recipe"), str) and isinstance(record.get("frames"), int)
+            and isinstance(timings, list)
+            and all(isinstance(t, list) and len(t) == 2 and all(isinstance(v, int) for v in t)
+                    for t in timings)):
+        samples = Samples(record["recipe"], raw, record["frames"], tuple((t[0], t[1]) for t in timings))
+    packed = record.get("loudness_blocks")
+    blocks = None
+    if isinstance(packed, dict) and isinstance(packed.get("meter"), str) and isinstance(packed.get("milli_lufs"), str):
+        blocks = LoudnessBlocks(packed["meter"], packed["milli_lufs"])
+    level = None
+    if isinstance(record.get("margin_db"), (int, float)) and isinstance(record.get("true_peak_dbtp"), (int, float)):
+        level = Level(float(record["margin_db"]), float(record["true_peak_dbtp"]))
+    encoded = None
+    file = data.get("file")
+    if isinstance(file, str) and isinstance(record.get("file_key"), str) and isinstance(record.get("file_sha256"), str):
+        encoded = FileRecord(file, record["file_key"], record["file_sha256"])
+    try:
+        piece: BookPiece | None = BookPiece(
+            str(record["book_key"]), str(record["book_sha256"]), int(record["book_bytes"]),
+            int(record["book_samples"]), int(record["book_lead"]))
+    except (KeyError, TypeError, ValueError):
+        piece = None
+    if piece is not None and piece.size < 0:
+        piece = None
+    pcm = data.get("pcm_sha256")
+    return PreviousChapter(pcm_sha256=pcm if isinstance(pcm, str) else None, samples=samples,
+                           raw_sha256=raw, blocks=blocks, level=level, encoded=encoded, piece=piece)
 
 
 def word_times(words: Any, start: float, end: float) -> list[tuple[str, float, float]]:

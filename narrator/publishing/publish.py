@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence, Set
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +27,14 @@ from narrator.publishing.book import Book, file_sha256, pcm_sha256
 from narrator.publishing.captions import Cue, to_srt, to_vtt
 from narrator.config import Config
 from narrator.publishing.encode import chapter_tags, encode_chapter, encoding_key
-from narrator.values import ChapterAudio, Programme, Script
-from narrator.errors import BadInput, NarratorError, OutputError
+from narrator.values import BookPiece, ChapterAudio, FileRecord, PreviousFiles, Programme, Script
+from narrator.errors import OutputError, output_errors
 from narrator.events import EventSink, Progress, ignore
 from narrator.publishing.manifest import (
     FILENAME,
     ChapterFiles,
     build_manifest,
     listed_files,
-    load_manifest,
     ms,
     save_manifest,
     word_times,
@@ -47,11 +48,16 @@ CHAPTERS_TRACK = "chapters.vtt"
 PLAYER = "index.html"
 IMAGES_DIR = "images"
 
+Materialise = Callable[[Sequence[ChapterAudio]], None]
+"""Writes the WAVs of the given chapters that are still pending (see narrator.assembly.materialise)."""
+
+log = logging.getLogger(__name__)
 
 
 def publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
             engine_info: Mapping[str, Any], stats: Mapping[str, Any],
             take_keys: Mapping[str, str] | None = None, build: Mapping[str, Any] | None = None,
+            previous: PreviousFiles | None = None, materialise: Materialise | None = None,
             segment_info: Mapping[str, Mapping[str, Any]] | None = None,
             course_index: str | None = None, on_event: EventSink = ignore) -> dict[str, Any]:
     """Write the narration's files into ``out_dir`` and return the manifest written there.
@@ -60,33 +66,34 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
     absent from it). ``take_keys`` maps segment ids to cache keys; ``build`` is stored verbatim
     under "build"; ``course_index`` links the player page back to its course; ``segment_info``
     gives segments their speech check and timed words (see
-    :func:`narrator.publishing.manifest.build_manifest`). Example::
+    :func:`narrator.publishing.manifest.build_manifest`). ``previous`` is what the narration
+    being replaced left that may be kept (encoded files, pieces of the book); ``materialise``
+    writes the WAVs of chapters carried over without assembly (``pending``) that must be encoded
+    again. Example::
 
         manifest = publish(script, programme, Path("out"), config,
                            engine_info={"name": "espeak"}, stats={"segments": 12})
         manifest["chapters"][0]["file"]    # "chapters/01-introduction.mp3"
     """
     out_dir = Path(out_dir)
-    try:
+    with output_errors(out_dir):
         return _publish(script, programme, out_dir, config, engine_info=engine_info, stats=stats,
-                        take_keys=take_keys, build=build, course_index=course_index,
+                        take_keys=take_keys, build=build, previous=previous or PreviousFiles(),
+                        materialise=materialise or _nothing_pending, course_index=course_index,
                         segment_info=segment_info or {}, on_event=on_event)
-    except NarratorError:
-        raise
-    except OSError as e:
-        where = e.filename or out_dir
-        raise OutputError(f"{where}: cannot write output ({e.strerror or e})") from None
 
 
 def _publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
              engine_info: Mapping[str, Any], stats: Mapping[str, Any],
              take_keys: Mapping[str, str] | None, build: Mapping[str, Any] | None,
-             course_index: str | None, segment_info: Mapping[str, Mapping[str, Any]],
+             previous: PreviousFiles, materialise: Materialise, course_index: str | None,
+             segment_info: Mapping[str, Mapping[str, Any]],
              on_event: EventSink) -> dict[str, Any]:
     out = config.output
     fmt = out.format
     (out_dir / CHAPTERS_DIR).mkdir(parents=True, exist_ok=True)
-    old = _take_old_manifest(out_dir)
+    # While files are being replaced, the folder must not claim to hold a complete narration.
+    (out_dir / FILENAME).unlink(missing_ok=True)
 
     chapters = programme.chapters
     book_base = book_name(script)
@@ -102,27 +109,28 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
     # A chapter file is kept when the previous narration made it from the same samples with the
     # same settings and it is still the file it made: a rebuild encodes only what changed.
-    previous_files = {e["file"]: e for e in (old or {}).get("chapters") or []
-                      if isinstance(e, dict) and isinstance(e.get("file"), str)}
+    previous_files = {c.encoded.file: c.encoded for c in previous.chapters if c.encoded is not None}
     files: dict[int, ChapterFiles] = {}
-    records: dict[int, dict[str, Any]] = {}
+    encoded: dict[int, FileRecord] = {}
     encodes = []
+    known = []
     for audio in chapters:
         name = safe_filename(audio.title, index=audio.index, ext=fmt)
         stem = name[: -len(fmt) - 1]
         rel = f"{CHAPTERS_DIR}/{name}"
         try:
-            pcm = audio.pcm_sha256 or pcm_sha256(audio.wav_path)
+            audio = replace(audio, pcm_sha256=audio.pcm_sha256 or pcm_sha256(audio.wav_path))
         except OutputError as e:
             raise OutputError(f"{rel}: {e}") from None
+        known.append(audio)
         tags = chapter_tags(audio, album=script.title, track=f"{audio.index}/{len(script.chapters) or len(chapters)}")
-        key = encoding_key(pcm, fmt, rate=programme.sample_rate, bitrate=out.bitrate, tags=tags)
-        records[audio.index] = {"pcm_sha256": pcm, "build": {**audio.record, "file_key": key}}
+        key = encoding_key(audio.pcm_sha256, fmt, rate=programme.sample_rate, bitrate=out.bitrate, tags=tags)
         kept = _kept_file(out_dir / rel, previous_files.get(rel), key)
         if kept is not None:
-            records[audio.index]["build"]["file_sha256"] = kept
+            encoded[audio.index] = kept
         else:
-            encodes.append((audio, out_dir / rel, tags))
+            log.debug("%s: encoded again", rel)
+            encodes.append((audio, rel, tags, key))
         captions = f"{CHAPTERS_DIR}/{stem}.vtt" if out.captions else None
         srt = f"{CHAPTERS_DIR}/{stem}.srt" if out.captions else None
         if captions and srt:
@@ -130,12 +138,13 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
             _write(out_dir / captions, to_vtt(cues).encode("utf-8"))
             _write(out_dir / srt, to_srt(cues).encode("utf-8"))
         files[audio.index] = {"file": rel, "captions": captions, "srt": srt}
+    programme = replace(programme, chapters=tuple(known))
     for _ in range(len(chapters) - len(encodes)):
         progress()
 
-    def encode(audio: ChapterAudio, dest: Path, tags: dict[str, str]) -> None:
-        encode_chapter(audio, dest, fmt, bitrate=out.bitrate, tags=tags)
-        records[audio.index]["build"]["file_sha256"] = file_sha256(dest)
+    def encode(audio: ChapterAudio, rel: str, tags: dict[str, str], key: str) -> None:
+        encode_chapter(audio, out_dir / rel, fmt, bitrate=out.bitrate, tags=tags)
+        encoded[audio.index] = FileRecord(rel, key, file_sha256(out_dir / rel))
 
     def run(job: tuple[Callable[[], None], bool]) -> bool:
         work, is_chapter = job
@@ -144,24 +153,25 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
     book = None
     book_starts: dict[int, float] | None = None
+    pieces: dict[int, BookPiece] = {}
     temp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "publish-", dir=out_dir))
     try:
-        jobs = [(functools.partial(encode, *e), True) for e in encodes]  # (job, is a chapter file)
-        needed = [audio for audio, _, _ in encodes]
+        jobs: list[tuple[Callable[[], None], bool]] = [(functools.partial(encode, *e), True) for e in encodes]
+        needed = [audio for audio, _, _, _ in encodes]
         if out.book != "none":
             book = f"{book_base}.{out.book}"
-            maker = Book(programme, out_dir / book, out.book, bitrate=out.bitrate, previous=old, workdir=temp)
+            maker = Book(programme, out_dir / book, out.book, bitrate=out.bitrate, previous=previous,
+                         workdir=temp)
             jobs += [(piece, False) for piece in maker.jobs()]
             needed += maker.to_encode
+            log.debug("%s: %d of %d chapter pieces taken from the previous book", book,
+                      len(chapters) - len(maker.to_encode), len(chapters))
         # Chapters carried over from the previous narration are written only if encoded again.
-        renders = {a.index: a.render for a in needed if a.render is not None}
-        map_ordered(lambda render: render(), renders.values())
+        materialise(needed)
         # Chapter files and book pieces are independent encodes: run them side by side.
-        map_ordered(run, jobs, on_done=lambda is_chapter: is_chapter and progress())
+        map_ordered(run, jobs, on_done=lambda is_chapter: progress() if is_chapter else None)
         if out.book != "none":
             pieces, book_starts = maker.finish(script.title)
-            for index, piece in pieces.items():
-                records[index]["build"].update(piece.record())
             progress()
     finally:
         shutil.rmtree(temp, ignore_errors=True)
@@ -170,7 +180,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     manifest = build_manifest(script, programme, files=files, audio_format=fmt, book=book,
                               player=PLAYER if out.player else None, engine_info=engine_info,
                               stats=stats, take_keys=take_keys, build=build, book_starts=book_starts,
-                              chapter_records=records, segment_info=segment_info)
+                              encoded=encoded, pieces=pieces, segment_info=segment_info)
     if book is not None:  # the book's real length, its last frame's padding included
         manifest["audio"]["duration"] = ms(maker.duration)
     if out.captions:
@@ -192,11 +202,10 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     if out.epub:
         from narrator.publishing.epub import write_epub
 
-        manifest["epub"] = f"{book_base}.epub"
-        write_epub(script, manifest, out_dir, out_dir / manifest["epub"], images=images)
+        epub = manifest["epub"] = f"{book_base}.epub"
+        write_epub(script, manifest, out_dir, out_dir / epub, images=images)
 
-    if old is not None:
-        _remove_stale(out_dir, listed_files(old) - listed_files(manifest))
+    _remove_stale(out_dir, previous.listed - listed_files(manifest))
     save_manifest(manifest, out_dir / FILENAME)
     progress()
     return dict(manifest)
@@ -242,17 +251,22 @@ def _write(path: Path, data: bytes) -> None:
     write_atomic(path, data)
 
 
-def _kept_file(path: Path, previous: Mapping[str, Any] | None, key: str) -> str | None:
-    """The sha256 of ``path`` if the previous manifest says it was encoded with ``key`` and it is
-    still that file; else None (encode it)."""
-    record = (previous or {}).get("build")
-    if not isinstance(record, dict) or record.get("file_key") != key:
+def _kept_file(path: Path, previous: FileRecord | None, key: str) -> FileRecord | None:
+    """The record of ``path`` if the previous narration encoded it with ``key`` and it is still
+    that file; else None (encode it)."""
+    if previous is None or previous.key != key:
         return None
     try:
         sha = file_sha256(path)
     except OSError:
         return None
-    return sha if sha == record.get("file_sha256") else None
+    return previous if sha == previous.sha256 else None
+
+
+def _nothing_pending(chapters: Sequence[ChapterAudio]) -> None:
+    """The materialise step of a programme without carried-over chapters."""
+    if any(c.pending is not None for c in chapters):
+        raise ValueError("publish: chapters carried over without assembly need assembly's materialise step")
 
 
 def book_name(script: Script) -> str:
@@ -280,19 +294,7 @@ def _book_words(segment: Mapping[str, Any]) -> tuple[tuple[str, float, float], .
     return tuple((w["text"], w["start"] + shift, w["end"] + shift) for w in segment.get("words") or ())
 
 
-def _take_old_manifest(out_dir: Path) -> dict[str, Any] | None:
-    """Read and remove a previous manifest: while files are being replaced, the folder must not
-    claim to hold a complete narration."""
-    path = out_dir / FILENAME
-    try:
-        old: dict[str, Any] | None = dict(load_manifest(path))
-    except BadInput:
-        old = None
-    path.unlink(missing_ok=True)
-    return old
-
-
-def _remove_stale(out_dir: Path, names: set[str]) -> None:
+def _remove_stale(out_dir: Path, names: Set[str]) -> None:
     """Delete files a previous manifest listed and this one does not, only inside ``out_dir``."""
     root = out_dir.resolve()
     for name in names:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from narrator.config import Config
+from narrator.text import SYLLABIC, speech_seconds
 from narrator.values import Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
 from narrator.script.lexicon import Lexicon
 from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
@@ -38,18 +39,8 @@ from narrator.script.style import Coverage, StyleSheet
 
 _LAST_BOUNDARY: dict[str, Boundary] = {"heading": "heading", "item": "item"}
 _NON_WORD = re.compile(r"[\W_]+")
-_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-                       "\U00020000-\U0003134f]")
 _TITLE_JUNK = re.compile(r"[\s\W_]+")
 
-# Seconds of speech per character of the spoken text, and per segment, fitted on real eSpeak
-# narrations of eleven English and Chinese documents (300 segments; see tests/test_estimate.py): a Chinese
-# character is a syllable, a digit is read as a word or two, punctuation brings a short pause.
-SECONDS_PER_HAN = 0.255
-SECONDS_PER_LETTER = 0.062
-SECONDS_PER_DIGIT = 0.30
-SECONDS_PER_MARK = 0.20  # punctuation and symbols
-SECONDS_PER_SEGMENT = 0.10  # the take's own lead-in and tail
 
 
 @dataclass(slots=True)
@@ -93,8 +84,8 @@ def plan(document: Document, config: Config) -> Script:
 
 
 def estimate_seconds(script: Script, config: Config) -> float:
-    """Narration length for a dry run: speech by character class (Chinese characters, letters,
-    digits, punctuation) and per segment, plus every pause, plus each chapter's head and tail
+    """Narration length for a dry run: speech by character class (see
+    :func:`narrator.text.speech_seconds`), plus every pause, plus each chapter's head and tail
     silence. Within a few per cent of eSpeak's result on ordinary lessons."""
     p = config.pauses
     total = 0.0
@@ -103,22 +94,6 @@ def estimate_seconds(script: Script, config: Config) -> float:
         for seg in chapter.segments:
             total += speech_seconds(seg.spoken) + seg.pause_after_ms / 1000
     return total
-
-
-def speech_seconds(spoken: str) -> float:
-    """Estimated seconds to say one segment's spoken text."""
-    han = len(_CJK_CHAR.findall(spoken))
-    digits = letters = marks = 0
-    for ch in spoken:
-        if ch.isdigit():
-            digits += 1
-        elif ch.isalpha():
-            letters += 1
-        elif not ch.isspace():
-            marks += 1
-    letters -= han
-    return (han * SECONDS_PER_HAN + letters * SECONDS_PER_LETTER + digits * SECONDS_PER_DIGIT
-            + marks * SECONDS_PER_MARK + SECONDS_PER_SEGMENT)
 
 
 class _Planner:
@@ -217,6 +192,7 @@ class _Planner:
             return block
         ri = 0
         empty = Coverage()
+        marks: tuple[str, ...]
         for a, b, cut in spans:
             sentence = text[a:b]
             lang_override = block_lang
@@ -317,7 +293,7 @@ def _shares(text: str, a: int, b: int, weights: list[int],
         ch = text[i]
         depth += ch in "([{（【" and 1 or (-1 if ch in ")]}）】" and depth > 0 else 0)
         p = i + 1
-        if depth == 0 and p < b and (ch == " " or _CJK_CHAR.match(ch) or ch in "，、；：,;:") \
+        if depth == 0 and p < b and (ch == " " or SYLLABIC.match(ch) or ch in "，、；：,;:") \
                 and not any(lo < p < hi for lo, hi in formulas):
             good.append(p)
     bounds = [a]

@@ -228,7 +228,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return False  # "Help!" he cried. / approx. five / Wait... what
     if stops == "." or stops == "\uff0e":
         return _period_ends(text, m.start(), nxt)
-    if stops[0] in ".…" and nxt == "I" and _PRONOUN_I.match(text, nxt_m.start(1)):
+    if stops[0] in ".…" and nxt_m is not None and nxt == "I" and _PRONOUN_I.match(text, nxt_m.start(1)):
         return False  # "Well... I think so": a hesitation, not an ending
     return True
 

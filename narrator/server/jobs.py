@@ -69,7 +69,9 @@ class Runner:
         self._stopping = False
         self._dispatcher: threading.Thread | None = None
         if narrate is None:
-            from narrator.pipeline import narrate
+            from narrator.pipeline import narrate as narrate_one
+
+            narrate = narrate_one
         self._narrate = narrate
 
     # ---- paths -----------------------------------------------------------------------------------

@@ -14,19 +14,17 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from narrator.util.atomic import _MODE
+from narrator.util.atomic import atomic_path
 from narrator.errors import OutputError
 from narrator.util.wavio import file_wav_info
 
 SUFFIX = ".wav"
 META_SUFFIX = ".verify.json"  # what speech recognition heard in the take (synthesis.verify)
-TEMP_PREFIX = ".tmp-"
 STALE_TEMP_SECONDS = 3600.0  # temp files this old are leftovers of killed runs
 
 
@@ -86,22 +84,10 @@ class Cache:
         p = self.path(key)
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=p.parent)
+            with atomic_path(p, fsync=True) as tmp:
+                tmp.write_bytes(wav)
         except OSError as e:
-            raise OutputError(f"{self.root}: cannot write to the take cache ({e.strerror or e})") from None
-        try:
-            os.fchmod(fd, _MODE)  # mkstemp's 0600 would hide the take from other users of the cache
-            with os.fdopen(fd, "wb") as f:
-                f.write(wav)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, p)
-        except BaseException as e:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if isinstance(e, OSError):
-                raise OutputError(f"{p}: cannot write take ({e.strerror or e})") from None
-            raise
+            raise OutputError(f"{e.filename or p}: cannot write to the take cache ({e.strerror or e})") from None
         return p
 
     def get_meta(self, key: str) -> dict[str, Any] | None:
@@ -167,7 +153,7 @@ class Cache:
                 st = e.stat()
             except FileNotFoundError:
                 continue
-            if e.name.startswith(TEMP_PREFIX):
+            if e.name.startswith("."):  # a temporary (entries are named by their key)
                 if now - st.st_mtime > STALE_TEMP_SECONDS:
                     with contextlib.suppress(OSError):
                         os.unlink(e.path)

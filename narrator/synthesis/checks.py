@@ -14,38 +14,9 @@ accepted; assembly resamples takes to the programme's rate.
 
 from __future__ import annotations
 
-import unicodedata
-
 from narrator.errors import ImplausibleTake, InvalidTake
+from narrator.text import expected_duration
 from narrator.util.wavio import wav_info
-
-# Speaking-rate bounds, characters per second, with generous margins on both sides.
-CJK_CHARS_PER_SECOND = (2.0, 9.0)  # (slowest, fastest): Chinese/Japanese syllable characters
-LATIN_CHARS_PER_SECOND = (8.0, 30.0)  # letters of alphabetic scripts
-DIGIT_CHARS_PER_SECOND = (1.5, 9.0)  # a digit expands to one or more spoken syllables
-SHORTEST_FACTOR = 0.5  # a take may be twice as fast as the fastest rate above before rejection
-LONGEST_FACTOR = 2.0  # ... and twice as slow as the slowest rate
-LONG_FLOOR_SECONDS = 4.0  # any text may take this long (leading/trailing silence, slow engines)
-SHORT_FLOOR_SECONDS = 0.08  # no non-empty text is spoken in less
-
-
-def expected_duration(text: str) -> tuple[float, float]:
-    """(shortest, longest) plausible seconds for speaking ``text``, by script of its characters."""
-    cjk = latin = digits = 0
-    for ch in text:
-        if ch.isdigit():
-            digits += 1
-        elif ch.isalpha():
-            # ideographs and kana are "Lo" (other letter) without case; so are Thai etc., close enough
-            if unicodedata.category(ch) == "Lo" and ord(ch) >= 0x2E80:
-                cjk += 1
-            else:
-                latin += 1
-    fast = cjk / CJK_CHARS_PER_SECOND[1] + latin / LATIN_CHARS_PER_SECOND[1] + digits / DIGIT_CHARS_PER_SECOND[1]
-    slow = cjk / CJK_CHARS_PER_SECOND[0] + latin / LATIN_CHARS_PER_SECOND[0] + digits / DIGIT_CHARS_PER_SECOND[0]
-    shortest = max(SHORT_FLOOR_SECONDS, fast * SHORTEST_FACTOR) if (cjk or latin or digits) else 0.0
-    return shortest, LONG_FLOOR_SECONDS + slow * LONGEST_FACTOR
-
 
 def _not_audio(wav: bytes) -> str:
     start = wav[:512].lstrip()

@@ -8,7 +8,8 @@ writer thread, off the servers' critical path: a worker only sends requests.
 
 Faults: a failed attempt (engine error, timeout, invalid audio) puts the job back at the head of
 the queue at once for any healthy server, while only the failing *server* cools down (exponential
-backoff with jitter). After ``OUT_AFTER`` consecutive failures a server is out of rotation and
+backoff with jitter; the policy is in :mod:`narrator.synthesis.health`). After ``OUT_AFTER`` consecutive
+failures a server is out of rotation and
 probed with a real job after a growing cool-down; after ``config.engine.probes`` failed probes, or
 on :class:`EngineUnavailable`, it is dead for good (the cool-downs are ``config.engine.backoff``,
 ``backoff_max`` and ``probe_after``). A job has ``config.engine.retries`` attempts; then its
@@ -37,10 +38,10 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from narrator.synthesis.cache import Cache
-from narrator.config import Config, EngineConfig
+from narrator.config import Config
 from narrator.values import Script, Segment, Take
 from narrator.engines.base import Engine
 from narrator.errors import (
@@ -53,6 +54,7 @@ from narrator.errors import (
 )
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.checks import validate_take
+from narrator.synthesis.health import CoolDown, ServerHealth
 from narrator.synthesis.verify.checker import Candidate, Checker, JobChecks
 from narrator.util.wavio import file_wav_info, normalize_wav, wav_info
 
@@ -63,20 +65,6 @@ _LOOKAHEAD = 32  # queue entries a worker scans for a job that has not already f
 # request is on its way: building that request is the only part of the loop a server waits on,
 # and the writer's work (also Python, under the GIL) would otherwise delay it (bench_scheduler.py).
 _WRITE_DELAY = 0.005
-
-
-OUT_AFTER = 3  # consecutive failures that take a server out of rotation
-JITTER = 0.5  # each backoff cool-down is scaled by uniform(1 - JITTER, 1)
-
-
-def _cooldown(engine: EngineConfig, fails: int, rng: random.Random) -> float | None:
-    """Seconds a server rests after ``fails`` consecutive failures; None: given up for the run."""
-    probe = fails - OUT_AFTER  # 0 = just taken out of rotation; n = n-th failed probe
-    if probe >= engine.probes:
-        return None
-    if probe >= 0:
-        return engine.probe_after * 2 ** probe
-    return min(engine.backoff_max, engine.backoff * 2 ** (fails - 1)) * rng.uniform(1 - JITTER, 1)
 
 
 @dataclass(frozen=True)
@@ -119,10 +107,8 @@ class _Job:
 class _Server:
     engine: Engine
     label: str
+    health: ServerHealth  # its cool-down and failures, on the monotonic clock
     sent: int = 0  # requests sent; only its worker counts them, and numbers its attempts by them
-    streak: list[int] = field(default_factory=list)  # numbers of its consecutive failed requests
-    ready_at: float = 0.0  # monotonic time before which it gets no work (cool-down)
-    dead: bool = False
     checked: bool = False  # its fingerprint was compared with the run's
     why_dead: str = ""  # the error that took it out of the run
     busy: float = 0.0
@@ -153,8 +139,9 @@ class _Run:
         self.stopped = False
         self.fatal: BaseException | None = None
         self.finished = threading.Event()
-        self.writes: queue.Queue[tuple[_Job, bytes, float] | None] = queue.Queue(2 * len(servers) + 2)
-        self.rng = random.Random()
+        # (server, its request number, job, take, seconds it took, when it was handed over)
+        self.writes: queue.Queue[tuple[_Server, int, _Job, bytes, float, float] | None] = \
+            queue.Queue(2 * len(servers) + 2)
         # until then a server that was never there (connection refused) is waited for
         self.boot_deadline = time.monotonic() + config.engine.wait_for_server
         self.checker: Checker | None = None  # hears takes before they are kept ([verify])
@@ -180,11 +167,11 @@ class _Run:
         while True:
             with self.cond:
                 while True:
-                    if self.stopped or server.dead or self.pending == 0:
+                    if self.stopped or server.health.dead or self.pending == 0:
                         return None
                     now = time.monotonic()
-                    if server.ready_at > now:  # only this server cools down; others keep working
-                        self.cond.wait(server.ready_at - now)
+                    if not server.health.ready(now):  # only this server cools down; others keep working
+                        self.cond.wait(server.health.ready_at - now)
                         continue
                     if not server.checked:
                         break  # checked outside the lock: it may be a network call
@@ -220,7 +207,7 @@ class _Run:
         with self.cond:
             server.checked = True
             if fp != self.fingerprint:
-                server.dead = True
+                server.health.dead = True
                 self._emit(Notice("warning", f"{server.label}: set up differently from the other "
                                              "servers (voice, model or settings); not used"))
                 self._finish_if_all_dead()
@@ -286,7 +273,7 @@ class _Run:
     def keep_take(self, job: _Job, cand: Candidate, report: dict[str, Any]) -> None:
         """Store the take the checker chose under the job's key and complete the job."""
         path = cand.cached if cand.cached is not None else self.cache.put(job.key, cand.wav)
-        source = "cache" if cand.cached is not None else "engine"
+        source: Literal["engine", "cache"] = "cache" if cand.cached is not None else "engine"
         with self.cond:
             for seg in job.segments:
                 self.takes[seg.id] = Take(seg.id, path, cand.rate, cand.duration, job.key, source)
@@ -344,7 +331,7 @@ class _Run:
         with self.cond:
             server.busy += elapsed
             # a success ends the run of failures before it; its worker may have failed since
-            server.streak = [n for n in server.streak if n > number]
+            server.health.answered(number)
         return normalize_wav(wav), duration
 
     def _implausible(self, server: _Server, number: int, job: _Job, digest: bytes,
@@ -360,8 +347,8 @@ class _Run:
         with self.cond:
             server.busy += elapsed
             first_server, first_number = first
-            first_server.streak = [n for n in first_server.streak if n != first_number]
-            server.streak = [n for n in server.streak if n > number]  # it answered: it works
+            first_server.health.forgive(first_number)
+            server.health.answered(number)  # it answered: it works
             message = (f"{server.label}: {error}; the same audio as before, so the text is at "
                        "fault, not the server")
             job.errors.append((server.label, message, time.time()))
@@ -370,9 +357,7 @@ class _Run:
     def _failed(self, server: _Server, job: _Job, error: EngineError, elapsed: float,
                 number: int | None = None) -> None:
         """Request ``number`` of ``server`` (default: its latest, on its worker) failed."""
-        message = str(error)
-        if not message.startswith(server.label):
-            message = f"{server.label}: {message}"
+        message = error.naming(server.label)
         with self.cond:
             server.busy += elapsed
             if isinstance(error, ServerUnreachable) and time.monotonic() < self.boot_deadline:
@@ -380,7 +365,7 @@ class _Run:
                 # not been tried, and the server has not failed yet
                 job.attempts -= 1
                 left = self.boot_deadline - time.monotonic()
-                server.ready_at = time.monotonic() + min(_BOOT_POLL, max(left, 0.1))
+                server.health.ready_at = time.monotonic() + min(_BOOT_POLL, max(left, 0.1))
                 self.queue.appendleft(job)
                 self.cond.notify_all()
                 return
@@ -390,33 +375,32 @@ class _Run:
             if job.attempts >= self.config.engine.retries:
                 self._give_up(job)
             else:
+                log.debug("%s: attempt %d failed (%s); queued again", job.segments[0].id, job.attempts, message)
                 self.queue.appendleft(job)  # at once, for any healthy server
             self._finish_if_all_dead()
             self.cond.notify_all()
 
     def _server_failed(self, server: _Server, error: EngineError, number: int) -> None:
         """Cool the server down, take it out of rotation, or declare it dead (under the lock)."""
-        if not error.retryable:
-            server.dead = True
-        elif isinstance(error, ServerUnreachable):
+        health = server.health
+        if isinstance(error, ServerUnreachable):
             # nothing has ever answered at this address: it is not there (a wrong port, a server
             # not started), so minutes of growing waits would help nobody
-            server.dead = True
+            health.dead = True
+            delay = None
         else:
-            server.streak.append(number)
-            delay = _cooldown(self.config.engine, len(server.streak), self.rng)
-            if delay is None:
-                server.dead = True
-            else:
-                server.ready_at = time.monotonic() + delay
-        if server.dead:
-            reason = str(error).removeprefix(f"{server.label}: ")
+            delay = health.failed(number, time.monotonic(), retryable=error.retryable)
+        if delay is not None:
+            log.debug("%s: %s after %d failure(s) in a row: resting %.1f s", server.label,
+                      "out of rotation" if health.out_of_rotation else "cooling down", len(health.streak), delay)
+        if health.dead:
+            reason = error.message if error.server in (None, server.label) else str(error)
             server.why_dead = f"{server.label}: {reason}"
             self._emit(Notice("warning", f"{server.label}: taken out of this run ({reason})"))
 
     def _finish_if_all_dead(self) -> None:
         """With no server left, every queued job fails now instead of waiting forever."""
-        if all(s.dead for s in self.servers):
+        if all(s.health.dead for s in self.servers):
             while self.queue:
                 job = self.queue.popleft()
                 reasons = "; ".join(s.why_dead for s in self.servers if s.why_dead)
@@ -514,7 +498,8 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
             if hit is not None and verdict == "hear":
                 to_hear.append(jobs[key])
 
-    servers = [_Server(e, e.label, checked=e is lead) for e in engines]
+    policy = CoolDown(config.engine)
+    servers = [_Server(e, e.label, ServerHealth(policy), checked=e is lead) for e in engines]
     run = _Run(list(jobs.values()), servers, cache, config, fingerprint, len(segments),
                len(takes), on_event, errors_path)
     if verify:
@@ -653,9 +638,7 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
             try:
                 return engine.fingerprint(), engine
             except EngineError as e:
-                message = str(e)
-                if not message.startswith(engine.label):
-                    message = f"{engine.label}: {message}"
+                message = e.naming(engine.label)
                 problems[engine.label] = (engine.label, message, time.time())
                 absent = absent and isinstance(e, ServerUnreachable)
                 if not e.retryable:
@@ -671,7 +654,7 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
             step = min(config.engine.backoff * 2 ** (fails - 1), config.engine.backoff_max, _BOOT_POLL)
             delay: float | None = min(left, max(step, 0.1))
         else:
-            delay = _cooldown(config.engine, fails, rng) if candidates else None
+            delay = CoolDown(config.engine).delay(fails, rng) if candidates else None
         if delay is None:
             raise _NoSetup(list(problems.values()))
         on_event(Notice("warning", "no server could describe its setup yet ("

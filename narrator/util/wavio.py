@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 from narrator.util import ffmpeg
-from narrator.util.atomic import TEMP_PREFIX
+from narrator.util.atomic import atomic_path
 from narrator.errors import OutputError
 
 if TYPE_CHECKING:
@@ -163,19 +163,11 @@ def atomic_wav(path: Path, rate: int) -> Iterator[MonoWriter]:
 
     A killed run leaves at most a ``.tmp`` file, never a half file under the final name.
     """
-    tmp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}.tmp")
-    try:
-        with wave.open(str(tmp), "wb") as w:
-            w.setnchannels(1)
-            w.setsampwidth(2)
-            w.setframerate(rate)
-            yield MonoWriter(w)
-        os.replace(tmp, path)
-    except OSError as e:
-        raise OutputError(f"{path}: cannot write audio: {e.strerror or e}") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with atomic_path(path) as tmp, wave.open(str(tmp), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        yield MonoWriter(w)
 
 
 def mono_wav(pcm: bytes, rate: int) -> bytes:

@@ -121,7 +121,8 @@ class Checker:
     def _batch(backlog: list[tuple[Any, Candidate]]) -> list[tuple[Any, Candidate]]:
         """The oldest take and the next ones of its language that fit in one window with it."""
         lang = backlog[0][0].lang
-        batch, seconds = [], 0.0
+        batch: list[tuple[Any, Candidate]] = []
+        seconds = 0.0
         for job, cand in backlog:
             if job.lang != lang:
                 continue
@@ -168,7 +169,7 @@ class Checker:
         self._keep(job, state.best, state)
 
     def _keep(self, job: Any, cand: Candidate, state: JobChecks) -> None:
-        report = {"attempts": state.heard}
+        report: dict[str, Any] = {"attempts": state.heard}
         if cand.heard is not None:
             self.cache.put_meta(job.key, {"sha256": hashlib.sha256(cand.wav).hexdigest(),
                                           "heard": cand.heard.record(), "attempts": state.heard})

@@ -88,7 +88,9 @@ class Recognizer:
 
         language = lang.split("-")[0].lower()
         gap = np.zeros(int(GAP * RATE), dtype=np.float32)
-        pieces, starts, pos = [], [], 0
+        pieces: list[Any] = []
+        starts: list[Any] = []
+        pos = 0
         for wav in wavs:
             audio = decode_audio(io.BytesIO(wav), sampling_rate=RATE)
             if pieces:
