@@ -231,7 +231,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
     try:
         programme = assemble(script, result.takes, config, work, previous=previous.audio, on_event=on_event)
         if not programme.chapters:
-            raise SynthesisFailed(sorted(result.failed), str(errors_path))
+            raise SynthesisFailed(sorted(result.failed), str(errors_path), result.failed)
         engine = engines[0]
         engine_info = {"name": engine.name, "voice": config.engine.voice or config.engine.voice_file,
                        "fingerprint": result.fingerprint,  # asking a server again could fail
@@ -251,7 +251,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if result.failed:
-        raise SynthesisFailed(sorted(result.failed), str(errors_path))
+        raise SynthesisFailed(sorted(result.failed), str(errors_path), result.failed)
     if not result.unverified:  # segments kept although no take passed the check are listed there
         errors_path.unlink(missing_ok=True)
     return manifest
