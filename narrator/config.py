@@ -12,6 +12,7 @@ narrate.toml sections map one to one onto the dataclasses below::
     [engine]  name = "auto"  servers = ["http://gpu1:7860"]  voice_file = "voice.wav"
     [output]  format = "mp3"  book = "m4b"  loudness = -19.0
     [cache]   dir = "~/.cache/narrator"                   (default: $XDG_CACHE_HOME/narrator)
+    [queue]   broker = "redis://gpu-hub:6379/0"          (takes made by `narrate worker`s; default: local)
 """
 
 from __future__ import annotations
@@ -103,6 +104,14 @@ class EngineConfig:
 
 
 @dataclass(frozen=True, kw_only=True)
+class QueueConfig:
+    """Takes made by `narrate worker` processes through a Celery broker instead of locally."""
+
+    broker: str = ""  # redis://host:6379/0; "" = the local scheduler
+    shared_cache: bool = False  # the workers write takes into this same cache ([cache] dir)
+
+
+@dataclass(frozen=True, kw_only=True)
 class OutputConfig:
     dir: str = ""  # default: <name>.narration next to the input
     format: str = "mp3"
@@ -127,6 +136,7 @@ class Config:
     lexicon: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # lang ("*" = any) -> term -> spoken
     engine: EngineConfig = field(default_factory=EngineConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
+    queue: QueueConfig = field(default_factory=QueueConfig)
     cache_dir: str = ""  # default: $XDG_CACHE_HOME/narrator
     force: bool = False  # ignore cached takes
     allow_gaps: bool = False  # publish chapters with failed segments as silence
@@ -146,7 +156,7 @@ class Config:
 
 
 _SECTIONS = {"parse": ParseConfig, "text": TextConfig, "pauses": Pauses, "engine": EngineConfig,
-             "output": OutputConfig}
+             "output": OutputConfig, "queue": QueueConfig}
 _TOP = {"cache_dir", "force", "allow_gaps"}
 
 
@@ -349,5 +359,7 @@ def _check_values(c: Config, problems: list[str]) -> None:
         problems.append(f"output.bitrate: expected kilobits per second like \"64k\", got {c.output.bitrate!r}")
     if not -70 <= c.output.loudness <= -5:
         problems.append("output.loudness: expected LUFS between -70 and -5 (spoken word: -19 mono, -16 stereo)")
+    if c.queue.broker and not re.match(r"(redis|rediss)://", c.queue.broker):
+        problems.append(f"queue.broker: expected a Redis URL like redis://host:6379/0, got {c.queue.broker!r}")
     if not -20 <= c.output.true_peak <= 0:
         problems.append("output.true_peak: expected dBTP between -20 and 0")

@@ -125,7 +125,7 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
                 manifest = None if config.force else up_to_date(out, key)
                 status: Literal["built", "up to date"] = "up to date"
                 if manifest is None:
-                    if engines is None:
+                    if engines is None and not config.queue.broker:
                         from narrator.engines import create_engines
 
                         engines = create_engines(config)

@@ -21,7 +21,6 @@ server is dead; that includes waiting at the start for a server to describe its 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import queue
 import random
@@ -42,11 +41,11 @@ from narrator.errors import (
     EngineUnavailable,
     ImplausibleTake,
     Interrupted,
-    OutputError,
 )
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.checks import validate_take
-from narrator.util.wavio import file_wav_info, normalize_wav, wav_info
+from narrator.synthesis.takes import plan_takes, record_errors as _record_errors
+from narrator.util.wavio import normalize_wav, wav_info
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +80,7 @@ class SynthesisResult:
     cached: int  # segments whose take was already in the cache
     server_busy: Mapping[str, float]  # server label -> seconds spent in requests
     fingerprint: str  # of the setup, as its servers described it
+    engine: str = ""  # the engine's name, when no local engine tells it (the queue)
 
 
 @dataclass(eq=False)
@@ -393,28 +393,8 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
             _record_errors(errors_path, segments, 0, e.errors)
         raise
 
-    takes: dict[str, Take] = {}
-    jobs: dict[str, _Job] = {}
-    params: dict[str, Mapping[str, Any]] = {}
-    lang_params: dict[str, Mapping[str, Any]] = {}
-    hits: dict[str, tuple[Path, int, float] | None] = {}
-    for seg in segments:
-        if seg.emotion not in params:
-            params[seg.emotion] = lead.emotion_params(seg.emotion)
-        if seg.lang not in lang_params:
-            lang_params[seg.lang] = lead.language_params(seg.lang)
-        key = cache.key(fingerprint, params[seg.emotion], seg.spoken, lead.sample_rate,
-                        lang_params[seg.lang])
-        if key in jobs:
-            jobs[key].segments.append(seg)
-            continue
-        if key not in hits:
-            hits[key] = None if config.force else _lookup(cache, key)
-        hit = hits[key]
-        if hit is not None:
-            takes[seg.id] = Take(seg.id, hit[0], hit[1], hit[2], key, "cache")
-        else:
-            jobs[key] = _Job(key, seg.spoken, seg.lang, seg.emotion, [seg])
+    takes, wanted = plan_takes(segments, lead, fingerprint, cache, force=config.force)
+    jobs = {k: _Job(w.key, w.spoken, w.lang, w.emotion, w.segments) for k, w in wanted.items()}
 
     servers = [_Server(e, e.label, checked=e is lead) for e in engines]
     run = _Run(list(jobs.values()), servers, cache, config, fingerprint, len(segments),
@@ -507,30 +487,3 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
             time.sleep(delay)
         except KeyboardInterrupt:
             raise Interrupted("interrupted while waiting for a server to answer") from None
-
-
-def _record_errors(path: Path, segments: Sequence[Segment], attempts: int,
-                   errors: Sequence[tuple[str, str, float]]) -> None:
-    """Append one errors.jsonl line per segment, with every (server, message, unix time)."""
-    listed = [{"server": s, "message": m,
-               "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))} for s, m, t in errors]
-    lines = "".join(json.dumps({"segment": seg.id, "chapter": seg.chapter, "text": seg.text,
-                                "spoken": seg.spoken, "attempts": attempts, "errors": listed},
-                               ensure_ascii=False) + "\n" for seg in segments)
-    try:
-        with open(path, "a", encoding="utf-8") as f:
-            f.write(lines)
-    except OSError as e:
-        raise OutputError(f"{path}: cannot write ({e.strerror or e})") from None
-
-
-def _lookup(cache: Cache, key: str) -> tuple[Path, int, float] | None:
-    """(path, sample rate, duration) of a cached take, or None."""
-    path = cache.get(key)
-    if path is None:
-        return None
-    try:
-        info = file_wav_info(path)
-    except (OSError, ValueError):
-        return None  # removed or damaged since get(): synthesize it again
-    return path, info.sample_rate, info.duration
