@@ -114,6 +114,10 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
     out_root = Path(out_root)
     paths = expand_sources(sources)
     check_out_dir(out_root, paths)
+    if config.queue.broker:
+        from narrator.synthesis.queue import connect
+
+        connect(config.queue.broker)  # one line for the course, not one failure per lesson
     prepare_out_dir(out_root)
     engines: list[Any] | None = None
     results: list[LessonResult] = []

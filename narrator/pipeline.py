@@ -191,6 +191,9 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
 
     own_engines = engines is None
     if engines is None and config.queue.broker:
+        from narrator.synthesis.queue import connect
+
+        connect(config.queue.broker)  # an unreachable broker fails before any folder appears
         engines = []  # the workers behind the broker make the takes
     elif engines is None:
         from narrator.engines import create_engines
