@@ -36,6 +36,7 @@ import socket
 import sys
 import time
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -146,6 +147,8 @@ class _Worker:
     made: int = 0
     served_from_cache: int = 0
     rng: random.Random = field(default_factory=random.Random)
+    # one thread storing takes in the worker's cache while its server makes the next one
+    writer: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "take writer"))
 
 
 _WORKER: _Worker | None = None  # set by run_worker() in the worker process
@@ -192,8 +195,12 @@ def make_take(w: _Worker, key: str, spoken: str, lang: str, emotion: str,
     w.previous = (spoken, wav)
     w.streak = 0
     w.made += 1
-    path = w.cache.put(key, normalize_wav(wav))
-    return _answer(w, key, path.read_bytes(), reply, time.monotonic() - started)
+    take = normalize_wav(wav)
+    if reply == "key":  # the asker reads it from the shared cache: it must be there first
+        w.cache.put(key, take)
+    else:  # the fsync'ed write would keep the server idle; it only serves redeliveries
+        w.writer.submit(w.cache.put, key, take)
+    return _answer(w, key, take, reply, time.monotonic() - started)
 
 
 def _answer(w: _Worker, key: str, wav: bytes, reply: str, seconds: float) -> dict[str, Any]:
@@ -307,6 +314,7 @@ def run_worker(config: Config, broker: str, *, name: str = "",
     try:
         worker.start()
     finally:
+        state.writer.shutdown(wait=True)  # takes made are stored before the worker exits
         engine.close()
         _WORKER = None
     return 1 if state.dead else worker.exitcode or 0
