@@ -28,6 +28,7 @@ examples:
   narrate worker --broker redis://hub:6379/0 --server http://127.0.0.1:7860 --voice-file teacher.wav
                                            serve one GPU server's takes (see `narrate worker --help`)
   narrate cache --prune --older-than 30    drop takes unused for 30 days
+  narrate serve                            the job server for editors (TinyMCE plugin)
 """
 
 
@@ -48,12 +49,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the plan (chapters, segments, language, emotion, duration); no audio")
     p.add_argument("-f", "--format", choices=AUDIO_FORMATS, help="chapter audio format (default mp3)")
     p.add_argument("--book", choices=BOOK_FORMATS, help="whole-programme file with chapter markers (default m4b)")
+    p.add_argument("--epub", action="store_true", default=None,
+                   help="also write a read-along EPUB 3 (text highlighted as it is read)")
+    p.add_argument("--title", help="course title for the course index (default: the folder's name)")
     _engine_options(p)
     p.add_argument("--chapter-level", type=int, metavar="N", help="heading level that starts chapters (1-6; default auto)")
     p.add_argument("--read-code", action="store_true", default=None, help="read code blocks aloud")
     p.add_argument("--no-normalize", action="store_true", help="skip loudness normalization")
     p.add_argument("--force", action="store_true", help="ignore cached takes and up-to-date outputs")
     p.add_argument("--allow-gaps", action="store_true", help="publish chapters whose failed segments become silence")
+    p.add_argument("--verify", action="store_true", default=None,
+                   help="hear every new take with speech recognition, re-make bad ones, time words ([verify] extra)")
     _common_options(p)
     return p
 
@@ -81,23 +87,28 @@ def _config(args: argparse.Namespace) -> Config:
     path = getattr(args, "config", None)
     if path is None and Path("narrate.toml").is_file():
         path = "narrate.toml"
+    return load_config(path, _overrides(args))
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     get = lambda name: getattr(args, name, None)  # noqa: E731
-    overrides: dict[str, Any] = {
+    return {
         "output.dir": get("output"), "output.format": get("format"), "output.book": get("book"),
         "engine.name": get("engine"), "engine.servers": get("server"), "engine.voice": get("voice"),
         "engine.voice_file": get("voice_file"), "cache_dir": get("cache_dir"),
         "queue.broker": get("broker"),
         "parse.chapter_level": get("chapter_level"), "parse.read_code": get("read_code"),
-        "output.normalize": False if get("no_normalize") else None,
+        "output.normalize": False if get("no_normalize") else None, "output.epub": get("epub"),
         "force": get("force") or None, "allow_gaps": get("allow_gaps") or None,
+        "verify.enabled": get("verify"),
     }
-    return load_config(path, overrides)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `narrate` with ``argv`` (default: sys.argv); return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"engines": _cmd_engines, "cache": _cmd_cache, "worker": _cmd_worker}
+    commands = {"engines": _cmd_engines, "cache": _cmd_cache, "serve": _cmd_serve,
+                "worker": _cmd_worker}
     if argv and argv[0] in commands:
         command, argv = commands[argv[0]], argv[1:]
     else:
@@ -164,7 +175,8 @@ def _cmd_narrate(argv: list[str]) -> int:
         stats = manifest.get("stats", {})
         n = len(manifest["chapters"])
         done = ("up to date, nothing to do" if fresh else
-                f"{stats.get('synthesized', 0)} synthesized, {stats.get('cached', 0)} cached")
+                f"{stats.get('synthesized', 0)} synthesized, {stats.get('cached', 0)} cached"
+                + _checks(stats))
         print(f"{out}: {n} chapter{'s' if n != 1 else ''}, {_minutes(manifest['audio']['duration'])}"
               f" ({done}) in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0
@@ -176,13 +188,29 @@ def _course(args: argparse.Namespace, sources: list[Path], config: Config, displ
     from narrator.course import default_root
 
     root = Path(args.output) if args.output else default_root(args.inputs)
-    result = narrate_many(sources, config, out_root=root, on_event=display)
+    result = narrate_many(sources, config, out_root=root, on_event=display, title=args.title)
     built = sum(lesson.status == "built" for lesson in result.lessons)
     fresh = sum(lesson.status == "up to date" for lesson in result.lessons)
-    print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed", file=sys.stderr)
+    checked = [lesson.manifest["stats"] for lesson in result.lessons if lesson.status == "built"
+               and lesson.manifest and "remade" in lesson.manifest.get("stats", {})]
+    totals = {k: sum(s.get(k, 0) for s in checked) for k in ("remade", "unverified")}
+    print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed"
+          + (_checks(totals) if checked else ""), file=sys.stderr)
     for lesson in result.failed:
         print(f"narrate: {lesson.error}", file=sys.stderr)
     return 1 if result.failed else 0
+
+
+def _checks(stats: dict[str, Any]) -> str:
+    """The speech checks' part of the summary line ("" when takes were not checked)."""
+    if "remade" not in stats:
+        return ""
+    remade, unverified = stats["remade"], stats.get("unverified", 0)
+    text = f"; {remade} take{'s' * (remade != 1)} re-made after a failed check"
+    if unverified:
+        text += (f"; {unverified} segment{'s' * (unverified != 1)} kept although no take passed"
+                 " (see errors.jsonl)")
+    return text
 
 
 def _minutes(seconds: float) -> str:
@@ -194,6 +222,10 @@ def _dry_run(inputs: list[str], config: Config) -> int:
     from narrator.pipeline import plan
     from narrator.script.planner import estimate_seconds
 
+    v = config.verify
+    print(f"speech check of takes: {'on' if v.enabled else 'off'}" + (
+        f" (model {v.model}, up to {v.attempts} takes per segment{', strict' if v.strict else ''})"
+        if v.enabled else " (--verify turns it on)"))
     for source in expand_sources(inputs):
         script = plan(source, config)
         print(f"{source}: {script.title!r} ({script.lang}), {len(script.chapters)} chapter{'s' * (len(script.chapters) != 1)}, "
@@ -204,6 +236,14 @@ def _dry_run(inputs: list[str], config: Config) -> int:
                 text = s.text if len(s.text) <= 70 else s.text[:67] + "..."
                 spoken = f"  [spoken: {s.spoken}]" if s.spoken != s.text else ""
                 print(f"      {s.id}  {s.lang:2} {s.emotion:9} +{s.pause_after_ms:4d}ms  {text}{spoken}")
+        for warning in script.warnings:
+            print(f"\n  warning: {warning}")
+        if script.skipped:
+            from narrator.parse.skipped import describe
+
+            print(f"\n  not read ({len(script.skipped)}):")
+            for item in script.skipped:
+                print(f"      {describe(item)}")
     return 0
 
 
@@ -328,6 +368,58 @@ def _cmd_cache(argv: list[str]) -> int:
     print(f"{cache.root}: {entries} takes, {size / 1e6:.1f} MB")
     return 0
 
+
+
+def _cmd_serve(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="narrate serve",
+        description="Run the narration job server for editors: an HTTP API (token-protected), "
+                    "the TinyMCE plugin at /editor/tinymce/narrate.js, and the narrations' files.",
+        epilog="example:\n  narrate serve --server http://gpu1:7860 --voice-file teacher.wav "
+               "--allow-origin https://lms.example.edu",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("-c", "--config", metavar="FILE", help="narrate.toml to use")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    p.add_argument("--data", metavar="DIR",
+                   help="job store, token and narrations (default: $XDG_DATA_HOME/narrator/server)")
+    p.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
+                   help="a web origin whose pages may call the API (repeatable)")
+    p.add_argument("--show-token", action="store_true", help="print the API token and exit")
+    p.add_argument("--max-body", type=float, default=5.0, metavar="MB",
+                   help="largest accepted request in MB (default 5)")
+    p.add_argument("--queue-limit", type=int, default=200, metavar="N",
+                   help="queued jobs before new ones are refused with 429 (default 200)")
+    p.add_argument("-f", "--format", choices=AUDIO_FORMATS, help="default chapter audio format")
+    p.add_argument("--book", choices=BOOK_FORMATS, help="default whole-programme file")
+    _engine_options(p)
+    _common_options(p)
+    args = p.parse_args(argv)
+    from narrator.server import default_data_dir, load_token, serve
+    from narrator.server.app import OPTIONS
+
+    data_dir = Path(args.data) if args.data else default_data_dir()
+    if args.show_token:
+        print(load_token(data_dir))
+        return 0
+    base = _config(args)  # every problem in narrate.toml and the options, before starting
+    del base
+
+    def config_for(options: dict[str, Any]) -> Config:
+        from narrator.config import load_config
+
+        path = args.config or ("narrate.toml" if Path("narrate.toml").is_file() else None)
+        overrides = {**_overrides(args), **{OPTIONS[k]: v for k, v in options.items() if k in OPTIONS}}
+        return load_config(path, overrides)
+
+    try:
+        serve(config_for, host=args.host, port=args.port, data_dir=data_dir,
+              allow_origins=tuple(args.allow_origin), max_body=int(args.max_body * 1024 * 1024),
+              queue_limit=args.queue_limit)
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,6 +13,7 @@ narrate.toml sections map one to one onto the dataclasses below::
     [output]  format = "mp3"  book = "m4b"  loudness = -19.0
     [cache]   dir = "~/.cache/narrator"                   (default: $XDG_CACHE_HOME/narrator)
     [queue]   broker = "redis://gpu-hub:6379/0"          (takes made by `narrate worker`s; default: local)
+    [verify]  enabled = true  model = "base"  attempts = 3  (speech-recognition check of each take)
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class ParseConfig:
     read_code: bool = False  # code/pre blocks are skipped unless true
     read_alt: bool = True  # img alt text is read (empty alt = decorative, always skipped)
     read_tables: bool = True
+    notes: str = "end"  # footnotes/endnotes: "end" (a Notes part), "inline" (after their paragraph), "skip"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,6 +57,7 @@ class Pauses:
     """Silence after each kind of boundary, in milliseconds (defaults from production practice)."""
 
     sentence: int = 250
+    clause: int = 120  # where a long sentence had to be cut: shorter than a sentence's pause
     paragraph: int = 600
     item: int = 450
     before_heading: int = 1200
@@ -122,6 +125,24 @@ class OutputConfig:
     true_peak: float = -1.0  # dBTP
     captions: bool = True
     player: bool = True
+    epub: bool = False  # a read-along EPUB 3 (media overlays) of the lesson
+
+
+@dataclass(frozen=True, kw_only=True)
+class VerifyConfig:
+    """Every new take heard by speech recognition (the [verify] extra) before it is kept."""
+
+    enabled: bool = False
+    model: str = "base"  # a Whisper size name (fetched on first use) or a local CTranslate2 folder
+    device: str = "auto"  # auto, cpu or cuda
+    threads: int = 0  # CPU threads for recognition; 0 = half the cores, at most 4
+    attempts: int = 3  # takes made per segment at most while none passes
+    strict: bool = False  # a segment none of whose takes passes fails (else it is kept, reported)
+    max_wer: float = 0.3  # word error rate allowed, Latin-script text
+    max_cer: float = 0.3  # character error rate allowed, Chinese text
+    ending: float = 0.5  # share of the text's last words (characters) that must be heard
+    extra: float = 0.2  # words heard after the text, as a share of its length, before it fails
+    no_speech: float = 0.6  # recognizer's no-speech probability above which a stretch is silence
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -137,6 +158,7 @@ class Config:
     engine: EngineConfig = field(default_factory=EngineConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
     queue: QueueConfig = field(default_factory=QueueConfig)
+    verify: VerifyConfig = field(default_factory=VerifyConfig)
     cache_dir: str = ""  # default: $XDG_CACHE_HOME/narrator
     force: bool = False  # ignore cached takes
     allow_gaps: bool = False  # publish chapters with failed segments as silence
@@ -156,7 +178,7 @@ class Config:
 
 
 _SECTIONS = {"parse": ParseConfig, "text": TextConfig, "pauses": Pauses, "engine": EngineConfig,
-             "output": OutputConfig, "queue": QueueConfig}
+             "output": OutputConfig, "queue": QueueConfig, "verify": VerifyConfig}
 _TOP = {"cache_dir", "force", "allow_gaps"}
 
 
@@ -337,6 +359,8 @@ def _check_values(c: Config, problems: list[str]) -> None:
     for f in dataclasses.fields(Pauses):
         if getattr(c.pauses, f.name) < 0:
             problems.append(f"pauses.{f.name}: must be >= 0 ms")
+    if c.parse.notes not in ("end", "inline", "skip"):
+        problems.append(f"parse.notes: '{c.parse.notes}' is not one of end, inline, skip")
     if not 0 <= c.parse.chapter_level <= 6:
         problems.append("parse.chapter_level: must be 0 (auto) or 1-6")
     if c.text.max_chars < 20 or c.text.max_chars_cjk < 10:
@@ -347,6 +371,9 @@ def _check_values(c: Config, problems: list[str]) -> None:
         problems.append(f"output.format: '{c.output.format}' is not one of {', '.join(AUDIO_FORMATS)}")
     if c.output.book not in BOOK_FORMATS:
         problems.append(f"output.book: '{c.output.book}' is not one of {', '.join(BOOK_FORMATS)}")
+    if c.output.epub and c.output.format not in ("mp3", "m4a", "ogg"):
+        # EPUB readers play only the core audio types
+        problems.append(f"output.epub: needs output.format mp3, m4a or ogg (not {c.output.format})")
     if c.engine.retries < 1 or c.engine.probes < 0:
         problems.append("engine.retries must be >= 1 and engine.probes >= 0")
     if min(c.engine.backoff, c.engine.backoff_max, c.engine.probe_after) < 0:
@@ -361,5 +388,12 @@ def _check_values(c: Config, problems: list[str]) -> None:
         problems.append("output.loudness: expected LUFS between -70 and -5 (spoken word: -19 mono, -16 stereo)")
     if c.queue.broker and not re.match(r"(redis|rediss)://", c.queue.broker):
         problems.append(f"queue.broker: expected a Redis URL like redis://host:6379/0, got {c.queue.broker!r}")
+    v = c.verify
+    if v.device not in ("auto", "cpu", "cuda"):
+        problems.append(f"verify.device: expected auto, cpu or cuda, got {v.device!r}")
+    if v.attempts < 1 or v.threads < 0 or not v.model:
+        problems.append("verify.attempts must be >= 1, verify.threads >= 0 and verify.model set")
+    if not all(0 <= x <= 1 for x in (v.max_wer, v.max_cer, v.ending, v.no_speech)) or v.extra < 0:
+        problems.append("verify.max_wer, max_cer, ending and no_speech must be in [0, 1], extra >= 0")
     if not -20 <= c.output.true_peak <= 0:
         problems.append("output.true_peak: expected dBTP between -20 and 0")

@@ -21,7 +21,7 @@ class Progress:
 class Notice:
     """A message for the user: a lesson skipped as up to date, a server taken out of rotation."""
 
-    level: Literal["info", "warning"]
+    level: Literal["info", "note", "warning"]  # note: shown unless quiet (the "not read" summary)
     text: str
 
 

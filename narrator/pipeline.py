@@ -85,6 +85,8 @@ def build_key(source_sha256: str, config: Config) -> str:
                    "options": engine.options},
         "output": asdict(config.output) | {"dir": ""}, "allow_gaps": config.allow_gaps,
     }
+    if config.verify.enabled:  # checked takes and word timings change the narration
+        relevant["verify"] = asdict(config.verify)
     blob = json.dumps(relevant, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 
@@ -147,11 +149,12 @@ def prepare_out_dir(out_dir: Path) -> None:
 
 def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
             out_dir: str | os.PathLike[str] | None = None, engines: Sequence[Any] | None = None,
-            on_event: EventSink = ignore) -> dict[str, Any]:
+            on_event: EventSink = ignore, course_index: str | None = None) -> dict[str, Any]:
     """Narrate one document; return the manifest written to ``out_dir/manifest.json``.
 
     ``engines`` lets a caller (a course build) share engine instances between documents;
-    by default they are made from ``config``. Raises a :class:`NarratorError` subclass on
+    by default they are made from ``config``. ``course_index`` links the player page back to
+    the course index (a URL relative to ``out_dir``). Raises a :class:`NarratorError` subclass on
     failure; with :class:`SynthesisFailed`, the complete chapters have still been published.
     """
     config = config or load_config()
@@ -161,7 +164,7 @@ def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
     if not config.force and (existing := up_to_date(out, key)) is not None:
         on_event(Notice("info", f"{source}: up to date ({out})"))
         return existing
-    return _narrate(source, data, config, out, key, engines, on_event)
+    return _narrate(source, data, config, out, key, engines, on_event, course_index)
 
 
 def current_manifest(source: str | os.PathLike[str], config: Config | None = None, *,
@@ -178,16 +181,23 @@ def current_manifest(source: str | os.PathLike[str], config: Config | None = Non
 
 
 def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: Path, key: str,
-             engines: Sequence[Any] | None, on_event: EventSink) -> dict[str, Any]:
+             engines: Sequence[Any] | None, on_event: EventSink,
+             course_index: str | None = None) -> dict[str, Any]:
     """Parse, plan, then synthesize and publish (the folder is not up to date)."""
     from narrator.parse import parse_html
     from narrator.script import plan_script as plan_document
+
+    from narrator.parse.skipped import summary
 
     document = parse_html(data, str(source), config.parse)
     script = plan_document(document, config)
     if not script.chapters:
         raise BadInput(str(source), "nothing speakable in this document")
     check_out_dir(out, [source])
+    for warning in script.warnings:
+        on_event(Notice("warning", f"{source}: {warning}"))
+    if line := summary(script.skipped):
+        on_event(Notice("note", f"{source}: {line}"))
 
     own_engines = engines is None
     if engines is None and config.queue.broker:
@@ -201,7 +211,7 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
         engines = create_engines(config)  # engine options are checked before any folder appears
     try:
         prepare_out_dir(out)
-        return _synthesize_and_publish(script, engines, config, out, key, on_event)
+        return _synthesize_and_publish(script, engines, config, out, key, on_event, course_index)
     finally:
         if own_engines:
             for engine in engines:
@@ -209,7 +219,8 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
 
 
 def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Config, out: Path,
-                            key: str, on_event: EventSink) -> dict[str, Any]:
+                            key: str, on_event: EventSink,
+                            course_index: str | None = None) -> dict[str, Any]:
     from narrator.assembly import assemble
     from narrator.synthesis.cache import Cache
     from narrator.publishing import publish
@@ -236,14 +247,33 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
                        "servers": [e.label for e in engines] or sorted(result.server_busy)}
         stats = {"segments": len(script.segments), "synthesized": result.synthesized,
                  "cached": result.cached, "failed": len(result.failed)}
+        if config.verify.enabled:
+            stats |= {"remade": result.remade, "unverified": len(result.unverified)}
         manifest = publish(script, programme, out, config, engine_info=engine_info, stats=stats,
                            take_keys={sid: t.cache_key for sid, t in result.takes.items()},
                            build={"key": key if not result.failed else "", "narrator": __version__},
-                           on_event=on_event)
+                           segment_info=_segment_info(result, programme),
+                           course_index=course_index, on_event=on_event)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if result.failed:
         raise SynthesisFailed(sorted(result.failed), str(errors_path))
-    errors_path.unlink(missing_ok=True)
+    if not result.unverified:  # segments kept although no take passed the check are listed there
+        errors_path.unlink(missing_ok=True)
     return manifest
+
+
+def _segment_info(result: Any, programme: Any) -> dict[str, dict[str, Any]]:
+    """Each checked segment's "verify" record and its words timed from the segment's start in
+    the chapter (the take's times moved by what assembly trimmed from its start)."""
+    from narrator.assembly.mixing import lead_trim
+
+    info: dict[str, dict[str, Any]] = {sid: {"verify": dict(c)} for sid, c in result.checks.items()}
+    for sid, words in result.words.items():
+        take = result.takes.get(sid)
+        if take is None or sid not in info:
+            continue
+        trim = lead_trim(take.path, programme.sample_rate)
+        info[sid]["words"] = [(w, s - trim, e - trim) for w, s, e in words]
+    return info
 

@@ -35,7 +35,7 @@ class ProgressDisplay:
     def __call__(self, event: Event) -> None:
         with self._lock:
             if isinstance(event, Notice):
-                if event.level == "warning" or self.verbose:
+                if event.level == "warning" or self.verbose or (event.level == "note" and not self.quiet):
                     self._newline()
                     print(("warning: " if event.level == "warning" else "") + event.text,
                           file=self.stream, flush=True)

@@ -12,8 +12,9 @@ from typing import Any, Callable, Literal
 BlockKind = Literal["heading", "paragraph", "item", "quote", "caption", "cell", "code", "break"]
 """``break`` is a section break inside a chapter (hr, or a page break that does not start a chapter)."""
 
-Boundary = Literal["sentence", "paragraph", "item", "heading", "section", "end"]
-"""What follows a segment; decides the pause after it. ``end`` = last segment of its chapter."""
+Boundary = Literal["clause", "sentence", "paragraph", "item", "heading", "section", "end"]
+"""What follows a segment; decides the pause after it. ``end`` = last segment of its chapter;
+``clause`` = a long sentence was cut here (a short pause, not a full stop)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,9 @@ class Run:
     marks: frozenset[str] = frozenset()
     lang: str | None = None
     emotion: str | None = None
+    # A formula: its TeX source (``text`` is then a rendering for the reader; the script says
+    # the formula in words from this).
+    math: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +52,31 @@ class Block:
     context: frozenset[str] = frozenset()
     emotion: str | None = None
     lang: str | None = None
+    # Layout for readers (the player, the EPUB); narration does not depend on these.
+    ordered: bool = False  # an item of a numbered list
+    item: int = 0  # an item's number in its list (1-based; 0 = unknown); blocks of one <li> share it
+    images: tuple[str, ...] = ()  # src of the images in the block, as the input wrote them
+    cells: tuple[tuple[int, int, int], ...] = ()  # a table row: (start, value start, end) in text per cell
 
     @property
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An element of the input that is not read, and why: nothing is left out silently.
+
+    ``what`` is a short noun a listener's teacher understands ("code block", "data table",
+    "page navigation"); ``reason`` says why it is not read; ``chars`` is its text length and
+    ``rows`` its number of rows (tables) or lines (code).
+    """
+
+    source: str
+    what: str
+    reason: str
+    chars: int = 0
+    rows: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +93,8 @@ class Document:
     chapters: tuple[Chapter, ...]
     source_path: str = ""
     source_sha256: str = ""
+    skipped: tuple[Skipped, ...] = ()  # what is not read, in document order
+    warnings: tuple[str, ...] = ()  # problems repaired while reading (invalid bytes...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +111,10 @@ class Segment:
     pause_after_ms: int
     marks: tuple[str, ...] = ()
     source: str = ""
+    # Where the text is shown: index of its block in ScriptChapter.blocks (-1: a chapter title the
+    # planner added) and its [start, end) offsets in that block's text.
+    block: int = -1
+    span: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +122,7 @@ class ScriptChapter:
     index: int
     title: str
     segments: tuple[Segment, ...]
+    blocks: tuple[Block, ...] = ()  # the chapter's blocks as planned, for the page layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +134,8 @@ class Script:
     chapters: tuple[ScriptChapter, ...]
     source_path: str = ""
     source_sha256: str = ""
+    skipped: tuple[Skipped, ...] = ()  # Document.skipped, passed on for the dry run and manifest
+    warnings: tuple[str, ...] = ()  # Document.warnings
 
     @property
     def segments(self) -> tuple[Segment, ...]:

@@ -242,7 +242,9 @@ def test_tables_can_be_turned_off_and_noise_tables_are_skipped() -> None:
     with pytest.raises(BadInput):
         parse("<table><tr><td>only</td><td>table</td></tr></table>", read_tables=False)
     numbers = "".join("<tr>" + "".join(f"<td>{r * 10 + c}.{c}</td>" for c in range(10)) + "</tr>" for r in range(10))
-    assert texts(f"<p>Data follows.</p><table>{numbers}</table><p>Done.</p>") == ["Data follows.", "Done."]
+    # a table too big to read is announced in one sentence instead of vanishing (issue 9)
+    assert texts(f"<p>Data follows.</p><table>{numbers}</table><p>Done.</p>") == [
+        "Data follows.", "A table, 10 rows, is not read aloud here.", "Done."]
 
 
 def test_layout_tables_are_containers() -> None:

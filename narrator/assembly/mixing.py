@@ -226,6 +226,16 @@ def _write_take(out: MonoWriter, x: "np.ndarray", rate: int) -> None:
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
 
 
+def lead_trim(path: Path, rate: int) -> float:
+    """Seconds cut from the start of the take at ``path`` when it is assembled at ``rate``
+    (negative: quiet added), so that a time in the take is ``segment start + t - lead_trim``."""
+    import numpy as np
+
+    x = read_mono16(path, rate)
+    loud = np.flatnonzero(np.abs(x.astype(np.int32)) > int(32767 * SILENCE_THRESHOLD))
+    return 0.0 if len(loud) == 0 else (int(loud[0]) - _frames(KEEP_MS, rate)) / rate
+
+
 def gap_ms(segment: Segment) -> int:
     """A plausible length for a segment that has no audio: ~4 CJK characters or ~14 other
     characters per second, at least half a second."""
@@ -234,4 +244,4 @@ def gap_ms(segment: Segment) -> int:
     return max(500, int(cjk * 250 + (len(text) - cjk) * 70))
 
 
-__all__ = ["assemble", "programme_rate", "gap_ms"]
+__all__ = ["assemble", "programme_rate", "gap_ms", "lead_trim"]

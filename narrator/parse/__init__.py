@@ -30,10 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from narrator.config import ParseConfig
-from narrator.values import Block, Document
+from narrator.values import Block, Document, Run, Skipped
+from narrator.parse.html import ANNOUNCE
 from narrator.errors import BadInput
 from narrator.parse.chapters import split_chapters
-from narrator.parse.cleanup import as_html, decode_html, strip_word_markup
+from narrator.parse.notes import notes_chapter, split_notes
+from narrator.parse.cleanup import as_html, decode_html, strip_front_matter, strip_word_markup
 
 __all__ = ["parse_html"]
 
@@ -54,60 +56,115 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
     Web pages are cut down to their main content (see content.py). Raises
     :class:`narrator.errors.BadInput` for binary, undecodable, empty or unspeakable input.
     """
-    from narrator.parse.html import Walker, parse_soup
+    from narrator.parse.html import ANNOUNCE, Walker, parse_soup
 
     sha = hashlib.sha256(data).hexdigest()
     text = decode_html(data, path)
+    warnings = [w] if (w := getattr(text, "warning", "")) else []
+    skipped: list[Skipped] = []
+    text, front = strip_front_matter(text)
+    if front:
+        skipped.append(Skipped("front matter", "template markup", "front matter is page settings",
+                               len(front)))
     markup = strip_word_markup(as_html(text, path))
     try:
         soup = parse_soup(markup)
     except RecursionError:  # defensive: bs4 should cope, but never leak a RecursionError
         raise BadInput(path, "markup nested too deeply to parse") from None
-    root = soup.body or soup
+    root = _root(soup)
     page_mode = soup.find(["script", "nav", "form", "iframe"]) is not None
     if page_mode:
-        blocks = _page_blocks(soup, root, config, whole_page=_FULL_PAGE.search(markup) is not None)
+        blocks, page_skipped = _page_blocks(soup, root, config,
+                                            whole_page=_FULL_PAGE.search(markup) is not None)
     else:
-        blocks = Walker(config).walk(root)
+        walker = Walker(config)
+        blocks, page_skipped = walker.walk(root), walker.skipped
 
-    editor = _editor_content(soup, config)
+    editor, editor_skipped = _editor_content(soup, config)
     if editor and _text_len(blocks) * 2 < _text_len(editor):
-        blocks = editor
+        skipped.append(Skipped("body", "page around the editor", "the editor's document is read instead",
+                               _text_len(blocks)))
+        blocks, page_skipped = editor, editor_skipped
+    skipped.extend(page_skipped)
     if not any(b.text.strip() for b in blocks):
-        raise BadInput(path, "no speakable text in the document")
+        raise BadInput(path, "empty document: no speakable text" if not soup.get_text().strip() else
+                       "no speakable text in the document")
 
     lang = _language(blocks, soup)
+    blocks = [_announcement(b, lang) if ANNOUNCE in b.context else b for b in blocks]
     title = _title(soup, blocks, path)
+    blocks, notes, notes_skipped = split_notes(blocks, config.notes, lang)
+    skipped.extend(notes_skipped)
+    if not any(b.text.strip() for b in blocks):
+        blocks, notes = notes, []  # a document of notes only is read as it is
     chapters = split_chapters(blocks, title=title, lang=lang, config=config)
+    if chapters and notes and (last := notes_chapter(notes, len(chapters) + 1, lang)) is not None:
+        chapters = chapters + (last,)
     if not chapters:
         raise BadInput(path, "no speakable text in the document")
-    return Document(title=title, lang=lang, chapters=chapters, source_path=path, source_sha256=sha)
+    return Document(title=title, lang=lang, chapters=chapters, source_path=path, source_sha256=sha,
+                    skipped=tuple(skipped), warnings=tuple(warnings))
 
 
-def _page_blocks(soup: Any, root: Any, config: ParseConfig, *, whole_page: bool) -> list[Block]:
+def _root(soup: Any) -> Any:
+    """<body>, or the whole tree when the parser put content outside it (a stray </body> or a
+    second <html> in a broken page): that text is the page's too."""
+    body = soup.body
+    if body is None:
+        return soup
+    head = soup.head
+    outside = len(soup.get_text().strip()) - len(body.get_text().strip()) - (
+        len(head.get_text().strip()) if head is not None else 0)
+    return soup if outside > 100 else body
+
+
+def _announcement(block: Block, lang: str) -> Block:
+    """The sentence that stands for a table too big to read: what it is and how many rows."""
+    rows = next((int(c.split(":")[1]) for c in block.context if c.startswith(ANNOUNCE + ":")), 0)
+    caption = block.text.strip()
+    if lang == "zh":
+        what = f"表格“{caption}”" if caption else "一个表格"
+        text = f"此处有{what}，共{rows}行，不朗读。"
+    else:
+        what = f"The table “{caption}”" if caption else "A table"
+        text = f"{what}, {rows} rows, is not read aloud here."
+    return Block("paragraph", (Run(text),), 0, block.source, block.context - {ANNOUNCE}, None, block.lang)
+
+
+def _page_blocks(soup: Any, root: Any, config: ParseConfig, *,
+                 whole_page: bool) -> tuple[list[Block], list[Skipped]]:
     """A web page without chrome or metadata lines; a whole page (not a fragment with a script in
-    it) is cut down to its main content and title heading."""
+    it) is cut down to its main content and title heading. Also returns what was left out."""
     from narrator.parse.content import find_main_content, is_metadata_line
     from narrator.parse.html import BLOCK_TAGS, Walker, link_stats
 
     stats = link_stats(root)
-    walker = Walker(config, page_mode=True, stats=stats)
+    walker = Walker(config, page_mode=True, stats=stats, whole_page=whole_page)
     head = soup.find("title")
     page_title = _WS.sub(" ", head.get_text()).strip() if head is not None else ""
     if not whole_page:
-        return walker.walk(root)
+        return walker.walk(root), walker.skipped
     main = find_main_content(root, stats, walker.drops, page_title, BLOCK_TAGS)
     blocks = walker.walk(root, main.skip, main.mute) if main else walker.walk(root)
-    return [b for b in blocks if not is_metadata_line(b)]
+    kept: list[Block] = []
+    for b in blocks:
+        if is_metadata_line(b):
+            walker.skipped.append(Skipped(b.source, "page metadata line", "source, date or view count "
+                                          "of the web page", len(b.text)))
+        else:
+            kept.append(b)
+    return kept, walker.skipped
 
 
-def _editor_content(soup: Any, config: ParseConfig) -> list[Block]:
-    """Blocks of the HTML documents kept in textareas / script type=text/plain, duplicates once."""
+def _editor_content(soup: Any, config: ParseConfig) -> tuple[list[Block], list[Skipped]]:
+    """Blocks of the HTML documents kept in textareas / script type=text/plain, duplicates once,
+    and what their walk left out."""
     from narrator.parse.html import Walker, has_html, parse_soup
 
     holders = soup.find_all("textarea")
     holders += [s for s in soup.find_all("script") if (s.get("type") or "").lower() == "text/plain"]
     out: list[Block] = []
+    skipped: list[Skipped] = []
     seen: set[str] = set()
     for k, holder in enumerate(holders, 1):
         content = holder.get_text()
@@ -120,13 +177,15 @@ def _editor_content(soup: Any, config: ParseConfig) -> list[Block]:
         ident = holder.get("id")
         label = f"#{ident}" if isinstance(ident, str) and ident else f"{holder.name}:nth-of-type({k})"
         sub = parse_soup(strip_word_markup(content))
-        blocks = Walker(config, root_label=label).walk(sub.body or sub)
+        walker = Walker(config, root_label=label)
+        blocks = walker.walk(sub.body or sub)
         key = _WS.sub("", "".join(b.text for b in blocks))
         if not key or key in seen:
             continue
         seen.add(key)
         out.extend(blocks)
-    return out
+        skipped.extend(walker.skipped)
+    return out, skipped
 
 
 def _text_len(blocks: list[Block]) -> int:
@@ -161,13 +220,27 @@ def _title(soup: Any, blocks: list[Block], path: str) -> str:
         first = _TITLE_SEP.split(page_title)[0].strip()
         if first != page_title and any(_WS.sub(" ", b.text).strip() == first for b in blocks[:50]):
             return first
-        return page_title
+        return drop_site_name(page_title)
     if headings:
         return headings[0]
     lead = _title_paragraph(blocks)
     if lead:
         return lead
     return Path(path).stem or path  # for files and the manifest; plan never narrates a file stem
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<main>.*\S)(?:\s+[-–—|·:]\s+|\s*[|｜_]+\s*)(?P<site>[^|｜_]{1,30})$")
+
+
+def drop_site_name(title: str) -> str:
+    """"Fractions - Maths Site", "决议__国务院公报_中国政府网": the lesson's title without the site
+    (and section) names a web page appends to its <title>."""
+    for _ in range(2):
+        m = _SITE_SUFFIX.match(title)
+        if m is None or len(m.group("main")) < max(4, len(m.group("site")) // 2):
+            break
+        title = m.group("main").rstrip(" _|｜-–—·:")
+    return title
 
 
 _SENTENCE_END = tuple(".!?。！？;；:：,，、")

@@ -58,10 +58,43 @@ def decode_html(data: bytes, path: str) -> str:
         raise BadInput(path, "binary file (NUL bytes), not an HTML document")
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _decode_legacy(data, path)
+    except UnicodeDecodeError as e:
+        text = _mostly_utf8(data, e) or _decode_legacy(data, path)
     if len(_CONTROL.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
         raise BadInput(path, "binary file (control characters), not an HTML document")
+    return text
+
+
+class RepairedBytes(str):
+    """Decoded text that needed invalid bytes replaced; ``warning`` names their offsets."""
+
+    warning: str = ""
+
+
+def _mostly_utf8(data: bytes, first: UnicodeDecodeError) -> str | None:
+    """UTF-8 with a few invalid bytes (a bad paste, a truncated character): the text with U+FFFD
+    dropped and a warning naming the offsets, rather than rejecting a whole lesson. None when
+    the bytes are plainly another charset (many errors) or declare one."""
+    if _DECLARED.search(data[:8192]) and not re.search(rb"charset\s*=\s*[\"']?\s*utf-?8", data[:8192], re.I):
+        return None
+    bad: list[int] = []
+    pos = first.start
+    while True:
+        bad.append(pos)
+        if len(bad) > 8 or len(bad) * 2000 > len(data) + 2000:
+            return None
+        try:
+            data[pos + 1:].decode("utf-8")
+            break
+        except UnicodeDecodeError as e:
+            # UTF-8 resynchronises at the next lead byte, so a later error is a new invalid run
+            pos = pos + 1 + e.start
+    # valid multibyte characters must be present too: otherwise it is a legacy charset
+    if not re.search(rb"[\xc2-\xf4][\x80-\xbf]", data):
+        return None
+    text = RepairedBytes(data.decode("utf-8", errors="replace").replace("\ufffd", ""))
+    where = ", ".join(str(b) for b in bad[:5])
+    text.warning = f"invalid UTF-8 byte{'s' * (len(bad) > 1)} at offset{'s' * (len(bad) > 1)} {where} dropped"
     return text
 
 
@@ -141,3 +174,33 @@ def is_chrome_name(value: str) -> bool:
         if token in _CHROME_WORDS:
             return True
     return False
+
+
+# Template syntax that a site generator or mail merge fills in: never lesson text.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_TEMPLATE = re.compile(r"\{%-?.{0,400}?-?%\}|\{\{.{0,200}?\}\}|<%.{0,400}?%>|\$\{[^{}\n]{0,200}\}"
+                       r"|\{:[^{}\n]{0,200}\}", re.DOTALL)
+
+
+_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:!?，。；：！？])")
+
+
+def strip_front_matter(text: str) -> tuple[str, str]:
+    """(text without YAML/Jekyll front matter at its start, the front matter or "")."""
+    m = _FRONT_MATTER.match(text)
+    return (text[m.end():], m.group()) if m else (text, "")
+
+
+def strip_templates(text: str) -> tuple[str, list[str]]:
+    """``text`` (a text node) without template tags ({% %}, {{ }}, <% %>, ${...}, kramdown
+    {: ...}); also returns what was removed, for the skipped report."""
+    removed: list[str] = []
+    if "{" not in text and "<%" not in text:
+        return text, removed
+
+    def cut(m: re.Match[str]) -> str:
+        removed.append(m.group())
+        return ""
+
+    out = _TEMPLATE.sub(cut, text)
+    return (_SPACE_BEFORE_PUNCT.sub("", out) if removed else out), removed

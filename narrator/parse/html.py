@@ -10,22 +10,48 @@ Page breaks reach chapters.py as Block(kind="break", context={"pagebreak"}); hr 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
 from narrator.config import ParseConfig
-from narrator.values import Block, Run
-from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name
+from narrator.values import Block, Run, Skipped
+from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
 from narrator.parse.lines import LINE, split_lines
+from narrator.parse.maths import SYMBOL_FONT, display, find_tex, formula_of, is_symbol_font, tex_alt
 
 PAGEBREAK = "pagebreak"
+ANNOUNCE = "announce-table"  # context of the block standing for a table that is not read
+BLANK = "\uff3f\uff3f\uff3f"  # a form's blank as the reader sees it (spoken as a short pause)
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCK_TAGS = frozenset(["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "listing", "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "xmp", "plaintext"])
 _SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "head", "title", "meta", "link", "base", "nav", "input", "button", "select", "option", "optgroup", "textarea", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio", "source", "track", "map", "area", "rt", "rp", "datalist", "output", "progress", "meter", "dialog", "frame", "frameset", "noframes", "applet", "param", "xml", "colgroup", "col"])
 _LISTS = frozenset(("ul", "ol", "dir", "menu"))
+# Skipped elements worth reporting (what a teacher would call them); script, style, head... are not
+# content and go unreported.
+_REPORTED: dict[str, tuple[str, str]] = {
+    "nav": ("page navigation", "navigation links"),
+    "iframe": ("embedded content", "embedded pages, audio and video cannot be narrated"),
+    "object": ("embedded content", "embedded pages, audio and video cannot be narrated"),
+    "embed": ("embedded content", "embedded pages, audio and video cannot be narrated"),
+    "video": ("video", "audio and video cannot be narrated"),
+    "audio": ("audio", "audio and video cannot be narrated"),
+    "canvas": ("drawing", "a canvas has no text"),
+    "template": ("template markup", "template markup is not shown to readers"),
+    "dialog": ("dialog", "a dialog is part of the page's controls"),
+    "button": ("form control", "a control label, not lesson text"),
+    "select": ("form control", "a control label, not lesson text"),
+    "textarea": ("form control", "a control label, not lesson text"),
+    "math": ("formula", "formula markup"),
+    "svg": ("drawing", "a drawing"),
+}
+_ONLY_WITH_TEXT = frozenset(("template", "dialog", "svg", "canvas", "button", "select", "textarea", "math"))
+_BLOCKS_IN_BUTTON = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"]
+_STRUCK = frozenset(("s", "strike", "del"))
+_PROSE = 80  # characters of unlinked text that make an element real prose (never chrome)
 _CONTEXT_NAMES = frozenset(("blockquote", "figcaption", "li", "th", "aside", "figure",
                             "caption", "dd", "dt", "pre", "header", "details", "summary"))
 _MARK_TAGS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em", "dfn": "em",
@@ -69,12 +95,16 @@ class _Frame:
     absorb: bool = False  # inside a data-table row: nested blocks become separators
     row: list[tuple[int, int, int, str]] | None = None  # a row's cells: (column, first piece, colspan, tag)
     table: _Table | None = None
+    ordered: bool = False  # a numbered list, or an item of one
+    item: int = 0  # an item's number; for a list, the next item's number
+    is_list: bool = False  # opened by ul/ol: counts its items
 
 
 @dataclass(slots=True)
 class _Table:
     headers: list[str] = field(default_factory=list)
     rows: int = 0
+    code_cols: frozenset[int] = frozenset()  # columns of code expressions: not read
 
 
 @dataclass(slots=True)
@@ -82,6 +112,13 @@ class _Inline:
     marks: frozenset[str]
     lang: str | None
     emotion: str | None
+    symbol: bool = False  # Word's Symbol font: "p" is π
+
+
+_LEADERS = re.compile(r"\s*(?:\.{6,}|…{3,}|·{6,})\s*")
+_FORMULA_ATTRS = frozenset(("data-latex", "data-tex", "data-value", "formula", "data-formula",
+                            "data-mathml"))
+_MATHJAX_SCRIPT = re.compile(r"^math/(tex|mml)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -90,6 +127,7 @@ class _Piece:
     marks: frozenset[str]
     lang: str | None
     emotion: str | None
+    math: str | None = None  # a formula: its TeX (``text`` is its rendering)
 
 
 def parse_soup(markup: str) -> Any:
@@ -153,16 +191,22 @@ class Walker:
     """One pass over a parsed tree, producing Blocks in reading order."""
 
     def __init__(self, config: ParseConfig, *, page_mode: bool = False, root_label: str = "body",
-                 stats: dict[int, tuple[int, int, int]] | None = None) -> None:
+                 stats: dict[int, tuple[int, int, int]] | None = None, whole_page: bool = False) -> None:
         self.config = config
         self.page_mode = page_mode
+        self.whole_page = whole_page  # chrome rules by name apply to whole web pages only
         self.root_label = root_label
         self.stats = stats or {}
         self.blocks: list[Block] = []
+        self.skipped: list[Skipped] = []
         self.pieces: list[_Piece] = []
         self.last_space = True
         self.title_tag: str = ""
         self.lines = False  # a <br> (LINE) is among the pieces
+        self.images: list[str] = []  # src of images met since the last block, shown with it
+        self.refs: list[str] = []  # targets of footnote references in the pieces (flushed as "ref:...")
+        self.note_count = 0
+        self.anchors: list[str] = []  # ids and names inside a note, in the pieces (flushed as "noteid:...")
 
     # -- the walk ------------------------------------------------------------------------------
 
@@ -207,7 +251,13 @@ class Walker:
                     continue
                 if isinstance(node, odd_strings) or (mute_ids and id(node.parent) in mute_ids):
                     continue
-                self._text(str(node), inlines[-1])
+                text = str(node)
+                if "{" in text or "<%" in text:
+                    text, removed = strip_templates(text)
+                    for r in removed:
+                        self.skipped.append(Skipped(frames[-1].source, "template markup",
+                                                    "template syntax is filled in by a program", len(r)))
+                self._text(text, inlines[-1])
                 continue
             if not isinstance(node, Tag):
                 continue
@@ -222,16 +272,54 @@ class Walker:
             cnt = counters[-1]
             nth = cnt.get(name, 0) + 1
             cnt[name] = nth
+            if name == "input" and id(node) not in skip_ids and _is_blank_input(node):
+                self._add(" " + BLANK + " ", inlines[-1])  # a form to fill in: the blank is read as a pause
+                continue
+            if name == "button" and id(node) not in skip_ids and node.find(_BLOCKS_IN_BUTTON) is not None:
+                # "<button/>" is not void in HTML: the rest of the page ends up inside the button
+                stack.extend(reversed(node.contents))
+                continue
+            if name in ("math", "script") and id(node) not in skip_ids:
+                verdict = self._formula_tag(node, name)
+                if verdict == "read":
+                    self._math_piece(node, name, inlines[-1])
+                if verdict:
+                    continue
             if name in _SKIP_TAGS or id(node) in skip_ids:
+                self._skip_tag(node, name, nth, path, id(node) in skip_ids)
+                continue
+            if name == "img" and (tex := tex_alt(node)):
+                # a formula image, even one hidden from screen readers beside its MathML copy
+                self._math(tex, inlines[-1], block=True)
                 continue
             style = style_of(node)
             if _is_hidden(node, style):
+                self._record(node, name, nth, path, "hidden element", "hidden in the page")
                 continue
-            if (name in ("sup", "sub") or "mso-footnote-id" in style or "mso-endnote-id" in style) and \
-                    self._is_footnote_ref(node, name, style):
+            if name in _STRUCK:
+                self._record(node, name, nth, path, "struck-through text", "struck through: deleted text")
+                continue
+            if node.attrs and not _FORMULA_ATTRS.isdisjoint(node.attrs) and name != "img":
+                tex = formula_of(node, name, _classes(node))
+                if tex:  # the element's children are only a rendering of its formula
+                    self._math(tex, inlines[-1], block=name.endswith("-block"))
+                    continue
+            if node.attrs and "MathJax_Preview" in (node.attrs.get("class") or ()):
+                continue  # MathJax 2's placeholder before the formula is typeset
+            in_note = NOTE in frames[-1].context
+            if in_note:
+                self._note_anchor(node, frames[-1])  # Word's <a name="_ftn1"> is also its backlink
+                if _is_backlink(node, name):
+                    continue  # "↩", "^", "[1]" linking back to the text: not read
+            if (name in ("sup", "sub") or "mso-footnote-id" in style or "mso-endnote-id" in style
+                    or _is_noteref_link(node, name)) and self._is_footnote_ref(node, name, style):
+                if not in_note:
+                    self._note_ref(node)
                 continue
             is_block = name in BLOCK_TAGS
-            if self._is_chrome(node, name, is_block):
+            chrome = self._is_chrome(node, name, is_block)
+            if chrome:
+                self._record(node, name, nth, path, "page chrome", chrome)
                 continue
             # source path bookkeeping
             ident = node.attrs.get("id") if node.attrs else None
@@ -249,10 +337,24 @@ class Walker:
                 continue
             if name == "img":
                 alt = node.attrs.get("alt") if node.attrs else None
+                src = node.attrs.get("src") if node.attrs else None
+                if isinstance(src, str) and src.strip():
+                    self.images.append(src.strip())
                 if self.config.read_alt and isinstance(alt, str) and alt.strip():
-                    self._add(" ", inlines[-1])
-                    self._text(alt, inlines[-1])
-                    self._add(" ", inlines[-1])
+                    if frames[-1].kind == "heading":
+                        # alt inside a heading is a picture beside the title, not part of it
+                        self._record(node, name, nth, path[:-1], "image in a heading",
+                                     "its alt text is not part of the heading", len(alt.strip()))
+                    else:
+                        self._add(" ", inlines[-1])
+                        self._text(alt, inlines[-1])
+                        self._add(" ", inlines[-1])
+                elif not (isinstance(alt, str) and not alt.strip() and "alt" in node.attrs):
+                    self._record(node, name, nth, path[:-1], "image without alt text",
+                                 "no alt text to read" if self.config.read_alt else "read_alt is off")
+                stack.append(EXIT_PLAIN)
+                continue
+            if name == "input":
                 stack.append(EXIT_PLAIN)
                 continue
             if not is_block:
@@ -270,11 +372,15 @@ class Walker:
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "pre" and not self.config.read_code:
+                code = node.get_text()
+                self.skipped.append(Skipped(self._source(path), "code block", "code is not read (read_code)",
+                                            len(code.strip()), code.strip().count("\n") + 1))
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "table":
                 verdict = self._table_kind(node)
                 if verdict == "skip" or (verdict == "data" and not self.config.read_tables):
+                    self._announce_table(node, parent, path, verdict)
                     stack.append(EXIT_PLAIN)
                     continue
             else:
@@ -299,42 +405,120 @@ class Walker:
         self._flush(frames[0])
         return self.blocks
 
+    # -- what is not read ----------------------------------------------------------------------
+
+    def _record(self, node: Any, name: str, nth: int, path: list[tuple[str, int, str | None]],
+                what: str, reason: str, chars: int | None = None) -> None:
+        """Note an element left out (``path`` leads to its parent)."""
+        ident = node.attrs.get("id") if node.attrs else None
+        here = path + [(name, nth, ident if isinstance(ident, str) and ident else None)]
+        if chars is None:
+            chars = len(" ".join(node.get_text().split())) if name != "img" else 0
+        if chars == 0 and what in ("hidden element", "page chrome", "struck-through text"):
+            return  # empty wrappers, icons, spacers: nothing a listener could miss
+        self.skipped.append(Skipped(self._source(here), what, reason, chars))
+
+    def _skip_tag(self, node: Any, name: str, nth: int, path: list[tuple[str, int, str | None]],
+                  outside: bool) -> None:
+        if outside:
+            if name in _SKIP_TAGS and name not in _REPORTED:
+                return  # script, style...: never content
+            self._record(node, name, nth, path, "page chrome", "outside the page's main content")
+            return
+        known = _REPORTED.get(name)
+        if known is None:
+            if name == "input":
+                kind = (node.attrs.get("type") or "text") if node.attrs else "text"
+                self.skipped.append(Skipped(self._source(path + [(name, nth, None)]), "form control",
+                                            f"a {kind} input is a control, not lesson text"))
+            return
+        if name in _ONLY_WITH_TEXT and not node.get_text().strip():
+            return
+        self._record(node, name, nth, path, known[0], known[1])
+
+    def _announce_table(self, node: Any, parent: _Frame, path: list[tuple[str, int, str | None]],
+                        verdict: str) -> None:
+        """A table too big or too numeric to read: one sentence says what it is and how many rows."""
+        rows = sum(1 for tr in node.find_all("tr") if tr.find(["td", "th"]) is not None)
+        cap = node.find("caption")
+        caption = " ".join(cap.get_text().split()) if cap is not None else ""
+        reason = ("mostly numbers or tiny cells: too much to read aloud" if verdict == "skip"
+                  else "read_tables is off")
+        source = self._source(path)
+        self.skipped.append(Skipped(source, "data table", reason, len(" ".join(node.get_text().split())),
+                                    rows))
+        if not parent.absorb:
+            # the sentence itself is worded in parse_html, once the document's language is known
+            self._flush(parent)
+            self.blocks.append(Block("paragraph", (Run(caption),), 0, source,
+                                     parent.context | {ANNOUNCE, f"{ANNOUNCE}:{rows}"}, None, parent.lang))
+
     # -- decisions -----------------------------------------------------------------------------
 
     def drops(self, node: Any, name: str) -> bool:
         """Would the walk leave this element out (skipped tag, hidden, chrome)?"""
+        if name == "button" and node.find(_BLOCKS_IN_BUTTON) is not None:
+            return False
         if name in _SKIP_TAGS or ":" in name:
             return name in _SKIP_TAGS or not name.startswith(_UNWRAP_NS)
         return _is_hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS)
 
-    def _is_chrome(self, node: Any, name: str, is_block: bool) -> bool:
-        """Page chrome: by class/id/custom element name, and (web pages only) by link density."""
+    def _is_chrome(self, node: Any, name: str, is_block: bool) -> str:
+        """Why this element is page chrome ("" if it is not): by class/id/custom element name, and
+        (web pages only) by link density. Name rules apply to whole web pages only, and never to an
+        element that holds a heading or real prose: "header" or "related" is a look, not a verdict."""
         if name in ("html", "body", "main", "article", "tr", "td", "th", "tbody", "thead", "li", "p",
                     "h1", "h2", "h3", "h4", "h5", "h6"):
-            chrome_by_name = False
+            by_name = ""
         elif is_block or "-" in name:
-            chrome_by_name = ("-" in name and is_chrome_name(name))
-            if not chrome_by_name and node.attrs:
-                for value in (node.attrs.get("id"), *(node.attrs.get("class") or ())):
-                    if isinstance(value, str) and is_chrome_name(value):
-                        chrome_by_name = True
-                        break
-            if not chrome_by_name and name in ("header", "footer", "aside") and self.page_mode:
-                chrome_by_name = name != "header" or not self._inside_article(node)
+            by_name = ""
+            if self.whole_page:
+                if "-" in name and is_chrome_name(name):
+                    by_name = f"<{name}> is page chrome"
+                if not by_name and node.attrs:
+                    for value in (node.attrs.get("id"), *(node.attrs.get("class") or ())):
+                        if isinstance(value, str) and is_chrome_name(value):
+                            by_name = f"class or id '{value}'"
+                            break
+                if not by_name and name in ("header", "footer", "aside"):
+                    if name != "header" or not self._inside_article(node):
+                        by_name = f"page <{name}>"
+            # a class or id is a look; a custom element named for chrome (<ck-manual-header>,
+            # <site-footer>) is the page's own word for what it is
+            if by_name and not by_name.startswith("<") and self._holds_content(node):
+                by_name = ""
         else:
-            return False
-        if chrome_by_name:
-            return True
+            return ""
+        if by_name:
+            return by_name
         if name == "form":
-            # CMS pages wrap whole articles in a form; a login or search form has little text
+            # CMS pages wrap whole articles in a form, lesson plans are forms; a login or search
+            # form has little text
             st = self.stats.get(id(node))
-            return st is None or st[0] < 200
+            text_len = st[0] if st is not None else len(node.get_text().strip())
+            return ("a form with little text (search, login)"
+                    if text_len < 200 and not self._holds_content(node) else "")
         if self.page_mode and is_block and name not in ("html", "body", "main", "article", "td", "th"):
             st = self.stats.get(id(node))
             if st:
                 text_len, link_len, links = st
                 if text_len and ((links >= 2 and link_len >= 0.5 * text_len) or link_len >= 0.8 * text_len):
+                    if not self._holds_content(node):
+                        return "mostly links"
+        return ""
+
+    def _holds_content(self, node: Any) -> bool:
+        """A heading, or a paragraph of real prose (mostly unlinked text), inside ``node``."""
+        for el in node.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p"], limit=200):
+            if el.name != "p":
+                text = " ".join(el.get_text().split())
+                if len(text) >= 2 and not el.find_parent("a") and not _all_linked(el, self.stats):
                     return True
+                continue
+            st = self.stats.get(id(el))
+            text_len, link_len = (st[0], st[1]) if st else (len(el.get_text().strip()), 0)
+            if text_len - link_len >= _PROSE:
+                return True
         return False
 
     def _is_footnote_ref(self, node: Any, name: str, style: str) -> bool:
@@ -428,6 +612,14 @@ class Walker:
             return None
         context = parent.context
         extra = [n for n in (name,) if n in _CONTEXT_NAMES] + ["." + c for c in classes]
+        role = _note_role(node, name, style, classes) if attrs else ""
+        in_list = NOTE in context and not any(c.startswith(NOTE_KEY) for c in context)
+        if role == "list":
+            extra.append(NOTE)
+        elif role == "item" or (in_list and name in _NOTE_ITEMS):
+            # one note: its blocks carry its key, and the ids inside it (references point there)
+            self.note_count += 1
+            extra += [NOTE, f"{NOTE_KEY}{self.note_count}", *(NOTE_ID + k for k in _anchor_names(node))]
         if verdict == "data":
             extra.append("table")
         if extra:
@@ -443,6 +635,16 @@ class Walker:
         elif name == "li":
             kind = inner = "item"
             level = inner_level = max(1, list_depth)
+            number = _int(attrs.get("value")) or (parent.item if parent.is_list else 0)
+            if parent.is_list:
+                parent.item = (number or parent.item) + 1
+            f = _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
+                       ordered=parent.ordered, item=number)
+            return f
+        elif name in _LISTS:
+            # a list frame counts its items: <ol start="3">, <li value="7">
+            return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
+                          ordered=name == "ol", item=max(1, _int(attrs.get("start")) or 1), is_list=True)
         elif name == "blockquote":
             kind = inner = "quote"
             level = inner_level = 0
@@ -452,8 +654,12 @@ class Walker:
         elif name == "pre":
             kind = inner = "code"
         elif name == "table" and verdict == "data":
+            code_cols = frozenset() if self.config.read_code else _code_columns(node)
+            if code_cols:
+                self.skipped.append(Skipped(source, "code in a table", "code is not read (read_code)",
+                                            0, len(code_cols)))
             return _Frame("cell", 0, context, emotion, lang, source, list_depth, "cell", 0,
-                          table=_Table())
+                          table=_Table(code_cols=code_cols))
         elif name == "tr" and parent.table is not None:
             return _Frame("cell", 0, context, emotion, lang, source, list_depth, "cell", 0,
                           absorb=True, row=[], table=parent.table)
@@ -466,7 +672,10 @@ class Walker:
             if m and name == "p":  # Word fake list: the marker span is dropped as mso-list:Ignore
                 kind, level = "item", int(m.group(1))
                 context = context | {"li"}
-        return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level)
+        # blocks inside an <li> (its paragraphs) belong to that item
+        inherit = kind == "item" and parent.inner == "item"
+        return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
+                      ordered=parent.ordered if inherit else False, item=parent.item if inherit else 0)
 
     def _inline(self, node: Any, name: str, style: str, parent: _Inline) -> _Inline:
         marks = set()
@@ -493,22 +702,74 @@ class Walker:
             marks.add("." + c)
         emotion = (node.attrs.get("data-emotion") if node.attrs else None) or parent.emotion
         lang = _lang(node) or parent.lang
-        if not marks and emotion == parent.emotion and lang == parent.lang:
+        symbol = parent.symbol or (bool(style) and is_symbol_font(style))
+        if not marks and emotion == parent.emotion and lang == parent.lang and symbol == parent.symbol:
             return parent
-        return _Inline(parent.marks | marks if marks else parent.marks, lang, emotion)
+        return _Inline(parent.marks | marks if marks else parent.marks, lang, emotion, symbol)
 
     # -- text and blocks -----------------------------------------------------------------------
 
     def _text(self, s: str, inline: _Inline) -> None:
         s = s.translate(TEXT_TABLE)
-        if s:
-            self._add(s, inline)
+        if "....." in s or "……" in s or "·····" in s:
+            s = _LEADERS.sub(", ", s)  # a contents line's dot leaders: "Page one, 1"
+        if inline.symbol:
+            s = s.translate(SYMBOL_FONT)
+        if not s:
+            return
+        found = find_tex(s) if "code" not in inline.marks else []
+        at = 0
+        for start, end, tex in found:
+            if start > at:
+                self._add(s[at:start], inline)
+            self._math(tex, inline)
+            at = end
+        if at < len(s):
+            self._add(s[at:], inline)
+
+    def _math(self, tex: str, inline: _Inline, *, block: bool = False) -> None:
+        """A formula: shown as its rendering, spoken from its TeX (script/maths.py)."""
+        if block:
+            self._add(" ", inline)
+        self.pieces.append(_Piece(display(tex), inline.marks | {"math"}, inline.lang, inline.emotion,
+                                  math=tex))
+        if block:
+            self._add(" ", inline)
+
+    def _formula_tag(self, node: Any, name: str) -> str:
+        """"read" for a <math> element or MathJax 2's <script type="math/tex"> source,
+        "duplicate" for a copy of a formula read elsewhere, "" for anything else."""
+        if name == "script":
+            kind = node.attrs.get("type") if node.attrs else None
+            return "read" if isinstance(kind, str) and _MATHJAX_SCRIPT.match(kind) else ""
+        # MathJax 2 puts a MathML copy beside the <script> that holds the source: read it once
+        p = node.parent
+        for _ in range(3):
+            if p is None or not getattr(p, "attrs", None):
+                break
+            if "MJX_Assistive_MathML" in (p.attrs.get("class") or ()):
+                return "duplicate"
+            p = p.parent
+        return "read"
+
+    def _math_piece(self, node: Any, name: str, inline: _Inline) -> None:
+        from narrator.parse.maths import mathml_string_to_tex, mathml_to_tex
+
+        if name == "script":
+            source = node.get_text().strip()
+            tex = mathml_string_to_tex(source) if "mml" in str(node.attrs.get("type")) else source
+        else:
+            tex = mathml_to_tex(node)
+        if tex:
+            display_mode = "display" in str(node.attrs.get("type") or node.attrs.get("display") or "")
+            self._math(tex, inline, block=display_mode)
 
     def _add(self, s: str, inline: _Inline) -> None:
         pieces = self.pieces
         if pieces:
             last = pieces[-1]
-            if last.marks is inline.marks and last.lang == inline.lang and last.emotion == inline.emotion:
+            if last.marks is inline.marks and last.lang == inline.lang and last.emotion == inline.emotion \
+                    and last.math is None:
                 last.text += s
                 return
         pieces.append(_Piece(s, inline.marks, inline.lang, inline.emotion))
@@ -525,21 +786,43 @@ class Walker:
         elif not parent.absorb:
             self._flush(frame)
 
+    def _note_ref(self, node: Any) -> None:
+        """Remember where a footnote reference points (parse/notes.py puts the note after it)."""
+        a = node if node.name == "a" else (node.find("a") if node.contents else None)
+        if a is None and node.parent is not None and node.parent.name == "a":
+            a = node.parent
+        href = a.attrs.get("href") if a is not None and a.attrs else None
+        if isinstance(href, str) and href.startswith("#") and len(href) > 1:
+            self.refs.append(href[1:])
+
+    def _note_anchor(self, node: Any, frame: _Frame) -> None:
+        """An id or name inside a note: a reference may point to it (Word's a name="_ftn1")."""
+        if node.attrs:
+            self.anchors.extend(n for n in _anchor_names(node) if NOTE_ID + n not in frame.context)
+
     def _flush(self, frame: _Frame) -> None:
-        if not self.pieces:
-            return
-        runs = make_runs(self.pieces)
+        images, self.images = tuple(self.images), []
+        runs = make_runs(self.pieces) if self.pieces else ()
         self.pieces = []
+        layout = {"ordered": frame.ordered, "item": frame.item} if frame.kind == "item" else {}
         if not runs:
+            if images:  # an image without text is shown, never read
+                self.blocks.append(Block(frame.kind, (), frame.level, frame.source,  # type: ignore[arg-type]
+                                         frame.context, frame.emotion, frame.lang, images=images, **layout))
             return
+        if self.refs or self.anchors:
+            extra = {REF + r for r in self.refs} | {NOTE_ID + a for a in self.anchors}
+            frame = dataclasses.replace(frame, context=frame.context | extra)
+            self.refs, self.anchors = [], []
         if self.lines:
             self.lines = False
-            for line in split_lines(runs, frame.kind):
+            for i, line in enumerate(split_lines(runs, frame.kind)):
                 self.blocks.append(Block(frame.kind, line, frame.level, frame.source,  # type: ignore[arg-type]
-                                         frame.context, frame.emotion, frame.lang))
+                                         frame.context, frame.emotion, frame.lang,
+                                         images=images if i == 0 else (), **layout))
             return
         self.blocks.append(Block(frame.kind, runs, frame.level, frame.source,  # type: ignore[arg-type]
-                                 frame.context, frame.emotion, frame.lang))
+                                 frame.context, frame.emotion, frame.lang, images=images, **layout))
 
     def _close_row(self, frame: _Frame, parent: _Frame) -> None:
         """One data-table row = one "cell" block; with a header row, "Header: value" pairs."""
@@ -566,23 +849,37 @@ class Walker:
             if sum(1 for h in table.headers if h) >= 2:
                 return
             table.headers = []
+        if table is not None and table.code_cols:
+            kept = [i for i, t in enumerate(texts) if t[0] not in table.code_cols]
+            texts, plain = [texts[i] for i in kept], [plain[i] for i in kept]
         out: list[_Piece] = []
         headers = table.headers if table is not None else []
         none = _Inline(frozenset(), None, None)
+        spans: list[tuple[int, int, int]] = []  # where each cell's label and value are in the text
+        length = 0
         for (col, _t, ps), text in zip(texts, plain):
             if not text:
                 continue
-            ps = [_Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion) for r in make_runs(ps)]
+            ps = [_Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion, r.math) for r in make_runs(ps)]
             if out:
                 out.append(_Piece("; ", none.marks, None, None))
+                length += 2
+            start = length
             head = headers[col] if col < len(headers) else ""
             if head and head != text:
                 out.append(_Piece(head + ": ", none.marks, None, None))
+                length += len(head) + 2
+            value = length
             out.extend(ps)
+            length += sum(len(p.text) for p in ps)
+            spans.append((start, value, length))
         runs = make_runs(out)
+        if sum(len(r.text) for r in runs) != length:
+            spans = []  # whitespace was collapsed across cells: show the row as one cell
         if runs:
             self.blocks.append(Block("cell", runs, 0, frame.source, frame.context, frame.emotion,
-                                     frame.lang))
+                                     frame.lang, images=tuple(self.images), cells=tuple(spans)))
+            self.images = []
 
     def _source(self, path: list[tuple[str, int, str | None]]) -> str:
         """'#id' of the element, else a short CSS-like path from the nearest id (or the root)."""
@@ -607,6 +904,83 @@ class Walker:
         return " > ".join(reversed(steps))
 
 
+NOTE = "note"  # context of blocks of a footnote or endnote
+NOTE_KEY = "notekey:"  # context: which note (numbered in document order)
+NOTE_ID = "noteid:"  # context: an id or name inside the note (what a reference points to)
+REF = "ref:"  # context of a block that refers to a note: the reference's target id
+_NOTE_ITEMS = frozenset(("li", "dd", "dt", "aside", "div", "p", "section", "td", "tr"))
+_NOTE_LISTS = frozenset(("footnotes", "footnote-list", "footnotes-list", "mce-footnotes", "reflist",
+                         "references", "endnotes", "endnote-list", "footnote-section"))
+_NOTE_ONE = frozenset(("footnote", "endnote"))
+_BACKLINK_CLASSES = frozenset(("footnote-back", "footnote-backref", "fn-backref", "mw-cite-backlink",
+                               "mce-footnotes-backlink", "fn-bracket", "footnote-label", "reversefootnote"))
+_BACKLINK_TEXT = re.compile(r"^(?:[\^↩↑⏎⤴]\ufe0e?|\[?\d{1,3}\]?|[a-z]|return)\.?$")
+_NOTE_EPUB = re.compile(r"footnote|endnote|rearnote", re.IGNORECASE)
+
+
+def _note_role(node: Any, name: str, style: str, classes: list[str]) -> str:
+    """"list" for an element holding footnotes or endnotes, "item" for one note, "" otherwise:
+    Word (mso-element), EPUB (epub:type), ARIA roles, Pandoc/MkDocs/Sphinx/TinyMCE/MediaWiki classes."""
+    if "mso-element:" in style:
+        if "footnote-list" in style or "endnote-list" in style:
+            return "list"
+        if "mso-element:footnote" in style or "mso-element:endnote" in style:
+            return "item"
+    attrs = node.attrs or {}
+    for key in ("epub:type", "role"):
+        value = attrs.get(key)
+        if isinstance(value, list):
+            value = " ".join(value)
+        if isinstance(value, str) and _NOTE_EPUB.search(value):
+            return "list" if value.rstrip().endswith(("notes", "-list")) else "item"
+    raw = attrs.get("class") or ()
+    for c in raw.split() if isinstance(raw, str) else raw:  # editor classes too (mce-footnotes)
+        c = c.lower()
+        if c in _NOTE_LISTS:
+            return "list"
+        if c in _NOTE_ONE:
+            return "list" if node.find("li") is not None else "item"
+    return ""
+
+
+def _anchor_names(node: Any) -> list[str]:
+    """The element's own id and name: what a footnote reference's href may point to."""
+    attrs = node.attrs or {}
+    return [v for v in (attrs.get("id"), attrs.get("name")) if isinstance(v, str) and v]
+
+
+def _is_backlink(node: Any, name: str) -> bool:
+    """Inside a note: the link (or label) that leads back to the reference."""
+    attrs = node.attrs
+    if not attrs:
+        return False
+    if attrs.get("role") == "doc-backlink" or not _BACKLINK_CLASSES.isdisjoint(
+            c.lower() for c in (attrs.get("class") or ())):
+        return True
+    if name == "a":
+        href = attrs.get("href")
+        if isinstance(href, str) and href.startswith("#"):
+            return _BACKLINK_TEXT.match(node.get_text().strip()) is not None
+    return False
+
+
+def _is_noteref_link(node: Any, name: str) -> bool:
+    """A link that is a note reference by its role or class (Sphinx, Pandoc, EPUB)."""
+    if name != "a" or not node.attrs:
+        return False
+    attrs = node.attrs
+    role = f"{attrs.get('role') or ''} {attrs.get('epub:type') or ''}"
+    classes = {c.lower() for c in (attrs.get("class") or ())}
+    return "noteref" in role or bool(classes & {"footnote-reference", "footnote-ref", "noteref"})
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(str(value).strip()) if value is not None else 0
+    except ValueError:
+        return 0
+
+
 class _AfterBreak:
     """Stack marker: emit a page break after the frame below it closes."""
 
@@ -614,6 +988,60 @@ class _AfterBreak:
 
     def __init__(self, frame: _Frame) -> None:
         self.frame = frame
+
+
+_BLANK_TYPES = frozenset(("", "text", "date", "number", "email", "tel", "time", "month", "week",
+                          "datetime-local", "search", "url"))
+
+
+_CODE_TAGS = ("code", "kbd", "samp", "tt", "var")
+_IDENTIFIER = re.compile(r"[\w.]+")
+
+
+def _code_columns(table: Any) -> frozenset[int]:
+    """Columns of a data table whose non-empty cells are code (all but one in ten) and mostly code expressions
+    (operators, calls: "var %= expr", "&mut type"), not names: code is not read, so neither are
+    they. A column of identifiers ("RemAssign") is read like inline code in prose."""
+    columns: dict[int, list[str]] = {}  # column -> for each non-empty body cell: prose, expr or name
+    for tr in table.find_all("tr"):
+        col = 0
+        for cell in tr.find_all(["td", "th"], recursive=False):
+            span = cell.attrs.get("colspan") if cell.attrs else None
+            try:
+                width = max(1, min(int(span), 1000)) if span else 1
+            except (TypeError, ValueError):
+                width = 1
+            here, col = col, col + width
+            text = " ".join(cell.get_text().split())
+            if not text or cell.name == "th":
+                continue
+            code = [" ".join(c.get_text().split()) for c in cell.find_all(_CODE_TAGS)]
+            rest = text
+            for c in code:
+                rest = rest.replace(c, "", 1)
+            if not code or any(ch.isalnum() for ch in rest):
+                kind = "prose"
+            else:
+                kind = "expr" if any(not _IDENTIFIER.fullmatch(c) for c in code if c) else "name"
+            columns.setdefault(here, []).append(kind)
+    return frozenset(col for col, kinds in columns.items()
+                     if kinds.count("prose") * 10 <= len(kinds) and kinds.count("expr") * 2 >= len(kinds))
+
+
+def _all_linked(el: Any, stats: dict[int, tuple[int, int, int]]) -> bool:
+    """A heading that is all link to elsewhere (a list of links styled as headings). A heading
+    whose link points to itself ("#anchor": mdBook, Sphinx, GitHub) is a heading."""
+    links = [a for a in el.find_all("a") if not str(a.get("href") or "").startswith("#")]
+    text = len(el.get_text().strip())
+    return bool(links) and sum(len(a.get_text().strip()) for a in links) >= 0.8 * text
+
+
+def _is_blank_input(node: Any) -> bool:
+    """A text-like input: in a form kept as content it is a blank to fill in."""
+    kind = node.attrs.get("type") if node.attrs else None
+    if node.attrs and (node.attrs.get("hidden") is not None or "display:none" in style_of(node)):
+        return False
+    return (kind or "").lower() in _BLANK_TYPES
 
 
 def is_cjk(ch: str) -> bool:
@@ -647,11 +1075,11 @@ def make_runs(pieces: list[_Piece]) -> tuple[Run, ...]:
         if not text:
             continue
         if runs and runs[-1].marks == piece.marks and runs[-1].lang == piece.lang and \
-                runs[-1].emotion == piece.emotion:
+                runs[-1].emotion == piece.emotion and piece.math is None and runs[-1].math is None:
             prev = runs[-1]
             runs[-1] = Run(prev.text + text, prev.marks, prev.lang, prev.emotion)
         else:
-            runs.append(Run(text, piece.marks, piece.lang, piece.emotion))
+            runs.append(Run(text, piece.marks, piece.lang, piece.emotion, piece.math))
     if not any(r.text.strip() for r in runs):
         return ()
     return tuple(runs)
@@ -682,7 +1110,9 @@ def link_stats(root: Any) -> dict[int, tuple[int, int, int]]:
                     text += st[0]; link_len += st[1]; links += st[2]
             elif isinstance(c, NS) and not isinstance(c, Comment):
                 text += len(c.strip())
-        if name == "a" and tag.attrs.get("href"):
+        href = tag.attrs.get("href") if name == "a" else None
+        if href and not (str(href).startswith("#") and tag.parent is not None
+                         and tag.parent.name in _HEADINGS):  # a heading's link to itself is no link
             link_len = text
             links += 1
         stats[id(tag)] = (text, link_len, links)

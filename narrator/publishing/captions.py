@@ -1,4 +1,4 @@
-"""Timed text: WebVTT (captions and chapter tracks), from cues with times in seconds."""
+"""Timed text: WebVTT (captions and chapter tracks) and SRT, from cues with times in seconds."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ class Cue:
     start: float
     end: float
     text: str
+    # (text, start, end) of each displayed word, same time base: WebVTT timestamp tags
+    words: tuple[tuple[str, float, float], ...] = ()
 
 
 def timestamp(seconds: float, *, sep: str = ".") -> str:
@@ -43,6 +45,28 @@ def _times(cue: Cue) -> tuple[int, int]:
     return start, max(start + 1, round(cue.end * 1000))
 
 
+def _karaoke(cue: Cue, start: int, end: int) -> str:
+    """Cue text with a ``<HH:MM:SS.mmm>`` tag before each word after the first (WebVTT allows
+    only times strictly inside the cue, increasing); "" if the words are not the cue's text."""
+    text = _one_line(cue.text)
+    out: list[str] = []
+    pos, last = 0, start
+    for i, (word, t, _) in enumerate(cue.words):
+        word = _one_line(word)
+        k = text.find(word, pos)
+        if k < 0 or not word:
+            return ""
+        out.append(_escape(text[pos:k]))
+        at = round(t * 1000)
+        if i and last < at < end:
+            out.append(f"<{timestamp(at / 1000)}>")
+            last = at
+        out.append(_escape(word))
+        pos = k + len(word)
+    out.append(_escape(text[pos:]))
+    return "".join(out)
+
+
 def to_vtt(cues: Iterable[Cue]) -> str:
     """A WebVTT file: cue text escaped (& < >), ids kept only when they cannot be misread."""
     parts = ["WEBVTT", ""]
@@ -51,9 +75,27 @@ def to_vtt(cues: Iterable[Cue]) -> str:
         if not text:
             continue
         start, end = _times(cue)
+        if cue.words:
+            text = _karaoke(cue, start, end) or text
         cue_id = _one_line(cue.id)
         if cue_id and "-->" not in cue_id:
             parts.append(cue_id)
         parts.append(f"{timestamp(start / 1000)} --> {timestamp(end / 1000)}")
         parts += [text, ""]
     return "\n".join(parts) + ("\n" if parts[-1] else "")
+
+
+def to_srt(cues: Iterable[Cue]) -> str:
+    """A SubRip (.srt) file, as LMSs and video sites take it: numbered cues, ``HH:MM:SS,mmm``,
+    plain text (SRT has no escaping: < and & are shown as they are by most players)."""
+    parts: list[str] = []
+    number = 0
+    for cue in cues:
+        text = _one_line(cue.text)
+        if not text:
+            continue
+        number += 1
+        start, end = _times(cue)
+        parts += [str(number), f"{timestamp(start / 1000, sep=',')} --> {timestamp(end / 1000, sep=',')}",
+                  text, ""]
+    return "\n".join(parts[:-1]) + "\n" if parts else ""

@@ -33,6 +33,7 @@ class AudioInfo(TypedDict):
     duration: float
     captions: str | None  # WebVTT for the book timeline
     chapters: str | None  # WebVTT chapters track (kind="chapters"), book timeline
+    srt: NotRequired[str | None]  # SRT captions for the book timeline
 
 
 class ChapterEntry(TypedDict):
@@ -42,6 +43,7 @@ class ChapterEntry(TypedDict):
     start: float  # in the book (chapters are joined on whole codec frames: see narrator.publishing.book)
     duration: float
     captions: str | None
+    srt: NotRequired[str | None]  # the same captions as SRT
     pcm_sha256: NotRequired[str]  # the chapter's final samples; the same hash, the same audio
     build: NotRequired[dict[str, Any]]  # what the next build needs to keep this chapter's files
 
@@ -62,6 +64,8 @@ class SegmentEntry(TypedDict):
     book_start: float
     book_end: float
     take: str | None  # cache key of the take
+    verify: NotRequired[dict[str, Any]]  # the speech check of its take ([verify])
+    words: NotRequired[list[dict[str, Any]]]  # {text, start, end}: displayed words, chapter times
 
 
 class Manifest(TypedDict):
@@ -72,11 +76,14 @@ class Manifest(TypedDict):
     engine: dict[str, Any]
     audio: AudioInfo
     player: str | None
+    epub: NotRequired[str | None]  # the read-along EPUB 3, when asked for
+    images: NotRequired[list[str]]  # images copied from beside the input, shown by the pages
     chapters: list[ChapterEntry]
     segments: list[SegmentEntry]
     stats: dict[str, Any]
     loudness: dict[str, float]
     build: dict[str, Any] | None
+    skipped: NotRequired[list[dict[str, Any]]]  # elements not read: source, what, reason, chars, rows
 
 
 class ChapterFiles(TypedDict):
@@ -84,6 +91,7 @@ class ChapterFiles(TypedDict):
 
     file: str
     captions: str | None
+    srt: NotRequired[str | None]
 
 
 def ms(seconds: float) -> float:
@@ -98,14 +106,17 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
                    take_keys: Mapping[str, str] | None = None,
                    build: Mapping[str, Any] | None = None,
                    book_starts: Mapping[int, float] | None = None,
-                   chapter_records: Mapping[int, Mapping[str, Any]] | None = None) -> Manifest:
+                   chapter_records: Mapping[int, Mapping[str, Any]] | None = None,
+                   segment_info: Mapping[str, Mapping[str, Any]] | None = None) -> Manifest:
     """The manifest for the chapters of ``programme`` (only those: a chapter that failed is not
     published, and its segments are not listed). ``files`` maps chapter index to its files.
 
     ``book_starts`` gives each chapter's exact start in the book (seconds) when a book was made;
     without it, chapters follow one another. ``chapter_records`` adds ``pcm_sha256`` and ``build``
-    to chapter entries."""
+    to chapter entries. ``segment_info`` gives segments their speech check ("verify") and their
+    "words" as (text, start, end) from the segment's start."""
     take_keys = take_keys or {}
+    segment_info = segment_info or {}
     by_index = {c.index: c for c in script.chapters}
     chapters: list[ChapterEntry] = []
     segments: list[SegmentEntry] = []
@@ -118,6 +129,8 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
         entry: ChapterEntry = {"index": audio.index, "title": audio.title, "file": files[audio.index]["file"],
                                "start": ms(offset), "duration": ms(audio.duration),
                                "captions": files[audio.index]["captions"]}
+        if "srt" in files[audio.index]:
+            entry["srt"] = files[audio.index]["srt"]
         if chapter_records is not None:
             entry.update(chapter_records[audio.index])  # type: ignore[typeddict-item]
         chapters.append(entry)
@@ -133,6 +146,12 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
                 "book_start": ms(offset + timing.start), "book_end": ms(offset + timing.end),
                 "take": take_keys.get(seg.id),
             })
+            info = segment_info.get(seg.id) or {}
+            if "verify" in info:
+                segments[-1]["verify"] = dict(info["verify"])
+            if info.get("words"):
+                segments[-1]["words"] = [{"text": w, "start": ms(s), "end": ms(e)}
+                                         for w, s, e in word_times(info["words"], timing.start, timing.end)]
         offset += audio.duration
     return {
         "version": VERSION,
@@ -148,7 +167,19 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
         "stats": dict(stats),
         "loudness": {k: float(v) for k, v in programme.loudness.items()},  # numpy scalars -> JSON
         "build": dict(build) if build is not None else None,
+        # what the listener does not hear, and why (nothing is left out silently)
+        "skipped": [{"source": k.source, "what": k.what, "reason": k.reason, "chars": k.chars, "rows": k.rows}
+                    for k in script.skipped],
     }
+
+
+def word_times(words: Any, start: float, end: float) -> list[tuple[str, float, float]]:
+    """Words timed from a segment's start, moved to the segment's time base and kept inside it."""
+    out = []
+    for text, a, b in words:
+        a = min(max(start + a, start), end)
+        out.append((text, a, min(max(start + b, a), end)))
+    return out
 
 
 def dumps(manifest: Mapping[str, Any]) -> str:
@@ -180,14 +211,16 @@ def listed_files(manifest: Mapping[str, Any]) -> set[str]:
     """Every output file a manifest names (relative paths), for cleaning up after a rename."""
     names: set[str] = set()
     audio = manifest.get("audio") or {}
-    for key in ("book", "captions", "chapters"):
+    for key in ("book", "captions", "chapters", "srt"):
         if isinstance(audio.get(key), str):
             names.add(audio[key])
-    if isinstance(manifest.get("player"), str):
-        names.add(manifest["player"])
+    for key in ("player", "epub"):
+        if isinstance(manifest.get(key), str):
+            names.add(manifest[key])
+    names.update(p for p in manifest.get("images") or [] if isinstance(p, str))
     for chapter in manifest.get("chapters") or []:
         if isinstance(chapter, dict):
-            for key in ("file", "captions"):
+            for key in ("file", "captions", "srt"):
                 if isinstance(chapter.get(key), str):
                     names.add(chapter[key])
     return names

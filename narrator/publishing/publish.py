@@ -22,7 +22,7 @@ from typing import Any
 
 from narrator.util.atomic import TEMP_PREFIX, write_atomic
 from narrator.publishing.book import Book, file_sha256, pcm_sha256
-from narrator.publishing.captions import Cue, to_vtt
+from narrator.publishing.captions import Cue, to_srt, to_vtt
 from narrator.config import Config
 from narrator.publishing.encode import chapter_tags, encode_chapter, encoding_key
 from narrator.values import ChapterAudio, Programme, Script
@@ -35,6 +35,7 @@ from narrator.publishing.manifest import (
     listed_files,
     load_manifest,
     save_manifest,
+    word_times,
 )
 from narrator.publishing.filenames import safe_filename
 from narrator.util.parallel import map_ordered
@@ -43,18 +44,22 @@ from narrator.publishing.player import render_player
 CHAPTERS_DIR = "chapters"
 CHAPTERS_TRACK = "chapters.vtt"
 PLAYER = "index.html"
+IMAGES_DIR = "images"
 
 
 
 def publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
             engine_info: Mapping[str, Any], stats: Mapping[str, Any],
             take_keys: Mapping[str, str] | None = None, build: Mapping[str, Any] | None = None,
-            on_event: EventSink = ignore) -> dict[str, Any]:
+            segment_info: Mapping[str, Mapping[str, Any]] | None = None,
+            course_index: str | None = None, on_event: EventSink = ignore) -> dict[str, Any]:
     """Write the narration's files into ``out_dir`` and return the manifest written there.
 
     Only the chapters of ``programme`` are published (a chapter that failed to synthesize is
     absent from it). ``take_keys`` maps segment ids to cache keys; ``build`` is stored verbatim
-    under "build". Example::
+    under "build"; ``course_index`` links the player page back to its course; ``segment_info``
+    gives segments their speech check and timed words (see
+    :func:`narrator.publishing.manifest.build_manifest`). Example::
 
         manifest = publish(script, programme, Path("out"), config,
                            engine_info={"name": "espeak"}, stats={"segments": 12})
@@ -63,7 +68,8 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
     out_dir = Path(out_dir)
     try:
         return _publish(script, programme, out_dir, config, engine_info=engine_info, stats=stats,
-                        take_keys=take_keys, build=build, on_event=on_event)
+                        take_keys=take_keys, build=build, course_index=course_index,
+                        segment_info=segment_info or {}, on_event=on_event)
     except NarratorError:
         raise
     except OSError as e:
@@ -74,6 +80,7 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
 def _publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
              engine_info: Mapping[str, Any], stats: Mapping[str, Any],
              take_keys: Mapping[str, str] | None, build: Mapping[str, Any] | None,
+             course_index: str | None, segment_info: Mapping[str, Mapping[str, Any]],
              on_event: EventSink) -> dict[str, Any]:
     out = config.output
     fmt = out.format
@@ -114,9 +121,12 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         else:
             encodes.append((audio, out_dir / rel, tags))
         captions = f"{CHAPTERS_DIR}/{stem}.vtt" if out.captions else None
-        if captions:
-            _write(out_dir / captions, to_vtt(chapter_cues(script, audio)).encode("utf-8"))
-        files[audio.index] = {"file": rel, "captions": captions}
+        srt = f"{CHAPTERS_DIR}/{stem}.srt" if out.captions else None
+        if captions and srt:
+            cues = chapter_cues(script, audio, segment_info)
+            _write(out_dir / captions, to_vtt(cues).encode("utf-8"))
+            _write(out_dir / srt, to_srt(cues).encode("utf-8"))
+        files[audio.index] = {"file": rel, "captions": captions, "srt": srt}
     for _ in range(len(chapters) - len(encodes)):
         progress()
 
@@ -157,23 +167,65 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     manifest = build_manifest(script, programme, files=files, audio_format=fmt, book=book,
                               player=PLAYER if out.player else None, engine_info=engine_info,
                               stats=stats, take_keys=take_keys, build=build, book_starts=book_starts,
-                              chapter_records=records)
+                              chapter_records=records, segment_info=segment_info)
     if out.captions:
         book_captions, chapters_track = f"{book_base}.vtt", CHAPTERS_TRACK
         manifest["audio"]["captions"], manifest["audio"]["chapters"] = book_captions, chapters_track
-        book_cues = [Cue(s["id"], s["book_start"], s["book_end"], s["text"]) for s in manifest["segments"]]
+        manifest["audio"]["srt"] = f"{book_base}.srt"
+        book_cues = [Cue(s["id"], s["book_start"], s["book_end"], s["text"], _book_words(s))
+                     for s in manifest["segments"]]
         _write(out_dir / book_captions, to_vtt(book_cues).encode("utf-8"))
+        _write(out_dir / f"{book_base}.srt", to_srt(book_cues).encode("utf-8"))
         track = [Cue(f"chapter-{c['index']}", c["start"], c["start"] + c["duration"], c["title"])
                  for c in manifest["chapters"]]
         _write(out_dir / chapters_track, to_vtt(track).encode("utf-8"))
+    images = copy_images(script, out_dir)
+    manifest["images"] = sorted({p for p in images.values() if p and p.startswith(IMAGES_DIR + "/")})
     if out.player:
-        _write(out_dir / PLAYER, render_player(manifest).encode("utf-8"))
+        page = render_player(manifest, script, images=images, course_index=course_index)
+        _write(out_dir / PLAYER, page.encode("utf-8"))
+    if out.epub:
+        from narrator.publishing.epub import write_epub
+
+        manifest["epub"] = f"{book_base}.epub"
+        write_epub(script, manifest, out_dir, out_dir / manifest["epub"], images=images)
 
     if old is not None:
         _remove_stale(out_dir, listed_files(old) - listed_files(manifest))
     save_manifest(manifest, out_dir / FILENAME)
     progress()
     return dict(manifest)
+
+
+def copy_images(script: Script, out_dir: Path) -> dict[str, str | None]:
+    """The images the lesson shows, by src in the input -> the path the pages use.
+
+    Files next to the input are copied into ``images/`` (so the folder works on its own and
+    offline); web and data: URLs are kept as they are; a missing file maps to None (left out).
+    """
+    from urllib.parse import unquote, urlsplit
+
+    from narrator.publishing.layout import image_sources
+
+    base = Path(script.source_path).parent if script.source_path else Path(".")
+    found: dict[str, str | None] = {}
+    for src in image_sources(script.chapters):
+        parts = urlsplit(src)
+        if parts.scheme in ("http", "https", "data"):
+            found[src] = src
+            continue
+        path = Path(unquote(parts.path))
+        path = path if path.is_absolute() else base / path
+        if parts.scheme not in ("", "file") or not path.is_file():
+            found[src] = None
+            continue
+        number = sum(1 for v in found.values() if v and v.startswith(IMAGES_DIR + "/")) + 1
+        ext = path.suffix.lstrip(".").lower() or "img"
+        rel = f"{IMAGES_DIR}/{safe_filename(path.stem, index=number, ext=ext)}"
+        (out_dir / IMAGES_DIR).mkdir(exist_ok=True)
+        _write(out_dir / rel, path.read_bytes())
+        found[src] = rel
+    return found
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -206,10 +258,21 @@ def book_name(script: Script) -> str:
     return name + "-book" if name == CHAPTERS_TRACK.removesuffix(".vtt") else name
 
 
-def chapter_cues(script: Script, audio: ChapterAudio) -> list[Cue]:
-    """One cue per segment of ``audio``, times relative to the chapter file."""
+def chapter_cues(script: Script, audio: ChapterAudio,
+                 segment_info: Mapping[str, Mapping[str, Any]] | None = None) -> list[Cue]:
+    """One cue per segment of ``audio``, times relative to the chapter file (with its timed
+    words when ``segment_info`` has them)."""
     texts = {s.id: s.text for c in script.chapters if c.index == audio.index for s in c.segments}
-    return [Cue(t.segment_id, t.start, t.end, texts.get(t.segment_id, "")) for t in audio.timings]
+    info = segment_info or {}
+    return [Cue(t.segment_id, t.start, t.end, texts.get(t.segment_id, ""),
+                tuple(word_times((info.get(t.segment_id) or {}).get("words") or (), t.start, t.end)))
+            for t in audio.timings]
+
+
+def _book_words(segment: Mapping[str, Any]) -> tuple[tuple[str, float, float], ...]:
+    """A manifest segment's words moved from the chapter's time base to the book's."""
+    shift = segment["book_start"] - segment["start"]
+    return tuple((w["text"], w["start"] + shift, w["end"] + shift) for w in segment.get("words") or ())
 
 
 def _take_old_manifest(out_dir: Path) -> dict[str, Any] | None:

@@ -6,15 +6,17 @@ Precedence for one sentence (first that applies wins):
 2. an explicit ``data-emotion`` on inline elements covering most of the sentence (``Run.emotion``);
 3. a configured ``.class`` rule: on runs covering most of the sentence, else on the block context;
 4. emphasis with a rule (strong, b, em, i, u, q...) covering most of the sentence, except in
-   headings (``<h2><strong>Title</strong></h2>`` is how editors style titles, not emphasis);
+   headings (``<h2><strong>Title</strong></h2>`` is how editors style titles, not emphasis) and
+   on short labels: a bold label, UI term, byline, poem title or list lead-in of a few words
+   (or one ending in a colon) is emphasis for the eye, not excitement;
 5. the block kind: heading level -> ``h<level>``, quote -> ``blockquote``, caption ->
    ``figcaption``, then any enclosing element named in the rules (``aside``, ``th``...);
 6. ``config.style.default``.
 
 "Most" is ``config.text.emphasis_threshold`` of the sentence's non-space characters. An explicit
 emotion name that is neither a preset nor a known alias ("joyful" -> "excited") becomes the
-default: the author asked for something specific we cannot honour, so we stay neutral rather
-than guess from the markup.
+default and is reported in ``StyleSheet.warnings`` (the dry run and the run print it): the author
+asked for something specific we cannot honour.
 """
 
 from __future__ import annotations
@@ -51,6 +53,24 @@ class Coverage:
     emotions: Mapping[str, int] = field(default_factory=dict)  # Run.emotion -> chars
 
 
+_LABEL_WORDS = 6
+_LABEL_CJK = 12
+
+
+def is_label(text: str) -> bool:
+    """A short label rather than a sentence: a few words (or CJK characters) without a sentence's
+    final punctuation, or anything ending in a colon."""
+    t = text.strip()
+    if not t:
+        return False
+    if t.endswith((":", "：")):
+        return True
+    if t.endswith(("!", "！", ".", "。", "?", "？", "…")):
+        return False  # a sentence, however short ("Stop!" is excited on purpose)
+    cjk = sum(1 for ch in t if "\u3400" <= ch <= "\u9fff")
+    return cjk <= _LABEL_CJK if cjk else len(t.split()) <= _LABEL_WORDS
+
+
 class StyleSheet:
     """``config.style`` compiled for fast lookups; one per plan."""
 
@@ -61,6 +81,8 @@ class StyleSheet:
         self.known = frozenset(config.emotion_names)
         # Rule order (narrate.toml order after the defaults) breaks ties deterministically.
         self._order = {k: i for i, k in enumerate(self.rules)}
+        self.warnings: list[str] = []  # one per unknown explicit emotion name
+        self._unknown: set[str] = set()
 
     def explicit(self, name: str | None) -> str | None:
         """An author's emotion name as a preset: known name, alias, or the default; None if unset."""
@@ -70,19 +92,26 @@ class StyleSheet:
         if key in self.known:
             return key
         alias = _ALIASES.get(key)
-        return alias if alias in self.known else self.default
+        if alias in self.known:
+            return alias
+        if key not in self._unknown:
+            self._unknown.add(key)
+            self.warnings.append(f"unknown emotion '{name.strip()}' in data-emotion: read as "
+                                 f"'{self.default}' (known: {', '.join(sorted(self.known))})")
+        return self.default
 
     def heading(self, level: int) -> str:
         """The emotion of a heading of ``level`` (used for narrated chapter titles too)."""
         return self.rules.get(f"h{max(1, min(6, level or 1))}", self.default)
 
-    def emotion(self, block: Block, cover: Coverage) -> str:
-        """The emotion of one sentence of ``block`` whose inline makeup is ``cover``."""
+    def emotion(self, block: Block, cover: Coverage, text: str = "") -> str:
+        """The emotion of one sentence (``text``) of ``block`` whose inline makeup is ``cover``."""
+        label = is_label(text)
         explicit = self.explicit(block.emotion)
         if explicit is not None:
             return explicit
+        need = self.threshold * cover.total
         if cover.total:
-            need = self.threshold * cover.total
             emo = self._dominant(cover.emotions, need)
             if emo is not None:
                 return self.explicit(emo) or self.default
@@ -93,7 +122,7 @@ class StyleSheet:
         cls = self._first(k for k in block.context if k.startswith("."))
         if cls is not None:
             return self.rules[cls]
-        if cover.total and block.kind != "heading":
+        if cover.total and block.kind != "heading" and not (label and "strong" in cover.marks):
             # Editors bold whole headings as a look, not as emphasis: a heading keeps its rule.
             mark = self._dominant({m: n for m, n in cover.marks.items()
                                    if not m.startswith(".") and m in self.rules}, need)

@@ -143,6 +143,9 @@ def synthesize_queued(script: Script, cache: Cache, config: Config, *,
     if errors_path is not None:
         errors_path.parent.mkdir(parents=True, exist_ok=True)
         errors_path.unlink(missing_ok=True)  # a stale list from an earlier run would mislead
+    if config.verify.enabled:
+        on_event(Notice("warning", "[verify]: takes made through the queue are not checked by "
+                                   "speech recognition yet"))
     setup = find_setup(app, config, sorted({s.lang for s in segments}), on_event)
     takes, wanted = plan_takes(segments, setup, setup.fingerprint, cache, force=config.force)
     run = _QueuedRun(app, setup, cache, config, on_event, errors_path,

@@ -16,6 +16,11 @@ segments are recorded as failed (errors.jsonl) and the run goes on. A take rejec
 that comes back byte for byte is the text's fault, not the server's: its job fails at once. The
 only waiting is for a server's own cool-down, so the run ends in bounded time even when every
 server is dead; that includes waiting at the start for a server to describe its setup.
+
+With ``config.verify.enabled`` the writer hands each valid take to a checker thread
+(:mod:`narrator.synthesis.verify.checker`) instead of caching it: the take is heard, then kept
+(cached), or its job goes back to the head of the queue like a failed request. Servers never
+wait for it.
 """
 
 from __future__ import annotations
@@ -44,7 +49,8 @@ from narrator.errors import (
 )
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.checks import validate_take
-from narrator.synthesis.takes import plan_takes, record_errors as _record_errors
+from narrator.synthesis.takes import TakeKeys, lookup as _lookup, record_errors as _record_errors
+from narrator.synthesis.verify.checker import Candidate, Checker, JobChecks
 from narrator.util.wavio import normalize_wav, wav_info
 
 log = logging.getLogger(__name__)
@@ -80,6 +86,13 @@ class SynthesisResult:
     cached: int  # segments whose take was already in the cache
     server_busy: Mapping[str, float]  # server label -> seconds spent in requests
     fingerprint: str  # of the setup, as its servers described it
+    # speech checks ([verify]): segment id -> manifest "verify" record / displayed words timed
+    # from the start of the take; takes made again after a failed check; segments kept although
+    # none of their takes passed
+    checks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    words: Mapping[str, Sequence[tuple[str, float, float]]] = field(default_factory=dict)
+    remade: int = 0
+    unverified: tuple[str, ...] = ()
     engine: str = ""  # the engine's name, when no local engine tells it (the queue)
 
 
@@ -97,6 +110,7 @@ class _Job:
     failed_on: set[str] = field(default_factory=set)
     # sha256 of each take rejected for its length -> (server, request number) that sent it
     rejected: dict[bytes, tuple[_Server, int]] = field(default_factory=dict)
+    checks: JobChecks = field(default_factory=JobChecks)  # speech checks of its takes
 
 
 @dataclass(eq=False)
@@ -138,6 +152,9 @@ class _Run:
         self.finished = threading.Event()
         self.writes: queue.Queue[tuple[_Job, bytes, float] | None] = queue.Queue(2 * len(servers) + 2)
         self.rng = random.Random()
+        self.checker: Checker | None = None  # hears takes before they are kept ([verify])
+        self.hearings: dict[str, tuple[Any, int]] = {}  # cache key -> (Heard | None, attempts)
+        self.unverified: list[str] = []
         if self.pending == 0:
             self.finished.set()
 
@@ -212,6 +229,8 @@ class _Run:
         except EngineError as e:
             self._failed(server, job, e, time.monotonic() - start)
             return
+        except Interrupted:
+            raise  # the narration was cancelled while waiting for a shared server (job server)
         except Exception as e:  # noqa: BLE001 - an engine bug: do not trust this server again
             error = EngineUnavailable(f"unexpected {type(e).__name__}: {e}", server=server.label)
             self._failed(server, job, error, time.monotonic() - start)
@@ -240,6 +259,10 @@ class _Run:
                     continue  # rejected: the job is queued again
                 wav, duration = checked
                 rate = wav_info(wav).sample_rate
+                if self.checker is not None:  # heard first, on the checker's own thread
+                    self.checker.submit(job, Candidate(wav, duration, rate))
+                    del wav, checked
+                    continue
                 path = self.cache.put(job.key, wav)  # a killed run loses only takes in flight
                 del wav, checked  # takes are held as paths only
                 with self.cond:
@@ -252,6 +275,49 @@ class _Run:
                 if self.fatal is None:
                     self.fatal = e
                 self._stop()
+
+    # ---- the checker's side ([verify]; see narrator.synthesis.verify.checker) --------------------
+
+    def keep_take(self, job: _Job, cand: Candidate, report: dict[str, Any]) -> None:
+        """Store the take the checker chose under the job's key and complete the job."""
+        path = cand.cached if cand.cached is not None else self.cache.put(job.key, cand.wav)
+        source = "cache" if cand.cached is not None else "engine"
+        with self.cond:
+            for seg in job.segments:
+                self.takes[seg.id] = Take(seg.id, path, cand.rate, cand.duration, job.key, source)
+            if source == "engine":
+                self.synthesized += len(job.segments)
+            else:
+                self.cached += len(job.segments)
+            self.hearings[job.key] = (cand.heard, report["attempts"])
+            if "problems" in report:
+                self.unverified += [seg.id for seg in job.segments]
+                if self.errors_path is not None:
+                    _record_errors(self.errors_path, job.segments, job.attempts,
+                                   [("", "kept although no take passed the speech check: " + p,
+                                     time.time()) for p in report["problems"]])
+            self._complete(job)
+
+    def retake(self, job: _Job, message: str) -> None:
+        """Make the job's take again: back at the head of the queue, like a failed request."""
+        with self.cond:
+            job.errors.append(("", message, time.time()))
+            self._emit(Notice("info", f"{job.segments[0].id}: {message}; making it again"))
+            self.queue.appendleft(job)
+            self._finish_if_all_dead()
+            self.cond.notify_all()
+
+    def reject_take(self, job: _Job, message: str) -> None:
+        """Strict mode: no take passed, so the job fails like any other."""
+        with self.cond:
+            job.errors.append(("", message, time.time()))
+            self._give_up(job)
+
+    def fail_run(self, error: BaseException) -> None:
+        with self.cond:
+            if self.fatal is None:
+                self.fatal = error
+            self._stop()
 
     def _check(self, server: _Server, number: int, job: _Job, wav: bytes,
                elapsed: float) -> tuple[bytes, float] | None:
@@ -393,12 +459,45 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
             _record_errors(errors_path, segments, 0, e.errors)
         raise
 
-    takes, wanted = plan_takes(segments, lead, fingerprint, cache, force=config.force)
-    jobs = {k: _Job(w.key, w.spoken, w.lang, w.emotion, w.segments) for k, w in wanted.items()}
+    verify = config.verify.enabled
+    if verify:
+        from narrator.synthesis.verify.recognizer import require
+
+        require()  # before any request: a missing extra is a setup problem
+    hearings: dict[str, tuple[Any, int]] = {}  # cached takes heard before: key -> (Heard, attempts)
+    to_hear: list[_Job] = []  # cached takes never heard: heard before they are used
+    takes: dict[str, Take] = {}
+    jobs: dict[str, _Job] = {}
+    keys = TakeKeys(lead, fingerprint)
+    hits: dict[str, tuple[Path, int, float] | None] = {}
+    for seg in segments:
+        key = keys.key(seg)
+        if key in jobs:
+            jobs[key].segments.append(seg)
+            continue
+        if key not in hits:
+            hits[key] = None if config.force else _lookup(cache, key)
+        hit = hits[key]
+        verdict = _cached_verdict(cache, key, hit, seg, config, hearings) if verify and hit else "keep"
+        if hit is not None and verdict == "keep":
+            takes[seg.id] = Take(seg.id, hit[0], hit[1], hit[2], key, "cache")
+        else:
+            jobs[key] = _Job(key, seg.spoken, seg.lang, seg.emotion, [seg])
+            if hit is not None and verdict == "hear":
+                to_hear.append(jobs[key])
 
     servers = [_Server(e, e.label, checked=e is lead) for e in engines]
     run = _Run(list(jobs.values()), servers, cache, config, fingerprint, len(segments),
                len(takes), on_event, errors_path)
+    if verify:
+        run.hearings.update(hearings)
+        run.checker = Checker(config.verify, run, cache)
+        run.checker.start()
+        hearing = {id(job) for job in to_hear}
+        run.queue = deque(job for job in run.queue if id(job) not in hearing)
+        for job in to_hear:  # heard (read from the cache when their turn comes) before use
+            path, rate, duration = hits[job.key]  # type: ignore[misc]
+            run.checker.submit(job, Candidate(b"", duration, rate, cached=path))
     with run.cond:
         run.takes.update(takes)
         run._emit(Progress("synthesize", run.done, run.total, cached=run.cached))
@@ -418,7 +517,7 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
             run._stop()
             done, total = run.done, run.total
         # takes already received are written (milliseconds); in-flight requests are abandoned
-        _close_writer(run, writer)
+        _close_writer(run, writer)  # takes still being heard are made again next time
         raise Interrupted(f"interrupted after {done} of {total} segments; "
                           f"takes made so far are kept in {cache.root}") from None
     with run.cond:
@@ -426,15 +525,66 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
     for t in threads:
         t.join()
     _close_writer(run, writer)
+    if run.checker is not None:
+        run.checker.close()
     if run.fatal is not None:
         raise run.fatal
     order = {seg.id: i for i, seg in enumerate(segments)}
+    checks, words = _segment_checks(segments, run, config) if verify else ({}, {})
+    # kept although no take passed: heard in this run, or heard before under laxer thresholds
+    unverified = [sid for sid, c in checks.items() if c.get("checked") and not c.get("passed")]
+    if errors_path is not None:
+        earlier = [seg for seg in segments if seg.id in unverified and seg.id not in run.unverified]
+        for seg in earlier:
+            _record_errors(errors_path, [seg], checks[seg.id]["attempts"], [(
+                "", f"kept although its take fails the speech check: {'; '.join(checks[seg.id]['problems'])} "
+                    f"(heard {checks[seg.id]['heard']!r})", time.time())])
     return SynthesisResult(
         takes=dict(sorted(run.takes.items(), key=lambda kv: order[kv[0]])),
         failed=dict(sorted(run.failed.items(), key=lambda kv: order[kv[0]])),
         synthesized=run.synthesized, cached=run.cached,
         server_busy={s.label: s.busy for s in servers}, fingerprint=fingerprint,
+        checks=checks, words=words, remade=run.checker.remade if run.checker else 0,
+        unverified=tuple(sorted(unverified, key=order.__getitem__)),
     )
+
+
+def _cached_verdict(cache: Cache, key: str, hit: tuple[Path, int, float], seg: Segment,
+                    config: Config, hearings: dict[str, tuple[Any, int]]) -> str:
+    """What to do with a cached take when takes are checked: "keep" it (heard before; its
+    hearing goes into ``hearings``), "hear" it first, or "remake" it (strict mode, and what was
+    heard fails today's thresholds)."""
+    from narrator.synthesis.verify.checker import stored_hearing
+    from narrator.synthesis.verify.compare import compare
+
+    if key in hearings:
+        return "keep"
+    stored = stored_hearing(cache, key, hit[0])
+    if stored is None:
+        return "hear"
+    if config.verify.strict and not compare(seg.spoken, stored[0].text, seg.lang, config.verify).passed:
+        return "remake"
+    hearings[key] = stored
+    return "keep"
+
+
+def _segment_checks(segments: Sequence[Segment], run: _Run, config: Config
+                    ) -> tuple[dict[str, Mapping[str, Any]], dict[str, Any]]:
+    """Each segment's verification record and timed words, from what its take's hearing."""
+    from narrator.synthesis.verify.checker import segment_checks
+
+    checks: dict[str, Mapping[str, Any]] = {}
+    words: dict[str, Any] = {}
+    for seg in segments:
+        take = run.takes.get(seg.id)
+        if take is None or take.cache_key not in run.hearings:
+            continue
+        heard, attempts = run.hearings[take.cache_key]
+        checks[seg.id], timed = segment_checks(seg.text, seg.spoken, seg.lang, heard, attempts,
+                                               config.verify)
+        if timed:
+            words[seg.id] = timed
+    return checks, words
 
 
 def _close_writer(run: _Run, writer: threading.Thread) -> None:

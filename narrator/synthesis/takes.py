@@ -41,6 +41,25 @@ class Wanted:
     segments: list[Segment]
 
 
+class TakeKeys:
+    """Cache keys of segments for one setup; each emotion's and language's parameters are
+    asked for once."""
+
+    def __init__(self, setup: KeyParts, fingerprint: str) -> None:
+        self.setup = setup
+        self.fingerprint = fingerprint
+        self._emotions: dict[str, Mapping[str, Any]] = {}
+        self._languages: dict[str, Mapping[str, Any]] = {}
+
+    def key(self, seg: Segment) -> str:
+        if seg.emotion not in self._emotions:
+            self._emotions[seg.emotion] = self.setup.emotion_params(seg.emotion)
+        if seg.lang not in self._languages:
+            self._languages[seg.lang] = self.setup.language_params(seg.lang)
+        return Cache.key(self.fingerprint, self._emotions[seg.emotion], seg.spoken,
+                         self.setup.sample_rate, self._languages[seg.lang])
+
+
 def plan_takes(segments: Sequence[Segment], setup: KeyParts, fingerprint: str, cache: Cache, *,
                force: bool = False) -> tuple[dict[str, Take], dict[str, Wanted]]:
     """(cached takes by segment id, takes to make by cache key) for ``segments``.
@@ -49,16 +68,10 @@ def plan_takes(segments: Sequence[Segment], setup: KeyParts, fingerprint: str, c
     the cache (every take is made again)."""
     takes: dict[str, Take] = {}
     wanted: dict[str, Wanted] = {}
-    params: dict[str, Mapping[str, Any]] = {}
-    lang_params: dict[str, Mapping[str, Any]] = {}
+    keys = TakeKeys(setup, fingerprint)
     hits: dict[str, tuple[Path, int, float] | None] = {}
     for seg in segments:
-        if seg.emotion not in params:
-            params[seg.emotion] = setup.emotion_params(seg.emotion)
-        if seg.lang not in lang_params:
-            lang_params[seg.lang] = setup.language_params(seg.lang)
-        key = cache.key(fingerprint, params[seg.emotion], seg.spoken, setup.sample_rate,
-                        lang_params[seg.lang])
+        key = keys.key(seg)
         if key in wanted:
             wanted[key].segments.append(seg)
             continue

@@ -1,0 +1,152 @@
+"""Listening report: plan every document of a folder (no audio) and flag what a listener would suffer.
+
+    python tools/listening_report.py /work/shared/corpus [/work/extra-corpus ...] [--quiet] [--json]
+
+Flags, per document and in total:
+
+- ``markup``: raw markup characters in spoken text (< > { } \\ ^ _ ` |, $$, HTML entities);
+- ``math``: TeX left in spoken text (\\( \\[ $ \\frac ^...): counted apart from ``markup``;
+- ``url``: a URL or e-mail address in spoken text;
+- ``stub``: a piece of one or two words left by cutting a long sentence;
+- ``cut_in_brackets``: a cut inside parentheses, brackets or quotes;
+- ``made_up_title``: a title narrate made up ("Introduction", "Part 4", the file name) is spoken;
+- ``skip_no_reason``: an element left out without a recorded reason (or no skipped report at all);
+- ``long_chapter``: a chapter estimated over an hour;
+- ``over_limit``: a segment longer than the configured segment limit is sent whole;
+- ``refused``: the document could not be narrated at all (the reason is printed).
+
+Only the planner runs (``narrator.pipeline.plan``), so a folder of 100 documents takes seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from narrator.config import Config, load_config
+from narrator.errors import NarratorError
+from narrator.pipeline import plan
+from narrator.script.planner import estimate_seconds
+from narrator.script.sentences import is_cjk_lang
+
+SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".md", ".txt", ".docx", ".jsp")
+FLAGS = ("markup", "math", "url", "stub", "cut_in_brackets", "made_up_title", "skip_no_reason",
+         "long_chapter", "over_limit", "refused")
+
+_MARKUP = re.compile(r"[<>{}\\^_`|]|\$\$|&[a-zA-Z]{2,8};|&#\d+;")
+_TEX = re.compile(r"\\[()\[\]a-zA-Z]|\$|\^")
+_URL = re.compile(r"https?://|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[\w-]+\.[\w.]+", re.IGNORECASE)
+_END = re.compile(r"[.!?。！？…:：;；\"”’」』)）\]】》]\s*$")
+_OPEN_CLOSE = {"(": ")", "（": "）", "[": "]", "【": "】", "“": "”", "「": "」", "『": "』", "《": "》"}
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# "Notes" / "注释" is not here: the notes part's title is its spoken cue
+_MADE_UP = re.compile(r"^(?:Introduction|引言|Part \d+|第\d+部分)$")
+
+
+def _words(text: str) -> int:
+    """Words for Latin text; for Chinese, characters / 2 (about a word each two)."""
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
+
+
+def _unbalanced(text: str) -> bool:
+    depth: list[str] = []
+    for ch in text:
+        if ch in _OPEN_CLOSE:
+            depth.append(_OPEN_CLOSE[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+    straight = text.count('"') % 2 == 1
+    return bool(depth) or straight
+
+
+def document_flags(path: Path, config: Config) -> tuple[Counter[str], list[str]]:
+    """The flags of one document and a line of detail for each."""
+    flags: Counter[str] = Counter()
+    notes: list[str] = []
+
+    def flag(name: str, detail: str) -> None:
+        flags[name] += 1
+        notes.append(f"{name}: {detail[:110]}")
+
+    try:
+        script = plan(path, config)
+    except NarratorError as e:
+        flag("refused", str(e))
+        return flags, notes
+    stem = path.stem
+    made_up = {stem}
+    skipped = getattr(script, "skipped", None)
+    if skipped is None:
+        flag("skip_no_reason", "no skipped report at all")
+    else:
+        for s in skipped:
+            if not getattr(s, "reason", ""):
+                flag("skip_no_reason", f"{getattr(s, 'source', '?')}")
+    for chapter in script.chapters:
+        made_up_title = bool(_MADE_UP.match(chapter.title)) or chapter.title in made_up
+        seconds = sum(len(s.spoken) / (4.5 if is_cjk_lang(s.lang) else 15) + s.pause_after_ms / 1000
+                      for s in chapter.segments)
+        if seconds > 3600:
+            flag("long_chapter", f"chapter {chapter.index} ({chapter.title}): {seconds / 60:.0f} min")
+        segs = chapter.segments
+        for i, s in enumerate(segs):
+            spoken = s.spoken
+            if _TEX.search(spoken):
+                flag("math", spoken)
+            elif _MARKUP.search(spoken):
+                flag("markup", spoken)
+            if _URL.search(spoken):
+                flag("url", spoken)
+            limit = config.text.max_chars_cjk if is_cjk_lang(s.lang) else config.text.max_chars
+            if len(spoken) > limit:
+                flag("over_limit", f"{len(spoken)} chars: {spoken}")
+            if made_up_title and s.boundary == "heading" and spoken.strip() == chapter.title:
+                flag("made_up_title", f"chapter {chapter.index}: {chapter.title}")
+            cut_after = s.boundary == "clause" or (s.boundary == "sentence" and not _END.search(s.text))
+            cut_before = i > 0 and (segs[i - 1].boundary == "clause" or (
+                segs[i - 1].boundary == "sentence" and not _END.search(segs[i - 1].text)))
+            if (cut_after or cut_before) and _words(s.spoken) <= 2:  # what the listener hears
+                flag("stub", f"{s.id}: {s.text!r}")
+            if cut_after and _unbalanced(s.text):
+                flag("cut_in_brackets", f"{s.id}: {s.text}")
+    return flags, notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("folders", nargs="+", type=Path)
+    p.add_argument("-c", "--config", help="narrate.toml to use")
+    p.add_argument("-q", "--quiet", action="store_true", help="totals only")
+    p.add_argument("-v", "--verbose", action="store_true", help="every flagged segment")
+    p.add_argument("--json", action="store_true", help="totals as JSON on the last line")
+    args = p.parse_args(argv)
+    config = load_config(args.config) if args.config else load_config()
+    grand: Counter[str] = Counter()
+    for folder in args.folders:
+        totals: Counter[str] = Counter()
+        files = sorted(f for f in folder.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES
+                       and not f.stem.upper().startswith("SOURCES"))
+        flagged = 0
+        for f in files:
+            flags, notes = document_flags(f, config)
+            totals.update(flags)
+            flagged += bool(flags)
+            if not args.quiet and flags:
+                print(f"{f.name}: " + ", ".join(f"{k} {v}" for k, v in sorted(flags.items())))
+                for n in notes if args.verbose else notes[:3]:
+                    print(f"    {n}")
+        grand.update(totals)
+        print(f"== {folder}: {len(files)} documents, {flagged} flagged; "
+              + ", ".join(f"{k} {totals[k]}" for k in FLAGS))
+    if args.json:
+        print(json.dumps({k: grand[k] for k in FLAGS}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
