@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="narrate", description="Turn rich-text editor HTML into chaptered, narrated audio.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="HTML file(s), folder(s) or glob(s); several make a course")
+                   help="lesson file(s) (.html, .docx, .md, .txt), folder(s) or glob(s); several make a course")
     p.add_argument("-o", "--output", metavar="DIR",
                    help="output folder (default: <name>.narration next to the input)")
     p.add_argument("-c", "--config", metavar="FILE",
@@ -72,6 +72,8 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cache-dir", metavar="DIR", help="take cache (default: $XDG_CACHE_HOME/narrator)")
     p.add_argument("--broker", metavar="URL",
                    help="Redis URL of a queue served by `narrate worker`s (redis://host:6379/0)")
+    p.add_argument("--wait-for-server", type=float, metavar="SECONDS",
+                   help="keep asking a server that does not answer at the start for this long (default 0)")
 
 
 def _common_options(p: argparse.ArgumentParser) -> None:
@@ -87,7 +89,7 @@ def _config(args: argparse.Namespace) -> Config:
     path = getattr(args, "config", None)
     if path is None and Path("narrate.toml").is_file():
         path = "narrate.toml"
-    return load_config(path, _overrides(args))
+    return load_config(path, _overrides(args), labels=OPTION_NAMES)
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -97,11 +99,23 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         "engine.name": get("engine"), "engine.servers": get("server"), "engine.voice": get("voice"),
         "engine.voice_file": get("voice_file"), "cache_dir": get("cache_dir"),
         "queue.broker": get("broker"),
+        "engine.wait_for_server": get("wait_for_server"),
         "parse.chapter_level": get("chapter_level"), "parse.read_code": get("read_code"),
         "output.normalize": False if get("no_normalize") else None, "output.epub": get("epub"),
         "force": get("force") or None, "allow_gaps": get("allow_gaps") or None,
         "verify.enabled": get("verify"),
     }
+
+
+# Settings that options override, by the option's name: a problem is reported under what the user typed.
+OPTION_NAMES = {
+    "output.dir": "--output", "output.format": "--format", "output.book": "--book",
+    "engine.name": "--engine", "engine.servers": "--server", "engine.voice": "--voice",
+    "engine.voice_file": "--voice-file", "cache_dir": "--cache-dir",
+    "engine.wait_for_server": "--wait-for-server", "parse.chapter_level": "--chapter-level",
+    "parse.read_code": "--read-code", "output.normalize": "--no-normalize", "force": "--force",
+    "allow_gaps": "--allow-gaps", "output.epub": "--epub", "verify.enabled": "--verify",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,11 +141,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except NarratorError as e:
         return _fail(e, debug)
+    except BrokenPipeError:  # `narrate --dry-run | head`: the reader has all it wants
+        _silence_stdout()
+        return 141  # what a shell reports for a command stopped by SIGPIPE
     except Exception as e:  # a bug: still one line, unless --debug
         if debug:
             raise
         print(f"narrate: internal error: {type(e).__name__}: {e} (rerun with --debug)", file=sys.stderr)
         return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _fail(error: Exception, debug: bool, status: int = 1) -> int:
@@ -263,17 +291,21 @@ def _cmd_engines(argv: list[str]) -> int:
     chosen = engine_name(config)
     print("engines: " + ", ".join(f"{n}{' (selected)' if n == chosen else ''}" for n in ENGINES))
     failures = 0
-    for engine in create_engines(config):
-        started = time.monotonic()
+    for engine in create_engines(config, check=True):
         try:
             details = engine.describe() if hasattr(engine, "describe") else {}
+            info = ", ".join(f"{k} {v}" for k, v in details.items() if v is not None)
+            if "voice_file" in details and details["voice_file"] is None:
+                print(f"  {engine.label}: ok{', ' + info if info else ''}; "
+                      "no test sentence without a voice file (--voice-file WAV)")
+                continue
+            started = time.monotonic()  # the test sentence alone (with the voice upload)
             wav = engine.synthesize(args.text, "en", "neutral")
             from narrator.synthesis.checks import validate_take
 
             duration = validate_take(wav, text=args.text, lang="en", sample_rate=engine.sample_rate,
                                      previous=None)
             took = time.monotonic() - started
-            info = ", ".join(f"{k} {v}" for k, v in details.items())
             print(f"  {engine.label}: ok{', ' + info if info else ''}; test sentence: "
                   f"{took:.2f} s for {duration:.2f} s of audio (RTF {took / duration:.2f})")
         except NarratorError as e:

@@ -38,7 +38,7 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
     if not p.exists():
         raise BadInput(str(path), "no such file")
     if p.is_dir():
-        raise BadInput(str(path), "is a directory, not an HTML file")
+        raise BadInput(str(path), "is a directory, not a lesson file")
     try:
         return p.read_bytes()
     except OSError as e:
@@ -194,10 +194,6 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
     if not script.chapters:
         raise BadInput(str(source), "nothing speakable in this document")
     check_out_dir(out, [source])
-    for warning in script.warnings:
-        on_event(Notice("warning", f"{source}: {warning}"))
-    if line := summary(script.skipped):
-        on_event(Notice("note", f"{source}: {line}"))
 
     own_engines = engines is None
     if engines is None and config.queue.broker:
@@ -208,7 +204,12 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
     elif engines is None:
         from narrator.engines import create_engines
 
-        engines = create_engines(config)  # engine options are checked before any folder appears
+        # engine options and the voice file are checked before any folder or note appears
+        engines = create_engines(config)
+    for warning in script.warnings:
+        on_event(Notice("warning", f"{source}: {warning}"))
+    if line := summary(script.skipped):
+        on_event(Notice("note", f"{source}: {line}"))
     try:
         prepare_out_dir(out)
         return _synthesize_and_publish(script, engines, config, out, key, on_event, course_index)

@@ -178,12 +178,24 @@ def test_refusals(server):
 def test_queue_limit_answers_429(tmp_path, webui, voice):
     webui.delay = 0.5
     with JobServer(tmp_path, *serve_args(webui, voice, "--queue-limit", "1")) as server:
-        statuses = [server.post({"html": f"<p>Queued lesson {w} has one sentence.</p>"}).status_code
-                    for w in ("alpha", "bravo", "charlie", "delta", "echo")]
-        # two run at once (one server + 1), one waits in the queue, the rest are refused
-        assert statuses[:3] == [202, 202, 202] and 429 in statuses[3:]
-        refused = server.post({"html": "<p>One more lesson.</p>"})
+        def submit(word: str) -> requests.Response:
+            sentences = " ".join(f"Queued lesson {word} has sentence {n}." for n in ("one", "two", "three", "four"))
+            return server.post({"html": f"<p>{sentences}</p>"})
+
+        def running(job_id: str) -> None:
+            while server.get(f"/api/narrations/{job_id}").json()["status"] == "queued":
+                time.sleep(0.02)
+
+        # two run at once (one server + 1), one waits in the queue, the next is refused
+        for word in ("alpha", "bravo"):
+            r = submit(word)
+            assert r.status_code == 202
+            running(r.json()["id"])
+        queued = submit("charlie")
+        assert queued.status_code == 202 and queued.json()["position"] == 1
+        refused = submit("delta")
         assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+        assert "queue" in refused.json()["error"]
 
 
 def lesson(n: int) -> tuple[str, list[str]]:

@@ -50,6 +50,9 @@ _TITLE_SEP = re.compile(r"\s*(?:--|\||｜|_| - |-|—)\s*")
 def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
     """Parse editor HTML (bytes as read from ``path``) into a chaptered :class:`Document`.
 
+    A Word .docx, Markdown .md or plain .txt file (by its extension) is first made HTML
+    (formats.py); other files are read only if they are plainly HTML pages.
+
     ``source_sha256`` is the sha256 of ``data``; ``lang`` is "zh" when Chinese characters dominate,
     else the <html lang>, else "en"; ``title`` comes from <title> (or the matching h1), else the
     first heading, else a short bold first paragraph, else the file stem (never narrated).
@@ -58,7 +61,10 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
     """
     from narrator.parse.html import ANNOUNCE, Walker, parse_soup
 
+    from narrator.parse.formats import to_html
+
     sha = hashlib.sha256(data).hexdigest()
+    data = to_html(data, path)  # .docx, .md, .txt by their extension; HTML as it is
     text = decode_html(data, path)
     warnings = [w] if (w := getattr(text, "warning", "")) else []
     skipped: list[Skipped] = []

@@ -34,6 +34,7 @@ from narrator.publishing.manifest import (
     build_manifest,
     listed_files,
     load_manifest,
+    ms,
     save_manifest,
     word_times,
 )
@@ -96,6 +97,8 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         nonlocal done
         done += 1
         on_event(Progress("publish", done, total))
+
+    on_event(Progress("publish", 0, total))  # the first encode of a long chapter takes a while
 
     # A chapter file is kept when the previous narration made it from the same samples with the
     # same settings and it is still the file it made: a rebuild encodes only what changed.
@@ -168,6 +171,8 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
                               player=PLAYER if out.player else None, engine_info=engine_info,
                               stats=stats, take_keys=take_keys, build=build, book_starts=book_starts,
                               chapter_records=records, segment_info=segment_info)
+    if book is not None:  # the book's real length, its last frame's padding included
+        manifest["audio"]["duration"] = ms(maker.duration)
     if out.captions:
         book_captions, chapters_track = f"{book_base}.vtt", CHAPTERS_TRACK
         manifest["audio"]["captions"], manifest["audio"]["chapters"] = book_captions, chapters_track

@@ -15,7 +15,8 @@ on :class:`EngineUnavailable`, it is dead for good (the cool-downs are ``config.
 segments are recorded as failed (errors.jsonl) and the run goes on. A take rejected for its length
 that comes back byte for byte is the text's fault, not the server's: its job fails at once. The
 only waiting is for a server's own cool-down, so the run ends in bounded time even when every
-server is dead; that includes waiting at the start for a server to describe its setup.
+server is dead. At the start, a server that is not there at all (connection refused) fails the
+run at once unless ``engine.wait_for_server`` gives it time to boot.
 
 With ``config.verify.enabled`` the writer hands each valid take to a checker thread
 (:mod:`narrator.synthesis.verify.checker`) instead of caching it: the take is heard, then kept
@@ -46,6 +47,7 @@ from narrator.errors import (
     EngineUnavailable,
     ImplausibleTake,
     Interrupted,
+    ServerUnreachable,
 )
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.checks import validate_take
@@ -122,6 +124,7 @@ class _Server:
     ready_at: float = 0.0  # monotonic time before which it gets no work (cool-down)
     dead: bool = False
     checked: bool = False  # its fingerprint was compared with the run's
+    why_dead: str = ""  # the error that took it out of the run
     busy: float = 0.0
 
 
@@ -152,6 +155,8 @@ class _Run:
         self.finished = threading.Event()
         self.writes: queue.Queue[tuple[_Job, bytes, float] | None] = queue.Queue(2 * len(servers) + 2)
         self.rng = random.Random()
+        # until then a server that was never there (connection refused) is waited for
+        self.boot_deadline = time.monotonic() + config.engine.wait_for_server
         self.checker: Checker | None = None  # hears takes before they are kept ([verify])
         self.hearings: dict[str, tuple[Any, int]] = {}  # cache key -> (Heard | None, attempts)
         self.unverified: list[str] = []
@@ -370,6 +375,15 @@ class _Run:
             message = f"{server.label}: {message}"
         with self.cond:
             server.busy += elapsed
+            if isinstance(error, ServerUnreachable) and time.monotonic() < self.boot_deadline:
+                # a server still booting (wait_for_server): ask again soon; the sentence has
+                # not been tried, and the server has not failed yet
+                job.attempts -= 1
+                left = self.boot_deadline - time.monotonic()
+                server.ready_at = time.monotonic() + min(_BOOT_POLL, max(left, 0.1))
+                self.queue.appendleft(job)
+                self.cond.notify_all()
+                return
             job.errors.append((server.label, message, time.time()))
             job.failed_on.add(server.label)
             self._server_failed(server, error, server.sent if number is None else number)
@@ -384,6 +398,10 @@ class _Run:
         """Cool the server down, take it out of rotation, or declare it dead (under the lock)."""
         if not error.retryable:
             server.dead = True
+        elif isinstance(error, ServerUnreachable):
+            # nothing has ever answered at this address: it is not there (a wrong port, a server
+            # not started), so minutes of growing waits would help nobody
+            server.dead = True
         else:
             server.streak.append(number)
             delay = _cooldown(self.config.engine, len(server.streak), self.rng)
@@ -392,14 +410,18 @@ class _Run:
             else:
                 server.ready_at = time.monotonic() + delay
         if server.dead:
-            self._emit(Notice("warning", f"{server.label}: taken out of this run ({error})"))
+            reason = str(error).removeprefix(f"{server.label}: ")
+            server.why_dead = f"{server.label}: {reason}"
+            self._emit(Notice("warning", f"{server.label}: taken out of this run ({reason})"))
 
     def _finish_if_all_dead(self) -> None:
         """With no server left, every queued job fails now instead of waiting forever."""
         if all(s.dead for s in self.servers):
             while self.queue:
                 job = self.queue.popleft()
-                job.errors.append(("", "no usable server left", time.time()))
+                reasons = "; ".join(s.why_dead for s in self.servers if s.why_dead)
+                job.errors.append(("", "no usable server left" + (f" ({reasons})" if reasons else ""),
+                                   time.time()))
                 self._give_up(job)
 
     def _give_up(self, job: _Job) -> None:
@@ -598,8 +620,9 @@ class _NoSetup(EngineError):
     """No engine could tell the setup's fingerprint; ``errors`` is (server, message, unix time)
     per engine."""
 
-    def __init__(self, errors: list[tuple[str, str, float]]) -> None:
-        super().__init__("no server could describe its setup: " + "; ".join(m for _, m, _ in errors))
+    def __init__(self, errors: list[tuple[str, str, float]], hint: str = "") -> None:
+        super().__init__("no server could describe its setup: " + "; ".join(m for _, m, _ in errors)
+                         + (f" ({hint})" if hint else ""))
         self.errors = errors
 
 
@@ -607,15 +630,19 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
                  on_event: EventSink) -> tuple[str, Engine]:
     """The setup's fingerprint from the first engine that can tell it (a server may be down).
 
-    While no server answers (a GPU server restarting), ask again after the cool-downs a failing
-    server gets (config.engine), until the servers would be given up; an engine that is
-    unavailable for good (EngineUnavailable) is not asked again.
+    A server that is not there (connection refused, unknown host) fails the run at once, unless
+    ``engine.wait_for_server`` asks to keep trying for that many seconds (a GPU server booting
+    alongside). A server that is there but failing (timeouts, 5xx) is asked again after the
+    cool-downs a failing server gets mid-run, until it would be given up. An engine unavailable
+    for good (EngineUnavailable) is not asked again.
     """
     rng = random.Random()
     candidates = list(engines)
     problems: dict[str, tuple[str, str, float]] = {}
     fails = 0
+    deadline = time.monotonic() + config.engine.wait_for_server
     while True:
+        absent = True  # every candidate failed because nothing answers at its address
         for engine in list(candidates):
             try:
                 return engine.fingerprint(), engine
@@ -624,10 +651,21 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
                 if not message.startswith(engine.label):
                     message = f"{engine.label}: {message}"
                 problems[engine.label] = (engine.label, message, time.time())
+                absent = absent and isinstance(e, ServerUnreachable)
                 if not e.retryable:
                     candidates.remove(engine)
         fails += 1
-        delay = _cooldown(config.engine, fails, rng) if candidates else None
+        if candidates and absent:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise _NoSetup(list(problems.values()), hint=(
+                    "is the server running? --wait-for-server SECONDS (or [engine] wait_for_server) "
+                    "waits for one that is starting"))
+            # poll a booting server every few seconds at most: a refused connection costs nothing
+            step = min(config.engine.backoff * 2 ** (fails - 1), config.engine.backoff_max, _BOOT_POLL)
+            delay: float | None = min(left, max(step, 0.1))
+        else:
+            delay = _cooldown(config.engine, fails, rng) if candidates else None
         if delay is None:
             raise _NoSetup(list(problems.values()))
         on_event(Notice("warning", "no server could describe its setup yet ("
@@ -637,3 +675,6 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
             time.sleep(delay)
         except KeyboardInterrupt:
             raise Interrupted("interrupted while waiting for a server to answer") from None
+
+
+_BOOT_POLL = 5.0  # longest pause between two start-up attempts on a server that is not there yet
