@@ -196,7 +196,12 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
     check_out_dir(out, [source])
 
     own_engines = engines is None
-    if engines is None:
+    if engines is None and config.queue.broker:
+        from narrator.synthesis.queue import connect
+
+        connect(config.queue.broker)  # an unreachable broker fails before any folder appears
+        engines = []  # the workers behind the broker make the takes
+    elif engines is None:
         from narrator.engines import create_engines
 
         # engine options and the voice file are checked before any folder or note appears
@@ -225,17 +230,23 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
     from narrator.synthesis import synthesize
 
     errors_path = out / ERRORS
-    result = synthesize(script, engines, Cache(config.resolved_cache_dir()), config,
-                        on_event=on_event, errors_path=errors_path)
+    cache = Cache(config.resolved_cache_dir())
+    if config.queue.broker:
+        from narrator.synthesis.queue import synthesize_queued
+
+        result = synthesize_queued(script, cache, config, on_event=on_event, errors_path=errors_path)
+    else:
+        result = synthesize(script, engines, cache, config, on_event=on_event,
+                            errors_path=errors_path)
     work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "work-", dir=out))
     try:
         programme = assemble(script, result.takes, config, work, previous=previous.audio, on_event=on_event)
         if not programme.chapters:
             raise SynthesisFailed(sorted(result.failed), str(errors_path), result.failed)
-        engine = engines[0]
-        engine_info = {"name": engine.name, "voice": config.engine.voice or config.engine.voice_file,
+        engine_info = {"name": engines[0].name if engines else result.engine,
+                       "voice": config.engine.voice or config.engine.voice_file,
                        "fingerprint": result.fingerprint,  # asking a server again could fail
-                       "servers": [e.label for e in engines]}
+                       "servers": [e.label for e in engines] or sorted(result.server_busy)}
         stats = {"segments": len(script.segments), "synthesized": result.synthesized,
                  "cached": result.cached, "failed": len(result.failed)}
         if config.verify.enabled:
