@@ -116,6 +116,7 @@ class QueueConfig:
 
     broker: str = ""  # redis://host:6379/0; "" = the local scheduler
     shared_cache: bool = False  # the workers write takes into this same cache ([cache] dir)
+    interactive: bool = False  # this process's takes go ahead of batch ones (`narrate serve`)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -234,7 +234,8 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
     if config.queue.broker:
         from narrator.synthesis.queue import synthesize_queued
 
-        result = synthesize_queued(script, cache, config, on_event=on_event, errors_path=errors_path)
+        result = synthesize_queued(script, cache, config, on_event=on_event, errors_path=errors_path,
+                                   interactive=config.queue.interactive)
     else:
         result = synthesize(script, engines, cache, config, on_event=on_event,
                             errors_path=errors_path)

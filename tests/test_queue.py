@@ -309,3 +309,24 @@ def test_broker_unreachable_is_one_line_and_exit_1(tmp_path, voices):
         lines = run.stderr.strip().splitlines()
         assert len(lines) == 1 and url in lines[0] and "unreachable" in lines[0], run.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_the_job_server_sends_its_takes_through_the_broker(cluster, broker, voices, tmp_path):
+    from servers.jobserver import JobServer
+
+    teacher, _ = voices
+    uis, _ = cluster(2, teacher)
+    html = ("<h1>Tides</h1><p>The sea rises twice a day. The moon pulls the water. "
+            "Sailors read tide tables before they leave the harbour.</p>")
+    with JobServer(tmp_path, "--broker", broker, "--voice-file", str(teacher), "-f", "wav",
+                   "--book", "none") as server:
+        job = server.post({"html": html}).json()
+        state = server.wait(job["id"], timeout=300)
+        assert state["status"] == "done", state["error"]
+        manifest = server.get(state["links"]["manifest"], headers={}).json()
+    texts = [s["text"] for s in manifest["segments"]]
+    assert texts == ["Tides", "The sea rises twice a day.", "The moon pulls the water.",
+                     "Sailors read tide tables before they leave the harbour."]
+    asked = [t for ui in uis for t in ui.recorder.texts]
+    assert sorted(asked) == sorted(texts)  # every take made by a worker's server, once
+    assert all(ui.recorder.max_in_flight <= 1 for ui in uis)
