@@ -38,7 +38,7 @@ from narrator.values import Script, Take
 if TYPE_CHECKING:
     from celery import Celery
 
-INSPECT_SECONDS = 0.5  # how long replies to a broadcast are collected (workers answer in ms)
+INSPECT_SECONDS = 0.5  # longest wait for replies to a broadcast (workers answer in ms)
 _POLL = 0.005  # seconds between result checks while takes are out (one Redis MGET)
 _STALL_CHECK = 10.0  # with no answer for this long, check that a worker still serves the queue
 _STALL_CHECKS = 3  # consecutive checks without a live worker after which the run gives up
@@ -59,15 +59,39 @@ def connect(broker: str) -> Celery:
 def live_workers(app: Celery, langs: Sequence[str] = (), *,
                  timeout: float = INSPECT_SECONDS) -> list[dict[str, Any]]:
     """The setup of every live narrate worker (hostname, server, setup, queue, fingerprint...),
-    with what each makes of ``langs``; waits ``timeout`` seconds for replies."""
-    replies = app.control.broadcast(SETUP_COMMAND, arguments={"langs": list(langs)}, reply=True,
-                                    timeout=timeout) or []
+    with what each makes of ``langs``; waits for replies until every worker subscribed to the
+    broker's control channel has answered, at most ``timeout`` seconds."""
+    with app.connection_for_write() as conn:
+        chan = conn.default_channel
+        mailbox = app.control.mailbox(conn)
+        # kombu deletes the reply queue (and its binding) after each collection and declares it
+        # again only after publishing: workers answering within that gap would be lost, which
+        # happens from the second broadcast of a process on. Declared first, no reply is lost.
+        mailbox.reply_queue(chan).declare()
+        replies = mailbox._broadcast(SETUP_COMMAND, {"langs": list(langs)}, reply=True,
+                                     timeout=timeout, limit=_subscribers(app), channel=chan) or []
     workers = []
     for reply in replies:
         for hostname, answer in reply.items():
             if isinstance(answer, Mapping) and "setup" in answer:
                 workers.append({**answer, "hostname": hostname})
     return sorted(workers, key=lambda w: w["hostname"])
+
+
+def _subscribers(app: Celery) -> int | None:
+    """How many clients of the broker's database listen to broadcasts (each Celery worker has
+    one), so collecting replies ends when all came instead of after a fixed wait; None when
+    Redis will not tell (CLIENT LIST not allowed). Other Celery apps' workers or monitors on
+    the same database are counted too: then the wait just runs to its timeout, as without."""
+    try:
+        with app.connection_for_write() as conn:
+            client = conn.default_channel.client
+            db = str(client.connection_pool.connection_kwargs.get("db", 0))
+            clients = client.client_list()
+    except Exception:  # noqa: BLE001 - any refusal only costs the full wait
+        return None
+    n = sum(1 for c in clients if str(c.get("db")) == db and int(c.get("psub") or 0) > 0)
+    return n or None
 
 
 @dataclass(frozen=True)
