@@ -114,6 +114,9 @@ class OutputConfig:
     true_peak: float = -1.0  # dBTP
     captions: bool = True
     player: bool = True
+    # A chapter longer than this (estimated from its text) is split into parts at paragraph
+    # boundaries; 0 = never split. Long files are slow to seek and hit format limits (WAV: 4 GiB).
+    max_chapter_minutes: float = 120
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -352,3 +355,5 @@ def _check_values(c: Config, problems: list[str]) -> None:
         problems.append("output.loudness: expected LUFS between -70 and -5 (spoken word: -19 mono, -16 stereo)")
     if not -20 <= c.output.true_peak <= 0:
         problems.append("output.true_peak: expected dBTP between -20 and 0")
+    if not (c.output.max_chapter_minutes == 0 or 1 <= c.output.max_chapter_minutes <= 24 * 60):
+        problems.append("output.max_chapter_minutes: expected minutes between 1 and 1440, or 0 (never split)")

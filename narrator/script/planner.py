@@ -1,6 +1,6 @@
 """Document -> Script: sentences with language, emotion, spoken form and the pause after each.
 
-    >>> from narrator.config import Config
+    >>> from narrator.config import Config, Pauses
     >>> from narrator.values import Block, Chapter, Document, Run
     >>> doc = Document("T", "en", (Chapter(1, "Intro", (Block("paragraph", (Run("Hi. Bye."),)),)),))
     >>> [s.text for s in plan(doc, Config()).segments]
@@ -67,12 +67,17 @@ def plan(document: Document, config: Config) -> Script:
     """
     planner = _Planner(document, config)
     chapters: list[ScriptChapter] = []
+    limit = config.output.max_chapter_minutes * 60
     for chapter in document.chapters:
         drafts = planner.chapter(chapter)
         if not drafts:
             continue
-        index = len(chapters) + 1
-        chapters.append(ScriptChapter(index, chapter.title, planner.finish(index, drafts)))
+        parts = _split(drafts, limit, config.pauses) if limit else [drafts]
+        for n, part in enumerate(parts, 1):
+            index = len(chapters) + 1
+            # A part's title is made up: it names the file and the marker, and is never spoken.
+            title = chapter.title if n == 1 else f"{chapter.title} (part {n})"
+            chapters.append(ScriptChapter(index, title, planner.finish(index, part)))
     warnings = document.warnings + tuple(planner.style.warnings)
     return Script(document.title, document.lang, tuple(chapters),
                   document.source_path, document.source_sha256, skipped=document.skipped,
@@ -90,6 +95,50 @@ def estimate_seconds(script: Script, config: Config) -> float:
             total += typical_seconds(seg.spoken)
             total += seg.pause_after_ms / 1000
     return total
+
+
+def _split(drafts: list[_Draft], limit_s: float, pauses: Pauses) -> list[list[_Draft]]:
+    """``drafts`` cut into parts of at most ``limit_s`` estimated seconds each (speech at the
+    typical rate plus pauses), at paragraph boundaries: before a heading or at a section break
+    if there is one in the last fifth of the part, else after any paragraph or list item; a
+    sentence end only inside a paragraph longer than the limit."""
+    own = (pauses.chapter_head + pauses.chapter_tail) / 1000
+    cost = [typical_seconds(d.text) + d.pause / 1000 for d in drafts]
+    if sum(cost) + own <= limit_s:
+        return [drafts]
+    parts: list[list[_Draft]] = []
+    start = 0
+    while start < len(drafts):
+        used, end = own, start
+        while end < len(drafts) and (end == start or used + cost[end] <= limit_s):
+            used += cost[end]
+            end += 1
+        if end < len(drafts):
+            end = _best_cut(drafts, cost, start, end, limit_s - own)
+        parts.append(drafts[start:end])
+        start = end
+    return parts
+
+
+def _cut_rank(drafts: list[_Draft], i: int) -> int:
+    """How good a place the end of ``drafts[i]`` is for a new part: 0 best, 3 inside a sentence."""
+    here = drafts[i].boundary
+    if here == "heading":
+        return 3  # never leave a heading at the end of a part
+    if here == "section" or (i + 1 < len(drafts) and drafts[i + 1].boundary == "heading"):
+        return 0
+    return {"paragraph": 1, "item": 1, "sentence": 2}.get(here, 3)
+
+
+def _best_cut(drafts: list[_Draft], cost: list[float], start: int, end: int, limit_s: float) -> int:
+    """Where the part ``drafts[start:end]`` (too long by one more draft) should end instead."""
+    for rank in (0, 1, 2):
+        used = sum(cost[start:end])
+        for i in range(end - 1, start - 1, -1):
+            if _cut_rank(drafts, i) == rank and (rank or used >= 0.8 * limit_s):
+                return i + 1
+            used -= cost[i]
+    return end
 
 
 class _Planner:
