@@ -149,7 +149,7 @@ def _level(chapter: ChapterAudio, raw: Path, gain: float, ceiling: float, previo
     and its recorded true peak holds without measuring again; if it was carried over without
     assembly (pending), it is not written at all until publishing asks for it.
     """
-    from narrator.assembly.loudness import SAMPLE_MARGIN_DB, apply_gain, true_peak
+    from narrator.assembly.loudness import SAMPLE_MARGIN_DB, apply_gain, level
 
     known = previous.levels.get(_raw_sha256(chapter)) if previous is not None and previous.gain_db == gain else None
     if known is not None:
@@ -162,8 +162,7 @@ def _level(chapter: ChapterAudio, raw: Path, gain: float, ceiling: float, previo
     write_raw(chapter)
     margin = SAMPLE_MARGIN_DB
     for attempt in range(3):
-        pcm = apply_gain(raw, chapter.wav_path, gain, ceiling - margin)
-        peak = true_peak(chapter.wav_path)
+        pcm, peak = level(raw, chapter.wav_path, gain, ceiling - margin)  # one pass: samples and true peak
         if peak <= ceiling or attempt == 2:
             break
         # Inter-sample peaks beat the margin: limit the samples harder and redo.
