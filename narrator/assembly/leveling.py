@@ -76,8 +76,8 @@ def reusable(previous: PreviousAudio | None, config: Config, rate: int) -> Reuse
 
 
 def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], config: Config,
-              previous: Reuse | None, *,
-              write_raw: Callable[[ChapterAudio], None]) -> tuple[list[ChapterAudio], dict[str, float]]:
+              previous: Reuse | None, *, write_raw: Callable[[ChapterAudio], None],
+              step: Callable[[], object] | None = None) -> tuple[list[ChapterAudio], dict[str, float]]:
     """One gain for the whole programme: write each chapter's final samples to its ``wav_path``
     from its unnormalized ones at ``raw_paths[index]`` (written by ``write_raw`` first if the
     chapter is still pending). A pending chapter whose final samples are known from the previous
@@ -97,14 +97,18 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
         return chapter_blocks(raw_paths[c.index])
 
     try:
-        blocks = map_ordered(blocks_of, chapters)
+        tick = (lambda _: step()) if step is not None else None
+        blocks = map_ordered(blocks_of, chapters, on_done=tick)
         measured = integrated_loudness(blocks)
         fresh = 0.0 if measured <= -70.0 else round(target - measured, 2)
         meter = meter_id()
         chapters = [replace(c, blocks=LoudnessBlocks(meter, pack_blocks(b))) for c, b in zip(chapters, blocks)]
-        for gain in choose_gains(fresh, previous):
+        gains = choose_gains(fresh, previous)
+        for gain in gains:
+            if gain != gains[0] and step is not None:
+                getattr(step, "more", lambda n: None)(len(chapters))
             done = map_ordered(lambda c: _level(c, raw_paths[c.index], gain, ceiling, previous, write_raw),
-                               chapters)
+                               chapters, on_done=tick)
             peak = max(c.level.true_peak_dbtp for c in done if c.level is not None)
             if peak <= ceiling:
                 break

@@ -139,7 +139,7 @@ def level(src: Path, dst: Path, gain_db: float, ceiling_dbfs: float) -> tuple[st
                 written = np.clip(np.rint(y), -32768, 32767)
                 out.write(written.astype("<i2"))
                 # The true peak around the join needs the previous block's last samples.
-                peak = max(peak, block_true_peak(np.concatenate((tail, written))))
+                peak = block_true_peak(np.concatenate((tail, written)), peak)
                 tail = written[-2 * _HALF:]
             return out.sha256(), round(_dbfs(peak), 3)
 
@@ -163,16 +163,17 @@ def _phases() -> "np.ndarray":
     return np.stack(cols, axis=1)  # (2 * _HALF, 3)
 
 
-def block_true_peak(x: "np.ndarray") -> float:
-    """The true peak of samples ``x`` (int16 scale, linear). Interpolated points can exceed the
-    sample peak only near loud samples: a point whose filter sees only samples under
-    ``sample peak / sum|taps|`` cannot, so only points near louder samples are computed."""
+def block_true_peak(x: "np.ndarray", floor: float = 0.0) -> float:
+    """The true peak of samples ``x`` (int16 scale, linear), or ``floor`` if it is higher.
+    Interpolated points can exceed ``floor`` or the sample peak only near loud samples: a point
+    whose filter sees only samples under ``max(sample peak, floor) / sum|taps|`` cannot, so only
+    points near louder samples are computed (with the peak so far as ``floor``, few are)."""
     import numpy as np
 
     if len(x) == 0:
-        return 0.0
+        return floor
     a = np.abs(x)
-    sample_peak = float(a.max())
+    sample_peak = max(float(a.max()), floor)
     if sample_peak == 0.0:
         return 0.0
     h = _phases()

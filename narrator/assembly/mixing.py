@@ -86,7 +86,10 @@ def _assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir
     raw: list[ChapterAudio] = []
     raw_paths: dict[int, Path] = {}
     do_normalize = config.output.normalize
-    for done, chapter in enumerate(chapters, 1):
+    # Units: each chapter written, then (normalizing) measured and levelled: long chapters take
+    # a while at every step, and the display's ETA needs them all.
+    steps = Steps(on_event, len(chapters) * (3 if do_normalize else 1))
+    for chapter in chapters:
         final = workdir / f"ch{chapter.index:02d}.wav"
         # With normalization on, the unnormalized chapter is an intermediate file.
         target = raw_paths[chapter.index] = workdir / f".ch{chapter.index:02d}.raw.wav" if do_normalize else final
@@ -97,13 +100,29 @@ def _assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir
             raw.append(_carried(chapter, samples, rate, final, target, normalized=do_normalize))
         else:
             raw.append(_write_chapter(chapter, takes, config, rate, target, final, recipe))
-        on_event(Progress("assemble", done, len(chapters)))
+        steps()
     loudness: dict[str, float] = {}
     if do_normalize and raw:
         by_index = {c.index: c for c in chapters}
         raw, loudness = normalize(raw, raw_paths, config, known,
-                                  write_raw=lambda c: _write_raw(c, by_index[c.index], takes, config))
+                                  write_raw=lambda c: _write_raw(c, by_index[c.index], takes, config),
+                                  step=steps)
     return Programme(sample_rate=rate, chapters=tuple(raw), loudness=loudness)
+
+
+class Steps:
+    """Counts the assembly's units of work as :class:`Progress` events (called in one thread)."""
+
+    def __init__(self, on_event: EventSink, total: int) -> None:
+        self.on_event, self.total, self.done = on_event, total, 0
+
+    def __call__(self, _: object = None) -> None:
+        self.done += 1
+        self.total = max(self.total, self.done)  # a second gain tried levels every chapter again
+        self.on_event(Progress("assemble", self.done, self.total))
+
+    def more(self, units: int) -> None:
+        self.total += units
 
 
 def materialise(chapters: Sequence[ChapterAudio], script: Script, takes: Mapping[str, Take],

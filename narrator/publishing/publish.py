@@ -86,6 +86,8 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
     chapters = programme.chapters
     book_base = book_name(script)
+    # Units: each chapter file, each book piece to encode, joining the book, the rest (captions,
+    # player, manifest). The pieces are counted once known (below).
     total = len(chapters) + (out.book != "none") + 1
     done = 0
 
@@ -123,8 +125,6 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
             _write(out_dir / captions, to_vtt(chapter_cues(script, audio)).encode("utf-8"))
         files[audio.index] = {"file": rel, "captions": captions}
     programme = replace(programme, chapters=tuple(known))
-    for _ in range(len(chapters) - len(encodes)):
-        progress()
 
     def encode(audio: ChapterAudio, rel: str, tags: dict[str, str], key: str) -> None:
         encode_chapter(audio, out_dir / rel, fmt, bitrate=out.bitrate, tags=tags)
@@ -148,12 +148,15 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
                          workdir=temp)
             jobs += [(piece, False) for piece in maker.jobs()]
             needed += maker.to_encode
+            total += len(maker.to_encode)
             log.debug("%s: %d of %d chapter pieces taken from the previous book", book,
                       len(chapters) - len(maker.to_encode), len(chapters))
+        for _ in range(len(chapters) - len(encodes)):
+            progress()  # chapter files kept as they are
         # Chapters carried over from the previous narration are written only if encoded again.
         materialise(needed)
         # Chapter files and book pieces are independent encodes: run them side by side.
-        map_ordered(run, jobs, on_done=lambda is_chapter: progress() if is_chapter else None)
+        map_ordered(run, jobs, on_done=progress)
         if out.book != "none":
             pieces, book_starts = maker.finish(script.title)
             progress()
