@@ -213,17 +213,21 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
 
 def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Config, out: Path,
                             key: str, previous: Previous, on_event: EventSink) -> dict[str, Any]:
-    from narrator.assembly import assemble, materialise
+    from narrator.assembly import Ahead, assemble, materialise
     from narrator.synthesis.cache import Cache
     from narrator.publishing import publish
     from narrator.synthesis import synthesize
 
     errors_path = out / ERRORS
-    result = synthesize(script, engines, Cache(config.resolved_cache_dir()), config,
-                        on_event=on_event, errors_path=errors_path)
     work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "work-", dir=out))
+    # Each chapter is assembled and measured as soon as its last take exists, while the engine
+    # makes the later chapters' takes.
+    ahead = Ahead(script, config, work, previous=previous.audio, rate=engines[0].sample_rate)
     try:
-        programme = assemble(script, result.takes, config, work, previous=previous.audio, on_event=on_event)
+        result = synthesize(script, engines, Cache(config.resolved_cache_dir()), config,
+                            on_event=on_event, errors_path=errors_path, on_take=ahead.take)
+        programme = assemble(script, result.takes, config, work, previous=previous.audio, on_event=on_event,
+                             ahead=ahead)
         if not programme.chapters:
             raise SynthesisFailed(sorted(result.failed), str(errors_path))
         engine = engines[0]
@@ -240,6 +244,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
                                                          config=config),
                            on_event=on_event)
     finally:
+        ahead.close()  # nothing is left running on an error
         shutil.rmtree(work, ignore_errors=True)
     if result.failed:
         raise SynthesisFailed(sorted(result.failed), str(errors_path))

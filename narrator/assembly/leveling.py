@@ -77,7 +77,8 @@ def reusable(previous: PreviousAudio | None, config: Config, rate: int) -> Reuse
 
 def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], config: Config,
               previous: Reuse | None, *, write_raw: Callable[[ChapterAudio], None],
-              step: Callable[[], object] | None = None) -> tuple[list[ChapterAudio], dict[str, float]]:
+              step: Callable[[], object] | None = None,
+              measured: Mapping[int, "np.ndarray"] | None = None) -> tuple[list[ChapterAudio], dict[str, float]]:
     """One gain for the whole programme: write each chapter's final samples to its ``wav_path``
     from its unnormalized ones at ``raw_paths[index]`` (written by ``write_raw`` first if the
     chapter is still pending). A pending chapter whose final samples are known from the previous
@@ -91,6 +92,8 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
 
     def blocks_of(c: ChapterAudio) -> "np.ndarray":
         known = previous.blocks.get(_raw_sha256(c)) if previous is not None else None
+        if known is None and measured is not None:
+            known = measured.get(c.index)  # measured while synthesis went on
         if known is not None:
             return known
         write_raw(c)
