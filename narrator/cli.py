@@ -25,6 +25,7 @@ examples:
   narrate course/ -o build/course          every lesson in a folder, plus a course index
   narrate engines --server http://gpu1:7860    check that servers answer
   narrate cache --prune --older-than 30    drop takes unused for 30 days
+  narrate serve                            the job server for editors (TinyMCE plugin)
 """
 
 
@@ -45,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the plan (chapters, segments, language, emotion, duration); no audio")
     p.add_argument("-f", "--format", choices=AUDIO_FORMATS, help="chapter audio format (default mp3)")
     p.add_argument("--book", choices=BOOK_FORMATS, help="whole-programme file with chapter markers (default m4b)")
+    p.add_argument("--epub", action="store_true", default=None,
+                   help="also write a read-along EPUB 3 (text highlighted as it is read)")
+    p.add_argument("--title", help="course title for the course index (default: the folder's name)")
     _engine_options(p)
     p.add_argument("--chapter-level", type=int, metavar="N", help="heading level that starts chapters (1-6; default auto)")
     p.add_argument("--read-code", action="store_true", default=None, help="read code blocks aloud")
@@ -77,22 +81,25 @@ def _config(args: argparse.Namespace) -> Config:
     path = getattr(args, "config", None)
     if path is None and Path("narrate.toml").is_file():
         path = "narrate.toml"
+    return load_config(path, _overrides(args))
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     get = lambda name: getattr(args, name, None)  # noqa: E731
-    overrides: dict[str, Any] = {
+    return {
         "output.dir": get("output"), "output.format": get("format"), "output.book": get("book"),
         "engine.name": get("engine"), "engine.servers": get("server"), "engine.voice": get("voice"),
         "engine.voice_file": get("voice_file"), "cache_dir": get("cache_dir"),
         "parse.chapter_level": get("chapter_level"), "parse.read_code": get("read_code"),
-        "output.normalize": False if get("no_normalize") else None,
+        "output.normalize": False if get("no_normalize") else None, "output.epub": get("epub"),
         "force": get("force") or None, "allow_gaps": get("allow_gaps") or None,
     }
-    return load_config(path, overrides)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `narrate` with ``argv`` (default: sys.argv); return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"engines": _cmd_engines, "cache": _cmd_cache}
+    commands = {"engines": _cmd_engines, "cache": _cmd_cache, "serve": _cmd_serve}
     if argv and argv[0] in commands:
         command, argv = commands[argv[0]], argv[1:]
     else:
@@ -169,7 +176,7 @@ def _course(args: argparse.Namespace, sources: list[Path], config: Config, displ
     from narrator.course import default_root
 
     root = Path(args.output) if args.output else default_root(args.inputs)
-    result = narrate_many(sources, config, out_root=root, on_event=display)
+    result = narrate_many(sources, config, out_root=root, on_event=display, title=args.title)
     built = sum(lesson.status == "built" for lesson in result.lessons)
     fresh = sum(lesson.status == "up to date" for lesson in result.lessons)
     print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed", file=sys.stderr)
@@ -274,6 +281,58 @@ def _cmd_cache(argv: list[str]) -> int:
     print(f"{cache.root}: {entries} takes, {size / 1e6:.1f} MB")
     return 0
 
+
+
+def _cmd_serve(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="narrate serve",
+        description="Run the narration job server for editors: an HTTP API (token-protected), "
+                    "the TinyMCE plugin at /editor/tinymce/narrate.js, and the narrations' files.",
+        epilog="example:\n  narrate serve --server http://gpu1:7860 --voice-file teacher.wav "
+               "--allow-origin https://lms.example.edu",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("-c", "--config", metavar="FILE", help="narrate.toml to use")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    p.add_argument("--data", metavar="DIR",
+                   help="job store, token and narrations (default: $XDG_DATA_HOME/narrator/server)")
+    p.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
+                   help="a web origin whose pages may call the API (repeatable)")
+    p.add_argument("--show-token", action="store_true", help="print the API token and exit")
+    p.add_argument("--max-body", type=float, default=5.0, metavar="MB",
+                   help="largest accepted request in MB (default 5)")
+    p.add_argument("--queue-limit", type=int, default=200, metavar="N",
+                   help="queued jobs before new ones are refused with 429 (default 200)")
+    p.add_argument("-f", "--format", choices=AUDIO_FORMATS, help="default chapter audio format")
+    p.add_argument("--book", choices=BOOK_FORMATS, help="default whole-programme file")
+    _engine_options(p)
+    _common_options(p)
+    args = p.parse_args(argv)
+    from narrator.server import default_data_dir, load_token, serve
+    from narrator.server.app import OPTIONS
+
+    data_dir = Path(args.data) if args.data else default_data_dir()
+    if args.show_token:
+        print(load_token(data_dir))
+        return 0
+    base = _config(args)  # every problem in narrate.toml and the options, before starting
+    del base
+
+    def config_for(options: dict[str, Any]) -> Config:
+        from narrator.config import load_config
+
+        path = args.config or ("narrate.toml" if Path("narrate.toml").is_file() else None)
+        overrides = {**_overrides(args), **{OPTIONS[k]: v for k, v in options.items() if k in OPTIONS}}
+        return load_config(path, overrides)
+
+    try:
+        serve(config_for, host=args.host, port=args.port, data_dir=data_dir,
+              allow_origins=tuple(args.allow_origin), max_body=int(args.max_body * 1024 * 1024),
+              queue_limit=args.queue_limit)
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 if __name__ == "__main__":
     sys.exit(main())

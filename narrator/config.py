@@ -114,6 +114,7 @@ class OutputConfig:
     true_peak: float = -1.0  # dBTP
     captions: bool = True
     player: bool = True
+    epub: bool = False  # a read-along EPUB 3 (media overlays) of the lesson
     # A chapter longer than this (estimated from its text) is split into parts at paragraph
     # boundaries; 0 = never split. Long files are slow to seek and hit format limits (WAV: 4 GiB).
     max_chapter_minutes: float = 120
@@ -341,6 +342,9 @@ def _check_values(c: Config, problems: list[str]) -> None:
         problems.append(f"output.format: '{c.output.format}' is not one of {', '.join(AUDIO_FORMATS)}")
     if c.output.book not in BOOK_FORMATS:
         problems.append(f"output.book: '{c.output.book}' is not one of {', '.join(BOOK_FORMATS)}")
+    if c.output.epub and c.output.format not in ("mp3", "m4a", "ogg"):
+        # EPUB readers play only the core audio types
+        problems.append(f"output.epub: needs output.format mp3, m4a or ogg (not {c.output.format})")
     if c.engine.retries < 1 or c.engine.probes < 0:
         problems.append("engine.retries must be >= 1 and engine.probes >= 0")
     if min(c.engine.backoff, c.engine.backoff_max, c.engine.probe_after) < 0:

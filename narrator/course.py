@@ -35,6 +35,7 @@ class CourseResult:
 
     out_root: Path
     lessons: tuple[LessonResult, ...]
+    title: str = ""
 
     @property
     def failed(self) -> tuple[LessonResult, ...]:
@@ -101,8 +102,12 @@ def lesson_dirs(sources: Sequence[Path]) -> list[str]:
 
 
 def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | None = None, *,
-                 out_root: str | os.PathLike[str], on_event: EventSink = ignore) -> CourseResult:
+                 out_root: str | os.PathLike[str], on_event: EventSink = ignore,
+                 title: str | None = None) -> CourseResult:
     """Narrate each lesson into ``out_root/<lesson>/``; one failing lesson never stops the others.
+
+    The course index is titled ``title``, by default the name of the folder holding the lessons;
+    every lesson's player links back to it.
 
     Up-to-date lessons are skipped before any parsing or engine contact, so a no-op rebuild of a
     whole course takes seconds. Engines are created once, on the first lesson that needs them.
@@ -129,7 +134,8 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
         for src, name in zip(paths, lesson_dirs(paths)):
             out = out_root / name
             try:
-                manifest = narrate(src, config, out_dir=out, engines=shared_engines, on_event=on_event)
+                manifest = narrate(src, config, out_dir=out, engines=shared_engines, on_event=on_event,
+                                   course_index="../index.html")
                 if manifest.status == "built":
                     on_event(Notice("info", f"{src}: built"))
                 results.append(LessonResult(str(src), out, manifest.status, manifest.get("title", ""),
@@ -143,9 +149,17 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
     finally:
         for engine in engines:
             engine.close()
-    result = CourseResult(out_root, tuple(results))
+    result = CourseResult(out_root, tuple(results), title or course_title(paths, out_root))
     write_index(result, config)
     return result
+
+
+def course_title(sources: Sequence[Path], out_root: Path) -> str:
+    """The name of the folder that holds all the lessons (else the course folder's name)."""
+    folders = [str(p.resolve().parent) for p in sources]
+    common = Path(os.path.commonpath(folders)) if folders else None
+    name = common.name if common is not None else ""
+    return name or out_root.resolve().name.removesuffix(".narration") or "Lessons"
 
 
 def write_index(course: CourseResult, config: Config) -> None:
@@ -167,7 +181,7 @@ def write_index(course: CourseResult, config: Config) -> None:
             "chapters": [{"title": c["title"], "file": f"{rel}/{c['file']}", "duration": c["duration"]}
                          for c in m.get("chapters", [])],
         })
-    index = {"version": 1, "title": root.name.removesuffix(".narration"), "lessons": lessons,
+    index = {"version": 1, "title": course.title or root.name.removesuffix(".narration"), "lessons": lessons,
              "duration": round(sum(entry["duration"] for entry in lessons), 3),
              "failed": [entry["source"] for entry in lessons if entry["status"] == "failed"]}
     write_atomic(root / "course.json", json.dumps(index, ensure_ascii=False, indent=2).encode())

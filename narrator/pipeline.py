@@ -142,13 +142,14 @@ def prepare_out_dir(out_dir: Path) -> None:
 def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
             out_dir: str | os.PathLike[str] | None = None,
             engines: Sequence[Any] | Callable[[], Sequence[Any]] | None = None,
-            on_event: EventSink = ignore) -> Narration:
+            on_event: EventSink = ignore, course_index: str | None = None) -> Narration:
     """Narrate one document into ``out_dir``, unless it already holds this narration; return
     its manifest (a dict, as written to ``out_dir/manifest.json``) with ``.status``.
 
     ``engines`` lets a caller (a course build) share engine instances between documents: a
     sequence, or a function making them, called only if there is work to do; by default they are
-    made from ``config``. Raises a :class:`NarratorError` subclass on failure; with
+    made from ``config``. ``course_index`` links the player page back to the course index (a URL
+    relative to ``out_dir``). Raises a :class:`NarratorError` subclass on failure; with
     :class:`SynthesisFailed`, the complete chapters have still been published.
     """
     config = config or load_config()
@@ -159,7 +160,8 @@ def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
     if _current(previous, out, key, config):
         on_event(Notice("info", f"{source}: up to date ({out})"))
         return Narration(previous.manifest, "up to date")
-    return Narration(_narrate(source, data, config, out, key, previous, engines, on_event), "built")
+    return Narration(_narrate(source, data, config, out, key, previous, engines, on_event, course_index),
+                     "built")
 
 
 def current_manifest(source: str | os.PathLike[str], config: Config | None = None, *,
@@ -178,7 +180,7 @@ def current_manifest(source: str | os.PathLike[str], config: Config | None = Non
 
 def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: Path, key: str,
              previous: Previous, engines: Sequence[Any] | Callable[[], Sequence[Any]] | None,
-             on_event: EventSink) -> dict[str, Any]:
+             on_event: EventSink, course_index: str | None = None) -> dict[str, Any]:
     """Parse, plan, then synthesize and publish (the folder is not up to date)."""
     from narrator.parse import parse_html
     from narrator.script import plan_script as plan_document
@@ -204,7 +206,7 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
         engines = engines()
     try:
         prepare_out_dir(out)
-        return _synthesize_and_publish(script, engines, config, out, key, previous, on_event)
+        return _synthesize_and_publish(script, engines, config, out, key, previous, on_event, course_index)
     finally:
         if own_engines:
             for engine in engines:
@@ -212,7 +214,8 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
 
 
 def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Config, out: Path,
-                            key: str, previous: Previous, on_event: EventSink) -> dict[str, Any]:
+                            key: str, previous: Previous, on_event: EventSink,
+                            course_index: str | None = None) -> dict[str, Any]:
     from narrator.assembly import Ahead, assemble, materialise
     from narrator.synthesis.cache import Cache
     from narrator.publishing import publish
@@ -242,7 +245,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
                            previous=previous.files,
                            materialise=functools.partial(materialise, script=script, takes=result.takes,
                                                          config=config),
-                           on_event=on_event)
+                           course_index=course_index, on_event=on_event)
     finally:
         ahead.close()  # nothing is left running on an error
         shutil.rmtree(work, ignore_errors=True)

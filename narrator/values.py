@@ -49,6 +49,11 @@ class Block:
     context: frozenset[str] = frozenset()
     emotion: str | None = None
     lang: str | None = None
+    # Layout for readers (the player, the EPUB); narration does not depend on these.
+    ordered: bool = False  # an item of a numbered list
+    item: int = 0  # an item's number in its list (1-based; 0 = unknown); blocks of one <li> share it
+    images: tuple[str, ...] = ()  # src of the images in the block, as the input wrote them
+    cells: tuple[tuple[int, int, int], ...] = ()  # a table row: (start, value start, end) in text per cell
 
     @property
     def text(self) -> str:
@@ -103,6 +108,10 @@ class Segment:
     pause_after_ms: int
     marks: tuple[str, ...] = ()
     source: str = ""
+    # Where the text is shown: index of its block in ScriptChapter.blocks (-1: a chapter title the
+    # planner added) and its [start, end) offsets in that block's text.
+    block: int = -1
+    span: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +119,7 @@ class ScriptChapter:
     index: int
     title: str
     segments: tuple[Segment, ...]
+    blocks: tuple[Block, ...] = ()  # the chapter's blocks as planned, for the page layout
 
 
 @dataclass(frozen=True, slots=True)

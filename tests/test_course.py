@@ -85,3 +85,48 @@ def test_outputs_inside_the_course_folder_are_not_lessons(course: Path) -> None:
     assert "0 built, 3 up to date, 0 failed" in second.stderr
     index = json.loads((course / "build" / "course.json").read_text("utf-8"))
     assert [lesson["path"] for lesson in index["lessons"]] == ["01-intro", "02-cells", "04-review"]
+
+
+def test_course_index_has_the_course_title_and_clock_durations(tmp_path: Path) -> None:
+    import re
+    from html.parser import HTMLParser
+
+    folder = tmp_path / "Plant biology"
+    folder.mkdir()
+    (folder / "01-roots.html").write_text("<h1>Roots</h1><p>Roots take up water.</p>")
+    (folder / "02-leaves.html").write_text("<h1>Leaves</h1><p>Leaves make sugar.</p>")
+    proc = run(["Plant biology", "-q"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    root = tmp_path / "Plant biology.narration"
+    index = json.loads((root / "course.json").read_text("utf-8"))
+    assert index["title"] == "Plant biology"
+    page = (root / "index.html").read_text("utf-8")
+    assert "<title>Plant biology</title>" in page and "<h1>Plant biology</h1>" in page
+    # durations as m:ss, the total and each lesson's
+    for lesson in index["lessons"]:
+        seconds = round(lesson["duration"])
+        assert f'<span class="dur">{seconds // 60}:{seconds % 60:02d}</span>' in page
+    assert re.search(r"2 lessons, \d+:\d\d<", page)
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hrefs: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "a":
+                self.hrefs += [v or "" for k, v in attrs if k == "href"]
+
+    for lesson in index["lessons"]:
+        player = root / lesson["player"]
+        links = Links()
+        links.feed(player.read_text("utf-8"))
+        back = [h for h in links.hrefs if (player.parent / h).resolve() == (root / "index.html").resolve()]
+        assert back, f"{lesson['player']} does not link back to the course index"
+
+    # --title names the course; lessons that did not change are not rebuilt for it
+    again = run(["Plant biology", "--title", "Botany 1", "-q"], tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "0 built, 2 up to date" in again.stderr
+    assert json.loads((root / "course.json").read_text("utf-8"))["title"] == "Botany 1"
+    assert "<h1>Botany 1</h1>" in (root / "index.html").read_text("utf-8")

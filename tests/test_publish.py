@@ -153,25 +153,40 @@ def test_manifest_on_disk_matches_and_lists_exact_timings(published) -> None:
         assert seg["take"] == "key-" + seg["id"]
 
 
-def _ffmetadata_chapters(path: Path) -> list[tuple[str, float, float]]:
+def _ffmetadata_chapters(path: Path) -> list[tuple[str, int, int, int]]:
+    """(title, START, END, timebase denominator) per chapter, as ffmpeg reads them."""
     text = subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(path), "-f", "ffmetadata", "-"],
                           check=True, capture_output=True).stdout.decode("utf-8")
     chapters = []
     for block in text.split("[CHAPTER]")[1:]:
         fields = dict(line.split("=", 1) for line in block.strip().splitlines() if "=" in line)
         num, den = map(int, fields["TIMEBASE"].split("/"))
-        chapters.append((fields["title"], int(fields["START"]) * num / den, int(fields["END"]) * num / den))
+        assert num == 1, fields["TIMEBASE"]
+        chapters.append((fields["title"], int(fields["START"]), int(fields["END"]), den))
     return chapters
 
 
 def test_m4b_book_has_the_chapters(published, tmp_path: Path) -> None:
+    """An m4b stores where each chapter starts (a player shows a chapter running to the next
+    one): ffmpeg and mutagen read the same starts, each chapter ends exactly where the next
+    starts, and the last one ends with the programme."""
+    from mutagen.mp4 import MP4
+
     out, manifest, _, programme = published
     book = out / manifest["audio"]["book"]
     chapters = _ffmetadata_chapters(book)
-    assert [c[0] for c in chapters] == ["Introduction", "第二章 总结"]
-    for (_, start, end), (_, want_start, want_end) in zip(chapters, chapter_marks(manifest)):
-        assert start == pytest.approx(want_start, abs=0.002)
-        assert end == pytest.approx(want_end, abs=0.002)
+    titles = ["Introduction", "第二章 总结"]
+    assert [c[0] for c in chapters] == titles
+    mp4 = MP4(str(book))
+    assert [(c.title, round(c.start, 3)) for c in mp4.chapters] == [
+        (title, round(start / den, 3)) for title, start, _, den in chapters]
+    for (_, start, _, den), want in zip(chapters, manifest["chapters"]):
+        assert start / den == pytest.approx(want["start"], abs=0.002)
+    for (_, _, end, den), (_, next_start, _, next_den) in zip(chapters, chapters[1:]):
+        assert (end, den) == (next_start, next_den)
+    _, _, last_end, den = chapters[-1]
+    assert last_end / den == pytest.approx(book_end(manifest), abs=0.002)
+    assert last_end / den == pytest.approx(mp4.info.length, abs=0.002)  # the audio track's length
     assert book_end(manifest) - 0.002 <= decoded_seconds(book, tmp_path) < book_end(manifest) + FRAME
 
 
@@ -244,6 +259,33 @@ def test_captions_are_valid_webvtt_with_the_segment_timings(published) -> None:
     assert manifest["audio"]["chapters"] == "chapters.vtt"
 
 
+def parse_srt(text: str) -> list[tuple[int, float, float, str]]:
+    """SubRip as an LMS reads it: blocks of number, "HH:MM:SS,mmm --> HH:MM:SS,mmm", text."""
+    cues = []
+    for block in text.strip().split("\n\n"):
+        lines = block.split("\n")
+        m = re.fullmatch(r"(\d+):(\d\d):(\d\d),(\d{3}) --> (\d+):(\d\d):(\d\d),(\d{3})", lines[1])
+        assert m, block
+        h1, m1, s1, ms1, h2, m2, s2, ms2 = map(int, m.groups())
+        cues.append((int(lines[0]), round(h1 * 3600 + m1 * 60 + s1 + ms1 / 1000, 3),
+                     round(h2 * 3600 + m2 * 60 + s2 + ms2 / 1000, 3), "\n".join(lines[2:])))
+    return cues
+
+
+def test_srt_captions_beside_each_webvtt_file(published) -> None:
+    out, manifest, _, programme = published
+    for chapter, audio in zip(manifest["chapters"], programme.chapters):
+        assert chapter["srt"] == chapter["file"].removesuffix(".mp3") + ".srt"
+        cues = parse_srt((out / chapter["srt"]).read_text("utf-8"))
+        texts = {s["id"]: s["text"] for s in manifest["segments"]}
+        assert cues == [(k, round(t.start, 3), round(t.end, 3), texts[t.segment_id])
+                        for k, t in enumerate(audio.timings, 1)]
+    assert manifest["audio"]["srt"] == "lesson.srt"
+    book = parse_srt((out / "lesson.srt").read_text("utf-8"))
+    assert [c[1:] for c in book] == [(s["book_start"], s["book_end"], s["text"]) for s in manifest["segments"]]
+    assert book[2][3] == "Fish & chips <b>bold</b>."  # SRT has no escaping
+
+
 def test_republishing_gives_identical_bytes(published, tmp_path: Path) -> None:
     out, _, script, programme = published
     again = tmp_path / "again"
@@ -260,7 +302,7 @@ def test_no_temporary_files_and_manifest_written_last(published) -> None:
     assert all(not p.name.startswith(".") and not p.name.endswith(".tmp") for p in files), files
     manifest_time = (out / "manifest.json").stat().st_mtime_ns
     assert all(p.stat().st_mtime_ns <= manifest_time for p in files)
-    assert {p.name for p in out.iterdir()} == {"chapters", "lesson.m4b", "lesson.vtt", "chapters.vtt",
+    assert {p.name for p in out.iterdir()} == {"chapters", "lesson.m4b", "lesson.vtt", "lesson.srt", "chapters.vtt",
                                                "index.html", "manifest.json"}
 
 
@@ -281,8 +323,9 @@ def test_rerun_with_new_titles_removes_stale_files_only(tmp_path: Path) -> None:
     (out / "chapters" / "notes.txt").write_text("mine")
     script, programme = make_lesson(tmp_path / "w2", [("New title", ["x."])], title="Other")
     manifest = run_publish(script, programme, out)
-    assert sorted(p.name for p in (out / "chapters").iterdir()) == ["01-new-title.mp3", "01-new-title.vtt",
-                                                                    "notes.txt"]
+    assert sorted(p.name for p in (out / "chapters").iterdir()) == ["01-new-title.mp3", "01-new-title.srt",
+                                                                    "01-new-title.vtt", "notes.txt"]
+    assert not (out / "lesson.srt").exists() and (out / "other.srt").is_file()
     assert not (out / "lesson.m4b").exists() and (out / "other.m4b").is_file()
     assert manifest["chapters"][0]["file"] == "chapters/01-new-title.mp3"
 
@@ -334,13 +377,19 @@ def test_caption_text_formats() -> None:
     cues = [Cue("a-->b", 1.0, 1.0, "two\n\nlines & <i>"), Cue("x", 2, 3, "   ")]
     assert to_vtt(cues) == "WEBVTT\n\n00:00:01.000 --> 00:00:01.001\ntwo lines &amp; &lt;i&gt;\n"
     assert to_vtt([]) == "WEBVTT\n"
+    from narrator.publishing.captions import to_srt
+
+    assert to_srt(cues) == "1\n00:00:01,000 --> 00:00:01,001\ntwo lines & <i>\n"
+    assert to_srt([Cue("", 0, 61.5, "a"), Cue("", 3600, 3601, "b")]) == (
+        "1\n00:00:00,000 --> 00:01:01,500\na\n\n2\n01:00:00,000 --> 01:00:01,000\nb\n")
+    assert to_srt([]) == ""
 
 
 def test_player_shows_a_spoken_chapter_title_once_as_the_heading(tmp_path: Path) -> None:
     script, programme = make_lesson(tmp_path / "wav", [("Welcome", ["Welcome", "Body text."])])
     run_publish(script, programme, tmp_path / "out", **{"output.book": "none"})
     page = (tmp_path / "out" / "index.html").read_text("utf-8")
-    assert '<h2 id="chapter-title-1"><span class="seg" id="c01-s0001"' in page
+    assert '<h2><span class="seg" id="c01-s0001"' in page
     assert page.count(">Welcome<") == 2  # the chapter list entry and the heading, no third copy
     assert 'id="c01-s0002"' in page
 

@@ -189,13 +189,11 @@ def test_detect_lang(text: str, default: str, expected: str) -> None:
     assert detect_lang(text, default) == expected
 
 
-from corpus import CORPUS  # noqa: E402 - next to the tests that use it
+from corpus import need  # noqa: E402 - next to the tests that use it
 
 
 def _paragraphs(name: str) -> list[str]:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"corpus file {name} absent")
+    path = need(name)
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(path.read_bytes(), "html.parser")

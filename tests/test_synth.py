@@ -243,17 +243,83 @@ def test_unavailable_or_foreign_servers_are_dropped_and_faster_servers_do_more(t
     assert any("HTTP 404" in w for w in warnings)
 
 
+def pcm(wav_bytes: bytes) -> bytes:
+    """The samples of a WAV, decoded by ffmpeg (not by narrator's own WAV code)."""
+    import subprocess
+
+    import imageio_ffmpeg
+
+    return subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-i", "pipe:0",
+                           "-f", "s16le", "-acodec", "pcm_s16le", "-ac", "1", "-ar", "22050", "pipe:1"],
+                          input=wav_bytes, capture_output=True, check=True).stdout
+
+
 def test_one_sentence_in_two_languages_is_two_takes(tmp_path):
+    from narrator.engines.espeak import synthesize_wav
+
     text = "Paris est magnifique."
     script = make_script([(text, "fr"), (text, "en"), (text, "en-US")])
     engine = EspeakEngine(config())
     result = synthesize(script, [engine], Cache(tmp_path), config())
     fr, en, en_us = (result.takes[s.id] for s in script.segments)
     assert fr.cache_key != en.cache_key  # eSpeak reads them with different voices
-    assert Path(fr.path).read_bytes() == engine.synthesize(text, "fr", "neutral")
-    assert Path(en.path).read_bytes() == engine.synthesize(text, "en", "neutral")
+    # each take holds what eSpeak says with the voice named here, asked for directly
+    french, american = pcm(synthesize_wav(text, "fr")), pcm(synthesize_wav(text, "en-us"))
+    assert french != american
+    assert pcm(Path(fr.path).read_bytes()) == french
+    assert pcm(Path(en.path).read_bytes()) == american
     assert en_us.cache_key == en.cache_key  # the same voice: one take
     assert result.synthesized == 3 and len({fr.path, en.path}) == 2
+
+
+class CountingEspeak(EspeakEngine):
+    """The real eSpeak engine, counting what it is asked to say."""
+
+    def __init__(self, settings) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(settings)
+        self.calls: list[tuple[str, str]] = []
+
+    def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
+        self.calls.append((text, emotion))
+        return super().synthesize(text, lang, emotion)
+
+
+def test_one_sentence_in_two_emotions_is_two_takes_and_a_preset_change_remakes_only_its_own(tmp_path):
+    from narrator.engines.espeak import DEFAULTS, synthesize_wav
+
+    texts = ["The storm is coming tonight.", "We made it home."]
+    segs = tuple(Segment(id=f"c01-s{i + 1:04d}", chapter=1, text=t, spoken=t, lang="en", emotion=e,
+                         boundary="sentence", pause_after_ms=250)
+                 for i, (t, e) in enumerate((t, e) for t in texts for e in ("neutral", "excited")))
+    script = Script("Test", "en", (ScriptChapter(1, "Chapter 1", segs),))
+    cache = Cache(tmp_path / "cache")
+    engine = CountingEspeak(config())
+    first = synthesize(script, [engine], cache, config())
+    assert sorted(engine.calls) == sorted((s.text, s.emotion) for s in segs)  # four takes
+    assert len({t.cache_key for t in first.takes.values()}) == 4
+    for s in segs:  # each take is eSpeak with its emotion's controls, decoded by ffmpeg
+        p = DEFAULTS[s.emotion]
+        assert pcm(Path(first.takes[s.id].path).read_bytes()) == pcm(synthesize_wav(
+            s.text, "en-us", rate=p["rate"], pitch=p["pitch"], volume=p["volume"], pitch_range=p["range"]))
+    before = {sid: Path(t.path).read_bytes() for sid, t in first.takes.items()}
+
+    # a new "excited" preset in narrate.toml: only the excited sentences are spoken again
+    toml = tmp_path / "narrate.toml"
+    toml.write_text("[emotions.excited.espeak]\npitch = 90\nrate = 140\n")
+    changed = load_config(toml, overrides={**FAST})
+    engine = CountingEspeak(changed)
+    second = synthesize(script, [engine], cache, changed)
+    assert sorted(engine.calls) == sorted((t, "excited") for t in texts)
+    assert second.synthesized == 2 and second.cached == 2
+    for s in segs:
+        old, new = first.takes[s.id], second.takes[s.id]
+        if s.emotion == "neutral":
+            assert new.cache_key == old.cache_key and Path(new.path).read_bytes() == before[s.id]
+        else:
+            assert new.cache_key != old.cache_key
+            assert pcm(Path(new.path).read_bytes()) == pcm(synthesize_wav(
+                s.text, "en-us", rate=140, pitch=90, volume=DEFAULTS["excited"]["volume"],
+                pitch_range=DEFAULTS["excited"]["range"]))
 
 
 @pytest.mark.timeout(60)

@@ -14,6 +14,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -127,16 +128,16 @@ def _promote(b: Block, level: int) -> Block:
     """A bold paragraph that is a numbered title becomes a heading that starts a chapter."""
     text = b.text
     if b.kind == "heading" and is_numbered_title(text):
-        return Block("heading", b.runs, b.level, b.source, b.context | {"numbered"}, b.emotion, b.lang)
+        return dataclasses.replace(b, context=b.context | {"numbered"})
     if b.kind == "paragraph" and _all_bold(b) and is_numbered_title(text):
-        return Block("heading", b.runs, level, b.source, b.context | {"numbered"}, b.emotion, b.lang)
+        return dataclasses.replace(b, kind="heading", level=level, context=b.context | {"numbered"})
     return b
 
 
 def _strip_markers(b: Block) -> Block:
     if "numbered" not in b.context:
         return b
-    return Block(b.kind, b.runs, b.level, b.source, b.context - {"numbered"}, b.emotion, b.lang)
+    return dataclasses.replace(b, context=b.context - {"numbered"})
 
 
 def _trim_breaks(group: list[Block]) -> list[Block]:

@@ -92,6 +92,9 @@ class _Frame:
     absorb: bool = False  # inside a data-table row: nested blocks become separators
     row: list[tuple[int, int, int, str]] | None = None  # a row's cells: (column, first piece, colspan, tag)
     table: _Table | None = None
+    ordered: bool = False  # a numbered list, or an item of one
+    item: int = 0  # an item's number; for a list, the next item's number
+    is_list: bool = False  # opened by ul/ol: counts its items
 
 
 @dataclass(slots=True)
@@ -189,6 +192,7 @@ class Walker:
         self.last_space = True
         self.title_tag: str = ""
         self.lines = False  # a <br> (LINE) is among the pieces
+        self.images: list[str] = []  # src of images met since the last block, shown with it
 
     # -- the walk ------------------------------------------------------------------------------
 
@@ -295,6 +299,9 @@ class Walker:
                 continue
             if name == "img":
                 alt = node.attrs.get("alt") if node.attrs else None
+                src = node.attrs.get("src") if node.attrs else None
+                if isinstance(src, str) and src.strip():
+                    self.images.append(src.strip())
                 if self.config.read_alt and isinstance(alt, str) and alt.strip():
                     if frames[-1].kind == "heading":
                         # alt inside a heading is a picture beside the title, not part of it
@@ -582,6 +589,16 @@ class Walker:
         elif name == "li":
             kind = inner = "item"
             level = inner_level = max(1, list_depth)
+            number = _int(attrs.get("value")) or (parent.item if parent.is_list else 0)
+            if parent.is_list:
+                parent.item = (number or parent.item) + 1
+            f = _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
+                       ordered=parent.ordered, item=number)
+            return f
+        elif name in _LISTS:
+            # a list frame counts its items: <ol start="3">, <li value="7">
+            return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
+                          ordered=name == "ol", item=max(1, _int(attrs.get("start")) or 1), is_list=True)
         elif name == "blockquote":
             kind = inner = "quote"
             level = inner_level = 0
@@ -609,7 +626,10 @@ class Walker:
             if m and name == "p":  # Word fake list: the marker span is dropped as mso-list:Ignore
                 kind, level = "item", int(m.group(1))
                 context = context | {"li"}
-        return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level)
+        # blocks inside an <li> (its paragraphs) belong to that item
+        inherit = kind == "item" and parent.inner == "item"
+        return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
+                      ordered=parent.ordered if inherit else False, item=parent.item if inherit else 0)
 
     def _inline(self, node: Any, name: str, style: str, parent: _Inline) -> _Inline:
         marks = set()
@@ -669,20 +689,24 @@ class Walker:
             self._flush(frame)
 
     def _flush(self, frame: _Frame) -> None:
-        if not self.pieces:
-            return
-        runs = make_runs(self.pieces)
+        images, self.images = tuple(self.images), []
+        runs = make_runs(self.pieces) if self.pieces else ()
         self.pieces = []
+        layout: dict[str, Any] = {"ordered": frame.ordered, "item": frame.item} if frame.kind == "item" else {}
         if not runs:
+            if images:  # an image without text is shown, never read
+                self.blocks.append(Block(frame.kind, (), frame.level, frame.source,  # type: ignore[arg-type]
+                                         frame.context, frame.emotion, frame.lang, images=images, **layout))
             return
         if self.lines:
             self.lines = False
-            for line in split_lines(runs, frame.kind):
+            for i, line in enumerate(split_lines(runs, frame.kind)):
                 self.blocks.append(Block(frame.kind, line, frame.level, frame.source,  # type: ignore[arg-type]
-                                         frame.context, frame.emotion, frame.lang))
+                                         frame.context, frame.emotion, frame.lang,
+                                         images=images if i == 0 else (), **layout))
             return
         self.blocks.append(Block(frame.kind, runs, frame.level, frame.source,  # type: ignore[arg-type]
-                                 frame.context, frame.emotion, frame.lang))
+                                 frame.context, frame.emotion, frame.lang, images=images, **layout))
 
     def _close_row(self, frame: _Frame, parent: _Frame) -> None:
         """One data-table row = one "cell" block; with a header row, "Header: value" pairs."""
@@ -715,20 +739,31 @@ class Walker:
         out: list[_Piece] = []
         headers = table.headers if table is not None else []
         none = _Inline(frozenset(), None, None)
+        spans: list[tuple[int, int, int]] = []  # where each cell's label and value are in the text
+        length = 0
         for (col, _t, ps), text in zip(texts, plain):
             if not text:
                 continue
             ps = [_Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion) for r in make_runs(ps)]
             if out:
                 out.append(_Piece("; ", none.marks, None, None))
+                length += 2
+            start = length
             head = headers[col] if col < len(headers) else ""
             if head and head != text:
                 out.append(_Piece(head + ": ", none.marks, None, None))
+                length += len(head) + 2
+            value = length
             out.extend(ps)
+            length += sum(len(p.text) for p in ps)
+            spans.append((start, value, length))
         runs = make_runs(out)
+        if sum(len(r.text) for r in runs) != length:
+            spans = []  # whitespace was collapsed across cells: show the row as one cell
         if runs:
             self.blocks.append(Block("cell", runs, 0, frame.source, frame.context, frame.emotion,
-                                     frame.lang))
+                                     frame.lang, images=tuple(self.images), cells=tuple(spans)))
+            self.images = []
 
     def _source(self, path: list[tuple[str, int, str | None]]) -> str:
         """'#id' of the element, else a short CSS-like path from the nearest id (or the root)."""
@@ -751,6 +786,13 @@ class Walker:
         else:
             steps.append(self.root_label)
         return " > ".join(reversed(steps))
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(str(value).strip()) if value is not None else 0
+    except ValueError:
+        return 0
 
 
 class _AfterBreak:

@@ -1,4 +1,4 @@
-"""Timed text: WebVTT (captions and chapter tracks), from cues with times in seconds."""
+"""Timed text: WebVTT (captions and chapter tracks) and SRT, from cues with times in seconds."""
 
 from __future__ import annotations
 
@@ -50,3 +50,19 @@ def to_vtt(cues: Iterable[Cue]) -> str:
         parts.append(f"{timestamp(start / 1000)} --> {timestamp(end / 1000)}")
         parts += [text, ""]
     return "\n".join(parts) + ("\n" if parts[-1] else "")
+
+
+def to_srt(cues: Iterable[Cue]) -> str:
+    """A SubRip (.srt) file, as LMSs and video sites take it: numbered cues, ``HH:MM:SS,mmm``,
+    plain text (SRT has no escaping: < and & are shown as they are by most players)."""
+    parts: list[str] = []
+    number = 0
+    for cue in cues:
+        text = one_line(cue.text)
+        if not text:
+            continue
+        number += 1
+        start, end = _times(cue)
+        parts += [str(number), f"{timestamp(start / 1000, sep=',')} --> {timestamp(end / 1000, sep=',')}",
+                  text, ""]
+    return "\n".join(parts[:-1]) + "\n" if parts else ""

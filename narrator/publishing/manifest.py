@@ -43,6 +43,7 @@ class AudioInfo(TypedDict):
     duration: float
     captions: str | None  # WebVTT for the book timeline
     chapters: str | None  # WebVTT chapters track (kind="chapters"), book timeline
+    srt: NotRequired[str | None]  # SRT captions for the book timeline
 
 
 class ChapterEntry(TypedDict):
@@ -52,6 +53,7 @@ class ChapterEntry(TypedDict):
     start: float  # in the book (chapters are joined on whole codec frames: see narrator.publishing.book)
     duration: float
     captions: str | None
+    srt: NotRequired[str | None]  # the same captions as SRT
     pcm_sha256: NotRequired[str]  # the chapter's final samples; the same hash, the same audio
     build: NotRequired[dict[str, Any]]  # what the next build needs to keep this chapter's files
 
@@ -82,6 +84,8 @@ class Manifest(TypedDict):
     engine: dict[str, Any]
     audio: AudioInfo
     player: str | None
+    epub: NotRequired[str | None]  # the read-along EPUB 3, when asked for
+    images: NotRequired[list[str]]  # images copied from beside the input, shown by the pages
     chapters: list[ChapterEntry]
     segments: list[SegmentEntry]
     stats: dict[str, Any]
@@ -95,6 +99,7 @@ class ChapterFiles(TypedDict):
 
     file: str
     captions: str | None
+    srt: NotRequired[str | None]
 
 
 def ms(seconds: float) -> float:
@@ -130,6 +135,8 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
         entry: ChapterEntry = {"index": audio.index, "title": audio.title, "file": files[audio.index]["file"],
                                "start": ms(offset), "duration": ms(audio.duration),
                                "captions": files[audio.index]["captions"]}
+        if "srt" in files[audio.index]:
+            entry["srt"] = files[audio.index]["srt"]
         if encoded is not None:
             entry["pcm_sha256"] = audio.pcm_sha256
             entry["build"] = chapter_build(audio, encoded[audio.index], (pieces or {}).get(audio.index))
@@ -251,14 +258,16 @@ def listed_files(manifest: Mapping[str, Any]) -> set[str]:
     """Every output file a manifest names (relative paths), for cleaning up after a rename."""
     names: set[str] = set()
     audio = manifest.get("audio") or {}
-    for key in ("book", "captions", "chapters"):
+    for key in ("book", "captions", "chapters", "srt"):
         if isinstance(audio.get(key), str):
             names.add(audio[key])
-    if isinstance(manifest.get("player"), str):
-        names.add(manifest["player"])
+    for key in ("player", "epub"):
+        if isinstance(manifest.get(key), str):
+            names.add(manifest[key])
+    names.update(p for p in manifest.get("images") or [] if isinstance(p, str))
     for chapter in manifest.get("chapters") or []:
         if isinstance(chapter, dict):
-            for key in ("file", "captions"):
+            for key in ("file", "captions", "srt"):
                 if isinstance(chapter.get(key), str):
                     names.add(chapter[key])
     return names

@@ -1,10 +1,17 @@
-"""The read-along player page: the lesson text in sentences, synchronised with the audio."""
+"""The read-along player page: the lesson as a reader sees it, synchronised with the audio.
+
+Everything the page needs is in it (no fetch, no <track> files: a page opened from file:// may
+load neither), so it works offline from the file system in any browser: captions are built in
+the page (addTextTrack + VTTCue) from the embedded sentence timings.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from typing import Any
+
+from narrator.values import Block, Run, Script, ScriptChapter, Segment
 
 
 def _json_for_script(data: Any) -> str:
@@ -14,36 +21,77 @@ def _json_for_script(data: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _paragraphs(segments: list[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
-    """Segments grouped into paragraphs: a new one after any boundary but a sentence's."""
-    blocks: list[list[Mapping[str, Any]]] = [[]]
-    for seg in segments:
-        blocks[-1].append(seg)
-        if seg.get("boundary", "sentence") not in ("sentence", "clause"):  # a cut is mid-sentence
-            blocks.append([])
-    return [b for b in blocks if b]
+def chapter_from_manifest(manifest: Mapping[str, Any], index: int) -> ScriptChapter:
+    """A chapter rebuilt from the manifest alone (no layout known): one paragraph per run of
+    sentences, the chapter title as its heading."""
+    segments = [s for s in manifest["segments"] if s["chapter"] == index]
+    title = next((c["title"] for c in manifest["chapters"] if c["index"] == index), "")
+    blocks: list[Block] = []
+    out: list[Segment] = []
+    pending: list[Mapping[str, Any]] = []
+
+    def close(kind: str) -> None:
+        if not pending:
+            return
+        text, spans = "", []
+        for s in pending:
+            if text:
+                text += " "
+            spans.append((len(text), len(text) + len(s["text"])))
+            text += s["text"]
+        for s, span in zip(pending, spans):
+            out.append(Segment(s["id"], index, s["text"], s.get("spoken", s["text"]), s.get("lang", ""),
+                               s.get("emotion", ""), s.get("boundary", "sentence"), 0,
+                               block=len(blocks), span=span))
+        blocks.append(Block(kind, (Run(text),), 1))  # type: ignore[arg-type]
+        pending.clear()
+
+    for n, s in enumerate(segments):
+        pending.append(s)
+        heading = n == 0 and s["text"].strip() == title.strip()
+        if heading or s.get("boundary", "sentence") not in ("sentence", "clause"):  # a cut is mid-sentence
+            close("heading" if heading else "paragraph")
+    close("paragraph")
+    return ScriptChapter(index, title, tuple(out), tuple(blocks))
 
 
-def render_player(manifest: Mapping[str, Any]) -> str:
-    """The read-along page (templates/player.html.j2): works from file:// with no server."""
-    from markupsafe import Markup
+def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
+                  images: Mapping[str, str | None] | None = None,
+                  course_index: str | None = None) -> str:
+    """The read-along page (templates/player.html.j2) for the chapters of ``manifest``.
 
+    ``script`` gives the lesson's structure (headings, lists, tables, figures...); without it the
+    sentences are shown in paragraphs. ``images`` maps image src in the input to the path shown;
+    ``course_index`` links the page back to its course.
+    """
+    from markupsafe import Markup, escape
+
+    from narrator.publishing.layout import chapter_html
     from narrator.util.templating import environment
 
-    by_chapter: dict[int, list[Mapping[str, Any]]] = {}
-    for seg in manifest["segments"]:
-        by_chapter.setdefault(seg["chapter"], []).append(seg)
+    timings = {s["id"]: s for s in manifest["segments"]}
+
+    def attrs(seg: Segment) -> str:
+        t = timings.get(seg.id)
+        if t is None:  # not in the audio: shown, not playable
+            return ""
+        lang = f' lang="{escape(seg.lang)}"' if seg.lang and seg.lang != manifest.get("lang") else ""
+        return f' role="button" tabindex="0" data-start="{t["start"]}" data-end="{t["end"]}"{lang}'
+
+    planned = {c.index: c for c in script.chapters} if script is not None else {}
     chapters = []
     for c in manifest["chapters"]:
-        segments = by_chapter.get(c["index"], [])
-        # The spoken chapter title is shown as the heading itself, not repeated as a paragraph.
-        heading = segments[0] if segments and segments[0]["text"].strip() == c["title"].strip() else None
-        chapters.append({**c, "segments": segments, "heading": heading,
-                         "blocks": _paragraphs(segments[1:] if heading else segments)})
-    data = {"title": manifest["title"], "chapters": [
-        {"index": c["index"], "title": c["title"], "file": c["file"], "captions": c["captions"],
-         "duration": c["duration"], "segments": [[s["id"], s["start"], s["end"]] for s in c["segments"]]}
-        for c in chapters]}
+        chapter = planned.get(c["index"])
+        if chapter is None or not chapter.blocks:
+            chapter = chapter_from_manifest(manifest, c["index"])
+        chapters.append({**c, "html": Markup(chapter_html(chapter, images=images, seg_attrs=attrs))})
+    by_chapter: dict[int, list[list[Any]]] = {}
+    for s in manifest["segments"]:
+        by_chapter.setdefault(s["chapter"], []).append([s["id"], s["start"], s["end"], s["text"]])
+    data = {"title": manifest["title"], "lang": manifest.get("lang") or "en", "chapters": [
+        {"index": c["index"], "title": c["title"], "file": c["file"], "duration": c["duration"],
+         "segments": by_chapter.get(c["index"], [])} for c in manifest["chapters"]]}
     template = environment("html").get_template("player.html.j2")
     return template.render(title=manifest["title"], lang=manifest.get("lang") or "en",
-                           chapters=chapters, data_json=Markup(_json_for_script(data)))
+                           chapters=chapters, course_index=course_index,
+                           data_json=Markup(_json_for_script(data)))

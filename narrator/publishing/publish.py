@@ -24,7 +24,7 @@ from typing import Any
 
 from narrator.util.atomic import TEMP_PREFIX, write_atomic
 from narrator.publishing.book import Book, file_sha256, pcm_sha256
-from narrator.publishing.captions import Cue, to_vtt
+from narrator.publishing.captions import Cue, to_srt, to_vtt
 from narrator.config import Config
 from narrator.publishing.encode import chapter_tags, encode_chapter, encoding_key
 from narrator.values import BookPiece, ChapterAudio, FileRecord, PreviousFiles, Programme, Script
@@ -44,24 +44,27 @@ from narrator.publishing.player import render_player
 CHAPTERS_DIR = "chapters"
 CHAPTERS_TRACK = "chapters.vtt"
 PLAYER = "index.html"
+IMAGES_DIR = "images"
 
 Materialise = Callable[[Sequence[ChapterAudio]], None]
 """Writes the WAVs of the given chapters that are still pending (see narrator.assembly.materialise)."""
 
 log = logging.getLogger(__name__)
 
+
 def publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
             engine_info: Mapping[str, Any], stats: Mapping[str, Any],
             take_keys: Mapping[str, str] | None = None, build: Mapping[str, Any] | None = None,
             previous: PreviousFiles | None = None, materialise: Materialise | None = None,
-            on_event: EventSink = ignore) -> dict[str, Any]:
+            course_index: str | None = None, on_event: EventSink = ignore) -> dict[str, Any]:
     """Write the narration's files into ``out_dir`` and return the manifest written there.
 
     Only the chapters of ``programme`` are published (a chapter that failed to synthesize is
     absent from it). ``take_keys`` maps segment ids to cache keys; ``build`` is stored verbatim
-    under "build". ``previous`` is what the narration being replaced left that may be kept
-    (encoded files, pieces of the book); ``materialise`` writes the WAVs of chapters carried
-    over without assembly (``pending``) that must be encoded again. Example::
+    under "build"; ``course_index`` links the player page back to its course. ``previous`` is
+    what the narration being replaced left that may be kept (encoded files, pieces of the book);
+    ``materialise`` writes the WAVs of chapters carried over without assembly (``pending``) that
+    must be encoded again. Example::
 
         manifest = publish(script, programme, Path("out"), config,
                            engine_info={"name": "espeak"}, stats={"segments": 12})
@@ -71,13 +74,15 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
     with output_errors(out_dir):
         return _publish(script, programme, out_dir, config, engine_info=engine_info, stats=stats,
                         take_keys=take_keys, build=build, previous=previous or PreviousFiles(),
-                        materialise=materialise or _nothing_pending, on_event=on_event)
+                        materialise=materialise or _nothing_pending, course_index=course_index,
+                        on_event=on_event)
 
 
 def _publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
              engine_info: Mapping[str, Any], stats: Mapping[str, Any],
              take_keys: Mapping[str, str] | None, build: Mapping[str, Any] | None,
-             previous: PreviousFiles, materialise: Materialise, on_event: EventSink) -> dict[str, Any]:
+             previous: PreviousFiles, materialise: Materialise, course_index: str | None,
+             on_event: EventSink) -> dict[str, Any]:
     out = config.output
     fmt = out.format
     (out_dir / CHAPTERS_DIR).mkdir(parents=True, exist_ok=True)
@@ -121,9 +126,12 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
             log.debug("%s: encoded again", rel)
             encodes.append((audio, rel, tags, key))
         captions = f"{CHAPTERS_DIR}/{stem}.vtt" if out.captions else None
-        if captions:
-            _write(out_dir / captions, to_vtt(chapter_cues(script, audio)).encode("utf-8"))
-        files[audio.index] = {"file": rel, "captions": captions}
+        srt = f"{CHAPTERS_DIR}/{stem}.srt" if out.captions else None
+        if captions and srt:
+            cues = chapter_cues(script, audio)
+            _write(out_dir / captions, to_vtt(cues).encode("utf-8"))
+            _write(out_dir / srt, to_srt(cues).encode("utf-8"))
+        files[audio.index] = {"file": rel, "captions": captions, "srt": srt}
     programme = replace(programme, chapters=tuple(known))
 
     def encode(audio: ChapterAudio, rel: str, tags: dict[str, str], key: str) -> None:
@@ -171,18 +179,59 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     if out.captions:
         book_captions, chapters_track = f"{book_base}.vtt", CHAPTERS_TRACK
         manifest["audio"]["captions"], manifest["audio"]["chapters"] = book_captions, chapters_track
+        manifest["audio"]["srt"] = f"{book_base}.srt"
         book_cues = [Cue(s["id"], s["book_start"], s["book_end"], s["text"]) for s in manifest["segments"]]
         _write(out_dir / book_captions, to_vtt(book_cues).encode("utf-8"))
+        _write(out_dir / f"{book_base}.srt", to_srt(book_cues).encode("utf-8"))
         track = [Cue(f"chapter-{c['index']}", c["start"], c["start"] + c["duration"], c["title"])
                  for c in manifest["chapters"]]
         _write(out_dir / chapters_track, to_vtt(track).encode("utf-8"))
+    images = copy_images(script, out_dir)
+    manifest["images"] = sorted({p for p in images.values() if p and p.startswith(IMAGES_DIR + "/")})
     if out.player:
-        _write(out_dir / PLAYER, render_player(manifest).encode("utf-8"))
+        page = render_player(manifest, script, images=images, course_index=course_index)
+        _write(out_dir / PLAYER, page.encode("utf-8"))
+    if out.epub:
+        from narrator.publishing.epub import write_epub
+
+        epub = manifest["epub"] = f"{book_base}.epub"
+        write_epub(script, manifest, out_dir, out_dir / epub, images=images)
 
     _remove_stale(out_dir, previous.listed - listed_files(manifest))
     save_manifest(manifest, out_dir / FILENAME)
     progress()
     return dict(manifest)
+
+
+def copy_images(script: Script, out_dir: Path) -> dict[str, str | None]:
+    """The images the lesson shows, by src in the input -> the path the pages use.
+
+    Files next to the input are copied into ``images/`` (so the folder works on its own and
+    offline); web and data: URLs are kept as they are; a missing file maps to None (left out).
+    """
+    from urllib.parse import unquote, urlsplit
+
+    from narrator.publishing.layout import image_sources
+
+    base = Path(script.source_path).parent if script.source_path else Path(".")
+    found: dict[str, str | None] = {}
+    for src in image_sources(script.chapters):
+        parts = urlsplit(src)
+        if parts.scheme in ("http", "https", "data"):
+            found[src] = src
+            continue
+        path = Path(unquote(parts.path))
+        path = path if path.is_absolute() else base / path
+        if parts.scheme not in ("", "file") or not path.is_file():
+            found[src] = None
+            continue
+        number = sum(1 for v in found.values() if v and v.startswith(IMAGES_DIR + "/")) + 1
+        ext = path.suffix.lstrip(".").lower() or "img"
+        rel = f"{IMAGES_DIR}/{safe_filename(path.stem, index=number, ext=ext)}"
+        (out_dir / IMAGES_DIR).mkdir(exist_ok=True)
+        _write(out_dir / rel, path.read_bytes())
+        found[src] = rel
+    return found
 
 
 def _write(path: Path, data: bytes) -> None:

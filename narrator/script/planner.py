@@ -1,6 +1,6 @@
 """Document -> Script: sentences with language, emotion, spoken form and the pause after each.
 
-    >>> from narrator.config import Config, Pauses
+    >>> from narrator.config import Config
     >>> from narrator.values import Block, Chapter, Document, Run
     >>> doc = Document("T", "en", (Chapter(1, "Intro", (Block("paragraph", (Run("Hi. Bye."),)),)),))
     >>> [s.text for s in plan(doc, Config()).segments]
@@ -53,6 +53,8 @@ class _Draft:
     source: str
     boundary: Boundary
     pause: int
+    block: int = -1  # index in the chapter's blocks; -1: a title the planner added
+    span: tuple[int, int] = (0, 0)
 
 
 def plan(document: Document, config: Config) -> Script:
@@ -67,17 +69,12 @@ def plan(document: Document, config: Config) -> Script:
     """
     planner = _Planner(document, config)
     chapters: list[ScriptChapter] = []
-    limit = config.output.max_chapter_minutes * 60
     for chapter in document.chapters:
-        drafts = planner.chapter(chapter)
+        drafts, blocks = planner.chapter(chapter)
         if not drafts:
             continue
-        parts = _split(drafts, limit, config.pauses) if limit else [drafts]
-        for n, part in enumerate(parts, 1):
-            index = len(chapters) + 1
-            # A part's title is made up: it names the file and the marker, and is never spoken.
-            title = chapter.title if n == 1 else f"{chapter.title} (part {n})"
-            chapters.append(ScriptChapter(index, title, planner.finish(index, part)))
+        index = len(chapters) + 1
+        chapters.append(ScriptChapter(index, chapter.title, planner.finish(index, drafts), blocks))
     warnings = document.warnings + tuple(planner.style.warnings)
     return Script(document.title, document.lang, tuple(chapters),
                   document.source_path, document.source_sha256, skipped=document.skipped,
@@ -97,45 +94,87 @@ def estimate_seconds(script: Script, config: Config) -> float:
     return total
 
 
-def _split(drafts: list[_Draft], limit_s: float, pauses: Pauses) -> list[list[_Draft]]:
-    """``drafts`` cut into parts of at most ``limit_s`` estimated seconds each (speech at the
-    typical rate plus pauses), at paragraph boundaries: before a heading or at a section break
-    if there is one in the last fifth of the part, else after any paragraph or list item; a
-    sentence end only inside a paragraph longer than the limit."""
-    own = (pauses.chapter_head + pauses.chapter_tail) / 1000
-    cost = [typical_seconds(d.text) + d.pause / 1000 for d in drafts]
-    if sum(cost) + own <= limit_s:
-        return [drafts]
-    parts: list[list[_Draft]] = []
+def split_long_chapters(script: Script, config: Config) -> Script:
+    """``script`` with every chapter longer than ``config.output.max_chapter_minutes`` (by
+    :func:`estimate_seconds`) cut into parts at paragraph boundaries: before a heading or at a
+    section break if there is one in the last fifth of a part, else after any paragraph or
+    list item; after a sentence only inside a paragraph longer than the limit. A part after the
+    first is titled "<chapter> (part n)": a made-up title, never spoken. Chapters and segment
+    ids are numbered again in order."""
+    limit = config.output.max_chapter_minutes * 60
+    if not limit:
+        return script
+    own = (config.pauses.chapter_head + config.pauses.chapter_tail) / 1000
+    chapters: list[ScriptChapter] = []
+    for chapter in script.chapters:
+        segments = list(chapter.segments)
+        cost = [typical_seconds(s.spoken) + s.pause_after_ms / 1000 for s in segments]
+        parts = _split(segments, cost, limit - own)
+        for n, (part, blocks) in enumerate(_with_blocks(parts, chapter.blocks), 1):
+            index = len(chapters) + 1
+            title = chapter.title if n == 1 else f"{chapter.title} (part {n})"
+            last = len(part) - 1
+            renumbered = tuple(dataclasses.replace(
+                s, id=f"c{index:02d}-s{k:04d}", chapter=index,
+                **({"boundary": "end", "pause_after_ms": 0} if k - 1 == last else {}))
+                for k, s in enumerate(part, 1))
+            chapters.append(ScriptChapter(index, title, renumbered, blocks))
+    return dataclasses.replace(script, chapters=tuple(chapters))
+
+
+def _split(segments: list[Segment], cost: list[float], limit_s: float) -> list[list[Segment]]:
+    if sum(cost) <= limit_s:
+        return [segments]
+    parts: list[list[Segment]] = []
     start = 0
-    while start < len(drafts):
-        used, end = own, start
-        while end < len(drafts) and (end == start or used + cost[end] <= limit_s):
+    while start < len(segments):
+        used, end = 0.0, start
+        while end < len(segments) and (end == start or used + cost[end] <= limit_s):
             used += cost[end]
             end += 1
-        if end < len(drafts):
-            end = _best_cut(drafts, cost, start, end, limit_s - own)
-        parts.append(drafts[start:end])
+        if end < len(segments):
+            end = _best_cut(segments, cost, start, end, limit_s)
+        parts.append(segments[start:end])
         start = end
     return parts
 
 
-def _cut_rank(drafts: list[_Draft], i: int) -> int:
-    """How good a place the end of ``drafts[i]`` is for a new part: 0 best, 3 inside a sentence."""
-    here = drafts[i].boundary
+def _with_blocks(parts: list[list[Segment]], blocks: tuple[Block, ...]
+                 ) -> list[tuple[list[Segment], tuple[Block, ...]]]:
+    """Each part with the blocks it reads (its segments' block numbers made relative to them):
+    blocks read by no segment go with the part after them; a paragraph cut in two is in both."""
+    if len(parts) == 1:
+        return [(parts[0], blocks)]
+    spans = [[s.block for s in part if s.block >= 0] or [0] for part in parts]
+    out = []
+    for p, part in enumerate(parts):
+        if p == 0:
+            start = 0
+        else:
+            before = max(spans[p - 1])
+            start = min(spans[p]) if min(spans[p]) <= before else before + 1
+        end = len(blocks) if p == len(parts) - 1 else max(spans[p]) + 1
+        moved = [dataclasses.replace(s, block=s.block - start) if s.block >= 0 else s for s in part]
+        out.append((moved, blocks[start:end]))
+    return out
+
+
+def _cut_rank(segments: list[Segment], i: int) -> int:
+    """How good a place the end of ``segments[i]`` is for a new part: 0 best, 3 inside a sentence."""
+    here = segments[i].boundary
     if here == "heading":
         return 3  # never leave a heading at the end of a part
-    if here == "section" or (i + 1 < len(drafts) and drafts[i + 1].boundary == "heading"):
+    if here == "section" or (i + 1 < len(segments) and segments[i + 1].boundary == "heading"):
         return 0
     return {"paragraph": 1, "item": 1, "sentence": 2}.get(here, 3)
 
 
-def _best_cut(drafts: list[_Draft], cost: list[float], start: int, end: int, limit_s: float) -> int:
-    """Where the part ``drafts[start:end]`` (too long by one more draft) should end instead."""
+def _best_cut(segments: list[Segment], cost: list[float], start: int, end: int, limit_s: float) -> int:
+    """Where the part ``segments[start:end]`` (too long by one more segment) should end instead."""
     for rank in (0, 1, 2):
         used = sum(cost[start:end])
         for i in range(end - 1, start - 1, -1):
-            if _cut_rank(drafts, i) == rank and (rank or used >= 0.8 * limit_s):
+            if _cut_rank(segments, i) == rank and (rank or used >= 0.8 * limit_s):
                 return i + 1
             used -= cost[i]
     return end
@@ -162,13 +201,13 @@ class _Planner:
 
     # -- one chapter ---------------------------------------------------------------------
 
-    def chapter(self, chapter: Chapter) -> list[_Draft]:
-        """The drafts of one chapter, pauses set except the final "end"."""
+    def chapter(self, chapter: Chapter) -> tuple[list[_Draft], tuple[Block, ...]]:
+        """The drafts of one chapter, pauses set except the final "end", and its blocks as read."""
         blocks = list(chapter.blocks)
         first = next((i for i, b in enumerate(blocks)
                       if b.kind != "break" and has_speech(b.text)), None)
         if first is None:
-            return []
+            return [], ()
         title_key = _title_key(chapter.title)
         head = blocks[first]
         if head.kind != "heading" and title_key and _title_key(head.text) == title_key:
@@ -184,18 +223,18 @@ class _Planner:
             drafts.append(_Draft(title, detect_lang(title, self.default_lang),
                                  self.style.heading(self.title_level), (), "", "heading",
                                  self.pauses.after_heading))
-        for block in blocks[first:]:
+        for number, block in enumerate(blocks[first:], first):
             if block.kind == "break":
                 if drafts:
                     drafts[-1].boundary = "section"
                     drafts[-1].pause = max(drafts[-1].pause, self.pauses.section)
                 continue
             before = len(drafts)
-            self._block(block, drafts)
+            blocks[number] = self._block(block, drafts, number)
             if block.kind == "heading" and before and len(drafts) > before:
                 prev = drafts[before - 1]
                 prev.pause = max(prev.pause, self.pauses.before_heading)
-        return drafts
+        return drafts, tuple(blocks)
 
     def finish(self, index: int, drafts: list[_Draft]) -> tuple[Segment, ...]:
         """Segments with ids, spoken forms and the chapter-end boundary."""
@@ -207,19 +246,22 @@ class _Planner:
                     spoken=_spoken(strip_emoji(lex.apply(d.text, d.lang) if lex is not None else d.text),
                                    d.boundary),
                     lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
-                    marks=d.marks, source=d.source)
+                    marks=d.marks, source=d.source, block=d.block, span=d.span)
             for n, d in enumerate(drafts, 1))
 
     # -- one block -----------------------------------------------------------------------
 
-    def _block(self, block: Block, drafts: list[_Draft]) -> None:
+    def _block(self, block: Block, drafts: list[_Draft], number: int) -> Block:
+        """Add the block's sentences to ``drafts``; return the block as read (spans index into it)."""
         if any("://" in r.text or "www." in r.text or "@" in r.text for r in block.runs):
-            block = dataclasses.replace(block, runs=tuple(
-                dataclasses.replace(r, text=short_links(r.text)) for r in block.runs))
+            runs = tuple(dataclasses.replace(r, text=short_links(r.text)) for r in block.runs)
+            # the reader sees what is read; a table row's cell offsets no longer hold
+            cells = block.cells if sum(map(len, (r.text for r in runs))) == len(block.text) else ()
+            block = dataclasses.replace(block, runs=runs, cells=cells)
         text = block.text
         spans = sentence_pieces(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk)
         if not spans:
-            return
+            return block
         block_lang = normalize_lang(block.lang) if block.lang else None
         runs = block.runs
         # Fast path: one plain run (most paragraphs) needs no coverage bookkeeping.
@@ -239,11 +281,12 @@ class _Planner:
             lang = self._lang(sentence, lang_override)
             drafts.append(_Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
                                  marks, block.source, "clause" if cut else "sentence",
-                                 self.pauses.clause if cut else self.pauses.sentence))
+                                 self.pauses.clause if cut else self.pauses.sentence, number, (a, b)))
         last = drafts[-1]
         last.boundary = _LAST_BOUNDARY.get(block.kind, "paragraph")
         last.pause = {"heading": self.pauses.after_heading,
                       "item": self.pauses.item}.get(block.kind, self.pauses.paragraph)
+        return block
 
     def _lang(self, sentence: str, override: str | None) -> str:
         """Detected language, unless a lang attribute covers the sentence and fits its script

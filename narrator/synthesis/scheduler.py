@@ -200,6 +200,8 @@ class _Run:
         except EngineError as e:
             self._failed(server, job, e, time.monotonic() - start)
             return
+        except Interrupted:
+            raise  # the narration was cancelled while waiting for a shared server (job server)
         except Exception as e:  # noqa: BLE001 - an engine bug: do not trust this server again
             error = EngineUnavailable(f"unexpected {type(e).__name__}: {e}", server=server.label)
             self._failed(server, job, error, time.monotonic() - start)

@@ -24,5 +24,14 @@ def environment(kind: str = "html") -> Any:
                                  keep_trailing_newline=True)
     else:
         raise ValueError(kind)
+    env.filters["clock"] = clock
     env.filters["tojson_compact"] = lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":"))
     return env
+
+
+def clock(seconds: float) -> str:
+    """A duration as people read it: ``m:ss``, or ``h:mm:ss`` from an hour on."""
+    total = max(0, round(float(seconds)))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

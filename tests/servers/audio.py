@@ -4,6 +4,7 @@ mono 16-bit PCM WAV, so takes decode and last about as long as real speech of th
 from __future__ import annotations
 
 import io
+import random
 import time
 import wave
 
@@ -32,13 +33,29 @@ def _resample(data: bytes, rate: int) -> bytes:
     return mono_wav(np.round(out).astype("<i2").tobytes(), rate)
 
 
-def speech_wav(text: str, lang: str = "en", rate: int = SAMPLE_RATE, delay: float = 0.0) -> bytes:
+def speech_wav(text: str, lang: str = "en", rate: int = SAMPLE_RATE, delay: float = 0.0,
+               *, pitch: int = 50, speed: int = 175) -> bytes:
     """eSpeak NG speech of ``text`` as WAV bytes at ``rate``; ``delay`` seconds of extra wait
-    stand in for GPU time (benchmarks)."""
+    stand in for GPU time (benchmarks); ``pitch`` (0-100) and ``speed`` (words per minute) are
+    eSpeak's own controls."""
     if delay > 0:
         time.sleep(delay)
     from narrator.engines.espeak import synthesize_wav
 
     # Chinese characters need the Mandarin voice; other text is read with the language's voice
     voice = "cmn" if any(_is_cjk(c) for c in text) else ("en" if lang in ("", "zh") else lang)
-    return _resample(synthesize_wav(text, voice), rate)
+    return _resample(synthesize_wav(text, voice, pitch=pitch, rate=speed), rate)
+
+
+def sampled_speech_wav(text: str, lang: str = "en", rate: int = SAMPLE_RATE,
+                       rng: random.Random | None = None) -> bytes:
+    """Speech of ``text`` that differs on every call, as a sampling model's does: eSpeak with a
+    random pitch and speed, plus faint noise (about -70 dBFS) so no two answers share bytes."""
+    import numpy as np
+
+    rng = rng or random.Random()
+    data = speech_wav(text, lang, rate, pitch=rng.randint(42, 58), speed=rng.randint(165, 185))
+    with wave.open(io.BytesIO(data)) as w:
+        samples = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.int32)
+    noise = np.random.default_rng(rng.getrandbits(64)).integers(-10, 11, len(samples))
+    return mono_wav(np.clip(samples + noise, -32768, 32767).astype("<i2").tobytes(), rate)

@@ -24,7 +24,7 @@ from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from tests.servers.audio import speech_wav
+from tests.servers.audio import sampled_speech_wav, speech_wav
 
 EMO_CHOICES = {
     "zh_CN": ["与音色参考音频相同", "使用情感参考音频", "使用情感向量控制"],
@@ -73,7 +73,10 @@ class Recorder:
 @dataclass
 class WebUI:
     """A running stand-in. ``delay`` (seconds per generation) and ``fail_next`` (number of
-    coming generations that raise gr.Error) may be changed while it runs."""
+    coming generations that raise gr.Error) may be changed while it runs. ``sampling`` makes
+    every answer differ (random pitch, speed and faint noise), as a real model's do.
+    ``hold_after`` = N holds every generation after the N-th (counted over the server's life)
+    until ``release`` is set: a client then waits on one request in flight."""
 
     url: str
     recorder: Recorder
@@ -81,6 +84,9 @@ class WebUI:
     demo: Any
     delay: float = 0.0
     fail_next: int = 0
+    sampling: bool = False
+    hold_after: int | None = None
+    release: threading.Event = field(default_factory=threading.Event)
 
     def close(self) -> None:
         self.demo.close()
@@ -134,7 +140,10 @@ def _build(server: WebUI, layout: str, locale: str) -> Any:
             fail = server.fail_next > 0
             if fail:
                 server.fail_next -= 1
+            hold = server.hold_after is not None and len(rec.calls) > server.hold_after
         try:
+            if hold:
+                server.release.wait(300)
             if server.delay:
                 time.sleep(server.delay)
             if fail:
@@ -143,7 +152,7 @@ def _build(server: WebUI, layout: str, locale: str) -> Any:
                 raise gr.Error("please upload a voice reference")
             lang = {"ZH": "zh", "EN": "en"}.get(language or "", "en")
             out = server.outputs / f"spk_{int(time.time())}.wav"
-            out.write_bytes(speech_wav(text, lang))
+            out.write_bytes(sampled_speech_wav(text, lang) if server.sampling else speech_wav(text, lang))
             return gr.update(value=str(out), visible=True)
         finally:
             with rec.lock:
@@ -210,7 +219,8 @@ def _build(server: WebUI, layout: str, locale: str) -> Any:
 
 
 def start_webui(layout: str = "2", locale: str = "zh_CN", *, auth: tuple[str, str] | None = None,
-                root_path: str | None = None, delay: float = 0.0, port: int | None = None) -> WebUI:
+                root_path: str | None = None, delay: float = 0.0, port: int | None = None,
+                sampling: bool = False) -> WebUI:
     """Start the stand-in on a free loopback port, or ``port`` (in this process, background threads).
 
     ``root_path`` set to another origin makes file URLs point elsewhere, as behind a proxy.
@@ -221,7 +231,8 @@ def start_webui(layout: str = "2", locale: str = "zh_CN", *, auth: tuple[str, st
         raise ValueError(f"unknown layout {layout!r} or locale {locale!r}")
     workdir = Path(tempfile.mkdtemp(prefix="indextts2-standin-"))
     (workdir / "outputs").mkdir()
-    server = WebUI(url="", recorder=Recorder(), outputs=workdir / "outputs", demo=None, delay=delay)
+    server = WebUI(url="", recorder=Recorder(), outputs=workdir / "outputs", demo=None, delay=delay,
+                   sampling=sampling)
     demo = _build(server, layout, locale)
     demo.queue(max_size=20)
     port = port or free_port()

@@ -1,0 +1,186 @@
+"""A read-along EPUB 3: the lesson's text with its chapter audio and media overlays (SMIL), so
+that e-readers that support them (Thorium, Apple Books...) highlight each sentence as it is read.
+
+Layout of the book (EPUB/ inside the zip mirrors the narration folder, so the page markup of
+:mod:`narrator.publishing.layout` and its image paths are used as they are)::
+
+    mimetype                      first entry, stored: "application/epub+zip"
+    META-INF/container.xml        points to EPUB/package.opf
+    EPUB/package.opf              metadata, manifest (each chapter with its overlay), spine
+    EPUB/nav.xhtml                the table of contents
+    EPUB/chapter-01.xhtml ...     one XHTML document per chapter, each sentence a span with an id
+    EPUB/chapter-01.smil ...      one <par> per sentence: text fragment + audio clip
+    EPUB/chapters/01-....mp3      the chapter audio files (stored: already compressed)
+    EPUB/images/...               the images copied beside the input
+
+The zip is written to a temporary file and renamed: the EPUB appears only when complete.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import zipfile
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from narrator.publishing.player import chapter_from_manifest
+from narrator.util.atomic import atomic_path
+from narrator.values import Script, ScriptChapter
+
+_AUDIO_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg"}
+_IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+                ".svg": "image/svg+xml", ".webp": "image/webp"}
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML cannot hold
+ACTIVE_CLASS = "-epub-media-overlay-active"
+
+CSS = """body { font-family: serif; line-height: 1.6; }
+h2, h3, h4, h5, h6 { font-family: sans-serif; }
+blockquote { margin: 1em 0; padding: 0 1em; border-left: 4px solid #999; }
+aside.callout { margin: 1em 0; padding: .5em 1em; border: 1px solid #2a6fdb; border-left-width: 6px; }
+figure { margin: 1em 0; text-align: center; }
+figure img { max-width: 100%; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #999; padding: .2em .4em; text-align: left; vertical-align: top; }
+.-epub-media-overlay-active { background: #ffe98a; color: #000; }
+"""
+
+
+def _clock(seconds: float) -> str:
+    """A SMIL clock value, h:mm:ss.fff."""
+    ms = max(0, round(seconds * 1000))
+    hours, ms = divmod(ms, 3_600_000)
+    minutes, ms = divmod(ms, 60_000)
+    return f"{hours}:{minutes:02d}:{ms // 1000:02d}.{ms % 1000:03d}"
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _attr(text: str) -> str:
+    return escape(_xml(text), quote=True)
+
+
+def _chapter_doc(chapter: ScriptChapter, title: str, lang: str, images: Mapping[str, str | None]) -> str:
+    from narrator.publishing.layout import chapter_html
+
+    # Only images packed into the book are shown (a web image would need the network).
+    local = {src: path for src, path in images.items() if path and path.startswith("images/")}
+    body = chapter_html(chapter, images=local)
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
+            f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
+            f' lang="{_attr(lang)}" xml:lang="{_attr(lang)}">\n<head>\n<meta charset="utf-8"/>\n'
+            f"<title>{_attr(title)}</title>\n"
+            f'<link rel="stylesheet" type="text/css" href="style.css"/>\n</head>\n<body>\n'
+            f'<section id="chapter" epub:type="chapter" aria-label="{_attr(title)}">\n{_xml(body)}\n</section>\n'
+            f"</body>\n</html>\n")
+
+
+def _overlay(doc: str, audio: str, segments: list[Mapping[str, Any]]) -> str:
+    pars = "\n".join(
+        f'<par id="par-{_attr(s["id"])}"><text src="{doc}#{_attr(s["id"])}"/>'
+        f'<audio src="{_attr(audio)}" clipBegin="{s["start"]:.3f}s" clipEnd="{max(s["end"], s["start"] + 0.001):.3f}s"/></par>'
+        for s in segments)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">\n'
+            f'<body>\n<seq id="seq-{doc.removesuffix(".xhtml")}" epub:textref="{doc}#chapter">\n{pars}\n</seq>\n</body>\n</smil>\n')
+
+
+def _nav(title: str, lang: str, entries: list[tuple[str, str]]) -> str:
+    items = "\n".join(f'<li><a href="{doc}">{_attr(name)}</a></li>' for doc, name in entries)
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
+            f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
+            f' lang="{_attr(lang)}" xml:lang="{_attr(lang)}">\n<head>\n<meta charset="utf-8"/>\n'
+            f"<title>{_attr(title)}</title>\n</head>\n<body>\n"
+            f'<nav epub:type="toc" id="toc">\n<h1>{_attr(title)}</h1>\n<ol>\n{items}\n</ol>\n</nav>\n'
+            f"</body>\n</html>\n")
+
+
+CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+"""
+
+
+def write_epub(script: Script, manifest: Mapping[str, Any], out_dir: Path, dest: Path, *,
+               images: Mapping[str, str | None]) -> None:
+    """Write the read-along EPUB of the published narration in ``out_dir`` to ``dest``.
+
+    ``manifest`` is the narration's manifest (chapter files and sentence timings); ``images``
+    maps image src in the input to the paths publish copied them to (see ``copy_images``).
+    """
+    title = manifest["title"] or Path(script.source_path).stem or "Lesson"
+    lang = manifest.get("lang") or "en"
+    planned = {c.index: c for c in script.chapters}
+    by_chapter: dict[int, list[Mapping[str, Any]]] = {}
+    for s in manifest["segments"]:
+        by_chapter.setdefault(s["chapter"], []).append(s)
+    # The same source gives the same identifier: a reader keeps its place across rebuilds.
+    ident = uuid.uuid5(uuid.NAMESPACE_URL, f"narrator:{manifest['source']['sha256'] or title}")
+    modified = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    items: list[str] = ['<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+                        '<item id="css" href="style.css" media-type="text/css"/>']
+    spine: list[str] = []
+    durations: list[str] = []
+    nav: list[tuple[str, str]] = []
+    texts: dict[str, str] = {"style.css": CSS}
+    files: dict[str, Path] = {}  # path in EPUB/ -> file in out_dir
+    total = 0.0
+    for c in manifest["chapters"]:
+        n = c["index"]
+        chapter = planned.get(n)
+        if chapter is None or not chapter.blocks:  # a script made without layout: paragraphs
+            chapter = chapter_from_manifest(manifest, n)
+        doc, smil = f"chapter-{n:02d}.xhtml", f"chapter-{n:02d}.smil"
+        segments = by_chapter.get(n, [])
+        # the page shows only sentences that are in the audio, so every overlay target exists
+        timed = {s["id"] for s in segments}
+        shown = ScriptChapter(chapter.index, chapter.title,
+                              tuple(s for s in chapter.segments if s.id in timed), chapter.blocks)
+        texts[doc] = _chapter_doc(shown, c["title"], lang, images)
+        texts[smil] = _overlay(doc, c["file"], segments)
+        files[c["file"]] = out_dir / c["file"]
+        length = sum(max(s["end"], s["start"] + 0.001) - s["start"] for s in segments)
+        total += length
+        items.append(f'<item id="c{n:02d}" href="{doc}" media-type="application/xhtml+xml" media-overlay="mo{n:02d}"/>')
+        items.append(f'<item id="mo{n:02d}" href="{smil}" media-type="application/smil+xml"/>')
+        items.append(f'<item id="a{n:02d}" href="{_attr(c["file"])}" media-type="{_AUDIO_TYPES[Path(c["file"]).suffix]}"/>')
+        spine.append(f'<itemref idref="c{n:02d}"/>')
+        durations.append(f'<meta property="media:duration" refines="#mo{n:02d}">{_clock(length)}</meta>')
+        nav.append((doc, c["title"]))
+    for k, path in enumerate(sorted({p for p in images.values() if p and p.startswith("images/")}), 1):
+        kind = _IMAGE_TYPES.get(Path(path).suffix.lower())
+        if kind is None:
+            continue  # not an EPUB image type: the pages leave it out of the book too
+        files[path] = out_dir / path
+        items.append(f'<item id="img{k}" href="{_attr(path)}" media-type="{kind}"/>')
+    texts["nav.xhtml"] = _nav(title, lang, nav)
+    package = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid"'
+        f' xml:lang="{_attr(lang)}">\n<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+        f'<dc:identifier id="uid">urn:uuid:{ident}</dc:identifier>\n<dc:title>{_attr(title)}</dc:title>\n'
+        f'<dc:language>{_attr(lang)}</dc:language>\n<meta property="dcterms:modified">{modified}</meta>\n'
+        f'<meta property="media:duration">{_clock(total)}</meta>\n' + "\n".join(durations) + "\n"
+        f'<meta property="media:active-class">{ACTIVE_CLASS}</meta>\n</metadata>\n'
+        "<manifest>\n" + "\n".join(items) + "\n</manifest>\n"
+        "<spine>\n" + "\n".join(spine) + "\n</spine>\n</package>\n")
+    texts["package.opf"] = package
+
+    with atomic_path(dest) as tmp, zipfile.ZipFile(tmp, "w") as z:
+        # The OCF rules: "mimetype" first, stored, without extra fields.
+        z.writestr(zipfile.ZipInfo("mimetype", date_time=(1980, 1, 1, 0, 0, 0)), "application/epub+zip",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/container.xml", CONTAINER, compress_type=zipfile.ZIP_DEFLATED)
+        for name, text in texts.items():
+            z.writestr(f"EPUB/{name}", text, compress_type=zipfile.ZIP_DEFLATED)
+        for name, source in files.items():
+            z.write(source, f"EPUB/{name}", compress_type=zipfile.ZIP_STORED)  # audio and images are compressed

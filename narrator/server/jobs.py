@@ -1,0 +1,269 @@
+"""Running narration jobs: which job runs when, on which shared servers, and what it reports.
+
+Order: jobs are taken in arrival order within two lanes. A job of at most
+:data:`INTERACTIVE_SEGMENTS` segments (a lesson from the editor) is *interactive*, a longer one
+*batch*; each lane runs up to ``per_lane`` jobs at once, so a short lesson never waits for a long
+build to finish. On every server, waiting requests are served interactive first, then by arrival
+(:mod:`narrator.synthesis.sharing`), so a short job is not stuck behind a long one's requests either,
+and there is still exactly one generation in flight per server.
+
+Durability: a job is in the store before it is acknowledged; ``done`` is written only after the
+narration's manifest (written last) exists. On start, jobs found ``running`` (the server was
+killed) are queued again at their place; their finished takes come from the cache.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from narrator.config import Config
+from narrator.errors import Interrupted, NarratorError
+from narrator.events import Event, Notice, Progress
+from narrator.server.store import FINISHED, Job, JobStore
+from narrator.synthesis.sharing import GatePool
+
+log = logging.getLogger(__name__)
+
+INTERACTIVE_SEGMENTS = 300  # about 20 minutes of speech: one lesson, not a course
+NARRATION = "narration"  # the output folder inside a job's folder
+
+
+@dataclass
+class Live:
+    """What a job is doing now (memory only; rebuilt when a job resumes)."""
+
+    stage: str = ""
+    done: int = 0
+    total: int = 0
+    cached: int = 0
+    failed: int = 0
+    started: float | None = None  # monotonic, when synthesis of this run began
+    made_at_start: int = 0  # segments already done when this run began (cache hits)
+    cancel: threading.Event = field(default_factory=threading.Event)
+    version: int = 0
+
+
+class Runner:
+    """The job queue: dispatches stored jobs to worker threads, one scheduler per job over
+    engines shared through per-server gates."""
+
+    def __init__(self, store: JobStore, data_dir: Path, config_for: Callable[[dict[str, Any]], Config],
+                 *, per_lane: int = 2, narrate: Callable[..., Any] | None = None) -> None:
+        self.store = store
+        self.data_dir = data_dir
+        self.config_for = config_for
+        self.per_lane = per_lane
+        self.pool = GatePool()
+        self._engines: dict[str, list[Any]] = {}
+        self._live: dict[str, Live] = {}
+        self._running: dict[str, threading.Thread] = {}
+        self._cond = threading.Condition()
+        self._stopping = False
+        self._dispatcher: threading.Thread | None = None
+        if narrate is None:
+            from narrator.pipeline import narrate as narrate_one
+
+            narrate = narrate_one
+        self._narrate = narrate
+
+    # ---- paths -----------------------------------------------------------------------------------
+
+    def job_dir(self, job_id: str) -> Path:
+        return self.data_dir / "narrations" / job_id
+
+    def out_dir(self, job_id: str) -> Path:
+        return self.job_dir(job_id) / NARRATION
+
+    def source_path(self, job: Job) -> Path:
+        return self.job_dir(job.id) / "source" / f"{job.options.get('_stem', 'lesson')}.html"
+
+    # ---- lifecycle --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Queue again what a killed server was running, then start dispatching."""
+        for job in self.store.list(status=("running",)):
+            self.store.set_status(job.id, "queued")
+            log.info("resuming %s", job.id)
+        self._dispatcher = threading.Thread(target=self._dispatch, name="jobs", daemon=True)
+        self._dispatcher.start()
+
+    def stop(self) -> None:
+        """Stop taking jobs and cancel running ones (they are queued again at the next start)."""
+        with self._cond:
+            self._stopping = True
+            for job_id in self._running:
+                self._live[job_id].cancel.set()
+            threads = list(self._running.values())
+            self._cond.notify_all()
+        for t in threads:
+            t.join(timeout=10)
+        for engines in self._engines.values():
+            for e in engines:
+                e.close()
+
+    def wake(self) -> None:
+        with self._cond:
+            self._cond.notify_all()
+
+    # ---- queries ---------------------------------------------------------------------------------
+
+    def live(self, job_id: str) -> Live:
+        with self._cond:
+            return self._live.setdefault(job_id, Live())
+
+    def position(self, job: Job) -> int:
+        """1-based place among the queued jobs of its lane (0 when not queued)."""
+        if job.status != "queued":
+            return 0
+        lane = self.lane(job)
+        queued = [j for j in self.store.list(status=("queued",), newest_first=False)
+                  if self.lane(j) == lane]
+        return next((i + 1 for i, j in enumerate(queued) if j.id == job.id), 0)
+
+    @staticmethod
+    def lane(job: Job) -> int:
+        return 0 if job.segments <= INTERACTIVE_SEGMENTS else 1
+
+    def version(self, job_id: str) -> int:
+        with self._cond:
+            live = self._live.get(job_id)
+            return live.version if live else 0
+
+    def cancel(self, job_id: str) -> None:
+        """Cancel a queued job now, a running one between two requests."""
+        with self._cond:
+            job = self.store.get(job_id)
+            if job is None or job.status in FINISHED:
+                return
+            if job.status == "queued" and job_id not in self._running:
+                self.store.set_status(job_id, "cancelled", "cancelled")
+                self._bump(job_id)
+            else:
+                self._live.setdefault(job_id, Live()).cancel.set()
+
+    def requeue(self, job_id: str) -> None:
+        """Run a failed or cancelled job again (its made takes are in the cache)."""
+        with self._cond:
+            self.store.set_status(job_id, "queued")
+            self._live[job_id] = Live()
+            self._cond.notify_all()
+
+    def servers(self) -> dict[str, dict[str, Any]]:
+        return dict(self.pool.status())
+
+    # ---- running ---------------------------------------------------------------------------------
+
+    def _bump(self, job_id: str) -> None:
+        live = self._live.setdefault(job_id, Live())
+        live.version += 1
+        self._cond.notify_all()
+
+    def _dispatch(self) -> None:
+        while True:
+            with self._cond:
+                if self._stopping:
+                    return
+                started = self._admit()
+                if not started:
+                    self._cond.wait()
+
+    def _admit(self) -> bool:
+        """Start the next queued jobs that fit their lane (under the lock)."""
+        running_lanes = [0, 0]
+        for job_id in self._running:
+            job = self.store.get(job_id)
+            if job is not None:
+                running_lanes[self.lane(job)] += 1
+        started = False
+        for job in self.store.list(status=("queued",), newest_first=False):
+            lane = self.lane(job)
+            if job.id in self._running or running_lanes[lane] >= self.per_lane:
+                continue
+            running_lanes[lane] += 1
+            self.store.set_status(job.id, "running")
+            live = self._live[job.id] = Live()
+            live.stage = "starting"
+            self._bump(job.id)
+            thread = threading.Thread(target=self._run, args=(job,), name=f"job {job.id}", daemon=True)
+            self._running[job.id] = thread
+            thread.start()
+            started = True
+        return started
+
+    def _engines_for(self, config: Config) -> list[Any]:
+        """The engines of one setup, made once and shared by every job with that setup."""
+        from narrator.engines import create_engines
+
+        key = json.dumps(asdict(config.engine), sort_keys=True, default=str)
+        with self._cond:
+            engines = self._engines.get(key)
+        if engines is None:
+            engines = create_engines(config)
+            with self._cond:
+                engines = self._engines.setdefault(key, engines)
+        return engines
+
+    def _run(self, job: Job) -> None:
+        live = self.live(job.id)
+        status, error = "failed", ""
+        try:
+            config = self.config_for(job.options)
+            priority = (self.lane(job), job.seq)
+            engines = self.pool.share(self._engines_for(config), priority, live.cancel.is_set)
+            self._narrate(self.source_path(job), config, out_dir=self.out_dir(job.id),
+                          engines=engines, on_event=lambda e: self._on_event(job.id, live, e))
+            status = "done"
+        except Interrupted:
+            status, error = "cancelled", "cancelled"
+        except NarratorError as e:
+            error = _without_path(str(e), self.source_path(job))
+        except Exception as e:  # noqa: BLE001 - a bug must fail the job, not the server
+            log.exception("job %s", job.id)
+            error = f"internal error: {type(e).__name__}: {e}"
+        with self._cond:
+            if self._stopping and status == "cancelled":
+                status = "queued"  # the server is stopping: the job resumes at the next start
+            self.store.set_status(job.id, status, error)  # type: ignore[arg-type]
+            if status == "cancelled":
+                shutil.rmtree(self.out_dir(job.id), ignore_errors=True)
+            live.stage = status
+            del self._running[job.id]
+            self._bump(job.id)
+        log.info("%s %s%s", job.id, status, f": {error}" if error else "")
+
+    def _on_event(self, job_id: str, live: Live, event: Event) -> None:
+        if live.cancel.is_set():
+            raise Interrupted("cancelled")  # stops the scheduler between two requests
+        with self._cond:
+            if isinstance(event, Progress):
+                if event.stage == "synthesize" and live.started is None:
+                    live.started = time.monotonic()
+                    live.made_at_start = event.done
+                live.stage, live.done, live.total = event.stage, event.done, event.total
+                live.cached, live.failed = event.cached, event.failed
+            elif isinstance(event, Notice) and event.level == "warning":
+                log.warning("%s: %s", job_id, event.text)
+            self._bump(job_id)
+
+
+def eta_seconds(live: Live) -> float | None:
+    """Remaining synthesis time from this run's own pace; None before there is one."""
+    if live.stage != "synthesize" or live.started is None:
+        return None
+    made = live.done - live.made_at_start
+    if made <= 0:
+        return None
+    return (live.total - live.done) * (time.monotonic() - live.started) / made
+
+
+def _without_path(message: str, path: Path) -> str:
+    """Errors name the file they are about; a job's source file is the server's business."""
+    return message.replace(f"{path}: ", "").replace(str(path), "the lesson")

@@ -1,0 +1,118 @@
+"""Servers shared by several narrations at once (the job server): still one generation in flight
+per server, whichever narration asks, and the waiting requests served in priority order.
+
+Each narration runs its own scheduler over :class:`SharedEngine` wrappers; a wrapper takes its
+server's :class:`ServerGate` around every generation. So every server stays busy while any
+narration has work for it, and a short interactive job's requests go ahead of a long one's.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from narrator.engines.base import Engine
+from narrator.errors import Interrupted
+
+Priority = tuple[int, int]  # (class: 0 interactive, 1 batch; arrival number): smaller goes first
+
+
+class ServerGate:
+    """Mutual exclusion for one server, granted to the waiter with the smallest priority."""
+
+    # How often a waiter checks whether its narration was cancelled: a cancel is noticed
+    # within this time, and a waiting request never delays the server (it is not holding it).
+    _CANCEL_CHECK = 0.2
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._busy = False
+        self._waiting: list[tuple[Priority, int]] = []
+        self._tickets = itertools.count()
+
+    def acquire(self, priority: Priority, cancelled: Callable[[], bool] = lambda: False) -> None:
+        """Wait until the server is free and no waiter goes before us; Interrupted if cancelled."""
+        entry = (priority, next(self._tickets))
+        with self._cond:
+            heapq.heappush(self._waiting, entry)
+            try:
+                while self._busy or self._waiting[0] != entry:
+                    if cancelled():
+                        raise Interrupted("cancelled")
+                    self._cond.wait(self._CANCEL_CHECK)
+            except BaseException:
+                self._waiting.remove(entry)
+                heapq.heapify(self._waiting)
+                self._cond.notify_all()
+                raise
+            heapq.heappop(self._waiting)
+            self._busy = True
+
+    def release(self) -> None:
+        with self._cond:
+            self._busy = False
+            self._cond.notify_all()
+
+    @property
+    def waiting(self) -> int:
+        with self._cond:
+            return len(self._waiting)
+
+    @property
+    def busy(self) -> bool:
+        with self._cond:
+            return self._busy
+
+
+class SharedEngine:
+    """An engine seen by one narration: its generations pass through the server's gate.
+
+    Everything else (fingerprint, parameters, label) is the shared engine's own; ``close`` does
+    nothing, as the pool that made the engine owns it.
+    """
+
+    def __init__(self, engine: Engine, gate: ServerGate, priority: Priority,
+                 cancelled: Callable[[], bool] = lambda: False) -> None:
+        self._engine = engine
+        self._gate = gate
+        self._priority = priority
+        self._cancelled = cancelled
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)
+
+    def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
+        if self._cancelled():
+            raise Interrupted("cancelled")
+        self._gate.acquire(self._priority, self._cancelled)
+        try:
+            return self._engine.synthesize(text, lang, emotion)
+        finally:
+            self._gate.release()
+
+    def close(self) -> None:
+        pass
+
+
+class GatePool:
+    """One gate per server label (a URL, or "espeak"), made on first use."""
+
+    def __init__(self) -> None:
+        self._gates: dict[str, ServerGate] = {}
+        self._lock = threading.Lock()
+
+    def gate(self, label: str) -> ServerGate:
+        with self._lock:
+            return self._gates.setdefault(label, ServerGate())
+
+    def share(self, engines: list[Engine], priority: Priority,
+              cancelled: Callable[[], bool] = lambda: False) -> list[SharedEngine]:
+        return [SharedEngine(e, self.gate(e.label), priority, cancelled) for e in engines]
+
+    def status(self) -> Mapping[str, dict[str, Any]]:
+        with self._lock:
+            gates = dict(self._gates)
+        return {label: {"busy": g.busy, "waiting": g.waiting} for label, g in gates.items()}
