@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,16 @@ if TYPE_CHECKING:
 GAIN_TOLERANCE_DB = 0.25
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Done:
+    """What was done ahead: chapters assembled (index -> (audio, loudness blocks or None)),
+    chapters levelled (index -> (gain, levelled audio)) and the provisional gain at the end."""
+
+    assembled: dict[int, tuple[ChapterAudio, "np.ndarray | None"]] = field(default_factory=dict)
+    levelled: dict[int, tuple[float, ChapterAudio]] = field(default_factory=dict)
+    provisional: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +88,18 @@ def reusable(previous: PreviousAudio | None, config: Config, rate: int) -> Reuse
 def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], config: Config,
               previous: Reuse | None, *, write_raw: Callable[[ChapterAudio], None],
               step: Callable[[], object] | None = None,
-              measured: Mapping[int, "np.ndarray"] | None = None) -> tuple[list[ChapterAudio], dict[str, float]]:
+              ahead_blocks: Mapping[int, "np.ndarray"] | None = None,
+              ahead_levels: Mapping[int, tuple[float, ChapterAudio]] | None = None,
+              provisional: float | None = None) -> tuple[list[ChapterAudio], dict[str, float]]:
     """One gain for the whole programme: write each chapter's final samples to its ``wav_path``
     from its unnormalized ones at ``raw_paths[index]`` (written by ``write_raw`` first if the
     chapter is still pending). A pending chapter whose final samples are known from the previous
     narration stays pending: it is levelled when it is materialised.
+
+    ``ahead_blocks`` and ``ahead_levels`` are what was measured and levelled while synthesis
+    went on (chapter index -> blocks; -> (gain, levelled chapter)), with the ``provisional``
+    gain the programme had then (see :mod:`narrator.assembly.ahead`): a chapter levelled with
+    the gain chosen is not levelled again.
 
     Returns the final chapters and the programme's loudness record for the manifest.
     """
@@ -92,8 +109,8 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
 
     def blocks_of(c: ChapterAudio) -> "np.ndarray":
         known = previous.blocks.get(_raw_sha256(c)) if previous is not None else None
-        if known is None and measured is not None:
-            known = measured.get(c.index)  # measured while synthesis went on
+        if known is None and ahead_blocks is not None:
+            known = ahead_blocks.get(c.index)  # measured while synthesis went on
         if known is not None:
             return known
         write_raw(c)
@@ -106,12 +123,19 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
         fresh = 0.0 if measured <= -70.0 else round(target - measured, 2)
         meter = meter_id()
         chapters = [replace(c, blocks=LoudnessBlocks(meter, pack_blocks(b))) for c, b in zip(chapters, blocks)]
-        gains = choose_gains(fresh, previous)
+        gains = choose_gains(fresh, previous, provisional)
+        levels = ahead_levels or {}
+
+        def level_one(c: ChapterAudio, gain: float) -> ChapterAudio:
+            done_ahead = levels.get(c.index)
+            if done_ahead is not None and done_ahead[0] == gain:
+                return replace(done_ahead[1], blocks=c.blocks)
+            return level_chapter(c, raw_paths[c.index], gain, ceiling, previous, write_raw)
+
         for gain in gains:
             if gain != gains[0] and step is not None:
                 getattr(step, "more", lambda n: None)(len(chapters))
-            done = map_ordered(lambda c: _level(c, raw_paths[c.index], gain, ceiling, previous, write_raw),
-                               chapters, on_done=tick)
+            done = map_ordered(lambda c: level_one(c, gain), chapters, on_done=tick)
             peak = max(c.level.true_peak_dbtp for c in done if c.level is not None)
             if peak <= ceiling:
                 break
@@ -127,7 +151,7 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
                   "ceiling_dbtp": float(ceiling)}
 
 
-def choose_gains(fresh: float, previous: Reuse | None) -> list[float]:
+def choose_gains(fresh: float, previous: Reuse | None, provisional: float | None = None) -> list[float]:
     """The gains to try, best first.
 
     The rule: the gain is always decided by a measurement over the whole programme, never per
@@ -139,14 +163,21 @@ def choose_gains(fresh: float, previous: Reuse | None) -> list[float]:
     1 LU). If the true-peak ceiling does not hold with the old gain, the fresh one is used. A big
     edit (a loud new chapter) moves the measurement by more than the tolerance, so a stale gain
     is never kept.
+
+    The same rule holds for the ``provisional`` gain that chapters were levelled and encoded with
+    while synthesis went on (chosen chapter by chapter, by this rule, over the chapters done so
+    far): if it is within the tolerance of the whole programme's measurement, it is kept, and so
+    is the work done with it.
     """
-    if (previous is not None and previous.gain_db is not None and previous.gain_db != fresh
-            and abs(previous.gain_db - fresh) <= GAIN_TOLERANCE_DB + 1e-9):
-        return [previous.gain_db, fresh]
+    for kept in (previous.gain_db if previous is not None else None, provisional):
+        if kept == fresh:
+            break
+        if kept is not None and abs(kept - fresh) <= GAIN_TOLERANCE_DB + 1e-9:
+            return [kept, fresh]
     return [fresh]
 
 
-def _level(chapter: ChapterAudio, raw: Path, gain: float, ceiling: float, previous: Reuse | None,
+def level_chapter(chapter: ChapterAudio, raw: Path, gain: float, ceiling: float, previous: Reuse | None,
            write_raw: Callable[[ChapterAudio], None]) -> ChapterAudio:
     """Apply ``gain`` to one chapter, limiting its true peak to ``ceiling`` dBTP.
 

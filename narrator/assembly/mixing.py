@@ -43,12 +43,12 @@ from narrator.util.wavio import MonoWriter, atomic_wav, read_mono16
 if TYPE_CHECKING:
     import numpy as np
 
-    from narrator.assembly.leveling import Reuse
+    from narrator.assembly.leveling import Done, Reuse
 
 class Ahead(Protocol):
     """Chapters assembled while synthesis went on (see :class:`narrator.assembly.ahead.Ahead`)."""
 
-    def finish(self, rate: int) -> "dict[int, tuple[ChapterAudio, np.ndarray | None]]": ...
+    def finish(self, rate: int) -> "Done": ...
 
 
 KEEP_MS = 20  # silence kept at each edge of a take after trimming
@@ -99,12 +99,13 @@ def _assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir
     # Units: each chapter written, then (normalizing) measured and levelled: long chapters take
     # a while at every step, and the display's ETA needs them all.
     steps = Steps(on_event, len(chapters) * (3 if do_normalize else 1))
-    done = ahead.finish(rate) if ahead is not None else {}
-    measured = {i: blocks for i, (_, blocks) in done.items() if blocks is not None}
+    done = ahead.finish(rate) if ahead is not None else None
+    assembled = done.assembled if done is not None else {}
+    measured = {i: blocks for i, (_, blocks) in assembled.items() if blocks is not None}
     for chapter in chapters:
         raw_paths[chapter.index] = raw_path(workdir, chapter, do_normalize)
-        if chapter.index in done:
-            raw.append(done[chapter.index][0])
+        if chapter.index in assembled:
+            raw.append(assembled[chapter.index][0])
         else:
             raw.append(chapter_audio(chapter, takes, config, rate, workdir, known))
         steps()
@@ -113,7 +114,9 @@ def _assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir
         by_index = {c.index: c for c in chapters}
         raw, loudness = normalize(raw, raw_paths, config, known,
                                   write_raw=lambda c: _write_raw(c, by_index[c.index], takes, config),
-                                  step=steps, measured=measured)
+                                  step=steps, ahead_blocks=measured,
+                                  ahead_levels=done.levelled if done is not None else None,
+                                  provisional=done.provisional if done is not None else None)
     return Programme(sample_rate=rate, chapters=tuple(raw), loudness=loudness)
 
 
