@@ -219,13 +219,18 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
     from narrator.assembly import Ahead, assemble, materialise
     from narrator.synthesis.cache import Cache
     from narrator.publishing import publish
+    from narrator.publishing.ahead import EncodeAhead
     from narrator.synthesis import synthesize
 
     errors_path = out / ERRORS
     work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "work-", dir=out))
-    # Each chapter is assembled and measured as soon as its last take exists, while the engine
-    # makes the later chapters' takes.
-    ahead = Ahead(script, config, work, previous=previous.audio, rate=engines[0].sample_rate)
+    # Each chapter is assembled, measured and levelled as soon as its last take exists, while
+    # the engine makes the later chapters' takes,
+    # and its files are encoded there, on the other cores: the end of the run is left with the
+    # last chapters' own work (and whatever a change of the provisional gain asks again).
+    encoder = EncodeAhead(script, config, work / "encoded", previous=previous.files)
+    ahead = Ahead(script, config, work, previous=previous.audio, rate=engines[0].sample_rate,
+                  on_levelled=encoder.chapter)
     try:
         result = synthesize(script, engines, Cache(config.resolved_cache_dir()), config,
                             on_event=on_event, errors_path=errors_path, on_take=ahead.take)
@@ -242,12 +247,13 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
         manifest = publish(script, programme, out, config, engine_info=engine_info, stats=stats,
                            take_keys={sid: t.cache_key for sid, t in result.takes.items()},
                            build={"key": key if not result.failed else "", "narrator": __version__},
-                           previous=previous.files,
+                           previous=previous.files, ready=encoder,
                            materialise=functools.partial(materialise, script=script, takes=result.takes,
                                                          config=config),
                            course_index=course_index, on_event=on_event)
     finally:
         ahead.close()  # nothing is left running on an error
+        encoder.close()
         shutil.rmtree(work, ignore_errors=True)
     if result.failed:
         raise SynthesisFailed(sorted(result.failed), str(errors_path))

@@ -47,7 +47,7 @@ class Ahead:
 
     def __init__(self, script: Script, config: Config, workdir: Path, *,
                  previous: PreviousAudio | None, rate: int,
-                 on_levelled: Callable[[ChapterAudio], None] | None = None) -> None:
+                 on_levelled: Callable[[ChapterAudio, int], None] | None = None) -> None:
         self.config, self.workdir, self.previous = config, workdir, previous
         self._rate = rate  # 0: the engine does not say; the first take's rate is assumed
         self._open = True
@@ -138,6 +138,8 @@ class Ahead:
                         blocks.append(b)
                     audio = self._done.assembled[index][0]
                     self._next += 1
+                # The next of the sequence narrator.assembly.leveling.provisional_gains gives
+                # (which the end of the run computes again over all chapters).
                 measured = integrated_loudness(blocks)
                 fresh = 0.0 if measured <= -70.0 else round(self.config.output.loudness - measured, 2)
                 self._gain = choose_gains(fresh, None, self._gain)[0]
@@ -148,7 +150,7 @@ class Ahead:
                 with self._lock:
                     self._done.levelled[index] = (self._gain, levelled)
                 if self._on_levelled is not None:
-                    self._on_levelled(levelled)
+                    self._on_levelled(levelled, self._rate)
         finally:
             self._level_lock.release()
         # A chapter measured while this thread was levelling may be next in order.

@@ -12,7 +12,7 @@ samples and true peak are known, so a chapter carried over without assembly
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,17 +89,16 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
               previous: Reuse | None, *, write_raw: Callable[[ChapterAudio], None],
               step: Callable[[], object] | None = None,
               ahead_blocks: Mapping[int, "np.ndarray"] | None = None,
-              ahead_levels: Mapping[int, tuple[float, ChapterAudio]] | None = None,
-              provisional: float | None = None) -> tuple[list[ChapterAudio], dict[str, float]]:
+              ahead_levels: Mapping[int, tuple[float, ChapterAudio]] | None = None
+              ) -> tuple[list[ChapterAudio], dict[str, float]]:
     """One gain for the whole programme: write each chapter's final samples to its ``wav_path``
     from its unnormalized ones at ``raw_paths[index]`` (written by ``write_raw`` first if the
     chapter is still pending). A pending chapter whose final samples are known from the previous
     narration stays pending: it is levelled when it is materialised.
 
     ``ahead_blocks`` and ``ahead_levels`` are what was measured and levelled while synthesis
-    went on (chapter index -> blocks; -> (gain, levelled chapter)), with the ``provisional``
-    gain the programme had then (see :mod:`narrator.assembly.ahead`): a chapter levelled with
-    the gain chosen is not levelled again.
+    went on (chapter index -> blocks; -> (gain, levelled chapter); see
+    :mod:`narrator.assembly.ahead`): a chapter levelled with the gain chosen is not levelled again.
 
     Returns the final chapters and the programme's loudness record for the manifest.
     """
@@ -123,6 +122,9 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
         fresh = 0.0 if measured <= -70.0 else round(target - measured, 2)
         meter = meter_id()
         chapters = [replace(c, blocks=LoudnessBlocks(meter, pack_blocks(b))) for c, b in zip(chapters, blocks)]
+        # The gain chapters were levelled with ahead, had all of them been: computed again from
+        # all the blocks, so that the choice never depends on how far the work ahead got.
+        provisional = provisional_gains(blocks, target, previous.gain_db if previous is not None else None)[-1]
         gains = choose_gains(fresh, previous, provisional)
         levels = ahead_levels or {}
 
@@ -149,6 +151,22 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
                   "integrated_lufs": round(measured + gain, 2) if measured > -70.0 else round(measured, 2),
                   "true_peak_dbtp": round(peak, 2), "gain_db": gain, "fresh_gain_db": fresh,
                   "ceiling_dbtp": float(ceiling)}
+
+
+def provisional_gains(blocks: "Sequence[np.ndarray]", target: float, start: float | None) -> list[float]:
+    """The gain each chapter is levelled with while synthesis goes on: chapter k's is chosen by
+    :func:`choose_gains` between the measurement of chapters 1..k and chapter k-1's gain
+    (``start``, the previous narration's, before the first)."""
+    from narrator.assembly.loudness import integrated_loudness
+
+    gains: list[float] = []
+    gain = start
+    for k in range(1, len(blocks) + 1):
+        measured = integrated_loudness(blocks[:k])
+        fresh = 0.0 if measured <= -70.0 else round(target - measured, 2)
+        gain = choose_gains(fresh, None, gain)[0]
+        gains.append(gain)
+    return gains or [start if start is not None else 0.0]
 
 
 def choose_gains(fresh: float, previous: Reuse | None, provisional: float | None = None) -> list[float]:

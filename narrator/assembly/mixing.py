@@ -115,8 +115,7 @@ def _assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir
         raw, loudness = normalize(raw, raw_paths, config, known,
                                   write_raw=lambda c: _write_raw(c, by_index[c.index], takes, config),
                                   step=steps, ahead_blocks=measured,
-                                  ahead_levels=done.levelled if done is not None else None,
-                                  provisional=done.provisional if done is not None else None)
+                                  ahead_levels=done.levelled if done is not None else None)
     return Programme(sample_rate=rate, chapters=tuple(raw), loudness=loudness)
 
 
