@@ -91,26 +91,41 @@ def test_progress_counts_through_assembly_and_publishing_with_an_eta(tmp_path: P
 
 
 def test_chapters_are_assembled_while_later_chapters_are_synthesized(tmp_path: Path) -> None:
-    """The server holds the last chapter's request until chapter 1's audio has been assembled
-    in the output folder's work area: the run finishes only if assembly does not wait for
-    synthesis to end."""
+    """The server holds the last chapter's request until chapter 1's file and book piece have
+    been encoded in the output folder's work area: the run finishes only if assembly and
+    encoding do not wait for synthesis to end. Every chapter is encoded once."""
     src, out = tmp_path / "lesson.html", tmp_path / "out"
-    src.write_text("<h1>One</h1><p>The first chapter is short.</p><h1>Two</h1><p>So is the second.</p>"
-                   "<h1>Three</h1><p>The last words wait.</p>")
+    # Chapters of the same loudness (one shared paragraph: one request), so that the gain
+    # chosen after chapter 1 holds to the end and nothing done ahead has to be done again.
+    para = "<p>The river carries water to the sea, and the sea gives it back as rain.</p>"
+    src.write_text(f"<h1>One</h1>{para}<h1>Two</h1>{para}<h1>Three</h1>{para}")
     seen_before_last: list[bool] = []
 
     def speech(server: RecordingServer, req) -> Reply:  # noqa: ANN001
         text = (req.json or {}).get("input", "")
-        if "last words" in text:
+        if text.strip(" .") == "Three":  # the last chapter's first request
             found = threading.Event()
             for _ in range(600):  # until chapter 1 is assembled (or give up after a minute)
-                if list(out.glob(".narrator-work-*/.ch01.raw.wav")) or list(out.glob(".narrator-work-*/ch01.wav")):
+                # chapter 1 assembled, levelled and its file and book piece encoded
+                if len(list(out.glob(".narrator-work-*/encoded/*.mp3"))) >= 1 and \
+                        len(list(out.glob(".narrator-work-*/encoded/*.adts"))) >= 1:
                     found.set()
                     break
                 found.wait(0.1)
             seen_before_last.append(found.is_set())
         return Reply.wav(speech_wav(text, "en", rate=24000))
 
+    import narrator.util.ffmpeg as ffmpeg
+
+    encodes: list[str] = []
+    real_run = ffmpeg.run
+
+    def counting_run(args, **kw):  # noqa: ANN001, ANN003 - the real ffmpeg, counted
+        if kw.get("what", "").startswith("encoding"):
+            encodes.append(kw["what"])
+        return real_run(args, **kw)
+
+    ffmpeg.run = counting_run
     server = RecordingServer({("POST", SPEECH): speech})
     try:
         config = load_config(overrides={"engine.name": "openai", "engine.servers": [server.url],
@@ -119,5 +134,8 @@ def test_chapters_are_assembled_while_later_chapters_are_synthesized(tmp_path: P
         manifest = narrator.narrate(src, config, out_dir=out)
     finally:
         server.close()
+        ffmpeg.run = real_run
     assert seen_before_last == [True]
+    # one chapter file and one book piece per chapter, however much was done ahead
+    assert len(encodes) == 6 and len(set(encodes)) == 6, encodes
     assert [c["title"] for c in manifest["chapters"]] == ["One", "Two", "Three"]
