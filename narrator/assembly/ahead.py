@@ -94,7 +94,7 @@ class Ahead:
             if self._known is None:
                 self._known = reusable(self.previous, self.config, self._rate) or False
                 if self._known:
-                    self._gain = self._known.gain_db  # type: ignore[attr-defined]
+                    self._gain = self._known.gain_db  # type: ignore[union-attr]
             return self._known or None  # type: ignore[return-value]
 
     def _assemble(self, chapter: ScriptChapter, takes: dict[str, Take]) -> None:

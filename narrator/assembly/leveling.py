@@ -205,7 +205,8 @@ def level_chapter(chapter: ChapterAudio, raw: Path, gain: float, ceiling: float,
     and its recorded true peak holds without measuring again; if it was carried over without
     assembly (pending), it is not written at all until publishing asks for it.
     """
-    from narrator.assembly.loudness import SAMPLE_MARGIN_DB, apply_gain, level
+    from narrator.assembly.loudness import SAMPLE_MARGIN_DB, apply_gain
+    from narrator.assembly.loudness import level as level_samples
 
     known = previous.levels.get(_raw_sha256(chapter)) if previous is not None and previous.gain_db == gain else None
     if known is not None:
@@ -218,7 +219,7 @@ def level_chapter(chapter: ChapterAudio, raw: Path, gain: float, ceiling: float,
     write_raw(chapter)
     margin = SAMPLE_MARGIN_DB
     for attempt in range(3):
-        pcm, peak = level(raw, chapter.wav_path, gain, ceiling - margin)  # one pass: samples and true peak
+        pcm, peak = level_samples(raw, chapter.wav_path, gain, ceiling - margin)  # one pass: samples and true peak
         if peak <= ceiling or attempt == 2:
             break
         # Inter-sample peaks beat the margin: limit the samples harder and redo.

@@ -113,12 +113,10 @@ def split_long_chapters(script: Script, config: Config) -> Script:
         for n, (part, blocks) in enumerate(_with_blocks(parts, chapter.blocks), 1):
             index = len(chapters) + 1
             title = chapter.title if n == 1 else f"{chapter.title} (part {n})"
-            last = len(part) - 1
-            renumbered = tuple(dataclasses.replace(
-                s, id=f"c{index:02d}-s{k:04d}", chapter=index,
-                **({"boundary": "end", "pause_after_ms": 0} if k - 1 == last else {}))
-                for k, s in enumerate(part, 1))
-            chapters.append(ScriptChapter(index, title, renumbered, blocks))
+            renumbered = [dataclasses.replace(s, id=f"c{index:02d}-s{k:04d}", chapter=index)
+                          for k, s in enumerate(part, 1)]
+            renumbered[-1] = dataclasses.replace(renumbered[-1], boundary="end", pause_after_ms=0)
+            chapters.append(ScriptChapter(index, title, tuple(renumbered), blocks))
     return dataclasses.replace(script, chapters=tuple(chapters))
 
 
