@@ -63,9 +63,9 @@ class Ahead:
         self._done = Done()
         self._next = 0  # position in _order of the next chapter to level
         self._gain: float | None = None
+        self._final: float | None = None
         self._on_levelled = on_levelled
-        # Leave a core to the engine's side of the run (requests, checks, the cache writer).
-        self._pool = ThreadPoolExecutor(max_workers=max(1, workers() - 1), thread_name_prefix="narrator-ahead")
+        self._pool = ThreadPoolExecutor(max_workers=workers(), thread_name_prefix="narrator-ahead")
         self.started = 0  # chapters handed to the pool (tests count them)
 
     def take(self, take: Take) -> None:
@@ -113,7 +113,7 @@ class Ahead:
 
     def _level_ready(self, known: "Reuse | None") -> None:
         """Level the chapters whose predecessors are all measured, in order (one thread at a time)."""
-        from narrator.assembly.leveling import choose_gains, level_chapter
+        from narrator.assembly.leveling import choose_gains, final_gain, level_chapter
         from narrator.assembly.loudness import integrated_loudness
         from narrator.assembly.mixing import raw_path
 
@@ -127,8 +127,11 @@ class Ahead:
                     index = self._order[self._next]
                     if index not in self._done.assembled:
                         return
+                    # Once every chapter is measured (at once when every take was cached), the
+                    # gain is the one the end of the run will choose: nothing is levelled twice.
+                    every = all(i in self._done.assembled for i in self._order)
                     blocks = []
-                    for i in self._order[:self._next + 1]:
+                    for i in self._order if every else self._order[:self._next + 1]:
                         audio, b = self._done.assembled[i]
                         b = b if b is not None else (known.blocks.get(audio.samples.raw_sha256)
                                                      if known is not None and audio.samples is not None else None)
@@ -138,17 +141,22 @@ class Ahead:
                         blocks.append(b)
                     audio = self._done.assembled[index][0]
                     self._next += 1
-                # The next of the sequence narrator.assembly.leveling.provisional_gains gives
-                # (which the end of the run computes again over all chapters).
-                measured = integrated_loudness(blocks)
-                fresh = 0.0 if measured <= -70.0 else round(self.config.output.loudness - measured, 2)
-                self._gain = choose_gains(fresh, None, self._gain)[0]
+                if every:
+                    if self._final is None:
+                        self._final = final_gain(blocks, self.config.output.loudness, known)
+                    gain = self._final
+                else:
+                    # The next of the sequence narrator.assembly.leveling.provisional_gains gives
+                    # (which the end of the run computes again over all chapters).
+                    measured = integrated_loudness(blocks)
+                    fresh = 0.0 if measured <= -70.0 else round(self.config.output.loudness - measured, 2)
+                    self._gain = gain = choose_gains(fresh, None, self._gain)[0]
                 if audio.pending is not None:
                     continue  # carried over: levelled (or not even written) at the end
-                levelled = level_chapter(audio, raw_path(self.workdir, self._chapters[index], True), self._gain,
+                levelled = level_chapter(audio, raw_path(self.workdir, self._chapters[index], True), gain,
                                          self.config.output.true_peak, known, lambda c: None)
                 with self._lock:
-                    self._done.levelled[index] = (self._gain, levelled)
+                    self._done.levelled[index] = (gain, levelled)
                 if self._on_levelled is not None:
                     self._on_levelled(levelled, self._rate)
         finally:
@@ -160,17 +168,15 @@ class Ahead:
             self._level_ready(known)
 
     def finish(self, rate: int) -> Done:
-        """What was done ahead, once the work under way is finished (work not yet started is
-        dropped: the end of the run does it on every core); nothing if the programme's rate is
+        """What was done ahead, once all of it is finished; nothing if the programme's rate is
         not the one assumed. Raises the first error."""
         with self._lock:
-            self._open = False  # takes arriving from now on are not for ahead work
             futures = list(self._futures)
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=True)  # every take is in: the pool does the rest on every core
         for f in futures:
-            if not f.cancelled():
-                f.result()
+            f.result()
         with self._lock:
+            self._open = False
             done = self._done
             done.provisional = self._gain
         if done.assembled and rate != self._rate:

@@ -122,10 +122,7 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
         fresh = 0.0 if measured <= -70.0 else round(target - measured, 2)
         meter = meter_id()
         chapters = [replace(c, blocks=LoudnessBlocks(meter, pack_blocks(b))) for c, b in zip(chapters, blocks)]
-        # The gain chapters were levelled with ahead, had all of them been: computed again from
-        # all the blocks, so that the choice never depends on how far the work ahead got.
-        provisional = provisional_gains(blocks, target, previous.gain_db if previous is not None else None)[-1]
-        gains = choose_gains(fresh, previous, provisional)
+        gains = gain_choices(blocks, target, previous)
         levels = ahead_levels or {}
 
         def level_one(c: ChapterAudio, gain: float) -> ChapterAudio:
@@ -151,6 +148,24 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
                   "integrated_lufs": round(measured + gain, 2) if measured > -70.0 else round(measured, 2),
                   "true_peak_dbtp": round(peak, 2), "gain_db": gain, "fresh_gain_db": fresh,
                   "ceiling_dbtp": float(ceiling)}
+
+
+def gain_choices(blocks: "Sequence[np.ndarray]", target: float, previous: Reuse | None) -> list[float]:
+    """The gains to try for a programme of chapters with these loudness blocks, best first:
+    :func:`choose_gains` of its measurement, the previous narration's gain and the provisional
+    gain chapters were levelled with ahead, had all of them been (computed again here, so that
+    the choice never depends on how far the work ahead got)."""
+    from narrator.assembly.loudness import integrated_loudness
+
+    measured = integrated_loudness(blocks)
+    fresh = 0.0 if measured <= -70.0 else round(target - measured, 2)
+    provisional = provisional_gains(blocks, target, previous.gain_db if previous is not None else None)[-1]
+    return choose_gains(fresh, previous, provisional)
+
+
+def final_gain(blocks: "Sequence[np.ndarray]", target: float, previous: Reuse | None) -> float:
+    """The gain the programme gets unless its true peak goes over the ceiling with it."""
+    return gain_choices(blocks, target, previous)[0]
 
 
 def provisional_gains(blocks: "Sequence[np.ndarray]", target: float, start: float | None) -> list[float]:
