@@ -25,7 +25,7 @@ from narrator.util.atomic import TEMP_PREFIX
 from narrator.config import Config, load_config
 from narrator.values import Script
 from narrator.errors import BadInput, OutputError, SynthesisFailed
-from narrator.events import EventSink, Notice, ignore
+from narrator.events import EventSink, Notice, ignore, serialized
 from narrator.rebuild import Previous, read_previous
 
 ERRORS = "errors.jsonl"
@@ -223,6 +223,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
     from narrator.synthesis import synthesize
 
     errors_path = out / ERRORS
+    on_event = serialized(on_event)
     work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "work-", dir=out))
     # Each chapter is assembled, measured and levelled as soon as its last take exists, while
     # the engine makes the later chapters' takes,
@@ -230,7 +231,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
     # last chapters' own work (and whatever a change of the provisional gain asks again).
     encoder = EncodeAhead(script, config, work / "encoded", previous=previous.files)
     ahead = Ahead(script, config, work, previous=previous.audio, rate=engines[0].sample_rate,
-                  on_levelled=encoder.chapter)
+                  on_levelled=encoder.chapter, on_event=on_event)
     try:
         result = synthesize(script, engines, Cache(config.resolved_cache_dir()), config,
                             on_event=on_event, errors_path=errors_path, on_take=ahead.take)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from narrator.config import Config
+from narrator.events import EventSink, ignore
 from narrator.util.parallel import workers
 from narrator.assembly.leveling import Done
 from narrator.values import ChapterAudio, PreviousAudio, Script, ScriptChapter, Take
@@ -47,7 +48,10 @@ class Ahead:
 
     def __init__(self, script: Script, config: Config, workdir: Path, *,
                  previous: PreviousAudio | None, rate: int,
-                 on_levelled: Callable[[ChapterAudio, int], None] | None = None) -> None:
+                 on_levelled: Callable[[ChapterAudio, int], None] | None = None,
+                 on_event: EventSink = ignore) -> None:
+        from narrator.assembly.mixing import Steps
+
         self.config, self.workdir, self.previous = config, workdir, previous
         self._rate = rate  # 0: the engine does not say; the first take's rate is assumed
         self._open = True
@@ -65,6 +69,7 @@ class Ahead:
         self._gain: float | None = None
         self._final: float | None = None
         self._on_levelled = on_levelled
+        self.steps = Steps(on_event, len(script.chapters), config.output.normalize)  # shared with assemble()
         self._pool = ThreadPoolExecutor(max_workers=workers(), thread_name_prefix="narrator-ahead")
         self.started = 0  # chapters handed to the pool (tests count them)
 
@@ -103,9 +108,11 @@ class Ahead:
 
         known = self._reuse()
         audio = chapter_audio(chapter, takes, self.config, self._rate, self.workdir, known)
+        self.steps(chapter.index, "write")
         blocks = None
         if self.config.output.normalize and audio.pending is None:
             blocks = chapter_blocks(raw_path(self.workdir, chapter, True))
+            self.steps(chapter.index, "measure")
         with self._lock:
             self._done.assembled[chapter.index] = (audio, blocks)
         if self.config.output.normalize:
@@ -157,6 +164,8 @@ class Ahead:
                                          self.config.output.true_peak, known, lambda c: None)
                 with self._lock:
                     self._done.levelled[index] = (gain, levelled)
+                if gain == self._final:  # levelled for good (a provisional level may be redone)
+                    self.steps(index, "level")
                 if self._on_levelled is not None:
                     self._on_levelled(levelled, self._rate)
         finally:

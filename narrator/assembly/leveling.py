@@ -87,7 +87,7 @@ def reusable(previous: PreviousAudio | None, config: Config, rate: int) -> Reuse
 
 def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], config: Config,
               previous: Reuse | None, *, write_raw: Callable[[ChapterAudio], None],
-              step: Callable[[], object] | None = None,
+              step: Callable[[int, str], None] | None = None,
               ahead_blocks: Mapping[int, "np.ndarray"] | None = None,
               ahead_levels: Mapping[int, tuple[float, ChapterAudio]] | None = None
               ) -> tuple[list[ChapterAudio], dict[str, float]]:
@@ -110,14 +110,15 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
         known = previous.blocks.get(_raw_sha256(c)) if previous is not None else None
         if known is None and ahead_blocks is not None:
             known = ahead_blocks.get(c.index)  # measured while synthesis went on
-        if known is not None:
-            return known
-        write_raw(c)
-        return chapter_blocks(raw_paths[c.index])
+        if known is None:
+            write_raw(c)
+            known = chapter_blocks(raw_paths[c.index])
+        if step is not None:
+            step(c.index, "measure")
+        return known
 
     try:
-        tick = (lambda _: step()) if step is not None else None
-        blocks = map_ordered(blocks_of, chapters, on_done=tick)
+        blocks = map_ordered(blocks_of, chapters)
         measured = integrated_loudness(blocks)
         fresh = 0.0 if measured <= -70.0 else round(target - measured, 2)
         meter = meter_id()
@@ -128,13 +129,17 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
         def level_one(c: ChapterAudio, gain: float) -> ChapterAudio:
             done_ahead = levels.get(c.index)
             if done_ahead is not None and done_ahead[0] == gain:
-                return replace(done_ahead[1], blocks=c.blocks)
-            return level_chapter(c, raw_paths[c.index], gain, ceiling, previous, write_raw)
+                made = replace(done_ahead[1], blocks=c.blocks)
+            else:
+                made = level_chapter(c, raw_paths[c.index], gain, ceiling, previous, write_raw)
+            if step is not None:
+                step(c.index, "level" if gain == gains[0] else "level again")
+            return made
 
         for gain in gains:
             if gain != gains[0] and step is not None:
                 getattr(step, "more", lambda n: None)(len(chapters))
-            done = map_ordered(lambda c: level_one(c, gain), chapters, on_done=tick)
+            done = map_ordered(lambda c: level_one(c, gain), chapters)
             peak = max(c.level.true_peak_dbtp for c in done if c.level is not None)
             if peak <= ceiling:
                 break

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
 
 class Ahead(Protocol):
     """Chapters assembled while synthesis went on (see :class:`narrator.assembly.ahead.Ahead`)."""
+
+    steps: "Steps"
 
     def finish(self, rate: int) -> "Done": ...
 
@@ -98,7 +101,8 @@ def _assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir
     do_normalize = config.output.normalize
     # Units: each chapter written, then (normalizing) measured and levelled: long chapters take
     # a while at every step, and the display's ETA needs them all.
-    steps = Steps(on_event, len(chapters) * (3 if do_normalize else 1))
+    steps = ahead.steps if ahead is not None else Steps(on_event, len(chapters), do_normalize)
+    steps.chapters(len(chapters))
     done = ahead.finish(rate) if ahead is not None else None
     assembled = done.assembled if done is not None else {}
     measured = {i: blocks for i, (_, blocks) in assembled.items() if blocks is not None}
@@ -108,7 +112,7 @@ def _assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir
             raw.append(assembled[chapter.index][0])
         else:
             raw.append(chapter_audio(chapter, takes, config, rate, workdir, known))
-        steps()
+        steps(chapter.index, "write")
     loudness: dict[str, float] = {}
     if do_normalize and raw:
         by_index = {c.index: c for c in chapters}
@@ -143,18 +147,33 @@ def chapter_audio(chapter: ScriptChapter, takes: Mapping[str, Take], config: Con
 
 
 class Steps:
-    """Counts the assembly's units of work as :class:`Progress` events (called in one thread)."""
+    """Counts the assembly's units of work as :class:`Progress` events: per chapter, writing it
+    and (normalizing) measuring and levelling it, each counted once, whether done ahead (while
+    synthesis went on) or at the end. Thread-safe: events are emitted one at a time."""
 
-    def __init__(self, on_event: EventSink, total: int) -> None:
-        self.on_event, self.total, self.done = on_event, total, 0
+    def __init__(self, on_event: EventSink, chapters: int, normalize: bool) -> None:
+        self.on_event, self.per_chapter = on_event, 3 if normalize else 1
+        self.total, self.done = chapters * self.per_chapter, 0
+        self._seen: set[tuple[int, str]] = set()
+        self._lock = threading.Lock()
 
-    def __call__(self, _: object = None) -> None:
-        self.done += 1
-        self.total = max(self.total, self.done)  # a second gain tried levels every chapter again
-        self.on_event(Progress("assemble", self.done, self.total))
+    def __call__(self, index: int, unit: str) -> None:
+        with self._lock:
+            if (index, unit) in self._seen:
+                return
+            self._seen.add((index, unit))
+            self.done += 1
+            self.total = max(self.total, self.done)
+            self.on_event(Progress("assemble", self.done, self.total))
+
+    def chapters(self, count: int) -> None:
+        """The number of chapters to assemble is known (those whose takes all exist)."""
+        with self._lock:
+            self.total = max(self.done, count * self.per_chapter)
 
     def more(self, units: int) -> None:
-        self.total += units
+        with self._lock:
+            self.total += units
 
 
 def materialise(chapters: Sequence[ChapterAudio], script: Script, takes: Mapping[str, Take],
