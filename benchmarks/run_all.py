@@ -1,7 +1,8 @@
 """Run every benchmark (benchmarks/bench_*.py) in turn, each in its own process, and print all figures.
 
 Takes about 30 minutes on 2 cores: bench_memory.py 12 min (narrates 1 h and 10+ h of audio),
-bench_incremental.py 12 min, bench_audio.py 2.5 min, bench_scheduler.py 1.5 min, the others seconds.
+bench_incremental.py 12 min, bench_verify.py 5 min, bench_audio.py 2.5 min, bench_scheduler.py 1.5 min,
+the others seconds.
 Each script's output is shown as it runs, then all figures again at the end.
 
 Run: python benchmarks/run_all.py [NAME ...]   (e.g. `scheduler incremental` runs only those two)

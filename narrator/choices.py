@@ -16,3 +16,7 @@ ENGINE_MODULES: dict[str, str] = {
 ENGINE_NAMES = tuple(ENGINE_MODULES)
 AUDIO_FORMATS = ("mp3", "wav", "ogg", "m4a", "flac")
 BOOK_FORMATS = ("m4b", "mp3", "none")
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+INPUT_SUFFIXES = (*HTML_SUFFIXES, ".docx", ".md", ".markdown", ".txt")
+"""Lesson files narrate reads: editor HTML, Word .docx, Markdown and plain text."""

@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="narrate", description="Turn rich-text editor HTML into chaptered, narrated audio.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="HTML file(s), folder(s) or glob(s); several make a course")
+                   help="lesson file(s) (.html, .docx, .md, .txt), folder(s) or glob(s); several make a course")
     p.add_argument("-o", "--output", metavar="DIR",
                    help="output folder (default: <name>.narration next to the input)")
     p.add_argument("-c", "--config", metavar="FILE",
@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-normalize", action="store_true", help="skip loudness normalization")
     p.add_argument("--force", action="store_true", help="ignore cached takes and up-to-date outputs")
     p.add_argument("--allow-gaps", action="store_true", help="publish chapters whose failed segments become silence")
+    p.add_argument("--verify", action="store_true", default=None,
+                   help="hear every new take with speech recognition, re-make bad ones, time words ([verify] extra)")
     _common_options(p)
     return p
 
@@ -66,6 +68,8 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--voice", help="engine voice name")
     p.add_argument("--voice-file", metavar="WAV", help="speaker reference audio (IndexTTS2)")
     p.add_argument("--cache-dir", metavar="DIR", help="take cache (default: $XDG_CACHE_HOME/narrator)")
+    p.add_argument("--wait-for-server", type=float, metavar="SECONDS",
+                   help="keep asking a server that does not answer at the start for this long (default 0)")
 
 
 def _common_options(p: argparse.ArgumentParser) -> None:
@@ -81,7 +85,7 @@ def _config(args: argparse.Namespace) -> Config:
     path = getattr(args, "config", None)
     if path is None and Path("narrate.toml").is_file():
         path = "narrate.toml"
-    return load_config(path, _overrides(args))
+    return load_config(path, _overrides(args), labels=OPTION_NAMES)
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -90,10 +94,23 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         "output.dir": get("output"), "output.format": get("format"), "output.book": get("book"),
         "engine.name": get("engine"), "engine.servers": get("server"), "engine.voice": get("voice"),
         "engine.voice_file": get("voice_file"), "cache_dir": get("cache_dir"),
+        "engine.wait_for_server": get("wait_for_server"),
         "parse.chapter_level": get("chapter_level"), "parse.read_code": get("read_code"),
         "output.normalize": False if get("no_normalize") else None, "output.epub": get("epub"),
         "force": get("force") or None, "allow_gaps": get("allow_gaps") or None,
+        "verify.enabled": get("verify"),
     }
+
+
+# Settings that options override, by the option's name: a problem is reported under what the user typed.
+OPTION_NAMES = {
+    "output.dir": "--output", "output.format": "--format", "output.book": "--book",
+    "engine.name": "--engine", "engine.servers": "--server", "engine.voice": "--voice",
+    "engine.voice_file": "--voice-file", "cache_dir": "--cache-dir",
+    "engine.wait_for_server": "--wait-for-server", "parse.chapter_level": "--chapter-level",
+    "parse.read_code": "--read-code", "output.normalize": "--no-normalize", "force": "--force",
+    "allow_gaps": "--allow-gaps", "output.epub": "--epub", "verify.enabled": "--verify",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,11 +135,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except NarratorError as e:
         return _fail(e, debug)
+    except BrokenPipeError:  # `narrate --dry-run | head`: the reader has all it wants
+        _silence_stdout()
+        return 141  # what a shell reports for a command stopped by SIGPIPE
     except Exception as e:  # a bug: still one line, unless --debug
         if debug:
             raise
         print(f"narrate: internal error: {type(e).__name__}: {e} (rerun with --debug)", file=sys.stderr)
         return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _fail(error: Exception, debug: bool, status: int = 1) -> int:
@@ -164,7 +195,8 @@ def _cmd_narrate(argv: list[str]) -> int:
         stats = manifest.get("stats", {})
         n = len(manifest["chapters"])
         done = ("up to date, nothing to do" if fresh else
-                f"{stats.get('synthesized', 0)} synthesized, {stats.get('cached', 0)} cached")
+                f"{stats.get('synthesized', 0)} synthesized, {stats.get('cached', 0)} cached"
+                + _checks(stats))
         print(f"{out}: {n} chapter{'s' if n != 1 else ''}, {_minutes(manifest['audio']['duration'])}"
               f" ({done}) in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0
@@ -179,10 +211,26 @@ def _course(args: argparse.Namespace, sources: list[Path], config: Config, displ
     result = narrate_many(sources, config, out_root=root, on_event=display, title=args.title)
     built = sum(lesson.status == "built" for lesson in result.lessons)
     fresh = sum(lesson.status == "up to date" for lesson in result.lessons)
-    print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed", file=sys.stderr)
+    checked = [lesson.manifest["stats"] for lesson in result.lessons if lesson.status == "built"
+               and lesson.manifest and "remade" in lesson.manifest.get("stats", {})]
+    totals = {k: sum(s.get(k, 0) for s in checked) for k in ("remade", "unverified")}
+    print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed"
+          + (_checks(totals) if checked else ""), file=sys.stderr)
     for lesson in result.failed:
         print(f"narrate: {lesson.error}", file=sys.stderr)
     return 1 if result.failed else 0
+
+
+def _checks(stats: dict[str, Any]) -> str:
+    """The speech checks' part of the summary line ("" when takes were not checked)."""
+    if "remade" not in stats:
+        return ""
+    remade, unverified = stats["remade"], stats.get("unverified", 0)
+    text = f"; {remade} take{'s' * (remade != 1)} re-made after a failed check"
+    if unverified:
+        text += (f"; {unverified} segment{'s' * (unverified != 1)} kept although no take passed"
+                 " (see errors.jsonl)")
+    return text
 
 
 def _minutes(seconds: float) -> str:
@@ -194,6 +242,10 @@ def _dry_run(inputs: list[str], config: Config) -> int:
     from narrator.pipeline import plan
     from narrator.script.planner import estimate_seconds
 
+    v = config.verify
+    print(f"speech check of takes: {'on' if v.enabled else 'off'}" + (
+        f" (model {v.model}, up to {v.attempts} takes per segment{', strict' if v.strict else ''})"
+        if v.enabled else " (--verify turns it on)"))
     for source in expand_sources(inputs):
         script = plan(source, config)
         print(f"{source}: {script.title!r} ({script.lang}), {len(script.chapters)} chapter{'s' * (len(script.chapters) != 1)}, "
@@ -229,17 +281,21 @@ def _cmd_engines(argv: list[str]) -> int:
     chosen = engine_name(config)
     print("engines: " + ", ".join(f"{n}{' (selected)' if n == chosen else ''}" for n in ENGINES))
     failures = 0
-    for engine in create_engines(config):
-        started = time.monotonic()
+    for engine in create_engines(config, check=True):
         try:
             details = engine.describe()
+            info = ", ".join(f"{k} {v}" for k, v in details.items() if v is not None)
+            if "voice_file" in details and details["voice_file"] is None:
+                print(f"  {engine.label}: ok{', ' + info if info else ''}; "
+                      "no test sentence without a voice file (--voice-file WAV)")
+                continue
+            started = time.monotonic()  # the test sentence alone (with the voice upload)
             wav = engine.synthesize(args.text, "en", "neutral")
             from narrator.synthesis.checks import validate_take
 
             duration = validate_take(wav, text=args.text, lang="en", sample_rate=engine.sample_rate,
                                      previous=None)
             took = time.monotonic() - started
-            info = ", ".join(f"{k} {v}" for k, v in details.items())
             print(f"  {engine.label}: ok{', ' + info if info else ''}; test sentence: "
                   f"{took:.2f} s for {duration:.2f} s of audio (RTF {took / duration:.2f})")
         except NarratorError as e:

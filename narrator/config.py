@@ -12,11 +12,13 @@ narrate.toml sections map one to one onto the dataclasses below::
     [engine]  name = "auto"  servers = ["http://gpu1:7860"]  voice_file = "voice.wav"
     [output]  format = "mp3"  book = "m4b"  loudness = -19.0
     [cache]   dir = "~/.cache/narrator"                   (default: $XDG_CACHE_HOME/narrator)
+    [verify]  enabled = true  model = "base"  attempts = 3  (speech-recognition check of each take)
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 import re
 import tomllib
@@ -40,6 +42,7 @@ class ParseConfig:
     read_code: bool = False  # code/pre blocks are skipped unless true
     read_alt: bool = True  # img alt text is read (empty alt = decorative, always skipped)
     read_tables: bool = True
+    notes: str = "end"  # footnotes/endnotes: "end" (a Notes part), "inline" (after their paragraph), "skip"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,6 +94,9 @@ class EngineConfig:
     voice_file: str = ""  # speaker reference audio for IndexTTS2
     servers: tuple[str, ...] = ()
     connect_timeout: float = 10.0
+    # Seconds to keep asking a server that does not answer at the start (0: fail at once), for
+    # orchestration where the GPU server boots alongside narrate.
+    wait_for_server: float = 0.0
     read_timeout: float = 60.0  # base read limit per request, seconds
     read_timeout_per_char: float = 2.0  # added per character of text (GPU generation is slow)
     # Attempts per segment before it is recorded as failed: with 30 % of requests failing, 10
@@ -121,6 +127,23 @@ class OutputConfig:
 
 
 @dataclass(frozen=True, kw_only=True)
+class VerifyConfig:
+    """Every new take heard by speech recognition (the [verify] extra) before it is kept."""
+
+    enabled: bool = False
+    model: str = "base"  # a Whisper size name (fetched on first use) or a local CTranslate2 folder
+    device: str = "auto"  # auto, cpu or cuda
+    threads: int = 0  # CPU threads for recognition; 0 = half the cores, at most 4
+    attempts: int = 3  # takes made per segment at most while none passes
+    strict: bool = False  # a segment none of whose takes passes fails (else it is kept, reported)
+    max_wer: float = 0.3  # word error rate allowed, Latin-script text
+    max_cer: float = 0.3  # character error rate allowed, Chinese text
+    ending: float = 0.5  # share of the text's last words (characters) that must be heard
+    extra: float = 0.2  # words heard after the text, as a share of its length, before it fails
+    no_speech: float = 0.6  # recognizer's no-speech probability above which a stretch is silence
+
+
+@dataclass(frozen=True, kw_only=True)
 class Config:
     """Everything a run needs to know. Build it with :func:`load_config`."""
 
@@ -132,6 +155,7 @@ class Config:
     lexicon: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # lang ("*" = any) -> term -> spoken
     engine: EngineConfig = field(default_factory=EngineConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
+    verify: VerifyConfig = field(default_factory=VerifyConfig)
     cache_dir: str = ""  # default: $XDG_CACHE_HOME/narrator
     force: bool = False  # ignore cached takes
     allow_gaps: bool = False  # publish chapters with failed segments as silence
@@ -151,16 +175,23 @@ class Config:
 
 
 _SECTIONS = {"parse": ParseConfig, "text": TextConfig, "pauses": Pauses, "engine": EngineConfig,
-             "output": OutputConfig}
+             "output": OutputConfig, "verify": VerifyConfig}
 _TOP = {"cache_dir", "force", "allow_gaps"}
 
 
 def load_config(path: str | os.PathLike[str] | None = None,
-                overrides: Mapping[str, Any] | None = None) -> Config:
+                overrides: Mapping[str, Any] | None = None, *,
+                labels: Mapping[str, str] | None = None) -> Config:
     """Defaults, then narrate.toml at ``path``, then ``overrides`` ({"output.format": "wav", ...}).
 
-    Every problem is collected and raised at once as :class:`ConfigError`; unknown keys are
-    warnings (kept in ``Config.warnings``), not errors.
+    ``path`` None means defaults only (no file is looked for); a path that does not exist is an
+    error. Every problem (wrong types, values out of range, unknown keys and sections, each with a
+    "did you mean" suggestion) is collected and raised at once as :class:`ConfigError`. A problem
+    with an overridden value is reported under ``labels[key]`` (the CLI passes its option names,
+    e.g. {"parse.chapter_level": "--chapter-level"}), else under the dotted key.
+
+        >>> load_config(overrides={"output.format": "wav"}).output.format
+        'wav'
     """
     data: dict[str, Any] = {}
     source = "configuration"
@@ -173,7 +204,8 @@ def load_config(path: str | os.PathLike[str] | None = None,
             raise ConfigError(["file not found"], source) from None
         except (OSError, tomllib.TOMLDecodeError) as e:
             raise ConfigError([f"cannot read: {e}"], source) from None
-    problems: list[str] = []
+    given = {k: labels.get(k, k) if labels else k for k, v in (overrides or {}).items() if v is not None}
+    problems = _Problems(given)
     for dotted, value in (overrides or {}).items():
         if value is None:
             continue
@@ -181,26 +213,78 @@ def load_config(path: str | os.PathLike[str] | None = None,
         node = data
         for p in parents:
             if not isinstance(node.get(p, {}), dict):
-                problems.append(f"[{p}] must be a table")
+                problems.add(p, "must be a table", table=True)
                 node[p] = {}
             node = node.setdefault(p, {})
         node[leaf] = value
     return _build(data, source, problems)
 
 
-def _build(data: Mapping[str, Any], source: str, problems: list[str]) -> Config:
-    warnings: list[str] = []
+class _Problems:
+    """Problems found so far, each labelled with where its value came from: an option's name when
+    an override set it, else its dotted key in the file."""
+
+    def __init__(self, given: Mapping[str, str]) -> None:
+        self.given = given  # overridden dotted key -> label (option name)
+        self.in_file: list[str] = []
+        self.in_options: list[str] = []
+
+    def add(self, key: str, message: str, *, table: bool = False) -> None:
+        if key in self.given:
+            self.in_options.append(f"{self.given[key]}: {message}")
+        else:
+            self.in_file.append(f"[{key}] {message}" if table else f"{key}: {message}")
+
+    def name(self, key: str) -> str:
+        """What the user calls the setting ``key``: its option's name, or the dotted key."""
+        return self.given.get(key, key)
+
+    def __bool__(self) -> bool:
+        return bool(self.in_file or self.in_options)
+
+    def raise_if_any(self, source: str) -> None:
+        if self.in_file:
+            raise ConfigError(self.in_file + self.in_options, source)
+        if self.in_options:
+            raise ConfigError(self.in_options, "")
+
+
+def _suggest(key: str, known: typing.Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest known name, else ''."""
+    match = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _unknown(key: str, known: typing.Iterable[str], what: str = "key") -> str:
+    known = list(known)
+    hint = _suggest(key.rsplit(".", 1)[-1], known)
+    if not hint:
+        hint = f" (known: {', '.join(sorted(known))})"
+    return f"unknown {what}{hint}"
+
+
+def _section_keys() -> dict[str, set[str]]:
+    keys = {name: {f.name for f in dataclasses.fields(cls)} for name, cls in _SECTIONS.items()}
+    keys["engine"].discard("options")
+    return keys
+
+
+def _build(data: Mapping[str, Any], source: str, problems: _Problems) -> Config:
     kwargs: dict[str, Any] = {}
+    top_known = set(_SECTIONS) | {"style", "emotions", "lexicon", "cache"} | _TOP
     for key, value in data.items():
         if key in _SECTIONS:
             if not isinstance(value, Mapping):
-                problems.append(f"[{key}] must be a table")
+                problems.add(key, "must be a table", table=True)
                 continue
             if key == "engine":
                 value = dict(value)
                 options = {k: value.pop(k) for k in list(value) if isinstance(value[k], Mapping)}
+                for name in options:
+                    if name not in ENGINE_NAMES:
+                        problems.add(f"engine.{name}", _unknown(name, ENGINE_NAMES, "engine section"))
                 value.setdefault("options", options)
-            kwargs[key] = _section(_SECTIONS[key], value, key, problems, warnings)
+            kwargs[key] = _section(_SECTIONS[key], value, key, problems)
         elif key == "style":
             kwargs["style"] = _style(value, problems)
         elif key == "emotions":
@@ -208,32 +292,42 @@ def _build(data: Mapping[str, Any], source: str, problems: list[str]) -> Config:
         elif key == "lexicon":
             kwargs["lexicon"] = _lexicon(value, problems)
         elif key == "cache":  # [cache] dir = "..." reads better in a file than a top-level key
-            if not isinstance(value, Mapping) or set(value) - {"dir"}:
-                problems.append("[cache] takes one key: dir")
-            elif (v := _coerce(value.get("dir", ""), str, "cache.dir", problems)) is not _BAD:
+            if not isinstance(value, Mapping):
+                problems.add("cache", "must be a table", table=True)
+                continue
+            for k in value:
+                if k != "dir":
+                    problems.add(f"cache.{k}", _unknown(k, ["dir"]))
+            if (v := _coerce(value.get("dir", ""), str, "cache.dir", problems)) is not _BAD:
                 kwargs["cache_dir"] = v
         elif key in _TOP:
             if (v := _coerce(value, Config.__dataclass_fields__[key].type, key, problems)) is not _BAD:
                 kwargs[key] = v
         else:
-            warnings.append(f"unknown key '{key}' ignored")
+            where = [f"{s}.{k}" for s, keys in _section_keys().items() for k in keys]
+            hint = _suggest(key, top_known)
+            if not hint:  # a key written outside its section: "max_chars = 100" above [text]
+                match = difflib.get_close_matches(key, [w.split(".")[1] for w in where], n=1, cutoff=0.8)
+                hint = next((f" (did you mean '{w}', in [{w.split('.')[0]}]?)" for w in where
+                             if match and w.endswith("." + match[0])), "")
+            what = "section" if isinstance(value, Mapping) else "key"
+            problems.add(key, f"unknown {what}{hint or ' (sections: ' + ', '.join(sorted(top_known)) + ')'}",
+                         table=what == "section")
     # Values of the wrong type were left at their defaults, so the range checks still run and
     # every problem is reported in one go.
-    config = Config(**kwargs, warnings=tuple(warnings))
+    config = Config(**kwargs)
     _check_values(config, problems)
-    if problems:
-        raise ConfigError(problems, source)
+    problems.raise_if_any(source)
     return config
 
 
-def _section(cls: type, value: Mapping[str, Any], name: str, problems: list[str],
-             warnings: list[str]) -> Any:
+def _section(cls: type, value: Mapping[str, Any], name: str, problems: _Problems) -> Any:
     hints = typing.get_type_hints(cls)
-    fields = {f.name for f in dataclasses.fields(cls)}
+    fields = [f.name for f in dataclasses.fields(cls) if f.name != "options"]
     kwargs = {}
     for k, v in value.items():
-        if k not in fields:
-            warnings.append(f"unknown key '{name}.{k}' ignored")
+        if k != "options" and k not in fields:
+            problems.add(f"{name}.{k}", _unknown(k, fields))
             continue
         if (coerced := _coerce(v, hints[k], f"{name}.{k}", problems)) is not _BAD:
             kwargs[k] = coerced
@@ -243,8 +337,8 @@ def _section(cls: type, value: Mapping[str, Any], name: str, problems: list[str]
 _BAD = object()  # what _coerce returns for a value of the wrong type (after noting the problem)
 
 
-def _coerce(value: Any, hint: Any, label: str, problems: list[str]) -> Any:
-    """``value`` as the type ``hint`` names, or _BAD with a problem noted."""
+def _coerce(value: Any, hint: Any, key: str, problems: _Problems) -> Any:
+    """``value`` as the type ``hint`` names, or _BAD with a problem noted for ``key``."""
     if isinstance(hint, str):
         hint = {"bool": bool, "str": str, "int": int, "float": float}.get(hint, hint)
     origin = typing.get_origin(hint)
@@ -265,52 +359,55 @@ def _coerce(value: Any, hint: Any, label: str, problems: list[str]) -> Any:
     else:
         ok = isinstance(value, Mapping)
     if not ok:
-        problems.append(f"{label}: expected {getattr(hint, '__name__', 'a table')}, got {value!r}")
+        problems.add(key, f"expected {getattr(hint, '__name__', 'a table')}, got {value!r}")
         return _BAD
     return value
 
 
-def _style(value: Any, problems: list[str]) -> Style:
+def _style(value: Any, problems: _Problems) -> Style:
     if not isinstance(value, Mapping):
-        problems.append("[style] must be a table")
+        problems.add("style", "must be a table", table=True)
         return Style()
     rules = dict(DEFAULT_STYLE_RULES)
     user_rules = value.get("rules") or {}
     if not isinstance(user_rules, Mapping):
-        problems.append("style.rules: expected a table of selector = emotion")
+        problems.add("style.rules", "expected a table of selector = emotion")
         user_rules = {}
     for k, v in user_rules.items():
         if not isinstance(v, str):
-            problems.append(f"style.rules.{k}: expected an emotion name, got {v!r}")
+            problems.add(f"style.rules.{k}", f"expected an emotion name, got {v!r}")
         else:
             rules[k] = v
     for k in value:
         if k not in ("rules", "default"):
-            problems.append(f"style.{k}: unknown key (rules go under [style.rules])")
+            problems.add(f"style.{k}", _unknown(k, ("default", "rules")) + " (rules go under [style.rules])")
     default = value.get("default", "neutral")
     if not isinstance(default, str):
-        problems.append(f"style.default: expected an emotion name, got {default!r}")
+        problems.add("style.default", f"expected an emotion name, got {default!r}")
         default = "neutral"
     return Style(default=default, rules=rules)
 
 
-def _emotions(value: Any, problems: list[str]) -> dict[str, dict[str, dict[str, Any]]]:
+def _emotions(value: Any, problems: _Problems) -> dict[str, dict[str, dict[str, Any]]]:
     out: dict[str, dict[str, dict[str, Any]]] = {}
     if not isinstance(value, Mapping):
-        problems.append("[emotions] must be a table of presets")
+        problems.add("emotions", "must be a table of presets", table=True)
         return out
     for name, engines in value.items():
         if not isinstance(engines, Mapping) or not all(isinstance(v, Mapping) for v in engines.values()):
-            problems.append(f"emotions.{name}: expected tables per engine, e.g. [emotions.{name}.espeak]")
+            problems.add(f"emotions.{name}", f"expected tables per engine, e.g. [emotions.{name}.espeak]")
             continue
+        for engine in engines:
+            if engine not in ENGINE_NAMES:
+                problems.add(f"emotions.{name}.{engine}", _unknown(engine, ENGINE_NAMES, "engine"))
         out[name] = {e: dict(p) for e, p in engines.items()}
     return out
 
 
-def _lexicon(value: Any, problems: list[str]) -> dict[str, dict[str, str]]:
+def _lexicon(value: Any, problems: _Problems) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {"*": {}}
     if not isinstance(value, Mapping):
-        problems.append("[lexicon] must be a table of term = spoken form")
+        problems.add("lexicon", "must be a table of term = spoken form", table=True)
         return out
     for k, v in value.items():
         if isinstance(v, str):
@@ -318,46 +415,92 @@ def _lexicon(value: Any, problems: list[str]) -> dict[str, dict[str, str]]:
         elif isinstance(v, Mapping) and all(isinstance(x, str) for x in v.values()):
             out.setdefault(k, {}).update(v)
         else:
-            problems.append(f"lexicon.{k}: expected a spoken form (string) or a [lexicon.{k}] table")
+            problems.add(f"lexicon.{k}", f"expected a spoken form (string) or a [lexicon.{k}] table")
     return out
 
 
-def _check_values(c: Config, problems: list[str]) -> None:
+def _check_values(c: Config, problems: _Problems) -> None:
+    """Range and choice checks; each problem names only the setting that is wrong."""
+    add = problems.add
     known = set(c.emotion_names)
     for sel, emo in c.style.rules.items():
         if emo not in known:
-            problems.append(f"style.rules.{sel}: unknown emotion '{emo}' (known: {', '.join(sorted(known))})")
+            add(f"style.rules.{sel}", f"unknown emotion '{emo}'{_suggest(emo, known)} (known: {', '.join(sorted(known))})")
     if c.style.default not in known:
-        problems.append(f"style.default: unknown emotion '{c.style.default}'")
+        add("style.default", f"unknown emotion '{c.style.default}'{_suggest(c.style.default, known)}")
     for f in dataclasses.fields(Pauses):
         if getattr(c.pauses, f.name) < 0:
-            problems.append(f"pauses.{f.name}: must be >= 0 ms")
+            add(f"pauses.{f.name}", "must be >= 0 ms")
+    if c.parse.notes not in ("end", "inline", "skip"):
+        add("parse.notes", f"'{c.parse.notes}' is not one of end, inline, skip")
     if not 0 <= c.parse.chapter_level <= 6:
-        problems.append("parse.chapter_level: must be 0 (auto) or 1-6")
-    if c.text.max_chars < 20 or c.text.max_chars_cjk < 10:
-        problems.append("text.max_chars must be >= 20 and text.max_chars_cjk >= 10")
+        add("parse.chapter_level", "must be 0 (auto) or 1-6")
+    if c.text.max_chars < 20:
+        add("text.max_chars", "must be >= 20")
+    if c.text.max_chars_cjk < 10:
+        add("text.max_chars_cjk", "must be >= 10")
     if not 0 < c.text.emphasis_threshold <= 1:
-        problems.append("text.emphasis_threshold: must be in (0, 1]")
+        add("text.emphasis_threshold", "must be in (0, 1]")
     if c.output.format not in AUDIO_FORMATS:
-        problems.append(f"output.format: '{c.output.format}' is not one of {', '.join(AUDIO_FORMATS)}")
+        add("output.format", f"'{c.output.format}' is not one of {', '.join(AUDIO_FORMATS)}")
     if c.output.book not in BOOK_FORMATS:
-        problems.append(f"output.book: '{c.output.book}' is not one of {', '.join(BOOK_FORMATS)}")
+        add("output.book", f"'{c.output.book}' is not one of {', '.join(BOOK_FORMATS)}")
     if c.output.epub and c.output.format not in ("mp3", "m4a", "ogg"):
         # EPUB readers play only the core audio types
-        problems.append(f"output.epub: needs output.format mp3, m4a or ogg (not {c.output.format})")
-    if c.engine.retries < 1 or c.engine.probes < 0:
-        problems.append("engine.retries must be >= 1 and engine.probes >= 0")
-    if min(c.engine.backoff, c.engine.backoff_max, c.engine.probe_after) < 0:
-        problems.append("engine.backoff, backoff_max and probe_after must be >= 0 seconds")
-    if c.engine.connect_timeout <= 0 or c.engine.read_timeout <= 0:
-        problems.append("engine timeouts must be > 0")
+        add("output.epub", f"needs {problems.name('output.format')} mp3, m4a or ogg (not {c.output.format})")
+    if c.engine.retries < 1:
+        add("engine.retries", "must be >= 1")
+    if c.engine.probes < 0:
+        add("engine.probes", "must be >= 0")
+    for name in ("backoff", "backoff_max", "probe_after", "wait_for_server"):
+        if getattr(c.engine, name) < 0:
+            add(f"engine.{name}", "must be >= 0 seconds")
+    for name in ("connect_timeout", "read_timeout"):
+        if getattr(c.engine, name) <= 0:
+            add(f"engine.{name}", "must be > 0 seconds")
+    if c.engine.read_timeout_per_char < 0:
+        add("engine.read_timeout_per_char", "must be >= 0 seconds")
     if c.engine.name != "auto" and c.engine.name not in ENGINE_NAMES:
-        problems.append(f"engine.name: unknown engine '{c.engine.name}' (known: auto, {', '.join(ENGINE_NAMES)})")
+        add("engine.name", f"unknown engine '{c.engine.name}'{_suggest(c.engine.name, ENGINE_NAMES)} "
+            f"(known: auto, {', '.join(ENGINE_NAMES)})")
+    for i, server in enumerate(c.engine.servers):
+        if (problem := server_url_problem(server)) is not None:
+            add("engine.servers", f"{server!r}: {problem}")
     if not re.fullmatch(r"[1-9][0-9]*k", c.output.bitrate):
-        problems.append(f"output.bitrate: expected kilobits per second like \"64k\", got {c.output.bitrate!r}")
+        add("output.bitrate", f"expected kilobits per second like \"64k\", got {c.output.bitrate!r}")
     if not -70 <= c.output.loudness <= -5:
-        problems.append("output.loudness: expected LUFS between -70 and -5 (spoken word: -19 mono, -16 stereo)")
+        add("output.loudness", "expected LUFS between -70 and -5 (spoken word: -19 mono, -16 stereo)")
+    v = c.verify
+    if v.device not in ("auto", "cpu", "cuda"):
+        add("verify.device", f"expected auto, cpu or cuda, got {v.device!r}")
+    if v.attempts < 1:
+        add("verify.attempts", "must be >= 1")
+    if v.threads < 0:
+        add("verify.threads", "must be >= 0")
+    if not v.model:
+        add("verify.model", "must be set")
+    for name in ("max_wer", "max_cer", "ending", "no_speech"):
+        if not 0 <= getattr(v, name) <= 1:
+            add(f"verify.{name}", "must be in [0, 1]")
+    if v.extra < 0:
+        add("verify.extra", "must be >= 0")
     if not -20 <= c.output.true_peak <= 0:
-        problems.append("output.true_peak: expected dBTP between -20 and 0")
+        add("output.true_peak", "expected dBTP between -20 and 0")
     if not (c.output.max_chapter_minutes == 0 or 1 <= c.output.max_chapter_minutes <= 24 * 60):
-        problems.append("output.max_chapter_minutes: expected minutes between 1 and 1440, or 0 (never split)")
+        add("output.max_chapter_minutes", "expected minutes between 1 and 1440, or 0 (never split)")
+
+
+def server_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a server's address (None if it can): http(s), a host, no spaces."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as e:
+        return f"not a URL ({e})"
+    if parts.scheme not in ("http", "https"):
+        return "not an http:// or https:// URL (e.g. http://127.0.0.1:7860)"
+    if not parts.hostname or any(ch.isspace() for ch in url):
+        return "no host name in this URL (e.g. http://127.0.0.1:7860)"
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import json
 import os
@@ -11,9 +12,9 @@ from typing import Any, Literal, Sequence
 
 from narrator.config import Config, load_config
 from narrator.errors import BadInput, ConfigError, Interrupted, NarratorError
-from narrator.events import EventSink, Notice, ignore
+from narrator.events import Event, EventSink, Notice, Progress, ignore
 
-LESSON_SUFFIXES = (".html", ".htm", ".xhtml")
+from narrator.choices import INPUT_SUFFIXES as LESSON_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +49,20 @@ def _is_output(folder: Path) -> bool:
 
 
 def _lessons_in(folder: Path) -> list[Path]:
-    """The HTML files under ``folder``, sorted, skipping narrator's own output folders."""
+    """The lesson files under ``folder`` (HTML, .docx, .md, .txt), sorted, skipping narrator's
+    own output folders."""
     found: list[Path] = []
     for path in sorted(folder.iterdir()):
         if path.is_dir() and not path.name.startswith(".") and not _is_output(path):
             found += _lessons_in(path)
-        elif path.is_file() and path.suffix.lower() in LESSON_SUFFIXES:
+        elif (path.is_file() and path.suffix.lower() in LESSON_SUFFIXES
+              and not path.name.startswith((".", "~$"))):  # hidden files, Word's lock files
             found.append(path)
     return found
 
 
 def expand_sources(args: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """Files as given, directories as their HTML files (sorted, recursive), globs expanded."""
+    """Files as given, directories as their lesson files (sorted, recursive), globs expanded."""
     found: list[Path] = []
     for arg in args:
         text = str(arg)
@@ -75,7 +78,8 @@ def expand_sources(args: Sequence[str | os.PathLike[str]]) -> list[Path]:
             found.append(p)
     unique = list(dict.fromkeys(found))
     if not unique:
-        raise BadInput(" ".join(map(str, args)), "no HTML lessons found")
+        raise BadInput(" ".join(map(str, args)),
+                       f"no lessons found ({', '.join(LESSON_SUFFIXES)})")
     return unique
 
 
@@ -134,8 +138,8 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
         for src, name in zip(paths, lesson_dirs(paths)):
             out = out_root / name
             try:
-                manifest = narrate(src, config, out_dir=out, engines=shared_engines, on_event=on_event,
-                                   course_index="../index.html")
+                manifest = narrate(src, config, out_dir=out, engines=shared_engines,
+                                   on_event=_for_lesson(on_event, name), course_index="../index.html")
                 if manifest.status == "built":
                     on_event(Notice("info", f"{src}: built"))
                 results.append(LessonResult(str(src), out, manifest.status, manifest.get("title", ""),
@@ -144,7 +148,8 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
             except (ConfigError, Interrupted):
                 raise  # the whole course stops: a bad setting fails every lesson alike
             except NarratorError as e:
-                on_event(Notice("warning", f"{src}: failed: {e}"))
+                # the problem itself is reported once, with the course's result (result.failed)
+                on_event(Notice("info", f"{src}: failed"))
                 results.append(LessonResult(str(src), out, "failed", error=str(e)))
     finally:
         for engine in engines:
@@ -152,6 +157,13 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
     result = CourseResult(out_root, tuple(results), title or course_title(paths, out_root))
     write_index(result, config)
     return result
+
+
+def _for_lesson(on_event: EventSink, lesson: str) -> EventSink:
+    """``on_event`` with each progress event marked with the lesson it belongs to."""
+    def sink(event: Event) -> None:
+        on_event(dataclasses.replace(event, lesson=lesson) if isinstance(event, Progress) else event)
+    return sink
 
 
 def course_title(sources: Sequence[Path], out_root: Path) -> str:

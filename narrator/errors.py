@@ -20,12 +20,14 @@ class BadInput(NarratorError, ValueError):
 
 
 class ConfigError(NarratorError, ValueError):
-    """narrate.toml or an option is invalid; ``problems`` lists every problem found."""
+    """narrate.toml or an option is invalid; ``problems`` lists every problem found.
+
+    ``source`` (the file) prefixes the message; "" when only options are at fault."""
 
     def __init__(self, problems: list[str], source: str = "configuration") -> None:
         self.problems = list(problems)
         self.source = source
-        super().__init__(f"{source}: " + "; ".join(self.problems))
+        super().__init__((f"{source}: " if source else "") + "; ".join(self.problems))
 
 
 class EngineError(NarratorError):
@@ -44,6 +46,12 @@ class EngineError(NarratorError):
     def naming(self, label: str) -> str:
         """The message naming its server, or ``label`` (the engine that raised it) if unknown."""
         return f"{self.server or label}: {self.message}"
+
+
+class ServerUnreachable(EngineError):
+    """Nothing has ever answered at the server's address in this run (connection refused,
+    unknown host, no route): the server is not there, unless it is still booting. Once a server
+    has answered, the same faults are plain (retried) EngineErrors: it is restarting."""
 
 
 class EngineUnavailable(EngineError):

@@ -15,6 +15,7 @@ class Progress:
     total: int
     cached: int = 0
     failed: int = 0
+    lesson: str = ""  # in a course build: the lesson it belongs to
 
 
 @dataclass(frozen=True, slots=True)

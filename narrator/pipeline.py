@@ -39,7 +39,7 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
     if not p.exists():
         raise BadInput(str(path), "no such file")
     if p.is_dir():
-        raise BadInput(str(path), "is a directory, not an HTML file")
+        raise BadInput(str(path), "is a directory, not a lesson file")
     try:
         return p.read_bytes()
     except OSError as e:
@@ -86,6 +86,8 @@ def build_key(source_sha256: str, config: Config) -> str:
                    "options": engine.options},
         "output": asdict(config.output) | {"dir": ""}, "allow_gaps": config.allow_gaps,
     }
+    if config.verify.enabled:  # checked takes and word timings change the narration
+        relevant["verify"] = asdict(config.verify)
     blob = json.dumps(relevant, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 
@@ -192,18 +194,19 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
     if not script.chapters:
         raise BadInput(str(source), "nothing speakable in this document")
     check_out_dir(out, [source])
-    for warning in script.warnings:
-        on_event(Notice("warning", f"{source}: {warning}"))
-    if line := summary(script.skipped):
-        on_event(Notice("note", f"{source}: {line}"))
 
     own_engines = engines is None
     if engines is None:
         from narrator.engines import create_engines
 
-        engines = create_engines(config)  # engine options are checked before any folder appears
+        # engine options and the voice file are checked before any folder or note appears
+        engines = create_engines(config)
     elif callable(engines):
         engines = engines()
+    for warning in script.warnings:
+        on_event(Notice("warning", f"{source}: {warning}"))
+    if line := summary(script.skipped):
+        on_event(Notice("note", f"{source}: {line}"))
     try:
         prepare_out_dir(out)
         return _synthesize_and_publish(script, engines, config, out, key, previous, on_event, course_index)
@@ -245,12 +248,15 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
                        "servers": [e.label for e in engines]}
         stats = {"segments": len(script.segments), "synthesized": result.synthesized,
                  "cached": result.cached, "failed": len(result.failed)}
+        if config.verify.enabled:
+            stats |= {"remade": result.remade, "unverified": len(result.unverified)}
         manifest = publish(script, programme, out, config, engine_info=engine_info, stats=stats,
                            take_keys={sid: t.cache_key for sid, t in result.takes.items()},
                            build={"key": key if not result.failed else "", "narrator": __version__},
                            previous=previous.files, ready=encoder,
                            materialise=functools.partial(materialise, script=script, takes=result.takes,
                                                          config=config),
+                           segment_info=_segment_info(result, programme),
                            course_index=course_index, on_event=on_event)
     finally:
         ahead.close()  # nothing is left running on an error
@@ -258,6 +264,22 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
         shutil.rmtree(work, ignore_errors=True)
     if result.failed:
         raise SynthesisFailed(sorted(result.failed), str(errors_path))
-    errors_path.unlink(missing_ok=True)
+    if not result.unverified:  # segments kept although no take passed the check are listed there
+        errors_path.unlink(missing_ok=True)
     return manifest
+
+
+def _segment_info(result: Any, programme: Any) -> dict[str, dict[str, Any]]:
+    """Each checked segment's "verify" record and its words timed from the segment's start in
+    the chapter (the take's times moved by what assembly trimmed from its start)."""
+    from narrator.assembly.mixing import lead_trim
+
+    info: dict[str, dict[str, Any]] = {sid: {"verify": dict(c)} for sid, c in result.checks.items()}
+    for sid, words in result.words.items():
+        take = result.takes.get(sid)
+        if take is None or sid not in info:
+            continue
+        trim = lead_trim(take.path, programme.sample_rate)
+        info[sid]["words"] = [(w, s - trim, e - trim) for w, s, e in words]
+    return info
 

@@ -27,8 +27,8 @@ class ProgressDisplay:
         self.live = self.stream.isatty()
         self.interval = interval
         self._lock = threading.Lock()
-        self._started: dict[str, float] = {}
-        self._last_done: dict[str, int] = {}
+        self._started: dict[tuple[str, str], float] = {}  # (lesson, stage) -> when it started
+        self._last_done: dict[tuple[str, str], int] = {}
         self._last_print = 0.0
         self._line_open = False
 
@@ -44,22 +44,25 @@ class ProgressDisplay:
 
     def _progress(self, e: Progress) -> None:
         now = time.monotonic()
-        if e.done < self._last_done.get(e.stage, 0) or e.stage not in self._started:
-            self._started[e.stage] = now  # a new run of this stage (the next lesson of a course)
-        self._last_done[e.stage] = e.done
-        elapsed = now - self._started[e.stage]
+        stage = (e.lesson, e.stage)
+        starting = e.done < self._last_done.get(stage, 0) or stage not in self._started
+        if starting:
+            self._started[stage] = now  # a new run of this stage (the next lesson of a course)
+        self._last_done[stage] = e.done
+        elapsed = now - self._started[stage]
         # The ETA counts only segments the engine made: cached takes cost nothing.
         made = e.done - e.cached
         left = e.total - e.done
         eta = f"ETA {_clock(elapsed / made * left)}" if made > 0 and left else "ETA --:--"
         extra = f", {e.cached} cached" if e.cached else ""
         extra += f", {e.failed} failed" if e.failed else ""
-        line = f"{e.stage}: {e.done}/{e.total}{extra}, {_clock(elapsed)} elapsed, {eta}"
+        line = f"{e.lesson + ': ' if e.lesson else ''}{e.stage}: {e.done}/{e.total}{extra}, " \
+               f"{_clock(elapsed)} elapsed, {eta}"
         finished = e.done >= e.total
         if self.live:
             print("\r" + line + "\033[K", end="\n" if finished else "", file=self.stream, flush=True)
             self._line_open = not finished
-        elif finished or now - self._last_print >= self.interval or e.done == 1:
+        elif finished or starting or now - self._last_print >= self.interval or e.done == 1:
             print(line, file=self.stream, flush=True)
             self._last_print = now
 

@@ -30,6 +30,9 @@ class Run:
     marks: frozenset[str] = frozenset()
     lang: str | None = None
     emotion: str | None = None
+    # A formula: its TeX source (``text`` is then a rendering for the reader; the script says
+    # the formula in words from this).
+    math: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

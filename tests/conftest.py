@@ -20,3 +20,11 @@ def chromium() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return CHROMIUM
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read or fill the user's take cache (~/.cache/narrator): a take made by the
+    README's quickstart would otherwise turn a test's "synthesized" into "cached". Subprocesses
+    inherit the variable; tests that need their own cache still pass one."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))

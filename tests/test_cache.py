@@ -6,6 +6,7 @@ import io
 import os
 import signal
 import subprocess
+import tempfile
 import sys
 import time
 import wave
@@ -195,8 +196,11 @@ def test_unreadable_entry_is_a_miss_and_is_never_removed(tmp_path):
 
 
 def narrate_cache(*args: str) -> subprocess.CompletedProcess[str]:
+    # an empty folder as cwd: a narrate.toml the user keeps in the checkout must not matter
+    empty = tempfile.mkdtemp(prefix="narrate-cache-cwd-")
+    os.chmod(empty, 0o755)  # readable without root's capabilities
     return subprocess.run([*unprivileged(), sys.executable, "-m", "narrator", "cache", *args],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+                          cwd=empty, capture_output=True, text=True, timeout=60, check=False)
 
 
 def test_cache_command_on_a_file_or_unreadable_folder_is_one_line(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -50,7 +51,7 @@ def test_bad_input_is_one_line_and_no_audio(tmp_path: Path, name: str, content: 
 def test_directory_given_as_file_with_no_lessons(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     proc = narrate("empty", cwd=tmp_path)
-    assert_one_line_error(proc, "narrate: empty: no HTML lessons found")
+    assert_one_line_error(proc, "narrate: empty: no lessons found (.html, .htm, .xhtml, .docx, .md, .markdown, .txt)")
 
 
 def test_unwritable_output_directory(tmp_path: Path) -> None:
@@ -96,15 +97,15 @@ def test_help_does_not_import_heavy_modules() -> None:
 
 
 def test_dry_run_prints_the_plan_without_audio(tmp_path: Path) -> None:
-    proc = narrate(str(SAMPLES / "lesson.html"), "--dry-run", cwd=tmp_path)
+    shutil.copy(SAMPLES / "lesson.html", tmp_path / "lesson.html")  # never the checkout's own folder
+    proc = narrate("lesson.html", "--dry-run", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "chapters" in out and "segments" in out and "about" in out
     assert "光合作用" in out and " zh " in out
     for emotion in ("serious", "excited"):
         assert emotion in out
-    assert not (SAMPLES / "lesson.narration").exists()
-    assert not list(tmp_path.rglob("*.wav"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lesson.html"]  # nothing written
 
 
 def test_lexicon_changes_only_the_spoken_text(tmp_path: Path) -> None:
@@ -152,3 +153,54 @@ def test_user_temp_files_in_the_output_folder_are_left_alone(tmp_path: Path) -> 
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / ".notes.tmp").read_text() == "mine"
     assert not (tmp_path / "out" / ".narrator-work-x").exists()
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(tmp_path: Path) -> None:
+    """`narrate --dry-run | head -1`: the reader closes the pipe; no traceback, no internal error."""
+    (tmp_path / "long.html").write_text("".join(f"<p>Sentence number {i} is here.</p>" for i in range(3000)))
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    proc = subprocess.Popen([sys.executable, "-m", "narrator", "long.html", "--dry-run"], cwd=tmp_path,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # as head does after its line
+    err = proc.stderr.read().decode()
+    status = proc.wait(timeout=120)
+    assert first.strip()  # the plan had begun to arrive
+    assert err == "" and status == 141
+
+
+def test_unknown_sections_and_keys_are_errors_with_suggestions(tmp_path: Path) -> None:
+    """A typo is not a warning and a run with defaults (mp3 where wav was asked for)."""
+    (tmp_path / "lesson.html").write_text("<p>Hello there.</p>")
+    (tmp_path / "narrate.toml").write_text('[ouput]\nformat = "wav"\n[text]\nmax_char = 100\n'
+                                           '[pauses]\nsentence = -5\n[engine.indextts]\nlayout = "2"\n')
+    proc = narrate("lesson.html", "-q", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr  # every problem, on one line
+    line = lines[0]
+    assert line.startswith("narrate: narrate.toml: ")
+    for needle in ("[ouput] unknown section (did you mean 'output'?)",
+                   "text.max_char: unknown key (did you mean 'max_chars'?)",
+                   "pauses.sentence: must be >= 0 ms",
+                   "engine.indextts: unknown engine section (did you mean 'indextts2'?)"):
+        assert needle in line, line
+    assert not (tmp_path / "lesson.narration").exists()  # nothing was made with the defaults
+
+
+def test_a_value_given_by_an_option_is_reported_under_the_options_name(tmp_path: Path) -> None:
+    (tmp_path / "lesson.html").write_text("<p>Hello there.</p>")
+    (tmp_path / "narrate.toml").write_text("[text]\nmax_chars_cjk = 5\n")
+    proc = narrate("lesson.html", "--chapter-level", "9", "--server", "notaurl", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip() == (
+        "narrate: narrate.toml: text.max_chars_cjk: must be >= 10; --chapter-level: must be 0 (auto) "
+        "or 1-6; --server: 'notaurl': not an http:// or https:// URL (e.g. http://127.0.0.1:7860)")
+    assert "max_chars:" not in proc.stderr  # only the wrong setting is named
+    (tmp_path / "narrate.toml").unlink()
+    proc = narrate("lesson.html", "--wait-for-server", "-1", "--server", "http://:7860", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip() == (
+        "narrate: --wait-for-server: must be >= 0 seconds; --server: 'http://:7860': no host name "
+        "in this URL (e.g. http://127.0.0.1:7860)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -85,6 +86,19 @@ def test_outputs_inside_the_course_folder_are_not_lessons(course: Path) -> None:
     assert "0 built, 3 up to date, 0 failed" in second.stderr
     index = json.loads((course / "build" / "course.json").read_text("utf-8"))
     assert [lesson["path"] for lesson in index["lessons"]] == ["01-intro", "02-cells", "04-review"]
+
+
+def test_progress_names_its_lesson_and_a_failure_is_reported_once(course: Path) -> None:
+    cwd = course.parent
+    proc = run(["course", "-o", "build", "-f", "wav"], cwd)  # not -q: the progress lines
+    assert proc.returncode == 1, proc.stderr
+    progress = [line for line in proc.stderr.splitlines()
+                if re.search(r"\b(synthesize|assemble|publish): \d+/\d+", line)]
+    assert progress, proc.stderr
+    lessons = {line.split(":")[0] for line in progress}
+    assert lessons == {"01-intro", "02-cells", "04-review"}, progress  # every line says whose it is
+    assert proc.stderr.count("03-broken.html") == 1, proc.stderr  # the failure, once
+    assert proc.stderr.count("binary file") == 1, proc.stderr
 
 
 def test_course_index_has_the_course_title_and_clock_durations(tmp_path: Path) -> None:

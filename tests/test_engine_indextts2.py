@@ -189,9 +189,9 @@ def test_dead_server_is_retryable_error(voice):
 
 
 def test_not_indextts2_and_unknown_layout_are_unavailable(voice):
-    params = [{"parameter_name": f"p{i}", "component": "Textbox"} for i in range(10)]
-    info = {"named_endpoints": {"/gen_single": {"parameters": params}}}
-    with RecordingServer({("GET", "/gradio_api/info"): lambda s, r: Reply.json(info)}) as odd, \
+    config_answer = {"components": [{"id": i, "type": "textbox", "props": {}} for i in range(10)],
+                     "dependencies": [{"api_name": "gen_single", "inputs": list(range(10))}]}
+    with RecordingServer({("GET", "/config"): lambda s, r: Reply.json(config_answer)}) as odd, \
             RecordingServer({}) as other:
         with pytest.raises(EngineUnavailable, match="unknown /gen_single layout"):
             indextts2.create(config(voice), odd.url).synthesize(EN, "en", "neutral")
@@ -203,8 +203,9 @@ def test_not_indextts2_and_unknown_layout_are_unavailable(voice):
 
 def test_missing_voice_file_and_bad_options(tmp_path, voice):
     missing = tmp_path / "nope.wav"
-    with pytest.raises(EngineUnavailable, match="nope.wav"):
+    with pytest.raises(ConfigError, match="nope.wav") as missing_err:  # the file's problem, exit 2
         indextts2.create(config(missing), "http://127.0.0.1:1")
+    assert str(missing_err.value).startswith("voice file ") and "127.0.0.1" not in str(missing_err.value)
     bad = config(voice, **{"engine.indextts2": {"layout": "3", "temprature": 0.7, "top_k": "x"}},
                  emotions={"sad": {"indextts2": {"vector": [2, 0]}}})
     with pytest.raises(ConfigError) as err:
@@ -272,8 +273,9 @@ def test_language_is_in_the_keys_of_25_only_and_the_same_pinned_or_read(webui_zh
 
 @pytest.mark.timeout(120)
 def test_a_server_restarting_at_the_start_is_waited_for(webui_zh, voice, tmp_path):
-    """The setup's fingerprint needs /gradio_api/info: a run that starts while the only server
-    restarts waits for it (engine.backoff ...) and then finds every take in the cache."""
+    """The setup's fingerprint needs the server's /config: a run that starts while the only server
+    restarts waits for it when asked to (engine.wait_for_server) and then finds every take in
+    the cache."""
     import threading
 
     import narrator
@@ -288,6 +290,7 @@ def test_a_server_restarting_at_the_start_is_waited_for(webui_zh, voice, tmp_pat
         Segment(id=f"c01-s{i + 1:04d}", chapter=1, text=t, spoken=t, lang="en", emotion="neutral",
                 boundary="sentence", pause_after_ms=250) for i, t in enumerate(texts))),))
     settings = config(voice, **{"cache_dir": str(tmp_path / "cache"), "engine.backoff": 0.5,
+                                "engine.wait_for_server": 60,
                                 "engine.backoff_max": 2.0, "engine.probe_after": 2.0,
                                 "engine.probes": 4, "output.format": "wav", "output.book": "none"})
     cache = Cache(tmp_path / "cache")
@@ -320,3 +323,70 @@ def test_a_server_restarting_at_the_start_is_waited_for(webui_zh, voice, tmp_pat
         up.join()
         if "s" in started:
             started["s"].close()
+
+
+@pytest.fixture(scope="session")
+def webui_2d():
+    server = start_webui("2-duration", "en_US")
+    yield server
+    server.close()
+
+
+def test_web_ui_started_with_version_2_gets_26_values_and_duration_factor(webui_2d, voice):
+    """The 2026-08 web UI with --version 2: /gradio_api/info lists 25 parameters (its gr.State is
+    left out), but gen_single takes 26 values, null in the state's place."""
+    import requests
+
+    info = requests.get(webui_2d.url + "/gradio_api/info", timeout=10).json()
+    assert len(info["named_endpoints"]["/gen_single"]["parameters"]) == 25
+    emotions = {"calm": {"indextts2": {"speed": 0.8}}}
+    engine = indextts2.create(config(voice, emotions=emotions), webui_2d.url)
+    rec = webui_2d.recorder
+    before = len(rec.calls)
+    try:
+        for emotion in ("neutral", "excited", "calm"):
+            wav = engine.synthesize(EN, "en", emotion)
+            assert decode(wav)[0] == 22050 and wav == speech_wav(EN, "en")
+        described = engine.describe()
+        fp = engine.fingerprint()
+        params = {e: engine.emotion_params(e) for e in ("neutral", "excited", "calm")}
+    finally:
+        engine.close()
+    neutral, excited, calm = rec.calls[before:]
+    assert [c["state"] for c in (neutral, excited, calm)] == [None, None, None]
+    assert neutral["duration_factor"] == 1.0
+    assert excited["duration_factor"] == pytest.approx(1 / 1.08, abs=1e-3)  # the preset is faster
+    assert calm["duration_factor"] == 1.25  # the user's speed 0.8: slower
+    assert excited["sampling"] == [True, 0.8, 30, 0.8, 0.0, 3, 10.0, 1500]
+    assert [c["method"] for c in (neutral, excited, calm)] == [0, 2, 2]
+    assert described["layout"] == "2-duration" and described["inputs"] == 26
+    assert described["locale"] == "en_US"
+    assert fp.startswith("indextts2/2-duration/")
+    # the speed is part of the take's identity where the server can deliver it
+    assert "speed" not in params["neutral"] and params["calm"]["speed"] == 0.8
+    assert params["excited"]["speed"] == 1.08
+
+
+def test_all_three_layouts_are_told_apart_and_pinned_layouts_must_match(webui_zh, webui_en25,
+                                                                         webui_2d, voice):
+    for server, name in ((webui_zh, "2"), (webui_en25, "2.5"), (webui_2d, "2-duration")):
+        engine = indextts2.create(config(voice), server.url)
+        try:
+            assert engine.describe()["layout"] == name
+        finally:
+            engine.close()
+    wrong = indextts2.create(config(voice, **{"engine.indextts2": {"layout": "2"}}), webui_2d.url)
+    with pytest.raises(EngineUnavailable, match="pinned to 2 but the server has the 2-duration layout"):
+        wrong.synthesize(EN, "en", "neutral")
+    # IndexTTS-2's own web UI has no duration_factor: the presets' speeds are not in its keys
+    old = indextts2.create(config(voice), webui_zh.url)
+    assert "speed" not in old.emotion_params("excited")
+    before = len(webui_zh.recorder.calls)
+    old.synthesize(EN, "en", "excited")
+    assert webui_zh.recorder.calls[before]["duration_factor"] is None
+
+
+def test_preset_speed_is_checked(voice):
+    bad = config(voice, emotions={"calm": {"indextts2": {"speed": 5}}})
+    with pytest.raises(ConfigError, match="emotions.calm.indextts2.speed"):
+        indextts2.create(bad, "http://127.0.0.1:1")

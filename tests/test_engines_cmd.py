@@ -140,6 +140,32 @@ def test_one_dead_server_among_good_ones(tmp_path: Path, webuis, voice: Path) ->
     check_failed(run.stdout, dead, "cannot connect")
 
 
+@pytest.mark.timeout(120)
+def test_a_server_is_checked_without_a_voice_file(tmp_path: Path, webuis) -> None:
+    zh, en = webuis
+    calls = len(zh.recorder.calls)
+    run = engines(tmp_path, "--server", zh.url, "--server", en.url)
+    assert run.returncode == 0, run.stdout + run.stderr
+    zh_line, = server_lines(run.stdout, zh.url)
+    en_line, = server_lines(run.stdout, en.url)
+    assert ": ok" in zh_line and "layout 2," in zh_line and "locale zh_CN" in zh_line, zh_line
+    assert ": ok" in en_line and "layout 2.5," in en_line and "locale en_US" in en_line, en_line
+    assert "no test sentence without a voice file" in zh_line
+    assert len(zh.recorder.calls) == calls  # nothing was generated
+
+
+def test_a_missing_voice_file_is_the_files_problem(tmp_path: Path, webuis) -> None:
+    zh, _ = webuis
+    for command in (["engines"], [str(tmp_path / "lesson.html")]):
+        (tmp_path / "lesson.html").write_text("<p>Hello there.</p>")
+        run = subprocess.run([sys.executable, "-m", "narrator", *command, "--server", zh.url,
+                              "--voice-file", "teacher.wav"], cwd=tmp_path, capture_output=True,
+                             text=True, timeout=120, check=False)
+        assert run.returncode == 2, run.stdout + run.stderr
+        assert run.stderr.strip().splitlines() == ["narrate: voice file teacher.wav: no such file or directory"]
+    assert not (tmp_path / "lesson.narration").exists()
+
+
 HTTP_CONFIG = f"""\
 [engine]
 name = "http"

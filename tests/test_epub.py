@@ -104,7 +104,8 @@ def test_cli_epub_option_and_formats_it_cannot_hold(tmp_path: Path) -> None:
                                     capture_output=True, text=True, timeout=600)
     bad = run("lesson.html", "--epub", "-f", "wav", "-q")
     assert bad.returncode == 2, bad.stderr
-    assert "output.epub: needs output.format mp3, m4a or ogg (not wav)" in bad.stderr
+    # reported under the options that set the values (issue 10)
+    assert "--epub: needs --format mp3, m4a or ogg (not wav)" in bad.stderr
     assert not (tmp_path / "lesson.narration" / "manifest.json").exists()
     ok = run("lesson.html", "--epub", "-q")
     assert ok.returncode == 0, ok.stderr

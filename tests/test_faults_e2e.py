@@ -166,7 +166,8 @@ def test_thirty_percent_faults_over_two_servers_give_identical_output(tmp_path: 
 def test_dead_server_fails_in_bounded_time_with_errors_jsonl(tmp_path: Path) -> None:
     html = "<h1>Dead</h1><p>Nobody will say this sentence.</p>"
     dead = refused_url()
-    # two segments, two attempts each: the default cool-downs (about 7 s in all) stay short
+    # a server that has never answered in this run is not there: given up at its first refusal
+    # (issue 10), not after minutes of growing waits
     run = narrate(tmp_path, servers=[dead], out="out", retries=2, html=html)
     out = tmp_path / "out"
     assert run.returncode == 1, run.stderr
@@ -177,10 +178,13 @@ def test_dead_server_fails_in_bounded_time_with_errors_jsonl(tmp_path: Path) -> 
     assert len(planned) == 2
     assert sorted((e["segment"], e["text"]) for e in errors) == [(s["id"], s["text"]) for s in planned]
     for e in errors:
-        assert len(e["errors"]) == 2, e  # every attempt's error, not just the last
-        for err in e["errors"]:
-            assert err["server"] == dead
+        assert e["errors"], e
+        for err in e["errors"]:  # every attempt's error, each naming the server and the reason
+            assert err["server"] in (dead, "")
             assert dead in err["message"] and "connect" in err["message"]
+        assert e["errors"][-1]["message"].startswith("no usable server left (")
+    assert [len(e["errors"]) for e in errors] == [2, 1]  # the first segment was tried once
+    assert f"{dead}: taken out of this run" in run.stderr
 
     lines = summary_lines(run.stderr)
     assert len(lines) == 1, run.stderr
@@ -193,8 +197,9 @@ def test_dead_server_fails_in_bounded_time_with_errors_jsonl(tmp_path: Path) -> 
 
 @pytest.mark.timeout(60)
 def test_dead_indextts2_server_fails_with_errors_jsonl(tmp_path: Path) -> None:
-    """The IndexTTS2 engine must ask its server for the layout before any cache key is known;
-    it asks again with the configured cool-downs (a restarting server), then gives up."""
+    """The IndexTTS2 engine must ask its server for the layout before any cache key is known. A
+    server that refuses connections fails the run at once, naming --wait-for-server; with it,
+    narrate keeps asking for that long (a server booting alongside), then gives up."""
     lesson = tmp_path / "lesson.html"
     lesson.write_text(LESSON, encoding="utf-8")  # the default engine: indextts2, given a server
     config = tmp_path / "narrate.toml"  # short cool-downs: the defaults wait minutes for a restart
@@ -208,7 +213,13 @@ def test_dead_indextts2_server_fails_with_errors_jsonl(tmp_path: Path) -> None:
                           "--voice-file", str(voice)], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr
-    assert run.stderr.count("asking again") == 3  # 3 failures out of rotation, 1 failed probe
+    assert "asking again" not in run.stderr and "--wait-for-server SECONDS" in run.stderr
+    waited = subprocess.run([sys.executable, "-m", "narrator", str(lesson), "-o", str(out), "-q",
+                             "--cache-dir", str(tmp_path / "cache"), "--server", dead, "--config",
+                             str(config), "--voice-file", str(voice), "--wait-for-server", "1"],
+                            capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert waited.returncode == 1 and "Traceback" not in waited.stderr, waited.stderr
+    assert waited.stderr.count("asking again") >= 1
     lines = summary_lines(run.stderr)
     assert len(lines) == 1 and dead in lines[0] and "cannot connect" in lines[0], run.stderr
     planned = plan_segments(lesson)
@@ -348,3 +359,26 @@ def test_ctrl_c_stops_cleanly_and_the_rerun_resumes(tmp_path: Path) -> None:
     planned = plan_segments(lesson)
     assert sorted(second) == sorted({s["text"] for s in planned} - set(made))
     assert [s["id"] for s in manifest_of(out)["segments"]] == [s["id"] for s in planned]
+
+
+@pytest.mark.timeout(120)
+def test_a_server_booting_alongside_is_waited_for_when_asked(tmp_path: Path) -> None:
+    """--wait-for-server: refusals from a server that has not answered yet are not failures of
+    the sentences (no attempts used up) until the time is over."""
+    url = refused_url()
+    lesson, config = setup(tmp_path, retries=2)
+    server = FaultyServer()
+    server.port = int(url.rsplit(":", 1)[1])
+    proc = subprocess.Popen(command(lesson, config, tmp_path / "out", tmp_path / "cache", [url],
+                                    "--wait-for-server", "60"),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    time.sleep(3.0)  # the server comes up after narrate has started asking
+    server.start()
+    try:
+        _, err = proc.communicate(timeout=100)
+    finally:
+        server.stop()
+    assert proc.returncode == 0, err
+    planned = plan_segments(lesson)
+    assert [s["text"] for s in manifest_of(tmp_path / "out")["segments"]] == [s["text"] for s in planned]
+    assert server.ok == len({s["text"] for s in planned})

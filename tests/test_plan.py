@@ -198,16 +198,24 @@ def test_long_sentences_become_several_segments_of_one_block() -> None:
 
 
 def test_estimate_seconds_counts_speech_and_every_pause() -> None:
-    zh = "我" * 45  # 10 s at 4.5 chars/s
-    en = "a" * 150  # 10 s at 15 chars/s
+    import narrator.text as p  # the speaking-rate model
+
+    zh = "我" * 45
+    en = "a" * 150
     d = doc(Chapter(1, "", (para(zh + "。"), para(en + "."))))
     cfg = Config(pauses=Pauses(sentence=0, paragraph=1000, chapter_head=500, chapter_tail=1500))
     script = plan(d, cfg)
     assert [s.pause_after_ms for s in script.segments] == [1000, 0]
-    expected = 45 / 4.5 + 1 / 15 + 151 / 15 + 1.0 + 0.5 + 1.5  # "。" counts as one more character
-    assert estimate_seconds(script, cfg) == pytest.approx(expected, abs=0.3)
+    zh_seg = 45 * p.SECONDS_PER_SYLLABIC + p.SECONDS_PER_MARK + p.SECONDS_PER_SEGMENT  # "。" is a mark
+    en_seg = 150 * p.SECONDS_PER_LETTER + p.SECONDS_PER_MARK + p.SECONDS_PER_SEGMENT
+    expected = zh_seg + en_seg + 1.0 + 0.5 + 1.5
+    assert estimate_seconds(script, cfg) == pytest.approx(expected, abs=0.01)
     two = plan(doc(Chapter(1, "", (para(en + "."),)), Chapter(2, "", (para(en + "."),))), cfg)
-    assert estimate_seconds(two, cfg) == pytest.approx(2 * (151 / 15 + 2.0), abs=0.3)
+    assert estimate_seconds(two, cfg) == pytest.approx(2 * (en_seg + 2.0), abs=0.01)
+    digits = plan(doc(Chapter(1, "", (para("In 2019 and 2020."),))), cfg)
+    assert estimate_seconds(digits, cfg) == pytest.approx(
+        8 * p.SECONDS_PER_DIGIT + 5 * p.SECONDS_PER_LETTER + p.SECONDS_PER_MARK + p.SECONDS_PER_SEGMENT + 2.0,
+        abs=0.01)
 
 
 def test_large_mixed_document_plans_completely() -> None:

@@ -178,12 +178,24 @@ def test_refusals(server):
 def test_queue_limit_answers_429(tmp_path, webui, voice):
     webui.delay = 0.5
     with JobServer(tmp_path, *serve_args(webui, voice, "--queue-limit", "1")) as server:
-        statuses = [server.post({"html": f"<p>Queued lesson {w} has one sentence.</p>"}).status_code
-                    for w in ("alpha", "bravo", "charlie", "delta", "echo")]
-        # two run at once (one server + 1), one waits in the queue, the rest are refused
-        assert statuses[:3] == [202, 202, 202] and 429 in statuses[3:]
-        refused = server.post({"html": "<p>One more lesson.</p>"})
+        def submit(word: str) -> requests.Response:
+            sentences = " ".join(f"Queued lesson {word} has sentence {n}." for n in ("one", "two", "three", "four"))
+            return server.post({"html": f"<p>{sentences}</p>"})
+
+        def running(job_id: str) -> None:
+            while server.get(f"/api/narrations/{job_id}").json()["status"] == "queued":
+                time.sleep(0.02)
+
+        # two run at once (one server + 1), one waits in the queue, the next is refused
+        for word in ("alpha", "bravo"):
+            r = submit(word)
+            assert r.status_code == 202
+            running(r.json()["id"])
+        queued = submit("charlie")
+        assert queued.status_code == 202 and queued.json()["position"] == 1
+        refused = submit("delta")
         assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+        assert "queue" in refused.json()["error"]
 
 
 def lesson(n: int) -> tuple[str, list[str]]:
@@ -209,6 +221,8 @@ def test_fifty_lessons_at_once_then_killed_and_restarted(tmp_path, webui, voice)
                 break
             time.sleep(0.05)
         server.kill()
+        asked_before_kill = len(webui.recorder.calls)  # answered, or in flight at the kill
+        stored_at_kill = sum(1 for f in server.cache.rglob("*.wav") if not f.name.startswith("."))
         server.start()
         states = [server.wait(job_id, timeout=300) for job_id in ids]
         assert all(s["status"] == "done" for s in states), [s["error"] for s in states if s["status"] != "done"]
@@ -221,9 +235,12 @@ def test_fifty_lessons_at_once_then_killed_and_restarted(tmp_path, webui, voice)
     for text in webui.recorder.texts:
         counts[text] = counts.get(text, 0) + 1
     assert set(counts) == {t for _, ss in lessons for t in ss}
-    repeats_per_job = [sum(counts[t] - 1 for t in ss) for _, ss in lessons]
-    assert max(repeats_per_job) <= 1  # at most the request in flight when the server died
-    assert sum(repeats_per_job) <= 2  # and only for the jobs running then (two at once)
+    # Nothing that reached the cache was asked for again: the only repeats are the takes that
+    # were on their way when the server died (the request in flight, and a take received but
+    # not yet written, a few milliseconds), so the restart cost at most those.
+    repeats = sum(n - 1 for n in counts.values())
+    assert max(counts.values()) <= 2
+    assert repeats <= asked_before_kill - stored_at_kill
 
 
 def test_gate_serves_waiters_by_priority_then_arrival():

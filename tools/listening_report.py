@@ -43,7 +43,8 @@ _URL = re.compile(r"https?://|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[\w-]+\.[\w.]+", re.I
 _END = re.compile(r"[.!?。！？…:：;；\"”’」』)）\]】》]\s*$")
 _OPEN_CLOSE = {"(": ")", "（": "）", "[": "]", "【": "】", "“": "”", "「": "」", "『": "』", "《": "》"}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_MADE_UP = re.compile(r"^(?:Introduction|引言|Part \d+|第\d+部分|Notes|注释)$")
+# "Notes" / "注释" is not here: the notes part's title is its spoken cue
+_MADE_UP = re.compile(r"^(?:Introduction|引言|Part \d+|第\d+部分)$")
 
 
 def _words(text: str) -> int:
@@ -109,7 +110,7 @@ def document_flags(path: Path, config: Config) -> tuple[Counter[str], list[str]]
             cut_after = s.boundary == "clause" or (s.boundary == "sentence" and not _END.search(s.text))
             cut_before = i > 0 and (segs[i - 1].boundary == "clause" or (
                 segs[i - 1].boundary == "sentence" and not _END.search(segs[i - 1].text)))
-            if (cut_after or cut_before) and _words(s.text) <= 2:
+            if (cut_after or cut_before) and _words(s.spoken) <= 2:  # what the listener hears
                 flag("stub", f"{s.id}: {s.text!r}")
             if cut_after and _unbalanced(s.text):
                 flag("cut_in_brackets", f"{s.id}: {s.text}")

@@ -38,7 +38,7 @@ from narrator.values import (
 )
 from narrator.errors import OutputError, output_errors
 from narrator.events import EventSink, Notice, Progress, ignore
-from narrator.text import typical_seconds
+from narrator.text import speech_seconds
 from narrator.util.wavio import MonoWriter, atomic_wav, read_mono16
 
 if TYPE_CHECKING:
@@ -340,10 +340,20 @@ def _write_take(out: MonoWriter, x: "np.ndarray", rate: int) -> None:
     out.silence(keep - (hi - 1 - loud[-1]))
 
 
+def lead_trim(path: Path, rate: int) -> float:
+    """Seconds cut from the start of the take at ``path`` when it is assembled at ``rate``
+    (negative: quiet added), so that a time in the take is ``segment start + t - lead_trim``."""
+    import numpy as np
+
+    x = read_mono16(path, rate)
+    loud = np.flatnonzero(np.abs(x.astype(np.int32)) > int(32767 * SILENCE_THRESHOLD))
+    return 0.0 if len(loud) == 0 else (int(loud[0]) - _frames(KEEP_MS, rate)) / rate
+
+
 def gap_ms(segment: Segment) -> int:
     """A plausible length for a segment that has no audio: its text at the typical speaking
-    rate (see :mod:`narrator.text`), at least half a second."""
-    return max(500, int(typical_seconds(segment.spoken or segment.text) * 1000))
+    rate (:func:`narrator.text.speech_seconds`), at least half a second."""
+    return max(500, int(speech_seconds(segment.spoken or segment.text) * 1000))
 
 
-__all__ = ["assemble", "materialise", "programme_rate", "gap_ms"]
+__all__ = ["assemble", "materialise", "programme_rate", "gap_ms", "lead_trim"]

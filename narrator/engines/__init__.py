@@ -22,12 +22,15 @@ def engine_name(config: Config) -> str:
     return name
 
 
-def create_engines(config: Config) -> list[Engine]:
-    """One engine instance per configured server (a single instance for embedded engines)."""
+def create_engines(config: Config, *, check: bool = False) -> list[Engine]:
+    """One engine instance per configured server (a single instance for embedded engines).
+
+    ``check``: for `narrate engines`, which checks servers without a voice file."""
     name = engine_name(config)
     module = importlib.import_module(ENGINES[name])
     if name == "espeak":
         return [module.create(config, None)]
     if not config.engine.servers:
         raise ConfigError([f"engine '{name}' needs a server: --server URL or engine.servers"])
-    return [module.create(config, url) for url in config.engine.servers]
+    extra = {"voice_required": False} if check and name == "indextts2" else {}
+    return [module.create(config, url, **extra) for url in config.engine.servers]

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from narrator.config import Config
-from narrator.errors import ConfigError, EngineError, EngineUnavailable
+from narrator.errors import ConfigError, EngineError, EngineUnavailable, ServerUnreachable
 from narrator.text import one_line  # noqa: F401  (engines import it from here)
 from narrator.util.wavio import wav_info
 from narrator.engines.base import preset_params, request_timeout
@@ -69,16 +69,19 @@ def vector_emotion_params(config: Config, engine: str, emotion: str) -> Mapping[
     return {"method": "vectors", "vector": vec, "weight": weight}
 
 
-def check_vector_presets(config: Config, engine: str, problems: list[str]) -> None:
-    """Validate every ``[emotions.X.<engine>]`` override of an IndexTTS2-style engine."""
+def check_vector_presets(config: Config, engine: str, problems: list[str],
+                         extra: tuple[str, ...] = ()) -> None:
+    """Validate every ``[emotions.X.<engine>]`` override of an IndexTTS2-style engine
+    (``extra``: further keys the engine checks itself)."""
     for name, engines in config.emotions.items():
         p = engines.get(engine)
         if p is None:
             continue
         label = f"emotions.{name}.{engine}"
         for key in p:
-            if key not in ("vector", "weight", "method"):
-                problems.append(f"{label}.{key}: unknown key (vector, weight, method)")
+            known = ("vector", "weight", "method", *extra)
+            if key not in known:
+                problems.append(f"{label}.{key}: unknown key ({', '.join(known)})")
         vec = p.get("vector")
         if vec is not None and not (
                 isinstance(vec, list) and len(vec) == 8
@@ -140,6 +143,7 @@ class HttpClient:
         self.base = normalize_base(server)
         self.session = requests.Session()
         self.session.headers.update({"User-Agent": "narrator"})
+        self.answered = False  # a response came from this server in this run
         if headers:
             self.session.headers.update(headers)
 
@@ -163,13 +167,18 @@ class HttpClient:
         kwargs.setdefault("timeout", self.timeout(text))
         try:
             resp = self.session.request(method, self.url(path), **kwargs)
+        except requests.ConnectTimeout:
+            error = EngineError if self.answered else ServerUnreachable
+            raise error(f"{what}: cannot connect (timed out)", server=self.base) from None
         except requests.Timeout:
             raise EngineError(f"{what}: timed out", server=self.base) from None
         except requests.ConnectionError as e:
-            raise EngineError(f"{what}: cannot connect ({one_line(_root_cause(e), 120)})",
-                              server=self.base) from None
+            cause = _root_cause(e)
+            error = ServerUnreachable if cause in _NOT_THERE and not self.answered else EngineError
+            raise error(f"{what}: cannot connect ({one_line(cause, 120)})", server=self.base) from None
         except requests.RequestException as e:
             raise EngineError(f"{what}: {one_line(e, 160)}", server=self.base) from None
+        self.answered = True
         if resp.status_code >= 400 and resp.status_code not in ok:
             raise status_error(resp, what, self.base)
         return resp
@@ -188,10 +197,15 @@ class HttpClient:
         self.session.close()
 
 
+_NOT_THERE = ("Connection refused", "Name or service not known", "No route to host",
+              "Temporary failure in name resolution")
+
+
 def _root_cause(exc: BaseException) -> str:
     text = str(exc)
     # urllib3's messages repeat the pool and URL; keep the reason at the end
     m = re.search(r"(Connection refused|Connection reset|Name or service not known|"
+                  r"Temporary failure in name resolution|"
                   r"Remote end closed connection[^')\"]*|timed out|No route to host)", text)
     return m.group(1) if m else text
 

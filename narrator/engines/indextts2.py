@@ -1,8 +1,7 @@
 """IndexTTS2 through its official web UI's Gradio HTTP API (no gradio_client needed).
 
-One instance talks to one server. On first use it reads ``/gradio_api/info`` once to pick the
-``gen_single`` input layout (IndexTTS-2: 24 inputs; IndexTTS-2.5: 26) and the label locale of
-the emotion-control choices, uploads the speaker voice file once, then for each segment calls
+One instance talks to one server. On first use it reads Gradio's ``/config`` once to pick the
+``gen_single`` input layout (see LAYOUTS) and the label locale of the emotion-control choices, uploads the speaker voice file once, then for each segment calls
 ``gen_single``, follows its event stream and downloads the WAV. See
 /work/shared/reference/indextts2.md for the protocol.
 
@@ -15,12 +14,15 @@ narrate.toml::
     [engine.indextts2]          # all optional
     username = "me"             # or NARRATOR_INDEXTTS2_USER / NARRATOR_INDEXTTS2_PASSWORD
     password = "secret"
-    layout = "auto"             # or "2" / "2.5" to pin it (the fingerprint then needs no server)
+    layout = "auto"             # or "2" / "2-duration" / "2.5" to pin it (the fingerprint then
+                                # needs no server)
+    duration_factor = 1.0       # > 1 slower, < 1 faster (servers with a duration_factor input)
     temperature = 0.8           # sampling: do_sample top_p top_k temperature length_penalty
                                 # num_beams repetition_penalty max_mel_tokens
     [emotions.excited.indextts2]
     vector = [0.7, 0, 0, 0, 0, 0, 0.1, 0]   # happy angry sad afraid disgusted melancholic surprised calm
     weight = 0.7
+    speed = 1.1                 # faster delivery: sent as duration_factor 1/1.1 where supported
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from narrator.config import Config
-from narrator.errors import EngineError, EngineUnavailable
+from narrator.errors import ConfigError, EngineError, EngineUnavailable
 from narrator.engines.base import preset_params
 from narrator.engines.httpcommon import (VECTOR_DEFAULTS, HttpClient, check_options, check_vector_presets,
                          expect_wav, one_line, raise_config, same_origin, segment_tokens,
@@ -66,12 +68,26 @@ _OPTIONS: Mapping[str, type | tuple[type, ...]] = {
 }
 _ENDPOINT = "/gen_single"
 
+SPEED_DEFAULTS: Mapping[str, Mapping[str, Any]] = {
+    "neutral": {}, "warm": {}, "surprised": {},
+    "calm": {"speed": 0.95}, "serious": {"speed": 0.95}, "sad": {"speed": 0.9},
+    "excited": {"speed": 1.08}, "angry": {"speed": 1.05}, "afraid": {"speed": 1.08},
+}
+"""Delivery speed per preset (as eSpeak's presets slow down or hurry), sent as duration_factor
+= 1 / speed to servers whose gen_single takes one; [emotions.X.indextts2] speed overrides."""
+
+
+LAYOUTS = ("2", "2-duration", "2.5")
+"""The gen_single input layouts in the wild: IndexTTS-2's web UI (24 inputs); the 2026-08 web UI
+started with ``--version 2`` (26: a hidden gr.State where the language would be, and
+duration_factor); its default IndexTTS-2.5 (26: a language choice, and duration_factor)."""
+
 
 @dataclass(frozen=True)
 class Layout:
-    """What /gradio_api/info says about gen_single."""
+    """What the server's /config says about gen_single's inputs."""
 
-    version: str  # "2" (24 inputs) or "2.5" (26 inputs)
+    name: str  # one of LAYOUTS
     locale: str  # "zh_CN", "en_US", or "server" (unknown labels, used by position)
     methods: tuple[str, ...]  # emo_control_method labels, index 0..2
     languages: tuple[str, ...] = ()  # 2.5 only: "ZH", "EN", ...
@@ -79,46 +95,62 @@ class Layout:
 
     @property
     def inputs(self) -> int:
-        return 26 if self.version == "2.5" else 24
+        """Values a /gradio_api/call must send (hidden states included)."""
+        return 24 if self.name == "2" else 26
+
+    @property
+    def duration(self) -> bool:
+        """Whether gen_single takes a duration_factor (slower or faster delivery)."""
+        return self.name != "2"
 
 
-def _choices(param: Mapping[str, Any]) -> list[str]:
-    """The choices of a Radio/Dropdown parameter as listed by /gradio_api/info."""
-    typ = param.get("type") or {}
-    enum = typ.get("enum") if isinstance(typ, Mapping) else None
-    if isinstance(enum, list):
-        return [str(c) for c in enum]
-    choices = param.get("choices")
-    return [str(c[0] if isinstance(c, list) else c) for c in choices] if isinstance(choices, list) else []
+def _props_choices(component: Mapping[str, Any]) -> list[str]:
+    """The labels of a Radio/Dropdown component as /config lists them ([label, value] pairs)."""
+    choices = (component.get("props") or {}).get("choices")
+    if not isinstance(choices, list):
+        return []
+    return [str(c[0] if isinstance(c, (list, tuple)) and c else c) for c in choices]
 
 
-def parse_layout(info: Mapping[str, Any], server: str) -> Layout:
-    """Choose the input layout and label locale from a /gradio_api/info answer."""
-    endpoints = info.get("named_endpoints") if isinstance(info, Mapping) else None
-    if not isinstance(endpoints, Mapping) or _ENDPOINT not in endpoints:
-        found = ", ".join(sorted(endpoints)) if isinstance(endpoints, Mapping) else "none"
-        raise EngineUnavailable(f"no {_ENDPOINT} endpoint in /gradio_api/info (found: {found or 'none'}); "
+def parse_layout(config: Mapping[str, Any], server: str) -> Layout:
+    """Choose the input layout and label locale from a Gradio /config answer.
+
+    The real input list of the gen_single dependency is read (component ids -> types), not a
+    count of the parameters /gradio_api/info lists: that leaves hidden gr.State inputs out,
+    yet a call must still send a value (null) in their place.
+    """
+    deps = config.get("dependencies") if isinstance(config, Mapping) else None
+    dep = next((d for d in deps or [] if isinstance(d, Mapping)
+                and d.get("api_name") == _ENDPOINT.lstrip("/")), None)
+    if dep is None:
+        found = sorted(str(d.get("api_name")) for d in deps or []
+                       if isinstance(d, Mapping) and d.get("api_name"))
+        raise EngineUnavailable(f"no {_ENDPOINT} endpoint in /config (found: {', '.join(found) or 'none'}); "
                                 "is this the IndexTTS2 web UI?", server=server)
-    params = endpoints[_ENDPOINT].get("parameters") or []
-    comps = [str(p.get("component", "")).lower() for p in params]
-    shape_ok = len(params) >= 3 and comps[0] in ("radio", "dropdown") and comps[1] == "audio"
-    if len(params) == 24 and shape_ok:
-        version, languages = "2", []
-    elif len(params) == 26 and shape_ok and _choices(params[3]):
-        version, languages = "2.5", _choices(params[3])
+    components = {c.get("id"): c for c in config.get("components") or [] if isinstance(c, Mapping)}
+    inputs = [components.get(i, {}) for i in dep.get("inputs") or []]
+    kinds = [str(c.get("type", "?")).lower() for c in inputs]
+    shape_ok = (len(kinds) >= 4 and kinds[0] in ("radio", "dropdown") and kinds[1] == "audio"
+                and kinds[2] == "textbox")
+    languages: list[str]
+    if shape_ok and len(kinds) == 24:
+        name, languages = "2", []
+    elif shape_ok and len(kinds) == 26 and kinds[3] == "state":
+        name, languages = "2-duration", []
+    elif shape_ok and len(kinds) == 26 and _props_choices(inputs[3]):
+        name, languages = "2.5", _props_choices(inputs[3])
     else:
-        raise EngineUnavailable(f"unknown {_ENDPOINT} layout ({len(params)} inputs: "
-                                f"{', '.join(comps[:6])}...); expected IndexTTS-2 (24) or 2.5 (26)",
-                                server=server)
-    methods = _choices(params[0])
+        raise EngineUnavailable(f"unknown {_ENDPOINT} layout ({len(kinds)} inputs: "
+                                f"{', '.join(kinds[:6])}...); expected IndexTTS-2 (24) or the "
+                                "2026 web UI (26, with a language choice or a state)", server=server)
+    methods = _props_choices(inputs[0])
     if len(methods) < 3:
         raise EngineUnavailable(f"{_ENDPOINT}: emotion control choices not listed ({methods})",
                                 server=server)
     locale = next((loc for loc, labels in METHOD_LABELS.items() if tuple(methods[:3]) == labels),
                   "server")
-    default_lang = params[3].get("parameter_default") if version == "2.5" else None
-    return Layout(version=version, locale=locale, methods=tuple(methods[:3]),
-                  languages=tuple(languages),
+    default_lang = (inputs[3].get("props") or {}).get("value") if name == "2.5" else None
+    return Layout(name=name, locale=locale, methods=tuple(methods[:3]), languages=tuple(languages),
                   default_language=str(default_lang or (languages[0] if languages else "ZH")))
 
 
@@ -129,7 +161,7 @@ class IndexTTS2Engine:
     sample_rate = SAMPLE_RATE
 
     def __init__(self, config: Config, server: str, options: Mapping[str, Any],
-                 voice_file: Path, voice_sha256: str) -> None:
+                 voice_file: Path | None, voice_sha256: str) -> None:
         self.config = config
         self.http = HttpClient(config, server)
         self.label = self.http.base
@@ -150,16 +182,28 @@ class IndexTTS2Engine:
     def fingerprint(self) -> str:
         """indextts2 + layout + voice file hash + sampling settings (never the URL).
 
-        Reads /gradio_api/info unless ``layout`` is pinned in [engine.indextts2]."""
+        Reads /config unless ``layout`` is pinned in [engine.indextts2]."""
         version = self._version()
         settings = {**self.sampling, "max_text_tokens": self.max_tokens}
-        if version == "2.5":
+        if version != "2":
             settings["duration_factor"] = self.duration_factor
         blob = json.dumps(settings, sort_keys=True, separators=(",", ":"))
         return f"{NAME}/{version}/voice-{self.voice_sha256[:16]}/{hashlib.sha256(blob.encode()).hexdigest()[:16]}"
 
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
-        return vector_emotion_params(self.config, NAME, emotion)
+        """The emotion vector, and the preset's speed where the layout can deliver it."""
+        params = dict(vector_emotion_params(self.config, NAME, emotion))
+        speed = self._speed(emotion)
+        if speed != 1.0 and self._version() != "2":
+            params["speed"] = speed
+        return params
+
+    def _speed(self, emotion: str) -> float:
+        return float(preset_params(self.config, NAME, emotion, SPEED_DEFAULTS).get("speed", 1.0))
+
+    def _duration_factor(self, emotion: str) -> float:
+        """The global duration_factor over the preset's speed, within the UI's 0.5..2.0."""
+        return round(max(0.5, min(2.0, self.duration_factor / self._speed(emotion))), 3)
 
     def language_params(self, lang: str) -> Mapping[str, Any]:
         """IndexTTS-2.5 is sent a language choice; IndexTTS-2 ignores the language.
@@ -171,16 +215,18 @@ class IndexTTS2Engine:
     def describe(self) -> dict[str, Any]:
         """Layout, locale and endpoint of the server (for `narrate engines`)."""
         layout = self._ready_layout()
-        return {"engine": NAME, "server": self.label, "layout": layout.version,
+        return {"engine": NAME, "server": self.label, "layout": layout.name,
                 "locale": layout.locale, "endpoint": _ENDPOINT, "inputs": layout.inputs,
                 "emotion_methods": list(layout.methods), "languages": list(layout.languages),
-                "voice_file": str(self.voice_file)}
+                "voice_file": str(self.voice_file) if self.voice_file else None}
 
     # ---- synthesis ------------------------------------------------------------------------
 
     def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
         """One gen_single call; returns the server's WAV bytes unchanged."""
         layout = self._ready_layout()
+        if self.voice_file is None:
+            raise ConfigError(["engine.voice_file: IndexTTS2 needs a speaker reference audio file"], "")
         if self._voice_ref is None:
             self._voice_ref = self._upload_voice()
         data = self._inputs(layout, text, lang, emotion)
@@ -206,16 +252,15 @@ class IndexTTS2Engine:
     # ---- steps ----------------------------------------------------------------------------
 
     def _version(self) -> str:
-        """"2" or "2.5": pinned in [engine.indextts2], else read from the server."""
+        """One of LAYOUTS: pinned in [engine.indextts2], else read from the server."""
         pinned = self.options.get("layout", "auto")
-        return self._ready_layout().version if pinned == "auto" else str(pinned)
+        return self._ready_layout().name if pinned == "auto" else str(pinned)
 
     def _ready_layout(self) -> Layout:
         if self._layout is None:
             if self.username and not self._logged_in:
                 self._login()
-            resp = self.http.request("GET", "/gradio_api/info", what="read /gradio_api/info",
-                                     ok=(401,))
+            resp = self.http.request("GET", "/config", what="read /config", ok=(401,))
             if resp.status_code == 401:
                 raise EngineUnavailable("login required: set [engine.indextts2] username/password "
                                         "or NARRATOR_INDEXTTS2_USER/NARRATOR_INDEXTTS2_PASSWORD",
@@ -223,13 +268,13 @@ class IndexTTS2Engine:
             try:
                 info = resp.json()
             except ValueError:
-                raise EngineUnavailable("/gradio_api/info is not JSON; is this a Gradio app?",
+                raise EngineUnavailable("/config is not JSON; is this a Gradio app?",
                                         server=self.label) from None
             layout = parse_layout(info, self.label)
             pinned = self.options.get("layout", "auto")
-            if pinned != "auto" and pinned != layout.version:
-                raise EngineUnavailable(f"layout is pinned to {pinned} but the server has "
-                                        f"IndexTTS-{layout.version} inputs", server=self.label)
+            if pinned != "auto" and pinned != layout.name:
+                raise EngineUnavailable(f"layout is pinned to {pinned} but the server has the "
+                                        f"{layout.name} layout", server=self.label)
             self._layout = layout
         return self._layout
 
@@ -244,6 +289,7 @@ class IndexTTS2Engine:
         self._logged_in = True
 
     def _upload_voice(self) -> dict[str, Any]:
+        assert self.voice_file is not None
         try:
             content = self.voice_file.read_bytes()
         except OSError as e:
@@ -265,11 +311,13 @@ class IndexTTS2Engine:
         if method == "voice":
             vec = [0.0] * 8  # ignored by method 0; zeros keep the request self-explanatory
         data: list[Any] = [layout.methods[2 if method == "vectors" else 0], self._voice_ref, text]
-        if layout.version == "2.5":
+        if layout.name == "2.5":
             data.append(self._language(layout, lang))
+        elif layout.name == "2-duration":
+            data.append(None)  # the hidden gr.State: not listed by /gradio_api/info, still sent
         data += [None, weight, *vec, "", False, self.max_tokens]
-        if layout.version == "2.5":
-            data.append(self.duration_factor)
+        if layout.duration:
+            data.append(self._duration_factor(emotion))
         data += [self.sampling[k] for k in SAMPLING_DEFAULTS]
         return data
 
@@ -364,30 +412,38 @@ def _error_message(data: str) -> str:
     return one_line(parsed, 160)
 
 
-def create(config: Config, server: str) -> IndexTTS2Engine:
+def create(config: Config, server: str, *, voice_required: bool = True) -> IndexTTS2Engine:
     """An engine for the IndexTTS2 web UI at ``server``.
 
-    Raises ConfigError for invalid [engine.indextts2] options or emotion presets, and
-    EngineUnavailable if the voice file is missing or unreadable.
+    Raises ConfigError for invalid [engine.indextts2] options or emotion presets, and for a
+    voice file that is missing or unreadable (the file's problem, not the server's). Without
+    ``voice_required`` (`narrate engines` checking a server) no voice file is needed.
     """
     options = dict(config.engine.options.get(NAME, {}))
     problems: list[str] = []
     check_options(options, _OPTIONS, f"engine.{NAME}", problems)
-    if options.get("layout", "auto") not in ("auto", "2", "2.5"):
-        problems.append(f"engine.{NAME}.layout: expected \"auto\", \"2\" or \"2.5\"")
+    if options.get("layout", "auto") not in ("auto", *LAYOUTS):
+        problems.append(f"engine.{NAME}.layout: expected \"auto\", " + ", ".join(f'"{x}"' for x in LAYOUTS))
     mt = options.get("max_text_tokens")
     if isinstance(mt, int) and not 20 <= mt <= 600:
         problems.append(f"engine.{NAME}.max_text_tokens: must be within 20..600")
     df = options.get("duration_factor")
     if isinstance(df, (int, float)) and not 0.5 <= df <= 2.0:
         problems.append(f"engine.{NAME}.duration_factor: must be within 0.5..2.0")
-    if not config.engine.voice_file:
+    if not config.engine.voice_file and voice_required:
         problems.append("engine.voice_file: IndexTTS2 needs a speaker reference audio file")
-    check_vector_presets(config, NAME, problems)
+    check_vector_presets(config, NAME, problems, extra=("speed",))
+    for name, engines in config.emotions.items():
+        speed = engines.get(NAME, {}).get("speed")
+        if speed is not None and not (isinstance(speed, (int, float)) and not isinstance(speed, bool)
+                                      and 0.5 <= speed <= 2.0):
+            problems.append(f"emotions.{name}.{NAME}.speed: expected a number within 0.5..2.0")
     raise_config(problems)
+    if not config.engine.voice_file:
+        return IndexTTS2Engine(config, server, options, None, "")
     voice = Path(config.engine.voice_file).expanduser()
     try:
         digest = hashlib.sha256(voice.read_bytes()).hexdigest()
     except OSError as e:
-        raise EngineUnavailable(f"voice file {voice}: {e.strerror or e}", server=server) from None
+        raise ConfigError([f"voice file {voice}: {(e.strerror or str(e)).lower()}"], "") from None
     return IndexTTS2Engine(config, server, options, voice, digest)

@@ -34,6 +34,7 @@ from narrator.values import Block, Document, Run, Skipped
 from narrator.parse.html import ANNOUNCE
 from narrator.errors import BadInput
 from narrator.parse.chapters import split_chapters
+from narrator.parse.notes import notes_chapter, split_notes
 from narrator.parse.cleanup import as_html, decode_html, strip_front_matter, strip_word_markup
 
 __all__ = ["parse_html"]
@@ -49,6 +50,9 @@ _TITLE_SEP = re.compile(r"\s*(?:--|\||｜|_| - |-|—)\s*")
 def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
     """Parse editor HTML (bytes as read from ``path``) into a chaptered :class:`Document`.
 
+    A Word .docx, Markdown .md or plain .txt file (by its extension) is first made HTML
+    (formats.py); other files are read only if they are plainly HTML pages.
+
     ``source_sha256`` is the sha256 of ``data``; ``lang`` is "zh" when Chinese characters dominate,
     else the <html lang>, else "en"; ``title`` comes from <title> (or the matching h1), else the
     first heading, else a short bold first paragraph, else the file stem (never narrated).
@@ -57,7 +61,10 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
     """
     from narrator.parse.html import ANNOUNCE, Walker, parse_soup
 
+    from narrator.parse.formats import to_html
+
     sha = hashlib.sha256(data).hexdigest()
+    data = to_html(data, path)  # .docx, .md, .txt by their extension; HTML as it is
     text = decode_html(data, path)
     warnings = [w] if (w := getattr(text, "warning", "")) else []
     skipped: list[Skipped] = []
@@ -92,7 +99,13 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
     lang = _language(blocks, soup)
     blocks = [_announcement(b, lang) if ANNOUNCE in b.context else b for b in blocks]
     title = _title(soup, blocks, path)
+    blocks, notes, notes_skipped = split_notes(blocks, config.notes, lang)
+    skipped.extend(notes_skipped)
+    if not any(b.text.strip() for b in blocks):
+        blocks, notes = notes, []  # a document of notes only is read as it is
     chapters = split_chapters(blocks, title=title, lang=lang, config=config)
+    if chapters and notes and (last := notes_chapter(notes, len(chapters) + 1, lang)) is not None:
+        chapters = chapters + (last,)
     if not chapters:
         raise BadInput(path, "no speakable text in the document")
     return Document(title=title, lang=lang, chapters=chapters, source_path=path, source_sha256=sha,

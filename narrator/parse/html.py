@@ -10,6 +10,7 @@ Page breaks reach chapters.py as Block(kind="break", context={"pagebreak"}); hr 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from narrator.config import ParseConfig
 from narrator.values import Block, Run, Skipped
 from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
 from narrator.parse.lines import LINE, split_lines
+from narrator.parse.maths import SYMBOL_FONT, display, find_tex, formula_of, is_symbol_font, tex_alt
 
 PAGEBREAK = "pagebreak"
 ANNOUNCE = "announce-table"  # context of the block standing for a table that is not read
@@ -109,6 +111,13 @@ class _Inline:
     marks: frozenset[str]
     lang: str | None
     emotion: str | None
+    symbol: bool = False  # Word's Symbol font: "p" is π
+
+
+_LEADERS = re.compile(r"\s*(?:\.{6,}|…{3,}|·{6,})\s*")
+_FORMULA_ATTRS = frozenset(("data-latex", "data-tex", "data-value", "formula", "data-formula",
+                            "data-mathml"))
+_MATHJAX_SCRIPT = re.compile(r"^math/(tex|mml)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -117,6 +126,7 @@ class _Piece:
     marks: frozenset[str]
     lang: str | None
     emotion: str | None
+    math: str | None = None  # a formula: its TeX (``text`` is its rendering)
 
 
 def parse_soup(markup: str) -> Any:
@@ -193,6 +203,9 @@ class Walker:
         self.title_tag: str = ""
         self.lines = False  # a <br> (LINE) is among the pieces
         self.images: list[str] = []  # src of images met since the last block, shown with it
+        self.refs: list[str] = []  # targets of footnote references in the pieces (flushed as "ref:...")
+        self.note_count = 0
+        self.anchors: list[str] = []  # ids and names inside a note, in the pieces (flushed as "noteid:...")
 
     # -- the walk ------------------------------------------------------------------------------
 
@@ -265,8 +278,18 @@ class Walker:
                 # "<button/>" is not void in HTML: the rest of the page ends up inside the button
                 stack.extend(reversed(node.contents))
                 continue
+            if name in ("math", "script") and id(node) not in skip_ids:
+                verdict = self._formula_tag(node, name)
+                if verdict == "read":
+                    self._math_piece(node, name, inlines[-1])
+                if verdict:
+                    continue
             if name in _SKIP_TAGS or id(node) in skip_ids:
                 self._skip_tag(node, name, nth, path, id(node) in skip_ids)
+                continue
+            if name == "img" and (tex := tex_alt(node)):
+                # a formula image, even one hidden from screen readers beside its MathML copy
+                self._math(tex, inlines[-1], block=True)
                 continue
             style = style_of(node)
             if _is_hidden(node, style):
@@ -275,8 +298,22 @@ class Walker:
             if name in _STRUCK:
                 self._record(node, name, nth, path, "struck-through text", "struck through: deleted text")
                 continue
-            if (name in ("sup", "sub") or "mso-footnote-id" in style or "mso-endnote-id" in style) and \
-                    self._is_footnote_ref(node, name, style):
+            if node.attrs and not _FORMULA_ATTRS.isdisjoint(node.attrs) and name != "img":
+                tex = formula_of(node, name, _classes(node))
+                if tex:  # the element's children are only a rendering of its formula
+                    self._math(tex, inlines[-1], block=name.endswith("-block"))
+                    continue
+            if node.attrs and "MathJax_Preview" in (node.attrs.get("class") or ()):
+                continue  # MathJax 2's placeholder before the formula is typeset
+            in_note = NOTE in frames[-1].context
+            if in_note:
+                self._note_anchor(node, frames[-1])  # Word's <a name="_ftn1"> is also its backlink
+                if _is_backlink(node, name):
+                    continue  # "↩", "^", "[1]" linking back to the text: not read
+            if (name in ("sup", "sub") or "mso-footnote-id" in style or "mso-endnote-id" in style
+                    or _is_noteref_link(node, name)) and self._is_footnote_ref(node, name, style):
+                if not in_note:
+                    self._note_ref(node)
                 continue
             is_block = name in BLOCK_TAGS
             chrome = self._is_chrome(node, name, is_block)
@@ -574,6 +611,14 @@ class Walker:
             return None
         context = parent.context
         extra = [n for n in (name,) if n in _CONTEXT_NAMES] + ["." + c for c in classes]
+        role = _note_role(node, name, style, classes) if attrs else ""
+        in_list = NOTE in context and not any(c.startswith(NOTE_KEY) for c in context)
+        if role == "list":
+            extra.append(NOTE)
+        elif role == "item" or (in_list and name in _NOTE_ITEMS):
+            # one note: its blocks carry its key, and the ids inside it (references point there)
+            self.note_count += 1
+            extra += [NOTE, f"{NOTE_KEY}{self.note_count}", *(NOTE_ID + k for k in _anchor_names(node))]
         if verdict == "data":
             extra.append("table")
         if extra:
@@ -656,22 +701,74 @@ class Walker:
             marks.add("." + c)
         emotion = (node.attrs.get("data-emotion") if node.attrs else None) or parent.emotion
         lang = _lang(node) or parent.lang
-        if not marks and emotion == parent.emotion and lang == parent.lang:
+        symbol = parent.symbol or (bool(style) and is_symbol_font(style))
+        if not marks and emotion == parent.emotion and lang == parent.lang and symbol == parent.symbol:
             return parent
-        return _Inline(parent.marks | marks if marks else parent.marks, lang, emotion)
+        return _Inline(parent.marks | marks if marks else parent.marks, lang, emotion, symbol)
 
     # -- text and blocks -----------------------------------------------------------------------
 
     def _text(self, s: str, inline: _Inline) -> None:
         s = s.translate(TEXT_TABLE)
-        if s:
-            self._add(s, inline)
+        if "....." in s or "……" in s or "·····" in s:
+            s = _LEADERS.sub(", ", s)  # a contents line's dot leaders: "Page one, 1"
+        if inline.symbol:
+            s = s.translate(SYMBOL_FONT)
+        if not s:
+            return
+        found = find_tex(s) if "code" not in inline.marks else []
+        at = 0
+        for start, end, tex in found:
+            if start > at:
+                self._add(s[at:start], inline)
+            self._math(tex, inline)
+            at = end
+        if at < len(s):
+            self._add(s[at:], inline)
+
+    def _math(self, tex: str, inline: _Inline, *, block: bool = False) -> None:
+        """A formula: shown as its rendering, spoken from its TeX (script/maths.py)."""
+        if block:
+            self._add(" ", inline)
+        self.pieces.append(_Piece(display(tex), inline.marks | {"math"}, inline.lang, inline.emotion,
+                                  math=tex))
+        if block:
+            self._add(" ", inline)
+
+    def _formula_tag(self, node: Any, name: str) -> str:
+        """"read" for a <math> element or MathJax 2's <script type="math/tex"> source,
+        "duplicate" for a copy of a formula read elsewhere, "" for anything else."""
+        if name == "script":
+            kind = node.attrs.get("type") if node.attrs else None
+            return "read" if isinstance(kind, str) and _MATHJAX_SCRIPT.match(kind) else ""
+        # MathJax 2 puts a MathML copy beside the <script> that holds the source: read it once
+        p = node.parent
+        for _ in range(3):
+            if p is None or not getattr(p, "attrs", None):
+                break
+            if "MJX_Assistive_MathML" in (p.attrs.get("class") or ()):
+                return "duplicate"
+            p = p.parent
+        return "read"
+
+    def _math_piece(self, node: Any, name: str, inline: _Inline) -> None:
+        from narrator.parse.maths import mathml_string_to_tex, mathml_to_tex
+
+        if name == "script":
+            source = node.get_text().strip()
+            tex = mathml_string_to_tex(source) if "mml" in str(node.attrs.get("type")) else source
+        else:
+            tex = mathml_to_tex(node)
+        if tex:
+            display_mode = "display" in str(node.attrs.get("type") or node.attrs.get("display") or "")
+            self._math(tex, inline, block=display_mode)
 
     def _add(self, s: str, inline: _Inline) -> None:
         pieces = self.pieces
         if pieces:
             last = pieces[-1]
-            if last.marks is inline.marks and last.lang == inline.lang and last.emotion == inline.emotion:
+            if last.marks is inline.marks and last.lang == inline.lang and last.emotion == inline.emotion \
+                    and last.math is None:
                 last.text += s
                 return
         pieces.append(_Piece(s, inline.marks, inline.lang, inline.emotion))
@@ -688,6 +785,20 @@ class Walker:
         elif not parent.absorb:
             self._flush(frame)
 
+    def _note_ref(self, node: Any) -> None:
+        """Remember where a footnote reference points (parse/notes.py puts the note after it)."""
+        a = node if node.name == "a" else (node.find("a") if node.contents else None)
+        if a is None and node.parent is not None and node.parent.name == "a":
+            a = node.parent
+        href = a.attrs.get("href") if a is not None and a.attrs else None
+        if isinstance(href, str) and href.startswith("#") and len(href) > 1:
+            self.refs.append(href[1:])
+
+    def _note_anchor(self, node: Any, frame: _Frame) -> None:
+        """An id or name inside a note: a reference may point to it (Word's a name="_ftn1")."""
+        if node.attrs:
+            self.anchors.extend(n for n in _anchor_names(node) if NOTE_ID + n not in frame.context)
+
     def _flush(self, frame: _Frame) -> None:
         images, self.images = tuple(self.images), []
         runs = make_runs(self.pieces) if self.pieces else ()
@@ -698,6 +809,10 @@ class Walker:
                 self.blocks.append(Block(frame.kind, (), frame.level, frame.source,  # type: ignore[arg-type]
                                          frame.context, frame.emotion, frame.lang, images=images, **layout))
             return
+        if self.refs or self.anchors:
+            extra = {REF + r for r in self.refs} | {NOTE_ID + a for a in self.anchors}
+            frame = dataclasses.replace(frame, context=frame.context | extra)
+            self.refs, self.anchors = [], []
         if self.lines:
             self.lines = False
             for i, line in enumerate(split_lines(runs, frame.kind)):
@@ -744,7 +859,7 @@ class Walker:
         for (col, _t, ps), text in zip(texts, plain):
             if not text:
                 continue
-            ps = [_Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion) for r in make_runs(ps)]
+            ps = [_Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion, r.math) for r in make_runs(ps)]
             if out:
                 out.append(_Piece("; ", none.marks, None, None))
                 length += 2
@@ -786,6 +901,76 @@ class Walker:
         else:
             steps.append(self.root_label)
         return " > ".join(reversed(steps))
+
+
+NOTE = "note"  # context of blocks of a footnote or endnote
+NOTE_KEY = "notekey:"  # context: which note (numbered in document order)
+NOTE_ID = "noteid:"  # context: an id or name inside the note (what a reference points to)
+REF = "ref:"  # context of a block that refers to a note: the reference's target id
+_NOTE_ITEMS = frozenset(("li", "dd", "dt", "aside", "div", "p", "section", "td", "tr"))
+_NOTE_LISTS = frozenset(("footnotes", "footnote-list", "footnotes-list", "mce-footnotes", "reflist",
+                         "references", "endnotes", "endnote-list", "footnote-section"))
+_NOTE_ONE = frozenset(("footnote", "endnote"))
+_BACKLINK_CLASSES = frozenset(("footnote-back", "footnote-backref", "fn-backref", "mw-cite-backlink",
+                               "mce-footnotes-backlink", "fn-bracket", "footnote-label", "reversefootnote"))
+_BACKLINK_TEXT = re.compile(r"^(?:[\^↩↑⏎⤴]\ufe0e?|\[?\d{1,3}\]?|[a-z]|return)\.?$")
+_NOTE_EPUB = re.compile(r"footnote|endnote|rearnote", re.IGNORECASE)
+
+
+def _note_role(node: Any, name: str, style: str, classes: list[str]) -> str:
+    """"list" for an element holding footnotes or endnotes, "item" for one note, "" otherwise:
+    Word (mso-element), EPUB (epub:type), ARIA roles, Pandoc/MkDocs/Sphinx/TinyMCE/MediaWiki classes."""
+    if "mso-element:" in style:
+        if "footnote-list" in style or "endnote-list" in style:
+            return "list"
+        if "mso-element:footnote" in style or "mso-element:endnote" in style:
+            return "item"
+    attrs = node.attrs or {}
+    for key in ("epub:type", "role"):
+        value = attrs.get(key)
+        if isinstance(value, list):
+            value = " ".join(value)
+        if isinstance(value, str) and _NOTE_EPUB.search(value):
+            return "list" if value.rstrip().endswith(("notes", "-list")) else "item"
+    raw = attrs.get("class") or ()
+    for c in raw.split() if isinstance(raw, str) else raw:  # editor classes too (mce-footnotes)
+        c = c.lower()
+        if c in _NOTE_LISTS:
+            return "list"
+        if c in _NOTE_ONE:
+            return "list" if node.find("li") is not None else "item"
+    return ""
+
+
+def _anchor_names(node: Any) -> list[str]:
+    """The element's own id and name: what a footnote reference's href may point to."""
+    attrs = node.attrs or {}
+    return [v for v in (attrs.get("id"), attrs.get("name")) if isinstance(v, str) and v]
+
+
+def _is_backlink(node: Any, name: str) -> bool:
+    """Inside a note: the link (or label) that leads back to the reference."""
+    attrs = node.attrs
+    if not attrs:
+        return False
+    if attrs.get("role") == "doc-backlink" or not _BACKLINK_CLASSES.isdisjoint(
+            c.lower() for c in (attrs.get("class") or ())):
+        return True
+    if name == "a":
+        href = attrs.get("href")
+        if isinstance(href, str) and href.startswith("#"):
+            return _BACKLINK_TEXT.match(node.get_text().strip()) is not None
+    return False
+
+
+def _is_noteref_link(node: Any, name: str) -> bool:
+    """A link that is a note reference by its role or class (Sphinx, Pandoc, EPUB)."""
+    if name != "a" or not node.attrs:
+        return False
+    attrs = node.attrs
+    role = f"{attrs.get('role') or ''} {attrs.get('epub:type') or ''}"
+    classes = {c.lower() for c in (attrs.get("class") or ())}
+    return "noteref" in role or bool(classes & {"footnote-reference", "footnote-ref", "noteref"})
 
 
 def _int(value: Any) -> int:
@@ -889,11 +1074,11 @@ def make_runs(pieces: list[_Piece]) -> tuple[Run, ...]:
         if not text:
             continue
         if runs and runs[-1].marks == piece.marks and runs[-1].lang == piece.lang and \
-                runs[-1].emotion == piece.emotion:
+                runs[-1].emotion == piece.emotion and piece.math is None and runs[-1].math is None:
             prev = runs[-1]
             runs[-1] = Run(prev.text + text, prev.marks, prev.lang, prev.emotion)
         else:
-            runs.append(Run(text, piece.marks, piece.lang, piece.emotion))
+            runs.append(Run(text, piece.marks, piece.lang, piece.emotion, piece.math))
     if not any(r.text.strip() for r in runs):
         return ()
     return tuple(runs)

@@ -21,6 +21,7 @@ space.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from narrator.values import Run
 
@@ -49,7 +50,7 @@ def split_lines(runs: tuple[Run, ...], kind: str) -> list[tuple[Run, ...]]:
             if k:
                 lines.append([])
             if part:
-                lines[-1].append(Run(part, r.marks, r.lang, r.emotion))
+                lines[-1].append(replace(r, text=part))
     texts = ["".join(r.text for r in line).strip() for line in lines]
     if kind not in _SPLIT_KINDS:
         seps = [" "] * (len(lines) - 1)
@@ -104,9 +105,9 @@ def _concat(lines: list[list[Run]], seps: list[str]) -> list[Run]:
             # the separator replaces the spaces around the break
             if out:
                 last = out[-1]
-                out[-1] = Run(last.text.rstrip() + seps[i - 1], last.marks, last.lang, last.emotion)
+                out[-1] = replace(last, text=last.text.rstrip() + seps[i - 1])
             first = line[0]
-            line = [Run(first.text.lstrip(), first.marks, first.lang, first.emotion), *line[1:]]
+            line = [replace(first, text=first.text.lstrip()), *line[1:]]
         out.extend(line)
     return out
 
@@ -120,11 +121,12 @@ def _tidy(runs: list[Run]) -> tuple[Run, ...]:
             text = text[1:]
         if not text:
             continue
-        if out and (out[-1].marks, out[-1].lang, out[-1].emotion) == (r.marks, r.lang, r.emotion):
+        if out and r.math is None and out[-1].math is None and \
+                (out[-1].marks, out[-1].lang, out[-1].emotion) == (r.marks, r.lang, r.emotion):
             prev = out[-1]
-            out[-1] = Run(prev.text + text, prev.marks, prev.lang, prev.emotion)
+            out[-1] = replace(prev, text=prev.text + text)
         else:
-            out.append(Run(text, r.marks, r.lang, r.emotion))
+            out.append(replace(r, text=text))
     while out and not out[0].text.lstrip():
         out.pop(0)
     while out and not out[-1].text.rstrip():
@@ -132,9 +134,9 @@ def _tidy(runs: list[Run]) -> tuple[Run, ...]:
     if not out:
         return ()
     first = out[0]
-    out[0] = Run(first.text.lstrip(), first.marks, first.lang, first.emotion)
+    out[0] = replace(first, text=first.text.lstrip())
     last = out[-1]
-    out[-1] = Run(last.text.rstrip(), last.marks, last.lang, last.emotion)
+    out[-1] = replace(last, text=last.text.rstrip())
     if not any(r.text.strip() for r in out):
         return ()
     return tuple(out)

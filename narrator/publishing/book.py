@@ -75,6 +75,7 @@ class Book:
         self._new: dict[int, BookPiece] = {}
         self._paths: dict[int, Path] = {}
         self.ready = ready
+        self.duration = 0.0  # seconds a decoder gets out of the finished book (set by finish)
 
     @property
     def to_encode(self) -> list[ChapterAudio]:
@@ -106,6 +107,7 @@ class Book:
                 pieces[c.index] = piece
                 starts[c.index] = (offset + piece.lead) / rate
                 offset += piece.samples
+        self.duration = offset / rate  # the last piece ends on a whole frame: a little padding
         # A chapter mark runs to the next chapter's start (its padding is silence of its own).
         chapters = self.programme.chapters
         ends = [starts[c.index] for c in chapters[1:]] + [starts[c.index] + c.duration for c in chapters[-1:]]

@@ -15,6 +15,8 @@ class Cue:
     start: float
     end: float
     text: str
+    # (text, start, end) of each displayed word, same time base: WebVTT timestamp tags
+    words: tuple[tuple[str, float, float], ...] = ()
 
 
 def timestamp(seconds: float, *, sep: str = ".") -> str:
@@ -36,6 +38,28 @@ def _times(cue: Cue) -> tuple[int, int]:
     return start, max(start + 1, round(cue.end * 1000))
 
 
+def _karaoke(cue: Cue, start: int, end: int) -> str:
+    """Cue text with a ``<HH:MM:SS.mmm>`` tag before each word after the first (WebVTT allows
+    only times strictly inside the cue, increasing); "" if the words are not the cue's text."""
+    text = one_line(cue.text)
+    out: list[str] = []
+    pos, last = 0, start
+    for i, (word, t, _) in enumerate(cue.words):
+        word = one_line(word)
+        k = text.find(word, pos)
+        if k < 0 or not word:
+            return ""
+        out.append(_escape(text[pos:k]))
+        at = round(t * 1000)
+        if i and last < at < end:
+            out.append(f"<{timestamp(at / 1000)}>")
+            last = at
+        out.append(_escape(word))
+        pos = k + len(word)
+    out.append(_escape(text[pos:]))
+    return "".join(out)
+
+
 def to_vtt(cues: Iterable[Cue]) -> str:
     """A WebVTT file: cue text escaped (& < >), ids kept only when they cannot be misread."""
     parts = ["WEBVTT", ""]
@@ -44,6 +68,8 @@ def to_vtt(cues: Iterable[Cue]) -> str:
         if not text:
             continue
         start, end = _times(cue)
+        if cue.words:
+            text = _karaoke(cue, start, end) or text
         cue_id = one_line(cue.id)
         if cue_id and "-->" not in cue_id:
             parts.append(cue_id)

@@ -74,6 +74,8 @@ class SegmentEntry(TypedDict):
     book_start: float
     book_end: float
     take: str | None  # cache key of the take
+    verify: NotRequired[dict[str, Any]]  # the speech check of its take ([verify])
+    words: NotRequired[list[dict[str, Any]]]  # {text, start, end}: displayed words, chapter times
 
 
 class Manifest(TypedDict):
@@ -115,14 +117,18 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
                    build: Mapping[str, Any] | None = None,
                    book_starts: Mapping[int, float] | None = None,
                    encoded: Mapping[int, FileRecord] | None = None,
-                   pieces: Mapping[int, BookPiece] | None = None) -> Manifest:
+                   pieces: Mapping[int, BookPiece] | None = None,
+                   segment_info: Mapping[str, Mapping[str, Any]] | None = None) -> Manifest:
     """The manifest for the chapters of ``programme`` (only those: a chapter that failed is not
     published, and its segments are not listed). ``files`` maps chapter index to its files.
 
     ``book_starts`` gives each chapter's exact start in the book (seconds) when a book was made;
     without it, chapters follow one another. ``encoded`` (each chapter's encoded file) adds
-    ``pcm_sha256`` and ``build`` (see :func:`chapter_build`) to chapter entries."""
+    ``pcm_sha256`` and ``build`` (see :func:`chapter_build`) to chapter entries. ``segment_info``
+    gives segments their speech check ("verify") and their "words" as (text, start, end) from
+    the segment's start."""
     take_keys = take_keys or {}
+    segment_info = segment_info or {}
     by_index = {c.index: c for c in script.chapters}
     chapters: list[ChapterEntry] = []
     segments: list[SegmentEntry] = []
@@ -153,6 +159,12 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
                 "book_start": ms(offset + timing.start), "book_end": ms(offset + timing.end),
                 "take": take_keys.get(seg.id),
             })
+            info = segment_info.get(seg.id) or {}
+            if "verify" in info:
+                segments[-1]["verify"] = dict(info["verify"])
+            if info.get("words"):
+                segments[-1]["words"] = [{"text": w, "start": ms(s), "end": ms(e)}
+                                         for w, s, e in word_times(info["words"], timing.start, timing.end)]
         offset += audio.duration
     return {
         "version": VERSION,
@@ -227,6 +239,15 @@ def previous_chapter(entry: object) -> PreviousChapter:
     pcm = data.get("pcm_sha256")
     return PreviousChapter(pcm_sha256=pcm if isinstance(pcm, str) else None, samples=samples,
                            raw_sha256=raw, blocks=blocks, level=level, encoded=encoded, piece=piece)
+
+
+def word_times(words: Any, start: float, end: float) -> list[tuple[str, float, float]]:
+    """Words timed from a segment's start, moved to the segment's time base and kept inside it."""
+    out = []
+    for text, a, b in words:
+        a = min(max(start + a, start), end)
+        out.append((text, a, min(max(start + b, a), end)))
+    return out
 
 
 def dumps(manifest: Mapping[str, Any]) -> str:

@@ -87,7 +87,10 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
         chapters.append({**c, "html": Markup(chapter_html(chapter, images=images, seg_attrs=attrs))})
     by_chapter: dict[int, list[list[Any]]] = {}
     for s in manifest["segments"]:
-        by_chapter.setdefault(s["chapter"], []).append([s["id"], s["start"], s["end"], s["text"]])
+        entry = [s["id"], s["start"], s["end"], s["text"]]
+        if s.get("words"):  # [text, start, end] per displayed word (checked takes)
+            entry.append([[w["text"], w["start"], w["end"]] for w in s["words"]])
+        by_chapter.setdefault(s["chapter"], []).append(entry)
     data = {"title": manifest["title"], "lang": manifest.get("lang") or "en", "chapters": [
         {"index": c["index"], "title": c["title"], "file": c["file"], "duration": c["duration"],
          "segments": by_chapter.get(c["index"], [])} for c in manifest["chapters"]]}

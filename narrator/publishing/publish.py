@@ -36,7 +36,9 @@ from narrator.publishing.manifest import (
     ChapterFiles,
     build_manifest,
     listed_files,
+    ms,
     save_manifest,
+    word_times,
 )
 from narrator.publishing.filenames import safe_filename
 from narrator.util.parallel import map_ordered
@@ -67,15 +69,18 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
             take_keys: Mapping[str, str] | None = None, build: Mapping[str, Any] | None = None,
             previous: PreviousFiles | None = None, materialise: Materialise | None = None,
             ready: Ready | None = None,
+            segment_info: Mapping[str, Mapping[str, Any]] | None = None,
             course_index: str | None = None, on_event: EventSink = ignore) -> dict[str, Any]:
     """Write the narration's files into ``out_dir`` and return the manifest written there.
 
     Only the chapters of ``programme`` are published (a chapter that failed to synthesize is
     absent from it). ``take_keys`` maps segment ids to cache keys; ``build`` is stored verbatim
-    under "build"; ``course_index`` links the player page back to its course. ``previous`` is
-    what the narration being replaced left that may be kept (encoded files, pieces of the book);
-    ``materialise`` writes the WAVs of chapters carried over without assembly (``pending``) that
-    must be encoded again. Example::
+    under "build"; ``course_index`` links the player page back to its course; ``segment_info``
+    gives segments their speech check and timed words (see
+    :func:`narrator.publishing.manifest.build_manifest`). ``previous`` is what the narration
+    being replaced left that may be kept (encoded files, pieces of the book); ``materialise``
+    writes the WAVs of chapters carried over without assembly (``pending``) that must be encoded
+    again. Example::
 
         manifest = publish(script, programme, Path("out"), config,
                            engine_info={"name": "espeak"}, stats={"segments": 12})
@@ -86,14 +91,15 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
         return _publish(script, programme, out_dir, config, engine_info=engine_info, stats=stats,
                         take_keys=take_keys, build=build, previous=previous or PreviousFiles(),
                         materialise=materialise or _nothing_pending, course_index=course_index,
-                        ready=ready, on_event=on_event)
+                        ready=ready, segment_info=segment_info or {}, on_event=on_event)
 
 
 def _publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
              engine_info: Mapping[str, Any], stats: Mapping[str, Any],
              take_keys: Mapping[str, str] | None, build: Mapping[str, Any] | None,
              previous: PreviousFiles, materialise: Materialise, course_index: str | None,
-             ready: Ready | None, on_event: EventSink) -> dict[str, Any]:
+             ready: Ready | None, segment_info: Mapping[str, Mapping[str, Any]],
+             on_event: EventSink) -> dict[str, Any]:
     out = config.output
     fmt = out.format
     (out_dir / CHAPTERS_DIR).mkdir(parents=True, exist_ok=True)
@@ -111,6 +117,8 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         nonlocal done
         done += 1
         on_event(Progress("publish", done, total))
+
+    on_event(Progress("publish", 0, total))  # the first encode of a long chapter takes a while
 
     # A chapter file is kept when the previous narration made it from the same samples with the
     # same settings and it is still the file it made: a rebuild encodes only what changed.
@@ -134,7 +142,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         captions = f"{CHAPTERS_DIR}/{stem}.vtt" if out.captions else None
         srt = f"{CHAPTERS_DIR}/{stem}.srt" if out.captions else None
         if captions and srt:
-            cues = chapter_cues(script, audio)
+            cues = chapter_cues(script, audio, segment_info)
             _write(out_dir / captions, to_vtt(cues).encode("utf-8"))
             _write(out_dir / srt, to_srt(cues).encode("utf-8"))
         files[audio.index] = {"file": rel, "captions": captions, "srt": srt}
@@ -185,12 +193,15 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     manifest = build_manifest(script, programme, files=files, audio_format=fmt, book=book,
                               player=PLAYER if out.player else None, engine_info=engine_info,
                               stats=stats, take_keys=take_keys, build=build, book_starts=book_starts,
-                              encoded=encoded, pieces=pieces)
+                              encoded=encoded, pieces=pieces, segment_info=segment_info)
+    if book is not None:  # the book's real length, its last frame's padding included
+        manifest["audio"]["duration"] = ms(maker.duration)
     if out.captions:
         book_captions, chapters_track = f"{book_base}.vtt", CHAPTERS_TRACK
         manifest["audio"]["captions"], manifest["audio"]["chapters"] = book_captions, chapters_track
         manifest["audio"]["srt"] = f"{book_base}.srt"
-        book_cues = [Cue(s["id"], s["book_start"], s["book_end"], s["text"]) for s in manifest["segments"]]
+        book_cues = [Cue(s["id"], s["book_start"], s["book_end"], s["text"], _book_words(s))
+                     for s in manifest["segments"]]
         _write(out_dir / book_captions, to_vtt(book_cues).encode("utf-8"))
         _write(out_dir / f"{book_base}.srt", to_srt(book_cues).encode("utf-8"))
         track = [Cue(f"chapter-{c['index']}", c["start"], c["start"] + c["duration"], c["title"])
@@ -298,10 +309,21 @@ def book_name(script: Script) -> str:
     return name + "-book" if name == CHAPTERS_TRACK.removesuffix(".vtt") else name
 
 
-def chapter_cues(script: Script, audio: ChapterAudio) -> list[Cue]:
-    """One cue per segment of ``audio``, times relative to the chapter file."""
+def chapter_cues(script: Script, audio: ChapterAudio,
+                 segment_info: Mapping[str, Mapping[str, Any]] | None = None) -> list[Cue]:
+    """One cue per segment of ``audio``, times relative to the chapter file (with its timed
+    words when ``segment_info`` has them)."""
     texts = {s.id: s.text for c in script.chapters if c.index == audio.index for s in c.segments}
-    return [Cue(t.segment_id, t.start, t.end, texts.get(t.segment_id, "")) for t in audio.timings]
+    info = segment_info or {}
+    return [Cue(t.segment_id, t.start, t.end, texts.get(t.segment_id, ""),
+                tuple(word_times((info.get(t.segment_id) or {}).get("words") or (), t.start, t.end)))
+            for t in audio.timings]
+
+
+def _book_words(segment: Mapping[str, Any]) -> tuple[tuple[str, float, float], ...]:
+    """A manifest segment's words moved from the chapter's time base to the book's."""
+    shift = segment["book_start"] - segment["start"]
+    return tuple((w["text"], w["start"] + shift, w["end"] + shift) for w in segment.get("words") or ())
 
 
 def _remove_stale(out_dir: Path, names: Set[str]) -> None:

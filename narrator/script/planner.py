@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from narrator.config import Config
-from narrator.text import typical_seconds
+from narrator.text import SYLLABIC, speech_seconds
 from narrator.values import Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
 from narrator.script.lexicon import Lexicon
 from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
                              sentence_pieces, strip_emoji)
+from narrator.script.maths import script_words, speak_symbols, speak_tex
 from narrator.script.spoken import short_links, spoken_form
 from narrator.script.style import Coverage, StyleSheet
 
@@ -55,6 +56,7 @@ class _Draft:
     pause: int
     block: int = -1  # index in the chapter's blocks; -1: a title the planner added
     span: tuple[int, int] = (0, 0)
+    spoken: str | None = None  # set when formulas or <sup>/<sub> make it differ from ``text``
 
 
 def plan(document: Document, config: Config) -> Script:
@@ -82,15 +84,15 @@ def plan(document: Document, config: Config) -> Script:
 
 
 def estimate_seconds(script: Script, config: Config) -> float:
-    """Rough narration length for a dry run: speech at the typical rate (see :mod:`narrator.text`),
-    plus every pause, plus each chapter's head and tail silence."""
+    """Narration length for a dry run: speech by character class (see
+    :func:`narrator.text.speech_seconds`), plus every pause, plus each chapter's head and tail
+    silence. Within a few per cent of eSpeak's result on ordinary lessons."""
     p = config.pauses
     total = 0.0
     for chapter in script.chapters:
         total += (p.chapter_head + p.chapter_tail) / 1000
         for seg in chapter.segments:
-            total += typical_seconds(seg.spoken)
-            total += seg.pause_after_ms / 1000
+            total += speech_seconds(seg.spoken) + seg.pause_after_ms / 1000
     return total
 
 
@@ -108,7 +110,7 @@ def split_long_chapters(script: Script, config: Config) -> Script:
     chapters: list[ScriptChapter] = []
     for chapter in script.chapters:
         segments = list(chapter.segments)
-        cost = [typical_seconds(s.spoken) + s.pause_after_ms / 1000 for s in segments]
+        cost = [speech_seconds(s.spoken) + s.pause_after_ms / 1000 for s in segments]
         parts = _split(segments, cost, limit - own)
         for n, (part, blocks) in enumerate(_with_blocks(parts, chapter.blocks), 1):
             index = len(chapters) + 1
@@ -241,8 +243,8 @@ class _Planner:
         lex = self.lexicon if self.lexicon else None
         return tuple(
             Segment(id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
-                    spoken=_spoken(strip_emoji(lex.apply(d.text, d.lang) if lex is not None else d.text),
-                                   d.boundary),
+                    spoken=_spoken(strip_emoji(lex.apply(_said(d), d.lang) if lex is not None else _said(d)),
+                                   d.boundary, d.lang),
                     lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
                     marks=d.marks, source=d.source, block=d.block, span=d.span)
             for n, d in enumerate(drafts, 1))
@@ -257,14 +259,21 @@ class _Planner:
             cells = block.cells if sum(map(len, (r.text for r in runs))) == len(block.text) else ()
             block = dataclasses.replace(block, runs=runs, cells=cells)
         text = block.text
-        spans = sentence_pieces(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk)
-        if not spans:
-            return block
         block_lang = normalize_lang(block.lang) if block.lang else None
         runs = block.runs
         # Fast path: one plain run (most paragraphs) needs no coverage bookkeeping.
         plain = all(not r.marks and r.lang is None and r.emotion is None for r in runs)
         offsets = _run_offsets(runs) if not plain else None
+        said = offsets is not None and any(r.math is not None or "sup" in r.marks or "sub" in r.marks
+                                           for r in runs)
+        formulas = [(offsets[j], offsets[j + 1]) for j, r in enumerate(runs) if r.math is not None] \
+            if said and offsets else []
+        spans = sentence_pieces(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk,
+                                keep=formulas)
+        if formulas:
+            spans = _formulas_whole(spans, runs, offsets)  # type: ignore[arg-type]
+        if not spans:
+            return block
         ri = 0
         empty = Coverage()
         marks: tuple[str, ...]
@@ -276,10 +285,26 @@ class _Planner:
             else:
                 ri, cover, marks, run_lang = _cover(text, runs, offsets, ri, a, b)
                 lang_override = run_lang or block_lang
-            lang = self._lang(sentence, lang_override)
-            drafts.append(_Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
-                                 marks, block.source, "clause" if cut else "sentence",
-                                 self.pauses.clause if cut else self.pauses.sentence, number, (a, b)))
+            # a formula's letters say nothing about the language it is to be read in
+            lang = self._lang(_without(text, a, b, formulas) if formulas else sentence, lang_override)
+            draft = _Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
+                           marks, block.source, "clause" if cut else "sentence",
+                           self.pauses.clause if cut else self.pauses.sentence, number, (a, b),
+                           _said_span(text, runs, offsets, a, b, lang) if said and offsets else None)
+            limit = self.max_chars_cjk if is_cjk_lang(lang) else self.max_chars
+            if draft.spoken is not None and len(draft.spoken) > limit:
+                # a formula says more than it shows: its words go in clause-sized pieces, and the
+                # sentence is shown in as many parts, each as long as its share of the words (so
+                # the read-along highlight moves through the formula as it is said)
+                pieces = _said_pieces(text, runs, offsets, a, b, lang, limit)  # type: ignore[arg-type]
+                for k, (lo, hi, piece) in enumerate(pieces):
+                    last_piece = k == len(pieces) - 1
+                    drafts.append(dataclasses.replace(
+                        draft, text=" ".join(text[lo:hi].split()), span=(lo, hi), spoken=piece,
+                        boundary=draft.boundary if last_piece else "clause",
+                        pause=draft.pause if last_piece else self.pauses.clause))
+                continue
+            drafts.append(draft)
         last = drafts[-1]
         last.boundary = _LAST_BOUNDARY.get(block.kind, "paragraph")
         last.pause = {"heading": self.pauses.after_heading,
@@ -311,10 +336,199 @@ def _roman(numeral: str) -> int:
     return total
 
 
-def _spoken(text: str, boundary: str) -> str:
-    """The spoken form: see spoken.py; a heading that is (or starts with) a Roman numeral says
-    the number ("IV. Scope" -> "4. Scope": engines read "IV" as letters)."""
-    text = spoken_form(text)
+def _formulas_whole(spans: list[tuple[int, int, bool]], runs: tuple[Run, ...], offsets: list[int]
+                    ) -> list[tuple[int, int, bool]]:
+    """Spans with no cut inside a formula (a cut there joins the two pieces)."""
+    inside = [(offsets[j], offsets[j + 1]) for j, r in enumerate(runs) if r.math is not None]
+    out: list[tuple[int, int, bool]] = []
+    for span in spans:
+        if out and any(lo < out[-1][1] < hi for lo, hi in inside):
+            out[-1] = (out[-1][0], span[1], span[2])
+        else:
+            out.append(span)
+    return out
+
+
+_CLAUSE_END = re.compile(r"(?<=[,，;；])\s+")
+
+
+def _without(text: str, a: int, b: int, ranges: list[tuple[int, int]]) -> str:
+    """text[a:b] without the parts in ``ranges`` (formulas); the whole if nothing else is left."""
+    out, at = [], a
+    for lo, hi in ranges:
+        if hi <= a or lo >= b:
+            continue
+        out.append(text[at:max(at, lo)])
+        at = max(at, min(hi, b))
+    out.append(text[at:b])
+    rest = " ".join("".join(out).split())
+    return rest if any(c.isalpha() for c in rest) else text[a:b]
+
+
+def _shares(text: str, a: int, b: int, weights: list[int],
+            formulas: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+    """text[a:b] in len(weights) consecutive non-empty spans, each about as long as its weight's
+    share, cut where a reader would (after a space or beside a Chinese character), outside
+    brackets and formulas, where such a place is near."""
+    n = len(weights)
+    total = sum(weights) or 1
+    depth, good = 0, []
+    for i in range(a, b):
+        ch = text[i]
+        depth += ch in "([{（【" and 1 or (-1 if ch in ")]}）】" and depth > 0 else 0)
+        p = i + 1
+        if depth == 0 and p < b and (ch == " " or SYLLABIC.match(ch) or ch in "，、；：,;:") \
+                and not any(lo < p < hi for lo, hi in formulas):
+            good.append(p)
+    bounds = [a]
+    done = 0
+    for k, w in enumerate(weights[:-1]):
+        done += w
+        cut = a + round((b - a) * done / total)
+        lowest, highest = bounds[-1] + 1, b - (n - 1 - k)  # room for the pieces still to come
+        near = [g for g in good if lowest <= g <= highest and abs(g - cut) <= (b - a) / (2 * n)]
+        if near:
+            cut = min(near, key=lambda g: abs(g - cut))
+        bounds.append(min(max(cut, lowest), highest))
+    bounds.append(b)
+    return list(zip(bounds, bounds[1:]))
+
+
+def _clause_pieces(spoken: str, limit: int) -> list[str]:
+    """``spoken`` in pieces of at most ``limit`` characters, cut after commas where possible,
+    else between words."""
+    pieces: list[str] = []
+    current = ""
+    for chunk in _CLAUSE_END.split(spoken):
+        words = chunk.split(" ") if len(chunk) > limit else [chunk]
+        for w in words:
+            joined = f"{current} {w}" if current else w
+            if len(joined) <= limit or not current:
+                current = joined
+            else:
+                pieces.append(current)
+                current = w
+    if current:
+        pieces.append(current)
+    if len(pieces) > 1 and len(pieces[-1].split()) <= 2:
+        # never a stub at the end: the last two pieces shared out evenly between words
+        words = (pieces[-2] + " " + pieces.pop()).split(" ")
+        half = len(words) // 2 + 1
+        pieces[-1:] = [" ".join(words[:half]), " ".join(words[half:])]
+    return pieces or [spoken]
+
+
+def _said(d: _Draft) -> str:
+    return d.spoken if d.spoken is not None else d.text
+
+
+def _said_span(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: int, lang: str) -> str:
+    """text[a:b] as said: formulas in words (once, in the piece where they start), <sup>/<sub>
+    runs as exponents, ordinals or chemical formulas (script/maths.py)."""
+    said = ""
+    for j, run in enumerate(runs):
+        lo, hi = offsets[j], offsets[j + 1]
+        if hi <= a or lo >= b:
+            continue
+        if run.math is not None:
+            if lo >= a:
+                said += " " + speak_tex(run.math, lang) + " "
+            continue
+        piece = text[max(a, lo):min(b, hi)]
+        kind = "sup" if "sup" in run.marks else "sub" if "sub" in run.marks else ""
+        if kind:
+            said, piece = script_words(said, piece, kind, lang)
+        said += piece
+    return " ".join(said.split())
+
+
+_CHUNK = re.compile(r"[^\s，、；：,;:]+[，、；：,;:]?\s*|[，、；：,;:]\s*|\s+")
+
+
+def _said_pieces(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: int, lang: str,
+                 limit: int) -> list[tuple[int, int, str]]:
+    """text[a:b] (a sentence whose formulas say more than ``limit`` characters) in pieces of at
+    most ``limit`` said characters: (start, end, said). A piece ends between words or formulas,
+    so what is shown is what is said; a formula that alone says too much is said in clause-sized
+    pieces and shown in matching parts."""
+    units: list[list] = []  # [start, end, said]
+    for j, run in enumerate(runs):
+        lo, hi = max(a, offsets[j]), min(b, offsets[j + 1])
+        if hi <= lo:
+            continue
+        if run.math is not None:
+            if offsets[j] >= a:
+                units.append([lo, hi, speak_tex(run.math, lang)])
+            elif units:
+                units[-1][1] = hi
+            continue
+        piece = text[lo:hi]
+        kind = "sup" if "sup" in run.marks else "sub" if "sub" in run.marks else ""
+        if kind:  # said with the word before it (x², CO₂)
+            before = units[-1][2] if units else ""
+            before, words = script_words(before, piece, kind, lang)
+            if units:
+                units[-1][1:] = [hi, before + words]
+            else:
+                units.append([lo, hi, words])
+            continue
+        for m in _CHUNK.finditer(piece):
+            units.append([lo + m.start(), lo + m.end(), m.group()])
+    small: list[list] = []
+    for lo, hi, said in units:  # a long formula: in clause parts (shown in parts) to pack evenly
+        said = " ".join(said.split())
+        if len(said) <= limit // 3:
+            small.append([lo, hi, said])
+            continue
+        parts = _clause_pieces(said, limit // 3)  # small parts: packed with their neighbours below
+        small += [[p_lo, p_hi, part] for (p_lo, p_hi), part in
+                  zip(_shares(text, lo, hi, [len(p) for p in parts]), parts)]
+    out: list[tuple[int, int, str]] = []
+    for group in _pack(small, limit):
+        out.append((group[0][0], group[-1][1], " ".join(" ".join(u[2] for u in group).split())))
+    # what is shown starts and ends on a character, not a space
+    out = [(lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), hi - len(text[lo:hi]) + len(text[lo:hi].rstrip()), said)
+           for lo, hi, said in out]
+    return [(lo, hi, said) for lo, hi, said in out if hi > lo and said] or [(a, b, "")]
+
+
+def _pack(units: list[list], limit: int) -> list[list[list]]:
+    """Units (start, end, said) in consecutive groups saying at most ``limit`` characters each
+    (a unit saying more stands alone), chosen together: fewest stubs of one or two words, then
+    fewest groups, then the most even."""
+    said = [" ".join(u[2].split()) for u in units]
+    n = len(units)
+    best: list[tuple[tuple[int, int, int], int] | None] = [None] * (n + 1)
+    best[n] = ((0, 0, 0), n)
+    for i in range(n - 1, -1, -1):
+        length = -1
+        for j in range(i + 1, n + 1):
+            if said[j - 1]:
+                length += len(said[j - 1]) + 1
+            if j > i + 1 and length > limit:
+                break
+            rest = best[j]
+            if rest is None:
+                continue
+            words = " ".join(said[i:j])
+            stub = int(len(words.split()) <= 2 and len(words) < limit // 4)
+            (st, pieces, even), _ = rest
+            cost = (st + stub, pieces + 1, even + max(length, 0) ** 2)
+            if best[i] is None or cost < best[i][0]:  # type: ignore[index]
+                best[i] = (cost, j)
+    groups: list[list[list]] = []
+    i = 0
+    while i < n:
+        j = best[i][1]  # type: ignore[index]
+        groups.append(units[i:j])
+        i = j
+    return groups
+
+
+def _spoken(text: str, boundary: str, lang: str = "en") -> str:
+    """The spoken form: see spoken.py and maths.py; a heading that is (or starts with) a Roman
+    numeral says the number ("IV. Scope" -> "4. Scope": engines read "IV" as letters)."""
+    text = speak_symbols(spoken_form(text), lang)
     if boundary in ("heading", "end") and text[:1] in "IVXLCDM":
         m = _ROMAN_HEAD.match(text)
         if m and (m.group(2) or m.end() == len(text)) and (len(m.group(1)) > 1 or m.group(1) != "I"

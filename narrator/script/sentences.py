@@ -14,6 +14,7 @@ import bisect
 import logging
 import re
 import threading
+from collections.abc import Sequence
 
 # Han ideographs (BMP + extensions), kana, hangul: the scripts a "CJK" voice must read.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -136,12 +137,13 @@ def sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int) -> list[tup
     return [(a, b) for a, b, _cut in sentence_pieces(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk)]
 
 
-def sentence_pieces(text: str, *, max_chars: int, max_chars_cjk: int) -> list[tuple[int, int, bool]]:
+def sentence_pieces(text: str, *, max_chars: int, max_chars_cjk: int,
+                    keep: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, bool]]:
     """(start, end, cut) of each sentence or piece of one; ``cut`` is True when a long sentence
     was cut right after this piece (it gets a clause pause, not a full stop). A token longer than
     the limit (a long URL, a hash) is cut at the limit: never sent whole."""
     out: list[tuple[int, int, bool]] = []
-    for a, b in _sentence_spans(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk):
+    for a, b in _sentence_spans(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk, keep=keep):
         limit = max_chars_cjk if _CJK_RE.search(text, a, b) else max_chars
         if out and out[-1][1] <= a and not _ends_sentence(text[out[-1][0]:out[-1][1]]) \
                 and not text[out[-1][1]:a].strip() and "\n" not in text[out[-1][1]:a]:
@@ -166,7 +168,8 @@ def _ends_sentence(piece: str) -> bool:
     return bool(_SENTENCE_END.search(piece.rstrip()))
 
 
-def _sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int,
+                    keep: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     short = min(max_chars, max_chars_cjk)
     for a, b in _raw_spans(text):
@@ -178,7 +181,8 @@ def _sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int) -> list[tu
         if b - a <= limit:
             out.append((a, b))
         else:
-            out.extend((a + x, a + y) for x, y in split_long(piece, limit))
+            inside = [(lo - a, hi - a) for lo, hi in keep if lo < b and hi > a]
+            out.extend((a + x, a + y) for x, y in split_long(piece, limit, inside))
     return out
 
 
@@ -260,7 +264,7 @@ def _latin_tok(c: str) -> bool:
     return not c.isspace() and not _is_cjk_or_punct(c)
 
 
-def split_long(text: str, limit: int) -> list[tuple[int, int]]:
+def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Split one over-long sentence into trimmed spans of at most ``limit`` characters, never
     inside a Latin token or number. A token longer than the limit stays whole.
 
@@ -278,21 +282,27 @@ def split_long(text: str, limit: int) -> list[tuple[int, int]]:
     s0 = _skip_space(text, 0, n)
     if n - s0 <= limit:
         return [(s0, n)] if n > s0 else []
-    clause = sorted({m.end() for m in _CLAUSE_RE.finditer(text) if s0 < m.end() < n})
+    def free_of_keep(cuts: list[int]) -> list[int]:  # never inside a kept range (a formula)
+        return [c for c in cuts if not any(lo < c < hi for lo, hi in keep)] if keep else cuts
+
+    clause = free_of_keep(sorted({m.end() for m in _CLAUSE_RE.finditer(text) if s0 < m.end() < n}))
     inside = _inside_brackets(text)
     outside = [c for c in clause if not inside[c]]
     # never inside parentheses, brackets or quotes unless nothing else fits
     cuts = _best_cuts(text, s0, n, outside, frozenset(outside), limit, overflow=False)
+    if cuts is not None and _stubs(text, s0, cuts):
+        cuts = None  # "因此，| ...": clause marks alone leave a stub; words may do better
     words: list[int] = []
     if cuts is None:  # a stretch between clause marks is longer than the limit: cut between words
-        words = [w for w in _word_cuts(text) if s0 < w < n]
+        words = free_of_keep([w for w in _word_cuts(text) if s0 < w < n])
         free = [w for w in words if not inside[w]]
         cuts = _best_cuts(text, s0, n, sorted(set(outside).union(free)), frozenset(outside), limit,
                           overflow=False)
     if cuts is None and len(outside) < len(clause):
         cuts = _best_cuts(text, s0, n, clause, frozenset(clause), limit, overflow=False)
     if cuts is None:  # nothing fits outside brackets: any clause mark or word, a long token whole
-        cuts = _best_cuts(text, s0, n, sorted(set(clause).union(words or [w for w in _word_cuts(text) if s0 < w < n])),
+        cuts = _best_cuts(text, s0, n, sorted(set(clause).union(
+                              words or free_of_keep([w for w in _word_cuts(text) if s0 < w < n]))),
                           frozenset(clause), limit, overflow=True)
     out: list[tuple[int, int]] = []
     s = s0
@@ -342,11 +352,12 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
     short = limit / 4  # a piece shorter than this is a fragment
     bonus = (limit // 8) ** 2  # worth about limit/8 characters of imbalance between two pieces
     # best[k]: (cost, next cut index) for the rest of the text after ends[k]; cost is a tuple
-    # (word cuts, 2 each or 1 before a conjunction; pieces; fragment penalty; evenness penalty)
-    best: list[tuple[tuple[int, int, float, int], int] | None] = [None] * len(ends)
-    best[-1] = ((0, 0, 0.0, 0), -1)
+    # (stubs: pieces of one or two words, which a listener cannot follow; word cuts, 2 each or
+    # 1 before a conjunction; pieces; fragment penalty; evenness penalty)
+    best: list[tuple[tuple[int, int, int, float, int], int] | None] = [None] * len(ends)
+    best[-1] = ((0, 0, 0, 0.0, 0), -1)
 
-    def solve(start: int, from_word: bool) -> tuple[tuple[int, int, float, int], int] | None:
+    def solve(start: int, from_word: bool) -> tuple[tuple[int, int, int, float, int], int] | None:
         lo = bisect.bisect_right(ends, start)
         hi = bisect.bisect_right(ends, start + limit)
         choices = range(hi - 1, lo - 1, -1)
@@ -365,7 +376,7 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
                 end -= 1
             length = end - start
             word = j != n and j not in clause
-            (w, p, f, e), _ = rest
+            (st, w, p, f, e), _ = rest
             even = length * length if word or from_word else 0
             wcost = 0
             if word:
@@ -373,7 +384,8 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
                 if _CONJ_RE.match(text, _skip_space(text, j, n)):
                     wcost = 1  # "... (ELL) | and new research ...": cut before a conjunction
                     even -= bonus
-            cost = (w + wcost, p + 1, f + max(0.0, short - length) ** 2, e + even)
+            stub = _is_stub(text[start:end])
+            cost = (st + stub, w + wcost, p + 1, f + max(0.0, short - length) ** 2, e + even)
             if found is None or cost < found[0]:
                 found = (cost, k)
         return found
@@ -391,6 +403,20 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
         nxt = best[k]
         k = nxt[1] if nxt is not None else -1
     return cuts
+
+
+def _stubs(text: str, s0: int, cuts: list[int]) -> int:
+    """How many of the pieces that ``cuts`` make are stubs."""
+    starts = [s0] + cuts[:-1]
+    return sum(_is_stub(text[a:b].strip()) for a, b in zip(starts, cuts))
+
+
+def _is_stub(piece: str) -> int:
+    """1 for a piece of one or two words (a Chinese piece of four characters or fewer)."""
+    cjk = sum(1 for c in piece if _is_cjk_or_punct(c) and c.isalnum())
+    if cjk:
+        return int(cjk <= 4 and len(piece.split()) <= 2)
+    return int(len(piece.split()) <= 2)
 
 
 def _skip_space(text: str, i: int, n: int) -> int:

@@ -40,10 +40,12 @@ def short_links(text: str) -> str:
     return _EMAIL.sub(lambda m: f"{m.group(1)} at {m.group(2)}", text)
 
 
-_IDENT = re.compile(r"(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])")
+_IDENT = re.compile(r"(?<=[^\W_])_+(?=[^\W_])")  # letters of any script: ϵ_values
 _MENU = re.compile(r"(?<=\w) > (?=\w)")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\s*/?>")
 _BLANK = re.compile(r"[_\uff3f]{3,}")
+_BAR = re.compile(r"\s+\|{1,2}\s+")
+_ASCII_ARROW = re.compile(r"\s*(?:-+>|=>)\s*")
 
 
 def spoken_form(text: str) -> str:
@@ -55,4 +57,8 @@ def spoken_form(text: str) -> str:
         text = _TAG_NAME.sub(r"\1", _MENU.sub(", ", text))
     if "_" in text or "\uff3f" in text:
         text = _BLANK.sub(",", text)
+    if "|" in text:
+        text = _BAR.sub(", ", text)  # "Degree | Date | School": a list, not a pipe
+    if "->" in text or "=>" in text:
+        text = _ASCII_ARROW.sub(" to ", text)
     return text

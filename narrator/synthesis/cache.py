@@ -24,6 +24,7 @@ from narrator.errors import OutputError
 from narrator.util.wavio import file_wav_info
 
 SUFFIX = ".wav"
+META_SUFFIX = ".verify.json"  # what speech recognition heard in the take (synthesis.verify)
 STALE_TEMP_SECONDS = 3600.0  # temp files this old are leftovers of killed runs
 
 
@@ -57,6 +58,10 @@ class Cache:
         """Where the entry for ``key`` lives (whether or not it exists)."""
         return self.root / key[:2] / (key + SUFFIX)
 
+    def meta_path(self, key: str) -> Path:
+        """Where the verification record of the take for ``key`` lives."""
+        return self.root / key[:2] / (key + META_SUFFIX)
+
     def get(self, key: str) -> Path | None:
         """The entry's path, marked as used; None if absent or unreadable. A corrupt entry is
         removed; an unreadable one (permissions, I/O trouble) is left alone."""
@@ -84,6 +89,25 @@ class Cache:
         except OSError as e:
             raise OutputError(f"{e.filename or p}: cannot write to the take cache ({e.strerror or e})") from None
         return p
+
+    def get_meta(self, key: str) -> dict[str, Any] | None:
+        """The JSON record stored beside the take for ``key``, or None (absent or unreadable)."""
+        try:
+            data = json.loads(self.meta_path(key).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def put_meta(self, key: str, record: Mapping[str, Any]) -> None:
+        """Store ``record`` beside the take for ``key`` (atomically, like a take)."""
+        from narrator.util.atomic import write_atomic
+
+        path = self.meta_path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        except OSError as e:
+            raise OutputError(f"{path}: cannot write ({e.strerror or e})") from None
 
     def _entries(self) -> Iterator[os.DirEntry[str]]:
         """Every file in the fan-out folders; OutputError if the cache cannot be read."""
@@ -148,6 +172,8 @@ class Cache:
                 continue
             except OSError as err:
                 raise _error(Path(e.path), "cannot remove take", err) from None
+            with contextlib.suppress(OSError):  # its verification record goes with it
+                os.unlink(e.path[: -len(SUFFIX)] + META_SUFFIX)
             removed += 1
             freed += st.st_size
         return removed, freed

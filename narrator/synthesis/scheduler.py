@@ -16,7 +16,13 @@ on :class:`EngineUnavailable`, it is dead for good (the cool-downs are ``config.
 segments are recorded as failed (errors.jsonl) and the run goes on. A take rejected for its length
 that comes back byte for byte is the text's fault, not the server's: its job fails at once. The
 only waiting is for a server's own cool-down, so the run ends in bounded time even when every
-server is dead; that includes waiting at the start for a server to describe its setup.
+server is dead. At the start, a server that is not there at all (connection refused) fails the
+run at once unless ``engine.wait_for_server`` gives it time to boot.
+
+With ``config.verify.enabled`` the writer hands each valid take to a checker thread
+(:mod:`narrator.synthesis.verify.checker`) instead of caching it: the take is heard, then kept
+(cached), or its job goes back to the head of the queue like a failed request. Servers never
+wait for it.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from narrator.synthesis.cache import Cache
 from narrator.config import Config
@@ -44,10 +50,12 @@ from narrator.errors import (
     ImplausibleTake,
     Interrupted,
     OutputError,
+    ServerUnreachable,
 )
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.checks import validate_take
 from narrator.synthesis.health import CoolDown, ServerHealth
+from narrator.synthesis.verify.checker import Candidate, Checker, JobChecks
 from narrator.util.wavio import file_wav_info, normalize_wav, wav_info
 
 log = logging.getLogger(__name__)
@@ -69,6 +77,13 @@ class SynthesisResult:
     cached: int  # segments whose take was already in the cache
     server_busy: Mapping[str, float]  # server label -> seconds spent in requests
     fingerprint: str  # of the setup, as its servers described it
+    # speech checks ([verify]): segment id -> manifest "verify" record / displayed words timed
+    # from the start of the take; takes made again after a failed check; segments kept although
+    # none of their takes passed
+    checks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    words: Mapping[str, Sequence[tuple[str, float, float]]] = field(default_factory=dict)
+    remade: int = 0
+    unverified: tuple[str, ...] = ()
 
 
 @dataclass(eq=False)
@@ -85,6 +100,7 @@ class _Job:
     failed_on: set[str] = field(default_factory=set)
     # sha256 of each take rejected for its length -> (server, request number) that sent it
     rejected: dict[bytes, tuple[_Server, int]] = field(default_factory=dict)
+    checks: JobChecks = field(default_factory=JobChecks)  # speech checks of its takes
 
 
 @dataclass(eq=False)
@@ -94,6 +110,7 @@ class _Server:
     health: ServerHealth  # its cool-down and failures, on the monotonic clock
     sent: int = 0  # requests sent; only its worker counts them, and numbers its attempts by them
     checked: bool = False  # its fingerprint was compared with the run's
+    why_dead: str = ""  # the error that took it out of the run
     busy: float = 0.0
 
 
@@ -126,6 +143,11 @@ class _Run:
         # (server, its request number, job, take, seconds it took, when it was handed over)
         self.writes: queue.Queue[tuple[_Server, int, _Job, bytes, float, float] | None] = \
             queue.Queue(2 * len(servers) + 2)
+        # until then a server that was never there (connection refused) is waited for
+        self.boot_deadline = time.monotonic() + config.engine.wait_for_server
+        self.checker: Checker | None = None  # hears takes before they are kept ([verify])
+        self.hearings: dict[str, tuple[Any, int]] = {}  # cache key -> (Heard | None, attempts)
+        self.unverified: list[str] = []
         if self.pending == 0:
             self.finished.set()
 
@@ -230,6 +252,10 @@ class _Run:
                     continue  # rejected: the job is queued again
                 wav, duration = checked
                 rate = wav_info(wav).sample_rate
+                if self.checker is not None:  # heard first, on the checker's own thread
+                    self.checker.submit(job, Candidate(wav, duration, rate))
+                    del wav, checked
+                    continue
                 path = self.cache.put(job.key, wav)  # a killed run loses only takes in flight
                 del wav, checked  # takes are held as paths only
                 made = [Take(seg.id, path, rate, duration, job.key, "engine") for seg in job.segments]
@@ -245,6 +271,52 @@ class _Run:
                 if self.fatal is None:
                     self.fatal = e
                 self._stop()
+
+    # ---- the checker's side ([verify]; see narrator.synthesis.verify.checker) --------------------
+
+    def keep_take(self, job: _Job, cand: Candidate, report: dict[str, Any]) -> None:
+        """Store the take the checker chose under the job's key and complete the job."""
+        path = cand.cached if cand.cached is not None else self.cache.put(job.key, cand.wav)
+        source: Literal["engine", "cache"] = "cache" if cand.cached is not None else "engine"
+        made = [Take(seg.id, path, cand.rate, cand.duration, job.key, source) for seg in job.segments]
+        with self.cond:
+            for take in made:
+                self.takes[take.segment_id] = take
+            if source == "engine":
+                self.synthesized += len(job.segments)
+            else:
+                self.cached += len(job.segments)
+            self.hearings[job.key] = (cand.heard, report["attempts"])
+            if "problems" in report:
+                self.unverified += [seg.id for seg in job.segments]
+                if self.errors_path is not None:
+                    _record_errors(self.errors_path, job.segments, job.attempts,
+                                   [("", "kept although no take passed the speech check: " + p,
+                                     time.time()) for p in report["problems"]])
+            self._complete(job)
+        for take in made:  # outside the lock: the sink may start work (assembly ahead)
+            self.on_take(take)
+
+    def retake(self, job: _Job, message: str) -> None:
+        """Make the job's take again: back at the head of the queue, like a failed request."""
+        with self.cond:
+            job.errors.append(("", message, time.time()))
+            self._emit(Notice("info", f"{job.segments[0].id}: {message}; making it again"))
+            self.queue.appendleft(job)
+            self._finish_if_all_dead()
+            self.cond.notify_all()
+
+    def reject_take(self, job: _Job, message: str) -> None:
+        """Strict mode: no take passed, so the job fails like any other."""
+        with self.cond:
+            job.errors.append(("", message, time.time()))
+            self._give_up(job)
+
+    def fail_run(self, error: BaseException) -> None:
+        with self.cond:
+            if self.fatal is None:
+                self.fatal = error
+            self._stop()
 
     def _check(self, server: _Server, number: int, job: _Job, wav: bytes,
                elapsed: float) -> tuple[bytes, float] | None:
@@ -295,6 +367,15 @@ class _Run:
         message = error.naming(server.label)
         with self.cond:
             server.busy += elapsed
+            if isinstance(error, ServerUnreachable) and time.monotonic() < self.boot_deadline:
+                # a server still booting (wait_for_server): ask again soon; the sentence has
+                # not been tried, and the server has not failed yet
+                job.attempts -= 1
+                left = self.boot_deadline - time.monotonic()
+                server.health.ready_at = time.monotonic() + min(_BOOT_POLL, max(left, 0.1))
+                self.queue.appendleft(job)
+                self.cond.notify_all()
+                return
             job.errors.append((server.label, message, time.time()))
             job.failed_on.add(server.label)
             self._server_failed(server, error, server.sent if number is None else number)
@@ -309,19 +390,29 @@ class _Run:
     def _server_failed(self, server: _Server, error: EngineError, number: int) -> None:
         """Cool the server down, take it out of rotation, or declare it dead (under the lock)."""
         health = server.health
-        delay = health.failed(number, time.monotonic(), retryable=error.retryable)
+        if isinstance(error, ServerUnreachable):
+            # nothing has ever answered at this address: it is not there (a wrong port, a server
+            # not started), so minutes of growing waits would help nobody
+            health.dead = True
+            delay = None
+        else:
+            delay = health.failed(number, time.monotonic(), retryable=error.retryable)
         if delay is not None:
             log.debug("%s: %s after %d failure(s) in a row: resting %.1f s", server.label,
                       "out of rotation" if health.out_of_rotation else "cooling down", len(health.streak), delay)
         if health.dead:
-            self._emit(Notice("warning", f"{server.label}: taken out of this run ({error})"))
+            reason = error.message if error.server in (None, server.label) else str(error)
+            server.why_dead = f"{server.label}: {reason}"
+            self._emit(Notice("warning", f"{server.label}: taken out of this run ({reason})"))
 
     def _finish_if_all_dead(self) -> None:
         """With no server left, every queued job fails now instead of waiting forever."""
         if all(s.health.dead for s in self.servers):
             while self.queue:
                 job = self.queue.popleft()
-                job.errors.append(("", "no usable server left", time.time()))
+                reasons = "; ".join(s.why_dead for s in self.servers if s.why_dead)
+                job.errors.append(("", "no usable server left" + (f" ({reasons})" if reasons else ""),
+                                   time.time()))
                 self._give_up(job)
 
     def _give_up(self, job: _Job) -> None:
@@ -384,6 +475,13 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
             _record_errors(errors_path, segments, 0, e.errors)
         raise
 
+    verify = config.verify.enabled
+    if verify:
+        from narrator.synthesis.verify.recognizer import require
+
+        require()  # before any request: a missing extra is a setup problem
+    hearings: dict[str, tuple[Any, int]] = {}  # cached takes heard before: key -> (Heard, attempts)
+    to_hear: list[_Job] = []  # cached takes never heard: heard before they are used
     takes: dict[str, Take] = {}
     jobs: dict[str, _Job] = {}
     params: dict[str, Mapping[str, Any]] = {}
@@ -402,15 +500,27 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
         if key not in hits:
             hits[key] = None if config.force else _lookup(cache, key)
         hit = hits[key]
-        if hit is not None:
+        verdict = _cached_verdict(cache, key, hit, seg, config, hearings) if verify and hit else "keep"
+        if hit is not None and verdict == "keep":
             takes[seg.id] = Take(seg.id, hit[0], hit[1], hit[2], key, "cache")
         else:
             jobs[key] = _Job(key, seg.spoken, seg.lang, seg.emotion, [seg])
+            if hit is not None and verdict == "hear":
+                to_hear.append(jobs[key])
 
     policy = CoolDown(config.engine)
     servers = [_Server(e, e.label, ServerHealth(policy), checked=e is lead) for e in engines]
     run = _Run(list(jobs.values()), servers, cache, config, fingerprint, len(segments),
                len(takes), on_event, errors_path, on_take)
+    if verify:
+        run.hearings.update(hearings)
+        run.checker = Checker(config.verify, run, cache)
+        run.checker.start()
+        hearing = {id(job) for job in to_hear}
+        run.queue = deque(job for job in run.queue if id(job) not in hearing)
+        for job in to_hear:  # heard (read from the cache when their turn comes) before use
+            path, rate, duration = hits[job.key]  # type: ignore[misc]
+            run.checker.submit(job, Candidate(b"", duration, rate, cached=path))
     with run.cond:
         run.takes.update(takes)
         run._emit(Progress("synthesize", run.done, run.total, cached=run.cached))
@@ -432,7 +542,7 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
             run._stop()
             done, total = run.done, run.total
         # takes already received are written (milliseconds); in-flight requests are abandoned
-        _close_writer(run, writer)
+        _close_writer(run, writer)  # takes still being heard are made again next time
         raise Interrupted(f"interrupted after {done} of {total} segments; "
                           f"takes made so far are kept in {cache.root}") from None
     with run.cond:
@@ -440,15 +550,66 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
     for t in threads:
         t.join()
     _close_writer(run, writer)
+    if run.checker is not None:
+        run.checker.close()
     if run.fatal is not None:
         raise run.fatal
     order = {seg.id: i for i, seg in enumerate(segments)}
+    checks, words = _segment_checks(segments, run, config) if verify else ({}, {})
+    # kept although no take passed: heard in this run, or heard before under laxer thresholds
+    unverified = [sid for sid, c in checks.items() if c.get("checked") and not c.get("passed")]
+    if errors_path is not None:
+        earlier = [seg for seg in segments if seg.id in unverified and seg.id not in run.unverified]
+        for seg in earlier:
+            _record_errors(errors_path, [seg], checks[seg.id]["attempts"], [(
+                "", f"kept although its take fails the speech check: {'; '.join(checks[seg.id]['problems'])} "
+                    f"(heard {checks[seg.id]['heard']!r})", time.time())])
     return SynthesisResult(
         takes=dict(sorted(run.takes.items(), key=lambda kv: order[kv[0]])),
         failed=dict(sorted(run.failed.items(), key=lambda kv: order[kv[0]])),
         synthesized=run.synthesized, cached=run.cached,
         server_busy={s.label: s.busy for s in servers}, fingerprint=fingerprint,
+        checks=checks, words=words, remade=run.checker.remade if run.checker else 0,
+        unverified=tuple(sorted(unverified, key=order.__getitem__)),
     )
+
+
+def _cached_verdict(cache: Cache, key: str, hit: tuple[Path, int, float], seg: Segment,
+                    config: Config, hearings: dict[str, tuple[Any, int]]) -> str:
+    """What to do with a cached take when takes are checked: "keep" it (heard before; its
+    hearing goes into ``hearings``), "hear" it first, or "remake" it (strict mode, and what was
+    heard fails today's thresholds)."""
+    from narrator.synthesis.verify.checker import stored_hearing
+    from narrator.synthesis.verify.compare import compare
+
+    if key in hearings:
+        return "keep"
+    stored = stored_hearing(cache, key, hit[0])
+    if stored is None:
+        return "hear"
+    if config.verify.strict and not compare(seg.spoken, stored[0].text, seg.lang, config.verify).passed:
+        return "remake"
+    hearings[key] = stored
+    return "keep"
+
+
+def _segment_checks(segments: Sequence[Segment], run: _Run, config: Config
+                    ) -> tuple[dict[str, Mapping[str, Any]], dict[str, Any]]:
+    """Each segment's verification record and timed words, from what its take's hearing."""
+    from narrator.synthesis.verify.checker import segment_checks
+
+    checks: dict[str, Mapping[str, Any]] = {}
+    words: dict[str, Any] = {}
+    for seg in segments:
+        take = run.takes.get(seg.id)
+        if take is None or take.cache_key not in run.hearings:
+            continue
+        heard, attempts = run.hearings[take.cache_key]
+        checks[seg.id], timed = segment_checks(seg.text, seg.spoken, seg.lang, heard, attempts,
+                                               config.verify)
+        if timed:
+            words[seg.id] = timed
+    return checks, words
 
 
 def _close_writer(run: _Run, writer: threading.Thread) -> None:
@@ -462,8 +623,9 @@ class _NoSetup(EngineError):
     """No engine could tell the setup's fingerprint; ``errors`` is (server, message, unix time)
     per engine."""
 
-    def __init__(self, errors: list[tuple[str, str, float]]) -> None:
-        super().__init__("no server could describe its setup: " + "; ".join(m for _, m, _ in errors))
+    def __init__(self, errors: list[tuple[str, str, float]], hint: str = "") -> None:
+        super().__init__("no server could describe its setup: " + "; ".join(m for _, m, _ in errors)
+                         + (f" ({hint})" if hint else ""))
         self.errors = errors
 
 
@@ -471,25 +633,40 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
                  on_event: EventSink) -> tuple[str, Engine]:
     """The setup's fingerprint from the first engine that can tell it (a server may be down).
 
-    While no server answers (a GPU server restarting), ask again after the cool-downs a failing
-    server gets (config.engine), until the servers would be given up; an engine that is
-    unavailable for good (EngineUnavailable) is not asked again.
+    A server that is not there (connection refused, unknown host) fails the run at once, unless
+    ``engine.wait_for_server`` asks to keep trying for that many seconds (a GPU server booting
+    alongside). A server that is there but failing (timeouts, 5xx) is asked again after the
+    cool-downs a failing server gets mid-run, until it would be given up. An engine unavailable
+    for good (EngineUnavailable) is not asked again.
     """
     rng = random.Random()
     candidates = list(engines)
     problems: dict[str, tuple[str, str, float]] = {}
     fails = 0
+    deadline = time.monotonic() + config.engine.wait_for_server
     while True:
+        absent = True  # every candidate failed because nothing answers at its address
         for engine in list(candidates):
             try:
                 return engine.fingerprint(), engine
             except EngineError as e:
                 message = e.naming(engine.label)
                 problems[engine.label] = (engine.label, message, time.time())
+                absent = absent and isinstance(e, ServerUnreachable)
                 if not e.retryable:
                     candidates.remove(engine)
         fails += 1
-        delay = CoolDown(config.engine).delay(fails, rng) if candidates else None
+        if candidates and absent:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise _NoSetup(list(problems.values()), hint=(
+                    "is the server running? --wait-for-server SECONDS (or [engine] wait_for_server) "
+                    "waits for one that is starting"))
+            # poll a booting server every few seconds at most: a refused connection costs nothing
+            step = min(config.engine.backoff * 2 ** (fails - 1), config.engine.backoff_max, _BOOT_POLL)
+            delay: float | None = min(left, max(step, 0.1))
+        else:
+            delay = CoolDown(config.engine).delay(fails, rng) if candidates else None
         if delay is None:
             raise _NoSetup(list(problems.values()))
         on_event(Notice("warning", "no server could describe its setup yet ("
@@ -499,6 +676,9 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
             time.sleep(delay)
         except KeyboardInterrupt:
             raise Interrupted("interrupted while waiting for a server to answer") from None
+
+
+_BOOT_POLL = 5.0  # longest pause between two start-up attempts on a server that is not there yet
 
 
 def _record_errors(path: Path, segments: Sequence[Segment], attempts: int,

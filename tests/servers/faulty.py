@@ -13,6 +13,13 @@ tests/servers/audio.py). Faults, drawn per request from a seeded RNG (or forced 
     wrong_take  the audio of the previous successful answer (another text)
     die         the connection drops and the server stops listening for ``down_seconds``
 
+Faults a format check cannot see, only a listener (``SPEECH_FAULTS``; never drawn at random
+unless a plan names them in ``kinds``; a speech check catches them):
+
+    other_sentence  a well-formed take of another sentence (``OTHER_SENTENCE``), made fresh
+    cut_short       the take of the text cut after 40 % of its samples, as a valid WAV
+    extra_speech    the take of the text followed by the take of ``OTHER_SENTENCE``
+
 The server records the texts it was asked for, the most requests it had in flight at once, and
 the seconds it spent working (busy time).
 """
@@ -32,6 +39,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from narrator.errors import EngineError, EngineUnavailable
+from narrator.util.wavio import mono_wav
 
 try:
     from tests.servers.audio import SAMPLE_RATE, speech_wav
@@ -39,6 +47,8 @@ except ImportError:  # imported as a top-level module (benchmarks)
     from servers.audio import SAMPLE_RATE, speech_wav  # type: ignore[no-redef]
 
 FAULT_KINDS = ("error500", "busy503", "hang", "reset", "truncated", "html", "wrong_take", "die")
+SPEECH_FAULTS = ("other_sentence", "cut_short", "extra_speech")
+OTHER_SENTENCE = "Bananas are yellow and grow in warm countries near the ocean."
 
 
 @dataclass(frozen=True)
@@ -241,6 +251,8 @@ class _Handler(BaseHTTPRequestHandler):
         if delay > 0:
             time.sleep(delay)  # stands in for GPU time
         wav = owner.audio(text, lang)
+        if fault in SPEECH_FAULTS:
+            return self._send(200, _speech_fault(fault, wav, owner.audio(OTHER_SENTENCE, "en")), "audio/wav")
         if fault == "truncated":
             return self._send(200, wav[: max(60, len(wav) // 2)], "audio/wav")
         self._send(200, wav, "audio/wav")
@@ -266,6 +278,24 @@ class _Handler(BaseHTTPRequestHandler):
             super().finish()
         except OSError:
             pass
+
+
+def _speech_fault(kind: str, wav: bytes, other: bytes) -> bytes:
+    """A valid WAV that says the wrong thing (see SPEECH_FAULTS)."""
+    import io
+    import wave
+
+    def frames(data: bytes) -> tuple[bytes, int]:
+        with wave.open(io.BytesIO(data)) as w:
+            return w.readframes(w.getnframes()), w.getframerate()
+
+    pcm, rate = frames(wav)
+    if kind == "other_sentence":
+        return other
+    if kind == "cut_short":
+        return mono_wav(pcm[: int(len(pcm) * 0.4) // 2 * 2], rate)
+    other_pcm, _ = frames(other)
+    return mono_wav(pcm + b"\0\0" * (rate // 4) + other_pcm, rate)
 
 
 def tone_audio(text: str, lang: str = "en", rate: int = SAMPLE_RATE) -> bytes:

@@ -1,8 +1,9 @@
 """A stand-in for the official IndexTTS2 web UI, built with the real gradio 5.45 package.
 
-Same ``gen_single`` inputs (names, order, labels in zh_CN or en_US), both layouts (IndexTTS-2:
+Same ``gen_single`` inputs (names, order, labels in zh_CN or en_US), all three layouts (IndexTTS-2:
 24 inputs; IndexTTS-2.5: 26, with a language choice at index 3 and duration_factor after
-max_text_tokens_per_segment), the same output naming (outputs/spk_<unix seconds>.wav), 22050 Hz
+max_text_tokens_per_segment; "2-duration", the 2026 web UI started with ``--version 2``: a hidden
+gr.State at index 3 and duration_factor, so /gradio_api/info lists 25 parameters but a call sends 26), the same output naming (outputs/spk_<unix seconds>.wav), 22050 Hz
 mono 16-bit WAV answers, a queue of 20 and the default concurrency limit of 1. Speech comes from
 eSpeak (tests/servers/audio.py). Usage::
 
@@ -124,10 +125,11 @@ def _build(server: WebUI, layout: str, locale: str) -> Any:
     def gen_single(emo_control_method: int, prompt: str, text: str, *rest: Any) -> Any:
         rest = list(rest)
         language = rest.pop(0) if layout == "2.5" else None
+        state = rest.pop(0) if layout == "2-duration" else None
         emo_ref_path, emo_weight, *vec = rest[:10]
         emo_text, emo_random, max_tokens = rest[10:13]
-        duration_factor = rest[13] if layout == "2.5" else None
-        sampling = rest[14:] if layout == "2.5" else rest[13:]
+        duration_factor = rest[13] if layout != "2" else None
+        sampling = rest[14:] if layout != "2" else rest[13:]
         with rec.lock:
             rec.in_flight += 1
             rec.max_in_flight = max(rec.max_in_flight, rec.in_flight)
@@ -135,7 +137,7 @@ def _build(server: WebUI, layout: str, locale: str) -> Any:
                 "method": emo_control_method, "prompt": prompt, "text": text, "language": language,
                 "emo_ref_path": emo_ref_path, "emo_weight": emo_weight, "vec": list(vec),
                 "emo_text": emo_text, "emo_random": emo_random, "max_tokens": max_tokens,
-                "duration_factor": duration_factor, "sampling": list(sampling),
+                "duration_factor": duration_factor, "sampling": list(sampling), "state": state,
             })
             fail = server.fail_next > 0
             if fail:
@@ -189,11 +191,13 @@ def _build(server: WebUI, layout: str, locale: str) -> Any:
         inputs = [emo_control_method, prompt_audio, text]
         if layout == "2.5":
             inputs.append(language)
+        elif layout == "2-duration":
+            inputs.append(gr.State(value=None))  # where IndexTTS-2.5 has its language choice
         inputs += [emo_upload, emo_weight, *vecs, emo_text, emo_random, max_tokens]
-        if layout == "2.5":
+        if layout != "2":
             inputs.append(duration)
         inputs += advanced
-        if layout == "2.5":
+        if layout != "2":
             def gen_single_25(emo_control_method, prompt, text, language, emo_ref_path, emo_weight,
                               vec1, vec2, vec3, vec4, vec5, vec6, vec7, vec8, emo_text, emo_random,
                               max_text_tokens_per_segment, duration_factor, *args,
@@ -227,7 +231,7 @@ def start_webui(layout: str = "2", locale: str = "zh_CN", *, auth: tuple[str, st
     """
     from starlette.middleware import Middleware
 
-    if layout not in ("2", "2.5") or locale not in EMO_CHOICES:
+    if layout not in ("2", "2-duration", "2.5") or locale not in EMO_CHOICES:
         raise ValueError(f"unknown layout {layout!r} or locale {locale!r}")
     workdir = Path(tempfile.mkdtemp(prefix="indextts2-standin-"))
     (workdir / "outputs").mkdir()

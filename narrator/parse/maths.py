@@ -1,0 +1,307 @@
+"""Formulas in the input: found, turned into TeX source, and given a readable rendering.
+
+The parse stage only marks formulas (``Run.math`` holds the TeX source, ``Run.text`` a Unicode
+rendering for the reader); script/maths.py says them in words.
+
+Where formulas hide in editor HTML:
+- TeX between MathJax delimiters in text: ``\\( \\)``, ``\\[ \\]``, ``$$ $$``, a single ``$...$``
+  when it cannot be money (the opening ``$`` is followed and the closing one preceded by a
+  non-space, the closing one is not followed by a digit: "$5 and $10" stays money), and
+  Open edX's ``[mathjaxinline]...[/mathjaxinline]``;
+- MathML ``<math>``: its ``alttext`` or TeX annotation when present, else the presentation
+  elements converted to TeX (:func:`mathml_to_tex`);
+- attributes of editor formula elements (Quill ``ql-formula`` ``data-value``, ``data-latex``,
+  TinyMCE ``<tiny-math-inline formula>``, Wiris ``data-mathml``), MathJax 2 ``<script
+  type="math/tex">``, formula images whose alt text is TeX;
+- Word's Symbol-font runs: "p" is π, "Ð" is ∠ (:data:`SYMBOL_FONT`).
+
+TeX is parsed with pylatexenc (a maintained, pure-Python LaTeX parser that knows macro arguments,
+groups and environments), which also gives the Unicode rendering.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["SYMBOL_FONT", "display", "find_tex", "formula_of", "is_symbol_font", "mathml_to_tex",
+           "tex_alt"]
+
+# -- TeX in text -----------------------------------------------------------------------------
+
+_DELIMITED = re.compile(
+    r"\\\((?P<a>.+?)\\\)"
+    r"|\\\[(?P<b>.+?)\\\]"
+    r"|\$\$(?P<c>.+?)\$\$"
+    r"|\[mathjax(?:inline)?\](?P<d>.+?)\[/mathjax(?:inline)?\]"
+    r"|(?P<f>\\begin\{(?P<env>equation|align|alignat|gather|multline|eqnarray|displaymath|math"
+    r"|aligned|cases)(?P<star>\*?)\}.+?\\end\{(?P=env)(?P=star)\})"
+    r"|(?P<g>\\(?:eq)?ref\{[^{}\s]{1,60}\})"
+    r"|(?<![\\$\w])\$(?=[^\s$])(?P<e>[^$\n]{1,300}?)(?<=[^\s\\])\$(?![\d$])",
+    re.DOTALL)
+_MONEYISH = re.compile(r"^[\d.,\s]+$")
+_REF = re.compile(r"\\(?:eq)?ref\{([^{}]*)\}")
+
+
+def find_tex(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, TeX source) of each delimited formula in ``text``, in order."""
+    if "\\" not in text and "$" not in text and "[mathjax" not in text:
+        return []
+    out = []
+    for m in _DELIMITED.finditer(text):
+        tex = next(m.group(k) for k in "abcdfge" if m.group(k) is not None)
+        if m.group("e") is not None and _MONEYISH.match(tex):
+            continue  # "$5$" is more likely a price typed oddly than a formula
+        if tex.strip():
+            out.append((m.start(), m.end(), tex.strip()))
+    return out
+
+
+# -- formulas held in attributes -------------------------------------------------------------
+
+_TEXISH = re.compile(r"\\[A-Za-z]+|[\^_]\{?|\{.*\}")
+_FORMULA_IMG = re.compile(r"latex|mathtex|codecogs|wiris|formula|equation|tex\b|math", re.IGNORECASE)
+
+
+def formula_of(node: Any, name: str, classes: list[str]) -> str | None:
+    """The TeX of an editor formula element whose formula lives only in an attribute (its
+    children are a rendering, or nothing); None if ``node`` is not one."""
+    attrs = node.attrs or {}
+    if name in ("tiny-math-inline", "tiny-math-block"):
+        value = attrs.get("formula") or attrs.get("data-formula")
+    elif "ql-formula" in classes and attrs.get("data-value"):
+        value = attrs.get("data-value")
+    else:
+        value = attrs.get("data-latex") or attrs.get("data-tex")
+    if not isinstance(value, str) or not value.strip():
+        mathml = attrs.get("data-mathml")
+        if isinstance(mathml, str) and ("<math" in mathml or "«math" in mathml):
+            return mathml_string_to_tex(mathml)
+        return None
+    tex = value.strip()
+    found = find_tex(tex)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(tex):
+        tex = found[0][2]  # "\(x^2\)" kept with its delimiters
+    return tex
+
+
+def tex_alt(node: Any) -> str | None:
+    """The TeX of a formula image: alt text that is TeX, on an image that says it is a formula
+    (its class or source name a TeX renderer) or whose alt cannot be anything but TeX."""
+    attrs = node.attrs or {}
+    mathml = attrs.get("data-mathml")
+    if isinstance(mathml, str) and ("<math" in mathml or "«math" in mathml):
+        return mathml_string_to_tex(mathml)
+    alt = attrs.get("alt")
+    if not isinstance(alt, str) or not alt.strip():
+        return None
+    alt = alt.strip()
+    found = find_tex(alt)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(alt):
+        return found[0][2]
+    hint = " ".join(str(attrs.get(k) or "") for k in ("src", "class"))
+    if not _TEXISH.search(alt):
+        # a formula renderer's image whose alt is the formula in plain letters ("v,w"); an
+        # alt with words in it ("Students at work") describes a picture instead
+        if _FORMULA_IMG.search(hint) and not re.search(r"[A-Za-z]{4,}", alt) and len(alt) <= 80:
+            return alt
+        return None
+    if _FORMULA_IMG.search(hint) or re.search(r"\\[A-Za-z]{2,}", alt):
+        return alt
+    return None
+
+
+# -- MathML ----------------------------------------------------------------------------------
+
+_FUNCTIONS = frozenset("sin cos tan cot sec csc log ln lg exp lim max min det gcd arcsin arccos "
+                       "arctan sinh cosh tanh".split())
+_BIG_OPERATORS = {"∑": "\\sum", "∏": "\\prod", "∫": "\\int", "∮": "\\oint", "lim": "\\lim",
+                  "max": "\\max", "min": "\\min"}
+_ACCENTS = {"¯": "overline", "‾": "overline", "―": "overline", "→": "vec", "⃗": "vec", "^": "hat",
+            "ˆ": "hat", "˙": "dot", "~": "tilde", "˜": "tilde"}
+
+
+_WIRIS = str.maketrans({"«": "<", "»": ">", "¨": '"', "§": "&", "`": "'"})
+
+
+def mathml_string_to_tex(markup: str) -> str | None:
+    """TeX for MathML kept as a string (an attribute, a MathJax script; Wiris writes its
+    data-mathml with « » for < >)."""
+    import warnings
+
+    if "«math" in markup:
+        markup = markup.translate(_WIRIS)
+
+    import bs4
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        el = bs4.BeautifulSoup(markup, "lxml").find("math")
+    return mathml_to_tex(el) if el is not None else None
+
+
+def mathml_to_tex(math: Any) -> str | None:
+    """TeX for a MathML element: its alttext or TeX annotation, else its presentation markup."""
+    attrs = math.attrs or {}
+    alt = attrs.get("alttext")
+    if isinstance(alt, str) and alt.strip():
+        return alt.strip()
+    for ann in math.find_all("annotation"):
+        enc = str((ann.attrs or {}).get("encoding") or "").lower()
+        if "tex" in enc and ann.get_text().strip():
+            return ann.get_text().strip()
+    tex = _mml(math, 0).strip()
+    return tex or None
+
+
+def _kids(el: Any) -> list[Any]:
+    import bs4
+
+    return [c for c in el.contents if isinstance(c, bs4.Tag)]
+
+
+def _mml(el: Any, depth: int) -> str:
+    """Presentation MathML -> TeX (recursive: MathML is shallow; past 100 levels, plain text)."""
+    name = (el.name or "").split(":")[-1].lower()
+    if depth > 100:
+        return " ".join(el.get_text().split())
+    kids = _kids(el)
+
+    def arg(i: int) -> str:
+        return "{" + _mml(kids[i], depth + 1) + "}" if i < len(kids) else "{}"
+
+    if name in ("mi", "mn", "mtext", "ms"):
+        text = " ".join(el.get_text().split())
+        if name == "mi" and text in _FUNCTIONS:
+            return "\\" + text + " "
+        if name in ("mtext", "ms") or (name == "mi" and len(text) > 1 and not text.isalpha()):
+            return "\\text{" + text + "}"
+        return text
+    if name == "mo":
+        text = el.get_text().strip()
+        return {"{": "\\{", "}": "\\}", "\u2061": "", "\u2062": "", "\u2063": ","}.get(text, text)
+    if name in ("mspace",):
+        return " "
+    if name in ("annotation", "annotation-xml", "mphantom", "none", "mprescripts"):
+        return ""
+    if name == "semantics":
+        return _mml(kids[0], depth + 1) if kids else ""
+    if name == "msup":
+        return arg(0) + "^" + arg(1)
+    if name == "msub":
+        return arg(0) + "_" + arg(1)
+    if name == "msubsup":
+        return arg(0) + "_" + arg(1) + "^" + arg(2)
+    if name == "mfrac":
+        thick = str((el.attrs or {}).get("linethickness") or "")
+        return ("\\binom" if thick in ("0", "0px", "0pt") else "\\frac") + arg(0) + arg(1)
+    if name == "msqrt":
+        return "\\sqrt{" + "".join(_mml(k, depth + 1) for k in kids) + "}"
+    if name == "mroot":
+        return "\\sqrt[" + (_mml(kids[1], depth + 1) if len(kids) > 1 else "") + "]" + arg(0)
+    if name in ("msub", "msup", "msubsup", "mover", "munder", "munderover") and kids:
+        op = _BIG_OPERATORS.get(kids[0].get_text().strip())
+        if op:  # "∑" under and over: TeX's \sum_{}^{}, said "the sum from ... to ..."
+            scripts = [_mml(k, depth + 1) for k in kids[1:]]
+            marks = {"msub": "_", "munder": "_", "msup": "^", "mover": "^"}.get(name)
+            if marks:
+                return op + marks + "{" + scripts[0] + "}" if scripts else op
+            return op + "".join(m + "{" + x + "}" for m, x in zip("_^", scripts))
+    if name in ("mover", "munder", "munderover"):
+        base = arg(0)
+        if name == "mover" and len(kids) > 1:
+            accent = _ACCENTS.get(kids[1].get_text().strip())
+            if accent:
+                return "\\" + accent + base
+            return base + "^" + arg(1)
+        if name == "munder":
+            return base + "_" + arg(1)
+        return base + "_" + arg(1) + "^" + arg(2)
+    if name == "mfenced":
+        a = el.attrs or {}
+        open_, close = str(a.get("open", "(")), str(a.get("close", ")"))
+        sep = str(a.get("separators", ",")).strip()[:1] or ","
+        return open_ + sep.join(_mml(k, depth + 1) for k in kids) + close
+    if name == "mtable":
+        rows = []
+        for tr in kids:
+            cells = _kids(tr) if (tr.name or "").endswith("tr") else [tr]
+            rows.append(" & ".join(_mml(c, depth + 1) for c in cells))
+        return "\\begin{matrix}" + " \\\\ ".join(rows) + "\\end{matrix}"
+    # math, mrow, mstyle, mpadded, menclose, mtd, merror...: their children in order
+    return "".join(_mml(k, depth + 1) for k in kids) if kids else " ".join(el.get_text().split())
+
+
+# -- the reader's rendering ------------------------------------------------------------------
+
+_SUP = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+_SUB = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+_SCRIPT = re.compile(r"([\^_])(?:\{([0-9n+\-=()]{1,4})\}|([0-9n]))")
+
+
+@lru_cache(maxsize=1)
+def _latex2text() -> Any:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
+
+
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+@lru_cache(maxsize=512)
+def _known(name: str) -> bool:
+    from pylatexenc import latex2text, latexwalker
+
+    return (latexwalker.get_default_latex_context_db().get_macro_spec(name) is not None
+            or latex2text.get_default_latex_context_db().get_macro_spec(name) is not None)
+
+
+def display(tex: str) -> str:
+    """A Unicode rendering of ``tex`` for the reader: "x^{2} \\le \\frac{a}{b}" -> "x² ≤ a/b"."""
+    ref = _REF.fullmatch(tex.strip())
+    if ref:
+        return "(" + ref.group(1) + ")"  # MathJax shows the equation's number; the label is all we have
+    simple = _SCRIPT.sub(lambda m: (m.group(2) or m.group(3)).translate(
+        _SUP if m.group(1) == "^" else _SUB), tex)
+    # a command of the document's own (\uR) would vanish from the rendering: show its name
+    simple = _COMMAND.sub(lambda m: m.group() if _known(m.group(1)) else m.group(1), simple)
+    try:
+        text = _latex2text().latex_to_text(simple)
+    except Exception:  # pylatexenc is tolerant; never let a rendering stop a narration
+        text = tex
+    text = " ".join(text.split())
+    return text or tex
+
+
+# -- Word's Symbol font ----------------------------------------------------------------------
+
+_SYMBOL_CHARS = {
+    "a": "α", "b": "β", "c": "χ", "d": "δ", "e": "ε", "f": "φ", "g": "γ", "h": "η", "i": "ι",
+    "j": "ϕ", "k": "κ", "l": "λ", "m": "μ", "n": "ν", "o": "ο", "p": "π", "q": "θ", "r": "ρ",
+    "s": "σ", "t": "τ", "u": "υ", "v": "ϖ", "w": "ω", "x": "ξ", "y": "ψ", "z": "ζ",
+    "A": "Α", "B": "Β", "C": "Χ", "D": "Δ", "E": "Ε", "F": "Φ", "G": "Γ", "H": "Η", "I": "Ι",
+    "J": "ϑ", "K": "Κ", "L": "Λ", "M": "Μ", "N": "Ν", "O": "Ο", "P": "Π", "Q": "Θ", "R": "Ρ",
+    "S": "Σ", "T": "Τ", "U": "Υ", "V": "ς", "W": "Ω", "X": "Ξ", "Y": "Ψ", "Z": "Ζ",
+    '"': "∀", "$": "∃", "'": "∋", "*": "∗", "-": "−", "@": "≅", "\\": "∴", "^": "⊥", "~": "∼",
+    "\xa1": "ϒ", "\xa2": "′", "\xa3": "≤", "\xa4": "⁄", "\xa5": "∞", "\xa6": "ƒ", "\xab": "↔",
+    "\xac": "←", "\xad": "↑", "\xae": "→", "\xaf": "↓", "\xb0": "°", "\xb1": "±", "\xb2": "″",
+    "\xb3": "≥", "\xb4": "×", "\xb5": "∝", "\xb6": "∂", "\xb7": "•", "\xb8": "÷", "\xb9": "≠",
+    "\xba": "≡", "\xbb": "≈", "\xbc": "…", "\xc0": "ℵ", "\xc4": "⊗", "\xc5": "⊕", "\xc6": "∅",
+    "\xc7": "∩", "\xc8": "∪", "\xc9": "⊃", "\xca": "⊇", "\xcb": "⊄", "\xcc": "⊂", "\xcd": "⊆",
+    "\xce": "∈", "\xcf": "∉", "\xd0": "∠", "\xd1": "∇", "\xd5": "∏", "\xd6": "√", "\xd7": "⋅",
+    "\xd8": "¬", "\xd9": "∧", "\xda": "∨", "\xdb": "⇔", "\xdc": "⇐", "\xdd": "⇑", "\xde": "⇒",
+    "\xdf": "⇓", "\xe0": "◊", "\xe5": "∑", "\xf2": "∫",
+}
+SYMBOL_FONT = {ord(k): v for k, v in _SYMBOL_CHARS.items()}
+# Word also writes Symbol-font characters in the private use area (U+F020-U+F0FF)
+SYMBOL_FONT.update({0xF000 + ord(k): v for k, v in _SYMBOL_CHARS.items()})
+"""str.translate table: text of a Symbol-font run -> the characters a reader sees."""
+
+_SYMBOL_STYLE = re.compile(r"(?:^|;)font-family:[\"']?symbol[\"']?(?:;|,|$)|mso-char-type:symbol")
+
+
+def is_symbol_font(style: str) -> bool:
+    """True for a Word run set in the Symbol font (``style`` as :func:`html.style_of` gives it)."""
+    return "symbol" in style and _SYMBOL_STYLE.search(style) is not None
