@@ -92,7 +92,9 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
                                _text_len(blocks)))
         blocks, page_skipped = editor, editor_skipped
     skipped.extend(page_skipped)
-    if not any(b.text.strip() for b in blocks):
+    # a table too big to read is announced, so a document of one is not empty (with read_tables
+    # off, a document of tables only has nothing to read)
+    if not any(b.text.strip() or (config.read_tables and ANNOUNCE in b.context) for b in blocks):
         raise BadInput(path, "empty document: no speakable text" if not soup.get_text().strip() else
                        "no speakable text in the document")
 

@@ -63,11 +63,92 @@ def _docx(data: bytes, path: str) -> bytes:
 
 
 def _markdown(data: bytes, path: str) -> bytes:
-    """CommonMark with tables (GitHub style), as teachers write them."""
+    """CommonMark with tables (GitHub style), as teachers write them; the extensions that site
+    generators add (front matter, footnotes, Pandoc attributes, definition and line blocks) are
+    turned into what they mean first, so that none of their syntax is read."""
     from markdown_it import MarkdownIt
 
-    text = _decode(data, path)
-    return MarkdownIt("commonmark").enable("table").render(text).encode("utf-8")
+    from narrator.parse.cleanup import strip_front_matter
+
+    text = _decode(data, path).replace("\r\n", "\n")
+    # front matter stays in front of the HTML: parse_html strips it and lists it as skipped
+    text, front = strip_front_matter(text)
+    text, notes = markdown_extensions(text)
+    body = MarkdownIt("commonmark").enable("table").render(text)
+    return (front + body + notes).encode("utf-8")
+
+
+_FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
+_NOTE_DEF = re.compile(r"^\[\^([^\]\s]{1,40})\]:[ \t]?(.*)$")
+_NOTE_REF = re.compile(r"\[\^([^\]\s]{1,40})\]")
+# Pandoc/kramdown attributes: ![](a.png){alt='…'}, [term]{#id}, ## Title {#id}, [x](url){.cls}
+_IMG_ATTR_ALT = re.compile(r"!\[\]\(([^()\s]+)\)\{[^{}\n]*?\balt=(['\"])(.*?)\2[^{}\n]*\}")
+_SPAN_ATTR = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\{[#.][^{}\n]*\}")
+_AFTER_ATTR = re.compile(r"(?<=[)\]])\{(?:[#.:]|[a-z-]+=)[^{}\n]*\}")
+_HEADING_ATTR = re.compile(r"^(#{1,6} .*?)\s*\{[#.][^{}\n]*\}\s*$")
+_DEF_LINE = re.compile(r"^:[ \t]{1,4}(\S.*)$")
+_LINE_BLOCK = re.compile(r"^\|[ \t]+([^|]*)$")
+
+
+def markdown_extensions(text: str) -> tuple[str, str]:
+    """(Markdown with Pandoc/kramdown extensions rewritten as CommonMark, HTML of its footnotes).
+
+    >>> markdown_extensions("[glob]{#glob}\\n:   A pattern.\\n")[0]
+    'glob\\n\\nA pattern.\\n'
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    notes: dict[str, list[str]] = {}
+    fence = ""
+    current: list[str] | None = None  # the footnote whose indented lines follow
+    for line in lines:
+        m = _FENCE.match(line)
+        if fence or m:
+            if m and (not fence or m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)):
+                fence = "" if fence else m.group(1)
+            out.append(line)
+            current = None
+            continue
+        if current is not None:
+            if line.startswith(("    ", "\t")) and line.strip():
+                current.append(line.strip())
+                continue
+            current = None
+        if d := _NOTE_DEF.match(line):
+            current = notes.setdefault(d.group(1), [])
+            if d.group(2).strip():
+                current.append(d.group(2).strip())
+            continue
+        line = _IMG_ATTR_ALT.sub(lambda g: f"![{g.group(3)}]({g.group(1)})", line)
+        line = _SPAN_ATTR.sub(r"\1", line)
+        line = _AFTER_ATTR.sub("", line)
+        line = _HEADING_ATTR.sub(r"\1", line)
+        if (dm := _DEF_LINE.match(line)) and out and out[-1].strip():
+            # a definition list: the term, then its definition, each a paragraph of its own
+            out.append("")
+            line = dm.group(1)
+        elif lb := _LINE_BLOCK.match(line):
+            line = lb.group(1) + "  "  # a Pandoc line block: the line, with its hard break
+        out.append(line)
+    body = "\n".join(out)
+    if not notes:
+        return body, ""
+    order: list[str] = []
+
+    def ref(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key not in notes:
+            return m.group()
+        if key not in order:
+            order.append(key)
+        n = order.index(key) + 1
+        return f'<sup id="fnref-{html.escape(key)}"><a href="#fn-{html.escape(key)}">{n}</a></sup>'
+
+    body = _NOTE_REF.sub(ref, body)
+    order += [k for k in notes if k not in order]
+    items = "".join(f'<li id="fn-{html.escape(k)}"><p>{html.escape(" ".join(notes[k]))}</p></li>\n'
+                    for k in order)
+    return body, f'<section class="footnotes" role="doc-endnotes"><hr><ol>\n{items}</ol></section>\n'
 
 
 def _text(data: bytes, path: str) -> bytes:

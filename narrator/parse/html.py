@@ -19,6 +19,7 @@ from typing import Any
 from narrator.config import ParseConfig
 from narrator.values import Block, Run, Skipped
 from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
+from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.lines import LINE, split_lines
 from narrator.parse.maths import SYMBOL_FONT, display, find_tex, formula_of, is_symbol_font, tex_alt
 
@@ -320,6 +321,10 @@ class Walker:
             if chrome:
                 self._record(node, name, nth, path, "page chrome", chrome)
                 continue
+            if name not in _NEVER_LABEL and (label := self._label(node, name, is_block, frames[-1])):
+                self._keep_images(node)
+                self._record(node, name, nth, path, *label)
+                continue
             # source path bookkeeping
             ident = node.attrs.get("id") if node.attrs else None
             path.append((name, nth, ident if isinstance(ident, str) and ident else None))
@@ -339,7 +344,11 @@ class Walker:
                 src = node.attrs.get("src") if node.attrs else None
                 if isinstance(src, str) and src.strip():
                     self.images.append(src.strip())
-                if self.config.read_alt and isinstance(alt, str) and alt.strip():
+                if isinstance(alt, str) and _FILE_NAME_ALT.match(alt.strip()):
+                    # Sphinx, Jupyter Book and CMS uploads put the file name in alt: not a description
+                    self._record(node, name, nth, path[:-1], "image without alt text",
+                                 "its alt text is only a file name", len(alt.strip()))
+                elif self.config.read_alt and isinstance(alt, str) and alt.strip():
                     if frames[-1].kind == "heading":
                         # alt inside a heading is a picture beside the title, not part of it
                         self._record(node, name, nth, path[:-1], "image in a heading",
@@ -496,7 +505,7 @@ class Walker:
             st = self.stats.get(id(node))
             text_len = st[0] if st is not None else len(node.get_text().strip())
             return ("a form with little text (search, login)"
-                    if text_len < 200 and not self._holds_content(node) else "")
+                    if text_len < 200 and not self._holds_content(node) and not _is_fill_in(node) else "")
         if self.page_mode and is_block and name not in ("html", "body", "main", "article", "td", "th"):
             st = self.stats.get(id(node))
             if st:
@@ -505,6 +514,43 @@ class Walker:
                     if not self._holds_content(node):
                         return "mostly links"
         return ""
+
+    def _label(self, node: Any, name: str, is_block: bool, parent: _Frame) -> tuple[str, str] | None:
+        """("image credit" | "control label", reason) when the element's whole text is an image
+        credit or the label of a page control; None to read it. Inline elements count only when
+        their class or role says what they are: a word inside prose stays prose."""
+        attrs = node.attrs or {}
+        hints = " ".join(str(v) for v in (attrs.get("id"), attrs.get("role"), *(attrs.get("class") or ()))
+                         if v).lower()
+        if not is_block and name not in _INLINE_LABELS:
+            return None
+        if not is_block and not hints and name != "summary":
+            return None
+        text = _short_text(node)
+        if not text:
+            return None
+        kind = credit_kind(text)
+        if kind:
+            captioned = (not _CAPTION_CONTEXT.isdisjoint(parent.context) or name in ("figcaption", "caption")
+                         or _CREDIT_HINT.search(hints) is not None
+                         or any(_CREDIT_HINT.search(c) for c in parent.context if c.startswith(".")))
+            if kind == "image" or captioned or _after_image(node):
+                return "image credit", "image credit: who made or owns the picture, not lesson text"
+            return None
+        on_control = (name == "summary" or _CONTROL_HINT.search(hints) is not None
+                      or "onclick" in attrs or _is_control_link(node))
+        if is_control_label(text, on_control):
+            return "control label", "the label of a page control (button, link, toggle or counter)"
+        return None
+
+    def _keep_images(self, node: Any) -> None:
+        """Pictures inside a skipped credit line are still shown with the text around them."""
+        if node.name == "img" or not node.contents:
+            return
+        for img in node.find_all("img", limit=4):
+            src = img.attrs.get("src") if img.attrs else None
+            if isinstance(src, str) and src.strip():
+                self.images.append(src.strip())
 
     def _holds_content(self, node: Any) -> bool:
         """A heading, or a paragraph of real prose (mostly unlinked text), inside ``node``."""
@@ -560,7 +606,7 @@ class Walker:
         import bs4
 
         Tag, NS, Comment = bs4.Tag, bs4.NavigableString, bs4.Comment
-        text_len = digits = cells = tiny = longest = 0
+        text_len = digits = cells = tiny = empty = longest = 0
         cell_len = -1
         for d in table.descendants:
             if isinstance(d, Tag):
@@ -569,7 +615,8 @@ class Walker:
                     return "layout"  # nested tables: a page laid out with tables
                 if n in ("td", "th"):
                     if cell_len >= 0:
-                        tiny += cell_len <= 3
+                        tiny += 0 < cell_len <= 3
+                        empty += cell_len == 0
                         longest = max(longest, cell_len)
                     cells += 1
                     cell_len = 0
@@ -582,9 +629,12 @@ class Walker:
                 if cell_len >= 0:
                     cell_len += len(s)
         if cell_len >= 0:
-            tiny += cell_len <= 3
+            tiny += 0 < cell_len <= 3
+            empty += cell_len == 0
             longest = max(longest, cell_len)
-        if cells >= 20 and (digits >= 0.3 * max(text_len, 1) or tiny >= 0.6 * cells):
+        # empty cells are blanks to fill in (a form laid out as a table), not data
+        filled = cells - empty
+        if cells >= 20 and filled and (digits >= 0.3 * max(text_len, 1) or tiny >= 0.6 * filled):
             return "skip"
         if longest > 1000 or (cells and text_len / cells > 300):
             return "layout"  # long prose in cells: layout, not data
@@ -1033,6 +1083,77 @@ def _all_linked(el: Any, stats: dict[int, tuple[int, int, int]]) -> bool:
     links = [a for a in el.find_all("a") if not str(a.get("href") or "").startswith("#")]
     text = len(el.get_text().strip())
     return bool(links) and sum(len(a.get_text().strip()) for a in links) >= 0.8 * text
+
+
+_FILE_NAME_ALT = re.compile(r"^[^\n]{0,240}\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf|avif)$", re.IGNORECASE)
+_NEVER_LABEL = frozenset(("html", "body", "main", "article", "section", "h1", "h2", "h3", "h4", "h5",
+                          "h6", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "ul", "ol", "dl",
+                          "pre", "code", "br", "hr", "img", "input", "blockquote", "form"))
+_INLINE_LABELS = frozenset(("a", "span", "small", "cite", "label", "font", "summary", "em", "i"))
+_CAPTION_CONTEXT = frozenset(("figcaption", "figure", "caption"))
+_CREDIT_HINT = re.compile(r"credit|copyright|attribution|caption|photo|image|figure|pic|img")
+_CONTROL_HINT = re.compile(r"\bbutton\b|btn|toggle|read-?more|more-link|share|social|like|copy|print|"
+                           r"pager|pagination|prev|next|back-?to-?top|go-?top|expand|collapse|control")
+_LABEL_NODES = 48  # a label is a few nodes; a bigger element is never one (and costs nothing to ask)
+
+
+def _short_text(node: Any) -> str:
+    """The whole text of a small element ("" when it is big, i.e. not a label or credit)."""
+    import bs4
+
+    parts: list[str] = []
+    size = 0
+    for i, d in enumerate(node.descendants):
+        if i > _LABEL_NODES:
+            return ""
+        if isinstance(d, bs4.NavigableString) and not isinstance(d, (bs4.Comment, bs4.Doctype,
+                                                                        bs4.ProcessingInstruction)):
+            if d.parent is not None and d.parent.name in _SKIP_TAGS:
+                continue
+            parts.append(str(d))
+            size += len(d)
+            if size > 400:
+                return ""
+    return " ".join("".join(parts).split())
+
+
+def _after_image(node: Any) -> bool:
+    """The element follows a picture (or holds one before its text): a credit's place."""
+    if node.name != "img" and node.contents and node.find("img") is not None:
+        return True
+    prev = node.find_previous_sibling(True)
+    if prev is None:
+        return False
+    if prev.name in ("img", "picture", "figure", "svg"):
+        return True
+    return prev.find(["img", "picture"]) is not None and not _short_text(prev) and bool(prev.contents)
+
+
+def _is_control_link(node: Any) -> bool:
+    """A link that works the page ("#", javascript:, rel=prev/next), wrapping all the element's text."""
+    a = node if node.name == "a" else None
+    if a is None:
+        links = node.find_all("a", limit=2)
+        if len(links) != 1 or " ".join(links[0].get_text().split()) != " ".join(node.get_text().split()):
+            return False
+        a = links[0]
+    attrs = a.attrs or {}
+    href = str(attrs.get("href") or "")
+    rel = " ".join(attrs.get("rel") or ()) if isinstance(attrs.get("rel"), list) else str(attrs.get("rel") or "")
+    return href in ("", "#") or href.startswith(("javascript:", "#top")) or bool(
+        re.search(r"\b(?:prev|next)\b", rel)) or attrs.get("role") == "button"
+
+
+def _is_fill_in(form: Any) -> bool:
+    """A document to fill in (a lesson-plan template): many text blanks, no password or search box.
+    Its short labels ("教学对象：", "Date:") are the lesson, however little text there is."""
+    blanks = 0
+    for inp in form.find_all(["input", "textarea"], limit=400):
+        kind = str((inp.attrs or {}).get("type") or "text").lower()
+        if kind in ("password", "search"):
+            return False
+        blanks += inp.name == "textarea" or kind == "text"
+    return blanks >= 4
 
 
 def _is_blank_input(node: Any) -> bool:

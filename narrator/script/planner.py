@@ -528,7 +528,7 @@ def _pack(units: list[list], limit: int) -> list[list[list]]:
 def _spoken(text: str, boundary: str, lang: str = "en") -> str:
     """The spoken form: see spoken.py and maths.py; a heading that is (or starts with) a Roman
     numeral says the number ("IV. Scope" -> "4. Scope": engines read "IV" as letters)."""
-    text = speak_symbols(spoken_form(text), lang)
+    text = speak_symbols(spoken_form(text, lang), lang)
     if boundary in ("heading", "end") and text[:1] in "IVXLCDM":
         m = _ROMAN_HEAD.match(text)
         if m and (m.group(2) or m.end() == len(text)) and (len(m.group(1)) > 1 or m.group(1) != "I"

@@ -48,12 +48,41 @@ _BAR = re.compile(r"\s+\|{1,2}\s+")
 _ASCII_ARROW = re.compile(r"\s*(?:-+>|=>)\s*")
 
 
-def spoken_form(text: str) -> str:
+# A symbol a lesson talks about ("separated with / on Unix, \\ on Windows", "使用 _ 作为分隔符"):
+# standing alone, it is said by name, since engines skip it or read it as a pause.
+_LONE_SYMBOL = re.compile(r"(?:(?<=[\s\"'“‘「`（(，、：:])|^)(\\\\|\\|\|\||\||_)"
+                          r"(?=[\s\"'”’」`）)，。、；;:：.,!?]|$)")
+_SYMBOL_NAMES = {
+    "en": {"\\": "backslash", "\\\\": "double backslash", "|": "vertical bar", "||": "double vertical bar",
+           "_": "underscore"},
+    "zh": {"\\": "反斜杠", "\\\\": "双反斜杠", "|": "竖线", "||": "双竖线", "_": "下划线"},
+}
+# Mail-merge fields (TinyMCE merge tags "{*Client.Name*}", "*{client.company}*"): their name.
+_MERGE_TAG = re.compile(r"\{\*\s*([A-Za-z][\w.]{0,60}?)\s*\*\}|\*\{([A-Za-z][\w.]{0,60}?)\}\*")
+_COMPARE = re.compile(r"(?<=\w) ([<>]) (?=[\w(])")
+_COMPARE_NAMES = {"en": {"<": "less than", ">": "greater than"}, "zh": {"<": "小于", ">": "大于"}}
+_BREADCRUMB = re.compile(r"\s+>>\s+")
+_WORD_BARS = re.compile(r"(?<=\w)\|(?=\w)")
+_BAR_LIST = re.compile(r"\w+(?:\|\w+){2,}")  # "20190926|国贸|增长率": tags, a list
+
+
+def spoken_form(text: str, lang: str = "en") -> str:
     """``text`` as an engine should get it: snake_case as words, "File > Save" as a list,
-    "<video>" as "video", a blank to fill in ("____") as a short pause."""
+    "<video>" as "video", a blank to fill in ("____") as a short pause, a lone "\\" or "|" by its
+    name ("backslash", "竖线")."""
+    if "|" in text and _BAR_LIST.search(text):
+        comma = "，" if lang.startswith("zh") else ", "
+        text = _BAR_LIST.sub(lambda m: _WORD_BARS.sub(comma, m.group()), text)
     if "_" in text:
         text = _IDENT.sub(" ", text)
+    if "{*" in text or "*{" in text:
+        text = _MERGE_TAG.sub(lambda m: (m.group(1) or m.group(2)).replace(".", " ").replace("_", " "), text)
     if ">" in text or "<" in text:
+        text = _BREADCRUMB.sub(", ", text)
+        if _COMPARE.search(text) and any(ch.isdigit() for ch in text):
+            # "while x < 100", "a > 0": a comparison; "File > Save" (no number) stays a menu path
+            names = _COMPARE_NAMES["zh" if lang.startswith("zh") else "en"]
+            text = _COMPARE.sub(lambda m: f" {names[m.group(1)]} ", text)
         text = _TAG_NAME.sub(r"\1", _MENU.sub(", ", text))
     if "_" in text or "\uff3f" in text:
         text = _BLANK.sub(",", text)
@@ -61,4 +90,7 @@ def spoken_form(text: str) -> str:
         text = _BAR.sub(", ", text)  # "Degree | Date | School": a list, not a pipe
     if "->" in text or "=>" in text:
         text = _ASCII_ARROW.sub(" to ", text)
+    if "\\" in text or "|" in text or "_" in text:
+        names = _SYMBOL_NAMES["zh" if lang.startswith("zh") else "en"]
+        text = _LONE_SYMBOL.sub(lambda m: names[m.group(1)], text)
     return text
