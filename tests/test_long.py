@@ -79,7 +79,7 @@ def test_progress_counts_through_assembly_and_publishing_with_an_eta(tmp_path: P
     narrator.narrate(src, load_config(overrides={"cache_dir": str(tmp_path / "cache")}), out_dir=out,
                      on_event=sink)
     for stage in ("assemble", "publish"):
-        seen = [(e.done, e.total) for e in events if e.stage == stage]
+        seen = [(e.done, e.total) for e in events if e.stage == stage and e.done]  # 0: stage started
         total = seen[-1][1]
         # one event per unit of work, counting up to the total: writing, measuring and levelling
         # each of 3 chapters; each chapter file and book piece, the join and the rest
