@@ -24,6 +24,9 @@ examples:
                                            narrate with an IndexTTS2 web UI
   narrate course/ -o build/course          every lesson in a folder, plus a course index
   narrate engines --server http://gpu1:7860    check that servers answer
+  narrate course/ --broker redis://hub:6379/0  takes made by `narrate worker`s (several GPUs)
+  narrate worker --broker redis://hub:6379/0 --server http://127.0.0.1:7860 --voice-file teacher.wav
+                                           serve one GPU server's takes (see `narrate worker --help`)
   narrate cache --prune --older-than 30    drop takes unused for 30 days
   narrate serve                            the job server for editors (TinyMCE plugin)
 """
@@ -68,6 +71,8 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--voice", help="engine voice name")
     p.add_argument("--voice-file", metavar="WAV", help="speaker reference audio (IndexTTS2)")
     p.add_argument("--cache-dir", metavar="DIR", help="take cache (default: $XDG_CACHE_HOME/narrator)")
+    p.add_argument("--broker", metavar="URL",
+                   help="Redis URL of a queue served by `narrate worker`s (redis://host:6379/0)")
     p.add_argument("--wait-for-server", type=float, metavar="SECONDS",
                    help="keep asking a server that does not answer at the start for this long (default 0)")
 
@@ -94,6 +99,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         "output.dir": get("output"), "output.format": get("format"), "output.book": get("book"),
         "engine.name": get("engine"), "engine.servers": get("server"), "engine.voice": get("voice"),
         "engine.voice_file": get("voice_file"), "cache_dir": get("cache_dir"),
+        "queue.broker": get("broker"),
         "engine.wait_for_server": get("wait_for_server"),
         "parse.chapter_level": get("chapter_level"), "parse.read_code": get("read_code"),
         "output.normalize": False if get("no_normalize") else None, "output.epub": get("epub"),
@@ -116,7 +122,8 @@ OPTION_NAMES = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `narrate` with ``argv`` (default: sys.argv); return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"engines": _cmd_engines, "cache": _cmd_cache, "serve": _cmd_serve}
+    commands = {"engines": _cmd_engines, "cache": _cmd_cache, "serve": _cmd_serve,
+                "worker": _cmd_worker}
     if argv and argv[0] in commands:
         command, argv = commands[argv[0]], argv[1:]
     else:
@@ -276,6 +283,8 @@ def _cmd_engines(argv: list[str]) -> int:
     _common_options(p)
     args = p.parse_args(argv)
     config = _config(args)
+    if config.queue.broker:
+        return _list_workers(config.queue.broker)
     from narrator.engines import ENGINES, create_engines, engine_name
 
     chosen = engine_name(config)
@@ -305,6 +314,59 @@ def _cmd_engines(argv: list[str]) -> int:
         finally:
             engine.close()
     return 1 if failures else 0
+
+
+def _list_workers(broker: str) -> int:
+    from narrator.synthesis.queue import connect, live_workers
+
+    workers = live_workers(connect(broker))
+    if not workers:
+        print(f"{broker}: no live narrate workers")
+        return 1
+    print(f"{broker}: {len(workers)} live worker{'s' * (len(workers) != 1)}")
+    for w in workers:
+        state = f"given up: {w['dead']}" if w.get("dead") else f"{w['made']} takes made"
+        voice = f", {w['voice']}" if w.get("voice") else ""
+        print(f"  {w['hostname']}: {w['server']}, {w['engine']}{voice}, queue {w['queue']}, "
+              f"fingerprint {w['fingerprint']}; {state}")
+    return 0
+
+
+WORKER_EPILOG = """Each GPU machine runs one worker next to its TTS server; narrate (or a course build) pointed at
+the same broker sends it the takes for its setup. Start Redis once, somewhere all can reach:
+  redis-server --port 6379 --bind 0.0.0.0 --protected-mode no
+then on each GPU machine:
+  narrate worker --broker redis://hub:6379/0 --server http://127.0.0.1:7860 --voice-file teacher.wav
+and anywhere:
+  narrate course/ --broker redis://hub:6379/0 --voice-file teacher.wav
+"""
+
+
+def _cmd_worker(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="narrate worker", epilog=WORKER_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Make takes for the queue at --broker with one TTS server, one at a time "
+                    "(a Celery worker; stop it with Ctrl-C: the take in hand is finished first).")
+    p.add_argument("-c", "--config", metavar="FILE",
+                   help="narrate.toml to use (engine settings, emotion presets, [queue] broker)")
+    _engine_options(p)
+    p.add_argument("--name", metavar="NAME", help="Celery node name (default: narrate-<pid>@<host>)")
+    p.add_argument("--visibility-timeout", type=float, metavar="SECONDS",
+                   help="a take unfinished this long after delivery goes to another worker (the "
+                        "worker died); must exceed the longest take (default: from the engine "
+                        "timeouts)")
+    _common_options(p)
+    args = p.parse_args(argv)
+    config = _config(args)
+    if not config.queue.broker:
+        p.error("needs --broker URL (or [queue] broker in narrate.toml)")
+    if args.visibility_timeout is not None and args.visibility_timeout <= 0:
+        p.error("--visibility-timeout needs a number of seconds > 0")
+    from narrator.synthesis.worker import run_worker
+
+    return run_worker(config, config.queue.broker, name=args.name or "",
+                      visibility_timeout=args.visibility_timeout)
 
 
 def _cmd_cache(argv: list[str]) -> int:

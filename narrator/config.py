@@ -12,6 +12,7 @@ narrate.toml sections map one to one onto the dataclasses below::
     [engine]  name = "auto"  servers = ["http://gpu1:7860"]  voice_file = "voice.wav"
     [output]  format = "mp3"  book = "m4b"  loudness = -19.0
     [cache]   dir = "~/.cache/narrator"                   (default: $XDG_CACHE_HOME/narrator)
+    [queue]   broker = "redis://gpu-hub:6379/0"          (takes made by `narrate worker`s; default: local)
     [verify]  enabled = true  model = "base"  attempts = 3  (speech-recognition check of each take)
 """
 
@@ -110,6 +111,15 @@ class EngineConfig:
 
 
 @dataclass(frozen=True, kw_only=True)
+class QueueConfig:
+    """Takes made by `narrate worker` processes through a Celery broker instead of locally."""
+
+    broker: str = ""  # redis://host:6379/0; "" = the local scheduler
+    shared_cache: bool = False  # the workers write takes into this same cache ([cache] dir)
+    interactive: bool = False  # this process's takes go ahead of batch ones (`narrate serve`)
+
+
+@dataclass(frozen=True, kw_only=True)
 class OutputConfig:
     dir: str = ""  # default: <name>.narration next to the input
     format: str = "mp3"
@@ -155,6 +165,7 @@ class Config:
     lexicon: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # lang ("*" = any) -> term -> spoken
     engine: EngineConfig = field(default_factory=EngineConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
+    queue: QueueConfig = field(default_factory=QueueConfig)
     verify: VerifyConfig = field(default_factory=VerifyConfig)
     cache_dir: str = ""  # default: $XDG_CACHE_HOME/narrator
     force: bool = False  # ignore cached takes
@@ -175,7 +186,7 @@ class Config:
 
 
 _SECTIONS = {"parse": ParseConfig, "text": TextConfig, "pauses": Pauses, "engine": EngineConfig,
-             "output": OutputConfig, "verify": VerifyConfig}
+             "output": OutputConfig, "queue": QueueConfig, "verify": VerifyConfig}
 _TOP = {"cache_dir", "force", "allow_gaps"}
 
 
@@ -470,6 +481,8 @@ def _check_values(c: Config, problems: _Problems) -> None:
         add("output.bitrate", f"expected kilobits per second like \"64k\", got {c.output.bitrate!r}")
     if not -70 <= c.output.loudness <= -5:
         add("output.loudness", "expected LUFS between -70 and -5 (spoken word: -19 mono, -16 stereo)")
+    if c.queue.broker and not re.match(r"(redis|rediss)://", c.queue.broker):
+        add("queue.broker", f"expected a Redis URL like redis://host:6379/0, got {c.queue.broker!r}")
     v = c.verify
     if v.device not in ("auto", "cpu", "cuda"):
         add("verify.device", f"expected auto, cpu or cuda, got {v.device!r}")

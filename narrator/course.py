@@ -122,12 +122,16 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
     out_root = Path(out_root)
     paths = expand_sources(sources)
     check_out_dir(out_root, paths)
+    if config.queue.broker:
+        from narrator.synthesis.queue import connect
+
+        connect(config.queue.broker)  # one line for the course, not one failure per lesson
     prepare_out_dir(out_root)
     engines: list[Any] = []
 
     def shared_engines() -> list[Any]:
         """The course's engines, made on the first lesson that needs them."""
-        if not engines:
+        if not engines and not config.queue.broker:  # behind a broker, its workers make takes
             from narrator.engines import create_engines
 
             engines.extend(create_engines(config))

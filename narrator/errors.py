@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
 
 class NarratorError(Exception):
@@ -72,12 +72,17 @@ class ImplausibleTake(InvalidTake):
 class SynthesisFailed(NarratorError):
     """Some segments could not be synthesized after every retry (details in errors.jsonl)."""
 
-    def __init__(self, failed: list[str], errors_path: str | None = None) -> None:
+    def __init__(self, failed: list[str], errors_path: str | None = None,
+                 reasons: Mapping[str, Sequence[str]] | None = None) -> None:
         shown = ", ".join(failed[:10]) + (" ..." if len(failed) > 10 else "")
         where = f" (see {errors_path})" if errors_path else ""
-        super().__init__(f"{len(failed)} segment(s) failed: {shown}{where}")
+        # the reason is printed, not only filed: the last error of the first failed segment
+        first = (reasons or {}).get(failed[0], ()) if failed else ()
+        why = f"; {failed[0]}: {first[-1]}" if first else ""
+        super().__init__(f"{len(failed)} segment(s) failed: {shown}{where}{why}")
         self.failed = list(failed)
         self.errors_path = errors_path
+        self.reasons = dict(reasons or {})
 
 
 class OutputError(NarratorError, OSError):

@@ -196,7 +196,12 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
     check_out_dir(out, [source])
 
     own_engines = engines is None
-    if engines is None:
+    if engines is None and config.queue.broker:
+        from narrator.synthesis.queue import connect
+
+        connect(config.queue.broker)  # an unreachable broker fails before any folder appears
+        engines = []  # the workers behind the broker make the takes
+    elif engines is None:
         from narrator.engines import create_engines
 
         # engine options and the voice file are checked before any folder or note appears
@@ -227,25 +232,35 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
 
     errors_path = out / ERRORS
     on_event = serialized(on_event)
+    cache = Cache(config.resolved_cache_dir())
     work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "work-", dir=out))
     # Each chapter is assembled, measured and levelled as soon as its last take exists, while
     # the engine makes the later chapters' takes,
     # and its files are encoded there, on the other cores: the end of the run is left with the
     # last chapters' own work (and whatever a change of the provisional gain asks again).
     encoder = EncodeAhead(script, config, work / "encoded", previous=previous.files)
-    ahead = Ahead(script, config, work, previous=previous.audio, rate=engines[0].sample_rate,
-                  on_levelled=encoder.chapter, on_event=on_event)
+    ahead = Ahead(script, config, work, previous=previous.audio,
+                  rate=engines[0].sample_rate if engines else 0, on_levelled=encoder.chapter,
+                  on_event=on_event)
     try:
-        result = synthesize(script, engines, Cache(config.resolved_cache_dir()), config,
-                            on_event=on_event, errors_path=errors_path, on_take=ahead.take)
+        if config.queue.broker:
+            from narrator.synthesis.queue import synthesize_queued
+
+            result = synthesize_queued(script, cache, config, on_event=on_event, errors_path=errors_path,
+                                       interactive=config.queue.interactive)
+            for take in result.takes.values():  # assembled and encoded on every core from here
+                ahead.take(take)
+        else:
+            result = synthesize(script, engines, cache, config, on_event=on_event,
+                                errors_path=errors_path, on_take=ahead.take)
         programme = assemble(script, result.takes, config, work, previous=previous.audio, on_event=on_event,
                              ahead=ahead)
         if not programme.chapters:
-            raise SynthesisFailed(sorted(result.failed), str(errors_path))
-        engine = engines[0]
-        engine_info = {"name": engine.name, "voice": config.engine.voice or config.engine.voice_file,
+            raise SynthesisFailed(sorted(result.failed), str(errors_path), result.failed)
+        engine_info = {"name": engines[0].name if engines else result.engine,
+                       "voice": config.engine.voice or config.engine.voice_file,
                        "fingerprint": result.fingerprint,  # asking a server again could fail
-                       "servers": [e.label for e in engines]}
+                       "servers": [e.label for e in engines] or sorted(result.server_busy)}
         stats = {"segments": len(script.segments), "synthesized": result.synthesized,
                  "cached": result.cached, "failed": len(result.failed)}
         if config.verify.enabled:
@@ -263,7 +278,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
         encoder.close()
         shutil.rmtree(work, ignore_errors=True)
     if result.failed:
-        raise SynthesisFailed(sorted(result.failed), str(errors_path))
+        raise SynthesisFailed(sorted(result.failed), str(errors_path), result.failed)
     if not result.unverified:  # segments kept although no take passed the check are listed there
         errors_path.unlink(missing_ok=True)
     return manifest

@@ -15,15 +15,18 @@ from typing import Any
 # -- the CJK character table (ranges for a regular-expression class) ------------------------------
 RADICALS = "\u2e80-\u2fdf"  # CJK radicals supplement, Kangxi radicals
 CJK_PUNCTUATION = "\u3000-\u303f"  # CJK symbols and punctuation
-KANA = "\u3040-\u30ff"  # hiragana, katakana
+KANA = "\u3040-\u30ff\u31f0-\u31ff"  # hiragana, katakana (and its phonetic extensions)
 BOPOMOFO = "\u3100-\u312f\u31a0-\u31ff"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # ideographs (ext. A, B-G, compatibility)
 HANGUL = "\uac00-\ud7af"  # syllables
+HANGUL_JAMO = "\u1100-\u11ff\u3130-\u318f"  # letters, and their compatibility forms
 CJK_FORMS = "\ufe30-\ufe4f"  # vertical compatibility forms
 FULLWIDTH = "\uff00-\uffef"  # halfwidth and fullwidth forms
 
 SYLLABIC = re.compile(f"[{KANA}{HAN}{HANGUL}]")
 """Characters read as one syllable each (ideographs, kana, hangul syllables)."""
+HAN_CHAR = re.compile(f"[{HAN}]")
+"""One Chinese character (an ideograph)."""
 
 # -- the speaking-rate model ------------------------------------------------------------------------
 # Typical speech, for estimates: seconds per character of the spoken text, and per segment,

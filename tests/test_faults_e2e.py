@@ -268,6 +268,7 @@ def test_failed_chapter_is_withheld_published_with_gaps_then_resumed(tmp_path: P
     assert len(errors[0]["errors"]) == 3 and all("too short" in e["message"] for e in errors[0]["errors"])
     lines = summary_lines(first.stderr)
     assert len(lines) == 1 and failed_id in lines[0], first.stderr
+    assert f"{failed_id}: " in lines[0] and "too short" in lines[0]  # why, not only in errors.jsonl
 
     # --allow-gaps: chapter 2 is published too, silent where the failed sentence would be
     with FaultyServer(audio=_bravo_fails) as broken:

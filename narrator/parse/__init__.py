@@ -36,10 +36,10 @@ from narrator.errors import BadInput
 from narrator.parse.chapters import split_chapters
 from narrator.parse.notes import notes_chapter, split_notes
 from narrator.parse.cleanup import as_html, decode_html, strip_front_matter, strip_word_markup
+from narrator.text import HAN_CHAR
 
 __all__ = ["parse_html"]
 
-_CJK_IDEO = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WS = re.compile(r"\s+")
 _MAX_TITLE = 120
@@ -202,7 +202,7 @@ def _text_len(blocks: list[Block]) -> int:
 
 def _language(blocks: list[Block], soup: Any) -> str:
     sample = "".join(b.text for b in blocks[:2000])[:200_000]
-    cjk = len(_CJK_IDEO.findall(sample))
+    cjk = len(HAN_CHAR.findall(sample))
     latin = len(_LATIN.findall(sample))
     if cjk and cjk * 3 >= latin:  # one Chinese character carries about a word
         return "zh"

@@ -10,6 +10,7 @@ import json
 import re
 
 from narrator.errors import BadInput
+from narrator.text import CJK_PUNCTUATION, FULLWIDTH, HAN
 
 # Characters that are invisible in the editor and must never reach a TTS engine.
 _INVISIBLE = {
@@ -39,7 +40,7 @@ _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-
             "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252",
             "us-ascii": "cp1252"}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-_CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_CJK_CHAR = re.compile(f"[{CJK_PUNCTUATION}{HAN}{FULLWIDTH}]")
 
 
 def decode_html(data: bytes, path: str) -> str:

@@ -22,6 +22,7 @@ from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
 from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.lines import LINE, split_lines
 from narrator.parse.maths import SYMBOL_FONT, display, find_tex, formula_of, is_symbol_font, tex_alt
+from narrator.text import BOPOMOFO, CJK_PUNCTUATION, FULLWIDTH, HAN, KANA, RADICALS
 
 PAGEBREAK = "pagebreak"
 ANNOUNCE = "announce-table"  # context of the block standing for a table that is not read
@@ -63,8 +64,7 @@ _NOISE_CLASS = re.compile(r"^(mso|mce|tox-|ck-|ck$|western$|cjk$|ctl$|apple-|doc
 _UNWRAP_NS = ("o:", "w:", "st1:", "st2:", "m:")
 
 _WS = re.compile(r"[ \t\n\r\f\v\x00]+")
-_CJK = re.compile(r"[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef"
-                  r"\U00020000-\U0002fa1f]")
+_CJK = re.compile(f"[{RADICALS}{CJK_PUNCTUATION}{KANA}{BOPOMOFO}{HAN}{FULLWIDTH}]")
 _MSO_LEVEL = re.compile(r"mso-list:l\d+level(\d+)")
 _FONT_WEIGHT = re.compile(r"(?:^|;)font-weight:(\w+)")
 _FONT_STYLE = re.compile(r"(?:^|;)font-style:(\w+)")

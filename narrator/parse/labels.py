@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from narrator.text import HAN
+
 __all__ = ["credit_kind", "is_control_label", "CREDIT_LIMIT", "LABEL_LIMIT"]
 
 CREDIT_LIMIT = 140  # characters: a credit is a name or two, never a paragraph
@@ -71,7 +73,7 @@ def _names_only(rest: str) -> bool:
 
 
 _WRAP = "()（）[]【】 \t"
-_CJK = re.compile(r"[\u3400-\u9fff]{2}")  # about a word each two characters
+_CJK = re.compile(f"[{HAN}]{{2}}")  # about a word each two characters
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 
 

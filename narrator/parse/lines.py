@@ -24,6 +24,7 @@ import re
 from dataclasses import replace
 
 from narrator.values import Run
+from narrator.text import HAN_CHAR
 
 __all__ = ["LINE", "split_lines"]
 
@@ -34,7 +35,7 @@ _SPLIT_KINDS = frozenset(("paragraph", "item", "quote", "caption"))
 _CLOSERS = "\"'”’」』）)]】》〉»›"
 _OPENERS = "\"'“‘(（[「『"
 _STOPS = frozenset(".!?。！？…")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = HAN_CHAR
 _LOWER_LATIN = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff\u0101-\u017f]")
 _SPACES = re.compile(r"  +")
 

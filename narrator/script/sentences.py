@@ -16,10 +16,12 @@ import re
 import threading
 from collections.abc import Sequence
 
+from narrator.text import HAN, HANGUL, HANGUL_JAMO, KANA
+
 # Han ideographs (BMP + extensions), kana, hangul: the scripts a "CJK" voice must read.
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_KANA = "\u3040-\u30ff\u31f0-\u31ff"
-_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+_HAN = HAN
+_KANA = KANA
+_HANGUL = HANGUL_JAMO + HANGUL
 _CJK_CHARS = _HAN + _KANA + _HANGUL
 # Dashes, ellipsis and curly quotes are never part of a Latin token (nor are CJK punctuation marks).
 _WIDE_PUNCT = frozenset("\u2014\u2026\u201c\u201d\u2018\u2019")

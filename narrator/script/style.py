@@ -26,6 +26,7 @@ from typing import Mapping
 
 from narrator.config import Config
 from narrator.values import Block
+from narrator.text import HAN_CHAR
 
 # Common names authors write in data-emotion, mapped onto the built-in presets.
 _ALIASES: Mapping[str, str] = {
@@ -67,7 +68,7 @@ def is_label(text: str) -> bool:
         return True
     if t.endswith(("!", "！", ".", "。", "?", "？", "…")):
         return False  # a sentence, however short ("Stop!" is excited on purpose)
-    cjk = sum(1 for ch in t if "\u3400" <= ch <= "\u9fff")
+    cjk = len(HAN_CHAR.findall(t))
     return cjk <= _LABEL_CJK if cjk else len(t.split()) <= _LABEL_WORDS
 
 

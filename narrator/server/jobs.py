@@ -20,7 +20,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -217,7 +217,11 @@ class Runner:
         try:
             config = self.config_for(job.options)
             priority = (self.lane(job), job.seq)
-            engines = self.pool.share(self._engines_for(config), priority, live.cancel.is_set)
+            if config.queue.broker:  # the workers behind the broker make the takes
+                config = replace(config, queue=replace(config.queue, interactive=self.lane(job) == 0))
+                engines: list[Any] = []
+            else:
+                engines = self.pool.share(self._engines_for(config), priority, live.cancel.is_set)
             self._narrate(self.source_path(job), config, out_dir=self.out_dir(job.id),
                           engines=engines, on_event=lambda e: self._on_event(job.id, live, e))
             status = "done"

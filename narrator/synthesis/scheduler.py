@@ -28,7 +28,6 @@ wait for it.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import queue
 import random
@@ -49,14 +48,14 @@ from narrator.errors import (
     EngineUnavailable,
     ImplausibleTake,
     Interrupted,
-    OutputError,
     ServerUnreachable,
 )
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.checks import validate_take
 from narrator.synthesis.health import CoolDown, ServerHealth
+from narrator.synthesis.takes import TakeKeys, lookup as _lookup, record_errors as _record_errors
 from narrator.synthesis.verify.checker import Candidate, Checker, JobChecks
-from narrator.util.wavio import file_wav_info, normalize_wav, wav_info
+from narrator.util.wavio import normalize_wav, wav_info
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +83,7 @@ class SynthesisResult:
     words: Mapping[str, Sequence[tuple[str, float, float]]] = field(default_factory=dict)
     remade: int = 0
     unverified: tuple[str, ...] = ()
+    engine: str = ""  # the engine's name, when no local engine tells it (the queue)
 
 
 @dataclass(eq=False)
@@ -484,16 +484,10 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
     to_hear: list[_Job] = []  # cached takes never heard: heard before they are used
     takes: dict[str, Take] = {}
     jobs: dict[str, _Job] = {}
-    params: dict[str, Mapping[str, Any]] = {}
-    lang_params: dict[str, Mapping[str, Any]] = {}
+    keys = TakeKeys(lead, fingerprint)
     hits: dict[str, tuple[Path, int, float] | None] = {}
     for seg in segments:
-        if seg.emotion not in params:
-            params[seg.emotion] = lead.emotion_params(seg.emotion)
-        if seg.lang not in lang_params:
-            lang_params[seg.lang] = lead.language_params(seg.lang)
-        key = cache.key(fingerprint, params[seg.emotion], seg.spoken, lead.sample_rate,
-                        lang_params[seg.lang])
+        key = keys.key(seg)
         if key in jobs:
             jobs[key].segments.append(seg)
             continue
@@ -679,30 +673,3 @@ def _fingerprint(engines: Sequence[Engine], config: Config,
 
 
 _BOOT_POLL = 5.0  # longest pause between two start-up attempts on a server that is not there yet
-
-
-def _record_errors(path: Path, segments: Sequence[Segment], attempts: int,
-                   errors: Sequence[tuple[str, str, float]]) -> None:
-    """Append one errors.jsonl line per segment, with every (server, message, unix time)."""
-    listed = [{"server": s, "message": m,
-               "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))} for s, m, t in errors]
-    lines = "".join(json.dumps({"segment": seg.id, "chapter": seg.chapter, "text": seg.text,
-                                "spoken": seg.spoken, "attempts": attempts, "errors": listed},
-                               ensure_ascii=False) + "\n" for seg in segments)
-    try:
-        with open(path, "a", encoding="utf-8") as f:
-            f.write(lines)
-    except OSError as e:
-        raise OutputError(f"{path}: cannot write ({e.strerror or e})") from None
-
-
-def _lookup(cache: Cache, key: str) -> tuple[Path, int, float] | None:
-    """(path, sample rate, duration) of a cached take, or None."""
-    path = cache.get(key)
-    if path is None:
-        return None
-    try:
-        info = file_wav_info(path)
-    except (OSError, ValueError):
-        return None  # removed or damaged since get(): synthesize it again
-    return path, info.sample_rate, info.duration

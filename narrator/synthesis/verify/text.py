@@ -19,6 +19,8 @@ import functools
 import re
 import unicodedata
 
+from narrator.text import HAN_CHAR
+
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
          "fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -139,7 +141,7 @@ def simplified(text: str) -> str:
 
 
 def is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0002fa1f"
+    return HAN_CHAR.match(ch) is not None
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 
 from narrator.synthesis.verify.align import align
 from narrator.synthesis.verify.text import tokens
+from narrator.text import HAN
 
 Word = tuple[str, float, float]  # (text, start, end), seconds
 
-_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_CJK = HAN
 _UNIT = re.compile(rf"[{_CJK}][^\w\s{_CJK}]*|[^\s{_CJK}]+")
 
 

@@ -1,0 +1,327 @@
+"""The asker's side of the queue: takes made by `narrate worker` processes through a Celery broker.
+
+:func:`synthesize_queued` replaces the local scheduler when ``[queue] broker`` is set. It asks the
+live workers for their setup (the ``narrate_setup`` control command, see worker.py), computes
+every cache key itself and looks each up in its own cache, sends one task per missing unique take
+to the setup's queue, and stores each answer in its cache after checking it again, so assembly and
+publishing work exactly as with the local scheduler. Retries follow the local rules: a failed
+attempt is sent again at once (the failing worker rests first, so another one takes it) until
+``config.engine.retries`` attempts; then the take's segments go to errors.jsonl and the run goes
+on. Killed and run again, the asker finds the takes that arrived in its cache.
+
+Which workers: those of the asker's engine (unless "auto") and voice (its voice file's sha256, or
+its voice name), if it names one; when several setups fit, the one with the most live workers.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from narrator.config import Config
+from narrator.errors import EngineError, ImplausibleTake, Interrupted
+from narrator.events import EventSink, Notice, Progress, ignore
+from narrator.synthesis.cache import Cache
+from narrator.synthesis.checks import validate_take
+from narrator.synthesis.scheduler import SynthesisResult
+from narrator.synthesis.takes import Wanted, plan_takes, record_errors
+from narrator.synthesis.worker import (BATCH, INTERACTIVE, SETUP_COMMAND, TASK, QueueUnavailable,
+                                       check_broker, make_app, voice_identity)
+from narrator.util.wavio import normalize_wav, wav_info
+from narrator.values import Script, Take
+
+if TYPE_CHECKING:
+    from celery import Celery
+
+INSPECT_SECONDS = 0.5  # how long replies to a broadcast are collected (workers answer in ms)
+_POLL = 0.005  # seconds between result checks while takes are out (one Redis MGET)
+_STALL_CHECK = 10.0  # with no answer for this long, check that a worker still serves the queue
+_STALL_CHECKS = 3  # consecutive checks without a live worker after which the run gives up
+
+_apps: dict[str, Celery] = {}  # one app (and connection pool) per broker for the process
+
+
+def connect(broker: str) -> Celery:
+    """The Celery app for ``broker``, after checking the broker answers (QueueUnavailable)."""
+    app = _apps.get(broker)
+    if app is None:
+        app = make_app(broker)
+    check_broker(app, broker)
+    _apps[broker] = app
+    return app
+
+
+def live_workers(app: Celery, langs: Sequence[str] = (), *,
+                 timeout: float = INSPECT_SECONDS) -> list[dict[str, Any]]:
+    """The setup of every live narrate worker (hostname, server, setup, queue, fingerprint...),
+    with what each makes of ``langs``; waits ``timeout`` seconds for replies."""
+    replies = app.control.broadcast(SETUP_COMMAND, arguments={"langs": list(langs)}, reply=True,
+                                    timeout=timeout) or []
+    workers = []
+    for reply in replies:
+        for hostname, answer in reply.items():
+            if isinstance(answer, Mapping) and "setup" in answer:
+                workers.append({**answer, "hostname": hostname})
+    return sorted(workers, key=lambda w: w["hostname"])
+
+
+@dataclass(frozen=True)
+class RemoteSetup:
+    """A workers' setup as the asker needs it for cache keys (see takes.KeyParts)."""
+
+    setup: str
+    queue: str
+    fingerprint: str
+    sample_rate: int
+    emotions: Mapping[str, Mapping[str, Any]]
+    languages: Mapping[str, Mapping[str, Any]]
+    engine: str
+    servers: tuple[str, ...]
+
+    def emotion_params(self, emotion: str) -> Mapping[str, Any]:
+        # an emotion the workers do not know is spoken as neutral (engines.base.preset_params)
+        return self.emotions.get(emotion, self.emotions.get("neutral", {}))
+
+    def language_params(self, lang: str) -> Mapping[str, Any]:
+        return self.languages.get(lang, {})
+
+
+def find_setup(app: Celery, config: Config, langs: Sequence[str],
+               on_event: EventSink = ignore) -> RemoteSetup:
+    """The setup of the live workers that fit ``config`` (see the module docstring)."""
+    broker = config.queue.broker
+    workers = [w for w in live_workers(app, langs) if not w.get("dead")]
+    wanted_engine = config.engine.name if config.engine.name != "auto" else ""
+    wanted_voice = voice_identity(config)
+    fitting = [w for w in workers if (not wanted_engine or w["engine"] == wanted_engine)
+               and (not wanted_voice or w["voice"] == wanted_voice)]
+    if not fitting:
+        what = " ".join(x for x in (wanted_engine, wanted_voice and f"with {wanted_voice}") if x)
+        seen = "; ".join(sorted({f"{w['engine']} {w['voice']}".strip() for w in workers}))
+        raise QueueUnavailable(f"{broker}: no live narrate worker{' for ' + what if what else ''}"
+                               + (f" (live: {seen})" if seen else "")
+                               + "; start one with `narrate worker --broker URL --server URL ...`")
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for w in fitting:
+        groups.setdefault(w["setup"], []).append(w)
+    chosen = max(groups.values(), key=len)
+    if len(groups) > 1:
+        on_event(Notice("warning", f"workers of {len(groups)} setups fit; using setup "
+                                   f"{chosen[0]['setup']} ({len(chosen)} workers)"))
+    first = chosen[0]
+    return RemoteSetup(setup=first["setup"], queue=first["queue"],
+                       fingerprint=first["fingerprint"], sample_rate=int(first["sample_rate"]),
+                       emotions=first["emotions"], languages=first["languages"],
+                       engine=first["engine"], servers=tuple(w["server"] for w in chosen))
+
+
+@dataclass(eq=False)
+class _Job:
+    wanted: Wanted
+    attempts: int = 0
+    errors: list[tuple[str, str, float]] = field(default_factory=list)  # (server, message, time)
+    rejected: set[str] = field(default_factory=set)  # sha256 hex of takes rejected for length
+
+
+def synthesize_queued(script: Script, cache: Cache, config: Config, *,
+                      on_event: EventSink = ignore, errors_path: Path | None = None,
+                      interactive: bool = False) -> SynthesisResult:
+    """Make a take for every segment of ``script``: from the cache, else from the workers
+    behind ``config.queue.broker``. Same result and errors.jsonl as the local ``synthesize``;
+    ``interactive`` takes (the job server) are served before batch ones (course builds).
+
+    >>> result = synthesize_queued(script, Cache(config.resolved_cache_dir()), config,
+    ...                            errors_path=out / "errors.jsonl")  # doctest: +SKIP
+    """
+    segments = script.segments
+    app = connect(config.queue.broker)
+    if errors_path is not None:
+        errors_path.parent.mkdir(parents=True, exist_ok=True)
+        errors_path.unlink(missing_ok=True)  # a stale list from an earlier run would mislead
+    if config.verify.enabled:
+        on_event(Notice("warning", "[verify]: takes made through the queue are not checked by "
+                                   "speech recognition yet"))
+    setup = find_setup(app, config, sorted({s.lang for s in segments}), on_event)
+    takes, wanted = plan_takes(segments, setup, setup.fingerprint, cache, force=config.force)
+    run = _QueuedRun(app, setup, cache, config, on_event, errors_path,
+                     INTERACTIVE if interactive else BATCH, len(segments), len(takes))
+    run.takes.update(takes)
+    try:
+        run.run([_Job(w) for w in wanted.values()])
+    except KeyboardInterrupt:
+        raise Interrupted(f"interrupted after {run.done} of {run.total} segments; "
+                          f"takes made so far are kept in {cache.root}") from None
+    order = {seg.id: i for i, seg in enumerate(segments)}
+    return SynthesisResult(
+        takes=dict(sorted(run.takes.items(), key=lambda kv: order[kv[0]])),
+        failed=dict(sorted(run.failed.items(), key=lambda kv: order[kv[0]])),
+        synthesized=run.synthesized, cached=len(takes), server_busy=run.busy,
+        fingerprint=setup.fingerprint, engine=setup.engine)
+
+
+class _QueuedRun:
+    """The takes of one synthesize_queued() call that are out on the queue (one thread)."""
+
+    def __init__(self, app: Celery, setup: RemoteSetup, cache: Cache, config: Config,
+                 on_event: EventSink, errors_path: Path | None, priority: int, total: int,
+                 cached: int) -> None:
+        self.app = app
+        self.backend = app.backend
+        self.setup = setup
+        self.cache = cache
+        self.config = config
+        self.on_event = on_event
+        self.errors_path = errors_path
+        self.priority = priority
+        self.reply = "key" if config.queue.shared_cache else "wav"
+        self.total = total
+        self.cached = cached
+        self.done = cached
+        self.synthesized = 0
+        self.takes: dict[str, Take] = {}
+        self.failed: dict[str, tuple[str, ...]] = {}
+        self.busy: dict[str, float] = {}
+        self.seen: dict[bytes, str] = {}  # sha256 of every take of this run -> its spoken text
+        self.out: dict[str, _Job] = {}  # task id -> job
+
+    def run(self, jobs: list[_Job]) -> None:
+        self._progress()
+        for job in jobs:
+            self._send(job)
+        last_answer = time.monotonic()
+        no_worker = 0
+        try:
+            while self.out:
+                answered = self._collect()
+                now = time.monotonic()
+                if answered:
+                    last_answer, no_worker = now, 0
+                elif now - last_answer > _STALL_CHECK:
+                    last_answer = now
+                    no_worker = 0 if self._queue_served() else no_worker + 1
+                    if no_worker >= _STALL_CHECKS:
+                        self._give_up_all("no live worker serves the queue any more")
+                    elif no_worker:
+                        self.on_event(Notice("warning", f"no live worker serves {self.setup.queue}"
+                                                        "; waiting for one"))
+                else:
+                    time.sleep(_POLL)
+        finally:
+            # takes still out are made by the workers anyway (into their caches), but nobody
+            # will read these answers: let them expire instead of waiting for them
+            self.out.clear()
+
+    def _send(self, job: _Job) -> None:
+        w = job.wanted
+        job.attempts += 1
+        result = self.app.send_task(TASK, args=(w.key, w.spoken, w.lang, w.emotion, self.reply),
+                                    queue=self.setup.queue, priority=self.priority)
+        self.out[result.id] = job
+
+    def _collect(self) -> int:
+        """Handle every answer that has arrived; return how many."""
+        ids = list(self.out)
+        values = self.backend.mget([self.backend.get_key_for_task(i) for i in ids])
+        n = 0
+        for task_id, value in zip(ids, values):
+            if value is None:
+                continue
+            meta = self.backend.decode_result(value)
+            if meta.get("status") not in ("SUCCESS", "FAILURE", "REVOKED"):
+                continue
+            job = self.out.pop(task_id)
+            self.backend.forget(task_id)
+            n += 1
+            answer = meta.get("result")
+            if meta["status"] != "SUCCESS" or not isinstance(answer, Mapping):
+                self._failed(job, "", f"worker error: {meta.get('status')}: {answer}")
+            else:
+                self._answered(job, answer)
+        return n
+
+    def _answered(self, job: _Job, answer: Mapping[str, Any]) -> None:
+        server = str(answer.get("server", ""))
+        self.busy[server] = self.busy.get(server, 0.0) + float(answer.get("seconds", 0.0))
+        if not answer.get("ok"):
+            digest = str(answer.get("digest", ""))
+            if digest and digest in job.rejected:
+                message = (f"{answer.get('error')}; the same audio as before, so the text is at "
+                           "fault, not the server")
+                job.errors.append((server, message, time.time()))
+                self._give_up(job)
+                return
+            if digest:
+                job.rejected.add(digest)
+            # as locally, a server's failure (even for good) is one attempt: another may succeed
+            self._failed(job, server, str(answer.get("error")))
+            return
+        w = job.wanted
+        if answer.get("wav") is None:  # the worker wrote it into the shared cache
+            path = self.cache.get(w.key)
+            if path is None:
+                self._failed(job, server, f"{server}: take {w.key[:12]} is not in {self.cache.root}"
+                             "; is [cache] dir the workers' shared cache?", final=True)
+                return
+            wav = path.read_bytes()
+        else:
+            wav = base64.b64decode(answer["wav"])
+        sha = hashlib.sha256(wav).digest()
+        seen_text = self.seen.get(sha)
+        try:  # checked again: the bytes crossed the network and a foreign worker is possible
+            duration = validate_take(wav, text=w.spoken, lang=w.lang,
+                                     sample_rate=self.setup.sample_rate,
+                                     previous=(seen_text, wav) if seen_text is not None else None)
+        except ImplausibleTake as e:
+            self._failed(job, server, f"{server}: {e}")
+            return
+        except EngineError as e:
+            self._failed(job, server, f"{server}: {e}")
+            return
+        self.seen[sha] = w.spoken
+        wav = normalize_wav(wav)
+        rate = wav_info(wav).sample_rate
+        path = self.cache.put(w.key, wav)
+        for seg in w.segments:
+            self.takes[seg.id] = Take(seg.id, path, rate, duration, w.key, "engine")
+        self.synthesized += len(w.segments)
+        self._complete(job)
+
+    def _failed(self, job: _Job, server: str, message: str, *, final: bool = False) -> None:
+        """One failed attempt: send the take again (the failing worker rests first, so another
+        takes it) until config.engine.retries attempts, as the local scheduler does."""
+        job.errors.append((server, message, time.time()))
+        if final or job.attempts >= self.config.engine.retries:
+            self._give_up(job)
+        else:
+            self._send(job)
+
+    def _give_up(self, job: _Job) -> None:
+        messages = tuple(m for _, m, _ in job.errors)
+        for seg in job.wanted.segments:
+            self.failed[seg.id] = messages
+        if self.errors_path is not None:
+            record_errors(self.errors_path, job.wanted.segments, job.attempts, job.errors)
+        self._complete(job)
+
+    def _give_up_all(self, message: str) -> None:
+        for job in list(self.out.values()):
+            job.errors.append(("", message, time.time()))
+            self._give_up(job)
+        self.out.clear()
+
+    def _complete(self, job: _Job) -> None:
+        self.done += len(job.wanted.segments)
+        self._progress()
+
+    def _progress(self) -> None:
+        self.on_event(Progress("synthesize", self.done, self.total, cached=self.cached,
+                               failed=len(self.failed)))
+
+    def _queue_served(self) -> bool:
+        return any(w["queue"] == self.setup.queue and not w.get("dead")
+                   for w in live_workers(self.app))

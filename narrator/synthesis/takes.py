@@ -1,0 +1,113 @@
+"""What both ways of making takes share: cache keys, cache look-ups and errors.jsonl lines.
+
+The local scheduler (scheduler.py) and the queue (queue.py) differ only in who sends the requests;
+which takes a script needs, which are already cached and how failures are recorded is decided here,
+so a narration's cache keys are the same whichever path made its takes.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from narrator.errors import OutputError
+from narrator.synthesis.cache import Cache
+from narrator.util.wavio import file_wav_info
+from narrator.values import Segment, Take
+
+
+class KeyParts(Protocol):
+    """What a cache key needs from a setup besides its fingerprint (an Engine has all of it)."""
+
+    @property
+    def sample_rate(self) -> int: ...
+
+    def emotion_params(self, emotion: str) -> Mapping[str, Any]: ...
+
+    def language_params(self, lang: str) -> Mapping[str, Any]: ...
+
+
+@dataclass(eq=False)
+class Wanted:
+    """One unique take a script needs and the cache lacks, with every segment that shares it."""
+
+    key: str
+    spoken: str
+    lang: str
+    emotion: str
+    segments: list[Segment]
+
+
+class TakeKeys:
+    """Cache keys of segments for one setup; each emotion's and language's parameters are
+    asked for once."""
+
+    def __init__(self, setup: KeyParts, fingerprint: str) -> None:
+        self.setup = setup
+        self.fingerprint = fingerprint
+        self._emotions: dict[str, Mapping[str, Any]] = {}
+        self._languages: dict[str, Mapping[str, Any]] = {}
+
+    def key(self, seg: Segment) -> str:
+        if seg.emotion not in self._emotions:
+            self._emotions[seg.emotion] = self.setup.emotion_params(seg.emotion)
+        if seg.lang not in self._languages:
+            self._languages[seg.lang] = self.setup.language_params(seg.lang)
+        return Cache.key(self.fingerprint, self._emotions[seg.emotion], seg.spoken,
+                         self.setup.sample_rate, self._languages[seg.lang])
+
+
+def plan_takes(segments: Sequence[Segment], setup: KeyParts, fingerprint: str, cache: Cache, *,
+               force: bool = False) -> tuple[dict[str, Take], dict[str, Wanted]]:
+    """(cached takes by segment id, takes to make by cache key) for ``segments``.
+
+    Identical spoken text with the same emotion and language is one take; ``force`` ignores
+    the cache (every take is made again)."""
+    takes: dict[str, Take] = {}
+    wanted: dict[str, Wanted] = {}
+    keys = TakeKeys(setup, fingerprint)
+    hits: dict[str, tuple[Path, int, float] | None] = {}
+    for seg in segments:
+        key = keys.key(seg)
+        if key in wanted:
+            wanted[key].segments.append(seg)
+            continue
+        if key not in hits:
+            hits[key] = None if force else lookup(cache, key)
+        hit = hits[key]
+        if hit is not None:
+            takes[seg.id] = Take(seg.id, hit[0], hit[1], hit[2], key, "cache")
+        else:
+            wanted[key] = Wanted(key, seg.spoken, seg.lang, seg.emotion, [seg])
+    return takes, wanted
+
+
+def record_errors(path: Path, segments: Sequence[Segment], attempts: int,
+                  errors: Sequence[tuple[str, str, float]]) -> None:
+    """Append one errors.jsonl line per segment, with every (server, message, unix time)."""
+    listed = [{"server": s, "message": m,
+               "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))} for s, m, t in errors]
+    lines = "".join(json.dumps({"segment": seg.id, "chapter": seg.chapter, "text": seg.text,
+                                "spoken": seg.spoken, "attempts": attempts, "errors": listed},
+                               ensure_ascii=False) + "\n" for seg in segments)
+    try:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(lines)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write ({e.strerror or e})") from None
+
+
+def lookup(cache: Cache, key: str) -> tuple[Path, int, float] | None:
+    """(path, sample rate, duration) of a cached take, or None."""
+    path = cache.get(key)
+    if path is None:
+        return None
+    try:
+        info = file_wav_info(path)
+    except (OSError, ValueError):
+        return None  # removed or damaged since get(): synthesize it again
+    return path, info.sample_rate, info.duration

@@ -1,0 +1,320 @@
+"""`narrate worker`: a Celery worker that makes takes with one TTS server, one take at a time.
+
+A task is one take: the asker (queue.py) sends the cache key it computed, the spoken text, the
+language and the emotion; the worker recomputes the key with its own engine (a take is never made
+under a key its setup would not give), looks in its own cache (a redelivered or duplicated task
+costs no second generation once the first has finished), else asks its server, checks the take
+(synthesis/checks.py), stores it in its cache and answers with the WAV, or only with the key when
+the asker shares the cache folder.
+
+Routing: every worker consumes the queue named for its setup, ``narrate.<setup id>``, where the
+setup id hashes everything of the worker that goes into a cache key (the engine fingerprint -
+engine, model layout, voice, settings - the sample rate and the emotion presets). A worker with
+another voice consumes another queue, so it never receives a take for this one. Askers find the
+setup ids of live workers with the ``narrate_setup`` control command (Celery's broadcast; also used
+by `narrate engines --broker`). Interactive takes (the job server) carry priority 0 and batch
+takes (course builds) priority 6 on the same queue; Redis serves lower numbers first.
+
+Faults: the message is acknowledged only when the take is finished (late ack, prefetch 1), so a
+worker killed mid-take leaves it unacknowledged and Redis hands it to another worker after the
+visibility timeout (kombu's restore sweep runs every second here instead of every 100 s). A
+failing server gets an error answer to the asker (which re-sends the take, counting attempts as the
+local scheduler does) and then a cool-down during which its worker takes no task, so the re-sent
+take goes to a healthy worker; a server given up for good stops its worker.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import os
+import random
+import signal
+import socket
+import sys
+import time
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from narrator.config import Config
+from narrator.errors import EngineError, EngineUnavailable, ImplausibleTake, NarratorError
+from narrator.events import Notice
+from narrator.synthesis.cache import Cache
+from narrator.synthesis.checks import validate_take
+from narrator.synthesis.takes import lookup
+from narrator.util.wavio import normalize_wav
+
+if TYPE_CHECKING:
+    from celery import Celery
+
+    from narrator.engines.base import Engine
+
+log = logging.getLogger(__name__)
+
+TASK = "narrator.take"
+QUEUE_PREFIX = "narrate."
+SETUP_COMMAND = "narrate_setup"
+INTERACTIVE = 0  # priorities on Redis: lower runs first
+BATCH = 6
+_PRIORITY_STEPS = [0, 3, 6, 9]
+RESULT_SECONDS = 3600  # results the asker never collected (it was killed) expire after this
+
+
+class QueueUnavailable(NarratorError):
+    """The broker cannot be reached, or no live worker serves the setup."""
+
+
+def make_app(broker: str, *, visibility_timeout: float = 3600.0) -> Celery:
+    """The Celery app both sides use: Redis broker and result backend at ``broker``.
+
+    ``visibility_timeout`` only matters to workers (they restore unacknowledged takes of dead
+    workers); it must exceed the longest take, or a slow take is started a second time."""
+    from celery import Celery
+
+    app = Celery("narrator", broker=broker, backend=broker, set_as_current=False)
+    app.conf.update(
+        task_serializer="json", result_serializer="json", accept_content=["json"],
+        task_acks_late=True, task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
+        broker_transport_options={
+            "visibility_timeout": visibility_timeout,
+            # kombu's default sweep for unacknowledged messages of dead consumers runs every 100 s
+            "unacked_restore_interval": 1, "unacked_restore_throttle": 1,
+            "priority_steps": _PRIORITY_STEPS, "sep": ":", "queue_order_strategy": "priority",
+        },
+        # without this, publishing with the result store down retries for ~19 s before failing
+        result_backend_transport_options={"retry_policy": {"max_retries": 0}},
+        result_expires=RESULT_SECONDS,
+        broker_connection_retry_on_startup=False,
+        worker_hijack_root_logger=False,
+        worker_redirect_stdouts=False,
+        task_track_started=False,
+    )
+    app.task(name=TASK, bind=True)(_take_task)
+    return app
+
+
+def check_broker(app: Celery, broker: str) -> None:
+    """Fail fast with one line naming the URL when the broker cannot be reached."""
+    from kombu.exceptions import OperationalError
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=0)
+    except (OperationalError, OSError) as e:
+        reason = " ".join(str(e).split()) or type(e).__name__
+        raise QueueUnavailable(f"{broker}: broker unreachable ({reason})") from None
+
+
+def voice_identity(config: Config) -> str:
+    """The voice a setup speaks with, as both sides can tell it without a server."""
+    engine = config.engine
+    if engine.voice_file:
+        local = Path(engine.voice_file).expanduser()
+        try:
+            return "file sha256:" + hashlib.sha256(local.read_bytes()).hexdigest()[:16]
+        except OSError:
+            return "file " + engine.voice_file  # a server-side path (vllm) counts by its name
+    return f"voice {engine.voice}" if engine.voice else ""
+
+
+def setup_id(fingerprint: str, sample_rate: int, emotions: Mapping[str, Any]) -> str:
+    """12 hex digits naming everything of a worker that goes into a cache key."""
+    blob = json.dumps([fingerprint, sample_rate, emotions], sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":"), default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:12]
+
+
+# ---- the worker process ------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Worker:
+    """What the task and the control command of this process share (one take at a time)."""
+
+    engine: Engine
+    config: Config
+    cache: Cache
+    description: dict[str, Any]
+    previous: tuple[str, bytes] | None = None  # (text, audio) of this server's latest take
+    streak: int = 0  # consecutive failures of the server
+    rest_until: float = 0.0  # monotonic time before which the worker takes no task
+    dead: str = ""  # why the server was given up for good
+    made: int = 0
+    served_from_cache: int = 0
+    rng: random.Random = field(default_factory=random.Random)
+    # one thread storing takes in the worker's cache while its server makes the next one
+    writer: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "take writer"))
+
+
+_WORKER: _Worker | None = None  # set by run_worker() in the worker process
+
+
+def _take_task(task: Any, key: str, spoken: str, lang: str, emotion: str,
+               reply: str = "wav") -> dict[str, Any]:
+    """The Celery task: make (or find) the take for ``key``; see :func:`make_take`."""
+    if _WORKER is None:
+        raise RuntimeError("narrator.take runs only in `narrate worker`")
+    return make_take(_WORKER, key, spoken, lang, emotion, reply)
+
+
+def make_take(w: _Worker, key: str, spoken: str, lang: str, emotion: str,
+              reply: str = "wav") -> dict[str, Any]:
+    """One take as a JSON-able answer: ``{"ok": True, "key", "wav" (base64, or None when
+    ``reply`` is "key": it is in the shared cache), "server", "seconds"}``, or ``{"ok": False,
+    "error", "retryable", "server"}`` plus ``"digest"`` (sha256 hex) for an implausible take."""
+    engine = w.engine
+    server = engine.label
+    mine = w.cache.key(w.description["fingerprint"], engine.emotion_params(emotion), spoken,
+                       engine.sample_rate, engine.language_params(lang))
+    if mine != key:
+        return {"ok": False, "server": server, "retryable": False,
+                "error": f"{server}: this worker's setup gives another cache key for the take "
+                         "(its emotion presets or language handling differ from the asker's)"}
+    hit = lookup(w.cache, key)
+    if hit is not None:  # a redelivered or duplicated task: the take was made already
+        w.served_from_cache += 1
+        return _answer(w, key, hit[0].read_bytes(), reply, 0.0)
+    started = time.monotonic()
+    try:
+        wav = engine.synthesize(spoken, lang, emotion)
+        validate_take(wav, text=spoken, lang=lang, sample_rate=engine.sample_rate,
+                      previous=w.previous)
+    except ImplausibleTake as e:
+        # the asker decides: the same audio twice means the text is at fault, not the server
+        return _failed(w, e, started, digest=hashlib.sha256(wav).hexdigest())
+    except EngineError as e:
+        return _failed(w, e, started)
+    except Exception as e:  # noqa: BLE001 - an engine bug: do not trust this server again
+        return _failed(w, EngineUnavailable(f"unexpected {type(e).__name__}: {e}", server=server),
+                       started)
+    w.previous = (spoken, wav)
+    w.streak = 0
+    w.made += 1
+    take = normalize_wav(wav)
+    if reply == "key":  # the asker reads it from the shared cache: it must be there first
+        w.cache.put(key, take)
+    else:  # the fsync'ed write would keep the server idle; it only serves redeliveries
+        w.writer.submit(w.cache.put, key, take)
+    return _answer(w, key, take, reply, time.monotonic() - started)
+
+
+def _answer(w: _Worker, key: str, wav: bytes, reply: str, seconds: float) -> dict[str, Any]:
+    return {"ok": True, "key": key, "server": w.engine.label, "seconds": seconds,
+            "wav": None if reply == "key" else base64.b64encode(wav).decode("ascii")}
+
+
+def _failed(w: _Worker, error: EngineError, started: float, digest: str = "") -> dict[str, Any]:
+    """Count the failure against the server and set its cool-down (taken after the answer)."""
+    from narrator.synthesis.health import CoolDown
+
+    server = w.engine.label
+    message = str(error)
+    if not message.startswith(server):
+        message = f"{server}: {message}"
+    w.streak += 1
+    delay = CoolDown(w.config.engine).delay(w.streak, w.rng) if error.retryable else None
+    if delay is None:
+        w.dead = message
+    else:
+        w.rest_until = time.monotonic() + delay
+    answer = {"ok": False, "server": server, "error": message, "retryable": error.retryable,
+              "seconds": time.monotonic() - started}
+    if digest:
+        answer["digest"] = digest
+    return answer
+
+
+def _after_task(**_: Any) -> None:
+    """Runs after each task's answer is stored, before its message is acknowledged and the next
+    one fetched: a failing server rests here, so its re-sent take goes to a healthy worker."""
+    w = _WORKER
+    if w is None:
+        return
+    if w.dead:
+        print(f"narrate worker: {w.dead}; server given up, stopping", file=sys.stderr, flush=True)
+        os.kill(os.getpid(), signal.SIGTERM)  # warm shutdown: this task is acknowledged first
+        return
+    wait = w.rest_until - time.monotonic()
+    if wait > 0:
+        print(f"narrate worker: {w.engine.label} cools down for {wait:.1f} s", file=sys.stderr,
+              flush=True)
+        time.sleep(wait)
+
+
+def _register_setup_command() -> None:
+    from celery.worker.control import inspect_command
+
+    @inspect_command(name=SETUP_COMMAND)
+    def narrate_setup(state: Any, langs: list[str] | None = None, **_: Any) -> dict[str, Any]:
+        """This worker's setup, with what its engine makes of the asker's languages."""
+        w = _WORKER
+        if w is None:
+            return {"error": "not a narrate worker"}
+        return {**w.description, "hostname": state.consumer.hostname, "dead": w.dead,
+                "made": w.made, "served_from_cache": w.served_from_cache,
+                "languages": {lang: dict(w.engine.language_params(lang)) for lang in langs or ()}}
+
+
+def default_visibility_timeout(config: Config) -> float:
+    """Longer than any take can last: the engine's own limits for the longest segment, doubled."""
+    e = config.engine
+    longest = max(config.text.max_chars, config.text.max_chars_cjk)
+    return 2 * (e.connect_timeout + e.read_timeout + e.read_timeout_per_char * longest) + 60
+
+
+def run_worker(config: Config, broker: str, *, name: str = "",
+               visibility_timeout: float | None = None) -> int:
+    """Serve takes for the setup of ``config`` (one server) until stopped; return the exit code."""
+    global _WORKER
+    from celery.signals import task_postrun, worker_ready
+
+    from narrator.engines import create_engines, engine_name
+    from narrator.synthesis.scheduler import _fingerprint
+
+    import warnings
+
+    from celery.exceptions import SecurityWarning
+
+    # Celery warns about running as root because of pickle; the app accepts JSON only
+    warnings.filterwarnings("ignore", category=SecurityWarning)
+    if len(config.engine.servers) > 1:
+        raise QueueUnavailable("a worker serves one server: start one `narrate worker` per --server")
+    vt = visibility_timeout or default_visibility_timeout(config)
+    app = make_app(broker, visibility_timeout=vt)
+    check_broker(app, broker)
+    engine = create_engines(config)[0]
+
+    def notice(event: Any) -> None:
+        if isinstance(event, Notice):
+            print(f"narrate worker: {event.text}", file=sys.stderr, flush=True)
+
+    fingerprint, _ = _fingerprint([engine], config, notice)
+    emotions = {e: dict(engine.emotion_params(e)) for e in config.emotion_names}
+    ident = setup_id(fingerprint, engine.sample_rate, emotions)
+    queue = QUEUE_PREFIX + ident
+    description = {"setup": ident, "queue": queue, "engine": engine_name(config),
+                   "fingerprint": fingerprint, "sample_rate": engine.sample_rate,
+                   "voice": voice_identity(config), "server": engine.label, "emotions": emotions,
+                   "visibility_timeout": vt}
+    state = _WORKER = _Worker(engine, config, Cache(config.resolved_cache_dir()), description)
+    _register_setup_command()
+    task_postrun.connect(_after_task, weak=False)
+    worker_ready.connect(lambda **_: print(
+        f"narrate worker: ready: {engine.label} ({fingerprint}) on queue {queue}",
+        file=sys.stderr, flush=True), weak=False)
+    hostname = name or f"narrate-{os.getpid()}@{socket.gethostname()}"
+    worker = app.Worker(hostname=hostname, pool_cls="threads", concurrency=1, queues=[queue],
+                        without_gossip=True, without_mingle=True, without_heartbeat=True,
+                        loglevel="WARNING", quiet=True, optimization="fair")
+    try:
+        worker.start()
+    finally:
+        state.writer.shutdown(wait=True)  # takes made are stored before the worker exits
+        engine.close()
+        _WORKER = None
+    return 1 if state.dead else worker.exitcode or 0
