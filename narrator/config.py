@@ -131,6 +131,9 @@ class OutputConfig:
     captions: bool = True
     player: bool = True
     epub: bool = False  # a read-along EPUB 3 (media overlays) of the lesson
+    # A chapter longer than this (estimated from its text) is split into parts at paragraph
+    # boundaries; 0 = never split. Long files are slow to seek and hit format limits (WAV: 4 GiB).
+    max_chapter_minutes: float = 120
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -496,6 +499,8 @@ def _check_values(c: Config, problems: _Problems) -> None:
         add("verify.extra", "must be >= 0")
     if not -20 <= c.output.true_peak <= 0:
         add("output.true_peak", "expected dBTP between -20 and 0")
+    if not (c.output.max_chapter_minutes == 0 or 1 <= c.output.max_chapter_minutes <= 24 * 60):
+        add("output.max_chapter_minutes", "expected minutes between 1 and 1440, or 0 (never split)")
 
 
 def server_url_problem(url: str) -> str | None:

@@ -30,5 +30,19 @@ Event = Progress | Notice
 EventSink = Callable[[Event], None]
 
 
+def serialized(sink: EventSink) -> EventSink:
+    """``sink`` called by one thread at a time (synthesis and the assembly done meanwhile
+    report from different threads; a user's sink need not be thread-safe)."""
+    import threading
+
+    lock = threading.Lock()
+
+    def call(event: Event) -> None:
+        with lock:
+            sink(event)
+
+    return call
+
+
 def ignore(event: Event) -> None:
     """The default sink: library code never prints."""

@@ -25,7 +25,7 @@ from narrator.util.atomic import TEMP_PREFIX
 from narrator.config import Config, load_config
 from narrator.values import Script
 from narrator.errors import BadInput, OutputError, SynthesisFailed
-from narrator.events import EventSink, Notice, ignore
+from narrator.events import EventSink, Notice, ignore, serialized
 from narrator.rebuild import Previous, read_previous
 
 ERRORS = "errors.jsonl"
@@ -224,24 +224,37 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
 def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Config, out: Path,
                             key: str, previous: Previous, on_event: EventSink,
                             course_index: str | None = None) -> dict[str, Any]:
-    from narrator.assembly import assemble, materialise
+    from narrator.assembly import Ahead, assemble, materialise
     from narrator.synthesis.cache import Cache
     from narrator.publishing import publish
+    from narrator.publishing.ahead import EncodeAhead
     from narrator.synthesis import synthesize
 
     errors_path = out / ERRORS
+    on_event = serialized(on_event)
     cache = Cache(config.resolved_cache_dir())
-    if config.queue.broker:
-        from narrator.synthesis.queue import synthesize_queued
-
-        result = synthesize_queued(script, cache, config, on_event=on_event, errors_path=errors_path,
-                                   interactive=config.queue.interactive)
-    else:
-        result = synthesize(script, engines, cache, config, on_event=on_event,
-                            errors_path=errors_path)
     work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "work-", dir=out))
+    # Each chapter is assembled, measured and levelled as soon as its last take exists, while
+    # the engine makes the later chapters' takes,
+    # and its files are encoded there, on the other cores: the end of the run is left with the
+    # last chapters' own work (and whatever a change of the provisional gain asks again).
+    encoder = EncodeAhead(script, config, work / "encoded", previous=previous.files)
+    ahead = Ahead(script, config, work, previous=previous.audio,
+                  rate=engines[0].sample_rate if engines else 0, on_levelled=encoder.chapter,
+                  on_event=on_event)
     try:
-        programme = assemble(script, result.takes, config, work, previous=previous.audio, on_event=on_event)
+        if config.queue.broker:
+            from narrator.synthesis.queue import synthesize_queued
+
+            result = synthesize_queued(script, cache, config, on_event=on_event, errors_path=errors_path,
+                                       interactive=config.queue.interactive)
+            for take in result.takes.values():  # assembled and encoded on every core from here
+                ahead.take(take)
+        else:
+            result = synthesize(script, engines, cache, config, on_event=on_event,
+                                errors_path=errors_path, on_take=ahead.take)
+        programme = assemble(script, result.takes, config, work, previous=previous.audio, on_event=on_event,
+                             ahead=ahead)
         if not programme.chapters:
             raise SynthesisFailed(sorted(result.failed), str(errors_path), result.failed)
         engine_info = {"name": engines[0].name if engines else result.engine,
@@ -255,12 +268,14 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
         manifest = publish(script, programme, out, config, engine_info=engine_info, stats=stats,
                            take_keys={sid: t.cache_key for sid, t in result.takes.items()},
                            build={"key": key if not result.failed else "", "narrator": __version__},
-                           previous=previous.files,
+                           previous=previous.files, ready=encoder,
                            materialise=functools.partial(materialise, script=script, takes=result.takes,
                                                          config=config),
                            segment_info=_segment_info(result, programme),
                            course_index=course_index, on_event=on_event)
     finally:
+        ahead.close()  # nothing is left running on an error
+        encoder.close()
         shutil.rmtree(work, ignore_errors=True)
     if result.failed:
         raise SynthesisFailed(sorted(result.failed), str(errors_path), result.failed)

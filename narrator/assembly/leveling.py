@@ -12,8 +12,8 @@ samples and true peak are known, so a chapter carried over without assembly
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,16 @@ if TYPE_CHECKING:
 GAIN_TOLERANCE_DB = 0.25
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Done:
+    """What was done ahead: chapters assembled (index -> (audio, loudness blocks or None)),
+    chapters levelled (index -> (gain, levelled audio)) and the provisional gain at the end."""
+
+    assembled: dict[int, tuple[ChapterAudio, "np.ndarray | None"]] = field(default_factory=dict)
+    levelled: dict[int, tuple[float, ChapterAudio]] = field(default_factory=dict)
+    provisional: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +86,19 @@ def reusable(previous: PreviousAudio | None, config: Config, rate: int) -> Reuse
 
 
 def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], config: Config,
-              previous: Reuse | None, *,
-              write_raw: Callable[[ChapterAudio], None]) -> tuple[list[ChapterAudio], dict[str, float]]:
+              previous: Reuse | None, *, write_raw: Callable[[ChapterAudio], None],
+              step: Callable[[int, str], None] | None = None,
+              ahead_blocks: Mapping[int, "np.ndarray"] | None = None,
+              ahead_levels: Mapping[int, tuple[float, ChapterAudio]] | None = None
+              ) -> tuple[list[ChapterAudio], dict[str, float]]:
     """One gain for the whole programme: write each chapter's final samples to its ``wav_path``
     from its unnormalized ones at ``raw_paths[index]`` (written by ``write_raw`` first if the
     chapter is still pending). A pending chapter whose final samples are known from the previous
     narration stays pending: it is levelled when it is materialised.
+
+    ``ahead_blocks`` and ``ahead_levels`` are what was measured and levelled while synthesis
+    went on (chapter index -> blocks; -> (gain, levelled chapter); see
+    :mod:`narrator.assembly.ahead`): a chapter levelled with the gain chosen is not levelled again.
 
     Returns the final chapters and the programme's loudness record for the manifest.
     """
@@ -91,10 +108,14 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
 
     def blocks_of(c: ChapterAudio) -> "np.ndarray":
         known = previous.blocks.get(_raw_sha256(c)) if previous is not None else None
-        if known is not None:
-            return known
-        write_raw(c)
-        return chapter_blocks(raw_paths[c.index])
+        if known is None and ahead_blocks is not None:
+            known = ahead_blocks.get(c.index)  # measured while synthesis went on
+        if known is None:
+            write_raw(c)
+            known = chapter_blocks(raw_paths[c.index])
+        if step is not None:
+            step(c.index, "measure")
+        return known
 
     try:
         blocks = map_ordered(blocks_of, chapters)
@@ -102,9 +123,23 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
         fresh = 0.0 if measured <= -70.0 else round(target - measured, 2)
         meter = meter_id()
         chapters = [replace(c, blocks=LoudnessBlocks(meter, pack_blocks(b))) for c, b in zip(chapters, blocks)]
-        for gain in choose_gains(fresh, previous):
-            done = map_ordered(lambda c: _level(c, raw_paths[c.index], gain, ceiling, previous, write_raw),
-                               chapters)
+        gains = gain_choices(blocks, target, previous)
+        levels = ahead_levels or {}
+
+        def level_one(c: ChapterAudio, gain: float) -> ChapterAudio:
+            done_ahead = levels.get(c.index)
+            if done_ahead is not None and done_ahead[0] == gain:
+                made = replace(done_ahead[1], blocks=c.blocks)
+            else:
+                made = level_chapter(c, raw_paths[c.index], gain, ceiling, previous, write_raw)
+            if step is not None:
+                step(c.index, "level" if gain == gains[0] else "level again")
+            return made
+
+        for gain in gains:
+            if gain != gains[0] and step is not None:
+                getattr(step, "more", lambda n: None)(len(chapters))
+            done = map_ordered(lambda c: level_one(c, gain), chapters)
             peak = max(c.level.true_peak_dbtp for c in done if c.level is not None)
             if peak <= ceiling:
                 break
@@ -120,7 +155,41 @@ def normalize(chapters: list[ChapterAudio], raw_paths: Mapping[int, Path], confi
                   "ceiling_dbtp": float(ceiling)}
 
 
-def choose_gains(fresh: float, previous: Reuse | None) -> list[float]:
+def gain_choices(blocks: "Sequence[np.ndarray]", target: float, previous: Reuse | None) -> list[float]:
+    """The gains to try for a programme of chapters with these loudness blocks, best first:
+    :func:`choose_gains` of its measurement, the previous narration's gain and the provisional
+    gain chapters were levelled with ahead, had all of them been (computed again here, so that
+    the choice never depends on how far the work ahead got)."""
+    from narrator.assembly.loudness import integrated_loudness
+
+    measured = integrated_loudness(blocks)
+    fresh = 0.0 if measured <= -70.0 else round(target - measured, 2)
+    provisional = provisional_gains(blocks, target, previous.gain_db if previous is not None else None)[-1]
+    return choose_gains(fresh, previous, provisional)
+
+
+def final_gain(blocks: "Sequence[np.ndarray]", target: float, previous: Reuse | None) -> float:
+    """The gain the programme gets unless its true peak goes over the ceiling with it."""
+    return gain_choices(blocks, target, previous)[0]
+
+
+def provisional_gains(blocks: "Sequence[np.ndarray]", target: float, start: float | None) -> list[float]:
+    """The gain each chapter is levelled with while synthesis goes on: chapter k's is chosen by
+    :func:`choose_gains` between the measurement of chapters 1..k and chapter k-1's gain
+    (``start``, the previous narration's, before the first)."""
+    from narrator.assembly.loudness import integrated_loudness
+
+    gains: list[float] = []
+    gain = start
+    for k in range(1, len(blocks) + 1):
+        measured = integrated_loudness(blocks[:k])
+        fresh = 0.0 if measured <= -70.0 else round(target - measured, 2)
+        gain = choose_gains(fresh, None, gain)[0]
+        gains.append(gain)
+    return gains or [start if start is not None else 0.0]
+
+
+def choose_gains(fresh: float, previous: Reuse | None, provisional: float | None = None) -> list[float]:
     """The gains to try, best first.
 
     The rule: the gain is always decided by a measurement over the whole programme, never per
@@ -132,14 +201,21 @@ def choose_gains(fresh: float, previous: Reuse | None) -> list[float]:
     1 LU). If the true-peak ceiling does not hold with the old gain, the fresh one is used. A big
     edit (a loud new chapter) moves the measurement by more than the tolerance, so a stale gain
     is never kept.
+
+    The same rule holds for the ``provisional`` gain that chapters were levelled and encoded with
+    while synthesis went on (chosen chapter by chapter, by this rule, over the chapters done so
+    far): if it is within the tolerance of the whole programme's measurement, it is kept, and so
+    is the work done with it.
     """
-    if (previous is not None and previous.gain_db is not None and previous.gain_db != fresh
-            and abs(previous.gain_db - fresh) <= GAIN_TOLERANCE_DB + 1e-9):
-        return [previous.gain_db, fresh]
+    for kept in (previous.gain_db if previous is not None else None, provisional):
+        if kept == fresh:
+            break
+        if kept is not None and abs(kept - fresh) <= GAIN_TOLERANCE_DB + 1e-9:
+            return [kept, fresh]
     return [fresh]
 
 
-def _level(chapter: ChapterAudio, raw: Path, gain: float, ceiling: float, previous: Reuse | None,
+def level_chapter(chapter: ChapterAudio, raw: Path, gain: float, ceiling: float, previous: Reuse | None,
            write_raw: Callable[[ChapterAudio], None]) -> ChapterAudio:
     """Apply ``gain`` to one chapter, limiting its true peak to ``ceiling`` dBTP.
 
@@ -149,7 +225,8 @@ def _level(chapter: ChapterAudio, raw: Path, gain: float, ceiling: float, previo
     and its recorded true peak holds without measuring again; if it was carried over without
     assembly (pending), it is not written at all until publishing asks for it.
     """
-    from narrator.assembly.loudness import SAMPLE_MARGIN_DB, apply_gain, true_peak
+    from narrator.assembly.loudness import SAMPLE_MARGIN_DB, apply_gain
+    from narrator.assembly.loudness import level as level_samples
 
     known = previous.levels.get(_raw_sha256(chapter)) if previous is not None and previous.gain_db == gain else None
     if known is not None:
@@ -162,8 +239,7 @@ def _level(chapter: ChapterAudio, raw: Path, gain: float, ceiling: float, previo
     write_raw(chapter)
     margin = SAMPLE_MARGIN_DB
     for attempt in range(3):
-        pcm = apply_gain(raw, chapter.wav_path, gain, ceiling - margin)
-        peak = true_peak(chapter.wav_path)
+        pcm, peak = level_samples(raw, chapter.wav_path, gain, ceiling - margin)  # one pass: samples and true peak
         if peak <= ceiling or attempt == 2:
             break
         # Inter-sample peaks beat the margin: limit the samples harder and redo.

@@ -18,6 +18,8 @@ likewise per chapter; the programme's is their maximum. All passes stream (bound
 from __future__ import annotations
 
 import base64
+import functools
+import math
 import re
 import wave
 import zlib
@@ -27,7 +29,6 @@ from typing import TYPE_CHECKING
 
 from narrator.util import ffmpeg
 from narrator.errors import OutputError
-from narrator.util.wavio import file_wav_info
 from narrator.util.wavio import atomic_wav
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ LIMIT_WINDOW_S = 0.004  # limiter attack/release half-window: short enough to st
 SAMPLE_MARGIN_DB = 0.6  # inter-sample peaks of speech rarely exceed the sample peak by more
 
 
-_PEAK = re.compile(rb"Peak level dB:\s+(-?[\d.]+|-?inf|nan)")
 OVERSAMPLE = 4  # true peak = sample peak after 4x oversampling (ITU-R BS.1770)
 
 
@@ -106,37 +106,27 @@ def unpack_blocks(text: str) -> "np.ndarray":
     return np.cumsum(np.frombuffer(raw, dtype="<i4"), dtype=np.int64).astype(np.int32)
 
 
-def true_peak(path: Path) -> float:
-    """True peak of one file in dBTP: the sample peak after 4x oversampling (aresample + astats),
-    which matches ebur128's own true-peak mode while costing a third of it."""
-    proc = ffmpeg.run(["-nostats", "-i", str(path), "-af",
-                       f"aresample={OVERSAMPLE * file_wav_info(path).sample_rate},"
-                       "astats=measure_perchannel=none:measure_overall=Peak_level", "-f", "null", "-"],
-                      what=f"true-peak measurement of {path.name}")
-    peak = _PEAK.findall(proc.stderr)
-    if not peak:
-        raise OutputError(f"true-peak measurement of {path.name}: ffmpeg printed no peak level")
-    return _num(peak[-1])
-
-
-def _num(raw: bytes) -> float:
-    v = float(raw)
-    return -70.0 if v != v or v == float("-inf") else v  # silence: report the meter's floor
-
-
 def apply_gain(src: Path, dst: Path, gain_db: float, ceiling_dbfs: float) -> str:
     """Write ``src`` scaled by ``gain_db`` to ``dst`` (same frame count), limiting sample peaks
     to ``ceiling_dbfs`` with a smooth gain envelope so that limiting never clicks. Returns the
     sha256 of the PCM written."""
+    return level(src, dst, gain_db, ceiling_dbfs)[0]
+
+
+def level(src: Path, dst: Path, gain_db: float, ceiling_dbfs: float) -> tuple[str, float]:
+    """:func:`apply_gain`, measuring the true peak of what it writes in the same pass: returns
+    (sha256 of the PCM written, its true peak in dBTP)."""
     import numpy as np
 
     gain = 10.0 ** (gain_db / 20.0)
     ceiling = 32767.0 * 10.0 ** (ceiling_dbfs / 20.0)
+    peak = 0.0
     with wave.open(str(src), "rb") as r:
         rate, total = r.getframerate(), r.getnframes()
         w = max(1, int(rate * LIMIT_WINDOW_S))
         pad = 2 * w  # context each side: the envelope at n depends on samples within 1.5 w
         with atomic_wav(dst, rate) as out:
+            tail = np.zeros(0)
             for start in range(0, total, BLOCK):
                 end = min(total, start + BLOCK)
                 lo, hi = max(0, start - pad), min(total, end + pad)
@@ -146,8 +136,59 @@ def apply_gain(src: Path, dst: Path, gain_db: float, ceiling_dbfs: float) -> str
                 envelope = _limiter(x, ceiling, w)
                 if envelope is not None:
                     y = y * envelope[start - lo:end - lo]
-                out.write(np.clip(np.rint(y), -32768, 32767).astype("<i2"))
-            return out.sha256()
+                written = np.clip(np.rint(y), -32768, 32767)
+                out.write(written.astype("<i2"))
+                # The true peak around the join needs the previous block's last samples.
+                peak = block_true_peak(np.concatenate((tail, written)), peak)
+                tail = written[-2 * _HALF:]
+            return out.sha256(), round(_dbfs(peak), 3)
+
+
+# True peak (ITU-R BS.1770): the peak of the signal interpolated 4x. The interpolator is a
+# Kaiser-windowed sinc over _HALF input samples each side, as scipy's resample_poly designs it.
+_HALF = 10
+
+
+@functools.cache
+def _phases() -> "np.ndarray":
+    """The interpolation filter: one column of 2 * _HALF taps per fractional position 1/4, 2/4, 3/4."""
+    import numpy as np
+
+    t = np.arange(-_HALF + 1, _HALF + 1, dtype=np.float64)  # input samples n-_HALF+1 .. n+_HALF
+    cols = []
+    for k in (1, 2, 3):
+        d = t - k / OVERSAMPLE  # distance of each input sample from the point n + k/4
+        cols.append(np.sinc(d) * np.kaiser(2 * _HALF * OVERSAMPLE + 1, 5.0)[
+            np.rint((d + _HALF) * OVERSAMPLE).astype(int)])
+    return np.stack(cols, axis=1)  # (2 * _HALF, 3)
+
+
+def block_true_peak(x: "np.ndarray", floor: float = 0.0) -> float:
+    """The true peak of samples ``x`` (int16 scale, linear), or ``floor`` if it is higher.
+    Interpolated points can exceed ``floor`` or the sample peak only near loud samples: a point
+    whose filter sees only samples under ``max(sample peak, floor) / sum|taps|`` cannot, so only
+    points near louder samples are computed (with the peak so far as ``floor``, few are)."""
+    import numpy as np
+
+    if len(x) == 0:
+        return floor
+    a = np.abs(x)
+    sample_peak = max(float(a.max()), floor)
+    if sample_peak == 0.0:
+        return 0.0
+    h = _phases()
+    loud = np.flatnonzero(a >= sample_peak / float(np.abs(h).sum(axis=0).max()))
+    # Points n + k/4 whose filter reaches a loud sample: n within _HALF of it.
+    n = np.unique((loud[:, None] + np.arange(-_HALF, _HALF)[None, :]).ravel())
+    n = n[(n >= _HALF - 1) & (n + _HALF < len(x))]
+    if len(n) == 0:
+        return sample_peak
+    idx = n[:, None] + np.arange(-_HALF + 1, _HALF + 1)[None, :]
+    return max(sample_peak, float(np.abs(x[idx] @ h).max()))
+
+
+def _dbfs(linear: float) -> float:
+    return 20.0 * math.log10(linear / 32768.0) if linear > 0 else -70.0
 
 
 def _limiter(x: "np.ndarray", ceiling: float, w: int) -> "np.ndarray | None":

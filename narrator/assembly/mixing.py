@@ -15,9 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
 
 from narrator._version import __version__
 from narrator.util import ffmpeg
@@ -43,7 +44,15 @@ from narrator.util.wavio import MonoWriter, atomic_wav, read_mono16
 if TYPE_CHECKING:
     import numpy as np
 
-    from narrator.assembly.leveling import Reuse
+    from narrator.assembly.leveling import Done, Reuse
+
+class Ahead(Protocol):
+    """Chapters assembled while synthesis went on (see :class:`narrator.assembly.ahead.Ahead`)."""
+
+    steps: "Steps"
+
+    def finish(self, rate: int) -> "Done": ...
+
 
 KEEP_MS = 20  # silence kept at each edge of a take after trimming
 FADE_MS = 5  # fade in/out at each edge so that joins never click
@@ -55,7 +64,8 @@ log = logging.getLogger(__name__)
 
 
 def assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir: Path, *,
-             previous: PreviousAudio | None = None, on_event: EventSink = ignore) -> Programme:
+             previous: PreviousAudio | None = None, on_event: EventSink = ignore,
+             ahead: Ahead | None = None) -> Programme:
     """Assemble the chapters of ``script`` from ``takes`` (segment id -> Take) into WAVs.
 
     Writes ``workdir/chNN.wav`` for every chapter whose segments all have a take (or, with
@@ -69,14 +79,17 @@ def assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir:
     ``pending``) until publishing asks :func:`materialise` for it. The previous gain is kept when
     the new measurement is close enough (see :func:`narrator.assembly.leveling.choose_gains`), so
     that unchanged chapters stay byte-identical.
+
+    ``ahead`` holds the chapters assembled (and measured) while synthesis was still going on
+    (see :class:`narrator.assembly.ahead.Ahead`): they are not written again.
     """
     workdir = Path(workdir)
     with output_errors(workdir, "cannot assemble audio"):
-        return _assemble(script, takes, config, workdir, previous, on_event)
+        return _assemble(script, takes, config, workdir, previous, on_event, ahead)
 
 
 def _assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir: Path,
-              previous: PreviousAudio | None, on_event: EventSink) -> Programme:
+              previous: PreviousAudio | None, on_event: EventSink, ahead: Ahead | None) -> Programme:
     from narrator.assembly.leveling import normalize, reusable
 
     workdir.mkdir(parents=True, exist_ok=True)
@@ -86,24 +99,81 @@ def _assemble(script: Script, takes: Mapping[str, Take], config: Config, workdir
     raw: list[ChapterAudio] = []
     raw_paths: dict[int, Path] = {}
     do_normalize = config.output.normalize
-    for done, chapter in enumerate(chapters, 1):
-        final = workdir / f"ch{chapter.index:02d}.wav"
-        # With normalization on, the unnormalized chapter is an intermediate file.
-        target = raw_paths[chapter.index] = workdir / f".ch{chapter.index:02d}.raw.wav" if do_normalize else final
-        recipe = chapter_recipe(chapter, takes, config, rate)
-        samples = _carry_record(known, recipe, chapter, need_blocks=do_normalize)
-        if samples is not None:
-            log.debug("chapter %d: samples carried over from the previous narration", chapter.index)
-            raw.append(_carried(chapter, samples, rate, final, target, normalized=do_normalize))
+    # Units: each chapter written, then (normalizing) measured and levelled: long chapters take
+    # a while at every step, and the display's ETA needs them all.
+    steps = ahead.steps if ahead is not None else Steps(on_event, len(chapters), do_normalize)
+    steps.chapters(len(chapters))
+    done = ahead.finish(rate) if ahead is not None else None
+    assembled = done.assembled if done is not None else {}
+    measured = {i: blocks for i, (_, blocks) in assembled.items() if blocks is not None}
+    for chapter in chapters:
+        raw_paths[chapter.index] = raw_path(workdir, chapter, do_normalize)
+        if chapter.index in assembled:
+            raw.append(assembled[chapter.index][0])
         else:
-            raw.append(_write_chapter(chapter, takes, config, rate, target, final, recipe))
-        on_event(Progress("assemble", done, len(chapters)))
+            raw.append(chapter_audio(chapter, takes, config, rate, workdir, known))
+        steps(chapter.index, "write")
     loudness: dict[str, float] = {}
     if do_normalize and raw:
         by_index = {c.index: c for c in chapters}
         raw, loudness = normalize(raw, raw_paths, config, known,
-                                  write_raw=lambda c: _write_raw(c, by_index[c.index], takes, config))
+                                  write_raw=lambda c: _write_raw(c, by_index[c.index], takes, config),
+                                  step=steps, ahead_blocks=measured,
+                                  ahead_levels=done.levelled if done is not None else None)
     return Programme(sample_rate=rate, chapters=tuple(raw), loudness=loudness)
+
+
+def raw_path(workdir: Path, chapter: ScriptChapter, normalize: bool) -> Path:
+    """Where a chapter's unnormalized samples are written (with normalization on, an
+    intermediate file; else the chapter's WAV itself)."""
+    if normalize:
+        return workdir / f".ch{chapter.index:02d}.raw.wav"
+    return workdir / f"ch{chapter.index:02d}.wav"
+
+
+def chapter_audio(chapter: ScriptChapter, takes: Mapping[str, Take], config: Config, rate: int,
+                  workdir: Path, known: Reuse | None) -> ChapterAudio:
+    """One chapter's unnormalized samples: carried over from the previous narration when made
+    from the same recipe (not written yet: pending), else written to :func:`raw_path`."""
+    do_normalize = config.output.normalize
+    final = workdir / f"ch{chapter.index:02d}.wav"
+    target = raw_path(workdir, chapter, do_normalize)
+    recipe = chapter_recipe(chapter, takes, config, rate)
+    samples = _carry_record(known, recipe, chapter, need_blocks=do_normalize)
+    if samples is not None:
+        log.debug("chapter %d: samples carried over from the previous narration", chapter.index)
+        return _carried(chapter, samples, rate, final, target, normalized=do_normalize)
+    return _write_chapter(chapter, takes, config, rate, target, final, recipe)
+
+
+class Steps:
+    """Counts the assembly's units of work as :class:`Progress` events: per chapter, writing it
+    and (normalizing) measuring and levelling it, each counted once, whether done ahead (while
+    synthesis went on) or at the end. Thread-safe: events are emitted one at a time."""
+
+    def __init__(self, on_event: EventSink, chapters: int, normalize: bool) -> None:
+        self.on_event, self.per_chapter = on_event, 3 if normalize else 1
+        self.total, self.done = chapters * self.per_chapter, 0
+        self._seen: set[tuple[int, str]] = set()
+        self._lock = threading.Lock()
+
+    def __call__(self, index: int, unit: str) -> None:
+        with self._lock:
+            if (index, unit) in self._seen:
+                return
+            self._seen.add((index, unit))
+            self.done += 1
+            self.total = max(self.total, self.done)
+            self.on_event(Progress("assemble", self.done, self.total))
+
+    def chapters(self, count: int) -> None:
+        """The number of chapters to assemble is known (those whose takes all exist)."""
+        with self._lock:
+            self.total = max(self.done, count * self.per_chapter)
+
+    def more(self, units: int) -> None:
+        with self._lock:
+            self.total += units
 
 
 def materialise(chapters: Sequence[ChapterAudio], script: Script, takes: Mapping[str, Take],

@@ -63,7 +63,8 @@ class Book:
     """The book of ``programme`` at ``dest``: plan the pieces, encode the new ones, join them."""
 
     def __init__(self, programme: Programme, dest: Path, kind: str, *, bitrate: str,
-                 previous: PreviousFiles | None, workdir: Path) -> None:
+                 previous: PreviousFiles | None, workdir: Path,
+                 ready: Callable[[str], tuple[Path, BookPiece] | None] | None = None) -> None:
         if kind not in BOOK_CODECS:
             raise OutputError(f"{dest}: unknown book format '{kind}'")
         self.programme, self.dest, self.kind, self.bitrate = programme, dest, kind, bitrate
@@ -72,6 +73,8 @@ class Book:
         self.keys = {c.index: self._key(c) for c in programme.chapters}
         self._old = self._reusable(previous)  # key -> (stream, offset, piece)
         self._new: dict[int, BookPiece] = {}
+        self._paths: dict[int, Path] = {}
+        self.ready = ready
         self.duration = 0.0  # seconds a decoder gets out of the finished book (set by finish)
 
     @property
@@ -126,27 +129,21 @@ class Book:
     # -- pieces --------------------------------------------------------------------------------
 
     def _key(self, chapter: ChapterAudio) -> str:
-        blob = {"pcm": chapter.pcm_sha256 or pcm_sha256(chapter.wav_path), "kind": self.kind,
-                "rate": self.programme.sample_rate, "bitrate": self.bitrate,
-                "ffmpeg": ffmpeg.build_id(), "layout": LAYOUT}
-        return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()
+        return piece_key(chapter.pcm_sha256 or pcm_sha256(chapter.wav_path), self.kind,
+                         rate=self.programme.sample_rate, bitrate=self.bitrate)
 
     def _piece_path(self, chapter: ChapterAudio) -> Path:
+        if chapter.index in self._paths:
+            return self._paths[chapter.index]
         return self.workdir / f"piece-{chapter.index:03d}.{self.codec.raw_format}"
 
     def _encode(self, chapter: ChapterAudio) -> None:
-        dropped = min(self.codec.priming, leading_zeros(chapter.wav_path, self.codec.priming))
-        dest = self._piece_path(chapter)
-        args = ["-i", str(chapter.wav_path)]
-        if dropped:
-            args += ["-af", f"atrim=start_sample={dropped}"]
-        args += ["-map", "0:a", "-map_metadata", "-1", *BITEXACT, "-ac", "1", "-c:a", *self.codec.codec,
-                 "-b:a", self.bitrate, *self.codec.raw_options, "-f", self.codec.raw_format, str(dest)]
-        ffmpeg.run(args, what=f"encoding chapter {chapter.index} of {self.dest.name}")
-        sha, size = file_sha256(dest), dest.stat().st_size
-        samples = count_samples(dest, self.codec.raw_format)
-        self._new[chapter.index] = BookPiece(self.keys[chapter.index], sha, size, samples,
-                                             self.codec.priming - dropped)
+        ready = self.ready(self.keys[chapter.index]) if self.ready is not None else None
+        if ready is not None:  # encoded while synthesis went on
+            self._paths[chapter.index], self._new[chapter.index] = ready
+            return
+        self._new[chapter.index] = encode_piece(chapter, self._piece_path(chapter), self.kind,
+                                                bitrate=self.bitrate, key=self.keys[chapter.index])
 
     def _reusable(self, previous: PreviousFiles | None) -> dict[str, tuple[Path, int, BookPiece]]:
         """Pieces of the previous book that this one needs, checked against their sha256."""
@@ -194,6 +191,27 @@ class Book:
             size = 10 + ((head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | head[9] & 0x7F)
             return old_book, size + (10 if head[5] & 0x10 else 0)
         return old_book, 0
+
+
+def piece_key(pcm: str, kind: str, *, rate: int, bitrate: str) -> str:
+    """What a book piece is made from, hashed: the chapter's samples and the encoding."""
+    blob = {"pcm": pcm, "kind": kind, "rate": rate, "bitrate": bitrate,
+            "ffmpeg": ffmpeg.build_id(), "layout": LAYOUT}
+    return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()
+
+
+def encode_piece(chapter: ChapterAudio, dest: Path, kind: str, *, bitrate: str, key: str) -> BookPiece:
+    """Encode one chapter's piece of a ``kind`` book to ``dest`` (a bare frame stream)."""
+    codec = BOOK_CODECS[kind]
+    dropped = min(codec.priming, leading_zeros(chapter.wav_path, codec.priming))
+    args = ["-i", str(chapter.wav_path)]
+    if dropped:
+        args += ["-af", f"atrim=start_sample={dropped}"]
+    args += ["-map", "0:a", "-map_metadata", "-1", *BITEXACT, "-ac", "1", "-c:a", *codec.codec,
+             "-b:a", bitrate, *codec.raw_options, "-f", codec.raw_format, str(dest)]
+    ffmpeg.run(args, what=f"encoding chapter {chapter.index} of the {kind} book")
+    return BookPiece(key, file_sha256(dest), dest.stat().st_size, count_samples(dest, codec.raw_format),
+                     codec.priming - dropped)
 
 
 def leading_zeros(path: Path, limit: int) -> int:

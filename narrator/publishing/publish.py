@@ -15,12 +15,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from narrator.util.atomic import TEMP_PREFIX, write_atomic
 from narrator.publishing.book import Book, file_sha256, pcm_sha256
@@ -48,6 +49,15 @@ CHAPTERS_TRACK = "chapters.vtt"
 PLAYER = "index.html"
 IMAGES_DIR = "images"
 
+class Ready(Protocol):
+    """Chapter files and book pieces encoded while synthesis went on (see
+    :class:`narrator.publishing.ahead.EncodeAhead`), looked up by encoding key."""
+
+    def file(self, key: str) -> Path | None: ...
+
+    def piece(self, key: str) -> tuple[Path, BookPiece] | None: ...
+
+
 Materialise = Callable[[Sequence[ChapterAudio]], None]
 """Writes the WAVs of the given chapters that are still pending (see narrator.assembly.materialise)."""
 
@@ -58,6 +68,7 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
             engine_info: Mapping[str, Any], stats: Mapping[str, Any],
             take_keys: Mapping[str, str] | None = None, build: Mapping[str, Any] | None = None,
             previous: PreviousFiles | None = None, materialise: Materialise | None = None,
+            ready: Ready | None = None,
             segment_info: Mapping[str, Mapping[str, Any]] | None = None,
             course_index: str | None = None, on_event: EventSink = ignore) -> dict[str, Any]:
     """Write the narration's files into ``out_dir`` and return the manifest written there.
@@ -80,14 +91,14 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
         return _publish(script, programme, out_dir, config, engine_info=engine_info, stats=stats,
                         take_keys=take_keys, build=build, previous=previous or PreviousFiles(),
                         materialise=materialise or _nothing_pending, course_index=course_index,
-                        segment_info=segment_info or {}, on_event=on_event)
+                        ready=ready, segment_info=segment_info or {}, on_event=on_event)
 
 
 def _publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
              engine_info: Mapping[str, Any], stats: Mapping[str, Any],
              take_keys: Mapping[str, str] | None, build: Mapping[str, Any] | None,
              previous: PreviousFiles, materialise: Materialise, course_index: str | None,
-             segment_info: Mapping[str, Mapping[str, Any]],
+             ready: Ready | None, segment_info: Mapping[str, Mapping[str, Any]],
              on_event: EventSink) -> dict[str, Any]:
     out = config.output
     fmt = out.format
@@ -97,6 +108,8 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
     chapters = programme.chapters
     book_base = book_name(script)
+    # Units: each chapter file, each book piece to encode, joining the book, the rest (captions,
+    # player, manifest). The pieces are counted once known (below).
     total = len(chapters) + (out.book != "none") + 1
     done = 0
 
@@ -115,16 +128,11 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     encodes = []
     known = []
     for audio in chapters:
-        name = safe_filename(audio.title, index=audio.index, ext=fmt)
-        stem = name[: -len(fmt) - 1]
-        rel = f"{CHAPTERS_DIR}/{name}"
-        try:
-            audio = replace(audio, pcm_sha256=audio.pcm_sha256 or pcm_sha256(audio.wav_path))
-        except OutputError as e:
-            raise OutputError(f"{rel}: {e}") from None
+        rel, tags, key = chapter_file(script, audio, config, programme.sample_rate,
+                                      count=len(script.chapters) or len(chapters))
+        stem = rel[len(CHAPTERS_DIR) + 1: -len(fmt) - 1]
+        audio = replace(audio, pcm_sha256=pcm_of(audio, rel))
         known.append(audio)
-        tags = chapter_tags(audio, album=script.title, track=f"{audio.index}/{len(script.chapters) or len(chapters)}")
-        key = encoding_key(audio.pcm_sha256, fmt, rate=programme.sample_rate, bitrate=out.bitrate, tags=tags)
         kept = _kept_file(out_dir / rel, previous_files.get(rel), key)
         if kept is not None:
             encoded[audio.index] = kept
@@ -139,11 +147,13 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
             _write(out_dir / srt, to_srt(cues).encode("utf-8"))
         files[audio.index] = {"file": rel, "captions": captions, "srt": srt}
     programme = replace(programme, chapters=tuple(known))
-    for _ in range(len(chapters) - len(encodes)):
-        progress()
 
     def encode(audio: ChapterAudio, rel: str, tags: dict[str, str], key: str) -> None:
-        encode_chapter(audio, out_dir / rel, fmt, bitrate=out.bitrate, tags=tags)
+        made = ready.file(key) if ready is not None else None
+        if made is not None:
+            os.replace(made, out_dir / rel)  # encoded while synthesis went on
+        else:
+            encode_chapter(audio, out_dir / rel, fmt, bitrate=out.bitrate, tags=tags)
         encoded[audio.index] = FileRecord(rel, key, file_sha256(out_dir / rel))
 
     def run(job: tuple[Callable[[], None], bool]) -> bool:
@@ -161,15 +171,18 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         if out.book != "none":
             book = f"{book_base}.{out.book}"
             maker = Book(programme, out_dir / book, out.book, bitrate=out.bitrate, previous=previous,
-                         workdir=temp)
+                         workdir=temp, ready=ready.piece if ready is not None else None)
             jobs += [(piece, False) for piece in maker.jobs()]
             needed += maker.to_encode
+            total += len(maker.to_encode)
             log.debug("%s: %d of %d chapter pieces taken from the previous book", book,
                       len(chapters) - len(maker.to_encode), len(chapters))
+        for _ in range(len(chapters) - len(encodes)):
+            progress()  # chapter files kept as they are
         # Chapters carried over from the previous narration are written only if encoded again.
         materialise(needed)
         # Chapter files and book pieces are independent encodes: run them side by side.
-        map_ordered(run, jobs, on_done=lambda is_chapter: progress() if is_chapter else None)
+        map_ordered(run, jobs, on_done=progress)
         if out.book != "none":
             pieces, book_starts = maker.finish(script.title)
             progress()
@@ -240,6 +253,25 @@ def copy_images(script: Script, out_dir: Path) -> dict[str, str | None]:
         _write(out_dir / rel, path.read_bytes())
         found[src] = rel
     return found
+
+
+def chapter_file(script: Script, audio: ChapterAudio, config: Config, rate: int, *,
+                 count: int) -> tuple[str, dict[str, str], str]:
+    """A chapter's audio file: its path in the output folder, its tags and its encoding key
+    (``audio.pcm_sha256`` must be known)."""
+    fmt = config.output.format
+    rel = f"{CHAPTERS_DIR}/{safe_filename(audio.title, index=audio.index, ext=fmt)}"
+    tags = chapter_tags(audio, album=script.title, track=f"{audio.index}/{count}")
+    pcm = audio.pcm_sha256 or pcm_of(audio, rel)
+    return rel, tags, encoding_key(pcm, fmt, rate=rate, bitrate=config.output.bitrate, tags=tags)
+
+
+def pcm_of(audio: ChapterAudio, rel: str) -> str:
+    """The sha256 of a chapter's final samples (read from its WAV if not known)."""
+    try:
+        return audio.pcm_sha256 or pcm_sha256(audio.wav_path)
+    except OutputError as e:
+        raise OutputError(f"{rel}: {e}") from None
 
 
 def _write(path: Path, data: bytes) -> None:

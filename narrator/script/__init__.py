@@ -4,6 +4,15 @@ The planner puts together sentence splitting (:mod:`.sentences`), the user's pro
 lexicon (:mod:`.lexicon`) and the emotion style sheet (:mod:`.style`).
 """
 
-from narrator.script.planner import plan as plan_script
+from narrator.config import Config
+from narrator.script.planner import plan, split_long_chapters
+from narrator.values import Document, Script
+
+
+def plan_script(document: Document, config: Config) -> Script:
+    """Plan ``document`` for narration, long chapters split into parts (see
+    :func:`narrator.script.planner.split_long_chapters`)."""
+    return split_long_chapters(plan(document, config), config)
+
 
 __all__ = ["plan_script"]

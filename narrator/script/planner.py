@@ -96,6 +96,90 @@ def estimate_seconds(script: Script, config: Config) -> float:
     return total
 
 
+def split_long_chapters(script: Script, config: Config) -> Script:
+    """``script`` with every chapter longer than ``config.output.max_chapter_minutes`` (by
+    :func:`estimate_seconds`) cut into parts at paragraph boundaries: before a heading or at a
+    section break if there is one in the last fifth of a part, else after any paragraph or
+    list item; after a sentence only inside a paragraph longer than the limit. A part after the
+    first is titled "<chapter> (part n)": a made-up title, never spoken. Chapters and segment
+    ids are numbered again in order."""
+    limit = config.output.max_chapter_minutes * 60
+    if not limit:
+        return script
+    own = (config.pauses.chapter_head + config.pauses.chapter_tail) / 1000
+    chapters: list[ScriptChapter] = []
+    for chapter in script.chapters:
+        segments = list(chapter.segments)
+        cost = [speech_seconds(s.spoken) + s.pause_after_ms / 1000 for s in segments]
+        parts = _split(segments, cost, limit - own)
+        for n, (part, blocks) in enumerate(_with_blocks(parts, chapter.blocks), 1):
+            index = len(chapters) + 1
+            title = chapter.title if n == 1 else f"{chapter.title} (part {n})"
+            renumbered = [dataclasses.replace(s, id=f"c{index:02d}-s{k:04d}", chapter=index)
+                          for k, s in enumerate(part, 1)]
+            renumbered[-1] = dataclasses.replace(renumbered[-1], boundary="end", pause_after_ms=0)
+            chapters.append(ScriptChapter(index, title, tuple(renumbered), blocks))
+    return dataclasses.replace(script, chapters=tuple(chapters))
+
+
+def _split(segments: list[Segment], cost: list[float], limit_s: float) -> list[list[Segment]]:
+    if sum(cost) <= limit_s:
+        return [segments]
+    parts: list[list[Segment]] = []
+    start = 0
+    while start < len(segments):
+        used, end = 0.0, start
+        while end < len(segments) and (end == start or used + cost[end] <= limit_s):
+            used += cost[end]
+            end += 1
+        if end < len(segments):
+            end = _best_cut(segments, cost, start, end, limit_s)
+        parts.append(segments[start:end])
+        start = end
+    return parts
+
+
+def _with_blocks(parts: list[list[Segment]], blocks: tuple[Block, ...]
+                 ) -> list[tuple[list[Segment], tuple[Block, ...]]]:
+    """Each part with the blocks it reads (its segments' block numbers made relative to them):
+    blocks read by no segment go with the part after them; a paragraph cut in two is in both."""
+    if len(parts) == 1:
+        return [(parts[0], blocks)]
+    spans = [[s.block for s in part if s.block >= 0] or [0] for part in parts]
+    out = []
+    for p, part in enumerate(parts):
+        if p == 0:
+            start = 0
+        else:
+            before = max(spans[p - 1])
+            start = min(spans[p]) if min(spans[p]) <= before else before + 1
+        end = len(blocks) if p == len(parts) - 1 else max(spans[p]) + 1
+        moved = [dataclasses.replace(s, block=s.block - start) if s.block >= 0 else s for s in part]
+        out.append((moved, blocks[start:end]))
+    return out
+
+
+def _cut_rank(segments: list[Segment], i: int) -> int:
+    """How good a place the end of ``segments[i]`` is for a new part: 0 best, 3 inside a sentence."""
+    here = segments[i].boundary
+    if here == "heading":
+        return 3  # never leave a heading at the end of a part
+    if here == "section" or (i + 1 < len(segments) and segments[i + 1].boundary == "heading"):
+        return 0
+    return {"paragraph": 1, "item": 1, "sentence": 2}.get(here, 3)
+
+
+def _best_cut(segments: list[Segment], cost: list[float], start: int, end: int, limit_s: float) -> int:
+    """Where the part ``segments[start:end]`` (too long by one more segment) should end instead."""
+    for rank in (0, 1, 2):
+        used = sum(cost[start:end])
+        for i in range(end - 1, start - 1, -1):
+            if _cut_rank(segments, i) == rank and (rank or used >= 0.8 * limit_s):
+                return i + 1
+            used -= cost[i]
+    return end
+
+
 class _Planner:
     """Per-plan state: the compiled style sheet and lexicon, the limits and pauses."""
 

@@ -34,7 +34,7 @@ import random
 import threading
 import time
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -119,7 +119,7 @@ class _Run:
 
     def __init__(self, jobs: list[_Job], servers: list[_Server], cache: Cache, config: Config,
                  fingerprint: str, total: int, cached: int, on_event: EventSink,
-                 errors_path: Path | None) -> None:
+                 errors_path: Path | None, on_take: Callable[[Take], None]) -> None:
         self.cond = threading.Condition()
         self.queue: deque[_Job] = deque(jobs)
         self.pending = len(jobs)  # jobs neither done nor failed (queued or in flight)
@@ -135,6 +135,7 @@ class _Run:
         self.takes: dict[str, Take] = {}
         self.seen: dict[bytes, str] = {}  # sha256 of every take made in this run -> its spoken text
         self.on_event = on_event
+        self.on_take = on_take
         self.errors_path = errors_path
         self.stopped = False
         self.fatal: BaseException | None = None
@@ -257,11 +258,14 @@ class _Run:
                     continue
                 path = self.cache.put(job.key, wav)  # a killed run loses only takes in flight
                 del wav, checked  # takes are held as paths only
+                made = [Take(seg.id, path, rate, duration, job.key, "engine") for seg in job.segments]
                 with self.cond:
-                    for seg in job.segments:
-                        self.takes[seg.id] = Take(seg.id, path, rate, duration, job.key, "engine")
+                    for take in made:
+                        self.takes[take.segment_id] = take
                     self.synthesized += len(job.segments)
                     self._complete(job)
+                for take in made:  # outside the lock: the sink may start work (assembly ahead)
+                    self.on_take(take)
         except BaseException as e:  # noqa: BLE001 - e.g. a full disk: end the run, do not hang it
             with self.cond:
                 if self.fatal is None:
@@ -274,9 +278,10 @@ class _Run:
         """Store the take the checker chose under the job's key and complete the job."""
         path = cand.cached if cand.cached is not None else self.cache.put(job.key, cand.wav)
         source: Literal["engine", "cache"] = "cache" if cand.cached is not None else "engine"
+        made = [Take(seg.id, path, cand.rate, cand.duration, job.key, source) for seg in job.segments]
         with self.cond:
-            for seg in job.segments:
-                self.takes[seg.id] = Take(seg.id, path, cand.rate, cand.duration, job.key, source)
+            for take in made:
+                self.takes[take.segment_id] = take
             if source == "engine":
                 self.synthesized += len(job.segments)
             else:
@@ -289,6 +294,8 @@ class _Run:
                                    [("", "kept although no take passed the speech check: " + p,
                                      time.time()) for p in report["problems"]])
             self._complete(job)
+        for take in made:  # outside the lock: the sink may start work (assembly ahead)
+            self.on_take(take)
 
     def retake(self, job: _Job, message: str) -> None:
         """Make the job's take again: back at the head of the queue, like a failed request."""
@@ -438,7 +445,8 @@ class _Run:
 
 
 def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: Config, *,
-               on_event: EventSink = ignore, errors_path: Path | None = None) -> SynthesisResult:
+               on_event: EventSink = ignore, errors_path: Path | None = None,
+               on_take: Callable[[Take], None] = lambda take: None) -> SynthesisResult:
     """Make a take for every segment of ``script``: from the cache, else from the engines.
 
     ``engines`` are servers of one setup (same fingerprint); each gets one worker thread and
@@ -446,6 +454,8 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
     ``result.failed`` and in ``errors_path`` (JSON lines); the run itself does not raise for them.
     Ctrl-C raises :class:`Interrupted` promptly; takes made so far stay in the cache. Retries and
     cool-downs follow ``config.engine`` (retries, backoff, backoff_max, probe_after, probes).
+    ``on_take`` is called with every take as it exists (cached ones first), from the run's
+    threads: the pipeline assembles a chapter as soon as its last take is there.
 
     >>> result = synthesize(script, create_engines(config), Cache(config.resolved_cache_dir()),
     ...                     config, errors_path=out / "errors.jsonl")  # doctest: +SKIP
@@ -495,7 +505,7 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
     policy = CoolDown(config.engine)
     servers = [_Server(e, e.label, ServerHealth(policy), checked=e is lead) for e in engines]
     run = _Run(list(jobs.values()), servers, cache, config, fingerprint, len(segments),
-               len(takes), on_event, errors_path)
+               len(takes), on_event, errors_path, on_take)
     if verify:
         run.hearings.update(hearings)
         run.checker = Checker(config.verify, run, cache)
@@ -508,6 +518,8 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
     with run.cond:
         run.takes.update(takes)
         run._emit(Progress("synthesize", run.done, run.total, cached=run.cached))
+    for take in takes.values():
+        on_take(take)
     threads = [threading.Thread(target=run.work, args=(s,), name=f"synth {s.label}", daemon=True)
                for s in servers]
     writer = threading.Thread(target=run.write, name="synth cache writer", daemon=True)

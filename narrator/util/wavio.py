@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     import numpy as np
 
 STREAMED_SIZES = (0xFFFFFFFF, 0)  # data sizes written by encoders that could not seek back
+# A WAV file's sizes are 32-bit: it holds at most 4 GiB (about 27 hours of mono 16-bit audio at
+# 22050 Hz, 13.5 at 44.1 kHz). A writer stops short of it, leaving room for the header and tags.
+WAV_MAX_BYTES = (1 << 32) - (1 << 20)
 SILENCE_BLOCK = 1 << 16  # frames of zeros written per call, so long pauses never need big buffers
 
 
@@ -129,9 +132,11 @@ class MonoWriter:
     """Appends int16 frames to an open wave writer, counts them (timings come from the count) and
     hashes them (:meth:`sha256`: what publish compares to know a chapter did not change)."""
 
-    def __init__(self, w: wave.Wave_write) -> None:
+    def __init__(self, w: wave.Wave_write, path: Path | None = None) -> None:
         self._w = w
         self._hash = hashlib.sha256()
+        self._path = path
+        self._bytes = 0
         self.frames = 0
 
     def write(self, samples: "np.ndarray") -> None:
@@ -149,6 +154,9 @@ class MonoWriter:
         self.frames += max(frames, 0)
 
     def _put(self, data: bytes) -> None:
+        self._bytes += len(data)
+        if self._bytes > WAV_MAX_BYTES:
+            raise wav_too_long(self._path, self._w.getframerate())
         self._w.writeframesraw(data)
         self._hash.update(data)
 
@@ -167,7 +175,15 @@ def atomic_wav(path: Path, rate: int) -> Iterator[MonoWriter]:
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(rate)
-        yield MonoWriter(w)
+        yield MonoWriter(w, path)
+
+
+def wav_too_long(path: Path | None, rate: int) -> OutputError:
+    """The error for audio that a WAV file cannot hold (see WAV_MAX_BYTES)."""
+    hours = WAV_MAX_BYTES / 2 / rate / 3600
+    return OutputError(f"{path.name if path else 'audio'}: longer than a WAV file can hold "
+                       f"({hours:.1f} hours at {rate} Hz); split long chapters with "
+                       "[output] max_chapter_minutes")
 
 
 def mono_wav(pcm: bytes, rate: int) -> bytes:
