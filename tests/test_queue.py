@@ -330,3 +330,16 @@ def test_the_job_server_sends_its_takes_through_the_broker(cluster, broker, voic
     asked = [t for ui in uis for t in ui.recorder.texts]
     assert sorted(asked) == sorted(texts)  # every take made by a worker's server, once
     assert all(ui.recorder.max_in_flight <= 1 for ui in uis)
+
+
+def test_every_worker_answers_each_of_several_broadcasts_of_one_process(cluster, broker, voices):
+    """A course asks for the workers once per lesson from one process: no answer may be lost
+    (kombu drops replies sent before the asker's reply queue exists again)."""
+    from narrator.synthesis.queue import connect, live_workers
+
+    teacher, _ = voices
+    _, workers = cluster(2, teacher)
+    app = connect(broker)
+    found = [sorted(w["server"] for w in live_workers(app, ["en"])) for _ in range(4)]
+    servers = sorted(w.proc.args[w.proc.args.index("--server") + 1] for w in workers)
+    assert found == [servers] * 4
