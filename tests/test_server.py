@@ -221,7 +221,14 @@ def test_fifty_lessons_at_once_then_killed_and_restarted(tmp_path, webui, voice)
                 break
             time.sleep(0.05)
         server.kill()
-        asked_before_kill = len(webui.recorder.calls)  # answered, or in flight at the kill
+        # what the dead server had sent: answered, in flight, or still waiting in the stand-in's
+        # own queue (Gradio runs those after the client is gone), counted once all have run
+        settled, seen = time.monotonic(), -1
+        while time.monotonic() - settled < 1.0:
+            if len(webui.recorder.calls) != seen or webui.recorder.in_flight:
+                seen, settled = len(webui.recorder.calls), time.monotonic()
+            time.sleep(0.05)
+        asked_before_kill = len(webui.recorder.calls)
         stored_at_kill = sum(1 for f in server.cache.rglob("*.wav") if not f.name.startswith("."))
         server.start()
         states = [server.wait(job_id, timeout=300) for job_id in ids]
