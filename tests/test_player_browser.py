@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,6 @@ except ImportError:
 
 pytestmark = pytest.mark.browser
 
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--autoplay-policy=no-user-gesture-required"]
 EVIL_TEXT = "<script>window.pwned=1</script> and <img src=x onerror=\"window.pwned=2\"> shown as text."
 EVIL_TITLE = "</script><script>window.pwned=3</script><!-- Tricks"
 CHAPTERS = [("Introduction", ["First sentence.", "Second sentence.", "Third sentence."]),
@@ -30,15 +26,6 @@ def lesson(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     script, programme = make_lesson(base / "wav", CHAPTERS, seg_seconds=1.5)
     manifest = run_publish(script, programme, base / "out", **{"output.book": "none"})
     return base / "out", manifest
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: Path) -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(chromium), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

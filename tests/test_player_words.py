@@ -3,7 +3,6 @@ headless Chromium opened from file://, and the word tags in the captions publish
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,6 @@ try:
 except ImportError:
     from test_publish import make_lesson  # type: ignore[no-redef]
 
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TEXTS = ["One fine day, we left.", "光合作用很重要。"]
 
 
@@ -53,15 +50,6 @@ def test_manifest_and_captions_carry_the_words(lesson) -> None:
     vtt = (out / manifest["chapters"][0]["captions"]).read_text("utf-8")
     assert "One <00:00:0" in vtt and ">fine <" in vtt
     assert "光<" in vtt and ">重<" in vtt  # Chinese words are characters, no spaces added
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: Path) -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(chromium), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.browser

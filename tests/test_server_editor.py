@@ -26,9 +26,6 @@ from servers.jobserver import JobServer
 pytestmark = pytest.mark.browser
 
 NODE_MODULES = Path(__file__).parent / ".node" / "node_modules"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--autoplay-policy=no-user-gesture-required"]
 LESSON = ["Plants need light to grow.", "Their leaves turn towards the sun.", "Water them every week."]
 
 
@@ -69,15 +66,6 @@ def server(tmp_path_factory: pytest.TempPathFactory, pages: str) -> Iterator[Job
     """The real `narrate serve` process (embedded eSpeak engine) that allows the pages' origin."""
     with JobServer(tmp_path_factory.mktemp("serve"), "--allow-origin", pages) as srv:
         yield srv
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: Path) -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(chromium), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
