@@ -10,7 +10,7 @@ narrate.toml sections map one to one onto the dataclasses below::
     [emotions.excited.espeak]  pitch = 70                     (per-engine preset overrides)
     [lexicon]  "LMS" = "L M S"        [lexicon.zh]  "重庆" = "chong2 qing4"
     [engine]  name = "auto"  servers = ["http://gpu1:7860"]  voice_file = "voice.wav"
-    [output]  format = "mp3"  book = "m4b"  loudness = -19.0
+    [output]  format = "m4a"  book = "m4b"  loudness = -19.0
     [cache]   dir = "~/.cache/narrator"                   (default: $XDG_CACHE_HOME/narrator)
     [queue]   broker = "redis://gpu-hub:6379/0"          (takes made by `narrate worker`s; default: local)
     [verify]  enabled = true  model = "base"  attempts = 3  (speech-recognition check of each take)
@@ -122,7 +122,7 @@ class QueueConfig:
 @dataclass(frozen=True, kw_only=True)
 class OutputConfig:
     dir: str = ""  # default: <name>.narration next to the input
-    format: str = "mp3"
+    format: str = "m4a"  # AAC: the same frames as the m4b book, encoded once for both
     book: str = "m4b"
     bitrate: str = "64k"  # mono speech
     normalize: bool = True

@@ -36,8 +36,9 @@ def test_chapter_files_decode_to_the_manifest_duration(narrated, name: str, tmp_
     total = 0.0
     for chapter in manifest["chapters"]:
         path = out_dir / chapter["file"]
-        assert path.suffix == ".mp3" and path.is_file()
-        assert decoded_duration(path, tmp_path) == pytest.approx(chapter["duration"], abs=0.05)
+        assert path.suffix == ".m4a" and path.is_file()
+        # its piece of the book: the chapter's samples, then less than one AAC frame of padding
+        assert 0 <= decoded_duration(path, tmp_path) - chapter["duration"] < 1024 / manifest["audio"]["sample_rate"] + 0.001
         total += chapter["duration"]
     book = out_dir / manifest["audio"]["book"]
     # the programme's duration is the book's as a player decodes it (issue 10), not the sum

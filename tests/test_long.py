@@ -82,18 +82,19 @@ def test_progress_counts_through_assembly_and_publishing_with_an_eta(tmp_path: P
         seen = [(e.done, e.total) for e in events if e.stage == stage and e.done]  # 0: stage started
         total = seen[-1][1]
         # one event per unit of work, counting up to the total: writing, measuring and levelling
-        # each of 3 chapters; each chapter file and book piece, the join and the rest
+        # each of 3 chapters; each chapter file (its book piece was encoded ahead), the join
+        # and the rest
         assert [d for d, _ in seen] == list(range(1, total + 1)), stage
-        assert total == (9 if stage == "assemble" else 3 + 3 + 1 + 1)
+        assert total == (9 if stage == "assemble" else 3 + 1 + 1)
     lines = stream.getvalue().splitlines()
     assert any(line.startswith("assemble: 1/9") and "ETA" in line for line in lines)
-    assert any(line.startswith("publish: 8/8") for line in lines)
+    assert any(line.startswith("publish: 5/5") for line in lines)
 
 
 def test_chapters_are_assembled_while_later_chapters_are_synthesized(tmp_path: Path) -> None:
-    """The server holds the last chapter's request until chapter 1's file and book piece have
-    been encoded in the output folder's work area: the run finishes only if assembly and
-    encoding do not wait for synthesis to end. Every chapter is encoded once."""
+    """The server holds the last chapter's request until chapter 1 has been encoded (its book
+    piece, which its m4a file is remuxed from): the run finishes only if assembly and encoding
+    do not wait for synthesis to end. Every chapter is encoded once."""
     src, out = tmp_path / "lesson.html", tmp_path / "out"
     # Chapters of the same loudness (one shared paragraph: one request), so that the gain
     # chosen after chapter 1 holds to the end and nothing done ahead has to be done again.
@@ -105,10 +106,8 @@ def test_chapters_are_assembled_while_later_chapters_are_synthesized(tmp_path: P
         text = (req.json or {}).get("input", "")
         if text.strip(" .") == "Three":  # the last chapter's first request
             found = threading.Event()
-            for _ in range(600):  # until chapter 1 is assembled (or give up after a minute)
-                # chapter 1 assembled, levelled and its file and book piece encoded
-                if len(list(out.glob(".narrator-work-*/encoded/*.mp3"))) >= 1 and \
-                        len(list(out.glob(".narrator-work-*/encoded/*.adts"))) >= 1:
+            for _ in range(600):  # until chapter 1 is encoded (or give up after a minute)
+                if encodes:  # chapter 1 assembled, levelled and encoded
                     found.set()
                     break
                 found.wait(0.1)
@@ -118,14 +117,19 @@ def test_chapters_are_assembled_while_later_chapters_are_synthesized(tmp_path: P
     import narrator.util.ffmpeg as ffmpeg
 
     encodes: list[str] = []
-    real_run = ffmpeg.run
+    real_run, real_fed = ffmpeg.run, ffmpeg.run_fed
 
-    def counting_run(args, **kw):  # noqa: ANN001, ANN003 - the real ffmpeg, counted
+    def counting_run(args, **kw):  # noqa: ANN001, ANN003 - the real ffmpeg, counted once done
+        done = real_run(args, **kw)
         if kw.get("what", "").startswith("encoding"):
             encodes.append(kw["what"])
-        return real_run(args, **kw)
+        return done
 
-    ffmpeg.run = counting_run
+    def counting_fed(args, chunks, **kw):  # noqa: ANN001, ANN003
+        real_fed(args, chunks, **kw)
+        encodes.append(kw["what"])
+
+    ffmpeg.run, ffmpeg.run_fed = counting_run, counting_fed
     server = RecordingServer({("POST", SPEECH): speech})
     try:
         config = load_config(overrides={"engine.name": "openai", "engine.servers": [server.url],
@@ -134,8 +138,9 @@ def test_chapters_are_assembled_while_later_chapters_are_synthesized(tmp_path: P
         manifest = narrator.narrate(src, config, out_dir=out)
     finally:
         server.close()
-        ffmpeg.run = real_run
+        ffmpeg.run, ffmpeg.run_fed = real_run, real_fed
     assert seen_before_last == [True]
-    # one chapter file and one book piece per chapter, however much was done ahead
-    assert len(encodes) == 6 and len(set(encodes)) == 6, encodes
+    # one encode per chapter (its book piece; its file is that, remuxed), however much was done ahead
+    assert len(encodes) == 3 and len(set(encodes)) == 3, encodes
+    assert all((out / c["file"]).suffix == ".m4a" and (out / c["file"]).is_file() for c in manifest["chapters"])
     assert [c["title"] for c in manifest["chapters"]] == ["One", "Two", "Three"]

@@ -102,12 +102,14 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, Scr
 
 def test_chapter_files_decode_to_the_manifest_durations(published, tmp_path: Path) -> None:
     out, manifest, _, programme = published
-    assert [c["file"] for c in manifest["chapters"]] == ["chapters/01-introduction.mp3",
-                                                           "chapters/02-第二章-总结.mp3"]
+    assert [c["file"] for c in manifest["chapters"]] == ["chapters/01-introduction.m4a",
+                                                           "chapters/02-第二章-总结.m4a"]
     for chapter, audio in zip(manifest["chapters"], programme.chapters):
         assert chapter["duration"] == round(audio.duration, 3)
-        # mp3 encoder delay and padding are in the LAME header, so a decoder gets exact lengths.
-        assert decoded_seconds(out / chapter["file"], tmp_path) == pytest.approx(chapter["duration"], abs=0.03)
+        # A chapter file is its piece of the book: the chapter's samples from the first on, and
+        # less than one AAC frame of padding after them.
+        padding = decoded_seconds(out / chapter["file"], tmp_path) - chapter["duration"]
+        assert -0.0005 <= padding < 1024 / RATE
     # the programme lasts as long as its book plays (issue 10): the chapters, the small gaps
     # that start each on a whole codec frame, and the last frame's padding
     book = decoded_seconds(out / manifest["audio"]["book"], tmp_path)
@@ -146,7 +148,7 @@ def test_manifest_on_disk_matches_and_lists_exact_timings(published) -> None:
     assert manifest["source"] == {"path": script.source_path, "sha256": "ab" * 32}
     assert manifest["engine"]["name"] == "tone" and manifest["build"] == {"key": "k1"}
     assert manifest["loudness"] == {"integrated_lufs": -19.0}
-    assert manifest["audio"]["book"] == "lesson.m4b" and manifest["audio"]["format"] == "mp3"
+    assert manifest["audio"]["book"] == "lesson.m4b" and manifest["audio"]["format"] == "m4a"
     timings = {t.segment_id: (t.start, t.end, c) for c in programme.chapters for t in c.timings}
     assert [s["id"] for s in manifest["segments"]] == [s.id for s in script.segments]
     offset = {c["index"]: c["start"] for c in manifest["chapters"]}
@@ -250,7 +252,7 @@ def parse_vtt(text: str) -> list[tuple[str, float, float, str]]:
 def test_captions_are_valid_webvtt_with_the_segment_timings(published) -> None:
     out, manifest, _, programme = published
     for chapter, audio in zip(manifest["chapters"], programme.chapters):
-        assert chapter["captions"] == chapter["file"].removesuffix(".mp3") + ".vtt"
+        assert chapter["captions"] == chapter["file"].removesuffix(".m4a") + ".vtt"
         cues = parse_vtt((out / chapter["captions"]).read_text("utf-8"))
         assert [(c[0], c[1], c[2]) for c in cues] == [
             (t.segment_id, round(t.start, 3), round(t.end, 3)) for t in audio.timings]
@@ -279,7 +281,7 @@ def parse_srt(text: str) -> list[tuple[int, float, float, str]]:
 def test_srt_captions_beside_each_webvtt_file(published) -> None:
     out, manifest, _, programme = published
     for chapter, audio in zip(manifest["chapters"], programme.chapters):
-        assert chapter["srt"] == chapter["file"].removesuffix(".mp3") + ".srt"
+        assert chapter["srt"] == chapter["file"].removesuffix(".m4a") + ".srt"
         cues = parse_srt((out / chapter["srt"]).read_text("utf-8"))
         texts = {s["id"]: s["text"] for s in manifest["segments"]}
         assert cues == [(k, round(t.start, 3), round(t.end, 3), texts[t.segment_id])
@@ -317,7 +319,7 @@ def test_failed_chapter_is_not_published(tmp_path: Path) -> None:
     assert [c["index"] for c in manifest["chapters"]] == [1, 3]
     assert [s["id"] for s in manifest["segments"]] == ["c01-s0001", "c03-s0001"]
     check_book_layout(manifest)
-    assert sorted(p.name for p in (tmp_path / "out" / "chapters").glob("*.mp3")) == ["01-a.mp3", "03-c.mp3"]
+    assert sorted(p.name for p in (tmp_path / "out" / "chapters").glob("*.m4a")) == ["01-a.m4a", "03-c.m4a"]
 
 
 def test_rerun_with_new_titles_removes_stale_files_only(tmp_path: Path) -> None:
@@ -327,11 +329,11 @@ def test_rerun_with_new_titles_removes_stale_files_only(tmp_path: Path) -> None:
     (out / "chapters" / "notes.txt").write_text("mine")
     script, programme = make_lesson(tmp_path / "w2", [("New title", ["x."])], title="Other")
     manifest = run_publish(script, programme, out)
-    assert sorted(p.name for p in (out / "chapters").iterdir()) == ["01-new-title.mp3", "01-new-title.srt",
+    assert sorted(p.name for p in (out / "chapters").iterdir()) == ["01-new-title.m4a", "01-new-title.srt",
                                                                     "01-new-title.vtt", "notes.txt"]
     assert not (out / "lesson.srt").exists() and (out / "other.srt").is_file()
     assert not (out / "lesson.m4b").exists() and (out / "other.m4b").is_file()
-    assert manifest["chapters"][0]["file"] == "chapters/01-new-title.mp3"
+    assert manifest["chapters"][0]["file"] == "chapters/01-new-title.m4a"
 
 
 def test_failure_leaves_no_manifest_and_no_temporary_files(tmp_path: Path) -> None:
@@ -339,7 +341,7 @@ def test_failure_leaves_no_manifest_and_no_temporary_files(tmp_path: Path) -> No
     script, programme = make_lesson(tmp_path / "wav", [("A", ["a."]), ("B", ["b."])])
     run_publish(script, programme, out)
     programme.chapters[1].wav_path.write_bytes(b"not audio at all")
-    with pytest.raises(OutputError, match="02-b.mp3"):
+    with pytest.raises(OutputError, match="02-b.m4a"):
         run_publish(script, programme, out)
     # The old manifest no longer describes the folder, so it is gone rather than lying.
     assert not (out / "manifest.json").exists()
@@ -405,17 +407,17 @@ def all_files(out: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("book", ["m4b", "mp3"])
 def test_republishing_over_a_previous_narration_gives_the_bytes_of_a_fresh_one(
         tmp_path: Path, book: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from narrator.publishing.book import Book
+    from narrator.publishing import book as book_module
 
     first = [("One", ["a.", "b."]), ("Two", ["c.", "d."]), ("Three", ["e."])]
     second = [("One", ["a.", "b."]), ("Two", ["c.", "d.", "x."]), ("Three", ["e."])]  # chapter 2 edited
     out, fresh = tmp_path / "out", tmp_path / "fresh"
     script, programme = make_lesson(tmp_path / "w1", first)
     run_publish(script, programme, out, **{"output.book": book})
-    kept = {n: (out / n).stat().st_ino for n in ("chapters/01-one.mp3", "chapters/03-three.mp3")}
+    kept = {n: (out / n).stat().st_ino for n in ("chapters/01-one.m4a", "chapters/03-three.m4a")}
     encoded: list[int] = []
-    original = Book._encode
-    monkeypatch.setattr(Book, "_encode", lambda self, c: (encoded.append(c.index), original(self, c))[1])
+    original = book_module.plan_piece  # planned once for each piece encoded
+    monkeypatch.setattr(book_module, "plan_piece", lambda c, *a, **k: (encoded.append(c.index), original(c, *a, **k))[1])
 
     script, programme = make_lesson(tmp_path / "w2", second)
     manifest = run_publish(script, programme, out, **{"output.book": book})

@@ -15,6 +15,11 @@ starts; less than one frame of silence pads the chapter's end. A chapter's start
 therefore not quite the sum of the earlier chapters' durations: :attr:`Book.starts` gives the
 real one, which the manifest, the captions and the chapter markers use.
 
+A long chapter's piece is itself encoded in parts (about PART_SECONDS each), side by side on
+every core, cut the same way: in a pause, on a frame boundary, each later part leaving out the
+``priming`` zero samples its encoder's priming stands for. Joined, the parts decode to the
+chapter's samples at their places, as one encode would.
+
     book = Book(programme, Path("out/lesson.m4b"), "m4b", bitrate="64k", previous=previous_files,
                 workdir=tmp)
     map_ordered(lambda job: job(), book.jobs())    # encode the pieces that changed
@@ -28,6 +33,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import wave
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,11 +43,12 @@ from typing import Any, Iterator
 from narrator.util import ffmpeg
 from narrator.util.atomic import atomic_path
 from narrator.values import BookPiece, ChapterAudio, PreviousFiles, Programme
-from narrator.publishing.encode import BITEXACT, CODECS, add_id3_chapters, ffmetadata
+from narrator.publishing.encode import BITEXACT, CODECS, WRAPPABLE, add_id3_chapters, ffmetadata
 from narrator.errors import OutputError
 
-LAYOUT = 1  # bump when pieces are cut or encoded differently: old pieces are then not reused
+LAYOUT = 2  # bump when pieces are cut or encoded differently: old pieces are then not reused
 _COPY = 1 << 20
+PART_SECONDS = 600.0  # a long chapter's piece is encoded in parts of about this length, side by side
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +57,25 @@ class BookCodec:
     raw_format: str  # ffmpeg muxer of the bare frame stream
     raw_options: tuple[str, ...]
     priming: int  # samples a decoder puts out before the first input sample (encoder + decoder delay)
+    extent: int  # n input samples decode to whole frames covering n + extent samples (priming, flush)
 
 
 BOOK_CODECS: dict[str, BookCodec] = {
-    "m4b": BookCodec(CODECS["m4b"][0], "adts", (), 1024),
+    "m4b": BookCodec(CODECS["m4b"][0], "adts", (), 1024, 1024),
     # No Xing/LAME header and no ID3 in a piece: the pieces are joined frame for frame.
-    "mp3": BookCodec(CODECS["mp3"][0], "mp3", ("-write_xing", "0", "-id3v2_version", "0"), 1105),
+    "mp3": BookCodec(CODECS["mp3"][0], "mp3", ("-write_xing", "0", "-id3v2_version", "0"), 1105, 1152),
 }
+
+
+def shares_encode(fmt: str, book: str) -> bool:
+    """Whether chapter files of format ``fmt`` are made from their pieces of a ``book`` book
+    (same codec, same bitrate): then each chapter is encoded once, for both.
+
+    A piece starts exactly on its chapter's first sample when the chapter opens with at least
+    ``priming`` zero samples (it opens with the chapter pause), so its frames, remuxed, are the
+    chapter file; a chapter that opens loud gets a file of its own.
+    """
+    return book in BOOK_CODECS and fmt in WRAPPABLE and CODECS[fmt][0] == BOOK_CODECS[book].codec
 
 
 class Book:
@@ -74,6 +93,8 @@ class Book:
         self._old = self._reusable(previous)  # key -> (stream, offset, piece)
         self._new: dict[int, BookPiece] = {}
         self._paths: dict[int, Path] = {}
+        self._plans: dict[int, PiecePlan] = {}  # chapters whose parts are encoded here
+        self._lock = threading.Lock()
         self.ready = ready
         self.duration = 0.0  # seconds a decoder gets out of the finished book (set by finish)
 
@@ -83,8 +104,43 @@ class Book:
         return [c for c in self.programme.chapters if self.keys[c.index] not in self._old]
 
     def jobs(self) -> list[Callable[[], None]]:
-        """One job per piece that must be encoded (their chapters' WAVs must be written)."""
-        return [functools.partial(self._encode, c) for c in self.to_encode]
+        """One job per part of every piece that must be encoded (their chapters' WAVs must be
+        written); pieces encoded while synthesis went on are taken as they are."""
+        jobs: list[Callable[[], None]] = []
+        for c in self.to_encode:
+            ready = self.ready(self.keys[c.index]) if self.ready is not None else None
+            if ready is not None:
+                self._paths[c.index], self._new[c.index] = ready
+                continue
+            plan = self._plans[c.index] = plan_piece(c, self.kind, self.programme.sample_rate)
+            parts = self._part_paths(c, plan)
+            jobs += [functools.partial(encode_part, c.wav_path, span, path, self.kind, bitrate=self.bitrate,
+                                       rate=self.programme.sample_rate)
+                     for span, path in zip(plan.parts, parts)]
+        return jobs
+
+    def lead(self, chapter: ChapterAudio) -> int | None:
+        """The ``lead`` of the chapter's piece, if known without encoding: the previous book's
+        piece, or one planned or taken by :meth:`jobs`."""
+        old = self._old.get(self.keys[chapter.index])
+        if old is not None:
+            return old[2].lead
+        if chapter.index in self._new:
+            return self._new[chapter.index].lead
+        plan = self._plans.get(chapter.index)
+        return plan.lead if plan is not None else None
+
+    def piece_file(self, chapter: ChapterAudio) -> tuple[Path, BookPiece]:
+        """The chapter's piece as a file of its own (joined from its parts once their jobs have
+        run, or copied out of the previous book) and its record."""
+        old = self._old.get(self.keys[chapter.index])
+        if old is None:
+            return self._piece_path(chapter), self._piece(chapter)
+        stream, start, piece = old
+        dest = self.workdir / f"kept-{chapter.index:03d}.{self.codec.raw_format}"
+        with open(dest, "wb") as out:
+            _copy_range(stream, start, piece.size, out)
+        return dest, piece
 
     def finish(self, title: str) -> tuple[dict[int, BookPiece], dict[int, float]]:
         """Join the pieces into ``dest`` with the chapter list; return each chapter's piece and
@@ -101,7 +157,7 @@ class Book:
                     stream, start, piece = self._old[key]
                     _copy_range(stream, start, piece.size, out)
                 else:
-                    piece = self._new[c.index]
+                    piece = self._piece(c)
                     with open(self._piece_path(c), "rb") as f:
                         shutil.copyfileobj(f, out, _COPY)
                 pieces[c.index] = piece
@@ -137,13 +193,19 @@ class Book:
             return self._paths[chapter.index]
         return self.workdir / f"piece-{chapter.index:03d}.{self.codec.raw_format}"
 
-    def _encode(self, chapter: ChapterAudio) -> None:
-        ready = self.ready(self.keys[chapter.index]) if self.ready is not None else None
-        if ready is not None:  # encoded while synthesis went on
-            self._paths[chapter.index], self._new[chapter.index] = ready
-            return
-        self._new[chapter.index] = encode_piece(chapter, self._piece_path(chapter), self.kind,
-                                                bitrate=self.bitrate, key=self.keys[chapter.index])
+    def _part_paths(self, chapter: ChapterAudio, plan: PiecePlan) -> list[Path]:
+        return [self.workdir / f"part-{chapter.index:03d}-{i:04d}.{self.codec.raw_format}"
+                for i in range(len(plan.parts))]
+
+    def _piece(self, chapter: ChapterAudio) -> BookPiece:
+        """The new piece of ``chapter``, joined from its parts the first time it is asked for."""
+        with self._lock:
+            if chapter.index not in self._new:
+                plan = self._plans[chapter.index]
+                self._new[chapter.index] = join_parts(self._part_paths(chapter, plan), self._piece_path(chapter),
+                                                      self.codec.raw_format, key=self.keys[chapter.index],
+                                                      lead=plan.lead)
+            return self._new[chapter.index]
 
     def _reusable(self, previous: PreviousFiles | None) -> dict[str, tuple[Path, int, BookPiece]]:
         """Pieces of the previous book that this one needs, checked against their sha256."""
@@ -200,18 +262,89 @@ def piece_key(pcm: str, kind: str, *, rate: int, bitrate: str) -> str:
     return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()
 
 
-def encode_piece(chapter: ChapterAudio, dest: Path, kind: str, *, bitrate: str, key: str) -> BookPiece:
-    """Encode one chapter's piece of a ``kind`` book to ``dest`` (a bare frame stream)."""
+@dataclass(frozen=True, slots=True)
+class PiecePlan:
+    """How a chapter's piece is encoded: its ``lead`` (see :class:`BookPiece`) and the chapter
+    samples ``[start, end)`` each part encodes."""
+
+    lead: int
+    parts: tuple[tuple[int, int], ...]
+
+
+def frame_samples(kind: str, rate: int) -> int:
+    """Samples per frame of the book's codec: AAC 1024; layer III 1152 (MPEG-1 rates) or 576."""
+    if kind == "mp3":
+        return 1152 if rate >= 32000 else 576
+    return 1024
+
+
+def plan_piece(chapter: ChapterAudio, kind: str, rate: int, part_seconds: float = PART_SECONDS) -> PiecePlan:
+    """Where the parts of the chapter's piece are cut (its WAV must be written).
+
+    An encode of n samples decodes to ``priming`` samples, the n samples, then padding up to
+    ``frame * ceil((n + extent) / frame)`` samples. A part's input ends two frames into a
+    pause; the next part's output starts where this one's ends (its padding is part of the
+    pause), and its input there, leaving out the ``priming`` zero samples its encoder's priming
+    stands for. Cuts are made about every ``part_seconds`` in pauses silent from the end of the
+    segment to a frame past those zeros (the decoder overlaps neighbouring frames); a chapter
+    without such pauses is one part.
+    """
     codec = BOOK_CODECS[kind]
-    dropped = min(codec.priming, leading_zeros(chapter.wav_path, codec.priming))
-    args = ["-i", str(chapter.wav_path)]
-    if dropped:
-        args += ["-af", f"atrim=start_sample={dropped}"]
-    args += ["-map", "0:a", "-map_metadata", "-1", *BITEXACT, "-ac", "1", "-c:a", *codec.codec,
-             "-b:a", bitrate, *codec.raw_options, "-f", codec.raw_format, str(dest)]
-    ffmpeg.run(args, what=f"encoding chapter {chapter.index} of the {kind} book")
-    return BookPiece(key, file_sha256(dest), dest.stat().st_size, count_samples(dest, codec.raw_format),
-                     codec.priming - dropped)
+    priming, frame = codec.priming, frame_samples(kind, rate)
+    with wave.open(str(chapter.wav_path), "rb") as w:
+        total = w.getnframes()
+    dropped = min(priming, leading_zeros(chapter.wav_path, priming))
+    target = int(part_seconds * rate)
+    parts: list[tuple[int, int]] = []
+    begin, first = dropped - priming, dropped  # where the part's output starts; its first input sample
+    spans = [(round(t.start * rate), round(t.end * rate)) for t in chapter.timings]
+    for (_, end), (start, _) in zip(spans, spans[1:]):  # the pause between two segments
+        cut = end + 2 * frame
+        after = begin + frame * -(-(cut - first + codec.extent) // frame)
+        if cut - first < target or total - cut < target // 2 or after + priming + frame > start:
+            continue
+        if _silent(chapter.wav_path, end, after + priming + frame):
+            parts.append((first, cut))
+            begin, first = after, after + priming
+    parts.append((first, total))
+    return PiecePlan(priming - dropped, tuple(parts))
+
+
+def encode_part(wav: Path, span: tuple[int, int], dest: Path, kind: str, *, bitrate: str, rate: int) -> None:
+    """Encode the samples ``span`` of a mono 16-bit WAV to ``dest``, a bare frame stream."""
+    codec = BOOK_CODECS[kind]
+    ffmpeg.run_fed(["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0", "-map_metadata", "-1",
+                    *BITEXACT, "-c:a", *codec.codec, "-b:a", bitrate, *codec.raw_options,
+                    "-f", codec.raw_format, str(dest)],
+                   _pcm(wav, *span), what=f"encoding {wav.name} for the {kind} book")
+
+
+def join_parts(parts: list[Path], dest: Path, raw_format: str, *, key: str, lead: int) -> BookPiece:
+    """Join encoded parts into the piece ``dest`` (the part files are removed)."""
+    if len(parts) == 1:
+        os.replace(parts[0], dest)
+    else:
+        with open(dest, "wb") as out:
+            for part in parts:
+                with open(part, "rb") as f:
+                    shutil.copyfileobj(f, out, _COPY)
+                part.unlink()
+    return BookPiece(key, file_sha256(dest), dest.stat().st_size, count_samples(dest, raw_format), lead)
+
+
+def _pcm(path: Path, start: int, end: int) -> Iterator[bytes]:
+    """The PCM bytes of frames ``start..end`` of a WAV, in bounded chunks."""
+    with wave.open(str(path), "rb") as w:
+        w.setpos(start)
+        left = end - start
+        while left > 0 and (frames := w.readframes(min(left, 1 << 16))):
+            yield frames
+            left -= len(frames) // 2
+
+
+def _silent(path: Path, start: int, end: int) -> bool:
+    """Whether frames ``start..end`` of a mono 16-bit WAV are all zero."""
+    return all(not chunk.strip(b"\0") for chunk in _pcm(path, max(0, start), end))
 
 
 def leading_zeros(path: Path, limit: int) -> int:

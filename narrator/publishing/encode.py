@@ -38,11 +38,15 @@ def chapter_tags(audio: ChapterAudio, *, album: str, track: str) -> dict[str, st
     return {"title": audio.title, "album": album, "track": track}
 
 
-def encoding_key(pcm_sha256: str, fmt: str, *, rate: int, bitrate: str, tags: Mapping[str, str]) -> str:
-    """Everything an encoded chapter file is made from, hashed: the same key, the same bytes."""
-    blob = {"pcm": pcm_sha256, "format": fmt, "rate": rate,
-            "bitrate": bitrate if CODECS[fmt][2] else None, "tags": dict(tags),
-            "ffmpeg": ffmpeg.build_id(), "args": ENCODE_ARGS_VERSION}
+def encoding_key(pcm_sha256: str, fmt: str, *, rate: int, bitrate: str, tags: Mapping[str, str],
+                 from_piece: bool = False) -> str:
+    """Everything an encoded chapter file is made from, hashed: the same key, the same bytes.
+    ``from_piece``: the file is made from its chapter's piece of the book (:func:`wrap_piece`)."""
+    blob: dict[str, object] = {"pcm": pcm_sha256, "format": fmt, "rate": rate,
+                               "bitrate": bitrate if CODECS[fmt][2] else None, "tags": dict(tags),
+                               "ffmpeg": ffmpeg.build_id(), "args": ENCODE_ARGS_VERSION}
+    if from_piece:
+        blob["from"] = "book piece"
     return hashlib.sha256(json.dumps(blob, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -63,6 +67,25 @@ def _encode(src: Path, dest: Path, fmt: str, *, bitrate: str, tags: Mapping[str,
     with atomic_path(dest) as tmp:
         # The temporary name has no meaningful extension, so the muxer is named explicitly.
         ffmpeg.run([*args, "-f", muxer, str(tmp)], what=what)
+
+
+# Chapter formats a bare frame stream of their codec can be remuxed into, and the ffmpeg demuxer
+# that reads such a stream (ADTS for AAC, MPEG audio frames for mp3).
+WRAPPABLE = {"m4a": "aac", "mp3": "mp3"}
+
+
+def wrap_piece(piece: Path, dest: Path, fmt: str, *, tags: Mapping[str, str]) -> None:
+    """Make a chapter file from a bare frame stream of its codec and bitrate (its piece of the
+    book): a remux into the chapter format with the tags, no second encode. An mp3 file is the
+    ID3 tag followed by the stream's bytes as they are."""
+    args = ["-f", WRAPPABLE[fmt], "-i", str(piece), "-map", "0:a", "-map_metadata", "-1", *BITEXACT,
+            "-c:a", "copy"]
+    if fmt == "mp3":
+        args += ["-write_xing", "0"]  # an info frame would be a frame the book does not have
+    for key, value in tags.items():
+        args += ["-metadata", f"{key}={one_line(value)}"]
+    with atomic_path(dest) as tmp:
+        ffmpeg.run([*args, "-f", CODECS[fmt][1], str(tmp)], what=f"writing {dest.name} from the book's frames")
 
 
 def ffmetadata(title: str, marks: list[tuple[str, int, int]]) -> str:

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from narrator.util.atomic import TEMP_PREFIX, write_atomic
-from narrator.publishing.book import Book, file_sha256, pcm_sha256
+from narrator.publishing.book import Book, file_sha256, pcm_sha256, shares_encode
 from narrator.publishing.captions import Cue, to_srt, to_vtt
 from narrator.config import Config
-from narrator.publishing.encode import chapter_tags, encode_chapter, encoding_key
+from narrator.publishing.encode import chapter_tags, encode_chapter, encoding_key, wrap_piece
 from narrator.values import BookPiece, ChapterAudio, FileRecord, PreviousFiles, Programme, Script
 from narrator.errors import OutputError, output_errors
 from narrator.events import EventSink, Progress, ignore
@@ -108,24 +108,16 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
     chapters = programme.chapters
     book_base = book_name(script)
-    # Units: each chapter file, each book piece to encode, joining the book, the rest (captions,
-    # player, manifest). The pieces are counted once known (below).
-    total = len(chapters) + (out.book != "none") + 1
-    done = 0
-
-    def progress(_: object = None) -> None:
-        nonlocal done
-        done += 1
-        on_event(Progress("publish", done, total))
-
-    on_event(Progress("publish", 0, total))  # the first encode of a long chapter takes a while
+    # With the book in the chapter files' codec, each chapter is encoded once: its file is its
+    # piece of the book, remuxed.
+    shared = shares_encode(fmt, out.book)
 
     # A chapter file is kept when the previous narration made it from the same samples with the
     # same settings and it is still the file it made: a rebuild encodes only what changed.
     previous_files = {c.encoded.file: c.encoded for c in previous.chapters if c.encoded is not None}
     files: dict[int, ChapterFiles] = {}
     encoded: dict[int, FileRecord] = {}
-    encodes = []
+    encodes: dict[int, tuple[ChapterAudio, str, dict[str, str], str]] = {}
     known = []
     for audio in chapters:
         rel, tags, key = chapter_file(script, audio, config, programme.sample_rate,
@@ -138,7 +130,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
             encoded[audio.index] = kept
         else:
             log.debug("%s: encoded again", rel)
-            encodes.append((audio, rel, tags, key))
+            encodes[audio.index] = (audio, rel, tags, key)
         captions = f"{CHAPTERS_DIR}/{stem}.vtt" if out.captions else None
         srt = f"{CHAPTERS_DIR}/{stem}.srt" if out.captions else None
         if captions and srt:
@@ -148,42 +140,56 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         files[audio.index] = {"file": rel, "captions": captions, "srt": srt}
     programme = replace(programme, chapters=tuple(known))
 
-    def encode(audio: ChapterAudio, rel: str, tags: dict[str, str], key: str) -> None:
-        made = ready.file(key) if ready is not None else None
-        if made is not None:
-            os.replace(made, out_dir / rel)  # encoded while synthesis went on
-        else:
-            encode_chapter(audio, out_dir / rel, fmt, bitrate=out.bitrate, tags=tags)
-        encoded[audio.index] = FileRecord(rel, key, file_sha256(out_dir / rel))
-
-    def run(job: tuple[Callable[[], None], bool]) -> bool:
-        work, is_chapter = job
-        work()
-        return is_chapter
-
     book = None
     book_starts: dict[int, float] | None = None
     pieces: dict[int, BookPiece] = {}
     temp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "publish-", dir=out_dir))
     try:
-        jobs: list[tuple[Callable[[], None], bool]] = [(functools.partial(encode, *e), True) for e in encodes]
-        needed = [audio for audio, _, _, _ in encodes]
+        maker = None
         if out.book != "none":
             book = f"{book_base}.{out.book}"
             maker = Book(programme, out_dir / book, out.book, bitrate=out.bitrate, previous=previous,
                          workdir=temp, ready=ready.piece if ready is not None else None)
-            jobs += [(piece, False) for piece in maker.jobs()]
-            needed += maker.to_encode
-            total += len(maker.to_encode)
             log.debug("%s: %d of %d chapter pieces taken from the previous book", book,
                       len(chapters) - len(maker.to_encode), len(chapters))
+
+        done, total = 0, len(chapters) + len(maker.to_encode if maker is not None else ()) + 2
+
+        def progress(_: object = None) -> None:
+            nonlocal done
+            done += 1
+            on_event(Progress("publish", done, total))
+
+        on_event(Progress("publish", 0, total))  # the first encode of a long chapter takes a while
         for _ in range(len(chapters) - len(encodes)):
             progress()  # chapter files kept as they are
-        # Chapters carried over from the previous narration are written only if encoded again.
-        materialise(needed)
-        # Chapter files and book pieces are independent encodes: run them side by side.
-        map_ordered(run, jobs, on_done=progress)
-        if out.book != "none":
+
+        def encode(audio: ChapterAudio, rel: str, tags: dict[str, str], key: str) -> None:
+            made = ready.file(key) if ready is not None else None
+            if made is not None:
+                os.replace(made, out_dir / rel)  # encoded while synthesis went on
+            elif audio.index in wrapped and maker is not None:
+                wrap_piece(maker.piece_file(audio)[0], out_dir / rel, fmt, tags=tags)
+            else:
+                encode_chapter(audio, out_dir / rel, fmt, bitrate=out.bitrate, tags=tags)
+            encoded[audio.index] = FileRecord(rel, key, file_sha256(out_dir / rel))
+
+        def wraps(audio: ChapterAudio) -> bool:
+            return shared and maker is not None and maker.lead(audio) == 0
+
+        # Chapters carried over from the previous narration are written only if encoded again: a
+        # chapter's WAV is read to encode its piece, or a file its piece cannot make.
+        materialise([*(maker.to_encode if maker is not None else ()), *(e[0] for e in encodes.values() if not wraps(e[0]))])
+        pieces_jobs = maker.jobs() if maker is not None else []  # (the pieces' leads are known from here)
+        wrapped = {i for i, e in encodes.items() if wraps(e[0])}
+        jobs = [functools.partial(encode, *e) for i, e in encodes.items() if i not in wrapped] + pieces_jobs
+        # Units: each encoding job, each chapter file kept or made from its piece, joining the
+        # book, the rest (captions, player, manifest).
+        total = len(jobs) + len(chapters) - len(encodes) + len(wrapped) + (maker is not None) + 1
+        # Chapter files and the parts of the pieces are independent encodes: side by side.
+        map_ordered(lambda job: job(), jobs, on_done=progress)
+        map_ordered(lambda i: encode(*encodes[i]), sorted(wrapped), on_done=progress)
+        if maker is not None:
             pieces, book_starts = maker.finish(script.title)
             progress()
     finally:
@@ -194,7 +200,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
                               player=PLAYER if out.player else None, engine_info=engine_info,
                               stats=stats, take_keys=take_keys, build=build, book_starts=book_starts,
                               encoded=encoded, pieces=pieces, segment_info=segment_info)
-    if book is not None:  # the book's real length, its last frame's padding included
+    if maker is not None:  # the book's real length, its last frame's padding included
         manifest["audio"]["duration"] = ms(maker.duration)
     if out.captions:
         book_captions, chapters_track = f"{book_base}.vtt", CHAPTERS_TRACK
@@ -263,7 +269,8 @@ def chapter_file(script: Script, audio: ChapterAudio, config: Config, rate: int,
     rel = f"{CHAPTERS_DIR}/{safe_filename(audio.title, index=audio.index, ext=fmt)}"
     tags = chapter_tags(audio, album=script.title, track=f"{audio.index}/{count}")
     pcm = audio.pcm_sha256 or pcm_of(audio, rel)
-    return rel, tags, encoding_key(pcm, fmt, rate=rate, bitrate=config.output.bitrate, tags=tags)
+    return rel, tags, encoding_key(pcm, fmt, rate=rate, bitrate=config.output.bitrate, tags=tags,
+                                   from_piece=shares_encode(fmt, config.output.book))
 
 
 def pcm_of(audio: ChapterAudio, rel: str) -> str:

@@ -6,6 +6,8 @@ import collections
 import functools
 import re
 import subprocess
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Sequence
 
@@ -36,6 +38,24 @@ def run(args: Sequence[str], *, what: str = "ffmpeg") -> subprocess.CompletedPro
     if proc.returncode != 0:
         raise OutputError(f"{what} failed: {last_line(proc.stderr, proc.returncode)}")
     return proc
+
+
+def run_fed(args: Sequence[str], chunks: Iterable[bytes], *, what: str = "ffmpeg") -> None:
+    """Run ffmpeg with ``args`` reading ``pipe:0``, fed ``chunks``; raise OutputError with its
+    last line."""
+    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *args]
+    with tempfile.TemporaryFile() as err:  # a file: a chatty ffmpeg never blocks the feeding
+        with subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err) as proc:
+            try:
+                for chunk in chunks:
+                    proc.stdin.write(chunk)  # type: ignore[union-attr]
+                proc.stdin.close()  # type: ignore[union-attr]
+            except BrokenPipeError:
+                pass  # ffmpeg stopped reading: its exit status and log say why
+            code = proc.wait()
+        if code != 0:
+            err.seek(0)
+            raise OutputError(f"{what} failed: {last_line(err.read(), code)}")
 
 
 def scan(args: Sequence[str], pattern: "re.Pattern[bytes]", *, what: str = "ffmpeg") -> list[bytes]:
