@@ -47,7 +47,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="narrate.toml to use (default: ./narrate.toml if present)")
     p.add_argument("-n", "--dry-run", action="store_true",
                    help="print the plan (chapters, segments, language, emotion, duration); no audio")
-    p.add_argument("-f", "--format", choices=AUDIO_FORMATS, help="chapter audio format (default mp3)")
+    p.add_argument("-f", "--format", choices=AUDIO_FORMATS,
+                   help="chapter audio format (default m4a: AAC, the m4b book's own frames)")
     p.add_argument("--book", choices=BOOK_FORMATS, help="whole-programme file with chapter markers (default m4b)")
     p.add_argument("--epub", action="store_true", default=None,
                    help="also write a read-along EPUB 3 (text highlighted as it is read)")

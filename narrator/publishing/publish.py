@@ -84,7 +84,7 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
 
         manifest = publish(script, programme, Path("out"), config,
                            engine_info={"name": "espeak"}, stats={"segments": 12})
-        manifest["chapters"][0]["file"]    # "chapters/01-introduction.mp3"
+        manifest["chapters"][0]["file"]    # "chapters/01-introduction.m4a"
     """
     out_dir = Path(out_dir)
     with output_errors(out_dir):
@@ -153,7 +153,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
             log.debug("%s: %d of %d chapter pieces taken from the previous book", book,
                       len(chapters) - len(maker.to_encode), len(chapters))
 
-        done, total = 0, len(chapters) + len(maker.to_encode if maker is not None else ()) + 2
+        done, total = 0, 2 * len(chapters) + 2  # until the jobs are known
 
         def progress(_: object = None) -> None:
             nonlocal done
@@ -179,8 +179,9 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
         # Chapters carried over from the previous narration are written only if encoded again: a
         # chapter's WAV is read to encode its piece, or a file its piece cannot make.
-        materialise([*(maker.to_encode if maker is not None else ()), *(e[0] for e in encodes.values() if not wraps(e[0]))])
-        pieces_jobs = maker.jobs() if maker is not None else []  # (the pieces' leads are known from here)
+        new_pieces = maker.to_encode if maker is not None else []
+        materialise([*new_pieces, *(e[0] for e in encodes.values() if not wraps(e[0]))])
+        pieces_jobs = maker.jobs() if maker is not None else []  # the new pieces' leads are known from here
         wrapped = {i for i, e in encodes.items() if wraps(e[0])}
         jobs = [functools.partial(encode, *e) for i, e in encodes.items() if i not in wrapped] + pieces_jobs
         # Units: each encoding job, each chapter file kept or made from its piece, joining the
