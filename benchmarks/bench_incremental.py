@@ -34,13 +34,23 @@ ROOT = Path(__file__).resolve().parents[1]
 WORDS = ["river", "cloud", "stone", "forest", "lantern", "meadow", "harbor", "window", "candle",
          "garden", "bridge", "mountain", "valley", "feather", "silver", "morning"]
 
-# The stand-in in its own process; GET /count answers the number of speech requests so far.
+# The stand-in in its own process (bench_server.py and bench_long.py use it too): GET /count
+# answers how many speech requests it received, GET /first when the first came (unix time),
+# GET /reset forgets them.
 SERVER = """
-import sys, threading
+import sys, threading, time
 from servers import Reply
 from servers.openai_server import start_openai
 server = start_openai(api_key=None, delay=float(sys.argv[1]))
-server.routes[("GET", "/count")] = lambda s, req: Reply.json(s.count("POST", "/v1/audio/speech"))
+speech = server.routes[("POST", "/v1/audio/speech")]
+seen = []
+def timed(s, req):
+    seen.append(time.time())
+    return speech(s, req)
+server.routes[("POST", "/v1/audio/speech")] = timed
+server.routes[("GET", "/first")] = lambda s, req: Reply.json(seen[0] if seen else None)
+server.routes[("GET", "/reset")] = lambda s, req: Reply.json(seen.clear())
+server.routes[("GET", "/count")] = lambda s, req: Reply.json(len(seen))
 print(server.url, flush=True)
 threading.Event().wait()
 """
@@ -53,9 +63,12 @@ class StandIn:
                                      stdout=subprocess.PIPE, text=True)
         self.url = self.proc.stdout.readline().strip()  # type: ignore[union-attr]
 
+    def ask(self, path: str) -> object:
+        with urllib.request.urlopen(self.url + path, timeout=10) as r:
+            return json.load(r)
+
     def count(self) -> int:
-        with urllib.request.urlopen(self.url + "/count", timeout=10) as r:
-            return int(json.load(r))
+        return int(self.ask("/count"))  # type: ignore[call-overload]
 
     def close(self) -> None:
         self.proc.terminate()

@@ -27,44 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bench_incremental import lesson, narrate_command, write_config  # noqa: E402
-
-# The stand-in in its own process: GET /first answers when it received its first speech request
-# (unix time), GET /count how many it received.
-SERVER = """
-import sys, threading, time
-from servers import Reply
-from servers.openai_server import start_openai
-server = start_openai(api_key=None, delay=float(sys.argv[1]))
-speech = server.routes[("POST", "/v1/audio/speech")]
-first = []
-def timed(s, req):
-    first.append(time.time())
-    return speech(s, req)
-server.routes[("POST", "/v1/audio/speech")] = timed
-server.routes[("GET", "/first")] = lambda s, req: Reply.json(first[0] if first else None)
-server.routes[("GET", "/reset")] = lambda s, req: Reply.json(first.clear())
-server.routes[("GET", "/count")] = lambda s, req: Reply.json(len(first))
-print(server.url, flush=True)
-threading.Event().wait()
-"""
-
-
-class StandIn:
-    def __init__(self, delay: float) -> None:
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "tests")]))
-        self.proc = subprocess.Popen([sys.executable, "-c", SERVER, str(delay)], env=env,
-                                     stdout=subprocess.PIPE, text=True)
-        self.url = self.proc.stdout.readline().strip()  # type: ignore[union-attr]
-
-    def ask(self, path: str) -> object:
-        with urllib.request.urlopen(self.url + path, timeout=10) as r:
-            return json.load(r)
-
-    def close(self) -> None:
-        self.proc.terminate()
-        self.proc.wait()
-
+from bench_incremental import StandIn, lesson, narrate_command, write_config  # noqa: E402
 
 class Server:
     """`narrate serve` in its own process."""

@@ -171,7 +171,7 @@ def synthesize_queued(script: Script, cache: Cache, config: Config, *,
         on_event(Notice("warning", "[verify]: takes made through the queue are not checked by "
                                    "speech recognition yet"))
     setup = find_setup(app, config, sorted({s.lang for s in segments}), on_event)
-    takes, wanted = plan_takes(segments, setup, setup.fingerprint, cache, force=config.force)
+    takes, wanted, _ = plan_takes(segments, setup, setup.fingerprint, cache, force=config.force)
     run = _QueuedRun(app, setup, cache, config, on_event, errors_path,
                      INTERACTIVE if interactive else BATCH, len(segments), len(takes))
     run.takes.update(takes)

@@ -53,7 +53,7 @@ from narrator.errors import (
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.checks import validate_take
 from narrator.synthesis.health import CoolDown, ServerHealth
-from narrator.synthesis.takes import TakeKeys, lookup as _lookup, record_errors as _record_errors
+from narrator.synthesis.takes import Hit, plan_takes, record_errors as _record_errors
 from narrator.synthesis.verify.checker import Candidate, Checker, JobChecks
 from narrator.util.wavio import normalize_wav, wav_info
 
@@ -468,7 +468,7 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
         errors_path.parent.mkdir(parents=True, exist_ok=True)
         errors_path.unlink(missing_ok=True)  # a stale list from an earlier run would mislead
     try:
-        fingerprint, lead = _fingerprint(engines, config, on_event)
+        fingerprint, lead = setup_fingerprint(engines, config, on_event)
     except _NoSetup as e:
         # without the setup's fingerprint no take can be looked up or made: every segment fails
         if errors_path is not None:
@@ -481,26 +481,13 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
 
         require()  # before any request: a missing extra is a setup problem
     hearings: dict[str, tuple[Any, int]] = {}  # cached takes heard before: key -> (Heard, attempts)
-    to_hear: list[_Job] = []  # cached takes never heard: heard before they are used
-    takes: dict[str, Take] = {}
-    jobs: dict[str, _Job] = {}
-    keys = TakeKeys(lead, fingerprint)
-    hits: dict[str, tuple[Path, int, float] | None] = {}
-    for seg in segments:
-        key = keys.key(seg)
-        if key in jobs:
-            jobs[key].segments.append(seg)
-            continue
-        if key not in hits:
-            hits[key] = None if config.force else _lookup(cache, key)
-        hit = hits[key]
-        verdict = _cached_verdict(cache, key, hit, seg, config, hearings) if verify and hit else "keep"
-        if hit is not None and verdict == "keep":
-            takes[seg.id] = Take(seg.id, hit[0], hit[1], hit[2], key, "cache")
-        else:
-            jobs[key] = _Job(key, seg.spoken, seg.lang, seg.emotion, [seg])
-            if hit is not None and verdict == "hear":
-                to_hear.append(jobs[key])
+
+    def verdict(key: str, hit: Hit, seg: Segment) -> str:
+        return _cached_verdict(cache, key, hit, seg, config, hearings)
+
+    takes, wanted, to_hear = plan_takes(segments, lead, fingerprint, cache, force=config.force,
+                                        verdict=verdict if verify else None)
+    jobs = {key: _Job(w.key, w.spoken, w.lang, w.emotion, w.segments) for key, w in wanted.items()}
 
     policy = CoolDown(config.engine)
     servers = [_Server(e, e.label, ServerHealth(policy), checked=e is lead) for e in engines]
@@ -510,11 +497,10 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
         run.hearings.update(hearings)
         run.checker = Checker(config.verify, run, cache)
         run.checker.start()
-        hearing = {id(job) for job in to_hear}
-        run.queue = deque(job for job in run.queue if id(job) not in hearing)
-        for job in to_hear:  # heard (read from the cache when their turn comes) before use
-            path, rate, duration = hits[job.key]  # type: ignore[misc]
-            run.checker.submit(job, Candidate(b"", duration, rate, cached=path))
+        run.queue = deque(job for job in run.queue if job.key not in to_hear)
+        # cached takes never heard are heard (read from the cache when their turn comes) before use
+        for key, (path, rate, duration) in to_hear.items():
+            run.checker.submit(jobs[key], Candidate(b"", duration, rate, cached=path))
     with run.cond:
         run.takes.update(takes)
         run._emit(Progress("synthesize", run.done, run.total, cached=run.cached))
@@ -568,7 +554,7 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
     )
 
 
-def _cached_verdict(cache: Cache, key: str, hit: tuple[Path, int, float], seg: Segment,
+def _cached_verdict(cache: Cache, key: str, hit: Hit, seg: Segment,
                     config: Config, hearings: dict[str, tuple[Any, int]]) -> str:
     """What to do with a cached take when takes are checked: "keep" it (heard before; its
     hearing goes into ``hearings``), "hear" it first, or "remake" it (strict mode, and what was
@@ -623,7 +609,7 @@ class _NoSetup(EngineError):
         self.errors = errors
 
 
-def _fingerprint(engines: Sequence[Engine], config: Config,
+def setup_fingerprint(engines: Sequence[Engine], config: Config,
                  on_event: EventSink) -> tuple[str, Engine]:
     """The setup's fingerprint from the first engine that can tell it (a server may be down).
 

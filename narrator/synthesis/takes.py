@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -61,16 +61,23 @@ class TakeKeys:
                          self.setup.sample_rate, self._languages[seg.lang])
 
 
+Hit = tuple[Path, int, float]  # a cached take: its path, sample rate and duration
+
+
 def plan_takes(segments: Sequence[Segment], setup: KeyParts, fingerprint: str, cache: Cache, *,
-               force: bool = False) -> tuple[dict[str, Take], dict[str, Wanted]]:
-    """(cached takes by segment id, takes to make by cache key) for ``segments``.
+               force: bool = False, verdict: Callable[[str, Hit, Segment], str] | None = None
+               ) -> tuple[dict[str, Take], dict[str, Wanted], dict[str, Hit]]:
+    """(cached takes by segment id, takes to make by cache key, cached takes to hear before
+    they are used, by cache key) for ``segments``.
 
     Identical spoken text with the same emotion and language is one take; ``force`` ignores
-    the cache (every take is made again)."""
+    the cache (every take is made again). ``verdict`` (when takes are checked by ear) decides
+    on each cached take: "keep" it, "hear" it first (it is made only if it fails), or "remake" it."""
     takes: dict[str, Take] = {}
     wanted: dict[str, Wanted] = {}
+    to_hear: dict[str, Hit] = {}
     keys = TakeKeys(setup, fingerprint)
-    hits: dict[str, tuple[Path, int, float] | None] = {}
+    hits: dict[str, Hit | None] = {}
     for seg in segments:
         key = keys.key(seg)
         if key in wanted:
@@ -79,11 +86,14 @@ def plan_takes(segments: Sequence[Segment], setup: KeyParts, fingerprint: str, c
         if key not in hits:
             hits[key] = None if force else lookup(cache, key)
         hit = hits[key]
-        if hit is not None:
+        decision = verdict(key, hit, seg) if verdict is not None and hit is not None else "keep"
+        if hit is not None and decision == "keep":
             takes[seg.id] = Take(seg.id, hit[0], hit[1], hit[2], key, "cache")
         else:
             wanted[key] = Wanted(key, seg.spoken, seg.lang, seg.emotion, [seg])
-    return takes, wanted
+            if hit is not None and decision == "hear":
+                to_hear[key] = hit
+    return takes, wanted, to_hear
 
 
 def record_errors(path: Path, segments: Sequence[Segment], attempts: int,
@@ -101,7 +111,7 @@ def record_errors(path: Path, segments: Sequence[Segment], attempts: int,
         raise OutputError(f"{path}: cannot write ({e.strerror or e})") from None
 
 
-def lookup(cache: Cache, key: str) -> tuple[Path, int, float] | None:
+def lookup(cache: Cache, key: str) -> Hit | None:
     """(path, sample rate, duration) of a cached take, or None."""
     path = cache.get(key)
     if path is None:

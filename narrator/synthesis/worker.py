@@ -274,7 +274,7 @@ def run_worker(config: Config, broker: str, *, name: str = "",
     from celery.signals import task_postrun, worker_ready
 
     from narrator.engines import create_engines, engine_name
-    from narrator.synthesis.scheduler import _fingerprint
+    from narrator.synthesis.scheduler import setup_fingerprint
 
     import warnings
 
@@ -293,7 +293,7 @@ def run_worker(config: Config, broker: str, *, name: str = "",
         if isinstance(event, Notice):
             print(f"narrate worker: {event.text}", file=sys.stderr, flush=True)
 
-    fingerprint, _ = _fingerprint([engine], config, notice)
+    fingerprint, _ = setup_fingerprint([engine], config, notice)
     emotions = {e: dict(engine.emotion_params(e)) for e in config.emotion_names}
     ident = setup_id(fingerprint, engine.sample_rate, emotions)
     queue = QUEUE_PREFIX + ident
