@@ -168,3 +168,17 @@ def test_other_pairs_and_chapters_opening_loud_get_files_of_their_own(tmp_path: 
     monkeypatch.setattr(book_module, "leading_zeros", lambda path, limit: 0)  # as if every chapter opened loud
     run_publish(script, programme, tmp_path / "b")
     assert codecs == ["aac"] * 6  # the pieces do not start on the chapters' first samples
+
+
+def test_a_lost_chapter_file_comes_back_from_the_book_without_encoding(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    script, programme = make_lesson(tmp_path / "w", CHAPTERS)
+    out = tmp_path / "out"
+    manifest = run_publish(script, programme, out)
+    lost = out / manifest["chapters"][1]["file"]
+    original = lost.read_bytes()
+    lost.unlink()
+    codecs = count_encodes(monkeypatch)
+    run_publish(script, programme, out)
+    assert codecs == []  # remuxed from its frames in the book
+    assert lost.read_bytes() == original
