@@ -198,6 +198,23 @@ def test_queue_limit_answers_429(tmp_path, webui, voice):
         assert "queue" in refused.json()["error"]
 
 
+def test_queue_positions_count_the_queued_jobs_ahead_in_the_same_lane(tmp_path: Path) -> None:
+    from narrator.server.jobs import INTERACTIVE_SEGMENTS, Runner
+    from narrator.server.store import JobStore
+
+    store = JobStore(tmp_path / "jobs.db")
+    runner = Runner(store, tmp_path, config_for=lambda options: None)  # type: ignore[arg-type, return-value]
+    sizes = [10, INTERACTIVE_SEGMENTS + 1, 20, 5000, INTERACTIVE_SEGMENTS, 30]
+    for i, n in enumerate(sizes):
+        store.add(f"j{i}", title="t", options={}, content_key=f"k{i}", idempotency_key=None, segments=n)
+    store.set_status("j0", "running")
+    store.set_status("j5", "done")
+    positions = {f"j{i}": runner.position(store.get(f"j{i}")) for i in range(len(sizes))}  # type: ignore[arg-type]
+    # interactive lane: j2, j4 (j0 runs); batch lane: j1, j3; j5 is done
+    assert positions == {"j0": 0, "j1": 1, "j2": 1, "j3": 2, "j4": 2, "j5": 0}
+    store.close()
+
+
 def lesson(n: int) -> tuple[str, list[str]]:
     word = ("zero one two three four five six seven eight nine".split())
     name = f"{word[n // 10]} {word[n % 10]}"

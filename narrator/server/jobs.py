@@ -123,10 +123,7 @@ class Runner:
         """1-based place among the queued jobs of its lane (0 when not queued)."""
         if job.status != "queued":
             return 0
-        lane = self.lane(job)
-        queued = [j for j in self.store.list(status=("queued",), newest_first=False)
-                  if self.lane(j) == lane]
-        return next((i + 1 for i, j in enumerate(queued) if j.id == job.id), 0)
+        return 1 + self.store.queued_before(job.seq, interactive=self.lane(job) == 0, bound=INTERACTIVE_SEGMENTS)
 
     @staticmethod
     def lane(job: Job) -> int:

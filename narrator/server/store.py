@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS jobs (
     finished REAL
 );
 CREATE INDEX IF NOT EXISTS jobs_content ON jobs (content_key);
+CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status, seq);
 """
 
 
@@ -113,6 +114,15 @@ class JobStore:
         with self._lock:
             rows = self._db.execute(query, args).fetchall()
         return [_job(r) for r in rows]
+
+    def queued_before(self, seq: int, *, interactive: bool, bound: int) -> int:
+        """How many queued jobs were submitted before job ``seq`` in its lane: the interactive
+        lane has at most ``bound`` segments, the batch lane more (one indexed count, not a list)."""
+        lane = "segments <= ?" if interactive else "segments > ?"
+        with self._lock:
+            row = self._db.execute(f"SELECT COUNT(*) FROM jobs WHERE status = 'queued' AND seq < ? AND {lane}",
+                                   (seq, bound)).fetchone()
+        return int(row[0])
 
     def close(self) -> None:
         with self._lock:
