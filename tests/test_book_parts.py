@@ -182,3 +182,26 @@ def test_a_lost_chapter_file_comes_back_from_the_book_without_encoding(tmp_path:
     run_publish(script, programme, out)
     assert codecs == []  # remuxed from its frames in the book
     assert lost.read_bytes() == original
+
+
+def test_publishing_a_long_chapter_encodes_its_piece_in_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        import tests.test_publish as lessons
+    except ImportError:
+        import test_publish as lessons  # type: ignore[no-redef]
+
+    monkeypatch.setattr(book_module, "PART_SECONDS", 1.0)
+    monkeypatch.setattr(lessons, "PAUSE", 0.6)  # pauses with room for a cut
+    codecs = count_encodes(monkeypatch)
+    script, programme = make_lesson(tmp_path / "w", [("Long", [f"s{i}." for i in range(8)]), ("Short", ["x."])])
+    manifest = run_publish(script, programme, tmp_path / "out")
+    out = tmp_path / "out"
+    assert len(codecs) >= 4  # the long chapter in three parts or more, the short one in one
+    files = [out / c["file"] for c in manifest["chapters"]]
+    assert frames_of(out / manifest["audio"]["book"], "adts") == b"".join(frames_of(f, "adts") for f in files)
+    chapter = programme.chapters[0]
+    decoded, original = decode(files[0], "mov"), wav_samples(chapter.wav_path)
+    for t in chapter.timings:  # each segment where the manifest has it
+        a, b = round(t.start * 22050), round(t.end * 22050)
+        ref = original[a:b]
+        assert 10 * np.log10(np.sum(ref ** 2) / np.sum((decoded[a:b] - ref) ** 2)) > 10, t

@@ -278,23 +278,23 @@ def frame_samples(kind: str, rate: int) -> int:
     return 1024
 
 
-def plan_piece(chapter: ChapterAudio, kind: str, rate: int, part_seconds: float = PART_SECONDS) -> PiecePlan:
+def plan_piece(chapter: ChapterAudio, kind: str, rate: int, part_seconds: float | None = None) -> PiecePlan:
     """Where the parts of the chapter's piece are cut (its WAV must be written).
 
     An encode of n samples decodes to ``priming`` samples, the n samples, then padding up to
     ``frame * ceil((n + extent) / frame)`` samples. A part's input ends two frames into a
     pause; the next part's output starts where this one's ends (its padding is part of the
     pause), and its input there, leaving out the ``priming`` zero samples its encoder's priming
-    stands for. Cuts are made about every ``part_seconds`` in pauses silent from the end of the
-    segment to a frame past those zeros (the decoder overlaps neighbouring frames); a chapter
-    without such pauses is one part.
+    stands for. Cuts are made about every ``part_seconds`` (default PART_SECONDS) in pauses
+    silent from the end of the segment to a frame past those zeros (the decoder overlaps
+    neighbouring frames); a chapter without such pauses is one part.
     """
     codec = BOOK_CODECS[kind]
     priming, frame = codec.priming, frame_samples(kind, rate)
     with wave.open(str(chapter.wav_path), "rb") as w:
         total = w.getnframes()
     dropped = min(priming, leading_zeros(chapter.wav_path, priming))
-    target = int(part_seconds * rate)
+    target = int((part_seconds or PART_SECONDS) * rate)
     parts: list[tuple[int, int]] = []
     begin, first = dropped - priming, dropped  # where the part's output starts; its first input sample
     spans = [(round(t.start * rate), round(t.end * rate)) for t in chapter.timings]
