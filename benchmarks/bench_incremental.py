@@ -3,7 +3,7 @@
 Prints, with their goals:
   (a) a 300-sentence lesson narrated through the OpenAI-compatible stand-in
       (tests/servers/openai_server.py, one server, plus the stand-in's own eSpeak time) with the
-      `openai` engine and the default outputs (mp3 chapters, m4b book): after one sentence is
+      `openai` engine and the default outputs (m4a chapters, m4b book): after one sentence is
       edited, the rebuild's engine requests (goal = 1) and its wall time as a fraction of the full
       build's (goal <= 5 %). Once per --delays value (seconds per request): 0.3 s by default, and
       1.5 s, what a request costs IndexTTS2 on an RTX 4090 (RTF 0.33: a ~4.5 s sentence in ~1.5 s);
@@ -139,7 +139,7 @@ def one_edit(tmp: Path, delay: float) -> tuple[int, float, float, int, int]:
 
 def one_edits(tmp: Path, delays: list[float]) -> None:
     print("(a) rebuild after a one-sentence edit of a 300-sentence lesson (openai engine, 1 stand-in "
-          "server + its eSpeak; mp3 chapters + m4b book):", flush=True)
+          "server + its eSpeak; m4a chapters + m4b book):", flush=True)
     for n, delay in enumerate(delays):
         (tmp / str(n)).mkdir()
         requests, rebuild, full, full_requests, segments = one_edit(tmp / str(n), delay)

@@ -4,7 +4,7 @@ Prints, with their goals:
   (a) a document of --hours of short paragraphs in one chapter (split into parts by the default
       [output] max_chapter_minutes), synthesized once with the embedded eSpeak engine to fill a
       cache, then narrated again into a new folder with every take cached and the default outputs
-      (mp3 chapters, m4b book, captions, player): the time from the last take to the finished
+      (m4a chapters, m4b book, captions, player): the time from the last take to the finished
       narration, per hour of audio (goal <= 15 s on a 2-core machine);
   (b) a shorter document (--served-minutes of audio) narrated through the OpenAI-compatible
       stand-in (tests/servers/openai_server.py, in its own process) answering each request after
