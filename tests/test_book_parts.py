@@ -205,3 +205,23 @@ def test_publishing_a_long_chapter_encodes_its_piece_in_parts(tmp_path: Path, mo
         a, b = round(t.start * 22050), round(t.end * 22050)
         ref = original[a:b]
         assert 10 * np.log10(np.sum(ref ** 2) / np.sum((decoded[a:b] - ref) ** 2)) > 10, t
+
+
+def test_a_new_document_title_remuxes_the_chapter_files_without_encoding(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import mutagen.mp4
+
+    import narrator
+    from narrator.config import load_config
+
+    src, out = tmp_path / "lesson.html", tmp_path / "out"
+    body = "<h1>One</h1><p>First chapter here.</p><h1>Two</h1><p>Second chapter here.</p>"
+    config = load_config(overrides={"cache_dir": str(tmp_path / "cache")})
+    src.write_text(f"<html><head><title>Old name</title></head><body>{body}</body></html>")
+    narrator.narrate(src, config, out_dir=out)
+    src.write_text(f"<html><head><title>New name</title></head><body>{body}</body></html>")
+    codecs = count_encodes(monkeypatch)
+    manifest = narrator.narrate(src, config, out_dir=out)
+    assert codecs == []  # same samples: the files are the previous book's frames with new tags
+    for chapter in manifest["chapters"]:
+        assert mutagen.mp4.MP4(out / chapter["file"]).tags["\xa9alb"] == ["New name"]

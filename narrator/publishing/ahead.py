@@ -46,23 +46,26 @@ class EncodeAhead:
         narration has that very file, the parts of its book piece unless the previous book has it."""
         out = self.config.output
         rel, tags, key = chapter_file(self.script, audio, self.config, rate, count=len(self.script.chapters))
+        shared = shares_encode(out.format, out.book)
         with self._lock:
-            piece = None
+            piece, old_piece = None, False
             if out.book in BOOK_CODECS:
                 pkey = piece_key(audio.pcm_sha256, out.book, rate=rate, bitrate=out.bitrate)
-                if pkey not in self._old_pieces and pkey not in self._pieces:
+                old_piece = pkey in self._old_pieces
+                if not old_piece and pkey not in self._pieces:
                     plan = plan_piece(audio, out.book, rate)
                     dest = self.workdir / f"{pkey[:16]}.{BOOK_CODECS[out.book].raw_format}"
                     parts = [dest.with_name(f"{dest.name}.part{i}") for i in range(len(plan.parts))]
                     futures = [self._pool.submit(encode_part, audio.wav_path, span, part, out.book,
                                                  bitrate=out.bitrate, rate=rate)
                                for span, part in zip(plan.parts, parts)]
-                    piece = self._pieces[pkey] = _Piece(pkey, dest, plan.lead, parts, futures,
-                                                        BOOK_CODECS[out.book].raw_format)
-            if self._old_files.get(rel) == key or key in self._files:
-                return
+                    self._pieces[pkey] = _Piece(pkey, dest, plan.lead, parts, futures,
+                                                BOOK_CODECS[out.book].raw_format)
+                piece = self._pieces.get(pkey)
+            if self._old_files.get(rel) == key or key in self._files or (shared and old_piece):
+                return  # kept, under way, or remuxed by publish from the previous book's piece
             dest = self.workdir / f"{key[:16]}.{out.format}"
-            if piece is not None and piece.lead == 0 and shares_encode(out.format, out.book):
+            if shared and piece is not None and piece.lead == 0:
                 # One encode for both: the file is its piece remuxed, when publish asks for it.
                 self._files[key] = functools.partial(self._wrap, piece, dest, tags)
             else:

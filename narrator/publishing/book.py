@@ -16,13 +16,13 @@ therefore not quite the sum of the earlier chapters' durations: :attr:`Book.star
 real one, which the manifest, the captions and the chapter markers use.
 
 A long chapter's piece is itself encoded in parts (about PART_SECONDS each), side by side on
-every core, cut the same way: in a pause, on a frame boundary, each later part leaving out the
-``priming`` zero samples its encoder's priming stands for. Joined, the parts decode to the
-chapter's samples at their places, as one encode would.
+every core, cut in pauses (see :func:`plan_piece`): each later part starts where the frames of
+the one before end and leaves out the ``priming`` zero samples its encoder's priming stands
+for. Joined, the parts decode to the chapter's samples at their places, as one encode would.
 
     book = Book(programme, Path("out/lesson.m4b"), "m4b", bitrate="64k", previous=previous_files,
                 workdir=tmp)
-    map_ordered(lambda job: job(), book.jobs())    # encode the pieces that changed
+    map_ordered(lambda job: job(), book.jobs())    # encode (the parts of) the pieces that changed
     book.finish(script.title)                      # join, mux, mark chapters
 """
 
