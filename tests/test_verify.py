@@ -30,6 +30,11 @@ from servers.faulty import OTHER_SENTENCE, FaultPlan, FaultyServer
 from servers.audio import speech_wav
 from whisper_models import base_dir
 
+try:
+    from tests.test_queue import broker  # noqa: F401 - a fixture: a fresh redis-server
+except ImportError:
+    from test_queue import broker  # type: ignore[no-redef]  # noqa: F401
+
 S = VerifyConfig()
 
 
@@ -343,3 +348,34 @@ def test_takes_cached_before_checks_were_on_are_heard_once_before_use(tmp_path, 
     assert manifest["stats"]["cached"] == 4 and manifest["stats"]["synthesized"] == 1
     assert all(s["verify"]["passed"] for s in manifest["segments"])
     assert [s["verify"]["attempts"] for s in manifest["segments"]] == [1, 2, 1, 1, 1]
+
+
+@pytest.mark.slow
+def test_takes_made_through_the_queue_are_heard_and_made_again(tmp_path, base_model, broker):
+    # One `narrate worker` (Celery) in front of the stand-in: request 2, sentence 2's first take,
+    # says another sentence. narrate hears it as it arrives from the queue and asks again; the
+    # worker makes a new take instead of answering with the one in its cache.
+    args = _setup(tmp_path, base_model)
+    with FaultyServer(FaultPlan(script={2: "other_sentence"}), audio=_voice) as server:
+        worker = subprocess.Popen([sys.executable, "-m", "narrator", "worker", "--broker", broker,
+                                   "--server", server.url, "--config", str(tmp_path / "narrate.toml"),
+                                   "--cache-dir", str(tmp_path / "worker-cache")],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            for line in worker.stderr:  # type: ignore[union-attr]
+                if "ready:" in line:
+                    break
+            done = subprocess.run([*args, "--broker", broker], capture_output=True, text=True, timeout=240)
+        finally:
+            worker.terminate()
+            worker.wait(30)
+        assert done.returncode == 0, done.stderr
+        asked = {s: server.requests.count(s) for s in SENTENCES}
+    assert asked == {s: 2 if s == SENTENCES[1] else 1 for s in SENTENCES}
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    assert manifest["stats"]["remade"] == 1 and manifest["stats"]["unverified"] == 0
+    assert [s["verify"]["attempts"] for s in manifest["segments"]] == [1, 2, 1, 1, 1]
+    assert all(s["verify"]["passed"] for s in manifest["segments"])
+    for seg in manifest["segments"]:  # the take kept is the clean take of its own text
+        take = tmp_path / "cache" / seg["take"][:2] / (seg["take"] + ".wav")
+        assert _frames(take) == _frames_of_bytes(_voice(seg["text"], "en"))

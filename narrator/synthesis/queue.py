@@ -7,7 +7,10 @@ to the setup's queue, and stores each answer in its cache after checking it agai
 publishing work exactly as with the local scheduler. Retries follow the local rules: a failed
 attempt is sent again at once (the failing worker rests first, so another one takes it) until
 ``config.engine.retries`` attempts; then the take's segments go to errors.jsonl and the run goes
-on. Killed and run again, the asker finds the takes that arrived in its cache.
+on. Killed and run again, the asker finds the takes that arrived in its cache. With ``[verify]``
+the asker hears every take as it arrives (the same checker as the local scheduler's); a take
+made again after a failed check is asked for with the digests of the takes heard, so the worker
+makes a new one instead of answering from its cache.
 
 Which workers: those of the asker's engine (unless "auto") and voice (its voice file's sha256, or
 its voice name), if it names one; when several setups fit, the one with the most live workers.
@@ -17,23 +20,25 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import queue
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from narrator.config import Config
 from narrator.errors import EngineError, ImplausibleTake, Interrupted
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.cache import Cache
 from narrator.synthesis.checks import validate_take
-from narrator.synthesis.scheduler import SynthesisResult
-from narrator.synthesis.takes import Wanted, plan_takes, record_errors
+from narrator.synthesis.scheduler import SynthesisResult, cached_verdict, speech_checks
+from narrator.synthesis.takes import Hit, Wanted, plan_takes, record_errors
+from narrator.synthesis.verify.checker import Candidate, Checker, JobChecks
 from narrator.synthesis.worker import (BATCH, INTERACTIVE, SETUP_COMMAND, TASK, QueueUnavailable,
                                        check_broker, make_app, voice_identity)
 from narrator.util.wavio import normalize_wav, wav_info
-from narrator.values import Script, Take
+from narrator.values import Script, Segment, Take
 
 if TYPE_CHECKING:
     from celery import Celery
@@ -150,6 +155,20 @@ class _Job:
     attempts: int = 0
     errors: list[tuple[str, str, float]] = field(default_factory=list)  # (server, message, time)
     rejected: set[str] = field(default_factory=set)  # sha256 hex of takes rejected for length
+    checks: JobChecks = field(default_factory=JobChecks)  # speech checks of its takes ([verify])
+
+    # what the checker reads of a job
+    @property
+    def key(self) -> str:
+        return self.wanted.key
+
+    @property
+    def spoken(self) -> str:
+        return self.wanted.spoken
+
+    @property
+    def lang(self) -> str:
+        return self.wanted.lang
 
 
 def synthesize_queued(script: Script, cache: Cache, config: Config, *,
@@ -167,21 +186,45 @@ def synthesize_queued(script: Script, cache: Cache, config: Config, *,
     if errors_path is not None:
         errors_path.parent.mkdir(parents=True, exist_ok=True)
         errors_path.unlink(missing_ok=True)  # a stale list from an earlier run would mislead
-    if config.verify.enabled:
-        on_event(Notice("warning", "[verify]: takes made through the queue are not checked by "
-                                   "speech recognition yet"))
+    verify = config.verify.enabled
+    if verify:
+        from narrator.synthesis.verify.recognizer import require
+
+        require()  # before any task: a missing extra is a setup problem
     setup = find_setup(app, config, sorted({s.lang for s in segments}), on_event)
-    takes, wanted, _ = plan_takes(segments, setup, setup.fingerprint, cache, force=config.force)
+    hearings: dict[str, tuple[Any, int]] = {}  # cached takes heard before: key -> (Heard, attempts)
+
+    def verdict(key: str, hit: Hit, seg: Segment) -> str:
+        return cached_verdict(cache, key, hit, seg, config, hearings)
+
+    takes, wanted, to_hear = plan_takes(segments, setup, setup.fingerprint, cache, force=config.force,
+                                        verdict=verdict if verify else None)
     run = _QueuedRun(app, setup, cache, config, on_event, errors_path,
                      INTERACTIVE if interactive else BATCH, len(segments), len(takes))
     run.takes.update(takes)
+    jobs = [_Job(w) for w in wanted.values()]
+    if verify:
+        run.hearings.update(hearings)
+        run.checker = Checker(config.verify, run, cache)
+        run.checker.start()
+        for job in jobs:  # cached takes never heard are heard before they are used
+            if job.key in to_hear:
+                path, rate, duration = to_hear[job.key]
+                run.hear(job, Candidate(b"", duration, rate, cached=path))
     try:
-        run.run([_Job(w) for w in wanted.values()])
+        run.run([job for job in jobs if job.key not in to_hear])
     except KeyboardInterrupt:
         raise Interrupted(f"interrupted after {run.done} of {run.total} segments; "
                           f"takes made so far are kept in {cache.root}") from None
+    finally:
+        if run.checker is not None:
+            run.checker.close()
     order = {seg.id: i for i, seg in enumerate(segments)}
+    checks, words, unverified = speech_checks(segments, run.takes, run.hearings, run.unverified, config,
+                                              errors_path) if verify else ({}, {}, ())
     return SynthesisResult(
+        checks=checks, words=words, unverified=unverified,
+        remade=run.checker.remade if run.checker is not None else 0,
         takes=dict(sorted(run.takes.items(), key=lambda kv: order[kv[0]])),
         failed=dict(sorted(run.failed.items(), key=lambda kv: order[kv[0]])),
         synthesized=run.synthesized, cached=len(takes), server_busy=run.busy,
@@ -212,6 +255,12 @@ class _QueuedRun:
         self.busy: dict[str, float] = {}
         self.seen: dict[bytes, str] = {}  # sha256 of every take of this run -> its spoken text
         self.out: dict[str, _Job] = {}  # task id -> job
+        # [verify]: the checker hears takes on its own thread and hands its decisions back here
+        self.checker: Checker | None = None
+        self.hearing = 0  # jobs whose take is being heard
+        self.decisions: queue.Queue[tuple[str, _Job | None, Any, Any]] = queue.Queue()
+        self.hearings: dict[str, tuple[Any, int]] = {}  # cache key -> (Heard | None, attempts)
+        self.unverified: list[str] = []
 
     def run(self, jobs: list[_Job]) -> None:
         self._progress()
@@ -220,12 +269,12 @@ class _QueuedRun:
         last_answer = time.monotonic()
         no_worker = 0
         try:
-            while self.out:
-                answered = self._collect()
+            while self.out or self.hearing:
+                answered = self._collect() + self._decided()
                 now = time.monotonic()
                 if answered:
                     last_answer, no_worker = now, 0
-                elif now - last_answer > _STALL_CHECK:
+                elif self.out and now - last_answer > _STALL_CHECK:
                     last_answer = now
                     no_worker = 0 if self._queue_served() else no_worker + 1
                     if no_worker >= _STALL_CHECKS:
@@ -243,9 +292,75 @@ class _QueuedRun:
     def _send(self, job: _Job) -> None:
         w = job.wanted
         job.attempts += 1
-        result = self.app.send_task(TASK, args=(w.key, w.spoken, w.lang, w.emotion, self.reply),
+        # takes heard and found wanting are not to be answered from the worker's cache
+        avoid = sorted(d.hex() for d in job.checks.digests)
+        result = self.app.send_task(TASK, args=(w.key, w.spoken, w.lang, w.emotion, self.reply, avoid),
                                     queue=self.setup.queue, priority=self.priority)
         self.out[result.id] = job
+
+    # ---- [verify] ----------------------------------------------------------------------------------
+
+    def hear(self, job: _Job, candidate: Candidate) -> None:
+        """Hand a take to the checker; the job is done when it decides."""
+        assert self.checker is not None
+        self.hearing += 1
+        self.checker.submit(job, candidate)
+
+    # The checker's decisions (its thread), carried out by _decided (this run's thread).
+    def keep_take(self, job: _Job, candidate: Candidate, report: dict[str, Any]) -> None:
+        self.decisions.put(("keep", job, candidate, report))
+
+    def retake(self, job: _Job, message: str) -> None:
+        self.decisions.put(("retake", job, message, None))
+
+    def reject_take(self, job: _Job, message: str) -> None:
+        self.decisions.put(("reject", job, message, None))
+
+    def fail_run(self, error: BaseException) -> None:
+        self.decisions.put(("fail", None, error, None))
+
+    def _decided(self) -> int:
+        """Carry out every decision the checker has made; return how many."""
+        n = 0
+        while True:
+            try:
+                what, job, arg, report = self.decisions.get_nowait()
+            except queue.Empty:
+                return n
+            if what == "fail":
+                raise arg
+            assert job is not None
+            n += 1
+            self.hearing -= 1
+            if what == "keep":
+                self._keep(job, arg, report)
+                continue
+            job.errors.append(("", arg, time.time()))
+            if what == "reject":
+                self._give_up(job)
+            else:
+                self.on_event(Notice("info", f"{job.wanted.segments[0].id}: {arg}; making it again"))
+                self._send(job)
+
+    def _keep(self, job: _Job, candidate: Candidate, report: dict[str, Any]) -> None:
+        w = job.wanted
+        source: Literal["engine", "cache"] = "cache" if candidate.cached is not None else "engine"
+        # the best take heard (a shared cache may hold a later one by now)
+        path = candidate.cached if candidate.cached is not None else self.cache.put(w.key, candidate.wav)
+        for seg in w.segments:
+            self.takes[seg.id] = Take(seg.id, path, candidate.rate, candidate.duration, w.key, source)
+        if source == "engine":
+            self.synthesized += len(w.segments)
+        else:
+            self.cached += len(w.segments)
+        self.hearings[w.key] = (candidate.heard, report["attempts"])
+        if "problems" in report:
+            self.unverified += [seg.id for seg in w.segments]
+            if self.errors_path is not None:
+                record_errors(self.errors_path, w.segments, job.attempts,
+                              [("", "kept although no take passed the speech check: " + p, time.time())
+                               for p in report["problems"]])
+        self._complete(job)
 
     def _collect(self) -> int:
         """Handle every answer that has arrived; return how many."""
@@ -309,6 +424,9 @@ class _QueuedRun:
         self.seen[sha] = w.spoken
         wav = normalize_wav(wav)
         rate = wav_info(wav).sample_rate
+        if self.checker is not None:  # kept (and cached) once heard
+            self.hear(job, Candidate(wav, duration, rate))
+            return
         path = self.cache.put(w.key, wav)
         for seg in w.segments:
             self.takes[seg.id] = Take(seg.id, path, rate, duration, w.key, "engine")

@@ -483,7 +483,7 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
     hearings: dict[str, tuple[Any, int]] = {}  # cached takes heard before: key -> (Heard, attempts)
 
     def verdict(key: str, hit: Hit, seg: Segment) -> str:
-        return _cached_verdict(cache, key, hit, seg, config, hearings)
+        return cached_verdict(cache, key, hit, seg, config, hearings)
 
     takes, wanted, to_hear = plan_takes(segments, lead, fingerprint, cache, force=config.force,
                                         verdict=verdict if verify else None)
@@ -535,26 +535,19 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
     if run.fatal is not None:
         raise run.fatal
     order = {seg.id: i for i, seg in enumerate(segments)}
-    checks, words = _segment_checks(segments, run, config) if verify else ({}, {})
-    # kept although no take passed: heard in this run, or heard before under laxer thresholds
-    unverified = [sid for sid, c in checks.items() if c.get("checked") and not c.get("passed")]
-    if errors_path is not None:
-        earlier = [seg for seg in segments if seg.id in unverified and seg.id not in run.unverified]
-        for seg in earlier:
-            _record_errors(errors_path, [seg], checks[seg.id]["attempts"], [(
-                "", f"kept although its take fails the speech check: {'; '.join(checks[seg.id]['problems'])} "
-                    f"(heard {checks[seg.id]['heard']!r})", time.time())])
+    checks, words, unverified = speech_checks(segments, run.takes, run.hearings, run.unverified, config,
+                                              errors_path) if verify else ({}, {}, ())
     return SynthesisResult(
         takes=dict(sorted(run.takes.items(), key=lambda kv: order[kv[0]])),
         failed=dict(sorted(run.failed.items(), key=lambda kv: order[kv[0]])),
         synthesized=run.synthesized, cached=run.cached,
         server_busy={s.label: s.busy for s in servers}, fingerprint=fingerprint,
         checks=checks, words=words, remade=run.checker.remade if run.checker else 0,
-        unverified=tuple(sorted(unverified, key=order.__getitem__)),
+        unverified=unverified,
     )
 
 
-def _cached_verdict(cache: Cache, key: str, hit: Hit, seg: Segment,
+def cached_verdict(cache: Cache, key: str, hit: Hit, seg: Segment,
                     config: Config, hearings: dict[str, tuple[Any, int]]) -> str:
     """What to do with a cached take when takes are checked: "keep" it (heard before; its
     hearing goes into ``hearings``), "hear" it first, or "remake" it (strict mode, and what was
@@ -573,23 +566,36 @@ def _cached_verdict(cache: Cache, key: str, hit: Hit, seg: Segment,
     return "keep"
 
 
-def _segment_checks(segments: Sequence[Segment], run: _Run, config: Config
-                    ) -> tuple[dict[str, Mapping[str, Any]], dict[str, Any]]:
-    """Each segment's verification record and timed words, from what its take's hearing."""
+def speech_checks(segments: Sequence[Segment], takes: Mapping[str, Take],
+                  hearings: Mapping[str, tuple[Any, int]], kept_unverified: Sequence[str], config: Config,
+                  errors_path: Path | None) -> tuple[dict[str, Mapping[str, Any]], dict[str, Any], tuple[str, ...]]:
+    """What the speech checks ([verify]) say of ``segments``: each checked segment's manifest
+    record and timed words, and the segments kept although their take fails the check, in script
+    order. Those heard in an earlier run, under laxer thresholds, are added to ``errors_path``
+    here (``kept_unverified``, this run's, were added when kept)."""
     from narrator.synthesis.verify.checker import segment_checks
 
     checks: dict[str, Mapping[str, Any]] = {}
     words: dict[str, Any] = {}
     for seg in segments:
-        take = run.takes.get(seg.id)
-        if take is None or take.cache_key not in run.hearings:
+        take = takes.get(seg.id)
+        if take is None or take.cache_key not in hearings:
             continue
-        heard, attempts = run.hearings[take.cache_key]
+        heard, attempts = hearings[take.cache_key]
         checks[seg.id], timed = segment_checks(seg.text, seg.spoken, seg.lang, heard, attempts,
                                                config.verify)
         if timed:
             words[seg.id] = timed
-    return checks, words
+    unverified = tuple(seg.id for seg in segments
+                       if seg.id in checks and checks[seg.id].get("checked") and not checks[seg.id].get("passed"))
+    if errors_path is not None:
+        for seg in segments:
+            if seg.id in unverified and seg.id not in kept_unverified:
+                c = checks[seg.id]
+                _record_errors(errors_path, [seg], c["attempts"], [(
+                    "", f"kept although its take fails the speech check: {'; '.join(c['problems'])} "
+                        f"(heard {c['heard']!r})", time.time())])
+    return checks, words, unverified
 
 
 def _close_writer(run: _Run, writer: threading.Thread) -> None:

@@ -35,7 +35,7 @@ import signal
 import socket
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,18 +155,20 @@ _WORKER: _Worker | None = None  # set by run_worker() in the worker process
 
 
 def _take_task(task: Any, key: str, spoken: str, lang: str, emotion: str,
-               reply: str = "wav") -> dict[str, Any]:
+               reply: str = "wav", avoid: Sequence[str] = ()) -> dict[str, Any]:
     """The Celery task: make (or find) the take for ``key``; see :func:`make_take`."""
     if _WORKER is None:
         raise RuntimeError("narrator.take runs only in `narrate worker`")
-    return make_take(_WORKER, key, spoken, lang, emotion, reply)
+    return make_take(_WORKER, key, spoken, lang, emotion, reply, avoid)
 
 
 def make_take(w: _Worker, key: str, spoken: str, lang: str, emotion: str,
-              reply: str = "wav") -> dict[str, Any]:
+              reply: str = "wav", avoid: Sequence[str] = ()) -> dict[str, Any]:
     """One take as a JSON-able answer: ``{"ok": True, "key", "wav" (base64, or None when
     ``reply`` is "key": it is in the shared cache), "server", "seconds"}``, or ``{"ok": False,
-    "error", "retryable", "server"}`` plus ``"digest"`` (sha256 hex) for an implausible take."""
+    "error", "retryable", "server"}`` plus ``"digest"`` (sha256 hex) for an implausible take.
+    A cached take whose sha256 (hex) is in ``avoid`` (the asker heard it and wants another) is
+    not answered: a new one is made and replaces it in the cache."""
     engine = w.engine
     server = engine.label
     mine = w.cache.key(w.description["fingerprint"], engine.emotion_params(emotion), spoken,
@@ -176,9 +178,10 @@ def make_take(w: _Worker, key: str, spoken: str, lang: str, emotion: str,
                 "error": f"{server}: this worker's setup gives another cache key for the take "
                          "(its emotion presets or language handling differ from the asker's)"}
     hit = lookup(w.cache, key)
-    if hit is not None:  # a redelivered or duplicated task: the take was made already
-        w.served_from_cache += 1
-        return _answer(w, key, hit[0].read_bytes(), reply, 0.0)
+    cached = hit[0].read_bytes() if hit is not None else None
+    if cached is not None and hashlib.sha256(cached).hexdigest() not in avoid:
+        w.served_from_cache += 1  # a redelivered or duplicated task: the take was made already
+        return _answer(w, key, cached, reply, 0.0)
     started = time.monotonic()
     try:
         wav = engine.synthesize(spoken, lang, emotion)
