@@ -350,25 +350,35 @@ def test_takes_cached_before_checks_were_on_are_heard_once_before_use(tmp_path, 
     assert [s["verify"]["attempts"] for s in manifest["segments"]] == [1, 2, 1, 1, 1]
 
 
+class QueueWorker:
+    """One `narrate worker` (Celery) in front of ``server``, with the test's narrate.toml."""
+
+    def __init__(self, tmp_path: Path, broker: str, server: FaultyServer) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "narrator", "worker", "--broker", broker,
+                                      "--server", server.url, "--config", str(tmp_path / "narrate.toml"),
+                                      "--cache-dir", str(tmp_path / "worker-cache")],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for line in self.proc.stderr:  # type: ignore[union-attr]
+            if "ready:" in line:
+                break
+
+    def __enter__(self) -> "QueueWorker":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.proc.terminate()
+        self.proc.wait(30)
+
+
 @pytest.mark.slow
 def test_takes_made_through_the_queue_are_heard_and_made_again(tmp_path, base_model, broker):
-    # One `narrate worker` (Celery) in front of the stand-in: request 2, sentence 2's first take,
-    # says another sentence. narrate hears it as it arrives from the queue and asks again; the
-    # worker makes a new take instead of answering with the one in its cache.
+    # Request 2, sentence 2's first take, says another sentence. narrate hears it as it arrives
+    # from the queue and asks again; the worker makes a new take instead of answering with the
+    # one in its cache.
     args = _setup(tmp_path, base_model)
     with FaultyServer(FaultPlan(script={2: "other_sentence"}), audio=_voice) as server:
-        worker = subprocess.Popen([sys.executable, "-m", "narrator", "worker", "--broker", broker,
-                                   "--server", server.url, "--config", str(tmp_path / "narrate.toml"),
-                                   "--cache-dir", str(tmp_path / "worker-cache")],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        try:
-            for line in worker.stderr:  # type: ignore[union-attr]
-                if "ready:" in line:
-                    break
+        with QueueWorker(tmp_path, broker, server):
             done = subprocess.run([*args, "--broker", broker], capture_output=True, text=True, timeout=240)
-        finally:
-            worker.terminate()
-            worker.wait(30)
         assert done.returncode == 0, done.stderr
         asked = {s: server.requests.count(s) for s in SENTENCES}
     assert asked == {s: 2 if s == SENTENCES[1] else 1 for s in SENTENCES}
@@ -379,3 +389,22 @@ def test_takes_made_through_the_queue_are_heard_and_made_again(tmp_path, base_mo
     for seg in manifest["segments"]:  # the take kept is the clean take of its own text
         take = tmp_path / "cache" / seg["take"][:2] / (seg["take"] + ".wav")
         assert _frames(take) == _frames_of_bytes(_voice(seg["text"], "en"))
+
+
+@pytest.mark.slow
+def test_takes_cached_unheard_are_heard_before_use_through_the_queue(tmp_path, base_model, broker):
+    # A first run through the queue without --verify keeps a take cut short (request 2), in
+    # narrate's cache and in the worker's. With --verify it is heard before use and made again.
+    args = _setup(tmp_path, base_model)
+    plain = [a for a in args if a != "--verify"]
+    with FaultyServer(FaultPlan(script={2: "cut_short"}), audio=_voice) as server:
+        with QueueWorker(tmp_path, broker, server):
+            assert subprocess.run([*plain, "--broker", broker], capture_output=True, timeout=240).returncode == 0
+            args[args.index("-o") + 1] = str(tmp_path / "checked")
+            done = subprocess.run([*args, "--broker", broker], capture_output=True, text=True, timeout=240)
+        assert done.returncode == 0, done.stderr
+        assert server.requests[5:] == [SENTENCES[1]]
+    manifest = json.loads((tmp_path / "checked" / "manifest.json").read_text("utf-8"))
+    assert manifest["stats"]["cached"] == 4 and manifest["stats"]["synthesized"] == 1
+    assert all(s["verify"]["passed"] for s in manifest["segments"])
+    assert [s["verify"]["attempts"] for s in manifest["segments"]] == [1, 2, 1, 1, 1]

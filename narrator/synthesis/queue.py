@@ -227,7 +227,7 @@ def synthesize_queued(script: Script, cache: Cache, config: Config, *,
         remade=run.checker.remade if run.checker is not None else 0,
         takes=dict(sorted(run.takes.items(), key=lambda kv: order[kv[0]])),
         failed=dict(sorted(run.failed.items(), key=lambda kv: order[kv[0]])),
-        synthesized=run.synthesized, cached=len(takes), server_busy=run.busy,
+        synthesized=run.synthesized, cached=run.cached, server_busy=run.busy,
         fingerprint=setup.fingerprint, engine=setup.engine)
 
 
