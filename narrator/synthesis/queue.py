@@ -25,7 +25,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from narrator.config import Config
 from narrator.errors import EngineError, ImplausibleTake, Interrupted
@@ -33,7 +33,7 @@ from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.cache import Cache
 from narrator.synthesis.checks import validate_take
 from narrator.synthesis.scheduler import SynthesisResult, cached_verdict, speech_checks
-from narrator.synthesis.takes import Hit, Wanted, plan_takes, record_errors
+from narrator.synthesis.takes import Hit, Tally, Wanted, plan_takes, record_errors
 from narrator.synthesis.verify.checker import Candidate, Checker, JobChecks
 from narrator.synthesis.worker import (BATCH, INTERACTIVE, SETUP_COMMAND, TASK, QueueUnavailable,
                                        check_broker, make_app, voice_identity)
@@ -231,36 +231,26 @@ def synthesize_queued(script: Script, cache: Cache, config: Config, *,
         fingerprint=setup.fingerprint, engine=setup.engine)
 
 
-class _QueuedRun:
+class _QueuedRun(Tally):
     """The takes of one synthesize_queued() call that are out on the queue (one thread)."""
 
     def __init__(self, app: Celery, setup: RemoteSetup, cache: Cache, config: Config,
                  on_event: EventSink, errors_path: Path | None, priority: int, total: int,
                  cached: int) -> None:
+        super().__init__(cache, total=total, cached=cached, errors_path=errors_path)
         self.app = app
         self.backend = app.backend
         self.setup = setup
-        self.cache = cache
         self.config = config
         self.on_event = on_event
-        self.errors_path = errors_path
         self.priority = priority
         self.reply = "key" if config.queue.shared_cache else "wav"
-        self.total = total
-        self.cached = cached
-        self.done = cached
-        self.synthesized = 0
-        self.takes: dict[str, Take] = {}
-        self.failed: dict[str, tuple[str, ...]] = {}
         self.busy: dict[str, float] = {}
-        self.seen: dict[bytes, str] = {}  # sha256 of every take of this run -> its spoken text
         self.out: dict[str, _Job] = {}  # task id -> job
         # [verify]: the checker hears takes on its own thread and hands its decisions back here
         self.checker: Checker | None = None
         self.hearing = 0  # jobs whose take is being heard
         self.decisions: queue.Queue[tuple[str, _Job | None, Any, Any]] = queue.Queue()
-        self.hearings: dict[str, tuple[Any, int]] = {}  # cache key -> (Heard | None, attempts)
-        self.unverified: list[str] = []
 
     def run(self, jobs: list[_Job]) -> None:
         self._progress()
@@ -344,22 +334,11 @@ class _QueuedRun:
 
     def _keep(self, job: _Job, candidate: Candidate, report: dict[str, Any]) -> None:
         w = job.wanted
-        source: Literal["engine", "cache"] = "cache" if candidate.cached is not None else "engine"
         # the best take heard (a shared cache may hold a later one by now)
         path = candidate.cached if candidate.cached is not None else self.cache.put(w.key, candidate.wav)
-        for seg in w.segments:
-            self.takes[seg.id] = Take(seg.id, path, candidate.rate, candidate.duration, w.key, source)
-        if source == "engine":
-            self.synthesized += len(w.segments)
-        else:
-            self.cached += len(w.segments)
-        self.hearings[w.key] = (candidate.heard, report["attempts"])
-        if "problems" in report:
-            self.unverified += [seg.id for seg in w.segments]
-            if self.errors_path is not None:
-                record_errors(self.errors_path, w.segments, job.attempts,
-                              [("", "kept although no take passed the speech check: " + p, time.time())
-                               for p in report["problems"]])
+        self.keep_heard(w.segments, w.key, path, candidate.rate, candidate.duration,
+                        cached=candidate.cached is not None, heard=candidate.heard, attempts=job.attempts,
+                        report=report)
         self._complete(job)
 
     def _collect(self) -> int:

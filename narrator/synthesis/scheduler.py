@@ -37,7 +37,7 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from narrator.synthesis.cache import Cache
 from narrator.config import Config
@@ -53,7 +53,7 @@ from narrator.errors import (
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.checks import validate_take
 from narrator.synthesis.health import CoolDown, ServerHealth
-from narrator.synthesis.takes import Hit, plan_takes, record_errors as _record_errors
+from narrator.synthesis.takes import Hit, Tally, plan_takes, record_errors as _record_errors
 from narrator.synthesis.verify.checker import Candidate, Checker, JobChecks
 from narrator.util.wavio import normalize_wav, wav_info
 
@@ -114,29 +114,21 @@ class _Server:
     busy: float = 0.0
 
 
-class _Run:
+class _Run(Tally):
     """Shared state of one synthesize() call; every field is guarded by ``cond``."""
 
     def __init__(self, jobs: list[_Job], servers: list[_Server], cache: Cache, config: Config,
                  fingerprint: str, total: int, cached: int, on_event: EventSink,
                  errors_path: Path | None, on_take: Callable[[Take], None]) -> None:
+        super().__init__(cache, total=total, cached=cached, errors_path=errors_path)
         self.cond = threading.Condition()
         self.queue: deque[_Job] = deque(jobs)
         self.pending = len(jobs)  # jobs neither done nor failed (queued or in flight)
         self.servers = servers
-        self.cache = cache
         self.config = config
         self.fingerprint = fingerprint
-        self.total = total
-        self.cached = cached
-        self.done = cached
-        self.synthesized = 0
-        self.failed: dict[str, tuple[str, ...]] = {}
-        self.takes: dict[str, Take] = {}
-        self.seen: dict[bytes, str] = {}  # sha256 of every take made in this run -> its spoken text
         self.on_event = on_event
         self.on_take = on_take
-        self.errors_path = errors_path
         self.stopped = False
         self.fatal: BaseException | None = None
         self.finished = threading.Event()
@@ -146,8 +138,6 @@ class _Run:
         # until then a server that was never there (connection refused) is waited for
         self.boot_deadline = time.monotonic() + config.engine.wait_for_server
         self.checker: Checker | None = None  # hears takes before they are kept ([verify])
-        self.hearings: dict[str, tuple[Any, int]] = {}  # cache key -> (Heard | None, attempts)
-        self.unverified: list[str] = []
         if self.pending == 0:
             self.finished.set()
 
@@ -277,22 +267,10 @@ class _Run:
     def keep_take(self, job: _Job, cand: Candidate, report: dict[str, Any]) -> None:
         """Store the take the checker chose under the job's key and complete the job."""
         path = cand.cached if cand.cached is not None else self.cache.put(job.key, cand.wav)
-        source: Literal["engine", "cache"] = "cache" if cand.cached is not None else "engine"
-        made = [Take(seg.id, path, cand.rate, cand.duration, job.key, source) for seg in job.segments]
         with self.cond:
-            for take in made:
-                self.takes[take.segment_id] = take
-            if source == "engine":
-                self.synthesized += len(job.segments)
-            else:
-                self.cached += len(job.segments)
-            self.hearings[job.key] = (cand.heard, report["attempts"])
-            if "problems" in report:
-                self.unverified += [seg.id for seg in job.segments]
-                if self.errors_path is not None:
-                    _record_errors(self.errors_path, job.segments, job.attempts,
-                                   [("", "kept although no take passed the speech check: " + p,
-                                     time.time()) for p in report["problems"]])
+            made = self.keep_heard(job.segments, job.key, path, cand.rate, cand.duration,
+                                   cached=cand.cached is not None, heard=cand.heard,
+                                   attempts=job.attempts, report=report)
             self._complete(job)
         for take in made:  # outside the lock: the sink may start work (assembly ahead)
             self.on_take(take)

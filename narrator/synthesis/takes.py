@@ -96,6 +96,45 @@ def plan_takes(segments: Sequence[Segment], setup: KeyParts, fingerprint: str, c
     return takes, wanted, to_hear
 
 
+class Tally:
+    """What one run has made so far, kept alike by the local scheduler (under its lock) and the
+    queue: the takes by segment id, the failures, the counts and the speech checks' hearings."""
+
+    def __init__(self, cache: Cache, *, total: int, cached: int, errors_path: Path | None) -> None:
+        self.cache = cache
+        self.total = total
+        self.cached = cached
+        self.done = cached
+        self.synthesized = 0
+        self.takes: dict[str, Take] = {}
+        self.failed: dict[str, tuple[str, ...]] = {}
+        self.seen: dict[bytes, str] = {}  # sha256 of every take of this run -> its spoken text
+        self.errors_path = errors_path
+        self.hearings: dict[str, tuple[Any, int]] = {}  # cache key -> (Heard | None, attempts)
+        self.unverified: list[str] = []  # segments kept although no take passed the check
+
+    def keep_heard(self, segments: Sequence[Segment], key: str, path: Path, rate: int, duration: float, *,
+                   cached: bool, heard: Any, attempts: int, report: Mapping[str, Any]) -> list[Take]:
+        """Record the take the speech checker chose for ``segments`` (at ``path`` in the cache;
+        ``cached`` if it was there before the run) with what was heard; return their takes.
+        ``report`` is the checker's: its attempts, and its problems if no take passed."""
+        made = [Take(seg.id, path, rate, duration, key, "cache" if cached else "engine") for seg in segments]
+        for take in made:
+            self.takes[take.segment_id] = take
+        if cached:
+            self.cached += len(segments)
+        else:
+            self.synthesized += len(segments)
+        self.hearings[key] = (heard, report["attempts"])
+        if "problems" in report:
+            self.unverified += [seg.id for seg in segments]
+            if self.errors_path is not None:
+                record_errors(self.errors_path, segments, attempts,
+                              [("", "kept although no take passed the speech check: " + p, time.time())
+                               for p in report["problems"]])
+        return made
+
+
 def record_errors(path: Path, segments: Sequence[Segment], attempts: int,
                   errors: Sequence[tuple[str, str, float]]) -> None:
     """Append one errors.jsonl line per segment, with every (server, message, unix time)."""
