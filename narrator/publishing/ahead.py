@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+import wave
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -53,7 +54,11 @@ class EncodeAhead:
                 pkey = piece_key(audio.pcm_sha256, out.book, rate=rate, bitrate=out.bitrate)
                 old_piece = pkey in self._old_pieces
                 if not old_piece and pkey not in self._pieces:
-                    plan = plan_piece(audio, out.book, rate)
+                    try:
+                        plan = plan_piece(audio, out.book, rate)
+                    except (OSError, EOFError, wave.Error) as e:  # publish tries again and says why
+                        log.debug("encoding ahead: %s", e)
+                        return
                     dest = self.workdir / f"{pkey[:16]}.{BOOK_CODECS[out.book].raw_format}"
                     parts = [dest.with_name(f"{dest.name}.part{i}") for i in range(len(plan.parts))]
                     futures = [self._pool.submit(encode_part, audio.wav_path, span, part, out.book,
