@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,6 +32,7 @@ from narrator.synthesis.cache import Cache
 from narrator.synthesis.queue import synthesize_queued
 from narrator.synthesis.scheduler import synthesize
 from narrator.values import Script, ScriptChapter, Segment
+from tests.servers.queue import Worker, start_redis
 
 HTTP_ENGINE = """\
 [engine]
@@ -56,47 +56,11 @@ def make_script(n: int, tag: str) -> Script:
     return Script("bench", "en", (ScriptChapter(1, "Bench", segs),))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_redis() -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1",
-                             "--save", "", "--appendonly", "no", "--loglevel", "warning"],
-                            stdout=subprocess.DEVNULL)
-    for _ in range(500):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
-                s.sendall(b"PING\r\n")
-                if s.recv(16).startswith(b"+PONG"):
-                    break
-        except OSError:
-            time.sleep(0.01)
-    return proc, f"redis://127.0.0.1:{port}/0"
-
-
 def start_servers(n: int, delay: float) -> tuple[list[subprocess.Popen[str]], list[str]]:
     procs = [subprocess.Popen([sys.executable, "-m", "tests.servers.faulty", "--tone", "--delay",
                                str(delay)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
              for _ in range(n)]
     return procs, [p.stdout.readline().strip() for p in procs]  # type: ignore[union-attr]
-
-
-def start_workers(broker: str, urls: list[str], toml: Path, tmp: Path) -> list[subprocess.Popen[str]]:
-    workers = []
-    for i, url in enumerate(urls):
-        workers.append(subprocess.Popen(
-            [sys.executable, "-m", "narrator", "worker", "--broker", broker, "--server", url,
-             "-c", str(toml), "--cache-dir", str(tmp / f"worker-cache-{i}")],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
-    for w in workers:
-        for line in w.stderr:  # type: ignore[union-attr]
-            if "ready:" in line:
-                break
-    return workers
 
 
 def stop(procs: list[subprocess.Popen[str]]) -> None:
@@ -122,7 +86,10 @@ def main() -> None:
             toml.write_text(HTTP_ENGINE)
             for n in (1, 2, 4):
                 servers, urls = start_servers(n, args.delay)
-                workers = start_workers(broker, urls, toml, tmp)
+                workers = [Worker(broker, url, tmp / f"worker-cache-{i}", "-c", str(toml))
+                           for i, url in enumerate(urls)]
+                for w in workers:
+                    w.wait_ready()
                 try:
                     config = load_config(toml, {"engine.servers": urls})
                     engines = create_engines(config)
@@ -141,7 +108,8 @@ def main() -> None:
                     assert queued.synthesized == args.segments
                     rows.append((n, local_wall, queue_wall))
                 finally:
-                    stop(workers)
+                    for w in workers:
+                        w.stop()
                     stop(servers)
     finally:
         redis.terminate()

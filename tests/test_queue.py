@@ -11,10 +11,8 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -23,6 +21,7 @@ import pytest
 from helpers import wav_bytes_of
 from tests.servers.audio import speech_wav
 from tests.servers.indextts2_webui import free_port, start_webui
+from tests.servers.queue import Worker, start_redis
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,22 +38,8 @@ def broker():
         if os.environ.get("NARRATOR_REQUIRE_REDIS") or os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    port = free_port()
-    proc = subprocess.Popen([REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no", "--loglevel", "warning"],
-                            stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
-                s.sendall(b"PING\r\n")
-                if s.recv(16).startswith(b"+PONG"):
-                    break
-        except OSError:
-            pass
-        assert time.monotonic() < deadline, "redis-server did not start"
-        time.sleep(0.02)
-    yield f"redis://127.0.0.1:{port}/0"
+    proc, url = start_redis(REDIS)
+    yield url
     proc.terminate()
     proc.wait(10)
 
@@ -68,39 +53,6 @@ def voices(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return a, b
 
 
-class Worker:
-    """A `narrate worker` subprocess; its stderr lines are collected as they come."""
-
-    def __init__(self, broker: str, server: str, voice: Path, cache: Path, *extra: str) -> None:
-        self.proc = subprocess.Popen(NARRATE + ["worker", "--broker", broker, "--server", server,
-                                                "--voice-file", str(voice), "--cache-dir", str(cache),
-                                                *extra],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        self.lines: list[str] = []
-        self.ready = threading.Event()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            self.lines.append(line.rstrip())
-            if "narrate worker: ready:" in line:
-                self.ready.set()
-
-    def wait_ready(self) -> Worker:
-        assert self.ready.wait(90), "worker not ready:\n" + "\n".join(self.lines)
-        return self
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-
 @pytest.fixture
 def cluster(broker, tmp_path):
     """Start stand-ins and workers with ``start(n, ...)``; everything is stopped afterwards."""
@@ -108,7 +60,7 @@ def cluster(broker, tmp_path):
 
     def start(n: int, voice: Path, *, delay: float = 0.15, extra: tuple[str, ...] = ()):
         new_uis = [start_webui(delay=delay) for _ in range(n)]
-        new = [Worker(broker, ui.url, voice, tmp_path / f"wcache{len(workers) + i}", *extra)
+        new = [Worker(broker, ui.url, tmp_path / f"wcache{len(workers) + i}", "--voice-file", str(voice), *extra)
                for i, ui in enumerate(new_uis)]
         uis.extend(new_uis)
         workers.extend(new)

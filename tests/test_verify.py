@@ -27,6 +27,7 @@ from narrator.synthesis.verify.compare import compare
 from narrator.synthesis.verify.text import chinese_number, english_number, tokens
 from narrator.synthesis.verify.words import display_words, timed_words
 from servers.faulty import OTHER_SENTENCE, FaultPlan, FaultyServer
+from servers.queue import Worker
 from servers.audio import speech_wav
 from whisper_models import base_dir
 
@@ -350,24 +351,9 @@ def test_takes_cached_before_checks_were_on_are_heard_once_before_use(tmp_path, 
     assert [s["verify"]["attempts"] for s in manifest["segments"]] == [1, 2, 1, 1, 1]
 
 
-class QueueWorker:
+def queue_worker(tmp_path: Path, broker: str, server: FaultyServer) -> Worker:
     """One `narrate worker` (Celery) in front of ``server``, with the test's narrate.toml."""
-
-    def __init__(self, tmp_path: Path, broker: str, server: FaultyServer) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-m", "narrator", "worker", "--broker", broker,
-                                      "--server", server.url, "--config", str(tmp_path / "narrate.toml"),
-                                      "--cache-dir", str(tmp_path / "worker-cache")],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        for line in self.proc.stderr:  # type: ignore[union-attr]
-            if "ready:" in line:
-                break
-
-    def __enter__(self) -> "QueueWorker":
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.proc.terminate()
-        self.proc.wait(30)
+    return Worker(broker, server.url, tmp_path / "worker-cache", "--config", str(tmp_path / "narrate.toml"))
 
 
 @pytest.mark.slow
@@ -377,7 +363,7 @@ def test_takes_made_through_the_queue_are_heard_and_made_again(tmp_path, base_mo
     # one in its cache.
     args = _setup(tmp_path, base_model)
     with FaultyServer(FaultPlan(script={2: "other_sentence"}), audio=_voice) as server:
-        with QueueWorker(tmp_path, broker, server):
+        with queue_worker(tmp_path, broker, server):
             done = subprocess.run([*args, "--broker", broker], capture_output=True, text=True, timeout=240)
         assert done.returncode == 0, done.stderr
         asked = {s: server.requests.count(s) for s in SENTENCES}
@@ -398,7 +384,7 @@ def test_takes_cached_unheard_are_heard_before_use_through_the_queue(tmp_path, b
     args = _setup(tmp_path, base_model)
     plain = [a for a in args if a != "--verify"]
     with FaultyServer(FaultPlan(script={2: "cut_short"}), audio=_voice) as server:
-        with QueueWorker(tmp_path, broker, server):
+        with queue_worker(tmp_path, broker, server):
             assert subprocess.run([*plain, "--broker", broker], capture_output=True, timeout=240).returncode == 0
             args[args.index("-o") + 1] = str(tmp_path / "checked")
             done = subprocess.run([*args, "--broker", broker], capture_output=True, text=True, timeout=240)

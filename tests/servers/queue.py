@@ -1,0 +1,72 @@
+"""Redis and `narrate worker` processes on loopback, for the queue tests and benchmark."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from .indextts2_webui import free_port
+
+
+def start_redis(executable: str = "redis-server") -> tuple[subprocess.Popen[bytes], str]:
+    """A fresh Redis on a free loopback port, without persistence: (its process, its URL)."""
+    port = free_port()
+    proc = subprocess.Popen([executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--loglevel", "warning"], stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+                s.sendall(b"PING\r\n")
+                if s.recv(16).startswith(b"+PONG"):
+                    return proc, f"redis://127.0.0.1:{port}/0"
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            proc.kill()
+            raise RuntimeError("redis-server did not start")
+        time.sleep(0.02)
+
+
+class Worker:
+    """A `narrate worker` subprocess in front of ``server`` (``extra``: its other options); its
+    stderr lines are collected as they come. Also a context manager that stops it."""
+
+    def __init__(self, broker: str, server: str, cache: Path, *extra: str) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "narrator", "worker", "--broker", broker,
+                                      "--server", server, "--cache-dir", str(cache), *extra],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        self.ready = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.lines.append(line.rstrip())
+            if "narrate worker: ready:" in line:
+                self.ready.set()
+
+    def wait_ready(self) -> Worker:
+        if not self.ready.wait(90):
+            raise RuntimeError("worker not ready:\n" + "\n".join(self.lines))
+        return self
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def __enter__(self) -> Worker:
+        return self.wait_ready()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
