@@ -6,12 +6,12 @@ from __future__ import annotations
 import array
 import math
 import struct
-import wave
 import zlib
 from pathlib import Path
 from typing import Any
 
 from narrator.config import load_config
+from narrator.util.wavio import mono_wav
 from narrator.values import ChapterAudio, Programme, Script, SegmentTiming
 
 RATE = 22050
@@ -57,11 +57,7 @@ def tone_programme(script: Script, tmp: Path, *, seg_seconds: float = 0.6) -> Pr
             timings.append(SegmentTiming(seg.id, start, len(frames) / RATE))
             frames.extend(array.array("h", bytes(2 * round(0.2 * RATE))))
         path = tmp / f"chapter{chapter.index}.wav"
-        with wave.open(str(path), "wb") as w:
-            w.setnchannels(1)
-            w.setsampwidth(2)
-            w.setframerate(RATE)
-            w.writeframes(frames.tobytes())
+        path.write_bytes(mono_wav(frames.tobytes(), RATE))
         chapters.append(ChapterAudio(chapter.index, chapter.title, path, len(frames) / RATE, tuple(timings)))
     return Programme(RATE, tuple(chapters), {"integrated_lufs": -19.0})
 

@@ -17,6 +17,7 @@ from narrator.publishing import book as book_module
 from narrator.publishing.book import BOOK_CODECS, count_samples, encode_part, frame_samples, join_parts, plan_piece
 from narrator.util import ffmpeg
 from narrator.util.ffmpeg import ffmpeg_exe
+from narrator.util.wavio import mono_wav
 from narrator.values import ChapterAudio, SegmentTiming
 
 try:
@@ -36,11 +37,7 @@ def tone_chapter(path: Path, rate: int, *, tones: int = 8, head: float = 0.5, pa
                       for i in range(n))
         timings.append(SegmentTiming(f"s{k}", start / rate, len(frames) / rate))
         frames.extend(array.array("h", bytes(2 * round(pause * rate))))
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(frames.tobytes())
+    path.write_bytes(mono_wav(frames.tobytes(), rate))
     return ChapterAudio(1, "One", path, len(frames) / rate, tuple(timings))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from narrator.config import load_config
+from narrator.util.wavio import mono_wav
 from narrator.values import (
     ChapterAudio,
     Programme,
@@ -27,6 +28,7 @@ from narrator.events import Progress
 from narrator.util.ffmpeg import ffmpeg_exe
 from narrator.publishing.publish import publish
 from narrator.rebuild import read_previous
+from helpers import decoded_duration
 
 RATE = 22050
 HEAD, PAUSE, TAIL = 0.3, 0.2, 0.4
@@ -59,11 +61,7 @@ def make_lesson(tmp: Path, chapters: Sequence[tuple[str, Sequence[str]]], *, tit
             timings.append(SegmentTiming(seg.id, start, len(frames) / RATE))
             frames.extend(array.array("h", bytes(2 * round((PAUSE if k < len(segs) - 1 else TAIL) * RATE))))
         wav_path = tmp / f"chapter{ci}.wav"
-        with wave.open(str(wav_path), "wb") as w:
-            w.setnchannels(1)
-            w.setsampwidth(2)
-            w.setframerate(RATE)
-            w.writeframes(frames.tobytes())
+        wav_path.write_bytes(mono_wav(frames.tobytes(), RATE))
         if publish_only is None or ci in publish_only:
             audio_chapters.append(ChapterAudio(ci, ch_title, wav_path, len(frames) / RATE, tuple(timings)))
     script = Script(title, lang, tuple(script_chapters), source_path=str(tmp / "lesson.html"),
@@ -78,14 +76,6 @@ def run_publish(script: Script, programme: Programme, out: Path, **overrides) ->
                    stats={"segments": len(script.segments)},
                    take_keys={s.id: "key-" + s.id for s in script.segments}, build={"key": "k1"},
                    previous=read_previous(out).files)
-
-
-def decoded_seconds(path: Path, tmp: Path) -> float:
-    dest = tmp / (path.name + ".decoded.wav")
-    subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-i", str(path), "-c:a", "pcm_s16le", str(dest)],
-                   check=True, capture_output=True)
-    with wave.open(str(dest)) as w:
-        return w.getnframes() / w.getframerate()
 
 
 CHAPTERS = [("Introduction", ["Hello there.", "This is a test."]),
@@ -108,11 +98,11 @@ def test_chapter_files_decode_to_the_manifest_durations(published, tmp_path: Pat
         assert chapter["duration"] == round(audio.duration, 3)
         # A chapter file is its piece of the book: the chapter's samples from the first on, and
         # less than one AAC frame of padding after them.
-        padding = decoded_seconds(out / chapter["file"], tmp_path) - chapter["duration"]
+        padding = decoded_duration(out / chapter["file"], tmp_path) - chapter["duration"]
         assert -0.0005 <= padding < 1024 / RATE
     # the programme lasts as long as its book plays (issue 10): the chapters, the small gaps
     # that start each on a whole codec frame, and the last frame's padding
-    book = decoded_seconds(out / manifest["audio"]["book"], tmp_path)
+    book = decoded_duration(out / manifest["audio"]["book"], tmp_path)
     assert manifest["audio"]["duration"] == pytest.approx(book, abs=0.0005)
     assert 0 <= manifest["audio"]["duration"] - programme.duration < FRAME * len(manifest["chapters"])
     check_book_layout(manifest)
@@ -193,7 +183,7 @@ def test_m4b_book_has_the_chapters(published, tmp_path: Path) -> None:
     _, _, last_end, den = chapters[-1]
     assert last_end / den == pytest.approx(book_end(manifest), abs=0.002)
     assert last_end / den == pytest.approx(mp4.info.length, abs=0.002)  # the audio track's length
-    assert book_end(manifest) - 0.002 <= decoded_seconds(book, tmp_path) < book_end(manifest) + FRAME
+    assert book_end(manifest) - 0.002 <= decoded_duration(book, tmp_path) < book_end(manifest) + FRAME
 
 
 def test_mp3_book_has_chap_frames_and_an_ordered_toc(tmp_path: Path) -> None:
@@ -215,7 +205,7 @@ def test_mp3_book_has_chap_frames_and_an_ordered_toc(tmp_path: Path) -> None:
     assert got == [(title, round(start * 1000), round(end * 1000)) for title, start, end in chapter_marks(manifest)]
     assert got[0][1] == 0 and got[-1][2] == round(book_end(manifest) * 1000)
     assert str(tags["TIT2"]) == "My Book" and str(tags["TALB"]) == "My Book"
-    assert book_end(manifest) - 0.002 <= decoded_seconds(book, tmp_path) < book_end(manifest) + FRAME
+    assert book_end(manifest) - 0.002 <= decoded_duration(book, tmp_path) < book_end(manifest) + FRAME
 
 
 @pytest.mark.parametrize("fmt", ["wav", "ogg", "m4a", "flac"])
@@ -225,7 +215,7 @@ def test_other_formats_decode_to_the_manifest_duration(tmp_path: Path, fmt: str)
                                                                    "output.book": "none"})
     (chapter,) = manifest["chapters"]
     assert chapter["file"] == f"chapters/01-only.{fmt}" and manifest["audio"]["book"] is None
-    assert decoded_seconds(tmp_path / "out" / chapter["file"], tmp_path) == pytest.approx(
+    assert decoded_duration(tmp_path / "out" / chapter["file"], tmp_path) == pytest.approx(
         chapter["duration"], abs=0.03)
     assert not list((tmp_path / "out").glob("*.m4b"))
 
