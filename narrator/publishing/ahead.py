@@ -20,7 +20,8 @@ from pathlib import Path
 
 from narrator.config import Config
 from narrator.errors import OutputError
-from narrator.publishing.book import BOOK_CODECS, encode_part, join_parts, piece_key, plan_piece, shares_encode
+from narrator.publishing.book import (BOOK_CODECS, byte_range, encode_part, join_parts, piece_key, plan_piece,
+                                      shares_encode)
 from narrator.publishing.encode import encode_chapter, wrap_piece
 from narrator.publishing.publish import chapter_file
 from narrator.util.parallel import workers
@@ -82,7 +83,8 @@ class EncodeAhead:
         if made is None:
             return None
         try:
-            wrap_piece(made[0], dest, self.config.output.format, tags=tags)
+            path = made[0]
+            wrap_piece(byte_range(path, 0, path.stat().st_size), dest, self.config.output.format, tags=tags)
         except OutputError as e:
             log.debug("making a chapter file from its piece failed: %s", e)
             return None

@@ -130,17 +130,16 @@ class Book:
         plan = self._plans.get(chapter.index)
         return plan.lead if plan is not None else None
 
-    def piece_file(self, chapter: ChapterAudio) -> tuple[Path, BookPiece]:
-        """The chapter's piece as a file of its own (joined from its parts once their jobs have
-        run, or copied out of the previous book) and its record."""
+    def piece_frames(self, chapter: ChapterAudio) -> Iterator[bytes]:
+        """The bytes of the chapter's piece, in bounded chunks: joined from its parts once their
+        jobs have run, or read from the previous book."""
         old = self._old.get(self.keys[chapter.index])
-        if old is None:
-            return self._piece_path(chapter), self._piece(chapter)
-        stream, start, piece = old
-        dest = self.workdir / f"kept-{chapter.index:03d}.{self.codec.raw_format}"
-        with open(dest, "wb") as out:
-            _copy_range(stream, start, piece.size, out)
-        return dest, piece
+        if old is not None:
+            stream, start, piece = old
+            return byte_range(stream, start, piece.size)
+        self._piece(chapter)
+        path = self._piece_path(chapter)
+        return byte_range(path, 0, path.stat().st_size)
 
     def finish(self, title: str) -> tuple[dict[int, BookPiece], dict[int, float]]:
         """Join the pieces into ``dest`` with the chapter list; return each chapter's piece and
@@ -377,7 +376,7 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _range(path: Path, start: int, size: int) -> Iterator[bytes]:
+def byte_range(path: Path, start: int, size: int) -> Iterator[bytes]:
     """The bytes start..start+size of ``path`` in bounded chunks (fewer if the file is shorter)."""
     with open(path, "rb") as f:
         f.seek(start)
@@ -390,7 +389,7 @@ def _range(path: Path, start: int, size: int) -> Iterator[bytes]:
 def _range_sha256(path: Path, start: int, size: int) -> str:
     """sha256 of that range, or "" if the file ends inside it."""
     h, got = hashlib.sha256(), 0
-    for chunk in _range(path, start, size):
+    for chunk in byte_range(path, start, size):
         h.update(chunk)
         got += len(chunk)
     return h.hexdigest() if got == size else ""
@@ -398,7 +397,7 @@ def _range_sha256(path: Path, start: int, size: int) -> str:
 
 def _copy_range(path: Path, start: int, size: int, out: Any) -> None:
     got = 0
-    for chunk in _range(path, start, size):
+    for chunk in byte_range(path, start, size):
         out.write(chunk)
         got += len(chunk)
     if got != size:

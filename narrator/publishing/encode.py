@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from narrator.util import ffmpeg
@@ -74,18 +74,19 @@ def _encode(src: Path, dest: Path, fmt: str, *, bitrate: str, tags: Mapping[str,
 WRAPPABLE = {"m4a": "aac", "mp3": "mp3"}
 
 
-def wrap_piece(piece: Path, dest: Path, fmt: str, *, tags: Mapping[str, str]) -> None:
+def wrap_piece(frames: Iterable[bytes], dest: Path, fmt: str, *, tags: Mapping[str, str]) -> None:
     """Make a chapter file from a bare frame stream of its codec and bitrate (its piece of the
-    book): a remux into the chapter format with the tags, no second encode. An mp3 file is the
-    ID3 tag followed by the stream's bytes as they are."""
-    args = ["-f", WRAPPABLE[fmt], "-i", str(piece), "-map", "0:a", "-map_metadata", "-1", *BITEXACT,
+    book, as chunks of bytes): a remux into the chapter format with the tags, no second encode.
+    An mp3 file is the ID3 tag followed by the stream's bytes as they are."""
+    args = ["-f", WRAPPABLE[fmt], "-i", "pipe:0", "-map", "0:a", "-map_metadata", "-1", *BITEXACT,
             "-c:a", "copy"]
     if fmt == "mp3":
         args += ["-write_xing", "0"]  # an info frame would be a frame the book does not have
     for key, value in tags.items():
         args += ["-metadata", f"{key}={one_line(value)}"]
     with atomic_path(dest) as tmp:
-        ffmpeg.run([*args, "-f", CODECS[fmt][1], str(tmp)], what=f"writing {dest.name} from the book's frames")
+        ffmpeg.run_fed([*args, "-f", CODECS[fmt][1], str(tmp)], frames,
+                       what=f"writing {dest.name} from the book's frames")
 
 
 def ffmetadata(title: str, marks: list[tuple[str, int, int]]) -> str:

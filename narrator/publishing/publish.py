@@ -169,7 +169,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
             if made is not None:
                 os.replace(made, out_dir / rel)  # encoded while synthesis went on
             elif audio.index in wrapped and maker is not None:
-                wrap_piece(maker.piece_file(audio)[0], out_dir / rel, fmt, tags=tags)
+                wrap_piece(maker.piece_frames(audio), out_dir / rel, fmt, tags=tags)
             else:
                 encode_chapter(audio, out_dir / rel, fmt, bitrate=out.bitrate, tags=tags)
             encoded[audio.index] = FileRecord(rel, key, file_sha256(out_dir / rel))
