@@ -182,6 +182,9 @@ def test_a_failing_server_s_takes_move_to_the_healthy_worker(cluster, broker, vo
     toml.write_text("[engine]\nbackoff = 0.5\nbackoff_max = 1.0\nprobe_after = 1.0\n")
     (ui_bad, ui_good), _ = cluster(2, teacher, delay=0.2, extra=("-c", str(toml)))
     ui_bad.fail_next = 3
+    # The healthy server is slow enough that the queue still holds takes when the failing
+    # worker's rests (0.5 s, then 1 s) end: it fails all three, whatever the machine's load.
+    ui_good.delay = 1.0
     run = narrate(SAMPLES / "word-lesson.html", "-o", tmp_path / "out", "--broker", broker,
                   "--voice-file", teacher, "--cache-dir", tmp_path / "asker-cache", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
