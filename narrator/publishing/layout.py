@@ -11,7 +11,7 @@ The output is well-formed XHTML as well as HTML (tags closed, attributes quoted)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from html import escape
 
 from narrator.values import Block, ScriptChapter, Segment
@@ -233,12 +233,3 @@ def chapter_html(chapter: ScriptChapter, *, images: Mapping[str, str | None] | N
     (with a leading space) to each sentence span."""
     return ChapterLayout(chapter, images=images or {}, seg_attrs=seg_attrs).html()
 
-
-def image_sources(chapters: Sequence[ScriptChapter]) -> list[str]:
-    """Every image src of the chapters' blocks, first use first, once each."""
-    seen: dict[str, None] = {}
-    for chapter in chapters:
-        for block in chapter.blocks:
-            for src in block.images:
-                seen.setdefault(src, None)
-    return list(seen)

@@ -41,13 +41,14 @@ from narrator.publishing.manifest import (
     word_times,
 )
 from narrator.publishing.filenames import safe_filename
+from narrator.publishing.images import IMAGES_DIR, LessonImages, take_images
 from narrator.util.parallel import map_ordered
 from narrator.publishing.player import render_player
 
 CHAPTERS_DIR = "chapters"
 CHAPTERS_TRACK = "chapters.vtt"
 PLAYER = "index.html"
-IMAGES_DIR = "images"
+
 
 class Ready(Protocol):
     """Chapter files and book pieces encoded while synthesis went on (see
@@ -70,7 +71,8 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
             previous: PreviousFiles | None = None, materialise: Materialise | None = None,
             ready: Ready | None = None,
             segment_info: Mapping[str, Mapping[str, Any]] | None = None,
-            course_index: str | None = None, on_event: EventSink = ignore) -> dict[str, Any]:
+            course_index: str | None = None, images: LessonImages | None = None,
+            on_event: EventSink = ignore) -> dict[str, Any]:
     """Write the narration's files into ``out_dir`` and return the manifest written there.
 
     Only the chapters of ``programme`` are published (a chapter that failed to synthesize is
@@ -80,18 +82,22 @@ def publish(script: Script, programme: Programme, out_dir: Path, config: Config,
     :func:`narrator.publishing.manifest.build_manifest`). ``previous`` is what the narration
     being replaced left that may be kept (encoded files, pieces of the book); ``materialise``
     writes the WAVs of chapters carried over without assembly (``pending``) that must be encoded
-    again. Example::
+    again. ``images`` are the lesson's images as :func:`narrator.publishing.images.take_images`
+    checked them (its script, with what was left out in its skip report, is the one to pass);
+    without them they are taken here. Example::
 
         manifest = publish(script, programme, Path("out"), config,
                            engine_info={"name": "espeak"}, stats={"segments": 12})
         manifest["chapters"][0]["file"]    # "chapters/01-introduction.m4a"
     """
     out_dir = Path(out_dir)
+    if images is None:
+        script, images = take_images(script)
     with output_errors(out_dir):
         return _publish(script, programme, out_dir, config, engine_info=engine_info, stats=stats,
                         take_keys=take_keys, build=build, previous=previous or PreviousFiles(),
                         materialise=materialise or _nothing_pending, course_index=course_index,
-                        ready=ready, segment_info=segment_info or {}, on_event=on_event)
+                        ready=ready, segment_info=segment_info or {}, images=images, on_event=on_event)
 
 
 def _publish(script: Script, programme: Programme, out_dir: Path, config: Config, *,
@@ -99,7 +105,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
              take_keys: Mapping[str, str] | None, build: Mapping[str, Any] | None,
              previous: PreviousFiles, materialise: Materialise, course_index: str | None,
              ready: Ready | None, segment_info: Mapping[str, Mapping[str, Any]],
-             on_event: EventSink) -> dict[str, Any]:
+             images: LessonImages, on_event: EventSink) -> dict[str, Any]:
     out = config.output
     fmt = out.format
     (out_dir / CHAPTERS_DIR).mkdir(parents=True, exist_ok=True)
@@ -214,16 +220,16 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         track = [Cue(f"chapter-{c['index']}", c["start"], c["start"] + c["duration"], c["title"])
                  for c in manifest["chapters"]]
         _write(out_dir / chapters_track, to_vtt(track).encode("utf-8"))
-    images = copy_images(script, out_dir)
-    manifest["images"] = sorted({p for p in images.values() if p and p.startswith(IMAGES_DIR + "/")})
+    write_images(images, out_dir)
+    manifest["images"] = sorted(images.files)
     if out.player:
-        page = render_player(manifest, script, images=images, course_index=course_index)
+        page = render_player(manifest, script, images=images.shown, course_index=course_index)
         _write(out_dir / PLAYER, page.encode("utf-8"))
     if out.epub:
         from narrator.publishing.epub import write_epub
 
         epub = manifest["epub"] = f"{book_base}.epub"
-        write_epub(script, manifest, out_dir, out_dir / epub, images=images)
+        write_epub(script, manifest, out_dir, out_dir / epub, images=images.shown)
 
     _remove_stale(out_dir, previous.listed - listed_files(manifest))
     save_manifest(manifest, out_dir / FILENAME)
@@ -231,35 +237,13 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     return dict(manifest)
 
 
-def copy_images(script: Script, out_dir: Path) -> dict[str, str | None]:
-    """The images the lesson shows, by src in the input -> the path the pages use.
-
-    Files next to the input are copied into ``images/`` (so the folder works on its own and
-    offline); web and data: URLs are kept as they are; a missing file maps to None (left out).
-    """
-    from urllib.parse import unquote, urlsplit
-
-    from narrator.publishing.layout import image_sources
-
-    base = Path(script.source_path).parent if script.source_path else Path(".")
-    found: dict[str, str | None] = {}
-    for src in image_sources(script.chapters):
-        parts = urlsplit(src)
-        if parts.scheme in ("http", "https", "data"):
-            found[src] = src
-            continue
-        path = Path(unquote(parts.path))
-        path = path if path.is_absolute() else base / path
-        if parts.scheme not in ("", "file") or not path.is_file():
-            found[src] = None
-            continue
-        number = sum(1 for v in found.values() if v and v.startswith(IMAGES_DIR + "/")) + 1
-        ext = path.suffix.lstrip(".").lower() or "img"
-        rel = f"{IMAGES_DIR}/{safe_filename(path.stem, index=number, ext=ext)}"
+def write_images(images: LessonImages, out_dir: Path) -> None:
+    """Write the lesson's checked images into ``images/`` (the bytes read when they were
+    checked: nothing is read from the lesson's folder again)."""
+    if images.files:
         (out_dir / IMAGES_DIR).mkdir(exist_ok=True)
-        _write(out_dir / rel, path.read_bytes())
-        found[src] = rel
-    return found
+    for rel, data in images.files.items():
+        _write(out_dir / rel, data)
 
 
 def chapter_file(script: Script, audio: ChapterAudio, config: Config, rate: int, *,
