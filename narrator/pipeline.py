@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from narrator._version import __version__
 from narrator.util.atomic import TEMP_PREFIX
@@ -27,6 +27,9 @@ from narrator.values import Script
 from narrator.errors import BadInput, OutputError, SynthesisFailed
 from narrator.events import EventSink, Notice, ignore, serialized
 from narrator.rebuild import Previous, read_previous
+
+if TYPE_CHECKING:
+    from narrator.publishing.images import LessonImages
 
 ERRORS = "errors.jsonl"
 
@@ -49,6 +52,7 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
 def plan(source: str | os.PathLike[str], config: Config | None = None) -> Script:
     """Parse and plan a document without synthesizing anything (the dry run)."""
     from narrator.parse import parse_html
+    from narrator.publishing.images import take_images
     from narrator.script import plan_script as plan_document
 
     config = config or load_config()
@@ -56,7 +60,7 @@ def plan(source: str | os.PathLike[str], config: Config | None = None) -> Script
     script = plan_document(document, config)
     if not script.chapters:
         raise BadInput(str(source), "nothing speakable in this document")
-    return script
+    return take_images(script)[0]  # the images left out are listed with the rest
 
 
 def default_out_dir(source: str | os.PathLike[str], config: Config) -> Path:
@@ -185,6 +189,7 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
              on_event: EventSink, course_index: str | None = None) -> dict[str, Any]:
     """Parse, plan, then synthesize and publish (the folder is not up to date)."""
     from narrator.parse import parse_html
+    from narrator.publishing.images import take_images
     from narrator.script import plan_script as plan_document
 
     from narrator.parse.skipped import summary
@@ -193,6 +198,8 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
     script = plan_document(document, config)
     if not script.chapters:
         raise BadInput(str(source), "nothing speakable in this document")
+    # Images are checked and read now: what is left out is reported with the rest, before synthesis.
+    script, images = take_images(script)
     check_out_dir(out, [source])
 
     own_engines = engines is None
@@ -214,15 +221,16 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
         on_event(Notice("note", f"{source}: {line}"))
     try:
         prepare_out_dir(out)
-        return _synthesize_and_publish(script, engines, config, out, key, previous, on_event, course_index)
+        return _synthesize_and_publish(script, images, engines, config, out, key, previous, on_event,
+                                       course_index)
     finally:
         if own_engines:
             for engine in engines:
                 engine.close()
 
 
-def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Config, out: Path,
-                            key: str, previous: Previous, on_event: EventSink,
+def _synthesize_and_publish(script: Script, images: LessonImages, engines: Sequence[Any], config: Config,
+                            out: Path, key: str, previous: Previous, on_event: EventSink,
                             course_index: str | None = None) -> dict[str, Any]:
     from narrator.assembly import Ahead, assemble, materialise
     from narrator.synthesis.cache import Cache
@@ -272,7 +280,7 @@ def _synthesize_and_publish(script: Script, engines: Sequence[Any], config: Conf
                            materialise=functools.partial(materialise, script=script, takes=result.takes,
                                                          config=config),
                            segment_info=_segment_info(result, programme),
-                           course_index=course_index, on_event=on_event)
+                           course_index=course_index, images=images, on_event=on_event)
     finally:
         ahead.close()  # nothing is left running on an error
         encoder.close()
