@@ -38,7 +38,7 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         cmd = [*narrate_command(), "serve", "--data", str(tmp / "data"), "-c", str(config)]
-        self.token = subprocess.run([*cmd, "--show-token"], capture_output=True, text=True,
+        self.token = subprocess.run([*cmd, "--add-token", "bench"], capture_output=True, text=True,
                                     check=True).stdout.strip()
         self.proc = subprocess.Popen([*cmd, "--port", str(self.port)], stderr=subprocess.DEVNULL)
         while True:

@@ -403,6 +403,8 @@ def _cmd_cache(argv: list[str]) -> int:
 
 
 def _cmd_serve(argv: list[str]) -> int:
+    from narrator.server.submission import Limits
+
     p = argparse.ArgumentParser(
         prog="narrate serve",
         description="Run the narration job server for editors: an HTTP API (token-protected), "
@@ -415,26 +417,55 @@ def _cmd_serve(argv: list[str]) -> int:
                    help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
     p.add_argument("--data", metavar="DIR",
-                   help="job store, token and narrations (default: $XDG_DATA_HOME/narrator/server)")
+                   help="job store, tokens and narrations (default: $XDG_DATA_HOME/narrator/server)")
     p.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
                    help="a web origin whose pages may call the API (repeatable)")
-    p.add_argument("--show-token", action="store_true", help="print the API token and exit")
+    p.add_argument("--add-token", metavar="NAME",
+                   help="make an API token for a site or person, print it and exit (it is stored "
+                        "hashed: this is the only time it is shown)")
+    p.add_argument("--operator", action="store_true",
+                   help="with --add-token: the token sees and cancels every narration")
     p.add_argument("--max-body", type=float, default=5.0, metavar="MB",
                    help="largest accepted request in MB (default 5)")
     p.add_argument("--queue-limit", type=int, default=200, metavar="N",
                    help="queued jobs before new ones are refused with 429 (default 200)")
+    p.add_argument("--show-token", action="store_true", help=argparse.SUPPRESS)  # before tokens were hashed
+    limits = Limits()
+    p.add_argument("--max-depth", type=int, default=limits.max_depth, metavar="N",
+                   help=f"deepest element nesting of a lesson (default {limits.max_depth})")
+    p.add_argument("--max-chars", type=int, default=limits.max_chars, metavar="N",
+                   help=f"characters of text in a lesson (default {limits.max_chars:,})")
+    p.add_argument("--max-segments", type=int, default=limits.max_segments, metavar="N",
+                   help=f"sentences in a lesson (default {limits.max_segments:,})")
+    p.add_argument("--prepare-seconds", type=float, default=limits.prepare_seconds, metavar="S",
+                   help=f"time to read and plan one submission (default {limits.prepare_seconds:g})")
+    p.add_argument("--keep-days", type=float, default=30.0, metavar="DAYS",
+                   help="delete finished narrations this many days after they end (default 30; 0: keep)")
     p.add_argument("-f", "--format", choices=AUDIO_FORMATS, help="default chapter audio format")
     p.add_argument("--book", choices=BOOK_FORMATS, help="default whole-programme file")
     _engine_options(p)
     _common_options(p)
     args = p.parse_args(argv)
-    from narrator.server import default_data_dir, load_token, serve
-    from narrator.server.app import OPTIONS
+    from narrator.server import default_data_dir, serve
+    from narrator.server.submission import OPTIONS
 
     data_dir = Path(args.data) if args.data else default_data_dir()
     if args.show_token:
-        print(load_token(data_dir))
+        raise ConfigError(["--show-token: tokens are kept hashed and cannot be shown again; make a "
+                           "new one with --add-token NAME"], source="")
+    if args.add_token is not None:
+        from narrator.server.tokens import add_token
+
+        print(add_token(data_dir, args.add_token, operator=args.operator))
         return 0
+    numbers = {"--max-body": args.max_body, "--queue-limit": args.queue_limit, "--max-depth": args.max_depth,
+               "--max-chars": args.max_chars, "--max-segments": args.max_segments,
+               "--prepare-seconds": args.prepare_seconds}
+    bad = [f"{name}: must be positive" for name, value in numbers.items() if not value > 0]
+    if not args.keep_days >= 0:
+        bad.append("--keep-days: must be 0 (keep) or more")
+    if bad:
+        raise ConfigError(bad, source="")
     base = _config(args)  # every problem in narrate.toml and the options, before starting
     del base
 
@@ -442,13 +473,14 @@ def _cmd_serve(argv: list[str]) -> int:
         from narrator.config import load_config
 
         path = args.config or ("narrate.toml" if Path("narrate.toml").is_file() else None)
-        overrides = {**_overrides(args), **{OPTIONS[k]: v for k, v in options.items() if k in OPTIONS}}
+        overrides = {**_overrides(args), **{OPTIONS[k][0]: v for k, v in options.items() if k in OPTIONS}}
         return load_config(path, overrides)
 
     try:
         serve(config_for, host=args.host, port=args.port, data_dir=data_dir,
               allow_origins=tuple(args.allow_origin), max_body=int(args.max_body * 1024 * 1024),
-              queue_limit=args.queue_limit)
+              queue_limit=args.queue_limit, keep_days=args.keep_days,
+              limits=Limits(args.max_depth, args.max_chars, args.max_segments, args.prepare_seconds))
     except KeyboardInterrupt:
         pass
     return 0

@@ -19,6 +19,11 @@ class BadInput(NarratorError, ValueError):
         self.problem = problem
 
 
+class TooLarge(BadInput):
+    """The input is beyond a limit on the work it may cause (nesting, size, segments, time);
+    the message names the limit."""
+
+
 class ConfigError(NarratorError, ValueError):
     """narrate.toml or an option is invalid; ``problems`` lists every problem found.
 

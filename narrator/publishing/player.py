@@ -98,3 +98,19 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
     return template.render(title=manifest["title"], lang=manifest.get("lang") or "en",
                            chapters=chapters, course_index=course_index,
                            data_json=Markup(_json_for_script(data)))
+
+
+def player_script_hash() -> str:
+    """The CSP source (``'sha256-...'``) of the player page's one script, as every page has it:
+    a server can let exactly that script run and no other."""
+    import base64
+    import hashlib
+    from importlib import resources
+
+    from narrator.util.templating import environment
+
+    source = (resources.files("narrator.publishing") / "templates" / "player.html.j2").read_text("utf-8")
+    start = source.rindex("<script>")
+    fragment = environment("html").from_string(source[start:source.index("</script>", start)]).render()
+    digest = hashlib.sha256(fragment.removeprefix("<script>").encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"

@@ -1,20 +1,23 @@
 """The job server's HTTP API (FastAPI): narrations in, status and files out.
 
-Every /api call needs ``Authorization: Bearer <token>`` (compared in constant time). Narration
-files under /n/<id>/ are served without it, so that an ``<audio>`` element in a lesson can play
-them: a narration's id is a 128-bit random value, known only to whoever submitted it. Browsers may
-call the API only from the origins given with ``--allow-origin``; a request from any other origin
-is refused with 403 before it reaches a route.
+Every /api call needs ``Authorization: Bearer <token>``, one token per site or person
+(:mod:`narrator.server.tokens`). A narration belongs to the token that made it: listing, reading,
+following and deleting see only one's own (an operator token sees all); someone else's is "no such
+narration". Narration files under /n/<id>/ are served without a token, so that an ``<audio>``
+element in a lesson can play them: a narration's id is a 128-bit random value, known only to whoever
+submitted it. Browsers may call the API only from the origins given with ``--allow-origin``; a
+request from any other origin is refused with 403 before it reaches a route. Every request is
+hostile until checked (:mod:`narrator.server.submission`): each limit has a number, every refusal
+is a 4xx with a JSON reason, and nothing is left on disk by a refused one.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import json
-import secrets
-from dataclasses import dataclass
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,21 +26,15 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 
 from narrator._version import __version__
-from narrator.config import Config
-from narrator.errors import BadInput, ConfigError, NarratorError
+from narrator.errors import ConfigError, NarratorError
+from narrator.server.headers import media_type, security_headers
 from narrator.server.jobs import NARRATION, Runner, eta_seconds
-from narrator.server.store import FINISHED, Job, JobStore
+from narrator.server.store import FINISHED, DuplicateKey, Job, JobStore
+from narrator.server.submission import (OPTIONS, Limits, Prepared, Refused, check_idempotency_key,
+                                        parse_body, prepare)
+from narrator.server.tokens import Holder, Tokens
 
 STATIC = Path(__file__).parent / "static"
-
-# What a teacher may choose per narration, and the setting each one sets.
-OPTIONS = {
-    "voice": "engine.voice",
-    "format": "output.format",
-    "book": "output.book",
-    "chapter_level": "parse.chapter_level",
-    "read_code": "parse.read_code",
-}
 
 
 @dataclass(frozen=True)
@@ -45,10 +42,12 @@ class Settings:
     """How the server was started."""
 
     data_dir: Path
-    token: str
+    tokens: Tokens
     allow_origins: tuple[str, ...] = ()
     max_body: int = 5 * 1024 * 1024
     queue_limit: int = 200
+    limits: Limits = field(default_factory=Limits)
+    prepare_threads: int = 4  # submissions parsed and planned at once (one per token holder)
 
 
 def create_app(settings: Settings, store: JobStore, runner: Runner,
@@ -60,22 +59,35 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
     def error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
         return JSONResponse({"error": message}, status_code=status, headers=headers)
 
+    # Parsing and planning run here, not in the default thread pool: a client's slow lesson
+    # holds one of these threads (and at most one per token holder), never a route's.
+    preparing = ThreadPoolExecutor(settings.prepare_threads, thread_name_prefix="prepare")
+    turns: dict[str, asyncio.Semaphore] = {}
+    app.router.on_shutdown.append(lambda: preparing.shutdown(wait=False, cancel_futures=True))
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers.update(security_headers(request.url.path, settings.allow_origins))
+        return response
+
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Any:
         path = request.url.path
         origin = request.headers.get("origin")
         own = f"{request.url.scheme}://{request.url.netloc}"
         if origin and origin != own and origin not in settings.allow_origins and path.startswith("/api/"):
-            return error(403, f"origin {origin} is not allowed (start the server with --allow-origin)")
+            return error(403, f"origin {origin[:200]} is not allowed (start the server with --allow-origin)")
         if request.method == "OPTIONS":
             return await call_next(request)  # CORS preflight: no token is sent with it
         if path.startswith("/api/"):
             given = request.headers.get("authorization", "")
             scheme, _, token = given.partition(" ")
-            if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(),
-                                                                     settings.token.encode()):
+            holder = settings.tokens.holder(token.strip()) if scheme.lower() == "bearer" else None
+            if holder is None:
                 return error(401, "missing or wrong token (Authorization: Bearer <token>)",
                              {"WWW-Authenticate": "Bearer"})
+            request.state.holder = holder
             length = request.headers.get("content-length")
             if length is not None and length.isdigit() and int(length) > settings.max_body:
                 return error(413, f"request larger than {settings.max_body} bytes")
@@ -126,8 +138,31 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
     def find(job_id: str) -> Job | None:
         return store.get(job_id) if _valid_id(job_id) else None
 
+    def own(request: Request, job_id: str) -> Job | None:
+        """The job if the request's token holder may see it (theirs, or an operator's)."""
+        job = find(job_id)
+        holder: Holder = request.state.holder
+        return job if job is not None and (holder.operator or job.owner == holder.name) else None
+
+    async def prepared(holder: Holder, submission: Any, config: Any) -> Prepared:
+        """The lesson prepared in its own thread, one at a time per token holder, within the
+        time budget (waiting for one's turn counts too)."""
+        turn = turns.setdefault(holder.name, asyncio.Semaphore(1))
+        budget = settings.limits.prepare_seconds
+        try:
+            await asyncio.wait_for(turn.acquire(), budget)
+        except TimeoutError:
+            raise Refused(429, "this token's previous submission is still being prepared") from None
+        try:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(preparing, prepare, settings.data_dir, submission, config,
+                                              settings.limits)
+        finally:
+            turn.release()
+
     @app.post("/api/narrations", status_code=202)
     async def submit(request: Request) -> Any:
+        holder: Holder = request.state.holder
         if "json" not in request.headers.get("content-type", ""):
             return error(400, "send JSON: {\"html\": \"...\"} with Content-Type: application/json")
         body = bytearray()
@@ -136,71 +171,78 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
             if len(body) > settings.max_body:
                 return error(413, f"request larger than {settings.max_body} bytes")
         try:
-            payload = json.loads(body)
-        except (UnicodeDecodeError, ValueError):
-            return error(400, "the body is not JSON")
-        if not isinstance(payload, dict) or not isinstance(payload.get("html"), str):
-            return error(400, "the body must be a JSON object with an \"html\" string")
-        html, title = payload["html"], payload.get("title")
-        options = payload.get("options") or {}
-        if title is not None and not isinstance(title, str) or not isinstance(options, dict):
-            return error(400, "\"title\" must be a string and \"options\" an object")
-        unknown = sorted(set(options) - set(OPTIONS))
-        if unknown:
-            return error(400, f"options not allowed: {', '.join(unknown)} (allowed: {', '.join(OPTIONS)})")
-        if "\x00" in html:
-            return error(400, "the html is binary, not text")
+            submission = parse_body(bytes(body))
+            idem = check_idempotency_key(request.headers.get("idempotency-key"))
+            try:
+                config = config_for(submission.options)
+                await asyncio.to_thread(runner.check_engine, config)
+            except ConfigError as e:
+                raise Refused(400, _short("; ".join(e.problems), 300)) from None
+            except NarratorError as e:
+                raise Refused(400, _short(str(e), 300)) from None
+            if idem:
+                existing = store.by_idempotency_key(holder.name, idem)
+                if existing is not None:
+                    return again(existing, submission.key)
+            ready = await prepared(holder, submission, config)
+        except Refused as e:
+            return error(e.status, e.reason)
+        stored = False
         try:
-            config = config_for(options)
-        except ConfigError as e:
-            return error(400, "; ".join(e.problems))
-        idem = request.headers.get("idempotency-key")
-        if idem:
-            existing = store.by_idempotency_key(idem)
+            existing = store.by_content(holder.name, ready.content_key)
             if existing is not None:
+                if existing.status in ("failed", "cancelled"):
+                    runner.requeue(existing.id)
+                    existing = store.get(existing.id) or existing
                 return JSONResponse(state(existing), status_code=200 if existing.status == "done" else 202)
-        try:
-            prepared = await asyncio.to_thread(_prepare, settings.data_dir, html, title, options, config)
-        except BadInput as e:
-            return error(400, e.problem)
-        existing = store.by_content(prepared.content_key)
-        if existing is not None:
-            shutil_rmtree(prepared.folder)
-            if existing.status in ("failed", "cancelled"):
-                runner.requeue(existing.id)
-                existing = store.get(existing.id) or existing
-            return JSONResponse(state(existing), status_code=200 if existing.status == "done" else 202)
-        if len(store.list(status=("queued",))) >= settings.queue_limit:
-            shutil_rmtree(prepared.folder)
-            return error(429, "the queue is full; try again later", {"Retry-After": "60"})
-        job = store.add(prepared.job_id, title=prepared.title, options={**options, "_stem": prepared.stem},
-                        content_key=prepared.content_key, idempotency_key=idem,
-                        segments=prepared.segments)
+            if len(store.list(status=("queued",))) >= settings.queue_limit:
+                return error(429, "the queue is full; try again later", {"Retry-After": "60"})
+            try:
+                job = store.add(ready.job_id, title=ready.title, options={**submission.options, "_stem": ready.stem},
+                                content_key=ready.content_key, idempotency_key=idem,
+                                segments=ready.segments, owner=holder.name, request_key=submission.key)
+            except DuplicateKey:  # the same key, sent twice at once: the other one won
+                winner = store.by_idempotency_key(holder.name, idem or "")
+                return again(winner, submission.key) if winner else error(409, "try again")
+            stored = True
+        finally:
+            if not stored:  # answered with another narration, or refused: no folder is left
+                shutil.rmtree(ready.folder, ignore_errors=True)
         runner.wake()
         return JSONResponse(state(job), status_code=202, headers={"Location": f"/api/narrations/{job.id}"})
 
+    def again(existing: Job, request_key: str) -> Any:
+        """The answer to a retried submission: its narration, unless the key was used for another."""
+        if existing.request_key and existing.request_key != request_key:
+            return error(422, "this Idempotency-Key was used for a different lesson or options")
+        return JSONResponse(state(existing), status_code=200 if existing.status == "done" else 202)
+
     @app.get("/api/narrations")
-    def list_jobs(limit: int = 100) -> Any:
-        return {"narrations": [state(j) for j in store.list(limit=max(1, min(limit, 1000)))]}
+    def list_jobs(request: Request, limit: int = 100) -> Any:
+        holder: Holder = request.state.holder
+        jobs = store.list(limit=max(1, min(limit, 1000)), owner=None if holder.operator else holder.name)
+        return {"narrations": [state(j) for j in jobs]}
 
     @app.get("/api/narrations/{job_id}")
-    def get_job(job_id: str) -> Any:
-        job = find(job_id)
+    def get_job(request: Request, job_id: str) -> Any:
+        job = own(request, job_id)
         return state(job) if job else error(404, "no such narration")
 
     @app.delete("/api/narrations/{job_id}")
-    def cancel_job(job_id: str) -> Any:
-        job = find(job_id)
+    def delete_job(request: Request, job_id: str) -> Any:
+        """Cancel a queued or running narration (202); delete a finished one and its files."""
+        job = own(request, job_id)
         if job is None:
             return error(404, "no such narration")
         if job.status in FINISHED:
-            return JSONResponse(state(job), status_code=409)
+            runner.delete(job_id)
+            return JSONResponse({"id": job_id, "status": "deleted"}, status_code=200)
         runner.cancel(job_id)
         return JSONResponse(state(store.get(job_id) or job), status_code=202)
 
     @app.get("/api/narrations/{job_id}/events")
-    async def events(job_id: str) -> Any:
-        job = find(job_id)
+    async def events(request: Request, job_id: str) -> Any:
+        job = own(request, job_id)
         if job is None:
             return error(404, "no such narration")
 
@@ -242,54 +284,19 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
         job = find(job_id)
         if job is None or job.status != "done":
             return error(404, "no such file")
-        root = runner.out_dir(job_id).resolve()
-        target = (root / (path or "index.html")).resolve()
-        if not target.is_relative_to(root) or not target.is_file() or target.name.startswith("."):
+        target = _inside(runner.out_dir(job_id), path or "index.html")
+        if target is None or target.name.startswith("."):
             return error(404, "no such file")
-        return FileResponse(target)
+        return FileResponse(target, media_type=media_type(target))
 
     @app.api_route("/editor/{path:path}", methods=["GET", "HEAD"])
     def editor_files(path: str) -> Any:
-        root = STATIC.resolve()
-        target = (root / path).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
+        target = _inside(STATIC, path)
+        if target is None:
             return error(404, "no such file")
-        return FileResponse(target, media_type="text/javascript" if target.suffix == ".js" else None,
-                            headers={"Cache-Control": "no-cache"})
+        return FileResponse(target, media_type=media_type(target), headers={"Cache-Control": "no-cache"})
 
     return app
-
-
-@dataclass(frozen=True)
-class Prepared:
-    job_id: str
-    folder: Path
-    stem: str
-    title: str
-    content_key: str
-    segments: int
-
-
-def _prepare(data_dir: Path, html: str, title: str | None, options: dict[str, Any],
-             config: Config) -> Prepared:
-    """Write the lesson into a new job folder and plan it (BadInput: nothing to narrate)."""
-    from narrator.pipeline import build_key, plan
-    from narrator.publishing.filenames import safe_filename
-
-    job_id = secrets.token_hex(16)
-    stem = safe_filename(title, index=0, ext="x")[3:-2] if title else "lesson"
-    folder = data_dir / "narrations" / job_id
-    source = folder / "source" / f"{stem or 'lesson'}.html"
-    source.parent.mkdir(parents=True)
-    data = html.encode("utf-8")
-    source.write_bytes(data)
-    try:
-        script = plan(source, config)
-    except NarratorError:
-        shutil_rmtree(folder)
-        raise
-    key = build_key(hashlib.sha256(data + b"\0" + (title or "").encode()).hexdigest(), config)
-    return Prepared(job_id, folder, stem or "lesson", title or script.title, key, len(script.segments))
 
 
 def _manifest(out: Path) -> dict[str, Any] | None:
@@ -307,10 +314,18 @@ def _valid_id(job_id: str) -> bool:
     return len(job_id) == 32 and all(c in "0123456789abcdef" for c in job_id)
 
 
-def shutil_rmtree(path: Path) -> None:
-    import shutil
+def _inside(root: Path, path: str) -> Path | None:
+    """The file at ``path`` under ``root``, if it is one and really inside (no ``..``, no link out)."""
+    base = root.resolve()
+    try:
+        target = (base / path).resolve()
+    except (OSError, ValueError):  # a NUL in the path, a loop of links
+        return None
+    return target if target.is_relative_to(base) and target.is_file() else None
 
-    shutil.rmtree(path, ignore_errors=True)
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 __all__ = ["create_app", "Settings", "OPTIONS", "NARRATION"]

@@ -19,6 +19,7 @@ import logging
 import shutil
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -33,6 +34,7 @@ from narrator.synthesis.sharing import GatePool
 log = logging.getLogger(__name__)
 
 INTERACTIVE_SEGMENTS = 300  # about 20 minutes of speech: one lesson, not a course
+IDLE_ENGINES = 4  # engine setups kept ready when no job uses them (each voice is one setup)
 NARRATION = "narration"  # the output folder inside a job's folder
 
 
@@ -62,7 +64,8 @@ class Runner:
         self.config_for = config_for
         self.per_lane = per_lane
         self.pool = GatePool()
-        self._engines: dict[str, list[Any]] = {}
+        self._engines: OrderedDict[str, list[Any]] = OrderedDict()  # least recently used first
+        self._using: dict[str, int] = {}  # engine setup -> jobs running with it
         self._live: dict[str, Live] = {}
         self._running: dict[str, threading.Thread] = {}
         self._cond = threading.Condition()
@@ -134,8 +137,19 @@ class Runner:
             live = self._live.get(job_id)
             return live.version if live else 0
 
+    def delete(self, job_id: str) -> None:
+        """Forget a finished job: its row, its files and what is known of it."""
+        with self._cond:
+            job = self.store.get(job_id)
+            if job is None or job.status not in FINISHED or job_id in self._running:
+                return
+            self.store.delete(job_id)
+            self._live.pop(job_id, None)
+        shutil.rmtree(self.job_dir(job_id), ignore_errors=True)
+
     def cancel(self, job_id: str) -> None:
-        """Cancel a queued job now, a running one between two requests."""
+        """Cancel a queued job now, a running one at its next step (while it is read and
+        planned, or between two requests)."""
         with self._cond:
             job = self.store.get(job_id)
             if job is None or job.status in FINISHED:
@@ -195,22 +209,37 @@ class Runner:
             started = True
         return started
 
-    def _engines_for(self, config: Config) -> list[Any]:
-        """The engines of one setup, made once and shared by every job with that setup."""
+    def check_engine(self, config: Config) -> None:
+        """Make (or find) the engines of a submission's setup now, so that a setting they refuse
+        (an unknown voice) is the submission's 400, not a failed job later."""
+        if not config.queue.broker:
+            self._engines_for(_setup(config), config)
+
+    def _engines_for(self, key: str, config: Config, *, use: bool = False) -> list[Any]:
+        """The engines of one setup, made once and shared by every job with that setup (``use``:
+        one more job runs with them); the least recently used setups no job is using are closed
+        beyond :data:`IDLE_ENGINES`."""
         from narrator.engines import create_engines
 
-        key = json.dumps(asdict(config.engine), sort_keys=True, default=str)
         with self._cond:
             engines = self._engines.get(key)
         if engines is None:
             engines = create_engines(config)
-            with self._cond:
-                engines = self._engines.setdefault(key, engines)
+        with self._cond:
+            engines = self._engines.setdefault(key, engines)
+            self._engines.move_to_end(key)
+            if use:
+                self._using[key] = self._using.get(key, 0) + 1
+            idle = [k for k in self._engines if not self._using.get(k) and k != key]
+            closing = [self._engines.pop(k) for k in idle[:max(0, len(idle) - IDLE_ENGINES)]]
+        for old in closing:
+            for e in old:
+                e.close()
         return engines
 
     def _run(self, job: Job) -> None:
         live = self.live(job.id)
-        status, error = "failed", ""
+        status, error, engine_key = "failed", "", ""
         try:
             config = self.config_for(job.options)
             priority = (self.lane(job), job.seq)
@@ -218,7 +247,10 @@ class Runner:
                 config = replace(config, queue=replace(config.queue, interactive=self.lane(job) == 0))
                 engines: list[Any] = []
             else:
-                engines = self.pool.share(self._engines_for(config), priority, live.cancel.is_set)
+                key = _setup(config)
+                setup = self._engines_for(key, config, use=True)
+                engine_key = key  # released when the job ends
+                engines = self.pool.share(setup, priority, live.cancel.is_set)
             self._narrate(self.source_path(job), config, out_dir=self.out_dir(job.id),
                           engines=engines, on_event=lambda e: self._on_event(job.id, live, e))
             status = "done"
@@ -230,6 +262,8 @@ class Runner:
             log.exception("job %s", job.id)
             error = f"internal error: {type(e).__name__}: {e}"
         with self._cond:
+            if engine_key:
+                self._using[engine_key] -= 1
             if self._stopping and status == "cancelled":
                 status = "queued"  # the server is stopping: the job resumes at the next start
             self.store.set_status(job.id, status, error)  # type: ignore[arg-type]
@@ -253,6 +287,11 @@ class Runner:
             elif isinstance(event, Notice) and event.level == "warning":
                 log.warning("%s: %s", job_id, event.text)
             self._bump(job_id)
+
+
+def _setup(config: Config) -> str:
+    """The engine settings of ``config``, as a key: jobs with equal keys share engines."""
+    return json.dumps(asdict(config.engine), sort_keys=True, default=str)
 
 
 def eta_seconds(live: Live) -> float | None:

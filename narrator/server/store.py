@@ -26,14 +26,36 @@ CREATE TABLE IF NOT EXISTS jobs (
     title TEXT NOT NULL,
     options TEXT NOT NULL,
     content_key TEXT NOT NULL,
-    idempotency_key TEXT UNIQUE,
+    idempotency_key TEXT,
     segments INTEGER NOT NULL,
     error TEXT NOT NULL DEFAULT '',
-    finished REAL
+    finished REAL,
+    owner TEXT NOT NULL DEFAULT '',
+    request_key TEXT NOT NULL DEFAULT '',
+    UNIQUE (owner, idempotency_key)
 );
-CREATE INDEX IF NOT EXISTS jobs_content ON jobs (content_key);
+CREATE INDEX IF NOT EXISTS jobs_content ON jobs (owner, content_key);
 CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status, seq);
+CREATE INDEX IF NOT EXISTS jobs_owner ON jobs (owner, seq);
 """
+SCHEMA_VERSION = 2
+
+# Version 1 (one token for everyone): no owner, idempotency keys unique across the server.
+_FROM_1 = """
+ALTER TABLE jobs RENAME TO jobs_v1;
+DROP INDEX IF EXISTS jobs_content;
+DROP INDEX IF EXISTS jobs_status;
+""" + _SCHEMA + """
+INSERT INTO jobs (seq, id, created, status, title, options, content_key, idempotency_key, segments,
+                  error, finished)
+    SELECT seq, id, created, status, title, options, content_key, idempotency_key, segments, error,
+           finished FROM jobs_v1;
+DROP TABLE jobs_v1;
+"""
+
+
+class DuplicateKey(Exception):
+    """The owner's Idempotency-Key is taken (by a submission that raced this one)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +73,8 @@ class Job:
     segments: int  # planned at submission; decides the job's class (interactive or batch)
     error: str
     finished: float | None
+    owner: str = ""  # the name of the token that submitted it
+    request_key: str = ""  # sha256 of the request: an Idempotency-Key reused for another is refused
 
 
 class JobStore:
@@ -63,35 +87,62 @@ class JobStore:
         with self._lock:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
-            self._db.executescript(_SCHEMA)
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            exists = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'jobs'").fetchone()
+            if exists and version < SCHEMA_VERSION:
+                self._db.executescript("BEGIN;" + _FROM_1 + f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+            else:
+                self._db.executescript(_SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
 
     def add(self, job_id: str, *, title: str, options: dict[str, Any], content_key: str,
-            idempotency_key: str | None, segments: int) -> Job:
-        with self._lock:
-            self._db.execute(
-                "INSERT INTO jobs (id, created, status, title, options, content_key,"
-                " idempotency_key, segments) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?)",
-                (job_id, time.time(), title, json.dumps(options, sort_keys=True), content_key,
-                 idempotency_key, segments))
+            idempotency_key: str | None, segments: int, owner: str = "", request_key: str = "") -> Job:
+        """Store a new queued job (DuplicateKey if the owner's Idempotency-Key is taken)."""
+        try:
+            with self._lock:
+                self._db.execute(
+                    "INSERT INTO jobs (id, created, status, title, options, content_key,"
+                    " idempotency_key, segments, owner, request_key)"
+                    " VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)",
+                    (job_id, time.time(), title, json.dumps(options, sort_keys=True), content_key,
+                     idempotency_key, segments, owner, request_key))
+        except sqlite3.IntegrityError:
+            raise DuplicateKey(idempotency_key) from None
         job = self.get(job_id)
         assert job is not None
         return job
+
+    def delete(self, job_id: str) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+
+    def ids(self) -> set[str]:
+        """Every stored job id (to find folders no job owns)."""
+        with self._lock:
+            return {r[0] for r in self._db.execute("SELECT id FROM jobs")}
+
+    def finished_before(self, when: float) -> list[Job]:
+        """Finished jobs that ended before ``when`` (epoch seconds)."""
+        with self._lock:
+            rows = self._db.execute("SELECT * FROM jobs WHERE finished IS NOT NULL AND finished < ?",
+                                    (when,)).fetchall()
+        return [_job(r) for r in rows]
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:
             row = self._db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
         return _job(row) if row else None
 
-    def by_idempotency_key(self, key: str) -> Job | None:
+    def by_idempotency_key(self, owner: str, key: str) -> Job | None:
         with self._lock:
-            row = self._db.execute("SELECT * FROM jobs WHERE idempotency_key = ?", (key,)).fetchone()
+            row = self._db.execute("SELECT * FROM jobs WHERE owner = ? AND idempotency_key = ?",
+                                   (owner, key)).fetchone()
         return _job(row) if row else None
 
-    def by_content(self, content_key: str) -> Job | None:
-        """The newest job for this content and settings."""
+    def by_content(self, owner: str, content_key: str) -> Job | None:
+        """The owner's newest job for this content and settings."""
         with self._lock:
-            row = self._db.execute("SELECT * FROM jobs WHERE content_key = ? ORDER BY seq DESC LIMIT 1",
-                                   (content_key,)).fetchone()
+            row = self._db.execute("SELECT * FROM jobs WHERE owner = ? AND content_key = ?"
+                                   " ORDER BY seq DESC LIMIT 1", (owner, content_key)).fetchone()
         return _job(row) if row else None
 
     def set_status(self, job_id: str, status: Status, error: str = "") -> None:
@@ -101,12 +152,17 @@ class JobStore:
                              (status, error, finished, job_id))
 
     def list(self, *, status: tuple[Status, ...] | None = None, newest_first: bool = True,
-             limit: int | None = None) -> list[Job]:
-        query = "SELECT * FROM jobs"
+             limit: int | None = None, owner: str | None = None) -> list[Job]:
+        """Jobs in arrival order (newest first by default); ``owner``: only that owner's."""
+        where: list[str] = []
         args: list[Any] = []
         if status:
-            query += f" WHERE status IN ({', '.join('?' * len(status))})"
+            where.append(f"status IN ({', '.join('?' * len(status))})")
             args += list(status)
+        if owner is not None:
+            where.append("owner = ?")
+            args.append(owner)
+        query = "SELECT * FROM jobs" + (" WHERE " + " AND ".join(where) if where else "")
         query += " ORDER BY seq " + ("DESC" if newest_first else "ASC")
         if limit is not None:
             query += " LIMIT ?"
@@ -133,4 +189,5 @@ def _job(row: sqlite3.Row) -> Job:
     return Job(seq=row["seq"], id=row["id"], created=row["created"], status=row["status"],
                title=row["title"], options=json.loads(row["options"]),
                content_key=row["content_key"], idempotency_key=row["idempotency_key"],
-               segments=row["segments"], error=row["error"], finished=row["finished"])
+               segments=row["segments"], error=row["error"], finished=row["finished"],
+               owner=row["owner"], request_key=row["request_key"])

@@ -33,7 +33,11 @@ class JobServer:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[str] | None = None
-        self.token = self._run("serve", "--data", str(self.data), "--show-token").strip()
+        self.token = self.add_token(f"tests-{self.port}", "--operator")
+
+    def add_token(self, name: str, *flags: str) -> str:
+        """A new token for ``name`` (``--operator``: one that sees every narration)."""
+        return self._run("serve", "--data", str(self.data), "--add-token", name, *flags).strip()
 
     def _run(self, *args: str) -> str:
         return subprocess.run([sys.executable, "-m", "narrator", *args], capture_output=True,
