@@ -128,8 +128,13 @@ def test_cancel_stops_between_requests(server, webui):
     time.sleep(0.7)  # a request still being sent would show up within two generations
     assert len(webui.recorder.calls) <= made + 1  # at most the one in flight
     assert server.get(f"/n/{job['id']}/manifest.json", headers={}).status_code == 404
-    again = requests.delete(f"{server.url}/api/narrations/{job['id']}", headers=server.headers(), timeout=10)
-    assert again.status_code == 409
+    # cancelling what has finished changes nothing (as the editor client's cancel() asks)...
+    again = requests.delete(f"{server.url}/api/narrations/{job['id']}?finished=keep", headers=server.headers(), timeout=10)
+    assert again.status_code == 409 and again.json()["status"] == "cancelled"
+    # ...and a plain DELETE of a finished narration deletes it
+    gone = requests.delete(f"{server.url}/api/narrations/{job['id']}", headers=server.headers(), timeout=10)
+    assert gone.status_code == 200 and gone.json()["status"] == "deleted"
+    assert server.get(f"/api/narrations/{job['id']}").status_code == 404
 
 
 def test_refusals(server):

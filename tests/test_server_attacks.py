@@ -297,3 +297,28 @@ def test_a_store_of_the_single_token_version_is_migrated(tmp_path: Path) -> None
     assert store.by_idempotency_key("lms", "key-1").id == "b" * 32
     store.close()
     assert JobStore(tmp_path / "jobs.sqlite3").get("b" * 32).owner == "lms"  # opened again: no migration
+
+
+@pytest.mark.browser
+def test_the_served_player_works_under_its_policy_and_nothing_else_runs(server: JobServer, browser) -> None:
+    evil = '<p>Plants need light.</p><p>&lt;script&gt;window.pwned=1&lt;/script&gt; is shown as text.</p>'
+    state = done(server, {"title": "Plants", "html": "<h1>Plants</h1>" + evil})
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(server.url + state["links"]["player"])
+    # the player's own script ran (it loads the first chapter), under the served policy
+    page.wait_for_function("document.getElementById('player').readyState >= 1")
+    first = page.locator(".seg").nth(1)
+    first.click()
+    page.wait_for_function("document.querySelector('.seg.current') !== null")
+    assert problems == []  # nothing of the player was refused
+    # a script the page did not ship is refused by the policy
+    with page.expect_console_message(lambda m: "Content Security Policy" in m.text):
+        page.evaluate("""() => { const s = document.createElement('script');
+            s.textContent = 'window.pwned = 2'; document.body.appendChild(s); }""")
+    assert page.evaluate("window.pwned") is None
+    context.close()
+    assert len(problems) == 1 and "Content Security Policy" in problems[0], problems

@@ -229,11 +229,14 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
         return state(job) if job else error(404, "no such narration")
 
     @app.delete("/api/narrations/{job_id}")
-    def delete_job(request: Request, job_id: str) -> Any:
-        """Cancel a queued or running narration (202); delete a finished one and its files."""
+    def delete_job(request: Request, job_id: str, finished: str = "delete") -> Any:
+        """Cancel a queued or running narration (202); delete a finished one and its files, or
+        with ``?finished=keep`` (a cancel that came too late) leave it and answer 409."""
         job = own(request, job_id)
         if job is None:
             return error(404, "no such narration")
+        if job.status in FINISHED and finished == "keep":
+            return JSONResponse(state(job), status_code=409)
         if job.status in FINISHED:
             runner.delete(job_id)
             return JSONResponse({"id": job_id, "status": "deleted"}, status_code=200)

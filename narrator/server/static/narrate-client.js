@@ -164,14 +164,19 @@
       return this._call('GET', `/api/narrations/${encodeURIComponent(id)}`, undefined, undefined, signal);
     }
 
-    /** Cancel a queued or running narration. */
+    /** Cancel a queued or running narration (one that has finished is left as it is). */
     async cancel(id) {
       try {
-        return await this._call('DELETE', `/api/narrations/${encodeURIComponent(id)}`);
+        return await this._call('DELETE', `/api/narrations/${encodeURIComponent(id)}?finished=keep`);
       } catch (e) {
         if (e.status === 409) return this.get(id); // already finished
         throw e;
       }
+    }
+
+    /** Delete a narration and its files (a queued or running one is cancelled). */
+    remove(id) {
+      return this._call('DELETE', `/api/narrations/${encodeURIComponent(id)}`);
     }
 
     /**
