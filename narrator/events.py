@@ -8,9 +8,12 @@ from typing import Callable, Literal
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """``done`` of ``total`` units of a stage (segments to synthesize, chapters, files)."""
+    """``done`` of ``total`` units of a stage (segments to synthesize, chapters, files).
 
-    stage: Literal["synthesize", "assemble", "publish"]
+    "plan" comes every thousand or so elements read and segments planned, with no total (the
+    length of that work is not known ahead): a sink may raise from it to stop the run."""
+
+    stage: Literal["plan", "synthesize", "assemble", "publish"]
     done: int
     total: int
     cached: int = 0

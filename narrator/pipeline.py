@@ -9,6 +9,7 @@ This module is the Python API for build scripts (re-exported by ``narrator``)::
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -148,15 +149,19 @@ def prepare_out_dir(out_dir: Path) -> None:
 def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
             out_dir: str | os.PathLike[str] | None = None,
             engines: Sequence[Any] | Callable[[], Sequence[Any]] | None = None,
-            on_event: EventSink = ignore, course_index: str | None = None) -> Narration:
+            on_event: EventSink = ignore, course_index: str | None = None,
+            source_name: str | None = None) -> Narration:
     """Narrate one document into ``out_dir``, unless it already holds this narration; return
     its manifest (a dict, as written to ``out_dir/manifest.json``) with ``.status``.
 
     ``engines`` lets a caller (a course build) share engine instances between documents: a
     sequence, or a function making them, called only if there is work to do; by default they are
     made from ``config``. ``course_index`` links the player page back to the course index (a URL
-    relative to ``out_dir``). Raises a :class:`NarratorError` subclass on failure; with
-    :class:`SynthesisFailed`, the complete chapters have still been published.
+    relative to ``out_dir``); ``source_name`` is how the manifest names the source (default: its
+    path; the job server does not publish its own folders). ``on_event`` may raise from any event
+    (a "plan" event comes regularly while the document is read and planned) to stop the run.
+    Raises a :class:`NarratorError` subclass on failure; with :class:`SynthesisFailed`, the
+    complete chapters have still been published.
     """
     config = config or load_config()
     data = read_source(source)
@@ -166,7 +171,8 @@ def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
     if _current(previous, out, key, config):
         on_event(Notice("info", f"{source}: up to date ({out})"))
         return Narration(previous.manifest, "up to date")
-    return Narration(_narrate(source, data, config, out, key, previous, engines, on_event, course_index),
+    return Narration(_narrate(source, data, config, out, key, previous, engines, on_event, course_index,
+                              source_name),
                      "built")
 
 
@@ -186,20 +192,27 @@ def current_manifest(source: str | os.PathLike[str], config: Config | None = Non
 
 def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: Path, key: str,
              previous: Previous, engines: Sequence[Any] | Callable[[], Sequence[Any]] | None,
-             on_event: EventSink, course_index: str | None = None) -> dict[str, Any]:
+             on_event: EventSink, course_index: str | None = None,
+             source_name: str | None = None) -> dict[str, Any]:
     """Parse, plan, then synthesize and publish (the folder is not up to date)."""
+    from narrator.events import Progress
     from narrator.parse import parse_html
     from narrator.publishing.images import take_images
     from narrator.script import plan_script as plan_document
 
     from narrator.parse.skipped import summary
 
-    document = parse_html(data, str(source), config.parse)
-    script = plan_document(document, config)
+    def tick() -> None:  # lets the caller stop a long read or plan (the job server's cancel)
+        on_event(Progress("plan", 0, 0))
+
+    document = parse_html(data, str(source), config.parse, tick=tick)
+    script = plan_document(document, config, tick=tick)
     if not script.chapters:
         raise BadInput(str(source), "nothing speakable in this document")
     # Images are checked and read now: what is left out is reported with the rest, before synthesis.
     script, images = take_images(script)
+    if source_name is not None:
+        script = dataclasses.replace(script, source_path=source_name)
     check_out_dir(out, [source])
 
     own_engines = engines is None

@@ -39,8 +39,8 @@ class ProgressDisplay:
                     self._newline()
                     print(("warning: " if event.level == "warning" else "") + event.text,
                           file=self.stream, flush=True)
-            elif isinstance(event, Progress) and not self.quiet:
-                self._progress(event)
+            elif isinstance(event, Progress) and event.stage != "plan" and not self.quiet:
+                self._progress(event)  # planning takes seconds: not worth a line
 
     def _progress(self, e: Progress) -> None:
         now = time.monotonic()

@@ -75,6 +75,7 @@ def test_no_file_of_the_servers_disk_is_ever_published(server: JobServer) -> Non
     for rel in local:  # only the submitted picture, served as what its bytes are
         r = requests.get(f"{server.url}/n/{state['id']}/{rel}", timeout=10)
         assert r.status_code == 200 and r.content == PIXEL and r.headers["content-type"] == "image/png"
+    assert manifest["source"]["path"] == "plants.html"  # not the server's folder
     skipped = manifest.get("skipped", [])
     text = json.dumps(skipped)
     assert len([s for s in skipped if "image" in s["what"]]) >= len(sources) - 1, skipped
@@ -322,3 +323,32 @@ def test_the_served_player_works_under_its_policy_and_nothing_else_runs(server: 
     assert page.evaluate("window.pwned") is None
     context.close()
     assert len(problems) == 1 and "Content Security Policy" in problems[0], problems
+
+
+def test_a_run_stops_while_its_lesson_is_still_being_read(tmp_path: Path) -> None:
+    """What DELETE does to a job that is still reading and planning its lesson."""
+    from narrator.config import load_config
+    from narrator.errors import Interrupted
+    from narrator.events import Progress
+    from narrator.pipeline import narrate
+
+    lesson = tmp_path / "long.html"
+    lesson.write_text("".join(f"<p>Sentence number {n} of a long lesson.</p>" for n in range(5000)))
+    seen: list[str] = []
+
+    def cancelled(event: object) -> None:
+        if isinstance(event, Progress):
+            seen.append(event.stage)
+            if event.stage == "plan":
+                raise Interrupted("cancelled")
+
+    class NoEngine:  # any request would be a failure of the test
+        name = label = "none"
+        sample_rate = 22050
+
+        def __getattr__(self, name: str) -> object:
+            raise AssertionError(f"the engine was used: {name}")
+
+    with pytest.raises(Interrupted):
+        narrate(lesson, load_config(), out_dir=tmp_path / "out", engines=[NoEngine()], on_event=cancelled)
+    assert seen == ["plan"] and not (tmp_path / "out").exists()

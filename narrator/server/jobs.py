@@ -251,8 +251,9 @@ class Runner:
                 setup = self._engines_for(key, config, use=True)
                 engine_key = key  # released when the job ends
                 engines = self.pool.share(setup, priority, live.cancel.is_set)
-            self._narrate(self.source_path(job), config, out_dir=self.out_dir(job.id),
-                          engines=engines, on_event=lambda e: self._on_event(job.id, live, e))
+            source = self.source_path(job)
+            self._narrate(source, config, out_dir=self.out_dir(job.id), engines=engines,
+                          on_event=lambda e: self._on_event(job.id, live, e), source_name=source.name)
             status = "done"
         except Interrupted:
             status, error = "cancelled", "cancelled"
