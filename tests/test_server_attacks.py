@@ -352,3 +352,19 @@ def test_a_run_stops_while_its_lesson_is_still_being_read(tmp_path: Path) -> Non
     with pytest.raises(Interrupted):
         narrate(lesson, load_config(), out_dir=tmp_path / "out", engines=[NoEngine()], on_event=cancelled)
     assert seen == ["plan"] and not (tmp_path / "out").exists()
+
+
+def test_a_malformed_tokens_file_is_named_and_refuses_everyone(tmp_path: Path) -> None:
+    server = JobServer(tmp_path)
+    tokens = server.data / "tokens"
+    good = tokens.read_text()
+    tokens.write_text(good + "broken line\n")
+    with pytest.raises(RuntimeError, match=r"tokens:\d+: expected NAME ROLE SHA256"):
+        server.start()  # refused at start, naming the line
+    tokens.write_text(good)
+    with server:
+        assert server.get("/api/narrations").status_code == 200
+        tokens.write_text(good + "broken line\n")  # broken while running: nobody gets in
+        assert server.get("/api/narrations").status_code == 401
+        tokens.write_text(good)
+        assert server.get("/api/narrations").status_code == 200

@@ -81,6 +81,7 @@ def serve(config_for: Callable[[dict[str, Any]], Config], *, host: str = "127.0.
     try:
         (data_dir / "narrations").mkdir(parents=True, exist_ok=True)
         tokens = Tokens(data_dir)
+        holders = tokens.count()  # a malformed tokens file stops the start, naming its line
     except OSError as e:
         raise OutputError(f"{data_dir}: cannot keep the server's data here ({e.strerror or e})") from None
     store = JobStore(data_dir / "jobs.sqlite3")
@@ -97,7 +98,7 @@ def serve(config_for: Callable[[dict[str, Any]], Config], *, host: str = "127.0.
     janitor.start()
     runner.start()
     announce(f"narrate serve: {url} (data: {data_dir})")
-    if not tokens.count():
+    if not holders:
         announce(f"narrate serve: no API tokens yet: make one with `narrate serve --data {data_dir} "
                  "--add-token NAME` (every API call is refused until then)")
     announce(f"narrate serve: TinyMCE plugin: {url}/editor/tinymce/narrate.js")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import os
 import re
 import secrets
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from narrator.errors import ConfigError, OutputError
+
+log = logging.getLogger(__name__)
 
 TOKENS_FILE = "tokens"
 LEGACY_TOKEN_FILE = "token"  # earlier versions: one token, in clear
@@ -66,7 +69,8 @@ class Tokens:
         return found
 
     def count(self) -> int:
-        return len(self._current())
+        """How many tokens there are (ConfigError if the file is malformed: checked at start)."""
+        return len(_read(self.path))
 
     def _current(self) -> list[tuple[str, Holder]]:
         try:
@@ -76,7 +80,11 @@ class Tokens:
             seen = None
         with self._lock:
             if seen != self._seen:
-                self._holders = _read(self.path) if seen else []
+                try:
+                    self._holders = _read(self.path) if seen else []
+                except ConfigError as e:  # edited badly while running: refuse everyone, say why
+                    log.error("%s", e)
+                    self._holders = []
                 self._seen = seen
             return self._holders
 
