@@ -26,6 +26,8 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +38,24 @@ from narrator.errors import BadInput
 from narrator.parse.chapters import split_chapters
 from narrator.parse.notes import notes_chapter, split_notes
 from narrator.parse.cleanup import as_html, decode_html, strip_front_matter, strip_word_markup
+from narrator.parse.tree import Work
 from narrator.text import HAN_CHAR
 
-__all__ = ["parse_html"]
+__all__ = ["ParseLimits", "parse_html"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParseLimits:
+    """Bounds on one untrusted lesson (the job server's); None is no bound (the command line).
+
+    ``max_depth``: elements nested inside each other, counted as the HTML parser builds the tree
+    (html and body included); ``max_chars``: characters of the text read (the blocks' text, as
+    ``--dry-run`` lists it). Either is refused with :class:`BadInput` as soon as it is passed.
+    """
+
+    max_depth: int | None = None
+    max_chars: int | None = None
+
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WS = re.compile(r"\s+")
@@ -47,7 +64,8 @@ _FULL_PAGE = re.compile(r"<(?:html|head|body)[\s>]", re.IGNORECASE)
 _TITLE_SEP = re.compile(r"\s*(?:--|\||｜|_| - |-|—)\s*")
 
 
-def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
+def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimits | None = None,
+               tick: Callable[[], object] | None = None) -> Document:
     """Parse editor HTML (bytes as read from ``path``) into a chaptered :class:`Document`.
 
     A Word .docx, Markdown .md or plain .txt file (by its extension) is first made HTML
@@ -57,11 +75,17 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
     else the <html lang>, else "en"; ``title`` comes from <title> (or the matching h1), else the
     first heading, else a short bold first paragraph, else the file stem (never narrated).
     Web pages are cut down to their main content (see content.py). Raises
-    :class:`narrator.errors.BadInput` for binary, undecodable, empty or unspeakable input.
+    :class:`narrator.errors.BadInput` for binary, undecodable, empty or unspeakable input, and
+    for input beyond ``limits`` (as soon as it is seen to be). The work is linear in the input
+    whatever its nesting; ``tick()`` is called about every 1,000 elements (or text nodes) of
+    it and may raise to stop the parse: its exception comes out of parse_html as it is.
     """
     from narrator.parse.html import ANNOUNCE, Walker, parse_soup
 
     from narrator.parse.formats import to_html
+
+    limits = limits or ParseLimits()
+    work = Work(path, tick, max_depth=limits.max_depth, max_chars=limits.max_chars)
 
     sha = hashlib.sha256(data).hexdigest()
     data = to_html(data, path)  # .docx, .md, .txt by their extension; HTML as it is
@@ -74,19 +98,19 @@ def parse_html(data: bytes, path: str, config: ParseConfig) -> Document:
                                len(front)))
     markup = strip_word_markup(as_html(text, path))
     try:
-        soup = parse_soup(markup)
+        soup = parse_soup(markup, work)
     except RecursionError:  # defensive: bs4 should cope, but never leak a RecursionError
         raise BadInput(path, "markup nested too deeply to parse") from None
     root = _root(soup)
     page_mode = soup.find(["script", "nav", "form", "iframe"]) is not None
     if page_mode:
-        blocks, page_skipped = _page_blocks(soup, root, config,
+        blocks, page_skipped = _page_blocks(soup, root, config, work,
                                             whole_page=_FULL_PAGE.search(markup) is not None)
     else:
-        walker = Walker(config)
+        walker = Walker(config, work=work)
         blocks, page_skipped = walker.walk(root), walker.skipped
 
-    editor, editor_skipped = _editor_content(soup, config)
+    editor, editor_skipped = _editor_content(soup, config, work)
     if editor and _text_len(blocks) * 2 < _text_len(editor):
         skipped.append(Skipped("body", "page around the editor", "the editor's document is read instead",
                                _text_len(blocks)))
@@ -139,20 +163,20 @@ def _announcement(block: Block, lang: str) -> Block:
     return Block("paragraph", (Run(text),), 0, block.source, block.context - {ANNOUNCE}, None, block.lang)
 
 
-def _page_blocks(soup: Any, root: Any, config: ParseConfig, *,
+def _page_blocks(soup: Any, root: Any, config: ParseConfig, work: Work, *,
                  whole_page: bool) -> tuple[list[Block], list[Skipped]]:
     """A web page without chrome or metadata lines; a whole page (not a fragment with a script in
     it) is cut down to its main content and title heading. Also returns what was left out."""
     from narrator.parse.content import find_main_content, is_metadata_line
     from narrator.parse.html import BLOCK_TAGS, Walker, link_stats
 
-    stats = link_stats(root)
-    walker = Walker(config, page_mode=True, stats=stats, whole_page=whole_page)
+    stats = link_stats(root, work)
+    walker = Walker(config, page_mode=True, stats=stats, whole_page=whole_page, work=work)
     head = soup.find("title")
     page_title = _WS.sub(" ", head.get_text()).strip() if head is not None else ""
     if not whole_page:
         return walker.walk(root), walker.skipped
-    main = find_main_content(root, stats, walker.drops, page_title, BLOCK_TAGS)
+    main = find_main_content(root, stats, walker.drops, page_title, BLOCK_TAGS, work)
     blocks = walker.walk(root, main.skip, main.mute) if main else walker.walk(root)
     kept: list[Block] = []
     for b in blocks:
@@ -164,9 +188,9 @@ def _page_blocks(soup: Any, root: Any, config: ParseConfig, *,
     return kept, walker.skipped
 
 
-def _editor_content(soup: Any, config: ParseConfig) -> tuple[list[Block], list[Skipped]]:
+def _editor_content(soup: Any, config: ParseConfig, work: Work) -> tuple[list[Block], list[Skipped]]:
     """Blocks of the HTML documents kept in textareas / script type=text/plain, duplicates once,
-    and what their walk left out."""
+    and what their walk left out (each within the limits of ``work``)."""
     from narrator.parse.html import Walker, has_html, parse_soup
 
     holders = soup.find_all("textarea")
@@ -184,8 +208,8 @@ def _editor_content(soup: Any, config: ParseConfig) -> tuple[list[Block], list[S
                 continue
         ident = holder.get("id")
         label = f"#{ident}" if isinstance(ident, str) and ident else f"{holder.name}:nth-of-type({k})"
-        sub = parse_soup(strip_word_markup(content))
-        walker = Walker(config, root_label=label)
+        sub = parse_soup(strip_word_markup(content), work)
+        walker = Walker(config, root_label=label, work=work)
         blocks = walker.walk(sub.body or sub)
         key = _WS.sub("", "".join(b.text for b in blocks))
         if not key or key in seen:

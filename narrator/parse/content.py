@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from narrator.values import Block
+from narrator.parse.tree import Work, descendants
 
 __all__ = ["MainContent", "find_main_content", "is_metadata_line"]
 
@@ -44,19 +45,22 @@ class MainContent:
 
 def find_main_content(body: Any, stats: dict[int, tuple[int, int, int]],
                       is_dropped: Callable[[Any, str], bool], page_title: str,
-                      block_tags: frozenset[str]) -> MainContent | None:
+                      block_tags: frozenset[str], work: Work | None = None) -> MainContent | None:
     """The article inside ``body``, or None when the whole page should be read.
 
     ``stats`` is html.link_stats(body); ``is_dropped(tag, name)`` says whether the walk would
     leave an element out anyway (skipped tags, chrome, hidden): paragraphs in there do not count.
+    ``work`` counts the elements visited (its tick may stop the parse).
     """
     import bs4
 
     Tag = bs4.Tag
+    step = (work or Work()).step
     # 1. bottom-up: which elements have block-level descendants
-    order = [t for t in body.descendants if isinstance(t, Tag)]
+    order = [t for t in descendants(body) if isinstance(t, Tag)]
     blocky: set[int] = set()
     for tag in reversed(order):
+        step()
         if tag.name in block_tags or id(tag) in blocky:
             parent = tag.parent
             if parent is not None:
@@ -68,6 +72,7 @@ def find_main_content(body: Any, stats: dict[int, tuple[int, int, int]],
     stack = [c for c in reversed(body.contents) if isinstance(c, Tag)]
     while stack:
         tag = stack.pop()
+        step()
         name = tag.name.lower()
         if is_dropped(tag, name):
             continue

@@ -1,6 +1,8 @@
 """Walking an editor's DOM (beautifulsoup4 + lxml) into a flat list of Blocks, iteratively.
 
-The walk never recurses, so 10,000 levels of nesting are fine. Block-level elements open a frame
+The walk never recurses, and its cost is linear in the document whatever its depth: looks at an
+element's descendants are either bounded (a label is a few nodes) or answered from one pass over
+the tree (tree.py), never a walk of each element's subtree. Block-level elements open a frame
 that collects inline pieces (text with marks); a nested block flushes the pieces gathered so far,
 so "text <div>more</div> tail" gives three blocks in reading order.
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +24,7 @@ from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
 from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.lines import LINE, split_lines
 from narrator.parse.maths import SYMBOL_FONT, display, find_tex, formula_of, is_symbol_font, tex_alt
+from narrator.parse.tree import TreeIndex, Work, descendants, parse_tree, small_text
 from narrator.text import BOPOMOFO, CJK_PUNCTUATION, FULLWIDTH, HAN, KANA, RADICALS
 
 PAGEBREAK = "pagebreak"
@@ -51,7 +54,6 @@ _REPORTED: dict[str, tuple[str, str]] = {
     "svg": ("drawing", "a drawing"),
 }
 _ONLY_WITH_TEXT = frozenset(("template", "dialog", "svg", "canvas", "button", "select", "textarea", "math"))
-_BLOCKS_IN_BUTTON = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"]
 _STRUCK = frozenset(("s", "strike", "del"))
 _PROSE = 80  # characters of unlinked text that make an element real prose (never chrome)
 _CONTEXT_NAMES = frozenset(("blockquote", "figcaption", "li", "th", "aside", "figure",
@@ -77,6 +79,10 @@ _FOOTNOTE_AFTER = frozenset(".,;:!?\"'”’」』。，；：！？、")
 
 # Keep source paths short: at most this many "tag:nth-of-type(n)" steps.
 _MAX_PATH = 8
+# Class names a block's context (or a run's marks) takes from its ancestors: real documents have
+# up to about 30; 50,000 nested elements with a class each must not give every block 50,000.
+_MAX_CONTEXT = 64
+_MAX_MARKS = 32
 
 
 @dataclass(slots=True)
@@ -130,13 +136,10 @@ class _Piece:
     math: str | None = None  # a formula: its TeX (``text`` is its rendering)
 
 
-def parse_soup(markup: str) -> Any:
-    """Parse with lxml through beautifulsoup4 (copes with 10,000-level nesting and bad markup)."""
-    import bs4
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # XMLParsedAsHTMLWarning for XHTML: the HTML parser is right here
-        return bs4.BeautifulSoup(markup, "lxml")
+def parse_soup(markup: str, work: Work | None = None) -> Any:
+    """Parse with lxml through beautifulsoup4 (copes with 450,000-level nesting and bad markup);
+    ``work`` ticks and checks the depth limit as the tree is built."""
+    return parse_tree(markup, work if work is not None else Work())
 
 
 def style_of(el: Any) -> str:
@@ -191,8 +194,13 @@ class Walker:
     """One pass over a parsed tree, producing Blocks in reading order."""
 
     def __init__(self, config: ParseConfig, *, page_mode: bool = False, root_label: str = "body",
-                 stats: dict[int, tuple[int, int, int]] | None = None, whole_page: bool = False) -> None:
+                 stats: dict[int, tuple[int, int, int]] | None = None, whole_page: bool = False,
+                 work: Work | None = None) -> None:
         self.config = config
+        self.work = work if work is not None else Work()
+        self.chars = 0  # characters of the blocks' text so far (ParseLimits.max_chars)
+        self._index: TreeIndex | None = None  # made on the first question about a subtree
+        self._in_article: dict[int, bool] = {}  # id(element) -> it is, or is inside, article/main/section
         self.page_mode = page_mode
         self.whole_page = whole_page  # chrome rules by name apply to whole web pages only
         self.root_label = root_label
@@ -226,9 +234,11 @@ class Walker:
         counters: list[dict[str, int]] = [{}]
         stack: list[Any] = list(reversed(root.contents))
         EXIT_BLOCK, EXIT_INLINE, EXIT_PLAIN = object(), object(), object()
+        step = self.work.step
 
         while stack:
             node = stack.pop()
+            step()
             if node is EXIT_BLOCK:
                 frame = frames.pop()
                 self._close_block(frame, frames[-1])
@@ -275,7 +285,7 @@ class Walker:
             if name == "input" and id(node) not in skip_ids and _is_blank_input(node):
                 self._add(" " + BLANK + " ", inlines[-1])  # a form to fill in: the blank is read as a pause
                 continue
-            if name == "button" and id(node) not in skip_ids and node.find(_BLOCKS_IN_BUTTON) is not None:
+            if name == "button" and id(node) not in skip_ids and self._blocks_in_button(node):
                 # "<button/>" is not void in HTML: the rest of the page ends up inside the button
                 stack.extend(reversed(node.contents))
                 continue
@@ -346,19 +356,19 @@ class Walker:
                     self.images.append(src.strip())
                 if isinstance(alt, str) and _FILE_NAME_ALT.match(alt.strip()):
                     # Sphinx, Jupyter Book and CMS uploads put the file name in alt: not a description
-                    self._record(node, name, nth, path[:-1], "image without alt text",
+                    self._record(node, name, nth, path[-_MAX_PATH - 1:-1], "image without alt text",
                                  "its alt text is only a file name", len(alt.strip()))
                 elif self.config.read_alt and isinstance(alt, str) and alt.strip():
                     if frames[-1].kind == "heading":
                         # alt inside a heading is a picture beside the title, not part of it
-                        self._record(node, name, nth, path[:-1], "image in a heading",
+                        self._record(node, name, nth, path[-_MAX_PATH - 1:-1], "image in a heading",
                                      "its alt text is not part of the heading", len(alt.strip()))
                     else:
                         self._add(" ", inlines[-1])
                         self._text(alt, inlines[-1])
                         self._add(" ", inlines[-1])
                 elif not (isinstance(alt, str) and not alt.strip() and "alt" in node.attrs):
-                    self._record(node, name, nth, path[:-1], "image without alt text",
+                    self._record(node, name, nth, path[-_MAX_PATH - 1:-1], "image without alt text",
                                  "no alt text to read" if self.config.read_alt else "read_alt is off")
                 stack.append(EXIT_PLAIN)
                 continue
@@ -419,7 +429,8 @@ class Walker:
                 what: str, reason: str, chars: int | None = None) -> None:
         """Note an element left out (``path`` leads to its parent)."""
         ident = node.attrs.get("id") if node.attrs else None
-        here = path + [(name, nth, ident if isinstance(ident, str) and ident else None)]
+        # a source path shows at most _MAX_PATH steps: never copy a deep path whole
+        here = path[-_MAX_PATH:] + [(name, nth, ident if isinstance(ident, str) and ident else None)]
         if chars is None:
             chars = len(" ".join(node.get_text().split())) if name != "img" else 0
         if chars == 0 and what in ("hidden element", "page chrome", "struck-through text"):
@@ -437,7 +448,8 @@ class Walker:
         if known is None:
             if name == "input":
                 kind = (node.attrs.get("type") or "text") if node.attrs else "text"
-                self.skipped.append(Skipped(self._source(path + [(name, nth, None)]), "form control",
+                source = self._source(path[-_MAX_PATH:] + [(name, nth, None)])
+                self.skipped.append(Skipped(source, "form control",
                                             f"a {kind} input is a control, not lesson text"))
             return
         if name in _ONLY_WITH_TEXT and not node.get_text().strip():
@@ -460,12 +472,13 @@ class Walker:
             self._flush(parent)
             self.blocks.append(Block("paragraph", (Run(caption),), 0, source,
                                      parent.context | {ANNOUNCE, f"{ANNOUNCE}:{rows}"}, None, parent.lang))
+            self._counted(len(self.blocks) - 1)
 
     # -- decisions -----------------------------------------------------------------------------
 
     def drops(self, node: Any, name: str) -> bool:
         """Would the walk leave this element out (skipped tag, hidden, chrome)?"""
-        if name == "button" and node.find(_BLOCKS_IN_BUTTON) is not None:
+        if name == "button" and self._blocks_in_button(node):
             return False
         if name in _SKIP_TAGS or ":" in name:
             return name in _SKIP_TAGS or not name.startswith(_UNWRAP_NS)
@@ -489,7 +502,7 @@ class Walker:
                             by_name = f"class or id '{value}'"
                             break
                 if not by_name and name in ("header", "footer", "aside"):
-                    if name != "header" or not self._inside_article(node):
+                    if name != "header" or not self._inside_article(node.parent):
                         by_name = f"page <{name}>"
             # a class or id is a look; a custom element named for chrome (<ck-manual-header>,
             # <site-footer>) is the page's own word for what it is
@@ -503,9 +516,9 @@ class Walker:
             # CMS pages wrap whole articles in a form, lesson plans are forms; a login or search
             # form has little text
             st = self.stats.get(id(node))
-            text_len = st[0] if st is not None else len(node.get_text().strip())
-            return ("a form with little text (search, login)"
-                    if text_len < 200 and not self._holds_content(node) and not _is_fill_in(node) else "")
+            text_len = st[0] if st is not None else self._tree(node).text_length(node)
+            little = text_len < 200 and not self._holds_content(node) and not self._is_fill_in(node)
+            return "a form with little text (search, login)" if little else ""
         if self.page_mode and is_block and name not in ("html", "body", "main", "article", "td", "th"):
             st = self.stats.get(id(node))
             if st:
@@ -534,7 +547,7 @@ class Walker:
             captioned = (not _CAPTION_CONTEXT.isdisjoint(parent.context) or name in ("figcaption", "caption")
                          or _CREDIT_HINT.search(hints) is not None
                          or any(_CREDIT_HINT.search(c) for c in parent.context if c.startswith(".")))
-            if kind == "image" or captioned or _after_image(node):
+            if kind == "image" or captioned or self._after_image(node):
                 return "image credit", "image credit: who made or owns the picture, not lesson text"
             return None
         on_control = (name == "summary" or _CONTROL_HINT.search(hints) is not None
@@ -552,19 +565,75 @@ class Walker:
             if isinstance(src, str) and src.strip():
                 self.images.append(src.strip())
 
+    def _tree(self, node: Any) -> TreeIndex:
+        """The index of the whole tree ``node`` is in (made once, on the first question)."""
+        if self._index is None:
+            top = node
+            while top.parent is not None:
+                top = top.parent
+            self._index = TreeIndex(top, self.work)
+        return self._index
+
+    def _blocks_in_button(self, node: Any) -> bool:
+        return self._tree(node).holds(node, "blocks in a button")
+
     def _holds_content(self, node: Any) -> bool:
-        """A heading, or a paragraph of real prose (mostly unlinked text), inside ``node``."""
-        for el in node.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p"], limit=200):
+        """A heading, or a paragraph of real prose (mostly unlinked text), among the first 200
+        headings and paragraphs inside ``node``."""
+        tree = self._tree(node)
+        for el in tree.inside(node, "heading or paragraph", 200):
             if el.name != "p":
-                text = " ".join(el.get_text().split())
-                if len(text) >= 2 and not el.find_parent("a") and not _all_linked(el, self.stats):
+                if tree.is_heading_text(el):
                     return True
                 continue
             st = self.stats.get(id(el))
-            text_len, link_len = (st[0], st[1]) if st else (len(el.get_text().strip()), 0)
+            text_len, link_len = (st[0], st[1]) if st else (tree.text_length(el), 0)
             if text_len - link_len >= _PROSE:
                 return True
         return False
+
+    def _is_fill_in(self, form: Any) -> bool:
+        """A document to fill in (a lesson-plan template): many text blanks, no password or search box.
+        Its short labels ("教学对象：", "Date:") are the lesson, however little text there is."""
+        blanks = 0
+        for inp in self._tree(form).inside(form, "input", 400):
+            kind = str((inp.attrs or {}).get("type") or "text").lower()
+            if kind in ("password", "search"):
+                return False
+            blanks += inp.name == "textarea" or kind == "text"
+        return blanks >= 4
+
+    def _after_image(self, node: Any) -> bool:
+        """The element (a label: a few nodes) follows a picture, or holds one before its text:
+        a credit's place."""
+        if node.name != "img" and node.contents and node.find("img") is not None:
+            return True
+        prev = node.find_previous_sibling(True)
+        if prev is None:
+            return False
+        if prev.name in ("img", "picture", "figure", "svg"):
+            return True
+        return self._tree(prev).holds(prev, "img") and not _short_text(prev) and bool(prev.contents)
+
+    def _inside_article(self, node: Any) -> bool:
+        """``node`` is, or is inside, an article, main or section element. Each element's answer is
+        kept, so asking for every element of a deep tree costs its size, not size times depth."""
+        known = self._in_article
+        chain: list[Any] = []
+        answer = False
+        while node is not None:
+            seen = known.get(id(node))
+            if seen is not None:
+                answer = seen
+                break
+            if getattr(node, "name", None) in ("article", "main", "section"):
+                answer = True
+                break
+            chain.append(node)
+            node = node.parent
+        for n in chain:
+            known[id(n)] = answer
+        return answer
 
     def _is_footnote_ref(self, node: Any, name: str, style: str) -> bool:
         """A footnote reference, not a formula: Word's footnote anchors; a <sup> holding "[n]", "*",
@@ -572,13 +641,13 @@ class Walker:
         "#..." (x², H₂O, CO₂ stay)."""
         if name not in ("sup", "sub"):
             return True  # <a style="mso-footnote-id:ftn1" href="#_ftn1">[1]</a>
-        text = node.get_text().strip()
-        m = _FOOTNOTE_MARK.fullmatch(text)
+        text = small_text(node)  # a mark is a few characters in a few elements
+        m = _FOOTNOTE_MARK.fullmatch(text.strip()) if text is not None else None
         if m is None or (name == "sub" and not m.group(1)):
             return False
         if not m.group(1):
             return True  # [1], (2), *, †: never an exponent
-        a = node.find("a") if node.contents else None
+        a = next((d for d in descendants(node) if getattr(d, "name", None) == "a"), None)
         if a is None and node.parent is not None and node.parent.name == "a":
             a = node.parent
         href = a.attrs.get("href") if a is not None and a.attrs else None
@@ -590,15 +659,6 @@ class Walker:
                 return before[-1] in _FOOTNOTE_AFTER
         return False
 
-    @staticmethod
-    def _inside_article(node: Any) -> bool:
-        p = node.parent
-        while p is not None:
-            if getattr(p, "name", None) in ("article", "main", "section"):
-                return True
-            p = p.parent
-        return False
-
     def _table_kind(self, table: Any) -> str:
         """"layout" (a container), "data" (read row by row) or "skip" (data noise, e.g. 2,000 numbers)."""
         if table.attrs and table.attrs.get("role") in ("presentation", "none"):
@@ -608,7 +668,7 @@ class Walker:
         Tag, NS, Comment = bs4.Tag, bs4.NavigableString, bs4.Comment
         text_len = digits = cells = tiny = empty = longest = 0
         cell_len = -1
-        for d in table.descendants:
+        for d in descendants(table):
             if isinstance(d, Tag):
                 n = d.name
                 if n == "table":
@@ -660,13 +720,16 @@ class Walker:
                 self._add(" ", _Inline(frozenset(), None, None))
             return None
         context = parent.context
-        extra = [n for n in (name,) if n in _CONTEXT_NAMES] + ["." + c for c in classes]
-        role = _note_role(node, name, style, classes) if attrs else ""
-        in_list = NOTE in context and not any(c.startswith(NOTE_KEY) for c in context)
+        room = _MAX_CONTEXT - len(context)  # deep nesting must not make every block's context huge
+        extra = [n for n in (name,) if n in _CONTEXT_NAMES] + ["." + c for c in classes[:max(room, 0)]]
+        role = _note_role(node, name, style, classes,
+                          lambda: self._tree(node).holds(node, "li")) if attrs else ""
+        in_note = NOTE in context and any(c.startswith(NOTE_KEY) for c in context)
         if role == "list":
             extra.append(NOTE)
-        elif role == "item" or (in_list and name in _NOTE_ITEMS):
-            # one note: its blocks carry its key, and the ids inside it (references point there)
+        elif not in_note and (role == "item" or (NOTE in context and name in _NOTE_ITEMS)):
+            # one note: its blocks carry its key, and the ids inside it (references point there);
+            # an element inside a note is part of that note, whatever its class says
             self.note_count += 1
             extra += [NOTE, f"{NOTE_KEY}{self.note_count}", *(NOTE_ID + k for k in _anchor_names(node))]
         if verdict == "data":
@@ -747,7 +810,8 @@ class Walker:
                 marks.add("em")
             if "text-decoration:underline" in style or "text-decoration-line:underline" in style:
                 marks.add("u")
-        for c in _classes(node):
+        room = _MAX_MARKS - len(parent.marks)  # bounded, however many classed elements are nested
+        for c in _classes(node)[:max(room, 0)]:
             marks.add("." + c)
         emotion = (node.attrs.get("data-emotion") if node.attrs else None) or parent.emotion
         lang = _lang(node) or parent.lang
@@ -831,7 +895,9 @@ class Walker:
 
     def _close_block(self, frame: _Frame, parent: _Frame) -> None:
         if frame.row is not None:
+            start = len(self.blocks)
             self._close_row(frame, parent)
+            self._counted(start)
         elif not parent.absorb:
             self._flush(frame)
 
@@ -849,7 +915,18 @@ class Walker:
         if node.attrs:
             self.anchors.extend(n for n in _anchor_names(node) if NOTE_ID + n not in frame.context)
 
+    def _counted(self, start: int) -> None:
+        """Count the text of the blocks added since ``start`` against ParseLimits.max_chars."""
+        if self.work.max_chars is not None:
+            self.chars += sum(len(b.text) for b in self.blocks[start:])
+            self.work.check_chars(self.chars)
+
     def _flush(self, frame: _Frame) -> None:
+        start = len(self.blocks)
+        self._flush_pieces(frame)
+        self._counted(start)
+
+    def _flush_pieces(self, frame: _Frame) -> None:
         images, self.images = tuple(self.images), []
         runs = make_runs(self.pieces) if self.pieces else ()
         self.pieces = []
@@ -967,9 +1044,10 @@ _BACKLINK_TEXT = re.compile(r"^(?:[\^↩↑⏎⤴]\ufe0e?|\[?\d{1,3}\]?|[a-z]|re
 _NOTE_EPUB = re.compile(r"footnote|endnote|rearnote", re.IGNORECASE)
 
 
-def _note_role(node: Any, name: str, style: str, classes: list[str]) -> str:
+def _note_role(node: Any, name: str, style: str, classes: list[str], holds_items: Callable[[], bool]) -> str:
     """"list" for an element holding footnotes or endnotes, "item" for one note, "" otherwise:
-    Word (mso-element), EPUB (epub:type), ARIA roles, Pandoc/MkDocs/Sphinx/TinyMCE/MediaWiki classes."""
+    Word (mso-element), EPUB (epub:type), ARIA roles, Pandoc/MkDocs/Sphinx/TinyMCE/MediaWiki classes.
+    ``holds_items()`` says whether ``node`` has <li> inside."""
     if "mso-element:" in style:
         if "footnote-list" in style or "endnote-list" in style:
             return "list"
@@ -988,7 +1066,7 @@ def _note_role(node: Any, name: str, style: str, classes: list[str]) -> str:
         if c in _NOTE_LISTS:
             return "list"
         if c in _NOTE_ONE:
-            return "list" if node.find("li") is not None else "item"
+            return "list" if holds_items() else "item"
     return ""
 
 
@@ -1009,7 +1087,8 @@ def _is_backlink(node: Any, name: str) -> bool:
     if name == "a":
         href = attrs.get("href")
         if isinstance(href, str) and href.startswith("#"):
-            return _BACKLINK_TEXT.match(node.get_text().strip()) is not None
+            text = small_text(node)  # "↩", "[1]": a few characters
+            return text is not None and _BACKLINK_TEXT.match(text.strip()) is not None
     return False
 
 
@@ -1047,6 +1126,20 @@ _CODE_TAGS = ("code", "kbd", "samp", "tt", "var")
 _IDENTIFIER = re.compile(r"[\w.]+")
 
 
+def _outer_code(cell: Any) -> list[Any]:
+    """The code elements in ``cell`` that are not inside another: the text of a <var> inside a
+    <code> is already in the code's (and each element's text is read once, whatever the nesting)."""
+    out: list[Any] = []
+    stack = list(reversed(cell.contents))
+    while stack:
+        node = stack.pop()
+        if getattr(node, "name", None) in _CODE_TAGS:
+            out.append(node)
+        elif getattr(node, "contents", None):
+            stack.extend(reversed(node.contents))
+    return out
+
+
 def _code_columns(table: Any) -> frozenset[int]:
     """Columns of a data table whose non-empty cells are code (all but one in ten) and mostly code expressions
     (operators, calls: "var %= expr", "&mut type"), not names: code is not read, so neither are
@@ -1064,7 +1157,7 @@ def _code_columns(table: Any) -> frozenset[int]:
             text = " ".join(cell.get_text().split())
             if not text or cell.name == "th":
                 continue
-            code = [" ".join(c.get_text().split()) for c in cell.find_all(_CODE_TAGS)]
+            code = [" ".join(c.get_text().split()) for c in _outer_code(cell)]
             rest = text
             for c in code:
                 rest = rest.replace(c, "", 1)
@@ -1075,14 +1168,6 @@ def _code_columns(table: Any) -> frozenset[int]:
             columns.setdefault(here, []).append(kind)
     return frozenset(col for col, kinds in columns.items()
                      if kinds.count("prose") * 10 <= len(kinds) and kinds.count("expr") * 2 >= len(kinds))
-
-
-def _all_linked(el: Any, stats: dict[int, tuple[int, int, int]]) -> bool:
-    """A heading that is all link to elsewhere (a list of links styled as headings). A heading
-    whose link points to itself ("#anchor": mdBook, Sphinx, GitHub) is a heading."""
-    links = [a for a in el.find_all("a") if not str(a.get("href") or "").startswith("#")]
-    text = len(el.get_text().strip())
-    return bool(links) and sum(len(a.get_text().strip()) for a in links) >= 0.8 * text
 
 
 _FILE_NAME_ALT = re.compile(r"^[^\n]{0,240}\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf|avif)$", re.IGNORECASE)
@@ -1103,7 +1188,7 @@ def _short_text(node: Any) -> str:
 
     parts: list[str] = []
     size = 0
-    for i, d in enumerate(node.descendants):
+    for i, d in enumerate(descendants(node)):
         if i > _LABEL_NODES:
             return ""
         if isinstance(d, bs4.NavigableString) and not isinstance(d, (bs4.Comment, bs4.Doctype,
@@ -1117,23 +1202,11 @@ def _short_text(node: Any) -> str:
     return " ".join("".join(parts).split())
 
 
-def _after_image(node: Any) -> bool:
-    """The element follows a picture (or holds one before its text): a credit's place."""
-    if node.name != "img" and node.contents and node.find("img") is not None:
-        return True
-    prev = node.find_previous_sibling(True)
-    if prev is None:
-        return False
-    if prev.name in ("img", "picture", "figure", "svg"):
-        return True
-    return prev.find(["img", "picture"]) is not None and not _short_text(prev) and bool(prev.contents)
-
-
 def _is_control_link(node: Any) -> bool:
     """A link that works the page ("#", javascript:, rel=prev/next), wrapping all the element's text."""
     a = node if node.name == "a" else None
     if a is None:
-        links = node.find_all("a", limit=2)
+        links = [d for d in descendants(node) if getattr(d, "name", None) == "a"][:2]  # a label: small
         if len(links) != 1 or " ".join(links[0].get_text().split()) != " ".join(node.get_text().split()):
             return False
         a = links[0]
@@ -1142,18 +1215,6 @@ def _is_control_link(node: Any) -> bool:
     rel = " ".join(attrs.get("rel") or ()) if isinstance(attrs.get("rel"), list) else str(attrs.get("rel") or "")
     return href in ("", "#") or href.startswith(("javascript:", "#top")) or bool(
         re.search(r"\b(?:prev|next)\b", rel)) or attrs.get("role") == "button"
-
-
-def _is_fill_in(form: Any) -> bool:
-    """A document to fill in (a lesson-plan template): many text blanks, no password or search box.
-    Its short labels ("教学对象：", "Date:") are the lesson, however little text there is."""
-    blanks = 0
-    for inp in form.find_all(["input", "textarea"], limit=400):
-        kind = str((inp.attrs or {}).get("type") or "text").lower()
-        if kind in ("password", "search"):
-            return False
-        blanks += inp.name == "textarea" or kind == "text"
-    return blanks >= 4
 
 
 def _is_blank_input(node: Any) -> bool:
@@ -1210,14 +1271,16 @@ def has_html(text: str) -> bool:
     return bool(_HAS_HTML.search(text))
 
 
-def link_stats(root: Any) -> dict[int, tuple[int, int, int]]:
+def link_stats(root: Any, work: Work | None = None) -> dict[int, tuple[int, int, int]]:
     """Per element: (text length, text length inside a[href], number of a[href]); one linear pass."""
     import bs4
 
     Tag, Comment, NS = bs4.Tag, bs4.Comment, bs4.NavigableString
-    order = [t for t in root.descendants if isinstance(t, Tag)]
+    order = [t for t in descendants(root) if isinstance(t, Tag)]
+    step = (work or Work()).step
     stats: dict[int, tuple[int, int, int]] = {}
     for tag in reversed(order):
+        step()
         name = tag.name
         if name in _SKIP_TAGS:
             stats[id(tag)] = (0, 0, 0)

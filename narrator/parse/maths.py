@@ -128,16 +128,11 @@ _WIRIS = str.maketrans({"«": "<", "»": ">", "¨": '"', "§": "&", "`": "'"})
 def mathml_string_to_tex(markup: str) -> str | None:
     """TeX for MathML kept as a string (an attribute, a MathJax script; Wiris writes its
     data-mathml with « » for < >)."""
-    import warnings
+    from narrator.parse.tree import parse_tree
 
     if "«math" in markup:
         markup = markup.translate(_WIRIS)
-
-    import bs4
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        el = bs4.BeautifulSoup(markup, "lxml").find("math")
+    el = parse_tree(markup).find("math")  # linear in the markup, however deep (tree.py)
     return mathml_to_tex(el) if el is not None else None
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -38,6 +39,7 @@ from narrator.script.spoken import short_links, spoken_form
 from narrator.script.style import Coverage, StyleSheet
 
 _LAST_BOUNDARY: dict[str, Boundary] = {"heading": "heading", "item": "item"}
+_TICK_EVERY = 1000  # blocks and segments planned between two calls of ``tick``
 _NON_WORD = re.compile(r"[\W_]+")
 _TITLE_JUNK = re.compile(r"[\s\W_]+")
 
@@ -59,17 +61,18 @@ class _Draft:
     spoken: str | None = None  # set when formulas or <sup>/<sub> make it differ from ``text``
 
 
-def plan(document: Document, config: Config) -> Script:
+def plan(document: Document, config: Config, *, tick: Callable[[], object] | None = None) -> Script:
     """Plan ``document`` for narration: one :class:`Segment` per sentence (or piece of a long one).
 
     Pure and fast (linear in the text); jieba is loaded only if a long Chinese sentence without
-    clause punctuation must be split.
+    clause punctuation must be split. ``tick()`` is called about every 1,000 blocks and segments
+    planned and may raise to stop the work (its exception comes out as it is).
 
         >>> script = plan(doc, load_config("narrate.toml"))      # doctest: +SKIP
         >>> script.segments[0].id, script.segments[0].emotion    # doctest: +SKIP
         ('c01-s0001', 'serious')
     """
-    planner = _Planner(document, config)
+    planner = _Planner(document, config, tick)
     chapters: list[ScriptChapter] = []
     for chapter in document.chapters:
         drafts, blocks = planner.chapter(chapter)
@@ -183,8 +186,11 @@ def _best_cut(segments: list[Segment], cost: list[float], start: int, end: int, 
 class _Planner:
     """Per-plan state: the compiled style sheet and lexicon, the limits and pauses."""
 
-    def __init__(self, document: Document, config: Config) -> None:
+    def __init__(self, document: Document, config: Config,
+                 tick: Callable[[], object] | None = None) -> None:
         self.config = config
+        self.tick = tick
+        self._until_tick = _TICK_EVERY
         self.pauses = config.pauses
         self.style = StyleSheet(config)
         self.lexicon = Lexicon(config.lexicon)
@@ -231,6 +237,7 @@ class _Planner:
                 continue
             before = len(drafts)
             blocks[number] = self._block(block, drafts, number)
+            self._work(1 + len(drafts) - before)
             if block.kind == "heading" and before and len(drafts) > before:
                 prev = drafts[before - 1]
                 prev.pause = max(prev.pause, self.pauses.before_heading)
@@ -241,13 +248,24 @@ class _Planner:
         last = drafts[-1]
         last.boundary, last.pause = "end", 0
         lex = self.lexicon if self.lexicon else None
-        return tuple(
-            Segment(id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
-                    spoken=_spoken(strip_emoji(lex.apply(_said(d), d.lang) if lex is not None else _said(d)),
-                                   d.boundary, d.lang),
-                    lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
-                    marks=d.marks, source=d.source, block=d.block, span=d.span)
-            for n, d in enumerate(drafts, 1))
+        segments = []
+        for n, d in enumerate(drafts, 1):
+            self._work(1)
+            segments.append(Segment(
+                id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
+                spoken=_spoken(strip_emoji(lex.apply(_said(d), d.lang) if lex is not None else _said(d)),
+                               d.boundary, d.lang),
+                lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
+                marks=d.marks, source=d.source, block=d.block, span=d.span))
+        return tuple(segments)
+
+    def _work(self, units: int) -> None:
+        """Count blocks and segments planned; ``tick`` about every 1,000 of them."""
+        self._until_tick -= units
+        if self._until_tick <= 0:
+            self._until_tick = _TICK_EVERY
+            if self.tick is not None:
+                self.tick()
 
     # -- one block -----------------------------------------------------------------------
 

@@ -1,0 +1,264 @@
+"""Lessons written by an attacker: deep nesting, huge text, entities, bad lang values, zip bombs.
+
+Parsing and planning must stay linear in the input and never recurse per nesting level; the job
+server stops the work through ``tick`` and bounds it through :class:`ParseLimits`. Work is
+measured by counting function calls (the same on any machine, under any load), never by a
+clock, except where a ratio of two timings taken in the same test is the only measure.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import struct
+import sys
+import time
+import tomllib
+import tracemalloc
+import zipfile
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from narrator.config import Config, ParseConfig
+from narrator.errors import BadInput, TooLarge
+from narrator.parse import ParseLimits, parse_html
+from narrator.parse.formats import to_html
+from narrator.script import plan_script
+from narrator.values import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+PROSE = "Hello there, this sentence is long enough to be real prose in a lesson on a web page."
+
+
+def parse(html: str | bytes, path: str = "lesson.html", **kw: Any) -> Document:
+    data = html.encode("utf-8") if isinstance(html, str) else html
+    return parse_html(data, path, ParseConfig(), **kw)
+
+
+def texts(doc: Document) -> list[str]:
+    return [b.text for c in doc.chapters for b in c.blocks]
+
+
+def page(body: str) -> str:
+    """A whole web page (page mode, main-content rules) around ``body``."""
+    return (f"<html><head><title>Lesson</title><script>track()</script></head><body>"
+            f"<nav><a href='/'>Home</a></nav>{body}</body></html>")
+
+
+# -- nesting ------------------------------------------------------------------------------------
+
+# (name, markup for ``depth`` levels around a lesson paragraph): every way of nesting that makes a
+# per-element look at the element's descendants expensive
+NESTINGS: dict[str, Callable[[int], str]] = {
+    "div": lambda n: "<div>" * n + f"<p>{PROSE}</p>" + "</div>" * n,
+    "span": lambda n: "<span>" * n + f"<p>{PROSE}</p>" + "</span>" * n,
+    "blockquote": lambda n: "<blockquote>" * n + f"<p>{PROSE}</p>" + "</blockquote>" * n,
+    "list": lambda n: "<ul><li>" * n + f"<p>{PROSE}</p>" + "</li></ul>" * n,
+    "table": lambda n: "<table><tr><td>" * n + f"<p>{PROSE}</p>" + "</td></tr></table>" * n,
+    "bold": lambda n: "<b>" * n + f"<p>{PROSE}</p>" + "</b>" * n,
+    "sup": lambda n: "<p>x" + "<sup>" * n + PROSE + "</sup>" * n + "</p>",
+    "button": lambda n: "<button><div>" * n + f"<p>{PROSE}</p>" + "</div></button>" * n,
+    "note class": lambda n: '<div class="footnote">' * n + f"<p>{PROSE}</p>" + "</div>" * n,
+    "hidden span per level": lambda n: '<div><span hidden="">x</span>' * n + f"<p>{PROSE}</p>" + "</div>" * n,
+    "class per level": lambda n: "".join(f'<div class="c{i}">' for i in range(n)) + f"<p>{PROSE}</p>"
+                                 + "</div>" * n,
+    "inline class per level": lambda n: "<p>" + "".join(f'<span class="c{i}">' for i in range(n)) + PROSE
+                                        + "</span>" * n + "</p>",
+    "credit after picture": lambda n: "<div><div>" * n + f'<img src="a.png" alt=""><p>{PROSE}</p>'
+                                      + "</div><p>Source: Wikimedia Commons</p></div>" * n,
+    "page: chrome class": lambda n: page('<div class="share">' * n + f"<p>{PROSE}</p>" + "</div>" * n),
+    "page: header": lambda n: page("<header>" * n + f"<p>{PROSE}</p>" + "</header>" * n),
+    "page: linked levels": lambda n: page('<div><a href="/x">link</a> ' * n + f"<p>{PROSE}</p>" + "</div>" * n),
+    "page: div": lambda n: page("<div>" * n + f"<p>{PROSE}</p>" + "</div>" * n),
+}
+
+
+def _steps(work: Callable[[], object]) -> int:
+    """Function calls (Python and C) and Python lines run by ``work()``: its amount of work,
+    whatever the clock (a loop of attribute lookups, like bs4's climbs to the root, is lines)."""
+    count = 0
+
+    def profile(_frame: object, _event: str, _arg: object) -> None:
+        nonlocal count
+        count += 1
+
+    def trace(_frame: object, _event: str, _arg: object) -> Any:
+        nonlocal count
+        count += 1
+        return trace
+
+    sys.setprofile(profile)
+    sys.settrace(trace)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+        sys.setprofile(None)
+    return count
+
+
+def _parse_and_plan(markup: str) -> list[str]:
+    config = Config()
+    script = plan_script(parse_html(markup.encode(), "deep.html", config.parse), config)
+    return [s.text for s in script.segments]
+
+
+@pytest.mark.parametrize("name", list(NESTINGS))
+def test_nested_markup_is_read_whole(name: str) -> None:
+    said = _parse_and_plan(NESTINGS[name](3000))
+    assert "Hello there, this sentence is long enough to be real prose in a lesson on a web page." in \
+        " ".join(said)
+
+
+@pytest.mark.parametrize("name", list(NESTINGS))
+def test_parse_and_plan_work_grows_linearly_with_nesting(name: str) -> None:
+    """Four times the depth is at most about four times the work (3.8 to 4.05 here): a look at
+    every element's descendants, or a climb to the root, per element would be sixteen times for
+    the part of the work it is, and shows above 4.6 already."""
+    _parse_and_plan(NESTINGS[name](50))  # imports and first-use caches out of the count
+    small = _steps(lambda: _parse_and_plan(NESTINGS[name](400)))
+    big = _steps(lambda: _parse_and_plan(NESTINGS[name](1600)))
+    assert big / small < 4.6, (name, small, big)
+
+
+def test_depth_50000_is_planned_in_linear_time() -> None:
+    """The issue's case: 50,000 nested divs. Timed only as a ratio of two runs of this test (four
+    times the depth must not take sixteen times as long), then planned at full depth."""
+    def best(depth: int) -> float:
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            _parse_and_plan(NESTINGS["div"](depth))
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    assert best(40_000) / best(10_000) < 8
+    assert _parse_and_plan(NESTINGS["div"](50_000)) == [PROSE]
+    assert _parse_and_plan(NESTINGS["table"](50_000)) == [PROSE]
+
+
+def test_context_and_marks_stay_small_however_many_classes_wrap_the_text() -> None:
+    """Each level's class joins the block's context (style rules read it): bounded, or every
+    block would copy a set as large as the depth."""
+    doc = parse(NESTINGS["class per level"](2000) + NESTINGS["inline class per level"](2000))
+    blocks = [b for c in doc.chapters for b in c.blocks]
+    assert len(blocks) == 2
+    assert all(len(b.context) <= 100 for b in blocks)
+    assert all(len(r.marks) <= 100 for b in blocks for r in b.runs)
+    assert ".c0" in blocks[0].context and ".c1" in blocks[0].context  # the outer classes still count
+
+
+# -- cooperative stop and limits -----------------------------------------------------------------
+
+class Stop(Exception):
+    pass
+
+
+class Ticks:
+    """A ``tick`` that counts its calls and raises :class:`Stop` at call ``stop_at``."""
+
+    def __init__(self, stop_at: int = 0) -> None:
+        self.calls = 0
+        self.stop_at = stop_at
+
+    def __call__(self) -> None:
+        self.calls += 1
+        if self.stop_at and self.calls >= self.stop_at:
+            raise Stop()
+
+
+def _paragraphs(n: int) -> str:
+    return "".join(f"<p>Sentence number {i} of the lesson.</p>" for i in range(n))
+
+
+def test_tick_is_called_regularly_while_parsing_and_planning() -> None:
+    ticks = Ticks()
+    doc = parse(_paragraphs(5000), tick=ticks)
+    assert ticks.calls >= 10  # 10,000 nodes, each walked at least once
+    parsed = ticks.calls
+    ticks.calls = 0
+    script = plan_script(doc, Config(), tick=ticks)
+    assert len(script.segments) == 5000
+    assert ticks.calls >= 5  # 5,000 blocks and 5,000 segments
+    ticks.calls = 0
+    parse(NESTINGS["div"](20_000), tick=ticks)
+    assert ticks.calls >= 20
+    assert parsed < 200  # about every 1,000 nodes, not at every one
+
+
+def test_a_tick_that_raises_stops_parsing_and_planning() -> None:
+    ticks = Ticks(stop_at=3)
+    with pytest.raises(Stop):
+        parse(_paragraphs(20_000), tick=ticks)
+    assert ticks.calls == 3
+    doc = parse(_paragraphs(20_000))
+    ticks = Ticks(stop_at=2)
+    with pytest.raises(Stop):
+        plan_script(doc, Config(), tick=ticks)
+    assert ticks.calls == 2
+    ticks = Ticks(stop_at=1)
+    with pytest.raises(Stop):  # while lxml builds the tree of a deep document
+        parse(NESTINGS["div"](50_000), tick=ticks)
+
+    def cancelled() -> None:
+        raise KeyError("job 7")  # bs4 wraps a LookupError raised while it parses: not this one
+
+    with pytest.raises(KeyError):
+        parse(NESTINGS["div"](5000), tick=cancelled)
+
+
+def test_depth_limit_refuses_deep_markup_before_walking_it() -> None:
+    ticks = Ticks()
+    with pytest.raises(TooLarge) as e:
+        parse("<div>" * 5000 + "<p>Deep.</p>" + "</div>" * 5000, "in/deep.html",
+              limits=ParseLimits(max_depth=256), tick=ticks)
+    message = str(e.value)
+    assert message.startswith("in/deep.html: ") and "\n" not in message
+    assert "256" in message and "deep" in message
+    assert ticks.calls == 0  # refused within the first 1,000 elements
+    # under the limit (html, body, 250 divs, p) it is read
+    assert texts(parse("<div>" * 250 + "<p>Deep.</p>" + "</div>" * 250,
+                       limits=ParseLimits(max_depth=256))) == ["Deep."]
+    # no limit by default (the command line): only linear
+    assert texts(parse("<div>" * 5000 + "<p>Deep.</p>" + "</div>" * 5000)) == ["Deep."]
+
+
+def test_depth_limit_covers_the_editor_document_in_a_textarea() -> None:
+    inner = ("<div>" * 300 + "<p>Editor text that is the lesson, long enough to win.</p>" + "</div>" * 300)
+    markup = f"<html><body><p>Page.</p><textarea>{inner.replace('<', '&lt;')}</textarea></body></html>"
+    assert "Editor text" in " ".join(texts(parse(markup)))
+    with pytest.raises(TooLarge, match="256"):
+        parse(markup, limits=ParseLimits(max_depth=256))
+
+
+def test_text_limit_counts_the_characters_read() -> None:
+    markup = "<h1>Title</h1><p>One two three.</p><p>Four &amp; five.</p>"
+    size = sum(len(t) for t in texts(parse(markup)))  # "Title", "One two three.", "Four & five."
+    assert size == 31
+    assert texts(parse(markup, limits=ParseLimits(max_chars=size))) == ["Title", "One two three.",
+                                                                        "Four & five."]
+    with pytest.raises(TooLarge) as e:
+        parse(markup, "in/long.html", limits=ParseLimits(max_chars=size - 1))
+    assert str(e.value).startswith("in/long.html: ") and "30" in str(e.value) and "characters" in str(e.value)
+
+
+def test_text_limit_refuses_during_the_walk() -> None:
+    markup = _paragraphs(20_000)
+    whole = Ticks()
+    parse(markup, tick=whole)
+    early = Ticks()
+    with pytest.raises(TooLarge, match="10,000"):
+        parse(markup, limits=ParseLimits(max_chars=10_000), tick=early)
+    assert early.calls < whole.calls / 2  # stopped long before the walk's end, not after it
+
+
+def test_parse_limits_is_a_frozen_value_without_limits_by_default() -> None:
+    limits = ParseLimits()
+    assert limits.max_depth is None and limits.max_chars is None
+    with pytest.raises(AttributeError):
+        limits.max_depth = 3  # type: ignore[misc]
