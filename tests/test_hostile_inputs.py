@@ -262,3 +262,143 @@ def test_parse_limits_is_a_frozen_value_without_limits_by_default() -> None:
     assert limits.max_depth is None and limits.max_chars is None
     with pytest.raises(AttributeError):
         limits.max_depth = 3  # type: ignore[misc]
+
+
+# -- Word documents ------------------------------------------------------------------------------
+
+_W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+      'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"')
+_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+          '2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+          'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+          '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+          'document.main+xml"/></Types>')
+_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+         'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+         'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+_HEAD = f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>'
+_TAIL = "</w:body></w:document>"
+
+
+def _para(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _docx(path: Path, body: str = _para("Hello from Word."), *, repeat: str = "", times: int = 0,
+          doc_rels: str = "") -> Path:
+    """A minimal Word document; ``repeat`` written ``times`` times into its body, streamed."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", _TYPES)
+        z.writestr("_rels/.rels", _RELS)
+        if doc_rels:
+            z.writestr("word/_rels/document.xml.rels", doc_rels)
+        with z.open("word/document.xml", "w", force_zip64=times > 2_000_000) as f:
+            f.write((_HEAD + body).encode())
+            chunk = (repeat * 1000).encode()
+            for _ in range(times // 1000):
+                f.write(chunk)
+            f.write(_TAIL.encode())
+    return path
+
+
+def test_a_plain_word_document_is_still_read(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "plain.docx", _para("Hello from Word.") + _para("Second paragraph."))
+    assert texts(parse(path.read_bytes(), str(path))) == ["Hello from Word.", "Second paragraph."]
+
+
+def test_docx_zip_bomb_is_refused_before_conversion(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 50 MB document XML in a small zip: refused from its sizes, not by converting it."""
+    path = _docx(tmp_path / "bomb.docx", repeat=_para("a" * 40), times=1_000_000)
+    data = path.read_bytes()
+    assert len(data) < 400_000 and zipfile.ZipFile(path).getinfo("word/document.xml").file_size > 50_000_000
+    import mammoth
+
+    def never(*_a: object, **_k: object) -> None:
+        raise AssertionError("a zip bomb reached mammoth")
+
+    monkeypatch.setattr(mammoth, "convert_to_html", never)
+    tracemalloc.start()
+    try:
+        with pytest.raises(TooLarge) as e:
+            parse(data, "in/bomb.docx")
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    message = str(e.value)
+    assert message.startswith("in/bomb.docx: too big to read: ") and "\n" not in message
+    assert "the limit is 20 MB" in message
+    assert peak < 20_000_000
+
+
+def _declare_size(data: bytes, name: str, size: int) -> bytes:
+    """``data`` (a zip) with the unpacked size of member ``name`` rewritten in its local and
+    central directory headers."""
+    out = bytearray(data)
+    local = zipfile.ZipFile(io.BytesIO(data)).getinfo(name).header_offset
+    struct.pack_into("<I", out, local + 22, size)
+    at = out.find(b"PK\x01\x02")
+    while at >= 0:
+        length = struct.unpack_from("<H", out, at + 28)[0]
+        if out[at + 46:at + 46 + length] == name.encode():
+            struct.pack_into("<I", out, at + 24, size)
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+def test_docx_that_understates_its_sizes_is_refused_without_inflating_it(tmp_path: Path) -> None:
+    """The zip directory says 2 KB; the data inflates to 30 MB: it is read no further than the
+    declared size, which then fails its CRC check."""
+    path = _docx(tmp_path / "liar.docx", repeat=_para("b" * 40), times=450_000)
+    data = _declare_size(path.read_bytes(), "word/document.xml", 2000)
+    assert zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").file_size == 2000
+    tracemalloc.start()
+    try:
+        with pytest.raises(BadInput) as e:
+            parse(data, "in/liar.docx")
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert str(e.value).startswith("in/liar.docx: ") and "\n" not in str(e.value)
+    assert peak < 20_000_000
+
+
+def test_docx_member_compressed_beyond_any_real_document_is_refused(tmp_path: Path) -> None:
+    """5 MB of XML (within the size limit) at more than 100:1: no Word document compresses so."""
+    path = _docx(tmp_path / "dense.docx", repeat=_para("c" * 40), times=100_000)
+    info = zipfile.ZipFile(path).getinfo("word/document.xml")
+    assert info.file_size > 5_000_000 and info.file_size / info.compress_size > 100
+    with pytest.raises(TooLarge) as e:
+        parse(path.read_bytes(), "in/dense.docx")
+    assert str(e.value).startswith("in/dense.docx: word/document.xml is packed ")
+    assert str(e.value).endswith("the limit is 100:1")
+
+
+def test_docx_external_image_link_is_not_read(tmp_path: Path) -> None:
+    """CVE-2025-11849: mammoth before 1.11 inlined a linked local file as a data: URI."""
+    secret = tmp_path / "hostname"
+    secret.write_text("secret-host-name-4242\n")
+    image = ('<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Picture 1" descr="A picture"/>'
+             '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+             '<pic:pic><pic:blipFill><a:blip r:link="rId5"/></pic:blipFill></pic:pic></a:graphicData>'
+             '</a:graphic></wp:inline></w:drawing></w:r></w:p>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/'
+            f'officeDocument/2006/relationships/image" Target="{secret.as_uri()}" TargetMode="External"/>'
+            '</Relationships>')
+    path = _docx(tmp_path / "linked.docx", _para("Hello from Word.") + image, doc_rels=rels)
+    html = to_html(path.read_bytes(), str(path))
+    content = base64.b64encode(secret.read_bytes())
+    assert b"data:" not in html and content not in html and b"secret-host-name" not in html
+    assert str(secret).encode() not in html  # not even as a link for a later stage to follow
+    assert texts(parse(path.read_bytes(), str(path))) == ["Hello from Word."]
+
+
+def test_mammoth_is_required_at_a_version_that_does_not_follow_external_links() -> None:
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    floor = next(re.fullmatch(r"mammoth\s*>=\s*(\d+)\.(\d+).*", d) for d in deps if d.startswith("mammoth"))
+    assert floor is not None and (int(floor.group(1)), int(floor.group(2))) >= (1, 11)
+    installed = tuple(int(x) for x in metadata.version("mammoth").split(".")[:2])
+    assert installed >= (1, 11)

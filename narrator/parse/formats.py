@@ -18,7 +18,8 @@ import re
 from pathlib import Path
 
 from narrator.choices import HTML_SUFFIXES, INPUT_SUFFIXES
-from narrator.errors import BadInput
+from narrator.errors import BadInput, TooLarge
+from narrator.text import one_line
 
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                          re.IGNORECASE | re.DOTALL)
@@ -47,19 +48,74 @@ def _is_html_page(data: bytes) -> bool:
     return _HTML_START.match(head) is not None
 
 
+# A .docx is a zip package: what it unpacks to is checked before mammoth converts it, which
+# takes about 2.5 s and 50 MB of memory per MB of document XML. A long novel has a few MB of XML.
+_MAX_XML = 20_000_000  # bytes of XML parts (document, styles, numbering, notes...) in all
+_MAX_UNPACKED = 200_000_000  # bytes of every part, pictures included
+_MAX_RATIO = 100  # unpacked : packed, for parts over 1 MB (Word's XML packs about 10:1, pictures 1:1)
+_RATIO_FROM = 1_000_000
+_MAX_PARTS = 10_000
+_CHUNK = 1 << 20
+
+
 def _docx(data: bytes, path: str) -> bytes:
-    """Word styles become semantic HTML (Heading 1 -> h1, lists, tables, bold, italics)."""
+    """Word styles become semantic HTML (Heading 1 -> h1, lists, tables, bold, italics).
+
+    Refused before conversion: a package that unpacks beyond the limits above (a zip bomb).
+    Images linked to files outside the document are never read (mammoth>=1.11, and said so)."""
     import zipfile
+    import zlib
 
     import mammoth
 
     if not data.startswith(b"PK"):
         raise BadInput(path, "not a Word .docx document (it is not a zip package)")
     try:
-        result = mammoth.convert_to_html(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise BadInput(path, f"not a readable Word .docx document ({e})") from None
+        _check_package(data, path)
+        result = mammoth.convert_to_html(io.BytesIO(data), external_file_access=False)
+    except BadInput:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, RuntimeError,
+            NotImplementedError) as e:  # corrupt, encrypted or oddly packed
+        raise BadInput(path, f"not a readable Word .docx document ({one_line(e, 200)})") from None
     return result.value.encode("utf-8")
+
+
+def _check_package(data: bytes, path: str) -> None:
+    """Raise BadInput when the zip in ``data`` unpacks beyond the limits. The sizes its directory
+    declares are checked first; the XML parts are then unpacked in 1 MB pieces and counted, so
+    a directory that understates them is caught too (and zipfile's CRC check fails on it)."""
+    import zipfile
+
+    def mb(n: int) -> str:
+        return f"{n / 1_000_000:,.0f} MB"
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = z.infolist()
+        if len(parts) > _MAX_PARTS:
+            raise TooLarge(path, f"a Word package of {len(parts):,} parts; the limit is {_MAX_PARTS:,}")
+        xml = [p for p in parts if p.filename.lower().endswith((".xml", ".rels"))]
+        declared_xml = sum(p.file_size for p in xml)
+        if declared_xml > _MAX_XML:
+            raise TooLarge(path, f"too big to read: {mb(declared_xml)} of Word XML; "
+                                 f"the limit is {mb(_MAX_XML)}")
+        unpacked = sum(p.file_size for p in parts)
+        if unpacked > _MAX_UNPACKED:
+            raise TooLarge(path, f"too big to read: {mb(unpacked)} unpacked; "
+                                 f"the limit is {mb(_MAX_UNPACKED)}")
+        for p in parts:
+            if p.file_size > _RATIO_FROM and p.file_size > _MAX_RATIO * max(p.compress_size, 1):
+                ratio = p.file_size // max(p.compress_size, 1)
+                raise TooLarge(path, f"{one_line(p.filename, 80)} is packed {ratio:,}:1, as no Word "
+                                     f"document is; the limit is {_MAX_RATIO}:1")
+        seen = 0
+        for p in xml:
+            with z.open(p) as f:
+                while chunk := f.read(_CHUNK):
+                    seen += len(chunk)
+                    if seen > _MAX_XML:
+                        raise TooLarge(path, f"too big to read: more than {mb(_MAX_XML)} of Word XML "
+                                             "(the limit)")
 
 
 def _markdown(data: bytes, path: str) -> bytes:
