@@ -264,6 +264,31 @@ def test_parse_limits_is_a_frozen_value_without_limits_by_default() -> None:
         limits.max_depth = 3  # type: ignore[misc]
 
 
+# -- entities and empty documents ----------------------------------------------------------------
+
+@pytest.mark.parametrize("source, said", [
+    ("Fish &amp; chips", "Fish & chips"),
+    ("Caf&eacute; &#8212; R&D at AT&T", "Café — R&D at AT&T"),
+    ("&lt;b&gt;not bold&lt;/b&gt;", "<b>not bold</b>"),
+])
+def test_entities_in_html_without_tags_are_decoded(source: str, said: str) -> None:
+    assert texts(parse(source)) == [said]
+
+
+def test_text_file_keeps_entities_as_written() -> None:
+    assert texts(parse("Fish &amp; chips", "menu.txt")) == ["Fish &amp; chips"]
+
+
+@pytest.mark.parametrize("source", [
+    " \n\t ", "&nbsp;", "&nbsp; &#160;\n&nbsp;", "<p>&nbsp;</p>", "<html><body> &nbsp; </body></html>",
+    "<div>\u3000</div>", "<p>&#8203;&nbsp;</p>",
+])
+def test_whitespace_or_nbsp_only_page_is_an_empty_document(source: str) -> None:
+    with pytest.raises(BadInput) as e:
+        parse(source, "in/blank.html")
+    assert str(e.value).startswith("in/blank.html: empty document")
+
+
 # -- Word documents ------------------------------------------------------------------------------
 
 _W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '

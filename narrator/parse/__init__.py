@@ -37,7 +37,7 @@ from narrator.parse.html import ANNOUNCE
 from narrator.errors import BadInput
 from narrator.parse.chapters import split_chapters
 from narrator.parse.notes import notes_chapter, split_notes
-from narrator.parse.cleanup import as_html, decode_html, strip_front_matter, strip_word_markup
+from narrator.parse.cleanup import TEXT_TABLE, as_html, decode_html, strip_front_matter, strip_word_markup
 from narrator.parse.tree import Work
 from narrator.text import HAN_CHAR
 
@@ -119,7 +119,9 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
     # a table too big to read is announced, so a document of one is not empty (with read_tables
     # off, a document of tables only has nothing to read)
     if not any(b.text.strip() or (config.read_tables and ANNOUNCE in b.context) for b in blocks):
-        raise BadInput(path, "empty document: no speakable text" if not soup.get_text().strip() else
+        # only spaces, &nbsp; and invisible characters (a zero-width space) are an empty page
+        blank = not soup.get_text().translate(TEXT_TABLE).strip()
+        raise BadInput(path, "empty document: no speakable text" if blank else
                        "no speakable text in the document")
 
     lang = _language(blocks, soup)

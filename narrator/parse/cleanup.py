@@ -132,10 +132,16 @@ _PARA_SPLIT = re.compile(r"\n\s*\n")
 
 
 def as_html(text: str, path: str) -> str:
-    """Return markup to parse: HTML as is; plain text (no tags at all) as one <p> per paragraph.
+    """Return markup to parse: HTML as is; HTML without any tag as one <p> per paragraph.
 
-    JSON is refused: it is data, not a document a listener wants to hear.
+    Text without tags read as HTML is still HTML text: its character references are what they
+    stand for ("Fish &amp; chips" is "Fish & chips"), and one of only spaces and ``&nbsp;`` is
+    an empty document. (A .txt file never comes here as text: formats.py makes it markup first,
+    so its "&amp;" stays as written.) JSON is refused: it is data, not a document a listener
+    wants to hear.
     """
+    from html import escape, unescape
+
     stripped = text.strip()
     if not stripped:
         raise BadInput(path, "empty document")
@@ -148,9 +154,9 @@ def as_html(text: str, path: str) -> str:
             pass
         else:
             raise BadInput(path, "this is JSON, not an HTML document")
-    from html import escape
-
-    return "".join(f"<p>{escape(p)}</p>\n" for p in _PARA_SPLIT.split(stripped) if p.strip())
+    if not unescape(stripped).translate(TEXT_TABLE).strip():
+        raise BadInput(path, "empty document")
+    return "".join(f"<p>{escape(unescape(p))}</p>\n" for p in _PARA_SPLIT.split(stripped) if p.strip())
 
 
 # Word's downlevel list markers: "<![if !supportLists]>1.<![endif]>" and the commented form.
