@@ -289,6 +289,54 @@ def test_whitespace_or_nbsp_only_page_is_an_empty_document(source: str) -> None:
     assert str(e.value).startswith("in/blank.html: empty document")
 
 
+# -- lang values ---------------------------------------------------------------------------------
+
+ENGLISH = "<p>This is an English lesson about rivers and the sea.</p>"
+FRENCH = "<p>C'est une leçon de français sur les rivières et la mer.</p>"
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("en_US", ENGLISH, "en"),  # the usual slip: an underscore for the hyphen
+    ("FR-ca", FRENCH, "fr"),
+    ("fr_FR", FRENCH, "fr"),
+    ("zh-Hans-CN", ENGLISH, "en"),  # Chinese only when the text is
+    ("de-DE-1996", ENGLISH, "de"),
+    ("<script>", FRENCH, "en"),
+    ("x" * 200, FRENCH, "en"),
+    ("", FRENCH, "en"),
+    ("en-", FRENCH, "en"),
+    ("fr--FR", FRENCH, "en"),
+    ("1234", FRENCH, "en"),
+    ("x-private", FRENCH, "en"),
+])
+def test_document_lang_is_a_well_formed_language_or_detected(lang: str, body: str, expected: str) -> None:
+    doc = parse(f'<html lang="{lang.replace("<", "&lt;")}"><body>{body}</body></html>')
+    assert doc.lang == expected
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en_US", "en"), ("EN-gb", "en"), ("zh-Hans-CN", "zh"), ("tlh", "tlh"), ("<b>", None),
+    ("x" * 200, None), ("", None), ("en us", None), ("\u00e9n", None),
+])
+def test_element_lang_is_checked_too(lang: str, expected: str | None) -> None:
+    quoted = lang.replace("<", "&lt;")
+    doc = parse(f'<p lang="{quoted}">Words here.</p><p>Some <span lang="{quoted}">other</span> words.</p>')
+    first, second = [b for c in doc.chapters for b in c.blocks]
+    assert first.lang == expected
+    assert second.text == "Some other words."
+    assert {r.lang for r in second.runs if "other" in r.text} == {expected}
+
+
+def test_no_malformed_lang_reaches_any_later_stage() -> None:
+    hostile = '" onload="x'
+    doc = parse(f"<html lang='{hostile}'><body><div lang='{hostile}'><p>Words <b lang='{hostile}'>"
+                f"here</b>.</p></div></body></html>")
+    script = plan_script(doc, Config())
+    langs = {doc.lang, script.lang} | {b.lang for c in doc.chapters for b in c.blocks} | {
+        r.lang for c in doc.chapters for b in c.blocks for r in b.runs} | {s.lang for s in script.segments}
+    assert all(x is None or re.fullmatch(r"[a-z]{2,8}", x) for x in langs), langs
+
+
 # -- Word documents ------------------------------------------------------------------------------
 
 _W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '

@@ -33,7 +33,7 @@ from typing import Any
 
 from narrator.config import ParseConfig
 from narrator.values import Block, Document, Run, Skipped
-from narrator.parse.html import ANNOUNCE
+from narrator.parse.html import ANNOUNCE, language_of
 from narrator.errors import BadInput
 from narrator.parse.chapters import split_chapters
 from narrator.parse.notes import notes_chapter, split_notes
@@ -232,10 +232,9 @@ def _language(blocks: list[Block], soup: Any) -> str:
     latin = len(_LATIN.findall(sample))
     if cjk and cjk * 3 >= latin:  # one Chinese character carries about a word
         return "zh"
-    declared = ""
-    if soup.html is not None:
-        v = soup.html.get("lang") or soup.html.get("xml:lang") or ""
-        declared = v.split("-")[0].split("_")[0].strip().lower() if isinstance(v, str) else ""
+    declared = None
+    if soup.html is not None:  # a malformed lang is no lang: the language is detected instead
+        declared = language_of(soup.html.get("lang") or soup.html.get("xml:lang"))
     if declared and declared != "zh":
         return declared
     return "en"

@@ -161,13 +161,35 @@ def _classes(el: Any) -> list[str]:
     return [x for x in c if not _NOISE_CLASS.match(x)]
 
 
+# A well-formed BCP 47 language tag (RFC 5646, section 2.1): language, then optional script,
+# region, variants, extensions and private use. A regular expression of the RFC's grammar, not a
+# library: only well-formedness matters here (lang values end up in the EPUB's xml:lang and
+# dc:language), and later stages use only the primary language subtag. Tags of private use alone
+# ("x-...") and the irregular grandfathered ones ("i-klingon") name no language to read in.
+_BCP47 = re.compile(
+    r"(?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"
+    r"(?:-[a-z]{4})?"  # script
+    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"  # region
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"  # variants
+    r"(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*"  # extensions
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?",  # private use
+    re.ASCII)
+
+
+def language_of(value: object) -> str | None:
+    """The primary language subtag of a lang attribute's value, lower case ("en_US" -> "en",
+    "zh-Hans-CN" -> "zh"); None when the value is not a well-formed BCP 47 tag (then the
+    language is detected from the text). An underscore for the hyphen is the usual slip."""
+    if not isinstance(value, str) or len(value) > 100:
+        return None
+    m = _BCP47.fullmatch(value.strip().replace("_", "-").lower())
+    return m.group("language").split("-")[0] if m else None
+
+
 def _lang(el: Any) -> str | None:
     if not el.attrs:
         return None
-    v = el.attrs.get("lang") or el.attrs.get("xml:lang")
-    if not v or not isinstance(v, str):
-        return None
-    return v.split("-")[0].split("_")[0].strip().lower() or None
+    return language_of(el.attrs.get("lang") or el.attrs.get("xml:lang"))
 
 
 def _is_hidden(el: Any, style: str) -> bool:
