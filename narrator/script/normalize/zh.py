@@ -79,7 +79,7 @@ _DIGITS = "零一二三四五六七八九"
 @lru_cache(maxsize=1)
 def _an2cn() -> Callable[[str], str] | None:
     try:
-        from cn2an import an2cn  # type: ignore[import-untyped]
+        from cn2an import an2cn
     except Exception:  # not installed: numbers are said digit by digit
         return None
     return an2cn
@@ -515,7 +515,7 @@ def _abbreviation_rule(items: tuple[tuple[str, str], ...]) -> re.Pattern[str] | 
 
 def _is_traditional(text: str) -> bool:
     try:
-        import hanzidentifier  # type: ignore[import-untyped]
+        import hanzidentifier
 
         return bool(hanzidentifier.identify(text) == hanzidentifier.TRADITIONAL)
     except Exception:
