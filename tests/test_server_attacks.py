@@ -368,3 +368,27 @@ def test_a_malformed_tokens_file_is_named_and_refuses_everyone(tmp_path: Path) -
         assert server.get("/api/narrations").status_code == 401
         tokens.write_text(good)
         assert server.get("/api/narrations").status_code == 200
+
+
+def test_engines_of_voices_no_job_uses_are_released(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import narrator.engines.espeak as espeak
+    from narrator.config import load_config
+    from narrator.engines.espeak import EspeakEngine
+    from narrator.server.jobs import IDLE_ENGINES, Runner
+    from narrator.server.store import JobStore
+
+    closed: list[str] = []
+
+    class Counted(EspeakEngine):
+        def close(self) -> None:
+            closed.append(self._config.engine.voice)
+
+    voices = ["en-gb", "en-us", "fr", "de", "es", "it", "nl", "pl"]
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    runner = Runner(store, tmp_path, lambda options: load_config(overrides=options))
+    monkeypatch.setattr(espeak, "create", lambda config, server=None: Counted(config))  # counts closes
+    for voice in voices:
+        runner.check_engine(load_config(overrides={"engine.voice": voice}))
+    assert len(closed) == len(voices) - IDLE_ENGINES - 1  # all but the newest and the idle ones kept
+    assert closed == voices[:len(closed)]  # the least recently used first
+    store.close()
