@@ -100,8 +100,12 @@ def test_served_files_are_typed_and_cannot_run_scripts(server: JobServer) -> Non
         assert r.headers["content-type"] == "audio/mp4" and r.headers["x-content-type-options"] == "nosniff"
         assert "sandbox" in r.headers["content-security-policy"]
     api = server.get(f"/api/narrations/{state['id']}")
-    assert "default-src 'none'" in api.headers["content-security-policy"]
-    assert api.headers["x-content-type-options"] == "nosniff"
+    refused = requests.get(f"{server.url}/api/narrations", timeout=10)
+    missing = requests.get(f"{base}no-such-file.html", timeout=10)
+    for r in (api, refused, missing):
+        assert "default-src 'none'" in r.headers["content-security-policy"]
+        assert r.headers["x-content-type-options"] == "nosniff"
+    assert refused.status_code == 401 and missing.status_code == 404
 
 
 def test_malformed_requests_are_4xx_and_leave_nothing_behind(server: JobServer) -> None:

@@ -66,12 +66,6 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
     app.router.on_shutdown.append(lambda: preparing.shutdown(wait=False, cancel_futures=True))
 
     @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers.update(security_headers(request.url.path, settings.allow_origins))
-        return response
-
-    @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Any:
         path = request.url.path
         origin = request.headers.get("origin")
@@ -92,6 +86,13 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
             if length is not None and length.isdigit() and int(length) > settings.max_body:
                 return error(413, f"request larger than {settings.max_body} bytes")
         return await call_next(request)
+
+    # Added after the guard, so it wraps it: refusals carry these headers too.
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers.update(security_headers(request.url.path, settings.allow_origins))
+        return response
 
     # Added after the guard, so it wraps it: refusals carry CORS headers that let the allowed
     # origins read them.
