@@ -9,6 +9,7 @@ narrate.toml sections map one to one onto the dataclasses below::
     [style.rules]  h1 = "serious"  ".warning" = "serious"  strong = "excited"
     [emotions.excited.espeak]  pitch = 70                     (per-engine preset overrides)
     [lexicon]  "LMS" = "L M S"        [lexicon.zh]  "重庆" = "chong2 qing4"
+    [abbreviations.en]  "ST" = "state"                   (written -> spoken, added to the built-in table)
     [engine]  name = "auto"  servers = ["http://gpu1:7860"]  voice_file = "voice.wav"
     [output]  format = "m4a"  book = "m4b"  loudness = -19.0
     [cache]   dir = "~/.cache/narrator"                   (default: $XDG_CACHE_HOME/narrator)
@@ -163,6 +164,7 @@ class Config:
     style: Style = field(default_factory=Style)
     emotions: Mapping[str, Mapping[str, Mapping[str, Any]]] = field(default_factory=dict)
     lexicon: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # lang ("*" = any) -> term -> spoken
+    abbreviations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # lang -> written -> spoken
     engine: EngineConfig = field(default_factory=EngineConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
     queue: QueueConfig = field(default_factory=QueueConfig)
@@ -282,7 +284,7 @@ def _section_keys() -> dict[str, set[str]]:
 
 def _build(data: Mapping[str, Any], source: str, problems: _Problems) -> Config:
     kwargs: dict[str, Any] = {}
-    top_known = set(_SECTIONS) | {"style", "emotions", "lexicon", "cache"} | _TOP
+    top_known = set(_SECTIONS) | {"style", "emotions", "lexicon", "abbreviations", "cache"} | _TOP
     for key, value in data.items():
         if key in _SECTIONS:
             if not isinstance(value, Mapping):
@@ -302,6 +304,8 @@ def _build(data: Mapping[str, Any], source: str, problems: _Problems) -> Config:
             kwargs["emotions"] = _emotions(value, problems)
         elif key == "lexicon":
             kwargs["lexicon"] = _lexicon(value, problems)
+        elif key == "abbreviations":
+            kwargs["abbreviations"] = _abbreviations(value, problems)
         elif key == "cache":  # [cache] dir = "..." reads better in a file than a top-level key
             if not isinstance(value, Mapping):
                 problems.add("cache", "must be a table", table=True)
@@ -427,6 +431,31 @@ def _lexicon(value: Any, problems: _Problems) -> dict[str, dict[str, str]]:
             out.setdefault(k, {}).update(v)
         else:
             problems.add(f"lexicon.{k}", f"expected a spoken form (string) or a [lexicon.{k}] table")
+    return out
+
+
+_LANG_TAG = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def _abbreviations(value: Any, problems: _Problems) -> dict[str, dict[str, str]]:
+    """[abbreviations.en] "ST" = "state": per language, written form -> what is said."""
+    out: dict[str, dict[str, str]] = {}
+    if not isinstance(value, Mapping):
+        problems.add("abbreviations", "must be a table of [abbreviations.<language>] tables", table=True)
+        return out
+    for lang, table in value.items():
+        if not isinstance(table, Mapping):
+            problems.add(f"abbreviations.{lang}", "expected a table of written = spoken, as "
+                         '[abbreviations.en] "ST" = "state"', table=True)
+        elif not _LANG_TAG.fullmatch(lang):
+            problems.add(f"abbreviations.{lang}", "unknown language (a language code: en, zh, en-GB, ...)",
+                         table=True)
+        else:
+            for written, spoken in table.items():
+                if isinstance(spoken, str) and written.strip() and spoken.strip():
+                    out.setdefault(lang, {})[written] = spoken
+                else:
+                    problems.add(f"abbreviations.{lang}.{written}", "expected a non-empty spoken form (string)")
     return out
 
 

@@ -1,0 +1,61 @@
+"""Spoken form of numbers, units, dates, symbols and abbreviations, per language (issue 18).
+
+    >>> normalize("Sheet No. 4 weighs 21.5 kg", "en")
+    'Sheet number four weighs twenty one point five kilograms'
+
+:func:`normalize` sends Chinese ("zh", "zh-TW", ...) to :mod:`.zh` and every other language to
+:mod:`.en`. The planner calls it on a segment's spoken text before
+:func:`narrator.script.maths.speak_symbols` and again after it (for the digits that says, "x to the
+power 12"), so it must be idempotent, fast on text with nothing to say and never raise. Both
+modules are imported on first use: ``narrate --help`` does not load num2words.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["normalize"]
+
+# English regions that write the day first (11/02/2016 is 11 February)
+_DAY_FIRST = frozenset(("gb", "uk", "au", "nz", "ie", "in", "za", "sg", "hk", "mt", "ng", "ke"))
+
+
+def normalize(text: str, lang: str, *, abbreviations: Mapping[str, str] | None = None) -> str:
+    """``text`` as said in ``lang``; ``abbreviations`` (written -> spoken) extend the built-in table.
+    Never raises: on any failure the text comes back as it was."""
+    if not text:
+        return text
+    base, _, region = lang.lower().replace("_", "-").partition("-")
+    try:
+        if base == "zh":
+            zh = _zh()
+            if zh is None:  # zh.py not there yet: unchanged, the engine reads the digits
+                return text
+            return str(zh(text, abbreviations=abbreviations) if abbreviations else zh(text))
+        from narrator.script.normalize.en import normalize_en
+
+        return normalize_en(text, abbreviations, day_first=region.split("-")[0] in _DAY_FIRST)
+    except Exception:  # a bug must cost a reading, never the narration: digits one by one
+        return text if base == "zh" else _DIGIT_RUN.sub(_digit_words, text)
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_DIGIT_NAMES = "zero one two three four five six seven eight nine".split()
+
+
+def _digit_words(m: re.Match[str]) -> str:
+    return " " + " ".join(_DIGIT_NAMES[int(c)] for c in m.group()) + " "
+
+
+@lru_cache(maxsize=1)
+def _zh() -> Callable[..., Any] | None:
+    try:
+        module = importlib.import_module("narrator.script.normalize.zh")
+    except ImportError:
+        return None
+    fn = getattr(module, "normalize_zh", None)
+    return fn if callable(fn) else None
