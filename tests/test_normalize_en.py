@@ -213,8 +213,10 @@ def test_fuzz_never_raises_and_is_idempotent() -> None:
 
 
 def test_other_languages() -> None:
-    assert normalize("Il a 5 ans", "fr") == "Il a five ans"  # the English rules: digits are never left raw
-    assert isinstance(normalize("温度是38°C", "zh"), str)  # zh.py's (or unchanged while it is absent)
+    # a French voice says its own numbers: English words would be worse than the digits
+    assert normalize("Il a 5 ans", "fr") == "Il a 5 ans"
+    assert normalize("温度是38°C", "zh") == "温度是三十八摄氏度"  # zh.py's
+    assert normalize("It is 38°C", "en-GB") == "It is thirty eight degrees Celsius"
 
 
 def test_abbreviations_from_narrate_toml(tmp_path: Path) -> None:

@@ -212,9 +212,18 @@ def test_estimate_seconds_counts_speech_and_every_pause() -> None:
     assert estimate_seconds(script, cfg) == pytest.approx(expected, abs=0.01)
     two = plan(doc(Chapter(1, "", (para(en + "."),)), Chapter(2, "", (para(en + "."),))), cfg)
     assert estimate_seconds(two, cfg) == pytest.approx(2 * (en_seg + 2.0), abs=0.01)
+    # what is said is timed: numbers said as words take the time of their letters
     digits = plan(doc(Chapter(1, "", (para("In 2019 and 2020."),))), cfg)
+    spoken = digits.segments[0].spoken
+    assert not any(c.isdigit() for c in spoken)
+    letters = sum(c.isalpha() for c in spoken)
     assert estimate_seconds(digits, cfg) == pytest.approx(
-        8 * p.SECONDS_PER_DIGIT + 5 * p.SECONDS_PER_LETTER + p.SECONDS_PER_MARK + p.SECONDS_PER_SEGMENT + 2.0,
+        letters * p.SECONDS_PER_LETTER + p.SECONDS_PER_MARK + p.SECONDS_PER_SEGMENT + 2.0, abs=0.01)
+    # digits a segment still has (a language narrate does not say numbers for) take the digits' time
+    french = plan(doc(Chapter(1, "", (para("En 2019 et 2020.", lang="fr"),)), lang="fr"), cfg)
+    assert french.segments[0].lang == "fr" and french.segments[0].spoken == "En 2019 et 2020."
+    assert estimate_seconds(french, cfg) == pytest.approx(
+        8 * p.SECONDS_PER_DIGIT + 4 * p.SECONDS_PER_LETTER + p.SECONDS_PER_MARK + p.SECONDS_PER_SEGMENT + 2.0,
         abs=0.01)
 
 
@@ -259,7 +268,7 @@ def test_emoji_are_shown_but_not_spoken() -> None:
     assert [(s.text, s.spoken) for s in segs] == [
         ("⭐️ Popular features", "Popular features"),
         ("Why TinyMCE 👀 is great.", "Why TinyMCE is great."),
-        ("I 👨‍👩‍👧 my family, 1️⃣ first.", "I my family, 1 first.")]
+        ("I 👨‍👩‍👧 my family, 1️⃣ first.", "I my family, one first.")]
     # an emoji the user's lexicon names is spoken as that name
     segs = plan(doc(Chapter(1, "", (para("I ❤️ NY."),))), Config(lexicon={"*": {"❤️": "love"}})).segments
     assert [s.spoken for s in segs] == ["I love NY."]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -35,6 +35,7 @@ from narrator.script.lexicon import Lexicon
 from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
                              sentence_pieces, strip_emoji)
 from narrator.script.maths import script_words, speak_symbols, speak_tex
+from narrator.script.normalize import normalize
 from narrator.script.spoken import short_links, spoken_form
 from narrator.script.style import Coverage, StyleSheet
 
@@ -194,6 +195,7 @@ class _Planner:
         self.pauses = config.pauses
         self.style = StyleSheet(config)
         self.lexicon = Lexicon(config.lexicon)
+        self._abbreviations = config.abbreviations
         self.default_lang = normalize_lang(document.lang) or "en"
         self.max_chars = config.text.max_chars
         self.max_chars_cjk = config.text.max_chars_cjk
@@ -254,10 +256,15 @@ class _Planner:
             segments.append(Segment(
                 id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
                 spoken=_spoken(strip_emoji(lex.apply(_said(d), d.lang) if lex is not None else _said(d)),
-                               d.boundary, d.lang),
+                               d.boundary, d.lang, self.abbreviations(d.lang)),
                 lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
                 marks=d.marks, source=d.source, block=d.block, span=d.span))
         return tuple(segments)
+
+    def abbreviations(self, lang: str) -> Mapping[str, str] | None:
+        """The user's abbreviations for ``lang`` ("en-GB" takes "en-GB", else "en")."""
+        table = self._abbreviations
+        return (table.get(lang) or table.get(lang.split("-")[0])) if table else None
 
     def _work(self, units: int) -> None:
         """Count blocks and segments planned; ``tick`` about every 1,000 of them."""
@@ -450,7 +457,7 @@ def _said_span(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: 
             continue
         if run.math is not None:
             if lo >= a:
-                said += " " + speak_tex(run.math, lang) + " "
+                said += " " + _formula_words(run.math, lang) + " "
             continue
         piece = text[max(a, lo):min(b, hi)]
         kind = "sup" if "sup" in run.marks else "sub" if "sub" in run.marks else ""
@@ -458,6 +465,11 @@ def _said_span(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: 
             said, piece = script_words(said, piece, kind, lang)
         said += piece
     return " ".join(said.split())
+
+
+def _formula_words(tex: str, lang: str) -> str:
+    """A formula as said, its numbers in words: pieces are measured by what they will say."""
+    return normalize(speak_tex(tex, lang), lang)
 
 
 _CHUNK = re.compile(r"[^\s，、；：,;:]+[，、；：,;:]?\s*|[，、；：,;:]\s*|\s+")
@@ -476,7 +488,7 @@ def _said_pieces(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b
             continue
         if run.math is not None:
             if offsets[j] >= a:
-                units.append([lo, hi, speak_tex(run.math, lang)])
+                units.append([lo, hi, _formula_words(run.math, lang)])
             elif units:
                 units[-1][1] = hi
             continue
@@ -543,16 +555,19 @@ def _pack(units: list[list], limit: int) -> list[list[list]]:
     return groups
 
 
-def _spoken(text: str, boundary: str, lang: str = "en") -> str:
-    """The spoken form: see spoken.py and maths.py; a heading that is (or starts with) a Roman
-    numeral says the number ("IV. Scope" -> "4. Scope": engines read "IV" as letters)."""
-    text = speak_symbols(spoken_form(text, lang), lang)
+def _spoken(text: str, boundary: str, lang: str = "en",
+            abbreviations: Mapping[str, str] | None = None) -> str:
+    """The spoken form: see spoken.py, normalize/ and maths.py; a heading that is (or starts with)
+    a Roman numeral says the number ("IV. Scope" -> "four. Scope": engines read "IV" as letters).
+    Numbers, units, dates and abbreviations are said first, then maths symbols, then whatever
+    digits those left ("x to the power 12")."""
+    text = speak_symbols(normalize(spoken_form(text, lang), lang, abbreviations=abbreviations), lang)
     if boundary in ("heading", "end") and text[:1] in "IVXLCDM":
         m = _ROMAN_HEAD.match(text)
         if m and (m.group(2) or m.end() == len(text)) and (len(m.group(1)) > 1 or m.group(1) != "I"
                                                             or m.end() == len(text)):
             text = str(_roman(m.group(1))) + text[m.end(1):]
-    return text
+    return normalize(text, lang, abbreviations=abbreviations)
 
 
 def _title_key(title: str) -> str:

@@ -3,8 +3,8 @@
     >>> normalize("Sheet No. 4 weighs 21.5 kg", "en")
     'Sheet number four weighs twenty one point five kilograms'
 
-:func:`normalize` sends Chinese ("zh", "zh-TW", ...) to :mod:`.zh` and every other language to
-:mod:`.en`. The planner calls it on a segment's spoken text before
+:func:`normalize` sends Chinese ("zh", "zh-TW", ...) to :mod:`.zh`, English to :mod:`.en`, and
+leaves other languages as they are. The planner calls it on a segment's spoken text before
 :func:`narrator.script.maths.speak_symbols` and again after it (for the digits that says, "x to the
 power 12"), so it must be idempotent, fast on text with nothing to say and never raise. Both
 modules are imported on first use: ``narrate --help`` does not load num2words.
@@ -12,11 +12,8 @@ modules are imported on first use: ``narrate --help`` does not load num2words.
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Mapping
-from functools import lru_cache
-from typing import Any
+from collections.abc import Mapping
 
 __all__ = ["normalize"]
 
@@ -26,16 +23,19 @@ _DAY_FIRST = frozenset(("gb", "uk", "au", "nz", "ie", "in", "za", "sg", "hk", "m
 
 def normalize(text: str, lang: str, *, abbreviations: Mapping[str, str] | None = None) -> str:
     """``text`` as said in ``lang``; ``abbreviations`` (written -> spoken) extend the built-in table.
-    Never raises: on any failure the text comes back as it was."""
+    English and Chinese are said; other languages come back as they are (their engine voice reads
+    digits in its own language better than English words would). Never raises: on any failure
+    the text comes back as it was, English with its digits read one by one."""
     if not text:
         return text
     base, _, region = lang.lower().replace("_", "-").partition("-")
+    if base not in ("en", "zh"):
+        return text
     try:
         if base == "zh":
-            zh = _zh()
-            if zh is None:  # zh.py not there yet: unchanged, the engine reads the digits
-                return text
-            return str(zh(text, abbreviations=abbreviations) if abbreviations else zh(text))
+            from narrator.script.normalize.zh import normalize_zh
+
+            return normalize_zh(text, abbreviations=abbreviations)
         from narrator.script.normalize.en import normalize_en
 
         return normalize_en(text, abbreviations, day_first=region.split("-")[0] in _DAY_FIRST)
@@ -49,13 +49,3 @@ _DIGIT_NAMES = "zero one two three four five six seven eight nine".split()
 
 def _digit_words(m: re.Match[str]) -> str:
     return " " + " ".join(_DIGIT_NAMES[int(c)] for c in m.group()) + " "
-
-
-@lru_cache(maxsize=1)
-def _zh() -> Callable[..., Any] | None:
-    try:
-        module = importlib.import_module("narrator.script.normalize.zh")
-    except ImportError:
-        return None
-    fn = getattr(module, "normalize_zh", None)
-    return fn if callable(fn) else None
