@@ -282,3 +282,19 @@ def test_dry_run_says_one_chapter(tmp_path, capsys) -> None:  # type: ignore[no-
     assert _dry_run([str(tmp_path / "one.html"), str(tmp_path / "two.html")], Config()) == 0
     out = capsys.readouterr().out
     assert "(en), 1 chapter, 2 segments" in out and "(en), 2 chapters, 4 segments" in out
+
+
+def test_a_run_of_only_numbers_units_and_symbols_takes_the_language_around_it() -> None:
+    from narrator.parse import parse_html
+    from narrator.config import ParseConfig
+
+    html = ('<html lang="zh"><body><p>今天的最高气温是多少？</p><table><tr><th>城市</th><th>温度</th></tr>'
+            '<tr><td>北京</td><td>38°C</td></tr></table><p>38°C</p><p>10 kg</p></body></html>')
+    segments = plan(parse_html(html.encode(), "t.html", ParseConfig()), Config()).segments
+    alone = [s for s in segments if s.text in ("38°C", "10 kg")]
+    assert [(s.lang, s.spoken) for s in alone] == [("zh", "三十八摄氏度"), ("zh", "十千克")]
+    row = next(s for s in segments if "北京" in s.text)
+    assert row.lang == "zh" and "三十八摄氏度" in row.spoken
+    english = plan(parse_html(b"<p>The hottest day of the year.</p><p>38\xc2\xb0C</p>", "e.html", ParseConfig()),
+                   Config()).segments
+    assert (english[-1].lang, english[-1].spoken) == ("en", "thirty eight degrees Celsius")

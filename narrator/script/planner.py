@@ -36,6 +36,7 @@ from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, nor
                              sentence_pieces, strip_emoji)
 from narrator.script.maths import script_words, speak_symbols, speak_tex
 from narrator.script.normalize import normalize
+from narrator.script.normalize.runs import is_small_run
 from narrator.script.spoken import short_links, spoken_form
 from narrator.script.style import Coverage, StyleSheet
 
@@ -311,7 +312,10 @@ class _Planner:
                 ri, cover, marks, run_lang = _cover(text, runs, offsets, ri, a, b)
                 lang_override = run_lang or block_lang
             # a formula's letters say nothing about the language it is to be read in
-            lang = self._lang(_without(text, a, b, formulas) if formulas else sentence, lang_override)
+            probe = _without(text, a, b, formulas) if formulas else sentence
+            if is_small_run(probe):  # "30%", "38°C": the language of the block, else the document's
+                probe = "" if is_small_run(text) else text
+            lang = self._lang(probe, lang_override)
             draft = _Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
                            marks, block.source, "clause" if cut else "sentence",
                            self.pauses.clause if cut else self.pauses.sentence, number, (a, b),
