@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from narrator.script.normalize import normalize  # noqa: E402
+from narrator.normalize import normalize  # noqa: E402
 
 OWNED_ELSEWHERE = {"en": {"electronic"}, "zh": set()}
 
@@ -73,11 +73,11 @@ def accuracy(lang: str, show_wrong: bool) -> None:
 
 
 def speed() -> None:
-    from narrator.script.normalize import en
+    from narrator.normalize import en
 
     first = subprocess.run(
         [sys.executable, "-c", "import time; t = time.perf_counter(); "
-         "from narrator.script.normalize import normalize; normalize('5 kg', 'en'); "
+         "from narrator.normalize import normalize; normalize('5 kg', 'en'); "
          "print(f'{time.perf_counter() - t:.3f}')"],
         capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], check=False)
     print(f"\nfirst call in a new process (imports num2words, compiles the rules): {first.stdout.strip()} s")

@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "narrator"
 STAGES = ("parse", "script", "synthesis", "engines", "assembly", "publishing")
 ALLOWED_BETWEEN_STAGES = {("synthesis", "engines")}
-BASE = ("_version", "config", "errors", "events", "values", "choices", "text", "util")
+BASE = ("_version", "config", "errors", "events", "values", "choices", "text", "util", "normalize")
 TOP = ("pipeline", "course", "cli", "progress", "rebuild", "server", "__init__", "__main__")
 
 

@@ -204,7 +204,7 @@ def test_site_name_is_dropped_from_the_page_title() -> None:
 
 def test_roman_numeral_heading_is_spoken_as_a_number() -> None:
     got = plan(parse("<h2>IV</h2><p>Text.</p><h2>IX. Scope</h2><p>More.</p>"), Config()).segments
-    assert [s.spoken for s in got] == ["4", "Text.", "9. Scope", "More."]
+    assert [s.spoken for s in got] == ["four", "Text.", "nine. Scope", "More."]
 
 
 # -- 6. emotion that fits ----------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Issue 18, items 1, 2 and 5 for English: numbers, units, money, dates, times, Roman numerals,
-symbols and abbreviations said as a teacher says them (narrator.script.normalize).
+symbols and abbreviations said as a teacher says them (narrator.normalize).
 
 NeMo's own English test cases (../shared/tn/nemo/en, or $NARRATOR_TN) are run here: skipped without
 them, failing under CI. The cases judged wrong in the suite itself (a matter of taste, or
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from narrator.script.normalize import normalize
+from narrator.normalize import normalize
 
 
 def _suite_dir() -> Path:
@@ -240,8 +240,8 @@ def test_importing_the_package_loads_no_rules() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, narrator.script.normalize; "
-            "print('num2words' in sys.modules, 'narrator.script.normalize.en' in sys.modules)")
+    code = ("import sys, narrator.normalize; "
+            "print('num2words' in sys.modules, 'narrator.normalize.en' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.split() == ["False", "False"]

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from narrator.script.maths import speak_symbols
-from narrator.script.normalize.runs import is_small_run
-from narrator.script.normalize.zh import normalize_zh, say_number
+from narrator.normalize.runs import is_small_run
+from narrator.normalize.zh import normalize_zh, say_number
 
 
 def _tn_root() -> Path:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from narrator.config import VerifyConfig, load_config
+from narrator.normalize import normalize
 from narrator.errors import ConfigError
 from narrator.publishing.captions import Cue, to_vtt
 from narrator.synthesis.verify.align import align
@@ -45,8 +46,12 @@ def test_english_numbers_and_symbols_meet_in_words():
     assert english_number(2024) == "two thousand twenty four"
     assert english_number(1_000_001) == "one million one"
     assert tokens("In 2024, it's 3.5% of $12,000 - the 21st!", "en") == (
-        "in two thousand twenty four its three point five percent of twelve thousand dollars "
+        "in twenty twenty four its three point five percent of twelve thousand dollars "
         "the twenty first").split()
+    # the take says the spoken form narrate made; the recognizer writes digits: they meet
+    for written in ("In 1998, 50% of them paid $20.50 each.", "The pulse lasts 100 ms at 38°C.",
+                    "See pp. 10–12 and Fig. 3.", "Henry VIII was born on 28 June 1491."):
+        assert tokens(normalize(written, "en"), "en") == tokens(written, "en"), written
     # what the recognizer writes as digits matches the text spelled out, and the other way round
     assert tokens("Forty-two chapters", "en") == tokens("42 chapters.", "en")
     assert tokens("Salt & pepper", "en") == tokens("salt and pepper", "en")
@@ -57,7 +62,9 @@ def test_chinese_traditional_simplified_and_numbers_meet():
     assert chinese_number(12) == "十二" and chinese_number(2024) == "二千零二十四"
     assert chinese_number(10010) == "一万零一十" and chinese_number(120305) == "十二万零三百零五"
     assert tokens("一共有12个章节", "zh") == tokens("一共有十二个章节。", "zh")
-    assert tokens("两千零二十四年", "zh") == tokens("2024年", "zh")
+    assert tokens("二零二四年", "zh") == tokens("2024年", "zh")  # a year is said digit by digit
+    for written in ("比分是29：1，增长+35％", "温度是38°C，体重21.5kg", "2009年3月31日下午3:30"):
+        assert tokens(normalize(written, "zh"), "zh") == tokens(written, "zh"), written
     assert tokens("增长了50%", "zh") == tokens("增长了百分之五十", "zh")
     # every Chinese character is a token; Latin words inside stay words
     assert tokens("学习AI课程", "zh") == ["学", "习", "ai", "课", "程"]

@@ -35,8 +35,8 @@ from narrator.script.lexicon import Lexicon
 from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
                              sentence_pieces, strip_emoji)
 from narrator.script.maths import script_words, speak_symbols, speak_tex
-from narrator.script.normalize import normalize
-from narrator.script.normalize.runs import is_small_run
+from narrator.normalize import normalize
+from narrator.normalize.runs import is_small_run
 from narrator.script.spoken import short_links, spoken_form
 from narrator.script.style import Coverage, StyleSheet
 

@@ -19,6 +19,7 @@ import functools
 import re
 import unicodedata
 
+from narrator.normalize import normalize
 from narrator.text import HAN_CHAR
 
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -150,7 +151,9 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 def tokens(text: str, lang: str) -> list[str]:
     """The normalised tokens of ``text`` in language ``lang`` (a language code such as "en", "zh")."""
     base = lang.split("-")[0].lower()
-    text = unicodedata.normalize("NFKC", text)
+    # First as narrate says it (a year, money, units: the take's spoken form is already said so),
+    # then whatever is left the same way on both sides.
+    text = unicodedata.normalize("NFKC", normalize(text, lang))
     if any(is_cjk(c) for c in text) or base == "zh":
         text = simplified(text).replace("两", "二").replace("〇", "零")
         text = _ZH_NUMBER.sub(lambda m: _spell_chinese(m), text)

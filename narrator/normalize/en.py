@@ -51,8 +51,8 @@ import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
-from narrator.script.normalize import en_numbers as num
-from narrator.script.normalize.en_tables import (ABBREVIATIONS, CURRENCIES, LENGTHS, MONTH_NAMES, MONTHS,
+from narrator.normalize import en_numbers as num
+from narrator.normalize.en_tables import (ABBREVIATIONS, CURRENCIES, LENGTHS, MONTH_NAMES, MONTHS,
                                                  NUMBERED, PER_UNITS, REGNAL, ROMAN_CUES, SCALES,
                                                  TIME_ZONES, UNITS)
 

@@ -33,10 +33,10 @@ def normalize(text: str, lang: str, *, abbreviations: Mapping[str, str] | None =
         return text
     try:
         if base == "zh":
-            from narrator.script.normalize.zh import normalize_zh
+            from narrator.normalize.zh import normalize_zh
 
             return normalize_zh(text, abbreviations=abbreviations)
-        from narrator.script.normalize.en import normalize_en
+        from narrator.normalize.en import normalize_en
 
         return normalize_en(text, abbreviations, day_first=region.split("-")[0] in _DAY_FIRST)
     except Exception:  # a bug must cost a reading, never the narration: digits one by one

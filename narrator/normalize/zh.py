@@ -27,7 +27,7 @@ scored without punctuation and spaces, and on the 2,232 Chinese segments of the 
   Neither can be corrected from outside without re-tagging its input, which is the work this
   module does anyway. With these rules, cn2an and hanzidentifier: 338/342 = 98.8 % of the suite
   (the 4 others judged wrong in the suite, see the tests; per class: ``python -m
-  narrator.script.normalize.zh -v``), 101/101 hand cases, and 1,700,000 characters a second on a
+  narrator.normalize.zh -v``), 101/101 hand cases, and 1,700,000 characters a second on a
   1 MB Chinese lesson made of the corpus's segments (420,000 on the segments holding a digit),
   cold cache. So wetext is not used.
 
@@ -556,7 +556,7 @@ def normalize_zh(text: str, abbreviations: Mapping[str, str] | None = None) -> s
         return re.sub(r"[0-9０-９]+", lambda m: digits(m.group().translate(_FULLWIDTH)), text)
 
 
-def _suite() -> int:  # pragma: no cover - a report for people: python -m narrator.script.normalize.zh --suite
+def _suite() -> int:  # pragma: no cover - a report for people: python -m narrator.normalize.zh --suite
     import os
     import sys
     import unicodedata

@@ -18,7 +18,7 @@ __all__ = ["is_small_run"]
 
 @lru_cache(maxsize=1)
 def _units() -> re.Pattern[str]:
-    from narrator.script.normalize.zh import UNIT_WORDS
+    from narrator.normalize.zh import UNIT_WORDS
 
     names = sorted((u for u in UNIT_WORDS if not u.isdigit()), key=len, reverse=True)
     # A unit counts only right after a number ("10 kg", "5km/h"), so "in", "A" or "m" as words do not.
