@@ -192,18 +192,16 @@ def test_chinese_word_symbol_font() -> None:
 
 # -- long formulas -------------------------------------------------------------------------------
 
-def test_a_long_formula_is_never_cut_and_its_words_fit_the_limit() -> None:
+def test_a_formula_too_long_to_follow_is_announced_and_kept_in_the_skip_report() -> None:
     tex = " + ".join(rf"\frac{{x_{{{i}}}^{{2}}}}{{y_{{{i}}}}}" for i in range(1, 13))
-    segs = segments(rf"<p>The total is \({tex}\) as shown.</p>")
-    limit = Config().text.max_chars
-    assert all(len(s.spoken) <= limit for s in segs)
-    assert len(segs) > 1 and all(s.boundary == "clause" for s in segs[:-1])
-    # the sentence is shown once, in parts that follow the words (the highlight moves along it)
-    assert "".join(s.text for s in segs).replace(" ", "") == (
-        "The total is " + "+".join(f"x{sub(i)}²/y{sub(i)}" for i in range(1, 13)) + " as shown.").replace(" ", "")
-    assert all(s.text for s in segs)
-    words = " ".join(s.spoken for s in segs)
-    assert words.count("over y") == 12 and all(len(s.spoken.split()) > 2 for s in segs)
+    html = rf"<p>The total is \(S = {tex}\) as shown.</p>"
+    segs = segments(html)
+    assert [s.spoken for s in segs] == ["The total is a long formula: S equals an expression of 12 terms as shown."]
+    assert segs[0].text.startswith("The total is S = x₁²/y₁ + ")  # the reader still sees all of it
+    doc = parse_html(html.encode(), "lesson.html", ParseConfig())
+    [entry] = [k for k in doc.skipped if k.what == "long formula"]
+    assert entry.reason.startswith("formula too long to follow by ear: S equals the fraction x 1 squared, over y 1, plus")
+    assert entry.reason.count("over y") == 12
 
 
 def sub(i: int) -> str:

@@ -23,7 +23,8 @@ from narrator.values import Block, Run, Skipped
 from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
 from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.lines import LINE, split_lines
-from narrator.parse.maths import SYMBOL_FONT, display, find_tex, formula_of, is_symbol_font, tex_alt
+from narrator.parse.maths import (SYMBOL_FONT, comment_tex, display, find_tex, formula_of, is_symbol_font,
+                                  tex_alt)
 from narrator.parse.tree import TreeIndex, Work, descendants, parse_tree, small_text
 from narrator.text import BOPOMOFO, CJK_PUNCTUATION, FULLWIDTH, HAN, KANA, RADICALS
 
@@ -237,6 +238,7 @@ class Walker:
         self.refs: list[str] = []  # targets of footnote references in the pieces (flushed as "ref:...")
         self.note_count = 0
         self.anchors: list[str] = []  # ids and names inside a note, in the pieces (flushed as "noteid:...")
+        self.comment_tex: str | None = None  # LaTeX2HTML's <!-- MATH --> source, for the image after it
 
     # -- the walk ------------------------------------------------------------------------------
 
@@ -280,10 +282,14 @@ class Walker:
                 if isinstance(node, Comment):
                     if node.strip().lower() == PAGEBREAK:
                         self._pagebreak(frames[-1])
+                    elif node.startswith(("MATH", " MATH", "\nMATH")):
+                        self.comment_tex = comment_tex(str(node))
                     continue
                 if isinstance(node, odd_strings) or (mute_ids and id(node.parent) in mute_ids):
                     continue
                 text = str(node)
+                if self.comment_tex is not None and not text.isspace():
+                    self.comment_tex = None  # the comment's image did not follow it
                 if "{" in text or "<%" in text:
                     text, removed = strip_templates(text)
                     for r in removed:
@@ -319,6 +325,11 @@ class Walker:
                     continue
             if name in _SKIP_TAGS or id(node) in skip_ids:
                 self._skip_tag(node, name, nth, path, id(node) in skip_ids)
+                continue
+            if name == "img" and self.comment_tex is not None:
+                # LaTeX2HTML: the image's alt may be cut short ("$ b$"); the comment before it is whole
+                self._math(self.comment_tex, inlines[-1])
+                self.comment_tex = None
                 continue
             if name == "img" and (tex := tex_alt(node)):
                 # a formula image, even one hidden from screen readers beside its MathML copy

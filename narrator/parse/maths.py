@@ -25,18 +25,23 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["SYMBOL_FONT", "display", "find_tex", "formula_of", "is_symbol_font", "mathml_to_tex",
-           "tex_alt"]
+__all__ = ["SYMBOL_FONT", "comment_tex", "display", "find_tex", "formula_of", "is_symbol_font", "long_formulas",
+           "mathml_to_tex", "tex_alt"]
 
 # -- TeX in text -----------------------------------------------------------------------------
 
+_BRACED = r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"  # a group, braces nested 3 deep
 _DELIMITED = re.compile(
     r"\\\((?P<a>.+?)\\\)"
     r"|\\\[(?P<b>.+?)\\\]"
     r"|\$\$(?P<c>.+?)\$\$"
     r"|\[mathjax(?:inline)?\](?P<d>.+?)\[/mathjax(?:inline)?\]"
     r"|(?P<f>\\begin\{(?P<env>equation|align|alignat|gather|multline|eqnarray|displaymath|math"
-    r"|aligned|cases)(?P<star>\*?)\}.+?\\end\{(?P=env)(?P=star)\})"
+    r"|aligned|alignedat|gathered|split|cases|array|[pbBvV]?matrix|smallmatrix)(?P<star>\*?)\}"
+    r".+?\\end\{(?P=env)(?P=star)\})"
+    # \frac{a}{b}, \sqrt{x} typed without delimiters (slides, pasted notes): maths all the same
+    rf"|(?P<h>(?<![\\\w])\\(?:[dt]?frac\s*{_BRACED}\s*{_BRACED}|[dt]?binom\s*{_BRACED}\s*{_BRACED}"
+    rf"|sqrt\s*(?:\[[^\]]{{0,20}}\])?\s*{_BRACED})(?:\s*[_^](?:{_BRACED}|\w))*)"
     r"|(?P<g>\\(?:eq)?ref\{[^{}\s]{1,60}\})"
     r"|(?<![\\$\w])\$(?=[^\s$])(?P<e>[^$\n]{1,300}?)(?<=[^\s\\])\$(?![\d$])",
     re.DOTALL)
@@ -50,12 +55,24 @@ def find_tex(text: str) -> list[tuple[int, int, str]]:
         return []
     out = []
     for m in _DELIMITED.finditer(text):
-        tex = next(m.group(k) for k in "abcdfge" if m.group(k) is not None)
+        tex = next(m.group(k) for k in "abcdfghe" if m.group(k) is not None)
         if m.group("e") is not None and _MONEYISH.match(tex):
             continue  # "$5$" is more likely a price typed oddly than a formula
         if tex.strip():
             out.append((m.start(), m.end(), tex.strip()))
     return out
+
+
+def comment_tex(comment: str) -> str | None:
+    """The TeX of LaTeX2HTML's ``<!-- MATH $...$ -->`` comment (written before each formula
+    image, whose alt text is often cut short), without its delimiters; None if empty."""
+    tex = comment.strip()[4:].strip()
+    found = find_tex(tex)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(tex) and tex[:1] in "$\\":
+        tex = found[0][2] if not tex.startswith("\\begin") else tex
+    if tex.startswith("\\begin{displaymath}") or tex.startswith("\\begin{math}"):
+        tex = re.sub(r"^\\begin\{(display)?math\}|\\end\{(display)?math\}$", "", tex).strip()
+    return tex or None
 
 
 # -- formulas held in attributes -------------------------------------------------------------
@@ -243,13 +260,16 @@ def _latex2text() -> Any:
 
 
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
+# commands pylatexenc renders (environments, styles) though its database does not list them
+_RENDERED = frozenset(("begin", "end", "displaystyle", "textstyle", "scriptstyle", "bm",
+                       "boldsymbol", "overline", "left", "right", "operatorname"))
 
 
 @lru_cache(maxsize=512)
 def _known(name: str) -> bool:
     from pylatexenc import latex2text, latexwalker
 
-    return (latexwalker.get_default_latex_context_db().get_macro_spec(name) is not None
+    return (name in _RENDERED or latexwalker.get_default_latex_context_db().get_macro_spec(name) is not None
             or latex2text.get_default_latex_context_db().get_macro_spec(name) is not None)
 
 
@@ -268,6 +288,36 @@ def display(tex: str) -> str:
         text = tex
     text = " ".join(text.split())
     return text or tex
+
+
+# -- formulas too long to say -------------------------------------------------------------
+
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def long_formulas(blocks: Any, lang: str) -> list[Any]:
+    """A skip-report entry for each formula too long to follow by ear, holding its full reading
+    (the narration announces and summarises it: script/maths.py ``speak_tex``). The reading is
+    in the language of the text around the formula, as the planner will say it."""
+    from narrator.script.maths import too_long
+    from narrator.text import HAN_CHAR
+    from narrator.values import Skipped
+
+    out = []
+    for block in blocks:
+        formulas = [r for r in block.runs if r.math is not None]
+        if not formulas:
+            continue
+        words = "".join(r.text for r in block.runs if r.math is None)
+        han = len(HAN_CHAR.findall(words))
+        here = "zh" if han and han * 3 >= len(_LATIN_WORD.findall(words)) else (
+            lang if not han and not _LATIN_WORD.search(words) else "en")
+        for run in formulas:
+            reading = too_long(run.math, here)
+            if reading is not None:
+                out.append(Skipped(block.source, "long formula",
+                                   "formula too long to follow by ear: " + reading, len(run.math)))
+    return out
 
 
 # -- Word's Symbol font ----------------------------------------------------------------------

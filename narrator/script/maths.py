@@ -84,7 +84,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "oint": ("the contour integral", "环路积分"), "iint": ("the double integral", "二重积分"),
     "lim": ("the limit", "极限"),
     "cdots": ("and so on", "等等"), "ldots": ("and so on", "等等"), "dots": ("and so on", "等等"),
-    "…": ("and so on", "等等"), "vdots": ("and so on", "等等"),
+    "…": ("and so on", "等等"), "vdots": ("and so on", "等等"), "ddots": ("and so on", "等等"),
     "sin": ("sine", "sin"), "cos": ("cosine", "cos"), "tan": ("tangent", "tan"), "cot": ("cotangent", "cot"),
     "sec": ("secant", "sec"), "csc": ("cosecant", "csc"), "arcsin": ("arc sine", "arcsin"),
     "arccos": ("arc cosine", "arccos"), "arctan": ("arc tangent", "arctan"),
@@ -125,9 +125,41 @@ _SPACING = frozenset(("quad", "qquad", ",", ";", ":", "!", " ", "enspace", "thin
 _TEXT_MACROS = frozenset(("text", "textrm", "textit", "textbf", "mbox", "emph", "textsf", "texttt",
                           "mathrm", "operatorname", "textnormal", "hbox", "unit", "si"))
 _STYLE_MACROS = frozenset(("mathbf", "mathit", "mathsf", "mathtt", "mathbb", "mathcal", "mathscr",
-                           "mathfrak", "boldsymbol", "bm", "pmb", "overline", "underline", "bar",
-                           "widetilde", "tilde", "boxed", "fbox", "widehat", "overbrace", "underbrace",
+                           "mathfrak", "boldsymbol", "bm", "pmb", "underline",
+                           "boxed", "fbox", "widehat", "overbrace", "underbrace",
                            "ensuremath", "mathop", "mathbin", "mathrel", "mathord", "cancel", "dot", "ddot"))
+# delimiter macros as characters: \| and \lVert are a norm's bar, \{ a set's brace
+_DELIMITERS = {"|": "‖", "Vert": "‖", "lVert": "‖", "rVert": "‖", "vert": "|", "lvert": "|",
+               "rvert": "|", "langle": "⟨", "rangle": "⟩", "{": "⦃", "}": "⦄", "lbrace": "⦃",
+               "rbrace": "⦄", "mid": "∣"}
+# marks above a letter, said after it ("x bar"); 拔 is how Chinese classrooms say "bar"
+_ACCENTS = {"bar": ("bar", "拔"), "overline": ("bar", "拔"), "hat": ("hat", "尖"),
+            "widehat": ("hat", "尖"), "tilde": ("tilde", "波浪"), "widetilde": ("tilde", "波浪"),
+            "dot": ("dot", "点"), "ddot": ("double dot", "两点"), "check": ("check", "check"),
+            "breve": ("breve", "breve")}
+# superscripts that name an operation rather than a power: A^H, A^*, A^\dagger, x^{\top}
+_SUP_NAMES = {"H": ("conjugate transpose", "的共轭转置"), "T": ("transpose", "的转置"),
+              "\\top": ("transpose", "的转置"), "⊤": ("transpose", "的转置"),
+              "\\intercal": ("transpose", "的转置"), "*": ("star", "星"), "\\ast": ("star", "星"),
+              "∗": ("star", "星"), "\\star": ("star", "星"), "⋆": ("star", "星"),
+              "\\dagger": ("dagger", "的厄米共轭"), "†": ("dagger", "的厄米共轭"),
+              "''": ("double prime", "两撇"), "\\prime\\prime": ("double prime", "两撇")}
+# blackboard-bold sets, as \mathbb{R} or as the characters
+_SETS = {"R": ("the real numbers", "实数集"), "C": ("the complex numbers", "复数集"),
+         "N": ("the natural numbers", "自然数集"), "Z": ("the integers", "整数集"),
+         "Q": ("the rational numbers", "有理数集")}
+_SET_CHARS = {"ℝ": "R", "ℂ": "C", "ℕ": "N", "ℤ": "Z", "ℚ": "Q"}
+# names said as written in a subscript (\lambda_{\min} is "lambda min")
+_NAMES = frozenset("min max log ln det sup inf arg lim exp sin cos tan deg dim ker gcd".split())
+# letters that are functions when a bracket follows: f(x) is "f of x", a(b+c) a product
+_CALLED = frozenset("fghpqFGHPLNE")
+_CALLED_MACROS = frozenset(("phi", "varphi", "psi", "Phi", "Psi"))
+_MATRICES = frozenset(("matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix",
+                       "array"))
+_RELATIONS = frozenset("= < > le leq ge geq ne neq approx equiv sim propto leqslant geqslant "
+                       "≤ ≥ ≠ ≈ ≡".split())
+MAX_WORDS = 40
+"""A formula saying more than this is announced and summarised (a listener cannot follow it)."""
 _BIG_OPS = frozenset(("sum", "prod", "int", "iint", "oint", "lim", "∑", "∏", "∫", "max", "min"))
 _FRACTIONS = frozenset(("frac", "dfrac", "tfrac", "cfrac"))
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th|e|er|re|ème|eme|me|o|a|º|ª)$", re.IGNORECASE)
@@ -146,7 +178,7 @@ def _context() -> Any:
     from pylatexenc import latexwalker, macrospec
 
     db = latexwalker.get_default_latex_context_db()
-    one = ("vec", "hat", "bar", "overline", "underline", "widehat", "widetilde", "tilde", "dot",
+    one = ("vec", "hat", "bar", "check", "breve", "overline", "underline", "widehat", "widetilde", "tilde", "dot",
            "ddot", "mathbb", "mathcal", "mathscr", "mathfrak", "boldsymbol", "bm", "operatorname",
            "boxed", "pmb", "overbrace", "underbrace", "cancel", "mathop", "unit", "si", "text",
            "mbox", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "textrm", "textbf", "textit")
@@ -176,12 +208,113 @@ def _parse(tex: str) -> list[Any]:
     return list(nodes or [])
 
 
-def speak_tex(tex: str, lang: str) -> str:
-    """A TeX formula in words for ``lang`` ("zh" or anything else for English)."""
+def speak_tex(tex: str, lang: str, *, whole: bool = False) -> str:
+    """A TeX formula in words for ``lang`` ("zh" or anything else for English).
+
+    A formula saying more than :data:`MAX_WORDS` words is announced and summarised instead ("a
+    long formula: f of x equals an expression of 12 terms"): a listener cannot hold it, and the
+    reader sees it. ``whole=True`` gives the full reading (for the skip report)."""
     lang = "zh" if lang.lower().startswith("zh") else "en"
+    said = _reading(tex, lang)
+    if whole or _word_count(said) <= MAX_WORDS:
+        return said
+    return _summary(tex, lang)
+
+
+def too_long(tex: str, lang: str) -> str | None:
+    """The full reading of ``tex`` when it is too long to say (so it is summarised), else None."""
+    lang = "zh" if lang.lower().startswith("zh") else "en"
+    said = _reading(tex, lang)
+    return said if _word_count(said) > MAX_WORDS else None
+
+
+_WORDISH = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _word_count(said: str) -> int:
+    """Words a listener hears: Latin words and numbers, and a word per two Chinese characters."""
+    han = len(_HAN.findall(said))
+    return len(_WORDISH.findall(_HAN.sub(" ", said))) + (han + 1) // 2
+
+
+@lru_cache(maxsize=4096)  # parse and plan both ask; a page repeats its formulas
+def _reading(tex: str, lang: str) -> str:
     nodes = _parse(tex)
     words = _Speaker(lang).nodes(nodes) if nodes else _plain_chars(tex, lang)
     return _tidy(" ".join(words))
+
+
+def _summary(tex: str, lang: str) -> str:
+    """What a long formula is, in a few words: its left side and relation when short, the
+    number of terms of its longest side, or the size of its matrix."""
+    zh = lang == "zh"
+    speaker = _Speaker(lang)
+    atoms = speaker.atoms(_parse(tex))
+    # {\displaystyle ...} or one environment around everything: look inside
+    while True:
+        solid = [a for a in atoms if not (a[0] == "c" and a[1].isspace())]
+        if len(solid) == 1 and solid[0][0] == "g":
+            atoms = speaker.atoms(solid[0][1])
+        elif len(solid) == 1 and solid[0][0] == "e" and solid[0][1].environmentname.rstrip("*") not in _MATRICES:
+            atoms = speaker.atoms(solid[0][1].nodelist or [])
+        else:
+            break
+    atoms = [a for a in atoms if not (a[0] == "m" and a[1].macroname in _SPACING)]
+    sides: list[list[tuple[str, Any]]] = [[]]
+    relations: list[tuple[str, Any]] = []
+    for a in atoms:
+        if speaker.token(a).lstrip("\\") in _RELATIONS:
+            relations.append(a)
+            sides.append([])
+        else:
+            sides[-1].append(a)
+    sides = [[a for a in side if not (a[0] == "c" and a[1].isspace())] for side in sides]
+    longest = max(reversed(sides), key=lambda side: (any(a[0] == "e" for a in side), len(side)))
+    terms = 1 + sum(1 for k, a in enumerate(longest) if a in (("c", "+"), ("c", "-"), ("c", "−"))
+                    and k > 0 and longest[k - 1] not in (("c", "("), ("c", "{")))
+    matrices = [a for a in longest if a[0] == "e" and a[1].environmentname.rstrip("*") in _MATRICES]
+    if matrices:
+        rows = speaker.table(matrices[0][1])
+        r, c = len(rows), max((len(row) for row in rows), default=0)
+        what = f"一个 {r} 行 {c} 列的矩阵" if zh else f"a {r} by {c} matrix"
+    elif terms > 1:
+        what = f"一个 {terms} 项的式子" if zh else f"an expression of {terms} terms"
+    else:
+        what = "一个很长的式子" if zh else "a long expression"
+    lead = " ".join(speaker.run(sides[0])) if len(sides) > 1 and longest is not sides[0] else ""
+    if lead and len(lead.split()) <= 8:
+        what = f"{_tidy(lead)} {' '.join(speaker.one(relations[0]))} {what}"
+    return _tidy(("长公式：" if zh else "a long formula: ") + what)
+
+
+def _thousands(atoms: list[tuple[str, Any]], k: int) -> bool:
+    """Are atoms[k:k+3] three digits not followed by a fourth (the 000 of 1,000)?"""
+    digits = [a for a in atoms[k:k + 4] if a[0] == "c"]
+    return len(digits) >= 3 and all(a[1].isdigit() for a in digits[:3]) and (
+        len(digits) == 3 or not digits[3][1].isdigit())
+
+
+def _is_dot(atoms: list[tuple[str, Any]]) -> bool:
+    """Is this only a dot standing for an argument (the · of ⟨·,·⟩)?"""
+    solid = [a for a in atoms if not (a[0] == "c" and a[1].isspace())]
+    return len(solid) == 1 and (solid[0] in (("c", "·"), ("c", "⋅"))
+                                or (solid[0][0] == "m" and solid[0][1].macroname in ("cdot", "cdotp")))
+
+
+def _split_top(atoms: list[tuple[str, Any]], sep: str, most: int = -1) -> list[list[tuple[str, Any]]]:
+    """``atoms`` cut at each ``sep`` character outside round brackets (at most ``most`` cuts)."""
+    parts: list[list[tuple[str, Any]]] = [[]]
+    depth = 0
+    for a in atoms:
+        if a[0] == "c":
+            depth += 1 if a[1] in "(⟨" else -1 if a[1] in ")⟩" else 0
+            if a[1] == sep and depth == 0 and most != 0:
+                parts.append([])
+                most -= 1
+                continue
+        parts[-1].append(a)
+    return parts
 
 
 def _plain_chars(tex: str, lang: str) -> list[str]:
@@ -193,7 +326,8 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,，])", r"\1", text)
     text = re.sub(r"([,，])(\s*[,，])+", r"\1", text)
     text = " ".join(text.split())
-    return text.strip(" ,，")
+    text = re.sub(r"\s*[,，]?\s*([;；])(\s*[;；,，])*", r"\1", text)
+    return text.strip(" ,，;；")
 
 
 class _Speaker:
@@ -202,6 +336,7 @@ class _Speaker:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.zh = lang == "zh"
+        self.shape: tuple[int, int] | None = None  # rows and columns of the last matrix said
 
     # atoms: ("c", char) | ("g", nodelist) | ("m", macro node) | ("e", environment node)
     def atoms(self, nodes: list[Any]) -> list[tuple[str, Any]]:
@@ -216,13 +351,20 @@ class _Speaker:
             elif isinstance(n, lw.LatexGroupNode):
                 out.append(("g", n.nodelist or []))
             elif isinstance(n, lw.LatexMacroNode):
-                out.append(("m", n))
+                delimiter = _DELIMITERS.get(n.macroname)
+                out.append(("c", delimiter) if delimiter else ("m", n))
             elif isinstance(n, lw.LatexEnvironmentNode):
                 out.append(("e", n))
             elif isinstance(n, lw.LatexMathNode):
                 out.append(("g", n.nodelist or []))
             elif isinstance(n, lw.LatexSpecialsNode):
                 out.extend(("c", ch) for ch in n.specials_chars)
+        # "||" typed as two bars is a norm's bar (\| in TeX)
+        k = 0
+        while k + 1 < len(out):
+            if out[k] == ("c", "|") and out[k + 1] == ("c", "|"):
+                out[k:k + 2] = [("c", "‖")]
+            k += 1
         return out
 
     def nodes(self, nodes: list[Any]) -> list[str]:
@@ -249,6 +391,7 @@ class _Speaker:
         out: list[str] = []
         i = 0
         n = len(atoms)
+        depth = 0  # round brackets open here: a lone bar inside them is "given"
         while i < n:
             kind, value = atoms[i]
             i += 1
@@ -260,7 +403,9 @@ class _Speaker:
                     num = ch
                     while i < n and atoms[i][0] == "c" and (atoms[i][1].isdigit() or (
                             atoms[i][1] in ".," and i + 1 < n and atoms[i + 1][0] == "c"
-                            and atoms[i + 1][1].isdigit())):
+                            and atoms[i + 1][1].isdigit()
+                            # a comma groups thousands (1,000), else it separates (0,1)
+                            and (atoms[i][1] == "." or _thousands(atoms, i + 1)))):
                         num += atoms[i][1]
                         i += 1
                     out.append(num)
@@ -280,10 +425,36 @@ class _Speaker:
                 if ch == "-" and (not out or out[-1] in self.operators()):
                     out.append("负" if self.zh else "minus")
                     continue
-                if ch == "(" and not self.zh and i >= 2 and atoms[i - 2][0] == "c" and atoms[i - 2][1] in "fgh":
-                    out.append("of")  # f(x): "f of x"
+                if ch in "()":
+                    depth += 1 if ch == "(" else -1 if depth else 0
+                if ch == "(" and not self.zh and self.called(atoms, i - 1):
+                    out.append("of")  # f(x), f'(x), G^*(i): "f of x"
                     continue
-                if ch in "([)]":
+                if ch in "⟨‖|⦃":
+                    after = self.delimited(out, ch, atoms, i)
+                    if after is not None:
+                        i = after
+                        continue
+                if ch in "|∣":  # a bar without its pair: P(A|B) "given"; a | b "divides"
+                    if depth:
+                        out.append("给定" if self.zh else "given")
+                    elif ch == "∣":
+                        out.append("整除" if self.zh else "divides")
+                    continue
+                if ch in _SET_CHARS:
+                    i = self.number_set(out, _SET_CHARS[ch], atoms, i)
+                    continue
+                if ch in "·⋅" and self.placeholder(atoms, i - 1):
+                    out.append("点" if self.zh else "dot")
+                    continue
+                if ch in "∼" :
+                    out.append(self.sim(atoms, i, out))
+                    continue
+                if ch == "'" and i < n and atoms[i] == ("c", "'"):
+                    out.append(_w("″", self.lang))
+                    i += 1
+                    continue
+                if ch in "([)]⟨⟩⦃⦄‖":
                     # brackets group: a short pause says where the group starts and ends
                     if out and (ch in ")]" or out[-1] not in self.operators()):
                         out.append("，" if self.zh else ",")
@@ -311,6 +482,13 @@ class _Speaker:
                     out.append(" ".join(inner))
                 continue
             if kind == "e":
+                env = value.environmentname.rstrip("*")
+                if env in _MATRICES:
+                    out.append(self.matrix(value, env))
+                    continue
+                if env == "cases":
+                    out.append(self.cases(value))
+                    continue
                 inner = self.nodes(value.nodelist or [])
                 if inner:
                     out.append(" ".join(inner))
@@ -320,8 +498,7 @@ class _Speaker:
             name = node.macroname
             if name in _SPACING:
                 continue
-            if name in ("langle", "rangle", "lbrace", "rbrace", "lvert", "rvert", "vert", "|", "lfloor",
-                        "rfloor", "lceil", "rceil", "{", "}"):
+            if name in ("lfloor", "rfloor", "lceil", "rceil"):
                 # a bracket: a short pause says where the group starts and ends
                 if out and (name.startswith("r") or out[-1] not in self.operators()):
                     out.append("，" if self.zh else ",")
@@ -355,13 +532,22 @@ class _Speaker:
                                          + " " + m.group(2) + " ", text)
                     out.append(speak_symbols(re.sub(r"[\\{}$^_]", " ", text), self.lang))
                 continue
+            if name in _ACCENTS:
+                body = " ".join(self.arg(node, 0))
+                out.append(f"{body} {_ACCENTS[name][1 if self.zh else 0]}")
+                continue
+            if name == "mathbb" and self.text_arg(node) in _SETS:
+                i = self.number_set(out, self.text_arg(node), atoms, i)
+                continue
+            if name == "cdot" and self.placeholder(atoms, i - 1):
+                out.append("点" if self.zh else "dot")  # f(\cdot), <\cdot,\cdot>: a place, not a product
+                continue
+            if name == "sim":
+                out.append(self.sim(atoms, i, out))
+                continue
             if name == "vec":
                 body = " ".join(self.arg(node, 0))
                 out.append(f"向量 {body}" if self.zh else f"vector {body}")
-                continue
-            if name in ("hat", "widehat"):
-                body = " ".join(self.arg(node, 0))
-                out.append(f"{body} hat")
                 continue
             if name in ("overset", "underset", "stackrel", "xrightarrow"):
                 out.extend(self.arg(node, 1) if name != "xrightarrow" else [_w("rightarrow", self.lang)])
@@ -384,6 +570,199 @@ class _Speaker:
             if name.isalpha() and len(name) > 1:
                 out.append(name)  # an unknown command: its name is the best guess (\det, \deg)
         return out
+
+    # -- what a symbol means where it stands -------------------------------------------------
+
+    @staticmethod
+    def _solid(atoms: list[tuple[str, Any]], k: int, step: int) -> tuple[str, Any] | None:
+        """The first atom from ``k`` going by ``step`` that is not a space (None past the ends)."""
+        while 0 <= k < len(atoms):
+            if not (atoms[k][0] == "c" and atoms[k][1].isspace()):
+                return atoms[k]
+            k += step
+        return None
+
+    def token(self, atom: tuple[str, Any] | None) -> str:
+        """A short key for an atom: its character, "\\name" for a macro, the letter of a styled
+        letter (\\mathsf{H} is "H"), the keys of a small group joined ("(k)")."""
+        if atom is None:
+            return ""
+        kind, value = atom
+        if kind == "c":
+            return value
+        if kind == "m":
+            if value.macroname in _STYLE_MACROS or value.macroname in _TEXT_MACROS:
+                return self.text_arg(value)
+            return "\\" + value.macroname
+        if kind == "g":
+            inner = [a for a in self.atoms(value) if not (a[0] == "c" and a[1].isspace())]
+            return "".join(self.token(a) for a in inner) if len(inner) <= 3 else ""
+        return ""
+
+    def called(self, atoms: list[tuple[str, Any]], k: int) -> bool:
+        """Is the bracket at ``k`` a function's argument: f(x), f'(x), G^*(i), f_n(x)?"""
+        k -= 1
+        while k >= 0:
+            if k >= 1 and atoms[k - 1] in (("c", "^"), ("c", "_")):
+                if atoms[k - 1] == ("c", "_") and self.token(atoms[k]).lstrip("\\") in _NAMES:
+                    return True  # \lambda_{\min}(A): "lambda min of A"
+                k -= 2
+            elif atoms[k] == ("c", "'"):
+                k -= 1
+            else:
+                break
+        if k < 0:
+            return False
+        kind, value = atoms[k]
+        return (kind == "c" and value in _CALLED) or (kind == "m" and value.macroname in _CALLED_MACROS)
+
+    def placeholder(self, atoms: list[tuple[str, Any]], k: int) -> bool:
+        """Is the dot at ``k`` alone in an argument (f(·), ⟨·,·⟩), standing for "any value"?"""
+        before, after = self._solid(atoms, k - 1, -1), self._solid(atoms, k + 1, 1)
+        opens, closes = ("(", "[", ",", "⟨", "|", "‖"), (")", "]", ",", "⟩", "|", "‖")
+        return (before is None or (before[0] == "c" and before[1] in opens)) and (
+            after is None or (after[0] == "c" and after[1] in closes)) and (before or after) is not None
+
+    def sim(self, atoms: list[tuple[str, Any]], i: int, out: list[str]) -> str:
+        """~ between a variable and a distribution (X ~ N(0,1)) is "is distributed as"; between
+        figures it is "is similar to"."""
+        right = self._solid(atoms, i, 1)
+        key = self.token(right)
+        triangle = any(w in (_w("triangle", self.lang), "ABC") for w in out[-3:]) or key in ("\\triangle", "△")
+        follows = not triangle and bool(key) and (
+            key[0].isupper() or key.startswith("\\") and key[1:2].isupper()
+            or key in ("\\chi", "\\mathcal", "t") or (right is not None and right[0] == "m"
+                                                      and right[1].macroname in _STYLE_MACROS))
+        if follows:
+            return "服从" if self.zh else "is distributed as"
+        return _w("sim", self.lang)
+
+    def number_set(self, out: list[str], letter: str, atoms: list[tuple[str, Any]], i: int) -> int:
+        """ℝ is "the real numbers", but ℝ^n is "R n" and ℝ^{n×k} "R n by k", as teachers say it."""
+        nxt = self._solid(atoms, i, 1)
+        if nxt != ("c", "^"):
+            out.append(_SETS[letter][1 if self.zh else 0])
+            return i
+        k = atoms.index(nxt, i) + 1
+        target = self._solid(atoms, k, 1)
+        k = atoms.index(target, k) + 1 if target is not None else k
+        words = " ".join(self.one(target)) if target is not None else ""
+        out.append(f"{letter} {words.replace(_w('times', self.lang), '乘' if self.zh else 'by')}")
+        return k
+
+    def delimited(self, out: list[str], ch: str, atoms: list[tuple[str, Any]], i: int) -> int | None:
+        """What a pair of delimiters means, said once for the whole: |x| "the absolute value of
+        x", ‖x‖₂ "the 2 norm of x", ⟨u,v⟩ "the inner product of u and v", {x | x > 0} "the set of
+        x such that x > 0". The index after the pair, or None if ``ch`` has no partner here."""
+        close = {"⟨": "⟩", "⦃": "⦄"}.get(ch, ch)
+        level, paren, j = 0, 0, i
+        while j < len(atoms):
+            a = atoms[j]
+            if a == ("c", close) and level == 0 and paren == 0:
+                break
+            if ch != close and a == ("c", ch):
+                level += 1
+            elif ch != close and a == ("c", close):
+                level -= 1
+            elif a == ("c", "("):
+                paren += 1
+            elif a == ("c", ")"):
+                paren -= 1
+                if paren < 0 and ch == "|":
+                    return None  # P(A|B): the bar's pair would be outside the bracket
+            j += 1
+        else:
+            return None
+        inner = atoms[i:j]
+        if not any(not (a[0] == "c" and a[1].isspace()) for a in inner):
+            return None
+        after = j + 1
+        zh = self.zh
+        if ch == "⟨":
+            parts = _split_top(inner, ",")
+            if len(parts) != 2:
+                return None
+            if all(_is_dot(p) for p in parts):
+                out.append("内积" if zh else "the inner product,")
+                return after
+            u, v = (" ".join(self.run(p)) for p in parts)
+            out.append(f"{u} 与 {v} 的内积" if zh else f"the inner product of {u} and {v},")
+            return after
+        if ch == "⦃":
+            for bar in ("∣", "|", ":"):
+                parts = _split_top(inner, bar, 1)
+                if len(parts) == 2:
+                    x, cond = (" ".join(self.run(p)) for p in parts)
+                    out.append(f"所有满足 {cond} 的 {x} 组成的集合，" if zh else f"the set of {x} such that {cond},")
+                    return after
+            items = " ".join(self.run(inner))
+            out.append(f"集合 {items}，" if zh else f"the set {items},")
+            return after
+        body = " ".join(self.run(inner))
+        if ch == "|":
+            out.append(f"{body} 的绝对值" if zh else f"the absolute value of {body},")
+            return after
+        sub = ""
+        nxt = self._solid(atoms, after, 1)
+        if nxt == ("c", "_"):
+            k = atoms.index(nxt, after) + 1
+            target = self._solid(atoms, k, 1)
+            if target is not None:
+                sub = " ".join(self.one(target))
+                after = atoms.index(target, k) + 1
+        if zh:
+            out.append(f"{body} 的 {sub} 范数" if sub else f"{body} 的范数")
+        else:
+            out.append(f"the {sub} norm of {body}," if sub else f"the norm of {body},")
+        return after
+
+    def table(self, env: Any) -> list[list[str]]:
+        """The cells of a matrix, array or cases environment, row by row, each in words."""
+        from pylatexenc import latexwalker as lw
+
+        rows: list[list[list[Any]]] = [[[]]]
+        for node in env.nodelist or []:
+            if isinstance(node, lw.LatexMacroNode) and node.macroname in ("\\", "cr"):
+                rows.append([[]])
+            elif isinstance(node, lw.LatexSpecialsNode) and node.specials_chars == "&":
+                rows[-1].append([])
+            elif not (isinstance(node, lw.LatexMacroNode) and node.macroname in ("hline", "arraystretch")):
+                rows[-1][-1].append(node)
+        said = [[" ".join(self.nodes(cell)) for cell in row] for row in rows]
+        etc = _w("cdots", self.lang)
+        # a row of dots (⋮ ⋮ ⋱ ⋮) is one "and so on"
+        return [[etc] if all(x in (etc, "") for x in row) else row for row in said if any(row)]
+
+    def matrix(self, env: Any, name: str) -> str:
+        """"the 2 by 2 matrix with rows: a, b; c, d"; a column "the column vector a, b, c"."""
+        rows = self.table(env)
+        if not rows:
+            return ""
+        r, c = len(rows), max(len(row) for row in rows)
+        self.shape = (r, c)
+        sep, row_sep = ("，", "；") if self.zh else (", ", "; ")
+        det = name in ("vmatrix", "Vmatrix")
+        if c == 1 or r == 1:
+            cells = sep.join(x for row in rows for x in row)
+            kind = ("列向量" if c == 1 else "行向量") if self.zh else ("the column vector" if c == 1 else "the row vector")
+            return f"{kind} {cells}，" if self.zh else f"{kind} {cells},"
+        body = row_sep.join(sep.join(row) for row in rows)
+        if self.zh:
+            return f"{'行列式，' if det else ''}{r} 行 {c} 列的矩阵，各行为：{body}；"
+        return f"{'the determinant of ' if det else ''}the {r} by {c} matrix with rows: {body};"
+
+    def cases(self, env: Any) -> str:
+        """Cases, each value with its condition: "1 if x is greater than 0; 0 otherwise"."""
+        parts = []
+        for row in self.table(env):
+            value, cond = row[0], " ".join(row[1:]).strip()
+            plain = cond.lower().startswith(("if", "otherwise", "for", "when", "else"))
+            if self.zh:
+                other = not cond or cond.lower().startswith(("otherwise", "else", "其他", "其它"))
+                parts.append(f"其他情况为 {value}" if other else f"当 {cond} 时为 {value}")
+            else:
+                parts.append(f"{value} {cond}" if plain or not cond else f"{value} if {cond}")
+        return ("；".join(parts) + "；") if self.zh else ("; ".join(parts) + ";")
 
     def operators(self) -> set[str]:
         keys = ("+", "-", "=", "<", ">", "times", "div", "pm", "le", "ge", "ne", "approx", "to")
@@ -417,6 +796,17 @@ class _Speaker:
         if target[0] == "m" and target[1].macroname == "prime" or target == ("c", "'"):
             out.append(_w("'", self.lang))
             return out
+        key = self.token(target)
+        if kind == "^" and key in _SUP_NAMES and not (key == "H" and out and out[-1][-1:].isdigit()):
+            word = _SUP_NAMES[key][1 if self.zh else 0]
+            if self.zh and out and out[-1] == "，":
+                out.pop()
+            return out + [word]
+        if kind == "^" and len(key) >= 3 and key[0] == "(" and key[-1] == ")":
+            # x^{(k)}: a label on x (the k-th iterate), not a power
+            return out + [("上标 " if self.zh else "superscript ") + " ".join(self.one(target)) + ","]
+        if kind == "_" and key.startswith("\\") and key[1:] in _NAMES:
+            return out + [key[1:]]  # \lambda_{\min}: "lambda min"
         words = self.one(target)
         value = " ".join(words)
         if not value:
@@ -455,12 +845,26 @@ class _Speaker:
             else:
                 out.append(f"the limit as {lower}, of" if lower else "the limit of")
             return i
+        if self.zh and name in ("max", "min"):
+            # \max_{x}: "关于 x 求最大值"; \arg\min_x: "关于 x 求 arg min"
+            what = f"arg {name}" if out and out[-1] == "arg" else ("最大值" if name == "max" else "最小值")
+            if out and out[-1] == "arg":
+                out.pop()
+            out.append((f"关于 {lower} 求{what}，" if lower else f"求{what}，").replace("求arg", "求 arg"))
+            return i
         if self.zh:
             span = f"从 {lower} 到 {upper}" if lower and upper else (lower or "")
             out.append(f"{span} {op}，" if span else op)
         else:
             span = f" from {lower} to {upper}" if lower and upper else (f" over {lower}" if lower else "")
-            out.append(f"{op}{span} of" if name not in ("max", "min") else f"{op}{span}")
+            if name in ("max", "min"):
+                if out and out[-1] == "arg":  # \arg\min_x: "arg min over x of"
+                    out[-1] = f"arg {name}" + (f" over {lower}" if lower else "") + " of"
+                else:
+                    out.append(f"the {'maximum' if name == 'max' else 'minimum'}"
+                               + (f" over {lower}" if lower else "") + " of")
+                return i
+            out.append(f"{op}{span} of")
         return i
 
 
@@ -490,6 +894,9 @@ def script_words(before: str, text: str, kind: str, lang: str) -> tuple[str, str
     if kind == "sup":
         if attached and before[-1].isdigit() and _ORDINAL.match(value):
             return before, value  # 1st, 2nd, 19e: an ordinal, not an exponent
+        if attached and before[-1].isalpha() and value in ("H", "*", "∗", "†"):
+            # A<sup>H</sup>, A<sup>*</sup>: the conjugate transpose, not a power
+            return before, " " + _SUP_NAMES[value][1 if zh else 0] + " "
         word = re.search(r"[A-Za-z]+$", before) if attached else None
         if word and len(word.group()) > 3 and value.isdigit():
             return before, ""  # "Smith<sup>3</sup>": a footnote mark, not "Smith cubed"
