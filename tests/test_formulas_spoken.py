@@ -120,8 +120,8 @@ def test_tex_without_delimiters_is_maths() -> None:
     segs = segments(r"<p>The ratio \frac{a+1}{b} is small.</p>"
                     r"<p>\begin{array}{cc} 1 & 2 \\ 3 & 4 \end{array}</p>")
     said = " | ".join(s.spoken for s in segs)
-    assert "the fraction a plus 1, over b" in said
-    assert "the 2 by 2 matrix with rows: 1, 2; 3, 4" in said
+    assert "the fraction a plus one, over b" in said
+    assert "the two by two matrix with rows: one, two; three, four" in said
     assert not any(_RAW.search(s.spoken) for s in segs), said
 
 
@@ -180,7 +180,7 @@ def test_wikipedia_hermitian_matrix_formulas() -> None:
     assert "A conjugate transpose equals A dagger equals A star" in spoken
     assert "where the inner product denotes the inner product operation" in spoken
     assert "the inner product of v and A v, in the real numbers" in spoken
-    assert "the 3 by 3 matrix with rows: 2, 2 plus i, 4; 2 minus i, 3, i; 4, minus i, 1" in spoken
+    assert "the three by three matrix with rows: two, two plus i, four; two minus i, three, i; four, minus i, one" in spoken
     assert "AA conjugate transpose = A conjugate transpose A" in spoken  # A<sup>H</sup> in HTML
     assert "to the power H" not in spoken and "to the power star" not in spoken and "times, times" not in spoken
 

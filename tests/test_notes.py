@@ -61,12 +61,12 @@ def said(s: Script) -> list[list[str]]:
 
 
 @pytest.mark.parametrize(("html", "body", "note"), [
-    (WORD, ["Rule one applies.", "Rule two follows.", "Last paragraph of the lesson."], ["Section 4 of the code."]),
+    (WORD, ["Rule one applies.", "Rule two follows.", "Last paragraph of the lesson."], ["Section four of the code."]),
     (PANDOC, ["Water boils at sea level.", "Ice melts when warm."], ["At standard pressure."]),
     (MKDOCS, ["Trees grow slowly."], ["Most of them."]),
     (SPHINX, ["See the proof below."], ["Given in chapter two."]),
-    (TINYMCE, ["Try the plugin today."], ["Works with version 6."]),
-    (EPUB, ["The ship sailed.", "It came back."], ["In 1850."]),
+    (TINYMCE, ["Try the plugin today."], ["Works with version six."]),
+    (EPUB, ["The ship sailed.", "It came back."], ["In eighteen fifty."]),
 ], ids=["word", "pandoc", "mkdocs", "sphinx", "tinymce", "epub"])
 def test_notes_form_a_last_part_with_a_spoken_cue(html: str, body: list[str], note: list[str]) -> None:
     s = script(html)
@@ -81,7 +81,7 @@ def test_chinese_notes_cue() -> None:
 
 @pytest.mark.parametrize(("html", "expected"), [
     (PANDOC, ["Water boils at sea level.", "Note: At standard pressure.", "Ice melts when warm."]),
-    (WORD, ["Rule one applies.", "Rule two follows.", "Note: Section 4 of the code.",
+    (WORD, ["Rule one applies.", "Rule two follows.", "Note: Section four of the code.",
             "Last paragraph of the lesson."]),
     (CHINESE, ["水在一百度沸腾。", "注：在标准大气压下。", "冰在零度融化。"]),
 ], ids=["pandoc", "word", "chinese"])

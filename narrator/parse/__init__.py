@@ -34,7 +34,6 @@ from typing import Any
 from narrator.config import ParseConfig
 from narrator.values import Block, Document, Run, Skipped
 from narrator.parse.html import ANNOUNCE, language_of
-from narrator.parse.maths import long_formulas
 from narrator.errors import BadInput
 from narrator.parse.chapters import split_chapters
 from narrator.parse.notes import notes_chapter, split_notes
@@ -126,7 +125,6 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
                        "no speakable text in the document")
 
     lang = _language(blocks, soup)
-    skipped.extend(long_formulas(blocks, lang))  # said in short; the full reading is kept here
     blocks = [_announcement(b, lang) if ANNOUNCE in b.context else b for b in blocks]
     title = _title(soup, blocks, path)
     blocks, notes, notes_skipped = split_notes(blocks, config.notes, lang)

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["SYMBOL_FONT", "comment_tex", "display", "find_tex", "formula_of", "is_symbol_font", "long_formulas",
+__all__ = ["SYMBOL_FONT", "comment_tex", "display", "find_tex", "formula_of", "is_symbol_font", 
            "mathml_to_tex", "tex_alt"]
 
 # -- TeX in text -----------------------------------------------------------------------------
@@ -288,36 +288,6 @@ def display(tex: str) -> str:
         text = tex
     text = " ".join(text.split())
     return text or tex
-
-
-# -- formulas too long to say -------------------------------------------------------------
-
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-
-
-def long_formulas(blocks: Any, lang: str) -> list[Any]:
-    """A skip-report entry for each formula too long to follow by ear, holding its full reading
-    (the narration announces and summarises it: script/maths.py ``speak_tex``). The reading is
-    in the language of the text around the formula, as the planner will say it."""
-    from narrator.script.maths import too_long
-    from narrator.text import HAN_CHAR
-    from narrator.values import Skipped
-
-    out = []
-    for block in blocks:
-        formulas = [r for r in block.runs if r.math is not None]
-        if not formulas:
-            continue
-        words = "".join(r.text for r in block.runs if r.math is None)
-        han = len(HAN_CHAR.findall(words))
-        here = "zh" if han and han * 3 >= len(_LATIN_WORD.findall(words)) else (
-            lang if not han and not _LATIN_WORD.search(words) else "en")
-        for run in formulas:
-            reading = too_long(run.math, here)
-            if reading is not None:
-                out.append(Skipped(block.source, "long formula",
-                                   "formula too long to follow by ear: " + reading, len(run.math)))
-    return out
 
 
 # -- Word's Symbol font ----------------------------------------------------------------------

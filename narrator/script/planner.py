@@ -32,9 +32,9 @@ from narrator.config import Config
 from narrator.text import SYLLABIC, speech_seconds
 from narrator.values import Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
 from narrator.script.lexicon import Lexicon
-from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang,
+from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang, split_long,
                              sentence_pieces, strip_emoji)
-from narrator.script.maths import script_words, speak_symbols, speak_tex
+from narrator.script.maths import long_formulas, script_words, speak_symbols, speak_tex
 from narrator.normalize import normalize
 from narrator.normalize.runs import is_small_run
 from narrator.script.spoken import short_links, spoken_form
@@ -83,9 +83,11 @@ def plan(document: Document, config: Config, *, tick: Callable[[], object] | Non
         index = len(chapters) + 1
         chapters.append(ScriptChapter(index, chapter.title, planner.finish(index, drafts), blocks))
     warnings = document.warnings + tuple(planner.style.warnings)
+    # formulas said in short: their full readings are kept in the skip report
+    readings = long_formulas((b for c in document.chapters for b in c.blocks), document.lang)
     return Script(document.title, document.lang, tuple(chapters),
-                  document.source_path, document.source_sha256, skipped=document.skipped,
-                  warnings=warnings)
+                  document.source_path, document.source_sha256,
+                  skipped=document.skipped + tuple(readings), warnings=warnings)
 
 
 def estimate_seconds(script: Script, config: Config) -> float:
@@ -321,11 +323,15 @@ class _Planner:
                            self.pauses.clause if cut else self.pauses.sentence, number, (a, b),
                            _said_span(text, runs, offsets, a, b, lang) if said and offsets else None)
             limit = self.max_chars_cjk if is_cjk_lang(lang) else self.max_chars
-            if draft.spoken is not None and len(draft.spoken) > limit:
+            saying = len(normalize(draft.spoken, lang)) if draft.spoken is not None else 0
+            if draft.spoken is not None and saying > limit:
                 # a formula says more than it shows: its words go in clause-sized pieces, and the
                 # sentence is shown in as many parts, each as long as its share of the words (so
-                # the read-along highlight moves through the formula as it is said)
-                pieces = _said_pieces(text, runs, offsets, a, b, lang, limit)  # type: ignore[arg-type]
+                # the read-along highlight moves through the formula as it is said); the pieces
+                # are measured before numbers are said in words, so their limit is shortened
+                # by as much as the words lengthen the whole
+                short = max(limit // 4, limit * len(draft.spoken) // saying)
+                pieces = _said_pieces(text, runs, offsets, a, b, lang, short)  # type: ignore[arg-type]
                 for k, (lo, hi, piece) in enumerate(pieces):
                     last_piece = k == len(pieces) - 1
                     drafts.append(dataclasses.replace(
@@ -333,12 +339,36 @@ class _Planner:
                         boundary=draft.boundary if last_piece else "clause",
                         pause=draft.pause if last_piece else self.pauses.clause))
                 continue
+            if draft.spoken is None and _SAID_LONGER.search(sentence):
+                drafts.extend(self._fit_said(draft, sentence, a, limit))
+                continue
             drafts.append(draft)
         last = drafts[-1]
         last.boundary = _LAST_BOUNDARY.get(block.kind, "paragraph")
         last.pause = {"heading": self.pauses.after_heading,
                       "item": self.pauses.item}.get(block.kind, self.pauses.paragraph)
         return block
+
+    def _fit_said(self, draft: _Draft, sentence: str, start: int, limit: int) -> list[_Draft]:
+        """``draft`` as is if what it says fits the engine's limit, else in pieces that do: the
+        sentence was cut by its written length, and numbers said in words are longer ("205",
+        "two hundred and five"). Each piece is cut from the written sentence, so what is shown
+        is still what is said."""
+        said = len(_spoken(sentence, draft.boundary, draft.lang, self.abbreviations(draft.lang)))
+        if said <= limit:
+            return [draft]
+        pieces = split_long(sentence, max(limit // 4, limit * len(sentence) // said - 1))
+        if len(pieces) < 2:
+            return [draft]  # one token says more than the limit: nothing to cut between
+        out: list[_Draft] = []
+        for k, (lo, hi) in enumerate(pieces):
+            last = k == len(pieces) - 1
+            piece = dataclasses.replace(
+                draft, text=" ".join(sentence[lo:hi].split()), span=(start + lo, start + hi),
+                boundary=draft.boundary if last else "clause",
+                pause=draft.pause if last else self.pauses.clause)
+            out.extend(self._fit_said(piece, sentence[lo:hi], start + lo, limit))
+        return out
 
     def _lang(self, sentence: str, override: str | None) -> str:
         """Detected language, unless a lang attribute covers the sentence and fits its script
@@ -469,6 +499,10 @@ def _said_span(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: 
             said, piece = script_words(said, piece, kind, lang)
         said += piece
     return " ".join(said.split())
+
+
+# What says more than it shows: digits, and the symbols and abbreviations normalize spells out.
+_SAID_LONGER = re.compile(r"[0-9%$€£¥°℃Ω]|\b(?:No|Fig|Eq|pp?|vs|approx|etc)\.")
 
 
 def _formula_words(tex: str, lang: str) -> str:
