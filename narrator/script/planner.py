@@ -315,8 +315,10 @@ class _Planner:
                 lang_override = run_lang or block_lang
             # a formula's letters say nothing about the language it is to be read in
             probe = _without(text, a, b, formulas) if formulas else sentence
-            if is_small_run(probe):  # "30%", "38°C": the language of the block, else the document's
-                probe = "" if is_small_run(text) else text
+            if not probe or is_small_run(probe):
+                # formulas only, or "30%", "38°C": the language of the block, else the document's
+                around = _without(text, 0, len(text), formulas) if formulas else text
+                probe = "" if not around or is_small_run(around) else around
             lang = self._lang(probe, lang_override)
             draft = _Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
                            marks, block.source, "clause" if cut else "sentence",
@@ -420,8 +422,8 @@ def _without(text: str, a: int, b: int, ranges: list[tuple[int, int]]) -> str:
         out.append(text[at:max(at, lo)])
         at = max(at, min(hi, b))
     out.append(text[at:b])
-    rest = " ".join("".join(out).split())
-    return rest if any(c.isalpha() for c in rest) else text[a:b]
+    # a sentence of formulas only has no language of its own: "" (the caller gives it one)
+    return " ".join("".join(out).split())
 
 
 def _shares(text: str, a: int, b: int, weights: list[int],
