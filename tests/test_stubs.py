@@ -40,5 +40,5 @@ def test_contents_dot_leaders_are_a_pause_not_pieces() -> None:
             "<p>目录</p><p>第一页" + "…" * 60 + "3</p>")
     doc = parse_html(html.encode(), "toc.html", ParseConfig())
     said = [s.spoken for s in plan(doc, Config()).segments]
-    assert said[1:3] == ["First page, 1", "Second page, 2"]
-    assert said[-1] == "第一页, 3"
+    assert said[1:3] == ["First page, one", "Second page, two"]
+    assert said[-1] == "第一页, 三"
