@@ -245,6 +245,8 @@ UNSAFE_SVG = {
     "image-set": "<style>rect { background: image-set('https://evil.example/x' 1x) }</style>",
     "animated link": '<a><set attributeName="href" to="javascript:alert(1)"/><rect/></a>',
     "iframe": '<iframe src="https://evil.example/"/>',
+    "html refresh": '<h:meta xmlns:h="http://www.w3.org/1999/xhtml" http-equiv="refresh" content="0;url=https://evil.example/"/>',
+    "html form": '<h:form xmlns:h="http://www.w3.org/1999/xhtml" action="https://evil.example/"><h:button/></h:form>',
 }
 
 

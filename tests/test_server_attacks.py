@@ -96,7 +96,8 @@ def test_served_files_are_typed_and_cannot_run_scripts(server: JobServer) -> Non
     assert state["links"]["book"].endswith("plants.m4b"), state["links"]  # the whole title
     book = requests.get(server.url + state["links"]["book"], timeout=10)
     chapter = requests.get(server.url + state["links"]["chapters"][0]["file"], timeout=10)
-    for r in (book, chapter):
+    slash = requests.get(server.url + state["links"]["book"] + "/", timeout=10)  # a file is never "the page"
+    for r in (book, chapter, slash):
         assert r.headers["content-type"] == "audio/mp4" and r.headers["x-content-type-options"] == "nosniff"
         assert "sandbox" in r.headers["content-security-policy"]
     api = server.get(f"/api/narrations/{state['id']}")
@@ -148,7 +149,8 @@ def test_malformed_requests_are_4xx_and_leave_nothing_behind(server: JobServer) 
     assert sorted(a.status_code for a in answers) == [202, 422], [a.text for a in answers]
 
     job = server.wait(first.json()["id"])
-    for path in (f"/n/{job['id']}/a%00b", f"/n/{job['id']}/%00", "/editor/%00", "/editor/tinymce/%00.js"):
+    for path in (f"/n/{job['id']}/a%00b", f"/n/{job['id']}/%00", "/editor/%00", "/editor/tinymce/%00.js",
+                 f"/n/{job['id']}/{'a' * 300}", "/editor/" + "a" * 300):
         r = requests.get(server.url + path, timeout=10)
         assert r.status_code == 404, path
     kept = {first.json()["id"]} | {a.json()["id"] for a in answers if a.status_code == 202}

@@ -19,6 +19,9 @@ from lxml import etree  # type: ignore[import-untyped]
 SVG_NS = "http://www.w3.org/2000/svg"
 
 # Elements that run code or embed other documents.
+# Elements a browser renders (and runs: <meta refresh>, forms, links) inside an SVG document;
+# other namespaces (Inkscape's, RDF metadata) are inert data there.
+_LIVE_NAMESPACES = frozenset(("http://www.w3.org/1999/xhtml", "http://www.w3.org/1998/Math/MathML"))
 _ACTIVE = frozenset(("script", "foreignobject", "iframe", "embed", "object", "handler", "listener"))
 # SMIL elements that can set an attribute (a link's href, an event handler) while it plays.
 _ANIMATIONS = frozenset(("set", "animate", "animatetransform", "animatemotion", "animatecolor"))
@@ -64,7 +67,10 @@ def svg_problem(root: Any) -> str | None:
 
 
 def _element_problem(node: Any) -> str | None:
-    name = etree.QName(node).localname.lower()
+    qname = etree.QName(node)
+    if qname.namespace in _LIVE_NAMESPACES:  # <h:meta http-equiv="refresh">, forms, images...
+        return f"has an HTML or MathML element ({qname.localname[:20]})"
+    name = qname.localname.lower()
     if name in _ACTIVE:
         return f"has a {name} element"
     if name == "style" and (problem := _css_problem("".join(node.itertext()))):

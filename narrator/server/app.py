@@ -323,9 +323,9 @@ def _inside(root: Path, path: str) -> Path | None:
     base = root.resolve()
     try:
         target = (base / path).resolve()
-    except (OSError, ValueError):  # a NUL in the path, a loop of links
+        return target if target.is_relative_to(base) and target.is_file() else None
+    except (OSError, ValueError):  # a NUL in the path, a name too long, a loop of links
         return None
-    return target if target.is_relative_to(base) and target.is_file() else None
 
 
 def _short(text: str, limit: int) -> str:

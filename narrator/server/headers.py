@@ -11,6 +11,7 @@ may not be framed at all.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 # The narration's files, by extension; anything else is a download.
@@ -27,6 +28,7 @@ TYPES = {
 }
 DOWNLOAD = "application/octet-stream"
 
+_PAGE = re.compile(r"/n/[0-9a-f]{32}/(?:index\.html)?")
 INERT = "default-src 'none'; sandbox; frame-ancestors 'none'"
 API = "default-src 'none'; frame-ancestors 'none'"
 
@@ -53,7 +55,8 @@ def security_headers(path: str, allow_origins: tuple[str, ...]) -> dict[str, str
     """The headers for a response to ``path`` (a URL path)."""
     headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
     if path.startswith("/n/"):
-        is_page = path.endswith(("/index.html", "/"))
+        # only the narration's own page, /n/<id>/ or /n/<id>/index.html (not ".../x.svg/")
+        is_page = _PAGE.fullmatch(path) is not None
         headers["Content-Security-Policy"] = player_policy(allow_origins) if is_page else INERT
     elif path in ("/docs", "/docs/oauth2-redirect", "/redoc"):
         pass  # FastAPI's API explorer pages load their own scripts
