@@ -361,14 +361,14 @@ def _para(text: str) -> str:
 
 
 def _docx(path: Path, body: str = _para("Hello from Word."), *, repeat: str = "", times: int = 0,
-          doc_rels: str = "") -> Path:
+          doc_rels: str = "", name: str = "word/document.xml") -> Path:
     """A minimal Word document; ``repeat`` written ``times`` times into its body, streamed."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.writestr("[Content_Types].xml", _TYPES)
-        z.writestr("_rels/.rels", _RELS)
+        z.writestr("_rels/.rels", _RELS.replace("word/document.xml", name))
         if doc_rels:
             z.writestr("word/_rels/document.xml.rels", doc_rels)
-        with z.open("word/document.xml", "w", force_zip64=times > 2_000_000) as f:
+        with z.open(name, "w", force_zip64=times > 2_000_000) as f:
             f.write((_HEAD + body).encode())
             chunk = (repeat * 1000).encode()
             for _ in range(times // 1000):
@@ -475,3 +475,12 @@ def test_mammoth_is_required_at_a_version_that_does_not_follow_external_links() 
     assert floor is not None and (int(floor.group(1)), int(floor.group(2))) >= (1, 11)
     installed = tuple(int(x) for x in metadata.version("mammoth").split(".")[:2])
     assert installed >= (1, 11)
+
+
+def test_docx_whose_document_part_has_another_name_is_measured_too(tmp_path: Path) -> None:
+    """mammoth follows the package's relationship to its main part, whatever that part is called."""
+    plain = _docx(tmp_path / "plain.docx", _para("Read through the relationship."), name="word/main.bin")
+    assert texts(parse(plain.read_bytes(), str(plain))) == ["Read through the relationship."]
+    path = _docx(tmp_path / "named.docx", repeat=_para("a" * 40), times=600_000, name="word/document.bin")
+    with pytest.raises(TooLarge, match="the limit is 20 MB"):
+        parse(path.read_bytes(), "named.docx")

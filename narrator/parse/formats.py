@@ -94,7 +94,8 @@ def _check_package(data: bytes, path: str) -> None:
         parts = z.infolist()
         if len(parts) > _MAX_PARTS:
             raise TooLarge(path, f"a Word package of {len(parts):,} parts; the limit is {_MAX_PARTS:,}")
-        xml = [p for p in parts if p.filename.lower().endswith((".xml", ".rels"))]
+        # XML by its bytes, not its name: mammoth follows relationships to parts of any name
+        xml = [p for p in parts if _is_xml(z, p)]
         declared_xml = sum(p.file_size for p in xml)
         if declared_xml > _MAX_XML:
             raise TooLarge(path, f"too big to read: {mb(declared_xml)} of Word XML; "
@@ -116,6 +117,13 @@ def _check_package(data: bytes, path: str) -> None:
                     if seen > _MAX_XML:
                         raise TooLarge(path, f"too big to read: more than {mb(_MAX_XML)} of Word XML "
                                              "(the limit)")
+
+
+def _is_xml(z: Any, part: Any) -> bool:
+    """The part starts like XML (after a byte order mark and white space)."""
+    with z.open(part) as f:
+        head = f.read(64)
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
 def _markdown(data: bytes, path: str) -> bytes:
