@@ -31,6 +31,10 @@ def normalize(text: str, lang: str, *, abbreviations: Mapping[str, str] | None =
     base, _, region = lang.lower().replace("_", "-").partition("-")
     if base not in ("en", "zh"):
         return text
+    if "^" in text:  # an exponent is maths.speak_symbols' to say ("10^8": "ten to the power 8")
+        pieces = _EXPONENT.split(text)
+        return "".join(p if k % 2 else normalize(p, lang, abbreviations=abbreviations)
+                       for k, p in enumerate(pieces))
     try:
         if base == "zh":
             from narrator.normalize.zh import normalize_zh
@@ -43,6 +47,7 @@ def normalize(text: str, lang: str, *, abbreviations: Mapping[str, str] | None =
         return text if base == "zh" else _DIGIT_RUN.sub(_digit_words, text)
 
 
+_EXPONENT = re.compile(r"(\^\{[^{}]*\}|\^[-+−]?[0-9A-Za-z]+)")
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _DIGIT_NAMES = "zero one two three four five six seven eight nine".split()
 

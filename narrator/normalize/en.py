@@ -604,7 +604,7 @@ def _rules(day_first: bool) -> list[_Rule]:
         ("percent", rf"(?=[-−+0-9.]){_SIGN_GROUP}{_START}({_NUM})\s?[%％]", _percent),
         ("degrees_minutes", rf"{_START}({_NUM})\s?[°º˚]\s?({_FIGURE})['′]\s?(?:({_FIGURE})[\"″])?"
                             rf"(?:\s?([NSEW])(?![A-Za-z]))?", _degrees_minutes),
-        ("degrees", rf"(?=[-−+0-9.]){_SIGN_GROUP}{_START}({_NUM})\s?(?:[°º˚]\s?(?:([CFNSEW])(?![A-Za-z]))?|([℃℉]))",
+        ("degrees", rf"(?=[-−+0-9.]){_SIGN_GROUP}{_START}({_NUM})\s?(?:[°º˚](?:\s?([CFNSEW])(?![A-Za-z]))?|([℃℉]))",
          _degrees),
         ("primes", rf"{_START}{_FIGURE}\s?[′″ʰᵐˢᵈ](?:\s?{_FIGURE}\s?[′″ʰᵐˢᵈ])*"
                    rf"|{_START}[0-9]+'\s?{_FIGURE}\"", _primes),

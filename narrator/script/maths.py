@@ -926,7 +926,7 @@ _SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 _SUB_PLAIN = str.maketrans(_SUBSCRIPTS, "0123456789")
 _SUPER_RUN = re.compile(rf"(?<=[\w)\]])([{_SUPERSCRIPTS}]+)")
 _SUB_RUN = re.compile(rf"((?:[A-Z][a-z]?)*)([{_SUBSCRIPTS}]+)")
-_CARET = re.compile(r"(?<=[A-Za-z0-9)\]])\^\(?([-−]?[A-Za-z0-9]{1,4})\)?")
+_CARET = re.compile(r"(?<=[A-Za-z0-9)\]\u4e00-\u9fff])\^[({]?([-−]?[A-Za-z0-9]{1,4})[)}]?")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?[%％]")
 _CURRENCY = re.compile(r"(US\$|\$|€|£|¥|￥)\s?(\d[\d,]*(?:\.\d+)?)")
 _CURRENCY_WORDS = {"US$": ("US dollars", "美元"), "$": ("dollars", "美元"), "€": ("euros", "欧元"),
