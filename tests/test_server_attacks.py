@@ -271,7 +271,7 @@ def test_bad_origins_and_token_commands(tmp_path: Path) -> None:
     assert made.returncode == 0 and len(made.stdout.strip()) >= 40
     assert not (legacy / "token").exists()  # the clear-text token of an earlier version is hashed
     assert "old-secret-token" not in (legacy / "tokens").read_text()
-    assert re.search(r"^default operator [0-9a-f]{64}$", (legacy / "tokens").read_text(), re.M)
+    assert re.search(r"^default site [0-9a-f]{64}$", (legacy / "tokens").read_text(), re.M)
     twice = narrate("serve", "--data", str(legacy), "--add-token", "lms")
     assert twice.returncode == 2 and "exists" in twice.stderr
     shown = narrate("serve", "--data", str(legacy), "--show-token")
@@ -296,8 +296,8 @@ def test_a_store_of_the_single_token_version_is_migrated(tmp_path: Path) -> None
     db.close()
     store = JobStore(tmp_path / "jobs.sqlite3")
     old, = store.list()
-    assert (old.title, old.owner, old.idempotency_key, old.segments) == ("Old", "", "key-1", 3)
-    assert store.list(owner="") == [old] and store.list(owner="lms") == []
+    assert (old.title, old.owner, old.idempotency_key, old.segments) == ("Old", "default", "key-1", 3)
+    assert store.list(owner="default") == [old] and store.list(owner="lms") == []
     # idempotency keys are now per owner: another site may use the same one
     store.add("b" * 32, title="New", options={}, content_key="k", idempotency_key="key-1", segments=1,
               owner="lms", request_key="r")
@@ -398,3 +398,46 @@ def test_engines_of_voices_no_job_uses_are_released(tmp_path: Path, monkeypatch:
     assert len(closed) == len(voices) - IDLE_ENGINES - 1  # all but the newest and the idle ones kept
     assert closed == voices[:len(closed)]  # the least recently used first
     store.close()
+
+
+def test_sites_take_turns_in_the_queue(tmp_path: Path) -> None:
+    """One site's many queued lessons do not keep another site's one waiting."""
+    from narrator.config import load_config
+    from narrator.server.jobs import Runner
+    from narrator.server.store import JobStore
+
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    for n, owner in enumerate(["a", "a", "a", "a", "b", "c"]):
+        store.add(f"{n:032x}", title=f"{owner}{n}", options={}, content_key=str(n), idempotency_key=None,
+                  segments=3, owner=owner)
+    order: list[str] = []
+    first = threading.Event()
+
+    def narrate(source: Path, config: object, **kw: object) -> None:
+        order.append(store.get(source.parent.parent.name).title)
+        first.wait(30)  # the first job holds the only slot until all are queued
+        Path(kw["out_dir"]).mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
+
+    runner = Runner(store, tmp_path, lambda options: load_config(), per_lane=1, narrate=narrate)
+    runner.start()
+    try:
+        first.set()
+        for _ in range(600):
+            if len(store.list(status=("done",))) == 6:
+                break
+            threading.Event().wait(0.05)
+    finally:
+        runner.stop()
+    assert order == ["a0", "b4", "c5", "a1", "a2", "a3"]
+    store.close()
+
+
+def test_a_failed_jobs_error_names_no_server_folder() -> None:
+    from narrator.server.jobs import _without_path
+
+    folder = Path("/var/lib/narrator/narrations/" + "f" * 32)
+    message = (f"{folder}/source/plants.html: 2 segment(s) failed: c01-s0001 ... "
+               f"(see {folder}/narration/errors.jsonl)")
+    said = _without_path(message, folder / "source" / "plants.html", folder)
+    assert said == "2 segment(s) failed: c01-s0001 ... (see narration/errors.jsonl)"
+    assert "/var/lib" not in said

@@ -16,6 +16,7 @@ import html
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 from narrator.choices import HTML_SUFFIXES, INPUT_SUFFIXES
 from narrator.errors import BadInput, TooLarge

@@ -89,7 +89,7 @@ def serve(config_for: Callable[[dict[str, Any]], Config], *, host: str = "127.0.
     runner = Runner(store, data_dir, config_for, per_lane=per_lane or servers + 1)
     settings = Settings(data_dir, tokens, origins, max_body, queue_limit, limits)
     app = create_app(settings, store, runner, config_for)
-    janitor = Janitor(store, data_dir / "narrations", keep_days=keep_days,
+    janitor = Janitor(store, data_dir / "narrations", runner.delete, keep_days=keep_days,
                       grace=max(3600.0, 4 * limits.prepare_seconds))
     url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
     if not is_loopback(host):

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 
@@ -58,6 +59,11 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
 
     def error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
         return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        where = ".".join(str(x) for x in (exc.errors() or [{}])[0].get("loc", ()))
+        return error(400, f"invalid request: {where[:80] or 'parameters'}")
 
     # Parsing and planning run here, not in the default thread pool: a client's slow lesson
     # holds one of these threads (and at most one per token holder), never a route's.
@@ -196,8 +202,9 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
                     runner.requeue(existing.id)
                     existing = store.get(existing.id) or existing
                 return JSONResponse(state(existing), status_code=200 if existing.status == "done" else 202)
-            if len(store.list(status=("queued",))) >= settings.queue_limit:
-                return error(429, "the queue is full; try again later", {"Retry-After": "60"})
+            if len(store.list(status=("queued",), owner=holder.name)) >= settings.queue_limit:
+                return error(429, f"{settings.queue_limit} narrations of this token are queued already; "
+                                  "try again later", {"Retry-After": "60"})
             try:
                 job = store.add(ready.job_id, title=ready.title, options={**submission.options, "_stem": ready.stem},
                                 content_key=ready.content_key, idempotency_key=idem,

@@ -8,6 +8,7 @@ import logging
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from narrator.server.store import JobStore
@@ -17,15 +18,15 @@ log = logging.getLogger(__name__)
 DAY = 86400.0
 
 
-def sweep(store: JobStore, narrations: Path, *, keep_days: float, orphan_age: float) -> int:
-    """Delete finished jobs older than ``keep_days`` (0: never) with their folders, and folders
-    of no job older than ``orphan_age`` seconds; return how many folders were removed."""
+def sweep(store: JobStore, narrations: Path, delete: Callable[[str], bool], *, keep_days: float,
+          orphan_age: float) -> int:
+    """Delete finished jobs older than ``keep_days`` (0: never) with ``delete`` (the runner's:
+    a job queued again meanwhile is left), and folders of no job older than ``orphan_age``
+    seconds; return how many folders were removed."""
     removed = 0
     if keep_days > 0:
         for job in store.finished_before(time.time() - keep_days * DAY):
-            shutil.rmtree(narrations / job.id, ignore_errors=True)
-            store.delete(job.id)
-            removed += 1
+            removed += delete(job.id)
     known = store.ids()
     try:
         folders = list(narrations.iterdir())
@@ -48,9 +49,9 @@ class Janitor:
     """Sweeps at start (every orphan: nothing is being prepared yet), then every ``every`` seconds
     (orphans older than ``grace``: longer than any submission takes to prepare)."""
 
-    def __init__(self, store: JobStore, narrations: Path, *, keep_days: float, grace: float,
-                 every: float = 3600.0) -> None:
-        self.store, self.narrations = store, narrations
+    def __init__(self, store: JobStore, narrations: Path, delete: Callable[[str], bool], *,
+                 keep_days: float, grace: float, every: float = 3600.0) -> None:
+        self.store, self.narrations, self.delete = store, narrations, delete
         self.keep_days, self.grace, self.every = keep_days, grace, every
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -69,7 +70,8 @@ class Janitor:
 
     def _run_once(self, *, orphan_age: float) -> None:
         try:
-            removed = sweep(self.store, self.narrations, keep_days=self.keep_days, orphan_age=orphan_age)
+            removed = sweep(self.store, self.narrations, self.delete, keep_days=self.keep_days,
+                            orphan_age=orphan_age)
         except Exception:  # noqa: BLE001 - cleaning up must never stop the server
             log.exception("sweeping the data folder")
             return

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import threading
 import time
@@ -66,6 +67,8 @@ class Runner:
         self.pool = GatePool()
         self._engines: OrderedDict[str, list[Any]] = OrderedDict()  # least recently used first
         self._using: dict[str, int] = {}  # engine setup -> jobs running with it
+        self._turn = 0  # jobs started so far; _turns: the owner's last start, for taking turns
+        self._turns: dict[str, int] = {}
         self._live: dict[str, Live] = {}
         self._running: dict[str, threading.Thread] = {}
         self._cond = threading.Condition()
@@ -137,15 +140,17 @@ class Runner:
             live = self._live.get(job_id)
             return live.version if live else 0
 
-    def delete(self, job_id: str) -> None:
-        """Forget a finished job: its row, its files and what is known of it."""
+    def delete(self, job_id: str) -> bool:
+        """Forget a finished job: its row, its files and what is known of it (False if it is
+        not finished, or gone)."""
         with self._cond:
             job = self.store.get(job_id)
             if job is None or job.status not in FINISHED or job_id in self._running:
-                return
+                return False
             self.store.delete(job_id)
             self._live.pop(job_id, None)
         shutil.rmtree(self.job_dir(job_id), ignore_errors=True)
+        return True
 
     def cancel(self, job_id: str) -> None:
         """Cancel a queued job now, a running one at its next step (while it is read and
@@ -163,6 +168,9 @@ class Runner:
     def requeue(self, job_id: str) -> None:
         """Run a failed or cancelled job again (its made takes are in the cache)."""
         with self._cond:
+            job = self.store.get(job_id)
+            if job is None or job.status not in ("failed", "cancelled"):
+                return  # deleted, or already queued again by another submission
             self.store.set_status(job_id, "queued")
             self._live[job_id] = Live()
             self._cond.notify_all()
@@ -189,16 +197,29 @@ class Runner:
     def _admit(self) -> bool:
         """Start the next queued jobs that fit their lane (under the lock)."""
         running_lanes = [0, 0]
+        busy: dict[tuple[int, str], int] = {}  # (lane, owner) -> jobs running
         for job_id in self._running:
             job = self.store.get(job_id)
             if job is not None:
                 running_lanes[self.lane(job)] += 1
+                busy[self.lane(job), job.owner] = busy.get((self.lane(job), job.owner), 0) + 1
         started = False
-        for job in self.store.list(status=("queued",), newest_first=False):
+        waiting = [j for j in self.store.list(status=("queued",), newest_first=False) if j.id not in self._running]
+        while waiting:
+            # Owners take turns: the next job is the oldest of whoever has the fewest running in
+            # its lane and started one least recently, so one site's hundred lessons do not keep
+            # another's one waiting.
+            free = [j for j in waiting if running_lanes[self.lane(j)] < self.per_lane]
+            if not free:
+                break
+            job = min(free, key=lambda j: (busy.get((self.lane(j), j.owner), 0),
+                                           self._turns.get(j.owner, 0), j.seq))
+            self._turn += 1
+            self._turns[job.owner] = self._turn
+            waiting.remove(job)
             lane = self.lane(job)
-            if job.id in self._running or running_lanes[lane] >= self.per_lane:
-                continue
             running_lanes[lane] += 1
+            busy[lane, job.owner] = busy.get((lane, job.owner), 0) + 1
             self.store.set_status(job.id, "running")
             live = self._live[job.id] = Live()
             live.stage = "starting"
@@ -221,17 +242,23 @@ class Runner:
         beyond :data:`IDLE_ENGINES`."""
         from narrator.engines import create_engines
 
-        with self._cond:
-            engines = self._engines.get(key)
-        if engines is None:
-            engines = create_engines(config)
-        with self._cond:
-            engines = self._engines.setdefault(key, engines)
-            self._engines.move_to_end(key)
-            if use:
-                self._using[key] = self._using.get(key, 0) + 1
-            idle = [k for k in self._engines if not self._using.get(k) and k != key]
-            closing = [self._engines.pop(k) for k in idle[:max(0, len(idle) - IDLE_ENGINES)]]
+        made: list[Any] | None = None
+        while True:
+            with self._cond:
+                engines = self._engines.get(key)
+                if engines is None and made is not None:
+                    engines, made = made, None
+                    self._engines[key] = engines
+                if engines is not None:
+                    self._engines.move_to_end(key)
+                    if use:
+                        self._using[key] = self._using.get(key, 0) + 1
+                    idle = [k for k in self._engines if not self._using.get(k) and k != key]
+                    closing = [self._engines.pop(k) for k in idle[:max(0, len(idle) - IDLE_ENGINES)]]
+                    break
+            made = create_engines(config)  # outside the lock: it may take a while
+        if made is not None:
+            closing.append(made)  # another submission made this setup's engines meanwhile
         for old in closing:
             for e in old:
                 e.close()
@@ -258,7 +285,7 @@ class Runner:
         except Interrupted:
             status, error = "cancelled", "cancelled"
         except NarratorError as e:
-            error = _without_path(str(e), self.source_path(job))
+            error = _without_path(str(e), self.source_path(job), self.job_dir(job.id))
         except Exception as e:  # noqa: BLE001 - a bug must fail the job, not the server
             log.exception("job %s", job.id)
             error = f"internal error: {type(e).__name__}: {e}"
@@ -305,6 +332,8 @@ def eta_seconds(live: Live) -> float | None:
     return (live.total - live.done) * (time.monotonic() - live.started) / made
 
 
-def _without_path(message: str, path: Path) -> str:
-    """Errors name the file they are about; a job's source file is the server's business."""
-    return message.replace(f"{path}: ", "").replace(str(path), "the lesson")
+def _without_path(message: str, path: Path, folder: Path) -> str:
+    """Errors name the file they are about; where the server keeps a job is its own business
+    ("see narration/errors.jsonl", never the data folder's path)."""
+    message = message.replace(f"{path}: ", "").replace(str(path), "the lesson")
+    return message.replace(f"{folder}{os.sep}", "").replace(str(folder), "the narration")

@@ -40,16 +40,17 @@ CREATE INDEX IF NOT EXISTS jobs_owner ON jobs (owner, seq);
 """
 SCHEMA_VERSION = 2
 
-# Version 1 (one token for everyone): no owner, idempotency keys unique across the server.
+# Version 1 (one token for everyone): no owner, idempotency keys unique across the server. Its
+# jobs go to "default", the name its token is adopted under (tokens.py).
 _FROM_1 = """
 ALTER TABLE jobs RENAME TO jobs_v1;
 DROP INDEX IF EXISTS jobs_content;
 DROP INDEX IF EXISTS jobs_status;
 """ + _SCHEMA + """
 INSERT INTO jobs (seq, id, created, status, title, options, content_key, idempotency_key, segments,
-                  error, finished)
+                  error, finished, owner)
     SELECT seq, id, created, status, title, options, content_key, idempotency_key, segments, error,
-           finished FROM jobs_v1;
+           finished, 'default' FROM jobs_v1;
 DROP TABLE jobs_v1;
 """
 

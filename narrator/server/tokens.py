@@ -8,7 +8,8 @@
 
 A token is 256 random bits shown once, when it is made (``narrate serve --add-token NAME``); only
 its sha256 is stored, so the file leaks nothing usable. A narration belongs to the token name that
-made it; an ``operator`` token sees and cancels every narration. The file is read again whenever
+made it; an ``operator`` token sees and cancels every narration. A data folder of the version
+with one token in clear (``token``) has it adopted as the site token "default". The file is read again whenever
 it changes, so adding or revoking a token needs no restart.
 """
 
@@ -137,7 +138,8 @@ def _append(path: Path, line: str) -> None:
 
 
 def _adopt_legacy(data_dir: Path) -> None:
-    """An earlier server's clear-text token becomes the operator token "default", hashed."""
+    """An earlier server's clear-text token becomes the site token "default", hashed: it keeps
+    the narrations made with it (the store gives them to "default") and sees no one else's."""
     legacy = data_dir / LEGACY_TOKEN_FILE
     try:
         token = legacy.read_text(encoding="ascii").strip()
@@ -145,5 +147,5 @@ def _adopt_legacy(data_dir: Path) -> None:
         return
     path = data_dir / TOKENS_FILE
     if token and not any(h.name == "default" for _, h in _read(path)):
-        _append(path, f"default operator {digest(token)}\n")
+        _append(path, f"default site {digest(token)}\n")
     legacy.unlink(missing_ok=True)
