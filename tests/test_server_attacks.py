@@ -129,6 +129,8 @@ def test_malformed_requests_are_4xx_and_leave_nothing_behind(server: JobServer) 
     assert typed.status_code == 400 and "chapter_level" in typed.json()["error"]
     key = server.post({"html": LESSON}, headers=server.headers(**{"Idempotency-Key": "k" * 1000}))
     assert key.status_code == 400
+    query = server.get("/api/narrations?limit=abc")
+    assert query.status_code == 400 and "limit" in query.json()["error"]
 
     first = server.post({"html": LESSON}, headers=server.headers(**{"Idempotency-Key": "lesson-1"}))
     assert first.status_code == 202
