@@ -260,3 +260,14 @@ def test_manifest_records_skipped_and_run_prints_summary(tmp_path: Path) -> None
     assert manifest["version"] == 1
     assert [(s["what"], s["chars"]) for s in manifest["skipped"]] == [("code block", 6), ("struck-through text", 8)]
     assert all(s["source"] and s["reason"] for s in manifest["skipped"])
+
+
+def test_links_are_shown_as_written_said_short_and_never_cut() -> None:
+    long_path = "https://example.com/" + "a" * 200 + "/page.html"
+    got = plan(parse(f"<p>Read https://en.wikipedia.org/wiki/Density_(physics) before class.</p>"
+                     f"<p>See {long_path} for more.</p><p>Write to ana.lee@school.example.org, please.</p>"),
+               Config()).segments
+    assert [(s.text, s.spoken) for s in got] == [
+        ("Read https://en.wikipedia.org/wiki/Density_(physics) before class.", "Read en.wikipedia.org before class."),
+        (f"See {long_path} for more.", "See example.com for more."),
+        ("Write to ana.lee@school.example.org, please.", "Write to ana.lee at school.example.org, please.")]

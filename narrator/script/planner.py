@@ -37,7 +37,7 @@ from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, nor
 from narrator.script.maths import long_formulas, script_words, speak_symbols, speak_tex
 from narrator.normalize import normalize
 from narrator.normalize.runs import is_small_run
-from narrator.script.spoken import short_links, spoken_form
+from narrator.script.spoken import link_spans, short_links, spoken_form
 from narrator.script.style import Coverage, StyleSheet
 
 _LAST_BOUNDARY: dict[str, Boundary] = {"heading": "heading", "item": "item"}
@@ -281,11 +281,6 @@ class _Planner:
 
     def _block(self, block: Block, drafts: list[_Draft], number: int) -> Block:
         """Add the block's sentences to ``drafts``; return the block as read (spans index into it)."""
-        if any("://" in r.text or "www." in r.text or "@" in r.text for r in block.runs):
-            runs = tuple(dataclasses.replace(r, text=short_links(r.text)) for r in block.runs)
-            # the reader sees what is read; a table row's cell offsets no longer hold
-            cells = block.cells if sum(map(len, (r.text for r in runs))) == len(block.text) else ()
-            block = dataclasses.replace(block, runs=runs, cells=cells)
         text = block.text
         block_lang = normalize_lang(block.lang) if block.lang else None
         runs = block.runs
@@ -296,8 +291,10 @@ class _Planner:
                                            for r in runs)
         formulas = [(offsets[j], offsets[j + 1]) for j, r in enumerate(runs) if r.math is not None] \
             if said and offsets else []
+        # links are shown as written and said short: never cut inside, measured by what is said
+        links = link_spans(text)
         spans = sentence_pieces(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk,
-                                keep=formulas)
+                                keep=formulas + [(lo, hi) for lo, hi, _ in links], saved=links)
         if formulas:
             spans = _formulas_whole(spans, runs, offsets)  # type: ignore[arg-type]
         if not spans:
@@ -601,7 +598,8 @@ def _spoken(text: str, boundary: str, lang: str = "en",
     a Roman numeral says the number ("IV. Scope" -> "four. Scope": engines read "IV" as letters).
     Numbers, units, dates and abbreviations are said first, then maths symbols, then whatever
     digits those left ("x to the power 12")."""
-    text = speak_symbols(normalize(spoken_form(text, lang), lang, abbreviations=abbreviations), lang)
+    text = speak_symbols(normalize(spoken_form(short_links(text), lang), lang, abbreviations=abbreviations),
+                         lang)
     if boundary in ("heading", "end") and text[:1] in "IVXLCDM":
         m = _ROMAN_HEAD.match(text)
         if m and (m.group(2) or m.end() == len(text)) and (len(m.group(1)) > 1 or m.group(1) != "I"

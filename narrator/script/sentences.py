@@ -140,17 +140,24 @@ def sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int) -> list[tup
 
 
 def sentence_pieces(text: str, *, max_chars: int, max_chars_cjk: int,
-                    keep: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, bool]]:
+                    keep: Sequence[tuple[int, int]] = (),
+                    saved: Sequence[tuple[int, int, int]] = ()) -> list[tuple[int, int, bool]]:
     """(start, end, cut) of each sentence or piece of one; ``cut`` is True when a long sentence
     was cut right after this piece (it gets a clause pause, not a full stop). A token longer than
-    the limit (a long URL, a hash) is cut at the limit: never sent whole."""
+    the limit (a hash) is cut at the limit: never sent whole; ``keep`` ranges (formulas, links) are
+    never cut inside. ``saved`` (start, end, characters) says that much less is said than shown
+    there (a link said as its site): a sentence is measured by what is said."""
     out: list[tuple[int, int, bool]] = []
-    for a, b in _sentence_spans(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk, keep=keep):
+    for a, b in _sentence_spans(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk, keep=keep,
+                                saved=saved):
         limit = max_chars_cjk if _CJK_RE.search(text, a, b) else max_chars
         if out and out[-1][1] <= a and not _ends_sentence(text[out[-1][0]:out[-1][1]]) \
                 and not text[out[-1][1]:a].strip() and "\n" not in text[out[-1][1]:a]:
             out[-1] = (out[-1][0], out[-1][1], True)
-        while b - a > limit:  # one token longer than the limit: cut it, at a non-letter if one is near
+        # one token longer than the limit: cut it, at a non-letter if one is near (unless it is
+        # kept whole: a link, said short, or a formula, said in pieces of its own)
+        while b - a - sum(n for lo, hi, n in saved if a <= lo and hi <= b) > limit and \
+                not any(lo < b and hi > a and hi - lo > limit // 2 for lo, hi in keep):
             cut = a + limit
             for k in range(a + limit, a + limit // 2, -1):
                 if not text[k - 1].isalnum():
@@ -171,16 +178,18 @@ def _ends_sentence(piece: str) -> bool:
 
 
 def _sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int,
-                    keep: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+                    keep: Sequence[tuple[int, int]] = (),
+                    saved: Sequence[tuple[int, int, int]] = ()) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     short = min(max_chars, max_chars_cjk)
     for a, b in _raw_spans(text):
-        if b - a <= short:
+        said = b - a - sum(n for lo, hi, n in saved if a <= lo and hi <= b)
+        if said <= short:
             out.append((a, b))
             continue
         piece = text[a:b]
         limit = max_chars_cjk if is_cjk_lang(detect_lang(piece, "en")) else max_chars
-        if b - a <= limit:
+        if said <= limit:
             out.append((a, b))
         else:
             inside = [(lo - a, hi - a) for lo, hi in keep if lo < b and hi > a]

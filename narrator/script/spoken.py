@@ -5,15 +5,14 @@
     >>> spoken_form("Set site_name, then choose File > Save.")
     'Set site name, then choose File, Save.'
 
-``short_links`` changes what the reader sees too (a 300-character URL is no sentence); the rest
-changes only ``Segment.spoken``.
+All of it changes only ``Segment.spoken``: the reader sees links as written.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["short_links", "spoken_form"]
+__all__ = ["link_spans", "short_links", "spoken_form"]
 
 _PATH = r"(?:[/?#](?:[^\s<>\"'，。、；（）()]|\([^\s()]*\))*)?"
 _URL = re.compile(rf"\b(?:https?|ftp)://(?:www\.)?([A-Za-z0-9.-]+)(?::\d+)?{_PATH}"
@@ -38,6 +37,22 @@ def short_links(text: str) -> str:
 
     text = _URL.sub(url, text)
     return _EMAIL.sub(lambda m: f"{m.group(1)} at {m.group(2)}", text)
+
+
+def link_spans(text: str) -> list[tuple[int, int, int]]:
+    """Where ``text`` has bare URLs and e-mail addresses (without a trailing full stop or comma),
+    and how many fewer characters each says than it shows: shown as written, never cut, said
+    short (:func:`short_links`)."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []
+    spans = []
+    for m in [*_URL.finditer(text), *_EMAIL.finditer(text)]:
+        end = m.end()
+        while end > m.start() and text[end - 1] in _TRAILING:
+            end -= 1
+        said = len(short_links(text[m.start():end]))
+        spans.append((m.start(), end, max(0, end - m.start() - said)))
+    return sorted(spans)
 
 
 _IDENT = re.compile(r"(?<=[^\W_])_+(?=[^\W_])")  # letters of any script: ϵ_values
