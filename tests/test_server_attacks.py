@@ -443,3 +443,22 @@ def test_a_failed_jobs_error_names_no_server_folder() -> None:
     said = _without_path(message, folder / "source" / "plants.html", folder)
     assert said == "2 segment(s) failed: c01-s0001 ... (see narration/errors.jsonl)"
     assert "/var/lib" not in said
+
+
+def test_a_port_in_use_is_one_line_and_no_banner(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+        r = subprocess.run([sys.executable, "-m", "narrator", "serve", "--data", str(tmp_path / "d"),
+                            "--port", str(port)], capture_output=True, text=True, env=env, timeout=60)
+    finally:
+        taken.close()
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.strip().splitlines() == [f"narrate: 127.0.0.1:{port}: cannot listen here (Address already in use)"]

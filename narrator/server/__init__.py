@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -54,6 +55,19 @@ def check_origin(origin: str) -> str:
     return f"{parts.scheme}://{shown}" + (f":{port}" if port and port != default else "")
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host``:``port`` (OutputError naming them if it cannot be had)."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as e:
+        sock.close()
+        raise OutputError(f"{host}:{port}: cannot listen here ({e.strerror or e})") from None
+    return sock
+
+
 def serve(config_for: Callable[[dict[str, Any]], Config], *, host: str = "127.0.0.1",
           port: int = DEFAULT_PORT, data_dir: Path | None = None, allow_origins: tuple[str, ...] = (),
           max_body: int = 5 * 1024 * 1024, queue_limit: int = 200, per_lane: int | None = None,
@@ -91,6 +105,7 @@ def serve(config_for: Callable[[dict[str, Any]], Config], *, host: str = "127.0.
     app = create_app(settings, store, runner, config_for)
     janitor = Janitor(store, data_dir / "narrations", runner.delete, keep_days=keep_days,
                       grace=max(3600.0, 4 * limits.prepare_seconds))
+    sock = listen(host, port)  # before any line is printed: a port in use is one clear error
     url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
     if not is_loopback(host):
         announce(f"narrate serve: warning: listening on {host}: tokens travel in clear text "
@@ -103,8 +118,10 @@ def serve(config_for: Callable[[dict[str, Any]], Config], *, host: str = "127.0.
                  "--add-token NAME` (every API call is refused until then)")
     announce(f"narrate serve: TinyMCE plugin: {url}/editor/tinymce/narrate.js")
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+        server.run(sockets=[sock])
     finally:
+        sock.close()
         janitor.stop()
         runner.stop()
         store.close()
