@@ -192,6 +192,14 @@ _SECTIONS = {"parse": ParseConfig, "text": TextConfig, "pauses": Pauses, "engine
 _TOP = {"cache_dir", "force", "allow_gaps"}
 
 
+def _toml_text(data: bytes) -> str:
+    """narrate.toml as text: UTF-8 (a byte order mark allowed), or UTF-16 with its byte order
+    mark, as Windows editors save it; anything else is UnicodeDecodeError."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
 def load_config(path: str | os.PathLike[str] | None = None,
                 overrides: Mapping[str, Any] | None = None, *,
                 labels: Mapping[str, str] | None = None) -> Config:
@@ -211,10 +219,11 @@ def load_config(path: str | os.PathLike[str] | None = None,
     if path is not None:
         source = str(path)
         try:
-            with open(path, "rb") as f:
-                data = tomllib.load(f)
+            data = tomllib.loads(_toml_text(Path(path).read_bytes()))
         except FileNotFoundError:
             raise ConfigError(["file not found"], source) from None
+        except UnicodeDecodeError as e:
+            raise ConfigError([f"not UTF-8 text (byte {e.start}): save it as UTF-8"], source) from None
         except (OSError, tomllib.TOMLDecodeError) as e:
             raise ConfigError([f"cannot read: {e}"], source) from None
     given = {k: labels.get(k, k) if labels else k for k, v in (overrides or {}).items() if v is not None}

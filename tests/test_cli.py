@@ -204,3 +204,22 @@ def test_a_value_given_by_an_option_is_reported_under_the_options_name(tmp_path:
     assert proc.stderr.strip() == (
         "narrate: --wait-for-server: must be >= 0 seconds; --server: 'http://:7860': no host name "
         "in this URL (e.g. http://127.0.0.1:7860)")
+
+
+def test_narrate_toml_saved_by_a_windows_editor(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from narrator.config import load_config
+
+    text = '[output]\nformat = "wav"\n'
+    for name, data in (("utf16.toml", text.encode("utf-16")), ("bom.toml", b"\xef\xbb\xbf" + text.encode())):
+        (tmp_path / name).write_bytes(data)
+        assert load_config(tmp_path / name).output.format == "wav"  # read as written
+    (tmp_path / "latin1.toml").write_bytes('[output]\n# caf\xe9\nformat = "wav"\n'.encode("latin-1"))
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
+    r = subprocess.run([sys.executable, "-m", "narrator", "x.html", "--config", str(tmp_path / "latin1.toml")],
+                       capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip().splitlines() == [f"narrate: {tmp_path / 'latin1.toml'}: not UTF-8 text (byte 14): save it as UTF-8"]
