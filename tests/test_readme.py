@@ -51,3 +51,12 @@ def test_the_files_the_commands_name_exist() -> None:
         assert (ROOT / path).exists(), path
     # the lesson of an example is never a file the reader does not have
     assert not [line for line in commands if re.match(r"narrate lesson\.html\b", line)], commands
+
+
+def test_the_samples_ship_the_images_they_show() -> None:
+    from narrator.config import load_config
+    from narrator.pipeline import plan
+
+    for sample in sorted((ROOT / "samples").glob("*.html")):
+        left_out = [k.reason for k in plan(sample, load_config()).skipped if k.what == "left-out image"]
+        assert left_out == [], (sample.name, left_out)

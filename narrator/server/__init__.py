@@ -81,7 +81,7 @@ def serve(config_for: Callable[[dict[str, Any]], Config], *, host: str = "127.0.
 
         from narrator.server.app import Settings, create_app
     except ImportError as e:
-        raise ConfigError([f"narrate serve needs the server extra: pip install 'narrator-tts[server]' ({e.name} is missing)"]) from None
+        raise ConfigError([f"narrate serve needs the server extra: pip install -e '.[server]' in narrator's checkout ({e.name} is missing)"]) from None
     from narrator.server.janitor import Janitor
     from narrator.server.jobs import Runner
     from narrator.server.store import JobStore

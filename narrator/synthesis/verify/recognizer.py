@@ -54,7 +54,7 @@ def available() -> bool:
 def require() -> None:
     """ConfigError with the install command when the [verify] extra is missing."""
     if not available():
-        raise ConfigError(["checking takes needs the [verify] extra: pip install 'narrator-tts[verify]'"],
+        raise ConfigError(["checking takes needs the [verify] extra: pip install -e '.[verify]' in narrator's checkout"],
                           "--verify")
 
 
