@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from narrator.config import Config
 
 EPILOG = """\
+commands (each with its own --help):
+  narrate engines                          list the engines and check that the servers answer
+  narrate worker                           make takes for a queue, next to one TTS server
+  narrate serve                            the job server for editors (make tokens with --add-token)
+  narrate cache                            show the take cache, or prune it
+
 examples:
   narrate lesson.html                      narrate into lesson.narration/ with eSpeak NG
   narrate lesson.html --dry-run            show chapters, sentences, emotions; no audio

@@ -223,3 +223,15 @@ def test_narrate_toml_saved_by_a_windows_editor(tmp_path) -> None:  # type: igno
                        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.strip().splitlines() == [f"narrate: {tmp_path / 'latin1.toml'}: not UTF-8 text (byte 14): save it as UTF-8"]
+
+
+def test_help_lists_the_commands() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-m", "narrator", "--help"], capture_output=True, text=True,
+                         env=env, timeout=60).stdout
+    listed = out.split("commands (each with its own --help):", 1)[1].split("examples:", 1)[0]
+    assert [line.split()[1] for line in listed.strip().splitlines()] == ["engines", "worker", "serve", "cache"]
