@@ -257,11 +257,13 @@ def _dry_run(inputs: list[str], config: Config) -> int:
     from narrator.script.planner import estimate_seconds
 
     v = config.verify
-    print(f"speech check of takes: {'on' if v.enabled else 'off'}" + (
+    settings = f"speech check of takes: {'on' if v.enabled else 'off'}" + (
         f" (model {v.model}, up to {v.attempts} takes per segment{', strict' if v.strict else ''})"
-        if v.enabled else " (--verify turns it on)"))
-    for source in expand_sources(inputs):
+        if v.enabled else " (--verify turns it on)")
+    for n, source in enumerate(expand_sources(inputs)):
         script = plan(source, config)
+        if n == 0:  # once there is a plan to show: a refused input is its one error line alone
+            print(settings)
         print(f"{source}: {script.title!r} ({script.lang}), {len(script.chapters)} chapter{'s' * (len(script.chapters) != 1)}, "
               f"{len(script.segments)} segments, about {_minutes(estimate_seconds(script, config))}")
         for chapter in script.chapters:

@@ -235,3 +235,16 @@ def test_help_lists_the_commands() -> None:
                          env=env, timeout=60).stdout
     listed = out.split("commands (each with its own --help):", 1)[1].split("examples:", 1)[0]
     assert [line.split()[1] for line in listed.strip().splitlines()] == ["engines", "worker", "serve", "cache"]
+
+
+def test_a_dry_run_of_a_refused_input_prints_only_its_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "bin.html").write_bytes(b"\x00\x01binary")
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
+    r = subprocess.run([sys.executable, "-m", "narrator", "bin.html", "--dry-run"], capture_output=True,
+                       text=True, env=env, cwd=tmp_path, timeout=60)
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr.strip().splitlines() == ["narrate: bin.html: binary file (NUL bytes), not an HTML document"]
