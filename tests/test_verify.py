@@ -401,3 +401,15 @@ def test_takes_cached_unheard_are_heard_before_use_through_the_queue(tmp_path, b
     assert manifest["stats"]["cached"] == 4 and manifest["stats"]["synthesized"] == 1
     assert all(s["verify"]["passed"] for s in manifest["segments"])
     assert [s["verify"]["attempts"] for s in manifest["segments"]] == [1, 2, 1, 1, 1]
+
+
+def test_a_model_that_cannot_be_fetched_names_the_fix(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code = ("from narrator.config import VerifyConfig; from narrator.synthesis.verify.recognizer import Recognizer\n"
+            "try:\n    Recognizer(VerifyConfig(enabled=True, model='tiny'))\n"
+            "except Exception as e:\n    print(e)\n")
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin",
+           "HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf"), "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         timeout=120).stdout.strip()
+    assert out.startswith("[verify]: model: cannot load 'tiny'") and "\n" not in out
+    assert "download_model('tiny', output_dir='whisper-tiny')" in out and "[verify] model to that folder" in out

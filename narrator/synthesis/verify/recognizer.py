@@ -138,6 +138,11 @@ def _load(settings: VerifyConfig) -> Any:
                                             compute_type="int8" if device == "cpu" else "float16")
             except Exception as e:  # noqa: BLE001 - a bad name, no network, a broken folder
                 first = (str(e).strip().splitlines() or [""])[0]  # one line, even from the hub
-                raise ConfigError([f"model: cannot load {settings.model!r} ({type(e).__name__}: {first})"],
+                fix = "" if Path(model).is_dir() else (
+                    f"; a model name is downloaded from the Hugging Face hub on first use: without the "
+                    f"internet, download it elsewhere (python -c \"from faster_whisper import download_model; "
+                    f"download_model('{settings.model}', output_dir='whisper-{settings.model}')\") and set "
+                    f"[verify] model to that folder")
+                raise ConfigError([f"model: cannot load {settings.model!r} ({type(e).__name__}: {first}){fix}"],
                                   "[verify]") from None
         return _models[key]
