@@ -18,18 +18,21 @@ from pathlib import Path
 import pytest
 
 
-def _find() -> Path:
-    if os.environ.get("NARRATOR_CORPUS"):
-        return Path(os.environ["NARRATOR_CORPUS"])
-    candidates = [Path(__file__).resolve().parents[1].parent / "shared" / "corpus",
-                  Path("/work/shared/corpus")]
+def shared(variable: str, *parts: str) -> Path:
+    """$``variable`` if set (even if wrong), else the first of ../shared/<parts> next to this
+    checkout and /work/shared/<parts> that exists (the first when neither does)."""
+    if os.environ.get(variable):
+        return Path(os.environ[variable])
+    candidates = [Path(__file__).resolve().parents[1].parent.joinpath("shared", *parts),
+                  Path("/work/shared").joinpath(*parts)]
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
     return candidates[0]
 
 
-CORPUS = _find()
+CORPUS = shared("NARRATOR_CORPUS", "corpus")
+TN_CASES = shared("NARRATOR_TN", "tn", "nemo")  # NeMo's public text-normalisation test cases
 REQUIRED = bool(os.environ.get("CI") or os.environ.get("NARRATOR_REQUIRE_CORPUS"))
 ABSENT = "<corpus absent>"
 """The one name :func:`documents` gives without a corpus, so parametrised tests still run once."""

@@ -15,16 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from corpus import TN_CASES
 from narrator.normalize import normalize
 
 
-def _suite_dir() -> Path:
-    if os.environ.get("NARRATOR_TN"):
-        return Path(os.environ["NARRATOR_TN"])
-    return Path(__file__).resolve().parents[2] / "shared" / "tn" / "nemo"
-
-
-SUITE = _suite_dir()
+SUITE = TN_CASES
 
 # written -> why the suite's reading is not the one narrate wants (counted as failures)
 SUITE_WRONG = {

@@ -13,18 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from corpus import TN_CASES
 from narrator.script.maths import speak_symbols
 from narrator.normalize.runs import is_small_run
 from narrator.normalize.zh import normalize_zh, say_number
 
 
-def _tn_root() -> Path:
-    if os.environ.get("NARRATOR_TN"):
-        return Path(os.environ["NARRATOR_TN"])
-    return Path(__file__).resolve().parents[2] / "shared" / "tn" / "nemo"
-
-
-TN = _tn_root()
+TN = TN_CASES
 REQUIRED = bool(os.environ.get("CI") or os.environ.get("NARRATOR_REQUIRE_CORPUS"))
 
 # written -> (NeMo's expectation, what we say, why NeMo's is not what a teacher says)
