@@ -271,3 +271,11 @@ def test_links_are_shown_as_written_said_short_and_never_cut() -> None:
         ("Read https://en.wikipedia.org/wiki/Density_(physics) before class.", "Read en.wikipedia.org before class."),
         (f"See {long_path} for more.", "See example.com for more."),
         ("Write to ana.lee@school.example.org, please.", "Write to ana.lee at school.example.org, please.")]
+
+
+def test_what_an_email_address_says_fits_the_segment_limit() -> None:
+    text = ("If you feel more comfortable speaking to someone else, I encourage you to reach out to Michelle "
+            "Melero (michelle.melero@seattlecolleges.edu) or William Brown, who will be glad to help you.")
+    got = plan(parse(f"<p>{text}</p>"), Config()).segments
+    assert all(len(s.spoken) <= Config().text.max_chars for s in got), [s.spoken for s in got]
+    assert " ".join(s.text for s in got) == text

@@ -500,8 +500,8 @@ def _said_span(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: 
     return " ".join(said.split())
 
 
-# What says more than it shows: digits, and the symbols and abbreviations normalize spells out.
-_SAID_LONGER = re.compile(r"[0-9%$€£¥°℃Ω]|\b(?:No|Fig|Eq|pp?|vs|approx|etc)\.")
+# What says more than it shows: digits, symbols, abbreviations, "@" ("at") and "&" ("and").
+_SAID_LONGER = re.compile(r"[0-9%$€£¥°℃Ω@&#§]|\b(?:No|Fig|Eq|pp?|vs|approx|etc)\.")
 
 
 def _formula_words(tex: str, lang: str) -> str:

@@ -41,7 +41,7 @@ def short_links(text: str) -> str:
 
 def link_spans(text: str) -> list[tuple[int, int, int]]:
     """Where ``text`` has bare URLs and e-mail addresses (without a trailing full stop or comma),
-    and how many fewer characters each says than it shows: shown as written, never cut, said
+    and how many fewer characters each says than it shows (negative: more, "a@b" is "a at b"): shown as written, never cut, said
     short (:func:`short_links`)."""
     if "://" not in text and "www." not in text and "@" not in text:
         return []
@@ -51,7 +51,7 @@ def link_spans(text: str) -> list[tuple[int, int, int]]:
         while end > m.start() and text[end - 1] in _TRAILING:
             end -= 1
         said = len(short_links(text[m.start():end]))
-        spans.append((m.start(), end, max(0, end - m.start() - said)))
+        spans.append((m.start(), end, end - m.start() - said))  # < 0: "a@b" says "a at b"
     return sorted(spans)
 
 
