@@ -50,18 +50,28 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
         raise BadInput(str(path), f"cannot read: {e.strerror or e}") from None
 
 
-def plan(source: str | os.PathLike[str], config: Config | None = None) -> Script:
-    """Parse and plan a document without synthesizing anything (the dry run)."""
-    from narrator.parse import parse_html
+def plan(source: str | os.PathLike[str], config: Config | None = None, *, limits: Any = None,
+         tick: Callable[[], object] | None = None) -> Script:
+    """Parse and plan a document without synthesizing anything (the dry run). ``limits`` (a
+    :class:`narrator.parse.ParseLimits`) and ``tick`` bound the work (see :func:`parse_html`)."""
     from narrator.publishing.images import take_images
-    from narrator.script import plan_script as plan_document
 
     config = config or load_config()
-    document = parse_html(read_source(source), str(source), config.parse)
-    script = plan_document(document, config)
+    script = _planned(read_source(source), source, config, limits=limits, tick=tick)
+    return take_images(script)[0]  # the images left out are listed with the rest
+
+
+def _planned(data: bytes, source: str | os.PathLike[str], config: Config, *, limits: Any = None,
+             tick: Callable[[], object] | None = None) -> Script:
+    """The document in ``data`` parsed and planned (BadInput if nothing in it is speakable)."""
+    from narrator.parse import parse_html
+    from narrator.script import plan_script
+
+    document = parse_html(data, str(source), config.parse, limits=limits, tick=tick)
+    script = plan_script(document, config, tick=tick)
     if not script.chapters:
         raise BadInput(str(source), "nothing speakable in this document")
-    return take_images(script)[0]  # the images left out are listed with the rest
+    return script
 
 
 def default_out_dir(source: str | os.PathLike[str], config: Config) -> Path:
@@ -196,19 +206,13 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
              source_name: str | None = None) -> dict[str, Any]:
     """Parse, plan, then synthesize and publish (the folder is not up to date)."""
     from narrator.events import Progress
-    from narrator.parse import parse_html
-    from narrator.publishing.images import take_images
-    from narrator.script import plan_script as plan_document
-
     from narrator.parse.skipped import summary
+    from narrator.publishing.images import take_images
 
     def tick() -> None:  # lets the caller stop a long read or plan (the job server's cancel)
         on_event(Progress("plan", 0, 0))
 
-    document = parse_html(data, str(source), config.parse, tick=tick)
-    script = plan_document(document, config, tick=tick)
-    if not script.chapters:
-        raise BadInput(str(source), "nothing speakable in this document")
+    script = _planned(data, source, config, tick=tick)
     # Images are checked and read now: what is left out is reported with the rest, before synthesis.
     script, images = take_images(script)
     if source_name is not None:

@@ -127,10 +127,9 @@ def prepare(data_dir: Path, request: Request, config: Config, limits: Limits) ->
 
     The folder holds nothing but the submission, which is all the lesson may take images from.
     Refused (400 not a lesson, 413 over a limit); the folder is removed on any failure."""
-    from narrator.parse import ParseLimits, parse_html
-    from narrator.pipeline import build_key
+    from narrator.parse import ParseLimits
+    from narrator.pipeline import build_key, plan
     from narrator.publishing.filenames import safe_filename
-    from narrator.script import plan_script
 
     job_id = secrets.token_hex(16)
     stem = safe_filename(request.title, index=0, ext="") if request.title else "lesson"
@@ -147,12 +146,8 @@ def prepare(data_dir: Path, request: Request, config: Config, limits: Limits) ->
     try:
         source.parent.mkdir(parents=True)
         source.write_bytes(data)
-        document = parse_html(data, str(source), config.parse,
-                              limits=ParseLimits(max_depth=limits.max_depth, max_chars=limits.max_chars),
-                              tick=tick)
-        script = plan_script(document, config, tick=tick)
-        if not script.chapters:
-            raise BadInput(str(source), "nothing speakable in this document")
+        script = plan(source, config, tick=tick,
+                      limits=ParseLimits(max_depth=limits.max_depth, max_chars=limits.max_chars))
         if len(script.segments) > limits.max_segments:
             raise TooLarge(str(source), f"{len(script.segments):,} sentences; the limit is "
                                         f"{limits.max_segments:,}")
