@@ -1,7 +1,7 @@
 """Maths and science as a teacher says them, in English or Chinese.
 
     >>> speak_tex(r"x^{2} + \\frac{1}{2} \\le \\sqrt{y}", "en")
-    'x squared plus 1 over 2 less than or equal to the square root of y'
+    'x squared plus 1 over 2 is less than or equal to the square root of y'
     >>> speak_tex(r"x^{2} + \\frac{1}{2} \\le \\sqrt{y}", "zh")
     'x 的平方 加 2 分之 1 小于等于 根号 y'
     >>> speak_symbols("CO₂ at 25℃ is 3×10⁻⁴ of air, ±5%", "en")
@@ -39,12 +39,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "div": ("divided by", "除以"), "÷": ("divided by", "除以"),
     "pm": ("plus or minus", "正负"), "±": ("plus or minus", "正负"),
     "mp": ("minus or plus", "负正"), "∓": ("minus or plus", "负正"),
-    "le": ("less than or equal to", "小于等于"), "leq": ("less than or equal to", "小于等于"),
-    "leqslant": ("less than or equal to", "小于等于"), "≤": ("less than or equal to", "小于等于"),
-    "⩽": ("less than or equal to", "小于等于"),
-    "ge": ("greater than or equal to", "大于等于"), "geq": ("greater than or equal to", "大于等于"),
-    "geqslant": ("greater than or equal to", "大于等于"), "≥": ("greater than or equal to", "大于等于"),
-    "⩾": ("greater than or equal to", "大于等于"),
+    "le": ("is less than or equal to", "小于等于"), "leq": ("is less than or equal to", "小于等于"),
+    "leqslant": ("is less than or equal to", "小于等于"), "≤": ("is less than or equal to", "小于等于"),
+    "⩽": ("is less than or equal to", "小于等于"),
+    "ge": ("is greater than or equal to", "大于等于"), "geq": ("is greater than or equal to", "大于等于"),
+    "geqslant": ("is greater than or equal to", "大于等于"), "≥": ("is greater than or equal to", "大于等于"),
+    "⩾": ("is greater than or equal to", "大于等于"),
     "ne": ("is not equal to", "不等于"), "neq": ("is not equal to", "不等于"), "≠": ("is not equal to", "不等于"),
     "approx": ("is approximately", "约等于"), "≈": ("is approximately", "约等于"),
     "equiv": ("is identical to", "恒等于"), "≡": ("is identical to", "恒等于"),
@@ -150,6 +150,8 @@ _SETS = {"R": ("the real numbers", "实数集"), "C": ("the complex numbers", "�
          "Q": ("the rational numbers", "有理数集")}
 _SET_CHARS = {"ℝ": "R", "ℂ": "C", "ℕ": "N", "ℤ": "Z", "ℚ": "Q"}
 # names said as written in a subscript (\lambda_{\min} is "lambda min")
+# functions written as macros: \sin(x) is "sine of x"
+_FUNCTIONS = frozenset("sin cos tan cot sec csc sinh cosh tanh log ln lg exp arcsin arccos arctan".split())
 _NAMES = frozenset("min max log ln det sup inf arg lim exp sin cos tan deg dim ker gcd".split())
 # letters that are functions when a bracket follows: f(x) is "f of x", a(b+c) a product
 _CALLED = frozenset("fghpqFGHPLNE")
@@ -158,6 +160,7 @@ _MATRICES = frozenset(("matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vm
                        "array"))
 _RELATIONS = frozenset("= < > le leq ge geq ne neq approx equiv sim propto leqslant geqslant "
                        "≤ ≥ ≠ ≈ ≡".split())
+_EQUALS = frozenset("= approx equiv ≈ ≡".split())
 MAX_WORDS = 40
 """A formula saying more than this is announced and summarised (a listener cannot follow it)."""
 _BIG_OPS = frozenset(("sum", "prod", "int", "iint", "oint", "lim", "∑", "∏", "∫", "max", "min"))
@@ -216,7 +219,7 @@ def speak_tex(tex: str, lang: str, *, whole: bool = False) -> str:
     reader sees it. ``whole=True`` gives the full reading (for the skip report)."""
     lang = "zh" if lang.lower().startswith("zh") else "en"
     said = _reading(tex, lang)
-    if whole or _word_count(said) <= MAX_WORDS:
+    if whole or _heard_words(said, lang) <= MAX_WORDS:
         return said
     return _summary(tex, lang)
 
@@ -225,11 +228,18 @@ def too_long(tex: str, lang: str) -> str | None:
     """The full reading of ``tex`` when it is too long to say (so it is summarised), else None."""
     lang = "zh" if lang.lower().startswith("zh") else "en"
     said = _reading(tex, lang)
-    return said if _word_count(said) > MAX_WORDS else None
+    return said if _heard_words(said, lang) > MAX_WORDS else None
 
 
 _WORDISH = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _heard_words(said: str, lang: str) -> int:
+    """Words a listener hears in a reading, its numbers said ("63.461" is six words)."""
+    from narrator.normalize import normalize
+
+    return _word_count(normalize(said, lang))
 
 
 def _word_count(said: str) -> int:
@@ -278,6 +288,10 @@ def _summary(tex: str, lang: str) -> str:
         rows = speaker.table(matrices[0][1])
         r, c = len(rows), max((len(row) for row in rows), default=0)
         what = f"一个 {r} 行 {c} 列的矩阵" if zh else f"a {r} by {c} matrix"
+    elif terms > 2 and (poly := _polynomial(longest)) is not None:
+        var, degree = poly
+        what = (f"一个 {terms} 项的 {var} 的 {degree} 次多项式" if zh
+                else f"a polynomial in {var} of degree {degree} with {terms} terms")
     elif terms > 1:
         what = f"一个 {terms} 项的式子" if zh else f"an expression of {terms} terms"
     else:
@@ -285,7 +299,50 @@ def _summary(tex: str, lang: str) -> str:
     lead = " ".join(speaker.run(sides[0])) if len(sides) > 1 and longest is not sides[0] else ""
     if lead and len(lead.split()) <= 8:
         what = f"{_tidy(lead)} {' '.join(speaker.one(relations[0]))} {what}"
+    # a chain of steps ends in its result: say it when it is short (N = ... = 3.82 \cdot 10^{25})
+    equal = all(speaker.token(r).lstrip("\\") in _EQUALS for r in relations)
+    last = _tidy(" ".join(speaker.run(sides[-1]))) \
+        if equal and len(sides) > 2 and longest is not sides[-1] else ""
+    if last and _word_count(last) <= 12:
+        relation = " ".join(speaker.one(relations[-1]))
+        what = f"{what}，{relation} {last}" if zh else f"{what}, which {relation} {last}"
     return _tidy(("长公式：" if zh else "a long formula: ") + what)
+
+
+def _polynomial(side: list[tuple[str, Any]]) -> tuple[str, int] | None:
+    """(variable, degree) when every power in ``side`` is a whole number on one letter."""
+    var, degree = None, 0
+    for k, a in enumerate(side):
+        if a != ("c", "^"):
+            continue
+        base = side[k - 1] if k else None
+        power = side[k + 1] if k + 1 < len(side) else None
+        if power is not None and power[0] == "g":
+            power = ("c", "".join(n.latex_verbatim() for n in power[1]).strip())
+        if base is None or base[0] != "c" or not base[1].isalpha() or power is None \
+                or power[0] != "c" or not power[1].isdigit() or var not in (None, base[1]):
+            return None
+        var, degree = base[1], max(degree, int(power[1]))
+    return (var, degree) if var is not None and degree > 1 else None
+
+
+def _closing(atoms: list[tuple[str, Any]], i: int) -> int | None:
+    """Index of the ")" closing the bracket opened just before ``i``."""
+    depth = 1
+    for k in range(i, len(atoms)):
+        if atoms[k] == ("c", "("):
+            depth += 1
+        elif atoms[k] == ("c", ")"):
+            depth -= 1
+            if not depth:
+                return k
+    return None
+
+
+def _simple(atoms: list[tuple[str, Any]]) -> bool:
+    """One or two symbols with no operator between them (the x of f(x), the n of a(n))."""
+    solid = [a for a in atoms if not (a[0] == "c" and a[1].isspace())]
+    return 0 < len(solid) <= 2 and all(a[0] == "m" or (a[0] == "c" and a[1].isalnum()) for a in solid)
 
 
 def _thousands(atoms: list[tuple[str, Any]], k: int) -> bool:
@@ -392,6 +449,7 @@ class _Speaker:
         i = 0
         n = len(atoms)
         depth = 0  # round brackets open here: a lone bar inside them is "given"
+        silent: set[int] = set()  # closing brackets not said (of f(x) in Chinese)
         while i < n:
             kind, value = atoms[i]
             i += 1
@@ -427,8 +485,15 @@ class _Speaker:
                     continue
                 if ch in "()":
                     depth += 1 if ch == "(" else -1 if depth else 0
-                if ch == "(" and not self.zh and self.called(atoms, i - 1):
-                    out.append("of")  # f(x), f'(x), G^*(i): "f of x"
+                if ch == "(" and self.called(atoms, i - 1):
+                    if not self.zh:
+                        out.append("of")  # f(x), f'(x), G^*(i): "f of x"
+                        continue
+                    close = _closing(atoms, i)
+                    if close is not None and _simple(atoms[i:close]):
+                        silent.add(close)  # f(x) is "f x" in Chinese; f(x+1) keeps its pauses
+                        continue
+                if ch == ")" and i - 1 in silent:
                     continue
                 if ch in "⟨‖|⦃":
                     after = self.delimited(out, ch, atoms, i)
@@ -614,7 +679,8 @@ class _Speaker:
         if k < 0:
             return False
         kind, value = atoms[k]
-        return (kind == "c" and value in _CALLED) or (kind == "m" and value.macroname in _CALLED_MACROS)
+        return (kind == "c" and value in _CALLED) or (
+            kind == "m" and (value.macroname in _CALLED_MACROS or value.macroname in _FUNCTIONS))
 
     def placeholder(self, atoms: list[tuple[str, Any]], k: int) -> bool:
         """Is the dot at ``k`` alone in an argument (f(·), ⟨·,·⟩), standing for "any value"?"""

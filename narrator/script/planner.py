@@ -516,15 +516,18 @@ def _said_pieces(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b
                  limit: int) -> list[tuple[int, int, str]]:
     """text[a:b] (a sentence whose formulas say more than ``limit`` characters) in pieces of at
     most ``limit`` said characters: (start, end, said). A piece ends between words or formulas,
-    so what is shown is what is said; a formula that alone says too much is said in clause-sized
-    pieces and shown in matching parts."""
+    so what is shown is what is said. A formula is never cut: one saying more than ``limit``
+    is a piece of its own (one saying more than a listener can follow is already summarised);
+    other text saying too much is said in clause-sized pieces and shown in matching parts."""
     units: list[list] = []  # [start, end, said]
+    whole: set[int] = set()  # units that are one formula: never cut (a long one is summarised)
     for j, run in enumerate(runs):
         lo, hi = max(a, offsets[j]), min(b, offsets[j + 1])
         if hi <= lo:
             continue
         if run.math is not None:
             if offsets[j] >= a:
+                whole.add(len(units))
                 units.append([lo, hi, _formula_words(run.math, lang)])
             elif units:
                 units[-1][1] = hi
@@ -542,13 +545,13 @@ def _said_pieces(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b
         for m in _CHUNK.finditer(piece):
             units.append([lo + m.start(), lo + m.end(), m.group()])
     small: list[list] = []
-    for lo, hi, said in units:  # a long formula: in clause parts (shown in parts) to pack evenly
+    for k, (lo, hi, said) in enumerate(units):  # long text: in clause parts to pack evenly
         said = " ".join(said.split())
-        if len(said) <= limit // 3:
-            small.append([lo, hi, said])
+        if len(said) <= limit // 3 or k in whole:
+            small.append([lo, hi, said, k in whole])
             continue
         parts = _clause_pieces(said, limit // 3)  # small parts: packed with their neighbours below
-        small += [[p_lo, p_hi, part] for (p_lo, p_hi), part in
+        small += [[p_lo, p_hi, part, False] for (p_lo, p_hi), part in
                   zip(_shares(text, lo, hi, [len(p) for p in parts]), parts)]
     out: list[tuple[int, int, str]] = []
     for group in _pack(small, limit):
@@ -560,9 +563,10 @@ def _said_pieces(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b
 
 
 def _pack(units: list[list], limit: int) -> list[list[list]]:
-    """Units (start, end, said) in consecutive groups saying at most ``limit`` characters each
-    (a unit saying more stands alone), chosen together: fewest stubs of one or two words, then
-    fewest groups, then the most even."""
+    """Units (start, end, said, is a formula) in consecutive groups saying at most ``limit``
+    characters each, chosen together: fewest stubs of one or two words, then fewest groups, then
+    the most even. A unit saying more stands alone, except that a formula takes a word or two
+    beside it ("For gold" before it) rather than leave them alone."""
     said = [" ".join(u[2].split()) for u in units]
     n = len(units)
     best: list[tuple[tuple[int, int, int], int] | None] = [None] * (n + 1)
@@ -572,7 +576,7 @@ def _pack(units: list[list], limit: int) -> list[list[list]]:
         for j in range(i + 1, n + 1):
             if said[j - 1]:
                 length += len(said[j - 1]) + 1
-            if j > i + 1 and length > limit:
+            if j > i + 1 and length > limit and not _formula_and_stub(units[i:j], said[i:j]):
                 break
             rest = best[j]
             if rest is None:
@@ -590,6 +594,12 @@ def _pack(units: list[list], limit: int) -> list[list[list]]:
         groups.append(units[i:j])
         i = j
     return groups
+
+
+def _formula_and_stub(units: list[list], said: list[str]) -> bool:
+    """Is this group one formula and at most two words of text?"""
+    return sum(1 for u in units if u[3]) == 1 and sum(
+        len(w.split()) for u, w in zip(units, said) if not u[3]) <= 2
 
 
 def _spoken(text: str, boundary: str, lang: str = "en",
