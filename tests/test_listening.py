@@ -143,8 +143,23 @@ def test_urls_and_emails_are_spoken_short() -> None:
     got = spoken("<p>Read https://en.wikipedia.org/wiki/Density_(physics) before class.</p>"
                  "<p>Write to ana.lee@school.example.org with questions.</p>"
                  "<p>详见 http://www.moe.gov.cn/jyb_xwfb/s5147/202401/t20240101_1.html 。</p>")
-    assert got == ["Read en.wikipedia.org before class.", "Write to ana.lee at school.example.org with questions.",
-                   "详见 moe.gov.cn 。"]
+    assert got == ["Read en dot wikipedia dot org before class.",
+                   "Write to ana dot lee at school dot example dot org with questions.",
+                   "详见 moe 点 gov 点 CN 。"]
+
+
+def test_sites_files_and_paths_are_said_with_their_punctuation() -> None:
+    got = spoken("<p>Open nvidia.com, then save intro.html in docs/build/ and run ./setup.sh.</p>"
+                 "<p>Mail a-1.b3_c@hotmail.de about input/output and/or /etc/hosts.</p>"
+                 "<p>It weighs 5 kcal/mol; the date is 11/02/2016; e.g. Node.js and ASP.NET.</p>"
+                 "<p>请把报告 report_v2.pdf 发到老师的邮箱 li_hua@qq.com 。</p>")
+    assert got == [
+        "Open nvidia dot com, then save intro dot HTML in docs slash build slash and run dot slash setup dot SH.",
+        "Mail a dash one dot b three underscore c at hotmail dot DE about input slash output and or "
+        "slash etc slash hosts.",
+        "It weighs five kilocalories per mole; the date is november second twenty sixteen; "
+        "for example Node dot JS and ASP.NET.",
+        "请把报告 report 下划线 v二 点 PDF 发到老师的邮箱 li 下划线 hua at qq 点 com 。"]
 
 
 def test_identifiers_menus_and_tag_names_are_spoken_as_words() -> None:
@@ -268,9 +283,10 @@ def test_links_are_shown_as_written_said_short_and_never_cut() -> None:
                      f"<p>See {long_path} for more.</p><p>Write to ana.lee@school.example.org, please.</p>"),
                Config()).segments
     assert [(s.text, s.spoken) for s in got] == [
-        ("Read https://en.wikipedia.org/wiki/Density_(physics) before class.", "Read en.wikipedia.org before class."),
-        (f"See {long_path} for more.", "See example.com for more."),
-        ("Write to ana.lee@school.example.org, please.", "Write to ana.lee at school.example.org, please.")]
+        ("Read https://en.wikipedia.org/wiki/Density_(physics) before class.",
+         "Read en dot wikipedia dot org before class."),
+        (f"See {long_path} for more.", "See example dot com for more."),
+        ("Write to ana.lee@school.example.org, please.", "Write to ana dot lee at school dot example dot org, please.")]
 
 
 def test_what_an_email_address_says_fits_the_segment_limit() -> None:

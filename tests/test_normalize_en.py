@@ -17,6 +17,7 @@ import pytest
 
 from corpus import TN_CASES
 from narrator.normalize import normalize
+from narrator.script.planner import spoken_text
 
 
 SUITE = TN_CASES
@@ -36,9 +37,24 @@ SUITE_WRONG = {
     "170 - 45190": "NeMo reads 45190 digit by digit",
     "Sam II": "NeMo says 'Sam second'; a regnal number is 'the second', else a cardinal",
     "C. S. Lewis": "NeMo joins initials ('CS'); the scorer cannot tell 'C S' from 'CS'",
+    # a URL is said as its site (issue 18: "URLs (said as their host)"); NeMo spells it all
+    **{url: "NeMo spells the whole URL; a teacher says the site" for url in (
+        "http://www.ourdailynews.com.sm", "https://www.ourdailynews.com.sm", "www.ourdailynews.com.sm",
+        "www.ourdailynews.com/123-sm", "ourdailynews.com/12-sm",
+        "https://developer.nvidia.com/drive-sim-early-access-program",
+        "https://developer.nvidia.com/cv-cuda/early-access", "https://www.nvidia.com/dgx-basepod",
+        "https://www.nvidia.com/dgx-basepod.sm/3", "http://www.nvidia.com/rtx-6000",
+        "https://www.nvidia.com/dgx-basepod/")},
+    "file:///c/code/NeMo/docs/build/html/processing/intro.html": "a local file is said as its path",
+    "file:///photos/image.jpg": "a local file is said as its path (and .jpg is J P G, not 'jpeg')",
+    "sdf@gmail.com/123-sm": "an e-mail address has no path: the rest is said as text",
+    "sdf@gmail.abc/123-sm": "an e-mail address has no path: the rest is said as text",
+    "sdf@gmail.abc/123456-sm": "an e-mail address has no path: the rest is said as text",
+    "test.abc": ".abc is no top-level domain: a word with a full stop",
+    "ourdailynews.abc": ".abc is no top-level domain: a word with a full stop",
+    "rtxprohelp@exchange.nvidia.com": "NeMo splits the name into words; narrate cannot know them",
+    "enterpriseservices@nvidia.com": "NeMo splits the name into words; narrate cannot know them",
 }
-# URLs and e-mail addresses are spoken.py's (short_links says a URL as its host): not this module's
-OWNED_ELSEWHERE = "electronic"
 
 
 def _comparable(s: str) -> str:
@@ -65,13 +81,18 @@ def _cases() -> list[tuple[str, str, str]]:
 
 
 def test_nemo_english_suite_at_least_95_percent() -> None:
-    cases = [c for c in _cases() if c[0] != OWNED_ELSEWHERE]
-    wrong = [(w, normalize(w, "en"), e) for _, w, e in cases
-             if _comparable(normalize(w, "en")) != _comparable(e)]
-    assert len(cases) > 250
+    """Every case, as the engine gets it (links, addresses and paths are the planner's), passes
+    unless judged wrong in the suite, and at least 95 % of the cases other than addresses pass."""
+    cases = _cases()
+    wrong = [(w, spoken_text(w), e) for _, w, e in cases if _comparable(spoken_text(w)) != _comparable(e)]
+    assert len(cases) > 300
     unexpected = [x for x in wrong if x[0] not in SUITE_WRONG]
     assert not unexpected, unexpected  # every case not judged wrong in the suite passes
-    assert 1 - len(wrong) / len(cases) >= 0.95
+    # the share, judged cases counted as failures, on all but the addresses (the "electronic"
+    # class: URLs said as their site by the issue's choice, so NeMo's spelled URLs cannot match)
+    spoken = [c for c in cases if c[0] != "electronic"]
+    share = 1 - sum(1 for w, _, _ in wrong if any(w == c[1] for c in spoken)) / len(spoken)
+    assert share >= 0.95, share
 
 
 def test_nemo_cases_are_idempotent() -> None:

@@ -301,12 +301,12 @@ def test_a_run_of_only_numbers_units_and_symbols_takes_the_language_around_it() 
 
 
 def test_exponents_and_degrees_in_plain_text_are_said_whole() -> None:
-    from narrator.script.planner import _spoken
+    from narrator.script.planner import spoken_text
 
-    assert _spoken("10^8 units and 2^{10} and 3^-2", "sentence", "en") == (
+    assert spoken_text("10^8 units and 2^{10} and 3^-2", "sentence", "en") == (
         "ten to the power eight units and two to the power ten and three to the power minus two")
-    assert _spoken("It is 1.5×10^8 km away.", "sentence", "en") == (
+    assert spoken_text("It is 1.5×10^8 km away.", "sentence", "en") == (
         "It is one point five times ten to the power eight kilometers away.")
-    assert _spoken("10^8个单位", "sentence", "zh") == "十 的 八 次方 个单位"
-    assert _spoken("Turn 90° left at a 45° angle.", "sentence", "en") == (
+    assert spoken_text("10^8个单位", "sentence", "zh") == "十 的 八 次方 个单位"
+    assert spoken_text("Turn 90° left at a 45° angle.", "sentence", "en") == (
         "Turn ninety degrees left at a forty five degrees angle.")

@@ -199,6 +199,7 @@ class _Planner:
         self.style = StyleSheet(config)
         self.lexicon = Lexicon(config.lexicon)
         self._abbreviations = config.abbreviations
+        self._said: dict[tuple[str, bool, str], str] = {}
         self.default_lang = normalize_lang(document.lang) or "en"
         self.max_chars = config.text.max_chars
         self.max_chars_cjk = config.text.max_chars_cjk
@@ -258,11 +259,21 @@ class _Planner:
             self._work(1)
             segments.append(Segment(
                 id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
-                spoken=_spoken(strip_emoji(lex.apply(_said(d), d.lang) if lex is not None else _said(d)),
-                               d.boundary, d.lang, self.abbreviations(d.lang)),
+                spoken=self.spoken(strip_emoji(lex.apply(_said(d), d.lang) if lex is not None else _said(d)),
+                                   d.boundary, d.lang),
                 lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
                 marks=d.marks, source=d.source, block=d.block, span=d.span))
+        self._said.clear()  # memory stays bounded by one chapter
         return tuple(segments)
+
+    def spoken(self, text: str, boundary: str, lang: str) -> str:
+        """:func:`spoken_text`, remembered until the chapter is finished (a sentence is measured
+        by what it says before it is said)."""
+        key = (text, boundary in ("heading", "end"), lang)
+        said = self._said.get(key)
+        if said is None:
+            said = self._said[key] = spoken_text(text, boundary, lang, self.abbreviations(lang))
+        return said
 
     def abbreviations(self, lang: str) -> Mapping[str, str] | None:
         """The user's abbreviations for ``lang`` ("en-GB" takes "en-GB", else "en")."""
@@ -297,6 +308,7 @@ class _Planner:
                                 keep=formulas + [(lo, hi) for lo, hi, _ in links], saved=links)
         if formulas:
             spans = _formulas_whole(spans, runs, offsets)  # type: ignore[arg-type]
+        opaque = sorted(formulas + [(lo, hi) for lo, hi, _ in links]) if links else formulas
         if not spans:
             return block
         ri = 0
@@ -310,11 +322,11 @@ class _Planner:
             else:
                 ri, cover, marks, run_lang = _cover(text, runs, offsets, ri, a, b)
                 lang_override = run_lang or block_lang
-            # a formula's letters say nothing about the language it is to be read in
-            probe = _without(text, a, b, formulas) if formulas else sentence
+            # a formula's or a link's letters say nothing about the language it is to be read in
+            probe = _without(text, a, b, opaque) if opaque else sentence
             if not probe or is_small_run(probe):
                 # formulas only, or "30%", "38°C": the language of the block, else the document's
-                around = _without(text, 0, len(text), formulas) if formulas else text
+                around = _without(text, 0, len(text), opaque) if opaque else text
                 probe = "" if not around or is_small_run(around) else around
             lang = self._lang(probe, lang_override)
             draft = _Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
@@ -353,7 +365,7 @@ class _Planner:
         sentence was cut by its written length, and numbers said in words are longer ("205",
         "two hundred and five"). Each piece is cut from the written sentence, so what is shown
         is still what is said."""
-        said = len(_spoken(sentence, draft.boundary, draft.lang, self.abbreviations(draft.lang)))
+        said = len(self.spoken(" ".join(sentence.split()), draft.boundary, draft.lang))
         if said <= limit:
             return [draft]
         pieces = split_long(sentence, max(limit // 4, limit * len(sentence) // said - 1))
@@ -500,8 +512,9 @@ def _said_span(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: 
     return " ".join(said.split())
 
 
-# What says more than it shows: digits, symbols, abbreviations, "@" ("at") and "&" ("and").
-_SAID_LONGER = re.compile(r"[0-9%$€£¥°℃Ω@&#§]|\b(?:No|Fig|Eq|pp?|vs|approx|etc)\.")
+# What says more than it shows: digits, symbols, abbreviations, "@" ("at"), "&" ("and"), and
+# the slashes and dots of paths, file and site names ("slash", "dot").
+_SAID_LONGER = re.compile(r"[0-9%$€£¥°℃Ω@&#§/]|\b(?:No|Fig|Eq|pp?|vs|approx|etc)\.|\w\.\w")
 
 
 def _formula_words(tex: str, lang: str) -> str:
@@ -602,20 +615,22 @@ def _formula_and_stub(units: list[list], said: list[str]) -> bool:
         len(w.split()) for u, w in zip(units, said) if not u[3]) <= 2
 
 
-def _spoken(text: str, boundary: str, lang: str = "en",
-            abbreviations: Mapping[str, str] | None = None) -> str:
-    """The spoken form: see spoken.py, normalize/ and maths.py; a heading that is (or starts with)
+def spoken_text(text: str, boundary: str = "sentence", lang: str = "en",
+                abbreviations: Mapping[str, str] | None = None) -> str:
+    """What an engine is given for ``text`` (the written form, as one segment ending at
+    ``boundary``): see spoken.py, normalize/ and maths.py; a heading that is (or starts with)
     a Roman numeral says the number ("IV. Scope" -> "four. Scope": engines read "IV" as letters).
     Numbers, units, dates and abbreviations are said first, then maths symbols, then whatever
     digits those left ("x to the power 12")."""
-    text = speak_symbols(normalize(spoken_form(short_links(text), lang), lang, abbreviations=abbreviations),
-                         lang)
+    said = normalize(spoken_form(short_links(text, lang), lang), lang, abbreviations=abbreviations)
+    text = speak_symbols(said, lang)
     if boundary in ("heading", "end") and text[:1] in "IVXLCDM":
         m = _ROMAN_HEAD.match(text)
         if m and (m.group(2) or m.end() == len(text)) and (len(m.group(1)) > 1 or m.group(1) != "I"
                                                             or m.end() == len(text)):
             text = str(_roman(m.group(1))) + text[m.end(1):]
-    return normalize(text, lang, abbreviations=abbreviations)
+    # normalised text stays as it is: only what the symbols and numerals added is said again
+    return text if text == said else normalize(text, lang, abbreviations=abbreviations)
 
 
 def _title_key(title: str) -> str:
