@@ -12,7 +12,8 @@ Flags, per document and in total:
 - ``made_up_title``: a title narrate made up ("Introduction", "Part 4", the file name) is spoken;
 - ``skip_no_reason``: an element left out without a recorded reason (or no skipped report at all);
 - ``long_chapter``: a chapter estimated over an hour;
-- ``over_limit``: a segment longer than the configured segment limit is sent whole;
+- ``over_limit``: a segment longer than the configured segment limit is sent whole (except one
+  formula, never cut, with at most two words beside it);
 - ``refused``: the document could not be narrated at all (the reason is printed).
 
 Only the planner runs (``narrator.pipeline.plan``), so a folder of 100 documents takes seconds.
@@ -28,6 +29,8 @@ from collections import Counter
 from pathlib import Path
 
 from narrator.config import Config, load_config
+from narrator.normalize import normalize
+from narrator.script.maths import speak_tex
 from narrator.errors import NarratorError
 from narrator.pipeline import plan
 from narrator.script.planner import estimate_seconds
@@ -103,7 +106,7 @@ def document_flags(path: Path, config: Config) -> tuple[Counter[str], list[str]]
             if _URL.search(spoken):
                 flag("url", spoken)
             limit = config.text.max_chars_cjk if is_cjk_lang(s.lang) else config.text.max_chars
-            if len(spoken) > limit:
+            if len(spoken) > limit and not _one_formula(chapter.blocks, s):
                 flag("over_limit", f"{len(spoken)} chars: {spoken}")
             if made_up_title and s.boundary == "heading" and spoken.strip() == chapter.title:
                 flag("made_up_title", f"chapter {chapter.index}: {chapter.title}")
@@ -115,6 +118,18 @@ def document_flags(path: Path, config: Config) -> tuple[Counter[str], list[str]]
             if cut_after and _unbalanced(s.text):
                 flag("cut_in_brackets", f"{s.id}: {s.text}")
     return flags, notes
+
+
+def _one_formula(blocks: tuple, seg) -> bool:  # type: ignore[no-untyped-def]
+    """Is ``seg`` one whole formula of its block, with at most two words of text beside it?"""
+    if not 0 <= seg.block < len(blocks):
+        return False
+    at, said = 0, []
+    for run in blocks[seg.block].runs:
+        if run.math is not None and seg.span[0] <= at < seg.span[1]:
+            said.append(normalize(speak_tex(run.math, seg.lang), seg.lang))
+        at += len(run.text)
+    return len(said) == 1 and said[0] in seg.spoken and len(seg.spoken.replace(said[0], "").split()) <= 2
 
 
 def main(argv: list[str] | None = None) -> int:

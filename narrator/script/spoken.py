@@ -36,7 +36,9 @@ _FILE = re.compile(rf"(?<![\w@./-])([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\.({_EXT
                    re.IGNORECASE)
 _FILE_PATH = re.compile(r"(?<![\w/:.~-])(?:~|\.{1,2})?/?(?:[A-Za-z0-9_.-]+/)+(?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?"
                    r"(?![\w/]|\.\w)")
-_WORD_SLASH = re.compile(r"(?<![\w/.])([A-Za-z]{3,}|and) ?/ ?([A-Za-z]{3,}|or)(?![\w/])")
+_WORD_SLASH = re.compile(r"(?<![\w/.])([A-Za-z]{3,}|and|he) ?/ ?([A-Za-z]{3,}|or|he)(?![\w/])")
+_OR_PAIRS = frozenset((("his", "her"), ("he", "she"), ("her", "his"), ("him", "her"), ("her", "him"), ("she", "he"),
+                       ("himself", "herself"), ("herself", "himself")))
 _SAY = {"en": {".": "dot", "/": "slash", "-": "dash", "_": "underscore", "@": "at", "+": "plus",
                "&": "ampersand", "~": "tilde"},
         "zh": {".": "点", "/": "斜杠", "-": "杠", "_": "下划线", "@": "at", "+": "加", "&": "和",
@@ -93,10 +95,16 @@ def say_addresses(text: str, lang: str = "en") -> str:
         text = _FILE_PATH.sub(lambda m: _path(m, lang), text)
         text = _WORD_SLASH.sub(lambda m: _word_slash(m, lang), text)
     if "." in text:
-        # a name of two letters or more: "1234b.c." is a year, "B.C." an era
-        text = _FILE.sub(lambda m: say_file(m.group(1), m.group(2), lang)
-                         if sum(ch.isalpha() for ch in m.group(1)) > 1 else m.group(), text)
+        text = _FILE.sub(lambda m: say_file(m.group(1), m.group(2), lang) if _is_file(m) else m.group(), text)
     return text
+
+
+def _is_file(m: re.Match[str]) -> bool:
+    """A file name, not an abbreviation: "1234b.c." is a year, "B.C." an era, "U.S.C." a code;
+    a one-letter extension (main.c) is written in lower case."""
+    name, ext = m.group(1), m.group(2)
+    return sum(ch.isalpha() for ch in name) > 1 and (len(ext) > 1 or ext.islower()) and \
+        len(name.split(".")[-1]) > 1
 
 
 def _path(m: re.Match[str], lang: str) -> str:
@@ -123,8 +131,11 @@ def _word_slash(m: re.Match[str], lang: str) -> str:
     to normalize."""
     if m.string[:m.start()].rstrip()[-1:].isdigit():
         return m.group()
-    if m.group(1).lower() == "and" and m.group(2).lower() == "or":
+    pair = (m.group(1).lower(), m.group(2).lower())
+    if pair == ("and", "or"):
         return "and or"
+    if pair in _OR_PAIRS and not lang.startswith("zh"):
+        return f"{m.group(1)} or {m.group(2)}"  # "his/her" is "his or her"
     return f"{m.group(1)} {_SAY['zh' if lang.startswith('zh') else 'en']['/']} {m.group(2)}"
 
 
