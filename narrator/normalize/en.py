@@ -392,13 +392,25 @@ def _maths(m: re.Match[str]) -> str:
     return " ".join(out)
 
 
+# what a part of is measured in: "3/4 cup" is "three quarters of a cup"
+_PORTIONED = re.compile(r"\s(cup|teaspoon|tablespoon|spoon|glass|mile|inch|foot|yard|hour|minute|second|day|"
+                        r"week|month|year|pound|ounce|gallon|pint|quart|liter|litre|meter|metre|kilometer|"
+                        r"kilometre|page|loaf|stick|can|bag|bottle|slice)\b")
+
+
 def _fraction(m: re.Match[str]) -> str:
     whole, top, bottom = m.group(1), m.group(2), m.group(3)
     if (top, bottom) == ("24", "7"):
         return "twenty four seven"
     if whole:
         return _quantity(f"{whole} {top}/{bottom}")
-    return _quantity(f"{top}/{bottom}")
+    if top == bottom and not top.startswith("0") and int(top) > 1:
+        return f"{num.number(top)} {num.number(bottom)}"  # "a 50/50 chance": fifty fifty
+    portion = _PORTIONED.match(m.string, m.end()) if int(top) < int(bottom) else None
+    if portion is None:
+        return _quantity(f"{top}/{bottom}")
+    article = "an" if portion.group(1) in ("hour", "inch", "ounce") else "a"
+    return f"half {article}" if (top, bottom) == ("1", "2") else f"{_quantity(f'{top}/{bottom}')} of {article}"
 
 
 def _vulgar(m: re.Match[str]) -> str:
@@ -410,8 +422,10 @@ def _vulgar(m: re.Match[str]) -> str:
 
 
 def _dimensions(m: re.Match[str]) -> str:
-    sides = re.split(r"\s?[xX]\s?", m.group(1))
-    said = " by ".join(num.number(s) for s in sides)
+    sides = re.split(r"\s?[xX×]\s?", m.group(1))
+    # "1.5×10^8": a power of ten follows (its exponent is said apart), not a size
+    by = " times " if "×" in m.group(1) and sides[-1] == "10" and not m.group(2) else " by "
+    said = by.join(num.number(s) for s in sides)
     if m.group(2):
         said += " " + _unit_words(m.group(2), m.group(3) or "", False)
     return said
@@ -610,7 +624,7 @@ def _rules(day_first: bool) -> list[_Rule]:
                    rf"|{_START}[0-9]+'\s?{_FIGURE}\"", _primes),
         ("scientific", rf"{_START}((?:[0-9]+\.)?[0-9]+)[eE]([-+]?[0-9]+)(?![0-9A-Za-z])", _scientific),
         ("ordinal", rf"{_START}({_INT})(st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z0-9])", _ordinal),
-        ("dimensions", rf"{_START}(?=[0-9.])({_NUM}(?:[xX]{_NUM}){{1,2}})(?![0-9A-Za-z])"
+        ("dimensions", rf"{_START}(?=[0-9.])({_NUM}(?:[xX×]{_NUM}){{1,2}})(?![0-9A-Za-z^⁰¹²³⁴⁵⁶⁷⁸⁹⁻])"
                        rf"(?:\s?({_UNIT})({_POWER})?(?![A-Za-z0-9]))?", _dimensions),
         ("measure", rf"{_START}(?=[0-9.])({_QTY})(?:\s?(thousand|million|billion|trillion))?(\s?|-)({_UNIT})"
                     rf"({_POWER})?(?![A-Za-z0-9])(?:\s?/\s?({_PER})({_POWER})?(?![A-Za-z0-9]))?", _measure),
@@ -619,6 +633,8 @@ def _rules(day_first: bool) -> list[_Rule]:
                      r"(?:st|nd|rd|th|ST|ND|RD|TH)?(?![0-9/]|\.[0-9])", _fraction),
         ("vulgar", r"(?<![0-9A-Za-z])([0-9]+)?\s?([½¼¾⅓⅔⅛⅜⅝⅞])", _vulgar),
         ("multiplier", rf"{_START}({_NUM})[xX×](?![0-9A-Za-z])", _multiplier),
+        ("scaled", rf"{_START}({_NUM})(M|B|bn)(?![0-9A-Za-z])",  # "2.5M", "3bn": million, billion
+         lambda m: f"{num.number(m.group(1))} {'million' if m.group(2) == 'M' else 'billion'}"),
         ("plus", rf"{_START}(?=[0-9.])({_NUM})\+(?![0-9A-Za-z+])", lambda m: f"{num.number(m.group(1))} plus"),
         # a word, then a Roman numeral: the handler decides whether and how it is a number
         ("roman", r"\b((?:[Ww]orld [Ww]ar|[Ss]uper [Bb]owl|[Ss]tar [Ww]ars|[A-Za-z]+)\.?)\s+"
