@@ -246,3 +246,13 @@ def test_long_sentence_is_not_cut_into_a_fragment_and_a_rest() -> None:
     pieces = split(text)
     _assert_lossless(text, pieces, 160)
     assert len(pieces) == 2 and min(len(p) for p in pieces) >= 40
+
+
+def test_a_heading_word_before_brackets_is_not_left_alone() -> None:
+    # a numbered list item whose parenthesis holds most of it (a Notion export of law notes)
+    text = ("Section 11 (Public servant obtaining a gift, without consideration from any person "
+            "concerned in a proceeding or business transacted by such public servant)")
+    pieces = [text[a:b] for a, b in split_long(text, 120)]
+    assert pieces == ["Section 11 (Public servant obtaining a gift,",
+                      "without consideration from any person concerned in a proceeding or business "
+                      "transacted by such public servant)"]

@@ -309,6 +309,14 @@ def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> l
         free = [w for w in words if not inside[w]]
         cuts = _best_cuts(text, s0, n, sorted(set(outside).union(free)), frozenset(outside), limit,
                           overflow=False)
+    if cuts is not None and _stubs(text, s0, cuts):
+        # "Section 11 | (Public servant obtaining ..., without ...)": a piece of one or two words
+        # is worse than a cut at a comma inside the brackets
+        words = words or free_of_keep([w for w in _word_cuts(text) if s0 < w < n])
+        inner = _best_cuts(text, s0, n, sorted(set(clause).union(words)), frozenset(clause), limit,
+                           overflow=False)
+        if inner is not None and not _stubs(text, s0, inner):
+            cuts = inner
     if cuts is None and len(outside) < len(clause):
         cuts = _best_cuts(text, s0, n, clause, frozenset(clause), limit, overflow=False)
     if cuts is None:  # nothing fits outside brackets: any clause mark or word, a long token whole
