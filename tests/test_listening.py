@@ -153,7 +153,8 @@ def test_sites_files_and_paths_are_said_with_their_punctuation() -> None:
                  "<p>Mail a-1.b3_c@hotmail.de about input/output and/or /etc/hosts.</p>"
                  "<p>It weighs 5 kcal/mol; the date is 11/02/2016; e.g. Node.js and ASP.NET.</p>"
                  "<p>请把报告 report_v2.pdf 发到老师的邮箱 li_hua@qq.com 。</p>"
-                 "<p>Each student brings his/her notes (see 15 U.S.C. 78 and the Cr.P.C.) to main.c.</p>")
+                 "<p>Each student brings his/her notes (see 15 U.S.C. 78 and the Cr.P.C.) to main.c.</p>"
+                 "<p>Without the http:// the link breaks.</p>")
     assert got == [
         "Open nvidia dot com, then save intro dot HTML in docs slash build slash and run dot slash setup dot SH.",
         "Mail a dash one dot b three underscore c at hotmail dot DE about input slash output and or "
@@ -161,7 +162,8 @@ def test_sites_files_and_paths_are_said_with_their_punctuation() -> None:
         "It weighs five kilocalories per mole; the date is november second twenty sixteen; "
         "for example Node dot JS and ASP.NET.",
         "请把报告 report 下划线 v二 点 PDF 发到老师的邮箱 li 下划线 hua at qq 点 com 。",
-        "Each student brings his or her notes (see fifteen U.S.C. seventy eight and the Cr.P.C.) to main dot C."]
+        "Each student brings his or her notes (see fifteen U.S.C. seventy eight and the Cr.P.C.) to main dot C.",
+        "Without the HTTP colon slash slash the link breaks."]
 
 
 def test_identifiers_menus_and_tag_names_are_spoken_as_words() -> None:

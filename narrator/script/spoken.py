@@ -37,6 +37,7 @@ _FILE = re.compile(rf"(?<![\w@./-])([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\.({_EXT
 _FILE_PATH = re.compile(r"(?<![\w/:.~-])(?:~|\.{1,2})?/?(?:[A-Za-z0-9_.-]+/)+(?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?"
                    r"(?![\w/]|\.\w)")
 _WORD_SLASH = re.compile(r"(?<![\w/.])([A-Za-z]{3,}|and|he) ?/ ?([A-Za-z]{3,}|or|he)(?![\w/])")
+_SCHEME = re.compile(r"\b(https?|ftp)://(?![A-Za-z0-9])", re.IGNORECASE)
 _OR_PAIRS = frozenset((("his", "her"), ("he", "she"), ("her", "his"), ("him", "her"), ("her", "him"), ("she", "he"),
                        ("himself", "herself"), ("herself", "himself")))
 _SAY = {"en": {".": "dot", "/": "slash", "-": "dash", "_": "underscore", "@": "at", "+": "plus",
@@ -87,8 +88,10 @@ def short_links(text: str, lang: str = "en") -> str:
 def say_addresses(text: str, lang: str = "en") -> str:
     """Site names, file names and paths of running text said with their punctuation
     ("nvidia.com", "intro.html", "docs/intro.html", "/etc/hosts"), and "input/output" with its slash."""
-    if "file://" in text:
+    if "://" in text:
         text = text.replace("file://", "")  # a local file's address: said as its path
+        # a scheme talked about ("you lose the http://"): its letters and punctuation
+        text = _SCHEME.sub(lambda m: f"{m.group(1).upper()} {_colon_slashes(lang)}", text)
     if "." in text:
         text = _DOMAIN.sub(lambda m: say_host(m.group(1), lang), text)
     if "/" in text:
@@ -97,6 +100,10 @@ def say_addresses(text: str, lang: str = "en") -> str:
     if "." in text:
         text = _FILE.sub(lambda m: say_file(m.group(1), m.group(2), lang) if _is_file(m) else m.group(), text)
     return text
+
+
+def _colon_slashes(lang: str) -> str:
+    return "冒号 斜杠 斜杠" if lang.startswith("zh") else "colon slash slash"
 
 
 def _is_file(m: re.Match[str]) -> bool:
