@@ -55,6 +55,8 @@ def test_english_numbers_and_symbols_meet_in_words():
     # what the recognizer writes as digits matches the text spelled out, and the other way round
     assert tokens("Forty-two chapters", "en") == tokens("42 chapters.", "en")
     assert tokens("Salt & pepper", "en") == tokens("salt and pepper", "en")
+    assert tokens("Go to nvidia.com and open docs/intro.html.", "en") == tokens(
+        "Go to nvidia dot com and open docs slash intro dot HTML.", "en")
 
 
 def test_chinese_traditional_simplified_and_numbers_meet():
