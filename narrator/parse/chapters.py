@@ -8,8 +8,10 @@ Rules, in order:
   forms chapters). Deeper headings stay as heading blocks inside the chapter.
 - A paragraph whose whole text is bold and looks like a numbered title ("第一章 总则", "Chapter 3",
   "Part II", a lone Roman numeral) becomes a heading that starts a chapter.
-- Text before the first chapter becomes an introduction chapter when it has more than headings;
-  a lone title heading on top is kept at the head of chapter 1 instead.
+- The document's title heading (the first heading, when it is of class "title": Word's Title
+  style, Pandoc's title block) never starts a chapter.
+- Text before the first chapter becomes an introduction chapter, unless it is only headings and
+  a subtitle (class "subtitle"): such a title on top is kept at the head of chapter 1 instead.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ _NUMBERED = re.compile(
     re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 _MAX_TITLE = 60
+_TITLE, _SUBTITLE = ".title", ".subtitle"  # classes of a document's title block (formats.py)
 
 
 def is_numbered_title(text: str) -> bool:
@@ -73,6 +76,8 @@ def split_chapters(blocks: Sequence[Block], *, title: str, lang: str,
         blocks = [_promote(b, level_hint) for b in blocks]
     use_breaks = config.page_breaks and any(_is_pagebreak(b) for b in blocks)
     level = chapter_level(blocks, config.chapter_level)
+    first = next((b for b in blocks if b.kind == "heading" and b.text.strip()), None)
+    title_heading = first if first is not None and _TITLE in first.context else None
 
     groups: list[tuple[str, Block | None, list[Block]]] = []  # (how it started, its heading, blocks)
     current: list[Block] = []
@@ -88,18 +93,19 @@ def split_chapters(blocks: Sequence[Block], *, title: str, lang: str,
             elif not current or current[-1].kind != "break":
                 current.append(Block("break", (), source=b.source))
             continue
-        if b.kind == "heading" and ("numbered" in b.context or (heading_chapters and (
-                b.level == level or (b.level < level and seen_level)))):
+        if b.kind == "heading" and b is not title_heading and ("numbered" in b.context or (
+                heading_chapters and (b.level == level or (b.level < level and seen_level)))):
             seen_level = seen_level or b.level == level or "numbered" in b.context
             groups.append((*started, current))
             current, started = [], ("heading", b)
         current.append(b)
     groups.append((*started, current))
 
-    # A title-only head (just headings) joins the first real chapter instead of standing alone.
-    if len(groups) > 1 and groups[0][0] == "intro" and all(b.kind in ("heading", "break")
-                                                           for b in groups[0][2]):
-        head = [b for b in groups[0][2] if b.kind == "heading"]
+    # A title-only head (just headings and a subtitle) joins the first real chapter instead of
+    # standing alone.
+    if len(groups) > 1 and groups[0][0] == "intro" and all(
+            b.kind in ("heading", "break") or _SUBTITLE in b.context for b in groups[0][2]):
+        head = [b for b in groups[0][2] if b.kind != "break"]
         groups = [(groups[1][0], groups[1][1], head + groups[1][2])] + groups[2:]
 
     chapters: list[Chapter] = []

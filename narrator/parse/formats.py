@@ -57,10 +57,18 @@ _MAX_RATIO = 100  # unpacked : packed, for parts over 1 MB (Word's XML packs abo
 _RATIO_FROM = 1_000_000
 _MAX_PARTS = 10_000
 _CHUNK = 1 << 20
+# Word's Title and Subtitle styles as Pandoc writes a document's title block: the title is the
+# document's (chapters.py: it names the lesson and is heard once, never a chapter of its own)
+_DOCX_STYLES = """
+p[style-name='Title'] => h1.title:fresh
+p[style-name='Subtitle'] => p.subtitle:fresh
+"""
 
 
 def _docx(data: bytes, path: str) -> bytes:
-    """Word styles become semantic HTML (Heading 1 -> h1, lists, tables, bold, italics).
+    """Word styles become semantic HTML (Heading 1 -> h1, Title -> h1.title, Subtitle ->
+    p.subtitle, lists, tables, bold, italics). The title in the file's properties
+    (docProps/core.xml) is not read: nobody sees it in Word, and it is often a template's.
 
     Refused before conversion: a package that unpacks beyond the limits above (a zip bomb).
     Images linked to files outside the document are never read (mammoth>=1.11, and said so)."""
@@ -73,7 +81,8 @@ def _docx(data: bytes, path: str) -> bytes:
         raise BadInput(path, "not a Word .docx document (it is not a zip package)")
     try:
         _check_package(data, path)
-        result = mammoth.convert_to_html(io.BytesIO(data), external_file_access=False)
+        result = mammoth.convert_to_html(io.BytesIO(data), style_map=_DOCX_STYLES,
+                                         external_file_access=False)
     except BadInput:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, RuntimeError,
