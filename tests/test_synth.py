@@ -157,7 +157,10 @@ def test_one_request_per_server_all_servers_used_duplicates_once(tmp_path):
     script = make_script(texts)
     servers = [FaultyServer(delay=0.02).start() for _ in range(3)]
     try:
-        result = synthesize(script, engines(*(s.url for s in servers)), Cache(tmp_path), config())
+        # a limit no busy machine reaches: a timed-out request would be asked again elsewhere
+        # (test_a_timed_out_request_never_overlaps_the_next_one_on_its_server)
+        result = synthesize(script, engines(*(s.url for s in servers), timeout=60.0), Cache(tmp_path),
+                            config())
         assert [s.max_in_flight for s in servers] == [1, 1, 1]
         assert all(len(s.requests) > 0 for s in servers)
         asked = [t for s in servers for t in s.requests]
@@ -170,6 +173,19 @@ def test_one_request_per_server_all_servers_used_duplicates_once(tmp_path):
     assert len(result.takes) == 26 and result.synthesized == 26
     for i in range(6):  # a repeated sentence shares the first one's take
         assert result.takes[segs[20 + i].id].path == result.takes[segs[i].id].path
+
+
+def test_a_timed_out_request_never_overlaps_the_next_one_on_its_server(tmp_path):
+    """The server goes on making the take the client gave up on after 1 s (it answers only at
+    1.4 s): nothing more is sent to it before then, and the sentence is asked again there (the
+    only server) after the others."""
+    script = make_script(forty()[:4])
+    with FaultyServer(FaultPlan(script={1: "hang"}), hang_seconds=1.4) as server:
+        result = synthesize(script, engines(server.url, timeout=1.0), Cache(tmp_path), config())
+        assert server.faults == [(1, "hang")]
+        assert server.max_in_flight == 1
+    assert not result.failed and len(result.takes) == 4
+    assert server.requests.count(server.requests[0]) == 2  # the sentence that timed out, asked again
 
 
 def test_rerun_is_served_from_cache_and_force_asks_again(tmp_path):

@@ -357,6 +357,10 @@ class _Run(Tally):
             job.errors.append((server.label, message, time.time()))
             job.failed_on.add(server.label)
             self._server_failed(server, error, server.sent if number is None else number)
+            if number is None and not server.health.dead:
+                # the request failed on its way (a timeout): the server may still be making the
+                # take it was asked for, so it gets nothing new for as long again
+                server.health.ready_at = max(server.health.ready_at, time.monotonic() + elapsed)
             if job.attempts >= self.config.engine.retries:
                 self._give_up(job)
             else:
