@@ -334,7 +334,7 @@ class _Planner:
                            self.pauses.clause if cut else self.pauses.sentence, number, (a, b),
                            _said_span(text, runs, offsets, a, b, lang) if said and offsets else None)
             limit = self.max_chars_cjk if is_cjk_lang(lang) else self.max_chars
-            saying = len(normalize(draft.spoken, lang)) if draft.spoken is not None else 0
+            saying = len(self.spoken(draft.spoken, draft.boundary, lang)) if draft.spoken is not None else 0
             if draft.spoken is not None and saying > limit:
                 # a formula says more than it shows: its words go in clause-sized pieces, and the
                 # sentence is shown in as many parts, each as long as its share of the words (so
