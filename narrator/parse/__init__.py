@@ -38,6 +38,7 @@ from narrator.errors import BadInput
 from narrator.parse.chapters import split_chapters
 from narrator.parse.notes import notes_chapter, split_notes
 from narrator.parse.cleanup import TEXT_TABLE, as_html, decode_html, strip_front_matter, strip_word_markup
+from narrator.parse.sources import recognise
 from narrator.parse.tree import Work
 from narrator.text import HAN_CHAR
 
@@ -101,7 +102,9 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
         soup = parse_soup(markup, work)
     except RecursionError:  # defensive: bs4 should cope, but never leak a RecursionError
         raise BadInput(path, "markup nested too deeply to parse") from None
-    root = _root(soup)
+    source = recognise(soup)
+    skipped.extend(source.prepare(soup))
+    root = source.root(soup) or _root(soup)
     page_mode = soup.find(["script", "nav", "form", "iframe"]) is not None
     if page_mode:
         blocks, page_skipped = _page_blocks(soup, root, config, work,
@@ -124,9 +127,10 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
         raise BadInput(path, "empty document: no speakable text" if blank else
                        "no speakable text in the document")
 
+    blocks = source.finish(blocks)
     lang = _language(blocks, soup)
     blocks = [_announcement(b, lang) if ANNOUNCE in b.context else b for b in blocks]
-    title = _title(soup, blocks, path)
+    title = source.title(soup, blocks) or _title(soup, blocks, path)
     blocks, notes, notes_skipped = split_notes(blocks, config.notes, lang)
     skipped.extend(notes_skipped)
     if not any(b.text.strip() for b in blocks):

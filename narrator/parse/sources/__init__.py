@@ -1,0 +1,91 @@
+"""Kinds of pages a course is built from, each read as its users would (issue 19).
+
+A source kind is one module of this package with a :class:`Source` subclass. :func:`recognise`
+asks each kind, in order, whether a parsed page is one of its own (from the document itself:
+generator meta, class names, structure; never from a file name), and the parser then asks the
+kind it got, at fixed points:
+
+1. :meth:`Source.prepare` on the soup before the walk: take out the kind's furniture ("[edit]"
+   links, notebook prompts, empty property rows), each removal a :class:`Skipped` entry with a
+   true reason, and mark what the walker should read differently;
+2. :meth:`Source.root`: where the document is, when the kind knows (a wiki's content element);
+3. :meth:`Source.finish` on the walked blocks: structure the kind writes without heading tags;
+4. :meth:`Source.title`: the title when the kind knows it better than <title>.
+
+A page of no known kind is read by :class:`Source` itself, which changes nothing. Supporting a new
+kind is one new module here, added to :data:`KINDS`, and its tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from narrator.values import Block, Skipped
+
+__all__ = ["KINDS", "Source", "recognise", "selector", "take_out"]
+
+
+class Source:
+    """A page of no particular kind: every hook leaves the page as it is."""
+
+    name = "page"
+
+    @classmethod
+    def detect(cls, soup: Any) -> bool:
+        """Is the parsed page (a BeautifulSoup tree) of this kind?"""
+        return True
+
+    def prepare(self, soup: Any) -> list[Skipped]:
+        """Take the kind's furniture out of ``soup``; what was taken, with why."""
+        return []
+
+    def root(self, soup: Any) -> Any | None:
+        """The element that holds the document, or None for the parser's own choice."""
+        return None
+
+    def finish(self, blocks: list[Block]) -> list[Block]:
+        """The walked blocks with the kind's structure applied."""
+        return blocks
+
+    def title(self, soup: Any, blocks: list[Block]) -> str | None:
+        """The document's title when the kind knows it, else None (the parser decides)."""
+        return None
+
+
+def _kinds() -> list[type[Source]]:
+    # one import per kind, in the order they are asked (the most specific first)
+    return []
+
+
+KINDS: list[type[Source]] = _kinds()
+
+
+def recognise(soup: Any) -> Source:
+    """The kind of page ``soup`` is (a plain :class:`Source` when none claims it)."""
+    for kind in KINDS:
+        if kind.detect(soup):
+            return kind()
+    return Source()
+
+
+def selector(node: Any) -> str:
+    """A short CSS-like path naming ``node`` in the skip report ("div#toc", "span.mw-editsection")."""
+    ident = node.get("id") if hasattr(node, "get") else None
+    if isinstance(ident, str) and ident:
+        return f"{node.name}#{ident}"
+    classes = node.get("class") if hasattr(node, "get") else None
+    if classes:
+        return f"{node.name}." + ".".join(classes[:2])
+    return str(node.name)
+
+
+def take_out(nodes: Any, what: str, reason: str) -> list[Skipped]:
+    """Remove ``nodes`` from their tree, one skip-report entry each (a node inside one already
+    taken goes with it)."""
+    out: list[Skipped] = []
+    for node in list(nodes):
+        if node.decomposed or node.parent is None:
+            continue
+        out.append(Skipped(selector(node), what, reason, len(node.get_text().strip())))
+        node.decompose()
+    return out
