@@ -159,16 +159,12 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
             log.debug("%s: %d of %d chapter pieces taken from the previous book", book,
                       len(chapters) - len(maker.to_encode), len(chapters))
 
-        done, total = 0, 2 * len(chapters) + 2  # until the jobs are known
+        done, total = 0, 0  # shown once the jobs are known: a total never changes mid-run
 
         def progress(_: object = None) -> None:
             nonlocal done
             done += 1
             on_event(Progress("publish", done, total))
-
-        on_event(Progress("publish", 0, total))  # the first encode of a long chapter takes a while
-        for _ in range(len(chapters) - len(encodes)):
-            progress()  # chapter files kept as they are
 
         def encode(audio: ChapterAudio, rel: str, tags: dict[str, str], key: str) -> None:
             made = ready.file(key) if ready is not None else None
@@ -193,6 +189,9 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         # Units: each encoding job, each chapter file kept or made from its piece, joining the
         # book, the rest (captions, player, manifest).
         total = len(jobs) + len(chapters) - len(encodes) + len(wrapped) + (maker is not None) + 1
+        on_event(Progress("publish", 0, total))  # the first encode of a long chapter takes a while
+        for _ in range(len(chapters) - len(encodes)):
+            progress()  # chapter files kept as they are
         # Chapter files and the parts of the pieces are independent encodes: side by side.
         map_ordered(lambda job: job(), jobs, on_done=progress)
         map_ordered(lambda i: encode(*encodes[i]), sorted(wrapped), on_done=progress)
