@@ -50,8 +50,10 @@ _REF = re.compile(r"\\(?:eq)?ref\{([^{}]*)\}")
 
 
 def find_tex(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, TeX source) of each delimited formula in ``text``, in order."""
-    if "\\" not in text and "$" not in text and "[mathjax" not in text:
+    """(start, end, TeX source) of each delimited formula in ``text``, in order; a text that is
+    nothing but TeX (:func:`bare_tex`) is one formula."""
+    if "\\" not in text and "$" not in text and "[mathjax" not in text and "^" not in text \
+            and "_" not in text and not text.strip().startswith("{"):
         return []
     out = []
     for m in _DELIMITED.finditer(text):
@@ -60,7 +62,33 @@ def find_tex(text: str) -> list[tuple[int, int, str]]:
             continue  # "$5$" is more likely a price typed oddly than a formula
         if tex.strip():
             out.append((m.start(), m.end(), tex.strip()))
+    if not out and bare_tex(text):
+        start = len(text) - len(text.lstrip())
+        out.append((start, len(text.rstrip()), text.strip()))
     return out
+
+
+# what a formula's own words may be, once its commands are taken out: {\rm det}, \text{if}
+_TEX_WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mbox|rm|mathit|mathbf)\s*\{[^{}]*\}"
+                        r"|\\[A-Za-z]+|\\.")
+_TEXISH_BARE = re.compile(r"\\[A-Za-z]{2,}|[\^_]\s*[{\\]|[\w})][\^_][\w*'{]")
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def bare_tex(text: str) -> bool:
+    """Is ``text`` a formula typed without delimiters, and nothing else? KaTeX's auto-render
+    spans (``<span class="math-inline">\\lambda_i > 0</span>``), LaTeX2HTML pages rendered in the
+    browser and pasted notes hold TeX in plain text: a command or a braced script, and no word
+    of four letters or more outside the commands ("the \\cssId macro" is prose about TeX)."""
+    s = text.strip()
+    if re.fullmatch(r"\{[A-Za-z0-9]\}", s):
+        return True  # KaTeX's {k}: a letter in braces, as the page's TeX wrote it
+    if not s or len(s) > 2000 or not _TEXISH_BARE.search(s) or _HAN_CHAR.search(s):
+        return False
+    if "://" in s or re.match(r"[A-Za-z]:\\", s):
+        return False  # a web address or a Windows path
+    rest = _TEX_WORDS.sub(" ", s)
+    return not re.search(r"[A-Za-z]{4,}", rest)
 
 
 def comment_tex(comment: str) -> str | None:
@@ -199,6 +227,14 @@ def _mml(el: Any, depth: int) -> str:
         return ""
     if name == "semantics":
         return _mml(kids[0], depth + 1) if kids else ""
+    if name in ("msub", "msup", "msubsup") and kids and kids[0].get_text().strip() in _BIG_OPERATORS:
+        # TeX4ht writes \sum_{j\in C} as msub: a big operator with its range, not "sum, sub j"
+        big = _BIG_OPERATORS[kids[0].get_text().strip()]
+        limits = [_mml(k, depth + 1) for k in kids[1:]]
+        mark = {"msub": "_", "msup": "^"}.get(name)
+        if mark:
+            return big + mark + "{" + limits[0] + "}" if limits else big
+        return big + "".join(m + "{" + x + "}" for m, x in zip("_^", limits))
     if name == "msup":
         return arg(0) + "^" + arg(1)
     if name == "msub":

@@ -92,6 +92,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "max": ("the maximum of", "最大值"), "min": ("the minimum of", "最小值"), "det": ("the determinant of", "行列式"),
     "gcd": ("the greatest common divisor of", "最大公约数"),
     "ast": ("star", "星"), "star": ("star", "星"), "dagger": ("dagger", "dagger"),
+    "oplus": ("direct sum", "直和"), "⊕": ("direct sum", "直和"), "otimes": ("tensor", "张量积"),
+    "⊗": ("tensor", "张量积"),
     "&": ("", ""), "|": ("", ""), "\\": (",", "，"), "{": ("", ""), "}": ("", ""),
 }
 _GREEK = {
@@ -143,7 +145,9 @@ _SUP_NAMES = {"H": ("conjugate transpose", "的共轭转置"), "T": ("transpose"
               "\\intercal": ("transpose", "的转置"), "*": ("star", "星"), "\\ast": ("star", "星"),
               "∗": ("star", "星"), "\\star": ("star", "星"), "⋆": ("star", "星"),
               "\\dagger": ("dagger", "的厄米共轭"), "†": ("dagger", "的厄米共轭"),
-              "''": ("double prime", "两撇"), "\\prime\\prime": ("double prime", "两撇")}
+              "''": ("double prime", "两撇"), "\\prime\\prime": ("double prime", "两撇"),
+              # Z^\perp: the orthogonal complement of Z, said "Z perp"
+              "\\perp": ("perp", "的正交补"), "⊥": ("perp", "的正交补")}
 # blackboard-bold sets, as \mathbb{R} or as the characters
 _SETS = {"R": ("the real numbers", "实数集"), "C": ("the complex numbers", "复数集"),
          "N": ("the natural numbers", "自然数集"), "Z": ("the integers", "整数集"),
@@ -154,7 +158,7 @@ _SET_CHARS = {"ℝ": "R", "ℂ": "C", "ℕ": "N", "ℤ": "Z", "ℚ": "Q"}
 _FUNCTIONS = frozenset("sin cos tan cot sec csc sinh cosh tanh log ln lg exp arcsin arccos arctan".split())
 _NAMES = frozenset("min max log ln det sup inf arg lim exp sin cos tan deg dim ker gcd".split())
 # letters that are functions when a bracket follows: f(x) is "f of x", a(b+c) a product
-_CALLED = frozenset("fghpqFGHPLNE")
+_CALLED = frozenset("fghpqFGHPLNEO")
 _CALLED_MACROS = frozenset(("phi", "varphi", "psi", "Phi", "Psi"))
 _MATRICES = frozenset(("matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix",
                        "array"))
@@ -387,6 +391,40 @@ def _tidy(text: str) -> str:
     return text.strip(" ,，;；")
 
 
+_VOWELS = frozenset("aeiouAEIOU")
+# letters that are also unit symbols: after a number, normalisation would say "2 m" as a measure
+_UNIT_LETTERS = frozenset("ghlmsJLNVWAK")
+
+
+def _word_start(atoms: list[tuple[str, Any]], k: int) -> int:
+    """Index of the first letter of the run of letters ending at ``k``."""
+    while k > 0 and atoms[k - 1][0] == "c" and atoms[k - 1][1].isascii() and atoms[k - 1][1].isalpha():
+        k -= 1
+    return k
+
+
+def _letter_word(atoms: list[tuple[str, Any]], k: int) -> str:
+    """The letters from ``k`` when they spell a name rather than a product of variables: four
+    letters or more ("income"), or three in the shape of a word ("age", "Dec"); "" otherwise.
+    ``abc``, ``xyz`` and ``ijk`` stay letters, as does anything after a letter (only the start
+    of a run can begin a word)."""
+    if k > 0 and atoms[k - 1][0] == "c" and atoms[k - 1][1].isascii() and atoms[k - 1][1].isalpha():
+        return ""
+    end = k
+    while end < len(atoms) and atoms[end][0] == "c" and atoms[end][1].isascii() and atoms[end][1].isalpha():
+        end += 1
+    word = "".join(a[1] for a in atoms[k:end])
+    if len(word) < 3 or not any(c in _VOWELS for c in word) or all(c in _VOWELS for c in word):
+        return ""
+    if all(ord(b) - ord(a) == 1 for a, b in zip(word, word[1:])):
+        return ""  # abc, xyz, pqr: letters in a row of the alphabet are a product
+    if len(word) == 3:
+        shape = "".join("v" if c in _VOWELS else "c" for c in word)
+        if shape not in ("cvc", "vcv") or word.isupper():
+            return ""
+    return word
+
+
 class _Speaker:
     """Walks pylatexenc nodes into words."""
 
@@ -466,6 +504,12 @@ class _Speaker:
                             and (atoms[i][1] == "." or _thousands(atoms, i + 1)))):
                         num += atoms[i][1]
                         i += 1
+                    nxt = self._solid(atoms, i, 1)
+                    if nxt is not None and nxt[0] == "c" and nxt[1] in _UNIT_LETTERS:
+                        # 2m: a coefficient, not a measure ("2 m" would be heard "two metres")
+                        from narrator.normalize import normalize
+
+                        num = normalize(num, self.lang)
                     out.append(num)
                     continue
                 if ch in _BIG_OPS:
@@ -480,12 +524,15 @@ class _Speaker:
                             target, i = atoms[i], i + 1
                         out = self.script(out, ch, target)
                     continue
-                if ch == "-" and (not out or out[-1] in self.operators()):
+                if ch == "-" and (not out or out[-1] in self.operators()) \
+                        and not self.operand_before(atoms, i - 1):
                     out.append("负" if self.zh else "minus")
                     continue
                 if ch in "()":
                     depth += 1 if ch == "(" else -1 if depth else 0
                 if ch == "(" and self.called(atoms, i - 1):
+                    if out and out[-1] == "O":
+                        out[-1] = "大 O" if self.zh else "big O"  # O(n^2): the order of growth
                     if not self.zh:
                         out.append("of")  # f(x), f'(x), G^*(i): "f of x"
                         continue
@@ -535,6 +582,13 @@ class _Speaker:
                         out.append(w)
                     continue
                 if ch.isalpha():
+                    word = _letter_word(atoms, i - 1)
+                    if word:
+                        # income, age, Dec: a name written in letters is said as a word
+                        i += len(word) - 1
+                        out.append(_w(word, self.lang) if word in _FUNCTIONS or word in (
+                            "det", "max", "min", "gcd") else word)
+                        continue
                     out.append(ch)
                     continue
                 if ch in ".:?":
@@ -679,8 +733,32 @@ class _Speaker:
         if k < 0:
             return False
         kind, value = atoms[k]
+        if kind == "c" and value.isalpha() and k >= 2 and _letter_word(atoms, _word_start(atoms, k)):
+            return True  # Dec(i): a function named by a word
         return (kind == "c" and value in _CALLED) or (
             kind == "m" and (value.macroname in _CALLED_MACROS or value.macroname in _FUNCTIONS))
+
+    def operand_before(self, atoms: list[tuple[str, Any]], k: int) -> bool:
+        """Does an operand end just before ``k`` (so that a minus there subtracts)? A closing
+        bracket, a group, a letter, a digit or a symbol's macro; not an operator or relation."""
+        k -= 1
+        while k >= 0 and ((atoms[k][0] == "c" and atoms[k][1].isspace())
+                          or (atoms[k][0] == "m" and atoms[k][1].macroname in _SPACING
+                              and atoms[k][1].macroname not in ("right", "rvert", "rVert"))):
+            k -= 1
+        if k < 0:
+            return False
+        kind, value = atoms[k]
+        if kind == "c":
+            return value.isalnum() or value in ")]}|‖⟩⦄'!"
+        if kind in ("g", "e"):
+            return True
+        name = value.macroname
+        return name not in _RELATIONS and name not in _BIG_OPS and name not in (
+            "times", "cdot", "div", "pm", "mp", "in", "to", "left", "sum", "int", "prod", "cap", "cup",
+            "land", "lor", "wedge", "vee", "setminus", "frac") and (name in _WORDS or name in _GREEK
+                                                              or name in _STYLE_MACROS or name in _TEXT_MACROS
+                                                              or name in _ACCENTS or name == "right")
 
     def placeholder(self, atoms: list[tuple[str, Any]], k: int) -> bool:
         """Is the dot at ``k`` alone in an argument (f(·), ⟨·,·⟩), standing for "any value"?"""
@@ -764,6 +842,15 @@ class _Speaker:
             items = " ".join(self.run(inner))
             out.append(f"集合 {items}，" if zh else f"the set {items},")
             return after
+        solid = [a for a in inner if not (a[0] == "c" and a[1].isspace())
+                 and not (a[0] == "m" and a[1].macroname in _SPACING)]
+        if ch == "|" and len(solid) == 1 and solid[0][0] == "e" \
+                and solid[0][1].environmentname.rstrip("*") in _MATRICES:
+            # |matrix|: the determinant of a square matrix; bars around any other are brackets
+            rows = self.table(solid[0][1])
+            square = len(rows) == max((len(row) for row in rows), default=0)
+            out.append(self.matrix(solid[0][1], "vmatrix" if square else "matrix"))
+            return after
         body = " ".join(self.run(inner))
         if ch == "|":
             out.append(f"{body} 的绝对值" if zh else f"the absolute value of {body},")
@@ -844,6 +931,17 @@ class _Speaker:
 
     def fraction(self, top: list[str], bottom: list[str]) -> str:
         t, b = " ".join(top), " ".join(bottom)
+        for op in ("d", _w("partial", self.lang)):
+            if (t == op or t.startswith(op + " ")) and b.startswith(op + " ") and len(b) > len(op) + 1:
+                # d/dx, dy/dx, the partial of f by x: a derivative, not a quotient
+                partial = op != "d"
+                var, what = b[len(op) + 1:], t[len(op) + 1:]
+                if self.zh:
+                    kind = "偏导" if partial else "导"
+                    return f"{what} 对 {var} 的{kind}数" if what else f"对 {var} 求{kind}，"
+                if what:
+                    return f"{op} {what} by {op} {var}"
+                return f"the {'partial ' if partial else ''}derivative with respect to {var} of"
         if self.zh:
             return f"{b} 分之 {t}"
         if len(top) > 1 or len(bottom) > 1:
@@ -868,6 +966,9 @@ class _Speaker:
             if self.zh and out and out[-1] == "，":
                 out.pop()
             return out + [word]
+        if kind == "^" and key in ("-1", "−1") and out and re.fullmatch(r"[A-Zfg]", out[-1]):
+            # A^{-1}, f^{-1}: the inverse of a matrix or a function, not a power
+            return out + ["的逆" if self.zh else "inverse"]
         if kind == "^" and len(key) >= 3 and key[0] == "(" and key[-1] == ")":
             # x^{(k)}: a label on x (the k-th iterate), not a power
             return out + [("上标 " if self.zh else "superscript ") + " ".join(self.one(target)) + ","]
