@@ -326,17 +326,20 @@ def _cmd_engines(argv: list[str]) -> int:
 
 
 def _list_workers(broker: str) -> int:
+    from narrator.publishing.manifest import without_password
     from narrator.synthesis.queue import connect, live_workers
 
     workers = live_workers(connect(broker))
+    shown = without_password(broker)
     if not workers:
-        print(f"{broker}: no live narrate workers")
+        print(f"{shown}: no live narrate workers")
         return 1
-    print(f"{broker}: {len(workers)} live worker{'s' * (len(workers) != 1)}")
+    print(f"{shown}: {len(workers)} live worker{'s' * (len(workers) != 1)}")
     for w in workers:
         state = f"given up: {w['dead']}" if w.get("dead") else f"{w['made']} takes made"
-        voice = f", {w['voice']}" if w.get("voice") else ""
-        print(f"  {w['hostname']}: {w['server']}, {w['engine']}{voice}, queue {w['queue']}, "
+        # an embedded engine is its own server ("espeak"): named once
+        setup = [w["server"]] + [x for x in (w["engine"], w.get("voice")) if x and x != w["server"]]
+        print(f"  {w['hostname']}: {', '.join(setup)}, queue {w['queue']}, "
               f"fingerprint {w['fingerprint']}; {state}")
     return 0
 

@@ -285,7 +285,11 @@ def _synthesize_and_publish(script: Script, images: LessonImages, engines: Seque
         engine_info = {"name": engines[0].name if engines else result.engine,
                        "voice": config.engine.voice or config.engine.voice_file,
                        "fingerprint": result.fingerprint,  # asking a server again could fail
-                       "servers": [e.label for e in engines] or sorted(result.server_busy)}
+                       "servers": [e.label for e in engines] or sorted(s for s in result.server_busy if s)}
+        if config.queue.broker:  # the takes came from `narrate worker`s behind this broker
+            from narrator.publishing.manifest import without_password
+
+            engine_info["broker"] = without_password(config.queue.broker)
         stats = {"segments": len(script.segments), "synthesized": result.synthesized,
                  "cached": result.cached, "failed": len(result.failed)}
         if config.verify.enabled:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
+import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
+
+from tests.servers.indextts2_webui import free_port
+from tests.servers.queue import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -35,3 +45,86 @@ def test_every_stage_shows_one_total_from_its_first_line_to_its_last(tmp_path: P
         assert len({total for _, total in lines}) == 1, (stage, lines)
         assert lines[-1][0] == lines[-1][1], (stage, lines)  # it ends at its total
         assert [done for done, _ in lines] == sorted(done for done, _ in lines), (stage, lines)
+
+
+# ---- workers behind a broker: `narrate engines --broker` and the manifest ------------------------
+
+PASSWORD = "s3cret-for-the-test"
+
+
+@pytest.fixture
+def broker_with_password() -> Iterator[str]:
+    """A fresh redis-server on a loopback port that asks for a password; its URL, password included."""
+    redis = shutil.which("redis-server")
+    if redis is None:
+        message = "needs redis-server (Debian package redis-server; .ci/run installs it)"
+        if os.environ.get("NARRATOR_REQUIRE_REDIS") or os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    port = free_port()
+    proc = subprocess.Popen([redis, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
+                             "no", "--requirepass", PASSWORD, "--loglevel", "warning"], stdout=subprocess.DEVNULL)
+
+    def answers() -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+                s.sendall(f"AUTH {PASSWORD}\r\nPING\r\n".encode())
+                return b"+PONG" in s.recv(64)
+        except OSError:
+            return False
+
+    try:
+        wait_until(answers, "redis-server to answer", timeout=30)
+        yield f"redis://:{PASSWORD}@127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture
+def espeak_workers(broker_with_password: str, tmp_path: Path) -> Iterator[list[str]]:
+    """Two `narrate worker`s with the embedded engine (eSpeak NG), ready; their node names."""
+    names = ["w1@host-one", "w2@host-two"]
+    procs = [subprocess.Popen([sys.executable, "-m", "narrator", "worker", "--broker", broker_with_password,
+                               "--cache-dir", str(tmp_path / f"wcache-{i}"), "--name", name],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+             for i, name in enumerate(names)]
+    try:
+        for proc in procs:
+            assert proc.stderr is not None
+            for line in proc.stderr:  # until it says it is ready (or ends)
+                if "narrate worker: ready:" in line:
+                    break
+            else:
+                pytest.fail(f"worker ended before it was ready (exit {proc.wait()})")
+            threading.Thread(target=proc.stderr.read, daemon=True).start()  # never blocks on a full pipe
+        yield names
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(30)
+
+
+def test_workers_are_listed_once_each_with_their_engine_named_once(broker_with_password, espeak_workers,
+                                                                   tmp_path):
+    listed = narrate("engines", "--broker", broker_with_password, cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert lines[0] == f"redis://127.0.0.1:{broker_with_password.rsplit(':', 1)[1]}: 2 live workers"
+    assert PASSWORD not in listed.stdout
+    for name, line in zip(espeak_workers, lines[1:], strict=True):
+        assert line.startswith(f"  {name}: espeak, queue "), line
+        assert line.count("espeak,") == 1, line
+
+
+def test_the_manifest_of_a_run_made_by_workers_names_the_broker_without_its_password(
+        broker_with_password, espeak_workers, tmp_path):
+    run = narrate(SAMPLES / "english-lesson.html", "--broker", broker_with_password, "-o", tmp_path / "out",
+                  "--cache-dir", tmp_path / "cache", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    manifest_text = (tmp_path / "out" / "manifest.json").read_text("utf-8")
+    assert PASSWORD not in manifest_text
+    engine = json.loads(manifest_text)["engine"]
+    assert engine["broker"] == "redis://127.0.0.1:" + broker_with_password.rsplit(":", 1)[1]
+    assert engine["name"] == "espeak" and engine["servers"] == ["espeak"]

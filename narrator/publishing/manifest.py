@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
+from urllib.parse import urlsplit, urlunsplit
 
 from narrator.util.atomic import write_atomic
 from narrator.values import (
@@ -29,6 +30,16 @@ from narrator.errors import BadInput
 
 VERSION = 1
 FILENAME = "manifest.json"
+
+
+def without_password(url: str) -> str:
+    """``url`` without the password in its user part: a broker's URL as it is shown and recorded."""
+    parts = urlsplit(url)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    if not at or ":" not in userinfo:
+        return url
+    user = userinfo.partition(":")[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
 
 
 class SourceInfo(TypedDict):
