@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,65 @@ def test_the_manifest_of_a_run_made_by_workers_names_the_broker_without_its_pass
     engine = json.loads(manifest_text)["engine"]
     assert engine["broker"] == "redis://127.0.0.1:" + broker_with_password.rsplit(":", 1)[1]
     assert engine["name"] == "espeak" and engine["servers"] == ["espeak"]
+
+
+# ---- the player page shows the lesson title once --------------------------------------------------
+
+class _VisibleText(HTMLParser):
+    """The text a reader sees in a page's body, by element: (tag, text) of every element's own
+    text outside <script>, <style>, visually hidden elements and the chapter list."""
+
+    SKIP = {"script", "style", "nav"}
+    VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, bool]] = []  # (tag, hidden)
+        self.texts: list[tuple[str, str]] = []
+        self.in_body = False
+        self.h1: list[str] = []  # every h1's text, hidden or not
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self.in_body = True
+        if tag in self.VOID:
+            return
+        hidden = (bool(self.stack) and self.stack[-1][1]) or tag in self.SKIP or \
+            "visually-hidden" in (dict(attrs).get("class") or "").split()
+        self.stack.append((tag, hidden))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if not (self.in_body and self.stack and data.strip()):
+            return
+        if any(tag == "h1" for tag, _ in self.stack):
+            self.h1.append(data.strip())
+        if not self.stack[-1][1]:
+            self.texts.append((self.stack[-1][0], data.strip()))
+
+
+def _page(html: str, out: Path, tmp_path: Path) -> tuple[str, _VisibleText]:
+    (tmp_path / "lesson.html").write_text(html, encoding="utf-8")
+    run = narrate(tmp_path / "lesson.html", "-o", out, "--book", "none", "--format", "wav", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    page = _VisibleText()
+    page.feed((out / "index.html").read_text("utf-8"))
+    return json.loads((out / "manifest.json").read_text("utf-8"))["title"], page
+
+
+def test_the_player_shows_the_title_once_when_the_lesson_opens_with_it(tmp_path: Path) -> None:
+    title, page = _page("<h1>The Water Cycle</h1><p>Water moves. It never stops.</p>"
+                        "<h2>Rain</h2><p>Clouds give rain.</p>", tmp_path / "a", tmp_path)
+    assert title == "The Water Cycle"
+    assert sum(text.count(title) for _, text in page.texts) == 1, page.texts
+    assert page.h1 == [title]  # the page's h1 is still there, for screen readers
+    # a lesson whose text does not open with its title: the header shows it
+    title, page = _page("<title>Tides</title><h1>Why the sea moves</h1><p>The moon pulls it.</p>",
+                        tmp_path / "b", tmp_path)
+    assert title == "Tides"
+    assert [text for tag, text in page.texts if text == title] == [title]

@@ -97,7 +97,14 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
     template = environment("html").get_template("player.html.j2")
     return template.render(title=manifest["title"], lang=manifest.get("lang") or "en",
                            chapters=chapters, course_index=course_index,
+                           title_in_text=_opens_with_title(manifest),
                            data_json=Markup(_json_for_script(data)))
+
+
+def _opens_with_title(manifest: Mapping[str, Any]) -> bool:
+    """The lesson's first sentence is its title (its heading): the page header need not show it too."""
+    segments = manifest["segments"]
+    return bool(segments) and " ".join(segments[0]["text"].split()) == " ".join(manifest["title"].split())
 
 
 def player_script_hash() -> str:
