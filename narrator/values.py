@@ -35,6 +35,10 @@ class Run:
     math: str | None = None
 
 
+NOTE = "note"
+"""Context of the blocks of a footnote or endnote (set by the parser, read by the planner)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One block of text in reading order.

@@ -269,3 +269,7 @@ def test_importing_the_package_loads_no_rules() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_caret_that_starts_no_exponent_is_left_to_the_maths() -> None:
+    assert normalize(r"x^\ast and 5 kg", "en") == r"x^\ast and five kilograms"  # it once recursed forever

@@ -310,3 +310,17 @@ def test_exponents_and_degrees_in_plain_text_are_said_whole() -> None:
     assert spoken_text("10^8个单位", "sentence", "zh") == "十 的 八 次方 个单位"
     assert spoken_text("Turn 90° left at a 45° angle.", "sentence", "en") == (
         "Turn ninety degrees left at a forty five degrees angle.")
+
+
+def test_numbered_list_items_say_their_numbers() -> None:
+    from narrator.config import ParseConfig
+    from narrator.parse import parse_html
+
+    html = ("<h1>Bread</h1><ol><li>Mix the flour.</li><li>Knead it.<ul><li>Gently.</li></ul>Then rest."
+            "</li><li>Step 3: bake.</li></ol><ul><li>Salt</li></ul><ol start='7'><li>Eat.</li></ol>"
+            "<ol><li>洗手。</li><li>吃饭。</li></ol>")
+    segs = plan(parse_html(html.encode(), "x.html", ParseConfig()), Config()).segments
+    assert [(s.text, s.spoken) for s in segs] == [
+        ("Bread", "Bread"), ("Mix the flour.", "one. Mix the flour."), ("Knead it.", "two. Knead it."),
+        ("Gently.", "Gently."), ("Then rest.", "Then rest."), ("Step 3: bake.", "Step three: bake."),
+        ("Salt", "Salt"), ("Eat.", "seven. Eat."), ("洗手。", "一、洗手。"), ("吃饭。", "二、吃饭。")]

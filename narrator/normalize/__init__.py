@@ -33,8 +33,9 @@ def normalize(text: str, lang: str, *, abbreviations: Mapping[str, str] | None =
         return text
     if "^" in text:  # an exponent is maths.speak_symbols' to say ("10^8": "ten to the power 8")
         pieces = _EXPONENT.split(text)
-        return "".join(p if k % 2 else normalize(p, lang, abbreviations=abbreviations)
-                       for k, p in enumerate(pieces))
+        if len(pieces) > 1:  # (a caret that starts no exponent, "x^\\ast", is said with the rest)
+            return "".join(p if k % 2 else normalize(p, lang, abbreviations=abbreviations)
+                           for k, p in enumerate(pieces))
     try:
         if base == "zh":
             from narrator.normalize.zh import normalize_zh

@@ -30,7 +30,7 @@ from pathlib import PurePath
 
 from narrator.config import Config
 from narrator.text import SYLLABIC, speech_seconds
-from narrator.values import Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
+from narrator.values import NOTE, Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
 from narrator.script.lexicon import Lexicon
 from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang, split_long,
                              sentence_pieces, strip_emoji)
@@ -61,6 +61,7 @@ class _Draft:
     block: int = -1  # index in the chapter's blocks; -1: a title the planner added
     span: tuple[int, int] = (0, 0)
     spoken: str | None = None  # set when formulas or <sup>/<sub> make it differ from ``text``
+    lead: str = ""  # said before the text, never shown: an ordered list item's number ("2. ")
 
 
 def plan(document: Document, config: Config, *, tick: Callable[[], object] | None = None) -> Script:
@@ -200,6 +201,7 @@ class _Planner:
         self.lexicon = Lexicon(config.lexicon)
         self._abbreviations = config.abbreviations
         self._said: dict[tuple[str, bool, str], str] = {}
+        self._numbered: dict[int, int] = {}  # list level -> the item whose number was said
         self.default_lang = normalize_lang(document.lang) or "en"
         self.max_chars = config.text.max_chars
         self.max_chars_cjk = config.text.max_chars_cjk
@@ -235,6 +237,7 @@ class _Planner:
             drafts.append(_Draft(title, detect_lang(title, self.default_lang),
                                  self.style.heading(self.title_level), (), "", "heading",
                                  self.pauses.after_heading))
+        self._numbered = {}
         for number, block in enumerate(blocks[first:], first):
             if block.kind == "break":
                 if drafts:
@@ -242,7 +245,11 @@ class _Planner:
                     drafts[-1].pause = max(drafts[-1].pause, self.pauses.section)
                 continue
             before = len(drafts)
-            blocks[number] = self._block(block, drafts, number)
+            lead = self._item_number(block)
+            # room for the number in what the first sentence says ("one hundred and twelve. ")
+            blocks[number] = self._block(block, drafts, number, lead)
+            if lead and len(drafts) > before:  # said in the language of the item's first sentence
+                drafts[before].lead = f"{lead}、" if is_cjk_lang(drafts[before].lang) else f"{lead}. "
             self._work(1 + len(drafts) - before)
             if block.kind == "heading" and before and len(drafts) > before:
                 prev = drafts[before - 1]
@@ -259,12 +266,26 @@ class _Planner:
             self._work(1)
             segments.append(Segment(
                 id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
-                spoken=self.spoken(strip_emoji(lex.apply(_said(d), d.lang) if lex is not None else _said(d)),
-                                   d.boundary, d.lang),
+                spoken=self.spoken(d.lead + strip_emoji(lex.apply(_said(d), d.lang) if lex is not None
+                                                        else _said(d)), d.boundary, d.lang),
                 lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
                 marks=d.marks, source=d.source, block=d.block, span=d.span))
         self._said.clear()  # memory stays bounded by one chapter
         return tuple(segments)
+
+    def _item_number(self, block: Block) -> str:
+        """"3" to say before the first sentence of item 3 of a numbered list (a step's number is part
+        of what it says), unless its text numbers itself ("Step 3", "3)", "III."); "" otherwise.
+        The blocks of one item share its number: only the first says it."""
+        if block.kind != "item" or not block.ordered or block.item <= 0 or NOTE in block.context:
+            if block.kind != "item":
+                self._numbered.clear()
+            return ""
+        if self._numbered.get(block.level) == block.item:
+            return ""  # the same item, after a list nested in it
+        self._numbered = {k: v for k, v in self._numbered.items() if k < block.level}
+        self._numbered[block.level] = block.item
+        return "" if _SELF_NUMBERED.match(block.text.lstrip()) else str(block.item)
 
     def spoken(self, text: str, boundary: str, lang: str) -> str:
         """:func:`spoken_text`, remembered until the chapter is finished (a sentence is measured
@@ -290,8 +311,11 @@ class _Planner:
 
     # -- one block -----------------------------------------------------------------------
 
-    def _block(self, block: Block, drafts: list[_Draft], number: int) -> Block:
-        """Add the block's sentences to ``drafts``; return the block as read (spans index into it)."""
+    def _block(self, block: Block, drafts: list[_Draft], number: int, lead: str = "") -> Block:
+        """Add the block's sentences to ``drafts``; return the block as read (spans index into it).
+        ``lead`` (an item's number) will be said before it: its sentences leave room for it."""
+        max_chars = self.max_chars - (len(normalize(lead + ". ", "en")) if lead else 0)
+        max_chars_cjk = self.max_chars_cjk - (len(normalize(lead, "zh")) + 1 if lead else 0)
         text = block.text
         block_lang = normalize_lang(block.lang) if block.lang else None
         runs = block.runs
@@ -304,7 +328,7 @@ class _Planner:
             if said and offsets else []
         # links are shown as written and said short: never cut inside, measured by what is said
         links = link_spans(text)
-        spans = sentence_pieces(text, max_chars=self.max_chars, max_chars_cjk=self.max_chars_cjk,
+        spans = sentence_pieces(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk,
                                 keep=formulas + [(lo, hi) for lo, hi, _ in links], saved=links)
         if formulas:
             spans = _formulas_whole(spans, runs, offsets)  # type: ignore[arg-type]
@@ -333,7 +357,7 @@ class _Planner:
                            marks, block.source, "clause" if cut else "sentence",
                            self.pauses.clause if cut else self.pauses.sentence, number, (a, b),
                            _said_span(text, runs, offsets, a, b, lang) if said and offsets else None)
-            limit = self.max_chars_cjk if is_cjk_lang(lang) else self.max_chars
+            limit = max_chars_cjk if is_cjk_lang(lang) else max_chars
             saying = len(self.spoken(draft.spoken, draft.boundary, lang)) if draft.spoken is not None else 0
             if draft.spoken is not None and saying > limit:
                 # a formula says more than it shows: its words go in clause-sized pieces, and the
@@ -393,6 +417,9 @@ class _Planner:
 
 
 # Chapter names parse.chapters makes up when a chapter has none: never spoken.
+# an item that says its own number: "1.", "3)", "Step 2", "IV.", "(a)", "第三", "一、"
+_SELF_NUMBERED = re.compile(r"(?:[0-9]+[.)、:]|\(?[0-9a-zA-Z]\)|(?i:step|part|question|q)\s*[0-9]"
+                            r"|[IVXLC]+[.)]|第|[一二三四五六七八九十]+[、.．])")
 _MADE_UP = re.compile(r"^(?:Introduction|Part \d+|引言|第\d+部分)$")
 _ROMAN_HEAD = re.compile(r"^([IVXLCDM]+)(\.?)(?=\s|$)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}

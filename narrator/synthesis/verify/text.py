@@ -20,7 +20,7 @@ import re
 import unicodedata
 
 from narrator.normalize import normalize
-from narrator.script.spoken import say_addresses
+from narrator.normalize.addresses import say_addresses
 from narrator.text import HAN_CHAR
 
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
