@@ -54,7 +54,10 @@ class Source:
 
 def _kinds() -> list[type[Source]]:
     # one import per kind, in the order they are asked (the most specific first)
-    return []
+    kinds: list[type[Source]] = []
+    from narrator.parse.sources.slides import Slides; kinds.append(Slides)  # noqa: E702
+    from narrator.parse.sources.notebook import Notebook; kinds.append(Notebook)  # noqa: E702
+    return kinds
 
 
 KINDS: list[type[Source]] = _kinds()
