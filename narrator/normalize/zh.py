@@ -64,6 +64,8 @@ import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
+from narrator.script.zh_typography import speak_typography
+
 __all__ = ["UNIT_WORDS", "digits", "normalize_zh", "say_number"]
 
 # -- the gate ---------------------------------------------------------------------------------
@@ -547,6 +549,7 @@ def normalize_zh(text: str, abbreviations: Mapping[str, str] | None = None) -> s
     """``text`` with its numbers, dates, times, money, units and symbols said in Chinese words.
 
     ``abbreviations`` maps a written abbreviation to what is said for it (whole tokens only)."""
+    text = speak_typography(text)  # glosses, box-drawing dashes, conversion spaces (zh_typography)
     items = tuple(abbreviations.items()) if abbreviations else ()
     if not items and _GATE.search(text) is None:
         return text

@@ -104,11 +104,13 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
         raise BadInput(path, "markup nested too deeply to parse") from None
     source = recognise(soup)
     skipped.extend(source.prepare(soup))
-    root = source.root(soup) or _root(soup)
+    own_root = source.root(soup)  # a kind that names its document is not second-guessed
+    root = own_root or _root(soup)
     page_mode = soup.find(["script", "nav", "form", "iframe"]) is not None
     if page_mode:
         blocks, page_skipped = _page_blocks(soup, root, config, work,
-                                            whole_page=_FULL_PAGE.search(markup) is not None)
+                                            whole_page=_FULL_PAGE.search(markup) is not None,
+                                            main_known=own_root is not None)
     else:
         walker = Walker(config, work=work)
         blocks, page_skipped = walker.walk(root), walker.skipped
@@ -170,9 +172,10 @@ def _announcement(block: Block, lang: str) -> Block:
 
 
 def _page_blocks(soup: Any, root: Any, config: ParseConfig, work: Work, *,
-                 whole_page: bool) -> tuple[list[Block], list[Skipped]]:
+                 whole_page: bool, main_known: bool = False) -> tuple[list[Block], list[Skipped]]:
     """A web page without chrome or metadata lines; a whole page (not a fragment with a script in
-    it) is cut down to its main content and title heading. Also returns what was left out."""
+    it) is cut down to its main content and title heading, unless its kind named the root
+    (``main_known``). Also returns what was left out."""
     from narrator.parse.content import find_main_content, is_metadata_line
     from narrator.parse.html import BLOCK_TAGS, Walker, link_stats
 
@@ -182,7 +185,7 @@ def _page_blocks(soup: Any, root: Any, config: ParseConfig, work: Work, *,
     page_title = _WS.sub(" ", head.get_text()).strip() if head is not None else ""
     if not whole_page:
         return walker.walk(root), walker.skipped
-    main = find_main_content(root, stats, walker.drops, page_title, BLOCK_TAGS, work)
+    main = None if main_known else find_main_content(root, stats, walker.drops, page_title, BLOCK_TAGS, work)
     blocks = walker.walk(root, main.skip, main.mute) if main else walker.walk(root)
     kept: list[Block] = []
     for b in blocks:

@@ -55,6 +55,7 @@ class Source:
 def _kinds() -> list[type[Source]]:
     # one import per kind, in the order they are asked (the most specific first)
     kinds: list[type[Source]] = []
+    from narrator.parse.sources.wechat import WeChat; kinds.append(WeChat)  # noqa: E702
     from narrator.parse.sources.slides import Slides; kinds.append(Slides)  # noqa: E702
     from narrator.parse.sources.notebook import Notebook; kinds.append(Notebook)  # noqa: E702
     return kinds

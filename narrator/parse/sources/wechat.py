@@ -1,0 +1,96 @@
+"""WeChat official-account articles (mp.weixin.qq.com pages, as saved from a browser).
+
+The article is ``#js_content`` (class ``rich_media_content``) inside ``#img-content``, with the
+title (``h2#activity-name``) and the account line (``#meta_content``) before it. Everything
+else on the page is the account's furniture: reward and QR-code boxes, like and comment panels,
+"read more" lists. The article is named as the root, so nothing inside it is second-guessed by
+the main-content finder: a news digest of long items is the article, however it is styled.
+
+WeChat's editors (135editor, 秀米...) style whole paragraphs as <h1>: a "heading" that is a long
+sentence ending in 。 is read as the paragraph it is, not as a chapter title.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from narrator.values import Skipped
+from narrator.parse import sources
+from narrator.parse.sources import Source
+
+__all__ = ["WeChat"]
+
+# the page's own elements, never text: the walker leaves them out anyway
+_SILENT = frozenset(("script", "style", "link", "meta", "noscript", "template", "head", "title"))
+# WeChat's custom embeds: music (qqmusic), voice messages (mpvoice), videos, mini programs
+_EMBEDS = re.compile(r"^(?:qqmusic|mpvoice|mpvideo|mp-\w[\w-]*|mpprofile|mpcps)$")
+_SENTENCE_END = tuple("。！？!?；;…")
+_CLOSERS = "”’」』）)】\"'"
+_LONG_HEADING = 40  # characters: longer than any title WeChat shows in a heading
+
+
+def _article_text(node: Any) -> int:
+    return len(node.get_text().strip())
+
+
+class WeChat(Source):
+    """A saved WeChat article: the article body, its title, nothing of the app around it."""
+
+    name = "wechat"
+
+    @classmethod
+    def detect(cls, soup: Any) -> bool:
+        content = soup.find(id="js_content")
+        if content is None:
+            return False
+        classes = content.get("class") or ()
+        return "rich_media_content" in classes or soup.find(id="js_article") is not None
+
+    def prepare(self, soup: Any) -> list[Skipped]:
+        content = soup.find(id="js_content")
+        article = soup.find(id="img-content") or content.parent
+        if article is None or not any(p is article for p in content.parents):
+            article = content
+        out: list[Skipped] = []
+        # 1. the page around the article, level by level up to <body>
+        node = article
+        while node.parent is not None and node.name not in ("body", "html", "[document]"):
+            around = [s for s in node.parent.find_all(recursive=False)
+                      if s is not node and s.name not in _SILENT]
+            out += sources.take_out(around, "page chrome", "outside the WeChat article: the account's "
+                            "page around it (QR codes, dialogs, comments)")
+            node = node.parent
+        # 2. inside the article: the account line and the boxes after the body
+        out += sources.take_out(article.find_all(id="meta_content"), "page metadata line",
+                        "account name, author and date of the WeChat article")
+        after = []
+        sibling = content.find_next_sibling()
+        while sibling is not None:
+            if sibling.name not in _SILENT:
+                after.append(sibling)
+            sibling = sibling.find_next_sibling()
+        if content.parent is article:
+            out += sources.take_out(after, "page chrome", "WeChat furniture after the article: reward, "
+                            "ads, like buttons, more reading")
+        # 3. embedded players inside the body
+        out += sources.take_out(content.find_all(_EMBEDS), "embedded content",
+                        "a WeChat music, voice or video player cannot be narrated")
+        # 4. paragraphs styled as headings
+        for h in content.find_all(re.compile(r"^h[1-6]$")):
+            text = " ".join(h.get_text().split())
+            if len(text) > _LONG_HEADING and text.rstrip(_CLOSERS).endswith(_SENTENCE_END):
+                h.name = "p"
+        self._root = article
+        return out
+
+    def root(self, soup: Any) -> Any | None:
+        return getattr(self, "_root", None)
+
+    def title(self, soup: Any, blocks: Any) -> str | None:
+        h = soup.find(id="activity-name")
+        text = " ".join(h.get_text().split()) if h is not None else ""
+        if not text:
+            meta = soup.find("meta", attrs={"property": "og:title"})
+            text = " ".join(str(meta.get("content") or "").split()) if meta is not None else ""
+        return text or None
