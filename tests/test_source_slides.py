@@ -120,3 +120,8 @@ def test_remark_deck_read_from_its_textarea():
     assert doc.title == "Asymptotics"
     assert "layout" not in text and "--" not in text and "future" in text and "https" not in text
     assert "Consistency" in [c.title for c in doc.chapters]
+
+
+def test_xaringan_unwraps_environments_written_in_backticks():
+    deck, _ = remark_html("$$\n`\\begin{align}\n y = x \\tag{3}\n\\end{align}`\n$$\n")
+    assert "`" not in deck and "<code>" not in deck

@@ -184,7 +184,8 @@ _SLIDE_BREAK = re.compile(r"^---\s*$", re.MULTILINE)
 _PAUSE = re.compile(r"^--\s*$", re.MULTILINE)
 _PROPERTY = re.compile(r"^([a-zA-Z][\w-]*):\s*(.*?)\s*$")
 _NOTES = re.compile(r"^\?\?\?\s*$", re.MULTILINE)
-_INLINE_MATH = re.compile(r"`(\\\(.+?\\\)|\\\[.+?\\\]|\$\$.+?\$\$)`", re.DOTALL)
+_INLINE_MATH = re.compile(r"`(\\\(.+?\\\)|\\\[.+?\\\]|\$\$.+?\$\$|\\begin\{[^}]+\}.+?\\end\{[^}]+\})`",
+                          re.DOTALL)
 _MATH = re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]|\$\$.+?\$\$", re.DOTALL)
 _MACRO = re.compile(r"\.([a-zA-Z][\w-]*)\[")
 
