@@ -171,16 +171,37 @@ def strip_word_markup(html: str) -> str:
     return _WORD_LIST_MARKER.sub("", html)
 
 
-_CHROME_WORDS = frozenset(["nav", "navbar", "navigation", "menu", "menubar", "submenu", "footer", "header", "masthead", "topbar", "share", "sharing", "sharebar", "social", "login", "logon", "signin", "signup", "register", "breadcrumb", "breadcrumbs", "crumbs", "sidebar", "comment", "comments", "copyright", "toolbar", "banner", "advert", "ads", "advertisement", "pagination", "pager", "subscribe", "newsletter", "cookie", "cookies", "popup", "modal", "related", "recommend", "widget", "qrcode", "skip"])
+_CHROME_WORDS = frozenset(["nav", "navbar", "navigation", "menu", "menubar", "submenu", "footer", "header", "masthead", "topbar", "share", "sharing", "sharebar", "social", "login", "logon", "signin", "signup", "register", "breadcrumb", "breadcrumbs", "crumbs", "sidebar", "comment", "comments", "copyright", "toolbar", "banner", "advert", "ads", "advertisement", "pagination", "pager", "subscribe", "newsletter", "cookie", "cookies", "popup", "modal", "related", "recommend", "widget", "qrcode", "skip",
+                           # product pages: carousels, call-to-action boxes, promotions, consent bars
+                           "carousel", "cta", "promo", "consent", "gdpr"])
 _WORD_SPLIT = re.compile(r"[\s_\-]+")
+
+
+# names that are positive evidence whatever the text inside says: a cookie notice or a share bar is
+# never the lesson, so a second opinion is not asked about it (second_opinion.py); "header",
+# "related" or "sidebar" are only a look
+_FURNITURE_WORDS = frozenset(["cookie", "cookies", "consent", "gdpr", "share", "sharing", "sharebar", "social",
+                              "login", "logon", "signin", "signup", "subscribe", "newsletter", "copyright",
+                              "advert", "ads", "advertisement", "cta", "popup", "modal", "qrcode", "breadcrumb",
+                              "breadcrumbs", "pagination", "pager", "carousel", "promo"])
 
 
 def is_chrome_name(value: str) -> bool:
     """True when a class or id (or custom element name) says page chrome: nav, footer, share..."""
-    for token in _WORD_SPLIT.split(value.lower()):
-        if token in _CHROME_WORDS:
-            return True
-    return False
+    return _names(value, _CHROME_WORDS)
+
+
+def is_furniture_name(value: str) -> bool:
+    """True when a class or id says page furniture beyond doubt: cookie notice, share bar, login,
+    call to action (a subset of the chrome names)."""
+    return _names(value, _FURNITURE_WORDS)
+
+
+def _names(value: str, words: frozenset[str]) -> bool:
+    low = value.lower()
+    if "call-to-action" in low or "calltoaction" in low:
+        return True
+    return any(token in words for token in _WORD_SPLIT.split(low))
 
 
 # Template syntax that a site generator or mail merge fills in: never lesson text.

@@ -42,6 +42,13 @@ class MainContent:
     def __init__(self, root: Any, title: Any, skip: frozenset[int], mute: frozenset[int]) -> None:
         self.root, self.title, self.skip, self.mute = root, title, skip, mute
 
+    def keeping(self, body: Any, extra: list[Any]) -> MainContent:
+        """The same content with ``extra`` elements outside it read too (a second opinion kept
+        them): only the branches off the paths to them stay skipped."""
+        keep = [k for k in (self.title, self.root) if k is not None] + extra
+        skip, mute = _outside(body, keep)
+        return MainContent(self.root, self.title, skip, mute)
+
 
 def find_main_content(body: Any, stats: dict[int, tuple[int, int, int]],
                       is_dropped: Callable[[Any, str], bool], page_title: str,

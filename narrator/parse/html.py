@@ -56,6 +56,7 @@ _REPORTED: dict[str, tuple[str, str]] = {
 }
 _ONLY_WITH_TEXT = frozenset(("template", "dialog", "svg", "canvas", "button", "select", "textarea", "math"))
 _STRUCK = frozenset(("s", "strike", "del"))
+_OUTSIDE = "outside the page's main content"
 _PROSE = 80  # characters of unlinked text that make an element real prose (never chrome)
 _CONTEXT_NAMES = frozenset(("blockquote", "figcaption", "li", "th", "aside", "figure",
                             "caption", "dd", "dt", "pre", "header", "details", "summary"))
@@ -228,6 +229,8 @@ class Walker:
         self.whole_page = whole_page  # chrome rules by name apply to whole web pages only
         self.root_label = root_label
         self.stats = stats or {}
+        self.kept: frozenset[int] = frozenset()  # ids a second opinion keeps (second_opinion.py)
+        self.relabel: dict[int, tuple[str, str]] = {}  # ids -> (what, reason) truer than "page chrome"
         self.blocks: list[Block] = []
         self.skipped: list[Skipped] = []
         self.pieces: list[_Piece] = []
@@ -362,7 +365,7 @@ class Walker:
             is_block = name in BLOCK_TAGS
             chrome = self._is_chrome(node, name, is_block)
             if chrome:
-                self._record(node, name, nth, path, "page chrome", chrome)
+                self._record(node, name, nth, path, *self.relabel.get(id(node), ("page chrome", chrome)))
                 continue
             if name not in _NEVER_LABEL and (label := self._label(node, name, is_block, frames[-1])):
                 self._keep_images(node)
@@ -475,7 +478,7 @@ class Walker:
         if outside:
             if name in _SKIP_TAGS and name not in _REPORTED:
                 return  # script, style...: never content
-            self._record(node, name, nth, path, "page chrome", "outside the page's main content")
+            self._record(node, name, nth, path, *self.relabel.get(id(node), ("page chrome", _OUTSIDE)))
             return
         known = _REPORTED.get(name)
         if known is None:
@@ -521,6 +524,8 @@ class Walker:
         """Why this element is page chrome ("" if it is not): by class/id/custom element name, and
         (web pages only) by link density. Name rules apply to whole web pages only, and never to an
         element that holds a heading or real prose: "header" or "related" is a look, not a verdict."""
+        if id(node) in self.kept:
+            return ""
         if name in ("html", "body", "main", "article", "tr", "td", "th", "tbody", "thead", "li", "p",
                     "h1", "h2", "h3", "h4", "h5", "h6"):
             by_name = ""
