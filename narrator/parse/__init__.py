@@ -109,7 +109,7 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
     page_mode = soup.find(["script", "nav", "form", "iframe"]) is not None
     if page_mode:
         blocks, page_skipped = _page_blocks(soup, root, config, work,
-                                            whole_page=_FULL_PAGE.search(markup) is not None,
+                                            whole_page=_FULL_PAGE.search(markup) is not None, warnings=warnings,
                                             main_known=own_root is not None)
     else:
         walker = Walker(config, work=work)
@@ -172,11 +172,12 @@ def _announcement(block: Block, lang: str) -> Block:
 
 
 def _page_blocks(soup: Any, root: Any, config: ParseConfig, work: Work, *,
-                 whole_page: bool, main_known: bool = False) -> tuple[list[Block], list[Skipped]]:
+                 whole_page: bool, warnings: list[str], main_known: bool = False) -> tuple[list[Block], list[Skipped]]:
     """A web page without chrome or metadata lines; a whole page (not a fragment with a script in
     it) is cut down to its main content and title heading, unless its kind named the root
     (``main_known``). Also returns what was left out."""
     from narrator.parse.content import find_main_content, is_metadata_line
+    from narrator.parse.second_opinion import consult, count_unshared
     from narrator.parse.html import BLOCK_TAGS, Walker, link_stats
 
     stats = link_stats(root, work)
@@ -186,7 +187,10 @@ def _page_blocks(soup: Any, root: Any, config: ParseConfig, work: Work, *,
     if not whole_page:
         return walker.walk(root), walker.skipped
     main = None if main_known else find_main_content(root, stats, walker.drops, page_title, BLOCK_TAGS, work)
+    main, second = consult(root, soup, walker, main)  # keep prose it keeps, name sources truly
+    warnings.extend(second.warnings)
     blocks = walker.walk(root, main.skip, main.mute) if main else walker.walk(root)
+    count_unshared(blocks, second.opinion)
     kept: list[Block] = []
     for b in blocks:
         if is_metadata_line(b):
