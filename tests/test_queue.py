@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,7 @@ import pytest
 from helpers import wav_bytes_of
 from tests.servers.audio import speech_wav
 from tests.servers.indextts2_webui import free_port, start_webui
-from tests.servers.queue import Worker, start_redis
+from tests.servers.queue import Asker, Worker, start_redis, wait_until
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,6 +159,109 @@ def test_a_worker_killed_mid_take_is_replaced_and_the_output_is_whole(cluster, b
     assert local.returncode == 0, local.stderr
     assert take_keys(tmp_path / "queued") == take_keys(tmp_path / "local")
     assert chapters_pcm(tmp_path / "queued", tmp_path) == chapters_pcm(tmp_path / "local", tmp_path)
+
+
+def test_a_worker_killed_mid_take_is_noticed_in_seconds_and_no_take_is_made_twice(
+        cluster, broker, voices, tmp_path):
+    """Issue 21: a GPU machine reboots mid-take. The asker sees the worker's heartbeat stop and
+    sends the take again to the live worker within seconds, not after the visibility timeout
+    (35 s here: later than the 30 s promised, so only the heartbeat can keep the promise); the
+    dead worker's message, restored after that timeout, is skipped, so no take is made twice."""
+    teacher, _ = voices
+    (ui_a, ui_b), (worker_a, worker_b) = cluster(2, teacher, extra=("--visibility-timeout", "35"))
+    ui_a.hold_after = 0  # A's server never finishes its first take: A is killed while it waits
+    asker = Asker(SAMPLES / "word-lesson.html", "-o", tmp_path / "queued", "-q", "--broker", broker,
+                  "--voice-file", teacher, "--cache-dir", tmp_path / "asker-cache", cwd=tmp_path)
+    try:
+        wait_until(lambda: ui_a.recorder.in_flight == 1 or asker.proc.poll() is not None,
+                   "worker A's server to start a take")
+        assert asker.proc.poll() is None, asker.stderr
+        killed_text = ui_a.recorder.texts[0]
+        worker_a.proc.send_signal(signal.SIGKILL)
+        killed_at = time.monotonic()
+        worker_a.proc.wait()
+        ui_a.release.set()  # the stand-in's request ends; nobody is listening any more
+        assert asker.wait(120) == 0, asker.stderr
+    finally:
+        asker.kill()
+    # noticed by liveness: the asker names the dead worker and how long it was silent
+    gone = [(t, line) for t, line in asker.lines if " gone " in line]
+    assert len(gone) == 1, asker.stderr
+    noticed, line = gone[0]
+    assert f"narrate-{worker_a.proc.pid}@" in line and "re-sent" in line, line
+    held = re.search(r"gone (\d+) s into the take", line)  # by the asker's clock
+    assert held is not None and int(held[1]) < 30, line
+    assert killed_at < noticed < killed_at + 30
+    assert asker.ended - killed_at < 30  # the lesson is finished within 30 s of the kill
+
+    # the restored message reaches B after the visibility timeout: B skips it
+    wait_until(lambda: any("skipped" in x for x in worker_b.lines),
+               "worker B to skip the dead worker's restored message")
+    made = Counter(ui_b.recorder.texts)
+    unique = set(take_keys(tmp_path / "queued").values())
+    assert ui_a.recorder.texts == [killed_text]
+    assert killed_text in made and set(made.values()) == {1} and len(made) == len(unique)
+    assert ui_b.recorder.max_in_flight == 1
+    assert not (tmp_path / "queued" / "errors.jsonl").exists()
+
+    local = narrate(SAMPLES / "word-lesson.html", "-o", tmp_path / "local", "--server", ui_b.url,
+                    "--voice-file", teacher, "--cache-dir", tmp_path / "local-cache", cwd=tmp_path)
+    assert local.returncode == 0, local.stderr
+    assert take_keys(tmp_path / "queued") == take_keys(tmp_path / "local")
+    assert chapters_pcm(tmp_path / "queued", tmp_path) == chapters_pcm(tmp_path / "local", tmp_path)
+
+
+def test_takes_whose_messages_are_lost_are_sent_again(cluster, broker, voices, tmp_path):
+    """Issue 26: messages lost from the queue (a broker restarted without its data) while a
+    worker is live: the asker sends the takes no worker started again instead of waiting
+    forever, and says so."""
+    import redis
+
+    from narrator.synthesis.worker import queue_lists
+
+    teacher, _ = voices
+    (ui,), (worker,) = cluster(1, teacher, delay=0.0)
+    ui.hold_after = 0  # the worker's first take waits while the others sit in the queue
+    queue = next(x.split(" on queue ")[1] for x in worker.lines if " on queue " in x)
+    lesson = tmp_path / "tides.html"
+    lesson.write_text("<h1>Tides</h1><p>The sea rises twice a day. The moon pulls the water. "
+                      "Sailors read tide tables before they leave the harbour.</p>")
+    client = redis.Redis.from_url(broker)
+    asker = Asker(lesson, "-o", tmp_path / "out", "-q", "--broker", broker, "--voice-file", teacher,
+                  "--cache-dir", tmp_path / "asker-cache", cwd=tmp_path)
+    try:
+        wait_until(lambda: ui.recorder.in_flight == 1
+                   and sum(client.llen(name) for name in queue_lists(queue)) == 3,
+                   "one take in hand and three queued")
+        assert client.delete(*queue_lists(queue)) == 1  # the three waiting messages are lost
+        ui.release.set()
+        assert asker.wait(120) == 0, asker.stderr
+    finally:
+        asker.kill()
+    lost = [line for _, line in asker.lines if "task lost" in line]
+    assert len(lost) == 3 and all("re-sent" in line for line in lost), asker.stderr
+    assert sorted(ui.recorder.texts) == sorted({s["text"] for s in _manifest(tmp_path / "out")["segments"]})
+    assert len(ui.recorder.texts) == 4
+    assert _manifest(tmp_path / "out")["stats"]["failed"] == 0
+
+
+def test_the_first_take_stored_under_a_key_stays(tmp_path):
+    """Workers sharing a cache folder: a take made twice (its worker seemed gone but finished
+    after all) never replaces the first, so one key never names two different takes."""
+    from narrator.synthesis.cache import Cache
+    from narrator.synthesis.worker import store_first
+
+    cache = Cache(tmp_path / "shared")
+    key = "ab" * 32
+    first, second = speech_wav("The first take."), speech_wav("Another take.")
+    assert store_first(cache, key, first) == cache.path(key)
+    assert store_first(cache, key, second) == cache.path(key)
+    assert cache.path(key).read_bytes() == first
+    assert [p.name for p in cache.path(key).parent.iterdir()] == [cache.path(key).name]
+
+
+def _manifest(out: Path) -> dict:
+    return json.loads((out / "manifest.json").read_text())
 
 
 def test_a_wrong_voice_worker_never_receives_a_take(cluster, broker, voices, tmp_path):

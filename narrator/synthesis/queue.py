@@ -12,6 +12,15 @@ the asker hears every take as it arrives (the same checker as the local schedule
 made again after a failed check is asked for with the digests of the takes heard, so the worker
 makes a new one instead of answering from its cache.
 
+Faults: every second the asker checks the takes out. A take a worker has started names that
+worker (worker.py); when the worker's heartbeat key has expired (HEARTBEAT_TTL, a few seconds),
+the worker is gone (a killed process, a rebooted machine) and the take is sent again at once, as a
+failed attempt, to the live workers; its old task is marked abandoned, so a copy of its message
+restored later is skipped. A take no worker has started while its queue has been empty for
+LOST_SECONDS was lost (a worker killed between fetching and starting it, a broker restarted
+without its data) and is sent again the same way. A take given up after ``retries`` such attempts
+goes to errors.jsonl with the reason.
+
 Which workers: those of the asker's engine (unless "auto") and voice (its voice file's sha256, or
 its voice name), if it names one; when several setups fit, the one with the most live workers.
 """
@@ -35,8 +44,9 @@ from narrator.synthesis.checks import validate_take
 from narrator.synthesis.scheduler import SynthesisResult, cached_verdict, speech_checks
 from narrator.synthesis.takes import Hit, Tally, Wanted, plan_takes, record_errors
 from narrator.synthesis.verify.checker import Candidate, Checker, JobChecks
-from narrator.synthesis.worker import (BATCH, INTERACTIVE, SETUP_COMMAND, TASK, QueueUnavailable,
-                                       check_broker, make_app, voice_identity)
+from narrator.synthesis.worker import (ABANDONED_SECONDS, BATCH, INTERACTIVE, SETUP_COMMAND, TASK,
+                                       HEARTBEAT_TTL, QueueUnavailable, abandoned_key, alive_key, check_broker,
+                                       make_app, queue_lists, voice_identity)
 from narrator.util.wavio import normalize_wav, wav_info
 from narrator.values import Script, Segment, Take
 
@@ -47,6 +57,8 @@ INSPECT_SECONDS = 0.5  # longest wait for replies to a broadcast (workers answer
 _POLL = 0.005  # seconds between result checks while takes are out (one Redis MGET)
 _STALL_CHECK = 10.0  # with no answer for this long, check that a worker still serves the queue
 _STALL_CHECKS = 3  # consecutive checks without a live worker after which the run gives up
+LIVENESS_SECONDS = 1.0  # how often the holders of the takes out are checked
+LOST_SECONDS = 10.0  # a take not started this long after its queue was last seen busy was lost
 
 _apps: dict[str, Celery] = {}  # one app (and connection pool) per broker for the process
 
@@ -149,6 +161,16 @@ def find_setup(app: Celery, config: Config, langs: Sequence[str],
                        engine=first["engine"], servers=tuple(w["server"] for w in chosen))
 
 
+@dataclass(frozen=True)
+class _Holder:
+    """The worker a take out was started by (its STARTED state, see worker.py)."""
+
+    worker: str  # the worker process's id, naming its heartbeat key
+    hostname: str
+    server: str
+    since: float = field(default=0.0, compare=False)  # when the asker saw it started (monotonic)
+
+
 @dataclass(eq=False)
 class _Job:
     wanted: Wanted
@@ -247,6 +269,11 @@ class _QueuedRun(Tally):
         self.reply = "key" if config.queue.shared_cache else "wav"
         self.busy: dict[str, float] = {}
         self.out: dict[str, _Job] = {}  # task id -> job
+        # liveness (see the module docstring); times are time.monotonic()
+        self.client = app.backend.client
+        self.sent: dict[str, float] = {}  # task id -> when it was sent
+        self.holders: dict[str, _Holder] = {}  # task id -> the worker that started it
+        self.queue_busy = time.monotonic()  # when the setup's queue last held a message
         # [verify]: the checker hears takes on its own thread and hands its decisions back here
         self.checker: Checker | None = None
         self.hearing = 0  # jobs whose take is being heard
@@ -256,12 +283,15 @@ class _QueuedRun(Tally):
         self._progress()
         for job in jobs:
             self._send(job)
-        last_answer = time.monotonic()
+        last_answer = next_check = time.monotonic()
         no_worker = 0
         try:
             while self.out or self.hearing:
                 answered = self._collect() + self._decided()
                 now = time.monotonic()
+                if self.out and now >= next_check:
+                    next_check = now + LIVENESS_SECONDS
+                    answered += self._check_liveness()
                 if answered:
                     last_answer, no_worker = now, 0
                 elif self.out and now - last_answer > _STALL_CHECK:
@@ -277,7 +307,7 @@ class _QueuedRun(Tally):
         finally:
             # takes still out are made by the workers anyway (into their caches), but nobody
             # will read these answers: let them expire instead of waiting for them
-            self.out.clear()
+            self._clear_out()
 
     def _send(self, job: _Job) -> None:
         w = job.wanted
@@ -287,6 +317,69 @@ class _QueuedRun(Tally):
         result = self.app.send_task(TASK, args=(w.key, w.spoken, w.lang, w.emotion, self.reply, avoid),
                                     queue=self.setup.queue, priority=self.priority)
         self.out[result.id] = job
+        self.sent[result.id] = time.monotonic()
+
+    def _take_out(self, task_id: str) -> _Job:
+        """The job of a task that is out no more."""
+        self.sent.pop(task_id, None)
+        self.holders.pop(task_id, None)
+        return self.out.pop(task_id)
+
+    def _clear_out(self) -> None:
+        self.out.clear()
+        self.sent.clear()
+        self.holders.clear()
+
+    # ---- liveness ----------------------------------------------------------------------------------
+
+    def _started(self, task_id: str, state: Any) -> None:
+        """Note which worker holds a take (from its STARTED state)."""
+        if not isinstance(state, Mapping) or "worker" not in state:
+            return  # not this version's worker: the visibility timeout still covers it
+        holder = _Holder(str(state["worker"]), str(state.get("hostname", "")),
+                         str(state.get("server", "")), time.monotonic())
+        if self.holders.get(task_id) != holder:
+            self.holders[task_id] = holder
+
+    def _check_liveness(self) -> int:
+        """Send again the takes whose worker is gone and those lost on the way; return how many
+        answers arrived meanwhile (see the module docstring)."""
+        holders = dict(self.holders)
+        workers = sorted({h.worker for h in holders.values()})
+        with self.client.pipeline(transaction=False) as pipe:
+            for worker in workers:
+                pipe.exists(alive_key(worker))
+            for name in queue_lists(self.setup.queue):
+                pipe.llen(name)
+            replies = pipe.execute()
+        now = time.monotonic()
+        alive = {worker for worker, beating in zip(workers, replies) if beating}
+        if any(replies[len(workers):]):
+            self.queue_busy = now
+        # read after the heartbeats: a worker that stored its answer and then stopped (its key
+        # deleted) has answered, it is not gone
+        answered = self._collect()
+        for task_id, holder in holders.items():
+            if holder.worker not in alive and self.holders.get(task_id) == holder:
+                self._resend(task_id, holder.server,
+                             f"worker {holder.hostname} gone {now - holder.since:.0f} s into the take "
+                             f"(no heartbeat for {HEARTBEAT_TTL:.0f} s)")
+        for task_id in [t for t in self.out if t not in self.holders]:
+            if now - max(self.sent[task_id], self.queue_busy) > LOST_SECONDS:
+                self._resend(task_id, "", f"task lost: no worker started it in {LOST_SECONDS:.0f} s "
+                                          f"and {self.setup.queue} is empty")
+        return answered
+
+    def _resend(self, task_id: str, server: str, reason: str) -> None:
+        """Count a take whose task will not be answered as a failed attempt (send it again, or
+        give it up); a copy of the old message delivered later is skipped by the worker."""
+        job = self._take_out(task_id)
+        self.client.set(abandoned_key(task_id), "1", ex=int(ABANDONED_SECONDS))
+        self.backend.forget(task_id)
+        again = job.attempts < self.config.engine.retries
+        self.on_event(Notice("warning", f"{reason}: take {job.key[:12]} "
+                                        f"({job.wanted.segments[0].id}) {'re-sent' if again else 'given up'}"))
+        self._failed(job, server, f"{server}: {reason}" if server else reason)
 
     # ---- [verify] ----------------------------------------------------------------------------------
 
@@ -350,9 +443,11 @@ class _QueuedRun(Tally):
             if value is None:
                 continue
             meta = self.backend.decode_result(value)
+            if meta.get("status") == "STARTED":
+                self._started(task_id, meta.get("result"))
             if meta.get("status") not in ("SUCCESS", "FAILURE", "REVOKED"):
                 continue
-            job = self.out.pop(task_id)
+            job = self._take_out(task_id)
             self.backend.forget(task_id)
             n += 1
             answer = meta.get("result")
@@ -433,7 +528,7 @@ class _QueuedRun(Tally):
         for job in list(self.out.values()):
             job.errors.append(("", message, time.time()))
             self._give_up(job)
-        self.out.clear()
+        self._clear_out()
 
     def _complete(self, job: _Job) -> None:
         self.done += len(job.wanted.segments)

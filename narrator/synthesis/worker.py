@@ -15,9 +15,16 @@ setup ids of live workers with the ``narrate_setup`` control command (Celery's b
 by `narrate engines --broker`). Interactive takes (the job server) carry priority 0 and batch
 takes (course builds) priority 6 on the same queue; Redis serves lower numbers first.
 
-Faults: the message is acknowledged only when the take is finished (late ack, prefetch 1), so a
-worker killed mid-take leaves it unacknowledged and Redis hands it to another worker after the
-visibility timeout (kombu's restore sweep runs every second here instead of every 100 s). A
+Faults: a worker proves it is alive with a heartbeat key in Redis (``narrate:alive:<worker id>``,
+a fresh id per process) refreshed every second that expires after HEARTBEAT_TTL seconds, and a task
+records which worker runs it (state STARTED, naming the worker id, its hostname and server) before
+its server is asked. So the asker sees within seconds that the worker holding a take is gone, and
+sends the take again; it marks the old task abandoned (``narrate:abandoned:<task id>``), and a
+worker that receives it later skips it. The message is acknowledged only when the take is finished
+(late ack, prefetch 1), so a take in hand of a killed worker is also handed to another worker after
+the visibility timeout (kombu's restore sweep runs every second here instead of every 100 s): the
+fallback when no asker is waiting. Where workers share the cache folder, the first take stored
+under a key stays (a worker thought gone that finishes after all does not replace it). A
 failing server gets an error answer to the asker (which re-sends the take, counting attempts as the
 local scheduler does) and then a cool-down during which its worker takes no task, so the re-sent
 take goes to a healthy worker; a server given up for good stops its worker.
@@ -34,7 +41,9 @@ import random
 import signal
 import socket
 import sys
+import threading
 import time
+import uuid
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -47,6 +56,7 @@ from narrator.events import Notice
 from narrator.synthesis.cache import Cache
 from narrator.synthesis.checks import validate_take
 from narrator.synthesis.takes import lookup
+from narrator.util.atomic import TEMP_PREFIX
 from narrator.util.wavio import normalize_wav
 
 if TYPE_CHECKING:
@@ -61,8 +71,27 @@ QUEUE_PREFIX = "narrate."
 SETUP_COMMAND = "narrate_setup"
 INTERACTIVE = 0  # priorities on Redis: lower runs first
 BATCH = 6
-_PRIORITY_STEPS = [0, 3, 6, 9]
+PRIORITY_STEPS = [0, 3, 6, 9]
+_SEP = ":"  # kombu names a queue's list for priority p > 0 "<queue>:<p>"
 RESULT_SECONDS = 3600  # results the asker never collected (it was killed) expire after this
+HEARTBEAT_SECONDS = 1.0  # how often a worker refreshes its heartbeat key
+HEARTBEAT_TTL = 6.0  # a worker whose heartbeat is this old is gone (its key expired)
+ABANDONED_SECONDS = 86400.0  # how long a re-sent take's old task id is remembered as abandoned
+
+
+def queue_lists(queue: str) -> list[str]:
+    """The Redis lists holding the waiting messages of ``queue``, one per priority step."""
+    return [f"{queue}{_SEP}{p}" if p else queue for p in PRIORITY_STEPS]
+
+
+def alive_key(worker_id: str) -> str:
+    """The Redis key that exists while the worker process ``worker_id`` lives."""
+    return f"narrate:alive:{worker_id}"
+
+
+def abandoned_key(task_id: str) -> str:
+    """The Redis key marking a task the asker has sent again under another id."""
+    return f"narrate:abandoned:{task_id}"
 
 
 class QueueUnavailable(NarratorError):
@@ -84,7 +113,7 @@ def make_app(broker: str, *, visibility_timeout: float = 3600.0) -> Celery:
             "visibility_timeout": visibility_timeout,
             # kombu's default sweep for unacknowledged messages of dead consumers runs every 100 s
             "unacked_restore_interval": 1, "unacked_restore_throttle": 1,
-            "priority_steps": _PRIORITY_STEPS, "sep": ":", "queue_order_strategy": "priority",
+            "priority_steps": PRIORITY_STEPS, "sep": _SEP, "queue_order_strategy": "priority",
         },
         # without this, publishing with the result store down retries for ~19 s before failing
         result_backend_transport_options={"retry_policy": {"max_retries": 0}},
@@ -146,6 +175,7 @@ class _Worker:
     dead: str = ""  # why the server was given up for good
     made: int = 0
     served_from_cache: int = 0
+    worker_id: str = field(default_factory=lambda: uuid.uuid4().hex[:16])  # this process's
     rng: random.Random = field(default_factory=random.Random)
     # one thread storing takes in the worker's cache while its server makes the next one
     writer: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "take writer"))
@@ -157,9 +187,18 @@ _WORKER: _Worker | None = None  # set by run_worker() in the worker process
 def _take_task(task: Any, key: str, spoken: str, lang: str, emotion: str,
                reply: str = "wav", avoid: Sequence[str] = ()) -> dict[str, Any]:
     """The Celery task: make (or find) the take for ``key``; see :func:`make_take`."""
-    if _WORKER is None:
+    w = _WORKER
+    if w is None:
         raise RuntimeError("narrator.take runs only in `narrate worker`")
-    return make_take(_WORKER, key, spoken, lang, emotion, reply, avoid)
+    task_id = task.request.id
+    if task.backend.client.exists(abandoned_key(task_id)):  # sent again: made elsewhere
+        print(f"narrate worker: task {task_id} was sent again (its worker was gone); skipped",
+              file=sys.stderr, flush=True)
+        return {"ok": False, "abandoned": True, "server": w.engine.label, "error": "abandoned"}
+    # who holds the take, for the asker to watch (before the server is asked)
+    task.update_state(state="STARTED", meta={"worker": w.worker_id, "hostname": task.request.hostname,
+                                             "server": w.engine.label})
+    return make_take(w, key, spoken, lang, emotion, reply, avoid)
 
 
 def make_take(w: _Worker, key: str, spoken: str, lang: str, emotion: str,
@@ -179,9 +218,12 @@ def make_take(w: _Worker, key: str, spoken: str, lang: str, emotion: str,
                          "(its emotion presets or language handling differ from the asker's)"}
     hit = lookup(w.cache, key)
     cached = hit[0].read_bytes() if hit is not None else None
-    if cached is not None and hashlib.sha256(cached).hexdigest() not in avoid:
-        w.served_from_cache += 1  # a redelivered or duplicated task: the take was made already
-        return _answer(w, key, cached, reply, 0.0)
+    replace = False  # a cached take the asker heard and wants another of is replaced
+    if cached is not None:
+        if hashlib.sha256(cached).hexdigest() not in avoid:
+            w.served_from_cache += 1  # a redelivered or duplicated task: the take was made already
+            return _answer(w, key, cached, reply, 0.0)
+        replace = True
     started = time.monotonic()
     try:
         wav = engine.synthesize(spoken, lang, emotion)
@@ -200,10 +242,35 @@ def make_take(w: _Worker, key: str, spoken: str, lang: str, emotion: str,
     w.made += 1
     take = normalize_wav(wav)
     if reply == "key":  # the asker reads it from the shared cache: it must be there first
-        w.cache.put(key, take)
+        if replace:
+            w.cache.put(key, take)
+        else:
+            store_first(w.cache, key, take)
     else:  # the fsync'ed write would keep the server idle; it only serves redeliveries
         w.writer.submit(w.cache.put, key, take)
     return _answer(w, key, take, reply, time.monotonic() - started)
+
+
+def store_first(cache: Cache, key: str, wav: bytes) -> Path:
+    """Store ``wav`` under ``key`` unless a take is stored there already (another worker's, in a
+    shared cache: a take sent again because its worker seemed gone, made twice); the first stays,
+    so a key never names two different takes. Returns the entry's path."""
+    path = cache.path(key)
+    if cache.get(key) is not None:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staged = path.with_name(f"{TEMP_PREFIX}{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        with open(staged, "wb") as f:
+            f.write(wav)
+            f.flush()
+            os.fsync(f.fileno())
+        os.link(staged, path)  # unlike a rename, fails if an entry appeared meanwhile
+    except FileExistsError:
+        pass
+    finally:
+        staged.unlink(missing_ok=True)
+    return path
 
 
 def _answer(w: _Worker, key: str, wav: bytes, reply: str, seconds: float) -> dict[str, Any]:
@@ -263,6 +330,39 @@ def _register_setup_command() -> None:
                 "languages": {lang: dict(w.engine.language_params(lang)) for lang in langs or ()}}
 
 
+class Heartbeat:
+    """Keeps the worker's alive key in Redis while the process runs (see the module docstring):
+    set once at start, so it exists before any task, then refreshed by a thread."""
+
+    def __init__(self, client: Any, worker_id: str, hostname: str) -> None:
+        self.client = client
+        self.key = alive_key(worker_id)
+        self.hostname = hostname
+        self.stop = threading.Event()
+        self.beat()
+        self.thread = threading.Thread(target=self._run, name="heartbeat", daemon=True)
+        self.thread.start()
+
+    def beat(self) -> None:
+        self.client.set(self.key, self.hostname, px=int(HEARTBEAT_TTL * 1000))
+
+    def _run(self) -> None:
+        while not self.stop.wait(HEARTBEAT_SECONDS):
+            try:
+                self.beat()
+            except Exception as e:  # noqa: BLE001 - Redis away for a moment: beat again later
+                log.warning("heartbeat not sent: %s", e)
+
+    def close(self) -> None:
+        """Stop beating and say so at once (the asker need not wait for the key to expire)."""
+        self.stop.set()
+        self.thread.join()
+        try:
+            self.client.delete(self.key)
+        except Exception as e:  # noqa: BLE001 - it expires anyway
+            log.warning("heartbeat key not removed: %s", e)
+
+
 def default_visibility_timeout(config: Config) -> float:
     """Longer than any take can last: the engine's own limits for the longest segment, doubled."""
     e = config.engine
@@ -310,13 +410,17 @@ def run_worker(config: Config, broker: str, *, name: str = "",
     worker_ready.connect(lambda **_: print(
         f"narrate worker: ready: {engine.label} ({fingerprint}) on queue {queue}",
         file=sys.stderr, flush=True), weak=False)
-    hostname = name or f"narrate-{os.getpid()}@{socket.gethostname()}"
+    from celery.utils.nodenames import default_nodename
+
+    hostname = default_nodename(name or f"narrate-{os.getpid()}@{socket.gethostname()}")
     worker = app.Worker(hostname=hostname, pool_cls="threads", concurrency=1, queues=[queue],
                         without_gossip=True, without_mingle=True, without_heartbeat=True,
                         loglevel="WARNING", quiet=True, optimization="fair")
+    heartbeat = Heartbeat(app.backend.client, state.worker_id, hostname)
     try:
         worker.start()
     finally:
+        heartbeat.close()
         state.writer.shutdown(wait=True)  # takes made are stored before the worker exits
         engine.close()
         _WORKER = None

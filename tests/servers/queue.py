@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .indextts2_webui import free_port
@@ -70,3 +71,47 @@ class Worker:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
+
+
+class Asker:
+    """A `narrate` run in the background (``args`` after the command); its stderr lines are
+    collected as they come, each with the time.monotonic() at which it arrived."""
+
+    def __init__(self, *args: str | Path, cwd: Path) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "narrator", *map(str, args)], cwd=cwd,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.lines: list[tuple[float, str]] = []
+        self.ended = 0.0  # when the run was seen to end (time.monotonic())
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.lines.append((time.monotonic(), line.rstrip()))
+
+    def wait(self, timeout: float) -> int:
+        """Its exit status, once it has ended (subprocess.TimeoutExpired after ``timeout``)."""
+        code = self.proc.wait(timeout)
+        self.ended = time.monotonic()
+        self._reader.join(10)
+        return code
+
+    @property
+    def stderr(self) -> str:
+        return "\n".join(line for _, line in self.lines)
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def wait_until(condition: Callable[[], bool], what: str, timeout: float = 120.0) -> None:
+    """Return as soon as ``condition()`` holds (looked at every 10 ms); after ``timeout``
+    seconds, fail naming ``what`` (a deadline for a broken run, not a guess at its speed)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what} after {timeout:.0f} s")
+        time.sleep(0.01)
