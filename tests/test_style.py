@@ -159,3 +159,43 @@ def test_marks_are_sorted_and_per_sentence() -> None:
     doc = Document("D", "en", (Chapter(1, "", (blk,)),))
     segs = plan(doc, Config()).segments
     assert [s.marks for s in segs] == [("em", "strong"), ("code",), ()]
+
+
+# -- issue 19 item 3: emphasis means a feeling only where it marks emphasis in prose -----------
+
+PLAIN = "The river carries silt from the hills to the sea every spring. " * 4
+
+
+def test_emphasis_in_references_rows_and_captions_is_a_look() -> None:
+    got = emotions(
+        Block("paragraph", (Run("Smith, J. "), Run("Journal of Rivers and Lakes", EM), Run(".")),
+              context=frozenset({".citation", "li"})),
+        Block("cell", (Run("Name: ", S), Run("Ana Lee Garcia Martin"),)),
+        Block("caption", (Run("A map of the delta in spring.", EM),)),
+        Block("paragraph", (Run("Lee, A. (2020). "), Run("Silt and sand in deltas", EM), Run(".")),
+              context=frozenset({"cite"})))
+    assert got == {"Smith, J. Journal of Rivers and Lakes.": "neutral", "Name: Ana Lee Garcia Martin": "neutral",
+                   "A map of the delta in spring.": "calm", "Lee, A. (2020).": "neutral",
+                   "Silt and sand in deltas.": "neutral"}
+
+
+def test_a_wholly_bold_passage_is_a_look_but_one_bold_sentence_is_emphasis() -> None:
+    got = emotions(Block("paragraph", (Run("We remember them today. They gave everything for us. "
+                                           "Their names are read aloud.", S),)),
+                   Block("paragraph", (Run("Never touch the wire!", S),)))
+    assert got == {"We remember them today.": "neutral", "They gave everything for us.": "neutral",
+                   "Their names are read aloud.": "neutral", "Never touch the wire!": "excited"}
+
+
+def test_a_document_mostly_in_bold_reads_its_bold_plainly() -> None:
+    blocks = [Block("paragraph", (Run(f"Paragraph {n} of the memorial is printed in bold type.", S),))
+              for n in range(30)] + [Block("paragraph", (Run(PLAIN),))]
+    assert set(emotions(*blocks).values()) == {"neutral"}
+
+
+def test_run_in_headings_and_title_case_labels_are_not_excited() -> None:
+    got = emotions(Block("paragraph", (Run("Place of Business.", S),
+                                       Run(" The firm keeps its books at its main office in town."))),
+                   Block("item", (Run("Perspectives From Former and Current District Students", S),)))
+    assert got == {"Place of Business.": "neutral", "The firm keeps its books at its main office in town.": "neutral",
+                   "Perspectives From Former and Current District Students": "neutral"}

@@ -198,6 +198,7 @@ class _Planner:
         self._until_tick = _TICK_EVERY
         self.pauses = config.pauses
         self.style = StyleSheet(config)
+        self.style.looks = StyleSheet.looks_of(b for c in document.chapters for b in c.blocks)
         self.lexicon = Lexicon(config.lexicon)
         self._abbreviations = config.abbreviations
         self._said: dict[tuple[str, bool, str], str] = {}

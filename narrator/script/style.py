@@ -5,10 +5,13 @@ Precedence for one sentence (first that applies wins):
 1. an explicit ``data-emotion`` on the block or an ancestor (``Block.emotion``);
 2. an explicit ``data-emotion`` on inline elements covering most of the sentence (``Run.emotion``);
 3. a configured ``.class`` rule: on runs covering most of the sentence, else on the block context;
-4. emphasis with a rule (strong, b, em, i, u, q...) covering most of the sentence, except in
-   headings (``<h2><strong>Title</strong></h2>`` is how editors style titles, not emphasis) and
-   on short labels: a bold label, UI term, byline, poem title or list lead-in of a few words
-   (or one ending in a colon) is emphasis for the eye, not excitement;
+4. emphasis with a rule (strong, b, em, i, u, q...) covering most of the sentence, where it marks
+   emphasis in prose. Not in headings (``<h2><strong>Title</strong></h2>`` is how editors style
+   titles), table rows, captions, notes and references (an italic journal title is a citation's
+   look), nor on short labels (a bold label, UI term, byline, poem title or list lead-in of a
+   few words, or one ending in a colon); and not when the mark is the text's look rather than
+   emphasis: a passage of several sentences wholly in it, or a mark covering a quarter or more
+   of the whole document (a memorial printed in bold, a newsletter in italics);
 5. the block kind: heading level -> ``h<level>``, quote -> ``blockquote``, caption ->
    ``figcaption``, then any enclosing element named in the rules (``aside``, ``th``...);
 6. ``config.style.default``.
@@ -21,11 +24,13 @@ asked for something specific we cannot honour.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Mapping
 
 from narrator.config import Config
-from narrator.values import Block
+from narrator.values import NOTE, Block
 from narrator.text import HAN_CHAR
 
 # Common names authors write in data-emotion, mapped onto the built-in presets.
@@ -43,6 +48,12 @@ _ALIASES: Mapping[str, str] = {
 }
 
 _KIND_RULE: Mapping[str, str] = {"quote": "blockquote", "caption": "figcaption"}
+# blocks whose emphasis is never a feeling: table rows, captions, and (by class or tag) references
+_PLAIN_KINDS = frozenset(("cell", "caption"))
+_REFERENCE = re.compile(r"referenc|bibliograph|citation|\.csl-|\.cite|byline|\.author|credit", re.IGNORECASE)
+_DOCUMENT_LOOK = 0.25  # a mark on this share of a document's text is its look, not emphasis
+_LOOK_MIN_TEXT = 1000  # characters (without spaces) a document needs before a mark can be its look
+_BLOCK_LOOK = 0.9  # ... and on this share of a block of several sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +66,7 @@ class Coverage:
 
 
 _LABEL_WORDS = 6
-_LABEL_CJK = 12
+_LABEL_CJK = 20  # a Chinese title line of up to 20 characters without a full stop
 
 
 def is_label(text: str) -> bool:
@@ -69,7 +80,21 @@ def is_label(text: str) -> bool:
     if t.endswith(("!", "！", ".", "。", "?", "？", "…")):
         return False  # a sentence, however short ("Stop!" is excited on purpose)
     cjk = len(HAN_CHAR.findall(t))
-    return cjk <= _LABEL_CJK if cjk else len(t.split()) <= _LABEL_WORDS
+    if cjk:
+        return cjk <= _LABEL_CJK
+    words = t.split()
+    if len(words) <= _LABEL_WORDS:
+        return True
+    # a title in Title Case ("Perspectives From Former and Current Students") is a label too
+    capital = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return len(words) <= 2 * _LABEL_WORDS and capital >= 0.7 * len(words)
+
+
+def is_run_in_heading(text: str, block: str) -> bool:
+    """A short sentence opening a longer paragraph as its heading ("Place of Business. The ...")."""
+    t = text.strip()
+    return len(t) < len(block.strip()) and block.lstrip().startswith(t) and (
+        len(HAN_CHAR.findall(t)) <= _LABEL_CJK if HAN_CHAR.search(t) else len(t.split()) <= _LABEL_WORDS)
 
 
 class StyleSheet:
@@ -84,6 +109,23 @@ class StyleSheet:
         self._order = {k: i for i, k in enumerate(self.rules)}
         self.warnings: list[str] = []  # one per unknown explicit emotion name
         self._unknown: set[str] = set()
+        self.looks: frozenset[str] = frozenset()  # marks that are the document's look (see looks())
+        self._block_looks: tuple[int, frozenset[str]] = (-1, frozenset())  # (id(block), marks)
+
+    @staticmethod
+    def looks_of(blocks: Iterable[Block]) -> frozenset[str]:
+        """Marks covering a quarter or more of the text of ``blocks`` (a whole document)."""
+        counts: dict[str, int] = {}
+        total = 0
+        for block in blocks:
+            for run in block.runs:
+                n = len(run.text) - run.text.count(" ")
+                total += n
+                for mark in run.marks:
+                    counts[mark] = counts.get(mark, 0) + n
+        if total < _LOOK_MIN_TEXT:  # a short lesson's one bold sentence is emphasis, not a look
+            return frozenset()
+        return frozenset(m for m, n in counts.items() if n >= _DOCUMENT_LOOK * total)
 
     def explicit(self, name: str | None) -> str | None:
         """An author's emotion name as a preset: known name, alias, or the default; None if unset."""
@@ -107,7 +149,7 @@ class StyleSheet:
 
     def emotion(self, block: Block, cover: Coverage, text: str = "") -> str:
         """The emotion of one sentence (``text``) of ``block`` whose inline makeup is ``cover``."""
-        label = is_label(text)
+        label = is_label(text) or is_run_in_heading(text, block.text)
         explicit = self.explicit(block.emotion)
         if explicit is not None:
             return explicit
@@ -123,10 +165,10 @@ class StyleSheet:
         cls = self._first(k for k in block.context if k.startswith("."))
         if cls is not None:
             return self.rules[cls]
-        if cover.total and block.kind != "heading" and not (label and "strong" in cover.marks):
-            # Editors bold whole headings as a look, not as emphasis: a heading keeps its rule.
+        if cover.total and self._emphasis_may_count(block, cover, label):
+            look = self.looks | self._block_look(block, cover)
             mark = self._dominant({m: n for m, n in cover.marks.items()
-                                   if not m.startswith(".") and m in self.rules}, need)
+                                   if not m.startswith(".") and m in self.rules and m not in look}, need)
             if mark is not None:
                 return self.rules[mark]
         if block.kind == "heading":
@@ -138,6 +180,31 @@ class StyleSheet:
         if ctx is not None:
             return self.rules[ctx]
         return self.default
+
+    @staticmethod
+    def _emphasis_may_count(block: Block, cover: Coverage, label: bool) -> bool:
+        """Can emphasis in this block mean a feeling? Not in headings (editors bold whole
+        headings as a look), table rows, captions, notes, references, nor on a bold label."""
+        if block.kind == "heading" or block.kind in _PLAIN_KINDS or NOTE in block.context:
+            return False
+        if label and "strong" in cover.marks:
+            return False
+        return not any(k == "cite" or _REFERENCE.search(k) for k in block.context)
+
+    def _block_look(self, block: Block, cover: Coverage) -> frozenset[str]:
+        """Marks covering nearly all of a block that has more sentences than this one."""
+        if self._block_looks[0] == id(block):
+            return self._block_looks[1]
+        total = sum(len(r.text) - r.text.count(" ") for r in block.runs)
+        marks: frozenset[str] = frozenset()
+        if total > cover.total * 1.2:  # several sentences
+            counts: dict[str, int] = {}
+            for run in block.runs:
+                for mark in run.marks:
+                    counts[mark] = counts.get(mark, 0) + len(run.text) - run.text.count(" ")
+            marks = frozenset(m for m, n in counts.items() if n >= _BLOCK_LOOK * total)
+        self._block_looks = (id(block), marks)
+        return marks
 
     def _dominant(self, counts: Mapping[str, int], need: float) -> str | None:
         """The key with the largest count if it reaches ``need`` (ties: earlier rule first)."""
