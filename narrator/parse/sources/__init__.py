@@ -58,6 +58,7 @@ def _kinds() -> list[type[Source]]:
     from narrator.parse.sources.wechat import WeChat; kinds.append(WeChat)  # noqa: E702
     from narrator.parse.sources.slides import Slides; kinds.append(Slides)  # noqa: E702
     from narrator.parse.sources.notebook import Notebook; kinds.append(Notebook)  # noqa: E702
+    from narrator.parse.sources.wikipedia import Wikipedia; kinds.append(Wikipedia)  # noqa: E702
     return kinds
 
 
