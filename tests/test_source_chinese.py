@@ -75,3 +75,61 @@ def test_a_short_styled_heading_stays_a_heading() -> None:
     doc = parse(WECHAT.format(title="古筝", body=body))
     headings = [b.text for c in doc.chapters for b in c.blocks if b.kind == "heading"]
     assert "缘起" in headings and "未来" in headings
+
+
+# --- EPUB --------------------------------------------------------------------------------------
+
+EPUB3 = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="zh-TW"
+ lang="zh-TW" class="vrtl"><head><meta charset="UTF-8"/><title>{title}</title></head>
+<body><div class="main">{body}</div></body></html>"""
+
+EPUB2 = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>{title}</title></head><body>{body}</body></html>"""
+
+
+def test_epub_chapters_are_recognised_from_their_markup() -> None:
+    assert kind(EPUB3.format(title="x", body="<p>x</p>")) == "epub"
+    assert kind(EPUB2.format(title="x", body="<p>x</p>")) == "epub"
+    assert kind("<!DOCTYPE html><html><head><title>x</title></head><body><p>x</p></body></html>") != "epub"
+
+
+def test_placeholder_heading_gives_way_to_the_story_name() -> None:
+    doc = parse(EPUB3.format(title="羅生門", body="<h2>正文</h2><p>是一日的傍晚的事。有一個家將，在羅生門下待著雨住。</p>"),
+                "p-002.xhtml")
+    text = said(doc)
+    assert doc.title == "羅生門" and "正文" not in text
+    assert any(s.what == "placeholder heading" and "羅生門" in s.reason for s in doc.skipped)
+
+
+def test_placeholder_title_gives_way_to_the_first_heading() -> None:
+    doc = parse(EPUB2.format(title="正文", body="<h3>第一回 宴桃園豪傑三結義</h3><p>話說天下大勢，分久必合，合久必分。</p>"))
+    assert doc.title == "第一回 宴桃園豪傑三結義"
+
+
+def test_plain_note_links_are_notes_and_marks_are_not_read() -> None:
+    body = ('<p>有近一半會員國<a href="#n1" id="r1">１</a>的報紙家數明顯減少。</p><hr/><h4>註釋</h4>'
+            '<p id="n1"><a href="#r1">１</a>經濟合作暨發展組織會員國包括奧地利、比利時。</p>')
+    doc = parse(EPUB2.format(title="第一章 報業", body=body))
+    chapters = [[b.text for b in c.blocks] for c in doc.chapters]
+    assert chapters[0][-1] == "有近一半會員國的報紙家數明顯減少。"
+    assert "註釋" not in chapters[0]
+    assert chapters[-1][0] in ("注释", "註釋") and chapters[-1][1].startswith("經濟合作")
+    assert any(s.what == "notes heading" for s in doc.skipped)
+
+
+def test_epub3_note_number_is_shown_not_read() -> None:
+    body = ('<p>會員國<a epub:type="noteref" href="#a1" id="ra1">1</a>的報紙減少。</p><h4>註釋</h4>'
+            '<p epub:type="footnote" id="a1">１經濟合作暨發展組織會員國包括冰 島。</p>')
+    doc = parse(EPUB3.format(title="報業", body=body))
+    notes = [b.text for b in doc.chapters[-1].blocks]
+    assert notes[1] == "經濟合作暨發展組織會員國包括冰 島。"  # the written text keeps its space
+    assert sum(t == "註釋" or t == "注释" for c in doc.chapters for t in [b.text for b in c.blocks]) == 1
+    assert any(s.what == "note number" for s in doc.skipped)
+
+
+def test_ruby_is_read_once() -> None:
+    doc = parse(EPUB3.format(title="注音", body="<p><ruby>各<rt>ㄍㄜˋ</rt></ruby><ruby>位<rt>ㄨㄟˋ</rt></ruby>都好吧？</p>"))
+    assert said(doc)[-1] == "各位都好吧？"

@@ -65,3 +65,10 @@ def test_the_planner_says_it_for_chinese_only() -> None:
 def test_plain_text_comes_back_unchanged() -> None:
     text = "读书是最奢侈的享受，读书不是看书，而有选择的汲取。"
     assert speak_typography(text) is text
+
+
+def test_a_chinese_label_keeps_its_language() -> None:
+    from narrator.script.sentences import detect_lang
+
+    assert detect_lang("資料來源：The Pew Research Center's Project for Excellence in Journalism.", "zh") == "zh"
+    assert detect_lang("Tombkeeper：ROPs are for the 99%", "zh") == "en"

@@ -33,6 +33,8 @@ _KANA_RE = re.compile(f"[{_KANA}]")
 _HANGUL_RE = re.compile(f"[{_HANGUL}]")
 # A word in any non-CJK alphabet (Latin, Greek, Cyrillic...).
 _WORD_RE = re.compile(f"[^\\W\\d_{_CJK_CHARS}]+")
+# a Chinese label before what it labels ("資料來源：The Pew Research Center")
+_CJK_LABEL = re.compile(f"^\\s*[{_CJK_CHARS}]{{2,8}}[：:]")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _SPACE_RE = re.compile(r"\s+")
 _NONSPACE_AT = re.compile(r"\s*(\S?)")
@@ -89,6 +91,8 @@ def detect_lang(text: str, default: str) -> str:
     when read). Text without letters (numbers, symbols) gets ``default``.
     """
     default = normalize_lang(default) or "en"
+    if is_cjk_lang(default) and _CJK_LABEL.match(text):  # the label says which language is read
+        return default
     cjk = len(_CJK_RE.findall(text))
     words = len(_WORD_RE.findall(text)) if cjk else (1 if _WORD_RE.search(text) else 0)
     if cjk == 0 and words == 0:

@@ -56,6 +56,7 @@ def _kinds() -> list[type[Source]]:
     # one import per kind, in the order they are asked (the most specific first)
     kinds: list[type[Source]] = []
     from narrator.parse.sources.wechat import WeChat; kinds.append(WeChat)  # noqa: E702
+    from narrator.parse.sources.epub import Epub; kinds.append(Epub)  # noqa: E702
     from narrator.parse.sources.slides import Slides; kinds.append(Slides)  # noqa: E702
     from narrator.parse.sources.notebook import Notebook; kinds.append(Notebook)  # noqa: E702
     from narrator.parse.sources.wikipedia import Wikipedia; kinds.append(Wikipedia)  # noqa: E702
