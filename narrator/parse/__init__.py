@@ -102,6 +102,7 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
         soup = parse_soup(markup, work)
     except RecursionError:  # defensive: bs4 should cope, but never leak a RecursionError
         raise BadInput(path, "markup nested too deeply to parse") from None
+    soup.front_matter = front  # a post's title and bylines, for its kind (sources/blog.py)
     source = recognise(soup)
     skipped.extend(source.prepare(soup))
     own_root = source.root(soup)  # a kind that names its document is not second-guessed

@@ -60,6 +60,10 @@ def _kinds() -> list[type[Source]]:
     from narrator.parse.sources.slides import Slides; kinds.append(Slides)  # noqa: E702
     from narrator.parse.sources.notebook import Notebook; kinds.append(Notebook)  # noqa: E702
     from narrator.parse.sources.wikipedia import Wikipedia; kinds.append(Wikipedia)  # noqa: E702
+    from narrator.parse.sources.notion import Notion; kinds.append(Notion)  # noqa: E702
+    from narrator.parse.sources.lms import Lms; kinds.append(Lms)  # noqa: E702
+    from narrator.parse.sources.gdocs import GoogleDocs; kinds.append(GoogleDocs)  # noqa: E702
+    from narrator.parse.sources.blog import Blog; kinds.append(Blog)  # noqa: E702
     return kinds
 
 

@@ -1,0 +1,82 @@
+"""LMS course pages (issue 19): Canvas banners and Next prompts, Moodle skip links, navigation and
+completion buttons, Open edX problem widgets and Blackboard menus are reported, not read; a
+Canvas page made in Google Docs gets the Google Docs rules too."""
+
+from __future__ import annotations
+
+from narrator.config import ParseConfig
+from narrator.parse import parse_html
+
+_CANVAS_HEAD = (b'<html><head><title>Linking</title><meta name="identifier" content="g1"/>'
+                b'<meta name="editing_roles" content="teachers"/><meta name="workflow_state" content="active"/></head>')
+
+
+def _doc(data: bytes):
+    return parse_html(data, "page.html", ParseConfig())
+
+
+def _texts(doc) -> list[str]:
+    return [b.text for c in doc.chapters for b in c.blocks]
+
+
+def test_canvas_banner_and_next_prompt_are_reported():
+    data = _CANVAS_HEAD + (b'<body><div><table><tbody><tr><td><img src="$IMS-CC-FILEBASE$/logo.png" alt="logo.png"></td>'
+                           b'<td><span>Linking</span></td></tr></tbody></table>'
+                           b'<h3>Linking</h3><p>Links join pages.</p><h2>Anchors</h2><p>An anchor is a link.</p>'
+                           b'<p>&nbsp;<br>Click Next to continue&nbsp;</p></div></body></html>')
+    doc = _doc(data)
+    assert _texts(doc).count("Linking") == 1
+    assert not any("Click Next" in t for t in _texts(doc))
+    what = {s.what for s in doc.skipped}
+    assert {"page banner", "navigation prompt"} <= what
+
+
+def test_canvas_keeps_a_title_table_that_is_not_before_the_heading():
+    data = _CANVAS_HEAD + b'<body><h2>Linking</h2><p>Intro.</p><table><tr><td>Linking</td></tr></table></body></html>'
+    assert _texts(_doc(data)).count("Linking") == 2
+
+
+def test_canvas_page_from_google_docs_gets_its_title_paragraph():
+    data = _CANVAS_HEAD.replace(b"Linking", b"Syllabus 2022") + (
+        b'<body><p id="h.2a4nwaq8nqq6" class="c27 title"><span class="c19">Syllabus for Web Development</span></p>'
+        b'<h1 id="h.gkr7uk56kv8x" class="c16"><span>Course Information</span></h1><p class="c2">Bring a laptop.</p>'
+        b'<h1 id="h.gkr7uk56kv8y" class="c16"><span>Grading</span></h1><p class="c2">Work is graded.</p></body></html>')
+    doc = _doc(data)
+    assert doc.title == "Syllabus for Web Development"
+    assert _texts(doc)[0] == "Syllabus for Web Development"
+
+
+def test_moodle_page_without_its_furniture():
+    data = b"""<html><head><title>Course: Page</title><script></script></head>
+<body id="page-mod-page-view" class="format-topics path-mod path-mod-page">
+<div><a class="sr-only sr-only-focusable" href="#maincontent">Skip to main content</a></div>
+<nav class="navbar"><a href="/">Home</a> <a href="/my">Dashboard</a> <a href="/courses">My courses</a></nav>
+<div id="page-wrapper"><div id="page"><div id="page-content"><div id="region-main-box"><section id="region-main">
+<div role="main"><span id="maincontent"></span><h2>Photosynthesis</h2>
+<div data-region="activity-information" class="activity-information"><div class="completion-info">
+<button class="btn">Mark as done</button></div></div>
+<div class="box generalbox"><p>Plants use light to make sugar from water and air.</p>
+<p>The leaf is where this happens, in small green parts.</p></div></div></section></div></div>
+<footer id="page-footer"><p>You are logged in as Ana Lee (Log out)</p><a href="/help">Get the mobile app</a></footer>
+</div></div></body></html>"""
+    doc = _doc(data)
+    text = " ".join(_texts(doc))
+    assert "Plants use light" in text and "Photosynthesis" in text
+    for gone in ("Skip to main", "Mark as done", "logged in", "Dashboard"):
+        assert gone not in text
+    assert {"skip link", "activity controls"} <= {s.what for s in doc.skipped}
+
+
+def test_openedx_problem_widgets_are_reported_question_read():
+    data = b"""<div class="xblock xblock-student_view" data-block-type="problem"><div class="problem">
+<h3 class="problem-header">Checkpoint</h3><div class="problem-progress">1 point possible (graded)</div>
+<p>Which gas do plants take in to make sugar?</p>
+<div class="action"><button class="submit btn-brand">Submit</button><button class="show">Show answer</button></div>
+<div class="notification warning"><span class="notification-message">You have used 0 of 2 attempts</span></div>
+</div></div>"""
+    doc = _doc(data)
+    text = " ".join(_texts(doc))
+    assert "Which gas do plants take in" in text
+    for gone in ("point possible", "Submit", "Show answer", "attempts"):
+        assert gone not in text
+    assert "problem controls" in {s.what for s in doc.skipped}
