@@ -22,6 +22,8 @@ commands (each with its own --help):
   narrate worker                           make takes for a queue, next to one TTS server
   narrate serve                            the job server for editors (make tokens with --add-token)
   narrate cache                            show the take cache, or prune it
+  narrate redo                             another take, a spoken form or emotion for one sentence
+  narrate review                           what needs a teacher's review
 
 examples:
   narrate lesson.html                      narrate into lesson.narration/ with eSpeak NG
@@ -34,6 +36,8 @@ examples:
   narrate worker --broker redis://hub:6379/0 --server http://127.0.0.1:7860 --voice-file teacher.wav
                                            serve one GPU server's takes (see `narrate worker --help`)
   narrate cache --prune --older-than 30    drop takes unused for 30 days
+  narrate redo lesson.html c03-s0012       another take of that sentence, then rebuild
+  narrate redo lesson.html "Loire" --say "Lwahr"   say it differently, then rebuild
   narrate serve                            the job server for editors (TinyMCE plugin)
 """
 
@@ -130,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run `narrate` with ``argv`` (default: sys.argv); return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = {"engines": _cmd_engines, "cache": _cmd_cache, "serve": _cmd_serve,
-                "worker": _cmd_worker}
+                "worker": _cmd_worker, "redo": _cmd_redo, "review": _cmd_review}
     if argv and argv[0] in commands:
         command, argv = commands[argv[0]], argv[1:]
     else:
@@ -379,6 +383,57 @@ def _cmd_worker(argv: list[str]) -> int:
 
     return run_worker(config, config.queue.broker, name=args.name or "",
                       visibility_timeout=args.visibility_timeout)
+
+
+def _cmd_redo(argv: list[str]) -> int:
+    from narrator.review import correct
+
+    p = argparse.ArgumentParser(
+        prog="narrate redo", description="Record a decision about one sentence in the lesson's "
+        "corrections file (lesson.narration.toml), then rebuild: only what changed is made again. "
+        "Without a decision: another take. Any option of `narrate` (-o, --server, --format...) "
+        "applies to the rebuild.")
+    p.add_argument("input", metavar="LESSON", help="the lesson file")
+    p.add_argument("sentence", metavar="SENTENCE", help="its id (c03-s0012, see --dry-run) or its words")
+    p.add_argument("--take", type=int, metavar="N", help="use take N (of those made) instead of another")
+    p.add_argument("--say", metavar="TEXT", help='say this instead ("" returns to the planned spoken form)')
+    p.add_argument("--emotion", metavar="NAME", help="read it with this emotion (\"\" returns to the document's)")
+    p.add_argument("--skip", action="store_true", default=None, help="do not narrate it")
+    p.add_argument("--unskip", dest="skip", action="store_false", help="narrate it again")
+    p.add_argument("--reviewed", action="store_true", default=None, help="mark it reviewed")
+    p.add_argument("--no-build", action="store_true", help="only record the decision")
+    args, build = p.parse_known_args(argv)
+    build = [args.input, *build]
+    config = _config(_parser().parse_args(build))  # the rebuild's settings, checked before anything
+    decided = any(v is not None for v in (args.take, args.say, args.emotion, args.skip, args.reviewed))
+    fix = correct(args.input, args.sentence, config, another=not decided, take=args.take, say=args.say,
+                  emotion=args.emotion, skip=args.skip, reviewed=args.reviewed)
+    if "-q" not in build and "--quiet" not in build:
+        print(f"{args.input}: {fix.text[:60]!r}: take {fix.take} of {fix.takes}"
+              + (f", said as {fix.spoken!r}" if fix.spoken else "") + (", skipped" if fix.skip else ""),
+              file=sys.stderr)
+    return 0 if args.no_build else _cmd_narrate(build)
+
+
+def _cmd_review(argv: list[str]) -> int:
+    from narrator.review import needs_review
+
+    p = argparse.ArgumentParser(prog="narrate review",
+                                description="List what needs a teacher's review in a narrated lesson.")
+    p.add_argument("input", metavar="LESSON", help="the lesson file")
+    p.add_argument("--list", action="store_true", help="list sentences and corrections to review (the default)")
+    p.add_argument("-o", "--output", metavar="DIR", help="its narration folder (default: <name>.narration)")
+    p.add_argument("-c", "--config", metavar="FILE", help="narrate.toml to use (default: ./narrate.toml)")
+    _common_options(p)
+    args = p.parse_args(argv)
+    config = _config(args)
+    items = needs_review(args.input, config, args.output)
+    for item in items:
+        print(f"{item.id or '-':10} {item.text[:70]!r}: {item.why}")
+    if not args.quiet:
+        print(f"{args.input}: {len(items)} to review" if items else f"{args.input}: nothing to review",
+              file=sys.stderr)
+    return 0
 
 
 def _cmd_cache(argv: list[str]) -> int:

@@ -31,6 +31,7 @@ from narrator.rebuild import Previous, read_previous
 
 if TYPE_CHECKING:
     from narrator.publishing.images import LessonImages
+    from narrator.script.corrections import Corrections
 
 ERRORS = "errors.jsonl"
 
@@ -56,19 +57,28 @@ def plan(source: str | os.PathLike[str], config: Config | None = None, *, limits
     :class:`narrator.parse.ParseLimits`) and ``tick`` bound the work (see :func:`parse_html`)."""
     from narrator.publishing.images import take_images
 
-    config = config or load_config()
-    script = _planned(read_source(source), source, config, limits=limits, tick=tick)
+    config, corrections = with_corrections(source, config or load_config())
+    script = _planned(read_source(source), source, config, limits=limits, tick=tick, corrections=corrections)
     return take_images(script)[0]  # the images left out are listed with the rest
 
 
+def with_corrections(source: str | os.PathLike[str], config: Config) -> tuple[Config, Corrections]:
+    """The teacher's corrections kept beside ``source`` (``lesson.narration.toml``; none if
+    there is no such file), and ``config`` with their pronunciations in its lexicon."""
+    from narrator.script.corrections import corrections_path, load, with_pronunciations
+
+    corrections = load(corrections_path(source))
+    return with_pronunciations(config, corrections), corrections
+
+
 def _planned(data: bytes, source: str | os.PathLike[str], config: Config, *, limits: Any = None,
-             tick: Callable[[], object] | None = None) -> Script:
+             tick: Callable[[], object] | None = None, corrections: Corrections | None = None) -> Script:
     """The document in ``data`` parsed and planned (BadInput if nothing in it is speakable)."""
     from narrator.parse import parse_html
     from narrator.script import plan_script
 
     document = parse_html(data, str(source), config.parse, limits=limits, tick=tick)
-    script = plan_script(document, config, tick=tick)
+    script = plan_script(document, config, tick=tick, corrections=corrections)
     if not script.chapters:
         raise BadInput(str(source), "nothing speakable in this document")
     return script
@@ -82,7 +92,7 @@ def default_out_dir(source: str | os.PathLike[str], config: Config) -> Path:
     return p.with_name(p.stem + ".narration")
 
 
-def build_key(source_sha256: str, config: Config) -> str:
+def build_key(source_sha256: str, config: Config, corrections: Corrections | None = None) -> str:
     """Everything that decides a narration's output, hashed: if it matches the manifest, the
     folder is up to date and the lesson is skipped without parsing or touching any engine."""
     from narrator.engines import engine_name
@@ -103,6 +113,8 @@ def build_key(source_sha256: str, config: Config) -> str:
     }
     if config.verify.enabled:  # checked takes and word timings change the narration
         relevant["verify"] = asdict(config.verify)
+    if corrections:  # the pronunciations are in the lexicon already
+        relevant["corrections"] = corrections.fingerprint()[0]
     blob = json.dumps(relevant, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 
@@ -173,16 +185,16 @@ def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
     Raises a :class:`NarratorError` subclass on failure; with :class:`SynthesisFailed`, the
     complete chapters have still been published.
     """
-    config = config or load_config()
     data = read_source(source)
+    config, corrections = with_corrections(source, config or load_config())
     out = Path(out_dir) if out_dir is not None else default_out_dir(source, config)
-    key = build_key(hashlib.sha256(data).hexdigest(), config)
+    key = build_key(hashlib.sha256(data).hexdigest(), config, corrections)
     previous = read_previous(out)  # once: the up-to-date check, then what a rebuild may reuse
     if _current(previous, out, key, config):
         on_event(Notice("info", f"{source}: up to date ({out})"))
         return Narration(previous.manifest, "up to date")
     return Narration(_narrate(source, data, config, out, key, previous, engines, on_event, course_index,
-                              source_name),
+                              source_name, corrections),
                      "built")
 
 
@@ -193,9 +205,9 @@ def current_manifest(source: str | os.PathLike[str], config: Config | None = Non
     A build script can ask this before :func:`narrate` to know whether there is work to do
     (:func:`narrate` itself makes the same check: its result's ``.status`` says which it was).
     """
-    config = config or load_config()
+    config, corrections = with_corrections(source, config or load_config())
     out = Path(out_dir) if out_dir is not None else default_out_dir(source, config)
-    key = build_key(hashlib.sha256(read_source(source)).hexdigest(), config)
+    key = build_key(hashlib.sha256(read_source(source)).hexdigest(), config, corrections)
     previous = read_previous(out)
     return dict(previous.manifest) if _current(previous, out, key, config) else None
 
@@ -203,7 +215,7 @@ def current_manifest(source: str | os.PathLike[str], config: Config | None = Non
 def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: Path, key: str,
              previous: Previous, engines: Sequence[Any] | Callable[[], Sequence[Any]] | None,
              on_event: EventSink, course_index: str | None = None,
-             source_name: str | None = None) -> dict[str, Any]:
+             source_name: str | None = None, corrections: Corrections | None = None) -> dict[str, Any]:
     """Parse, plan, then synthesize and publish (the folder is not up to date)."""
     from narrator.events import Progress
     from narrator.parse.skipped import summary
@@ -212,7 +224,7 @@ def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: P
     def tick() -> None:  # lets the caller stop a long read or plan (the job server's cancel)
         on_event(Progress("plan", 0, 0))
 
-    script = _planned(data, source, config, tick=tick)
+    script = _planned(data, source, config, tick=tick, corrections=corrections)
     # Images are checked and read now: what is left out is reported with the rest, before synthesis.
     script, images = take_images(script)
     if source_name is not None:
@@ -254,6 +266,7 @@ def _synthesize_and_publish(script: Script, images: LessonImages, engines: Seque
     from narrator.publishing import publish
     from narrator.publishing.ahead import EncodeAhead
     from narrator.synthesis import synthesize
+    from narrator.synthesis.scheduler import NoServerLeft
 
     errors_path = out / ERRORS
     on_event = serialized(on_event)
@@ -278,6 +291,8 @@ def _synthesize_and_publish(script: Script, images: LessonImages, engines: Seque
         else:
             result = synthesize(script, engines, cache, config, on_event=on_event,
                                 errors_path=errors_path, on_take=ahead.take)
+        if result.stopped:  # every server out before any take existed: nothing to publish
+            raise NoServerLeft(result.stopped)
         programme = assemble(script, result.takes, config, work, previous=previous.audio, on_event=on_event,
                              ahead=ahead)
         if not programme.chapters:
@@ -300,7 +315,8 @@ def _synthesize_and_publish(script: Script, images: LessonImages, engines: Seque
                            previous=previous.files, ready=encoder,
                            materialise=functools.partial(materialise, script=script, takes=result.takes,
                                                          config=config),
-                           segment_info=_segment_info(result, programme),
+                           segment_info=_segment_info(result, programme, script,
+                                                      engines[0] if engines else None),
                            course_index=course_index, images=images, on_event=on_event)
     finally:
         ahead.close()  # nothing is left running on an error
@@ -313,12 +329,20 @@ def _synthesize_and_publish(script: Script, images: LessonImages, engines: Seque
     return manifest
 
 
-def _segment_info(result: Any, programme: Any) -> dict[str, dict[str, Any]]:
+def _segment_info(result: Any, programme: Any, script: Script, setup: Any) -> dict[str, dict[str, Any]]:
     """Each checked segment's "verify" record and its words timed from the segment's start in
-    the chapter (the take's times moved by what assembly trimmed from its start)."""
+    the chapter (the take's times moved by what assembly trimmed from its start); for a sentence
+    with several takes (a teacher's "another take"), the cache keys of all of them, so that
+    pruning keeps them (known when the takes are made here; workers' setups are theirs)."""
     from narrator.assembly.mixing import lead_trim
+    from narrator.synthesis.takes import TakeKeys
 
     info: dict[str, dict[str, Any]] = {sid: {"verify": dict(c)} for sid, c in result.checks.items()}
+    keys = TakeKeys(setup, result.fingerprint) if setup is not None else None
+    for seg in script.segments:
+        if seg.takes > 1 and keys is not None:
+            info.setdefault(seg.id, {})["takes"] = [keys.key(dataclasses.replace(seg, take=n))
+                                                   for n in range(1, seg.takes + 1)]
     for sid, words in result.words.items():
         take = result.takes.get(sid)
         if take is None or sid not in info:

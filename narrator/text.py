@@ -8,7 +8,9 @@ counts only the characters read as one syllable each).
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
 import unicodedata
 from typing import Any
 
@@ -92,3 +94,21 @@ def one_line(text: Any, limit: int | None = None) -> str:
     cut to ``limit`` characters with "..." if longer (error messages and tags are one line)."""
     s = " ".join(str(text).split())
     return s if limit is None or len(s) <= limit else s[: limit - 3] + "..."
+
+
+_jieba_lock = threading.Lock()
+_jieba_tokenizer: Any = None
+
+
+def jieba_tokenizer() -> Any:  # -> jieba.Tokenizer
+    """jieba's tokenizer (Chinese words), imported and initialised once, without its chatter on
+    stderr: 1-2 s the first time, so it is asked for only where a word boundary matters."""
+    global _jieba_tokenizer
+    with _jieba_lock:
+        if _jieba_tokenizer is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            jieba.dt.initialize()
+            _jieba_tokenizer = jieba.dt
+    return _jieba_tokenizer

@@ -119,6 +119,10 @@ class Segment:
     # planner added) and its [start, end) offsets in that block's text.
     block: int = -1
     span: tuple[int, int] = (0, 0)
+    # A teacher's choice among the takes made for it (script/corrections.py): take 1 is the
+    # first; another take is another cache entry, and every one is kept until pruned.
+    take: int = 1
+    takes: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -234,7 +234,7 @@ def test_help_lists_the_commands() -> None:
     out = subprocess.run([sys.executable, "-m", "narrator", "--help"], capture_output=True, text=True,
                          env=env, timeout=60).stdout
     listed = out.split("commands (each with its own --help):", 1)[1].split("examples:", 1)[0]
-    assert [line.split()[1] for line in listed.strip().splitlines()] == ["engines", "worker", "serve", "cache"]
+    assert [line.split()[1] for line in listed.strip().splitlines()] == ["engines", "worker", "serve", "cache", "redo", "review"]
 
 
 def test_a_dry_run_of_a_refused_input_prints_only_its_error(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from narrator.script.planner import spoken_text
-from narrator.script.zh_typography import speak_typography
+from narrator.normalize.zh_typography import speak_typography
 
 
 @pytest.mark.parametrize("written, said", [

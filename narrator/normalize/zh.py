@@ -64,7 +64,7 @@ import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
-from narrator.script.zh_typography import speak_typography
+from narrator.normalize.zh_typography import speak_typography
 
 __all__ = ["UNIT_WORDS", "digits", "normalize_zh", "say_number"]
 

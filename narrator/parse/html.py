@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from narrator.config import ParseConfig
-from narrator.values import Block, Run, Skipped
+from narrator.values import NOTE, Block, Run, Skipped
 from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
 from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.lines import LINE, split_lines
@@ -1068,7 +1068,6 @@ class Walker:
         return " > ".join(reversed(steps))
 
 
-NOTE = "note"  # context of blocks of a footnote or endnote
 NOTE_KEY = "notekey:"  # context: which note (numbered in document order)
 NOTE_ID = "noteid:"  # context: an id or name inside the note (what a reference points to)
 REF = "ref:"  # context of a block that refers to a note: the reference's target id

@@ -85,6 +85,8 @@ class SegmentEntry(TypedDict):
     book_start: float
     book_end: float
     take: str | None  # cache key of the take
+    take_number: NotRequired[int]  # with several takes (a teacher's "another take"): the one chosen
+    takes: NotRequired[list[str]]  # ... and the cache keys of all of them (kept by pruning)
     verify: NotRequired[dict[str, Any]]  # the speech check of its take ([verify])
     words: NotRequired[list[dict[str, Any]]]  # {text, start, end}: displayed words, chapter times
 
@@ -171,6 +173,10 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
                 "take": take_keys.get(seg.id),
             })
             info = segment_info.get(seg.id) or {}
+            if seg.takes > 1:  # a teacher asked for other takes: which one this is, and all of them
+                segments[-1]["take_number"] = seg.take
+                if "takes" in info:
+                    segments[-1]["takes"] = list(info["takes"])
             if "verify" in info:
                 segments[-1]["verify"] = dict(info["verify"])
             if info.get("words"):
@@ -307,5 +313,6 @@ def listed_files(manifest: Mapping[str, Any]) -> set[str]:
 
 def take_keys(manifest: Mapping[str, Any]) -> set[str]:
     """The cache keys of every take a manifest uses (what `narrate cache --prune --keep` keeps)."""
-    return {s["take"] for s in manifest.get("segments") or []
-            if isinstance(s, dict) and isinstance(s.get("take"), str)}
+    segments = [s for s in manifest.get("segments") or [] if isinstance(s, dict)]
+    return {s["take"] for s in segments if isinstance(s.get("take"), str)} | {
+        k for s in segments if isinstance(s.get("takes"), list) for k in s["takes"] if isinstance(k, str)}

@@ -7,15 +7,23 @@ lexicon (:mod:`.lexicon`) and the emotion style sheet (:mod:`.style`).
 from collections.abc import Callable
 
 from narrator.config import Config
-from narrator.script.planner import plan, split_long_chapters
+from narrator.script.corrections import Corrections, apply
+from narrator.script.planner import plan, spoken_text, split_long_chapters
 from narrator.values import Document, Script
 
 
-def plan_script(document: Document, config: Config, *, tick: Callable[[], object] | None = None) -> Script:
-    """Plan ``document`` for narration, long chapters split into parts (see
-    :func:`narrator.script.planner.split_long_chapters`). ``tick()`` is called about every 1,000
-    blocks and segments and may raise to stop planning (the job server's cancel and time budget)."""
-    return split_long_chapters(plan(document, config, tick=tick), config)
+def plan_script(document: Document, config: Config, *, tick: Callable[[], object] | None = None,
+                corrections: Corrections | None = None) -> Script:
+    """Plan ``document`` for narration, a teacher's ``corrections`` applied (their
+    pronunciations are already in ``config``: see :func:`corrections.with_pronunciations`), long
+    chapters split into parts (see :func:`narrator.script.planner.split_long_chapters`).
+    ``tick()`` is called about every 1,000 blocks and segments and may raise to stop planning
+    (the job server's cancel and time budget)."""
+    script = plan(document, config, tick=tick)
+    if corrections:
+        script = apply(script, corrections, config,
+                       lambda text, lang: spoken_text(text, "sentence", lang, config.abbreviations.get(lang)))
+    return split_long_chapters(script, config)
 
 
 __all__ = ["plan_script"]

@@ -11,12 +11,10 @@ piece has no clause punctuation to split at.
 from __future__ import annotations
 
 import bisect
-import logging
 import re
-import threading
 from collections.abc import Sequence
 
-from narrator.text import HAN, HANGUL, HANGUL_JAMO, KANA
+from narrator.text import HAN, HANGUL, HANGUL_JAMO, KANA, jieba_tokenizer
 
 # Han ideographs (BMP + extensions), kana, hangul: the scripts a "CJK" voice must read.
 _HAN = HAN
@@ -451,7 +449,7 @@ def _skip_space(text: str, i: int, n: int) -> int:
 def _word_cuts(text: str) -> list[int]:
     """Offsets between words where a cut is allowed, sorted."""
     if _CJK_RE.search(text):
-        cuts = {end for _w, _s, end in _jieba().tokenize(text)}
+        cuts = {end for _w, _s, end in jieba_tokenizer().tokenize(text)}
     else:
         cuts = {m.start() for m in _SPACE_RE.finditer(text)}
     n = len(text)
@@ -459,18 +457,3 @@ def _word_cuts(text: str) -> list[int]:
                   if 0 < c < n and not (_latin_tok(text[c - 1]) and _latin_tok(text[c])))
 
 
-_jieba_lock = threading.Lock()
-_jieba_tokenizer = None
-
-
-def _jieba():  # -> jieba.Tokenizer
-    """jieba's tokenizer, imported and initialised once, without its chatter on stderr."""
-    global _jieba_tokenizer
-    with _jieba_lock:
-        if _jieba_tokenizer is None:
-            import jieba  # heavy: 1-2 s to build its prefix dictionary
-
-            jieba.setLogLevel(logging.WARNING)
-            jieba.dt.initialize()
-            _jieba_tokenizer = jieba.dt
-    return _jieba_tokenizer

@@ -41,15 +41,18 @@ class Cache:
 
     @staticmethod
     def key(fingerprint: str, emotion_params: Mapping[str, Any], spoken: str, sample_rate: int,
-            language_params: Mapping[str, Any] | None = None) -> str:
+            language_params: Mapping[str, Any] | None = None, take: int = 1) -> str:
         """sha256 hex of a canonical JSON of exactly these values.
 
         ``language_params`` (see ``Engine.language_params``) joins them only when not empty, so
-        the keys of engines that ignore the language are the same as without it.
+        the keys of engines that ignore the language are the same as without it; ``take`` (a
+        teacher's "another take": 2, 3...) only from 2, so first takes keep their keys.
         """
         values: list[Any] = [fingerprint, emotion_params, spoken, int(sample_rate)]
         if language_params:
             values.append(language_params)
+        if take > 1:
+            values.append({"take": int(take)})
         blob = json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                           default=str)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()

@@ -315,6 +315,7 @@ class _QueuedRun(Tally):
         # takes heard and found wanting are not to be answered from the worker's cache
         avoid = sorted(d.hex() for d in job.checks.digests)
         result = self.app.send_task(TASK, args=(w.key, w.spoken, w.lang, w.emotion, self.reply, avoid),
+                                    kwargs={"take": w.take} if w.take > 1 else None,
                                     queue=self.setup.queue, priority=self.priority)
         self.out[result.id] = job
         self.sent[result.id] = time.monotonic()

@@ -40,6 +40,7 @@ class Wanted:
     lang: str
     emotion: str
     segments: list[Segment]
+    take: int = 1  # a teacher's "another take" (script/corrections.py): a new key, a new request
 
 
 class TakeKeys:
@@ -58,7 +59,7 @@ class TakeKeys:
         if seg.lang not in self._languages:
             self._languages[seg.lang] = self.setup.language_params(seg.lang)
         return Cache.key(self.fingerprint, self._emotions[seg.emotion], seg.spoken,
-                         self.setup.sample_rate, self._languages[seg.lang])
+                         self.setup.sample_rate, self._languages[seg.lang], seg.take)
 
 
 Hit = tuple[Path, int, float]  # a cached take: its path, sample rate and duration
@@ -90,7 +91,7 @@ def plan_takes(segments: Sequence[Segment], setup: KeyParts, fingerprint: str, c
         if hit is not None and decision == "keep":
             takes[seg.id] = Take(seg.id, hit[0], hit[1], hit[2], key, "cache")
         else:
-            wanted[key] = Wanted(key, seg.spoken, seg.lang, seg.emotion, [seg])
+            wanted[key] = Wanted(key, seg.spoken, seg.lang, seg.emotion, [seg], seg.take)
             if hit is not None and decision == "hear":
                 to_hear[key] = hit
     return takes, wanted, to_hear

@@ -185,7 +185,7 @@ _WORKER: _Worker | None = None  # set by run_worker() in the worker process
 
 
 def _take_task(task: Any, key: str, spoken: str, lang: str, emotion: str,
-               reply: str = "wav", avoid: Sequence[str] = ()) -> dict[str, Any]:
+               reply: str = "wav", avoid: Sequence[str] = (), take: int = 1) -> dict[str, Any]:
     """The Celery task: make (or find) the take for ``key``; see :func:`make_take`."""
     w = _WORKER
     if w is None:
@@ -198,11 +198,11 @@ def _take_task(task: Any, key: str, spoken: str, lang: str, emotion: str,
     # who holds the take, for the asker to watch (before the server is asked)
     task.update_state(state="STARTED", meta={"worker": w.worker_id, "hostname": task.request.hostname,
                                              "server": w.engine.label})
-    return make_take(w, key, spoken, lang, emotion, reply, avoid)
+    return make_take(w, key, spoken, lang, emotion, reply, avoid, take_number=take)
 
 
 def make_take(w: _Worker, key: str, spoken: str, lang: str, emotion: str,
-              reply: str = "wav", avoid: Sequence[str] = ()) -> dict[str, Any]:
+              reply: str = "wav", avoid: Sequence[str] = (), *, take_number: int = 1) -> dict[str, Any]:
     """One take as a JSON-able answer: ``{"ok": True, "key", "wav" (base64, or None when
     ``reply`` is "key": it is in the shared cache), "server", "seconds"}``, or ``{"ok": False,
     "error", "retryable", "server"}`` plus ``"digest"`` (sha256 hex) for an implausible take.
@@ -211,7 +211,7 @@ def make_take(w: _Worker, key: str, spoken: str, lang: str, emotion: str,
     engine = w.engine
     server = engine.label
     mine = w.cache.key(w.description["fingerprint"], engine.emotion_params(emotion), spoken,
-                       engine.sample_rate, engine.language_params(lang))
+                       engine.sample_rate, engine.language_params(lang), take_number)
     if mine != key:
         return {"ok": False, "server": server, "retryable": False,
                 "error": f"{server}: this worker's setup gives another cache key for the take "

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from narrator.text import HAN
+from narrator.text import HAN, jieba_tokenizer
 
 __all__ = ["speak_typography"]
 
@@ -102,8 +102,6 @@ def _inside_word(text: str, a: int, b: int) -> bool:
         return False
     if len(left_run) == 1 or len(right_run) == 1:
         return True
-    from narrator.script.sentences import _jieba
-
     joined = left_run + right_run
     cut = len(left_run)
-    return all(end != cut for _w, _s, end in _jieba().tokenize(joined))
+    return all(end != cut for _w, _s, end in jieba_tokenizer().tokenize(joined))

@@ -1,0 +1,147 @@
+"""The teacher's review loop: find a sentence, record a decision, list what needs review.
+
+    >>> fix = correct("lesson.html", "c03-s0012", config, another=True)    # doctest: +SKIP
+    >>> narrate("lesson.html", config)    # one request: the new take     # doctest: +SKIP
+
+Decisions are written to the lesson's corrections file (``lesson.narration.toml``, see
+:mod:`narrator.script.corrections`); the next build applies them and makes only what changed.
+``narrate redo`` and ``narrate review --list`` are thin calls to these functions, and the review
+page and the job server use the same ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from narrator.config import Config
+from narrator.errors import BadInput
+from narrator.script.corrections import (Corrections, SentenceFix, corrections_path, fix_for, load,
+                                         replace_fix, save, sentence_key)
+from narrator.values import Script, Segment
+
+__all__ = ["ReviewItem", "correct", "find_sentence", "needs_review"]
+
+_ID = "c00-s0000"
+
+
+def find_sentence(script: Script, which: str) -> tuple[Segment, Segment | None]:
+    """The segment named by ``which`` (its id, "c03-s0012", or its text: the whole sentence, or
+    words found in exactly one sentence) and the one before it. BadInput when none or several
+    match (the several are named by id)."""
+    segments = script.segments
+    wanted = which.strip()
+    index = next((i for i, s in enumerate(segments) if s.id == wanted), None)
+    if index is None:
+        key = sentence_key(wanted).casefold()
+        exact = [i for i, s in enumerate(segments) if sentence_key(s.text).casefold() == key]
+        found = exact or [i for i, s in enumerate(segments) if key in sentence_key(s.text).casefold()]
+        if not found:
+            what = "no sentence has this id" if _looks_like_id(wanted) else "no sentence says"
+            raise BadInput(script.source_path, f"{what}: {wanted!r}")
+        if len({sentence_key(segments[i].text) for i in found}) > 1:
+            ids = ", ".join(segments[i].id for i in found[:8]) + (", ..." if len(found) > 8 else "")
+            raise BadInput(script.source_path, f"{len(found)} sentences match {wanted!r} ({ids}): "
+                                               "give its id or more of its words")
+        index = found[0]
+    return segments[index], segments[index - 1] if index else None
+
+
+def _looks_like_id(text: str) -> bool:
+    return len(text) == len(_ID) and text[0] == "c" and text[3:5] == "-s"
+
+
+def correct(source: str | os.PathLike[str], which: str, config: Config, *, another: bool = False,
+            take: int | None = None, say: str | None = None, emotion: str | None = None,
+            skip: bool | None = None, reviewed: bool | None = None) -> SentenceFix:
+    """Record a decision about one sentence of ``source`` in its corrections file; return it.
+
+    ``another``: ask for another take (the sentence gets take number takes + 1, a new cache key);
+    ``take``: choose one of the takes made; ``say``: what is said instead ("" returns to the
+    planner's spoken form); ``emotion``: the emotion preset ("" returns to the document's);
+    ``skip``: not narrated; ``reviewed``: a teacher has listened to it."""
+    from narrator.pipeline import plan
+
+    script = plan(source, config)
+    segment, previous = find_sentence(script, which)
+    path = corrections_path(source)
+    corrections = load(path)
+    old = fix_for(corrections, segment, previous)
+    new = old
+    if another:
+        new = dataclasses.replace(new, takes=new.takes + 1, take=new.takes + 1)
+    if take is not None:
+        if not 1 <= take <= new.takes:
+            raise BadInput(str(source), f"take {take} of {segment.id}: it has {new.takes} "
+                                        f"take{'s' * (new.takes != 1)} (ask for another with --another)")
+        new = dataclasses.replace(new, take=take)
+    if say is not None:
+        new = dataclasses.replace(new, spoken=" ".join(say.split()))
+    if emotion is not None:
+        if emotion and emotion not in config.emotion_names:
+            raise BadInput(str(source), f"unknown emotion {emotion!r} (known: {', '.join(config.emotion_names)})")
+        new = dataclasses.replace(new, emotion=emotion)
+    if skip is not None:
+        new = dataclasses.replace(new, skip=skip)
+    if reviewed is not None:
+        new = dataclasses.replace(new, reviewed=reviewed)
+    if new != old or old not in corrections.sentences:
+        save(replace_fix(corrections, old, new), path)
+    return new
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """One thing a teacher should look at: a sentence (by id) or a correction, and why."""
+
+    id: str  # a segment id, or "" for a correction that matches nothing / a pronunciation
+    text: str
+    why: str
+
+
+def needs_review(source: str | os.PathLike[str], config: Config,
+                 out_dir: str | os.PathLike[str] | None = None) -> list[ReviewItem]:
+    """What needs a teacher's ear, most urgent first: takes that failed the speech check (from
+    the narration's manifest, if there is one), corrections that no longer match a sentence,
+    corrected sentences and pronunciations not yet marked reviewed."""
+    from narrator.pipeline import default_out_dir, plan
+    from narrator.script.corrections import match
+
+    script = plan(source, config)
+    corrections: Corrections = load(corrections_path(source))
+    items: list[ReviewItem] = []
+    out = Path(out_dir) if out_dir is not None else default_out_dir(source, config)
+    for entry in _manifest_segments(out / "manifest.json"):
+        check = entry.get("verify") or {}
+        if check.get("checked") and not check.get("passed"):
+            items.append(ReviewItem(entry["id"], entry.get("text", ""),
+                                    f"the speech check heard {check.get('heard', '')!r}"))
+    found, lost = match(script.segments, corrections.sentences)
+    items += [ReviewItem("", fix.text, "the correction matches no sentence any more") for fix in lost]
+    seen = {item.id for item in items}
+    for seg in script.segments:
+        fix = found.get(seg.id)
+        if fix is not None and not fix.reviewed and seg.id not in seen:
+            items.append(ReviewItem(seg.id, seg.text, _decided(fix)))
+    items += [ReviewItem("", w.word, f"pronunciation {w.say!r} ({w.lang}) not yet reviewed")
+              for w in corrections.pronunciations if not w.reviewed]
+    return items
+
+
+def _decided(fix: SentenceFix) -> str:
+    parts = [f"take {fix.take} of {fix.takes}" if fix.takes > 1 else "",
+             f"said as {fix.spoken!r}" if fix.spoken else "", f"emotion {fix.emotion}" if fix.emotion else "",
+             "skipped" if fix.skip else ""]
+    return "corrected (" + ", ".join(p for p in parts if p) + "), not yet reviewed"
+
+
+def _manifest_segments(path: Path) -> list[dict[str, Any]]:
+    try:
+        manifest = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [s for s in manifest.get("segments") or [] if isinstance(s, dict) and isinstance(s.get("id"), str)]
