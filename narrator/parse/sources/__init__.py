@@ -53,18 +53,12 @@ class Source:
 
 
 def _kinds() -> list[type[Source]]:
-    # one import per kind, in the order they are asked (the most specific first)
-    kinds: list[type[Source]] = []
-    from narrator.parse.sources.wechat import WeChat; kinds.append(WeChat)  # noqa: E702
-    from narrator.parse.sources.epub import Epub; kinds.append(Epub)  # noqa: E702
-    from narrator.parse.sources.slides import Slides; kinds.append(Slides)  # noqa: E702
-    from narrator.parse.sources.notebook import Notebook; kinds.append(Notebook)  # noqa: E702
-    from narrator.parse.sources.wikipedia import Wikipedia; kinds.append(Wikipedia)  # noqa: E702
-    from narrator.parse.sources.notion import Notion; kinds.append(Notion)  # noqa: E702
-    from narrator.parse.sources.lms import Lms; kinds.append(Lms)  # noqa: E702
-    from narrator.parse.sources.gdocs import GoogleDocs; kinds.append(GoogleDocs)  # noqa: E702
-    from narrator.parse.sources.blog import Blog; kinds.append(Blog)  # noqa: E702
-    return kinds
+    """Every kind, in the order they are asked: the most specific first (a Canvas page made in
+    Google Docs is an LMS page first)."""
+    from narrator.parse.sources import blog, epub, gdocs, lms, notebook, notion, slides, wechat, wikipedia
+
+    return [wechat.WeChat, epub.Epub, slides.Slides, notebook.Notebook, wikipedia.Wikipedia, notion.Notion,
+            lms.Lms, gdocs.GoogleDocs, blog.Blog]
 
 
 KINDS: list[type[Source]] = _kinds()
