@@ -119,8 +119,13 @@ def test_form_body(server):
 
 def test_failures_become_engine_errors(server):
     html = make(server, {"url": "/html", "json": {"t": "{{ text }}"}})
-    with pytest.raises(EngineError) as err:
+    with pytest.raises(EngineUnavailable) as gone:  # a page from the first answer on: no speech server
         html.synthesize(TEXT, "en", "neutral")
+    assert "not audio" in str(gone.value) and str(gone.value).startswith(server.url)
+    worked = make(server, {"url": "{{ '/html' if text == 'busy' else '/form' }}", "form": {"text": "{{ text }}"}})
+    worked.synthesize(TEXT, "en", "neutral")
+    with pytest.raises(EngineError) as err:  # after audio, a page is a passing fault: retried
+        worked.synthesize("busy", "en", "neutral")
     assert err.value.retryable and "not a WAV" in str(err.value) and str(err.value).startswith(server.url)
     missing = make(server, {"url": "/nowhere", "json": {"t": "{{ text }}"}})
     with pytest.raises(EngineUnavailable, match="404"):

@@ -40,7 +40,8 @@ from narrator.config import Config
 from narrator.errors import ConfigError, EngineError
 from narrator.util.templating import environment
 from narrator.engines.base import preset_params
-from narrator.engines.httpcommon import HttpClient, check_options, check_rate, expect_wav, one_line, raise_config
+from narrator.engines.httpcommon import (HttpClient, check_options, check_rate, is_document, not_speech,
+                                         one_line, raise_config)
 
 NAME = "http"
 DEFAULTS: Mapping[str, Mapping[str, Any]] = {"neutral": {}}
@@ -189,15 +190,16 @@ class HttpEngine:
         resp = self.http.request(self.method, url, what=f"{self.method} {url}", text=text, **req)
         body = self.http.read_body(resp, "request")
         if self.response == "json":
-            body, resp = self._from_json(body, text)
-        check_rate(expect_wav(body, resp, "audio", self.label), self.sample_rate, f"engine.{NAME}",
-                   self.label)
+            body, resp = self._from_json(body, resp, text)
+        check_rate(self.http.wav(body, resp, "audio"), self.sample_rate, f"engine.{NAME}", self.label)
         return body
 
-    def _from_json(self, body: bytes, text: str) -> tuple[bytes, Any]:
+    def _from_json(self, body: bytes, resp: Any, text: str) -> tuple[bytes, Any]:
         try:
             doc = json.loads(body)
         except ValueError:
+            if not self.http.sent_audio and is_document(resp):  # from the first answer on: hopeless
+                raise not_speech(body, resp, "request", self.label) from None
             raise EngineError(f"expected a JSON answer, got {one_line(body[:80])!r}",
                               server=self.label) from None
         field = self.options.get("audio_field") or self.options.get("url_field")

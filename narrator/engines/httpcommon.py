@@ -8,6 +8,7 @@ may be imported lazily here.
 from __future__ import annotations
 
 import re
+from http import HTTPStatus
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
@@ -144,6 +145,7 @@ class HttpClient:
         self.session = requests.Session()
         self.session.headers.update({"User-Agent": "narrator"})
         self.answered = False  # a response came from this server in this run
+        self.sent_audio = False  # a WAV came from this server in this run
         if headers:
             self.session.headers.update(headers)
 
@@ -193,6 +195,20 @@ class HttpClient:
             raise EngineError(f"{what}: connection lost while reading ({one_line(e, 120)})",
                               server=self.base) from None
 
+    def wav(self, data: bytes, resp: Any, what: str) -> int:
+        """The sample rate of ``data``, the WAV answering a request (``resp``, None if it came
+        inside another answer). Not a WAV: EngineError, retried, unless the server has never sent
+        audio in this run and this answer is a document (HTML, JSON, text): then it is no speech
+        server, or not one this engine speaks to, and trying again cannot help."""
+        try:
+            rate = expect_wav(data, resp, what, self.base)
+        except EngineError:
+            if not self.sent_audio and is_document(resp):
+                raise not_speech(data, resp, what, self.base) from None
+            raise
+        self.sent_audio = True
+        return rate
+
     def close(self) -> None:
         self.session.close()
 
@@ -210,19 +226,58 @@ def _root_cause(exc: BaseException) -> str:
     return m.group(1) if m else text
 
 
+_WRONG_SERVER = "not a speech server, or not one this engine speaks to? check --server and --engine"
+
+
 def status_error(resp: Any, what: str, server: str) -> EngineError:
-    """An error for an HTTP status >= 400: auth and client errors are not retryable, except
-    408/425/429; 5xx (a full IndexTTS2 queue answers 503) is."""
+    """An error for an HTTP status >= 400. Retryable: 408, 425, 429 and 5xx (a full IndexTTS2
+    queue answers 503), but 501 and 505. Every other status is an answer that asking again
+    cannot change (a wrong address, path, method, key or request): EngineUnavailable."""
     code = resp.status_code
     detail = _error_detail(resp)
-    msg = f"{what}: HTTP {code}" + (f" ({detail})" if detail else "")
-    if code in (401, 403):
-        return EngineUnavailable(msg + " - check the credentials", server=server)
-    if code in (408, 425, 429) or code >= 500:
+    if code in (408, 425, 429) or (code >= 500 and code not in (501, 505)):
+        msg = f"{what}: HTTP {code}" + (f" ({detail})" if detail else "")
         if code == 503 and not detail:
             msg += " (server busy or queue full)"
         return EngineError(msg, server=server)
-    return EngineUnavailable(msg, server=server)
+    try:
+        phrase = HTTPStatus(code).phrase
+    except ValueError:
+        phrase = one_line(resp.reason or "", 60)
+    target = _target(resp, "")
+    msg = f"HTTP {code} {phrase}".rstrip() + target + (f" ({detail})" if detail else "")
+    if code in (401, 403):
+        hint = "check the credentials"
+    elif code in (404, 405, 501, 505):
+        hint = _WRONG_SERVER
+    else:
+        hint = "the server refuses the request"
+    return EngineUnavailable(f"{msg} - {hint}", server=server)
+
+
+def _target(resp: Any, default: str) -> str:
+    """" to METHOD /path" of the request ``resp`` answers (never its query: it may hold a key)."""
+    request = getattr(resp, "request", None)
+    if request is None or not request.url:
+        return default
+    return f" to {request.method} {urlsplit(request.url).path or '/'}"
+
+
+def is_document(resp: Any) -> bool:
+    """The answer says it is a document (HTML, JSON, XML, text), not audio."""
+    if resp is None:
+        return False
+    ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    return ctype.startswith("text/") or ctype.endswith(("json", "xml", "html"))
+
+
+def not_speech(data: bytes, resp: Any, what: str, server: str) -> EngineUnavailable:
+    """The error for a first answer that is a document instead of audio."""
+    ctype = resp.headers.get("Content-Type", "?").split(";")[0].strip()
+    detail = _error_detail(resp)
+    target = _target(resp, f" ({what})")
+    return EngineUnavailable(f"answered {ctype}{target} ({detail or f'{len(data)} bytes'}), not audio - "
+                             + _WRONG_SERVER, server=server)
 
 
 def _error_detail(resp: Any) -> str:

@@ -29,7 +29,7 @@ from typing import Any, Mapping
 
 from narrator.config import Config
 from narrator.engines.base import preset_params
-from narrator.engines.httpcommon import HttpClient, check_options, check_rate, expect_wav, raise_config
+from narrator.engines.httpcommon import HttpClient, check_options, check_rate, raise_config
 
 NAME = "openai"
 DEFAULTS: Mapping[str, Mapping[str, Any]] = {"neutral": {}}
@@ -85,7 +85,7 @@ class OpenAIEngine:
         resp = self.http.request("POST", "/v1/audio/speech", what="audio/speech", text=text,
                                  json=body)
         data = self.http.read_body(resp, "audio/speech")
-        check_rate(expect_wav(data, resp, "audio/speech", self.label), self.sample_rate,
+        check_rate(self.http.wav(data, resp, "audio/speech"), self.sample_rate,
                    f"engine.{NAME}", self.label)
         return data
 

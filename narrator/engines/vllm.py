@@ -22,7 +22,7 @@ from narrator.config import Config
 from narrator.errors import EngineError
 from narrator.engines.base import preset_params
 from narrator.engines.httpcommon import (VECTOR_DEFAULTS, HttpClient, check_options, check_vector_presets,
-                         expect_wav, raise_config, segment_tokens, vector_emotion_params,
+                         not_speech, raise_config, segment_tokens, vector_emotion_params,
                          vector_params)
 
 NAME = "indextts2-vllm"
@@ -79,9 +79,11 @@ class VllmEngine:
         resp = self.http.request("POST", "/tts_url", what="tts_url", text=text, json=body)
         data = self.http.read_body(resp, "tts_url")
         if "json" in resp.headers.get("Content-Type", ""):
+            if not self.http.sent_audio:  # JSON from the first answer on: hopeless
+                raise not_speech(data, resp, "tts_url", self.label)
             raise EngineError(f"tts_url: answered JSON instead of audio ({data[:120]!r})",
                               server=self.label)
-        expect_wav(data, resp, "tts_url", self.label)
+        self.http.wav(data, resp, "tts_url")
         return data
 
     def close(self) -> None:

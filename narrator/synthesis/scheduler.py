@@ -11,8 +11,11 @@ the queue at once for any healthy server, while only the failing *server* cools 
 backoff with jitter; the policy is in :mod:`narrator.synthesis.health`). After ``OUT_AFTER`` consecutive
 failures a server is out of rotation and
 probed with a real job after a growing cool-down; after ``config.engine.probes`` failed probes, or
-on :class:`EngineUnavailable`, it is dead for good (the cool-downs are ``config.engine.backoff``,
-``backoff_max`` and ``probe_after``). A job has ``config.engine.retries`` attempts; then its
+on :class:`EngineUnavailable` (an answer asking again cannot change: HTTP 404 or 501, a page
+instead of audio from the first answer on), it is dead for good (the cool-downs are
+``config.engine.backoff``, ``backoff_max`` and ``probe_after``). When every server is dead
+before any take exists, the result's ``stopped`` says why in one line (the pipeline raises
+:class:`NoServerLeft` with it). A job has ``config.engine.retries`` attempts; then its
 segments are recorded as failed (errors.jsonl) and the run goes on. A take rejected for its length
 that comes back byte for byte is the text's fault, not the server's: its job fails at once. The
 only waiting is for a server's own cool-down, so the run ends in bounded time even when every
@@ -84,6 +87,9 @@ class SynthesisResult:
     remade: int = 0
     unverified: tuple[str, ...] = ()
     engine: str = ""  # the engine's name, when no local engine tells it (the queue)
+    # why nothing could be made: every server went out before any take existed (one line naming
+    # each server and its reason); the pipeline raises NoServerLeft with it
+    stopped: str = ""
 
 
 @dataclass(eq=False)
@@ -130,6 +136,7 @@ class _Run(Tally):
         self.on_event = on_event
         self.on_take = on_take
         self.stopped = False
+        self.stopped_why = ""  # every server went out before any take existed: why, in one line
         self.fatal: BaseException | None = None
         self.finished = threading.Event()
         # (server, its request number, job, take, seconds it took, when it was handed over)
@@ -199,8 +206,9 @@ class _Run(Tally):
             server.checked = True
             if fp != self.fingerprint:
                 server.health.dead = True
-                self._emit(Notice("warning", f"{server.label}: set up differently from the other "
-                                             "servers (voice, model or settings); not used"))
+                server.why_dead = (f"{server.label}: set up differently from the other servers "
+                                   "(voice, model or settings)")
+                self._emit(Notice("warning", f"{server.why_dead}; not used"))
                 self._finish_if_all_dead()
             self.cond.notify_all()
 
@@ -384,18 +392,38 @@ class _Run(Tally):
                       "out of rotation" if health.out_of_rotation else "cooling down", len(health.streak), delay)
         if health.dead:
             reason = error.message if error.server in (None, server.label) else str(error)
+            if isinstance(error, ServerUnreachable):
+                reason += f" - {_NOT_RUNNING}"
             server.why_dead = f"{server.label}: {reason}"
-            self._emit(Notice("warning", f"{server.label}: taken out of this run ({reason})"))
+            if not all(s.health.dead for s in self.servers):  # else the run's error says it
+                self._emit(Notice("warning", f"{server.label}: taken out of this run ({reason})"))
 
     def _finish_if_all_dead(self) -> None:
-        """With no server left, every queued job fails now instead of waiting forever."""
-        if all(s.health.dead for s in self.servers):
-            while self.queue:
-                job = self.queue.popleft()
-                reasons = "; ".join(s.why_dead for s in self.servers if s.why_dead)
-                job.errors.append(("", "no usable server left" + (f" ({reasons})" if reasons else ""),
-                                   time.time()))
+        """With no server left, every queued job fails now instead of waiting forever. When no
+        take exists or can still come (none cached, none made, none being checked), nothing can
+        be published: ``stopped`` says why in one line naming the servers, and the jobs fail
+        quietly (errors.jsonl lists them; no progress is shown for them)."""
+        if not all(s.health.dead for s in self.servers):
+            return
+        reasons = "; ".join(s.why_dead for s in self.servers if s.why_dead)
+        message = "no usable server left" + (f" ({reasons})" if reasons else "")
+        hopeless = bool(self.queue) and not self.takes and self.pending == len(self.queue)
+        segments = sum(len(job.segments) for job in self.queue)
+        while self.queue:
+            job = self.queue.popleft()
+            job.errors.append(("", message, time.time()))
+            if hopeless:
+                self.failed.update((seg.id, tuple(m for _, m, _ in job.errors)) for seg in job.segments)
+                self._record_errors(job)
+                self.pending -= 1
+            else:
                 self._give_up(job)
+        if hopeless:
+            where = f"; {segments} segment(s) not made, listed in {self.errors_path}" \
+                if self.errors_path is not None else ""
+            self.stopped_why = (reasons or message) + where
+            self.finished.set()
+            self.cond.notify_all()
 
     def _give_up(self, job: _Job) -> None:
         messages = tuple(m for _, m, _ in job.errors)
@@ -525,7 +553,7 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
         synthesized=run.synthesized, cached=run.cached,
         server_busy={s.label: s.busy for s in servers}, fingerprint=fingerprint,
         checks=checks, words=words, remade=run.checker.remade if run.checker else 0,
-        unverified=unverified,
+        unverified=unverified, stopped=run.stopped_why,
     )
 
 
@@ -587,6 +615,16 @@ def _close_writer(run: _Run, writer: threading.Thread) -> None:
         writer.join()
 
 
+class NoServerLeft(EngineUnavailable):
+    """Every server is out of the run before any take exists: the message names each server
+    and why (a refused connection, an answer such as HTTP 404 or 501 that asking again cannot
+    change, too many failures)."""
+
+
+_NOT_RUNNING = ("is the server running? --wait-for-server SECONDS (or [engine] wait_for_server) "
+                "waits for one that is starting")
+
+
 class _NoSetup(EngineError):
     """No engine could tell the setup's fingerprint; ``errors`` is (server, message, unix time)
     per engine."""
@@ -627,9 +665,7 @@ def setup_fingerprint(engines: Sequence[Engine], config: Config,
         if candidates and absent:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise _NoSetup(list(problems.values()), hint=(
-                    "is the server running? --wait-for-server SECONDS (or [engine] wait_for_server) "
-                    "waits for one that is starting"))
+                raise _NoSetup(list(problems.values()), hint=_NOT_RUNNING)
             # poll a booting server every few seconds at most: a refused connection costs nothing
             step = min(config.engine.backoff * 2 ** (fails - 1), config.engine.backoff_max, _BOOT_POLL)
             delay: float | None = min(left, max(step, 0.1))
