@@ -6,6 +6,7 @@ from narrator.config import Config
 from narrator.values import Block, Chapter, Document, Run
 from narrator.script.planner import plan
 from narrator.script.lexicon import Lexicon
+from narrator.normalize.pronounce import render
 
 
 def test_latin_terms_match_whole_words_only() -> None:
@@ -32,7 +33,8 @@ def test_one_pass_no_re_replacement() -> None:
 def test_per_language_tables_and_star() -> None:
     lex = Lexicon({"*": {"GPU": "G P U"}, "zh": {"GPU": "显卡", "行长": "hang2 zhang3"},
                    "en": {"read": "reed"}})
-    assert lex.apply("GPU 行长", "zh-CN") == "显卡 hang2 zhang3"  # language entry beats "*"
+    assert lex.apply("GPU 行长", "zh-CN") == "显卡 行长"  # language entry beats "*"; pinyin is
+    assert render(lex.annotate("显卡 行长", "zh-CN"), "pinyin") == "显卡 HANG2ZHANG3"  # an annotation
     assert lex.apply("GPU read", "en") == "G P U reed"
     assert lex.apply("GPU read 行长", "fr") == "G P U read 行长"  # only "*" applies
 

@@ -260,6 +260,7 @@ class EspeakEngine:
 
     name = "espeak"
     label = "espeak"
+    pronunciations = "plain"  # pinyin: a homophone (a Latin run would go to the English voice)
 
     def __init__(self, config: Config) -> None:
         self._config = config

@@ -125,6 +125,7 @@ class HttpEngine:
     """One server spoken to through the configured request templates."""
 
     name = NAME
+    pronunciations = "plain"  # no annotation syntax: pinyin becomes a homophone
 
     def __init__(self, config: Config, server: str, options: Mapping[str, Any]) -> None:
         self.config = config

@@ -212,6 +212,12 @@ class IndexTTS2Engine:
         pinned layout (which knows no server's language list) gives the same keys as "auto"."""
         return {"language": _language_code(lang)} if self._version() == "2.5" else {}
 
+    @property
+    def pronunciations(self) -> str:
+        """How pinyin and phoneme pronunciations are sent (narrator.normalize.pronounce): the
+        2.5 model takes ``<行|HANG2>`` and ``<minute|M AY0 . N UW1 T>``, IndexTTS-2 bare ``HANG2``."""
+        return "tagged" if self._version() == "2.5" else "pinyin"
+
     def describe(self) -> dict[str, Any]:
         """Layout, locale and endpoint of the server (for `narrate engines`)."""
         layout = self._ready_layout()

@@ -42,6 +42,7 @@ class OpenAIEngine:
     """One OpenAI-compatible server."""
 
     name = NAME
+    pronunciations = "plain"  # no annotation syntax: pinyin becomes a homophone
 
     def __init__(self, config: Config, server: str, options: Mapping[str, Any]) -> None:
         self.config = config

@@ -36,6 +36,7 @@ class VllmEngine:
 
     name = NAME
     sample_rate = SAMPLE_RATE
+    pronunciations = "pinyin"  # index-tts-vllm runs IndexTTS-2's text front end: bare HANG2
 
     def __init__(self, config: Config, server: str, spk_audio_path: str, max_tokens: int) -> None:
         self.config = config

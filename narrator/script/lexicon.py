@@ -7,6 +7,17 @@
 Rules: the longest term wins where several match; Latin terms match on word boundaries ("LMS"
 is not replaced inside "LMSX"), CJK terms match anywhere; one pass, so a replacement is never
 replaced again. Tables are compiled once (one regex per language) and reused for every segment.
+
+An entry whose spoken form is pinyin with tone numbers ("重庆" = "chong2 qing4") or ARPAbet
+phonemes ("minute" = "M AY0 . N UW1 T") is an annotation, not a respelling: :meth:`Lexicon.apply`
+leaves it to :meth:`Lexicon.annotate`, which marks the term in the finished spoken text (after
+numbers are said, which would turn "chong2" into "chong二"); each engine gets the mark in its
+own syntax (:mod:`narrator.normalize.pronounce`).
+
+    >>> from narrator.normalize.pronounce import render
+    >>> lex = Lexicon({"zh": {"银行": "yin2 hang2"}})
+    >>> render(lex.annotate("他在银行。", "zh"), "tagged")
+    '他在<银|YIN2><行|HANG2>。'
 """
 
 from __future__ import annotations
@@ -14,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
+from narrator.normalize.pronounce import annotation, kind
 from narrator.script.sentences import normalize_lang
 
 # Letters and digits of Latin-like scripts: a Latin term must not touch one of these.
@@ -33,8 +45,8 @@ def _pattern(term: str) -> str:
     return body
 
 
-class Lexicon:
-    """Compiled ``config.lexicon``: lang ("*" = any language) -> {term: spoken form}."""
+class _Tables:
+    """Per-language term tables ("*" = any language), compiled lazily, one regex each."""
 
     def __init__(self, tables: Mapping[str, Mapping[str, str]]) -> None:
         common = {t: s for t, s in (tables.get("*") or {}).items() if t}
@@ -67,10 +79,45 @@ class Lexicon:
     def __bool__(self) -> bool:
         return bool(self._common or any(self._merged.values()))
 
-    def apply(self, text: str, lang: str) -> str:
-        """``text`` with every term of ``lang``'s table (and the "*" table) replaced, in one pass."""
+    def sub(self, text: str, lang: str) -> str:
         compiled = self._for(lang)
         if compiled is None:
             return text
         regex, table = compiled
         return regex.sub(lambda m: table[m.group(0)], text)
+
+
+class Lexicon:
+    """Compiled ``config.lexicon``: lang ("*" = any language) -> {term: spoken form}."""
+
+    def __init__(self, tables: Mapping[str, Mapping[str, str]]) -> None:
+        respell: dict[str, dict[str, str]] = {}
+        notes: dict[str, dict[str, str]] = {}
+        for lang, table in tables.items():
+            for term, say in table.items():
+                if not term:
+                    continue
+                if kind(term, say) == "respelling":
+                    respell.setdefault(lang, {})[term] = say
+                else:
+                    notes.setdefault(lang, {})[term] = annotation(term, say)
+        # A language's annotation beats a respelling of its term under "*": the term is kept.
+        for lang, table in notes.items():
+            if lang != "*":
+                for term in table:
+                    respell.setdefault(lang, {}).setdefault(term, term)
+        self._respell = _Tables(respell)
+        self._notes = _Tables(notes)
+
+    def __bool__(self) -> bool:
+        return bool(self._respell or self._notes)
+
+    def apply(self, text: str, lang: str) -> str:
+        """``text`` with every respelling of ``lang``'s table (and the "*" table) in place of its
+        term, in one pass. Annotations are left to :meth:`annotate`."""
+        return self._respell.sub(text, lang)
+
+    def annotate(self, spoken: str, lang: str) -> str:
+        """``spoken`` (the finished spoken text) with the pinyin and phoneme entries marked
+        (:func:`narrator.normalize.pronounce.annotation`), in one pass."""
+        return self._notes.sub(spoken, lang)

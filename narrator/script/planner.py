@@ -267,8 +267,9 @@ class _Planner:
             self._work(1)
             segments.append(Segment(
                 id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
-                spoken=self.spoken(d.lead + strip_emoji(lex.apply(_said(d), d.lang) if lex is not None
-                                                        else _said(d)), d.boundary, d.lang),
+                spoken=lex.annotate(self.spoken(d.lead + strip_emoji(lex.apply(_said(d), d.lang)), d.boundary,
+                                                d.lang), d.lang)  # pinyin, phonemes: after numbers are said
+                if lex is not None else self.spoken(d.lead + strip_emoji(_said(d)), d.boundary, d.lang),
                 lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
                 marks=d.marks, source=d.source, block=d.block, span=d.span))
         self._said.clear()  # memory stays bounded by one chapter

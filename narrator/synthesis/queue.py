@@ -123,6 +123,7 @@ class RemoteSetup:
     languages: Mapping[str, Mapping[str, Any]]
     engine: str
     servers: tuple[str, ...]
+    pronunciations: str = "plain"  # the workers' engine's (narrator.normalize.pronounce)
 
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
         # an emotion the workers do not know is spoken as neutral (engines.base.preset_params)
@@ -158,7 +159,8 @@ def find_setup(app: Celery, config: Config, langs: Sequence[str],
     return RemoteSetup(setup=first["setup"], queue=first["queue"],
                        fingerprint=first["fingerprint"], sample_rate=int(first["sample_rate"]),
                        emotions=first["emotions"], languages=first["languages"],
-                       engine=first["engine"], servers=tuple(w["server"] for w in chosen))
+                       engine=first["engine"], servers=tuple(w["server"] for w in chosen),
+                       pronunciations=str(first.get("pronunciations", "plain")))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from narrator.errors import OutputError
+from narrator.normalize.pronounce import render
 from narrator.synthesis.cache import Cache
 from narrator.util.wavio import file_wav_info
 from narrator.values import Segment, Take
@@ -52,13 +53,19 @@ class TakeKeys:
         self.fingerprint = fingerprint
         self._emotions: dict[str, Mapping[str, Any]] = {}
         self._languages: dict[str, Mapping[str, Any]] = {}
+        # pinyin and phoneme marks in the engine's syntax (engines declare `pronunciations`)
+        self.pronunciations = str(getattr(setup, "pronunciations", "plain"))
+
+    def spoken(self, seg: Segment) -> str:
+        """What the engine is sent for ``seg``: its spoken text, annotations rendered."""
+        return render(seg.spoken, self.pronunciations)
 
     def key(self, seg: Segment) -> str:
         if seg.emotion not in self._emotions:
             self._emotions[seg.emotion] = self.setup.emotion_params(seg.emotion)
         if seg.lang not in self._languages:
             self._languages[seg.lang] = self.setup.language_params(seg.lang)
-        return Cache.key(self.fingerprint, self._emotions[seg.emotion], seg.spoken,
+        return Cache.key(self.fingerprint, self._emotions[seg.emotion], self.spoken(seg),
                          self.setup.sample_rate, self._languages[seg.lang], seg.take)
 
 
@@ -91,7 +98,7 @@ def plan_takes(segments: Sequence[Segment], setup: KeyParts, fingerprint: str, c
         if hit is not None and decision == "keep":
             takes[seg.id] = Take(seg.id, hit[0], hit[1], hit[2], key, "cache")
         else:
-            wanted[key] = Wanted(key, seg.spoken, seg.lang, seg.emotion, [seg], seg.take)
+            wanted[key] = Wanted(key, keys.spoken(seg), seg.lang, seg.emotion, [seg], seg.take)
             if hit is not None and decision == "hear":
                 to_hear[key] = hit
     return takes, wanted, to_hear

@@ -403,7 +403,8 @@ def run_worker(config: Config, broker: str, *, name: str = "",
     description = {"setup": ident, "queue": queue, "engine": engine_name(config),
                    "fingerprint": fingerprint, "sample_rate": engine.sample_rate,
                    "voice": voice_identity(config), "server": engine.label, "emotions": emotions,
-                   "visibility_timeout": vt}
+                   "visibility_timeout": vt,
+                   "pronunciations": str(getattr(engine, "pronunciations", "plain"))}
     state = _WORKER = _Worker(engine, config, Cache(config.resolved_cache_dir()), description)
     _register_setup_command()
     task_postrun.connect(_after_task, weak=False)
