@@ -102,7 +102,7 @@ def test_idempotent_retries_and_same_content(server, webui):
     assert webui.recorder.texts[generations:] == ["Plants make their food from sunlight."]
 
 
-def test_listing_and_health(server):
+def test_listing_and_health(server, webui):
     ids = [server.post({"html": f"<p>Lesson number {n} is short.</p>"}).json()["id"] for n in ("one", "two")]
     listed = [j["id"] for j in server.get("/api/narrations").json()["narrations"]]
     assert listed[:2] == ids[::-1]  # newest first
@@ -110,6 +110,15 @@ def test_listing_and_health(server):
     assert health["status"] == "ok"
     for job_id in ids:
         server.wait(job_id)
+    # what an operator's monitor reads: the version, the counts and each server's gate (the
+    # counts while jobs run are checked with held generations in test_mutations_server.py)
+    from narrator._version import __version__
+
+    health = server.get("/api/health").json()
+    assert health["version"] == __version__ and health["engine"] == "auto"
+    assert (health["queued"], health["running"]) == (0, 0)
+    assert len(health["servers"]) == 1 and webui.url.split("//")[1].rstrip("/") in health["servers"][0]["server"]
+    assert health["servers"][0]["busy"] is False and health["servers"][0]["waiting"] == 0
 
 
 def test_cancel_stops_between_requests(server, webui):

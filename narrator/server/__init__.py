@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import signal
 import socket
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,11 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    """SIGTERM stops the server as Ctrl-C does (the caller's KeyboardInterrupt path)."""
+    raise KeyboardInterrupt
+
+
 def serve(config_for: Callable[[dict[str, Any]], Config], *, host: str = "127.0.0.1",
           port: int = DEFAULT_PORT, data_dir: Path | None = None, allow_origins: tuple[str, ...] = (),
           max_body: int = 5 * 1024 * 1024, queue_limit: int = 200, per_lane: int | None = None,
@@ -117,6 +124,12 @@ def serve(config_for: Callable[[dict[str, Any]], Config], *, host: str = "127.0.
         announce(f"narrate serve: no API tokens yet: make one with `narrate serve --data {data_dir} "
                  "--add-token NAME` (every API call is refused until then)")
     announce(f"narrate serve: TinyMCE plugin: {url}/editor/tinymce/narrate.js")
+    # A service manager stops with SIGTERM. uvicorn catches it, shuts its side down, restores
+    # this handler and raises the signal again: with the default handler the process would die
+    # there, before the finally below re-queues running jobs and closes the engines. Handled as
+    # Ctrl-C is, the graceful stop is the same for both.
+    if threading.current_thread() is threading.main_thread():  # signals go to the main thread only
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
         server.run(sockets=[sock])

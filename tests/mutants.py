@@ -1,0 +1,132 @@
+"""Hand-made mutants of the server, the queue, the speech check and the book (issue 26): bugs a
+developer could really make, each with the tests that must catch it.
+
+    .venv/bin/python tests/mutants.py            # every mutant
+    .venv/bin/python tests/mutants.py server-    # those whose name starts so
+    .venv/bin/python tests/mutants.py --list
+
+Each mutant is applied to a private copy of the checkout (the working tree is never touched, so
+nothing mutated can be committed and others editing the tree see nothing), its tests run there, and
+one line says caught (a test failed) or SURVIVED. The exit status is the number that survived.
+Add a mutant here with every bug a test was written for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Mutant:
+    name: str
+    file: str  # relative to the checkout
+    old: str  # must occur exactly once in the file
+    new: str
+    tests: tuple[str, ...]  # pytest node ids, relative to the checkout
+
+
+S = "tests/test_mutations_server.py::"
+MUTANTS: list[Mutant] = [
+    Mutant("server-delete-skips-token", "narrator/server/app.py",
+           'if path.startswith("/api/"):\n            given',
+           'if path.startswith("/api/") and request.method != "DELETE":\n            given',
+           (S + "test_delete_needs_the_token_and_changes_nothing_without_it",)),
+    Mutant("server-chunked-size-unchecked", "narrator/server/app.py",
+           "            if len(body) > settings.max_body:\n                return error(413",
+           "            if False:\n                return error(413",
+           (S + "test_a_chunked_body_without_length_is_held_to_the_limit",)),
+    Mutant("server-stop-cancels-instead-of-requeue", "narrator/server/jobs.py",
+           'if self._stopping and status == "cancelled":', 'if False:',
+           (S + "test_sigterm_stops_gracefully_and_the_running_job_resumes_after_a_restart",)),
+    Mutant("server-sigterm-not-handled", "narrator/server/__init__.py",
+           "        signal.signal(signal.SIGTERM, _interrupt)\n", "        pass\n",
+           (S + "test_sigterm_stops_gracefully_and_the_running_job_resumes_after_a_restart",)),
+    Mutant("server-queued-cancel-not-stored", "narrator/server/jobs.py",
+           '                self.store.set_status(job_id, "cancelled", "cancelled")\n                self._bump(job_id)',
+           '                self._bump(job_id)',
+           (S + "test_a_queued_job_cancelled_is_stored_cancelled_and_never_runs",)),
+    Mutant("server-editor-containment-removed", "narrator/server/app.py",
+           "        target = _inside(STATIC, path)\n",
+           "        target = (STATIC / path) if (STATIC / path).is_file() else None\n",
+           (S + "test_raw_and_encoded_traversal_never_reaches_files_that_exist",)),
+    Mutant("server-inside-not-contained", "narrator/server/app.py",
+           "return target if target.is_relative_to(base) and target.is_file() else None",
+           "return target if target.is_file() else None",
+           (S + "test_raw_and_encoded_traversal_never_reaches_files_that_exist",)),
+    Mutant("server-health-running-counts-queued", "narrator/server/app.py",
+           'running = len(store.list(status=("running",)))', 'running = len(store.list(status=("queued",)))',
+           (S + "test_a_queued_job_cancelled_is_stored_cancelled_and_never_runs",
+            "tests/test_server.py::test_listing_and_health")),
+]
+
+
+def _copy(dest: Path) -> None:
+    """The checkout as it is now (uncommitted work included), without caches; big folders linked."""
+    skip = shutil.ignore_patterns("__pycache__", ".node", "node_modules", "*.pyc")
+    for name in ("narrator", "tests", "samples", "tools", "benchmarks"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name, ignore=skip, symlinks=True)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, dest / name)
+    for big in ("tests/.node", "tests/node_modules"):
+        if (ROOT / big).exists():
+            os.symlink(ROOT / big, dest / big)
+
+
+def run(mutant: Mutant, work: Path) -> tuple[bool, float, str]:
+    """(caught, seconds, last line of pytest) for one mutant applied to the copy in ``work``."""
+    path = work / mutant.file
+    original = path.read_text(encoding="utf-8")
+    if original.count(mutant.old) != 1:
+        raise SystemExit(f"{mutant.name}: the text to change occurs {original.count(mutant.old)} times "
+                         f"in {mutant.file} (the code moved: update the mutant)")
+    path.write_text(original.replace(mutant.old, mutant.new), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(work) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    began = time.monotonic()
+    try:
+        done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-rf", "--tb=short", "-p", "no:cacheprovider",
+                               *mutant.tests], cwd=work, env=env, capture_output=True, text=True)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    lines = [l for l in done.stdout.splitlines() if l.strip()]
+    failed = [l for l in lines if l.startswith("E ")]  # the first failure says why it was caught
+    if done.returncode not in (0, 1):  # 2+: collection or usage error, not a verdict
+        raise SystemExit(f"{mutant.name}: pytest exited {done.returncode}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    why = failed[0][1:].strip()[:160] if failed else (lines[-1] if lines else "")
+    return done.returncode == 1, time.monotonic() - began, why
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("prefix", nargs="*", help="run the mutants whose name starts with one of these")
+    parser.add_argument("--list", action="store_true", help="list the mutants and their tests")
+    args = parser.parse_args()
+    chosen = [m for m in MUTANTS if not args.prefix or any(m.name.startswith(p) for p in args.prefix)]
+    if args.list:
+        for m in chosen:
+            print(f"{m.name}: {m.file}  ->  {', '.join(t.split('::')[-1] for t in m.tests)}")
+        return 0
+    survived = 0
+    with tempfile.TemporaryDirectory(prefix="narrator-mutants-") as tmp:
+        work = Path(tmp)
+        _copy(work)
+        for m in chosen:
+            caught, seconds, last = run(m, work)
+            survived += not caught
+            print(f"{'caught  ' if caught else 'SURVIVED'} {m.name:45} {seconds:6.1f} s  {last}", flush=True)
+    print(f"{len(chosen) - survived} of {len(chosen)} caught")
+    return survived
+
+
+if __name__ == "__main__":
+    sys.exit(main())
