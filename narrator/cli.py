@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--book", choices=BOOK_FORMATS, help="whole-programme file with chapter markers (default m4b)")
     p.add_argument("--epub", action="store_true", default=None,
                    help="also write a read-along EPUB 3 (text highlighted as it is read)")
+    p.add_argument("--scorm", nargs="?", const="1.2", choices=("1.2", "2004"), metavar="1.2|2004",
+                   help="also write an LMS package, <title>.scorm.zip (SCORM 1.2 unless 2004 is given)")
+    p.add_argument("--cartridge", action="store_true", default=None,
+                   help="also write an IMS Common Cartridge 1.3 (<title>.imscc) for Canvas and Moodle")
     p.add_argument("--title", help="course title for the course index (default: the folder's name)")
     _engine_options(p)
     p.add_argument("--chapter-level", type=int, metavar="N", help="heading level that starts chapters (1-6; default auto)")
@@ -114,6 +118,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         "engine.wait_for_server": get("wait_for_server"),
         "parse.chapter_level": get("chapter_level"), "parse.read_code": get("read_code"),
         "output.normalize": False if get("no_normalize") else None, "output.epub": get("epub"),
+        "output.scorm": get("scorm"), "output.cartridge": get("cartridge"),
         "force": get("force") or None, "allow_gaps": get("allow_gaps") or None,
         "verify.enabled": get("verify"),
     }
@@ -127,6 +132,7 @@ OPTION_NAMES = {
     "engine.wait_for_server": "--wait-for-server", "parse.chapter_level": "--chapter-level",
     "parse.read_code": "--read-code", "output.normalize": "--no-normalize", "force": "--force",
     "allow_gaps": "--allow-gaps", "output.epub": "--epub", "verify.enabled": "--verify",
+    "output.scorm": "--scorm", "output.cartridge": "--cartridge",
 }
 
 

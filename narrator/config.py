@@ -132,6 +132,9 @@ class OutputConfig:
     captions: bool = True
     player: bool = True
     epub: bool = False  # a read-along EPUB 3 (media overlays) of the lesson
+    scorm: str = ""  # "1.2" or "2004": also an LMS package, <title>.scorm.zip (one SCO per lesson)
+    scorm_completion: float = 90  # percent of the audio a learner must really play: "completed"
+    cartridge: bool = False  # also an IMS Common Cartridge 1.3, <title>.imscc
     # A chapter longer than this (estimated from its text) is split into parts at paragraph
     # boundaries; 0 = never split. Long files are slow to seek and hit format limits (WAV: 4 GiB).
     max_chapter_minutes: float = 120
@@ -497,6 +500,12 @@ def _check_values(c: Config, problems: _Problems) -> None:
     if c.output.epub and c.output.format not in ("mp3", "m4a", "ogg"):
         # EPUB readers play only the core audio types
         add("output.epub", f"needs {problems.name('output.format')} mp3, m4a or ogg (not {c.output.format})")
+    if c.output.scorm not in ("", "1.2", "2004"):
+        add("output.scorm", f"'{c.output.scorm}' is not one of 1.2, 2004 (or \"\" for none)")
+    if not 1 <= c.output.scorm_completion <= 100:
+        add("output.scorm_completion", "expected a percentage of the audio between 1 and 100")
+    if (c.output.scorm or c.output.cartridge) and not c.output.player:
+        add("output.player", "LMS packages (scorm, cartridge) hold the read-along page: set player = true")
     if c.engine.retries < 1:
         add("engine.retries", "must be >= 1")
     if c.engine.probes < 0:

@@ -100,6 +100,8 @@ class Manifest(TypedDict):
     audio: AudioInfo
     player: str | None
     epub: NotRequired[str | None]  # the read-along EPUB 3, when asked for
+    scorm: NotRequired[str]  # the SCORM package (publishing/scorm.py), when asked for
+    cartridge: NotRequired[str]  # the IMS Common Cartridge (publishing/cartridge.py), when asked for
     images: NotRequired[list[str]]  # images copied from beside the input, shown by the pages
     chapters: list[ChapterEntry]
     segments: list[SegmentEntry]
@@ -299,7 +301,7 @@ def listed_files(manifest: Mapping[str, Any]) -> set[str]:
     for key in ("book", "captions", "chapters", "srt"):
         if isinstance(audio.get(key), str):
             names.add(audio[key])
-    for key in ("player", "epub"):
+    for key in ("player", "epub", "scorm", "cartridge"):
         if isinstance(manifest.get(key), str):
             names.add(manifest[key])
     names.update(p for p in manifest.get("images") or [] if isinstance(p, str))

@@ -229,6 +229,11 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
         epub = manifest["epub"] = f"{book_base}.epub"
         write_epub(script, manifest, out_dir, out_dir / epub, images=images.shown)
+    if out.scorm:  # an LMS package of the files just written (publishing/scorm.py)
+        from narrator.publishing.scorm import write_lesson
+
+        manifest["scorm"] = write_lesson(out_dir, manifest, book_base, version=out.scorm,
+                                         completion=out.scorm_completion)
 
     _remove_stale(out_dir, previous.listed - listed_files(manifest))
     save_manifest(manifest, out_dir / FILENAME)
