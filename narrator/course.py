@@ -138,11 +138,13 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
         return engines
 
     results: list[LessonResult] = []
+    # LMS packages are the course's, one for all its lessons (written below), not each lesson's.
+    lesson_config = dataclasses.replace(config, output=dataclasses.replace(config.output, scorm="", cartridge=False))
     try:
         for src, name in zip(paths, lesson_dirs(paths)):
             out = out_root / name
             try:
-                manifest = narrate(src, config, out_dir=out, engines=shared_engines,
+                manifest = narrate(src, lesson_config, out_dir=out, engines=shared_engines,
                                    on_event=_for_lesson(on_event, name), course_index="../index.html")
                 if manifest.status == "built":
                     on_event(Notice("info", f"{src}: built"))
@@ -160,6 +162,12 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
             engine.close()
     result = CourseResult(out_root, tuple(results), title or course_title(paths, out_root))
     write_index(result, config)
+    built = [(lesson.out_dir, lesson.manifest) for lesson in result.lessons if lesson.manifest]
+    if config.output.scorm:
+        from narrator.publishing.scorm import write_course
+
+        write_course(out_root, result.title, built, version=config.output.scorm,
+                     completion=config.output.scorm_completion)
     return result
 
 

@@ -445,3 +445,77 @@ def test_outside_an_lms_the_page_is_the_plain_player(browser, lms, lessons) -> N
     assert page.evaluate("typeof window.narratorScorm") == "undefined"
     context.close()
     assert errors == []
+
+
+# -- a course ----------------------------------------------------------------------------------
+
+def narrate_cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, XDG_CACHE_HOME=str(cwd / "cache"))
+    return subprocess.run([sys.executable, "-m", "narrator", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A course folder of three lessons (one in a subfolder), narrated with eSpeak NG."""
+    cwd = tmp_path_factory.mktemp("course")
+    folder = cwd / "course"
+    (folder / "part2").mkdir(parents=True)
+    (folder / "01-intro.html").write_text("<h1>Intro</h1><p>Welcome to the course.</p>", encoding="utf-8")
+    (folder / "02-cells.html").write_text("<h1>Cells</h1><h2>Parts</h2><p>A cell has a membrane.</p>"
+                                          "<h2>Energy</h2><p>Mitochondria make energy.</p>", encoding="utf-8")
+    (folder / "part2" / "03-review.html").write_text("<h1>Review &amp; quiz</h1><p>Well done.</p>",
+                                                      encoding="utf-8")
+    return cwd
+
+
+def test_a_course_is_one_package_with_one_sco_per_lesson_in_order(course: Path) -> None:
+    proc = narrate_cli(["course", "-o", "build", "--scorm", "2004", "-q"], course)
+    assert proc.returncode == 0, proc.stderr
+    build = course / "build"
+    assert sorted(p.name for p in build.rglob("*.zip")) == ["course.scorm.zip"]  # not one per lesson
+    with zipfile.ZipFile(build / "course.scorm.zip") as z:
+        names = set(z.namelist())
+        doc = assert_valid("2004", z.read("imsmanifest.xml"))
+        pages = {n: z.read(n).decode("utf-8") for n in names if n.endswith("/index.html")}
+    ns = {"cp": doc.nsmap[None]}
+    items = doc.findall("cp:organizations/cp:organization/cp:item", ns)
+    assert [i.findtext("cp:title", namespaces=ns) for i in items] == ["Intro", "Cells", "Review & quiz"]
+    by_id = {r.get("identifier"): r for r in doc.findall("cp:resources/cp:resource", ns)}
+    launches = [by_id[i.get("identifierref")].get("href") for i in items]
+    assert launches == ["01-intro/index.html", "02-cells/index.html", "03-review/index.html"]
+    assert "index.html" in names  # the course index, where each lesson's "All lessons" link goes
+    from urllib.parse import unquote
+
+    listed = {unquote(f.get("href")) for f in doc.iter(f"{{{ns['cp']}}}file")}
+    assert listed == names - {"imsmanifest.xml"}
+    for page in pages.values():
+        assert '<script src="../narrator-scorm.js" data-scorm="2004" data-completion="0.9">' in page
+
+    # SCORM 1.2 instead: the lessons are up to date (a package is not part of a lesson's build).
+    proc = narrate_cli(["course", "-o", "build", "--scorm"], course)
+    assert proc.returncode == 0, proc.stderr
+    assert "0 built, 3 up to date, 0 failed" in proc.stderr
+    with zipfile.ZipFile(build / "course.scorm.zip") as z:
+        assert_valid("1.2", z.read("imsmanifest.xml"))
+        z.extractall(course / "lms-course")
+
+
+@pytest.mark.browser
+def test_a_course_sco_finds_its_runtime_and_the_lms(browser, lms, course) -> None:
+    """The third lesson's SCO, from the course package, talks to the LMS (its script is ../)."""
+    base, root = lms
+    if not (course / "lms-course").is_dir():  # this test alone
+        assert narrate_cli(["course", "-o", "build", "--scorm", "-q"], course).returncode == 0
+        with zipfile.ZipFile(course / "build" / "course.scorm.zip") as z:
+            z.extractall(course / "lms-course")
+    (root / "course-1.2").symlink_to(course / "lms-course")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}/lms.html")
+    page.evaluate("([v, sco]) => launch(v, sco, null)", ["1.2", "course-1.2/03-review/index.html"])
+    assert wait_call(page, "LMSInitialize")["result"] == "true"
+    wait_call(page, "LMSSetValue", "cmi.core.lesson_status", "incomplete")
+    frame, _ = sco_frame(page)
+    assert frame.evaluate("document.getElementById('course-link').hidden") is True
+    context.close()
