@@ -36,6 +36,9 @@ class Mutant:
 
 
 S = "tests/test_mutations_server.py::"
+Q = "tests/test_mutations_queue.py::"
+V = "tests/test_mutations_verify.py::"
+B = "tests/test_mutations_book.py::"
 MUTANTS: list[Mutant] = [
     Mutant("server-delete-skips-token", "narrator/server/app.py",
            'if path.startswith("/api/"):\n            given',
@@ -67,6 +70,44 @@ MUTANTS: list[Mutant] = [
            'running = len(store.list(status=("running",)))', 'running = len(store.list(status=("queued",)))',
            (S + "test_a_queued_job_cancelled_is_stored_cancelled_and_never_runs",
             "tests/test_server.py::test_listing_and_health")),
+    Mutant("queue-asker-trusts-worker-wav", "narrator/synthesis/queue.py",
+           "sample_rate=self.setup.sample_rate,", "sample_rate=0,",
+           (Q + "test_the_asker_checks_a_worker_s_take_again_and_refuses_a_16_khz_one",)),
+    Mutant("queue-voice-filter-removed", "narrator/synthesis/queue.py",
+           'and (not wanted_voice or w["voice"] == wanted_voice)]', "]",
+           (Q + "test_the_voice_decides_the_setup_not_the_number_of_workers",
+            "tests/test_queue.py::test_a_wrong_voice_worker_never_receives_a_take")),
+    Mutant("queue-worker-own-key-unchecked", "narrator/synthesis/worker.py",
+           "    if mine != key:\n", "    if False:\n",
+           (Q + "test_a_worker_never_makes_a_take_under_a_key_its_setup_would_not_give",)),
+    Mutant("queue-lost-task-never-resent", "narrator/synthesis/queue.py",
+           "if now - max(self.sent[task_id], self.queue_busy) > LOST_SECONDS:", "if False:",
+           ("tests/test_queue.py::test_takes_whose_messages_are_lost_are_sent_again",)),
+    Mutant("verify-one-attempt-fewer", "narrator/synthesis/verify/checker.py",
+           "if state.heard < self.settings.attempts and not repeated:",
+           "if state.heard < self.settings.attempts - 1 and not repeated:",
+           (V + "test_three_different_failures_the_best_is_kept_after_exactly_the_attempts",)),
+    Mutant("verify-latest-failure-is-best", "narrator/synthesis/verify/checker.py",
+           "if state.best is None or cand.verdict.rank() > state.best.verdict.rank():", "if True:",
+           (V + "test_three_different_failures_the_best_is_kept_after_exactly_the_attempts",)),
+    Mutant("verify-latest-failure-kept", "narrator/synthesis/verify/checker.py",
+           "        self._keep(job, state.best, state)\n", "        self._keep(job, cand, state)\n",
+           (V + "test_three_different_failures_the_best_is_kept_after_exactly_the_attempts",)),
+    Mutant("verify-stored-hearing-sha-unchecked", "narrator/synthesis/verify/checker.py",
+           'if meta.get("sha256") != hashlib.sha256(data).hexdigest():', "if False:",
+           (V + "test_a_stored_hearing_is_not_reused_for_a_take_whose_bytes_changed",)),
+    Mutant("book-words-shifted-by-book-start", "narrator/publishing/publish.py",
+           'shift = segment["book_start"] - segment["start"]', 'shift = segment["book_start"]',
+           (B + "test_the_whole_book_captions_carry_each_word_at_its_time_in_the_book",)),
+    Mutant("book-chapter-start-ignores-lead", "narrator/publishing/book.py",
+           "starts[c.index] = (offset + piece.lead) / rate", "starts[c.index] = offset / rate",
+           (B + "test_a_chapter_opening_loud_starts_in_the_book_where_its_audio_is",)),
+    Mutant("epub-total-duration-zero", "narrator/publishing/epub.py",
+           "        total += length\n", "        total += 0\n",
+           (B + "test_the_epub_s_total_duration_is_the_sum_of_its_overlays",)),
+    Mutant("style-emphasis-overrides-heading", "narrator/script/style.py",
+           'if block.kind == "heading" or block.kind in _PLAIN_KINDS', "if block.kind in _PLAIN_KINDS",
+           ("tests/test_style.py::test_emphasis_covering_a_whole_heading_keeps_the_heading_s_emotion",)),
 ]
 
 

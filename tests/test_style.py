@@ -199,3 +199,22 @@ def test_run_in_headings_and_title_case_labels_are_not_excited() -> None:
                    Block("item", (Run("Perspectives From Former and Current District Students", S),)))
     assert got == {"Place of Business.": "neutral", "The firm keeps its books at its main office in town.": "neutral",
                    "Perspectives From Former and Current District Students": "neutral"}
+
+
+def test_emphasis_covering_a_whole_heading_keeps_the_heading_s_emotion() -> None:
+    """Issue 26: editors style whole headings with em and strong; a one-word em heading and a
+    long bold question (neither exempt as a short bold label) still speak as headings."""
+    from narrator.config import load_config
+    from narrator.parse import parse_html
+
+    html = ("<h1>Autumn</h1><h2><em>Light</em></h2><p>The days grow short.</p>"
+            "<h2><strong>Why do leaves fall?</strong></h2><p>Trees save their water.</p>"
+            "<h2>Plain heading</h2><p>The end.</p>")
+    cfg = load_config(None, {"parse.chapter_level": 1})
+    script = plan(parse_html(html.encode(), "lesson.html", cfg.parse), cfg)
+    got = {s.text: s.emotion for s in script.segments}
+    heading = got["Plain heading"]
+    assert got["Light"] == heading and got["Why do leaves fall?"] == heading, got
+    # the same marks in prose do mean a feeling: the test would see a mutant that drops the rule
+    prose = plan(parse_html(b"<h1>Autumn</h1><p><strong>Why do leaves fall?</strong></p>", "l.html", cfg.parse), cfg)
+    assert {s.text: s.emotion for s in prose.segments}["Why do leaves fall?"] != heading
