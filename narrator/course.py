@@ -168,6 +168,10 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
 
         write_course(out_root, result.title, built, version=config.output.scorm,
                      completion=config.output.scorm_completion)
+    if config.output.cartridge:
+        from narrator.publishing import cartridge
+
+        cartridge.write_course(out_root, result.title, built)
     return result
 
 

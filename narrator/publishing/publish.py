@@ -234,6 +234,10 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
 
         manifest["scorm"] = write_lesson(out_dir, manifest, book_base, version=out.scorm,
                                          completion=out.scorm_completion)
+    if out.cartridge:  # the same files as an IMS Common Cartridge (publishing/cartridge.py)
+        from narrator.publishing import cartridge
+
+        manifest["cartridge"] = cartridge.write_lesson(out_dir, manifest, book_base)
 
     _remove_stale(out_dir, previous.listed - listed_files(manifest))
     save_manifest(manifest, out_dir / FILENAME)

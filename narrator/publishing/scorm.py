@@ -184,8 +184,8 @@ def write_package(target: Path, title: str, lessons: Sequence[Lesson], *, versio
                               extra=sorted(extra))
     xml = etree.tostring(manifest, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     with atomic_path(target) as tmp, zipfile.ZipFile(tmp, "w") as z:
-        z.writestr(_info(MANIFEST), xml, zipfile.ZIP_DEFLATED)
-        z.writestr(_info(RUNTIME), runtime_script(), zipfile.ZIP_DEFLATED)
+        z.writestr(zip_entry(MANIFEST), xml, zipfile.ZIP_DEFLATED)
+        z.writestr(zip_entry(RUNTIME), runtime_script(), zipfile.ZIP_DEFLATED)
         for lesson in lessons:
             files = lesson_files(lesson.manifest)
             runtime_src = "../" * lesson.prefix.count("/") + RUNTIME
@@ -197,12 +197,12 @@ def write_package(target: Path, title: str, lessons: Sequence[Lesson], *, versio
                     raise OutputError(f"{path}: cannot read it for the SCORM package ({e.strerror or e})") from None
                 if rel == files[0]:
                     data = sco_page(data.decode("utf-8"), runtime_src, version, completion).encode("utf-8")
-                z.writestr(_info(lesson.prefix + rel), data, _compression(rel))
+                z.writestr(zip_entry(lesson.prefix + rel), data, compression(rel))
         for name, path in sorted(extra.items()):
-            z.writestr(_info(name), path.read_bytes(), _compression(name))
+            z.writestr(zip_entry(name), path.read_bytes(), compression(name))
 
 
-def _info(name: str) -> zipfile.ZipInfo:
+def zip_entry(name: str) -> zipfile.ZipInfo:
     """A zip entry with a fixed date: the same narration gives the same package bytes."""
     if PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
         raise OutputError(f"{name}: not a path inside the package")
@@ -211,7 +211,8 @@ def _info(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def _compression(name: str) -> int:
+def compression(name: str) -> int:
+    """Deflate text; store what is compressed already (audio, images)."""
     return zipfile.ZIP_STORED if name.lower().endswith(_STORED) else zipfile.ZIP_DEFLATED
 
 
