@@ -554,7 +554,8 @@ def normalize_zh(text: str, abbreviations: Mapping[str, str] | None = None) -> s
     if not items and _GATE.search(text) is None:
         return text
     try:
-        return _normalize(text, items)
+        # and again after: numbers said in words can meet a space the first pass left alone
+        return speak_typography(_normalize(text, items))
     except Exception:  # a rule met text it was not written for: say the digits, never fail a run
         return re.sub(r"[0-9０-９]+", lambda m: digits(m.group().translate(_FULLWIDTH)), text)
 

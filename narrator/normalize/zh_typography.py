@@ -98,9 +98,10 @@ def _inside_word(text: str, a: int, b: int) -> bool:
         return False
     left_run = left.group()[::-1] if left.start() == 0 else ""
     right_run = right.group()
-    if _NUMERALS.fullmatch(left_run) or _NUMERALS.fullmatch(right_run):
+    # a number said in words stands apart ("第 零克" stays: normalising twice changes nothing)
+    if _NUMERALS.fullmatch(left_run[-1:]) or _NUMERALS.fullmatch(right_run[:1]):
         return False
-    if len(left_run) == 1 or len(right_run) == 1:
+    if len(left_run) == 1 and len(right_run) == 1:  # 冰 島: two characters apart are one word
         return True
     joined = left_run + right_run
     cut = len(left_run)
