@@ -519,3 +519,28 @@ def test_a_course_sco_finds_its_runtime_and_the_lms(browser, lms, course) -> Non
     frame, _ = sco_frame(page)
     assert frame.evaluate("document.getElementById('course-link').hidden") is True
     context.close()
+
+
+@pytest.mark.browser
+def test_the_position_comes_back_without_browser_storage(browser, lms, lessons) -> None:
+    """Storage off (a privacy setting, a third-party frame): the LMS's location still places the
+    player, through its own chapter controls, paused."""
+    base, _ = lms
+    _, manifest = lessons["1.2"]
+    stored = {"core": {"lesson_location": "2@1.5", "lesson_status": "incomplete", "entry": "resume"},
+              "suspend_data": "v1"}
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(window, 'localStorage', "
+                            "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/lms.html")
+    page.evaluate("([v, sco, s]) => launch(v, sco, s)", ["1.2", "sco-1.2/index.html", stored])
+    frame, _ = sco_frame(page)
+    frame.wait_for_function("""f => { const a = document.getElementById('player');
+        return a.readyState >= 1 && decodeURIComponent(a.currentSrc).endsWith(f)
+            && Math.abs(a.currentTime - 1.5) < 0.15; }""", arg=chapter_file(manifest, 2), timeout=15000)
+    assert frame.evaluate("document.getElementById('player').paused")
+    context.close()
+    assert errors == []
