@@ -202,6 +202,7 @@ def write_index(course: CourseResult, config: Config) -> None:
         m = lesson.manifest or {}
         lessons.append({
             "source": lesson.source, "title": lesson.title or Path(lesson.source).stem,
+            "lang": m.get("lang"),  # the index page marks each title's language (screen readers)
             "status": lesson.status, "error": lesson.error, "path": rel,
             "manifest": f"{rel}/manifest.json" if m else None,
             "player": f"{rel}/index.html" if m and config.output.player else None,

@@ -16,11 +16,13 @@ from typing import Any
 class Firefox:
     """Headless Firefox with Marionette on a free loopback port; use as a context manager."""
 
-    def __init__(self, executable: str) -> None:
+    def __init__(self, executable: str, prefs: dict[str, Any] | None = None) -> None:
         self.profile = Path(tempfile.mkdtemp(prefix="narrator-firefox-"))
         # port 0: Firefox picks a free port and writes it to MarionetteActivePort
         (self.profile / "user.js").write_text('user_pref("marionette.port", 0);\n'
-                                              'user_pref("media.autoplay.default", 0);\n')
+                                              'user_pref("media.autoplay.default", 0);\n'
+                                              + "".join(f"user_pref({json.dumps(k)}, {json.dumps(v)});\n"
+                                                        for k, v in (prefs or {}).items()))
         self.process = subprocess.Popen([executable, "--headless", "--marionette", "-no-remote",
                                          "-profile", str(self.profile)],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
