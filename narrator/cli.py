@@ -23,7 +23,7 @@ commands (each with its own --help):
   narrate serve                            the job server for editors (make tokens with --add-token)
   narrate cache                            show the take cache, or prune it
   narrate redo                             another take, a spoken form or emotion for one sentence
-  narrate review                           what needs a teacher's review
+  narrate review                           the review page of a lesson (--list: what needs review)
 
 examples:
   narrate lesson.html                      narrate into lesson.narration/ with eSpeak NG
@@ -424,21 +424,54 @@ def _cmd_redo(argv: list[str]) -> int:
 def _cmd_review(argv: list[str]) -> int:
     from narrator.review import needs_review
 
-    p = argparse.ArgumentParser(prog="narrate review",
-                                description="List what needs a teacher's review in a narrated lesson.")
+    p = argparse.ArgumentParser(
+        prog="narrate review", description="Review a narrated lesson: without --list, open the review "
+        "page (every sentence, its takes, compare, choose, another take, spoken form, emotion, "
+        "pronunciations, rebuild) on a local server. Any option of `narrate` (-o, --server, "
+        "--voice-file...) applies to the rebuilds.")
     p.add_argument("input", metavar="LESSON", help="the lesson file")
-    p.add_argument("--list", action="store_true", help="list sentences and corrections to review (the default)")
-    p.add_argument("-o", "--output", metavar="DIR", help="its narration folder (default: <name>.narration)")
-    p.add_argument("-c", "--config", metavar="FILE", help="narrate.toml to use (default: ./narrate.toml)")
-    _common_options(p)
-    args = p.parse_args(argv)
-    config = _config(args)
-    items = needs_review(args.input, config, args.output)
-    for item in items:
-        print(f"{item.id or '-':10} {item.text[:70]!r}: {item.why}")
-    if not args.quiet:
-        print(f"{args.input}: {len(items)} to review" if items else f"{args.input}: nothing to review",
-              file=sys.stderr)
+    p.add_argument("--list", action="store_true", help="only list the sentences and corrections to review")
+    p.add_argument("--port", type=int, default=0, metavar="N", help="port on 127.0.0.1 (default: a free one)")
+    p.add_argument("--open", action="store_true", help="open the page in a browser")
+    args, build = p.parse_known_args(argv)
+    build = [args.input, *build]
+    options = _parser().parse_args(build)
+    config = _config(options)
+    if args.list:
+        items = needs_review(args.input, config, options.output)
+        for item in items:
+            print(f"{item.id or '-':10} {item.text[:70]!r}: {item.why}")
+        if not options.quiet:
+            print(f"{args.input}: {len(items)} to review" if items else f"{args.input}: nothing to review",
+                  file=sys.stderr)
+        return 0
+    if not 0 <= args.port <= 65535:
+        p.error("--port: 0 (a free port) to 65535")
+    from narrator.errors import OutputError
+    from narrator.pipeline import default_out_dir, plan
+    from narrator.review_server import ReviewServer, open_browser
+    from narrator.review_session import LocalBuilder, ReviewSession
+
+    plan(args.input, config)  # a lesson that cannot be read is one error line now, not on the page
+    source = Path(args.input)
+    out = Path(options.output) if options.output else default_out_dir(source, config)
+    session = ReviewSession(source, config, out, LocalBuilder(source, config, out))
+    try:
+        server = ReviewServer(session, args.port)
+    except OSError as e:
+        raise OutputError(f"127.0.0.1:{args.port}: cannot listen here ({e.strerror or e})") from None
+    print(server.url, flush=True)
+    if not options.quiet:
+        print(f"narrate review: {args.input}: the review page is at {server.url} (Ctrl+C stops it)",
+              file=sys.stderr, flush=True)
+    if args.open:
+        open_browser(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
     return 0
 
 

@@ -24,7 +24,7 @@ from narrator.script.corrections import (Corrections, SentenceFix, corrections_p
                                          replace_fix, save, sentence_key)
 from narrator.values import Script, Segment
 
-__all__ = ["ReviewItem", "correct", "find_sentence", "needs_review"]
+__all__ = ["Changed", "ReviewItem", "correct", "find_sentence", "needs_review", "pronounce"]
 
 _ID = "c00-s0000"
 
@@ -145,3 +145,41 @@ def _manifest_segments(path: Path) -> list[dict[str, Any]]:
     except (OSError, ValueError):
         return []
     return [s for s in manifest.get("segments") or [] if isinstance(s, dict) and isinstance(s.get("id"), str)]
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """A sentence whose spoken form a pronunciation changes."""
+
+    id: str
+    text: str
+    before: str  # spoken now
+    after: str  # spoken with the pronunciation
+
+
+def pronounce(source: str | os.PathLike[str], word: str, say: str, config: Config, *, lang: str = "*",
+              preview: bool = False) -> list[Changed]:
+    """Say ``word`` as ``say`` everywhere in ``source`` (a pronunciation in its corrections file,
+    replacing one for the same word and language); return the sentences it changes, in reading
+    order. ``preview``: only return them, write nothing. BadInput for an empty word or respelling."""
+    from narrator.pipeline import _planned, read_source
+    from narrator.script.corrections import Pronunciation, with_pronunciations
+
+    word, say, lang = " ".join(word.split()), " ".join(say.split()), lang.strip() or "*"
+    if not word or not say:
+        raise BadInput(str(source), "a pronunciation needs a word and what to say instead")
+    path = corrections_path(source)
+    corrections = load(path)
+    kept = tuple(w for w in corrections.pronunciations if (w.word, w.lang) != (word, lang))
+    after = dataclasses.replace(corrections, pronunciations=kept + (Pronunciation(word, say, lang),))
+    data = read_source(source)
+
+    def spoken(c: Corrections) -> list[Segment]:
+        return list(_planned(data, source, with_pronunciations(config, c), corrections=c).segments)
+
+    old = {s.id: s.spoken for s in spoken(corrections)}
+    changed = [Changed(s.id, s.text, old.get(s.id, ""), s.spoken) for s in spoken(after)
+               if old.get(s.id) != s.spoken]
+    if not preview:
+        save(after, path)
+    return changed

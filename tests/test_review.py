@@ -118,7 +118,7 @@ def test_corrections_survive_an_edit_elsewhere_and_lost_ones_are_reported(lesson
     done = narrate_cli(str(src), *options)
     assert done.returncode == 0, done.stderr
     assert "a correction matches no sentence any more: 'It flows past many castles.'" in done.stderr
-    listed = narrate_cli("review", str(src), "-o", str(tmp_path / "out"))
+    listed = narrate_cli("review", str(src), "--list", "-o", str(tmp_path / "out"))
     assert "the correction matches no sentence any more" in listed.stdout
 
 

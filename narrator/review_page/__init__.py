@@ -1,0 +1,1 @@
+"""The review page's files (index.html, review.js, review.css), served by narrator.review_session."""
