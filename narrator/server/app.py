@@ -24,7 +24,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 
 from narrator._version import __version__
 from narrator.errors import ConfigError, NarratorError
@@ -70,6 +70,10 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
     preparing = ThreadPoolExecutor(settings.prepare_threads, thread_name_prefix="prepare")
     turns: dict[str, asyncio.Semaphore] = {}
     app.router.on_shutdown.append(lambda: preparing.shutdown(wait=False, cancel_futures=True))
+    from narrator.server.review import ReviewKeys
+    from narrator.server.store import LessonCorrections
+
+    review_keys, lessons = ReviewKeys(settings.data_dir), LessonCorrections(settings.data_dir)
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Any:
@@ -110,7 +114,7 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
     def links(job: Job) -> dict[str, Any]:
         base = f"/api/narrations/{job.id}"
         out: dict[str, Any] = {"self": base, "events": base + "/events",
-                               "player": f"/n/{job.id}/index.html"}
+                               "player": f"/n/{job.id}/index.html", "review": review_keys.link(job.id)}
         if job.status == "done":
             manifest = _manifest(runner.out_dir(job.id))
             if manifest:
@@ -179,6 +183,9 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
                 return error(413, f"request larger than {settings.max_body} bytes")
         try:
             submission = parse_body(bytes(body))
+            from narrator.server.review import lesson_of
+
+            lesson = lesson_of(json.loads(body), submission.title)  # whose corrections it takes
             idem = check_idempotency_key(request.headers.get("idempotency-key"))
             try:
                 config = config_for(submission.options)
@@ -196,7 +203,12 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
             return error(e.status, e.reason)
         stored = False
         try:
+            source = ready.folder / "source" / f"{ready.stem}.html"
+            if lesson:
+                lessons.restore(holder.name, lesson, source)
             existing = store.by_content(holder.name, ready.content_key)
+            if existing is not None and lesson and lessons.differs(holder.name, lesson, runner.source_path(existing)):
+                existing = None  # the lesson's corrections changed since: a narration with them
             if existing is not None:
                 if existing.status in ("failed", "cancelled"):
                     runner.requeue(existing.id)
@@ -206,7 +218,8 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
                 return error(429, f"{settings.queue_limit} narrations of this token are queued already; "
                                   "try again later", {"Retry-After": "60"})
             try:
-                job = store.add(ready.job_id, title=ready.title, options={**submission.options, "_stem": ready.stem},
+                job = store.add(ready.job_id, title=ready.title, options={**submission.options, "_stem": ready.stem,
+                                                                    **({"_lesson": lesson} if lesson else {})},
                                 content_key=ready.content_key, idempotency_key=idem,
                                 segments=ready.segments, owner=holder.name, request_key=submission.key)
             except DuplicateKey:  # the same key, sent twice at once: the other one won
@@ -299,6 +312,36 @@ def create_app(settings: Settings, store: JobStore, runner: Runner,
         if target is None or target.name.startswith("."):
             return error(404, "no such file")
         return FileResponse(target, media_type=media_type(target))
+
+    @app.api_route("/review/{job_id}/{key}/{path:path}", methods=["GET", "HEAD", "POST"])
+    async def review(request: Request, job_id: str, key: str, path: str) -> Any:
+        """The review page of a narration and its API (narrator/server/review.py): the key in
+        the address is the owner's; requests from other pages and bodies over the limit are refused."""
+        from narrator.review_session import MAX_BODY
+        from narrator.server.review import session_for
+
+        job = find(job_id)
+        if job is None or not review_keys.valid(job_id, key):
+            return error(404, "no such page")
+        origin = request.headers.get("origin")
+        if origin is not None and origin != f"{request.url.scheme}://{request.url.netloc}":
+            return error(403, "requests from other pages are refused")
+        body = b""
+        if request.method == "POST":
+            if "application/json" not in request.headers.get("content-type", ""):
+                return error(415, "send JSON (Content-Type: application/json)")
+            chunks = bytearray()
+            async for chunk in request.stream():
+                chunks += chunk
+                if len(chunks) > MAX_BODY:
+                    return error(413, f"request larger than {MAX_BODY} bytes")
+            body = bytes(chunks)
+        session = session_for(runner, job, config_for, lessons)
+        reply = await asyncio.to_thread(session.handle, request.method, path, body)
+        headers = {"Cache-Control": "no-store"}
+        if reply.file is not None:
+            return FileResponse(reply.file, media_type=reply.content_type, headers=headers)
+        return Response(reply.body, status_code=reply.status, media_type=reply.content_type, headers=headers)
 
     @app.api_route("/editor/{path:path}", methods=["GET", "HEAD"])
     def editor_files(path: str) -> Any:

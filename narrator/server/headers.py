@@ -58,6 +58,10 @@ def security_headers(path: str, allow_origins: tuple[str, ...]) -> dict[str, str
         # only the narration's own page, /n/<id>/ or /n/<id>/index.html (not ".../x.svg/")
         is_page = _PAGE.fullmatch(path) is not None
         headers["Content-Security-Policy"] = player_policy(allow_origins) if is_page else INERT
+    elif path.startswith("/review/"):  # the review page: its own script and style files only
+        from narrator.review_session import PAGE_POLICY
+
+        headers["Content-Security-Policy"] = PAGE_POLICY
     elif path in ("/docs", "/docs/oauth2-redirect", "/redoc"):
         pass  # FastAPI's API explorer pages load their own scripts
     else:

@@ -175,6 +175,18 @@ class Runner:
             self._live[job_id] = Live()
             self._cond.notify_all()
 
+    def rebuild(self, job_id: str) -> bool:
+        """Run a finished narration again after a teacher's corrections (the review page): only
+        what changed is made, the rest comes from the cache. False if it is queued or running."""
+        with self._cond:
+            job = self.store.get(job_id)
+            if job is None or job.status not in FINISHED or job_id in self._running:
+                return False
+            self.store.set_status(job_id, "queued")
+            self._live[job_id] = Live()
+            self._cond.notify_all()
+            return True
+
     def servers(self) -> dict[str, dict[str, Any]]:
         return dict(self.pool.status())
 

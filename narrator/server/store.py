@@ -192,3 +192,47 @@ def _job(row: sqlite3.Row) -> Job:
                content_key=row["content_key"], idempotency_key=row["idempotency_key"],
                segments=row["segments"], error=row["error"], finished=row["finished"],
                owner=row["owner"], request_key=row["request_key"])
+
+
+class LessonCorrections:
+    """A teacher's corrections per token holder and lesson (``<data>/lessons/``), kept apart from
+    any one narration: a narration's copy sits beside its source, where the pipeline reads it."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.root = data_dir / "lessons"
+
+    def path(self, owner: str, lesson: str) -> Path:
+        import hashlib
+
+        # hashed: a lesson id is the client's text, never a path
+        holder = hashlib.sha256(owner.encode("utf-8", "replace")).hexdigest()[:32]
+        name = hashlib.sha256(lesson.encode("utf-8", "replace")).hexdigest()
+        return self.root / holder / f"{name}.narration.toml"
+
+    def restore(self, owner: str, lesson: str, source: Path) -> None:
+        """Put the lesson's corrections beside ``source`` (the narration's lesson file)."""
+        from narrator.script.corrections import corrections_path
+        from narrator.util.atomic import write_atomic
+
+        kept = self.path(owner, lesson)
+        if kept.is_file():
+            write_atomic(corrections_path(source), kept.read_bytes())
+
+    def keep(self, owner: str, lesson: str, source: Path) -> None:
+        """Keep the corrections beside ``source`` as the lesson's."""
+        from narrator.script.corrections import corrections_path
+        from narrator.util.atomic import write_atomic
+
+        made = corrections_path(source)
+        if made.is_file():
+            kept = self.path(owner, lesson)
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(kept, made.read_bytes())
+
+    def differs(self, owner: str, lesson: str, source: Path) -> bool:
+        """The lesson's corrections are not those beside ``source``."""
+        from narrator.script.corrections import corrections_path
+
+        kept, made = self.path(owner, lesson), corrections_path(source)
+        read = lambda p: p.read_bytes() if p.is_file() else b""  # noqa: E731
+        return read(kept) != read(made)
