@@ -386,3 +386,177 @@ def test_review_page_in_firefox_by_keyboard(firefox: Firefox, lesson, webui, tmp
     firefox.run("document.querySelector(\"[aria-label='Play take 2 of sentence %d']\").click()" % number)
     assert firefox.wait("const a = document.getElementById('audio');"
                         " return a.dataset.playing === arguments[0] && a.currentTime > 0.1", key)
+
+
+# ---- under `narrate serve` -------------------------------------------------------------------------
+
+@pytest.fixture
+def jobserver(tmp_path: Path, webui, voice):
+    from servers.jobserver import JobServer
+
+    with JobServer(tmp_path, "--server", webui.url, "--voice-file", str(voice), "-f", "wav", "--book", "none") as s:
+        yield s
+
+
+def narrated(server, html: str, title: str = "Rivers") -> dict:
+    r = server.post({"html": html, "title": title})
+    assert r.status_code in (200, 202), r.text
+    state = server.wait(r.json()["id"])
+    assert state["status"] == "done", state
+    return state
+
+
+def test_review_page_under_narrate_serve(browser, jobserver, webui, tmp_path: Path) -> None:
+    from narrator.server.store import LessonCorrections
+
+    state = narrated(jobserver, LESSON)
+    job = state["id"]
+    out = jobserver.data / "narrations" / job / "narration"
+    kept = LessonCorrections(jobserver.data).path(f"tests-{jobserver.port}", "Rivers")
+    review = jobserver.url + state["links"]["review"]
+    context = browser.new_context(viewport={"width": 900, "height": 500})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    review_a_lesson(page, review, out, kept, webui, tmp_path)
+    context.close()
+    assert errors == []
+    decided = manifest(out)
+
+    # the edited lesson, exported again: a new narration with the lesson's corrections; only the
+    # edited sentence is asked for
+    mark = len(webui.recorder.calls)
+    edited = narrated(jobserver, LESSON.replace("It flows past many castles.", "It flows past many towns."))
+    assert edited["id"] != job
+    assert [c["text"] for c in webui.recorder.calls[mark:]] == ["It flows past many towns."]
+    again = manifest(jobserver.data / "narrations" / edited["id"] / "narration")
+    for text in (LOIRE, RHONE, "It ends in a delta."):
+        assert segment(again, text)["take"] == segment(decided, text)["take"]
+    assert segment(again, LOIRE)["takes"] == segment(decided, LOIRE)["takes"]
+    assert segment(again, RHONE)["spoken"] == "The Rone starts in a glacier."
+
+
+def test_review_under_serve_refuses_hostile_requests(jobserver, tmp_path: Path) -> None:
+    import requests
+
+    state = narrated(jobserver, LESSON)
+    other = narrated(jobserver, "<p>Another lesson.</p>", title="Other")
+    link = state["links"]["review"]
+    job, key = link.strip("/").split("/")[1:3]
+    base = jobserver.url + link
+    m = requests.get(base + "api/state", timeout=30).json()
+    take = m["sentences"][0]["takes"][0]["key"]
+    assert requests.get(base, timeout=30).status_code == 200
+    assert requests.get(base + f"api/take/{take}", timeout=30).status_code == 200
+    assert "script-src 'self'" in requests.get(base, timeout=30).headers["content-security-policy"]
+    for bad in (f"/review/{job}/", f"/review/{job}/{'0' * 32}/api/state", f"/review/{job}/{key[:-1]}/api/state",
+                f"/review/{other['id']}/{key}/api/state", f"/review/{job}x/{key}/api/state"):
+        assert requests.get(jobserver.url + bad, timeout=30).status_code == 404, bad
+    for evil in ("..%2F..%2F..%2Ftokens", "0" * 64, take.upper()):
+        assert requests.get(base + "api/take/" + evil, timeout=30).status_code == 404, evil
+    change = {"id": m["sentences"][1]["id"], "another": True}
+    assert requests.post(base + "api/change", json=change, headers={"Origin": "https://evil.example"},
+                         timeout=30).status_code == 403
+    assert requests.post(base + "api/change", data=b"x" * (64 * 1024 + 1),
+                         headers={"Content-Type": "application/json"}, timeout=30).status_code == 413
+    assert requests.post(base + "api/change", data=json.dumps(change), timeout=30).status_code == 415
+    # another site's token sees neither the narration nor its review link
+    stranger = jobserver.add_token("stranger")
+    r = requests.get(f"{jobserver.url}/api/narrations/{job}", headers={"Authorization": f"Bearer {stranger}"}, timeout=30)
+    assert r.status_code == 404 and key not in r.text
+    assert requests.post(base + "api/change", json=change, timeout=30).status_code == 200
+
+
+# ---- from the editors -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def editor_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The editor pages of test_server_editor (npm packages from tests/.node), the CKEditor one with
+    the review button in its toolbar, on a loopback 'LMS' origin."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    try:
+        from tests.test_server_editor import CKEDITOR_PAGE, NODE_MODULES, TINYMCE_PAGE
+    except ImportError:
+        from test_server_editor import CKEDITOR_PAGE, NODE_MODULES, TINYMCE_PAGE  # type: ignore[no-redef]
+    if not (NODE_MODULES / "tinymce8").is_dir() or not (NODE_MODULES / "ckeditor5").is_dir():
+        message = f"needs the npm packages tinymce8 and ckeditor5 in {NODE_MODULES} (run .ci/run)"
+        if os.environ.get("NARRATOR_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    root = tmp_path_factory.mktemp("editor-pages")
+    (root / "nm").symlink_to(NODE_MODULES)
+    (root / "tinymce.html").write_text(TINYMCE_PAGE, encoding="utf-8")
+    ck = CKEDITOR_PAGE.replace("'|', 'narrate']", "'|', 'narrate', 'narrateReview']")
+    assert ck != CKEDITOR_PAGE
+    (root / "ckeditor5.html").write_text(ck, encoding="utf-8")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def editor_server(tmp_path: Path, editor_pages: str):
+    from servers.jobserver import JobServer
+
+    with JobServer(tmp_path, "--allow-origin", editor_pages) as s:  # the embedded eSpeak engine
+        yield s
+
+
+def test_tinymce_dialog_links_to_the_review_page(browser, editor_pages, editor_server) -> None:
+    from urllib.parse import urlencode
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{editor_pages}/tinymce.html?" + urlencode({"v": 8, "server": editor_server.url,
+                                                            "token": editor_server.token}))
+    page.wait_for_function("window.__ready === 1", timeout=30000)
+    page.frame_locator("iframe.tox-edit-area__iframe").locator("body").click()
+    page.keyboard.type("Review me in the editor.")
+    page.get_by_role("button", name="Narrate this lesson").click()
+    dialog = page.locator(".tox-dialog")
+    dialog.wait_for(timeout=120000)
+    done = page.evaluate("window.__statuses")[-1]
+    assert done["links"]["review"].startswith(editor_server.url + f"/review/{done['id']}/")
+    with context.expect_page() as opened:
+        dialog.get_by_role("button", name="Review takes").click()
+    review = opened.value
+    assert review.url == done["links"]["review"]
+    review.wait_for_function("() => Number(document.body.dataset.renders || 0) > 0")
+    assert review.eval_on_selector_all(".sentence .text", "l => l.map(e => e.textContent)") == ["Review me in the editor."]
+    dialog.get_by_role("button", name="Insert audio").click()
+    assert done["links"]["review"] not in page.evaluate("tinymce.activeEditor.getContent()")  # the teacher's link only
+    context.close()
+
+
+def test_ckeditor5_example_links_to_the_review_page(browser, editor_pages, editor_server) -> None:
+    from urllib.parse import urlencode
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{editor_pages}/ckeditor5.html?" + urlencode({"server": editor_server.url, "token": editor_server.token}))
+    page.wait_for_function("window.__ready === true", timeout=30000)
+    review_button = page.get_by_role("button", name="Review narration")
+    assert review_button.is_disabled()  # nothing narrated yet
+    page.locator(".ck-editor__editable").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Review me in CKEditor.")
+    page.get_by_role("button", name="Narrate", exact=True).click()
+    page.wait_for_function("window.__done || window.__error", timeout=120000)
+    done = page.evaluate("window.__done")
+    assert done and done["links"]["review"].startswith(editor_server.url + "/review/")
+    with context.expect_page() as opened:
+        review_button.click()
+    assert opened.value.url == done["links"]["review"]
+    opened.value.wait_for_function("() => Number(document.body.dataset.renders || 0) > 0")
+    assert done["links"]["review"] not in page.evaluate("editor.getData()")
+    context.close()

@@ -12,7 +12,9 @@
  *
  * While it works the button shows the progress; when it is done it inserts a link to the read-along
  * player at the cursor (if the Link plugin is loaded) and fires 'narrate:done' on the editor with the
- * narration's status (links.audio, links.player, links.manifest). Errors fire 'narrate:error' and,
+ * narration's status (links.audio, links.player, links.manifest, links.review). A 'narrateReview'
+ * toolbar button opens the review page of the last narration (takes, another take, pronunciations;
+ * the link is the teacher's, never put into the lesson). Errors fire 'narrate:error' and,
  * unless config narrate.onError is given, show window.alert(message).
  */
 (function () {
@@ -31,6 +33,14 @@
         const button = new ButtonView(locale);
         button.set({label: 'Narrate', withText: true, tooltip: 'Narrate this lesson'});
         button.on('execute', () => this.narrate(button));
+        return button;
+      });
+      this.set('review', null); // the review page of the last narration
+      editor.ui.componentFactory.add('narrateReview', (locale) => {
+        const button = new ButtonView(locale);
+        button.set({label: 'Review narration', withText: true, tooltip: 'Review the takes of the last narration'});
+        button.bind('isEnabled').to(this, 'review', (review) => !!review);
+        button.on('execute', () => window.open(this.review, '_blank', 'noopener'));
         return button;
       });
     }
@@ -57,6 +67,7 @@
             editor.model.insertContent(link);
           });
         }
+        this.review = done.links.review || null;
         editor.fire('narrate:done', done);
       } catch (error) {
         editor.fire('narrate:error', error);

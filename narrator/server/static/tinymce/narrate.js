@@ -139,6 +139,8 @@
         buttons: [
           {type: 'custom', name: 'insert', text: 'Insert audio', primary: true},
           {type: 'custom', name: 'open', text: 'Open player'},
+          // the teacher's review page (takes, another take, pronunciations): never put into the lesson
+          ...(done.links.review ? [{type: 'custom', name: 'review', text: 'Review takes'}] : []),
           {type: 'cancel', name: 'close', text: 'Close'},
         ],
         onAction: (api, details) => {
@@ -148,6 +150,8 @@
             editor.insertContent(audioHtml(done));
           } else if (details.name === 'open') {
             window.open(player, '_blank', 'noopener');
+          } else if (details.name === 'review') {
+            window.open(done.links.review, '_blank', 'noopener');
           }
         },
       });
