@@ -264,6 +264,7 @@ def _minutes(seconds: float) -> str:
 def _dry_run(inputs: list[str], config: Config) -> int:
     from narrator.course import expand_sources
     from narrator.pipeline import plan
+    from narrator.engines import engine_name
     from narrator.script.planner import estimate_seconds
 
     v = config.verify
@@ -281,7 +282,12 @@ def _dry_run(inputs: list[str], config: Config) -> int:
             for s in chapter.segments:
                 text = s.text if len(s.text) <= 70 else s.text[:67] + "..."
                 spoken = f"  [spoken: {s.spoken}]" if s.spoken != s.text else ""
-                print(f"      {s.id}  {s.lang:2} {s.emotion:9} +{s.pause_after_ms:4d}ms  {text}{spoken}")
+                who = f"[{s.voice}] " if s.voice else ""  # who says it (voices per role)
+                print(f"      {s.id}  {s.lang:2} {s.emotion:9} +{s.pause_after_ms:4d}ms  {who}{text}{spoken}")
+        from narrator.script.casting import who_says_what
+
+        for n, line in enumerate(who_says_what(script, config, engine_name(config))):
+            print(("\n  voices:\n" if n == 0 else "") + f"      {line}")
         for warning in script.warnings:
             print(f"\n  warning: {warning}")
         if script.skipped:

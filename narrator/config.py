@@ -15,6 +15,7 @@ narrate.toml sections map one to one onto the dataclasses below::
     [cache]   dir = "~/.cache/narrator"                   (default: $XDG_CACHE_HOME/narrator)
     [queue]   broker = "redis://gpu-hub:6379/0"          (takes made by `narrate worker`s; default: local)
     [verify]  enabled = true  model = "base"  attempts = 3  (speech-recognition check of each take)
+    [voices]  A = "voices/li.wav"  quote = "voices/archive.wav"   [voices.openai]  A = "nova"   (the cast)
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class Pauses:
     section: int = 2500
     chapter_head: int = 700
     chapter_tail: int = 2000
+    turn: int = 400  # between two speakers of a dialogue (instead of the paragraph pause)
 
 
 DEFAULT_STYLE_RULES: Mapping[str, str] = types.MappingProxyType({
@@ -118,6 +120,53 @@ class QueueConfig:
     broker: str = ""  # redis://host:6379/0; "" = the local scheduler
     shared_cache: bool = False  # the workers write takes into this same cache ([cache] dir)
     interactive: bool = False  # this process's takes go ahead of batch ones (`narrate serve`)
+
+
+QUOTE = "quote"
+"""The role of block quotes and long quotations (narrator.script.casting)."""
+NARRATOR_ROLES = frozenset(("default", "narrator", "narration", "旁白", "解说"))
+"""Role names that mean the narrator: ``default`` in [voices], or a label such as "Narrator:"."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class VoicesConfig:
+    """[voices]: the cast. A role of the lesson (a speaker label such as "A" or "老师", a
+    data-voice name, "quote") -> a voice: a speaker recording (IndexTTS2: "voices/li.wav",
+    relative to the current folder like engine.voice_file) or an engine's voice name (openai
+    "nova", espeak "+f3"). ``[voices.<engine>]`` tables win for that engine; ``default`` is the
+    narrator (else engine.voice_file or engine.voice). Role names match in any case."""
+
+    cast: Mapping[str, str] = field(default_factory=dict)
+    engines: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    read_labels: bool = False  # say a dialogue's speaker labels ("A：") aloud
+    detect: bool = True  # find speaker labels and quotations (data-voice always counts)
+
+    def table(self, engine: str | None) -> dict[str, str]:
+        """The cast for ``engine``, keys case-folded."""
+        merged = {k.casefold(): v for k, v in self.cast.items()}
+        merged.update({k.casefold(): v for k, v in self.engines.get(engine or "", {}).items()})
+        return merged
+
+    def voice(self, role: str, engine: str | None) -> str:
+        """The voice of ``role`` ("" = the narrator) for ``engine``; "" = the narrator's own."""
+        table = self.table(engine)
+        key = role.casefold()
+        if key in table:
+            return table[key]
+        return table.get("default", "")
+
+    def unknown(self, role: str, engine: str | None) -> bool:
+        """A role the cast does not name (read by the narrator)."""
+        key = role.casefold()
+        return bool(role) and key not in NARRATOR_ROLES and key != QUOTE and key not in self.table(engine)
+
+    def role_names(self) -> set[str]:
+        """Every role the cast names, for any engine (default excluded)."""
+        names = set(self.cast) | {k for t in self.engines.values() for k in t}
+        return {n for n in names if n.casefold() != "default"}
+
+    def has_cast(self, engine: str | None) -> bool:
+        return any(k != "default" for k in self.table(engine))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -172,6 +221,7 @@ class Config:
     output: OutputConfig = field(default_factory=OutputConfig)
     queue: QueueConfig = field(default_factory=QueueConfig)
     verify: VerifyConfig = field(default_factory=VerifyConfig)
+    voices: VoicesConfig = field(default_factory=VoicesConfig)
     cache_dir: str = ""  # default: $XDG_CACHE_HOME/narrator
     force: bool = False  # ignore cached takes
     allow_gaps: bool = False  # publish chapters with failed segments as silence
@@ -296,7 +346,7 @@ def _section_keys() -> dict[str, set[str]]:
 
 def _build(data: Mapping[str, Any], source: str, problems: _Problems) -> Config:
     kwargs: dict[str, Any] = {}
-    top_known = set(_SECTIONS) | {"style", "emotions", "lexicon", "abbreviations", "cache"} | _TOP
+    top_known = set(_SECTIONS) | {"style", "emotions", "lexicon", "abbreviations", "cache", "voices"} | _TOP
     for key, value in data.items():
         if key in _SECTIONS:
             if not isinstance(value, Mapping):
@@ -318,6 +368,8 @@ def _build(data: Mapping[str, Any], source: str, problems: _Problems) -> Config:
             kwargs["lexicon"] = _lexicon(value, problems)
         elif key == "abbreviations":
             kwargs["abbreviations"] = _abbreviations(value, problems)
+        elif key == "voices":
+            kwargs["voices"] = _voices(value, problems)
         elif key == "cache":  # [cache] dir = "..." reads better in a file than a top-level key
             if not isinstance(value, Mapping):
                 problems.add("cache", "must be a table", table=True)
@@ -444,6 +496,36 @@ def _lexicon(value: Any, problems: _Problems) -> dict[str, dict[str, str]]:
         else:
             problems.add(f"lexicon.{k}", f"expected a spoken form (string) or a [lexicon.{k}] table")
     return out
+
+
+def _voices(value: Any, problems: _Problems) -> VoicesConfig:
+    """[voices] role = "voice", read_labels/detect = true|false, [voices.<engine>] tables."""
+    if not isinstance(value, Mapping):
+        problems.add("voices", 'must be a table of role = voice, as A = "voices/li.wav"', table=True)
+        return VoicesConfig()
+    cast: dict[str, str] = {}
+    engines: dict[str, dict[str, str]] = {}
+    flags: dict[str, bool] = {}
+    for k, v in value.items():
+        if k in ("read_labels", "detect"):
+            if isinstance(v, bool):
+                flags[k] = v
+            else:
+                problems.add(f"voices.{k}", f"expected true or false, got {v!r}")
+        elif isinstance(v, Mapping):
+            if k not in ENGINE_NAMES:
+                problems.add(f"voices.{k}", _unknown(k, ENGINE_NAMES, "engine section"), table=True)
+                continue
+            for role, voice in v.items():
+                if isinstance(voice, str) and voice.strip():
+                    engines.setdefault(k, {})[role] = voice.strip()
+                else:
+                    problems.add(f"voices.{k}.{role}", f"expected a voice file or voice name, got {voice!r}")
+        elif isinstance(v, str) and v.strip():
+            cast[k] = v.strip()
+        else:
+            problems.add(f"voices.{k}", f'expected a voice file or voice name (A = "voices/li.wav"), got {v!r}')
+    return VoicesConfig(cast=cast, engines=engines, **flags)
 
 
 _LANG_TAG = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")

@@ -34,6 +34,24 @@ class Run:
     # the formula in words from this).
     math: str | None = None
 
+    @property
+    def voice(self) -> str | None:
+        """The role named by an explicit data-voice on an inline element (the parser keeps it
+        among the marks as ``voice:<name>``), or None."""
+        return voice_in(self.marks)
+
+
+VOICE = "voice:"
+"""Prefix of the context entry (blocks) or mark (runs) naming an explicit data-voice role."""
+
+
+def voice_in(names: frozenset[str]) -> str | None:
+    """The role a ``voice:<name>`` entry of ``names`` names (the nearest one: the parser keeps one)."""
+    for name in names:
+        if name.startswith(VOICE):
+            return name[len(VOICE):] or None
+    return None
+
 
 NOTE = "note"
 """Context of the blocks of a footnote or endnote (set by the parser, read by the planner)."""
@@ -65,6 +83,11 @@ class Block:
     @property
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
+
+    @property
+    def voice(self) -> str | None:
+        """The role named by the nearest explicit data-voice on the block or an ancestor, or None."""
+        return voice_in(self.context)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +146,9 @@ class Segment:
     # first; another take is another cache entry, and every one is kept until pruned.
     take: int = 1
     takes: int = 1
+    # Who says it (script/casting.py): a role of the lesson ("A", "老师", "quote"); "" = the
+    # narrator. The cast in narrate.toml ([voices]) gives each role its voice.
+    voice: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from narrator.config import ParseConfig
-from narrator.values import NOTE, Block, Run, Skipped
+from narrator.values import NOTE, VOICE, Block, Run, Skipped
 from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
 from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.lines import LINE, split_lines
@@ -774,6 +774,8 @@ class Walker:
             extra.append("table")
         if extra:
             context = context | frozenset(extra)
+        if isinstance(voice := attrs.get("data-voice"), str) and voice.strip():  # the nearest wins
+            context = frozenset(c for c in context if not c.startswith(VOICE)) | {VOICE + voice.strip()[:40]}
         emotion = attrs.get("data-emotion") or parent.emotion
         lang = _lang(node) or parent.lang
         source = self._source(path)
@@ -854,9 +856,13 @@ class Walker:
         emotion = (node.attrs.get("data-emotion") if node.attrs else None) or parent.emotion
         lang = _lang(node) or parent.lang
         symbol = parent.symbol or (bool(style) and is_symbol_font(style))
+        base = parent.marks
+        if isinstance(voice := node.attrs.get("data-voice") if node.attrs else None, str) and voice.strip():
+            base = frozenset(m for m in base if not m.startswith(VOICE))  # the nearest data-voice wins
+            marks.add(VOICE + voice.strip()[:40])
         if not marks and emotion == parent.emotion and lang == parent.lang and symbol == parent.symbol:
             return parent
-        return _Inline(parent.marks | marks if marks else parent.marks, lang, emotion, symbol)
+        return _Inline(base | marks if marks else parent.marks, lang, emotion, symbol)
 
     # -- text and blocks -----------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ correction survives edits elsewhere in the lesson, and one whose sentence is gon
     text = "The Loire is the longest river in France."
     spoken = "The Lwahr is the longest river in France."   # what is said instead (optional)
     emotion = "calm"                                      # optional
+    voice = "B"         # who says it: a role of the cast ([voices]), or "narrator" (optional)
     take = 2            # the take chosen; takes = how many were asked for ("another take": +1)
     takes = 2
     skip = false        # true: the sentence is not narrated (it stays on the page)
@@ -23,7 +24,7 @@ correction survives edits elsewhere in the lesson, and one whose sentence is gon
     reviewed = false
 
 :func:`apply` changes a planned :class:`Script` (the planner's spoken form for a corrected
-sentence, its emotion, its take number; a skipped sentence leaves the script and is reported);
+sentence, its emotion, its voice (role), its take number; a skipped sentence leaves the script and is reported);
 :func:`with_pronunciations` adds the pronunciations to the configuration's lexicon before
 planning. Both are pure.
 """
@@ -55,7 +56,7 @@ class SentenceFix:
     before: str = ""  # the sentence before it, when the lesson has the same sentence twice
     spoken: str = ""  # said instead of the planner's spoken form ("" = the planner's)
     emotion: str = ""  # "" = the document's
-    voice: str = ""  # kept for voices per role; not applied yet
+    voice: str = ""  # the role that says it ("" = as the lesson casts it; "narrator" = the narrator)
     take: int = 1  # the take chosen
     takes: int = 1  # takes asked for so far
     skip: bool = False
@@ -267,7 +268,7 @@ def apply(script: Script, corrections: Corrections, config: Config,
                                     f"read as {seg.emotion!r}")
             segments.append(dataclasses.replace(
                 seg, spoken=say(fix.spoken, seg.lang) if fix.spoken else seg.spoken, emotion=emotion,
-                take=fix.take, takes=fix.takes))
+                take=fix.take, takes=fix.takes, voice=fix.voice or seg.voice))
         if segments:
             chapters.append(dataclasses.replace(chapter, segments=tuple(segments)))
     return dataclasses.replace(script, chapters=tuple(chapters), warnings=tuple(warnings),

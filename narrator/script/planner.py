@@ -31,6 +31,7 @@ from pathlib import PurePath
 from narrator.config import Config
 from narrator.text import SYLLABIC, speech_seconds
 from narrator.values import NOTE, Block, Boundary, Chapter, Document, Run, Script, ScriptChapter, Segment
+from narrator.script.casting import Casting, cut_labels
 from narrator.script.lexicon import Lexicon
 from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, normalize_lang, split_long,
                              sentence_pieces, strip_emoji)
@@ -62,6 +63,7 @@ class _Draft:
     span: tuple[int, int] = (0, 0)
     spoken: str | None = None  # set when formulas or <sup>/<sub> make it differ from ``text``
     lead: str = ""  # said before the text, never shown: an ordered list item's number ("2. ")
+    voice: str = ""  # the role that says it (script/casting.py)
 
 
 def plan(document: Document, config: Config, *, tick: Callable[[], object] | None = None) -> Script:
@@ -83,7 +85,7 @@ def plan(document: Document, config: Config, *, tick: Callable[[], object] | Non
             continue
         index = len(chapters) + 1
         chapters.append(ScriptChapter(index, chapter.title, planner.finish(index, drafts), blocks))
-    warnings = document.warnings + tuple(planner.style.warnings)
+    warnings = document.warnings + tuple(planner.style.warnings) + tuple(planner.casting.warnings())
     # formulas said in short: their full readings are kept in the skip report
     readings = long_formulas((b for c in document.chapters for b in c.blocks), document.lang)
     return Script(document.title, document.lang, tuple(chapters),
@@ -200,6 +202,7 @@ class _Planner:
         self.style = StyleSheet(config)
         self.style.looks = StyleSheet.looks_of(b for c in document.chapters for b in c.blocks)
         self.lexicon = Lexicon(config.lexicon)
+        self.casting = Casting(config)
         self._abbreviations = config.abbreviations
         self._said: dict[tuple[str, bool, str], str] = {}
         self._numbered: dict[int, int] = {}  # list level -> the item whose number was said
@@ -239,6 +242,7 @@ class _Planner:
                                  self.style.heading(self.title_level), (), "", "heading",
                                  self.pauses.after_heading))
         self._numbered = {}
+        lines = self.casting.chapter(blocks)
         for number, block in enumerate(blocks[first:], first):
             if block.kind == "break":
                 if drafts:
@@ -248,13 +252,15 @@ class _Planner:
             before = len(drafts)
             lead = self._item_number(block)
             # room for the number in what the first sentence says ("one hundred and twelve. ")
-            blocks[number] = self._block(block, drafts, number, lead)
+            blocks[number] = self._block(block, drafts, number, lead, self.casting.unread(lines[number]))
+            self.casting.assign(drafts[before:], block, lines[number])
             if lead and len(drafts) > before:  # said in the language of the item's first sentence
                 drafts[before].lead = f"{lead}、" if is_cjk_lang(drafts[before].lang) else f"{lead}. "
             self._work(1 + len(drafts) - before)
             if block.kind == "heading" and before and len(drafts) > before:
                 prev = drafts[before - 1]
                 prev.pause = max(prev.pause, self.pauses.before_heading)
+        self.casting.turns(drafts, lines)
         return drafts, tuple(blocks)
 
     def finish(self, index: int, drafts: list[_Draft]) -> tuple[Segment, ...]:
@@ -271,7 +277,7 @@ class _Planner:
                                                 d.lang), d.lang)  # pinyin, phonemes: after numbers are said
                 if lex is not None else self.spoken(d.lead + strip_emoji(_said(d)), d.boundary, d.lang),
                 lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
-                marks=d.marks, source=d.source, block=d.block, span=d.span))
+                marks=d.marks, source=d.source, block=d.block, span=d.span, voice=d.voice))
         self._said.clear()  # memory stays bounded by one chapter
         return tuple(segments)
 
@@ -313,9 +319,11 @@ class _Planner:
 
     # -- one block -----------------------------------------------------------------------
 
-    def _block(self, block: Block, drafts: list[_Draft], number: int, lead: str = "") -> Block:
+    def _block(self, block: Block, drafts: list[_Draft], number: int, lead: str = "",
+               unread: list[tuple[int, int]] | None = None) -> Block:
         """Add the block's sentences to ``drafts``; return the block as read (spans index into it).
-        ``lead`` (an item's number) will be said before it: its sentences leave room for it."""
+        ``lead`` (an item's number) will be said before it: its sentences leave room for it.
+        ``unread`` ([start, end) of speaker labels) is shown, not read."""
         max_chars = self.max_chars - (len(normalize(lead + ". ", "en")) if lead else 0)
         max_chars_cjk = self.max_chars_cjk - (len(normalize(lead, "zh")) + 1 if lead else 0)
         text = block.text
@@ -334,6 +342,8 @@ class _Planner:
                                 keep=formulas + [(lo, hi) for lo, hi, _ in links], saved=links)
         if formulas:
             spans = _formulas_whole(spans, runs, offsets)  # type: ignore[arg-type]
+        if unread:
+            spans = cut_labels(spans, text, unread)
         opaque = sorted(formulas + [(lo, hi) for lo, hi, _ in links]) if links else formulas
         if not spans:
             return block
