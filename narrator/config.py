@@ -91,6 +91,9 @@ class Style:
     rules: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_STYLE_RULES))
 
 
+MAX_IN_FLIGHT = 64  # the most requests narrate keeps in flight on one server
+
+
 @dataclass(frozen=True, kw_only=True)
 class EngineConfig:
     name: str = "auto"  # auto = espeak, or indextts2 when servers are given
@@ -110,6 +113,10 @@ class EngineConfig:
     backoff_max: float = 30.0
     probe_after: float = 5.0  # a server out of rotation is probed after this (doubling) cool-down
     probes: int = 5  # failed probes after which a server is given up for the run
+    # Requests in flight per server: a number (1..MAX_IN_FLIGHT), "auto" (found by measuring the
+    # server's throughput), or "" for the engine's own default ("auto" where servers batch: see
+    # each engine's in_flight). The IndexTTS2 web UI and eSpeak always take one at a time.
+    in_flight: int | str = ""
     options: Mapping[str, Any] = field(default_factory=dict)  # [engine.<name>] tables, engine-specific
 
 
@@ -430,6 +437,11 @@ def _coerce(value: Any, hint: Any, key: str, problems: _Problems) -> Any:
         value = float(value) if ok else value
     elif hint is str:
         ok = isinstance(value, str)
+    elif hint == int | str:  # a number or a word ("auto"); the values are checked later
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            problems.add(key, f"expected \"auto\" or a number, got {value!r}")
+            return _BAD
+        ok = True
     elif origin is tuple:
         if isinstance(value, str):
             value = [value]
@@ -600,6 +612,11 @@ def _check_values(c: Config, problems: _Problems) -> None:
             add(f"engine.{name}", "must be > 0 seconds")
     if c.engine.read_timeout_per_char < 0:
         add("engine.read_timeout_per_char", "must be >= 0 seconds")
+    flight = c.engine.in_flight
+    if isinstance(flight, str) and flight not in ("", "auto") or \
+            isinstance(flight, int) and not 1 <= flight <= MAX_IN_FLIGHT:
+        add("engine.in_flight", f"expected \"auto\" or a number of requests from 1 to {MAX_IN_FLIGHT}, "
+            f"got {flight!r}")
     if c.engine.name != "auto" and c.engine.name not in ENGINE_NAMES:
         add("engine.name", f"unknown engine '{c.engine.name}'{_suggest(c.engine.name, ENGINE_NAMES)} "
             f"(known: auto, {', '.join(ENGINE_NAMES)})")

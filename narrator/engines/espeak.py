@@ -261,6 +261,7 @@ class EspeakEngine:
     name = "espeak"
     label = "espeak"
     pronunciations = "plain"  # pinyin: a homophone (a Latin run would go to the English voice)
+    in_flight = max_in_flight = 1  # one embedded library, one take at a time
 
     def __init__(self, config: Config) -> None:
         self._config = config

@@ -36,7 +36,7 @@ import os
 import re
 from typing import Any, Mapping
 
-from narrator.config import Config
+from narrator.config import MAX_IN_FLIGHT, Config
 from narrator.errors import ConfigError, EngineError
 from narrator.util.templating import environment
 from narrator.engines.base import preset_params
@@ -126,6 +126,12 @@ class HttpEngine:
 
     name = NAME
     pronunciations = "plain"  # no annotation syntax: pinyin becomes a homophone
+    # one at a time unless asked: a template says nothing of the server, and the servers it is
+    # written for (a hand-written FastAPI or Flask wrapper around one IndexTTS2 model) run
+    # concurrent requests through one model, which may mix them up as Gradio does; a batching
+    # server behind it takes [engine] in_flight = "auto" or a number
+    in_flight = 1
+    max_in_flight = MAX_IN_FLIGHT
 
     def __init__(self, config: Config, server: str, options: Mapping[str, Any]) -> None:
         self.config = config

@@ -12,7 +12,7 @@ from http import HTTPStatus
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
-from narrator.config import Config
+from narrator.config import MAX_IN_FLIGHT, Config
 from narrator.errors import ConfigError, EngineError, EngineUnavailable, ServerUnreachable
 from narrator.text import one_line  # noqa: F401  (engines import it from here)
 from narrator.util.wavio import wav_info
@@ -143,6 +143,11 @@ class HttpClient:
         self.config = config
         self.base = normalize_base(server)
         self.session = requests.Session()
+        # one pooled connection per request in flight (engines that batch send several at once;
+        # requests' default pool keeps 10 and drops the rest after each use)
+        adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=MAX_IN_FLIGHT)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
         self.session.headers.update({"User-Agent": "narrator"})
         self.answered = False  # a response came from this server in this run
         self.sent_audio = False  # a WAV came from this server in this run

@@ -159,6 +159,10 @@ class IndexTTS2Engine:
 
     name = NAME
     sample_rate = SAMPLE_RATE
+    # Gradio runs one generation at a time and mixes up concurrent ones: one request in flight
+    # whatever [engine] in_flight asks
+    in_flight = 1
+    max_in_flight = 1
 
     def __init__(self, config: Config, server: str, options: Mapping[str, Any],
                  voice_file: Path | None, voice_sha256: str) -> None:

@@ -27,7 +27,7 @@ import json
 import os
 from typing import Any, Mapping
 
-from narrator.config import Config
+from narrator.config import MAX_IN_FLIGHT, Config
 from narrator.engines.base import preset_params
 from narrator.engines.httpcommon import HttpClient, check_options, check_rate, raise_config
 
@@ -43,6 +43,10 @@ class OpenAIEngine:
 
     name = NAME
     pronunciations = "plain"  # no annotation syntax: pinyin becomes a homophone
+    # the API is made for concurrent clients, and the servers behind it (Kokoro-FastAPI,
+    # vLLM-based ones) batch: found by measuring; a wrapper that cannot batch shows no gain
+    in_flight = "auto"
+    max_in_flight = MAX_IN_FLIGHT
 
     def __init__(self, config: Config, server: str, options: Mapping[str, Any]) -> None:
         self.config = config

@@ -18,7 +18,7 @@ import hashlib
 import json
 from typing import Any, Mapping
 
-from narrator.config import Config
+from narrator.config import MAX_IN_FLIGHT, Config
 from narrator.errors import EngineError
 from narrator.engines.base import preset_params
 from narrator.engines.httpcommon import (VECTOR_DEFAULTS, HttpClient, check_options, check_vector_presets,
@@ -37,6 +37,9 @@ class VllmEngine:
     name = NAME
     sample_rate = SAMPLE_RATE
     pronunciations = "pinyin"  # index-tts-vllm runs IndexTTS-2's text front end: bare HANG2
+    # vLLM batches: its server makes many takes at once (about 16 on one GPU); found by measuring
+    in_flight = "auto"
+    max_in_flight = MAX_IN_FLIGHT
 
     def __init__(self, config: Config, server: str, spk_audio_path: str, max_tokens: int) -> None:
         self.config = config

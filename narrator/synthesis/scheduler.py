@@ -1,8 +1,12 @@
-"""The synthesis scheduler: cache first, one request in flight per server, retries, validation.
+"""The synthesis scheduler: cache first, as many requests in flight per server as it can use,
+retries, validation.
 
-One worker thread per engine instance (one per server) pulls the next job from a shared queue the
-moment its server is free, so servers of unequal speed all stay busy and nothing ever sleeps
-between requests. A job is one unique cache key: identical sentences are synthesized once and the
+Each server has request slots, one worker thread each; a slot pulls the next job from a shared
+queue the moment its server has room, so servers of unequal speed all stay busy and nothing ever
+sleeps between requests. How many slots a server may use at once is its limit
+(:mod:`narrator.synthesis.concurrency`): 1 for the IndexTTS2 web UI and eSpeak, a number from
+``[engine] in_flight``, or found by measuring the server's throughput ("auto", the default of
+engines whose servers batch); a failure under concurrency steps it down to 1. A job is one unique cache key: identical sentences are synthesized once and the
 take is shared by every segment that needs it. Each take is validated and stored in the cache by a
 writer thread, off the servers' critical path: a worker only sends requests.
 
@@ -45,7 +49,7 @@ from typing import Any
 from narrator.synthesis.cache import Cache
 from narrator.config import Config
 from narrator.values import Script, Segment, Take
-from narrator.engines.base import Engine
+from narrator.engines.base import Engine, request_timeout
 from narrator.errors import (
     EngineError,
     EngineUnavailable,
@@ -55,8 +59,9 @@ from narrator.errors import (
 )
 from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.checks import validate_take
+from narrator.synthesis.concurrency import Limit, Ticket, limit_for
 from narrator.synthesis.health import CoolDown, ServerHealth
-from narrator.synthesis.takes import Hit, Tally, plan_takes, record_errors as _record_errors
+from narrator.synthesis.takes import Hit, Tally, cast_of, plan_takes, record_errors as _record_errors, voice_pick
 from narrator.synthesis.verify.checker import Candidate, Checker, JobChecks
 from narrator.util.wavio import normalize_wav, wav_info
 
@@ -101,12 +106,26 @@ class _Job:
     lang: str
     emotion: str
     segments: list[Segment]
+    voice: str = ""  # its role's voice ([voices]); "" = the narrator's own
     attempts: int = 0
     errors: list[tuple[str, str, float]] = field(default_factory=list)  # (server, message, unix time)
     failed_on: set[str] = field(default_factory=set)
+    # server label -> time until which a request for it that failed on its way may still be
+    # running there: that server is not asked for it again before (one request per key at once)
+    abandoned: dict[str, float] = field(default_factory=dict)
     # sha256 of each take rejected for its length -> (server, request number) that sent it
     rejected: dict[bytes, tuple[_Server, int]] = field(default_factory=dict)
     checks: JobChecks = field(default_factory=JobChecks)  # speech checks of its takes
+
+
+@dataclass(eq=False)
+class _Slot:
+    """One request slot of a server (one worker thread)."""
+
+    index: int
+    # a request of this slot that failed on its way (a timeout) may still be running on the
+    # server: until then the slot counts as busy and gets nothing new
+    ready_at: float = 0.0
 
 
 @dataclass(eq=False)
@@ -114,10 +133,18 @@ class _Server:
     engine: Engine
     label: str
     health: ServerHealth  # its cool-down and failures, on the monotonic clock
-    sent: int = 0  # requests sent; only its worker counts them, and numbers its attempts by them
+    limit: Limit  # requests it may have in flight
+    sent: int = 0  # requests sent; its attempts are numbered by them (under the run's lock)
     checked: bool = False  # its fingerprint was compared with the run's
+    checking: bool = False  # one slot is asking for it
     why_dead: str = ""  # the error that took it out of the run
     busy: float = 0.0
+    voice: str = ""  # the voice it was last asked for: IndexTTS2 keeps one speaker prompt loaded
+    slots: list[_Slot] = field(default_factory=list)
+
+    def occupied(self, now: float) -> int:
+        """Requests in flight, and slots whose abandoned request may still be running."""
+        return self.limit.in_flight + sum(1 for slot in self.slots if slot.ready_at > now)
 
 
 class _Run(Tally):
@@ -145,23 +172,36 @@ class _Run(Tally):
         # until then a server that was never there (connection refused) is waited for
         self.boot_deadline = time.monotonic() + config.engine.wait_for_server
         self.checker: Checker | None = None  # hears takes before they are kept ([verify])
+        self.threads: list[threading.Thread] = []  # one per request slot, started as limits grow
         if self.pending == 0:
             self.finished.set()
 
     # ---- worker side ---------------------------------------------------------------------------
 
-    def work(self, server: _Server) -> None:
-        """One worker thread: one request in flight for ``server``, next job as soon as it is free."""
+    def open_slots(self, server: _Server) -> None:
+        """Start worker threads until ``server`` has one per request its limit allows (under the
+        lock, or before the run starts)."""
+        while len(server.slots) < server.limit.value:
+            slot = _Slot(len(server.slots))
+            server.slots.append(slot)
+            name = f"synth {server.label}" + (f" #{slot.index + 1}" if slot.index else "")
+            thread = threading.Thread(target=self.work, args=(server, slot), name=name, daemon=True)
+            self.threads.append(thread)
+            thread.start()
+
+    def work(self, server: _Server, slot: _Slot) -> None:
+        """One worker thread: one request slot of ``server``, next job as soon as there is room."""
         try:
-            while (job := self._next(server)) is not None:
-                self._attempt(server, job)
+            while (got := self._next(server, slot)) is not None:
+                self._attempt(server, slot, *got)
         except BaseException as e:  # noqa: BLE001 - a bug or a failing sink must end the run, not hang it
             with self.cond:
                 if self.fatal is None:
                     self.fatal = e
                 self._stop()
 
-    def _next(self, server: _Server) -> _Job | None:
+    def _next(self, server: _Server, slot: _Slot) -> tuple[_Job, int, Ticket] | None:
+        """The next job for ``slot``, its request number and its limit ticket; None: no more."""
         while True:
             with self.cond:
                 while True:
@@ -171,26 +211,61 @@ class _Run(Tally):
                     if not server.health.ready(now):  # only this server cools down; others keep working
                         self.cond.wait(server.health.ready_at - now)
                         continue
+                    if slot.ready_at > now:  # its abandoned request may still be running
+                        self.cond.wait(slot.ready_at - now)
+                        continue
                     if not server.checked:
+                        if server.checking:  # another slot is asking
+                            self.cond.wait()
+                            continue
+                        server.checking = True
                         break  # checked outside the lock: it may be a network call
-                    job = self._pick(server)
+                    if server.occupied(now) >= server.limit.value:  # no room on the server
+                        resting = [s.ready_at for s in server.slots if s.ready_at > now]
+                        self.cond.wait(min(resting) - now if resting else None)
+                        continue
+                    job, wake = self._pick(server, now)
                     if job is not None:
                         job.attempts += 1
-                        return job
-                    self.cond.wait()  # queue empty, jobs in flight elsewhere: one may come back
+                        server.sent += 1
+                        return job, server.sent, server.limit.sent(now)
+                    # queue empty, jobs in flight elsewhere (one may come back), or only jobs
+                    # whose abandoned request may still be running here
+                    self.cond.wait(None if wake is None else wake - now)
             self._check_fingerprint(server)
 
-    def _pick(self, server: _Server) -> _Job | None:
-        """The first queued job that has not failed on this server yet (else the first job)."""
-        if not self.queue:
-            return None
+    def _pick(self, server: _Server, now: float) -> tuple[_Job | None, float | None]:
+        """The first queued job that has not failed on this server yet (else the first job it
+        may take), or None and when to look again (None: when something changes). A job whose
+        request to this server failed on its way is not sent there while it may still run."""
+        wake: float | None = None
+        first: int | None = None
+        if server.voice or (self.queue and self.queue[0].voice):  # voices per role (issue 24)
+            held = {s.voice for s in self.servers if s is not server and not s.health.dead}
+            k = voice_pick(self.queue, server.voice, held, lambda j: server.label not in j.failed_on
+                           and j.abandoned.get(server.label, 0.0) <= now)
+            if k is not None:
+                job = self.queue[k]
+                del self.queue[k]
+                server.voice = job.voice
+                return job, None
         for i, job in enumerate(self.queue):
             if i >= _LOOKAHEAD:
                 break
+            until = job.abandoned.get(server.label, 0.0)
+            if until > now:
+                wake = until if wake is None else min(wake, until)
+                continue
             if server.label not in job.failed_on:
                 del self.queue[i]
-                return job
-        return self.queue.popleft()
+                return job, None
+            if first is None:
+                first = i
+        if first is not None:
+            job = self.queue[first]
+            del self.queue[first]
+            return job, None
+        return None, wake
 
     def _check_fingerprint(self, server: _Server) -> None:
         """A server set up differently would put foreign audio under our cache keys: exclude it."""
@@ -198,11 +273,13 @@ class _Run(Tally):
             fp = server.engine.fingerprint()
         except EngineError as e:
             with self.cond:
+                server.checking = False
                 self._server_failed(server, e, server.sent)
                 self._finish_if_all_dead()
                 self.cond.notify_all()
             return
         with self.cond:
+            server.checking = False
             server.checked = True
             if fp != self.fingerprint:
                 server.health.dead = True
@@ -212,26 +289,31 @@ class _Run(Tally):
                 self._finish_if_all_dead()
             self.cond.notify_all()
 
-    def _attempt(self, server: _Server, job: _Job) -> None:
-        server.sent += 1
+    def _attempt(self, server: _Server, slot: _Slot, job: _Job, number: int, ticket: Ticket) -> None:
         start = time.monotonic()
         try:
-            wav = server.engine.synthesize(job.spoken, job.lang, job.emotion)
+            wav = server.engine.synthesize(job.spoken, job.lang, job.emotion,
+                                           **({"voice": job.voice} if job.voice else {}))
         except EngineError as e:
-            self._failed(server, job, e, time.monotonic() - start)
+            self._failed(server, job, e, time.monotonic() - start, number, slot=slot, ticket=ticket)
             return
         except Interrupted:
             raise  # the narration was cancelled while waiting for a shared server (job server)
         except Exception as e:  # noqa: BLE001 - an engine bug: do not trust this server again
             error = EngineUnavailable(f"unexpected {type(e).__name__}: {e}", server=server.label)
-            self._failed(server, job, error, time.monotonic() - start)
+            self._failed(server, job, error, time.monotonic() - start, number, slot=slot, ticket=ticket)
             return
         elapsed = time.monotonic() - start
+        with self.cond:  # the limit learns from the answer (the writer may still reject it)
+            server.limit.answered(ticket, time.monotonic(), _seconds(wav),
+                                  request_timeout(self.config, job.spoken)[1])
+            self.open_slots(server)
+            self.cond.notify_all()
         # validation and the cache write (with its fsync) happen on the writer thread, so this
         # server gets its next request at once; the bounded queue caps the takes held in memory
         while not self.stopped:
             try:
-                self.writes.put((server, server.sent, job, wav, elapsed, time.monotonic()), timeout=0.5)
+                self.writes.put((server, number, job, wav, elapsed, time.monotonic()), timeout=0.5)
                 return
             except queue.Full:  # the writer is behind (slow disk); re-check for a stop
                 continue
@@ -348,11 +430,13 @@ class _Run(Tally):
             self._give_up(job)
 
     def _failed(self, server: _Server, job: _Job, error: EngineError, elapsed: float,
-                number: int | None = None) -> None:
-        """Request ``number`` of ``server`` (default: its latest, on its worker) failed."""
+                number: int, *, slot: _Slot | None = None, ticket: Ticket | None = None) -> None:
+        """Request ``number`` of ``server`` failed: on its way from ``slot`` (holding the limit's
+        ``ticket``), or when its take was checked (no slot)."""
         message = error.naming(server.label)
         with self.cond:
             server.busy += elapsed
+            server.limit.failed(ticket, time.monotonic())  # under concurrency: down to 1
             if isinstance(error, ServerUnreachable) and time.monotonic() < self.boot_deadline:
                 # a server still booting (wait_for_server): ask again soon; the sentence has
                 # not been tried, and the server has not failed yet
@@ -364,11 +448,13 @@ class _Run(Tally):
                 return
             job.errors.append((server.label, message, time.time()))
             job.failed_on.add(server.label)
-            self._server_failed(server, error, server.sent if number is None else number)
-            if number is None and not server.health.dead:
+            self._server_failed(server, error, number)
+            if slot is not None and not server.health.dead:
                 # the request failed on its way (a timeout): the server may still be making the
-                # take it was asked for, so it gets nothing new for as long again
-                server.health.ready_at = max(server.health.ready_at, time.monotonic() + elapsed)
+                # take it was asked for, so its slot gets nothing new for as long again (it
+                # counts as in flight), and the job is not sent there again meanwhile
+                slot.ready_at = max(slot.ready_at, time.monotonic() + elapsed)
+                job.abandoned[server.label] = slot.ready_at
             if job.attempts >= self.config.engine.retries:
                 self._give_up(job)
             else:
@@ -496,11 +582,13 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
         return cached_verdict(cache, key, hit, seg, config, hearings)
 
     takes, wanted, to_hear = plan_takes(segments, lead, fingerprint, cache, force=config.force,
+                                        voice_of=cast_of(config, lead.name),
                                         verdict=verdict if verify else None)
-    jobs = {key: _Job(w.key, w.spoken, w.lang, w.emotion, w.segments) for key, w in wanted.items()}
+    jobs = {key: _Job(w.key, w.spoken, w.lang, w.emotion, w.segments, w.voice) for key, w in wanted.items()}
 
     policy = CoolDown(config.engine)
-    servers = [_Server(e, e.label, ServerHealth(policy), checked=e is lead) for e in engines]
+    servers = [_Server(e, e.label, ServerHealth(policy), limit_for(e, config.engine.in_flight),
+                       checked=e is lead) for e in engines]
     run = _Run(list(jobs.values()), servers, cache, config, fingerprint, len(segments),
                len(takes), on_event, errors_path, on_take)
     if verify:
@@ -516,15 +604,17 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
         run._emit(Progress("synthesize", run.done, run.total, cached=run.cached))
     for take in takes.values():
         on_take(take)
-    threads = [threading.Thread(target=run.work, args=(s,), name=f"synth {s.label}", daemon=True)
-               for s in servers]
+    _say_in_flight(servers, config, on_event)
     writer = threading.Thread(target=run.write, name="synth cache writer", daemon=True)
     writer.start()
-    for t in threads:
-        t.start()
+    with run.cond:
+        for s in servers:
+            run.open_slots(s)
     try:
         # short waits keep Ctrl-C responsive on every platform
         while not run.finished.wait(0.5):
+            with run.cond:
+                threads = list(run.threads)
             if not writer.is_alive() or not any(t.is_alive() for t in threads):
                 break
     except KeyboardInterrupt:
@@ -537,6 +627,7 @@ def synthesize(script: Script, engines: Sequence[Engine], cache: Cache, config: 
                           f"takes made so far are kept in {cache.root}") from None
     with run.cond:
         run._stop()
+        threads = list(run.threads)
     for t in threads:
         t.join()
     _close_writer(run, writer)
@@ -606,6 +697,26 @@ def speech_checks(segments: Sequence[Segment], takes: Mapping[str, Take],
                     "", f"kept although its take fails the speech check: {'; '.join(c['problems'])} "
                         f"(heard {c['heard']!r})", time.time())])
     return checks, words, unverified
+
+
+def _seconds(wav: bytes) -> float:
+    """The duration of a WAV answer from its header (0 if it is not one: the writer rejects it)."""
+    try:
+        info = wav_info(wav)
+    except ValueError:
+        return 0.0
+    return info.duration
+
+
+def _say_in_flight(servers: Sequence[_Server], config: Config, on_event: EventSink) -> None:
+    """A number asked of an engine that takes one request at a time is said to be ignored."""
+    asked = config.engine.in_flight
+    if isinstance(asked, int) and asked > 1:
+        for s in servers:
+            if s.limit.cap < asked:
+                on_event(Notice("warning", f"{s.label}: {s.engine.name} takes at most {s.limit.cap} "
+                                f"request(s) at once; [engine] in_flight = {asked} is taken as {s.limit.cap}"))
+                break
 
 
 def _close_writer(run: _Run, writer: threading.Thread) -> None:

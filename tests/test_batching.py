@@ -1,0 +1,225 @@
+"""Requests in flight per server (issue 25): fixed, measured ("auto") and always one for the
+IndexTTS2 web UI, against stand-ins on loopback (tests/servers/batching.py). The tests assert on
+what the servers saw, never on timings: the stand-in's time unit is small so that they are quick."""
+
+from __future__ import annotations
+
+import io
+import wave
+from pathlib import Path
+
+import pytest
+
+from narrator.config import load_config
+from narrator.engines import create_engines
+from narrator.errors import ConfigError
+from narrator.events import Notice
+from narrator.synthesis.cache import Cache
+from narrator.synthesis.concurrency import Limit, limit_for
+from narrator.synthesis.scheduler import synthesize
+from narrator.values import Script, ScriptChapter, Segment
+from servers.audio import speech_wav
+from servers.batching import BatchingServer, Curve
+from servers.indextts2_webui import start_webui
+from servers.vllm_server import VOICE_PATH
+
+FAST = {"engine.backoff": 0.05, "engine.backoff_max": 0.1, "engine.probe_after": 0.1}
+
+
+def script(n: int, start: int = 0) -> Script:
+    texts = [f"Sentence number {i} of the batching test is read here." for i in range(start, start + n)]
+    segs = tuple(Segment(id=f"c01-s{i + 1:04d}", chapter=1, text=t, spoken=t, lang="en",
+                         emotion="neutral", boundary="sentence", pause_after_ms=250)
+                 for i, t in enumerate(texts))
+    return Script("Batching", "en", (ScriptChapter(1, "One", segs),))
+
+
+def vllm_config(url: str, **extra):
+    return load_config(overrides={"engine.name": "indextts2-vllm", "engine.servers": [url],
+                                  "engine.indextts2-vllm": {"spk_audio_path": VOICE_PATH},
+                                  **FAST, **extra})
+
+
+def openai_config(url: str, **extra):
+    return load_config(overrides={"engine.name": "openai", "engine.servers": [url], **FAST, **extra})
+
+
+def run(config, tmp_path: Path, n: int, events: list | None = None):
+    engines = create_engines(config)
+    result = synthesize(script(n), engines, Cache(tmp_path / "cache"), config,
+                        on_event=(events.append if events is not None else lambda e: None))
+    return result, engines
+
+
+def durations(result) -> list[float]:
+    out = []
+    for take in result.takes.values():
+        with wave.open(io.BytesIO(Path(take.path).read_bytes())) as w:
+            out.append(w.getnframes() / w.getframerate())
+    return out
+
+
+@pytest.mark.parametrize("api", ["vllm", "openai"])
+def test_auto_is_the_default_of_batching_engines_and_goes_above_one(tmp_path, api):
+    """Default settings: the server that makes 8 at once in 8 ** 0.56 the time of one gets more
+    than one request at once, every take is made once, decoded, and no take is asked for twice
+    at once."""
+    with BatchingServer(Curve(unit=0.08, max_batch=8), api=api) as server:
+        config = (vllm_config if api == "vllm" else openai_config)(server.url)
+        assert config.engine.in_flight == ""  # nothing asked: the engine's default
+        result, engines = run(config, tmp_path, 120)
+        stats = server.stats()
+    assert not result.failed and len(result.takes) == 120 and result.synthesized == 120
+    assert stats["max_concurrent"] >= 4, stats["max_concurrent"]
+    assert stats["same_key_overlaps"] == [] and stats["errors"] == 0
+    assert len(server.texts) == 120 and len(set(server.texts)) == 120
+    assert min(durations(result)) > 1.0
+    limit = limit_for(engines[0], config.engine.in_flight)
+    assert limit.setting == "auto" and max(v for _, v in limit.history) >= 4
+
+
+def test_a_fixed_number_is_what_the_server_sees(tmp_path):
+    with BatchingServer(Curve(unit=0.03, max_batch=8)) as server:
+        result, _ = run(vllm_config(server.url, **{"engine.in_flight": 3}), tmp_path, 40)
+        assert server.max_concurrent == 3
+        assert sorted(n for _, n in server.arrivals)[-1] == 3
+    assert not result.failed
+
+
+def test_one_is_one(tmp_path):
+    """in_flight = 1 keeps the old rule on an engine that batches."""
+    with BatchingServer(Curve(unit=0.02, max_batch=8)) as server:
+        result, _ = run(vllm_config(server.url, **{"engine.in_flight": 1}), tmp_path, 20)
+        assert server.max_concurrent == 1
+    assert not result.failed
+
+
+def test_errors_past_the_limit_step_the_server_down_to_one(tmp_path):
+    """The stand-in answers 503 to a fourth request at once. After each such error nothing new
+    is sent until the server is empty (down to 1), no segment is lost (the failed request is
+    asked again), and the level that failed is not tried again at once."""
+    with BatchingServer(Curve(unit=0.03, max_batch=8, error_above=3)) as server:
+        result, _ = run(vllm_config(server.url), tmp_path, 80)
+        stats = server.stats()
+    assert not result.failed and len(result.takes) == 80
+    arrivals = stats["arrivals"]
+    errors = [i for i, (_, n) in enumerate(arrivals) if n > 3]
+    assert errors, "auto never reached the stand-in's limit"
+    assert len(errors) == stats["errors"] <= 3  # retried only after a hold of successes
+    for i in errors:
+        # down to 1: the server is seen empty again within the requests already on their way
+        # when the error came back (the other slots may have sent one each meanwhile)
+        after = [n for _, n in arrivals[i + 1:i + 4]]
+        assert 1 in after and all(n < 4 for n in after[:after.index(1)]), arrivals[i - 2:i + 4]
+    assert max(n for _, n in arrivals) == 4  # it never went past the first level that failed
+    assert stats["same_key_overlaps"] == []
+
+
+def test_a_timed_out_request_keeps_its_slot_and_its_sentence_off_the_server(tmp_path):
+    """One sentence takes 1 s at the server, past the client's 0.6 s limit: its slot stays
+    taken for as long again (the server never has more than the 3 allowed), and the sentence is
+    asked again only after its first request has ended there (never twice at once)."""
+    texts = [seg.spoken for seg in script(20).segments]
+    slow = texts[2]
+    with BatchingServer(Curve(unit=0.03, max_batch=8), slow={slow: 1.0}) as server:
+        config = vllm_config(server.url, **{"engine.in_flight": 3, "engine.read_timeout": 0.6,
+                                            "engine.read_timeout_per_char": 0.0})
+        result, _ = run(config, tmp_path, 20)
+        stats = server.stats()
+    assert server.texts.count(slow) >= 2
+    assert stats["same_key_overlaps"] == []
+    assert stats["max_concurrent"] <= 3
+    assert len(result.takes) + len(result.failed) == 20
+
+
+def test_the_web_ui_stays_at_one_whatever_is_asked(tmp_path):
+    """The IndexTTS2 web UI runs one generation at a time: "auto" and 4 both give one request in
+    flight, and asking 4 says so once."""
+    voice = tmp_path / "voice.wav"
+    voice.write_bytes(speech_wav("This is the voice of the narrator."))
+    server = start_webui("2", "zh_CN", delay=0.02)
+    try:
+        for n, asked in enumerate(("auto", 4)):
+            config = load_config(overrides={"engine.name": "indextts2", "engine.servers": [server.url],
+                                            "engine.voice_file": str(voice), "engine.in_flight": asked,
+                                            **FAST})
+            events: list = []
+            engines = create_engines(config)
+            result = synthesize(script(8, start=10 * n), engines, Cache(tmp_path / f"c{n}"), config,
+                                on_event=events.append)
+            assert not result.failed and result.synthesized == 8
+            assert limit_for(engines[0], asked).value == 1
+            warnings = [e.text for e in events if isinstance(e, Notice) and "in_flight" in e.text]
+            assert len(warnings) == (1 if asked == 4 else 0), warnings
+        assert server.recorder.max_in_flight == 1
+    finally:
+        server.close()
+
+
+def test_in_flight_is_checked_in_narrate_toml():
+    for bad in ("fast", 0, 65, 2.5, True):
+        with pytest.raises(ConfigError, match="in_flight"):
+            load_config(overrides={"engine.in_flight": bad})
+    assert load_config(overrides={"engine.in_flight": "auto"}).engine.in_flight == "auto"
+    assert load_config(overrides={"engine.in_flight": 64}).engine.in_flight == 64
+
+
+# ---- the rule alone, on a simulated server and a fake clock ----------------------------------
+
+
+def simulate(limit: Limit, rounds: int, best: int, gain_exponent: float = 0.56,
+             error_above: int | None = None) -> list[int]:
+    """Rounds in which the limit's requests all leave at once and come back together after the
+    batch time of a server whose batch is full at ``best``; returns the limit after each round."""
+    now = 0.0
+    seen = []
+    for _ in range(rounds):
+        k = limit.value
+        tickets = [limit.sent(now) for _ in range(k)]
+        batch = min(k, best)
+        took = (batch ** gain_exponent) * (k / batch)  # beyond the batch, requests queue
+        now += took
+        for t in tickets:
+            if error_above is not None and k > error_above:
+                limit.failed(t, now)
+            else:
+                limit.answered(t, now, 2.0, 60.0)
+        seen.append(limit.value)
+    return seen
+
+
+def test_the_rule_climbs_to_the_batch_and_stays_near_it():
+    """Throughput (relative to the best) over the rounds after the start, probes included."""
+    limit = Limit("auto", 64)
+    seen = simulate(limit, 200, best=12)
+    share = [min(k, 12) ** 0.44 / 12 ** 0.44 for k in seen[40:]]
+    assert sum(share) / len(share) >= 0.93, seen
+    assert max(seen) <= 32 and sorted(seen[40:])[len(seen[40:]) // 2] in range(10, 17), seen
+
+
+def test_the_rule_never_leaves_one_without_a_gain():
+    """A server that takes one at a time (twice the requests, twice the time) gains nothing."""
+    limit = Limit("auto", 64)
+    seen = simulate(limit, 150, best=1, gain_exponent=1.0)
+    assert max(seen[-50:]) <= 2 and seen[-1] <= 2
+
+
+def test_the_rule_steps_down_to_one_on_errors_and_holds_below_them():
+    limit = Limit("auto", 64)
+    seen = simulate(limit, 200, best=16, error_above=6)
+    assert 1 in seen
+    assert max(seen[-40:]) <= 7  # the failing level is tried again only after a hold
+
+
+def test_a_fixed_number_comes_back_after_a_step_down():
+    limit = Limit(4, 64)
+    t = limit.sent(0.0)
+    others = [limit.sent(0.0) for _ in range(3)]
+    limit.failed(t, 1.0)
+    assert limit.value == 1
+    for o in others:
+        limit.answered(o, 1.0, 1.0, 60.0)
+    simulate(limit, 5, best=8)
+    assert limit.value == 3  # below the level that failed, until the hold is over
+    simulate(limit, 100, best=8)
+    assert limit.value == 4  # then the number asked again, which works now
