@@ -129,7 +129,20 @@ def needs_review(source: str | os.PathLike[str], config: Config,
             items.append(ReviewItem(seg.id, seg.text, _decided(fix)))
     items += [ReviewItem("", w.word, f"pronunciation {w.say!r} ({w.lang}) not yet reviewed")
               for w in corrections.pronunciations if not w.reviewed]
-    return items
+    return items + _polyphones(script, corrections, config)
+
+
+def _polyphones(script: Script, corrections: Corrections, config: Config) -> list[ReviewItem]:
+    """Chinese characters of several readings whose reading context decides (script/polyphones.py),
+    once per word and reading, unless a pronunciation already says how the word is read."""
+    from narrator.script import polyphones
+
+    chinese = [s for s in script.segments if s.lang.split("-")[0] in ("zh", "cmn", "yue")]
+    if not chinese or not polyphones.available():
+        return []
+    known = [w.word for w in corrections.pronunciations] + [t for table in config.lexicon.values() for t in table]
+    return [ReviewItem(chinese[o.index].id, chinese[o.index].text, o.why())
+            for o in polyphones.offers([s.text for s in chinese], known)]
 
 
 def _decided(fix: SentenceFix) -> str:

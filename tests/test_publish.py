@@ -299,7 +299,7 @@ def test_no_temporary_files_and_manifest_written_last(published) -> None:
     manifest_time = (out / "manifest.json").stat().st_mtime_ns
     assert all(p.stat().st_mtime_ns <= manifest_time for p in files)
     assert {p.name for p in out.iterdir()} == {"chapters", "lesson.m4b", "lesson.vtt", "lesson.srt", "chapters.vtt",
-                                               "index.html", "manifest.json"}
+                                               "index.html", "transcript.html", "manifest.json"}
 
 
 def test_failed_chapter_is_not_published(tmp_path: Path) -> None:

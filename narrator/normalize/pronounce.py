@@ -33,7 +33,7 @@ import re
 import threading
 from functools import lru_cache
 
-__all__ = ["FORMATS", "annotation", "kind", "plain", "render"]
+__all__ = ["FORMATS", "annotation", "has_marks", "kind", "plain", "render"]
 
 FORMATS = ("plain", "pinyin", "tagged")
 ANCHOR, SEP, END = "\ufff9", "\ufffa", "\ufffb"
@@ -96,6 +96,11 @@ def annotation(term: str, say: str) -> str:
     return f"{ANCHOR}{term}{SEP}{said}{END}"
 
 
+def has_marks(text: str) -> bool:
+    """Whether ``text`` carries an annotation (or a stray annotation character)."""
+    return ANCHOR in text or SEP in text or END in text
+
+
 def plain(text: str) -> str:
     """``text`` without its annotations: what it says as written (for checks and estimates)."""
     if ANCHOR not in text:
@@ -106,7 +111,7 @@ def plain(text: str) -> str:
 def render(text: str, fmt: str) -> str:
     """``text`` with its annotations in an engine's format ("plain", "pinyin", "tagged"; an
     unknown format is "plain"). Text without annotations comes back unchanged."""
-    if ANCHOR not in text and SEP not in text and END not in text:
+    if not has_marks(text):
         return text
 
     def one(m: re.Match[str]) -> str:

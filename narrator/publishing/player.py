@@ -93,15 +93,30 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
         by_chapter.setdefault(s["chapter"], []).append(entry)
     data = {"title": manifest["title"], "lang": manifest.get("lang") or "en", "chapters": [
         {"index": c["index"], "title": c["title"], "file": c["file"], "duration": c["duration"],
-         "segments": by_chapter.get(c["index"], [])} for c in manifest["chapters"]]}
+         "segments": by_chapter.get(c["index"], []), **_caption_cues(manifest, c["index"])}
+        for c in manifest["chapters"]]}
     template = environment("html").get_template("player.html.j2")
     return template.render(title=manifest["title"], lang=manifest.get("lang") or "en",
                            chapters=chapters, course_index=course_index,
-                           title_in_text=_opens_with_title(manifest),
+                           title_in_text=opens_with_title(manifest),
                            data_json=Markup(_json_for_script(data)))
 
 
-def _opens_with_title(manifest: Mapping[str, Any]) -> bool:
+def _caption_cues(manifest: Mapping[str, Any], index: int) -> dict[str, Any]:
+    """{"cues": [[id, start, end, text]...]}: the chapter's captions as the caption files lay them
+    out (two short lines a cue), when that is not simply one cue per sentence; else {}."""
+    from narrator.publishing.captions import Cue, cue_text, layout_cues
+
+    segments = [s for s in manifest["segments"] if s["chapter"] == index]
+    cues = layout_cues(Cue(s["id"], s["start"], s["end"], s["text"],
+                           tuple((w["text"], w["start"], w["end"]) for w in s.get("words") or ()))
+                       for s in segments)
+    plain = len(cues) == len(segments) and all(c.id == s["id"] and cue_text(c) == s["text"]
+                                               for c, s in zip(cues, segments))
+    return {} if plain else {"cues": [[c.id, c.start, c.end, cue_text(c)] for c in cues]}
+
+
+def opens_with_title(manifest: Mapping[str, Any]) -> bool:
     """The lesson's first sentence is its title (its heading): the page header need not show it too."""
     segments = manifest["segments"]
     return bool(segments) and " ".join(segments[0]["text"].split()) == " ".join(manifest["title"].split())

@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from narrator.util.atomic import TEMP_PREFIX, write_atomic
 from narrator.publishing.book import Book, file_sha256, pcm_sha256, shares_encode
-from narrator.publishing.captions import Cue, to_srt, to_vtt
+from narrator.publishing.captions import Cue, layout_cues, to_srt, to_vtt
 from narrator.config import Config
 from narrator.publishing.encode import chapter_tags, encode_chapter, encoding_key, wrap_piece
 from narrator.values import BookPiece, ChapterAudio, FileRecord, PreviousFiles, Programme, Script
@@ -44,6 +44,7 @@ from narrator.publishing.filenames import safe_filename
 from narrator.publishing.images import IMAGES_DIR, LessonImages, take_images
 from narrator.util.parallel import map_ordered
 from narrator.publishing.player import render_player
+from narrator.publishing.transcript import FILENAME as TRANSCRIPT, render_transcript
 
 CHAPTERS_DIR = "chapters"
 CHAPTERS_TRACK = "chapters.vtt"
@@ -140,7 +141,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         captions = f"{CHAPTERS_DIR}/{stem}.vtt" if out.captions else None
         srt = f"{CHAPTERS_DIR}/{stem}.srt" if out.captions else None
         if captions and srt:
-            cues = chapter_cues(script, audio, segment_info)
+            cues = layout_cues(chapter_cues(script, audio, segment_info))  # two short lines a cue
             _write(out_dir / captions, to_vtt(cues).encode("utf-8"))
             _write(out_dir / srt, to_srt(cues).encode("utf-8"))
         files[audio.index] = {"file": rel, "captions": captions, "srt": srt}
@@ -212,8 +213,8 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         book_captions, chapters_track = f"{book_base}.vtt", CHAPTERS_TRACK
         manifest["audio"]["captions"], manifest["audio"]["chapters"] = book_captions, chapters_track
         manifest["audio"]["srt"] = f"{book_base}.srt"
-        book_cues = [Cue(s["id"], s["book_start"], s["book_end"], s["text"], _book_words(s))
-                     for s in manifest["segments"]]
+        book_cues = layout_cues(Cue(s["id"], s["book_start"], s["book_end"], s["text"], _book_words(s))
+                                for s in manifest["segments"])
         _write(out_dir / book_captions, to_vtt(book_cues).encode("utf-8"))
         _write(out_dir / f"{book_base}.srt", to_srt(book_cues).encode("utf-8"))
         track = [Cue(f"chapter-{c['index']}", c["start"], c["start"] + c["duration"], c["title"])
@@ -224,6 +225,8 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
     if out.player:
         page = render_player(manifest, script, images=images.shown, course_index=course_index)
         _write(out_dir / PLAYER, page.encode("utf-8"))
+        # beside it, the text for learners who read instead of listening
+        _write(out_dir / TRANSCRIPT, render_transcript(manifest, script, images=images.shown).encode("utf-8"))
     if out.epub:
         from narrator.publishing.epub import write_epub
 

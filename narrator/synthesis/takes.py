@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from narrator.errors import OutputError
-from narrator.normalize.pronounce import render
+from narrator.normalize.pronounce import has_marks, render
 from narrator.synthesis.cache import Cache
 from narrator.util.wavio import file_wav_info
 from narrator.values import Segment, Take
@@ -53,12 +53,16 @@ class TakeKeys:
         self.fingerprint = fingerprint
         self._emotions: dict[str, Mapping[str, Any]] = {}
         self._languages: dict[str, Mapping[str, Any]] = {}
-        # pinyin and phoneme marks in the engine's syntax (engines declare `pronunciations`)
-        self.pronunciations = str(getattr(setup, "pronunciations", "plain"))
+        self._pronunciations: str | None = None  # asked for only when a text has a mark
 
     def spoken(self, seg: Segment) -> str:
-        """What the engine is sent for ``seg``: its spoken text, annotations rendered."""
-        return render(seg.spoken, self.pronunciations)
+        """What the engine is sent for ``seg``: its spoken text, pinyin and phoneme marks in the
+        engine's syntax (engines declare ``pronunciations``; see normalize/pronounce.py)."""
+        if not has_marks(seg.spoken):
+            return seg.spoken
+        if self._pronunciations is None:
+            self._pronunciations = str(getattr(self.setup, "pronunciations", "plain"))
+        return render(seg.spoken, self._pronunciations)
 
     def key(self, seg: Segment) -> str:
         if seg.emotion not in self._emotions:
