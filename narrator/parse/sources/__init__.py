@@ -56,9 +56,11 @@ def _kinds() -> list[type[Source]]:
     """Every kind, in the order they are asked: the most specific first (a Canvas page made in
     Google Docs is an LMS page first)."""
     from narrator.parse.sources import blog, epub, gdocs, lms, notebook, notion, slides, wechat, wikipedia
+    from narrator.parse.sources import baike, news_zh
 
-    return [wechat.WeChat, epub.Epub, slides.Slides, notebook.Notebook, wikipedia.Wikipedia, notion.Notion,
-            lms.Lms, gdocs.GoogleDocs, blog.Blog]
+    return [wechat.WeChat, epub.Epub, slides.Slides, notebook.Notebook, wikipedia.Wikipedia, baike.Baike, notion.Notion,
+            lms.Lms, gdocs.GoogleDocs, blog.Blog,
+            news_zh.NewsZh]
 
 
 KINDS: list[type[Source]] = _kinds()

@@ -1,0 +1,181 @@
+"""Chinese news and article pages (portals, financial news sites, column pages), read as the
+article a reader came for.
+
+Such pages share their furniture whatever the site: a tag line ("标签：…"), view counters
+("点击量 116876", a lone number in a counter element), QR-code introductions ("扫描上方二维码关注
+微信公众号"), "为你推荐" / "相关阅读" lists of other articles, share bars ("分享到"), previous/next
+links ("上一篇：…"), a breadcrumb ("您所在的位置：首页 > 快讯"), empty placeholders ("暂无简介"),
+side bars and a footer with a copyright statement ("未经许可，不得转载"). Each is found by its words
+and its place, not by the site's name, and taken out with its reason.
+
+A page is this kind when it is a whole Chinese web page (scripts, <html lang="zh…"> or mostly Han
+text) showing at least two of these kinds of furniture: one alone may be an article's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from narrator.parse import sources
+from narrator.parse.sources import Source
+from narrator.values import Skipped
+
+__all__ = ["NewsZh"]
+
+_LIMIT = 120  # characters: furniture is short; a longer element is the article's, or holds it
+# (pattern on an element's whole text without spaces, what, reason)
+_LINES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"^(?:标签|关键词|关键字|tags?)[:：]?.{1,100}$", re.IGNORECASE), "tag line",
+     "the article's tags on the news site, not its text"),
+    (re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页)[:：]?.{0,80}$"), "article navigation",
+     "the links to the previous and next articles of the site"),
+    (re.compile(r"^(?:分享到|分享至|分享)[:：]?.{0,30}$"), "share bar", "buttons to share the page"),
+    (re.compile(r"^(?:点击量|点击数|点击|阅读量|阅读数|阅读|浏览量|浏览次数|浏览|总篇数|评论数|评论|人气)[:：]?"
+                r"[\d,]+(?:篇|次|人|条)?$"), "view counter", "how often the page was read (a site statistic)"),
+    (re.compile(r"^(?:您|你)?(?:现在)?(?:的|所在的?)?(?:当前)?位置[:：].{0,100}$"), "breadcrumb",
+     "where the page sits in the site's menus"),
+    (re.compile(r"^(?:暂无简介|暂无描述|暂无评论|暂无内容|暂无)$"), "empty placeholder",
+     "the site's text for an empty box ('no description yet')"),
+    (re.compile(r"^(?:免责)?声明[:：].{0,110}(?:仅供参考|不构成|风险自担|不代表本)"), "disclaimer",
+     "the site's standing disclaimer under every article, not the article's text"),
+    (re.compile(r"未经(?:许可|授权|同意|书面).{0,30}(?:不得|禁止)|版权所有|版權所有"), "copyright notice",
+     "the site's copyright statement, not the article's text"),
+)
+_QR = re.compile(r"二维码|二維碼")
+_QR_VERB = re.compile(r"扫描|扫码|扫一扫|長按|长按|识别|識別|关注|關注|下载|下載")
+_RECOMMEND = re.compile(r"^(?:为你推荐|为您推荐|相关阅读|相关新闻|相关文章|相关信息|推荐阅读|猜你喜欢|热门推荐|"
+                        r"精彩推荐|热点推荐|今日推荐|更多阅读|相關閱讀|相關新聞|推薦閱讀)[:：>»]*$")
+_COUNTER_NAME = re.compile(r"count|viewnum|view-?num|hits|click|pv\b", re.IGNORECASE)
+_DIGITS = re.compile(r"^[\d,]+$")
+_SIDE = re.compile(r"^(?:(?:article|page|main)?[-_]?(?:left|right|side)[-_]?bar(?:[-_]\w+)?|sidebar|aside)$",
+                   re.IGNORECASE)
+_FOOTER = re.compile(r"^(?:footer|foot|site-footer|page-footer|global-footer)$", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _text(node: Any) -> str:
+    return _WS.sub("", node.get_text())
+
+
+def _names(node: Any) -> list[str]:
+    ident = node.get("id")
+    return [*(node.get("class") or []), *([ident] if isinstance(ident, str) else [])]
+
+
+def _signals(body: Any) -> int:
+    """How many kinds of news-page furniture the page shows."""
+    found: set[str] = set()
+    for node in body.find_all(True):
+        text = _text(node)
+        if not text or len(text) > _LIMIT:
+            continue
+        for pattern, what, _ in _LINES:
+            if pattern.search(text):
+                found.add(what)
+        if _QR.search(text) and _QR_VERB.search(text):
+            found.add("qr")
+        if _RECOMMEND.match(text):
+            found.add("recommend")
+    return len(found)
+
+
+class NewsZh(Source):
+    """A Chinese news or article page."""
+
+    name = "news-zh"
+
+    @classmethod
+    def detect(cls, soup: Any) -> bool:
+        body = soup.body
+        if body is None or soup.find("script") is None:
+            return False
+        lang = str((soup.html.get("lang") if soup.html is not None else "") or "").lower()
+        text = body.get_text()
+        if not lang.startswith("zh") and len(_HAN.findall(text)) < 2 * len(_LATIN.findall(text)):
+            return False
+        return _signals(body) >= 2
+
+    def prepare(self, soup: Any) -> list[Skipped]:
+        body = soup.body
+        out: list[Skipped] = []
+        main = _article_heading(body)
+        text_home = _article_body(body)
+        out += sources.take_out((n for n in body.find_all(True) if any(_FOOTER.match(x) for x in _names(n))
+                                 or n.name == "footer"), "page footer",
+                                "the site's footer: its links, contacts and copyright statement")
+        out += sources.take_out((n for n in body.find_all(True) if any(_SIDE.match(x) for x in _names(n))
+                                 and (main is None or not any(p is n for p in main.parents))),
+                                "side bar", "the column beside the article: the site's other articles, "
+                                "tags and statistics")
+        for node in reversed(body.find_all(True)):  # a recommendation list: its title and the list
+            if node.decomposed or node.parent is None or not _RECOMMEND.match(_text(node)):
+                continue
+            box = node.parent
+            if box.name in ("body", "html") or any(x is not None and (x is box or any(p is box for p in x.parents))
+                                                   for x in (main, text_home)):
+                box = node  # never the article with it
+            out += sources.take_out([box], "recommended articles",
+                                    "teasers for other articles of the site ('为你推荐', '相关阅读')")
+        keywords = soup.find("meta", attrs={"name": "keywords"})
+        words = _WS.sub("", str(keywords.get("content") or "")) if keywords is not None else ""
+        if len(words) >= 4:  # the page's keywords printed as a line: its tags
+            out += sources.take_out([n for n in reversed(body.find_all(True)) if _text(n) == words
+                                     and not any(_text(c) == words for c in n.find_all(True))],
+                                    "tag line", "the article's keywords (the page's keywords meta), not its text")
+        # the innermost element that is wholly one piece of furniture (children first)
+        for node in reversed(body.find_all(True)):
+            if node.decomposed or node.parent is None:
+                continue
+            text = _text(node)
+            if not text or len(text) > _LIMIT:
+                continue
+            hit = _line(node, text)
+            if hit is not None:
+                out += sources.take_out([hit[0]], hit[1], hit[2])
+        return out
+
+
+    def title(self, soup: Any, blocks: list[Any]) -> str | None:
+        # "<title>" is often "column--headline": the headline the page shows is the title
+        head = soup.find("title")
+        page = _WS.sub("", head.get_text()) if head is not None else ""
+        first = next((b for b in blocks if b.text.strip()), None)
+        if first is not None and 6 <= len(_WS.sub("", first.text)) < len(page) and _WS.sub("", first.text) in page:
+            return " ".join(first.text.split())
+        return None
+
+
+def _line(node: Any, text: str) -> tuple[Any, str, str] | None:
+    """(element, what, reason) when ``node``'s whole text is one piece of news-page furniture."""
+    for pattern, what, reason in _LINES:
+        if pattern.search(text):
+            return node, what, reason
+    if _QR.search(text) and _QR_VERB.search(text) and len(text) <= 40:
+        box = node.parent  # the QR image and its caption together
+        if box is not None and box.name not in ("body", "html") and len(_text(box)) <= 40:
+            node = box
+        return node, "QR-code introduction", "an invitation to scan the site's QR code (app, WeChat account)"
+    if _DIGITS.match(text) and any(_COUNTER_NAME.search(x) for x in _names(node)):
+        return node, "view counter", "how often the page was read (a site statistic)"
+    return None
+
+
+def _article_heading(body: Any) -> Any | None:
+    """The article's heading: the first <h1> or <h2> that is not a link (a site's logo is an <h1>
+    holding a link home)."""
+    return body.find(lambda t: t.name in ("h1", "h2") and t.find("a") is None and t.find_parent("a") is None)
+
+
+def _article_body(body: Any) -> Any | None:
+    """The element holding the most text of its own (the article's paragraphs or lines)."""
+    from bs4 import NavigableString
+
+    best, most = None, 0
+    for node in body.find_all(True):
+        own = sum(len(c.strip()) for c in node.children if type(c) is NavigableString)
+        if own > most:
+            best, most = node, own
+    return best
