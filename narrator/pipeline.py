@@ -111,12 +111,24 @@ def build_key(source_sha256: str, config: Config, corrections: Corrections | Non
                    "options": engine.options},
         "output": asdict(config.output) | {"dir": ""}, "allow_gaps": config.allow_gaps,
     }
+    if config.voices != type(config.voices)():  # the cast, its recordings by content (issue 24)
+        relevant["voices"] = [dataclasses.asdict(config.voices), _voice_files(config.voices)]
     if config.verify.enabled:  # checked takes and word timings change the narration
         relevant["verify"] = asdict(config.verify)
     if corrections:  # the pronunciations are in the lexicon already
         relevant["corrections"] = corrections.fingerprint()[0]
     blob = json.dumps(relevant, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _voice_files(voices: Any) -> dict[str, str]:
+    """sha256 of each local file the cast names (a voice name or server path counts by its name)."""
+    out = {}
+    for value in [*voices.cast.values(), *(v for t in voices.engines.values() for v in t.values())]:
+        local = Path(value).expanduser()
+        if local.is_file():
+            out[value] = hashlib.sha256(local.read_bytes()).hexdigest()
+    return out
 
 
 class Narration(dict[str, Any]):

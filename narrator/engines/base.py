@@ -40,6 +40,8 @@ class Engine(Protocol):
         ...
 
     def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
+        """A take of ``text``. Engines with voices per role also take ``voice=`` (a voice of
+        the cast in [voices]) and say what it is in cache keys with ``voice_key(voice)``."""
         ...
 
     def close(self) -> None:

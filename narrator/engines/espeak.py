@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from narrator.config import Config
-from narrator.errors import EngineError, EngineUnavailable
+from narrator.errors import ConfigError, EngineError, EngineUnavailable
 from narrator.text import BOPOMOFO, CJK_FORMS, CJK_PUNCTUATION, FULLWIDTH, HAN, KANA, RADICALS
 from narrator.util.wavio import mono_wav
 from narrator.engines.base import preset_params
@@ -309,22 +309,42 @@ class EspeakEngine:
     def describe(self) -> Mapping[str, Any]:
         return {"version": self._version}
 
-    def _voice_pair(self, lang: str) -> tuple[str, str]:
-        """(voice for CJK runs, voice for Latin runs) of a segment in ``lang``."""
+    def _voice_pair(self, lang: str, role_voice: str = "") -> tuple[str, str]:
+        """(voice for CJK runs, voice for Latin runs) of a segment in ``lang``, said in a role's
+        voice ([voices]: a variant such as "+f3" for every language, or voices as engine.voice
+        takes them, "en-gb" or "zh=yue")."""
         main = self.voice_for(lang)
-        if _base_lang(lang) == "zh":
-            return main, self.voice_for("en")
-        return self.voice_for("zh"), main
+        pair = (main, self.voice_for("en")) if _base_lang(lang) == "zh" else (self.voice_for("zh"), main)
+        if not role_voice:
+            return pair
+        if role_voice.startswith("+"):
+            return pair[0] + role_voice, pair[1] + role_voice
+        own = self._parse_voice_setting(role_voice)
+        cjk = own.get(_base_lang(lang) if _base_lang(lang) == "zh" else "zh", pair[0])
+        latin = own.get("en" if _base_lang(lang) == "zh" else _base_lang(lang), pair[1])
+        return cjk, latin
+
+    def voice_key(self, voice: str) -> str:
+        """A role's voice in cache keys: checked (an unknown voice is a ConfigError), as given."""
+        if voice.startswith("+"):
+            if not _VARIANT.fullmatch(voice):
+                raise ConfigError([f"voices: {voice!r} is not an espeak variant (+f3, +m2, +whisper...)"], "")
+            return voice
+        try:
+            self._parse_voice_setting(voice)
+        except EngineUnavailable as e:
+            raise ConfigError([f"voices: {e.message.removeprefix('engine.voice: ')}"], "") from None
+        return voice
 
     def language_params(self, lang: str) -> Mapping[str, Any]:
         """The voices that read a segment in ``lang``: "fr" and "en" sound different."""
         return {"voices": list(self._voice_pair(lang))}
 
-    def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
+    def synthesize(self, text: str, lang: str, emotion: str, voice: str = "") -> bytes:
         p = self.emotion_params(emotion)
         kw = {"rate": int(p.get("rate", 175)), "pitch": int(p.get("pitch", 50)),
               "volume": int(p.get("volume", 100)), "pitch_range": int(p.get("range", 50))}
-        cjk_voice, latin_voice = self._voice_pair(lang)
+        cjk_voice, latin_voice = self._voice_pair(lang, voice)
         runs = split_scripts(text)
         if _base_lang(lang) == "zh" or any(r.script == "cjk" for r in runs):
             parts = [(r.text, cjk_voice if r.script == "cjk" else latin_voice) for r in runs]
@@ -341,6 +361,9 @@ class EspeakEngine:
 
     def close(self) -> None:
         """Nothing to release: the library stays loaded for the process."""
+
+
+_VARIANT = re.compile(r"\+[A-Za-z0-9_-]{1,20}")
 
 
 def create(config: Config, server: None = None) -> EspeakEngine:

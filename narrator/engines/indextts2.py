@@ -179,6 +179,8 @@ class IndexTTS2Engine:
         self.password = options.get("password") or os.environ.get("NARRATOR_INDEXTTS2_PASSWORD", "")
         self._layout: Layout | None = None
         self._voice_ref: dict[str, Any] | None = None
+        self._voice_refs: dict[str, dict[str, Any]] = {}  # role voices ([voices]) uploaded: file -> ref
+        self._voice_keys: dict[str, str] = {}  # role voice file -> its key (content hash)
         self._logged_in = False
 
     # ---- identity -------------------------------------------------------------------------
@@ -232,14 +234,32 @@ class IndexTTS2Engine:
 
     # ---- synthesis ------------------------------------------------------------------------
 
-    def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
-        """One gen_single call; returns the server's WAV bytes unchanged."""
+    def voice_key(self, voice: str) -> str:
+        """A role's voice ([voices]: a speaker recording) in cache keys: its content's sha256.
+        ConfigError naming the file if it cannot be read."""
+        if voice not in self._voice_keys:
+            path = Path(voice).expanduser()
+            try:
+                self._voice_keys[voice] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError as e:
+                raise ConfigError([f"voices: voice file {path}: {(e.strerror or str(e)).lower()}"], "") from None
+        return self._voice_keys[voice]
+
+    def synthesize(self, text: str, lang: str, emotion: str, voice: str = "") -> bytes:
+        """One gen_single call; returns the server's WAV bytes unchanged. ``voice``: a role's
+        speaker recording ([voices]), uploaded once per server; "" = engine.voice_file."""
         layout = self._ready_layout()
-        if self.voice_file is None:
-            raise ConfigError(["engine.voice_file: IndexTTS2 needs a speaker reference audio file"], "")
-        if self._voice_ref is None:
-            self._voice_ref = self._upload_voice()
-        data = self._inputs(layout, text, lang, emotion)
+        if voice:
+            ref = self._voice_refs.get(voice)
+            if ref is None:
+                ref = self._voice_refs[voice] = self._upload_voice(Path(voice).expanduser())
+        else:
+            if self.voice_file is None:
+                raise ConfigError(["engine.voice_file: IndexTTS2 needs a speaker reference audio file"], "")
+            if self._voice_ref is None:
+                self._voice_ref = self._upload_voice(self.voice_file)
+            ref = self._voice_ref
+        data = self._inputs(layout, text, lang, emotion, ref)
         try:
             resp = self.http.request("POST", f"/gradio_api/call{_ENDPOINT}", what="generate",
                                      text=text, json={"data": data})
@@ -254,6 +274,7 @@ class IndexTTS2Engine:
             if e.retryable:
                 # the server may have restarted and lost the upload: upload again next time
                 self._voice_ref = None
+                self._voice_refs.pop(voice, None)
             raise
 
     def close(self) -> None:
@@ -298,29 +319,29 @@ class IndexTTS2Engine:
                                     server=self.label)
         self._logged_in = True
 
-    def _upload_voice(self) -> dict[str, Any]:
-        assert self.voice_file is not None
+    def _upload_voice(self, voice_file: Path) -> dict[str, Any]:
         try:
-            content = self.voice_file.read_bytes()
+            content = voice_file.read_bytes()
         except OSError as e:
-            raise EngineUnavailable(f"voice file {self.voice_file}: {e.strerror or e}",
+            raise EngineUnavailable(f"voice file {voice_file}: {e.strerror or e}",
                                     server=self.label) from None
-        mime = mimetypes.guess_type(self.voice_file.name)[0] or "audio/wav"
+        mime = mimetypes.guess_type(voice_file.name)[0] or "audio/wav"
         resp = self.http.request("POST", "/gradio_api/upload", what="upload voice file",
-                                 files={"files": (self.voice_file.name, content, mime)})
+                                 files={"files": (voice_file.name, content, mime)})
         try:
             path = resp.json()[0]
         except (ValueError, LookupError, TypeError):
             raise EngineError(f"upload voice file: unexpected answer {one_line(resp.text, 120)!r}",
                               server=self.label) from None
-        return {"path": path, "orig_name": self.voice_file.name, "mime_type": mime,
+        return {"path": path, "orig_name": voice_file.name, "mime_type": mime,
                 "meta": {"_type": "gradio.FileData"}}
 
-    def _inputs(self, layout: Layout, text: str, lang: str, emotion: str) -> list[Any]:
+    def _inputs(self, layout: Layout, text: str, lang: str, emotion: str,
+                voice_ref: dict[str, Any] | None) -> list[Any]:
         method, vec, weight = vector_params(preset_params(self.config, NAME, emotion, DEFAULTS))
         if method == "voice":
             vec = [0.0] * 8  # ignored by method 0; zeros keep the request self-explanatory
-        data: list[Any] = [layout.methods[2 if method == "vectors" else 0], self._voice_ref, text]
+        data: list[Any] = [layout.methods[2 if method == "vectors" else 0], voice_ref, text]
         if layout.name == "2.5":
             data.append(self._language(layout, lang))
         elif layout.name == "2-duration":

@@ -77,10 +77,15 @@ class OpenAIEngine:
         return {"engine": NAME, "server": self.label, "endpoint": "/v1/audio/speech",
                 "model": self.model, "voice": self.voice}
 
-    def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
-        """One /v1/audio/speech request; returns the server's WAV bytes unchanged."""
+    def voice_key(self, voice: str) -> str:
+        """A role's voice ([voices]: the server's voice name) in cache keys: the name."""
+        return voice
+
+    def synthesize(self, text: str, lang: str, emotion: str, voice: str = "") -> bytes:
+        """One /v1/audio/speech request; returns the server's WAV bytes unchanged. ``voice``: a
+        role's voice name ([voices]); "" = the configured voice."""
         params = self.emotion_params(emotion)
-        body: dict[str, Any] = {"model": self.model, "input": text, "voice": self.voice,
+        body: dict[str, Any] = {"model": self.model, "input": text, "voice": voice or self.voice,
                                 "response_format": "wav"}
         speed = params.get("speed", self.speed)
         if speed is not None:

@@ -69,11 +69,15 @@ class VllmEngine:
         return {"engine": NAME, "server": self.label, "health": health,
                 "spk_audio_path": self.spk_audio_path}
 
-    def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
+    def voice_key(self, voice: str) -> str:
+        """A role's voice ([voices]: a speaker file's path on the server) in cache keys: the path."""
+        return "path:" + voice
+
+    def synthesize(self, text: str, lang: str, emotion: str, voice: str = "") -> bytes:
         """One /tts_url request; returns the server's WAV bytes unchanged."""
         method, vec, weight = vector_params(preset_params(self.config, NAME, emotion, DEFAULTS))
         body = {
-            "text": text, "spk_audio_path": self.spk_audio_path,
+            "text": text, "spk_audio_path": voice or self.spk_audio_path,
             "emo_control_method": 2 if method == "vectors" else 0,
             "emo_ref_path": None, "emo_weight": weight,
             "emo_vec": vec if method == "vectors" else [0.0] * 8,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from narrator.text import one_line  # a blank line ends a cue: cue text and ids stay on one line
@@ -70,8 +70,10 @@ def _karaoke(cue: Cue, start: int, end: int) -> str:
     return "".join(out)
 
 
-def to_vtt(cues: Iterable[Cue]) -> str:
-    """A WebVTT file: cue text escaped (& < >), ids kept only when they cannot be misread."""
+def to_vtt(cues: Iterable[Cue], voices: Mapping[str, str] | None = None) -> str:
+    """A WebVTT file: cue text escaped (& < >), ids kept only when they cannot be misread.
+    ``voices``: segment id -> who says it (a role): the cue (and a cue laid out from it,
+    "<id>-2") is a voice span, ``<v A>...``."""
     parts = ["WEBVTT", ""]
     for cue in cues:
         text = _escape(cue_text(cue))
@@ -80,6 +82,8 @@ def to_vtt(cues: Iterable[Cue]) -> str:
         start, end = _times(cue)
         if cue.words:
             text = _karaoke(cue, start, end) or text
+        if voices and (who := voices.get(cue.id) or voices.get(cue.id.rsplit("-", 1)[0])):
+            text = f"<v {_escape(one_line(who))}>{text}</v>"  # voices per role (issue 24)
         cue_id = one_line(cue.id)
         if cue_id and "-->" not in cue_id:
             parts.append(cue_id)

@@ -85,6 +85,7 @@ class SegmentEntry(TypedDict):
     book_start: float
     book_end: float
     take: str | None  # cache key of the take
+    voice: NotRequired[str]  # who says it: a role of the lesson ("A", "quote"); absent: the narrator
     take_number: NotRequired[int]  # with several takes (a teacher's "another take"): the one chosen
     takes: NotRequired[list[str]]  # ... and the cache keys of all of them (kept by pruning)
     verify: NotRequired[dict[str, Any]]  # the speech check of its take ([verify])
@@ -174,6 +175,8 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
                 "book_start": ms(offset + timing.start), "book_end": ms(offset + timing.end),
                 "take": take_keys.get(seg.id),
             })
+            if seg.voice:  # who says it (voices per role): its role in the lesson
+                segments[-1]["voice"] = seg.voice
             info = segment_info.get(seg.id) or {}
             if seg.takes > 1:  # a teacher asked for other takes: which one this is, and all of them
                 segments[-1]["take_number"] = seg.take

@@ -76,7 +76,8 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
         if t is None:  # not in the audio: shown, not playable
             return ""
         lang = f' lang="{escape(seg.lang)}"' if seg.lang and seg.lang != manifest.get("lang") else ""
-        return f' role="button" tabindex="0" data-start="{t["start"]}" data-end="{t["end"]}"{lang}'
+        who = f' data-voice="{escape(seg.voice)}"' if seg.voice else ""  # its speaker (issue 24)
+        return f' role="button" tabindex="0" data-start="{t["start"]}" data-end="{t["end"]}"{lang}{who}'
 
     planned = {c.index: c for c in script.chapters} if script is not None else {}
     chapters = []

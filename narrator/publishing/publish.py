@@ -142,7 +142,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         srt = f"{CHAPTERS_DIR}/{stem}.srt" if out.captions else None
         if captions and srt:
             cues = layout_cues(chapter_cues(script, audio, segment_info))  # two short lines a cue
-            _write(out_dir / captions, to_vtt(cues).encode("utf-8"))
+            _write(out_dir / captions, to_vtt(cues, _voices(script)).encode("utf-8"))
             _write(out_dir / srt, to_srt(cues).encode("utf-8"))
         files[audio.index] = {"file": rel, "captions": captions, "srt": srt}
     programme = replace(programme, chapters=tuple(known))
@@ -215,7 +215,7 @@ def _publish(script: Script, programme: Programme, out_dir: Path, config: Config
         manifest["audio"]["srt"] = f"{book_base}.srt"
         book_cues = layout_cues(Cue(s["id"], s["book_start"], s["book_end"], s["text"], _book_words(s))
                                 for s in manifest["segments"])
-        _write(out_dir / book_captions, to_vtt(book_cues).encode("utf-8"))
+        _write(out_dir / book_captions, to_vtt(book_cues, _voices(script)).encode("utf-8"))
         _write(out_dir / f"{book_base}.srt", to_srt(book_cues).encode("utf-8"))
         track = [Cue(f"chapter-{c['index']}", c["start"], c["start"] + c["duration"], c["title"])
                  for c in manifest["chapters"]]
@@ -321,6 +321,11 @@ def chapter_cues(script: Script, audio: ChapterAudio,
     return [Cue(t.segment_id, t.start, t.end, texts.get(t.segment_id, ""),
                 tuple(word_times((info.get(t.segment_id) or {}).get("words") or (), t.start, t.end)))
             for t in audio.timings]
+
+
+def _voices(script: Script) -> dict[str, str]:
+    """Who says each segment, by id (voices per role): the captions' voice spans."""
+    return {s.id: s.voice for s in script.segments if s.voice}
 
 
 def _book_words(segment: Mapping[str, Any]) -> tuple[tuple[str, float, float], ...]:

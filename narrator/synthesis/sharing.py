@@ -84,12 +84,12 @@ class SharedEngine:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._engine, name)
 
-    def synthesize(self, text: str, lang: str, emotion: str) -> bytes:
+    def synthesize(self, text: str, lang: str, emotion: str, **voice: str) -> bytes:
         if self._cancelled():
             raise Interrupted("cancelled")
         self._gate.acquire(self._priority, self._cancelled)
         try:
-            return self._engine.synthesize(text, lang, emotion)
+            return self._engine.synthesize(text, lang, emotion, **voice)  # voice: a role's (issue 24)
         finally:
             self._gate.release()
 

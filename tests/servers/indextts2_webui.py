@@ -88,6 +88,11 @@ class WebUI:
     sampling: bool = False
     hold_after: int | None = None
     release: threading.Event = field(default_factory=threading.Event)
+    # seconds a generation takes extra when its speaker prompt differs from the one before it
+    # (IndexTTS2 encodes the new prompt: voices per role, issue 24); ``switches`` counts them
+    switch_delay: float = 0.0
+    switches: int = 0
+    prompt: str | None = None
 
     def close(self) -> None:
         self.demo.close()
@@ -143,11 +148,17 @@ def _build(server: WebUI, layout: str, locale: str) -> Any:
             if fail:
                 server.fail_next -= 1
             hold = server.hold_after is not None and len(rec.calls) > server.hold_after
+        with rec.lock:
+            switched = server.prompt is not None and prompt != server.prompt
+            server.switches += switched
+            server.prompt = prompt
         try:
             if hold:
                 server.release.wait(300)
             if server.delay:
                 time.sleep(server.delay)
+            if switched and server.switch_delay:
+                time.sleep(server.switch_delay)
             if fail:
                 raise gr.Error("generation failed (stand-in fault)")
             if not prompt or not os.path.exists(prompt):
