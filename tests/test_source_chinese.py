@@ -133,3 +133,24 @@ def test_epub3_note_number_is_shown_not_read() -> None:
 def test_ruby_is_read_once() -> None:
     doc = parse(EPUB3.format(title="注音", body="<p><ruby>各<rt>ㄍㄜˋ</rt></ruby><ruby>位<rt>ㄨㄟˋ</rt></ruby>都好吧？</p>"))
     assert said(doc)[-1] == "各位都好吧？"
+
+
+# --- WeChat reading hints and the notes cue's script (issue 19, second pass) -------------------
+
+def test_wechat_reading_hints_are_reported_not_read() -> None:
+    body = ("<p>点击上方蓝字关注我们</p><section><p>岁在戊戌，节届清明，桥山之阳，春和景明。</p></section>"
+            "<p><span>向上滑动阅览</span></p><p>向上滑动是人生的方向吗？我们一起讨论这个问题。</p>"
+            "<p>▲长按识别二维码关注</p>")
+    doc = parse(WECHAT.format(title="清明", body=body))
+    text = said(doc)
+    assert not any("蓝字" in t or "滑动阅览" in t or "长按" in t for t in text)
+    assert any(t.startswith("向上滑动是人生的方向吗") for t in text)  # a sentence is never a hint
+    assert sum(s.what == "reading hint" for s in doc.skipped) >= 3
+
+
+def test_notes_cue_is_in_the_documents_script() -> None:
+    note = '<p>{0}<sup><a href="#n1">1</a></sup>。</p><ol class="footnotes"><li id="n1">{1}</li></ol>'
+    trad = parse(note.format("這是一個關於臺灣歷史的故事", "見於《臺灣通史》，連橫著，記載了這段歷史與傳說。"))
+    simp = parse(note.format("这是一个关于台湾历史的故事", "见于《台湾通史》，连横著，记载了这段历史与传说。"))
+    assert trad.chapters[-1].title == "註釋" and trad.chapters[-1].blocks[0].text == "註釋"
+    assert simp.chapters[-1].title == "注释"

@@ -21,6 +21,7 @@ from narrator.parse.html import NOTE, NOTE_ID, NOTE_KEY, REF
 __all__ = ["NOTES_TITLE", "notes_chapter", "split_notes"]
 
 NOTES_TITLE = {"zh": "注释"}
+_TRADITIONAL_NOTES_TITLE = "註釋"  # the cue in a traditional-Chinese document's own script
 _NOTE_CUE = {"zh": "注："}
 
 
@@ -88,7 +89,16 @@ def notes_chapter(notes: list[Block], index: int, lang: str) -> Chapter | None:
     if not any(b.text.strip() for b in blocks):
         return None
     title = NOTES_TITLE.get(lang, "Notes")
+    if lang == "zh" and _traditional("".join(b.text for b in blocks)):
+        title = _TRADITIONAL_NOTES_TITLE
     cue = Block("heading", (Run(title),), 1, blocks[0].source, frozenset(), None, None)
     # headings inside notes are not chapter titles here
     body = tuple(replace(b, kind="paragraph", level=0) if b.kind == "heading" else b for b in blocks)
     return Chapter(index, title, (cue,) + body)
+
+
+def _traditional(text: str) -> bool:
+    """Is ``text`` written in traditional characters (hanzidentifier, as normalize/zh.py asks)?"""
+    from narrator.normalize.zh import _is_traditional
+
+    return _is_traditional(text)

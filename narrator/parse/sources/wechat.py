@@ -27,6 +27,11 @@ _SILENT = frozenset(("script", "style", "link", "meta", "noscript", "template", 
 _EMBEDS = re.compile(r"^(?:qqmusic|mpvoice|mpvideo|mp-\w[\w-]*|mpprofile|mpcps)$")
 _SENTENCE_END = tuple("。！？!?；;…")
 _CLOSERS = "”’」』）)】\"'"
+# the app's reading hints an account writes into its articles: a gesture, not the article's words
+_HINT = re.compile(r"^[\W_]*(?:(?:向上|向下|左右|向左|向右)?滑动(?:查看|阅览|阅读|浏览)|点击上方.{0,12}关注|点(?:击)?蓝字.{0,6}关注|"
+                   r"长按(?:识别)?(?:图中|下方|上方)?二维码.{0,10}|长按识别.{0,10}|扫描?(?:下方|上方)?二维码.{0,10}|"
+                   r"点击(?:阅读原文|“阅读原文”|下方).{0,12})(?:更多|全文|我们|本号|公众号)?[\W_]*$")
+_HINT_LIMIT = 30  # characters: a hint is a short line
 _LONG_HEADING = 40  # characters: longer than any title WeChat shows in a heading
 
 
@@ -76,7 +81,12 @@ class WeChat(Source):
         # 3. embedded players inside the body
         out += sources.take_out(content.find_all(_EMBEDS), "embedded content",
                         "a WeChat music, voice or video player cannot be narrated")
-        # 4. paragraphs styled as headings
+        # 4. the reading hints inside the article ("向上滑动阅览", "长按识别二维码")
+        hints = [n for n in reversed(content.find_all(True))
+                 if len(t := "".join(n.get_text().split())) <= _HINT_LIMIT and t and _HINT.match(t)]
+        out += sources.take_out(hints, "reading hint", "an instruction to the WeChat reader (scroll, tap, "
+                                "scan), not the article's words")
+        # 5. paragraphs styled as headings
         for h in content.find_all(re.compile(r"^h[1-6]$")):
             text = " ".join(h.get_text().split())
             if len(text) > _LONG_HEADING and text.rstrip(_CLOSERS).endswith(_SENTENCE_END):
