@@ -434,3 +434,139 @@ def test_the_transcript_view_gives_the_text_in_reading_order_with_chapter_headin
         assert page.is_visible("#text") and not page.is_visible("#transcript")
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", list(LESSONS))
+def test_transcript_html_gives_the_text_in_reading_order_and_passes_axe(browser, axe_source, lessons, name, scheme) -> None:
+    path, manifest = lessons[name]
+    ctx = browser.new_context(color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        page.goto(path.as_uri())
+        shown = page.evaluate("""ids => ids.map(id => Array.from(document.querySelectorAll('#text [data-seg="' + id + '"]'))
+            .map(e => e.innerText).join(' '))""", [s["id"] for s in manifest["segments"]])
+        page.goto((path.parent / "transcript.html").as_uri())
+        assert page.get_attribute("html", "lang") == manifest["lang"]
+        assert page.locator("script, audio, [role=button]").count() == 0  # a page to read
+        text = " ".join(page.locator("main").inner_text().split())
+        at = 0
+        for piece in shown:  # every sentence, in reading order
+            for part in piece.split():
+                k = text.find(part, at)
+                assert k >= 0, piece
+                at = k
+        headings = [" ".join(h.split()) for h in page.locator("h2, h3").all_inner_texts()]
+        for c in manifest["chapters"]:
+            assert " ".join(c["title"].split()) in headings
+        assert page.get_attribute("main a", "href") == "index.html"
+        assert axe_chromium(page, axe_source) == []
+    finally:
+        ctx.close()
+
+
+# -- the EPUB -------------------------------------------------------------------------------------
+
+OPF = "{http://www.idpf.org/2007/opf}"
+SMIL = "{http://www.w3.org/ns/SMIL}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+ACE = NODE_MODULES / ".bin" / "ace-cli"
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[str, Any]]]:
+    built = {}
+    for name in ("rich", "chinese"):
+        out, manifest, _ = build_lesson(tmp_path_factory.mktemp(f"epub-{name}"), LESSONS[name], **{"output.epub": True})
+        built[name] = (out / manifest["epub"], manifest)
+    return built
+
+
+def opf(book: Path) -> Any:
+    import zipfile
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(book) as z:
+        return ElementTree.fromstring(z.read("EPUB/package.opf")), {n: z.read(n) for n in z.namelist()}
+
+
+@pytest.mark.parametrize("name", ["rich", "chinese"])
+def test_the_epub_passes_daisy_ace_with_no_serious_or_critical_violation(books, chromium, tmp_path, name) -> None:
+    _require(ACE.is_file(), f"needs DAISY's Ace in {NODE_MODULES} (.ci/run installs @daisy/ace-cli with npm)")
+    book, _ = books[name]
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": str(chromium)}  # Debian's Chromium, not a download
+    run = subprocess.run([str(ACE), "--force", "--silent", "--outdir", str(tmp_path / "ace"), str(book)],
+                         capture_output=True, text=True, timeout=300, env=env)
+    assert run.returncode == 0, run.stdout + run.stderr
+    report = json.loads((tmp_path / "ace" / "report.json").read_text("utf-8"))
+    found = [(x["earl:test"]["earl:impact"], x["earl:test"]["dct:title"], x["earl:result"].get("earl:pointer"))
+             for a in report["assertions"] for x in a["assertions"]]
+    assert [f for f in found if f[0] in ("serious", "critical")] == []
+    assert found == []  # nor a moderate or minor one
+    assert report["earl:result"]["earl:outcome"] == "pass"
+    # Ace read the metadata it asks for (an EPUB without it has "serious" violations)
+    assert "schema:accessibilityFeature" in report["a11y-metadata"]["present"]
+
+
+@pytest.mark.parametrize("name", ["rich", "chinese"])
+def test_the_epub_passes_epubcheck(books, name) -> None:
+    try:
+        from tests.test_epub import epubcheck_command
+    except ImportError:
+        from test_epub import epubcheck_command  # type: ignore[no-redef]
+    book, _ = books[name]
+    proc = subprocess.run([*epubcheck_command(), str(book)], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0 and "0 fatals / 0 errors / 0 warnings" in proc.stdout + proc.stderr, proc.stdout
+
+
+def meta(root: Any, prop: str) -> list[str]:
+    return [m.text for m in root.iter(f"{OPF}meta") if m.get("property") == prop]
+
+
+@pytest.mark.parametrize("name", ["rich", "chinese"])
+def test_the_epub_has_accessibility_metadata_and_navigation(books, name) -> None:
+    from xml.etree import ElementTree
+
+    book, manifest = books[name]
+    root, files = opf(book)
+    has_images = any(n.startswith("EPUB/images/") for n in files)
+    assert has_images == (name == "rich")
+    assert sorted(meta(root, "schema:accessMode")) == sorted(["auditory", "textual"] + (["visual"] if has_images else []))
+    sufficient = meta(root, "schema:accessModeSufficient")
+    assert "textual" in sufficient and "textual,auditory" in sufficient
+    assert ("auditory" in sufficient) == (not manifest["skipped"])  # the audio alone only if all is heard
+    features = meta(root, "schema:accessibilityFeature")
+    assert {"synchronizedAudioText", "structuralNavigation", "tableOfContents", "readingOrder"} <= set(features)
+    assert meta(root, "schema:accessibilityHazard") == ["none"]
+    assert len(meta(root, "schema:accessibilitySummary")[0]) > 80
+    nav = ElementTree.fromstring(files["EPUB/nav.xhtml"])
+    toc = next(n for n in nav.iter(f"{XHTML}nav") if n.get("{http://www.idpf.org/2007/ops}type") == "toc")
+    assert toc.get("role") == "doc-toc"
+    assert [a.text for a in toc.iter(f"{XHTML}a")] == [c["title"] for c in manifest["chapters"]]
+    assert nav.get("lang") == manifest["lang"]
+
+
+@pytest.mark.parametrize("name", ["rich", "chinese"])
+def test_the_epub_reading_order_is_the_audio_order(books, name) -> None:
+    """Spine order = chapter order; in each chapter the sentences appear in the text in the order
+    their audio clips play (a reader following along, or a screen reader, never jumps)."""
+    from xml.etree import ElementTree
+
+    book, manifest = books[name]
+    root, files = opf(book)
+    items = {i.get("id"): i for i in root.iter(f"{OPF}item")}
+    spine = [items[r.get("idref")].get("href") for r in root.iter(f"{OPF}itemref")]
+    chapters = sorted(manifest["chapters"], key=lambda c: c["start"])
+    assert spine == [f"chapter-{c['index']:02d}.xhtml" for c in chapters]
+    heard = []
+    for doc in spine:
+        smil = ElementTree.fromstring(files["EPUB/" + doc.replace(".xhtml", ".smil")])
+        pars = [(p.find(f"{SMIL}text").get("src").split("#")[1], float(p.find(f"{SMIL}audio").get("clipBegin").rstrip("s")))
+                for p in smil.iter(f"{SMIL}par")]
+        assert [t for _, t in pars] == sorted(t for _, t in pars)  # clips play forwards
+        page = ElementTree.fromstring(files["EPUB/" + doc])
+        order = [e.get("id") for e in page.iter() if e.get("id")]
+        targets = [i for i, _ in pars]
+        assert [i for i in order if i in set(targets)] == targets  # text order = audio order
+        heard += targets
+    assert heard == [s["id"] for s in sorted(manifest["segments"], key=lambda s: s["book_start"])]

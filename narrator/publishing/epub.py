@@ -46,6 +46,7 @@ figure img { max-width: 100%; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #999; padding: .2em .4em; text-align: left; vertical-align: top; }
 .-epub-media-overlay-active { background: #ffe98a; color: #000; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 """
 
 
@@ -76,7 +77,8 @@ def _chapter_doc(chapter: ScriptChapter, title: str, lang: str, images: Mapping[
             f' lang="{_attr(lang)}" xml:lang="{_attr(lang)}">\n<head>\n<meta charset="utf-8"/>\n'
             f"<title>{_attr(title)}</title>\n"
             f'<link rel="stylesheet" type="text/css" href="style.css"/>\n</head>\n<body>\n'
-            f'<section id="chapter" epub:type="chapter" aria-label="{_attr(title)}">\n{_xml(body)}\n</section>\n'
+            f'<section id="chapter" epub:type="chapter" role="doc-chapter" aria-label="{_attr(title)}">\n'
+            f"{_xml(body)}\n</section>\n"
             f"</body>\n</html>\n")
 
 
@@ -92,12 +94,40 @@ def _overlay(doc: str, audio: str, segments: list[Mapping[str, Any]]) -> str:
 
 def _nav(title: str, lang: str, entries: list[tuple[str, str]]) -> str:
     items = "\n".join(f'<li><a href="{doc}">{_attr(name)}</a></li>' for doc, name in entries)
+    # landmarks: where the text starts (reading systems offer it as "go to")
+    first = entries[0][0] if entries else "nav.xhtml"
+    landmarks = (f'<nav epub:type="landmarks" id="landmarks" aria-label="Landmarks" hidden="hidden">\n<ol>\n'
+                 f'<li><a epub:type="bodymatter" href="{first}">Start of the text</a></li>\n</ol>\n</nav>\n')
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
             f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
             f' lang="{_attr(lang)}" xml:lang="{_attr(lang)}">\n<head>\n<meta charset="utf-8"/>\n'
             f"<title>{_attr(title)}</title>\n</head>\n<body>\n"
-            f'<nav epub:type="toc" id="toc">\n<h1>{_attr(title)}</h1>\n<ol>\n{items}\n</ol>\n</nav>\n'
+            f'<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">\n'
+            f'<h1 id="toc-title">{_attr(title)}</h1>\n<ol>\n{items}\n</ol>\n</nav>\n{landmarks}'
             f"</body>\n</html>\n")
+
+
+def _accessibility_metadata(*, has_images: bool, all_heard: bool) -> str:
+    """The book's accessibility metadata (schema.org, as EPUB Accessibility 1.1 asks): how it can
+    be read (text, audio, both), what helps (synchronised audio and text, structure, contents,
+    reading order), its hazards (none) and a summary in words. The audio alone suffices only when
+    nothing of the lesson was left unread (``all_heard``)."""
+    modes = ["textual", "auditory"] + (["visual"] if has_images else [])
+    features = ["synchronizedAudioText", "structuralNavigation", "tableOfContents", "readingOrder",
+                "displayTransformability"]
+    summary = ("The full text of the lesson with its narration: every sentence is highlighted while "
+               "it is read aloud (EPUB 3 media overlays), so it can be read, listened to, or both. "
+               "Headings, lists and tables keep their structure; the table of contents lists every "
+               "chapter; formulas are also given in words. No flashing, motion or sound hazards.")
+    lines = [f'<meta property="schema:accessMode">{m}</meta>' for m in modes]
+    lines += [f'<meta property="schema:accessModeSufficient">{m}</meta>'
+              for m in ("textual", *(["auditory"] if all_heard else []), "textual,auditory")]
+    lines += [f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in features]
+    lines += ['<meta property="schema:accessibilityHazard">none</meta>',
+              f'<meta property="schema:accessibilitySummary">{summary}</meta>',
+              # checked by DAISY's Ace and epubcheck (tests/test_accessibility.py)
+              '<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>']
+    return "\n".join(lines) + "\n"
 
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
@@ -170,7 +200,9 @@ def write_epub(script: Script, manifest: Mapping[str, Any], out_dir: Path, dest:
         f'<dc:identifier id="uid">urn:uuid:{ident}</dc:identifier>\n<dc:title>{_attr(title)}</dc:title>\n'
         f'<dc:language>{_attr(lang)}</dc:language>\n<meta property="dcterms:modified">{modified}</meta>\n'
         f'<meta property="media:duration">{_clock(total)}</meta>\n' + "\n".join(durations) + "\n"
-        f'<meta property="media:active-class">{ACTIVE_CLASS}</meta>\n</metadata>\n'
+        f'<meta property="media:active-class">{ACTIVE_CLASS}</meta>\n'
+        + _accessibility_metadata(has_images=any(p.startswith("images/") for p in files),
+                                 all_heard=not manifest.get("skipped")) + "</metadata>\n"
         "<manifest>\n" + "\n".join(items) + "\n</manifest>\n"
         "<spine>\n" + "\n".join(spine) + "\n</spine>\n</package>\n")
     texts["package.opf"] = package
