@@ -384,17 +384,24 @@ def _cmd_worker(argv: list[str]) -> int:
                    help="a take unfinished this long after delivery goes to another worker (the "
                         "worker died); must exceed the longest take (default: from the engine "
                         "timeouts)")
+    p.add_argument("--in-flight", type=int, metavar="N",
+                   help="takes made at once, for a server that batches (index-tts-vllm, an "
+                        "OpenAI-compatible server): N Celery threads, one message reserved each "
+                        "(default: [engine] in_flight if it is a number, else 1)")
     _common_options(p)
     args = p.parse_args(argv)
     config = _config(args)
+    if args.in_flight is not None and not 1 <= args.in_flight <= 64:
+        p.error("--in-flight needs a number of takes from 1 to 64")
     if not config.queue.broker:
         p.error("needs --broker URL (or [queue] broker in narrate.toml)")
     if args.visibility_timeout is not None and args.visibility_timeout <= 0:
         p.error("--visibility-timeout needs a number of seconds > 0")
     from narrator.synthesis.worker import run_worker
 
+    in_flight = args.in_flight or (config.engine.in_flight if isinstance(config.engine.in_flight, int) else 1)
     return run_worker(config, config.queue.broker, name=args.name or "",
-                      visibility_timeout=args.visibility_timeout)
+                      visibility_timeout=args.visibility_timeout, in_flight=in_flight)
 
 
 def _cmd_redo(argv: list[str]) -> int:

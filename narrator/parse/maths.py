@@ -131,6 +131,9 @@ def formula_of(node: Any, name: str, classes: list[str]) -> str | None:
     return tex
 
 
+_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf|avif)$", re.IGNORECASE)
+
+
 def tex_alt(node: Any) -> str | None:
     """The TeX of a formula image: alt text that is TeX, on an image that says it is a formula
     (its class or source name a TeX renderer) or whose alt cannot be anything but TeX."""
@@ -142,6 +145,8 @@ def tex_alt(node: Any) -> str | None:
     if not isinstance(alt, str) or not alt.strip():
         return None
     alt = alt.strip()
+    if _IMAGE_FILE.search(alt):  # "IMG_2041.JPG": a file name, never a formula
+        return None
     found = find_tex(alt)
     if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(alt):
         return found[0][2]

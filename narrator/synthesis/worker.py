@@ -1,4 +1,5 @@
-"""`narrate worker`: a Celery worker that makes takes with one TTS server, one take at a time.
+"""`narrate worker`: a Celery worker that makes takes with one TTS server, one take at a time (or
+`--in-flight N` at once, for a server that batches).
 
 A task is one take: the asker (queue.py) sends the cache key it computed, the spoken text, the
 language and the emotion; the worker recomputes the key with its own engine (a take is never made
@@ -371,8 +372,12 @@ def default_visibility_timeout(config: Config) -> float:
 
 
 def run_worker(config: Config, broker: str, *, name: str = "",
-               visibility_timeout: float | None = None) -> int:
-    """Serve takes for the setup of ``config`` (one server) until stopped; return the exit code."""
+               visibility_timeout: float | None = None, in_flight: int = 1) -> int:
+    """Serve takes for the setup of ``config`` (one server) until stopped; return the exit code.
+
+    ``in_flight``: takes made at once (a batching server's number; the engine's own limit
+    wins: the IndexTTS2 web UI makes one at a time). The Celery worker gets as many threads and,
+    with a prefetch of one per thread, reserves no more messages than it works on."""
     global _WORKER
     from celery.signals import task_postrun, worker_ready
 
@@ -391,6 +396,11 @@ def run_worker(config: Config, broker: str, *, name: str = "",
     app = make_app(broker, visibility_timeout=vt)
     check_broker(app, broker)
     engine = create_engines(config)[0]
+    cap = max(1, int(getattr(engine, "max_in_flight", 1)))
+    if in_flight > cap:
+        print(f"narrate worker: {engine.label} takes at most {cap} request(s) at once; "
+              f"--in-flight {in_flight} is taken as {cap}", file=sys.stderr, flush=True)
+        in_flight = cap
 
     def notice(event: Any) -> None:
         if isinstance(event, Notice):
@@ -403,7 +413,7 @@ def run_worker(config: Config, broker: str, *, name: str = "",
     description = {"setup": ident, "queue": queue, "engine": engine_name(config),
                    "fingerprint": fingerprint, "sample_rate": engine.sample_rate,
                    "voice": voice_identity(config), "server": engine.label, "emotions": emotions,
-                   "visibility_timeout": vt,
+                   "visibility_timeout": vt, "in_flight": in_flight,
                    "pronunciations": str(getattr(engine, "pronunciations", "plain"))}
     state = _WORKER = _Worker(engine, config, Cache(config.resolved_cache_dir()), description)
     _register_setup_command()
@@ -414,7 +424,7 @@ def run_worker(config: Config, broker: str, *, name: str = "",
     from celery.utils.nodenames import default_nodename
 
     hostname = default_nodename(name or f"narrate-{os.getpid()}@{socket.gethostname()}")
-    worker = app.Worker(hostname=hostname, pool_cls="threads", concurrency=1, queues=[queue],
+    worker = app.Worker(hostname=hostname, pool_cls="threads", concurrency=in_flight, queues=[queue],
                         without_gossip=True, without_mingle=True, without_heartbeat=True,
                         loglevel="WARNING", quiet=True, optimization="fair")
     heartbeat = Heartbeat(app.backend.client, state.worker_id, hostname)
