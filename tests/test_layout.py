@@ -10,7 +10,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "narrator"
 STAGES = ("parse", "script", "synthesis", "engines", "assembly", "publishing")
 ALLOWED_BETWEEN_STAGES = {("synthesis", "engines")}
 BASE = ("_version", "config", "errors", "events", "values", "choices", "text", "util", "normalize")
-TOP = ("pipeline", "course", "cli", "progress", "rebuild", "review", "server", "__init__", "__main__")
+TOP = ("pipeline", "course", "cli", "progress", "rebuild", "review", "review_server", "review_session", "server",
+       "__init__", "__main__")
 
 
 def module_name(path: Path) -> str:

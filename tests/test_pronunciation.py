@@ -137,3 +137,23 @@ def test_polyphones_are_offered_until_a_reviewed_pronunciation_decides(tmp_path:
 def synthesized(narration) -> int:
     """Takes the engine made in this run (the manifest's stats)."""
     return narration["stats"]["synthesized"]
+
+
+def test_marks_are_never_shown_nor_heard(tmp_path) -> None:
+    """The speech check compares what it hears with the sentence as said (no annotation marks),
+    and the manifest shows the spoken form without them."""
+    import narrator
+    from narrator.config import load_config
+    from narrator.normalize.pronounce import ANCHOR, END, SEP
+    from narrator.script.corrections import Corrections, Pronunciation, corrections_path, save
+    from narrator.synthesis.verify.text import tokens
+
+    marked = f"我在银{ANCHOR}行{SEP}HANG2{END}里工作。"
+    assert tokens(marked, "zh") == tokens("我在银行里工作。", "zh")
+    src = tmp_path / "lesson.html"
+    src.write_text("<p>我在银行里工作。</p>", encoding="utf-8")
+    save(Corrections(pronunciations=(Pronunciation("行", "hang2", "zh"),)), corrections_path(src))
+    config = load_config(overrides={"cache_dir": str(tmp_path / "cache"), "output.format": "wav",
+                                    "output.book": "none"})
+    spoken = [s["spoken"] for s in narrator.narrate(src, config, out_dir=tmp_path / "out")["segments"]]
+    assert spoken == ["我在银行里工作。"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 from urllib.parse import urlsplit, urlunsplit
 
+from narrator.normalize.pronounce import plain  # the manifest says what is said, without marks
 from narrator.util.atomic import write_atomic
 from narrator.values import (
     BookPiece,
@@ -168,7 +169,7 @@ def build_manifest(script: Script, programme: Programme, *, files: Mapping[int, 
             if timing is None:  # not in the chapter audio: nothing to point a listener to
                 continue
             segments.append({
-                "id": seg.id, "chapter": audio.index, "text": seg.text, "spoken": seg.spoken,
+                "id": seg.id, "chapter": audio.index, "text": seg.text, "spoken": plain(seg.spoken),
                 "lang": seg.lang, "emotion": seg.emotion, "marks": list(seg.marks),
                 "boundary": seg.boundary, "pause_after_ms": seg.pause_after_ms, "source": seg.source,
                 "start": ms(timing.start), "end": ms(timing.end),

@@ -21,6 +21,7 @@ import unicodedata
 
 from narrator.normalize import normalize
 from narrator.normalize.addresses import say_addresses
+from narrator.normalize.pronounce import plain  # a pronunciation's marks are not heard
 from narrator.text import HAN_CHAR
 
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -155,7 +156,7 @@ def tokens(text: str, lang: str) -> list[str]:
     # First as narrate says it (a year, money, units: the take's spoken form is already said so),
     # then whatever is left the same way on both sides.
     # heard "nvidia.com", "docs/intro.html": said "nvidia dot com", "docs slash intro dot HTML"
-    text = unicodedata.normalize("NFKC", normalize(say_addresses(text, lang), lang))
+    text = unicodedata.normalize("NFKC", normalize(say_addresses(plain(text), lang), lang))
     if any(is_cjk(c) for c in text) or base == "zh":
         text = simplified(text).replace("两", "二").replace("〇", "零")
         text = _ZH_NUMBER.sub(lambda m: _spell_chinese(m), text)
