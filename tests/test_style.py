@@ -218,3 +218,42 @@ def test_emphasis_covering_a_whole_heading_keeps_the_heading_s_emotion() -> None
     # the same marks in prose do mean a feeling: the test would see a mutant that drops the rule
     prose = plan(parse_html(b"<h1>Autumn</h1><p><strong>Why do leaves fall?</strong></p>", "l.html", cfg.parse), cfg)
     assert {s.text: s.emotion for s in prose.segments}["Why do leaves fall?"] != heading
+
+
+def test_on_real_documents_references_and_bold_heavy_pages_are_rarely_excited() -> None:
+    """Issue 19 item 3, on the shared corpus: reference lists, citations and notes are not read
+    "excited" or "warm", and a document with a tenth or more of its text in bold reads no more
+    than a few per cent of its sentences "excited"."""
+    import re
+    from collections import Counter
+
+    from corpus import documents, need
+    from narrator.config import ParseConfig
+    from narrator.parse import parse_html
+    from narrator.values import NOTE
+
+    reference = re.compile(r"referenc|bibliograph|citation|\.csl-|\.cite", re.IGNORECASE)
+    in_references: Counter[str] = Counter()
+    heavy = 0
+    for name in documents():
+        path = need(name)
+        try:
+            doc = parse_html(path.read_bytes(), name, ParseConfig())
+        except Exception:  # refused documents are other tests' business
+            continue
+        runs = [r for c in doc.chapters for b in c.blocks for r in b.runs]
+        total = sum(len(r.text.replace(" ", "")) for r in runs)
+        bold = sum(len(r.text.replace(" ", "")) for r in runs if {"strong", "b"} & set(r.marks))
+        script = plan(doc, Config())
+        for chapter in script.chapters:
+            for seg in chapter.segments:
+                block = chapter.blocks[seg.block] if seg.block >= 0 else None
+                if block is not None and (NOTE in block.context or any(
+                        k == "cite" or reference.search(k) for k in block.context)):
+                    in_references[seg.emotion] += 1
+        if total and bold >= 0.1 * total:
+            heavy += 1
+            excited = sum(s.emotion == "excited" for s in script.segments) / len(script.segments)
+            assert excited <= 0.05, (name, excited)
+    assert sum(in_references.values()) > 100 and heavy >= 3
+    assert (in_references["excited"] + in_references["warm"]) <= 0.03 * sum(in_references.values()), in_references
