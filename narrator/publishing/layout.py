@@ -211,20 +211,14 @@ class ChapterLayout:
         ident = "" if seg.id in self.shown else f' id="{escape(seg.id)}"'
         self.shown.add(seg.id)
         attrs = self.seg_attrs(seg)
-        if self._has_formula(seg):  # its text alternative is the sentence as said (WCAG 1.1.1), once
-            said = f'<span class="visually-hidden">{escape(seg.spoken)}</span>' if ident else ""
-            inner = f'<span aria-hidden="true">{inner}</span>{said}'
-        return f'<span class="seg"{ident} data-seg="{escape(seg.id)}"{attrs}>{inner}</span>'
-
-    def _has_formula(self, seg: Segment) -> bool:
-        if not 0 <= seg.block < len(self.chapter.blocks):
-            return False
-        at = 0
-        for run in self.chapter.blocks[seg.block].runs:
-            if run.math is not None and at < seg.span[1] and at + len(run.text) > seg.span[0]:
-                return True
-            at += len(run.text)
-        return False
+        said = ""
+        if has_formula(self.chapter, seg) and "aria-description=" not in attrs:
+            # Its text alternative is the sentence as said (WCAG 1.1.1): the caller's description
+            # of a control, or else hidden text after it (once) that screen readers read instead.
+            inner = f'<span aria-hidden="true">{inner}</span>'
+            if ident:
+                said = f'<span class="visually-hidden">{escape(seg.spoken)}</span>'
+        return f'<span class="seg"{ident} data-seg="{escape(seg.id)}"{attrs}>{inner}</span>{said}'
 
     @staticmethod
     def _marked(b: Block, run_starts: list[int], a: int, z: int) -> str:
@@ -238,6 +232,18 @@ class ChapterLayout:
         if run.lang and run.lang != b.lang:
             text = f'<span lang="{escape(run.lang)}">{text}</span>'
         return text
+
+
+def has_formula(chapter: ScriptChapter, seg: Segment) -> bool:
+    """The sentence shows a formula (its text is then a rendering; its spoken form says it)."""
+    if not 0 <= seg.block < len(chapter.blocks):
+        return False
+    at = 0
+    for run in chapter.blocks[seg.block].runs:
+        if run.math is not None and at < seg.span[1] and at + len(run.text) > seg.span[0]:
+            return True
+        at += len(run.text)
+    return False
 
 
 def chapter_html(chapter: ScriptChapter, *, images: Mapping[str, str | None] | None = None,

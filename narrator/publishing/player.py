@@ -66,10 +66,14 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
     """
     from markupsafe import Markup, escape
 
-    from narrator.publishing.layout import chapter_html
+    from narrator.publishing.layout import chapter_html, has_formula
     from narrator.util.templating import environment
 
     timings = {s["id"]: s for s in manifest["segments"]}
+    # a sentence showing a formula is described by what is said (the formula in words, WCAG
+    # 1.1.1); its name stays the text shown, which speech input users say (WCAG 2.5.3)
+    said = {s.id: s.spoken for c in (script.chapters if script is not None else ())
+            for s in c.segments if has_formula(c, s)}
 
     def attrs(seg: Segment) -> str:
         t = timings.get(seg.id)
@@ -77,6 +81,8 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
             return ""
         lang = f' lang="{escape(seg.lang)}"' if seg.lang and seg.lang != manifest.get("lang") else ""
         who = f' data-voice="{escape(seg.voice)}"' if seg.voice else ""  # its speaker (issue 24)
+        if seg.id in said:
+            who += f' aria-description="{escape(said[seg.id])}"'
         return f' role="button" tabindex="0" data-start="{t["start"]}" data-end="{t["end"]}"{lang}{who}'
 
     planned = {c.index: c for c in script.chapters} if script is not None else {}
