@@ -4,7 +4,8 @@ It speaks index-tts-vllm's ``POST /tts_url`` (``api="vllm"``, the speaker path o
 tests/servers/vllm_server.py) or OpenAI's ``POST /v1/audio/speech`` (``api="openai"``), and
 answers eSpeak speech of the text, as the other stand-ins do. What it models is the time:
 
-- a request alone takes ``unit`` seconds (plus ``per_char`` per character of its text);
+- a request alone takes ``unit`` seconds, plus ``per_audio`` per second of the audio it answers
+  (a real-time factor: GPU time grows with the speech made);
 - ``k`` requests served together progress at ``k ** -exponent`` of that speed each, so a batch of
   ``k`` equal requests takes ``k ** exponent`` times as long as one and the server's throughput
   grows as ``k ** (1 - exponent)`` (sublinearly: ``exponent`` between 0 and 1), as continuous
@@ -25,7 +26,7 @@ It records what it saw: every request's body and the number of requests at the s
 arrived (itself included), the most at once, the 503s, and any request that arrived while another
 with the same body (the same take) was still at the server.
 
-Run as a program (``python -m tests.servers.batching --unit 1 --max-batch 8``) it prints its URL
+Run as a program (``python -m tests.servers.batching --per-audio 0.4 --max-batch 8``) it prints its URL
 and serves ``GET /stats`` (what it saw, as JSON) until stdin closes: benchmarks run it in a process
 of its own, as a real server is.
 """
@@ -67,11 +68,11 @@ class Curve:
     exponent: float = 0.56  # 8 at once: 2.5 times the throughput of 1
     max_batch: int = 8
     error_above: int | None = None
-    per_char: float = 0.0
+    per_audio: float = 0.0
 
-    def work(self, text: str) -> float:
-        """Seconds ``text`` takes alone."""
-        return self.unit + self.per_char * len(text)
+    def work(self, audio_seconds: float) -> float:
+        """Seconds a request answering ``audio_seconds`` of audio takes alone."""
+        return self.unit + self.per_audio * audio_seconds
 
 
 @dataclass(eq=False)
@@ -169,9 +170,9 @@ class BatchingServer:
                 else:
                     self.cond.wait()
 
-    def _serve(self, key: str, text: str) -> Reply | None:
+    def _serve(self, key: str, text: str, audio_seconds: float) -> Reply | None:
         """Wait for the model to make ``text``; None when it did, else the error reply."""
-        work = _Work(self.curve.work(text))
+        work = _Work(self.curve.work(audio_seconds))
         with self.cond:
             now = time.monotonic()
             present = self._at_server + 1
@@ -219,7 +220,8 @@ class BatchingServer:
                 return Reply.json({"error": {"message": "input and response_format wav required"}}, 400)
             rate = 24000
         audio = _speech(text, rate)  # made before it joins the batch: the curve alone sets the time
-        error = self._serve(json.dumps(body, sort_keys=True), text)
+        seconds = (len(audio) - 44) / 2 / rate  # eSpeak's WAV: a 44-byte header, 16-bit mono
+        error = self._serve(json.dumps(body, sort_keys=True), text, seconds)
         return error if error is not None else Reply.wav(audio)
 
     def _stats(self, server: RecordingServer, req: Request) -> Reply:
@@ -233,14 +235,16 @@ def _health(server: RecordingServer, req: Request) -> Reply:
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--api", choices=("vllm", "openai"), default="vllm")
-    p.add_argument("--unit", type=float, default=1.0, help="seconds one request takes alone")
+    p.add_argument("--unit", type=float, default=0.0, help="seconds one request takes alone, plus...")
+    p.add_argument("--per-audio", type=float, default=0.4, help="...this per second of its audio")
     p.add_argument("--exponent", type=float, default=None)
     p.add_argument("--gain", type=float, default=2.5, help="throughput at max-batch over one at a time")
     p.add_argument("--max-batch", type=int, default=8)
     p.add_argument("--error-above", type=int, default=None)
     args = p.parse_args(argv)
     exponent = args.exponent if args.exponent is not None else exponent_for(args.gain, args.max_batch)
-    server = BatchingServer(Curve(args.unit, exponent, args.max_batch, args.error_above), api=args.api)
+    server = BatchingServer(Curve(args.unit, exponent, args.max_batch, args.error_above, args.per_audio),
+                            api=args.api)
     print(server.url, flush=True)
     sys.stdin.read()  # until the parent closes our stdin
     server.close()
