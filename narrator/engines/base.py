@@ -11,8 +11,10 @@ from narrator.config import Config
 class Engine(Protocol):
     """One TTS engine instance. For HTTP engines, one instance = one server.
 
-    Instances are used from one thread at a time: the scheduler keeps exactly one request in
-    flight per instance. ``synthesize`` returns a mono 16-bit PCM WAV (bytes) or raises
+    Instances are used from one thread at a time unless the class says otherwise:
+    ``max_in_flight`` (default 1) is how many concurrent ``synthesize`` calls it allows, and
+    ``in_flight`` ("auto" or a number, default 1) what the scheduler uses when ``[engine]
+    in_flight`` is not set. ``synthesize`` returns a mono 16-bit PCM WAV (bytes) or raises
     :class:`narrator.errors.EngineError`.
     """
 
