@@ -127,3 +127,15 @@ def test_numbered_title_patterns() -> None:
     for t in ("Chapters of my life are many", "I think so", "mix", "第一条 为了深化国家监察体制改革", "",
               "Chapter " + "x" * 80):
         assert not is_numbered_title(t), t
+
+
+def test_a_title_with_nothing_under_it_is_not_a_chapter_and_is_reported() -> None:
+    """Furniture taken out can leave a heading alone: it is never narrated as a title by itself."""
+    d = parse("<h2>One</h2><p>a</p><h2>Gallery</h2><p><img src='x.png'></p><h2>Two</h2><p>b</p>"
+              "<h2>Links</h2><p> … </p>")
+    assert [c.title for c in d.chapters] == ["One", "Two"]
+    assert [(s.what, s.chars) for s in d.skipped if s.what == "empty chapter"] == [
+        ("empty chapter", len("Gallery")), ("empty chapter", len("Links") + len("…"))]
+    # a higher title over the chapters that follow heads the next one instead
+    d = parse("<h2>One</h2><p>a</p><h2>Two</h2><p>b</p><h1>Part II</h1><h2>Three</h2><p>c</p>")
+    assert shape(d)[-1] == (3, "Three", ["Part II", "Three", "c"])

@@ -186,7 +186,7 @@ def test_every_document_plans_into_sentences(name: str) -> None:
                 assert len(said) == 1 and said[0] in seg.spoken, (name, seg.text, said)
                 assert len(seg.spoken.replace(said[0], "").split()) <= 2, (name, seg.spoken)
     for seg in script.segments:
-        assert seg.lang in ("zh", "en", "es", "ar", "fr", "de"), (name, seg.lang, seg.text)
+        assert seg.lang in ("zh", "en", "es", "ar", "fr", "de", "fi"), (name, seg.lang, seg.text)
         assert seg.emotion in config.emotion_names
     zh = sum(s.lang == "zh" for s in script.segments) / len(script.segments)
     assert (zh > 0.5) == name.startswith("zh-"), (name, zh)

@@ -112,3 +112,20 @@ def test_a_plain_page_is_not_a_notebook():
 
     soup = parse_soup("<div class='prompt'>In [1]:</div><p>Hello.</p>", Work("x.html", None))
     assert recognise(soup).name != "notebook"
+
+
+def test_a_title_that_is_the_notebooks_file_name_is_never_said() -> None:
+    """nbconvert's <title> is the notebook's file stem ("problem1"): with no h1 of its own the
+    page has no title, so the document is named by its file and the planner says nothing."""
+    from narrator.config import Config
+    from narrator.script.planner import plan
+
+    page = _CLASSIC.replace(b"<title>lesson1</title>", b"<title>problem1</title>").replace(
+        b'<h1 id="Squares">Squares<a class="anchor-link" href="#Squares">&#182;</a></h1>', b"")
+    doc = parse_html(page, "feedback/squares.html", ParseConfig())
+    assert doc.title == "squares"
+    said = [s.text for s in plan(doc, Config()).segments]
+    assert "problem1" not in " ".join(said) and said[0] == "We compute squares of numbers in this lesson."
+    # a title its author chose (spaces, or one capitalised word) is still the title
+    named = page.replace(b"<title>problem1</title>", b"<title>Squares and sums</title>")
+    assert parse_html(named, "feedback/squares.html", ParseConfig()).title == "Squares and sums"

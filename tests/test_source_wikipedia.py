@@ -200,7 +200,7 @@ def test_chinese_wikipedia_appendix_names_and_edit_links() -> None:
     said = _said(doc)
     assert doc.title == "蔡倫"
     assert "编辑" not in said and "參見" not in said
-    assert [c.title for c in doc.chapters] == ["蔡倫", "生平", "評價", "注释"]
+    assert [c.title for c in doc.chapters] == ["蔡倫", "生平", "評價", "註釋"]  # the cue in its script
 
 
 def test_a_page_without_mediawiki_marks_is_not_claimed() -> None:
@@ -210,3 +210,35 @@ def test_a_page_without_mediawiki_marks_is_not_claimed() -> None:
     assert not Wikipedia.detect(parse_soup("<html><body><div class='content'><p>Hi.</p></div></body></html>"))
     assert Wikipedia.detect(parse_soup(_desktop(LEAD).decode()))
     assert Wikipedia.detect(parse_soup(MOBILE))
+
+
+def test_no_chapter_is_a_title_alone_mobile_html_reference_previews() -> None:
+    """pcs writes a hidden "Preview of references" h2 inside each reference list: the Notes and
+    References sections then hold only notes, so no chapter is left with just its title."""
+    def section(n: int, title: str, inner: str) -> str:
+        return (f'<section data-mw-section-id="{n}" style="display: none;">'
+                f'<div class="pcs-edit-section-header v2"><h2 id="{title}" class="pcs-edit-section-title">'
+                f'{title}</h2></div>{inner}</section>')
+
+    refs = ('<div class="reflist"><div class="mw-references-wrap"><h2>Preview of references</h2>'
+            '<ol class="mw-references references"><li id="cite_note-{0}"><span class="mw-reference-text">'
+            'Source number {0}, a book about dogs.</span></li></ol></div></div>')
+    page = ('<html><head><meta property="mw:pageId" content="1"><title>Dog</title></head><body>'
+            '<div id="pcs"><section data-mw-section-id="0"><p>The dog is a domesticated descendant of '
+            'the wolf.<sup class="mw-ref reference"><a href="./Dog#cite_note-1">[1]</a></sup></p></section>'
+            + section(1, "Biology", "<p>Dogs have a keen sense of smell.</p>")
+            + section(2, "Notes", refs.format(1)) + section(3, "References", refs.format(2))
+            + "</div></body></html>").encode()
+    doc = _parse(page)
+    assert [c.title for c in doc.chapters] == ["Dog", "Notes"]  # one h2 of text: one chapter
+    assert "Source number 1" in _said(doc) and "Source number 2" in _said(doc)
+    assert [s.what for s in doc.skipped].count("notes heading") >= 2
+
+
+def test_a_lone_link_under_references_is_a_reference() -> None:
+    body = (LEAD + _h2("History", "History") + "<p>Widgets were first made in 1900 in a small town.</p>"
+            + _h2("References", "References")
+            + '<p><a rel="nofollow" class="external text" href="http://example.com/w">Widget repair tips</a></p>')
+    doc = _parse(_desktop(body))
+    assert [c.title for c in doc.chapters] == ["Widget", "Notes"]
+    assert doc.chapters[-1].blocks[-1].text == "Widget repair tips"

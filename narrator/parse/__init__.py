@@ -39,6 +39,7 @@ from narrator.parse.chapters import split_chapters
 from narrator.parse.notes import notes_chapter, split_notes
 from narrator.parse.cleanup import TEXT_TABLE, as_html, decode_html, strip_front_matter, strip_word_markup
 from narrator.parse.sources import recognise
+from narrator.parse.textlang import text_language
 from narrator.parse.tree import Work
 from narrator.text import HAN_CHAR
 
@@ -133,12 +134,13 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
     blocks = source.finish(blocks)
     lang = _language(blocks, soup)
     blocks = [_announcement(b, lang) if ANNOUNCE in b.context else b for b in blocks]
-    title = source.title(soup, blocks) or _title(soup, blocks, path)
+    own = source.title(soup, blocks)  # None: the parser decides; "": the page has no title
+    title = _title(soup, blocks, path) if own is None else own or Path(path).stem or path
     blocks, notes, notes_skipped = split_notes(blocks, config.notes, lang)
     skipped.extend(notes_skipped)
     if not any(b.text.strip() for b in blocks):
         blocks, notes = notes, []  # a document of notes only is read as it is
-    chapters = split_chapters(blocks, title=title, lang=lang, config=config)
+    chapters = split_chapters(blocks, title=title, lang=lang, config=config, skipped=skipped)
     if chapters and notes and (last := notes_chapter(notes, len(chapters) + 1, lang)) is not None:
         chapters = chapters + (last,)
     if not chapters:
@@ -247,9 +249,12 @@ def _language(blocks: list[Block], soup: Any) -> str:
     declared = None
     if soup.html is not None:  # a malformed lang is no lang: the language is detected instead
         declared = language_of(soup.html.get("lang") or soup.html.get("xml:lang"))
-    if declared and declared != "zh":
-        return declared
-    return "en"
+    lang = declared if declared and declared != "zh" else "en"
+    # a template's lang="en" on a Finnish page: when the text plainly says otherwise, trust it
+    found = text_language(sample)
+    if found and found not in ("zh", "ja", "ko") and found != lang.split("-")[0]:
+        return found
+    return lang
 
 
 def _title(soup: Any, blocks: list[Block], path: str) -> str:

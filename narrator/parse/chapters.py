@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from narrator.config import ParseConfig
-from narrator.values import Block, Chapter
+from narrator.values import Block, Chapter, Skipped
 from narrator.parse.html import PAGEBREAK
 
 _CN_NUM = "0-9０-９一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
@@ -67,8 +67,11 @@ def chapter_level(blocks: Sequence[Block], configured: int) -> int:
 
 
 def split_chapters(blocks: Sequence[Block], *, title: str, lang: str,
-                   config: ParseConfig) -> tuple[Chapter, ...]:
-    """Group blocks into chapters numbered 1..N, each with a non-empty title."""
+                   config: ParseConfig, skipped: list[Skipped] | None = None) -> tuple[Chapter, ...]:
+    """Group blocks into chapters numbered 1..N, each with a non-empty title and something to
+    read under it. A title with nothing under it (its section was all furniture) never stands
+    alone: over deeper chapters it heads the next one, else it is left out and reported in
+    ``skipped``."""
     zh = lang == "zh"
     blocks = list(blocks)
     if config.numbered_titles:
@@ -109,9 +112,21 @@ def split_chapters(blocks: Sequence[Block], *, title: str, lang: str,
         groups = [(groups[1][0], groups[1][1], head + groups[1][2])] + groups[2:]
 
     chapters: list[Chapter] = []
-    for how, heading, group in groups:
-        group = _trim_breaks(group)
+    carried: list[Block] = []  # a title over the chapters that follow it ("Part II")
+    for k, (how, heading, group) in enumerate(groups):
+        group = carried + _trim_breaks(group)
+        carried = []
         if not any(b.text.strip() for b in group):
+            continue
+        if not any(b.kind != "heading" and _speaks(b.text) for b in group):
+            after = groups[k + 1][1] if k + 1 < len(groups) else None
+            if k + 1 < len(groups) and (how != "heading" or heading is None or after is None
+                                        or heading.level < after.level):
+                carried = group
+            elif skipped is not None:
+                skipped.append(Skipped((heading or group[0]).source or "heading", "empty chapter",
+                                       "a title with nothing under it to read (its section held only "
+                                       "furniture)", sum(len(b.text.strip()) for b in group)))
             continue
         n = len(chapters) + 1
         fallback = f"第{n}部分" if zh else f"Part {n}"
@@ -128,6 +143,11 @@ def split_chapters(blocks: Sequence[Block], *, title: str, lang: str,
         chapters.append(Chapter(n, _clean_title(name) or fallback,
                                 tuple(_strip_markers(b) for b in group)))
     return tuple(chapters)
+
+
+def _speaks(text: str) -> bool:
+    """``text`` has a letter or digit: punctuation and spaces alone are not read."""
+    return any(ch.isalnum() for ch in text)
 
 
 def _promote(b: Block, level: int) -> Block:

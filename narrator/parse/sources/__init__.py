@@ -10,7 +10,8 @@ kind it got, at fixed points:
    true reason, and mark what the walker should read differently;
 2. :meth:`Source.root`: where the document is, when the kind knows (a wiki's content element);
 3. :meth:`Source.finish` on the walked blocks: structure the kind writes without heading tags;
-4. :meth:`Source.title`: the title when the kind knows it better than <title>.
+4. :meth:`Source.title`: the title when the kind knows it better than <title> ("" when the page
+   has none of its own).
 
 A page of no known kind is read by :class:`Source` itself, which changes nothing. Supporting a new
 kind is one new module here, added to :data:`KINDS`, and its tests.
@@ -48,7 +49,9 @@ class Source:
         return blocks
 
     def title(self, soup: Any, blocks: list[Block]) -> str | None:
-        """The document's title when the kind knows it, else None (the parser decides)."""
+        """The document's title when the kind knows it; None: the parser decides (from <title>,
+        headings...); "": the page has no title of its own (its <title> is only a file name), so
+        the document is named by its file stem, which is never narrated."""
         return None
 
 

@@ -34,6 +34,10 @@ _ERRORS = (".output_error, .jp-OutputArea-output[data-mime-type='application/vnd
            "div.output.traceback, div.output.error")
 _STDERR = ".output_stderr, div.output.stderr"
 _SCORE = re.compile(r"\bScore:\s*\d")
+# nbconvert writes the notebook's file stem as <title> (unless the notebook sets a title): one
+# token with a digit, "_", "-", "." or a lower-case start ("problem1", "lorenz", "HW_2"); a
+# capitalised word such as "Stoichiometry" may be a title its author chose
+_FILE_NAME = re.compile(r"^(?:[a-z][\w.-]*|[\w.-]*[\d_.-][\w.-]*)(?:\.ipynb)?$")
 
 
 class Notebook(Source):
@@ -85,5 +89,8 @@ class Notebook(Source):
         first = next((b for b in blocks if b.kind == "heading" and b.text.strip()), None)
         if first is not None and first.level == 1:
             return " ".join(first.text.split())
+        head = soup.find("title")
+        if head is not None and _FILE_NAME.match(head.get_text().strip()):
+            return ""  # "problem1": the notebook's file name, never a title to say
         return None
 

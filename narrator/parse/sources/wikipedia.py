@@ -305,6 +305,7 @@ def _appendices(content: Any) -> list[Skipped]:
     lists = content.select(".refbegin ul, .refbegin ol")
     for h in content.find_all(_HEADINGS):
         if _heading_text(h) in _APPENDIX:
+            lists += [_as_list(n) for n in _section(h) if _only_a_link(n)]
             lists += [x for n in _section(h) if getattr(n, "name", None)
                       for x in ([n] if n.name in ("ul", "ol", "dl") else n.find_all(["ul", "ol", "dl"]))]
     for lst in lists:
@@ -314,20 +315,36 @@ def _appendices(content: Any) -> list[Skipped]:
             continue
         lst["class"] = [*classes, _NOTE_LIST]
     for h in content.find_all(_HEADINGS):
-        if h.decomposed or h.parent is None:
+        if _heading_text(h) in _SEE_ALSO and not _has_subsections(h) and _only_links(nodes := _section(h)):
+            out += sources.take_out([_heading_block(h), *[n for n in nodes if getattr(n, "name", None)]],
+                                    "see also", "a list of links to other wiki articles: a listener "
+                                    "cannot follow them")
+    # last first: a heading inside a reference list (pcs' "Preview of references") goes before
+    # the section heading above it is judged, which then holds nothing but notes
+    for h in reversed(content.find_all(_HEADINGS)):
+        if h.decomposed or h.parent is None or _has_subsections(h):
             continue
-        text = _heading_text(h)
         nodes = _section(h)
-        block = _heading_block(h)
-        if _has_subsections(h):
-            continue
-        if text in _SEE_ALSO and _only_links(nodes):
-            out += sources.take_out([block, *[n for n in nodes if getattr(n, "name", None)]], "see also",
-                            "a list of links to other wiki articles: a listener cannot follow them")
-        elif _only_notes(nodes) and any(getattr(n, "name", None) for n in nodes):
-            out += sources.take_out([block], "notes heading",
-                            "its references are read together with the other notes, at the end")
+        if _only_notes(nodes) and any(getattr(n, "name", None) for n in nodes):
+            out += sources.take_out([_heading_block(h)], "notes heading",
+                                    "its references are read together with the other notes, at the end")
     return out
+
+
+def _only_a_link(node: Any) -> bool:
+    """A paragraph that is one link and nothing else: in an appendix, a source cited by its title."""
+    if getattr(node, "name", None) != "p":
+        return False
+    links = node.find_all("a")
+    text = node.get_text(strip=True)
+    return len(links) == 1 and bool(text) and links[0].get_text(strip=True) == text
+
+
+def _as_list(node: Any) -> Any:
+    """``node`` wrapped as the one item of a list (how the walker reads a reference)."""
+    from bs4 import Tag
+
+    return node.wrap(Tag(name="li")).wrap(Tag(name="ul"))
 
 
 def _chars(node: Any) -> int:
