@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from narrator.parse import sources
-from narrator.parse.sources import Source
+from narrator.parse.sources import Facts, Source
 from narrator.values import Skipped
 
 __all__ = ["Baike"]
@@ -67,6 +67,10 @@ class Baike(Source):
     def __init__(self) -> None:
         self._root: Any = None
         self._title = ""
+
+    @classmethod
+    def maybe(cls, facts: Facts) -> bool:
+        return facts.any_class("lemmaWgt-lemmaTitle-title", "lemma-summary")
 
     @classmethod
     def detect(cls, soup: Any) -> bool:

@@ -129,7 +129,7 @@ class Blog(Source):
 def _toml_front(soup: Any) -> Any | None:
     """The first text element when it starts with TOML front matter (+++ ... +++)."""
     body = soup.body or soup
-    first = next((e for e in body.find_all(["p", "div", "pre"]) if e.get_text().strip()), None)
+    first = next((e for e in body.find_all(["p", "div", "pre"], limit=20) if e.get_text().strip()), None)
     if first is None or not first.get_text().lstrip().startswith("+++"):
         return None
     return first if _TOML_FENCE.match(first.get_text()) else None

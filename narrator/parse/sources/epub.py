@@ -26,7 +26,7 @@ from typing import Any
 
 from narrator.values import Skipped
 from narrator.parse import sources
-from narrator.parse.sources import Source
+from narrator.parse.sources import Facts, Source
 
 __all__ = ["Epub"]
 
@@ -56,6 +56,10 @@ class Epub(Source):
     """A chapter of an e-book: its title, its notes, nothing of its packaging read aloud."""
 
     name = "epub"
+
+    @classmethod
+    def maybe(cls, facts: Facts) -> bool:
+        return any(a == "epub:type" or a.startswith("xmlns") for a in facts.attrs)
 
     @classmethod
     def detect(cls, soup: Any) -> bool:

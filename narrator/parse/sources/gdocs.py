@@ -19,7 +19,7 @@ from typing import Any
 
 from narrator.values import Block, Skipped
 from narrator.parse import sources
-from narrator.parse.sources import Source
+from narrator.parse.sources import Facts, Source
 
 __all__ = ["GoogleDocs", "class_styles"]
 
@@ -53,6 +53,11 @@ class GoogleDocs(Source):
     """A Google Docs document: headings from its styles, its title, without comments and markers."""
 
     name = "google-docs"
+
+    @classmethod
+    def maybe(cls, facts: Facts) -> bool:
+        return ("doc-content" in facts.classes or "style" in facts.tags
+                or any(i.startswith("docs-internal-guid") or _GOOGLE_ID.match(i) for i in facts.ids))
 
     @classmethod
     def detect(cls, soup: Any) -> bool:

@@ -23,7 +23,7 @@ from typing import Any
 
 from narrator.values import Block, Skipped
 from narrator.parse import sources
-from narrator.parse.sources import Source
+from narrator.parse.sources import Facts, Source
 from narrator.parse.sources.gdocs import GoogleDocs
 
 __all__ = ["Lms"]
@@ -73,6 +73,13 @@ class Lms(Source):
     """A page of an LMS course: the teacher's page without the LMS around it."""
 
     name = "lms"
+
+    @classmethod
+    def maybe(cls, facts: Facts) -> bool:
+        return ("identifier" in facts.metas or "moodle" in facts.metas.get("generator", "").lower()
+                or any(i.startswith("page-mod-") for i in facts.ids)
+                or any(c.startswith("path-mod") for c in facts.classes)
+                or facts.any_id("content_listContainer") or facts.any_class("vtbegenerated", "xblock"))
 
     @classmethod
     def detect(cls, soup: Any) -> bool:

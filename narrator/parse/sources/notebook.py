@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from narrator.parse import sources as _sources
-from narrator.parse.sources import Source
+from narrator.parse.sources import Facts, Source
 from narrator.values import Block, Skipped
 
 __all__ = ["Notebook"]
@@ -44,6 +44,10 @@ class Notebook(Source):
     """An nbconvert export or a page of a Jupyter Book built from a notebook."""
 
     name = "notebook"
+
+    @classmethod
+    def maybe(cls, facts: Facts) -> bool:
+        return facts.any_class("jp-Notebook", "cell", "jp-Cell") or facts.any_id("jb-print-docs-body")
 
     @classmethod
     def detect(cls, soup: Any) -> bool:

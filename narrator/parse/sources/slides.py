@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from narrator.parse import sources as _sources
-from narrator.parse.sources import Source
+from narrator.parse.sources import Facts, Source
 from narrator.parse.sources.texmacros import define_and_expand
 from narrator.values import Block, Skipped
 
@@ -38,6 +38,11 @@ class Slides(Source):
 
     def __init__(self) -> None:
         self._title: str | None = None
+
+    @classmethod
+    def maybe(cls, facts: Facts) -> bool:
+        return ("reveal" in facts.classes or "data-marpit-pagination" in facts.attrs
+                or "data-marpit-svg" in facts.attrs or ("textarea" in facts.tags and "source" in facts.ids))
 
     @classmethod
     def detect(cls, soup: Any) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 
 from narrator.values import Skipped
 from narrator.parse import sources
-from narrator.parse.sources import Source
+from narrator.parse.sources import Facts, Source
 
 __all__ = ["WeChat"]
 
@@ -43,6 +43,10 @@ class WeChat(Source):
     """A saved WeChat article: the article body, its title, nothing of the app around it."""
 
     name = "wechat"
+
+    @classmethod
+    def maybe(cls, facts: Facts) -> bool:
+        return facts.any_id("js_content")
 
     @classmethod
     def detect(cls, soup: Any) -> bool:

@@ -27,7 +27,7 @@ from typing import Any
 
 from narrator.values import Skipped
 from narrator.parse import sources
-from narrator.parse.sources import Source
+from narrator.parse.sources import Facts, Source
 
 __all__ = ["Wikipedia"]
 
@@ -99,6 +99,12 @@ class Wikipedia(Source):
     def __init__(self) -> None:
         self._content: Any = None
         self._title = ""
+
+    @classmethod
+    def maybe(cls, facts: Facts) -> bool:
+        return (facts.metas.get("generator", "").startswith("MediaWiki")
+                or any(k.startswith("mw:") for k in facts.metas)
+                or facts.any_class("mw-parser-output") or facts.any_id("mw-content-text", "pcs"))
 
     @classmethod
     def detect(cls, soup: Any) -> bool:
