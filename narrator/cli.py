@@ -446,10 +446,24 @@ def _cmd_review(argv: list[str]) -> int:
     p.add_argument("--list", action="store_true", help="only list the sentences and corrections to review")
     p.add_argument("--port", type=int, default=0, metavar="N", help="port on 127.0.0.1 (default: a free one)")
     p.add_argument("--open", action="store_true", help="open the page in a browser")
+    p.add_argument("--pronounce", metavar="WORD=SAY", help="say WORD as SAY everywhere in the lesson "
+                   "(a respelling, pinyin with tone numbers, or CMU phonemes), then exit")
+    p.add_argument("--lang", default="*", help="with --pronounce: only in sentences of this language")
+    p.add_argument("--reviewed", action="store_true", help="with --pronounce: mark it settled")
     args, build = p.parse_known_args(argv)
     build = [args.input, *build]
     options = _parser().parse_args(build)
     config = _config(options)
+    if args.pronounce is not None:
+        from narrator.review import pronounce
+
+        word, _, say = args.pronounce.partition("=")
+        changed = pronounce(args.input, word, say, config, lang=args.lang, reviewed=args.reviewed)
+        if not options.quiet:
+            print(f"{args.input}: {word.strip()!r} said {say.strip()!r} in {len(changed)} "
+                  f"sentence{'s' * (len(changed) != 1)}" + (" (reviewed)" if args.reviewed else ""),
+                  file=sys.stderr)
+        return 0
     if args.list:
         items = needs_review(args.input, config, options.output)
         for item in items:

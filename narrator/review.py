@@ -171,10 +171,11 @@ class Changed:
 
 
 def pronounce(source: str | os.PathLike[str], word: str, say: str, config: Config, *, lang: str = "*",
-              preview: bool = False) -> list[Changed]:
+              preview: bool = False, reviewed: bool = False) -> list[Changed]:
     """Say ``word`` as ``say`` everywhere in ``source`` (a pronunciation in its corrections file,
     replacing one for the same word and language); return the sentences it changes, in reading
-    order. ``preview``: only return them, write nothing. BadInput for an empty word or respelling."""
+    order. ``preview``: only return them, write nothing; ``reviewed``: a teacher has settled it
+    (it leaves the review list). BadInput for an empty word or respelling."""
     from narrator.pipeline import _planned, read_source
     from narrator.script.corrections import Pronunciation, with_pronunciations
 
@@ -184,7 +185,7 @@ def pronounce(source: str | os.PathLike[str], word: str, say: str, config: Confi
     path = corrections_path(source)
     corrections = load(path)
     kept = tuple(w for w in corrections.pronunciations if (w.word, w.lang) != (word, lang))
-    after = dataclasses.replace(corrections, pronunciations=kept + (Pronunciation(word, say, lang),))
+    after = dataclasses.replace(corrections, pronunciations=kept + (Pronunciation(word, say, lang, reviewed),))
     data = read_source(source)
 
     def spoken(c: Corrections) -> list[Segment]:

@@ -154,3 +154,17 @@ def test_errors_are_one_line(lesson, tmp_path: Path) -> None:
     done = narrate_cli(str(src), "--dry-run")
     assert done.returncode == 2 and "'take' must be a whole number from 1" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_pronunciation_is_listed_until_it_is_marked_reviewed(lesson, tmp_path: Path) -> None:
+    src, _, _ = lesson
+    done = narrate_cli("review", str(src), "--pronounce", "Rhone=Rone", "--lang", "en")
+    assert done.returncode == 0 and "said 'Rone' in 2 sentences" in done.stderr, done.stderr
+    listed = narrate_cli("review", str(src), "--list")
+    assert "pronunciation 'Rone' (en) not yet reviewed" in listed.stdout
+    done = narrate_cli("review", str(src), "--pronounce", "Rhone=Rone", "--lang", "en", "--reviewed")
+    assert done.returncode == 0, done.stderr
+    assert [(w.word, w.say, w.reviewed) for w in load(corrections_path(src)).pronunciations] == [("Rhone", "Rone", True)]
+    assert "Rhone" not in narrate_cli("review", str(src), "--list").stdout
+    done = narrate_cli("review", str(src), "--pronounce", "Rhone=")
+    assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
