@@ -304,6 +304,42 @@ def test_gate_serves_waiters_by_priority_then_arrival():
     assert order == [(0, 3), (0, 9), (1, 2), (1, 5)]
 
 
+def test_a_batching_server_s_gate_holds_as_many_as_it_allows():
+    """Issue 25 under the job server: a gate of capacity 3 lets three generations in at once
+    (from any narration), the fourth waits, and the first to finish lets it in."""
+    gate = ServerGate(3)
+    for n in range(3):
+        gate.acquire((1, n))
+    assert gate.held == 3
+    entered = threading.Event()
+
+    def fourth() -> None:
+        gate.acquire((0, 9))
+        entered.set()
+
+    t = threading.Thread(target=fourth)
+    t.start()
+    while gate.waiting == 0:  # it is queued, not in
+        time.sleep(0.001)
+    assert not entered.is_set() and gate.held == 3
+    gate.release()
+    assert entered.wait(5) and gate.held == 3
+    t.join(5)
+
+
+def test_the_job_server_s_gates_follow_each_engine_s_limit():
+    from narrator.synthesis.sharing import GatePool
+
+    class Batching:
+        label, max_in_flight = "http://gpu1:8000", 8
+
+    class WebUI:
+        label = "http://gpu2:7860"  # says nothing: one at a time
+
+    shared = GatePool().share([Batching(), WebUI()], (1, 0))  # type: ignore[list-item]
+    assert [e._gate._capacity for e in shared] == [8, 1]
+
+
 def test_a_cancelled_waiter_leaves_the_gate():
     gate = ServerGate()
     gate.acquire((0, 0))

@@ -1,5 +1,6 @@
-"""Servers shared by several narrations at once (the job server): still one generation in flight
-per server, whichever narration asks, and the waiting requests served in priority order.
+"""Servers shared by several narrations at once (the job server): at most as many generations in
+flight per server as it allows (one for the IndexTTS2 web UI; a batching server's
+``max_in_flight``), whichever narration asks, and the waiting requests served in priority order.
 
 Each narration runs its own scheduler over :class:`SharedEngine` wrappers; a wrapper takes its
 server's :class:`ServerGate` around every generation. So every server stays busy while any
@@ -21,15 +22,17 @@ Priority = tuple[int, int]  # (class: 0 interactive, 1 batch; arrival number): s
 
 
 class ServerGate:
-    """Mutual exclusion for one server, granted to the waiter with the smallest priority."""
+    """At most ``capacity`` holders for one server (1: mutual exclusion), granted to the waiter
+    with the smallest priority. Each narration's own scheduler decides how many it asks for."""
 
     # How often a waiter checks whether its narration was cancelled: a cancel is noticed
     # within this time, and a waiting request never delays the server (it is not holding it).
     _CANCEL_CHECK = 0.2
 
-    def __init__(self) -> None:
+    def __init__(self, capacity: int = 1) -> None:
         self._cond = threading.Condition()
-        self._busy = False
+        self._capacity = max(1, capacity)
+        self._held = 0
         self._waiting: list[tuple[Priority, int]] = []
         self._tickets = itertools.count()
 
@@ -39,7 +42,7 @@ class ServerGate:
         with self._cond:
             heapq.heappush(self._waiting, entry)
             try:
-                while self._busy or self._waiting[0] != entry:
+                while self._held >= self._capacity or self._waiting[0] != entry:
                     if cancelled():
                         raise Interrupted("cancelled")
                     self._cond.wait(self._CANCEL_CHECK)
@@ -49,11 +52,12 @@ class ServerGate:
                 self._cond.notify_all()
                 raise
             heapq.heappop(self._waiting)
-            self._busy = True
+            self._held += 1
+            self._cond.notify_all()  # the next waiter may fit too
 
     def release(self) -> None:
         with self._cond:
-            self._busy = False
+            self._held -= 1
             self._cond.notify_all()
 
     @property
@@ -64,7 +68,12 @@ class ServerGate:
     @property
     def busy(self) -> bool:
         with self._cond:
-            return self._busy
+            return self._held > 0
+
+    @property
+    def held(self) -> int:
+        with self._cond:
+            return self._held
 
 
 class SharedEngine:
@@ -104,13 +113,15 @@ class GatePool:
         self._gates: dict[str, ServerGate] = {}
         self._lock = threading.Lock()
 
-    def gate(self, label: str) -> ServerGate:
+    def gate(self, label: str, capacity: int = 1) -> ServerGate:
         with self._lock:
-            return self._gates.setdefault(label, ServerGate())
+            return self._gates.setdefault(label, ServerGate(capacity))
 
     def share(self, engines: list[Engine], priority: Priority,
               cancelled: Callable[[], bool] = lambda: False) -> list[SharedEngine]:
-        return [SharedEngine(e, self.gate(e.label), priority, cancelled) for e in engines]
+        from narrator.synthesis.concurrency import engine_cap
+
+        return [SharedEngine(e, self.gate(e.label, engine_cap(e)), priority, cancelled) for e in engines]
 
     def status(self) -> Mapping[str, dict[str, Any]]:
         with self._lock:
