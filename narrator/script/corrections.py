@@ -42,8 +42,8 @@ from narrator.config import Config
 from narrator.errors import ConfigError
 from narrator.values import Script, ScriptChapter, Segment, Skipped
 
-__all__ = ["Corrections", "Pronunciation", "SentenceFix", "apply", "corrections_path", "load",
-           "save", "sentence_key", "with_pronunciations"]
+__all__ = ["Corrections", "Pronunciation", "SentenceFix", "apply", "corrections_path", "fix_for", "load",
+           "match", "replace_fix", "save", "sentence_key", "with_pronunciations"]
 
 SUFFIX = ".narration.toml"
 
