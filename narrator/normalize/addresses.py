@@ -15,7 +15,7 @@ import re
 __all__ = ["AT", "say_addresses", "say_chars", "say_file", "say_host"]
 
 AT = "at"  # "@" in both languages: Chinese readers say "at" too
-# said as words ("dot com"); other top-level domains are spelled ("dot D E")
+# said as words ("dot com"); other short top-level domains in capitals, which engines spell ("dot DE")
 _WORD_TLDS = frozenset("com org net edu gov mil info biz".split())
 _TLD = (r"(?:com|org|net|edu|gov|mil|int|info|biz|io|ai|app|dev|co|uk|us|de|fr|it|es|nl|eu|cn|jp|kr"
         r"|tw|hk|ru|br|in|au|ca|ch|se|no|fi|dk|pl|cz|at|be|ie|nz|sg|sm|me|tv|ly)")
@@ -47,7 +47,7 @@ def say_chars(text: str, lang: str = "en") -> str:
 
 
 def say_host(host: str, lang: str = "en") -> str:
-    """A site's name as said: "en.wikipedia.org" is "en dot wikipedia dot org", "x.de" "x dot D E"."""
+    """A site's name as said: "en.wikipedia.org" is "en dot wikipedia dot org", "x.de" "x dot DE"."""
     *labels, tld = host.split(".")
     tld = tld if tld.lower() in _WORD_TLDS or len(tld) > 3 else tld.upper()
     return say_chars(".".join(labels), lang) + (f" {_SAY['zh' if lang.startswith('zh') else 'en']['.']} "
@@ -55,10 +55,8 @@ def say_host(host: str, lang: str = "en") -> str:
 
 
 def say_file(name: str, ext: str, lang: str = "en") -> str:
-    """A file name as said: "intro.html" is "intro dot H T M L", "notes.pdf" "notes dot P D F"."""
+    """A file name as said: "intro.html" is "intro dot HTML" (capitals: engines spell them)."""
     return f"{say_chars(name, lang)} {_SAY['zh' if lang.startswith('zh') else 'en']['.']} {ext.upper()}"
-
-
 
 
 def say_addresses(text: str, lang: str = "en") -> str:
