@@ -1,7 +1,7 @@
 """What an engine must not get as written: links, identifiers, menu paths, tag names, blanks.
 
     >>> short_links("See https://en.wikipedia.org/wiki/Hermitian_matrix for more.")
-    'See en.wikipedia.org for more.'
+    'See en dot wikipedia dot org for more.'
     >>> spoken_form("Set site_name, then choose File > Save.")
     'Set site name, then choose File, Save.'
 
