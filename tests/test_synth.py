@@ -222,10 +222,15 @@ def test_progress_counts_up_to_the_total(tmp_path):
 def test_ctrl_c_stops_promptly_and_keeps_cached_takes(tmp_path):
     script = make_script(forty())
     calls = {"n": 0}
+    counting = threading.Lock()
 
     def audio(text: str, lang: str) -> bytes:
-        calls["n"] += 1
-        if calls["n"] == 5:
+        # counted under a lock: requests run on several server threads, and an unlocked
+        # `+= 1` can skip 5 under load (then nothing interrupts and the run just finishes)
+        with counting:
+            calls["n"] += 1
+            fifth = calls["n"] == 5
+        if fifth:
             _thread.interrupt_main()  # what Ctrl-C does to the main thread
         return speech_wav(text, lang, SAMPLE_RATE)
 
@@ -234,7 +239,11 @@ def test_ctrl_c_stops_promptly_and_keeps_cached_takes(tmp_path):
         with pytest.raises(Interrupted):
             synthesize(script, engines(server.url), cache, config())
         at_interrupt = len(server.requests)
-        threading.Event().wait(0.5)
+        # the event that matters: every thread of the run has ended, so no request can follow
+        for thread in threading.enumerate():
+            if thread.name.startswith("synth "):
+                thread.join(60)  # a deadline for a hung run, not a guess at its speed
+                assert not thread.is_alive(), f"{thread.name} still running after Ctrl-C"
         assert len(server.requests) <= at_interrupt + 1  # at most the one in flight
     assert at_interrupt < 40
     entries, _ = cache.stats()
