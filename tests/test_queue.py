@@ -23,7 +23,7 @@ import pytest
 from helpers import wav_bytes_of
 from tests.servers.audio import speech_wav
 from tests.servers.indextts2_webui import free_port, start_webui
-from tests.servers.queue import Asker, Worker, start_redis, wait_until
+from tests.servers.queue import Asker, Busyness, Worker, start_redis, wait_until
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,10 +144,10 @@ def test_a_worker_killed_mid_take_is_replaced_and_the_output_is_whole(cluster, b
                                         "--broker", broker, "--voice-file", str(teacher),
                                         "--cache-dir", str(tmp_path / "asker-cache")],
                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while ui_a.recorder.in_flight == 0:  # worker A's server is generating: kill A mid-take
-        assert time.monotonic() < deadline and asker.poll() is None
-        time.sleep(0.01)
+    # worker A's server is generating: kill A mid-take (600 s: the asker's hang guard, as in narrate())
+    wait_until(lambda: ui_a.recorder.in_flight > 0 or asker.poll() is not None,
+               "worker A's server to start a take", timeout=600)
+    assert asker.poll() is None
     worker_a.proc.send_signal(signal.SIGKILL)
     killed_text = ui_a.recorder.texts[-1]
     _, err = asker.communicate(timeout=300)
@@ -177,11 +177,12 @@ def test_a_worker_killed_mid_take_is_noticed_in_seconds_and_no_take_is_made_twic
                    "worker A's server to start a take")
         assert asker.proc.poll() is None, asker.stderr
         killed_text = ui_a.recorder.texts[0]
-        worker_a.proc.send_signal(signal.SIGKILL)
-        killed_at = time.monotonic()
-        worker_a.proc.wait()
-        ui_a.release.set()  # the stand-in's request ends; nobody is listening any more
-        assert asker.wait(120) == 0, asker.stderr
+        with Busyness() as busy:  # how loaded the machine is while the rest of the lesson is made
+            worker_a.proc.send_signal(signal.SIGKILL)
+            killed_at = time.monotonic()
+            worker_a.proc.wait()
+            ui_a.release.set()  # the stand-in's request ends; nobody is listening any more
+            assert asker.wait(600) == 0, asker.stderr  # 600 s: a hang guard, as in narrate()
     finally:
         asker.kill()
     # noticed by liveness: the asker names the dead worker and how long it was silent
@@ -192,7 +193,11 @@ def test_a_worker_killed_mid_take_is_noticed_in_seconds_and_no_take_is_made_twic
     held = re.search(r"gone (\d+) s into the take", line)  # by the asker's clock
     assert held is not None and int(held[1]) < 30, line
     assert killed_at < noticed < killed_at + 30
-    assert asker.ended - killed_at < 30  # the lesson is finished within 30 s of the kill
+    # the lesson is finished within 30 s of the kill on an idle machine; making the takes left
+    # takes longer on a loaded one, so the bound grows with the load measured meanwhile
+    print(f"killed->noticed {noticed - killed_at:.1f} s, killed->ended {asker.ended - killed_at:.1f} s, "
+          f"busyness {busy.factor:.2f}")
+    assert asker.ended - killed_at < 30 * busy.factor, (asker.ended - killed_at, busy.samples)
 
     # the restored message reaches B after the visibility timeout: B skips it
     wait_until(lambda: any("skipped" in x for x in worker_b.lines),

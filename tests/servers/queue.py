@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -115,3 +116,39 @@ def wait_until(condition: Callable[[], bool], what: str, timeout: float = 120.0)
         if time.monotonic() > deadline:
             raise AssertionError(f"gave up waiting for {what} after {timeout:.0f} s")
         time.sleep(0.01)
+
+
+class Busyness:
+    """How busy the machine is while a block runs (a context manager): ``factor`` is the mean
+    number of other runnable tasks per CPU, sampled from /proc/loadavg every 0.2 s (os.getloadavg
+    elsewhere), and at least 1. A bound on work done meanwhile is multiplied by it, so an idle
+    machine keeps the plain bound and a loaded one gets time in proportion to its load."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while True:
+            try:
+                with open("/proc/loadavg") as f:  # "0.92 0.89 1.57 2/88 22213": 2 runnable now
+                    runnable = float(f.read().split()[3].split("/")[0]) - 1  # minus this reader
+            except (OSError, IndexError, ValueError):
+                runnable = os.getloadavg()[0]
+            self.samples.append(runnable)
+            if self._stop.wait(0.2):
+                return
+
+    @property
+    def factor(self) -> float:
+        mean = sum(self.samples) / len(self.samples) if self.samples else 0.0
+        return max(1.0, mean / (os.cpu_count() or 1))
+
+    def __enter__(self) -> Busyness:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
