@@ -27,7 +27,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from narrator.publishing.player import chapter_from_manifest
+from narrator.publishing.player import laid_out
 from narrator.util.atomic import atomic_path
 from narrator.values import Script, ScriptChapter
 
@@ -148,7 +148,6 @@ def write_epub(script: Script, manifest: Mapping[str, Any], out_dir: Path, dest:
     """
     title = manifest["title"] or Path(script.source_path).stem or "Lesson"
     lang = manifest.get("lang") or "en"
-    planned = {c.index: c for c in script.chapters}
     by_chapter: dict[int, list[Mapping[str, Any]]] = {}
     for s in manifest["segments"]:
         by_chapter.setdefault(s["chapter"], []).append(s)
@@ -164,11 +163,8 @@ def write_epub(script: Script, manifest: Mapping[str, Any], out_dir: Path, dest:
     texts: dict[str, str] = {"style.css": CSS}
     files: dict[str, Path] = {}  # path in EPUB/ -> file in out_dir
     total = 0.0
-    for c in manifest["chapters"]:
+    for c, chapter in laid_out(manifest, script):  # a script made without layout: paragraphs
         n = c["index"]
-        chapter = planned.get(n)
-        if chapter is None or not chapter.blocks:  # a script made without layout: paragraphs
-            chapter = chapter_from_manifest(manifest, n)
         doc, smil = f"chapter-{n:02d}.xhtml", f"chapter-{n:02d}.smil"
         segments = by_chapter.get(n, [])
         # the page shows only sentences that are in the audio, so every overlay target exists

@@ -8,7 +8,7 @@ the page (addTextTrack + VTTCue) from the embedded sentence timings.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from narrator.values import Block, Run, Script, ScriptChapter, Segment
@@ -19,6 +19,17 @@ def _json_for_script(data: Any) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def laid_out(manifest: Mapping[str, Any], script: Script | None) -> Iterator[tuple[Mapping[str, Any], ScriptChapter]]:
+    """Each chapter of the manifest with its layout: the script's, or one rebuilt from the
+    manifest when the script is not at hand or made no layout (player, transcript, EPUB)."""
+    planned = {c.index: c for c in script.chapters} if script is not None else {}
+    for c in manifest["chapters"]:
+        chapter = planned.get(c["index"])
+        if chapter is None or not chapter.blocks:
+            chapter = chapter_from_manifest(manifest, c["index"])
+        yield c, chapter
 
 
 def chapter_from_manifest(manifest: Mapping[str, Any], index: int) -> ScriptChapter:
@@ -85,12 +96,8 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
             who += f' aria-description="{escape(said[seg.id])}"'
         return f' role="button" tabindex="0" data-start="{t["start"]}" data-end="{t["end"]}"{lang}{who}'
 
-    planned = {c.index: c for c in script.chapters} if script is not None else {}
     chapters = []
-    for c in manifest["chapters"]:
-        chapter = planned.get(c["index"])
-        if chapter is None or not chapter.blocks:
-            chapter = chapter_from_manifest(manifest, c["index"])
+    for c, chapter in laid_out(manifest, script):
         chapters.append({**c, "html": Markup(chapter_html(chapter, images=images, seg_attrs=attrs))})
     by_chapter: dict[int, list[list[Any]]] = {}
     for s in manifest["segments"]:

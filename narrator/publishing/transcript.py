@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from narrator.publishing.player import chapter_from_manifest, opens_with_title
+from narrator.publishing.player import laid_out, opens_with_title
 from narrator.text import one_line
 from narrator.values import Script, ScriptChapter
 
@@ -52,12 +52,8 @@ def render_transcript(manifest: Mapping[str, Any], script: Script | None = None,
     lang = manifest.get("lang") or "en"
     title = manifest["title"] or "Lesson"
     timed = {s["id"] for s in manifest["segments"]}
-    planned = {c.index: c for c in script.chapters} if script is not None else {}
     parts = []
-    for c in manifest["chapters"]:
-        chapter = planned.get(c["index"])
-        if chapter is None or not chapter.blocks:
-            chapter = chapter_from_manifest(manifest, c["index"])
+    for c, chapter in laid_out(manifest, script):
         # what was narrated, as the player shows it (a sentence left out of the audio is not shown)
         shown = ScriptChapter(chapter.index, chapter.title,
                               tuple(s for s in chapter.segments if s.id in timed), chapter.blocks)
