@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from narrator.errors import OutputError
-from narrator.publishing.scorm import MANIFEST, Lesson, compression, href, lesson_files, zip_entry
+from narrator.publishing.scorm import MANIFEST, Lesson, child, compression, href, lesson_files, zip_entry
 from narrator.util.atomic import atomic_path
 
 CC = "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1"
@@ -35,12 +35,7 @@ def build_manifest(title: str, lang: str, lessons: Sequence[Lesson], *, identifi
     ``index`` is the course index page's path, the cartridge's first item, or None."""
     def el(parent: etree._Element, tag: str, text: str | None = None, ns: str = CC,
            **attrs: str) -> etree._Element:
-        node = etree.SubElement(parent, f"{{{ns}}}{tag}")
-        for key, value in attrs.items():
-            node.set(key, value)
-        if text is not None:
-            node.text = text
-        return node
+        return child(parent, ns, tag, text, **attrs)
 
     root = etree.Element(f"{{{CC}}}manifest", nsmap={None: CC, "lomimscc": LOM, "xsi": XSI})
     root.set("identifier", identifier)

@@ -115,6 +115,17 @@ def package_id(title: str, lessons: Sequence[Lesson]) -> str:
     return "narrator-" + h.hexdigest()[:16]
 
 
+def child(parent: etree._Element, ns: str, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    """A new element ``{ns}tag`` under ``parent``, with ``attrs`` and ``text`` (manifests are built
+    with lxml, never by joining strings)."""
+    node = etree.SubElement(parent, f"{{{ns}}}{tag}")
+    for key, value in attrs.items():
+        node.set(key, value)
+    if text is not None:
+        node.text = text
+    return node
+
+
 def build_manifest(title: str, lessons: Sequence[Lesson], version: str, *,
                    identifier: str, extra: Sequence[str] = ()) -> etree._Element:
     """The imsmanifest.xml of a package of ``lessons`` (one SCO each) for SCORM ``version``;
@@ -126,12 +137,7 @@ def build_manifest(title: str, lessons: Sequence[Lesson], version: str, *,
 
     def el(parent: etree._Element, tag: str, text: str | None = None, nsuri: str = cp,
            **attrs: str) -> etree._Element:
-        node = etree.SubElement(parent, f"{{{nsuri}}}{tag}")
-        for key, value in attrs.items():
-            node.set(key, value)
-        if text is not None:
-            node.text = text
-        return node
+        return child(parent, nsuri, tag, text, **attrs)
 
     root = etree.Element(f"{{{cp}}}manifest", nsmap=ns)
     root.set("identifier", identifier)
