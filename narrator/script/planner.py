@@ -387,7 +387,7 @@ class _Planner:
                         boundary=draft.boundary if last_piece else "clause",
                         pause=draft.pause if last_piece else self.pauses.clause))
                 continue
-            if draft.spoken is None and _SAID_LONGER.search(sentence):
+            if draft.spoken is None:  # measured by what it says (remembered for finish())
                 drafts.extend(self._fit_said(draft, sentence, a, limit))
                 continue
             drafts.append(draft)
@@ -553,11 +553,6 @@ def _said_span(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: 
             said, piece = script_words(said, piece, kind, lang)
         said += piece
     return " ".join(said.split())
-
-
-# What says more than it shows: digits, symbols, abbreviations, "@" ("at"), "&" ("and"), and
-# the slashes and dots of paths, file and site names ("slash", "dot").
-_SAID_LONGER = re.compile(r"[0-9%$€£¥°℃Ω@&#§/]|\b(?:No|Fig|Eq|pp?|vs|approx|etc)\.|\w\.\w")
 
 
 def _formula_words(tex: str, lang: str) -> str:
