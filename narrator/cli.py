@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from narrator._version import __version__
-from narrator.errors import ConfigError, EngineError, Interrupted, NarratorError
+from narrator.errors import BadInput, ConfigError, EngineError, Interrupted, NarratorError
 from narrator.choices import AUDIO_FORMATS, BOOK_FORMATS, ENGINE_NAMES
 
 if TYPE_CHECKING:
@@ -448,7 +448,8 @@ def _cmd_review(argv: list[str]) -> int:
     p.add_argument("--open", action="store_true", help="open the page in a browser")
     p.add_argument("--pronounce", metavar="WORD=SAY", help="say WORD as SAY everywhere in the lesson "
                    "(a respelling, pinyin with tone numbers, or CMU phonemes), then exit")
-    p.add_argument("--lang", default="*", help="with --pronounce: only in sentences of this language")
+    p.add_argument("--forget", metavar="WORD", help="remove the pronunciation of WORD (see --lang), then exit")
+    p.add_argument("--lang", default="*", help="with --pronounce or --forget: only in sentences of this language")
     p.add_argument("--reviewed", action="store_true", help="with --pronounce: mark it settled")
     args, build = p.parse_known_args(argv)
     build = [args.input, *build]
@@ -463,6 +464,14 @@ def _cmd_review(argv: list[str]) -> int:
             print(f"{args.input}: {word.strip()!r} said {say.strip()!r} in {len(changed)} "
                   f"sentence{'s' * (len(changed) != 1)}" + (" (reviewed)" if args.reviewed else ""),
                   file=sys.stderr)
+        return 0
+    if args.forget is not None:
+        from narrator.review import forget
+
+        if not forget(args.input, args.forget, args.lang):
+            raise BadInput(args.input, f"no pronunciation of {args.forget.strip()!r} ({args.lang}) to remove")
+        if not options.quiet:
+            print(f"{args.input}: {args.forget.strip()!r} said as the lesson says it again", file=sys.stderr)
         return 0
     if args.list:
         items = needs_review(args.input, config, options.output)

@@ -21,10 +21,11 @@ from typing import Any
 from narrator.config import Config
 from narrator.errors import BadInput
 from narrator.script.corrections import (Corrections, SentenceFix, corrections_path, fix_for, load,
-                                         replace_fix, save, sentence_key)
+                                         replace_fix, save, sentence_key, still_skipped)
 from narrator.values import Script, Segment
 
-__all__ = ["Changed", "ReviewItem", "correct", "find_sentence", "needs_review", "pronounce"]
+__all__ = ["Changed", "ReviewItem", "correct", "find_sentence", "forget", "needs_review", "pronounce",
+           "skipped_sentences"]
 
 _ID = "c00-s0000"
 
@@ -57,26 +58,34 @@ def _looks_like_id(text: str) -> bool:
 
 def correct(source: str | os.PathLike[str], which: str, config: Config, *, another: bool = False,
             take: int | None = None, say: str | None = None, emotion: str | None = None,
-            skip: bool | None = None, reviewed: bool | None = None) -> SentenceFix:
+            skip: bool | None = None, reviewed: bool | None = None, script: Script | None = None) -> SentenceFix:
     """Record a decision about one sentence of ``source`` in its corrections file; return it.
 
     ``another``: ask for another take (the sentence gets take number takes + 1, a new cache key);
     ``take``: choose one of the takes made; ``say``: what is said instead ("" returns to the
     planner's spoken form); ``emotion``: the emotion preset ("" returns to the document's);
-    ``skip``: not narrated; ``reviewed``: a teacher has listened to it."""
+    ``skip``: not narrated (a skipped sentence is found again by its words); ``reviewed``: a
+    teacher has listened to it. ``script``: the lesson as planned now, if the caller has it."""
     from narrator.pipeline import plan
 
-    script = plan(source, config)
-    segment, previous = find_sentence(script, which)
+    script = script if script is not None else plan(source, config)
     path = corrections_path(source)
     corrections = load(path)
-    old = fix_for(corrections, segment, previous)
+    try:
+        segment, previous = find_sentence(script, which)
+        old = fix_for(corrections, segment, previous)
+        name = segment.id
+    except BadInput:
+        found = _skipped(script, corrections, which)
+        if found is None:
+            raise
+        old, name = found, repr(found.text)
     new = old
     if another:
         new = dataclasses.replace(new, takes=new.takes + 1, take=new.takes + 1)
     if take is not None:
         if not 1 <= take <= new.takes:
-            raise BadInput(str(source), f"take {take} of {segment.id}: it has {new.takes} "
+            raise BadInput(str(source), f"take {take} of {name}: it has {new.takes} "
                                         f"take{'s' * (new.takes != 1)} (ask for another with --another)")
         new = dataclasses.replace(new, take=take)
     if say is not None:
@@ -92,6 +101,22 @@ def correct(source: str | os.PathLike[str], which: str, config: Config, *, anoth
     if new != old or old not in corrections.sentences:
         save(replace_fix(corrections, old, new), path)
     return new
+
+
+def skipped_sentences(script: Script, corrections: Corrections) -> list[SentenceFix]:
+    """The sentences of ``script``'s lesson a correction skips (they are not in the script)."""
+    return still_skipped(script, corrections.sentences)
+
+
+def _skipped(script: Script, corrections: Corrections, which: str) -> SentenceFix | None:
+    """The skipped sentence ``which`` names by its words (None if none; BadInput if several)."""
+    key = sentence_key(which).casefold()
+    skipped = skipped_sentences(script, corrections)
+    found = ([f for f in skipped if f.text.casefold() == key]
+             or [f for f in skipped if key and key in f.text.casefold()])
+    if len({f.text for f in found}) > 1:
+        raise BadInput(script.source_path, f"{len(found)} skipped sentences match {which!r}: give more of its words")
+    return found[0] if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +146,10 @@ def needs_review(source: str | os.PathLike[str], config: Config,
             items.append(ReviewItem(entry["id"], entry.get("text", ""),
                                     f"the speech check heard {check.get('heard', '')!r}"))
     found, lost = match(script.segments, corrections.sentences)
-    items += [ReviewItem("", fix.text, "the correction matches no sentence any more") for fix in lost]
+    skipped = still_skipped(script, lost)
+    items += [ReviewItem("", fix.text, "the correction matches no sentence any more")
+              for fix in lost if fix not in skipped]
+    items += [ReviewItem("", fix.text, _decided(fix)) for fix in skipped if not fix.reviewed]
     seen = {item.id for item in items}
     for seg in script.segments:
         fix = found.get(seg.id)
@@ -197,3 +225,16 @@ def pronounce(source: str | os.PathLike[str], word: str, say: str, config: Confi
     if not preview:
         save(after, path)
     return changed
+
+
+def forget(source: str | os.PathLike[str], word: str, lang: str = "*") -> bool:
+    """Remove the pronunciation of ``word`` (in ``lang``) from ``source``'s corrections file: the
+    word is said as the planner says it again. False if there was none."""
+    word, lang = " ".join(word.split()), lang.strip() or "*"
+    path = corrections_path(source)
+    corrections = load(path)
+    kept = tuple(w for w in corrections.pronunciations if (w.word, w.lang) != (word, lang))
+    if len(kept) == len(corrections.pronunciations):
+        return False
+    save(dataclasses.replace(corrections, pronunciations=kept), path)
+    return True

@@ -147,7 +147,7 @@ class ReviewSession:
                 return Reply.error(404, "no such page")
             if method != "POST":
                 return Reply.error(405, "only GET and POST")
-            if path not in ("api/change", "api/pronunciation", "api/rebuild"):
+            if path not in ("api/change", "api/pronunciation", "api/forget", "api/rebuild"):
                 return Reply.error(404, "no such page")
             if len(body) > MAX_BODY:
                 return Reply.error(413, f"request larger than {MAX_BODY} bytes")
@@ -158,7 +158,8 @@ class ReviewSession:
             with self._lock:
                 if self._restore:
                     self._restore()
-                answer = self._change(payload) if path == "api/change" else self._pronounce(payload)
+                answer = (self._change(payload) if path == "api/change" else self._forget(payload)
+                          if path == "api/forget" else self._pronounce(payload))
                 if self._keep:
                     self._keep()
             return Reply.json(answer)
@@ -185,7 +186,7 @@ class ReviewSession:
         """Every sentence as the next build will say it, with the takes the last build made and
         the teacher's decisions; what would change at a rebuild is ``pending``."""
         from narrator.pipeline import plan
-        from narrator.script.corrections import corrections_path, load, match
+        from narrator.script.corrections import corrections_path, load, match, still_skipped
         from narrator.synthesis.cache import Cache
 
         if self._restore:
@@ -194,6 +195,7 @@ class ReviewSession:
         script = plan(self.source, self.config)
         corrections = load(corrections_path(self.source))
         found, lost = match(script.segments, corrections.sentences)
+        skipped = still_skipped(script, lost)
         manifest = self.manifest()
         made = {s["id"]: s for s in manifest.get("segments") or [] if isinstance(s, dict) and "id" in s}
         titles = {c.index: c.title for c in script.chapters}
@@ -232,7 +234,8 @@ class ReviewSession:
                 "emotions": list(self.config.emotion_names), "narrated": bool(manifest),
                 "build": self.builder.status(), "sentences": sentences,
                 "pronunciations": [asdict(w) for w in corrections.pronunciations],
-                "lost": [fix.text for fix in lost], "warnings": list(script.warnings)}
+                "skipped": [fix.text for fix in skipped],
+                "lost": [fix.text for fix in lost if fix not in skipped], "warnings": list(script.warnings)}
 
     def _take(self, key: str) -> Reply:
         from narrator.synthesis.cache import Cache
@@ -255,8 +258,10 @@ class ReviewSession:
     def _change(self, payload: dict[str, Any]) -> dict[str, Any]:
         from narrator.review import correct
 
-        which = _text(payload, "id", 20, required=True)
+        which = _text(payload, "id", 20)
         text = _text(payload, "text", 100_000)
+        if not which and not text:
+            raise _Bad("id: required (or text, for a skipped sentence)")
         options: dict[str, Any] = {}
         if payload.get("another") is True:
             options["another"] = True
@@ -269,21 +274,24 @@ class ReviewSession:
             options["say"] = _text(payload, "spoken", MAX_SPOKEN)
         if "emotion" in payload:
             options["emotion"] = _text(payload, "emotion", 40)
-        if "reviewed" in payload:
-            if not isinstance(payload["reviewed"], bool):
-                raise _Bad("reviewed: true or false")
-            options["reviewed"] = payload["reviewed"]
+        for flag in ("reviewed", "skip"):
+            if flag in payload:
+                if not isinstance(payload[flag], bool):
+                    raise _Bad(f"{flag}: true or false")
+                options[flag] = payload[flag]
         if not options:
-            raise _Bad("nothing to change: give another, take, spoken, emotion or reviewed")
-        if text:  # the page shows what it was given: a sentence that moved is not changed blindly
-            from narrator.pipeline import plan
+            raise _Bad("nothing to change: give another, take, spoken, emotion, skip or reviewed")
+        from narrator.pipeline import plan
+
+        script = plan(self.source, self.config)
+        if which and text:  # the page shows what it was given: a sentence that moved is not changed blindly
             from narrator.review import find_sentence
             from narrator.script.corrections import sentence_key
 
-            segment, _ = find_sentence(plan(self.source, self.config), which)
+            segment, _ = find_sentence(script, which)
             if sentence_key(segment.text) != sentence_key(text):
                 raise _Bad(f"{which} is another sentence now: reload the page")
-        fix = correct(self.source, which, self.config, **options)
+        fix = correct(self.source, which or text, self.config, script=script, **options)
         return {"decision": asdict(fix)}
 
     def _pronounce(self, payload: dict[str, Any]) -> dict[str, Any]:
@@ -297,6 +305,16 @@ class ReviewSession:
             raise _Bad("preview: true or false")
         changed = pronounce(self.source, word, say, self.config, lang=lang, preview=preview)
         return {"preview": preview, "changed": [asdict(c) for c in changed]}
+
+
+    def _forget(self, payload: dict[str, Any]) -> dict[str, Any]:
+        from narrator.review import forget
+
+        word = _text(payload, "word", MAX_WORD, required=True)
+        lang = _text(payload, "lang", 20) or "*"
+        if not forget(self.source, word, lang):
+            raise _Bad(f"no pronunciation of {word!r} to remove")
+        return {"removed": word, "lang": lang}
 
 
 class _Bad(Exception):

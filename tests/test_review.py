@@ -168,3 +168,29 @@ def test_a_pronunciation_is_listed_until_it_is_marked_reviewed(lesson, tmp_path:
     assert "Rhone" not in narrate_cli("review", str(src), "--list").stdout
     done = narrate_cli("review", str(src), "--pronounce", "Rhone=")
     assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    # removed: said as the lesson says it again; removing it twice is one clear line
+    done = narrate_cli("review", str(src), "--forget", "Rhone", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert load(corrections_path(src)).pronunciations == ()
+    assert all("Rone" not in s.spoken for s in narrator.plan(src, load_config()).segments)
+    done = narrate_cli("review", str(src), "--forget", "Rhone", "--lang", "en")
+    assert done.returncode == 1 and done.stderr.strip().splitlines() == [
+        f"narrate: {src}: no pronunciation of 'Rhone' (en) to remove"]
+
+
+def test_a_skipped_sentence_is_found_again_by_its_words(lesson, tmp_path: Path) -> None:
+    src, _, _ = lesson
+    done = narrate_cli("redo", str(src), "It ends in a delta.", "--skip", "--no-build")
+    assert done.returncode == 0, done.stderr
+    planned = narrator.plan(src, load_config())
+    assert "It ends in a delta." not in [s.text for s in planned.segments]
+    assert [k.reason for k in planned.skipped if k.what == "sentence"] == [
+        "skipped by a correction in lesson.narration.toml: 'It ends in a delta.'"]
+    listed = narrate_cli("review", str(src), "--list").stdout
+    assert "'It ends in a delta.': corrected (skipped), not yet reviewed" in listed
+    assert "matches no sentence" not in listed
+    # it is not in the script any more, so only its words find it
+    done = narrate_cli("redo", str(src), "in a delta", "--unskip", "--no-build")
+    assert done.returncode == 0, done.stderr
+    assert load(corrections_path(src)).sentences == ()  # nothing decided any more
+    assert "It ends in a delta." in [s.text for s in narrator.plan(src, load_config()).segments]

@@ -1,7 +1,7 @@
 /*
  * The review page of a narration (narrate review, narrate serve /review/...). Every sentence with
- * its takes: play, A/B compare, choose, another take, spoken form, emotion, reviewed; pronunciations
- * with a preview; Rebuild. It talks to api/* relative to its own address, builds the page with
+ * its takes: play, A/B compare, choose, another take, spoken form, emotion, reviewed, skip; the
+ * skipped sentences, each to narrate again; pronunciations with a preview, each to remove; Rebuild. It talks to api/* relative to its own address, builds the page with
  * textContent only (a lesson's text is never markup here), and keeps the reader's place (scroll and
  * focus) when it reloads after a change or a rebuild.
  */
@@ -148,15 +148,34 @@
     const reviewed = el('input', {type: 'checkbox', id: reviewedId, checked: s.reviewed, dataset: {ctl: 'reviewed'}});
     reviewed.addEventListener('change', () => change(s, {reviewed: reviewed.checked}, `${name} marked ${reviewed.checked ? '' : 'not '}reviewed.`));
 
+    // skip: the sentence stays on the page, the narration leaves it out
+    const skip = el('button', {type: 'button', dataset: {ctl: 'skip'}, ariaLabel: `Do not narrate ${name}`}, 'Skip');
+    skip.addEventListener('click', () => change(s, {skip: true}, `${name} will not be narrated: Rebuild to leave it out.`));
+
     li.append(takes, spokenBox, el('div', {className: 'controls'},
       el('label', {for: emotionId}, `Emotion of ${name} `), select,
-      el('label', {for: reviewedId}, reviewed, ` ${name} reviewed`)));
+      el('label', {for: reviewedId}, reviewed, ` ${name} reviewed`), ' ', skip));
     li.addEventListener('focusin', () => {
       focusedSentence = s.id;
       for (const other of document.querySelectorAll('.sentence.focused')) other.classList.remove('focused');
       li.classList.add('focused');
     });
     return li;
+  }
+
+  function pronunciationNode(w) {
+    const what = `${w.word} → ${w.say}` + (w.lang && w.lang !== '*' ? ` (${w.lang})` : '');
+    const remove = el('button', {type: 'button', ariaLabel: `Remove the pronunciation of ${w.word}`}, 'Remove');
+    remove.addEventListener('click', async () => {
+      try {
+        await api('api/forget', {word: w.word, lang: w.lang || '*'});
+        await load();
+        say(`Pronunciation of ${w.word} removed: Rebuild to hear it as before.`);
+      } catch (e) {
+        say('Not removed: ' + e.message);
+      }
+    });
+    return el('li', {}, what, ' ', remove);
   }
 
   // ---- A/B compare ----------------------------------------------------------------------------
@@ -193,7 +212,14 @@
     const list = $('sentences');
     list.replaceChildren(...state.sentences.map(sentenceNode));
     const words = $('pronunciations');
-    words.replaceChildren(...state.pronunciations.map((w) => el('li', {}, `${w.word} → ${w.say}` + (w.lang && w.lang !== '*' ? ` (${w.lang})` : ''))));
+    words.replaceChildren(...state.pronunciations.map(pronunciationNode));
+    const skipped = $('skipped');
+    skipped.replaceChildren(...state.skipped.map((text) => {
+      const again = el('button', {type: 'button', dataset: {ctl: 'unskip'}, ariaLabel: `Narrate again: ${short(text)}`}, 'Narrate again');
+      again.addEventListener('click', () => change({id: '', text}, {skip: false}, `“${short(text)}” will be narrated again: Rebuild to hear it.`));
+      return el('li', {}, el('span', {className: 'text'}, text), ' ', again);
+    }));
+    $('skipped-section').hidden = !state.skipped.length;
     const pending = pendingCount();
     $('pending').textContent = pending ? `${pending} sentence${pending === 1 ? '' : 's'} to rebuild` : '';
     applyFilter();

@@ -43,7 +43,7 @@ from narrator.errors import ConfigError
 from narrator.values import Script, ScriptChapter, Segment, Skipped
 
 __all__ = ["Corrections", "Pronunciation", "SentenceFix", "apply", "corrections_path", "fix_for", "load",
-           "match", "replace_fix", "save", "sentence_key", "with_pronunciations"]
+           "match", "replace_fix", "save", "sentence_key", "still_skipped", "with_pronunciations"]
 
 SUFFIX = ".narration.toml"
 
@@ -257,7 +257,9 @@ def apply(script: Script, corrections: Corrections, config: Config,
                 segments.append(seg)
                 continue
             if fix.skip:
-                skipped.append(Skipped(seg.id, "sentence", f"skipped by a correction in {name}", len(seg.text)))
+                # named by where it is and what it says: segment ids are numbered again without it
+                skipped.append(Skipped(seg.source or seg.id, "sentence",
+                                       f"skipped by a correction in {name}: {_short(seg.text)!r}", len(seg.text)))
                 continue
             emotion = seg.emotion
             if fix.emotion:
@@ -279,6 +281,13 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def still_skipped(script: Script, fixes: Iterable[SentenceFix]) -> list[SentenceFix]:
+    """Of ``fixes``, the skips whose sentence is still in the lesson: a skipped sentence leaves
+    the script (so :func:`match` cannot find it) but stays on the page, in its chapter's blocks."""
+    shown = [sentence_key(b.text) for c in script.chapters for b in c.blocks]
+    return [f for f in fixes if f.skip and any(f.text in text for text in shown)]
+
+
 def fix_for(corrections: Corrections, segment: Segment, previous: Segment | None) -> SentenceFix:
     """The fix a segment has, or a new one found by its text (and the text before it)."""
     text = sentence_key(segment.text)
@@ -290,7 +299,10 @@ def fix_for(corrections: Corrections, segment: Segment, previous: Segment | None
 
 
 def replace_fix(corrections: Corrections, old: SentenceFix, new: SentenceFix) -> Corrections:
-    """``corrections`` with ``old`` (if there) replaced by ``new`` (else ``new`` added)."""
+    """``corrections`` with ``old`` (if there) replaced by ``new`` (else ``new`` added); a fix
+    that decides nothing any more (an unskipped sentence) leaves the file."""
+    if new == SentenceFix(new.text, before=new.before):
+        return dataclasses.replace(corrections, sentences=tuple(f for f in corrections.sentences if f != old))
     sentences = [new if f == old else f for f in corrections.sentences]
     if new not in sentences:
         sentences.append(new)
