@@ -79,6 +79,9 @@ class Block:
     item: int = 0  # an item's number in its list (1-based; 0 = unknown); blocks of one <li> share it
     images: tuple[str, ...] = ()  # src of the images in the block, as the input wrote them
     cells: tuple[tuple[int, int, int], ...] = ()  # a table row: (start, value start, end) in text per cell
+    # print page numbers (their labels: "12", "xiv") whose page starts in or just before this block,
+    # from page markers (epub:type="pagebreak", role="doc-pagebreak"); never read, shown in the EPUB
+    pages: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

@@ -27,6 +27,8 @@ _CALLOUT = re.compile(r"^\.(?:.*-)?(?:callout|note|tip|hint|info|warning|caution
 _OWN_ITEM = re.compile(r"(?:^|> )li:nth-of-type\(\d+\)$")
 
 SegmentAttrs = Callable[[Segment], str]
+PageMarker = Callable[[Block, str], str]
+"""The markup of a print page marker (block, page label) placed where its page starts ("": none)."""
 
 
 def _callout(block: Block) -> bool:
@@ -52,10 +54,11 @@ class ChapterLayout:
     """Renders one chapter; ``images`` maps an input src to the path to show (None: leave out)."""
 
     def __init__(self, chapter: ScriptChapter, *, images: Mapping[str, str | None],
-                 seg_attrs: SegmentAttrs = lambda s: "") -> None:
+                 seg_attrs: SegmentAttrs = lambda s: "", page_marker: PageMarker | None = None) -> None:
         self.chapter = chapter
         self.images = images
         self.seg_attrs = seg_attrs
+        self.page_marker = page_marker
         self.shown: set[str] = set()  # sentences whose first piece (with the id) is out
         self.by_block: dict[int, list[Segment]] = {}
         for seg in chapter.segments:
@@ -134,9 +137,10 @@ class ChapterLayout:
         body = []
         for n, row in zip(numbers, rows):
             if row.cells:
-                cells = "".join(f"<td>{self._text(n, v if labels else s, e)}</td>" for s, v, e in row.cells)
+                cells = "".join(f"<td>{self._pages(n) if k == 0 else ''}{self._text(n, v if labels else s, e)}</td>"
+                                for k, (s, v, e) in enumerate(row.cells))
             else:
-                cells = f"<td>{self._text(n, 0, len(row.text))}</td>"
+                cells = f"<td>{self._pages(n)}{self._text(n, 0, len(row.text))}</td>"
             body.append(f"<tr>{cells}</tr>")
         return f"<table>{head}<tbody>\n" + "\n".join(body) + "\n</tbody></table>"
 
@@ -148,22 +152,30 @@ class ChapterLayout:
             return "<hr/>"
         if b.kind == "heading":
             level = min(6, max(1, b.level) + 1)  # the page's title is the only <h1>
-            return f'<h{level}>{self._text(n, 0, len(b.text))}</h{level}>'
+            # the marker before the heading, so that it is no part of the heading's name
+            return f'{self._pages(n)}<h{level}>{self._text(n, 0, len(b.text))}</h{level}>'
         if b.kind == "caption":
             tag = "figcaption" if "figure" in b.context else "p"
-            return f'<{tag} class="caption">{self._text(n, 0, len(b.text))}</{tag}>'
+            return f'{self._pages(n)}<{tag} class="caption">{self._text(n, 0, len(b.text))}</{tag}>'
         if b.kind == "code":
-            return f"<pre>{self._text(n, 0, len(b.text))}</pre>"
+            return f"{self._pages(n)}<pre>{self._text(n, 0, len(b.text))}</pre>"
         return self._inner(n, "p")
 
     def _inner(self, n: int, tag: str) -> str:
         """A block's images and text, in ``<tag>`` (none when ``tag`` is empty)."""
         b = self.chapter.blocks[n]
-        parts = [self._image(src, b) for src in b.images]
+        parts = [self._pages(n)] + [self._image(src, b) for src in b.images]  # in an <li>, at its start
         if b.text:
             text = self._text(n, 0, len(b.text))
             parts.append(f"<{tag}>{text}</{tag}>" if tag else text)
         return "".join(p for p in parts if p)
+
+    def _pages(self, n: int) -> str:
+        """The markers of the print pages that start at block ``n`` (only with a page_marker)."""
+        b = self.chapter.blocks[n]
+        if self.page_marker is None or not b.pages:
+            return ""
+        return "".join(self.page_marker(b, label) for label in b.pages)
 
     def _image(self, src: str, block: Block) -> str:
         path = self.images.get(src)
@@ -247,8 +259,9 @@ def has_formula(chapter: ScriptChapter, seg: Segment) -> bool:
 
 
 def chapter_html(chapter: ScriptChapter, *, images: Mapping[str, str | None] | None = None,
-                 seg_attrs: SegmentAttrs = lambda s: "") -> str:
+                 seg_attrs: SegmentAttrs = lambda s: "", page_marker: PageMarker | None = None) -> str:
     """The chapter's blocks as HTML (see the module docstring); ``seg_attrs`` adds attributes
-    (with a leading space) to each sentence span."""
-    return ChapterLayout(chapter, images=images or {}, seg_attrs=seg_attrs).html()
+    (with a leading space) to each sentence span; ``page_marker`` gives the markup of each print
+    page marker, put where its page starts (the player shows none)."""
+    return ChapterLayout(chapter, images=images or {}, seg_attrs=seg_attrs, page_marker=page_marker).html()
 
