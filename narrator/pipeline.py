@@ -145,9 +145,19 @@ class Narration(dict[str, Any]):
         return dict(self)
 
 
-def _current(previous: Previous, out_dir: Path, key: str, config: Config) -> bool:
-    """``previous`` is a complete narration of this source built with ``key`` (and not --force)."""
-    return not config.force and previous.build_key == key and previous.complete(out_dir)
+def _current(previous: Previous, out_dir: Path, key: str, config: Config, source: str | os.PathLike[str]) -> bool:
+    """``previous`` is a complete narration of this source built with ``key`` (and not --force),
+    and the image files the lesson shows are those it copied (a figure edited beside the lesson
+    changes the pages, not the lesson's bytes)."""
+    if config.force or previous.build_key != key or not previous.complete(out_dir):
+        return False
+    from narrator.publishing.images import local_images
+
+    build = previous.manifest.get("build")
+    recorded = build.get("images") if isinstance(build, dict) else None
+    if not isinstance(recorded, dict):
+        return not previous.manifest.get("images")  # an older manifest: only if it shows none
+    return local_images(str(source), recorded) == recorded
 
 
 # Temporaries a killed run may have left in an output folder (only narrator's own names).
@@ -202,7 +212,7 @@ def narrate(source: str | os.PathLike[str], config: Config | None = None, *,
     out = Path(out_dir) if out_dir is not None else default_out_dir(source, config)
     key = build_key(hashlib.sha256(data).hexdigest(), config, corrections)
     previous = read_previous(out)  # once: the up-to-date check, then what a rebuild may reuse
-    if _current(previous, out, key, config):
+    if _current(previous, out, key, config, source):
         on_event(Notice("info", f"{source}: up to date ({out})"))
         return Narration(previous.manifest, "up to date")
     return Narration(_narrate(source, data, config, out, key, previous, engines, on_event, course_index,
@@ -221,7 +231,7 @@ def current_manifest(source: str | os.PathLike[str], config: Config | None = Non
     out = Path(out_dir) if out_dir is not None else default_out_dir(source, config)
     key = build_key(hashlib.sha256(read_source(source)).hexdigest(), config, corrections)
     previous = read_previous(out)
-    return dict(previous.manifest) if _current(previous, out, key, config) else None
+    return dict(previous.manifest) if _current(previous, out, key, config, source) else None
 
 
 def _narrate(source: str | os.PathLike[str], data: bytes, config: Config, out: Path, key: str,
@@ -323,7 +333,8 @@ def _synthesize_and_publish(script: Script, images: LessonImages, engines: Seque
             stats |= {"remade": result.remade, "unverified": len(result.unverified)}
         manifest = publish(script, programme, out, config, engine_info=engine_info, stats=stats,
                            take_keys={sid: t.cache_key for sid, t in result.takes.items()},
-                           build={"key": key if not result.failed else "", "narrator": __version__},
+                           build={"key": key if not result.failed else "", "narrator": __version__,
+                                  "images": dict(images.local)},
                            previous=previous.files, ready=encoder,
                            materialise=functools.partial(materialise, script=script, takes=result.takes,
                                                          config=config),

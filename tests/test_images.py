@@ -427,3 +427,39 @@ def test_the_pipeline_reports_left_out_images_with_the_other_skip_notices(tmp_pa
         ("left-out image", "image outside the lesson's folder")]
     assert manifest["images"] == ["images/01-cell.png"]
     assert sorted(p.name for p in (tmp_path / "out" / "images").iterdir()) == ["01-cell.png"]
+
+
+def test_an_edited_figure_rebuilds_the_pages_and_nothing_else(tmp_path: Path) -> None:
+    """The lesson's bytes are the same, its figure is not: the folder is not up to date, the new
+    figure is published, and no sentence is synthesized again. The file outside the folder the
+    lesson names is never read to decide it."""
+    import narrator
+    from narrator.config import load_config
+
+    folder = tmp_path / "lesson"
+    folder.mkdir()
+    source = folder / "lesson.html"
+    source.write_text('<h1>Cells</h1><p>One <img src="cell.png" alt="a cell"> cell.</p>'
+                      '<p>Two <img src="later.png" alt=""> <img src="../secret.png" alt=""> cells.</p>', "utf-8")
+    (folder / "cell.png").write_bytes(PNG)
+    config = load_config(overrides={"cache_dir": str(tmp_path / "cache"), "output.book": "none"})
+    out = tmp_path / "out"
+    first = narrator.narrate(source, config, out_dir=out)
+    assert first.status == "built" and first["stats"]["synthesized"] > 0
+    assert narrator.narrate(source, config, out_dir=out).status == "up to date"
+    assert narrator.current_manifest(source, config, out_dir=out) is not None
+
+    red, blue = png(4, 3, (10, 10, 240)), png(5, 3, (10, 240, 10))
+    (folder / "cell.png").write_bytes(red)
+    assert narrator.current_manifest(source, config, out_dir=out) is None
+    again = narrator.narrate(source, config, out_dir=out)
+    assert again.status == "built" and again["stats"]["synthesized"] == 0
+    assert (out / "images" / "01-cell.png").read_bytes() == red
+
+    (folder / "later.png").write_bytes(blue)  # it was missing: now the page can show it
+    (tmp_path / "secret.png").write_bytes(blue)
+    third = narrator.narrate(source, config, out_dir=out)
+    assert third.status == "built" and third["stats"]["synthesized"] == 0
+    assert sorted(p.read_bytes() for p in (out / "images").iterdir()) == sorted([red, blue])
+    (tmp_path / "secret.png").write_bytes(PNG)  # outside the folder: changes nothing
+    assert narrator.narrate(source, config, out_dir=out).status == "up to date"

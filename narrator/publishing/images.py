@@ -33,7 +33,7 @@ import hashlib
 import os
 import stat
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
@@ -60,11 +60,14 @@ class LessonImages:
     """What the pages show for each src, and the checked bytes of each file to write.
 
     ``shown`` maps every src of the lesson, as written, to a path under ``images/``, a web
-    address, or None (left out); ``files`` maps those ``images/`` paths to their bytes.
+    address, or None (left out); ``files`` maps those ``images/`` paths to their bytes;
+    ``local`` maps each src naming a file to the sha256 of what was taken ("" if it was left
+    out): a later run compares it with :func:`local_images` to know the folder is up to date.
     """
 
     shown: Mapping[str, str | None] = field(default_factory=dict)
     files: Mapping[str, bytes] = field(default_factory=dict)
+    local: Mapping[str, str] = field(default_factory=dict)
 
 
 class _Refused(Exception):
@@ -90,8 +93,21 @@ def take_images(script: Script, limits: ImageLimits = ImageLimits()) -> tuple[Sc
         except _Refused as why:
             intake.shown[src] = None
             skipped.append(Skipped(where, WHAT, str(why)))
-    images = LessonImages(dict(intake.shown), dict(intake.files))
+    images = LessonImages(dict(intake.shown), dict(intake.files), intake.local())
     return (replace(script, skipped=script.skipped + tuple(skipped)) if skipped else script), images
+
+
+def local_images(source_path: str, srcs: Iterable[str], limits: ImageLimits = ImageLimits()) -> dict[str, str]:
+    """What :attr:`LessonImages.local` would be now for these srcs of the lesson at
+    ``source_path``: each taken again, under the same rules (nothing outside the folder is read)."""
+    intake = _Intake(Path(source_path), limits)
+    for src in srcs:
+        if isinstance(src, str):
+            try:
+                intake.shown[src] = intake.take(src)
+            except _Refused:
+                intake.shown[src] = None
+    return intake.local()
 
 
 def _sources(chapters: Sequence[ScriptChapter]) -> list[tuple[str, str]]:
@@ -102,6 +118,15 @@ def _sources(chapters: Sequence[ScriptChapter]) -> list[tuple[str, str]]:
             for src in block.images:
                 seen.setdefault(src, block.source or "img")
     return list(seen.items())
+
+
+def _names_a_file(src: str) -> bool:
+    """A src that take() reads from the lesson's folder (not a web address or a data: URI)."""
+    try:
+        parts = urlsplit(src)
+    except ValueError:
+        return False
+    return parts.scheme in ("", "file") and not (parts.scheme == "" and parts.netloc)
 
 
 def sniff(data: bytes) -> str | None:
@@ -134,6 +159,11 @@ class _Intake:
         self.by_file: dict[tuple[int, int], str] = {}  # (device, inode) -> images/ path
         self.by_sha: dict[str, str] = {}
         self.total = 0
+
+    def local(self) -> dict[str, str]:
+        """src -> sha256 of the file taken for it ("" if left out), for srcs naming a file."""
+        sha = {rel: hashlib.sha256(data).hexdigest() for rel, data in self.files.items()}
+        return {src: sha.get(shown or "", "") for src, shown in self.shown.items() if _names_a_file(src)}
 
     def take(self, src: str) -> str:
         """The path or address the pages show for ``src`` (raises _Refused)."""
