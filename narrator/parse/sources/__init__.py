@@ -106,8 +106,9 @@ def _kinds() -> list[type[Source]]:
     Google Docs is an LMS page first)."""
     from narrator.parse.sources import blog, epub, gdocs, lms, notebook, notion, slides, wechat, wikipedia
     from narrator.parse.sources import baike, news_zh
+    from narrator.parse.sources import books
 
-    return [wechat.WeChat, epub.Epub, slides.Slides, notebook.Notebook, wikipedia.Wikipedia, baike.Baike, notion.Notion,
+    return [wechat.WeChat, epub.Epub, slides.Slides, books.Book, notebook.Notebook, wikipedia.Wikipedia, baike.Baike, notion.Notion,
             lms.Lms, gdocs.GoogleDocs, blog.Blog,
             news_zh.NewsZh]
 
