@@ -91,3 +91,37 @@ def test_clipboard_html_is_recognised_and_read():
     data = (b'<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1234">'
             b'<p dir="ltr"><span style="font-size:11pt;font-weight:400">Hello class.</span></p></b>')
     assert _texts(_doc(data)) == ["Hello class."]
+
+
+_FOOTNOTES = (b'<html><head>' + _STYLE + b'</head><body class="c3 doc-content">'
+              b'<h1 class="c5" id="h.bbbbbb1"><span>Boiling</span></h1>'
+              b'<p class="c2"><span class="c1">Water boils at a hundred degrees</span><sup><a href="#ftnt1" '
+              b'id="ftnt_ref1">[1]</a></sup><span class="c1">&nbsp;at sea level.</span></p>'
+              b'<p class="c2"><span class="c1">It boils sooner on a mountain.</span><sup><a href="#ftnt2" '
+              b'id="ftnt_ref2">[2]</a></sup></p>'
+              b'<h1 class="c5" id="h.bbbbbb2"><span>Freezing</span></h1><p class="c2"><span class="c1">Ice floats.</span></p>'
+              b'<hr class="c8"><div><p class="c2"><a href="#ftnt_ref1" id="ftnt1">[1]</a>'
+              b'<span class="c1">&nbsp;At a pressure of one atmosphere.</span></p></div>'
+              b'<div><p class="c2"><a href="#ftnt_ref2" id="ftnt2">[2]</a>'
+              b'<span class="c1">&nbsp;Air pressure falls with height.</span></p></div></body></html>')
+
+
+def test_footnotes_are_notes_and_their_marks_are_never_read():
+    doc = _doc(_FOOTNOTES)
+    texts = _texts(doc)
+    assert not any("[1]" in t or "[2]" in t for t in texts)
+    assert "Water boils at a hundred degrees at sea level." in texts
+    assert [c.title for c in doc.chapters] == ["Boiling", "Freezing", "Notes"]
+    assert [b.text for b in doc.chapters[-1].blocks] == ["Notes", "At a pressure of one atmosphere.",
+                                                       "Air pressure falls with height."]
+    assert "Ice floats." in [b.text for b in doc.chapters[1].blocks]  # the notes left the last chapter
+    assert "footnote rule" in {s.what for s in doc.skipped}
+
+
+def test_footnotes_read_inline_after_their_paragraph():
+    doc = parse_html(_FOOTNOTES, "lesson.html", ParseConfig(notes="inline"))
+    texts = _texts(doc)
+    at = texts.index("Water boils at a hundred degrees at sea level.")
+    assert texts[at + 1] == "Note: At a pressure of one atmosphere."
+    assert texts[texts.index("It boils sooner on a mountain.") + 1] == "Note: Air pressure falls with height."
+    assert not any(t.startswith("[") for t in texts)

@@ -9,6 +9,12 @@ size than the body text, or a short line in capitals, is a heading; its level fo
 (``p.title``) is the document's title; comments ([a], [b] and their threads at the end) are
 the reviewers', not the document's; authoring markers such as "//***NO TEXT INPUT FIELD***///"
 are notes to whoever builds the course.
+
+Footnotes: the export marks each reference ``<sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>``
+and writes the notes after a rule at the end, each in a bare ``<div>`` that starts with its
+back link ``<a href="#ftnt_ref1" id="ftnt1">[1]</a>``. Each such div is marked as a footnote,
+so the notes are read as notes (parse/notes.py: at the end, inline or not at all, by
+``[parse] notes``), the "[1]" marks are read nowhere, and the rule above them is reported.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ _GOOGLE_ID = re.compile(r"^h\.[a-z0-9]{6,}$")
 _GOOGLE_CLASS = re.compile(r"^c\d+$")
 # "//***NO TEXT INPUT FIELD***///", "### TEACHER NOTE ###": capitals between runs of markers
 _MARKER = re.compile(r"^[/*#=~<>\[\]\\_-]{2,}\s*[A-Z0-9][A-Z0-9 ,.'’&:()!?-]*?\s*[/*#=~<>\[\]\\_-]{2,}$")
+_NOTE_BACKLINK = re.compile(r"^ftnt\d+$")  # the id of a footnote's "[1]" link back to the text
 _SENTENCE_END = (".", ",", ";")
 _MAX_HEADING = 120  # characters: longer than a heading Google Docs users write
 _MAX_CAPS = 80
@@ -82,6 +89,7 @@ class GoogleDocs(Source):
         threads = [a.find_parent("div") or a.parent for a in soup.find_all("a", id=re.compile(r"^cmnt\d+$"))]
         out += sources.take_out([t for t in threads if t is not None], "comment",
                                 "a reviewer's comment on the Google Doc, not its text")
+        out += _footnotes(soup)
         markers = [p for p in soup.find_all(["p", "li"]) if _MARKER.match(_text(p))]
         out += sources.take_out(markers, "authoring marker",
                                 "a note to whoever builds the course, written between marker characters")
@@ -98,6 +106,27 @@ class GoogleDocs(Source):
 
     def title(self, soup: Any, blocks: list[Block]) -> str | None:
         return getattr(self, "_title", "") or None
+
+
+def _footnotes(soup: Any) -> list[Skipped]:
+    """Mark each footnote of the export as a footnote (the walker then reads it as a note and
+    leaves its "[1]" back link out) and report the rule above the first one."""
+    notes = []
+    for link in soup.find_all("a", id=_NOTE_BACKLINK):
+        if not str(link.get("href") or "").startswith("#ftnt_ref"):
+            continue
+        # Google writes <div><p><a id="ftnt1">[1]</a> text</p></div>; a cleaned export may drop the div
+        holder = link.find_parent("div") or link.find_parent("p")
+        if holder is None or holder.name == "body":
+            continue
+        holder["class"] = [*(holder.get("class") or []), "footnote"]
+        notes.append(holder)
+    if not notes:
+        return []
+    rule = notes[0].find_previous_sibling(True)
+    if rule is not None and rule.name == "hr":
+        return sources.take_out([rule], "footnote rule", "the line above the document's footnotes")
+    return []
 
 
 def _span_style(span: Any, styles: dict[str, str]) -> tuple[bool, float | None]:
