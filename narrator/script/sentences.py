@@ -53,7 +53,12 @@ _CLAUSE_RE = re.compile(f"(?:[，、：；]|[,;:](?=[{_CLOSERS}]*(?:\\s|$|[{_CJK
 _CONJ_RE = re.compile(
     r"(?:(?:and|but|or|nor|yet|so|which|who|whom|whose|where|when|while|whereas|because|although"
     r"|though|since|unless|until|after|before|if|as|that)\b"
-    r"|并且|而且|但是|可是|因为|所以|因此|然后|以便|或者|以及|同时|但|而|并)", re.IGNORECASE)
+    r"|并且|而且|但是|可是|因为|所以|因此|然后|以便|或者|以及|同时|但|而|并"
+    # Spanish, French, German connectors: a quotation in another language is cut where a clause
+    # starts too ("…en algunas actividades | las cuales incluían…"), not inside a name
+    r"|(?:pero|porque|aunque|cuando|donde|mientras|que|(?:las|los|la|el|lo)\s+cuales?"
+    r"|mais|parce|lorsque|quand|qui|dont|und|aber|weil|dass|wenn|obwohl|während|denn|sondern)\b)",
+    re.IGNORECASE)
 
 # Abbreviations that never end a sentence (lower case, without the final dot).
 _ABBREV = frozenset("""
@@ -290,6 +295,13 @@ def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> l
     <180 characters without a comma>" becomes two even halves, not "Over the past few decades,"
     plus two more pieces. Word cuts are whitespace, jieba words for CJK (jieba is loaded only
     when clause punctuation alone cannot do it).
+
+    Clause places are clause punctuation, the place before an opening parenthesis or quotation
+    mark (a reader pauses there), and a full stop inside the sentence that ends no abbreviation
+    (the parts of a reference: "... Applications. | pp. 188–203."). A parenthesis or quotation
+    that fits in ``limit`` is kept whole when any other split exists (an opener never closed
+    runs to the end: the quotation goes on in the next sentence); one longer than the limit is
+    cut inside at clause places, between its words only when it has none that fit.
     """
     n = len(text.rstrip())
     s0 = _skip_space(text, 0, n)
@@ -298,19 +310,22 @@ def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> l
     def free_of_keep(cuts: list[int]) -> list[int]:  # never inside a kept range (a formula)
         return [c for c in cuts if not any(lo < c < hi for lo, hi in keep)] if keep else cuts
 
-    clause = free_of_keep(sorted({m.end() for m in _CLAUSE_RE.finditer(text) if s0 < m.end() < n}))
-    inside = _inside_brackets(text)
-    outside = [c for c in clause if not inside[c]]
-    # never inside parentheses, brackets or quotes unless nothing else fits
-    cuts = _best_cuts(text, s0, n, outside, frozenset(outside), limit, overflow=False)
+    spans = _bracket_spans(text)
+    clause = free_of_keep(_clause_cuts(text, s0, n, spans))
+    short, inside = _inside_brackets(text, spans, limit)
+    ok = [c for c in clause if not short[c]]  # not inside a parenthesis or quotation kept whole
+    cuts = _best_cuts(text, s0, n, ok, frozenset(ok), limit, overflow=False)
     if cuts is not None and _stubs(text, s0, cuts):
         cuts = None  # "因此，| ...": clause marks alone leave a stub; words may do better
     words: list[int] = []
     if cuts is None:  # a stretch between clause marks is longer than the limit: cut between words
         words = free_of_keep([w for w in _word_cuts(text) if s0 < w < n])
         free = [w for w in words if not inside[w]]
-        cuts = _best_cuts(text, s0, n, sorted(set(outside).union(free)), frozenset(outside), limit,
+        cuts = _best_cuts(text, s0, n, sorted(set(ok).union(free)), frozenset(ok), limit,
                           overflow=False)
+        if cuts is None:  # a long quotation without a clause mark that fits: between its words
+            cuts = _best_cuts(text, s0, n, sorted(set(ok).union(w for w in words if not short[w])),
+                              frozenset(ok), limit, overflow=False)
     if cuts is not None and _stubs(text, s0, cuts):
         # "Section 11 | (Public servant obtaining ..., without ...)": a piece of one or two words
         # is worse than a cut at a comma inside the brackets
@@ -319,7 +334,7 @@ def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> l
                            overflow=False)
         if inner is not None and not _stubs(text, s0, inner):
             cuts = inner
-    if cuts is None and len(outside) < len(clause):
+    if cuts is None and len(ok) < len(clause):
         cuts = _best_cuts(text, s0, n, clause, frozenset(clause), limit, overflow=False)
     if cuts is None:  # nothing fits outside brackets: any clause mark or word, a long token whole
         cuts = _best_cuts(text, s0, n, sorted(set(clause).union(
@@ -337,31 +352,82 @@ def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> l
     return [(a, b) for a, b in out if has_speech(text[a:b])] or ([(0, n)] if n else [])
 
 
-_PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】", "“": "”", "「": "」", "『": "』", "《": "》", "‘": "’"}
+# A reader pauses before an aside or a quotation of more than two words: a cut there is as good
+# as one at a comma ("(ELL)", "(2010)" are read with their word). Not before "[": "[12]" is a
+# citation mark.
+_PAUSE_OPENERS = frozenset("(（“「『《【〔")
+# "September 11, 1985": the comma of a date is no clause end
+_DATE_COMMA = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{1,2},"
+                         r"(?=\s+[0-9]{3,4}\b)")
+_INNER_STOP = re.compile(r"(?<=[^\W_])(?<![A-Z])\.(?=\s+\S)")
 
 
-def _inside_brackets(text: str) -> list[bool]:
-    """For each offset 0..len(text): is it inside parentheses, brackets or quotes? An opener
-    never closed does not count (a stray "(" must not forbid every cut after it)."""
-    inside = [False] * (len(text) + 1)
+def _clause_cuts(text: str, s0: int, n: int, spans: list[tuple[int, int]]) -> list[int]:
+    """Offsets in text[s0:n] where a long sentence may be cut as at a comma, sorted; ``spans``
+    are its brackets and quotations (:func:`_bracket_spans`)."""
+    cuts = {m.end() for m in _CLAUSE_RE.finditer(text, s0, n) if s0 < m.end() < n}
+    if "," in text:
+        cuts.difference_update(m.end() for m in _DATE_COMMA.finditer(text, s0, n))
+    for a, b in spans:
+        if s0 < a < n and text[a] in _PAUSE_OPENERS and (text[a - 1].isspace() or (
+                not text[a].isascii() and _is_cjk_or_punct(text[a - 1]) and text[a - 1] not in _PAUSE_OPENERS)) \
+                and not _is_stub(text[a:b]):
+            cuts.add(a)
+    for m in _INNER_STOP.finditer(text, s0, n):  # "Applications. pp. 188": a part of a reference
+        if _period_ends(text, m.start(), "x"):
+            cuts.add(m.end())
+    return sorted(cuts)
+
+
+_PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】", "“": "”", "「": "」", "『": "』", "《": "》", "‘": "’",
+          "〔": "〕"}
+_CLOSING = frozenset(_PAIRS.values())
+_QUOTE_CLOSERS = frozenset("”」』")
+
+
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each parenthesis, bracket or quotation of ``text``, its marks included. An
+    opener never closed runs to the end of the text and a closing quotation mark never opened
+    from its start (a quotation of several sentences); a stray ")" ("1) mix") opens nothing."""
+    n = len(text)
     stack: list[tuple[str, int]] = []
     spans: list[tuple[int, int]] = []
     quote = -1
     for i, ch in enumerate(text):
-        if stack and ch == stack[-1][0]:
-            spans.append((stack.pop()[1], i))
-        elif ch in _PAIRS:
+        if ch in _PAIRS and ch != "‘" or ch == "‘" and not (i and text[i - 1].isalnum()):
             stack.append((_PAIRS[ch], i))
+        elif ch in _CLOSING:
+            if ch == "’" and 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+                continue  # an apostrophe: "don’t"
+            at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == ch), -1)
+            if at >= 0:
+                spans.append((stack[at][1], i + 1))
+                del stack[at:]  # openers inside it that were never closed end with it
+            elif ch in _QUOTE_CLOSERS:
+                spans.append((0, i + 1))
         elif ch == '"':
             if quote >= 0:
-                spans.append((quote, i))
+                spans.append((quote, i + 1))
                 quote = -1
             else:
                 quote = i
+    spans.extend((at, n) for _closer, at in stack)
+    if quote >= 0:  # an odd straight quote: an opener if a word follows it, else a closer
+        spans.append((quote, n) if quote + 1 < n and not text[quote + 1].isspace() else (0, quote + 1))
+    return spans
+
+
+def _inside_brackets(text: str, spans: list[tuple[int, int]], limit: int) -> tuple[list[bool], list[bool]]:
+    """For each offset 0..len(text): is a cut there inside one of the brackets ``spans`` of at
+    most ``limit`` characters (one that can be kept whole), and inside any at all?"""
+    short = [False] * (len(text) + 1)
+    inside = [False] * (len(text) + 1)
     for a, b in spans:
-        for k in range(a + 1, b + 1):
+        for k in range(a + 1, b):
             inside[k] = True
-    return inside
+            if b - a <= limit:
+                short[k] = True
+    return short, inside
 
 
 def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[int], limit: int,
