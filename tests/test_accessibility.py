@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -109,22 +110,27 @@ def axe_chromium(page: Any, axe_source: str) -> list[dict[str, Any]]:
     return page.evaluate(AXE_RUN, WCAG_AA)
 
 
-def open_player(browser: Any, path: Path, *, scheme: str = "light", **context: Any) -> tuple[Any, Any, list[str]]:
+@contextmanager
+def open_player(browser: Any, path: Path, *, scheme: str = "light", **context: Any) -> Iterator[tuple[Any, list[str]]]:
+    """The player page at ``path`` in a new browser context, its audio's metadata loaded, and the
+    page's script errors; the context is closed afterwards."""
     ctx = browser.new_context(color_scheme=scheme, **context)
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(path.as_uri())
-    page.wait_for_function("document.getElementById('player').readyState >= 1")
-    return ctx, page, errors
+    try:
+        page = ctx.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(path.as_uri())
+        page.wait_for_function("document.getElementById('player').readyState >= 1")
+        yield page, errors
+    finally:
+        ctx.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(LESSONS))
 def test_axe_finds_no_wcag_aa_violation_in_chromium(browser, axe_source, lessons, name, scheme) -> None:
     path, manifest = lessons[name]
-    ctx, page, errors = open_player(browser, path, scheme=scheme)
-    try:
+    with open_player(browser, path, scheme=scheme) as (page, errors):
         assert axe_chromium(page, axe_source) == []
         # with a sentence highlighted (its colours are checked too) and with the transcript shown
         target = manifest["segments"][min(2, len(manifest["segments"]) - 1)]
@@ -136,8 +142,6 @@ def test_axe_finds_no_wcag_aa_violation_in_chromium(browser, axe_source, lessons
         page.wait_for_selector("#transcript .chapter")
         assert axe_chromium(page, axe_source) == []
         assert errors == []
-    finally:
-        ctx.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -207,8 +211,7 @@ def contrast(a: str, b: str) -> float:
 
 def test_every_control_is_reached_and_used_by_keyboard_with_a_visible_focus(browser, lessons) -> None:
     path, manifest = lessons["rich"]
-    ctx, page, errors = open_player(browser, path)
-    try:
+    with open_player(browser, path) as (page, errors):
         seen: list[dict[str, Any]] = []
         for _ in range(40):
             page.keyboard.press("Tab")
@@ -246,14 +249,11 @@ def test_every_control_is_reached_and_used_by_keyboard_with_a_visible_focus(brow
         last = manifest["chapters"][-1]["file"]
         page.wait_for_function("f => decodeURIComponent(document.getElementById('player').src).endsWith(f)", arg=last)
         assert errors == []
-    finally:
-        ctx.close()
 
 
 def test_the_sentence_being_read_is_announced_politely_and_can_be_turned_off(browser, lessons) -> None:
     path, manifest = lessons["english"]
-    ctx, page, errors = open_player(browser, path)
-    try:
+    with open_player(browser, path) as (page, errors):
         region = page.locator("#announcer")
         assert region.get_attribute("aria-live") == "polite"
         page.evaluate("""() => { window.said = [];
@@ -272,14 +272,11 @@ def test_the_sentence_being_read_is_announced_politely_and_can_be_turned_off(bro
         assert region.text_content() == ""
         page.evaluate("document.getElementById('player').pause()")
         assert errors == []
-    finally:
-        ctx.close()
 
 
 def test_controls_have_names(browser, lessons) -> None:
     path, manifest = lessons["english"]
-    ctx, page, _ = open_player(browser, path)
-    try:
+    with open_player(browser, path) as (page, _):
         assert page.get_by_role("combobox", name="Speed").count() == 1
         assert page.get_by_role("checkbox", name="Captions").is_checked()
         assert page.get_by_role("checkbox", name="Announce each sentence").is_checked()
@@ -288,16 +285,13 @@ def test_controls_have_names(browser, lessons) -> None:
         nav = page.get_by_role("navigation", name="Chapters")
         for c in manifest["chapters"]:
             assert nav.get_by_role("button", name=c["title"], exact=True).count() == 1
-    finally:
-        ctx.close()
 
 
 @pytest.mark.parametrize("name", list(LESSONS))
 def test_at_320_css_pixels_nothing_scrolls_sideways(browser, lessons, name) -> None:
     """400 % zoom of a 1280 x 1024 window is 320 x 256 CSS pixels (WCAG 1.4.10 Reflow)."""
     path, _ = lessons[name]
-    ctx, page, _ = open_player(browser, path, viewport={"width": 320, "height": 256})
-    try:
+    with open_player(browser, path, viewport={"width": 320, "height": 256}) as (page, _):
         def overflow() -> int:
             return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow() <= 0
@@ -305,15 +299,12 @@ def test_at_320_css_pixels_nothing_scrolls_sideways(browser, lessons, name) -> N
         assert page.evaluate("getComputedStyle(document.querySelector('header')).position") != "sticky"
         page.click("#transcript-toggle")
         assert overflow() <= 0
-    finally:
-        ctx.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_colours_meet_contrast_including_the_highlight(browser, lessons, scheme) -> None:
     path, manifest = lessons["rich"]
-    ctx, page, _ = open_player(browser, path, scheme=scheme)
-    try:
+    with open_player(browser, path, scheme=scheme) as (page, _):
         target = manifest["segments"][1]
         page.evaluate("t => { document.getElementById('player').currentTime = t; }", target["start"] + 0.05)
         wait_lit(page, target["id"])
@@ -327,15 +318,12 @@ def test_colours_meet_contrast_including_the_highlight(browser, lessons, scheme)
         assert contrast(s["edge"], s["page"]) >= 3  # the highlight's edge marks it against the page
         for key in ("text", "caption", "keys", "link"):
             assert contrast(s[key], s["page"]) >= 4.5, key
-    finally:
-        ctx.close()
 
 
 @pytest.mark.parametrize("motion", ["reduce", "no-preference"])
 def test_reduced_motion_stops_smooth_scrolling(browser, lessons, motion) -> None:
     path, manifest = lessons["rich"]
-    ctx, page, _ = open_player(browser, path, viewport={"width": 320, "height": 256}, reduced_motion=motion)
-    try:
+    with open_player(browser, path, viewport={"width": 320, "height": 256}, reduced_motion=motion) as (page, _):
         first = manifest["chapters"][0]["index"]  # the file loaded
         last = [s for s in manifest["segments"] if s["chapter"] == first][-1]
         ys = page.evaluate("""t => new Promise(done => { const ys = [];
@@ -348,8 +336,6 @@ def test_reduced_motion_stops_smooth_scrolling(browser, lessons, motion) -> None
             assert len(set(ys)) == 1, ys  # one jump
         else:
             assert len(set(ys)) > 2, ys  # smooth: positions in between
-    finally:
-        ctx.close()
 
 
 def test_the_player_never_autoplays(browser, lessons) -> None:
@@ -375,8 +361,7 @@ def test_the_player_never_autoplays(browser, lessons) -> None:
 
 def test_images_keep_their_alt_text_and_maths_has_its_spoken_form(browser, lessons) -> None:
     path, _ = lessons["rich"]
-    ctx, page, _ = open_player(browser, path)
-    try:
+    with open_player(browser, path) as (page, _):
         figure = page.locator("main figure")
         assert figure.locator("img").get_attribute("alt") == ""  # not said twice: the text beside it says it
         assert "A green circle drawn on squared paper" in figure.inner_text()
@@ -392,33 +377,24 @@ def test_images_keep_their_alt_text_and_maths_has_its_spoken_form(browser, lesso
         page.click("#transcript-toggle")
         said = page.locator("#transcript .visually-hidden", has_text="A equals pi r squared")
         assert said.count() == 1
-    finally:
-        ctx.close()
 
 
 def test_the_page_and_each_sentence_have_their_language(browser, lessons) -> None:
     path, manifest = lessons["chinese"]
-    ctx, page, _ = open_player(browser, path)
-    try:
+    with open_player(browser, path) as (page, _):
         assert manifest["lang"].startswith("zh")
         assert page.get_attribute("html", "lang") == manifest["lang"]
         english = next(s for s in manifest["segments"] if s["text"].startswith("Photosynthesis"))
         assert page.get_attribute(f"#{english['id']}", "lang") == "en"
-    finally:
-        ctx.close()
     path, manifest = lessons["english"]
-    ctx, page, _ = open_player(browser, path)
-    try:
+    with open_player(browser, path) as (page, _):
         assert page.get_attribute("html", "lang") == "en"
         assert page.locator(".seg[lang]").count() == 0
-    finally:
-        ctx.close()
 
 
 def test_the_transcript_view_gives_the_text_in_reading_order_with_chapter_headings(browser, lessons) -> None:
     path, manifest = lessons["rich"]
-    ctx, page, _ = open_player(browser, path)
-    try:
+    with open_player(browser, path) as (page, _):
         # what each sentence shows on the page, in reading order
         shown = page.evaluate("""ids => ids.map(id => Array.from(document.querySelectorAll('#text [data-seg="' + id + '"]'))
             .map(e => e.innerText).join(' '))""", [s["id"] for s in manifest["segments"]])
@@ -440,8 +416,6 @@ def test_the_transcript_view_gives_the_text_in_reading_order_with_chapter_headin
             assert c["title"] in headings
         page.get_by_role("button", name="Hide transcript").click()
         assert page.is_visible("#text") and not page.is_visible("#transcript")
-    finally:
-        ctx.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
