@@ -1,7 +1,9 @@
-"""TeX macros a page defines for MathJax (``$$ \\newcommand{\\half}{\\frac{1}{2}} $$``).
+"""TeX a page leaves for MathJax to typeset: macro definitions and equation references.
 
-A block that only defines macros shows nothing on the page, so it is not read; the macros are
-expanded where formulas use them, so that ``\\half`` is heard as "one half", not "half".
+A block that only defines macros (``$$ \\newcommand{\\half}{\\frac{1}{2}} $$``) shows nothing on
+the page, so it is not read; the macros are expanded where formulas use them, so that ``\\half``
+is heard as "one half", not "half" (:func:`define_and_expand`). Equation numbers, \\label,
+\\ref, \\eqref and \\tag are resolved as MathJax shows them (:func:`number_equations`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Any
 
 from narrator.values import Skipped
 
-__all__ = ["define_and_expand"]
+__all__ = ["define_and_expand", "number_equations", "tag_mode", "tex_nodes"]
 
 _DEF = re.compile(r"\\(?:re)?newcommand\s*\{?\s*\\([A-Za-z]+)\s*\}?\s*(?:\[(\d)\])?\s*(?:\[[^\]]*\])?\s*\{")
 _DELIMS = re.compile(r"^\s*(?:\$\$|\\\[)?(.*?)(?:\$\$|\\\])?\s*$", re.DOTALL)
@@ -111,3 +113,183 @@ def define_and_expand(soup: Any) -> list[Skipped]:
                 if new != str(node):
                     node.replace_with(new)
     return skipped
+
+
+# -- equation numbers, labels and references ------------------------------------------------
+#
+# MathJax numbers a page's displayed equations as LaTeX does and resolves \label, \ref, \eqref
+# and \tag when it typesets them; the page's text holds only the TeX. A listener must hear
+# what the reader sees: "equation (1)" where the TeX says \eqref{eq:first}, the tag's own text
+# for \tag{Condition A}, and never the label's name.
+
+# environments that number their rows (each row of the multi-row ones), as amsmath does
+_NUMBERED = frozenset(("equation", "align", "gather", "multline", "alignat", "flalign", "eqnarray",
+                       "xalignat"))
+_MULTI_ROW = frozenset(("align", "gather", "alignat", "flalign", "eqnarray", "xalignat"))
+# tex4ht writes "\begin {equation}" and "\label {eq}": the space is TeX's, not the author's
+_SPACED = re.compile(r"\\(begin|end|label|tag\*?|ref|eqref|nonumber|notag)\s+(?=\{)")
+_ENV = re.compile(r"\\begin\{([A-Za-z]+)(\*?)\}")
+_LABEL = re.compile(r"\\label\s*\{([^{}]*)\}")
+_TAG = re.compile(r"\\tag(\*?)\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+_NO_NUMBER = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])")
+_REFS = re.compile(r"\\(eq)?ref\s*\{([^{}]*)\}")
+_MODE = re.compile(r"""\btags\s*:\s*['"](ams|all|none)['"]|\bautoNumber\s*:\s*['"](AMS|all|none)['"]""",
+                   re.IGNORECASE)
+# what is left of a formula that only cites: \mathrm{(\ref{A})} -> "(1)"
+_WRAPPERS = re.compile(r"\\(?:mathrm|text|textrm|textnormal|mbox|rm)\s*|[{}\s]")
+_EQUATION_WORD = re.compile(r"(?:equations?|eqs?\.?|formula[se]?|\(|[-–—]|\band)\s*$", re.IGNORECASE)
+_SKIP_PARENTS = frozenset(("script", "style", "pre", "code", "kbd", "samp", "tt", "textarea", "var"))
+
+
+def _rows(body: str) -> list[str]:
+    """The rows of an alignment: ``body`` split at each ``\\\\`` that is not inside a brace group
+    or a nested environment (an ``aligned`` or ``cases`` inside is one row's content)."""
+    rows: list[str] = []
+    depth = 0
+    start = i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            if body.startswith("\\\\", i) and depth == 0:
+                rows.append(body[start:i])
+                i += 2
+                start = i
+                continue
+            if body.startswith("\\begin{", i):
+                depth += 1
+            elif body.startswith("\\end{", i):
+                depth -= 1
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        i += 1
+    rows.append(body[start:])
+    return rows
+
+
+def _shown(tex: str, delimiter: str, mode: str, counter: list[int]) -> list[tuple[list[str], str]]:
+    """(labels, shown number) of each numbered or tagged row of one formula, in order; advances
+    ``counter[0]`` as MathJax does. ``delimiter`` is "env" for an environment written in the text,
+    "display" for $$ and \\[, "inline" otherwise."""
+    if delimiter == "inline":
+        return []
+    numbered = mode == "all" if delimiter == "display" else False
+    rows = [tex]
+    env = _ENV.match(tex) if delimiter == "env" else None
+    if env is not None:
+        name, star = env.group(1), env.group(2)
+        numbered = mode != "none" and name in _NUMBERED and not star
+        body = tex[env.end():]
+        body = re.sub(r"\\end\{" + re.escape(name) + r"\*?\}\s*$", "", body)
+        rows = _rows(body) if name in _MULTI_ROW else [body]
+    out: list[tuple[list[str], str]] = []
+    for row in rows:
+        labels = _LABEL.findall(row)
+        tag = _TAG.search(row)
+        if tag is not None:
+            out.append((labels, tag.group(2).strip() if tag.group(1) else f"({tag.group(2).strip()})"))
+        elif numbered and not _NO_NUMBER.search(row) and row.strip():
+            counter[0] += 1
+            out.append((labels, f"({counter[0]})"))
+    return out
+
+
+def tex_nodes(soup: Any) -> list[Any]:
+    """The page's text nodes that may hold TeX for MathJax (not code, scripts or comments)."""
+    from bs4 import NavigableString
+
+    out = []
+    for node in soup.find_all(string=re.compile(r"\\|\$\$")):
+        if type(node) is not NavigableString or node.parent is None:
+            continue
+        if any(p.name in _SKIP_PARENTS for p in node.parents if p is not None):
+            continue
+        out.append(node)
+    return out
+
+
+def _delimiter(whole: str) -> str:
+    if whole.startswith("\\begin"):
+        return "env"
+    if whole.startswith("$$") or whole.startswith("\\["):
+        return "display"
+    return "inline"
+
+
+def tag_mode(soup: Any) -> str:
+    """How the page's MathJax numbers equations ("ams", "all" or "none"), from its configuration
+    script; "ams" (LaTeX's own rule) when the page does not say."""
+    for script in soup.find_all("script"):
+        m = _MODE.search(script.get_text())
+        if m is not None:
+            return (m.group(1) or m.group(2)).lower()
+    return "ams"
+
+
+def number_equations(soup: Any, mode: str | None = None) -> None:
+    """Resolve MathJax's equation machinery in the page's TeX as the reader sees it typeset:
+    \\label and \\nonumber are taken out of the formulas, a labelled or tagged display is followed
+    by its number or tag ("(1)", "(Condition A)"), and \\ref / \\eqref become that number, said
+    as "equation (1)" where the sentence does not already say "equation". A reference to a
+    label the page never defines is left as it is (MathJax shows "???")."""
+    from narrator.parse.maths import find_tex
+
+    mode = mode or tag_mode(soup)
+    nodes = tex_nodes(soup)
+    texts = [_SPACED.sub(r"\\\1", str(n)) for n in nodes]
+    numbers: dict[str, str] = {}
+    counter = [0]
+    found = [find_tex(t) for t in texts]
+    for text, spans in zip(texts, found):
+        for start, end, tex in spans:
+            for labels, shown in _shown(tex, _delimiter(text[start:end]), mode, counter):
+                for label in labels:
+                    numbers[label] = shown
+    counter = [0]
+    for node, text, spans in zip(nodes, texts, found):
+        out: list[str] = []
+        at = 0
+        for start, end, tex in spans:
+            out.append(text[at:start])
+            whole = text[start:end]
+            delimiter = _delimiter(whole)
+            rows = _shown(tex, delimiter, mode, counter)
+            out.append(_rewrite(whole, tex, numbers, "".join(out)))
+            said = [shown for labels, shown in rows if labels or _TAG.search(tex)]
+            if said:
+                out.append(" " + ", ".join(said))
+            at = end
+        out.append(text[at:])
+        new = "".join(out)
+        if new != str(node):
+            node.replace_with(new)
+
+
+def _rewrite(whole: str, tex: str, numbers: dict[str, str], before: str) -> str:
+    """One formula with its labels, tags and \\nonumber taken out and its references resolved;
+    a formula that only cites an equation becomes the plain text of the citation."""
+
+    def ref(m: re.Match[str]) -> str:
+        shown = numbers.get(m.group(2).strip())
+        if shown is None:
+            return m.group()
+        bare = shown[1:-1] if shown.startswith("(") and shown.endswith(")") else shown
+        return f"({bare})" if m.group(1) else bare
+
+    new = _LABEL.sub("", tex)
+    new = _TAG.sub("", new)
+    new = _NO_NUMBER.sub("", new)
+    new = _REFS.sub(ref, new)
+    if _REFS.search(tex) and "\\" not in _WRAPPERS.sub("", new) and re.fullmatch(
+            r"[\w.:()\- ,–]+", _WRAPPERS.sub("", new) or "-"):
+        cited = " ".join(_WRAPPERS.sub(" ", new).split())
+        cited = cited.replace("( ", "(").replace(" )", ")")
+        if "(" in cited and not _EQUATION_WORD.search(before):  # an eqref, shown in parentheses
+            return "equation " + cited
+        return cited
+    if new == tex:
+        return whole
+    return whole.replace(tex, new.strip(), 1)
