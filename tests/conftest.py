@@ -44,3 +44,24 @@ def browser(chromium: Path) -> Iterator[object]:
         b = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def firefox() -> Iterator[object]:
+    """Firefox (Debian's firefox-esr) driven through Marionette, one per test module; skipped when
+    it is not installed, except in CI, where a missing browser is a failure."""
+    import shutil
+
+    try:
+        from tests.marionette import Firefox
+    except ImportError:
+        from marionette import Firefox  # type: ignore[no-redef]
+
+    exe = shutil.which("firefox-esr") or shutil.which("firefox")
+    if exe is None:
+        message = "needs Firefox (Debian package `firefox-esr`)"
+        if os.environ.get("NARRATOR_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with Firefox(exe) as ff:
+        yield ff

@@ -3,9 +3,6 @@ the captions have their cues, the structure is there, a click plays from the sen
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,18 +15,6 @@ except ImportError:
     from marionette import Firefox  # type: ignore[no-redef]
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def firefox() -> Iterator[Firefox]:
-    exe = shutil.which("firefox-esr") or shutil.which("firefox")
-    if exe is None:
-        message = "needs Firefox (Debian package `firefox-esr`)"
-        if os.environ.get("NARRATOR_REQUIRE_BROWSER"):
-            pytest.fail(message)
-        pytest.skip(message)
-    with Firefox(exe) as ff:
-        yield ff
 
 
 def test_captions_and_clicks_work_from_the_file_system_in_firefox(firefox: Firefox, tmp_path: Path) -> None:

@@ -9,10 +9,8 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -360,18 +358,6 @@ def test_hostile_requests_are_refused(lesson, tmp_path: Path) -> None:
 
 
 # ---- Firefox -------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def firefox() -> Iterator[Firefox]:
-    exe = shutil.which("firefox-esr") or shutil.which("firefox")
-    if exe is None:
-        message = "needs Firefox (Debian package `firefox-esr`)"
-        if os.environ.get("NARRATOR_REQUIRE_BROWSER"):
-            pytest.fail(message)
-        pytest.skip(message)
-    with Firefox(exe) as ff:
-        yield ff
-
 
 def press(firefox: Firefox, *keys: str) -> None:
     """Real key presses (WebDriver actions), not events made up by a script."""
