@@ -16,7 +16,8 @@ from typing import Any
 from narrator.parse.tree import small_text
 
 LABEL_MAX = 32  # characters of a page label kept ("xiv", "A-12"): a lesson is untrusted input
-_DAISY_CLASSES = frozenset(("page-normal", "page-front", "page-special"))
+_MARKERS = frozenset(("pagebreak", "doc-pagebreak"))  # epub:type (EPUB 3), role (DPUB-ARIA)
+_DAISY_CLASSES = frozenset(("page-normal", "page-front", "page-special"))  # DAISY 2.02
 _ID_NUMBER = re.compile(r"(?:page|pg|p)[-_.]?(\w{1,16})", re.IGNORECASE)
 
 
@@ -33,10 +34,12 @@ def is_page_marker(node: Any) -> bool:
     attrs = node.attrs
     if not attrs:
         return False
-    kinds = f"{_words(attrs.get('epub:type'))} {_words(attrs.get('role'))}".split()
-    if "pagebreak" in kinds or "doc-pagebreak" in kinds:
-        return True
-    return not _DAISY_CLASSES.isdisjoint(_words(attrs.get("class")).split())
+    for key in ("epub:type", "role"):  # asked of every element: the common case is quick
+        value = attrs.get(key)
+        if value and "pagebreak" in str(value) and not _MARKERS.isdisjoint(_words(value).split()):
+            return True
+    classes = attrs.get("class")
+    return bool(classes) and not _DAISY_CLASSES.isdisjoint(_words(classes).split())
 
 
 def page_label(node: Any) -> str | None:
