@@ -21,10 +21,14 @@ from typing import Any
 from narrator.config import ParseConfig
 from narrator.values import NOTE, VOICE, Block, Run, Skipped
 from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
+from narrator.parse.elements import (classes_of, int_attr, is_hidden, is_pagebreak_style, lang_of,
+                                     language_of, style_of)
 from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.lines import LINE, split_lines
 from narrator.parse.maths import (SYMBOL_FONT, comment_tex, display, find_tex, formula_of, is_symbol_font,
                                   tex_alt)
+from narrator.parse.tags import (BLOCK_TAGS, CONTEXT_NAMES, HEADINGS, LISTS, ONLY_WITH_TEXT, REPORTED,
+                                 SKIP_TAGS, STRUCK, UNWRAP_NS)
 from narrator.parse.tree import TreeIndex, Work, descendants, parse_tree, small_text
 from narrator.text import BOPOMOFO, CJK_PUNCTUATION, FULLWIDTH, HAN, KANA, RADICALS
 
@@ -32,40 +36,11 @@ PAGEBREAK = "pagebreak"
 ANNOUNCE = "announce-table"  # context of the block standing for a table that is not read
 BLANK = "\uff3f\uff3f\uff3f"  # a form's blank as the reader sees it (spoken as a short pause)
 
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-BLOCK_TAGS = frozenset(["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "listing", "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "xmp", "plaintext"])
-_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "head", "title", "meta", "link", "base", "nav", "input", "button", "select", "option", "optgroup", "textarea", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio", "source", "track", "map", "area", "rt", "rp", "datalist", "output", "progress", "meter", "dialog", "frame", "frameset", "noframes", "applet", "param", "xml", "colgroup", "col"])
-_LISTS = frozenset(("ul", "ol", "dir", "menu"))
-# Skipped elements worth reporting (what a teacher would call them); script, style, head... are not
-# content and go unreported.
-_REPORTED: dict[str, tuple[str, str]] = {
-    "nav": ("page navigation", "navigation links"),
-    "iframe": ("embedded content", "embedded pages, audio and video cannot be narrated"),
-    "object": ("embedded content", "embedded pages, audio and video cannot be narrated"),
-    "embed": ("embedded content", "embedded pages, audio and video cannot be narrated"),
-    "video": ("video", "audio and video cannot be narrated"),
-    "audio": ("audio", "audio and video cannot be narrated"),
-    "canvas": ("drawing", "a canvas has no text"),
-    "template": ("template markup", "template markup is not shown to readers"),
-    "dialog": ("dialog", "a dialog is part of the page's controls"),
-    "button": ("form control", "a control label, not lesson text"),
-    "select": ("form control", "a control label, not lesson text"),
-    "textarea": ("form control", "a control label, not lesson text"),
-    "math": ("formula", "formula markup"),
-    "svg": ("drawing", "a drawing"),
-}
-_ONLY_WITH_TEXT = frozenset(("template", "dialog", "svg", "canvas", "button", "select", "textarea", "math"))
-_STRUCK = frozenset(("s", "strike", "del"))
 _OUTSIDE = "outside the page's main content"
 _PROSE = 80  # characters of unlinked text that make an element real prose (never chrome)
-_CONTEXT_NAMES = frozenset(("blockquote", "figcaption", "li", "th", "aside", "figure",
-                            "caption", "dd", "dt", "pre", "header", "details", "summary"))
 _MARK_TAGS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em", "dfn": "em",
               "u": "u", "ins": "u", "code": "code", "kbd": "code", "samp": "code", "tt": "code",
               "var": "code", "q": "q", "sub": "sub", "sup": "sup"}
-# Editor-internal class names that say nothing about the text.
-_NOISE_CLASS = re.compile(r"^(mso|mce|tox-|ck-|ck$|western$|cjk$|ctl$|apple-|docs-)", re.IGNORECASE)
-_UNWRAP_NS = ("o:", "w:", "st1:", "st2:", "m:")
 
 _WS = re.compile(r"[ \t\n\r\f\v\x00]+")
 _CJK = re.compile(f"[{RADICALS}{CJK_PUNCTUATION}{KANA}{BOPOMOFO}{HAN}{FULLWIDTH}]")
@@ -144,76 +119,6 @@ def parse_soup(markup: str, work: Work | None = None) -> Any:
     return parse_tree(markup, work if work is not None else Work())
 
 
-def style_of(el: Any) -> str:
-    """The element's inline style, lowercased, without spaces (cheap substring tests)."""
-    s = el.attrs.get("style") if el.attrs else None
-    if not s:
-        return ""
-    if isinstance(s, list):
-        s = " ".join(s)
-    return s.lower().replace(" ", "").replace("\n", "").replace("\t", "").replace("\r", "")
-
-
-def _classes(el: Any) -> list[str]:
-    c = el.attrs.get("class") if el.attrs else None
-    if not c:
-        return []
-    if isinstance(c, str):
-        c = c.split()
-    return [x for x in c if not _NOISE_CLASS.match(x)]
-
-
-# A well-formed BCP 47 language tag (RFC 5646, section 2.1): language, then optional script,
-# region, variants, extensions and private use. A regular expression of the RFC's grammar, not a
-# library: only well-formedness matters here (lang values end up in the EPUB's xml:lang and
-# dc:language), and later stages use only the primary language subtag. Tags of private use alone
-# ("x-...") and the irregular grandfathered ones ("i-klingon") name no language to read in.
-_BCP47 = re.compile(
-    r"(?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"
-    r"(?:-[a-z]{4})?"  # script
-    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"  # region
-    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"  # variants
-    r"(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*"  # extensions
-    r"(?:-x(?:-[a-z0-9]{1,8})+)?",  # private use
-    re.ASCII)
-
-
-def language_of(value: object) -> str | None:
-    """The primary language subtag of a lang attribute's value, lower case ("en_US" -> "en",
-    "zh-Hans-CN" -> "zh"); None when the value is not a well-formed BCP 47 tag (then the
-    language is detected from the text). An underscore for the hyphen is the usual slip."""
-    if not isinstance(value, str) or len(value) > 100:
-        return None
-    m = _BCP47.fullmatch(value.strip().replace("_", "-").lower())
-    return m.group("language").split("-")[0] if m else None
-
-
-def _lang(el: Any) -> str | None:
-    if not el.attrs:
-        return None
-    return language_of(el.attrs.get("lang") or el.attrs.get("xml:lang"))
-
-
-def _is_hidden(el: Any, style: str) -> bool:
-    a = el.attrs
-    if not a:
-        return False
-    if "hidden" in a or a.get("aria-hidden") == "true":
-        return True
-    if a.get("data-mce-type") == "bookmark" or a.get("data-mce-bogus") == "all":
-        return True
-    return "display:none" in style or "visibility:hidden" in style or "mso-list:ignore" in style
-
-
-def is_pagebreak_style(style: str) -> tuple[bool, bool]:
-    """(break before, break after) from page-break-* / break-* styles."""
-    if "always" not in style and "page" not in style:
-        return False, False
-    before = "page-break-before:always" in style or "break-before:page" in style
-    after = "page-break-after:always" in style or "break-after:page" in style
-    return before, after
-
-
 class Walker:
     """One pass over a parsed tree, producing Blocks in reading order."""
 
@@ -254,7 +159,7 @@ class Walker:
         Comment, Tag = bs4.Comment, bs4.Tag
         plain_strings = (bs4.NavigableString,)
         odd_strings = (bs4.Doctype, bs4.Declaration, bs4.ProcessingInstruction, bs4.CData)
-        frames: list[_Frame] = [_Frame("paragraph", 0, frozenset(), None, _lang(root), self.root_label)]
+        frames: list[_Frame] = [_Frame("paragraph", 0, frozenset(), None, lang_of(root), self.root_label)]
         inlines: list[_Inline] = [_Inline(frozenset(), None, None)]
         # (name, nth, id) of every open element, for CSS-like source paths
         path: list[tuple[str, int, str | None]] = []
@@ -305,7 +210,7 @@ class Walker:
             name = node.name.lower()
             if ":" in name:
                 # Word namespaces: o:p / w:sdt / st1:place hold real text, v: shapes do not
-                if not name.startswith(_UNWRAP_NS) or id(node) in skip_ids:
+                if not name.startswith(UNWRAP_NS) or id(node) in skip_ids:
                     continue
                 stack.extend(reversed(node.contents))
                 continue
@@ -326,7 +231,7 @@ class Walker:
                     self._math_piece(node, name, inlines[-1])
                 if verdict:
                     continue
-            if name in _SKIP_TAGS or id(node) in skip_ids:
+            if name in SKIP_TAGS or id(node) in skip_ids:
                 self._skip_tag(node, name, nth, path, id(node) in skip_ids)
                 continue
             if name == "img" and self.comment_tex is not None:
@@ -339,14 +244,14 @@ class Walker:
                 self._math(tex, inlines[-1], block=True)
                 continue
             style = style_of(node)
-            if _is_hidden(node, style):
+            if is_hidden(node, style):
                 self._record(node, name, nth, path, "hidden element", "hidden in the page")
                 continue
-            if name in _STRUCK:
+            if name in STRUCK:
                 self._record(node, name, nth, path, "struck-through text", "struck through: deleted text")
                 continue
             if node.attrs and not _FORMULA_ATTRS.isdisjoint(node.attrs) and name != "img":
-                tex = formula_of(node, name, _classes(node))
+                tex = formula_of(node, name, classes_of(node))
                 if tex:  # the element's children are only a rendering of its formula
                     self._math(tex, inlines[-1], block=name.endswith("-block"))
                     continue
@@ -476,11 +381,11 @@ class Walker:
     def _skip_tag(self, node: Any, name: str, nth: int, path: list[tuple[str, int, str | None]],
                   outside: bool) -> None:
         if outside:
-            if name in _SKIP_TAGS and name not in _REPORTED:
+            if name in SKIP_TAGS and name not in REPORTED:
                 return  # script, style...: never content
             self._record(node, name, nth, path, *self.relabel.get(id(node), ("page chrome", _OUTSIDE)))
             return
-        known = _REPORTED.get(name)
+        known = REPORTED.get(name)
         if known is None:
             if name == "input":
                 kind = (node.attrs.get("type") or "text") if node.attrs else "text"
@@ -488,7 +393,7 @@ class Walker:
                 self.skipped.append(Skipped(source, "form control",
                                             f"a {kind} input is a control, not lesson text"))
             return
-        if name in _ONLY_WITH_TEXT and not node.get_text().strip():
+        if name in ONLY_WITH_TEXT and not node.get_text().strip():
             return
         self._record(node, name, nth, path, known[0], known[1])
 
@@ -516,9 +421,9 @@ class Walker:
         """Would the walk leave this element out (skipped tag, hidden, chrome)?"""
         if name == "button" and self._blocks_in_button(node):
             return False
-        if name in _SKIP_TAGS or ":" in name:
-            return name in _SKIP_TAGS or not name.startswith(_UNWRAP_NS)
-        return bool(_is_hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS))
+        if name in SKIP_TAGS or ":" in name:
+            return name in SKIP_TAGS or not name.startswith(UNWRAP_NS)
+        return bool(is_hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS))
 
     def _is_chrome(self, node: Any, name: str, is_block: bool) -> str:
         """Why this element is page chrome ("" if it is not): by class/id/custom element name, and
@@ -719,7 +624,7 @@ class Walker:
                     cells += 1
                     cell_len = 0
             elif isinstance(d, NS) and not isinstance(d, Comment):
-                if isinstance(d.parent, Tag) and d.parent.name in _SKIP_TAGS:
+                if isinstance(d.parent, Tag) and d.parent.name in SKIP_TAGS:
                     continue
                 s = d.strip()
                 text_len += len(s)
@@ -741,7 +646,7 @@ class Walker:
     def _open(self, node: Any, name: str, style: str, parent: _Frame,
               path: list[tuple[str, int, str | None]], verdict: str) -> _Frame | None:
         attrs = node.attrs or {}
-        classes = _classes(node)
+        classes = classes_of(node)
         if parent.absorb:
             # inside a data-table row: cells mark boundaries, nested blocks become separators
             if name in ("td", "th") and parent.row is not None:
@@ -759,7 +664,7 @@ class Walker:
             return None
         context = parent.context
         room = _MAX_CONTEXT - len(context)  # deep nesting must not make every block's context huge
-        extra = [n for n in (name,) if n in _CONTEXT_NAMES] + ["." + c for c in classes[:max(room, 0)]]
+        extra = [n for n in (name,) if n in CONTEXT_NAMES] + ["." + c for c in classes[:max(room, 0)]]
         role = _note_role(node, name, style, classes,
                           lambda: self._tree(node).holds(node, "li")) if attrs else ""
         in_note = NOTE in context and any(c.startswith(NOTE_KEY) for c in context)
@@ -777,26 +682,26 @@ class Walker:
         if isinstance(voice := attrs.get("data-voice"), str) and voice.strip():  # the nearest wins
             context = frozenset(c for c in context if not c.startswith(VOICE)) | {VOICE + voice.strip()[:40]}
         emotion = attrs.get("data-emotion") or parent.emotion
-        lang = _lang(node) or parent.lang
+        lang = lang_of(node) or parent.lang
         source = self._source(path)
-        list_depth = parent.list_depth + (1 if name in _LISTS else 0)
+        list_depth = parent.list_depth + (1 if name in LISTS else 0)
         kind, level = parent.inner, parent.inner_level
         inner, inner_level = parent.inner, parent.inner_level
-        if name in _HEADINGS:
-            kind, level = "heading", _HEADINGS[name]
+        if name in HEADINGS:
+            kind, level = "heading", HEADINGS[name]
         elif name == "li":
             kind = inner = "item"
             level = inner_level = max(1, list_depth)
-            number = _int(attrs.get("value")) or (parent.item if parent.is_list else 0)
+            number = int_attr(attrs.get("value")) or (parent.item if parent.is_list else 0)
             if parent.is_list:
                 parent.item = (number or parent.item) + 1
             f = _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
                        ordered=parent.ordered, item=number)
             return f
-        elif name in _LISTS:
+        elif name in LISTS:
             # a list frame counts its items: <ol start="3">, <li value="7">
             return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
-                          ordered=name == "ol", item=max(1, _int(attrs.get("start")) or 1), is_list=True)
+                          ordered=name == "ol", item=max(1, int_attr(attrs.get("start")) or 1), is_list=True)
         elif name == "blockquote":
             kind = inner = "quote"
             level = inner_level = 0
@@ -851,10 +756,10 @@ class Walker:
             if "text-decoration:underline" in style or "text-decoration-line:underline" in style:
                 marks.add("u")
         room = _MAX_MARKS - len(parent.marks)  # bounded, however many classed elements are nested
-        for c in _classes(node)[:max(room, 0)]:
+        for c in classes_of(node)[:max(room, 0)]:
             marks.add("." + c)
         emotion = (node.attrs.get("data-emotion") if node.attrs else None) or parent.emotion
-        lang = _lang(node) or parent.lang
+        lang = lang_of(node) or parent.lang
         symbol = parent.symbol or (bool(style) and is_symbol_font(style))
         base = parent.marks
         if isinstance(voice := node.attrs.get("data-voice") if node.attrs else None, str) and voice.strip():
@@ -1145,13 +1050,6 @@ def _is_noteref_link(node: Any, name: str) -> bool:
     return "noteref" in role or bool(classes & {"footnote-reference", "footnote-ref", "noteref"})
 
 
-def _int(value: Any) -> int:
-    try:
-        return int(str(value).strip()) if value is not None else 0
-    except ValueError:
-        return 0
-
-
 class _AfterBreak:
     """Stack marker: emit a page break after the frame below it closes."""
 
@@ -1236,7 +1134,7 @@ def _short_text(node: Any) -> str:
             return ""
         if isinstance(d, bs4.NavigableString) and not isinstance(d, (bs4.Comment, bs4.Doctype,
                                                                         bs4.ProcessingInstruction)):
-            if d.parent is not None and d.parent.name in _SKIP_TAGS:
+            if d.parent is not None and d.parent.name in SKIP_TAGS:
                 continue
             parts.append(str(d))
             size += len(d)
@@ -1325,7 +1223,7 @@ def link_stats(root: Any, work: Work | None = None) -> dict[int, tuple[int, int,
     for tag in reversed(order):
         step()
         name = tag.name
-        if name in _SKIP_TAGS:
+        if name in SKIP_TAGS:
             stats[id(tag)] = (0, 0, 0)
             continue
         text = links = link_len = 0
@@ -1338,7 +1236,7 @@ def link_stats(root: Any, work: Work | None = None) -> dict[int, tuple[int, int,
                 text += len(c.strip())
         href = tag.attrs.get("href") if name == "a" else None
         if href and not (str(href).startswith("#") and tag.parent is not None
-                         and tag.parent.name in _HEADINGS):  # a heading's link to itself is no link
+                         and tag.parent.name in HEADINGS):  # a heading's link to itself is no link
             link_len = text
             links += 1
         stats[id(tag)] = (text, link_len, links)

@@ -1,0 +1,93 @@
+"""What an element's own attributes say: its inline style, classes, language, whether it is
+hidden, whether it breaks the page, and whole numbers (start, value, colspan)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["classes_of", "int_attr", "is_hidden", "is_pagebreak_style", "lang_of", "language_of", "style_of"]
+
+# Editor-internal class names that say nothing about the text.
+_NOISE_CLASS = re.compile(r"^(mso|mce|tox-|ck-|ck$|western$|cjk$|ctl$|apple-|docs-)", re.IGNORECASE)
+
+# A well-formed BCP 47 language tag (RFC 5646, section 2.1): language, then optional script,
+# region, variants, extensions and private use. A regular expression of the RFC's grammar, not a
+# library: only well-formedness matters here (lang values end up in the EPUB's xml:lang and
+# dc:language), and later stages use only the primary language subtag. Tags of private use alone
+# ("x-...") and the irregular grandfathered ones ("i-klingon") name no language to read in.
+_BCP47 = re.compile(
+    r"(?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"
+    r"(?:-[a-z]{4})?"  # script
+    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"  # region
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"  # variants
+    r"(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*"  # extensions
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?",  # private use
+    re.ASCII)
+
+
+def style_of(el: Any) -> str:
+    """The element's inline style, lowercased, without spaces (cheap substring tests)."""
+    s = el.attrs.get("style") if el.attrs else None
+    if not s:
+        return ""
+    if isinstance(s, list):
+        s = " ".join(s)
+    return s.lower().replace(" ", "").replace("\n", "").replace("\t", "").replace("\r", "")
+
+
+def classes_of(el: Any) -> list[str]:
+    """The element's class names, without the editors' internal ones (mso..., mce..., ck-...)."""
+    c = el.attrs.get("class") if el.attrs else None
+    if not c:
+        return []
+    if isinstance(c, str):
+        c = c.split()
+    return [x for x in c if not _NOISE_CLASS.match(x)]
+
+
+def language_of(value: object) -> str | None:
+    """The primary language subtag of a lang attribute's value, lower case ("en_US" -> "en",
+    "zh-Hans-CN" -> "zh"); None when the value is not a well-formed BCP 47 tag (then the
+    language is detected from the text). An underscore for the hyphen is the usual slip."""
+    if not isinstance(value, str) or len(value) > 100:
+        return None
+    m = _BCP47.fullmatch(value.strip().replace("_", "-").lower())
+    return m.group("language").split("-")[0] if m else None
+
+
+def lang_of(el: Any) -> str | None:
+    """The language the element's lang (or xml:lang) attribute names, or None."""
+    if not el.attrs:
+        return None
+    return language_of(el.attrs.get("lang") or el.attrs.get("xml:lang"))
+
+
+def is_hidden(el: Any, style: str) -> bool:
+    """Hidden from readers: hidden, aria-hidden, an editor's bookmark, display:none... (``style``
+    as :func:`style_of` gives it)."""
+    a = el.attrs
+    if not a:
+        return False
+    if "hidden" in a or a.get("aria-hidden") == "true":
+        return True
+    if a.get("data-mce-type") == "bookmark" or a.get("data-mce-bogus") == "all":
+        return True
+    return "display:none" in style or "visibility:hidden" in style or "mso-list:ignore" in style
+
+
+def is_pagebreak_style(style: str) -> tuple[bool, bool]:
+    """(break before, break after) from page-break-* / break-* styles."""
+    if "always" not in style and "page" not in style:
+        return False, False
+    before = "page-break-before:always" in style or "break-before:page" in style
+    after = "page-break-after:always" in style or "break-after:page" in style
+    return before, after
+
+
+def int_attr(value: Any) -> int:
+    """An attribute's whole number (``<ol start>``, ``<li value>``); 0 when it is none."""
+    try:
+        return int(str(value).strip()) if value is not None else 0
+    except ValueError:
+        return 0
