@@ -8,7 +8,11 @@ Flags, per document and in total:
 - ``math``: TeX left in spoken text (\\( \\[ $ \\frac ^...): counted apart from ``markup``;
 - ``url``: a URL or e-mail address in spoken text;
 - ``stub``: a piece of one or two words left by cutting a long sentence;
-- ``cut_in_brackets``: a cut inside parentheses, brackets or quotes;
+- ``cut_in_brackets``: a long sentence cut inside parentheses, brackets or quotation marks where
+  a listener hears the fault (see :func:`bracket_faults`): mid-phrase, or inside an aside or a
+  quotation that one segment could have held whole. A cut at a clause or sentence end inside a
+  quotation longer than a segment is no fault: a reader pauses there too ("“The circumstances
+  are of great delicacy, | and every precaution has to be taken ...”");
 - ``made_up_title``: a title narrate made up ("Introduction", "Part 4", the file name) is spoken;
 - ``skip_no_reason``: an element left out without a recorded reason (or no skipped report at all);
 - ``long_chapter``: a chapter estimated over an hour;
@@ -34,7 +38,7 @@ from narrator.script.maths import speak_tex
 from narrator.errors import NarratorError
 from narrator.pipeline import plan
 from narrator.script.planner import estimate_seconds
-from narrator.script.sentences import is_cjk_lang
+from narrator.script.sentences import is_cjk_lang, starts_clause
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".md", ".txt", ".docx", ".jsp")
 FLAGS = ("markup", "math", "url", "stub", "cut_in_brackets", "made_up_title", "skip_no_reason",
@@ -44,7 +48,11 @@ _MARKUP = re.compile(r"[<>{}\\^_`|]|\$\$|&[a-zA-Z]{2,8};|&#\d+;")
 _TEX = re.compile(r"\\[()\[\]a-zA-Z]|\$|\^")
 _URL = re.compile(r"https?://|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[\w-]+\.[\w.]+", re.IGNORECASE)
 _END = re.compile(r"[.!?。！？…:：;；\"”’」』)）\]】》]\s*$")
-_OPEN_CLOSE = {"(": ")", "（": "）", "[": "]", "【": "】", "“": "”", "「": "」", "『": "』", "《": "》"}
+_OPEN_CLOSE = {"(": ")", "（": "）", "[": "]", "【": "】", "“": "”", "「": "」", "『": "』", "《": "》",
+               "〔": "〕"}
+_CLOSE = frozenset(_OPEN_CLOSE.values())
+# where a reader pauses: clause or sentence punctuation, maybe followed by closing marks
+_PAUSE_END = re.compile(r"[,;:，；：、—–.!?。！？…][\"”’」』)）\]】》〕]*$")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # "Notes" / "注释" is not here: the notes part's title is its spoken cue
 _MADE_UP = re.compile(r"^(?:Introduction|引言|Part \d+|第\d+部分)$")
@@ -56,15 +64,60 @@ def _words(text: str) -> int:
     return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
 
 
-def _unbalanced(text: str) -> bool:
-    depth: list[str] = []
-    for ch in text:
+def _brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the parentheses and quotations of one sentence, marks included. One opened
+    and not closed runs to the end (a quotation going on in the next sentence); a closing
+    quotation mark never opened, from the start (one that began in an earlier sentence)."""
+    stack: list[tuple[str, int]] = []
+    spans: list[tuple[int, int]] = []
+    straight = -1
+    for i, ch in enumerate(text):
         if ch in _OPEN_CLOSE:
-            depth.append(_OPEN_CLOSE[ch])
-        elif depth and ch == depth[-1]:
-            depth.pop()
-    straight = text.count('"') % 2 == 1
-    return bool(depth) or straight
+            stack.append((_OPEN_CLOSE[ch], i))
+        elif ch in _CLOSE:
+            at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == ch), -1)
+            if at >= 0:
+                spans.append((stack[at][1], i + 1))
+                del stack[at:]
+            elif ch in "”」』":
+                spans.append((0, i + 1))
+        elif ch == '"':
+            if straight >= 0:
+                spans.append((straight, i + 1))
+                straight = -1
+            else:
+                straight = i
+    spans.extend((at, len(text)) for _closer, at in stack)
+    if straight >= 0:
+        spans.append((straight, len(text)) if text[straight + 1:straight + 2].strip() else (0, straight + 1))
+    return spans
+
+
+def bracket_faults(pieces: list[str], limit: float) -> list[int]:
+    """Which cuts of one sentence (its pieces in order, cut after each but the last) are faults
+    a listener hears: a cut inside parentheses or quotation marks that is mid-phrase (the piece
+    ends without clause or sentence punctuation and the next starts with no connector or
+    opening mark), or inside one that fits in ``limit`` characters, so it could have been kept
+    whole, unless keeping it whole leaves one or two words alone before or after it ("Section
+    11 | (Public servant obtaining ...)"). Returns the indices of the pieces cut badly after."""
+    text, cuts = "", []
+    for k, piece in enumerate(pieces):
+        joined = text and not (_CJK.match(text[-1]) or _CJK.match(piece[:1]) or text[-1] in "，、；：")
+        text += (" " if joined else "") + piece  # Chinese pieces join without a space
+        cuts.append(len(text))
+    spans = _brackets(text)
+    faults = []
+    for k, at in enumerate(cuts[:-1]):
+        around = [(a, b) for a, b in spans if a < at < b]
+        if not around:
+            continue
+        paused = bool(_PAUSE_END.search(pieces[k])) or starts_clause(pieces[k + 1]) \
+            or pieces[k + 1][:1] in _OPEN_CLOSE
+        whole = any(b - a <= limit and _words(text[:a]) not in (1, 2)
+                    and _words(re.sub(r"[^\w\s]", " ", text[b:])) not in (1, 2) for a, b in around)
+        if not paused or whole:
+            faults.append(k)
+    return faults
 
 
 def document_flags(path: Path, config: Config) -> tuple[Counter[str], list[str]]:
@@ -97,7 +150,11 @@ def document_flags(path: Path, config: Config) -> tuple[Counter[str], list[str]]
         if seconds > 3600:
             flag("long_chapter", f"chapter {chapter.index} ({chapter.title}): {seconds / 60:.0f} min")
         segs = chapter.segments
+        cut = [s.boundary == "clause" or (s.boundary == "sentence" and not _END.search(s.text)) for s in segs]
+        start = 0  # the first piece of the sentence segs[i] belongs to
         for i, s in enumerate(segs):
+            if i and not (cut[i - 1] and segs[i - 1].block == s.block):
+                start = i
             spoken = s.spoken
             if _TEX.search(spoken):
                 flag("math", spoken)
@@ -110,13 +167,14 @@ def document_flags(path: Path, config: Config) -> tuple[Counter[str], list[str]]
                 flag("over_limit", f"{len(spoken)} chars: {spoken}")
             if made_up_title and s.boundary == "heading" and spoken.strip() == chapter.title:
                 flag("made_up_title", f"chapter {chapter.index}: {chapter.title}")
-            cut_after = s.boundary == "clause" or (s.boundary == "sentence" and not _END.search(s.text))
-            cut_before = i > 0 and (segs[i - 1].boundary == "clause" or (
-                segs[i - 1].boundary == "sentence" and not _END.search(segs[i - 1].text)))
-            if (cut_after or cut_before) and _words(s.spoken) <= 2:  # what the listener hears
+            if (cut[i] or (i > 0 and cut[i - 1])) and _words(s.spoken) <= 2:  # what the listener hears
                 flag("stub", f"{s.id}: {s.text!r}")
-            if cut_after and _unbalanced(s.text):
-                flag("cut_in_brackets", f"{s.id}: {s.text}")
+            if i > start and not cut[i]:  # the end of a sentence cut in pieces
+                sentence = segs[start:i + 1]
+                said = sum(len(p.spoken) for p in sentence) or 1
+                shown = sum(len(p.text) for p in sentence)
+                for k in bracket_faults([p.text for p in sentence], limit * shown / said):
+                    flag("cut_in_brackets", f"{sentence[k].id}: {sentence[k].text} | {sentence[k + 1].text}")
     return flags, notes
 
 

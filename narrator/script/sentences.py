@@ -56,9 +56,15 @@ _CONJ_RE = re.compile(
     r"|并且|而且|但是|可是|因为|所以|因此|然后|以便|或者|以及|同时|但|而|并"
     # Spanish, French, German connectors: a quotation in another language is cut where a clause
     # starts too ("…en algunas actividades | las cuales incluían…"), not inside a name
-    r"|(?:pero|porque|aunque|cuando|donde|mientras|que|(?:las|los|la|el|lo)\s+cuales?"
+    r"|(?:pero|porque|aunque|cuando|donde|mientras|que|(?:las|los|la|el|lo)\s+cual(?:es)?"
     r"|mais|parce|lorsque|quand|qui|dont|und|aber|weil|dass|wenn|obwohl|während|denn|sondern)\b)",
     re.IGNORECASE)
+
+def starts_clause(text: str) -> bool:
+    """Does ``text`` start with a connector a long sentence is best cut before ("and", "which",
+    "las cuales", "因为"...)? A cut there is at a clause boundary, not inside a phrase."""
+    return _CONJ_RE.match(text.lstrip()) is not None
+
 
 # Abbreviations that never end a sentence (lower case, without the final dot).
 _ABBREV = frozenset("""
