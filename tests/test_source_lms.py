@@ -80,3 +80,67 @@ def test_openedx_problem_widgets_are_reported_question_read():
     for gone in ("point possible", "Submit", "Show answer", "attempts"):
         assert gone not in text
     assert "problem controls" in {s.what for s in doc.skipped}
+
+
+_EDX_UNIT = b"""<html><head><title>Unit 2</title><link rel="stylesheet" href="/static/css/lms-main.css"></head><body>
+<div class="course-wrapper"><section id="course-content"><div id="seq_content">
+<div class="sequence-nav"><button class="sequence-nav-button button-previous"><span class="icon fa fa-chevron-prev"
+ aria-hidden="true"></span><span class="sequence-nav-button-label">Previous</span></button></div>
+<h2 class="unit-title">Photosynthesis</h2>
+<div class="bookmark-button-wrapper"><button class="btn btn-link bookmark-button"><span class="bookmark-text">Bookmark this page</span></button></div>
+<div class="xblock xblock-student_view" data-block-type="html" data-usage-id="block-v1:Demo+html+1">
+<p><span class="fa fa-leaf" aria-hidden="true"></span><span class="sr">Leaf icon</span> Plants use light to make sugar.</p>
+<p>Hints [<a href="javascript:void(0);" onclick="toggle()">show</a>]</p>
+<p><i class="material-icons">lightbulb</i> Light is energy.</p>
+<table><tr><th>Role</th><th>Can post</th></tr>
+<tr><td>Learner</td><td><span class="material-symbols-outlined">check</span></td></tr>
+<tr><td>Guest</td><td><span class="material-symbols-outlined">close</span></td></tr></table>
+</div>
+<a class="button-next" href="/next">Next</a>
+</div></section></div></body></html>"""
+
+
+def test_openedx_icons_and_platform_controls_are_never_read():
+    doc = _doc(_EDX_UNIT)
+    texts = _texts(doc)
+    text = " ".join(texts)
+    assert "Plants use light to make sugar." in texts and "Light is energy." in texts
+    for gone in ("Leaf icon", "lightbulb", "Bookmark", "Previous", "Next", "show", "[", "]"):
+        assert gone not in text, gone
+    assert "Hints" in texts
+    what = {s.what for s in doc.skipped}
+    assert {"icon", "icon label", "toggle label", "unit navigation", "bookmark button"} <= what
+    assert "problem controls" not in what  # this unit has no problem
+    reasons = [s.reason for s in doc.skipped if s.what == "icon"]
+    assert any("lightbulb" in r for r in reasons)
+
+
+def test_a_check_or_cross_icon_that_is_a_cells_value_is_named():
+    rows = [t for t in _texts(_doc(_EDX_UNIT)) if "Can post" in t]
+    assert rows == ["Role: Learner; Can post: check mark", "Role: Guest; Can post: cross"]
+
+
+def test_a_studio_component_is_recognised_from_its_traces():
+    from narrator.parse.html import parse_soup
+    from narrator.parse.sources import recognise
+    from narrator.parse.tree import Work
+
+    def kind(html: str) -> str:
+        return recognise(parse_soup(html, Work("x.html"))).name
+
+    assert kind('<div><p>See <a href="/static/handout.pdf">the handout</a>.</p></div>') == "lms"
+    assert kind('<p>Hello %%USER_ID%%, welcome.</p>') == "lms"
+    assert kind('<html display_name="Show-hide section"><p>Text.</p></html>') == "lms"
+    # a bare component showing icon glyphs it loads no font for
+    assert kind('<p><span class="material-symbols-outlined">schedule</span> Start times.</p>') == "lms"
+    # a whole page with its own icon font is no LMS page; nor is a fragment without icons or traces
+    assert kind('<html><head><title>T</title><link rel="stylesheet" href="/static/fa.css"></head>'
+                '<body><p><i class="fa fa-star"></i> Stars.</p></body></html>') != "lms"
+    assert kind('<p>Just a paragraph with <span class="note">a note</span>.</p>') != "lms"
+    doc = _doc(b'<p><span class="material-symbols-outlined">schedule</span> Start and end times.</p>')
+    assert _texts(doc) == ["Start and end times."]
+
+
+def test_icon_classes_on_words_are_kept():
+    doc = _doc(b'<div class="xblock" data-block-type="html"><p><span class="icon">Remember to water the plant daily.</span></p></div>')
+    assert "Remember to water the plant daily." in _texts(doc)

@@ -11,7 +11,18 @@ Each LMS wraps the teacher's page in its own furniture, recognised from the LMS'
 - Blackboard content items: the content list (``#content_listContainer``) with its menus and
   "Attached Files" lists.
 - Open edX courseware: the unit's xblocks; a problem's widgets (Submit, Save, Show answer,
-  "1 point possible (graded)", notification boxes) are controls, its question is read.
+  "1 point possible (graded)", notification boxes) are controls, its question is read. The
+  platform's own furniture is never read either: icon-font glyphs (Font Awesome ``<span class="fa
+  fa-check">``, Material Symbols ligatures such as ``<span class="material-symbols-outlined">
+  check</span>``) and the screen-reader labels beside them, "Bookmark this page", the
+  Previous/Next unit buttons and the labels of Show/Hide toggles. An icon that is a table
+  cell's whole content is the cell's value: it is read as what it shows, "check mark" or "cross"
+  (a shorter "yes" / "no" would make a table of them look like data noise to the walker).
+  Open edX is recognised from its courseware markup, from its course-export (OLX) attributes
+  (``display_name``, ``url_name``) and from the traces Studio leaves in an HTML component
+  (``/static/`` asset links, ``/jump_to_id/`` links, ``%%USER_ID%%``). A bare component that
+  shows icon-font glyphs without loading any font or stylesheet of its own is also read with
+  these rules: its icons come from the platform page it is shown in.
 
 A Canvas page whose body is Google Docs HTML is read with the Google Docs rules as well.
 """
@@ -26,7 +37,7 @@ from narrator.parse import sources
 from narrator.parse.sources import Facts, Source
 from narrator.parse.sources.gdocs import GoogleDocs
 
-__all__ = ["Lms"]
+__all__ = ["Lms", "icons"]
 
 # "Click Next to continue", "Select the Next button to go on", "Press Continue to proceed."
 _NEXT_PROMPT = re.compile(r"^(?:please\s+)?(?:click|select|press|choose|tap)\s+(?:the\s+)?[\"“']?"
@@ -40,8 +51,27 @@ _MOODLE_ACTIVITY = ("[data-region=activity-information]", ".activity-information
                     "[data-region=completion-info]", ".activity-dates", "[data-region=activity-dates]",
                     "form.togglecompletion")
 _EDX_WIDGETS = (".problem-action-buttons-wrapper", ".action", ".notification", ".problem-progress",
-                ".submission-feedback", ".bookmark-button-wrapper", ".sequence-nav", ".unit-navigation",
-                "button.bookmark-button", ".problem-header + .sr")
+                ".submission-feedback", ".problem-header + .sr")
+_EDX_BOOKMARK = ".bookmark-button-wrapper, button.bookmark-button"
+_EDX_NAV = (".sequence-nav, .sequence-nav-button, button.button-previous, button.button-next, .sequence-bottom, "
+            "nav.sequence-bottom, .unit-navigation, .sequence-navigation")
+# Font Awesome (4-6), Bootstrap and Glyphicons, Material Icons / Symbols, edX's own "icon"
+_ICON_CLASSES = frozenset(("fa", "fas", "far", "fab", "fal", "fad", "fa-solid", "fa-regular", "fa-brands",
+                           "fa-light", "glyphicon", "bi", "icon", "material-icons", "material-icons-outlined",
+                           "material-icons-round", "material-icons-sharp", "material-symbols-outlined",
+                           "material-symbols-rounded", "material-symbols-sharp"))
+_ICON_PREFIXES = ("fa-", "glyphicon-", "bi-")
+_GLYPH = re.compile(r"^[a-z0-9_]{1,40}$|^[\ue000-\uf8ff]?$")  # a ligature name, a private-use glyph, nothing
+_SR_ONLY = frozenset(("sr", "sr-only", "visually-hidden", "screen-reader-text", "screenreader-only"))
+# what an icon that is a table cell's whole value means
+_YES = frozenset(("check", "done", "check_circle", "task_alt", "fa-check", "fa-check-circle", "fa-circle-check",
+                  "fa-square-check", "glyphicon-ok", "bi-check", "bi-check-lg", "bi-check-circle"))
+_NO = frozenset(("close", "clear", "cancel", "block", "fa-times", "fa-xmark", "fa-close", "fa-circle-xmark",
+                 "fa-times-circle", "glyphicon-remove", "bi-x", "bi-x-lg", "bi-x-circle"))
+_TOGGLE = re.compile(r"^(?:show|hide|show\s*/\s*hide|(?:show|hide) (?:all|answer|more|less|hints?|details|"
+                     r"transcript|solution))$", re.IGNORECASE)
+_UNIT_NAV = re.compile(r"^(?:previous|next)(?: (?:unit|page|section))?$", re.IGNORECASE)
+_BOOKMARK = re.compile(r"^(?:bookmark this page|bookmarked|bookmark)$", re.IGNORECASE)
 _BB_CHROME = (".contextMenuContainer", "#breadcrumbs", ".attachments", "#pageTitleBar .contextMenu",
               ".details .attachments")
 
@@ -64,9 +94,25 @@ def _kind_of(soup: Any) -> str:
         return "moodle"
     if soup.find(id="content_listContainer") is not None or soup.find(class_="vtbegenerated") is not None:
         return "blackboard"
-    if soup.find(class_="xblock", attrs={"data-block-type": True}) is not None:
+    if soup.find(class_="xblock", attrs={"data-block-type": True}) is not None or soup.select_one(
+            "[data-usage-id], .course-wrapper #seq_content, .sequence-nav, .xmodule_display") is not None:
+        return "openedx"
+    if _openedx_component(soup):
         return "openedx"
     return ""
+
+
+def _openedx_component(soup: Any) -> bool:
+    """An Open edX course export (OLX) element or an HTML component written in Studio."""
+    if soup.find(attrs={"display_name": True}) is not None or soup.find(attrs={"url_name": True}) is not None:
+        return True  # OLX: <html display_name="..."> / <problem url_name="...">
+    if soup.head is not None:
+        return False  # a whole page: its own links to /static/ are no trace of Studio
+    if soup.select_one('[href^="/static/"], [src^="/static/"], a[href*="/jump_to_id/"]') is not None \
+            or soup.find(string=re.compile("%%USER_ID%%")) is not None:
+        return True
+    # a bare component showing icon-font glyphs it loads no font for: a platform page shows it
+    return soup.find(["link", "style"]) is None and any(_is_icon(i) for i in soup.find_all(["i", "span"], limit=2000))
 
 
 class Lms(Source):
@@ -79,7 +125,10 @@ class Lms(Source):
         return ("identifier" in facts.metas or "moodle" in facts.metas.get("generator", "").lower()
                 or any(i.startswith("page-mod-") for i in facts.ids)
                 or any(c.startswith("path-mod") for c in facts.classes)
-                or facts.any_id("content_listContainer") or facts.any_class("vtbegenerated", "xblock"))
+                or facts.any_id("content_listContainer") or facts.any_class("vtbegenerated", "xblock")
+                or not facts.attrs.isdisjoint(("display_name", "url_name", "data-usage-id"))
+                or facts.any_class("sequence-nav", "xmodule_display")
+                or "head" not in facts.tags)  # a bare component: detect() looks for Studio's traces
 
     @classmethod
     def detect(cls, soup: Any) -> bool:
@@ -107,8 +156,14 @@ class Lms(Source):
                                     "Blackboard's menus, breadcrumbs and attached-file lists")
             self._root = soup.find(id="content_listContainer")
         elif self.lms == "openedx":
+            out += sources.take_out(soup.select(_EDX_NAV), "unit navigation",
+                                    "Open edX's Previous and Next buttons between units")
+            out += sources.take_out(soup.select(_EDX_BOOKMARK), "bookmark button",
+                                    "Open edX's button to bookmark the page")
             out += sources.take_out(soup.select(", ".join(_EDX_WIDGETS)), "problem controls",
                                     "Open edX's buttons, scores and messages around a problem")
+            out += _edx_controls(soup)
+            out += icons(soup)
         out += sources.take_out([p for p in soup.find_all(["p", "div"]) if not p.find(["p", "div"])
                                  and _NEXT_PROMPT.match(_text(p))], "navigation prompt",
                                 "tells the reader to press the LMS's Next button")
@@ -124,6 +179,86 @@ class Lms(Source):
 
     def title(self, soup: Any, blocks: list[Block]) -> str | None:
         return self._inner.title(soup, blocks) if self._inner is not None else None
+
+
+def _is_icon(el: Any) -> bool:
+    """An icon-font element: an <i> or <span> of an icon font's class whose own text is a glyph
+    name, a private-use character or nothing (a span of that class holding words is kept)."""
+    if el.name not in ("i", "span"):
+        return False
+    classes = el.get("class") or ()
+    if not (_ICON_CLASSES.intersection(classes) or any(c.startswith(_ICON_PREFIXES) for c in classes)):
+        return False
+    return _GLYPH.match(_text(el)) is not None
+
+
+def _icon_value(icon: Any) -> str | None:
+    """What an icon that is alone in a table cell shows: its own label when it has one, else
+    "check mark" or "cross" (in Chinese 对勾 / 叉号); None for any other icon (decoration)."""
+    cell = icon.find_parent(["td", "th"])
+    if cell is None or _text(cell) != _text(icon):
+        return None
+    label = icon.get("aria-label") or icon.get("title")
+    if isinstance(label, str) and label.strip():
+        return label.strip()
+    names = {_text(icon), *(icon.get("class") or ())}
+    root = icon.find_parent("html")
+    chinese = root is not None and str(root.get("lang") or "").lower().startswith("zh")
+    if names & _YES:
+        return "对勾" if chinese else "check mark"
+    if names & _NO:
+        return "叉号" if chinese else "cross"
+    return None
+
+
+def icons(soup: Any) -> list[Skipped]:
+    """Take out icon-font glyphs (a table cell's check mark or cross is named) and the
+    screen-reader labels that stand beside an icon."""
+    out: list[Skipped] = []
+    found = [el for el in soup.find_all(["i", "span"]) if _is_icon(el)]
+    for icon in found:
+        if icon.decomposed or icon.parent is None:
+            continue
+        value = _icon_value(icon)
+        nxt = icon.find_next_sibling(True)
+        if nxt is not None and _SR_ONLY.intersection(nxt.get("class") or ()) and len(_text(nxt)) <= 40:
+            out += sources.take_out([nxt], "icon label", "the screen-reader label of an icon, not lesson text")
+        if value is not None:
+            icon.replace_with(value)
+            continue
+        glyph = _text(icon)
+        out += sources.take_out([icon], "icon", f"an icon font's glyph{' (' + glyph + ')' if glyph else ''}: "
+                                "a picture, not a word")
+    return out
+
+
+def _edx_controls(soup: Any) -> list[Skipped]:
+    """Bookmark buttons, Previous/Next unit links and Show/Hide toggle labels, by their words."""
+    out: list[Skipped] = []
+    for el in soup.find_all(["button", "a", "span"]):
+        if el.decomposed or el.parent is None:
+            continue
+        words = _text(el)
+        if _BOOKMARK.match(words) and el.name != "span":
+            out += sources.take_out([el], "bookmark button", "Open edX's button to bookmark the page")
+        elif _UNIT_NAV.match(words) and el.name != "span":
+            out += sources.take_out([el], "unit navigation", "Open edX's Previous and Next buttons between units")
+        elif _TOGGLE.match(words) and (el.name == "button" or el.get("onclick") or "toggle" in " ".join(
+                el.get("class") or ()) or str(el.get("href") or "").startswith(("#", "javascript:"))):
+            _unbracket(el)
+            out += sources.take_out([el], "toggle label", "the label of a Show/Hide button, not lesson text")
+    return out
+
+
+def _unbracket(el: Any) -> None:
+    """Drop the "[" and "]" written around a toggle link ("Hints [show]"), which would be read alone."""
+    from bs4 import NavigableString
+
+    before, after = el.previous_sibling, el.next_sibling
+    if isinstance(before, NavigableString) and isinstance(after, NavigableString) \
+            and before.rstrip().endswith("[") and after.lstrip().startswith("]"):
+        before.replace_with(before.rstrip()[:-1].rstrip())
+        after.replace_with(after.lstrip()[1:])
 
 
 def _canvas(soup: Any) -> list[Skipped]:
