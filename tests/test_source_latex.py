@@ -257,3 +257,21 @@ def test_pandoc_toc_is_furniture_and_its_title_block_is_the_title():
 def test_pandoc_without_a_title_is_named_by_its_first_heading_not_its_file_stem():
     untitled = _PANDOC.replace('<h1 class="title">Sorting</h1>', '<h1 class="title"></h1>')
     assert _doc(untitled).title == "Input"
+
+
+def test_latex2html_katex_spans_are_formulas_even_without_a_command():
+    page = _L2H.replace("<P>The drop rules come first.</P>",
+                        '<P>If <span class="math-inline">{m}=0</span> the loop is empty.</P>'
+                        '<div class="math-display">{V}_{m} B{V}_{m}=I_{m},</div>')
+    spoken = _spoken(_doc(page))
+    assert "If m equals zero the loop is empty." in spoken
+    assert "{" not in spoken
+
+
+def test_latexml_formula_without_the_spacing_primitives_a_loop_left_in_it():
+    page = _LATEXML.replace('<p class="ltx_p">The kernel of a linear map is a subspace.</p>',
+                            '<p class="ltx_p">The kernel of a linear map is a subspace.</p>'
+                            '<math class="ltx_Math" alttext="2.0,-1.05,\\ignorespaces" display="block">'
+                            '<mn>2.0</mn></math>')
+    spoken = _spoken(_doc(page))
+    assert "minus one point zero five" in spoken and "ignorespaces" not in spoken

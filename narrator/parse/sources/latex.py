@@ -155,7 +155,24 @@ class LaTeX2HTML(_Converter):
                                 "not number on this page")
         out += _colophon(soup)
         _heading_numbers(soup)
+        _katex_spans(soup)
         return out
+
+
+def _katex_spans(soup: Any) -> None:
+    """LaTeX2HTML pages typeset in the browser keep each formula's TeX, without delimiters, in a
+    ``math-inline`` or ``math-display`` element for KaTeX's auto-render ("{m}=0"): delimit it, so
+    that it is read as the formula it is even when it holds no TeX command."""
+    from bs4 import NavigableString
+
+    for element in soup.select(".math-inline, .math-display"):
+        kids = element.contents
+        if len(kids) != 1 or type(kids[0]) is not NavigableString:
+            continue
+        tex = str(kids[0]).strip()
+        if tex and not tex.startswith(("\\(", "\\[", "$")):
+            display = "math-display" in (element.get("class") or ())
+            kids[0].replace_with(("\\[" if display else "\\(") + tex + ("\\]" if display else "\\)"))
 
 
 def _heading_numbers(soup: Any) -> None:
@@ -270,10 +287,17 @@ class LaTeXML(_Converter):
     def furnish(self, soup: Any) -> list[Skipped]:
         title = soup.select_one(".ltx_title_document, .ltx_document > .header > h1.title")
         self._title = _text(title) if title is not None else ""
+        # TeX's spacing primitives are kept in a formula's alttext when a package's loop wrote
+        # them (multido: "...,-19.35,\ignorespaces"); they typeset nothing
+        for math in soup.find_all("math", alttext=_PRIMITIVES):
+            math["alttext"] = _PRIMITIVES.sub("", str(math["alttext"])).strip()
         return []
 
     def title(self, soup: Any, blocks: list[Block]) -> str | None:
         return self._title or None
+
+
+_PRIMITIVES = re.compile(r"\\(?:ignorespaces|relax|protect|nobreak|unskip)(?![A-Za-z])")
 
 
 class Pandoc(_Converter):
