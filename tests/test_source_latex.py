@@ -263,7 +263,9 @@ def test_latex2html_katex_spans_are_formulas_even_without_a_command():
     page = _L2H.replace("<P>The drop rules come first.</P>",
                         '<P>If <span class="math-inline">{m}=0</span> the loop is empty.</P>'
                         '<div class="math-display">{V}_{m} B{V}_{m}=I_{m},</div>')
-    spoken = _spoken(_doc(page))
+    doc = _doc(page)
+    assert "{m}=0" in [r.math for c in doc.chapters for b in c.blocks for r in b.runs]
+    spoken = _spoken(doc)
     assert "If m equals zero the loop is empty." in spoken
     assert "{" not in spoken
 
