@@ -25,12 +25,11 @@ from narrator.parse.elements import (classes_of, int_attr, is_hidden, is_pagebre
                                      language_of, style_of)
 from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.lines import LINE, split_lines
-from narrator.parse.maths import (SYMBOL_FONT, comment_tex, display, find_tex, formula_of, is_symbol_font,
-                                  tex_alt)
+from narrator.parse.maths import SYMBOL_FONT, comment_tex, display, find_tex, formula_of, tex_alt
+from narrator.parse.runs import Inline, Piece, inline_of, make_runs
 from narrator.parse.tags import (BLOCK_TAGS, CONTEXT_NAMES, HEADINGS, LISTS, ONLY_WITH_TEXT, REPORTED,
                                  SKIP_TAGS, STRUCK, UNWRAP_NS)
 from narrator.parse.tree import TreeIndex, Work, descendants, parse_tree, small_text
-from narrator.text import BOPOMOFO, CJK_PUNCTUATION, FULLWIDTH, HAN, KANA, RADICALS
 
 PAGEBREAK = "pagebreak"
 ANNOUNCE = "announce-table"  # context of the block standing for a table that is not read
@@ -38,15 +37,8 @@ BLANK = "\uff3f\uff3f\uff3f"  # a form's blank as the reader sees it (spoken as 
 
 _OUTSIDE = "outside the page's main content"
 _PROSE = 80  # characters of unlinked text that make an element real prose (never chrome)
-_MARK_TAGS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em", "dfn": "em",
-              "u": "u", "ins": "u", "code": "code", "kbd": "code", "samp": "code", "tt": "code",
-              "var": "code", "q": "q", "sub": "sub", "sup": "sup"}
 
-_WS = re.compile(r"[ \t\n\r\f\v\x00]+")
-_CJK = re.compile(f"[{RADICALS}{CJK_PUNCTUATION}{KANA}{BOPOMOFO}{HAN}{FULLWIDTH}]")
 _MSO_LEVEL = re.compile(r"mso-list:l\d+level(\d+)")
-_FONT_WEIGHT = re.compile(r"(?:^|;)font-weight:(\w+)")
-_FONT_STYLE = re.compile(r"(?:^|;)font-style:(\w+)")
 _HAS_HTML = re.compile(r"<\s*(p|h[1-6]|div|ul|ol|li|table|blockquote|br|strong|em|b|i|span|figure)\b",
                        re.IGNORECASE)
 
@@ -56,10 +48,9 @@ _FOOTNOTE_AFTER = frozenset(".,;:!?\"'”’」』。，；：！？、")
 
 # Keep source paths short: at most this many "tag:nth-of-type(n)" steps.
 _MAX_PATH = 8
-# Class names a block's context (or a run's marks) takes from its ancestors: real documents have
-# up to about 30; 50,000 nested elements with a class each must not give every block 50,000.
+# Class names a block's context takes from its ancestors: real documents have up to about 30;
+# 50,000 nested elements with a class each must not give every block 50,000.
 _MAX_CONTEXT = 64
-_MAX_MARKS = 32
 
 
 @dataclass(slots=True)
@@ -90,27 +81,10 @@ class _Table:
     code_cols: frozenset[int] = frozenset()  # columns of code expressions: not read
 
 
-@dataclass(slots=True)
-class _Inline:
-    marks: frozenset[str]
-    lang: str | None
-    emotion: str | None
-    symbol: bool = False  # Word's Symbol font: "p" is π
-
-
 _LEADERS = re.compile(r"\s*(?:\.{6,}|…{3,}|·{6,})\s*")
 _FORMULA_ATTRS = frozenset(("data-latex", "data-tex", "data-value", "formula", "data-formula",
                             "data-mathml"))
 _MATHJAX_SCRIPT = re.compile(r"^math/(tex|mml)", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class _Piece:
-    text: str
-    marks: frozenset[str]
-    lang: str | None
-    emotion: str | None
-    math: str | None = None  # a formula: its TeX (``text`` is its rendering)
 
 
 def parse_soup(markup: str, work: Work | None = None) -> Any:
@@ -138,7 +112,7 @@ class Walker:
         self.relabel: dict[int, tuple[str, str]] = {}  # ids -> (what, reason) truer than "page chrome"
         self.blocks: list[Block] = []
         self.skipped: list[Skipped] = []
-        self.pieces: list[_Piece] = []
+        self.pieces: list[Piece] = []
         self.last_space = True
         self.title_tag: str = ""
         self.lines = False  # a <br> (LINE) is among the pieces
@@ -160,7 +134,7 @@ class Walker:
         plain_strings = (bs4.NavigableString,)
         odd_strings = (bs4.Doctype, bs4.Declaration, bs4.ProcessingInstruction, bs4.CData)
         frames: list[_Frame] = [_Frame("paragraph", 0, frozenset(), None, lang_of(root), self.root_label)]
-        inlines: list[_Inline] = [_Inline(frozenset(), None, None)]
+        inlines: list[Inline] = [Inline(frozenset(), None, None)]
         # (name, nth, id) of every open element, for CSS-like source paths
         path: list[tuple[str, int, str | None]] = []
         counters: list[dict[str, int]] = [{}]
@@ -317,7 +291,7 @@ class Walker:
                 stack.append(EXIT_PLAIN)
                 continue
             if not is_block:
-                inlines.append(self._inline(node, name, style, inlines[-1]))
+                inlines.append(inline_of(node, name, style, inlines[-1]))
                 stack.append(EXIT_INLINE)
                 stack.extend(reversed(node.contents))
                 continue
@@ -658,9 +632,9 @@ class Walker:
                     width = 1
                 parent.row.append((col, len(self.pieces), width, name))
                 # a barrier piece, so the next text is not merged into the previous cell's piece
-                self.pieces.append(_Piece("", frozenset(), None, None))
+                self.pieces.append(Piece("", frozenset(), None, None))
             else:
-                self._add(" ", _Inline(frozenset(), None, None))
+                self._add(" ", Inline(frozenset(), None, None))
             return None
         context = parent.context
         room = _MAX_CONTEXT - len(context)  # deep nesting must not make every block's context huge
@@ -734,44 +708,9 @@ class Walker:
         return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
                       ordered=parent.ordered if inherit else False, item=parent.item if inherit else 0)
 
-    def _inline(self, node: Any, name: str, style: str, parent: _Inline) -> _Inline:
-        marks = set()
-        mark = _MARK_TAGS.get(name)
-        if mark == "strong" and name == "b":
-            # Google Docs wraps a whole paste in <b style="font-weight:normal" id="docs-internal-guid-...">
-            ident = node.attrs.get("id") if node.attrs else None
-            fw = _FONT_WEIGHT.search(style)
-            if (fw and fw.group(1) in ("normal", "400")) or (
-                    isinstance(ident, str) and ident.startswith("docs-internal-guid")):
-                mark = None
-        if mark:
-            marks.add(mark)
-        if style:
-            fw = _FONT_WEIGHT.search(style)
-            if fw and fw.group(1) in ("bold", "bolder", "600", "700", "800", "900"):
-                marks.add("strong")
-            fs = _FONT_STYLE.search(style)
-            if fs and fs.group(1) in ("italic", "oblique"):
-                marks.add("em")
-            if "text-decoration:underline" in style or "text-decoration-line:underline" in style:
-                marks.add("u")
-        room = _MAX_MARKS - len(parent.marks)  # bounded, however many classed elements are nested
-        for c in classes_of(node)[:max(room, 0)]:
-            marks.add("." + c)
-        emotion = (node.attrs.get("data-emotion") if node.attrs else None) or parent.emotion
-        lang = lang_of(node) or parent.lang
-        symbol = parent.symbol or (bool(style) and is_symbol_font(style))
-        base = parent.marks
-        if isinstance(voice := node.attrs.get("data-voice") if node.attrs else None, str) and voice.strip():
-            base = frozenset(m for m in base if not m.startswith(VOICE))  # the nearest data-voice wins
-            marks.add(VOICE + voice.strip()[:40])
-        if not marks and emotion == parent.emotion and lang == parent.lang and symbol == parent.symbol:
-            return parent
-        return _Inline(base | marks if marks else parent.marks, lang, emotion, symbol)
-
     # -- text and blocks -----------------------------------------------------------------------
 
-    def _text(self, s: str, inline: _Inline) -> None:
+    def _text(self, s: str, inline: Inline) -> None:
         s = s.translate(TEXT_TABLE)
         if "....." in s or "……" in s or "·····" in s:
             s = _LEADERS.sub(", ", s)  # a contents line's dot leaders: "Page one, 1"
@@ -789,11 +728,11 @@ class Walker:
         if at < len(s):
             self._add(s[at:], inline)
 
-    def _math(self, tex: str, inline: _Inline, *, block: bool = False) -> None:
+    def _math(self, tex: str, inline: Inline, *, block: bool = False) -> None:
         """A formula: shown as its rendering, spoken from its TeX (script/maths.py)."""
         if block:
             self._add(" ", inline)
-        self.pieces.append(_Piece(display(tex), inline.marks | {"math"}, inline.lang, inline.emotion,
+        self.pieces.append(Piece(display(tex), inline.marks | {"math"}, inline.lang, inline.emotion,
                                   math=tex))
         if block:
             self._add(" ", inline)
@@ -814,7 +753,7 @@ class Walker:
             p = p.parent
         return "read"
 
-    def _math_piece(self, node: Any, name: str, inline: _Inline) -> None:
+    def _math_piece(self, node: Any, name: str, inline: Inline) -> None:
         from narrator.parse.maths import mathml_string_to_tex, mathml_to_tex
 
         if name == "script":
@@ -826,7 +765,7 @@ class Walker:
             display_mode = "display" in str(node.attrs.get("type") or node.attrs.get("display") or "")
             self._math(tex, inline, block=display_mode)
 
-    def _add(self, s: str, inline: _Inline) -> None:
+    def _add(self, s: str, inline: Inline) -> None:
         pieces = self.pieces
         if pieces:
             last = pieces[-1]
@@ -834,7 +773,7 @@ class Walker:
                     and last.math is None:
                 last.text += s
                 return
-        pieces.append(_Piece(s, inline.marks, inline.lang, inline.emotion))
+        pieces.append(Piece(s, inline.marks, inline.lang, inline.emotion))
 
     def _pagebreak(self, frame: _Frame) -> None:
         if frame.absorb:
@@ -905,7 +844,7 @@ class Walker:
         self.lines = False
         cells = frame.row or []
         table = frame.table
-        texts: list[tuple[int, str, list[_Piece]]] = []
+        texts: list[tuple[int, str, list[Piece]]] = []
         for i, (col, start, _w, tag) in enumerate(cells):
             end = cells[i + 1][1] if i + 1 < len(cells) else len(pieces)
             texts.append((col, tag, pieces[start:end]))
@@ -927,22 +866,22 @@ class Walker:
         if table is not None and table.code_cols:
             kept = [i for i, t in enumerate(texts) if t[0] not in table.code_cols]
             texts, plain = [texts[i] for i in kept], [plain[i] for i in kept]
-        out: list[_Piece] = []
+        out: list[Piece] = []
         headers = table.headers if table is not None else []
-        none = _Inline(frozenset(), None, None)
+        none = Inline(frozenset(), None, None)
         spans: list[tuple[int, int, int]] = []  # where each cell's label and value are in the text
         length = 0
         for (col, _t, ps), text in zip(texts, plain):
             if not text:
                 continue
-            ps = [_Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion, r.math) for r in make_runs(ps)]
+            ps = [Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion, r.math) for r in make_runs(ps)]
             if out:
-                out.append(_Piece("; ", none.marks, None, None))
+                out.append(Piece("; ", none.marks, None, None))
                 length += 2
             start = length
             head = headers[col] if col < len(headers) else ""
             if head and head != text:
-                out.append(_Piece(head + ": ", none.marks, None, None))
+                out.append(Piece(head + ": ", none.marks, None, None))
                 length += len(head) + 2
             value = length
             out.extend(ps)
@@ -1164,47 +1103,6 @@ def _is_blank_input(node: Any) -> bool:
     if node.attrs and (node.attrs.get("hidden") is not None or "display:none" in style_of(node)):
         return False
     return (kind or "").lower() in _BLANK_TYPES
-
-
-def is_cjk(ch: str) -> bool:
-    return bool(_CJK.match(ch))
-
-
-def make_runs(pieces: list[_Piece]) -> tuple[Run, ...]:
-    """Collapse whitespace across pieces and build Runs (trimmed, single spaces).
-
-    A line break between two CJK characters vanishes: Chinese source wrapped across lines must not
-    get spaces inside words.
-    """
-    joined = "\x00".join(p.text for p in pieces)
-
-    def repl(m: re.Match[str]) -> str:
-        g = m.group()
-        seps = g.count("\x00")
-        if seps == len(g):
-            return g
-        start, end = m.start(), m.end()
-        if start == 0 or end == len(joined):
-            return "\x00" * seps
-        if ("\n" in g or "\r" in g) and is_cjk(joined[start - 1]) and is_cjk(joined[end]):
-            return "\x00" * seps
-        # the space stays on the side where the source had it, so marks do not cover edge spaces
-        return " " + "\x00" * seps if g[0] != "\x00" else "\x00" * seps + " "
-
-    parts = _WS.sub(repl, joined).split("\x00")
-    runs: list[Run] = []
-    for piece, text in zip(pieces, parts):
-        if not text:
-            continue
-        if runs and runs[-1].marks == piece.marks and runs[-1].lang == piece.lang and \
-                runs[-1].emotion == piece.emotion and piece.math is None and runs[-1].math is None:
-            prev = runs[-1]
-            runs[-1] = Run(prev.text + text, prev.marks, prev.lang, prev.emotion)
-        else:
-            runs.append(Run(text, piece.marks, piece.lang, piece.emotion, piece.math))
-    if not any(r.text.strip() for r in runs):
-        return ()
-    return tuple(runs)
 
 
 def has_html(text: str) -> bool:
