@@ -299,3 +299,28 @@ def test_pages_that_are_not_books_are_not_claimed() -> None:
     assert _kind(_LEGACY_GITBOOK) == "book" and _kind(latexml) != "book"
     assert _kind("<html><head><meta name='generator' content='quarto-1.4'></head><body><p>Hi.</p></body></html>") \
         != "book"  # a Quarto page without its document element (a slide deck, a fragment)
+
+
+def test_pandoc_leftovers_in_a_bookdown_chapter_are_reported_not_read() -> None:
+    page = _BOOKDOWN.replace(
+        "<p>A sample is a part of a population chosen to learn about the whole.</p>",
+        '<p>A sample is a part of a population chosen to learn about the whole.<br />'
+        '<span id="eq:5-3" label="eq:5-3">[eq:5-3]</span></p>'
+        "<h3>Sample size</h3><p>(n): the number of members {#size .unnumbered}</p>")
+    doc = _doc(page)
+    text = _text(doc)
+    assert "[eq:5-3]" not in text and "unnumbered" not in text and "{#" not in text
+    assert "(n): the number of members" in text
+    assert {"cross-reference label", "header attributes"} <= _whats(doc)
+
+
+def test_jupyter_book_hidden_cell_toggle_labels_are_not_read() -> None:
+    page = _JUPYTER_BOOK.replace(
+        "<p>Compare the model with measurements.</p>",
+        '<p>Compare the model with measurements.</p><div class="cell tag_hide-cell docutils container">'
+        '<details class="hide above-input"><summary aria-label="Toggle hidden content">'
+        '<span class="collapsed">Show code cell content</span><span class="expanded">Hide code cell content</span>'
+        '</summary><div class="cell_input docutils container"><pre>x = 1</pre></div></details></div>')
+    doc = _doc(page)
+    assert "code cell content" not in _text(doc)
+    assert "toggle label" in _whats(doc)

@@ -96,6 +96,8 @@ _FURNITURE: dict[str, list[tuple[str, tuple[str, str]]]] = {
         ("footer.bd-footer-content, footer.bd-footer, .bd-footer-article", _FOOTER),
         ("a.headerlink", _ANCHOR),
         ("button.copybtn", _COPY),
+        ("details.hide > summary, details.above-input > summary, details.below-input > summary",
+         ("toggle label", "the label of a button that shows or hides a code cell (\"Show code cell content\")")),
     ],
     "mdbook": [
         ("#mdbook-sidebar, nav#sidebar, nav.sidebar", _TOC),
@@ -183,6 +185,7 @@ class Book(Source):
             out += _callout_titles(soup)
         for selector, (what, reason) in _FURNITURE[self.style]:
             out += sources.take_out(soup.select(selector), what, reason)
+        out += _pandoc_leftovers(soup)
         if self.style == "mdbook":
             for link in soup.select("h1 > a.header, h2 > a.header, h3 > a.header, h4 > a.header"):
                 link.unwrap()  # mdBook links each heading's text to itself: the text is the heading
@@ -213,6 +216,30 @@ def _callout_titles(soup: Any) -> list[Skipped]:
         line = soup.new_tag("p")
         line.string = title
         header.replace_with(line)
+    return out
+
+
+_HEADER_ATTRS = re.compile(r"\s*\{#[\w:.-]+(?:\s+\.[\w-]+)*\s*\}\s*$")
+
+
+def _pandoc_leftovers(soup: Any) -> list[Skipped]:
+    """What pandoc (under bookdown and Quarto) leaves of the author's LaTeX or Markdown when it
+    cannot use it: a ``\\label`` written out as ``<span label="x">[x]</span>`` (an anchor for
+    links), and header attributes ``{#id .unnumbered}`` left at the end of a heading's text (or of
+    the paragraph that continues it)."""
+    from bs4 import NavigableString
+
+    out = sources.take_out([s for s in soup.find_all("span", attrs={"label": True})
+                            if _text(s) == f"[{s.get('label')}]"], "cross-reference label",
+                           "the name of a LaTeX \\label pandoc wrote out: an anchor for links, not text")
+    # a heading written over two lines in the source ends in the paragraph after it
+    for heading in soup.find_all(re.compile(r"^(?:h[1-6]|p)$")):
+        last = heading.find_all(string=True)[-1:] if heading.contents else []
+        if last and isinstance(last[0], NavigableString) and (m := _HEADER_ATTRS.search(str(last[0]))):
+            out.append(Skipped(sources.selector(heading), "header attributes",
+                                       "an id and classes pandoc left in the heading's text, not words",
+                                       len(m.group().strip())))
+            last[0].replace_with(str(last[0])[:m.start()])
     return out
 
 
