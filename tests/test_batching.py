@@ -15,11 +15,12 @@ from narrator.engines import create_engines
 from narrator.errors import ConfigError
 from narrator.events import Notice
 from narrator.synthesis.cache import Cache
-from narrator.synthesis.concurrency import Limit, limit_for
+from narrator.synthesis.concurrency import FIRST_GUESS, Limit, limit_for, says_it_batches
 from narrator.synthesis.scheduler import synthesize
 from narrator.values import Script, ScriptChapter, Segment
 from servers.audio import speech_wav
-from servers.batching import BatchingServer, Curve
+from servers.batching import BatchingServer, Curve, exponent_for
+from servers.batching import simulate as on_the_model
 from servers.indextts2_webui import start_webui
 from servers.vllm_server import VOICE_PATH
 
@@ -76,6 +77,83 @@ def test_auto_is_the_default_of_batching_engines_and_goes_above_one(tmp_path, ap
     assert min(durations(result)) > 1.0
     limit = limit_for(engines[0], config.engine.in_flight)
     assert limit.setting == "auto" and max(v for _, v in limit.history) >= 4
+
+
+def test_auto_asks_once_alone_then_four_and_reaches_the_batch_within_a_few_windows(tmp_path):
+    """An engine whose servers batch: "auto" sends its first request alone (a server that cannot
+    answer is found by one request, as before), then four at once, and doubles from there after
+    short windows: the stand-in (8 at once give 2.5x) sees 8 requests at once within its first
+    30 (measuring 8 requests per level from 1, as before, took about 40; counted from the
+    arrivals it saw)."""
+    with BatchingServer(Curve(unit=0.08, max_batch=8)) as server:
+        result, engines = run(vllm_config(server.url), tmp_path, 60)
+        stats = server.stats()
+    assert not result.failed and stats["errors"] == 0 and stats["same_key_overlaps"] == []
+    at_server = [n for _, n in stats["arrivals"]]
+    assert at_server[:5] == [1, 1, 2, 3, 4], at_server[:8]  # alone, then four at once
+    assert max(at_server[:30]) >= 8, at_server
+    assert [v for _, v in limit_for(engines[0], "").history][:2] == [FIRST_GUESS, 8] == [4, 8]
+
+
+def test_only_an_engine_that_says_its_servers_batch_leaps_to_the_first_guess():
+    class Batches:
+        in_flight = "auto"
+
+    class OneAtATime:
+        in_flight = 1
+
+    assert says_it_batches(Batches(), "auto")
+    assert not says_it_batches(OneAtATime(), "auto")  # "auto" asked of an engine that does not say
+    assert not says_it_batches(Batches(), 4)
+    limit = Limit("auto", 64)  # doubles from 1
+    limit.answered(limit.sent(0.0), 1.0, 2.0, 60.0)
+    assert limit.value == 1  # a window at level 1 is two answers
+    limit.answered(limit.sent(1.0), 2.0, 2.0, 60.0)
+    assert limit.value == 2
+    limit = Limit("auto", 64, batches=True)
+    limit.answered(limit.sent(0.0), 1.0, 2.0, 60.0)
+    assert limit.value == FIRST_GUESS
+    assert Limit("auto", 3, batches=True).value == 1
+
+
+# ---- the first minute, on the stand-in's model and a virtual clock ---------------------------
+
+BENCH_CURVE = Curve(unit=0.0, exponent=exponent_for(2.5, 8), max_batch=8, per_audio=0.4)
+BENCH_AUDIO = [2.0, 2.9, 2.5, 1.9]  # seconds of audio of the benchmark's four kinds of sentence
+
+
+def rate(answers, start: float, end: float) -> float:
+    """Seconds of audio answered per second between ``start`` and ``end`` (virtual seconds)."""
+    return sum(a for t, a, _ in answers if start < t <= end) / (end - start)
+
+
+def test_auto_reaches_90_percent_of_the_best_fixed_within_the_first_minute():
+    """The benchmark's curve (0.4 s per second of audio alone, 8 at once give 2.5x), simulated
+    with no clock: the best fixed number's steady throughput is the yardstick. "auto" reaches 90 %
+    of it within the first minute, read both ways: its rate over the minute's last 20 s, and its
+    average over the whole first minute (the ramp included); twice in_flight = 1 on average; and
+    it stays near the best afterwards (probing continuously)."""
+    fixed = {n: rate(on_the_model(Limit(n), BENCH_CURVE, BENCH_AUDIO, until=300), 30, 300)
+             for n in (1, 2, 4, 6, 8, 12, 16)}
+    best = max(fixed.values())
+    assert fixed[8] == pytest.approx(best, rel=0.01) and best / fixed[1] == pytest.approx(2.5, rel=0.02)
+    limit = Limit("auto", 64, batches=True)
+    answers = on_the_model(limit, BENCH_CURVE, BENCH_AUDIO, until=300)
+    assert rate(answers, 40, 60) >= 0.9 * best
+    assert rate(answers, 0, 60) >= 0.9 * best
+    assert rate(answers, 0, 60) >= 2 * fixed[1]
+    assert rate(answers, 60, 300) >= 0.95 * best
+    reached = next(t for t, _, level in answers if level >= 8)
+    assert reached < 20, limit.history  # virtual seconds: a count of service times, not a clock
+
+
+def test_auto_from_one_also_reaches_90_percent_within_the_first_minute():
+    """Without the leap to the first guess (an engine that does not say its servers batch, asked
+    "auto"): doubling from 1."""
+    best = rate(on_the_model(Limit(8), BENCH_CURVE, BENCH_AUDIO, until=300), 30, 300)
+    answers = on_the_model(Limit("auto", 64), BENCH_CURVE, BENCH_AUDIO, until=120)
+    assert rate(answers, 40, 60) >= 0.9 * best
+    assert rate(answers, 0, 60) >= 0.9 * best
 
 
 def test_a_fixed_number_is_what_the_server_sees(tmp_path):

@@ -10,7 +10,10 @@ throughput hill instead:
 
 - **start**: from 1, the limit doubles while each doubling raises the measured throughput by at
   least ``START_GAIN`` (as TCP's slow start doubles its window), so a server that takes 16 at
-  once is found in five steps;
+  once is found in four or five steps; each step is judged on a short window (as many requests
+  as the level, at least ``START_SAMPLES``), so the levels below the best cost little of the
+  first minute. On an engine that says its servers batch, the first answer alone ends level 1
+  and the limit goes to ``FIRST_GUESS`` (4) at once;
 - **steady**: then, continuously, the limit is compared with a level above and one below
   (alternately): up when the level above gives ``UP_GAIN`` more, down when the level below gives
   as much within ``DOWN_TOLERANCE`` (the same work with less waiting); a move that pays is
@@ -27,10 +30,11 @@ Throughput is measured per request by Little's law: a request that was in flight
 seconds, with on average ``c`` requests of this server in flight meanwhile, shows a throughput of
 ``c * audio / latency``; a window sums these over requests sent while the server had the full
 limit in flight (a window at a lower fill, as at the end of a lesson, says nothing about the
-limit). A window's cohort is the first requests sent at the full limit once a request of the
-window is back (the requests of the level before have left the server's batch by then), and the
-window closes when the last of them is back (taking the first answers only would favour short
-latencies).
+limit). A window's cohort is the first requests sent at the full limit once every request sent
+before the window is back: a request sent at once after a step up would wait behind the level
+before's half-done requests and look faster than the level is (past the server's batch, where
+requests queue). The window closes when the last of the cohort is back (taking the first answers
+only would favour short latencies). A steady window has at least ``MIN_SAMPLES`` requests.
 The same state serves every lesson of a course (:func:`limit_for`), so a course build
 measures once.
 
@@ -49,7 +53,9 @@ from narrator.config import MAX_IN_FLIGHT  # the most requests in flight per ser
 START_GAIN = 0.10  # a doubling must raise the throughput by 10 % to double again
 UP_GAIN = 0.05  # one step up must give 5 % more throughput to be kept
 DOWN_TOLERANCE = 0.03  # one step down is kept if it gives at least 97 % of the throughput
-MIN_SAMPLES = 8  # requests per measurement window at least (else: as many as the limit)
+START_SAMPLES = 2  # start phase: requests per window at least (else: as many as the limit)
+FIRST_GUESS = 4  # after its first answer, where "auto" goes on an engine that says its servers batch
+MIN_SAMPLES = 8  # steady phase: requests per window at least (else: as many as the limit)
 FULL_FILL = 0.75  # a request counts if the server had this share of the limit in flight meanwhile
 LATENCY_SHARE = 0.5  # a request slower than this share of its time limit halves the limit
 FIRST_HOLD = 32  # successful requests before a level that failed is tried again (doubling)
@@ -77,6 +83,7 @@ class Limit:
 
     setting: int | str
     cap: int = MAX_IN_FLIGHT
+    batches: bool = False  # the engine says its servers batch: one answer is enough at level 1
     value: int = 1
     phase: str = "start"  # "start" (doubling), "steady" (probing around the best), "fixed"
     in_flight: int = 0
@@ -85,7 +92,8 @@ class Limit:
     _stamp: float | None = None
     _window: int = 0
     _samples: list[tuple[float, float, float]] = field(default_factory=list)  # (audio, latency, area)
-    _settled: bool = False  # a request sent in this window is back: the server has turned over
+    _settled: bool = False  # no request sent before this window is in flight: it is the level's
+    _older: int = 0  # requests in flight that were sent before this window
     _cohort: int = 0  # members sent in this window
     _back: int = 0  # members answered (or failed) in this window
     _short: int = 0  # members that saw the server less than full (work ran out): not samples
@@ -108,6 +116,7 @@ class Limit:
             self.value = max(1, min(int(self.setting), self.cap))
             self.phase = "fixed"
         self._base = self.value
+        self._settled = True  # nothing in flight yet: the first requests see the first level
 
     @property
     def measured(self) -> bool:
@@ -125,7 +134,18 @@ class Limit:
             self._cohort += 1
         return Ticket(self._window, self.value, now, self._area, member)
 
+    def _left_older(self) -> None:
+        """A request of an earlier window left: once none is left, the server holds only
+        requests of this level (their latencies no longer include the level before's)."""
+        self._older = max(0, self._older - 1)
+        if self._older == 0:
+            self._settled = True
+
     def _needed(self) -> int:
+        if self.phase == "start":
+            if self.value == 1 and self.batches:
+                return 1  # level 1 is left whatever it measures: one answer will do
+            return max(START_SAMPLES, self.value)
         return max(MIN_SAMPLES, self.value)
 
     def answered(self, ticket: Ticket, now: float, audio: float, time_limit: float) -> None:
@@ -145,8 +165,8 @@ class Limit:
             self._restart(max(1, self.value // 2), now, phase="steady")
             return
         if ticket.window != self._window:
+            self._left_older()
             return
-        self._settled = True
         if not ticket.member:
             return
         # every member counts, the slow ones too: a window that took only the first answers
@@ -173,6 +193,8 @@ class Limit:
         if ticket is not None:
             self._advance(now)
             self.in_flight -= 1
+            if ticket.window != self._window:
+                self._left_older()
         level = max(ticket.level if ticket is not None else 1, self.in_flight + 1)
         if level <= 1 or self.value <= 1 and self.in_flight == 0:
             return
@@ -194,7 +216,10 @@ class Limit:
             if self._prev is None or x > self._prev[1] * (1 + START_GAIN):
                 self._prev = (level, x)
                 if level * 2 <= top or level < top:
-                    self._move(min(level * 2, top), now)
+                    # slow start doubles; from 1 on a server that says it batches, straight to
+                    # FIRST_GUESS (its first answer has shown that it answers at all)
+                    leap = FIRST_GUESS if level == 1 and self.batches else 2 * level
+                    self._move(min(leap, top), now)
                     return
                 self._steady(level, x, now)
                 return
@@ -264,7 +289,8 @@ class Limit:
         self._window += 1
         self._samples.clear()
         self._cohort = self._back = self._short = 0
-        self._settled = False
+        self._older = self.in_flight
+        self._settled = self._older == 0
         self._set(value, now)
 
     def _set(self, value: int, now: float) -> None:
@@ -307,17 +333,27 @@ def resolve_setting(setting: int | str, engine: Any) -> int | str:
     return setting
 
 
+def says_it_batches(engine: Any, setting: int | str) -> bool:
+    """Whether "auto" on ``engine`` goes to ``FIRST_GUESS`` after the first answer: the engine
+    says its servers batch (its own default is "auto"). The first request still goes alone, so
+    a server that cannot answer at all is found by one request, as before; one that does not
+    batch pays latency for one window at FIRST_GUESS and is back at 1, and one that fails under
+    concurrency is stepped down to 1 by its first error there."""
+    return setting == "auto" and getattr(engine, "in_flight", 1) == "auto"
+
+
 def limit_for(engine: Any, setting: int | str) -> Limit:
     """The limit of ``engine``'s server, kept for the engine's life (every lesson of a course
     built with the same engines continues from what was measured)."""
     setting = resolve_setting(setting, engine)
     limit = _LIMITS.get(engine)
     if limit is None or limit.setting != setting:
-        limit = Limit(setting, engine_cap(engine))
+        limit = Limit(setting, engine_cap(engine), says_it_batches(engine, setting))
         try:
             _LIMITS[engine] = limit
         except TypeError:  # not weakly referable: a limit for this run only
             pass
     limit.in_flight = 0
     limit._stamp = None
+    limit._older, limit._settled = 0, True  # nothing of an earlier run is in flight
     return limit

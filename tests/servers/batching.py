@@ -228,6 +228,50 @@ class BatchingServer:
         return Reply.json(self.stats())
 
 
+def simulate(limit: Any, curve: Curve, audio: list[float], *, until: float,
+             requests: int | None = None) -> list[tuple[float, float, int]]:
+    """The same model on a virtual clock: ``limit`` (a :class:`narrator.synthesis.concurrency.Limit`)
+    sends requests whenever it has room, the i-th answering ``audio[i % len(audio)]`` seconds of
+    audio, until ``until`` virtual seconds or ``requests`` answers. Returns each answer as (virtual
+    time, seconds of audio, the limit when it came back). No thread and no sleep: a test of the
+    rule's timing that no load on the machine can change."""
+    now, sent = 0.0, 0
+    active: list[list[Any]] = []  # [work left, audio, ticket]
+    waiting: deque[list[Any]] = deque()
+    answers: list[tuple[float, float, int]] = []
+
+    def fill() -> None:
+        nonlocal sent
+        while limit.in_flight < limit.value and (requests is None or sent < requests):
+            seconds = audio[sent % len(audio)]
+            present = len(active) + len(waiting) + 1
+            ticket = limit.sent(now)
+            sent += 1
+            if curve.error_above is not None and present > curve.error_above:
+                limit.failed(ticket, now)  # answered 503 at once; the request is asked again
+                sent -= 1
+                continue
+            (active if len(active) < curve.max_batch else waiting).append(
+                [curve.work(seconds), seconds, ticket])
+
+    fill()
+    while active and now < until:
+        speed = len(active) ** -curve.exponent
+        step = min(w[0] for w in active) / speed
+        now += step
+        for w in active:
+            w[0] -= step * speed
+        done = [w for w in active if w[0] <= 1e-9]
+        active = [w for w in active if w[0] > 1e-9]
+        while waiting and len(active) < curve.max_batch:
+            active.append(waiting.popleft())
+        for _, seconds, ticket in done:
+            limit.answered(ticket, now, seconds, math.inf)
+            answers.append((now, seconds, limit.value))
+        fill()
+    return answers
+
+
 def _health(server: RecordingServer, req: Request) -> Reply:
     return Reply.json({"status": "ok"})
 
