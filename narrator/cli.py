@@ -357,6 +357,10 @@ def _list_workers(broker: str) -> int:
         setup = [w["server"]] + [x for x in (w["engine"], w.get("voice")) if x and x != w["server"]]
         print(f"  {w['hostname']}: {', '.join(setup)}, queue {w['queue']}, "
               f"fingerprint {w['fingerprint']}; {state}")
+        if w.get("voices"):  # voices per role (issue 24): the roles whose takes it makes
+            said = (["narrator"] if w.get("narrator", True) else []) + [
+                f"{'/'.join(v['roles'])} ({v['value']})" for v in w["voices"]]
+            print(f"    voices: {', '.join(said)}")
     return 0
 
 
@@ -384,6 +388,9 @@ def _cmd_worker(argv: list[str]) -> int:
                    help="a take unfinished this long after delivery goes to another worker (the "
                         "worker died); must exceed the longest take (default: from the engine "
                         "timeouts)")
+    p.add_argument("--role", action="append", default=[], metavar="ROLE",
+                   help="say only this role's voice of the cast ([voices]; repeat it; \"narrator\" is "
+                        "the worker's own voice): a worker per voice (default: every voice of the cast)")
     p.add_argument("--in-flight", type=int, metavar="N",
                    help="takes made at once, for a server that batches (index-tts-vllm, an "
                         "OpenAI-compatible server): N Celery threads, one message reserved each "
@@ -401,7 +408,7 @@ def _cmd_worker(argv: list[str]) -> int:
 
     in_flight = args.in_flight or (config.engine.in_flight if isinstance(config.engine.in_flight, int) else 1)
     return run_worker(config, config.queue.broker, name=args.name or "",
-                      visibility_timeout=args.visibility_timeout, in_flight=in_flight)
+                      visibility_timeout=args.visibility_timeout, in_flight=in_flight, roles=args.role)
 
 
 def _cmd_redo(argv: list[str]) -> int:

@@ -23,6 +23,15 @@ goes to errors.jsonl with the reason.
 
 Which workers: those of the asker's engine (unless "auto") and voice (its voice file's sha256, or
 its voice name), if it names one; when several setups fit, the one with the most live workers.
+
+Voices per role (issue 24): the asker's cast ([voices]) gives each role a voice; a take in a
+role's voice goes to that voice's queue of the setup (worker.voice_queue), which the workers whose
+own cast has that voice consume (a recording matched by its content's sha256, a voice name by the
+name), and its cache key is the one the local scheduler gives it. A role whose voice no live
+worker has fails the run before any take is sent, in one line naming the role and the voice:
+read by the narrator instead, a lesson would silently sound wrong. Takes are sent so that idle
+workers wake on different voices (the first take of each voice first, the largest voice first),
+then voice by voice; each worker keeps its voice while its queue lasts (worker.StickyCycle).
 """
 
 from __future__ import annotations
@@ -42,11 +51,11 @@ from narrator.events import EventSink, Notice, Progress, ignore
 from narrator.synthesis.cache import Cache
 from narrator.synthesis.checks import validate_take
 from narrator.synthesis.scheduler import SynthesisResult, cached_verdict, speech_checks
-from narrator.synthesis.takes import Hit, Tally, Wanted, plan_takes, record_errors
+from narrator.synthesis.takes import Hit, Tally, Wanted, cast_of, plan_takes, record_errors
 from narrator.synthesis.verify.checker import Candidate, Checker, JobChecks
 from narrator.synthesis.worker import (ABANDONED_SECONDS, BATCH, INTERACTIVE, SETUP_COMMAND, TASK,
                                        HEARTBEAT_TTL, QueueUnavailable, abandoned_key, alive_key, check_broker,
-                                       make_app, queue_lists, voice_identity)
+                                       make_app, queue_lists, voice_identity, voice_queue)
 from narrator.util.wavio import normalize_wav, wav_info
 from narrator.values import Script, Segment, Take
 
@@ -124,6 +133,24 @@ class RemoteSetup:
     engine: str
     servers: tuple[str, ...]
     pronunciations: str = "plain"  # the workers' engine's (narrator.normalize.pronounce)
+    narrator: bool = True  # a live worker says the setup's own voice
+    # the role voices live workers say: each as {"key", "value", "file_sha256", "queue", "roles"}
+    voices: tuple[Mapping[str, Any], ...] = ()
+
+    def voice_key(self, voice: str) -> str:
+        """The workers' key for the asker's voice ``voice`` (a value of its [voices]): a local
+        file by its content, else by name; "" when no live worker of the setup says it."""
+        local = Path(voice).expanduser()
+        if local.is_file():
+            digest = hashlib.sha256(local.read_bytes()).hexdigest()
+            found = [v for v in self.voices if v.get("file_sha256") == digest]
+        else:
+            found = [v for v in self.voices if v.get("value") == voice and not v.get("file_sha256")]
+        return str(found[0]["key"]) if found else ""
+
+    def queue_of(self, key: str) -> str:
+        """The queue of takes in the voice ``key`` ("" = the setup's own voice)."""
+        return voice_queue(self.queue, key)
 
     def emotion_params(self, emotion: str) -> Mapping[str, Any]:
         # an emotion the workers do not know is spoken as neutral (engines.base.preset_params)
@@ -156,11 +183,34 @@ def find_setup(app: Celery, config: Config, langs: Sequence[str],
         on_event(Notice("warning", f"workers of {len(groups)} setups fit; using setup "
                                    f"{chosen[0]['setup']} ({len(chosen)} workers)"))
     first = chosen[0]
+    voices: dict[str, Mapping[str, Any]] = {}
+    for w in chosen:
+        for v in w.get("voices", ()):
+            voices.setdefault(str(v["key"]), v)
     return RemoteSetup(setup=first["setup"], queue=first["queue"],
                        fingerprint=first["fingerprint"], sample_rate=int(first["sample_rate"]),
                        emotions=first["emotions"], languages=first["languages"],
                        engine=first["engine"], servers=tuple(w["server"] for w in chosen),
-                       pronunciations=str(first.get("pronunciations", "plain")))
+                       pronunciations=str(first.get("pronunciations", "plain")),
+                       narrator=any(w.get("narrator", True) for w in chosen),
+                       voices=tuple(voices.values()))
+
+
+def check_cast(setup: RemoteSetup, config: Config, roles: Sequence[str]) -> None:
+    """QueueUnavailable, in one line naming the role and its voice, when a role of ``roles``
+    ("" = the narrator) is said in a voice no live worker of ``setup`` says."""
+    voices = config.voices
+    missing = []
+    for role in sorted(set(roles)):
+        voice = voices.voice(role, setup.engine)
+        if voice and not setup.voice_key(voice):
+            missing.append(f"role {role or 'narrator'} ({voice})")
+        elif not voice and not setup.narrator:
+            missing.append(f"role {role or 'narrator'} (the workers' own voice)")
+    if missing:
+        raise QueueUnavailable(
+            f"{config.queue.broker}: no live narrate worker has the voice of {', '.join(missing)}; "
+            "start one whose narrate.toml [voices] names it (`narrate worker -c narrate.toml ...`)")
 
 
 @dataclass(frozen=True)
@@ -176,6 +226,7 @@ class _Holder:
 @dataclass(eq=False)
 class _Job:
     wanted: Wanted
+    voice: str = ""  # the workers' key of its role's voice ("" = the setup's own voice)
     attempts: int = 0
     errors: list[tuple[str, str, float]] = field(default_factory=list)  # (server, message, time)
     rejected: set[str] = field(default_factory=set)  # sha256 hex of takes rejected for length
@@ -221,12 +272,15 @@ def synthesize_queued(script: Script, cache: Cache, config: Config, *,
     def verdict(key: str, hit: Hit, seg: Segment) -> str:
         return cached_verdict(cache, key, hit, seg, config, hearings)
 
+    check_cast(setup, config, [s.voice for s in segments])
     takes, wanted, to_hear = plan_takes(segments, setup, setup.fingerprint, cache, force=config.force,
-                                        verdict=verdict if verify else None)
+                                        verdict=verdict if verify else None,
+                                        voice_of=cast_of(config, setup.engine))
     run = _QueuedRun(app, setup, cache, config, on_event, errors_path,
                      INTERACTIVE if interactive else BATCH, len(segments), len(takes))
     run.takes.update(takes)
-    jobs = [_Job(w) for w in wanted.values()]
+    keys = {v: setup.voice_key(v) for v in {w.voice for w in wanted.values()} if v}  # each file read once
+    jobs = [_Job(w, keys[w.voice] if w.voice else "") for w in wanted.values()]
     if verify:
         run.hearings.update(hearings)
         run.checker = Checker(config.verify, run, cache)
@@ -236,7 +290,7 @@ def synthesize_queued(script: Script, cache: Cache, config: Config, *,
                 path, rate, duration = to_hear[job.key]
                 run.hear(job, Candidate(b"", duration, rate, cached=path))
     try:
-        run.run([job for job in jobs if job.key not in to_hear])
+        run.run(sending_order([job for job in jobs if job.key not in to_hear]))
     except KeyboardInterrupt:
         raise Interrupted(f"interrupted after {run.done} of {run.total} segments; "
                           f"takes made so far are kept in {cache.root}") from None
@@ -253,6 +307,17 @@ def synthesize_queued(script: Script, cache: Cache, config: Config, *,
         failed=dict(sorted(run.failed.items(), key=lambda kv: order[kv[0]])),
         synthesized=run.synthesized, cached=run.cached, server_busy=run.busy,
         fingerprint=setup.fingerprint, engine=setup.engine)
+
+
+def sending_order(jobs: Sequence[_Job]) -> list[_Job]:
+    """The jobs in the order they are sent: the first of each voice (largest voice first), so
+    workers waiting on all queues wake on different voices, then the rest voice by voice, each
+    in document order (its queue is first in, first out)."""
+    groups: dict[str, list[_Job]] = {}
+    for job in jobs:
+        groups.setdefault(job.voice, []).append(job)
+    ordered = sorted(groups.values(), key=len, reverse=True)
+    return [g[0] for g in ordered] + [job for g in ordered for job in g[1:]]
 
 
 class _QueuedRun(Tally):
@@ -275,7 +340,8 @@ class _QueuedRun(Tally):
         self.client = app.backend.client
         self.sent: dict[str, float] = {}  # task id -> when it was sent
         self.holders: dict[str, _Holder] = {}  # task id -> the worker that started it
-        self.queue_busy = time.monotonic()  # when the setup's queue last held a message
+        self.queue_busy = time.monotonic()  # when one of the setup's queues last held a message
+        self.queues: set[str] = set()  # the queues (one per voice) takes were sent to
         # [verify]: the checker hears takes on its own thread and hands its decisions back here
         self.checker: Checker | None = None
         self.hearing = 0  # jobs whose take is being heard
@@ -316,9 +382,13 @@ class _QueuedRun(Tally):
         job.attempts += 1
         # takes heard and found wanting are not to be answered from the worker's cache
         avoid = sorted(d.hex() for d in job.checks.digests)
+        kwargs: dict[str, Any] = {"take": w.take} if w.take > 1 else {}
+        if job.voice:  # a role's voice: only workers that say it consume its queue
+            kwargs["voice"] = job.voice
+        queue_name = self.setup.queue_of(job.voice)
+        self.queues.add(queue_name)
         result = self.app.send_task(TASK, args=(w.key, w.spoken, w.lang, w.emotion, self.reply, avoid),
-                                    kwargs={"take": w.take} if w.take > 1 else None,
-                                    queue=self.setup.queue, priority=self.priority)
+                                    kwargs=kwargs or None, queue=queue_name, priority=self.priority)
         self.out[result.id] = job
         self.sent[result.id] = time.monotonic()
 
@@ -352,8 +422,9 @@ class _QueuedRun(Tally):
         with self.client.pipeline(transaction=False) as pipe:
             for worker in workers:
                 pipe.exists(alive_key(worker))
-            for name in queue_lists(self.setup.queue):
-                pipe.llen(name)
+            for q in sorted(self.queues):
+                for name in queue_lists(q):
+                    pipe.llen(name)
             replies = pipe.execute()
         now = time.monotonic()
         alive = {worker for worker, beating in zip(workers, replies) if beating}
@@ -370,7 +441,7 @@ class _QueuedRun(Tally):
         for task_id in [t for t in self.out if t not in self.holders]:
             if now - max(self.sent[task_id], self.queue_busy) > LOST_SECONDS:
                 self._resend(task_id, "", f"task lost: no worker started it in {LOST_SECONDS:.0f} s "
-                                          f"and {self.setup.queue} is empty")
+                                          f"and {self.setup.queue_of(self.out[task_id].voice)} is empty")
         return answered
 
     def _resend(self, task_id: str, server: str, reason: str) -> None:
@@ -542,5 +613,7 @@ class _QueuedRun(Tally):
                                failed=len(self.failed)))
 
     def _queue_served(self) -> bool:
-        return any(w["queue"] == self.setup.queue and not w.get("dead")
-                   for w in live_workers(self.app))
+        """Every queue that has takes out is consumed by a live worker."""
+        served = {q for w in live_workers(self.app) if not w.get("dead")
+                  for q in w.get("queues", [w["queue"]])}
+        return {self.setup.queue_of(job.voice) for job in self.out.values()} <= served

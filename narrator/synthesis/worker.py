@@ -11,7 +11,13 @@ the asker shares the cache folder.
 Routing: every worker consumes the queue named for its setup, ``narrate.<setup id>``, where the
 setup id hashes everything of the worker that goes into a cache key (the engine fingerprint -
 engine, model layout, voice, settings - the sample rate and the emotion presets). A worker with
-another voice consumes another queue, so it never receives a take for this one. Askers find the
+another voice consumes another queue, so it never receives a take for this one. Voices per role
+(issue 24): each voice of the worker's cast ([voices] in its narrate.toml, by default every one;
+``--role`` picks some) has a queue of its own, ``narrate.<setup id>.<voice>``, and the task names
+the voice by its cache-key form (engine.voice_key). A worker consumes the queues of its voices in
+a sticky order (:class:`StickyCycle`): the queue it last took a take from is asked first, so its
+server keeps the speaker prompt it has loaded until that voice's takes run out, and idle workers
+wake on whichever voice's take comes first, so several workers divide the roles. Askers find the
 setup ids of live workers with the ``narrate_setup`` control command (Celery's broadcast; also used
 by `narrate engines --broker`). Interactive takes (the job server) carry priority 0 and batch
 takes (course builds) priority 6 on the same queue; Redis serves lower numbers first.
@@ -80,6 +86,40 @@ HEARTBEAT_TTL = 6.0  # a worker whose heartbeat is this old is gone (its key exp
 ABANDONED_SECONDS = 86400.0  # how long a re-sent take's old task id is remembered as abandoned
 
 
+def voice_queue(queue: str, voice_key: str) -> str:
+    """The queue of a setup's takes in a role's voice (``voice_key``: the engine's voice_key);
+    ``voice_key`` "" is the setup's own voice, its queue ``queue``. No ':' in it (kombu's priority
+    separator)."""
+    if not voice_key:
+        return queue
+    return f"{queue}.{hashlib.sha256(voice_key.encode()).hexdigest()[:12]}"
+
+
+class StickyCycle:
+    """The order in which a worker's Redis channel asks its queues for a message (kombu's
+    ``queue_order_strategy``, given by import path): as given, except that the queue a message
+    just came from moves to the front. A worker so keeps taking takes in the voice its server has
+    loaded while there are any, and only then moves to the next voice (switch-aware routing)."""
+
+    def __init__(self, it: list[str] | None = None) -> None:
+        self.items: list[str] = it if it is not None else []
+
+    def update(self, it: Sequence[str]) -> None:
+        self.items[:] = it
+
+    def consume(self, n: int) -> list[str]:
+        return self.items[:n]
+
+    def rotate(self, last_used: str) -> str:
+        items = self.items
+        if last_used in items:
+            items.insert(0, items.pop(items.index(last_used)))
+        return last_used
+
+
+STICKY = f"{__name__}:StickyCycle"
+
+
 def queue_lists(queue: str) -> list[str]:
     """The Redis lists holding the waiting messages of ``queue``, one per priority step."""
     return [f"{queue}{_SEP}{p}" if p else queue for p in PRIORITY_STEPS]
@@ -99,11 +139,12 @@ class QueueUnavailable(NarratorError):
     """The broker cannot be reached, or no live worker serves the setup."""
 
 
-def make_app(broker: str, *, visibility_timeout: float = 3600.0) -> Celery:
+def make_app(broker: str, *, visibility_timeout: float = 3600.0, sticky: bool = False) -> Celery:
     """The Celery app both sides use: Redis broker and result backend at ``broker``.
 
     ``visibility_timeout`` only matters to workers (they restore unacknowledged takes of dead
-    workers); it must exceed the longest take, or a slow take is started a second time."""
+    workers); it must exceed the longest take, or a slow take is started a second time.
+    ``sticky``: a worker's queues are asked in :class:`StickyCycle` order."""
     from celery import Celery
 
     app = Celery("narrator", broker=broker, backend=broker, set_as_current=False)
@@ -114,7 +155,10 @@ def make_app(broker: str, *, visibility_timeout: float = 3600.0) -> Celery:
             "visibility_timeout": visibility_timeout,
             # kombu's default sweep for unacknowledged messages of dead consumers runs every 100 s
             "unacked_restore_interval": 1, "unacked_restore_throttle": 1,
-            "priority_steps": PRIORITY_STEPS, "sep": _SEP, "queue_order_strategy": "priority",
+            "priority_steps": PRIORITY_STEPS, "sep": _SEP,
+            # kombu asks each priority step of every queue before the next step, so interactive
+            # takes still come first whatever the voice
+            "queue_order_strategy": STICKY if sticky else "priority",
         },
         # without this, publishing with the result store down retries for ~19 s before failing
         result_backend_transport_options={"retry_policy": {"max_retries": 0}},
@@ -170,6 +214,7 @@ class _Worker:
     config: Config
     cache: Cache
     description: dict[str, Any]
+    voices: dict[str, str] = field(default_factory=dict)  # a role voice's key -> its value in the cast
     previous: tuple[str, bytes] | None = None  # (text, audio) of this server's latest take
     streak: int = 0  # consecutive failures of the server
     rest_until: float = 0.0  # monotonic time before which the worker takes no task
@@ -186,7 +231,7 @@ _WORKER: _Worker | None = None  # set by run_worker() in the worker process
 
 
 def _take_task(task: Any, key: str, spoken: str, lang: str, emotion: str,
-               reply: str = "wav", avoid: Sequence[str] = (), take: int = 1) -> dict[str, Any]:
+               reply: str = "wav", avoid: Sequence[str] = (), take: int = 1, voice: str = "") -> dict[str, Any]:
     """The Celery task: make (or find) the take for ``key``; see :func:`make_take`."""
     w = _WORKER
     if w is None:
@@ -199,20 +244,30 @@ def _take_task(task: Any, key: str, spoken: str, lang: str, emotion: str,
     # who holds the take, for the asker to watch (before the server is asked)
     task.update_state(state="STARTED", meta={"worker": w.worker_id, "hostname": task.request.hostname,
                                              "server": w.engine.label})
-    return make_take(w, key, spoken, lang, emotion, reply, avoid, take_number=take)
+    return make_take(w, key, spoken, lang, emotion, reply, avoid, take_number=take, voice=voice)
 
 
 def make_take(w: _Worker, key: str, spoken: str, lang: str, emotion: str,
-              reply: str = "wav", avoid: Sequence[str] = (), *, take_number: int = 1) -> dict[str, Any]:
+              reply: str = "wav", avoid: Sequence[str] = (), *, take_number: int = 1,
+              voice: str = "") -> dict[str, Any]:
     """One take as a JSON-able answer: ``{"ok": True, "key", "wav" (base64, or None when
     ``reply`` is "key": it is in the shared cache), "server", "seconds"}``, or ``{"ok": False,
     "error", "retryable", "server"}`` plus ``"digest"`` (sha256 hex) for an implausible take.
     A cached take whose sha256 (hex) is in ``avoid`` (the asker heard it and wants another) is
-    not answered: a new one is made and replaces it in the cache."""
+    not answered: a new one is made and replaces it in the cache. ``voice``: a role's voice by
+    its key (engine.voice_key of a voice in this worker's cast); "" = the worker's own voice."""
     engine = w.engine
     server = engine.label
+    language = engine.language_params(lang)
+    said: dict[str, str] = {}
+    if voice:
+        if voice not in w.voices:
+            return {"ok": False, "server": server, "retryable": False,
+                    "error": f"{server}: this worker has no voice {voice} in its [voices]"}
+        said = {"voice": w.voices[voice]}
+        language = {**language, "voice": voice}  # as takes.TakeKeys puts a role's voice in its key
     mine = w.cache.key(w.description["fingerprint"], engine.emotion_params(emotion), spoken,
-                       engine.sample_rate, engine.language_params(lang), take_number)
+                       engine.sample_rate, language, take_number)
     if mine != key:
         return {"ok": False, "server": server, "retryable": False,
                 "error": f"{server}: this worker's setup gives another cache key for the take "
@@ -227,7 +282,7 @@ def make_take(w: _Worker, key: str, spoken: str, lang: str, emotion: str,
         replace = True
     started = time.monotonic()
     try:
-        wav = engine.synthesize(spoken, lang, emotion)
+        wav = engine.synthesize(spoken, lang, emotion, **said)
         validate_take(wav, text=spoken, lang=lang, sample_rate=engine.sample_rate,
                       previous=w.previous)
     except ImplausibleTake as e:
@@ -364,6 +419,57 @@ class Heartbeat:
             log.warning("heartbeat key not removed: %s", e)
 
 
+@dataclass(frozen=True)
+class CastVoice:
+    """A voice of the worker's cast it says: its key (engine.voice_key), the value as the cast
+    writes it, the roles given it, and the sha256 of the file it names, if it is one here (an
+    asker matches its own recording by content, a voice name by the name)."""
+
+    key: str
+    value: str
+    roles: tuple[str, ...]
+    file_sha256: str = ""
+
+
+def served_voices(config: Config, engine: Engine, engine_name: str,
+                  roles: Sequence[str] = ()) -> tuple[bool, list[CastVoice]]:
+    """(whether the worker says its own voice, the voices of the cast it says), for the roles
+    of ``roles`` (any case; "narrator" or "default" is its own voice), or every role if empty.
+    ConfigError naming a role's voice file that cannot be read; a role ``roles`` names that the
+    cast does not is also a ConfigError (a typo would leave a worker idle)."""
+    from narrator.config import NARRATOR_ROLES
+    from narrator.errors import ConfigError
+
+    wanted = {r.casefold() for r in roles}
+    table = config.voices.table(engine_name)
+    unknown = sorted(r for r in wanted if r not in table and r not in NARRATOR_ROLES)
+    if unknown:
+        raise ConfigError([f"--role {r}: the cast ([voices]) names no such role" for r in unknown], "")
+    own = not wanted or bool(wanted & NARRATOR_ROLES)
+    key_of = getattr(engine, "voice_key", None)
+    by_key: dict[str, CastVoice] = {}
+    for role, value in sorted(table.items()):
+        chosen = not wanted or role in wanted or (role == "default" and own)
+        if not value or not chosen:
+            continue
+        if key_of is None:
+            raise ConfigError([f"voices: the {engine_name} engine has no voices per role; "
+                               "remove [voices] or choose another engine"], "")
+        key = key_of(value)
+        known = by_key.get(key)
+        if known is not None:
+            by_key[key] = CastVoice(key, known.value, (*known.roles, role), known.file_sha256)
+            continue
+        local = Path(value).expanduser()
+        digest = hashlib.sha256(local.read_bytes()).hexdigest() if local.is_file() else ""
+        by_key[key] = CastVoice(key, value, (role,), digest)
+    return own, list(by_key.values())
+
+
+def _said(own: bool, cast: Sequence[CastVoice]) -> list[str]:
+    return (["narrator"] if own else []) + [f"{'/'.join(v.roles)} ({v.value})" for v in cast]
+
+
 def default_visibility_timeout(config: Config) -> float:
     """Longer than any take can last: the engine's own limits for the longest segment, doubled."""
     e = config.engine
@@ -372,8 +478,12 @@ def default_visibility_timeout(config: Config) -> float:
 
 
 def run_worker(config: Config, broker: str, *, name: str = "",
-               visibility_timeout: float | None = None, in_flight: int = 1) -> int:
+               visibility_timeout: float | None = None, in_flight: int = 1,
+               roles: Sequence[str] = ()) -> int:
     """Serve takes for the setup of ``config`` (one server) until stopped; return the exit code.
+
+    ``roles``: say only these roles' voices of the cast ([voices]; "narrator" is the worker's own
+    voice), a worker per voice; by default every voice of the cast and its own.
 
     ``in_flight``: takes made at once (a batching server's number; the engine's own limit
     wins: the IndexTTS2 web UI makes one at a time). The Celery worker gets as many threads and,
@@ -393,9 +503,10 @@ def run_worker(config: Config, broker: str, *, name: str = "",
     if len(config.engine.servers) > 1:
         raise QueueUnavailable("a worker serves one server: start one `narrate worker` per --server")
     vt = visibility_timeout or default_visibility_timeout(config)
-    app = make_app(broker, visibility_timeout=vt)
+    app = make_app(broker, visibility_timeout=vt, sticky=True)
     check_broker(app, broker)
     engine = create_engines(config)[0]
+    own, cast = served_voices(config, engine, engine_name(config), roles)
     cap = max(1, int(getattr(engine, "max_in_flight", 1)))
     if in_flight > cap:
         print(f"narrate worker: {engine.label} takes at most {cap} request(s) at once; "
@@ -410,21 +521,33 @@ def run_worker(config: Config, broker: str, *, name: str = "",
     emotions = {e: dict(engine.emotion_params(e)) for e in config.emotion_names}
     ident = setup_id(fingerprint, engine.sample_rate, emotions)
     queue = QUEUE_PREFIX + ident
+    voices = [{"key": v.key, "value": v.value, "roles": list(v.roles), "file_sha256": v.file_sha256,
+               "queue": voice_queue(queue, v.key)} for v in cast]
+    # the order in which the queues are first asked; the sticky cycle then keeps the last one's
+    # voice. Rotated per process, so idle workers do not all start on the same voice.
+    queues = ([queue] if own else []) + [v["queue"] for v in voices]
+    turn = random.randrange(len(queues)) if queues else 0
+    queues = queues[turn:] + queues[:turn]
+    if not queues:
+        raise QueueUnavailable("--role: this worker would say no voice")
     description = {"setup": ident, "queue": queue, "engine": engine_name(config),
+                   "narrator": own, "voices": voices, "queues": queues,
                    "fingerprint": fingerprint, "sample_rate": engine.sample_rate,
                    "voice": voice_identity(config), "server": engine.label, "emotions": emotions,
                    "visibility_timeout": vt, "in_flight": in_flight,
                    "pronunciations": str(getattr(engine, "pronunciations", "plain"))}
-    state = _WORKER = _Worker(engine, config, Cache(config.resolved_cache_dir()), description)
+    state = _WORKER = _Worker(engine, config, Cache(config.resolved_cache_dir()), description,
+                              voices={v.key: v.value for v in cast})
     _register_setup_command()
     task_postrun.connect(_after_task, weak=False)
     worker_ready.connect(lambda **_: print(
-        f"narrate worker: ready: {engine.label} ({fingerprint}) on queue {queue}",
+        f"narrate worker: ready: {engine.label} ({fingerprint}) on queue {queue}"
+        + (f"; voices: {', '.join(_said(own, cast))}" if cast else ""),
         file=sys.stderr, flush=True), weak=False)
     from celery.utils.nodenames import default_nodename
 
     hostname = default_nodename(name or f"narrate-{os.getpid()}@{socket.gethostname()}")
-    worker = app.Worker(hostname=hostname, pool_cls="threads", concurrency=in_flight, queues=[queue],
+    worker = app.Worker(hostname=hostname, pool_cls="threads", concurrency=in_flight, queues=queues,
                         without_gossip=True, without_mingle=True, without_heartbeat=True,
                         loglevel="WARNING", quiet=True, optimization="fair")
     heartbeat = Heartbeat(app.backend.client, state.worker_id, hostname)

@@ -138,11 +138,13 @@ def _build(server: WebUI, layout: str, locale: str) -> Any:
         with rec.lock:
             rec.in_flight += 1
             rec.max_in_flight = max(rec.max_in_flight, rec.in_flight)
-            rec.calls.append({
+            call: dict[str, Any]
+            rec.calls.append(call := {
                 "method": emo_control_method, "prompt": prompt, "text": text, "language": language,
                 "emo_ref_path": emo_ref_path, "emo_weight": emo_weight, "vec": list(vec),
                 "emo_text": emo_text, "emo_random": emo_random, "max_tokens": max_tokens,
                 "duration_factor": duration_factor, "sampling": list(sampling), "state": state,
+                "started": time.monotonic(),  # and "ended": when the server was busy with it
             })
             fail = server.fail_next > 0
             if fail:
@@ -170,6 +172,7 @@ def _build(server: WebUI, layout: str, locale: str) -> Any:
         finally:
             with rec.lock:
                 rec.in_flight -= 1
+                call["ended"] = time.monotonic()
 
     with gr.Blocks(title="IndexTTS Demo") as demo:
         prompt_audio = gr.Audio(label=t("音色参考音频"), key="prompt_audio",
