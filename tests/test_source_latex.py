@@ -277,3 +277,12 @@ def test_latexml_formula_without_the_spacing_primitives_a_loop_left_in_it():
                             '<mn>2.0</mn></math>')
     spoken = _spoken(_doc(page))
     assert "minus one point zero five" in spoken and "ignorespaces" not in spoken
+
+
+def test_a_converted_sentence_made_mostly_of_links_is_the_authors_text_not_chrome():
+    page = _TEX4HT.replace('<nav class="crosslinks-bottom">',
+                           '<p class="indent">Report errors in the <a href="https://example.org/issues">TeX4ht '
+                           'issue tracker</a>, on <a href="https://tex.example.org">TeX.SE</a> or on the '
+                           '<a href="https://github.com/x/make4ht">make4ht GitHub page</a>.</p>'
+                           '<nav class="crosslinks-bottom">')
+    assert "Report errors in the TeX4ht issue tracker" in _text(_doc(page))

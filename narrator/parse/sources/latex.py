@@ -110,6 +110,13 @@ class _Converter(Source):
             out += sources.take_out(soup.select(selector), what, reason)
         _ligatures(soup)
         out += _maths(soup)
+        # the scripts (MathJax, a visit counter) have done their part: their configuration was
+        # read above. Left in, they make the page a "web page" whose link-heavy paragraphs are
+        # taken for chrome, but a converter writes only the author's text once its furniture is
+        # out ("report errors in the issue tracker, on TeX.SE or on the GitHub page" is a sentence)
+        for script in soup.find_all("script"):
+            if not str(script.get("type") or "").lower().startswith("math/"):  # MathJax 2's TeX is text
+                script.decompose()
         self._root = next((r for s in self.root_selectors if (r := soup.select_one(s)) is not None), None)
         return out
 
