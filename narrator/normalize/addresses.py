@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AT", "say_addresses", "say_chars", "say_file", "say_host"]
+__all__ = ["AT", "identifier_spans", "say_addresses", "say_chars", "say_file", "say_host", "say_identifiers"]
 
 AT = "at"  # "@" in both languages: Chinese readers say "at" too
 # said as words ("dot com"); other short top-level domains in capitals, which engines spell ("dot DE")
@@ -40,6 +40,41 @@ _SAY = {"en": {".": "dot", "/": "slash", "-": "dash", "_": "underscore", "@": "a
                "~": "波浪号"}}
 
 
+# The identifiers of a reference: a DOI, PubMed and PubMed Central numbers, ISBN, ISSN, arXiv,
+# OCLC, S2CID, JSTOR, a Bibcode. Said by their name alone, like a link by its site: a listener
+# cannot use "ten point one one one eight slash one point three two six..." heard aloud (it is
+# shown in the text and the read-along page), and ten seconds of digits per reference bury the
+# authors and the title a listener can use.
+_IDENTIFIER = re.compile(
+    r"\b(?:(doi|DOI)\s*:?\s*10\.[0-9]{4,9}/[^\s\"<>]*[^\s\"<>.,;:)\]]"
+    r"|(PMID|PMCID|PMC|OCLC|S2CID|JSTOR)\s*:?\s*(?:PMC)?[0-9]{4,12}\b"
+    r"|(ISBN)(?:-1[03])?\s*:?\s*(?=[0-9Xx -]{10,17}\b)[0-9][0-9 -]{8,15}[0-9Xx]\b"
+    r"|(ISSN)\s*:?\s*[0-9]{4}-?[0-9]{3}[0-9Xx]\b"
+    r"|(arXiv)\s*:\s*(?:[0-9]{4}\.[0-9]{4,5}|[a-z-]+(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]+)?\b"
+    r"|(Bibcode)\s*:?\s*[0-9]{4}[A-Za-z&.]\S{14})")
+
+
+def say_identifiers(text: str) -> str:
+    """A reference's identifiers said by their name alone: "doi:10.1118/1.3267037" is "DOI",
+    "PMID 20175497" is "PMID" (see ``_IDENTIFIER`` for why)."""
+    if not any(k in text for k in ("doi", "DOI", "PM", "ISBN", "ISSN", "arXiv", "OCLC", "S2CID", "JSTOR", "Bibcode")):
+        return text
+    return _IDENTIFIER.sub(_identifier_name, text)
+
+
+def identifier_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, characters not said) of each identifier :func:`say_identifiers` shortens:
+    never cut inside, measured by what is said."""
+    if not any(k in text for k in ("doi", "DOI", "PM", "ISBN", "ISSN", "arXiv", "OCLC", "S2CID", "JSTOR", "Bibcode")):
+        return []
+    return [(m.start(), m.end(), m.end() - m.start() - len(_identifier_name(m))) for m in _IDENTIFIER.finditer(text)]
+
+
+def _identifier_name(m: re.Match[str]) -> str:
+    name = next(g for g in m.groups() if g)
+    return "DOI" if name.lower() == "doi" else name
+
+
 def say_chars(text: str, lang: str = "en") -> str:
     """An address or path with its punctuation said: "a.bc-d" is "a dot bc dash d"."""
     names = _SAY["zh" if lang.startswith("zh") else "en"]
@@ -61,7 +96,9 @@ def say_file(name: str, ext: str, lang: str = "en") -> str:
 
 def say_addresses(text: str, lang: str = "en") -> str:
     """Site names, file names and paths of running text said with their punctuation
-    ("nvidia.com", "intro.html", "docs/intro.html", "/etc/hosts"), and "input/output" with its slash."""
+    ("nvidia.com", "intro.html", "docs/intro.html", "/etc/hosts"), and "input/output" with its slash;
+    a reference's identifiers by their name (:func:`say_identifiers`)."""
+    text = say_identifiers(text)
     if "://" in text:
         text = text.replace("file://", "")  # a local file's address: said as its path
         # a scheme talked about ("you lose the http://"): its letters and punctuation

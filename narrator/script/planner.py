@@ -37,6 +37,8 @@ from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, nor
                              sentence_pieces, strip_emoji)
 from narrator.script.maths import long_formulas, script_words, speak_symbols, speak_tex
 from narrator.normalize import normalize
+from narrator.normalize.addresses import identifier_spans
+from narrator.normalize.markup import say_markup
 from narrator.normalize.runs import is_small_run
 from narrator.script.spoken import link_spans, short_links, spoken_form
 from narrator.script.style import Coverage, StyleSheet
@@ -45,6 +47,7 @@ _LAST_BOUNDARY: dict[str, Boundary] = {"heading": "heading", "item": "item"}
 _TICK_EVERY = 1000  # blocks and segments planned between two calls of ``tick``
 _NON_WORD = re.compile(r"[\W_]+")
 _TITLE_JUNK = re.compile(r"[\s\W_]+")
+_DOI = re.compile(r"\s*10\.[0-9]{4,9}/\S+\s*$")
 
 
 
@@ -329,6 +332,10 @@ class _Planner:
         text = block.text
         block_lang = normalize_lang(block.lang) if block.lang else None
         runs = block.runs
+        if "doi" in text.lower() and any(r.math is not None and _DOI.match(r.math) for r in runs):
+            # a DOI taken for TeX ("...68474-1_13" has a subscript): an identifier, said "DOI"
+            runs = tuple(dataclasses.replace(r, math=None) if r.math is not None and _DOI.match(r.math)
+                         else r for r in runs)
         # Fast path: one plain run (most paragraphs) needs no coverage bookkeeping.
         plain = all(not r.marks and r.lang is None and r.emotion is None for r in runs)
         offsets = _run_offsets(runs) if not plain else None
@@ -336,8 +343,11 @@ class _Planner:
                                            for r in runs)
         formulas = [(offsets[j], offsets[j + 1]) for j, r in enumerate(runs) if r.math is not None] \
             if said and offsets else []
-        # links are shown as written and said short: never cut inside, measured by what is said
+        # links (and a reference's DOI...) are shown as written and said short: never cut
+        # inside, measured by what is said
         links = link_spans(text)
+        if "doi" in text or "DOI" in text or "PM" in text or "IS" in text:
+            links = sorted(links + identifier_spans(text))
         spans = sentence_pieces(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk,
                                 keep=formulas + [(lo, hi) for lo, hi, _ in links], saved=links)
         if formulas:
@@ -660,7 +670,7 @@ def spoken_text(text: str, boundary: str = "sentence", lang: str = "en",
     a Roman numeral says the number ("IV. Scope" -> "four. Scope": engines read "IV" as letters).
     Numbers, units, dates and abbreviations are said first, then maths symbols, then whatever
     digits those left ("x to the power 12")."""
-    said = normalize(spoken_form(short_links(text, lang), lang), lang, abbreviations=abbreviations)
+    said = normalize(spoken_form(say_markup(short_links(text, lang), lang), lang), lang, abbreviations=abbreviations)
     text = speak_symbols(said, lang)
     if boundary in ("heading", "end") and text[:1] in "IVXLCDM":
         m = _ROMAN_HEAD.match(text)

@@ -1,0 +1,94 @@
+"""Code-like markup and reference identifiers in running text, as a listener should hear them
+(narrator.normalize.markup, narrator.normalize.addresses; issue 19 item 4: "no markup, template
+syntax ... is spoken")."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from narrator.config import Config
+from narrator.normalize.addresses import identifier_spans, say_identifiers
+from narrator.normalize.markup import say_markup
+from narrator.parse import parse_html
+from narrator.script.planner import plan, spoken_text
+
+MARKUP = re.compile(r"[<>{}]|\*")
+
+
+def said(text: str, lang: str = "en") -> str:
+    return spoken_text(text, "sentence", lang)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a page teaching HTML reads its code; a closing tag is never a letter glued to a word
+    ('<a href="#top">Return to the top</a>', "A tag, href hash top: Return to the top, closing A tag"),
+    ('<a name="top"></A>', "A tag, name top, closing A tag"),
+    ('<A HREF="http://www.cis.edcc.edu/">CIS Homepage</A>',
+     "A tag, href cis dot edcc dot edu: CIS Homepage, closing A tag"),
+    ('<a href=" " name=" " [target="" rel=" " rev=" "]>description of the link</a>',
+     "A tag, href, name, target, rel, rev: description of the link, closing A tag"),
+    # a tag mentioned by name
+    ("The <video> tag plays media.", "The video tag plays media."),
+    ("Close it with the </a> tag.", "Close it with the closing A tag."),
+    # wiki templates: their name, never the braces
+    ("You can use the {{Main}} template.", "You can use the Main template."),
+    ("type {{See also|Wikipedia:How to edit a page}}, which", "type See also, Wikipedia:How to edit a page, which"),
+    # comparison signs beside a number or a variable; a menu path is not a comparison
+    ("Keep logic statements (e.g. if (a<b)) simple.", "Keep logic statements (for example if (a less than b)) simple."),
+    ("< 61%; 0.0", "less than sixty one percent; zero point zero"),
+    ("Choose File > Save.", "Choose File, Save."),
+    # generic types, a wildcard after a name
+    ("Use Vec<T> here.", "Use Vec of T here."),
+    ("the wrapping_* methods", "the wrapping star methods"),
+])
+def test_markup_is_said_as_a_reader_says_it(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("所有模式下都可以使用 wrapping_* 方法", "所有模式下都可以使用 wrapping 星号 方法"),
+    ("如 <&T>::...，<[T]>::...，等", "如 &T::...，[T]::...，等"),
+    ("符号: |…| expr", "符号: 竖线…竖线 expr"),
+    ("用 </p> 结束段落", "用 结束 P 标签 结束段落"),
+])
+def test_markup_in_chinese(text: str, expected: str) -> None:
+    assert said(text, "zh") == expected
+
+
+def test_text_without_markup_is_untouched() -> None:
+    text = "An ordinary sentence, with commas; and a semicolon."
+    assert say_markup(text) is text
+
+
+def test_a_reference_says_its_identifiers_by_name() -> None:
+    text = "Medical Physics. 37 (1): 339–351. doi:10.1118/1.3267037. PMC 2807447. PMID 20175497."
+    assert say_identifiers(text) == "Medical Physics. 37 (1): 339–351. DOI. PMC. PMID."
+    assert say_identifiers("ISBN 978-0-262-03384-8, arXiv:1802.03426v2") == "ISBN, arXiv"
+    assert say_identifiers("the DOI of a paper") == "the DOI of a paper"
+    # never cut inside, measured by what is said
+    (a, b, saved), = identifier_spans("see doi:10.1118/1.3267037.")
+    assert (a, b) == (4, 25) and saved == 21 - 3
+
+
+def test_html_lesson_and_reference_list_are_planned_without_markup_or_overlong_segments() -> None:
+    html = ("<html><body><h1>Links</h1>"
+            "<p>&lt;a href=\"#top\"&gt;Return to the top&lt;/a&gt;</p>"
+            "<p>You can use the {{Main}} template to generate a link.</p>"
+            "<ol><li>Jamieson, A.R.; Giger, M.L.; Drukker, K.; Lui, H.; Yuan, Y.; Bhooshan, N. (2010). "
+            "\"Exploring Nonlinear Feature Space Dimension Reduction and Data Representation in Breast "
+            "CADx with Laplacian Eigenmaps and t-SNE\". Medical Physics. 37 (1): 339–351. "
+            "doi:10.1118/1.3267037. PMC 2807447. PMID 20175497.</li>"
+            "<li>Schubert, Erich; Gertz, Michael (2017-10-04). Intrinsic t-Stochastic Neighbor Embedding "
+            "for Visualization and Outlier Detection. SISAP 2017 – 10th International Conference on "
+            "Similarity Search and Applications. pp. 188–203. doi:10.1007/978-3-319-68474-1_13.</li>"
+            "</ol></body></html>")
+    config = Config()
+    segments = plan(parse_html(html.encode(), "refs.html", config.parse), config).segments
+    spoken = [s.spoken for s in segments]
+    assert not [s for s in spoken if MARKUP.search(s)], spoken
+    assert not any("topa" in s for s in spoken)
+    assert any(s.endswith("Return to the top, closing A tag") for s in spoken), spoken
+    assert all(len(s) <= config.text.max_chars for s in spoken), [s for s in spoken if len(s) > 160]
+    assert sum(s.count("DOI") for s in spoken) == 2 and not any("one one one eight" in s for s in spoken)
