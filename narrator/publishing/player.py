@@ -53,7 +53,7 @@ def chapter_from_manifest(manifest: Mapping[str, Any], index: int) -> ScriptChap
         for s, span in zip(pending, spans):
             out.append(Segment(s["id"], index, s["text"], s.get("spoken", s["text"]), s.get("lang", ""),
                                s.get("emotion", ""), s.get("boundary", "sentence"), 0,
-                               block=len(blocks), span=span))
+                               block=len(blocks), span=span, voice=s.get("voice", "")))
         blocks.append(Block(kind, (Run(text),), 1))  # type: ignore[arg-type]
         pending.clear()
 
@@ -78,6 +78,7 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
     from markupsafe import Markup, escape
 
     from narrator.publishing.layout import chapter_html, has_formula
+    from narrator.publishing.speakers import CSS, mark_speakers, role_colours
     from narrator.util.templating import environment
 
     timings = {s["id"]: s for s in manifest["segments"]}
@@ -97,8 +98,10 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
         return f' role="button" tabindex="0" data-start="{t["start"]}" data-end="{t["end"]}"{lang}{who}'
 
     chapters = []
+    colours = role_colours(s.get("voice", "") for s in manifest["segments"])
     for c, chapter in laid_out(manifest, script):
-        chapters.append({**c, "html": Markup(chapter_html(chapter, images=images, seg_attrs=attrs))})
+        html = chapter_html(chapter, images=images, seg_attrs=attrs)
+        chapters.append({**c, "html": Markup(mark_speakers(html, chapter, colours))})  # who speaks
     by_chapter: dict[int, list[list[Any]]] = {}
     for s in manifest["segments"]:
         entry = [s["id"], s["start"], s["end"], s["text"]]
@@ -112,7 +115,7 @@ def render_player(manifest: Mapping[str, Any], script: Script | None = None, *,
     template = environment("html").get_template("player.html.j2")
     return template.render(title=manifest["title"], lang=manifest.get("lang") or "en",
                            chapters=chapters, course_index=course_index,
-                           title_in_text=opens_with_title(manifest),
+                           title_in_text=opens_with_title(manifest), speaker_css=Markup(CSS),
                            data_json=Markup(_json_for_script(data)))
 
 

@@ -48,23 +48,25 @@ def render_transcript(manifest: Mapping[str, Any], script: Script | None = None,
     :func:`narrator.publishing.player.render_player` for ``images``); ``player`` links back to
     the read-along page."""
     from narrator.publishing.layout import chapter_html
+    from narrator.publishing.speakers import CSS, mark_speakers, role_colours
 
     lang = manifest.get("lang") or "en"
     title = manifest["title"] or "Lesson"
     timed = {s["id"] for s in manifest["segments"]}
     parts = []
+    colours = role_colours(s.get("voice", "") for s in manifest["segments"])
     for c, chapter in laid_out(manifest, script):
         # what was narrated, as the player shows it (a sentence left out of the audio is not shown)
         shown = ScriptChapter(chapter.index, chapter.title,
                               tuple(s for s in chapter.segments if s.id in timed), chapter.blocks)
         heading = "" if _opens_with_title(shown) else f"<h2>{escape(c['title'])}</h2>\n"
         parts.append(f'<section aria-label="{escape(c["title"])}">\n{heading}'
-                     f"{chapter_html(shown, images=images or {})}\n</section>")
+                     f"{mark_speakers(chapter_html(shown, images=images or {}), shown, colours)}\n</section>")
     # the text's own first heading shows the title when it opens with it (as in the player)
     hidden = ' class="visually-hidden"' if opens_with_title(manifest) else ""
     back = f'<p><a href="{escape(player)}">Listen with the read-along player</a></p>\n' if player else ""
     return (f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<meta name="color-scheme" content="light dark">\n'
-            f"<title>{escape(title)}: transcript</title>\n<style>\n{_STYLE}</style>\n</head>\n<body>\n<main>\n"
+            f"<title>{escape(title)}: transcript</title>\n<style>\n{_STYLE}{CSS}</style>\n</head>\n<body>\n<main>\n"
             f"<h1{hidden}>{escape(title)}</h1>\n{back}" + "\n".join(parts) + "\n</main>\n</body>\n</html>\n")
