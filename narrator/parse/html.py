@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,10 +25,12 @@ from narrator.parse.elements import (classes_of, int_attr, is_hidden, is_pagebre
 from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.lines import LINE, split_lines
 from narrator.parse.maths import SYMBOL_FONT, comment_tex, display, find_tex, formula_of, tex_alt
+from narrator.parse.note_marks import (NOTE_ID, NOTE_ITEMS, NOTE_KEY, REF, anchor_names, is_backlink,
+                                       is_note_reference, note_role, note_target)
 from narrator.parse.runs import Inline, Piece, inline_of, make_runs
 from narrator.parse.tags import (BLOCK_TAGS, CONTEXT_NAMES, HEADINGS, LISTS, ONLY_WITH_TEXT, REPORTED,
                                  SKIP_TAGS, STRUCK, UNWRAP_NS)
-from narrator.parse.tree import TreeIndex, Work, descendants, parse_tree, small_text
+from narrator.parse.tree import TreeIndex, Work, descendants, parse_tree
 
 PAGEBREAK = "pagebreak"
 ANNOUNCE = "announce-table"  # context of the block standing for a table that is not read
@@ -42,9 +43,6 @@ _MSO_LEVEL = re.compile(r"mso-list:l\d+level(\d+)")
 _HAS_HTML = re.compile(r"<\s*(p|h[1-6]|div|ul|ol|li|table|blockquote|br|strong|em|b|i|span|figure)\b",
                        re.IGNORECASE)
 
-# A footnote reference mark: digits (group 1, may be an exponent), or "[1]", "(1)", "*", "†"...
-_FOOTNOTE_MARK = re.compile(r"(\d{1,3})|\[\d{1,3}\]|\(\d{1,3}\)|[*†‡§¶]{1,3}")
-_FOOTNOTE_AFTER = frozenset(".,;:!?\"'”’」』。，；：！？、")
 
 # Keep source paths short: at most this many "tag:nth-of-type(n)" steps.
 _MAX_PATH = 8
@@ -234,12 +232,11 @@ class Walker:
             in_note = NOTE in frames[-1].context
             if in_note:
                 self._note_anchor(node, frames[-1])  # Word's <a name="_ftn1"> is also its backlink
-                if _is_backlink(node, name):
+                if is_backlink(node, name):
                     continue  # "↩", "^", "[1]" linking back to the text: not read
-            if (name in ("sup", "sub") or "mso-footnote-id" in style or "mso-endnote-id" in style
-                    or _is_noteref_link(node, name)) and self._is_footnote_ref(node, name, style):
-                if not in_note:
-                    self._note_ref(node)
+            if is_note_reference(node, name, style, self.pieces):
+                if not in_note and (target := note_target(node)):
+                    self.refs.append(target)  # notes.py puts the note after the block
                 continue
             is_block = name in BLOCK_TAGS
             chrome = self._is_chrome(node, name, is_block)
@@ -552,30 +549,6 @@ class Walker:
             known[id(n)] = answer
         return answer
 
-    def _is_footnote_ref(self, node: Any, name: str, style: str) -> bool:
-        """A footnote reference, not a formula: Word's footnote anchors; a <sup> holding "[n]", "*",
-        "†"..., or digits that follow punctuation ("elit.¹", also written as <sub>) or link to
-        "#..." (x², H₂O, CO₂ stay)."""
-        if name not in ("sup", "sub"):
-            return True  # <a style="mso-footnote-id:ftn1" href="#_ftn1">[1]</a>
-        text = small_text(node)  # a mark is a few characters in a few elements
-        m = _FOOTNOTE_MARK.fullmatch(text.strip()) if text is not None else None
-        if m is None or (name == "sub" and not m.group(1)):
-            return False
-        if not m.group(1):
-            return True  # [1], (2), *, †: never an exponent
-        a = next((d for d in descendants(node) if getattr(d, "name", None) == "a"), None)
-        if a is None and node.parent is not None and node.parent.name == "a":
-            a = node.parent
-        href = a.attrs.get("href") if a is not None and a.attrs else None
-        if isinstance(href, str) and href.startswith("#"):
-            return True
-        for piece in reversed(self.pieces):
-            before = piece.text.rstrip()
-            if before:
-                return before[-1] in _FOOTNOTE_AFTER
-        return False
-
     def _table_kind(self, table: Any) -> str:
         """"layout" (a container), "data" (read row by row) or "skip" (data noise, e.g. 2,000 numbers)."""
         if table.attrs and table.attrs.get("role") in ("presentation", "none"):
@@ -639,16 +612,16 @@ class Walker:
         context = parent.context
         room = _MAX_CONTEXT - len(context)  # deep nesting must not make every block's context huge
         extra = [n for n in (name,) if n in CONTEXT_NAMES] + ["." + c for c in classes[:max(room, 0)]]
-        role = _note_role(node, name, style, classes,
+        role = note_role(node, name, style, classes,
                           lambda: self._tree(node).holds(node, "li")) if attrs else ""
         in_note = NOTE in context and any(c.startswith(NOTE_KEY) for c in context)
         if role == "list":
             extra.append(NOTE)
-        elif not in_note and (role == "item" or (NOTE in context and name in _NOTE_ITEMS)):
+        elif not in_note and (role == "item" or (NOTE in context and name in NOTE_ITEMS)):
             # one note: its blocks carry its key, and the ids inside it (references point there);
             # an element inside a note is part of that note, whatever its class says
             self.note_count += 1
-            extra += [NOTE, f"{NOTE_KEY}{self.note_count}", *(NOTE_ID + k for k in _anchor_names(node))]
+            extra += [NOTE, f"{NOTE_KEY}{self.note_count}", *(NOTE_ID + k for k in anchor_names(node))]
         if verdict == "data":
             extra.append("table")
         if extra:
@@ -789,19 +762,10 @@ class Walker:
         elif not parent.absorb:
             self._flush(frame)
 
-    def _note_ref(self, node: Any) -> None:
-        """Remember where a footnote reference points (parse/notes.py puts the note after it)."""
-        a = node if node.name == "a" else (node.find("a") if node.contents else None)
-        if a is None and node.parent is not None and node.parent.name == "a":
-            a = node.parent
-        href = a.attrs.get("href") if a is not None and a.attrs else None
-        if isinstance(href, str) and href.startswith("#") and len(href) > 1:
-            self.refs.append(href[1:])
-
     def _note_anchor(self, node: Any, frame: _Frame) -> None:
         """An id or name inside a note: a reference may point to it (Word's a name="_ftn1")."""
         if node.attrs:
-            self.anchors.extend(n for n in _anchor_names(node) if NOTE_ID + n not in frame.context)
+            self.anchors.extend(n for n in anchor_names(node) if NOTE_ID + n not in frame.context)
 
     def _counted(self, start: int) -> None:
         """Count the text of the blocks added since ``start`` against ParseLimits.max_chars."""
@@ -916,77 +880,6 @@ class Walker:
         else:
             steps.append(self.root_label)
         return " > ".join(reversed(steps))
-
-
-NOTE_KEY = "notekey:"  # context: which note (numbered in document order)
-NOTE_ID = "noteid:"  # context: an id or name inside the note (what a reference points to)
-REF = "ref:"  # context of a block that refers to a note: the reference's target id
-_NOTE_ITEMS = frozenset(("li", "dd", "dt", "aside", "div", "p", "section", "td", "tr"))
-_NOTE_LISTS = frozenset(("footnotes", "footnote-list", "footnotes-list", "mce-footnotes", "reflist",
-                         "references", "endnotes", "endnote-list", "footnote-section"))
-_NOTE_ONE = frozenset(("footnote", "endnote"))
-_BACKLINK_CLASSES = frozenset(("footnote-back", "footnote-backref", "fn-backref", "mw-cite-backlink",
-                               "mce-footnotes-backlink", "fn-bracket", "footnote-label", "reversefootnote"))
-_BACKLINK_TEXT = re.compile(r"^(?:[\^↩↑⏎⤴]\ufe0e?|\[?\d{1,3}\]?|[a-z]|return)\.?$")
-_NOTE_EPUB = re.compile(r"footnote|endnote|rearnote", re.IGNORECASE)
-
-
-def _note_role(node: Any, name: str, style: str, classes: list[str], holds_items: Callable[[], bool]) -> str:
-    """"list" for an element holding footnotes or endnotes, "item" for one note, "" otherwise:
-    Word (mso-element), EPUB (epub:type), ARIA roles, Pandoc/MkDocs/Sphinx/TinyMCE/MediaWiki classes.
-    ``holds_items()`` says whether ``node`` has <li> inside."""
-    if "mso-element:" in style:
-        if "footnote-list" in style or "endnote-list" in style:
-            return "list"
-        if "mso-element:footnote" in style or "mso-element:endnote" in style:
-            return "item"
-    attrs = node.attrs or {}
-    for key in ("epub:type", "role"):
-        value = attrs.get(key)
-        if isinstance(value, list):
-            value = " ".join(value)
-        if isinstance(value, str) and _NOTE_EPUB.search(value):
-            return "list" if value.rstrip().endswith(("notes", "-list")) else "item"
-    raw = attrs.get("class") or ()
-    for c in raw.split() if isinstance(raw, str) else raw:  # editor classes too (mce-footnotes)
-        c = c.lower()
-        if c in _NOTE_LISTS:
-            return "list"
-        if c in _NOTE_ONE:
-            return "list" if holds_items() else "item"
-    return ""
-
-
-def _anchor_names(node: Any) -> list[str]:
-    """The element's own id and name: what a footnote reference's href may point to."""
-    attrs = node.attrs or {}
-    return [v for v in (attrs.get("id"), attrs.get("name")) if isinstance(v, str) and v]
-
-
-def _is_backlink(node: Any, name: str) -> bool:
-    """Inside a note: the link (or label) that leads back to the reference."""
-    attrs = node.attrs
-    if not attrs:
-        return False
-    if attrs.get("role") == "doc-backlink" or not _BACKLINK_CLASSES.isdisjoint(
-            c.lower() for c in (attrs.get("class") or ())):
-        return True
-    if name == "a":
-        href = attrs.get("href")
-        if isinstance(href, str) and href.startswith("#"):
-            text = small_text(node)  # "↩", "[1]": a few characters
-            return text is not None and _BACKLINK_TEXT.match(text.strip()) is not None
-    return False
-
-
-def _is_noteref_link(node: Any, name: str) -> bool:
-    """A link that is a note reference by its role or class (Sphinx, Pandoc, EPUB)."""
-    if name != "a" or not node.attrs:
-        return False
-    attrs = node.attrs
-    role = f"{attrs.get('role') or ''} {attrs.get('epub:type') or ''}"
-    classes = {c.lower() for c in (attrs.get("class") or ())}
-    return "noteref" in role or bool(classes & {"footnote-reference", "footnote-ref", "noteref"})
 
 
 class _AfterBreak:
