@@ -286,3 +286,12 @@ def test_a_converted_sentence_made_mostly_of_links_is_the_authors_text_not_chrom
                            '<a href="https://github.com/x/make4ht">make4ht GitHub page</a>.</p>'
                            '<nav class="crosslinks-bottom">')
     assert "Report errors in the TeX4ht issue tracker" in _text(_doc(page))
+
+
+def test_latex2html_alltt_listing_is_code():
+    page = _L2H.replace("<P>The drop rules come first.</P>",
+                        '<P>The drop rules come first.</P><DIV CLASS="alltt" ALIGN="LEFT">'
+                        "<SPAN>D</SPAN> <SPAN>&lt;-</SPAN> <SPAN>getNetCDF</SPAN>('/Data/x.nc')<BR></DIV>")
+    doc = _doc(page)
+    assert "getNetCDF" not in _text(doc)
+    assert "code block" in _skipped(doc)

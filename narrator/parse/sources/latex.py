@@ -163,6 +163,8 @@ class LaTeX2HTML(_Converter):
         out += _colophon(soup)
         _heading_numbers(soup)
         _katex_spans(soup)
+        for block in soup.select("div.alltt"):
+            block.name = "pre"  # LaTeX's alltt: verbatim lines in a fixed font, a code listing
         return out
 
 
