@@ -324,3 +324,31 @@ def test_jupyter_book_hidden_cell_toggle_labels_are_not_read() -> None:
     doc = _doc(page)
     assert "code cell content" not in _text(doc)
     assert "toggle label" in _whats(doc)
+
+
+def test_quarto_banner_title_bylines_and_citations() -> None:
+    # a Quarto website page with a banner title: the title block stands above the document element
+    page = _QUARTO.replace(
+        '<div id="quarto-content" class="quarto-container page-columns">',
+        '<header id="title-block-header" class="quarto-title-block default page-columns page-full">'
+        '<div class="quarto-title-banner"><div class="quarto-title"><h1 class="title">Causal Diagrams</h1></div></div>'
+        '<div class="quarto-title-meta-author"><div class="quarto-title-meta-heading">Author</div>'
+        '<div class="quarto-title-meta-contents"><p class="author">Ana Lee</p></div></div>'
+        '<div class="quarto-title-meta"><div class="quarto-title-meta-heading">Published</div>'
+        '<div class="quarto-title-meta-contents"><p class="date">March 11, 2025</p></div></div></header>'
+        '<div id="quarto-content" class="quarto-container page-columns">', 1)
+    page = page.replace('<header id="title-block-header" class="quarto-title-block default">', '<header class="x">', 1)
+    page = page.replace('<h1 class="title"><span class="chapter-number">4</span>&nbsp; <span class="chapter-title">'
+                        'Interactions</span></h1>', '')
+    page = page.replace("<p>An interaction lets one effect depend on another variable.</p>",
+                        '<div class="callout callout-style-default callout-note callout-titled"><div class="callout-header">'
+                        '<div class="callout-title-container flex-fill">Readings</div></div><div class="callout-body">'
+                        '<p><a href="#ref-a" role="doc-biblioref">Hernan and Robins 2020</a>, '
+                        '<a href="#ref-b" role="doc-biblioref">Neal 2020</a></p></div></div>')
+    doc = _doc(page)
+    texts = [b.text for c in doc.chapters for b in c.blocks]
+    assert doc.title == "Causal Diagrams" and texts[0] == "Causal Diagrams" and texts.count("Causal Diagrams") == 1
+    assert "Ana Lee" not in " ".join(texts) and "Published" not in " ".join(texts)
+    assert "bylines" in _whats(doc)
+    # a paragraph of citations is words, not a list of links
+    assert texts[texts.index("Readings") + 1] == "Hernan and Robins 2020, Neal 2020"

@@ -72,6 +72,8 @@ _FURNITURE: dict[str, list[tuple[str, tuple[str, str]]]] = {
         ("#quarto-search, #quarto-search-results", _SEARCH),
         ("nav.page-navigation", _PREV_NEXT),
         ("footer.footer, .nav-footer", _FOOTER),
+        (".quarto-title-meta-author, .quarto-title-meta",
+         ("bylines", "the page's author, affiliation and dates, written above it")),
         ("button.code-copy-button", _COPY),
         ("a.anchorjs-link, a.quarto-xref-link-icon", _ANCHOR),
         ("#quarto-back-to-top", _SKIP),
@@ -186,10 +188,16 @@ class Book(Source):
         for selector, (what, reason) in _FURNITURE[self.style]:
             out += sources.take_out(soup.select(selector), what, reason)
         out += _pandoc_leftovers(soup)
+        for link in soup.select("a[role=doc-biblioref], a.quarto-xref"):
+            # a citation or cross-reference is words of its sentence that happen to link within
+            # the page; as links they made a paragraph of citations look like a list of links
+            link.unwrap()
         if self.style == "mdbook":
             for link in soup.select("h1 > a.header, h2 > a.header, h3 > a.header, h4 > a.header"):
                 link.unwrap()  # mdBook links each heading's text to itself: the text is the heading
         self._root = next((r for sel in _ROOTS[self.style] if (r := soup.select_one(sel)) is not None), None)
+        if self.style == "quarto" and self._root is not None:
+            _title_block_inside(soup, self._root)
         self._title = _chapter_title(soup, self._root, self.style)
         return out
 
@@ -201,6 +209,15 @@ class Book(Source):
 
     def title(self, soup: Any, blocks: list[Block]) -> str | None:
         return self._title or None
+
+
+def _title_block_inside(soup: Any, root: Any) -> None:
+    """A Quarto page with a banner title writes its title block above the document element: it
+    is the page's title all the same, so it goes to the top of the document."""
+    block = soup.select_one("#title-block-header")
+    if block is not None and root not in block.parents and block not in root.parents \
+            and block.find_parent(id="quarto-document-content") is None:
+        root.insert(0, block.extract())
 
 
 def _callout_titles(soup: Any) -> list[Skipped]:
