@@ -28,7 +28,10 @@ with the same body (the same take) was still at the server.
 
 Run as a program (``python -m tests.servers.batching --per-audio 0.4 --max-batch 8``) it prints its URL
 and serves ``GET /stats`` (what it saw, as JSON) until stdin closes: benchmarks run it in a process
-of its own, as a real server is.
+of its own, as a real server is (``--prepare FILE`` makes the speech of the texts in FILE first).
+
+:func:`simulate` runs the same model on a virtual clock against a
+:class:`narrator.synthesis.concurrency.Limit`, for tests of the rule's timing.
 """
 
 from __future__ import annotations
@@ -285,7 +288,15 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--gain", type=float, default=2.5, help="throughput at max-batch over one at a time")
     p.add_argument("--max-batch", type=int, default=8)
     p.add_argument("--error-above", type=int, default=None)
+    p.add_argument("--prepare", default=None,
+                   help="a file of texts, one a line, whose speech is made before the URL is printed")
     args = p.parse_args(argv)
+    if args.prepare:  # eSpeak's time then never adds to a timed request's
+        rate = 22050 if args.api == "vllm" else 24000
+        with open(args.prepare, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    _speech(line.rstrip("\n"), rate)
     exponent = args.exponent if args.exponent is not None else exponent_for(args.gain, args.max_batch)
     server = BatchingServer(Curve(args.unit, exponent, args.max_batch, args.error_above, args.per_audio),
                             api=args.api)
