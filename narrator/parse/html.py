@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from narrator.config import ParseConfig
@@ -28,6 +28,8 @@ from narrator.parse.maths import SYMBOL_FONT, comment_tex, display, find_tex, fo
 from narrator.parse.note_marks import (NOTE_ID, NOTE_ITEMS, NOTE_KEY, REF, anchor_names, is_backlink,
                                        is_note_reference, note_role, note_target)
 from narrator.parse.runs import Inline, Piece, inline_of, make_runs
+from narrator.parse.tables import (Cell, Table, code_columns, colspan, read_row, table_kind,
+                                   table_summary)
 from narrator.parse.tags import (BLOCK_TAGS, CONTEXT_NAMES, HEADINGS, LISTS, ONLY_WITH_TEXT, REPORTED,
                                  SKIP_TAGS, STRUCK, UNWRAP_NS)
 from narrator.parse.tree import TreeIndex, Work, descendants, parse_tree
@@ -65,18 +67,11 @@ class _Frame:
     inner: str = "paragraph"  # kind given to generic blocks (p, div) inside this one
     inner_level: int = 0
     absorb: bool = False  # inside a data-table row: nested blocks become separators
-    row: list[tuple[int, int, int, str]] | None = None  # a row's cells: (column, first piece, colspan, tag)
-    table: _Table | None = None
+    row: list[Cell] | None = None  # a data-table row's cells so far
+    table: Table | None = None
     ordered: bool = False  # a numbered list, or an item of one
     item: int = 0  # an item's number; for a list, the next item's number
     is_list: bool = False  # opened by ul/ol: counts its items
-
-
-@dataclass(slots=True)
-class _Table:
-    headers: list[str] = field(default_factory=list)
-    rows: int = 0
-    code_cols: frozenset[int] = frozenset()  # columns of code expressions: not read
 
 
 _LEADERS = re.compile(r"\s*(?:\.{6,}|…{3,}|·{6,})\s*")
@@ -308,7 +303,7 @@ class Walker:
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "table":
-                verdict = self._table_kind(node)
+                verdict = table_kind(node)
                 if verdict == "skip" or (verdict == "data" and not self.config.read_tables):
                     self._announce_table(node, parent, path, verdict)
                     stack.append(EXIT_PLAIN)
@@ -371,9 +366,7 @@ class Walker:
     def _announce_table(self, node: Any, parent: _Frame, path: list[tuple[str, int, str | None]],
                         verdict: str) -> None:
         """A table too big or too numeric to read: one sentence says what it is and how many rows."""
-        rows = sum(1 for tr in node.find_all("tr") if tr.find(["td", "th"]) is not None)
-        cap = node.find("caption")
-        caption = " ".join(cap.get_text().split()) if cap is not None else ""
+        rows, caption = table_summary(node)
         reason = ("mostly numbers or tiny cells: too much to read aloud" if verdict == "skip"
                   else "read_tables is off")
         source = self._source(path)
@@ -549,47 +542,6 @@ class Walker:
             known[id(n)] = answer
         return answer
 
-    def _table_kind(self, table: Any) -> str:
-        """"layout" (a container), "data" (read row by row) or "skip" (data noise, e.g. 2,000 numbers)."""
-        if table.attrs and table.attrs.get("role") in ("presentation", "none"):
-            return "layout"
-        import bs4
-
-        Tag, NS, Comment = bs4.Tag, bs4.NavigableString, bs4.Comment
-        text_len = digits = cells = tiny = empty = longest = 0
-        cell_len = -1
-        for d in descendants(table):
-            if isinstance(d, Tag):
-                n = d.name
-                if n == "table":
-                    return "layout"  # nested tables: a page laid out with tables
-                if n in ("td", "th"):
-                    if cell_len >= 0:
-                        tiny += 0 < cell_len <= 3
-                        empty += cell_len == 0
-                        longest = max(longest, cell_len)
-                    cells += 1
-                    cell_len = 0
-            elif isinstance(d, NS) and not isinstance(d, Comment):
-                if isinstance(d.parent, Tag) and d.parent.name in SKIP_TAGS:
-                    continue
-                s = d.strip()
-                text_len += len(s)
-                digits += sum(1 for ch in s if ch.isdigit())
-                if cell_len >= 0:
-                    cell_len += len(s)
-        if cell_len >= 0:
-            tiny += 0 < cell_len <= 3
-            empty += cell_len == 0
-            longest = max(longest, cell_len)
-        # empty cells are blanks to fill in (a form laid out as a table), not data
-        filled = cells - empty
-        if cells >= 20 and filled and (digits >= 0.3 * max(text_len, 1) or tiny >= 0.6 * filled):
-            return "skip"
-        if longest > 1000 or (cells and text_len / cells > 300):
-            return "layout"  # long prose in cells: layout, not data
-        return "data"
-
     def _open(self, node: Any, name: str, style: str, parent: _Frame,
               path: list[tuple[str, int, str | None]], verdict: str) -> _Frame | None:
         attrs = node.attrs or {}
@@ -598,12 +550,7 @@ class Walker:
             # inside a data-table row: cells mark boundaries, nested blocks become separators
             if name in ("td", "th") and parent.row is not None:
                 col = parent.row[-1][0] + parent.row[-1][2] if parent.row else 0
-                span = attrs.get("colspan")
-                try:
-                    width = max(1, min(int(span), 1000)) if span else 1
-                except (TypeError, ValueError):
-                    width = 1
-                parent.row.append((col, len(self.pieces), width, name))
+                parent.row.append((col, len(self.pieces), colspan(node), name))
                 # a barrier piece, so the next text is not merged into the previous cell's piece
                 self.pieces.append(Piece("", frozenset(), None, None))
             else:
@@ -658,12 +605,12 @@ class Walker:
         elif name == "pre":
             kind = inner = "code"
         elif name == "table" and verdict == "data":
-            code_cols = frozenset() if self.config.read_code else _code_columns(node)
+            code_cols = frozenset() if self.config.read_code else code_columns(node)
             if code_cols:
                 self.skipped.append(Skipped(source, "code in a table", "code is not read (read_code)",
                                             0, len(code_cols)))
             return _Frame("cell", 0, context, emotion, lang, source, list_depth, "cell", 0,
-                          table=_Table(code_cols=code_cols))
+                          table=Table(code_cols=code_cols))
         elif name == "tr" and parent.table is not None:
             return _Frame("cell", 0, context, emotion, lang, source, list_depth, "cell", 0,
                           absorb=True, row=[], table=parent.table)
@@ -757,7 +704,7 @@ class Walker:
     def _close_block(self, frame: _Frame, parent: _Frame) -> None:
         if frame.row is not None:
             start = len(self.blocks)
-            self._close_row(frame, parent)
+            self._close_row(frame)
             self._counted(start)
         elif not parent.absorb:
             self._flush(frame)
@@ -802,61 +749,14 @@ class Walker:
         self.blocks.append(Block(frame.kind, runs, frame.level, frame.source,  # type: ignore[arg-type]
                                  frame.context, frame.emotion, frame.lang, images=images, **layout))
 
-    def _close_row(self, frame: _Frame, parent: _Frame) -> None:
-        """One data-table row = one "cell" block; with a header row, "Header: value" pairs."""
+    def _close_row(self, frame: _Frame) -> None:
+        """One data-table row = one "cell" block (tables.read_row)."""
         pieces, self.pieces = self.pieces, []
         self.lines = False
-        cells = frame.row or []
-        table = frame.table
-        texts: list[tuple[int, str, list[Piece]]] = []
-        for i, (col, start, _w, tag) in enumerate(cells):
-            end = cells[i + 1][1] if i + 1 < len(cells) else len(pieces)
-            texts.append((col, tag, pieces[start:end]))
-        if not texts:
-            return
-        plain = [" ".join("".join(p.text for p in ps).split()) for _c, _t, ps in texts]
-        is_header = table is not None and table.rows == 0 and (
-            all(t == "th" for _c, t, _p in texts) or "th" in frame.context)
-        if table is not None:
-            table.rows += 1
-        if is_header and table is not None:
-            table.headers = [""] * (max(c for c, _t, _p in texts) + 1)
-            for (col, _t, _p), text in zip(texts, plain):
-                table.headers[col] = text
-            # one header spanning the table is a title, read as a row; real headers label cells
-            if sum(1 for h in table.headers if h) >= 2:
-                return
-            table.headers = []
-        if table is not None and table.code_cols:
-            kept = [i for i, t in enumerate(texts) if t[0] not in table.code_cols]
-            texts, plain = [texts[i] for i in kept], [plain[i] for i in kept]
-        out: list[Piece] = []
-        headers = table.headers if table is not None else []
-        none = Inline(frozenset(), None, None)
-        spans: list[tuple[int, int, int]] = []  # where each cell's label and value are in the text
-        length = 0
-        for (col, _t, ps), text in zip(texts, plain):
-            if not text:
-                continue
-            ps = [Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion, r.math) for r in make_runs(ps)]
-            if out:
-                out.append(Piece("; ", none.marks, None, None))
-                length += 2
-            start = length
-            head = headers[col] if col < len(headers) else ""
-            if head and head != text:
-                out.append(Piece(head + ": ", none.marks, None, None))
-                length += len(head) + 2
-            value = length
-            out.extend(ps)
-            length += sum(len(p.text) for p in ps)
-            spans.append((start, value, length))
-        runs = make_runs(out)
-        if sum(len(r.text) for r in runs) != length:
-            spans = []  # whitespace was collapsed across cells: show the row as one cell
+        runs, spans = read_row(frame.row or [], pieces, frame.table, "th" in frame.context)
         if runs:
             self.blocks.append(Block("cell", runs, 0, frame.source, frame.context, frame.emotion,
-                                     frame.lang, images=tuple(self.images), cells=tuple(spans)))
+                                     frame.lang, images=tuple(self.images), cells=spans))
             self.images = []
 
     def _source(self, path: list[tuple[str, int, str | None]]) -> str:
@@ -893,54 +793,6 @@ class _AfterBreak:
 
 _BLANK_TYPES = frozenset(("", "text", "date", "number", "email", "tel", "time", "month", "week",
                           "datetime-local", "search", "url"))
-
-
-_CODE_TAGS = ("code", "kbd", "samp", "tt", "var")
-_IDENTIFIER = re.compile(r"[\w.]+")
-
-
-def _outer_code(cell: Any) -> list[Any]:
-    """The code elements in ``cell`` that are not inside another: the text of a <var> inside a
-    <code> is already in the code's (and each element's text is read once, whatever the nesting)."""
-    out: list[Any] = []
-    stack = list(reversed(cell.contents))
-    while stack:
-        node = stack.pop()
-        if getattr(node, "name", None) in _CODE_TAGS:
-            out.append(node)
-        elif getattr(node, "contents", None):
-            stack.extend(reversed(node.contents))
-    return out
-
-
-def _code_columns(table: Any) -> frozenset[int]:
-    """Columns of a data table whose non-empty cells are code (all but one in ten) and mostly code expressions
-    (operators, calls: "var %= expr", "&mut type"), not names: code is not read, so neither are
-    they. A column of identifiers ("RemAssign") is read like inline code in prose."""
-    columns: dict[int, list[str]] = {}  # column -> for each non-empty body cell: prose, expr or name
-    for tr in table.find_all("tr"):
-        col = 0
-        for cell in tr.find_all(["td", "th"], recursive=False):
-            span = cell.attrs.get("colspan") if cell.attrs else None
-            try:
-                width = max(1, min(int(span), 1000)) if span else 1
-            except (TypeError, ValueError):
-                width = 1
-            here, col = col, col + width
-            text = " ".join(cell.get_text().split())
-            if not text or cell.name == "th":
-                continue
-            code = [" ".join(c.get_text().split()) for c in _outer_code(cell)]
-            rest = text
-            for c in code:
-                rest = rest.replace(c, "", 1)
-            if not code or any(ch.isalnum() for ch in rest):
-                kind = "prose"
-            else:
-                kind = "expr" if any(not _IDENTIFIER.fullmatch(c) for c in code if c) else "name"
-            columns.setdefault(here, []).append(kind)
-    return frozenset(col for col, kinds in columns.items()
-                     if kinds.count("prose") * 10 <= len(kinds) and kinds.count("expr") * 2 >= len(kinds))
 
 
 _FILE_NAME_ALT = re.compile(r"^[^\n]{0,240}\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf|avif)$", re.IGNORECASE)

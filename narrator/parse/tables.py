@@ -1,0 +1,182 @@
+"""Tables: how one is read (a layout container, data read row by row, or data too noisy to read
+aloud), which of its columns are code, and one data row as the text of one "cell" block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from narrator.values import Run
+from narrator.parse.lines import LINE
+from narrator.parse.runs import Piece, make_runs
+from narrator.parse.tags import SKIP_TAGS
+from narrator.parse.tree import descendants
+
+__all__ = ["Cell", "Table", "code_columns", "colspan", "read_row", "table_kind", "table_summary"]
+
+Cell = tuple[int, int, int, str]  # a cell of a row being read: (column, first piece, colspan, tag)
+
+
+@dataclass(slots=True)
+class Table:
+    """A data table being read."""
+
+    headers: list[str] = field(default_factory=list)
+    rows: int = 0
+    code_cols: frozenset[int] = frozenset()  # columns of code expressions: not read
+
+
+def colspan(cell: Any) -> int:
+    """How many columns a td/th spans (1 to 1,000)."""
+    span = cell.attrs.get("colspan") if cell.attrs else None
+    try:
+        return max(1, min(int(span), 1000)) if span else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def table_summary(table: Any) -> tuple[int, str]:
+    """(rows with cells, caption text): what announces a table that is not read."""
+    rows = sum(1 for tr in table.find_all("tr") if tr.find(["td", "th"]) is not None)
+    cap = table.find("caption")
+    return rows, " ".join(cap.get_text().split()) if cap is not None else ""
+
+
+def table_kind(table: Any) -> str:
+    """"layout" (a container), "data" (read row by row) or "skip" (data noise, e.g. 2,000 numbers)."""
+    if table.attrs and table.attrs.get("role") in ("presentation", "none"):
+        return "layout"
+    import bs4
+
+    Tag, NS, Comment = bs4.Tag, bs4.NavigableString, bs4.Comment
+    text_len = digits = cells = tiny = empty = longest = 0
+    cell_len = -1
+    for d in descendants(table):
+        if isinstance(d, Tag):
+            n = d.name
+            if n == "table":
+                return "layout"  # nested tables: a page laid out with tables
+            if n in ("td", "th"):
+                if cell_len >= 0:
+                    tiny += 0 < cell_len <= 3
+                    empty += cell_len == 0
+                    longest = max(longest, cell_len)
+                cells += 1
+                cell_len = 0
+        elif isinstance(d, NS) and not isinstance(d, Comment):
+            if isinstance(d.parent, Tag) and d.parent.name in SKIP_TAGS:
+                continue
+            s = d.strip()
+            text_len += len(s)
+            digits += sum(1 for ch in s if ch.isdigit())
+            if cell_len >= 0:
+                cell_len += len(s)
+    if cell_len >= 0:
+        tiny += 0 < cell_len <= 3
+        empty += cell_len == 0
+        longest = max(longest, cell_len)
+    # empty cells are blanks to fill in (a form laid out as a table), not data
+    filled = cells - empty
+    if cells >= 20 and filled and (digits >= 0.3 * max(text_len, 1) or tiny >= 0.6 * filled):
+        return "skip"
+    if longest > 1000 or (cells and text_len / cells > 300):
+        return "layout"  # long prose in cells: layout, not data
+    return "data"
+
+
+_CODE_TAGS = ("code", "kbd", "samp", "tt", "var")
+_IDENTIFIER = re.compile(r"[\w.]+")
+
+
+def _outer_code(cell: Any) -> list[Any]:
+    """The code elements in ``cell`` that are not inside another: the text of a <var> inside a
+    <code> is already in the code's (and each element's text is read once, whatever the nesting)."""
+    out: list[Any] = []
+    stack = list(reversed(cell.contents))
+    while stack:
+        node = stack.pop()
+        if getattr(node, "name", None) in _CODE_TAGS:
+            out.append(node)
+        elif getattr(node, "contents", None):
+            stack.extend(reversed(node.contents))
+    return out
+
+
+def code_columns(table: Any) -> frozenset[int]:
+    """Columns of a data table whose non-empty cells are code (all but one in ten) and mostly code expressions
+    (operators, calls: "var %= expr", "&mut type"), not names: code is not read, so neither are
+    they. A column of identifiers ("RemAssign") is read like inline code in prose."""
+    columns: dict[int, list[str]] = {}  # column -> for each non-empty body cell: prose, expr or name
+    for tr in table.find_all("tr"):
+        col = 0
+        for cell in tr.find_all(["td", "th"], recursive=False):
+            here, col = col, col + colspan(cell)
+            text = " ".join(cell.get_text().split())
+            if not text or cell.name == "th":
+                continue
+            code = [" ".join(c.get_text().split()) for c in _outer_code(cell)]
+            rest = text
+            for c in code:
+                rest = rest.replace(c, "", 1)
+            if not code or any(ch.isalnum() for ch in rest):
+                kind = "prose"
+            else:
+                kind = "expr" if any(not _IDENTIFIER.fullmatch(c) for c in code if c) else "name"
+            columns.setdefault(here, []).append(kind)
+    return frozenset(col for col, kinds in columns.items()
+                     if kinds.count("prose") * 10 <= len(kinds) and kinds.count("expr") * 2 >= len(kinds))
+
+
+def read_row(cells: list[Cell], pieces: list[Piece], table: Table | None,
+             in_thead: bool) -> tuple[tuple[Run, ...], tuple[tuple[int, int, int], ...]]:
+    """One data-table row (``pieces`` as gathered, ``cells`` where each cell starts in them) as
+    the Runs of one "cell" block, and where each cell's label and value are in its text: with a
+    header row, "Header: value" pairs. A header row is kept in ``table`` and gives no runs."""
+    texts: list[tuple[int, str, list[Piece]]] = []
+    for i, (col, start, _w, tag) in enumerate(cells):
+        end = cells[i + 1][1] if i + 1 < len(cells) else len(pieces)
+        texts.append((col, tag, pieces[start:end]))
+    if not texts:
+        return (), ()
+    plain = [" ".join("".join(p.text for p in ps).split()) for _c, _t, ps in texts]
+    is_header = table is not None and table.rows == 0 and (
+        all(t == "th" for _c, t, _p in texts) or in_thead)
+    if table is not None:
+        table.rows += 1
+    if is_header and table is not None:
+        table.headers = [""] * (max(c for c, _t, _p in texts) + 1)
+        for (col, _t, _p), text in zip(texts, plain):
+            table.headers[col] = text
+        # one header spanning the table is a title, read as a row; real headers label cells
+        if sum(1 for h in table.headers if h) >= 2:
+            return (), ()
+        table.headers = []
+    if table is not None and table.code_cols:
+        kept = [i for i, t in enumerate(texts) if t[0] not in table.code_cols]
+        texts, plain = [texts[i] for i in kept], [plain[i] for i in kept]
+    out: list[Piece] = []
+    headers = table.headers if table is not None else []
+    none: frozenset[str] = frozenset()
+    spans: list[tuple[int, int, int]] = []  # where each cell's label and value are in the text
+    length = 0
+    for (col, _t, ps), text in zip(texts, plain):
+        if not text:
+            continue
+        ps = [Piece(r.text.replace(LINE, " "), r.marks, r.lang, r.emotion, r.math) for r in make_runs(ps)]
+        if out:
+            out.append(Piece("; ", none, None, None))
+            length += 2
+        start = length
+        head = headers[col] if col < len(headers) else ""
+        if head and head != text:
+            out.append(Piece(head + ": ", none, None, None))
+            length += len(head) + 2
+        value = length
+        out.extend(ps)
+        length += sum(len(p.text) for p in ps)
+        spans.append((start, value, length))
+    runs = make_runs(out)
+    if sum(len(r.text) for r in runs) != length:
+        spans = []  # whitespace was collapsed across cells: show the row as one cell
+    return runs, tuple(spans)
