@@ -53,11 +53,13 @@ _IDENTIFIER = re.compile(
     r"|(arXiv)\s*:\s*(?:[0-9]{4}\.[0-9]{4,5}|[a-z-]+(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]+)?\b"
     r"|(Bibcode)\s*:?\s*[0-9]{4}[A-Za-z&.]\S{14})")
 
+_IDENTIFIER_HINT = re.compile(r"doi|DOI|PM|IS[BS]N|arXiv|OCLC|S2CID|JSTOR|Bibcode")
+
 
 def say_identifiers(text: str) -> str:
     """A reference's identifiers said by their name alone: "doi:10.1118/1.3267037" is "DOI",
     "PMID 20175497" is "PMID" (see ``_IDENTIFIER`` for why)."""
-    if not any(k in text for k in ("doi", "DOI", "PM", "ISBN", "ISSN", "arXiv", "OCLC", "S2CID", "JSTOR", "Bibcode")):
+    if _IDENTIFIER_HINT.search(text) is None:
         return text
     return _IDENTIFIER.sub(_identifier_name, text)
 
@@ -65,7 +67,7 @@ def say_identifiers(text: str) -> str:
 def identifier_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, end, characters not said) of each identifier :func:`say_identifiers` shortens:
     never cut inside, measured by what is said."""
-    if not any(k in text for k in ("doi", "DOI", "PM", "ISBN", "ISSN", "arXiv", "OCLC", "S2CID", "JSTOR", "Bibcode")):
+    if _IDENTIFIER_HINT.search(text) is None:
         return []
     return [(m.start(), m.end(), m.end() - m.start() - len(_identifier_name(m))) for m in _IDENTIFIER.finditer(text)]
 

@@ -45,13 +45,14 @@ _PIPES = re.compile(r"\|(…|\.\.\.)\|")
 # "<" or ">" (or "<=", ">=") with a number or a one-letter variable on one side: "(a<b)", "< 61%",
 # "version >=3.1.1"; "File > Save" (words on both sides) is a menu path, said elsewhere
 _LEFT_OPERAND = re.compile(r"(?:[0-9)]|(?<![\w.])[A-Za-z])\s*$")
+_HINT = re.compile(r"[<>{}|]|_\*")  # nothing else to look at: most text
 _WILDCARD = re.compile(r"(?<=[A-Za-z0-9])_\*(?![\w*])")
 
 
 def say_markup(text: str, lang: str = "en") -> str:
     """``text`` with HTML tags, wiki templates, TeX braces, generic types, comparison signs and
     wildcards said as words (see the module's docstring); text without them comes back as is."""
-    if not any(c in text for c in "<>{}*|"):
+    if _HINT.search(text) is None:
         return text
     words = _WORDS["zh" if lang.startswith("zh") else "en"]
     if "<" in text:

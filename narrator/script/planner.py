@@ -332,7 +332,8 @@ class _Planner:
         text = block.text
         block_lang = normalize_lang(block.lang) if block.lang else None
         runs = block.runs
-        if "doi" in text.lower() and any(r.math is not None and _DOI.match(r.math) for r in runs):
+        if len(runs) > 1 and ("doi" in text or "DOI" in text) and any(
+                r.math is not None and _DOI.match(r.math) for r in runs):
             # a DOI taken for TeX ("...68474-1_13" has a subscript): an identifier, said "DOI"
             runs = tuple(dataclasses.replace(r, math=None) if r.math is not None and _DOI.match(r.math)
                          else r for r in runs)
@@ -346,8 +347,9 @@ class _Planner:
         # links (and a reference's DOI...) are shown as written and said short: never cut
         # inside, measured by what is said
         links = link_spans(text)
-        if "doi" in text or "DOI" in text or "PM" in text or "IS" in text:
-            links = sorted(links + identifier_spans(text))
+        ids = identifier_spans(text)
+        if ids:
+            links = sorted(links + ids)
         spans = sentence_pieces(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk,
                                 keep=formulas + [(lo, hi) for lo, hi, _ in links], saved=links)
         if formulas:
