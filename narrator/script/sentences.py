@@ -69,9 +69,12 @@ def starts_clause(text: str) -> bool:
 # Abbreviations that never end a sentence (lower case, without the final dot).
 _ABBREV = frozenset("""
 mr mrs ms mx dr prof sr jr st mt ft vs v e.g i.e cf viz al approx ca gen col capt lt sgt rev
-hon no nos fig figs vol vols pp p ch chap sec ed eds est dept univ inc ltd co corp bros
+hon fig figs vol vols pp p ch chap sec ed eds est dept univ inc ltd co corp bros
 jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n ph.d b.a m.a
+pg pgs para paras eqn eqns tbl appx sect secs
 """.split())
+# Abbreviations that are words too ("modern art."): no end only before a number ("art. 3", "pt. 2").
+_ABBREV_BEFORE_NUMBER = frozenset("no nos pt pts ref refs eq eqs tab art arts cl ex fn app n nn l ll r".split())
 # Abbreviations that end a sentence when a capitalised word follows.
 _ABBREV_MAY_END = frozenset("etc a.m p.m".split())
 _INITIAL_RE = re.compile(r"[A-Z]")
@@ -269,6 +272,8 @@ def _period_ends(text: str, dot: int, nxt: str) -> bool:
         return False  # "IX. Scope": a numbered heading, not a sentence "IX."
     if low in _ABBREV_MAY_END:
         return nxt.isupper() or not nxt
+    if low in _ABBREV_BEFORE_NUMBER:
+        return not nxt.isdigit()
     if low in _ABBREV or (_INITIAL_RE.fullmatch(token) and token != "I"):  # "So do I."
         return not nxt  # at the very end of the text it still ends the sentence
     if _DOTTED_RE.fullmatch(token):
