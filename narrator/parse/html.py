@@ -19,10 +19,10 @@ from typing import Any
 
 from narrator.config import ParseConfig
 from narrator.values import NOTE, VOICE, Block, Run, Skipped
-from narrator.parse.cleanup import TEXT_TABLE, is_chrome_name, strip_templates
+from narrator.parse.chrome import NEVER_LABEL, ChromeRules
+from narrator.parse.cleanup import TEXT_TABLE, strip_templates
 from narrator.parse.elements import (classes_of, int_attr, is_hidden, is_pagebreak_style, lang_of,
                                      language_of, style_of)
-from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.lines import LINE, split_lines
 from narrator.parse.maths import SYMBOL_FONT, comment_tex, display, find_tex, formula_of, tex_alt
 from narrator.parse.note_marks import (NOTE_ID, NOTE_ITEMS, NOTE_KEY, REF, anchor_names, is_backlink,
@@ -32,14 +32,13 @@ from narrator.parse.tables import (Cell, Table, code_columns, colspan, read_row,
                                    table_summary)
 from narrator.parse.tags import (BLOCK_TAGS, CONTEXT_NAMES, HEADINGS, LISTS, ONLY_WITH_TEXT, REPORTED,
                                  SKIP_TAGS, STRUCK, UNWRAP_NS)
-from narrator.parse.tree import TreeIndex, Work, descendants, parse_tree
+from narrator.parse.tree import Work, descendants, parse_tree
 
 PAGEBREAK = "pagebreak"
 ANNOUNCE = "announce-table"  # context of the block standing for a table that is not read
 BLANK = "\uff3f\uff3f\uff3f"  # a form's blank as the reader sees it (spoken as a short pause)
 
 _OUTSIDE = "outside the page's main content"
-_PROSE = 80  # characters of unlinked text that make an element real prose (never chrome)
 
 _MSO_LEVEL = re.compile(r"mso-list:l\d+level(\d+)")
 _HAS_HTML = re.compile(r"<\s*(p|h[1-6]|div|ul|ol|li|table|blockquote|br|strong|em|b|i|span|figure)\b",
@@ -86,23 +85,18 @@ def parse_soup(markup: str, work: Work | None = None) -> Any:
     return parse_tree(markup, work if work is not None else Work())
 
 
-class Walker:
-    """One pass over a parsed tree, producing Blocks in reading order."""
+class Walker(ChromeRules):
+    """One pass over a parsed tree, producing Blocks in reading order; what is page chrome, a credit
+    or a control's label is decided by :class:`~narrator.parse.chrome.ChromeRules`."""
 
     def __init__(self, config: ParseConfig, *, page_mode: bool = False, root_label: str = "body",
                  stats: dict[int, tuple[int, int, int]] | None = None, whole_page: bool = False,
                  work: Work | None = None) -> None:
+        super().__init__(work if work is not None else Work(), stats or {}, page_mode=page_mode,
+                         whole_page=whole_page)
         self.config = config
-        self.work = work if work is not None else Work()
         self.chars = 0  # characters of the blocks' text so far (ParseLimits.max_chars)
-        self._index: TreeIndex | None = None  # made on the first question about a subtree
-        self._in_article: dict[int, bool] = {}  # id(element) -> it is, or is inside, article/main/section
-        self.page_mode = page_mode
-        self.whole_page = whole_page  # chrome rules by name apply to whole web pages only
         self.root_label = root_label
-        self.stats = stats or {}
-        self.kept: frozenset[int] = frozenset()  # ids a second opinion keeps (second_opinion.py)
-        self.relabel: dict[int, tuple[str, str]] = {}  # ids -> (what, reason) truer than "page chrome"
         self.blocks: list[Block] = []
         self.skipped: list[Skipped] = []
         self.pieces: list[Piece] = []
@@ -238,7 +232,7 @@ class Walker:
             if chrome:
                 self._record(node, name, nth, path, *self.relabel.get(id(node), ("page chrome", chrome)))
                 continue
-            if name not in _NEVER_LABEL and (label := self._label(node, name, is_block, frames[-1])):
+            if name not in NEVER_LABEL and (label := self._label(node, name, is_block, frames[-1].context)):
                 self._keep_images(node)
                 self._record(node, name, nth, path, *label)
                 continue
@@ -379,90 +373,6 @@ class Walker:
                                      parent.context | {ANNOUNCE, f"{ANNOUNCE}:{rows}"}, None, parent.lang))
             self._counted(len(self.blocks) - 1)
 
-    # -- decisions -----------------------------------------------------------------------------
-
-    def drops(self, node: Any, name: str) -> bool:
-        """Would the walk leave this element out (skipped tag, hidden, chrome)?"""
-        if name == "button" and self._blocks_in_button(node):
-            return False
-        if name in SKIP_TAGS or ":" in name:
-            return name in SKIP_TAGS or not name.startswith(UNWRAP_NS)
-        return bool(is_hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS))
-
-    def _is_chrome(self, node: Any, name: str, is_block: bool) -> str:
-        """Why this element is page chrome ("" if it is not): by class/id/custom element name, and
-        (web pages only) by link density. Name rules apply to whole web pages only, and never to an
-        element that holds a heading or real prose: "header" or "related" is a look, not a verdict."""
-        if id(node) in self.kept:
-            return ""
-        if name in ("html", "body", "main", "article", "tr", "td", "th", "tbody", "thead", "li", "p",
-                    "h1", "h2", "h3", "h4", "h5", "h6"):
-            by_name = ""
-        elif is_block or "-" in name:
-            by_name = ""
-            if self.whole_page:
-                if "-" in name and is_chrome_name(name):
-                    by_name = f"<{name}> is page chrome"
-                if not by_name and node.attrs:
-                    for value in (node.attrs.get("id"), *(node.attrs.get("class") or ())):
-                        if isinstance(value, str) and is_chrome_name(value):
-                            by_name = f"class or id '{value}'"
-                            break
-                if not by_name and name in ("header", "footer", "aside"):
-                    if name != "header" or not self._inside_article(node.parent):
-                        by_name = f"page <{name}>"
-            # a class or id is a look; a custom element named for chrome (<ck-manual-header>,
-            # <site-footer>) is the page's own word for what it is
-            if by_name and not by_name.startswith("<") and self._holds_content(node):
-                by_name = ""
-        else:
-            return ""
-        if by_name:
-            return by_name
-        if name == "form":
-            # CMS pages wrap whole articles in a form, lesson plans are forms; a login or search
-            # form has little text
-            st = self.stats.get(id(node))
-            text_len = st[0] if st is not None else self._tree(node).text_length(node)
-            little = text_len < 200 and not self._holds_content(node) and not self._is_fill_in(node)
-            return "a form with little text (search, login)" if little else ""
-        if self.page_mode and is_block and name not in ("html", "body", "main", "article", "td", "th"):
-            st = self.stats.get(id(node))
-            if st:
-                text_len, link_len, links = st
-                if text_len and ((links >= 2 and link_len >= 0.5 * text_len) or link_len >= 0.8 * text_len):
-                    if not self._holds_content(node):
-                        return "mostly links"
-        return ""
-
-    def _label(self, node: Any, name: str, is_block: bool, parent: _Frame) -> tuple[str, str] | None:
-        """("image credit" | "control label", reason) when the element's whole text is an image
-        credit or the label of a page control; None to read it. Inline elements count only when
-        their class or role says what they are: a word inside prose stays prose."""
-        attrs = node.attrs or {}
-        hints = " ".join(str(v) for v in (attrs.get("id"), attrs.get("role"), *(attrs.get("class") or ()))
-                         if v).lower()
-        if not is_block and name not in _INLINE_LABELS:
-            return None
-        if not is_block and not hints and name != "summary":
-            return None
-        text = _short_text(node)
-        if not text:
-            return None
-        kind = credit_kind(text)
-        if kind:
-            captioned = (not _CAPTION_CONTEXT.isdisjoint(parent.context) or name in ("figcaption", "caption")
-                         or _CREDIT_HINT.search(hints) is not None
-                         or any(_CREDIT_HINT.search(c) for c in parent.context if c.startswith(".")))
-            if kind == "image" or captioned or self._after_image(node):
-                return "image credit", "image credit: who made or owns the picture, not lesson text"
-            return None
-        on_control = (name == "summary" or _CONTROL_HINT.search(hints) is not None
-                      or "onclick" in attrs or _is_control_link(node))
-        if is_control_label(text, on_control):
-            return "control label", "the label of a page control (button, link, toggle or counter)"
-        return None
-
     def _keep_images(self, node: Any) -> None:
         """Pictures inside a skipped credit line are still shown with the text around them."""
         if node.name == "img" or not node.contents:
@@ -471,76 +381,6 @@ class Walker:
             src = img.attrs.get("src") if img.attrs else None
             if isinstance(src, str) and src.strip():
                 self.images.append(src.strip())
-
-    def _tree(self, node: Any) -> TreeIndex:
-        """The index of the whole tree ``node`` is in (made once, on the first question)."""
-        if self._index is None:
-            top = node
-            while top.parent is not None:
-                top = top.parent
-            self._index = TreeIndex(top, self.work)
-        return self._index
-
-    def _blocks_in_button(self, node: Any) -> bool:
-        return self._tree(node).holds(node, "blocks in a button")
-
-    def _holds_content(self, node: Any) -> bool:
-        """A heading, or a paragraph of real prose (mostly unlinked text), among the first 200
-        headings and paragraphs inside ``node``."""
-        tree = self._tree(node)
-        for el in tree.inside(node, "heading or paragraph", 200):
-            if el.name != "p":
-                if tree.is_heading_text(el):
-                    return True
-                continue
-            st = self.stats.get(id(el))
-            text_len, link_len = (st[0], st[1]) if st else (tree.text_length(el), 0)
-            if text_len - link_len >= _PROSE:
-                return True
-        return False
-
-    def _is_fill_in(self, form: Any) -> bool:
-        """A document to fill in (a lesson-plan template): many text blanks, no password or search box.
-        Its short labels ("教学对象：", "Date:") are the lesson, however little text there is."""
-        blanks = 0
-        for inp in self._tree(form).inside(form, "input", 400):
-            kind = str((inp.attrs or {}).get("type") or "text").lower()
-            if kind in ("password", "search"):
-                return False
-            blanks += inp.name == "textarea" or kind == "text"
-        return blanks >= 4
-
-    def _after_image(self, node: Any) -> bool:
-        """The element (a label: a few nodes) follows a picture, or holds one before its text:
-        a credit's place."""
-        if node.name != "img" and node.contents and node.find("img") is not None:
-            return True
-        prev = node.find_previous_sibling(True)
-        if prev is None:
-            return False
-        if prev.name in ("img", "picture", "figure", "svg"):
-            return True
-        return self._tree(prev).holds(prev, "img") and not _short_text(prev) and bool(prev.contents)
-
-    def _inside_article(self, node: Any) -> bool:
-        """``node`` is, or is inside, an article, main or section element. Each element's answer is
-        kept, so asking for every element of a deep tree costs its size, not size times depth."""
-        known = self._in_article
-        chain: list[Any] = []
-        answer = False
-        while node is not None:
-            seen = known.get(id(node))
-            if seen is not None:
-                answer = seen
-                break
-            if getattr(node, "name", None) in ("article", "main", "section"):
-                answer = True
-                break
-            chain.append(node)
-            node = node.parent
-        for n in chain:
-            known[id(n)] = answer
-        return answer
 
     def _open(self, node: Any, name: str, style: str, parent: _Frame,
               path: list[tuple[str, int, str | None]], verdict: str) -> _Frame | None:
@@ -796,52 +636,6 @@ _BLANK_TYPES = frozenset(("", "text", "date", "number", "email", "tel", "time", 
 
 
 _FILE_NAME_ALT = re.compile(r"^[^\n]{0,240}\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf|avif)$", re.IGNORECASE)
-_NEVER_LABEL = frozenset(("html", "body", "main", "article", "section", "h1", "h2", "h3", "h4", "h5",
-                          "h6", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "ul", "ol", "dl",
-                          "pre", "code", "br", "hr", "img", "input", "blockquote", "form"))
-_INLINE_LABELS = frozenset(("a", "span", "small", "cite", "label", "font", "summary", "em", "i"))
-_CAPTION_CONTEXT = frozenset(("figcaption", "figure", "caption"))
-_CREDIT_HINT = re.compile(r"credit|copyright|attribution|caption|photo|image|figure|pic|img")
-_CONTROL_HINT = re.compile(r"\bbutton\b|btn|toggle|read-?more|more-link|share|social|like|copy|print|"
-                           r"pager|pagination|prev|next|back-?to-?top|go-?top|expand|collapse|control")
-_LABEL_NODES = 48  # a label is a few nodes; a bigger element is never one (and costs nothing to ask)
-
-
-def _short_text(node: Any) -> str:
-    """The whole text of a small element ("" when it is big, i.e. not a label or credit)."""
-    import bs4
-
-    parts: list[str] = []
-    size = 0
-    for i, d in enumerate(descendants(node)):
-        if i > _LABEL_NODES:
-            return ""
-        if isinstance(d, bs4.NavigableString) and not isinstance(d, (bs4.Comment, bs4.Doctype,
-                                                                        bs4.ProcessingInstruction)):
-            if d.parent is not None and d.parent.name in SKIP_TAGS:
-                continue
-            parts.append(str(d))
-            size += len(d)
-            if size > 400:
-                return ""
-    return " ".join("".join(parts).split())
-
-
-def _is_control_link(node: Any) -> bool:
-    """A link that works the page ("#", javascript:, rel=prev/next), wrapping all the element's text."""
-    a = node if node.name == "a" else None
-    if a is None:
-        links = [d for d in descendants(node) if getattr(d, "name", None) == "a"][:2]  # a label: small
-        if len(links) != 1 or " ".join(links[0].get_text().split()) != " ".join(node.get_text().split()):
-            return False
-        a = links[0]
-    attrs = a.attrs or {}
-    href = str(attrs.get("href") or "")
-    rel = " ".join(attrs.get("rel") or ()) if isinstance(attrs.get("rel"), list) else str(attrs.get("rel") or "")
-    return href in ("", "#") or href.startswith(("javascript:", "#top")) or bool(
-        re.search(r"\b(?:prev|next)\b", rel)) or attrs.get("role") == "button"
-
-
 def _is_blank_input(node: Any) -> bool:
     """A text-like input: in a form kept as content it is a blank to fill in."""
     kind = node.attrs.get("type") if node.attrs else None
