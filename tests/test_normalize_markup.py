@@ -35,6 +35,10 @@ def said(text: str, lang: str = "en") -> str:
     # wiki templates: their name, never the braces
     ("You can use the {{Main}} template.", "You can use the Main template."),
     ("type {{See also|Wikipedia:How to edit a page}}, which", "type See also, Wikipedia:How to edit a page, which"),
+    # a LaTeX listing or command quoted in prose: no braces ("2^{10}" is maths, said elsewhere)
+    (r"\begin {equation} x \label {eq} \end {equation}", "begin equation x label eq end equation"),
+    (r"the reference to \tag{OneIsNotOne Condition} in", "the reference to tag OneIsNotOne Condition in"),
+    ("2^{10} units", "two to the power ten units"),
     # comparison signs beside a number or a variable; a menu path is not a comparison
     ("Keep logic statements (e.g. if (a<b)) simple.", "Keep logic statements (for example if (a less than b)) simple."),
     ("< 61%; 0.0", "less than sixty one percent; zero point zero"),

@@ -36,6 +36,9 @@ _TAG_WORD = re.compile(r"\s*(?:tags?|elements?|标签|元素)\b", re.IGNORECASE)
 _TEMPLATE = re.compile(r"\{\{\s*([^{}|]{1,80}?)\s*(?:\|([^{}]{0,400}))?\}\}")
 # "\\begin {equation}" in a listing: a group after a space ("2^{10}", "\\frac{a}{b}" are maths)
 _BRACES = re.compile(r"(?:(?<=\s)|^)\{([^{}]{0,80})\}")
+# a LaTeX document command quoted in prose ("the reference to \\tag{My condition}"): its argument
+_DOCUMENT_COMMAND = re.compile(r"(\\(?:tag|label|ref|eqref|cite|emph|textbf|textit|section|subsection|chapter"
+                               r"|usepackage|documentclass|input|include|caption|footnote|title|author))\{([^{}]{0,80})\}")
 # Vec<T>, HashMap<K, V>, Iterator<Item=T>: a type's parameters (innermost first)
 _GENERIC = re.compile(r"(?<=[A-Za-z0-9_])<([A-Za-z_&'][\w&'=:, ]{0,60}?)>")
 # <&T>::method, <[T]>::len: a type in angle brackets before a path: the brackets are not said
@@ -67,7 +70,7 @@ def say_markup(text: str, lang: str = "en") -> str:
         text = _PIPES.sub(lambda m: f" {words['|']}{m.group(1)}{words['|']} ", text)
     if "{" in text:
         text = _TEMPLATE.sub(_template, text)
-        text = _BRACES.sub(lambda m: f" {m.group(1).strip()} ", text)
+        text = _BRACES.sub(lambda m: f" {m.group(1).strip()} ", _DOCUMENT_COMMAND.sub(r"\1 \2", text))
     if "<" in text or ">" in text:
         text = _say_comparisons(text, words)
     if "_*" in text:
