@@ -24,6 +24,7 @@ from narrator.parse.cleanup import TEXT_TABLE, strip_templates
 from narrator.parse.elements import (classes_of, int_attr, is_hidden, is_pagebreak_style, lang_of,
                                      language_of, style_of)
 from narrator.parse.lines import LINE, split_lines
+from narrator.parse.pages import page_label
 from narrator.parse.maths import SYMBOL_FONT, comment_tex, display, find_tex, formula_of, tex_alt
 from narrator.parse.note_marks import (NOTE_ID, NOTE_ITEMS, NOTE_KEY, REF, anchor_names, is_backlink,
                                        is_note_reference, note_role, note_target)
@@ -104,6 +105,7 @@ class Walker(ChromeRules):
         self.title_tag: str = ""
         self.lines = False  # a <br> (LINE) is among the pieces
         self.images: list[str] = []  # src of images met since the last block, shown with it
+        self.pages: list[str] = []  # print page numbers met since the last block (Block.pages)
         self.refs: list[str] = []  # targets of footnote references in the pieces (flushed as "ref:...")
         self.note_count = 0
         self.anchors: list[str] = []  # ids and names inside a note, in the pieces (flushed as "noteid:...")
@@ -194,6 +196,9 @@ class Walker(ChromeRules):
                     continue
             if name in SKIP_TAGS or id(node) in skip_ids:
                 self._skip_tag(node, name, nth, path, id(node) in skip_ids)
+                continue
+            if (page := page_label(node)) is not None:  # a print page starts here: kept, never read
+                self.pages += [page] if page else []
                 continue
             if name == "img" and self.comment_tex is not None:
                 # LaTeX2HTML: the image's alt may be cut short ("$ b$"); the comment before it is whole
@@ -546,6 +551,7 @@ class Walker(ChromeRules):
             start = len(self.blocks)
             self._close_row(frame)
             self._counted(start)
+            self._paged(start)
         elif not parent.absorb:
             self._flush(frame)
 
@@ -564,6 +570,13 @@ class Walker(ChromeRules):
         start = len(self.blocks)
         self._flush_pieces(frame)
         self._counted(start)
+        self._paged(start)
+
+    def _paged(self, start: int) -> None:
+        """The page numbers met so far go to the first block added since ``start``."""
+        if self.pages and start < len(self.blocks):
+            self.blocks[start] = dataclasses.replace(self.blocks[start], pages=tuple(self.pages))
+            self.pages = []
 
     def _flush_pieces(self, frame: _Frame) -> None:
         images, self.images = tuple(self.images), []
