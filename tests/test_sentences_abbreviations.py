@@ -29,3 +29,10 @@ def test_an_abbreviation_before_a_number_ends_no_sentence(text: str) -> None:
 ])
 def test_the_same_words_end_a_sentence_elsewhere(text: str, expected: list[str]) -> None:
     assert split(text) == expected
+
+
+def test_initials_before_a_year_end_no_sentence() -> None:
+    # "n" and "r" are abbreviations before a number ("n. 4"); "N." and "R." are initials
+    assert split("Yuan, Y.; Bhooshan, N. (2010). Title.") == ["Yuan, Y.; Bhooshan, N. (2010).", "Title."]
+    assert split("Horn, Roger A.; Johnson, Charles R. (2013). Matrix Analysis.") == [
+        "Horn, Roger A.; Johnson, Charles R. (2013).", "Matrix Analysis."]

@@ -97,3 +97,26 @@ def test_a_reference_is_cut_between_its_parts() -> None:
 def test_sentences_inside_a_quotation_still_end() -> None:
     assert split_sentences("“Why? Because it fits.” He left.", max_chars=160, max_chars_cjk=80) == [
         "“Why?", "Because it fits.”", "He left."]
+
+
+def test_a_cut_before_an_aside_leaves_no_function_word_hanging() -> None:
+    text = ("I will always make clear the reason for your grade and (as stated in the grading policy above) "
+            "am happy to grade assignments again if you would like to address the feedback I give you.")
+    got = pieces(text, 120)
+    assert not any(p.endswith(" and") for p in got), got
+    # a clause mark before the quotation is a better place than the quotation's opening mark
+    text = ("WolframAlpha infers that f(t) is a function of t and alpha is a parameter; it classifies the "
+            "query as a “first-order linear ordinary differential equation”, and reports the general solution:")
+    assert pieces(text)[0].endswith("parameter;")
+
+
+def test_a_date_is_not_cut_between_its_month_and_day() -> None:
+    text = ("The National Human Rights Commission (“NHRC”) was established on October 12, 1993 under the "
+            "Protection of Human Rights Act, 1993 (“Act”).")
+    assert not any(p.endswith("October") for p in pieces(text, 90))
+
+
+def test_a_relative_pronoun_after_its_article_is_no_place_to_cut() -> None:
+    text = ("Un lenguaje (del provenzal lenguatge y este del latín lingua) es un sistema de comunicación "
+            "estructurado para el que existe un contexto de uso y ciertos principios combinatorios formales.")
+    assert not any(p.endswith("para el") for p in pieces(text, 120))

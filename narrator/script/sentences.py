@@ -272,10 +272,10 @@ def _period_ends(text: str, dot: int, nxt: str) -> bool:
         return False  # "IX. Scope": a numbered heading, not a sentence "IX."
     if low in _ABBREV_MAY_END:
         return nxt.isupper() or not nxt
-    if low in _ABBREV_BEFORE_NUMBER:
-        return not nxt.isdigit()
     if low in _ABBREV or (_INITIAL_RE.fullmatch(token) and token != "I"):  # "So do I."
         return not nxt  # at the very end of the text it still ends the sentence
+    if low in _ABBREV_BEFORE_NUMBER:
+        return not nxt.isdigit()
     if _DOTTED_RE.fullmatch(token):
         return not nxt
     return True
@@ -307,9 +307,10 @@ def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> l
     plus two more pieces. Word cuts are whitespace, jieba words for CJK (jieba is loaded only
     when clause punctuation alone cannot do it).
 
-    Clause places are clause punctuation, the place before an opening parenthesis or quotation
-    mark (a reader pauses there), and a full stop inside the sentence that ends no abbreviation
-    (the parts of a reference: "... Applications. | pp. 188–203."). A parenthesis or quotation
+    Clause places are clause punctuation and a full stop inside the sentence that ends no
+    abbreviation (the parts of a reference: "... Applications. | pp. 188–203."); the place before
+    an aside or a quotation of more than two words counts as a cut before a conjunction (a
+    reader pauses there, though less than at a comma). A parenthesis or quotation
     that fits in ``limit`` is kept whole when any other split exists (an opener never closed
     runs to the end: the quotation goes on in the next sentence); one longer than the limit is
     cut inside at clause places, between its words only when it has none that fit.
@@ -322,35 +323,39 @@ def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> l
         return [c for c in cuts if not any(lo < c < hi for lo, hi in keep)] if keep else cuts
 
     spans = _bracket_spans(text)
-    clause = free_of_keep(_clause_cuts(text, s0, n, spans))
+    clause = free_of_keep(_clause_cuts(text, s0, n))
+    asides = frozenset(free_of_keep(_aside_cuts(text, s0, n, spans)))
     short, inside = _inside_brackets(text, spans, limit)
     ok = [c for c in clause if not short[c]]  # not inside a parenthesis or quotation kept whole
-    cuts = _best_cuts(text, s0, n, ok, frozenset(ok), limit, overflow=False)
+    cuts = _best_cuts(text, s0, n, ok, frozenset(ok), limit, overflow=False, soft=asides)
     if cuts is not None and _stubs(text, s0, cuts):
         cuts = None  # "因此，| ...": clause marks alone leave a stub; words may do better
     words: list[int] = []
+
+    def between_words() -> list[int]:  # (before an aside too: a word cut that counts half)
+        return words or sorted(asides.union(free_of_keep([w for w in _word_cuts(text) if s0 < w < n])))
+
     if cuts is None:  # a stretch between clause marks is longer than the limit: cut between words
-        words = free_of_keep([w for w in _word_cuts(text) if s0 < w < n])
+        words = between_words()
         free = [w for w in words if not inside[w]]
         cuts = _best_cuts(text, s0, n, sorted(set(ok).union(free)), frozenset(ok), limit,
-                          overflow=False)
+                          overflow=False, soft=asides)
         if cuts is None:  # a long quotation without a clause mark that fits: between its words
             cuts = _best_cuts(text, s0, n, sorted(set(ok).union(w for w in words if not short[w])),
-                              frozenset(ok), limit, overflow=False)
+                              frozenset(ok), limit, overflow=False, soft=asides)
     if cuts is not None and _stubs(text, s0, cuts):
         # "Section 11 | (Public servant obtaining ..., without ...)": a piece of one or two words
         # is worse than a cut at a comma inside the brackets
-        words = words or free_of_keep([w for w in _word_cuts(text) if s0 < w < n])
+        words = between_words()
         inner = _best_cuts(text, s0, n, sorted(set(clause).union(words)), frozenset(clause), limit,
-                           overflow=False)
+                           overflow=False, soft=asides)
         if inner is not None and not _stubs(text, s0, inner):
             cuts = inner
     if cuts is None and len(ok) < len(clause):
         cuts = _best_cuts(text, s0, n, clause, frozenset(clause), limit, overflow=False)
     if cuts is None:  # nothing fits outside brackets: any clause mark or word, a long token whole
-        cuts = _best_cuts(text, s0, n, sorted(set(clause).union(
-                              words or free_of_keep([w for w in _word_cuts(text) if s0 < w < n]))),
-                          frozenset(clause), limit, overflow=True)
+        cuts = _best_cuts(text, s0, n, sorted(set(clause).union(between_words())),
+                          frozenset(clause), limit, overflow=True, soft=asides)
     out: list[tuple[int, int]] = []
     s = s0
     for cut in cuts or [n]:
@@ -364,8 +369,8 @@ def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> l
 
 
 # A reader pauses before an aside or a quotation of more than two words: a cut there is as good
-# as one at a comma ("(ELL)", "(2010)" are read with their word). Not before "[": "[12]" is a
-# citation mark.
+# as one before "and" ("(ELL)", "(2010)" are read with their word; "your grade and | (as stated
+# ...)" leaves "and" hanging). Not before "[": "[12]" is a citation mark.
 _PAUSE_OPENERS = frozenset("(（“「『《【〔")
 # "September 11, 1985": the comma of a date is no clause end
 _DATE_COMMA = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{1,2},"
@@ -373,17 +378,40 @@ _DATE_COMMA = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 _INNER_STOP = re.compile(r"(?<=[^\W_])(?<![A-Z])\.(?=\s+\S)")
 
 
-def _clause_cuts(text: str, s0: int, n: int, spans: list[tuple[int, int]]) -> list[int]:
-    """Offsets in text[s0:n] where a long sentence may be cut as at a comma, sorted; ``spans``
-    are its brackets and quotations (:func:`_bracket_spans`)."""
+def _aside_cuts(text: str, s0: int, n: int, spans: list[tuple[int, int]]) -> list[int]:
+    """Offsets in text[s0:n] right before an aside or a quotation (``spans``: its brackets and
+    quotations, :func:`_bracket_spans`) a reader pauses before, sorted."""
+    cuts = []
+    for a, b in spans:
+        if s0 < a < n and text[a] in _PAUSE_OPENERS and not _is_stub(text[a:b]):
+            before = text[a - 1]
+            if before.isspace():
+                if _after_function_word(text, a):
+                    continue
+            elif text[a].isascii() or not _is_cjk_or_punct(before) or before in _PAUSE_OPENERS:
+                continue
+            cuts.append(a)
+    return sorted(cuts)
+
+
+_FUNCTION_WORDS = frozenset("""
+and or but nor the a an of to in on at by for with from as about into than that this these those
+its their his her our your my is are was were be
+el la los las lo del al de en para por con un una le les du des au aux et y
+""".split())
+
+
+def _after_function_word(text: str, j: int) -> bool:
+    """Is the word before offset ``j`` one that cannot end a piece ("and", "the", "para el")?"""
+    word = text[max(0, j - 12):j].split()
+    return bool(word) and word[-1].lower() in _FUNCTION_WORDS
+
+
+def _clause_cuts(text: str, s0: int, n: int) -> list[int]:
+    """Offsets in text[s0:n] where a long sentence may be cut as at a comma, sorted."""
     cuts = {m.end() for m in _CLAUSE_RE.finditer(text, s0, n) if s0 < m.end() < n}
     if "," in text:
         cuts.difference_update(m.end() for m in _DATE_COMMA.finditer(text, s0, n))
-    for a, b in spans:
-        if s0 < a < n and text[a] in _PAUSE_OPENERS and (text[a - 1].isspace() or (
-                not text[a].isascii() and _is_cjk_or_punct(text[a - 1]) and text[a - 1] not in _PAUSE_OPENERS)) \
-                and not _is_stub(text[a:b]):
-            cuts.add(a)
     for m in _INNER_STOP.finditer(text, s0, n):  # "Applications. pp. 188": a part of a reference
         if _period_ends(text, m.start(), "x"):
             cuts.add(m.end())
@@ -442,11 +470,15 @@ def _inside_brackets(text: str, spans: list[tuple[int, int]], limit: int) -> tup
 
 
 def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[int], limit: int,
-               *, overflow: bool) -> list[int] | None:
+               *, overflow: bool, soft: frozenset[int] = frozenset()) -> list[int] | None:
     """The best list of cut positions (ending with ``n``) for text[s0:n], or None if no split
     into pieces of at most ``limit`` exists (with ``overflow``, a piece may run past the limit
-    to the first cut after it: a token longer than the limit)."""
+    to the first cut after it: a token longer than the limit). A cut at a ``soft`` place
+    (before an aside) counts as one before a conjunction."""
     ends = cands + [n]
+    # before a conjunction or an aside, unless a function word is left hanging ("para el | que")
+    joints = {j for j in cands if j not in clause and (j in soft or _CONJ_RE.match(text, _skip_space(text, j, n)))
+              and not _after_function_word(text, j)}
     short = limit / 4  # a piece shorter than this is a fragment
     bonus = (limit // 8) ** 2  # worth about limit/8 characters of imbalance between two pieces
     # best[k]: (cost, next cut index) for the rest of the text after ends[k]; cost is a tuple
@@ -479,7 +511,7 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
             wcost = 0
             if word:
                 wcost = 2
-                if _CONJ_RE.match(text, _skip_space(text, j, n)):
+                if j in joints:
                     wcost = 1  # "... (ELL) | and new research ...": cut before a conjunction
                     even -= bonus
             stub = _is_stub(text[start:end])
@@ -530,7 +562,12 @@ def _word_cuts(text: str) -> list[int]:
     else:
         cuts = {m.start() for m in _SPACE_RE.finditer(text)}
     n = len(text)
+    dates = {m.end() for m in _MONTH_DAY.finditer(text)}
     return sorted(c for c in cuts
-                  if 0 < c < n and not (_latin_tok(text[c - 1]) and _latin_tok(text[c])))
+                  if 0 < c < n and not (_latin_tok(text[c - 1]) and _latin_tok(text[c])) and c not in dates)
+
+
+# "October | 12, 1993": a date is never cut between its month and its day
+_MONTH_DAY = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=\s+[0-9]{1,2}\b)")
 
 
