@@ -120,3 +120,12 @@ def test_a_relative_pronoun_after_its_article_is_no_place_to_cut() -> None:
     text = ("Un lenguaje (del provenzal lenguatge y este del latín lingua) es un sistema de comunicación "
             "estructurado para el que existe un contexto de uso y ciertos principios combinatorios formales.")
     assert not any(p.endswith("para el") for p in pieces(text, 120))
+
+
+def test_a_chinese_semicolon_inside_a_citation_ends_no_sentence() -> None:
+    text = "研究表明，这种方法在多个数据集上都有效（见张三，2019；李四，2020）。下一句。"
+    assert split_sentences(text, max_chars=160, max_chars_cjk=80) == [
+        "研究表明，这种方法在多个数据集上都有效（见张三，2019；李四，2020）。", "下一句。"]
+    # outside brackets it still does
+    assert split_sentences("第一条，总则；第二条，细则。", max_chars=160, max_chars_cjk=80) == [
+        "第一条，总则；", "第二条，细则。"]

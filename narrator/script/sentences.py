@@ -218,13 +218,21 @@ def _raw_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _STOP_RE.finditer(text):
-        if m.group(1) is None and not _is_boundary(text, m):
-            continue
+        if m.group(1) is None and (not _is_boundary(text, m) or (
+                m.group(2) == "；" and _open_brackets(text, start, m.start()))):
+            continue  # "（见张三，2019；李四，2020）": a semicolon inside an aside ends nothing
         end = m.start() if m.group(1) is not None else m.end()
         _add_trimmed(text, start, end, spans)
         start = m.end()
     _add_trimmed(text, start, len(text), spans)
     return spans
+
+
+def _open_brackets(text: str, a: int, b: int) -> bool:
+    """Is a parenthesis or bracket opened in text[a:b] and not closed there?"""
+    piece = text[a:b]
+    return piece.count("（") + piece.count("(") + piece.count("【") + piece.count("[") > \
+        piece.count("）") + piece.count(")") + piece.count("】") + piece.count("]")
 
 
 def _add_trimmed(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
