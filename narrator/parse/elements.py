@@ -1,12 +1,13 @@
 """What an element's own attributes say: its inline style, classes, language, whether it is
-hidden, whether it breaks the page, and whole numbers (start, value, colspan)."""
+hidden, whether it breaks the page, whole numbers (start, value), and which inputs are blanks."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-__all__ = ["classes_of", "int_attr", "is_hidden", "is_pagebreak_style", "lang_of", "language_of", "style_of"]
+__all__ = ["classes_of", "int_attr", "is_blank_input", "is_hidden", "is_pagebreak_style", "lang_of",
+           "language_of", "style_of"]
 
 # Editor-internal class names that say nothing about the text.
 _NOISE_CLASS = re.compile(r"^(mso|mce|tox-|ck-|ck$|western$|cjk$|ctl$|apple-|docs-)", re.IGNORECASE)
@@ -91,3 +92,15 @@ def int_attr(value: Any) -> int:
         return int(str(value).strip()) if value is not None else 0
     except ValueError:
         return 0
+
+
+_BLANK_TYPES = frozenset(("", "text", "date", "number", "email", "tel", "time", "month", "week",
+                          "datetime-local", "search", "url"))
+
+
+def is_blank_input(node: Any) -> bool:
+    """A text-like input: in a form kept as content it is a blank to fill in."""
+    kind = node.attrs.get("type") if node.attrs else None
+    if node.attrs and (node.attrs.get("hidden") is not None or "display:none" in style_of(node)):
+        return False
+    return (kind or "").lower() in _BLANK_TYPES

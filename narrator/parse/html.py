@@ -21,14 +21,17 @@ from narrator.config import ParseConfig
 from narrator.values import NOTE, VOICE, Block, Run, Skipped
 from narrator.parse.chrome import NEVER_LABEL, ChromeRules
 from narrator.parse.cleanup import TEXT_TABLE, strip_templates
-from narrator.parse.elements import (classes_of, int_attr, is_hidden, is_pagebreak_style, lang_of,
-                                     language_of, style_of)
+from narrator.parse.elements import (classes_of, int_attr, is_blank_input, is_hidden, is_pagebreak_style,
+                                     lang_of, language_of, style_of)
+from narrator.parse.formula_tags import attribute_formula, formula_tag, mathml_tex
+from narrator.parse.link_stats import link_stats
 from narrator.parse.lines import LINE, split_lines
 from narrator.parse.pages import page_label
-from narrator.parse.maths import SYMBOL_FONT, comment_tex, display, find_tex, formula_of, tex_alt
+from narrator.parse.maths import SYMBOL_FONT, comment_tex, display, find_tex, tex_alt
 from narrator.parse.note_marks import (NOTE_ID, NOTE_ITEMS, NOTE_KEY, REF, anchor_names, is_backlink,
                                        is_note_reference, note_role, note_target)
 from narrator.parse.runs import Inline, Piece, inline_of, make_runs
+from narrator.parse.source_paths import MAX_PATH, Step, css_path
 from narrator.parse.tables import (Cell, Table, code_columns, colspan, read_row, table_kind,
                                    table_summary)
 from narrator.parse.tags import (BLOCK_TAGS, CONTEXT_NAMES, HEADINGS, LISTS, ONLY_WITH_TEXT, REPORTED,
@@ -42,12 +45,12 @@ BLANK = "\uff3f\uff3f\uff3f"  # a form's blank as the reader sees it (spoken as 
 _OUTSIDE = "outside the page's main content"
 
 _MSO_LEVEL = re.compile(r"mso-list:l\d+level(\d+)")
+# Sphinx, Jupyter Book and CMS uploads put the image's file name in alt: not a description
+_FILE_NAME_ALT = re.compile(r"^[^\n]{0,240}\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf|avif)$", re.IGNORECASE)
 _HAS_HTML = re.compile(r"<\s*(p|h[1-6]|div|ul|ol|li|table|blockquote|br|strong|em|b|i|span|figure)\b",
                        re.IGNORECASE)
 
 
-# Keep source paths short: at most this many "tag:nth-of-type(n)" steps.
-_MAX_PATH = 8
 # Class names a block's context takes from its ancestors: real documents have up to about 30;
 # 50,000 nested elements with a class each must not give every block 50,000.
 _MAX_CONTEXT = 64
@@ -75,9 +78,6 @@ class _Frame:
 
 
 _LEADERS = re.compile(r"\s*(?:\.{6,}|…{3,}|·{6,})\s*")
-_FORMULA_ATTRS = frozenset(("data-latex", "data-tex", "data-value", "formula", "data-formula",
-                            "data-mathml"))
-_MATHJAX_SCRIPT = re.compile(r"^math/(tex|mml)", re.IGNORECASE)
 
 
 def parse_soup(markup: str, work: Work | None = None) -> Any:
@@ -125,7 +125,7 @@ class Walker(ChromeRules):
         frames: list[_Frame] = [_Frame("paragraph", 0, frozenset(), None, lang_of(root), self.root_label)]
         inlines: list[Inline] = [Inline(frozenset(), None, None)]
         # (name, nth, id) of every open element, for CSS-like source paths
-        path: list[tuple[str, int, str | None]] = []
+        path: list[Step] = []
         counters: list[dict[str, int]] = [{}]
         stack: list[Any] = list(reversed(root.contents))
         EXIT_BLOCK, EXIT_INLINE, EXIT_PLAIN = object(), object(), object()
@@ -181,7 +181,7 @@ class Walker(ChromeRules):
             cnt = counters[-1]
             nth = cnt.get(name, 0) + 1
             cnt[name] = nth
-            if name == "input" and id(node) not in skip_ids and _is_blank_input(node):
+            if name == "input" and id(node) not in skip_ids and is_blank_input(node):
                 self._add(" " + BLANK + " ", inlines[-1])  # a form to fill in: the blank is read as a pause
                 continue
             if name == "button" and id(node) not in skip_ids and self._blocks_in_button(node):
@@ -189,9 +189,9 @@ class Walker(ChromeRules):
                 stack.extend(reversed(node.contents))
                 continue
             if name in ("math", "script") and id(node) not in skip_ids:
-                verdict = self._formula_tag(node, name)
-                if verdict == "read":
-                    self._math_piece(node, name, inlines[-1])
+                verdict = formula_tag(node, name)
+                if verdict == "read" and (found := mathml_tex(node, name))[0]:
+                    self._math(found[0], inlines[-1], block=found[1])
                 if verdict:
                     continue
             if name in SKIP_TAGS or id(node) in skip_ids:
@@ -216,11 +216,9 @@ class Walker(ChromeRules):
             if name in STRUCK:
                 self._record(node, name, nth, path, "struck-through text", "struck through: deleted text")
                 continue
-            if node.attrs and not _FORMULA_ATTRS.isdisjoint(node.attrs) and name != "img":
-                tex = formula_of(node, name, classes_of(node))
-                if tex:  # the element's children are only a rendering of its formula
-                    self._math(tex, inlines[-1], block=name.endswith("-block"))
-                    continue
+            if tex := attribute_formula(node, name):  # its children are only a rendering of it
+                self._math(tex, inlines[-1], block=name.endswith("-block"))
+                continue
             if node.attrs and "MathJax_Preview" in (node.attrs.get("class") or ()):
                 continue  # MathJax 2's placeholder before the formula is typeset
             in_note = NOTE in frames[-1].context
@@ -262,19 +260,19 @@ class Walker(ChromeRules):
                     self.images.append(src.strip())
                 if isinstance(alt, str) and _FILE_NAME_ALT.match(alt.strip()):
                     # Sphinx, Jupyter Book and CMS uploads put the file name in alt: not a description
-                    self._record(node, name, nth, path[-_MAX_PATH - 1:-1], "image without alt text",
+                    self._record(node, name, nth, path[-MAX_PATH - 1:-1], "image without alt text",
                                  "its alt text is only a file name", len(alt.strip()))
                 elif self.config.read_alt and isinstance(alt, str) and alt.strip():
                     if frames[-1].kind == "heading":
                         # alt inside a heading is a picture beside the title, not part of it
-                        self._record(node, name, nth, path[-_MAX_PATH - 1:-1], "image in a heading",
+                        self._record(node, name, nth, path[-MAX_PATH - 1:-1], "image in a heading",
                                      "its alt text is not part of the heading", len(alt.strip()))
                     else:
                         self._add(" ", inlines[-1])
                         self._text(alt, inlines[-1])
                         self._add(" ", inlines[-1])
                 elif not (isinstance(alt, str) and not alt.strip() and "alt" in node.attrs):
-                    self._record(node, name, nth, path[-_MAX_PATH - 1:-1], "image without alt text",
+                    self._record(node, name, nth, path[-MAX_PATH - 1:-1], "image without alt text",
                                  "no alt text to read" if self.config.read_alt else "read_alt is off")
                 stack.append(EXIT_PLAIN)
                 continue
@@ -331,19 +329,19 @@ class Walker(ChromeRules):
 
     # -- what is not read ----------------------------------------------------------------------
 
-    def _record(self, node: Any, name: str, nth: int, path: list[tuple[str, int, str | None]],
+    def _record(self, node: Any, name: str, nth: int, path: list[Step],
                 what: str, reason: str, chars: int | None = None) -> None:
         """Note an element left out (``path`` leads to its parent)."""
         ident = node.attrs.get("id") if node.attrs else None
-        # a source path shows at most _MAX_PATH steps: never copy a deep path whole
-        here = path[-_MAX_PATH:] + [(name, nth, ident if isinstance(ident, str) and ident else None)]
+        # a source path shows at most MAX_PATH steps: never copy a deep path whole
+        here = path[-MAX_PATH:] + [(name, nth, ident if isinstance(ident, str) and ident else None)]
         if chars is None:
             chars = len(" ".join(node.get_text().split())) if name != "img" else 0
         if chars == 0 and what in ("hidden element", "page chrome", "struck-through text"):
             return  # empty wrappers, icons, spacers: nothing a listener could miss
         self.skipped.append(Skipped(self._source(here), what, reason, chars))
 
-    def _skip_tag(self, node: Any, name: str, nth: int, path: list[tuple[str, int, str | None]],
+    def _skip_tag(self, node: Any, name: str, nth: int, path: list[Step],
                   outside: bool) -> None:
         if outside:
             if name in SKIP_TAGS and name not in REPORTED:
@@ -354,7 +352,7 @@ class Walker(ChromeRules):
         if known is None:
             if name == "input":
                 kind = (node.attrs.get("type") or "text") if node.attrs else "text"
-                source = self._source(path[-_MAX_PATH:] + [(name, nth, None)])
+                source = self._source(path[-MAX_PATH:] + [(name, nth, None)])
                 self.skipped.append(Skipped(source, "form control",
                                             f"a {kind} input is a control, not lesson text"))
             return
@@ -362,7 +360,7 @@ class Walker(ChromeRules):
             return
         self._record(node, name, nth, path, known[0], known[1])
 
-    def _announce_table(self, node: Any, parent: _Frame, path: list[tuple[str, int, str | None]],
+    def _announce_table(self, node: Any, parent: _Frame, path: list[Step],
                         verdict: str) -> None:
         """A table too big or too numeric to read: one sentence says what it is and how many rows."""
         rows, caption = table_summary(node)
@@ -388,7 +386,7 @@ class Walker(ChromeRules):
                 self.images.append(src.strip())
 
     def _open(self, node: Any, name: str, style: str, parent: _Frame,
-              path: list[tuple[str, int, str | None]], verdict: str) -> _Frame | None:
+              path: list[Step], verdict: str) -> _Frame | None:
         attrs = node.attrs or {}
         classes = classes_of(node)
         if parent.absorb:
@@ -502,34 +500,6 @@ class Walker(ChromeRules):
         if block:
             self._add(" ", inline)
 
-    def _formula_tag(self, node: Any, name: str) -> str:
-        """"read" for a <math> element or MathJax 2's <script type="math/tex"> source,
-        "duplicate" for a copy of a formula read elsewhere, "" for anything else."""
-        if name == "script":
-            kind = node.attrs.get("type") if node.attrs else None
-            return "read" if isinstance(kind, str) and _MATHJAX_SCRIPT.match(kind) else ""
-        # MathJax 2 puts a MathML copy beside the <script> that holds the source: read it once
-        p = node.parent
-        for _ in range(3):
-            if p is None or not getattr(p, "attrs", None):
-                break
-            if "MJX_Assistive_MathML" in (p.attrs.get("class") or ()):
-                return "duplicate"
-            p = p.parent
-        return "read"
-
-    def _math_piece(self, node: Any, name: str, inline: Inline) -> None:
-        from narrator.parse.maths import mathml_string_to_tex, mathml_to_tex
-
-        if name == "script":
-            source = node.get_text().strip()
-            tex = mathml_string_to_tex(source) if "mml" in str(node.attrs.get("type")) else source
-        else:
-            tex = mathml_to_tex(node)
-        if tex:
-            display_mode = "display" in str(node.attrs.get("type") or node.attrs.get("display") or "")
-            self._math(tex, inline, block=display_mode)
-
     def _add(self, s: str, inline: Inline) -> None:
         pieces = self.pieces
         if pieces:
@@ -612,27 +582,8 @@ class Walker(ChromeRules):
                                      frame.lang, images=tuple(self.images), cells=spans))
             self.images = []
 
-    def _source(self, path: list[tuple[str, int, str | None]]) -> str:
-        """'#id' of the element, else a short CSS-like path from the nearest id (or the root)."""
-        if not path:
-            return self.root_label
-        name, nth, ident = path[-1]
-        if ident:
-            return "#" + ident
-        steps: list[str] = []
-        for name, nth, ident in reversed(path):
-            if ident:
-                steps.append("#" + ident)
-                break
-            if name in ("html", "body"):
-                steps.append(self.root_label)
-                break
-            steps.append(f"{name}:nth-of-type({nth})")
-            if len(steps) >= _MAX_PATH:
-                break
-        else:
-            steps.append(self.root_label)
-        return " > ".join(reversed(steps))
+    def _source(self, path: list[Step]) -> str:
+        return css_path(path, self.root_label)
 
 
 class _AfterBreak:
@@ -644,50 +595,6 @@ class _AfterBreak:
         self.frame = frame
 
 
-_BLANK_TYPES = frozenset(("", "text", "date", "number", "email", "tel", "time", "month", "week",
-                          "datetime-local", "search", "url"))
-
-
-_FILE_NAME_ALT = re.compile(r"^[^\n]{0,240}\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf|avif)$", re.IGNORECASE)
-def _is_blank_input(node: Any) -> bool:
-    """A text-like input: in a form kept as content it is a blank to fill in."""
-    kind = node.attrs.get("type") if node.attrs else None
-    if node.attrs and (node.attrs.get("hidden") is not None or "display:none" in style_of(node)):
-        return False
-    return (kind or "").lower() in _BLANK_TYPES
-
-
 def has_html(text: str) -> bool:
     """True when a textarea/script body holds HTML markup (an editor's document)."""
     return bool(_HAS_HTML.search(text))
-
-
-def link_stats(root: Any, work: Work | None = None) -> dict[int, tuple[int, int, int]]:
-    """Per element: (text length, text length inside a[href], number of a[href]); one linear pass."""
-    import bs4
-
-    Tag, Comment, NS = bs4.Tag, bs4.Comment, bs4.NavigableString
-    order = [t for t in descendants(root) if isinstance(t, Tag)]
-    step = (work or Work()).step
-    stats: dict[int, tuple[int, int, int]] = {}
-    for tag in reversed(order):
-        step()
-        name = tag.name
-        if name in SKIP_TAGS:
-            stats[id(tag)] = (0, 0, 0)
-            continue
-        text = links = link_len = 0
-        for c in tag.contents:
-            if isinstance(c, Tag):
-                st = stats.get(id(c))
-                if st:
-                    text += st[0]; link_len += st[1]; links += st[2]
-            elif isinstance(c, NS) and not isinstance(c, Comment):
-                text += len(c.strip())
-        href = tag.attrs.get("href") if name == "a" else None
-        if href and not (str(href).startswith("#") and tag.parent is not None
-                         and tag.parent.name in HEADINGS):  # a heading's link to itself is no link
-            link_len = text
-            links += 1
-        stats[id(tag)] = (text, link_len, links)
-    return stats
