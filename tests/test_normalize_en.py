@@ -175,6 +175,9 @@ def test_nemo_cases_are_idempotent() -> None:
     ("R&D", "R and D"),
     ("-40°F", "minus forty degrees Fahrenheit"),
     ("version 3.14.2", "version three point fourteen point two"),
+    # an ordinal after a dash starts a new part of a reference: no range (issue 19)
+    ("SISAP 2017 – 10th International Conference", "SISAP twenty seventeen – tenth International Conference"),
+    ("pp. 188–203", "pages one hundred and eighty eight to two hundred and three"),
 ])
 def test_issue_rows(written: str, said: str) -> None:
     assert normalize(written, "en") == said

@@ -606,7 +606,9 @@ def _rules(day_first: bool) -> list[_Rule]:
         ("era", r"(?<![0-9A-Za-z.])([0-9]{1,4})\s?(A\.D|B\.C\.E|B\.C|C\.E|AD|BCE|BC|CE)(?![A-Za-z])", _era),
         ("maths", rf"{_START}{_OPERAND}(?:\s*[-−+=*×/]\s*{_OPERAND})*\s*[=+]\s*{_OPERAND}"
                   rf"(?:\s*[-−+=*×/]\s*{_OPERAND})*", _maths),
-        ("range", rf"{_START}(?=[0-9.$£€¥₩₹₽₺฿₫]|[A-Z]{{1,2}}\$)({_ITEM})({_DASH})({_ITEM})(?![0-9])", _range),
+        # not "SISAP 2017 – 10th International Conference": an ordinal after a dash starts a new part
+        ("range", rf"{_START}(?=[0-9.$£€¥₩₹₽₺฿₫]|[A-Z]{{1,2}}\$)({_ITEM})({_DASH})({_ITEM})(?![0-9])"
+                  r"(?!(?:st|nd|rd|th)\b)", _range),
         ("plural", r"(?<![0-9A-Za-z'])(')?([0-9]*0'?s|[0-9]+s|[0-9]{3}0 s)(?![A-Za-z0-9])", _plural),
         ("clock", rf"(?<![0-9.:])([0-9]{{1,2}}):([0-9]{{2}})(?::([0-9]{{2}}))?(?![0-9])(?:\s?({_AMPM}))?"
                   rf"({_ZONE})?", _clock),
