@@ -115,3 +115,41 @@ def test_numbered_titles_are_short() -> None:
     assert is_numbered_title("Chapter 1 " + "x" * 50)  # 60 characters
     assert not is_numbered_title("Chapter 1 " + "x" * 51)
     assert is_numbered_title("  IV.  ") and not is_numbered_title("iv")
+
+
+def test_a_single_heading_of_its_level_does_not_split_the_text() -> None:
+    chapters, _ = split([p("Preface."), h("Only", 1), p("a")])
+    assert [c.title for c in chapters] == ["Doc"] and len(chapters[0].blocks) == 3
+
+
+def test_a_title_class_on_the_first_heading_counts_even_after_text() -> None:
+    chapters, _ = split([p("Preface."), h("Book", 2, "", ".title"), p("p"), h("One", 2), p("a"),
+                         h("Two", 2), p("b")])
+    assert [c.title for c in chapters] == ["Doc", "One", "Two"]
+    assert [b.text for b in chapters[0].blocks] == ["Preface.", "Book", "p"]
+
+
+def test_an_empty_part_title_is_carried_only_over_deeper_chapters() -> None:
+    blocks = [h("A", 2), p("a"), h("B", 2), p("b"), h("Part I", 1), h("Part II", 1), h("C", 2), p("c")]
+    chapters, skipped = split(blocks, chapter_level=2)
+    assert shape(chapters)[2] == (3, "C", [("heading", "Part II", 1), ("heading", "C", 2), ("paragraph", "c", 0)])
+    assert [s.chars for s in skipped] == [len("Part I")]
+    # an empty title before the last chapter, at the same level: reported, not carried
+    chapters, skipped = split([h("A", 2), p("a"), h("Empty", 2), h("B", 2), p("b")])
+    assert shape(chapters)[1] == (2, "B", [("heading", "B", 2), ("paragraph", "b", 0)])
+    assert [s.chars for s in skipped] == [len("Empty")]
+
+
+def test_an_empty_numbered_title_between_pages_heads_the_next_page() -> None:
+    blocks = [p("a"), page_break(), p("Chapter 2", bold=True), page_break(), p("b")]
+    chapters, skipped = split(blocks)
+    assert shape(chapters) == [(1, "Part 1", [("paragraph", "a", 0)]),
+                               (2, "Chapter 2", [("heading", "Chapter 2", 1), ("paragraph", "b", 0)])]
+    assert skipped == []
+
+
+def test_a_numbered_chapter_counts_as_the_first_chapter_for_higher_headings() -> None:
+    blocks = [h("Book", 1), p("intro"), h("Chapter 1", 3), p("one"), h("Appendix", 1), p("app"),
+              h("X", 2), p("x"), h("Y", 2), p("y")]
+    chapters, _ = split(blocks, chapter_level=2)
+    assert [c.title for c in chapters] == ["Doc", "Chapter 1", "Appendix", "X", "Y"]
