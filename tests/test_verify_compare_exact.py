@@ -84,3 +84,21 @@ def test_the_record_and_the_rank_of_verdicts() -> None:
     takes = [Verdict(False, 0.5, "wer", ("x",), "a"), Verdict(True, 0.2, "wer", (), "b"),
              Verdict(False, 0.4, "wer", ("y",), "c"), Verdict(True, 0.0, "wer", (), "d")]
     assert [v.heard for v in sorted(takes, key=Verdict.rank, reverse=True)] == ["d", "b", "c", "a"]
+
+
+def test_words_inserted_inside_the_text_are_not_speech_after_it() -> None:
+    strict = VerifyConfig(max_wer=1.0, extra=0.0)
+    assert compare(TEN, "one two um um um three four five six seven eight nine ten", "en", strict).passed
+
+
+def test_the_ending_of_a_short_text_is_its_last_word_and_half_an_ending_is_enough() -> None:
+    loose = VerifyConfig(max_wer=1.0)
+    assert compare("Hello big world", "hello big", "en", loose).problems == (
+        "ending missing: heard 0 of the last 1 words",)
+    assert compare("Hello big world", "hello big world", "en", loose).passed
+    # two of the last four characters heard: exactly the half the default asks for
+    assert compare("今天天气很好我们去公园", "今天天气很好我们去", "zh", S).passed
+
+
+def test_scores_are_recorded_to_the_thousandth() -> None:
+    assert Verdict(True, 0.12345, "wer", (), "").record()["score"] == 0.877
