@@ -45,6 +45,10 @@ def said(text: str, lang: str = "en") -> str:
     ("Choose File > Save.", "Choose File, Save."),
     # generic types, a wildcard after a name
     ("Use Vec<T> here.", "Use Vec of T here."),
+    ("Option<Vec<T>> and HashMap<K, Vec<V>>", "Option of Vec of T and HashMap of K, Vec of V"),
+    # comparisons are no tags nor type parameters; an element's bare attribute is one
+    ("if x<y and y>z then", "if x less than y and y greater than z then"),
+    ("<input disabled> works", "input tag, disabled: works"),
     ("the wrapping_* methods", "the wrapping star methods"),
 ])
 def test_markup_is_said_as_a_reader_says_it(text: str, expected: str) -> None:

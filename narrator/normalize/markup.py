@@ -32,6 +32,8 @@ _WORDS = {
 # (<a href="" [target=""]>); a name of letters and digits, attributes without < or > in them
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,20})((?:\s+[^<>]{0,400}?)?)\s*(/?)>")
 _ATTR = re.compile(r"([A-Za-z_:][\w:.-]*)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>\]]+))?")
+# elements whose attributes may stand without a value (<input disabled>, <video controls>)
+_ELEMENTS = frozenset("input video audio option select script details button iframe img textarea track".split())
 _TAG_WORD = re.compile(r"\s*(?:tags?|elements?|标签|元素)\b", re.IGNORECASE)
 _TEMPLATE = re.compile(r"\{\{\s*([^{}|]{1,80}?)\s*(?:\|([^{}]{0,400}))?\}\}")
 # "\\begin {equation}" in a listing: a group after a space ("2^{10}", "\\frac{a}{b}" are maths)
@@ -40,7 +42,8 @@ _BRACES = re.compile(r"(?:(?<=\s)|^)\{([^{}]{0,80})\}")
 _DOCUMENT_COMMAND = re.compile(r"(\\(?:tag|label|ref|eqref|cite|emph|textbf|textit|section|subsection|chapter"
                                r"|usepackage|documentclass|input|include|caption|footnote|title|author))\{([^{}]{0,80})\}")
 # Vec<T>, HashMap<K, V>, Iterator<Item=T>: a type's parameters (innermost first)
-_GENERIC = re.compile(r"(?<=[A-Za-z0-9_])<([A-Za-z_&'][\w&'=:, ]{0,60}?)>")
+_TYPE = r"[A-Za-z_&'][\w&'=:]{0,30}(?:(?: of | 的 )[A-Za-z_&'][\w&'=:]{0,30}){0,4}"  # "Vec of V" once said
+_GENERIC = re.compile(rf"(?<=[A-Za-z0-9_])<({_TYPE}(?:,\s?{_TYPE}){{0,5}})>")
 # <&T>::method, <[T]>::len: a type in angle brackets before a path: the brackets are not said
 _QUALIFIED = re.compile(r"(?<![\w<])<([&\[\]'A-Za-z_][^<>\s]{0,30})>(?=::)")
 # the parameters of a closure elided: |…|
@@ -85,6 +88,8 @@ def _name(name: str) -> str:
 
 def _tag(m: re.Match[str], words: dict[str, str]) -> str:
     closing, name, attrs, _self = m.group(1), _name(m.group(2)), m.group(3).strip(), m.group(4)
+    if attrs and "=" not in attrs and name.lower() not in _ELEMENTS:
+        return m.group()  # "x<y and y>z": a comparison, not a tag
     before = m.string[:m.start()]
     after = m.string[m.end():]
     glued_before = bool(before) and not before[-1].isspace() and before[-1] not in "(（\"“'"
