@@ -45,3 +45,9 @@ def test_nothing_heard_or_nothing_to_time_gives_no_words() -> None:
     assert timed_words("Water rises.", "en", []) == []
     assert timed_words("— …", "en", [("water", 0.0, 1.0)]) == []
     assert timed_words("Water rises.", "en", [("…", 0.0, 1.0)]) == []
+
+
+def test_a_word_starts_at_the_earliest_of_its_heard_pieces() -> None:
+    # recognizers' word timestamps are not always in order within one number said in pieces
+    heard = [("It", 0.0, 0.2), ("nineteen", 0.9, 1.2), ("ninety-nine", 0.5, 0.8)]
+    assert timed_words("It 1999", "en", heard) == [("It", 0.0, 0.2), ("1999", 0.5, 1.2)]
