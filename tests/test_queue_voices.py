@@ -230,3 +230,24 @@ def test_a_role_whose_voice_no_worker_has_fails_in_one_line(broker, servers, wor
     assert len(lines) == 1 and "Traceback" not in asker.stderr, asker.stderr
     assert "role 老师" in lines[0] and str(voices["teacher"]) in lines[0], lines[0]
     assert not any(s.recorder.calls for s in servers)  # nothing was sent before the check
+
+
+def test_a_workers_roles_are_listed_as_narrate_toml_spells_them(tmp_path):
+    from narrator.config import load_config
+    from narrator.errors import ConfigError
+    from narrator.synthesis.worker import served_voices
+
+    toml = tmp_path / "narrate.toml"
+    toml.write_text('[voices]\nTeacher = "+f3"\nStudent = "+m2"\n"老师" = "+f3"\n', "utf-8")
+    config = load_config(toml)
+
+    class Named:  # an engine whose voices are names (eSpeak's variants): the key is the name
+        @staticmethod
+        def voice_key(value: str) -> str:
+            return value
+
+    own, cast = served_voices(config, Named(), "espeak", ["teacher", "STUDENT"])
+    assert not own and sorted(v.roles for v in cast) == [("Student",), ("Teacher",)]  # 老师 shares the voice, not asked for
+    with pytest.raises(ConfigError) as refused:
+        served_voices(config, Named(), "espeak", ["Techer"])
+    assert refused.value.problems == ["--role Techer: the cast ([voices]) names no such role"]

@@ -442,14 +442,17 @@ def served_voices(config: Config, engine: Engine, engine_name: str,
 
     wanted = {r.casefold() for r in roles}
     table = config.voices.table(engine_name)
-    unknown = sorted(r for r in wanted if r not in table and r not in NARRATOR_ROLES)
+    unknown = sorted({r for r in roles if r.casefold() not in table and r.casefold() not in NARRATOR_ROLES})
     if unknown:
         raise ConfigError([f"--role {r}: the cast ([voices]) names no such role" for r in unknown], "")
     own = not wanted or bool(wanted & NARRATOR_ROLES)
     key_of = getattr(engine, "voice_key", None)
+    # roles are matched case-folded, shown as narrate.toml spells them
+    spelled = {k.casefold(): k for k in [*config.voices.cast, *config.voices.engines.get(engine_name, {})]}
     by_key: dict[str, CastVoice] = {}
-    for role, value in sorted(table.items()):
-        chosen = not wanted or role in wanted or (role == "default" and own)
+    for folded, value in sorted(table.items()):
+        role = spelled.get(folded, folded)
+        chosen = not wanted or folded in wanted or (folded == "default" and own)
         if not value or not chosen:
             continue
         if key_of is None:
