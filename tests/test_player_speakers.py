@@ -156,3 +156,22 @@ def test_the_player_s_transcript_view_keeps_the_labels(browser, lesson) -> None:
         page.get_by_role("button", name="Show transcript").click()
         who = page.evaluate("() => Array.from(document.querySelectorAll('#transcript .who')).map(w => w.dataset.who)")
         assert who == TURNS
+
+
+def test_a_turn_is_announced_with_its_speaker(browser, lesson) -> None:
+    """The polite announcement of the sentence being read names who starts speaking, once per turn."""
+    out, manifest = lesson
+    segs = manifest["segments"]
+    first_a = next(i for i, s in enumerate(segs) if s.get("voice") == "A")
+    b_turn = segs[first_a + 1]  # B's turn: two sentences, the second is no new turn
+    assert b_turn.get("voice") == "B" and segs[first_a + 2].get("voice") == "B"
+    with open_player(browser, out / "index.html") as (page, errors):
+        page.evaluate("t => { const a = document.getElementById('player'); a.currentTime = t; a.play(); }",
+                      b_turn["start"] + 0.05)
+        page.wait_for_function("t => document.getElementById('announcer').textContent === t",
+                               arg=f"B: {b_turn['text']}")
+        wait_lit(page, segs[first_a + 2]["id"])
+        page.wait_for_function("t => document.getElementById('announcer').textContent === t",
+                               arg=segs[first_a + 2]["text"])
+        page.evaluate("document.getElementById('player').pause()")
+        assert errors == []
