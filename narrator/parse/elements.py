@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["classes_of", "int_attr", "is_blank_input", "is_hidden", "is_pagebreak_style", "lang_of",
-           "language_of", "style_of"]
+__all__ = ["block_breaks", "classes_of", "int_attr", "is_blank_input", "is_hidden", "is_pagebreak_style",
+           "lang_of", "language_of", "style_of"]
 
 # Editor-internal class names that say nothing about the text.
 _NOISE_CLASS = re.compile(r"^(mso|mce|tox-|ck-|ck$|western$|cjk$|ctl$|apple-|docs-)", re.IGNORECASE)
@@ -84,6 +84,14 @@ def is_pagebreak_style(style: str) -> tuple[bool, bool]:
     before = "page-break-before:always" in style or "break-before:page" in style
     after = "page-break-after:always" in style or "break-after:page" in style
     return before, after
+
+
+def block_breaks(node: Any, style: str) -> tuple[bool, bool]:
+    """(break before, break after) a block element: its page-break style, or CKEditor 5's
+    page-break class (whose style says "after" too: the break is before)."""
+    if node.attrs and "page-break" in (node.attrs.get("class") or ()):
+        return True, False
+    return is_pagebreak_style(style)
 
 
 def int_attr(value: Any) -> int:

@@ -21,8 +21,8 @@ from narrator.config import ParseConfig
 from narrator.values import NOTE, VOICE, Block, Run, Skipped
 from narrator.parse.chrome import NEVER_LABEL, ChromeRules
 from narrator.parse.cleanup import TEXT_TABLE, strip_templates
-from narrator.parse.elements import (classes_of, int_attr, is_blank_input, is_hidden, is_pagebreak_style,
-                                     lang_of, language_of, style_of)
+from narrator.parse.elements import (block_breaks, classes_of, int_attr, is_blank_input, is_hidden,
+                                     is_pagebreak_style, lang_of, language_of, style_of)
 from narrator.parse.formula_tags import attribute_formula, formula_tag, mathml_tex
 from narrator.parse.link_stats import link_stats
 from narrator.parse.lines import LINE, split_lines
@@ -45,7 +45,6 @@ BLANK = "\uff3f\uff3f\uff3f"  # a form's blank as the reader sees it (spoken as 
 _OUTSIDE = "outside the page's main content"
 
 _MSO_LEVEL = re.compile(r"mso-list:l\d+level(\d+)")
-# Sphinx, Jupyter Book and CMS uploads put the image's file name in alt: not a description
 _FILE_NAME_ALT = re.compile(r"^[^\n]{0,240}\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf|avif)$", re.IGNORECASE)
 _HAS_HTML = re.compile(r"<\s*(p|h[1-6]|div|ul|ol|li|table|blockquote|br|strong|em|b|i|span|figure)\b",
                        re.IGNORECASE)
@@ -151,22 +150,9 @@ class Walker(ChromeRules):
                 continue
             if isinstance(node, plain_strings) and not isinstance(node, Tag):
                 if isinstance(node, Comment):
-                    if node.strip().lower() == PAGEBREAK:
-                        self._pagebreak(frames[-1])
-                    elif node.startswith(("MATH", " MATH", "\nMATH")):
-                        self.comment_tex = comment_tex(str(node))
-                    continue
-                if isinstance(node, odd_strings) or (mute_ids and id(node.parent) in mute_ids):
-                    continue
-                text = str(node)
-                if self.comment_tex is not None and not text.isspace():
-                    self.comment_tex = None  # the comment's image did not follow it
-                if "{" in text or "<%" in text:
-                    text, removed = strip_templates(text)
-                    for r in removed:
-                        self.skipped.append(Skipped(frames[-1].source, "template markup",
-                                                    "template syntax is filled in by a program", len(r)))
-                self._text(text, inlines[-1])
+                    self._comment(node, frames[-1])
+                elif not (isinstance(node, odd_strings) or (mute_ids and id(node.parent) in mute_ids)):
+                    self._loose_text(str(node), frames[-1].source, inlines[-1])
                 continue
             if not isinstance(node, Tag):
                 continue
@@ -200,14 +186,7 @@ class Walker(ChromeRules):
             if (page := page_label(node)) is not None:  # a print page starts here: kept, never read
                 self.pages += [page] if page else []
                 continue
-            if name == "img" and self.comment_tex is not None:
-                # LaTeX2HTML: the image's alt may be cut short ("$ b$"); the comment before it is whole
-                self._math(self.comment_tex, inlines[-1])
-                self.comment_tex = None
-                continue
-            if name == "img" and (tex := tex_alt(node)):
-                # a formula image, even one hidden from screen readers beside its MathML copy
-                self._math(tex, inlines[-1], block=True)
+            if name == "img" and self._formula_image(node, inlines[-1]):
                 continue
             style = style_of(node)
             if is_hidden(node, style):
@@ -254,26 +233,7 @@ class Walker(ChromeRules):
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "img":
-                alt = node.attrs.get("alt") if node.attrs else None
-                src = node.attrs.get("src") if node.attrs else None
-                if isinstance(src, str) and src.strip():
-                    self.images.append(src.strip())
-                if isinstance(alt, str) and _FILE_NAME_ALT.match(alt.strip()):
-                    # Sphinx, Jupyter Book and CMS uploads put the file name in alt: not a description
-                    self._record(node, name, nth, path[-MAX_PATH - 1:-1], "image without alt text",
-                                 "its alt text is only a file name", len(alt.strip()))
-                elif self.config.read_alt and isinstance(alt, str) and alt.strip():
-                    if frames[-1].kind == "heading":
-                        # alt inside a heading is a picture beside the title, not part of it
-                        self._record(node, name, nth, path[-MAX_PATH - 1:-1], "image in a heading",
-                                     "its alt text is not part of the heading", len(alt.strip()))
-                    else:
-                        self._add(" ", inlines[-1])
-                        self._text(alt, inlines[-1])
-                        self._add(" ", inlines[-1])
-                elif not (isinstance(alt, str) and not alt.strip() and "alt" in node.attrs):
-                    self._record(node, name, nth, path[-MAX_PATH - 1:-1], "image without alt text",
-                                 "no alt text to read" if self.config.read_alt else "read_alt is off")
+                self._image(node, nth, path, frames[-1], inlines[-1])
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "input":
@@ -287,16 +247,11 @@ class Walker(ChromeRules):
 
             parent = frames[-1]
             if name == "hr":
-                if not parent.absorb:
-                    self._flush(parent)
-                    self.blocks.append(Block("break", (), source=self._source(path),
-                                             context=parent.context))
+                self._rule(parent, path)
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "pre" and not self.config.read_code:
-                code = node.get_text()
-                self.skipped.append(Skipped(self._source(path), "code block", "code is not read (read_code)",
-                                            len(code.strip()), code.strip().count("\n") + 1))
+                self._code_block(node, path)
                 stack.append(EXIT_PLAIN)
                 continue
             if name == "table":
@@ -307,9 +262,7 @@ class Walker(ChromeRules):
                     continue
             else:
                 verdict = ""
-            before, after = is_pagebreak_style(style)
-            if node.attrs and "page-break" in (node.attrs.get("class") or ()):
-                before, after = True, False  # CKEditor 5 page break (its style says "after" too)
+            before, after = block_breaks(node, style)
             if before:
                 self._pagebreak(parent)
             opened = self._open(node, name, style, parent, path, verdict)
@@ -326,6 +279,73 @@ class Walker(ChromeRules):
             stack.extend(reversed(node.contents))
         self._flush(frames[0])
         return self.blocks
+
+    def _comment(self, node: Any, frame: _Frame) -> None:
+        """<!-- pagebreak --> (TinyMCE) breaks the page; LaTeX2HTML's <!-- MATH ... --> holds the
+        whole TeX of the image that follows it."""
+        if node.strip().lower() == PAGEBREAK:
+            self._pagebreak(frame)
+        elif node.startswith(("MATH", " MATH", "\nMATH")):
+            self.comment_tex = comment_tex(str(node))
+
+    def _loose_text(self, text: str, source: str, inline: Inline) -> None:
+        """A text node, without the template syntax a program fills in (reported)."""
+        if self.comment_tex is not None and not text.isspace():
+            self.comment_tex = None  # the comment's image did not follow it
+        if "{" in text or "<%" in text:
+            text, removed = strip_templates(text)
+            for r in removed:
+                self.skipped.append(Skipped(source, "template markup",
+                                            "template syntax is filled in by a program", len(r)))
+        self._text(text, inline)
+
+    def _formula_image(self, node: Any, inline: Inline) -> bool:
+        """Read an image that shows a formula as that formula; False for any other image."""
+        if self.comment_tex is not None:
+            # LaTeX2HTML: the image's alt may be cut short ("$ b$"); the comment before it is whole
+            self._math(self.comment_tex, inline)
+            self.comment_tex = None
+            return True
+        if tex := tex_alt(node):
+            # a formula image, even one hidden from screen readers beside its MathML copy
+            self._math(tex, inline, block=True)
+            return True
+        return False
+
+    def _image(self, node: Any, nth: int, path: list[Step], frame: _Frame, inline: Inline) -> None:
+        """An image is shown with its block and its alt text read, unless it has none (reported)."""
+        alt = node.attrs.get("alt") if node.attrs else None
+        src = node.attrs.get("src") if node.attrs else None
+        if isinstance(src, str) and src.strip():
+            self.images.append(src.strip())
+        if isinstance(alt, str) and _FILE_NAME_ALT.match(alt.strip()):
+            # Sphinx, Jupyter Book and CMS uploads put the file name in alt: not a description
+            self._record(node, "img", nth, path[-MAX_PATH - 1:-1], "image without alt text",
+                         "its alt text is only a file name", len(alt.strip()))
+        elif self.config.read_alt and isinstance(alt, str) and alt.strip():
+            if frame.kind == "heading":
+                # alt inside a heading is a picture beside the title, not part of it
+                self._record(node, "img", nth, path[-MAX_PATH - 1:-1], "image in a heading",
+                             "its alt text is not part of the heading", len(alt.strip()))
+            else:
+                self._add(" ", inline)
+                self._text(alt, inline)
+                self._add(" ", inline)
+        elif not (isinstance(alt, str) and not alt.strip() and "alt" in node.attrs):
+            self._record(node, "img", nth, path[-MAX_PATH - 1:-1], "image without alt text",
+                         "no alt text to read" if self.config.read_alt else "read_alt is off")
+
+    def _rule(self, parent: _Frame, path: list[Step]) -> None:
+        """<hr>: a plain break between blocks."""
+        if not parent.absorb:
+            self._flush(parent)
+            self.blocks.append(Block("break", (), source=self._source(path), context=parent.context))
+
+    def _code_block(self, node: Any, path: list[Step]) -> None:
+        """A <pre> that is not read (read_code is off): reported with its lines."""
+        code = node.get_text()
+        self.skipped.append(Skipped(self._source(path), "code block", "code is not read (read_code)",
+                                    len(code.strip()), code.strip().count("\n") + 1))
 
     # -- what is not read ----------------------------------------------------------------------
 

@@ -4,8 +4,18 @@ skip report calls it, lists, headings and the containers a block's context remem
 from __future__ import annotations
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-BLOCK_TAGS = frozenset(["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "listing", "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "xmp", "plaintext"])
-SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "head", "title", "meta", "link", "base", "nav", "input", "button", "select", "option", "optgroup", "textarea", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio", "source", "track", "map", "area", "rt", "rp", "datalist", "output", "progress", "meter", "dialog", "frame", "frameset", "noframes", "applet", "param", "xml", "colgroup", "col"])
+BLOCK_TAGS = frozenset(("address", "article", "aside", "blockquote", "body", "center", "dd", "details",
+                        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+                        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html",
+                        "legend", "li", "listing", "main", "menu", "ol", "p", "pre", "section",
+                        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption",
+                        "xmp", "plaintext"))
+SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title", "meta", "link",
+                       "base", "nav", "input", "button", "select", "option", "optgroup", "textarea",
+                       "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio", "source",
+                       "track", "map", "area", "rt", "rp", "datalist", "output", "progress", "meter",
+                       "dialog", "frame", "frameset", "noframes", "applet", "param", "xml", "colgroup",
+                       "col"))
 LISTS = frozenset(("ul", "ol", "dir", "menu"))
 # Skipped elements worth reporting (what a teacher would call them); script, style, head... are not
 # content and go unreported.
