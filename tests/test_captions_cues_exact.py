@@ -115,3 +115,54 @@ def test_a_laid_out_cue_shows_at_most_two_lines_of_42_characters() -> None:
         assert all(len(line) <= 42 for line in shown), shown
         assert (len(shown) == 2) == (len(cue.lines) == 2)
         assert re.sub(r"\s+", " ", " ".join(shown)) == cue.text
+
+
+def lines_of(sentence: str, seconds: float = 1.5) -> list[tuple[str, ...]]:
+    return [c.lines or (c.text,) for c in caption_cues(Cue("a", 0.0, seconds, sentence))]
+
+
+def test_lines_break_after_punctuation_before_a_conjunction_and_never_after_an_article() -> None:
+    assert lines_of("Warm air rises over the wide sea, clouds form high above the land and hills.") == [
+        ("Warm air rises over the wide sea,", "clouds form high above the land and hills.")]
+    assert lines_of("Warm rain falls over hills which rivers carry water down to seas.") == [
+        ("Warm rain falls over hills", "which rivers carry water down to seas.")]
+    assert lines_of("Every spring the farmers in the valley plant rice in the wet fields.") == [
+        ("Every spring the farmers in the valley", "plant rice in the wet fields.")]
+
+
+def test_a_line_may_be_exactly_42_characters() -> None:
+    assert lines_of("Rivers carry all the water down the hills.") == [("Rivers carry all the water down the hills.",)]
+    assert lines_of("Rivers carry all the water down the hills, then it rains.") == [
+        ("Rivers carry all the water down the hills,", "then it rains.")]
+
+
+def test_a_word_longer_than_a_line_is_shown_whole_on_a_line_of_its_own() -> None:
+    url = "https://example.org/lessons/water-cycle/evaporation-and-condensation.html"
+    for sentence in (f"Read {url} before class.", f"{url} is where the lesson lives."):
+        cues = caption_cues(Cue("u", 0.0, 6.0, sentence))
+        assert " ".join(" ".join(c.lines or (c.text,)) for c in cues) == sentence
+        assert any(url in (c.lines or (c.text,)) for c in cues)
+        assert all(len(line) <= 42 for c in cues for line in (c.lines or (c.text,)) if line != url)
+
+
+def test_the_first_caption_starts_with_the_sentence_even_before_its_first_word() -> None:
+    said = LONG.split()
+    words = tuple((w, 30.4 + 0.4 * i, 30.4 + 0.4 * i + 0.3) for i, w in enumerate(said))
+    cues = caption_cues(Cue("w", 30.0, 30.4 + 0.4 * len(said), LONG, words))
+    assert len(cues) >= 2 and cues[0].start == 30.0  # the pause before the first word is its too
+    assert cues[1].start == words[len(cues[0].text.split())][1]
+
+
+def test_a_fast_long_sentence_takes_as_few_captions_as_fit() -> None:
+    sentence = ("The water that falls as rain on the high hills runs down into streams and rivers, which carry "
+                "it back to the sea where the sun warms it again, and the whole cycle starts over once more.")
+    cues = caption_cues(Cue("f", 0.0, 2.5, sentence))  # 180 characters: three cues of two lines at most
+    assert len(cues) == 3
+    assert " ".join(c.text for c in cues) == sentence
+
+
+def test_voices_follow_real_segment_ids_and_their_laid_out_parts() -> None:
+    cues = [Cue("c01-s0001", 0, 1, "Hello"), Cue("c01-s0001-2", 1, 2, "there"), Cue("c01-s0002", 2, 3, "Bye"),
+            Cue("c01-s0003-2", 3, 4, "again")]
+    blocks = to_vtt(cues, {"c01-s0001": "A", "c01-s0003": "B"}).split("\n\n")
+    assert [b.splitlines()[-1] for b in blocks[1:]] == ["<v A>Hello</v>", "<v A>there</v>", "Bye", "<v B>again</v>"]
