@@ -100,8 +100,6 @@ class Walker(ChromeRules):
         self.blocks: list[Block] = []
         self.skipped: list[Skipped] = []
         self.pieces: list[Piece] = []
-        self.last_space = True
-        self.title_tag: str = ""
         self.lines = False  # a <br> (LINE) is among the pieces
         self.images: list[str] = []  # src of images met since the last block, shown with it
         self.pages: list[str] = []  # print page numbers met since the last block (Block.pages)
@@ -407,8 +405,8 @@ class Walker(ChromeRules):
 
     def _open(self, node: Any, name: str, style: str, parent: _Frame,
               path: list[Step], verdict: str) -> _Frame | None:
+        """The frame block element ``node`` opens inside ``parent``; None inside a data-table row."""
         attrs = node.attrs or {}
-        classes = classes_of(node)
         if parent.absorb:
             # inside a data-table row: cells mark boundaries, nested blocks become separators
             if name in ("td", "th") and parent.row is not None:
@@ -419,25 +417,7 @@ class Walker(ChromeRules):
             else:
                 self._add(" ", Inline(frozenset(), None, None))
             return None
-        context = parent.context
-        room = _MAX_CONTEXT - len(context)  # deep nesting must not make every block's context huge
-        extra = [n for n in (name,) if n in CONTEXT_NAMES] + ["." + c for c in classes[:max(room, 0)]]
-        role = note_role(node, name, style, classes,
-                          lambda: self._tree(node).holds(node, "li")) if attrs else ""
-        in_note = NOTE in context and any(c.startswith(NOTE_KEY) for c in context)
-        if role == "list":
-            extra.append(NOTE)
-        elif not in_note and (role == "item" or (NOTE in context and name in NOTE_ITEMS)):
-            # one note: its blocks carry its key, and the ids inside it (references point there);
-            # an element inside a note is part of that note, whatever its class says
-            self.note_count += 1
-            extra += [NOTE, f"{NOTE_KEY}{self.note_count}", *(NOTE_ID + k for k in anchor_names(node))]
-        if verdict == "data":
-            extra.append("table")
-        if extra:
-            context = context | frozenset(extra)
-        if isinstance(voice := attrs.get("data-voice"), str) and voice.strip():  # the nearest wins
-            context = frozenset(c for c in context if not c.startswith(VOICE)) | {VOICE + voice.strip()[:40]}
+        context = self._context(node, name, style, parent.context, verdict)
         emotion = attrs.get("data-emotion") or parent.emotion
         lang = lang_of(node) or parent.lang
         source = self._source(path)
@@ -490,6 +470,33 @@ class Walker(ChromeRules):
         inherit = kind == "item" and parent.inner == "item"
         return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
                       ordered=parent.ordered if inherit else False, item=parent.item if inherit else 0)
+
+    def _context(self, node: Any, name: str, style: str, context: frozenset[str],
+                 verdict: str) -> frozenset[str]:
+        """The context of a block opened by ``node`` inside one of ``context``: the names of the
+        containers that matter for style, class names, the note it is part of, a data table,
+        the nearest data-voice."""
+        attrs = node.attrs or {}
+        classes = classes_of(node)
+        room = _MAX_CONTEXT - len(context)  # deep nesting must not make every block's context huge
+        extra = [n for n in (name,) if n in CONTEXT_NAMES] + ["." + c for c in classes[:max(room, 0)]]
+        role = note_role(node, name, style, classes,
+                         lambda: self._tree(node).holds(node, "li")) if attrs else ""
+        in_note = NOTE in context and any(c.startswith(NOTE_KEY) for c in context)
+        if role == "list":
+            extra.append(NOTE)
+        elif not in_note and (role == "item" or (NOTE in context and name in NOTE_ITEMS)):
+            # one note: its blocks carry its key, and the ids inside it (references point there);
+            # an element inside a note is part of that note, whatever its class says
+            self.note_count += 1
+            extra += [NOTE, f"{NOTE_KEY}{self.note_count}", *(NOTE_ID + k for k in anchor_names(node))]
+        if verdict == "data":
+            extra.append("table")
+        if extra:
+            context = context | frozenset(extra)
+        if isinstance(voice := attrs.get("data-voice"), str) and voice.strip():  # the nearest wins
+            context = frozenset(c for c in context if not c.startswith(VOICE)) | {VOICE + voice.strip()[:40]}
+        return context
 
     # -- text and blocks -----------------------------------------------------------------------
 
