@@ -16,7 +16,8 @@ import pytest
 from narrator.errors import ConfigError, OutputError
 from narrator.normalize.pronounce import annotation
 from narrator.synthesis.cache import Cache
-from narrator.synthesis.takes import VOICE_SCAN, Tally, TakeKeys, lookup, plan_takes, record_errors, voice_pick
+from narrator.config import VoicesConfig
+from narrator.synthesis.takes import VOICE_SCAN, Tally, TakeKeys, cast_of, lookup, plan_takes, record_errors, voice_pick
 from narrator.util.wavio import mono_wav
 from narrator.values import Segment
 
@@ -201,3 +202,78 @@ def test_a_server_takes_a_job_in_its_voice_then_one_nobody_holds_then_the_first(
     far = [Job("a", mine=False)] * VOICE_SCAN + [Job("a")]
     assert voice_pick(far, "a", set(), may) is None
     assert voice_pick(far[1:], "a", set(), may) == VOICE_SCAN - 1
+
+
+class WithVoices:
+    def __init__(self, voices: VoicesConfig) -> None:
+        self.voices = voices
+
+
+def test_the_cast_for_an_engine_comes_from_its_table_or_the_common_one() -> None:
+    assert cast_of(WithVoices(VoicesConfig()), "espeak") is None  # no cast: the narrator's keys
+    only_openai = WithVoices(VoicesConfig(engines={"openai": {"A": "nova"}}))
+    assert cast_of(only_openai, "espeak") is None
+    voice_of = cast_of(only_openai, "openai")
+    assert voice_of is not None and voice_of("a") == "nova" and voice_of("B") == ""
+    both = cast_of(WithVoices(VoicesConfig(cast={"A": "alice.wav", "default": "me.wav"},
+                                           engines={"openai": {"A": "nova"}})), "indextts2")
+    assert both is not None and (both("A"), both(""), both("Z")) == ("alice.wav", "me.wav", "me.wav")
+
+
+def test_the_judge_sees_the_cached_take_and_each_plan_names_its_segment_and_key(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    key = Cache.key("fp", {"emotion": "calm"}, "One.", 22050)
+    path = put(cache, key, seconds=0.5)
+    seen: list[Any] = []
+    takes, wanted, _ = plan_takes([seg("a", "One."), seg("b", "Two.")], Setup(), "fp", cache,
+                                  verdict=lambda k, hit, s: seen.append(hit) or "keep")
+    assert seen == [(path, 22050, 0.5)]
+    assert takes["a"].segment_id == "a"
+    assert [(k, w.key) for k, w in wanted.items()] == [(Cache.key("fp", {"emotion": "calm"}, "Two.", 22050),) * 2]
+
+
+def test_each_roles_voice_is_asked_for_once() -> None:
+    asked: list[str] = []
+    keys = TakeKeys(Setup(), "fp", lambda role: asked.append(role) or "v.wav")
+    for _ in range(3):
+        keys.key(seg("a", "Hi.", voice="A"))
+        keys.key(seg("n", "Hi."))
+    assert asked == ["A", ""]
+
+
+def test_a_role_voice_with_an_unnamed_engine_says_the_selected_engine() -> None:
+    class Nameless:
+        sample_rate = 22050
+
+        def emotion_params(self, emotion: str) -> Mapping[str, Any]:
+            return {}
+
+        def language_params(self, lang: str) -> Mapping[str, Any]:
+            return {}
+
+    with pytest.raises(ConfigError, match="the selected engine has no voices per role"):
+        TakeKeys(Nameless(), "fp", {"A": "x.wav"}.__getitem__).voice(seg("a", "x", voice="A"))
+
+
+def test_errors_jsonl_that_cannot_be_written_says_why_in_words(tmp_path: Path) -> None:
+    with pytest.raises(OutputError) as err:
+        record_errors(tmp_path, [seg("a", "x")], 1, [])
+    assert str(err.value) == f"{tmp_path}: cannot write (Is a directory)"
+
+
+def test_the_tally_adds_up_over_several_segments(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    tally = Tally(cache, total=4, cached=0, errors_path=tmp_path / "errors.jsonl")
+    assert (tally.cache, tally.total, tally.failed, tally.seen, tally.takes) == (cache, 4, {}, {}, {})
+    for sid in ("a", "b"):
+        made = tally.keep_heard([seg(sid, sid)], "k" + sid, tmp_path / f"{sid}.wav", 24000, 1.0, cached=False,
+                                heard=None, attempts=3, report={"attempts": 3, "problems": ["silence"]})
+        assert (made[0].path, made[0].sample_rate) == (tmp_path / f"{sid}.wav", 24000)
+    assert tally.synthesized == 2 and tally.unverified == ["a", "b"]
+    first = json.loads((tmp_path / "errors.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first["errors"][0]["server"] == ""  # no server to blame: the check, not a request
+
+
+def test_a_server_past_the_scanned_jobs_still_gets_the_first_it_may_take() -> None:
+    queue = [Job("z")] + [Job("a", mine=False)] * VOICE_SCAN + [Job("a")]
+    assert voice_pick(queue, "a", {"z"}, lambda job: job.mine) == 0
