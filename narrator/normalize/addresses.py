@@ -3,6 +3,9 @@
     >>> say_addresses("Open nvidia.com, then docs/intro.html and input/output.")
     'Open nvidia dot com, then docs slash intro dot HTML and input slash output.'
 
+A reference's identifiers (DOI, PMID, ISBN...) are said by their name alone
+(:func:`say_identifiers`), and never cut inside (:func:`identifier_spans`).
+
 Used by the planner on a segment's spoken form (after links are cut to their site) and by
 ``--verify`` on what the recognizer heard, so both meet. Only ASCII names are matched: Chinese
 text around them is left as it is, and the words said are Chinese in a Chinese segment.
@@ -98,9 +101,7 @@ def say_file(name: str, ext: str, lang: str = "en") -> str:
 
 def say_addresses(text: str, lang: str = "en") -> str:
     """Site names, file names and paths of running text said with their punctuation
-    ("nvidia.com", "intro.html", "docs/intro.html", "/etc/hosts"), and "input/output" with its slash;
-    a reference's identifiers by their name (:func:`say_identifiers`)."""
-    text = say_identifiers(text)
+    ("nvidia.com", "intro.html", "docs/intro.html", "/etc/hosts"), and "input/output" with its slash."""
     if "://" in text:
         text = text.replace("file://", "")  # a local file's address: said as its path
         # a scheme talked about ("you lose the http://"): its letters and punctuation

@@ -37,7 +37,7 @@ from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, nor
                              sentence_pieces, strip_emoji)
 from narrator.script.maths import long_formulas, script_words, speak_symbols, speak_tex
 from narrator.normalize import normalize
-from narrator.normalize.addresses import identifier_spans
+from narrator.normalize.addresses import identifier_spans, say_identifiers
 from narrator.normalize.markup import say_markup
 from narrator.normalize.runs import is_small_run
 from narrator.script.spoken import link_spans, short_links, spoken_form
@@ -47,6 +47,8 @@ _LAST_BOUNDARY: dict[str, Boundary] = {"heading": "heading", "item": "item"}
 _TICK_EVERY = 1000  # blocks and segments planned between two calls of ``tick``
 _NON_WORD = re.compile(r"[\W_]+")
 _TITLE_JUNK = re.compile(r"[\s\W_]+")
+# what normalize/markup.py and a reference's identifiers (normalize/addresses.py) look for
+_CODE_OR_ID = re.compile(r"[<>{}|]|_\*|doi|DOI|PM|IS[BS]N|arXiv|OCLC|S2CID|JSTOR|Bibcode")
 _DOI = re.compile(r"\s*10\.[0-9]{4,9}/\S+\s*$")
 
 
@@ -672,7 +674,10 @@ def spoken_text(text: str, boundary: str = "sentence", lang: str = "en",
     a Roman numeral says the number ("IV. Scope" -> "four. Scope": engines read "IV" as letters).
     Numbers, units, dates and abbreviations are said first, then maths symbols, then whatever
     digits those left ("x to the power 12")."""
-    said = normalize(spoken_form(say_markup(short_links(text, lang), lang), lang), lang, abbreviations=abbreviations)
+    text = short_links(text, lang)
+    if _CODE_OR_ID.search(text):  # one look for both: most text has neither
+        text = say_markup(say_identifiers(text), lang)
+    said = normalize(spoken_form(text, lang), lang, abbreviations=abbreviations)
     text = speak_symbols(said, lang)
     if boundary in ("heading", "end") and text[:1] in "IVXLCDM":
         m = _ROMAN_HEAD.match(text)
