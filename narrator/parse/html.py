@@ -8,6 +8,10 @@ so "text <div>more</div> tail" gives three blocks in reading order.
 
 Page breaks reach chapters.py as Block(kind="break", context={"pagebreak"}); hr gives a plain
 "break".
+
+The walk's questions about one element are answered beside it: tags.py (tag tables), elements.py
+(attributes), chrome.py (page chrome, credits, control labels), runs.py (inline marks, Runs),
+tables.py, note_marks.py (footnotes), formula_tags.py, pages.py, source_paths.py.
 """
 
 from __future__ import annotations
@@ -22,21 +26,23 @@ from narrator.values import NOTE, VOICE, Block, Run, Skipped
 from narrator.parse.chrome import NEVER_LABEL, ChromeRules
 from narrator.parse.cleanup import TEXT_TABLE, strip_templates
 from narrator.parse.elements import (block_breaks, classes_of, int_attr, is_blank_input, is_hidden,
-                                     is_pagebreak_style, lang_of, language_of, style_of)
+                                     is_pagebreak_style, lang_of, style_of)
 from narrator.parse.formula_tags import attribute_formula, formula_tag, mathml_tex
-from narrator.parse.link_stats import link_stats
 from narrator.parse.lines import LINE, split_lines
-from narrator.parse.pages import page_label
 from narrator.parse.maths import SYMBOL_FONT, comment_tex, display, find_tex, tex_alt
 from narrator.parse.note_marks import (NOTE_ID, NOTE_ITEMS, NOTE_KEY, REF, anchor_names, is_backlink,
                                        is_note_reference, note_role, note_target)
+from narrator.parse.pages import page_label
 from narrator.parse.runs import Inline, Piece, inline_of, make_runs
 from narrator.parse.source_paths import MAX_PATH, Step, css_path
 from narrator.parse.tables import (Cell, Table, code_columns, colspan, read_row, table_kind,
                                    table_summary)
 from narrator.parse.tags import (BLOCK_TAGS, CONTEXT_NAMES, HEADINGS, LISTS, ONLY_WITH_TEXT, REPORTED,
                                  SKIP_TAGS, STRUCK, UNWRAP_NS)
-from narrator.parse.tree import Work, descendants, parse_tree
+from narrator.parse.tree import Work, parse_tree
+# the walk's names that other modules import from here (parse/__init__.py, notes.py, chapters.py...)
+from narrator.parse.elements import language_of  # noqa: F401
+from narrator.parse.link_stats import link_stats  # noqa: F401
 
 PAGEBREAK = "pagebreak"
 ANNOUNCE = "announce-table"  # context of the block standing for a table that is not read
