@@ -131,3 +131,46 @@ def test_a_cache_folder_that_is_a_file_is_one_clear_error(tmp_path: Path) -> Non
         cache.put_meta(key, {"heard": "x"})
     assert str(err.value) == f"{cache.meta_path(key)}: cannot write (Not a directory)"
     assert cache.get(key) is None and cache.get_meta(key) is None
+
+
+def many(cache: Cache, n: int = 24) -> list[str]:
+    keys = [Cache.key("fp", {}, f"Sentence {i}.", 22050) for i in range(n)]
+    for i, key in enumerate(keys):
+        cache.put(key, wav(0.1 + 0.01 * i))
+        cache.put_meta(key, {"heard": f"sentence {i}"})
+    return keys
+
+
+def test_stats_add_up_every_take_in_every_folder(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    keys = many(cache)
+    assert cache.stats() == (len(keys), sum(len(wav(0.1 + 0.01 * i)) for i in range(len(keys))))
+
+
+def test_emptying_the_cache_removes_every_take_and_record_whatever_the_order(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    keys = many(cache)
+    removed, freed = cache.prune(keep=set())
+    assert (removed, freed) == (len(keys), sum(len(wav(0.1 + 0.01 * i)) for i in range(len(keys))))
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_stale_temporaries_are_cleaned_up_in_every_folder(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    then = time.time() - STALE_TEMP_SECONDS - 60
+    temps = []
+    for key in many(cache, 12):
+        temp = cache.path(key).parent / f".narrator-{key}.wav.x1y2.tmp"  # what a killed put() leaves
+        temp.write_bytes(b"half")
+        os.utime(temp, (then, then))
+        temps.append(temp)
+    assert cache.prune() == (0, 0)
+    assert [t for t in temps if t.exists()] == []
+    assert cache.stats()[0] == 12
+
+
+def test_a_record_can_be_stored_in_a_cache_not_made_yet(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "new" / "cache")
+    key = Cache.key("fp", {}, "Hello.", 22050)
+    cache.put_meta(key, {"heard": "hello"})
+    assert cache.get_meta(key) == {"heard": "hello"}

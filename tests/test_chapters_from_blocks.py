@@ -81,6 +81,8 @@ def test_an_introduction_named_like_the_next_chapter_is_called_introduction() ->
 def test_section_breaks_at_a_chapters_edges_are_dropped() -> None:
     chapters, _ = split([BREAK, BREAK, p("a"), BREAK, p("b"), BREAK, BREAK])
     assert shape(chapters) == [(1, "Doc", [("paragraph", "a", 0), ("break", "", 0), ("paragraph", "b", 0)])]
+    chapters, _ = split([BREAK, p("a"), BREAK, p("b"), BREAK])
+    assert shape(chapters) == [(1, "Doc", [("paragraph", "a", 0), ("break", "", 0), ("paragraph", "b", 0)])]
 
 
 def test_page_breaks_turned_off_leave_one_section_break_where_they_were() -> None:
