@@ -49,6 +49,7 @@ def said(text: str, lang: str = "en") -> str:
     # comparisons are no tags nor type parameters; an element's bare attribute is one
     ("if x<y and y>z then", "if x less than y and y greater than z then"),
     ("<input disabled> works", "input tag, disabled: works"),
+    ("<!-- the menu --> <nav>Home</nav>", "comment: the menu, nav Home, closing nav tag"),
     ("the wrapping_* methods", "the wrapping star methods"),
 ])
 def test_markup_is_said_as_a_reader_says_it(text: str, expected: str) -> None:

@@ -7,10 +7,11 @@
 
 A page teaching HTML has its code read, so a tag is said by its name and attributes and a closing
 tag as "closing A tag": never dropped to a letter glued to the word before it ("top</a>" was
-"topa"). A tag mentioned alone keeps its plain name ("the <video> tag" is "the video tag"). Wiki
-templates are said by their name and arguments ("the {{Main}} template" is "the Main template":
-braces are never spoken), a TeX argument's braces are dropped, a generic type "Vec<T>" is "Vec of
-T" ("<&T>::" is "&T::"), a closure's "|…|" says its bars, a comparison sign beside a number or a one-letter variable is said in words ("(a<b)", "< 61%"),
+"topa"). A tag mentioned alone keeps its plain name ("the <video> tag" is "the video tag"), an
+HTML comment is said as one. Wiki templates are said by their name and arguments ("the {{Main}}
+template" is "the Main template": braces are never spoken), a TeX argument's braces are dropped,
+a generic type "Vec<T>" is "Vec of T" ("<&T>::" is "&T::"), a closure's "|…|" says its bars, a
+comparison sign beside a number or a one-letter variable is said in words ("(a<b)", "< 61%"),
 and a wildcard after a name ("wrapping_*") is "wrapping star". Only what is said changes; the
 planner calls :func:`say_markup` before links, names and numbers are said.
 """
@@ -23,10 +24,12 @@ __all__ = ["say_markup"]
 
 _WORDS = {
     "en": {"tag": "tag", "closing": "closing {} tag", "closing_named": "closing {}", "of": " of ",
-           "star": "star", "<": "less than", ">": "greater than", "<=": "less than or equal to",
-           ">=": "greater than or equal to", "#": "hash ", "|": " vertical bar "},
+           "star": "star", "comment": "comment:", ",": ",", "#": "hash ", "|": " vertical bar ",
+           "<": "less than", ">": "greater than", "<=": "less than or equal to",
+           ">=": "greater than or equal to"},
     "zh": {"tag": "标签", "closing": "结束 {} 标签", "closing_named": "结束 {}", "of": " 的 ",
-           "star": "星号", "<": "小于", ">": "大于", "<=": "小于等于", ">=": "大于等于", "#": "井号 ", "|": "竖线"},
+           "star": "星号", "comment": "注释：", ",": "，", "#": "井号 ", "|": "竖线",
+           "<": "小于", ">": "大于", "<=": "小于等于", ">=": "大于等于"},
 }
 # <a href="x" rel="y">, </A>, <br/>, and the optional-attributes notation of a syntax summary
 # (<a href="" [target=""]>); a name of letters and digits, attributes without < or > in them
@@ -34,13 +37,15 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,20})((?:\s+[^<>]{0,400}?)?)\s*(
 _ATTR = re.compile(r"([A-Za-z_:][\w:.-]*)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>\]]+))?")
 # elements whose attributes may stand without a value (<input disabled>, <video controls>)
 _ELEMENTS = frozenset("input video audio option select script details button iframe img textarea track".split())
+_COMMENT = re.compile(r"<!--(.{0,400}?)-->", re.DOTALL)
 _TAG_WORD = re.compile(r"\s*(?:tags?|elements?|标签|元素)\b", re.IGNORECASE)
 _TEMPLATE = re.compile(r"\{\{\s*([^{}|]{1,80}?)\s*(?:\|([^{}]{0,400}))?\}\}")
 # "\\begin {equation}" in a listing: a group after a space ("2^{10}", "\\frac{a}{b}" are maths)
 _BRACES = re.compile(r"(?:(?<=\s)|^)\{([^{}]{0,80})\}")
 # a LaTeX document command quoted in prose ("the reference to \\tag{My condition}"): its argument
-_DOCUMENT_COMMAND = re.compile(r"(\\(?:tag|label|ref|eqref|cite|emph|textbf|textit|section|subsection|chapter"
-                               r"|usepackage|documentclass|input|include|caption|footnote|title|author))\{([^{}]{0,80})\}")
+_DOCUMENT_COMMAND = re.compile(r"(\\(?:tag|label|ref|eqref|cite|emph|textbf|textit|section|subsection"
+                               r"|chapter|usepackage|documentclass|input|include|caption|footnote|title"
+                               r"|author))\{([^{}]{0,80})\}")
 # Vec<T>, HashMap<K, V>, Iterator<Item=T>: a type's parameters (innermost first)
 _TYPE = r"[A-Za-z_&'][\w&'=:]{0,30}(?:(?: of | 的 )[A-Za-z_&'][\w&'=:]{0,30}){0,4}"  # "Vec of V" once said
 _GENERIC = re.compile(rf"(?<=[A-Za-z0-9_])<({_TYPE}(?:,\s?{_TYPE}){{0,5}})>")
@@ -62,6 +67,8 @@ def say_markup(text: str, lang: str = "en") -> str:
         return text
     words = _WORDS["zh" if lang.startswith("zh") else "en"]
     if "<" in text:
+        if "<!--" in text:
+            text = _COMMENT.sub(lambda m: f" {words['comment']} {m.group(1).strip()}{words[',']} ", text)
         text = _TAG.sub(lambda m: _tag(m, words), text)
         for _ in range(4):  # nested parameters: HashMap<K, Vec<V>>
             said = _GENERIC.sub(lambda m: words["of"] + m.group(1), text)
