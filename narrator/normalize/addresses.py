@@ -72,7 +72,8 @@ def identifier_spans(text: str) -> list[tuple[int, int, int]]:
     never cut inside, measured by what is said."""
     if _IDENTIFIER_HINT.search(text) is None:
         return []
-    return [(m.start(), m.end(), m.end() - m.start() - len(_identifier_name(m))) for m in _IDENTIFIER.finditer(text)]
+    return [(m.start(), m.end(), m.end() - m.start() - len(_identifier_name(m)))
+            for m in _IDENTIFIER.finditer(text)]
 
 
 def _identifier_name(m: re.Match[str]) -> str:
