@@ -123,9 +123,12 @@ _SPACING = frozenset(("quad", "qquad", ",", ";", ":", "!", " ", "enspace", "thin
                       "thickspace", "space", "hfill", "displaystyle", "textstyle", "scriptstyle",
                       "limits", "nolimits", "rm", "bf", "it", "sf", "tt", "cal", "left", "right", "big", "Big", "bigg", "Bigg", "bigl",
                       "bigr", "Bigl", "Bigr", "biggl", "biggr", "middle", "nonumber", "notag", "ref", "eqref", "cssId", "class", "style",
-                      "label", "tag", "color", "mathstrut", "phantom", "hline", "cr"))
+                      "label", "tag", "color", "bgroup", "egroup", "mathstrut", "phantom", "hline", "cr"))
 _TEXT_MACROS = frozenset(("text", "textrm", "textit", "textbf", "mbox", "emph", "textsf", "texttt",
                           "mathrm", "operatorname", "textnormal", "hbox", "unit", "si"))
+# siunitx (\SI{9.81}{\metre\per\second}) and the upright macros a unit is written in
+_SIUNITX = frozenset(("SI", "qty", "si", "unit", "num"))
+_UNIT_MACROS = _SIUNITX | {"text", "textrm", "mathrm", "mbox", "textnormal", "hbox", "textup", "mathup"}
 _STYLE_MACROS = frozenset(("mathbf", "mathit", "mathsf", "mathtt", "mathbb", "mathcal", "mathscr",
                            "mathfrak", "boldsymbol", "bm", "pmb", "underline",
                            "boxed", "fbox", "widehat", "overbrace", "underbrace",
@@ -165,6 +168,14 @@ _MATRICES = frozenset(("matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vm
 _RELATIONS = frozenset("= < > le leq ge geq ne neq approx equiv sim propto leqslant geqslant "
                        "≤ ≥ ≠ ≈ ≡".split())
 _EQUALS = frozenset("= approx equiv ≈ ≡".split())
+# f^{(n)}: the letters whose bracketed superscript is a derivative's order (y^{(4)} too; but
+# y^{(i)} is the i-th example of a data set, x^{(k)} the k-th iterate: labels)
+_DERIVED = frozenset("fghuyFGH")
+_ORDER_LETTERS = frozenset("nkm")
+# what a capital superscript labels: a letter, a Greek letter, a marked letter ("x hat")
+_LABELLED = re.compile(r"(?:capital )?(?:[A-Za-df-z]|[a-z]{2,7})(?: (?:hat|bar|tilde|dot))?|大写\S+"
+                       r"|[\u4e00-\u9fff]{1,4}(?: (?:尖|拔|波浪|点))?|[A-Za-z] (?:尖|拔|波浪|点)")
+_COUNTS = frozenset("NMKLDJ")  # A^N, x^K: a power all the same
 MAX_WORDS = 40
 """A formula saying more than this is announced and summarised (a listener cannot follow it)."""
 _BIG_OPS = frozenset(("sum", "prod", "int", "iint", "oint", "lim", "∑", "∏", "∫", "max", "min"))
@@ -187,7 +198,7 @@ def _context() -> Any:
     db = latexwalker.get_default_latex_context_db()
     one = ("vec", "hat", "bar", "check", "breve", "overline", "underline", "widehat", "widetilde", "tilde", "dot",
            "ddot", "mathbb", "mathcal", "mathscr", "mathfrak", "boldsymbol", "bm", "operatorname",
-           "boxed", "pmb", "overbrace", "underbrace", "cancel", "mathop", "unit", "si", "text",
+           "boxed", "pmb", "overbrace", "underbrace", "cancel", "mathop", "text",
            "mbox", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "textrm", "textbf", "textit")
     db.add_context_category("narrator-maths", prepend=True, macros=[
         *(macrospec.MacroSpec(name, "{") for name in one),
@@ -195,6 +206,9 @@ def _context() -> Any:
                                                        "dbinom", "tbinom", "overset", "underset",
                                                        "stackrel")),
         macrospec.MacroSpec("sqrt", "[{"),
+        # siunitx: \SI{9.81}{\metre\per\second\squared}, \si{kg.m^2}, \num{3e8}
+        *(macrospec.MacroSpec(name, "[{{") for name in ("SI", "qty")),
+        *(macrospec.MacroSpec(name, "[{") for name in ("si", "unit", "num")),
         macrospec.MacroSpec("xrightarrow", "[{"),
         macrospec.MacroSpec("color", "{"),
         macrospec.MacroSpec("label", "{"),
@@ -220,8 +234,14 @@ def speak_tex(tex: str, lang: str, *, whole: bool = False) -> str:
 
     A formula saying more than :data:`MAX_WORDS` words is announced and summarised instead ("a
     long formula: f of x equals an expression of 12 terms"): a listener cannot hold it, and the
-    reader sees it. ``whole=True`` gives the full reading (for the skip report)."""
-    lang = "zh" if lang.lower().startswith("zh") else "en"
+    reader sees it. ``whole=True`` gives the full reading (for the skip report).
+
+    In a Finnish, German, French or Spanish lesson the reading is said with that language's
+    words (:mod:`.maths_words`); in another language, or when a word is missing, the formula is
+    given as written for the voice to read in its own language, never in English words."""
+    lang = _base(lang)
+    if lang not in ("en", "zh"):
+        return _foreign(tex, lang, whole)
     said = _reading(tex, lang)
     if whole or _heard_words(said, lang) <= MAX_WORDS:
         return said
@@ -230,9 +250,31 @@ def speak_tex(tex: str, lang: str, *, whole: bool = False) -> str:
 
 def too_long(tex: str, lang: str) -> str | None:
     """The full reading of ``tex`` when it is too long to say (so it is summarised), else None."""
-    lang = "zh" if lang.lower().startswith("zh") else "en"
+    lang = _base(lang)
+    if lang not in ("en", "zh"):
+        return _foreign(tex, lang, True) if too_long(tex, "en") is not None else None
     said = _reading(tex, lang)
     return said if _heard_words(said, lang) > MAX_WORDS else None
+
+
+def _base(lang: str) -> str:
+    """"zh-TW" -> "zh", "fi-FI" -> "fi"; "" -> "en"."""
+    return lang.lower().replace("_", "-").split("-")[0] or "en"
+
+
+def _foreign(tex: str, lang: str, whole: bool) -> str:
+    """``tex`` said in a language other than English or Chinese (see :func:`speak_tex`)."""
+    from narrator.script.maths_words import neutral, translate
+
+    said = _reading(tex, lang)  # English words; units as their symbols (the tables are English)
+    if not whole and _heard_words(said, "en") > MAX_WORDS:
+        said = _summary(tex, "en")
+    out = translate(said, lang, tex)
+    if out is not None:
+        return out
+    from narrator.parse.maths import display
+
+    return neutral(display(tex))
 
 
 _WORDISH = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
@@ -429,7 +471,9 @@ class _Speaker:
     """Walks pylatexenc nodes into words."""
 
     def __init__(self, lang: str) -> None:
-        self.lang = lang
+        # another language is read in English here, then said in its words (maths_words.py)
+        self.foreign = lang not in ("en", "zh")
+        self.lang = "en" if self.foreign else lang
         self.zh = lang == "zh"
         self.shape: tuple[int, int] | None = None  # rows and columns of the last matrix said
 
@@ -480,7 +524,10 @@ class _Speaker:
         a = next((x for x in args if x is not None), None)
         if a is None:
             return ""
-        return " ".join(a.latex_verbatim().strip("{}").split())
+        verbatim = a.latex_verbatim().strip()
+        if verbatim[:1] == "{" and verbatim[-1:] == "}":
+            verbatim = verbatim[1:-1]
+        return " ".join(verbatim.split())
 
     def run(self, atoms: list[tuple[str, Any]]) -> list[str]:
         out: list[str] = []
@@ -505,7 +552,7 @@ class _Speaker:
                         num += atoms[i][1]
                         i += 1
                     nxt = self._solid(atoms, i, 1)
-                    if nxt is not None and nxt[0] == "c" and nxt[1] in _UNIT_LETTERS:
+                    if nxt is not None and nxt[0] == "c" and nxt[1] in _UNIT_LETTERS and not self.foreign:
                         # 2m: a coefficient, not a measure ("2 m" would be heard "two metres")
                         from narrator.normalize import normalize
 
@@ -642,8 +689,19 @@ class _Speaker:
                 else:
                     out.append(f"{index} 次根号 {body}" if self.zh else f"the {index}th root of {body},")
                 continue
+            if name in _UNIT_MACROS or (name in _TEXT_MACROS and name not in ("operatorname", "mathop")):
+                units = self.units(out, atoms, i - 1)
+                if units is not None:
+                    words, i = units
+                    out.append(words)
+                    continue
+                if name in _SIUNITX:
+                    continue
             if name in _TEXT_MACROS:
                 text = self.text_arg(node)
+                if text == "C" and out and out[-1] in ("degrees", "度"):
+                    out[-1] = _w("℃", self.lang)  # 25^\circ\mathrm{C}
+                    continue
                 if name in ("operatorname", "mathrm") and text in _WORDS:
                     out.append(_w(text, self.lang))
                 elif text:
@@ -690,6 +748,76 @@ class _Speaker:
                 out.append(name)  # an unknown command: its name is the best guess (\det, \deg)
         return out
 
+    # -- units ---------------------------------------------------------------------------------
+
+    def units(self, out: list[str], atoms: list[tuple[str, Any]], k: int) -> tuple[str, int] | None:
+        """Units written upright from ``k`` (``\\mathrm{J\\,kg^{-1}}``, ``\\text{kg}\\cdot\\text{m}^2``,
+        siunitx's ``\\SI{9.81}{\\metre\\per\\second}``) in words, with the index after them; None
+        when they are not units. A single unit is one only after a number (``\\mathrm{min}``
+        alone is the minimum); two or more, or one with a negative power, are units anywhere.
+        Italic letters never get here: ``m`` in ``F = m a`` is a mass."""
+        from narrator.script.maths_units import parse_units, say_units, siunitx_units
+
+        node = atoms[k][1]
+        number = out[-1] if out and re.fullmatch(r"[-−]?\d[\d.,]*", out[-1]) else ""
+        if number and self._solid(atoms, k - 1, -1) == ("c", "."):
+            number = ""  # 1.\mathrm{N}: the mantissa's letter, not one newton
+        if node.macroname in _SIUNITX:
+            args = [a for a in (node.nodeargd.argnlist if node.nodeargd is not None else []) if a is not None]
+            sources = [a.latex_verbatim().strip() for a in args]
+            sources = [x[1:-1] if x[:1] == "{" and x[-1:] == "}" else x for x in sources]
+            if node.macroname == "num" or not sources:
+                return (" ".join(sources).replace("e", " times 10 to the power ")
+                        if sources else "", k + 1) if not self.zh else (" ".join(sources), k + 1)
+            if node.macroname in ("SI", "qty") and len(sources) >= 2:
+                number = sources[-2]
+            found = siunitx_units(sources[-1])
+            said = (self.unit_symbols(found) if self.foreign else
+                    say_units(found, self.lang, plural=number not in ("1", "1.0"))) if found else None
+            if said is None:
+                return None
+            return ((number + " " + said).strip() if node.macroname in ("SI", "qty") else said), k + 1
+        text, committed, j, end, pieces = "", "", k, k, 0
+        while j < len(atoms):
+            kind, value = atoms[j]
+            if kind == "m" and value.macroname in _UNIT_MACROS and value.macroname not in _SIUNITX:
+                inner = self.text_arg(value)
+                if not inner or parse_units(inner) is None:
+                    break
+                text += " " + inner
+                j += 1
+                nxt = self._solid(atoms, j, 1)
+                if nxt == ("c", "^"):  # \text{m}^2: the power outside the braces
+                    p = atoms.index(nxt, j) + 1
+                    target = self._solid(atoms, p, 1)
+                    power = self.token(target)
+                    if target is not None and re.fullmatch(r"[-−]?\d", power):
+                        text += "^{" + power + "}"
+                        j = atoms.index(target, p) + 1
+                committed, end, pieces = text, j, pieces + 1
+                continue
+            if (kind == "c" and (value.isspace() or value in "·⋅/~")) or (
+                    kind == "m" and value.macroname in (",", ";", ":", "!", " ", "cdot", "thinspace")):
+                text += " /" if kind == "c" and value == "/" else " "
+                j += 1
+                continue
+            break
+        found = parse_units(committed) if committed else None
+        if not found:
+            return None
+        if not number and len(found) == 1 and found[0][1] > 0:
+            return None  # one unit with nothing to measure: a name (\mathrm{min}, \mathrm{T})
+        if self.foreign:  # the unit names are English and Chinese: another voice reads the symbols
+            return (committed.strip() if "/" in committed else self.unit_symbols(found)), end
+        said = say_units(found, self.lang, plural=number not in ("1", "1.0"))
+        return (said, end) if said else None
+
+    @staticmethod
+    def unit_symbols(units: list[tuple[str, int]]) -> str:
+        """Units as their symbols with the powers in (English) words: "m s to the power minus 2"."""
+        return " ".join(symbol if power == 1 else f"{symbol} {power_words(_minus(str(power), False), 'en')}"
+                        for symbol, power in units)
+
     # -- what a symbol means where it stands -------------------------------------------------
 
     @staticmethod
@@ -733,6 +861,19 @@ class _Speaker:
         if k < 0:
             return False
         kind, value = atoms[k]
+        if kind == "m" and (value.macroname in _STYLE_MACROS or value.macroname in _ACCENTS
+                            or value.macroname in ("vec", "operatorname", "mathrm")):
+            # \boldsymbol{f}(x), \vec{r}(t), \hat{f}(x), \operatorname{Var}(X): the wrapper does
+            # not stop the letter being a function. A bold letter before one symbol in brackets
+            # is a function of it (\mathbf{r}(t), "r of t"), as lecturers say it
+            inner = self.text_arg(value)
+            if value.macroname in ("operatorname", "mathrm"):
+                return len(inner) > 1 and inner.isalpha() and inner not in _WORDS
+            if len(inner) != 1 or not inner.isalpha():
+                return False
+            close = _closing(atoms, k + 2) if k + 1 < len(atoms) else None
+            bold = value.macroname in ("mathbf", "boldsymbol", "bm", "pmb", "vec")
+            return inner in _CALLED or (bold and close is not None and _simple(atoms[k + 2:close]))
         if kind == "c" and value.isalpha() and k >= 2 and _letter_word(atoms, _word_start(atoms, k)):
             return True  # Dec(i): a function named by a word
         return (kind == "c" and value in _CALLED) or (
@@ -970,7 +1111,19 @@ class _Speaker:
             # A^{-1}, f^{-1}: the inverse of a matrix or a function, not a power
             return out + ["的逆" if self.zh else "inverse"]
         if kind == "^" and len(key) >= 3 and key[0] == "(" and key[-1] == ")":
+            order = key[1:-1]
+            if out and out[-1] in _DERIVED and (order.isdigit() and len(order) <= 2 or (
+                    order in _ORDER_LETTERS and out[-1] in _CALLED)):
+                # f^{(n)}, y^{(4)}: the n-th derivative of a function, not a power
+                if self.zh:
+                    return out[:-1] + [f"{out[-1]} 的 {order} 阶导数"]
+                return out[:-1] + [f"the {_ordinal(order)} derivative of {out[-1]}"]
             # x^{(k)}: a label on x (the k-th iterate), not a power
+            return out + [("上标 " if self.zh else "superscript ") + " ".join(self.one(target)) + ","]
+        if kind == "^" and re.fullmatch(r"[A-Z]{1,3}", key) and key not in _COUNTS and out \
+                and _LABELLED.fullmatch(out[-1]):
+            # V^A, P^{XY}: a capital letter above a letter labels it (ClearSpeak: "V superscript
+            # A"); e^{A}, 2^N and (x+1)^N stay powers
             return out + [("上标 " if self.zh else "superscript ") + " ".join(self.one(target)) + ","]
         if kind == "_" and key.startswith("\\") and key[1:] in _NAMES:
             return out + [key[1:]]  # \lambda_{\min}: "lambda min"
@@ -1035,6 +1188,15 @@ class _Speaker:
         return i
 
 
+def _ordinal(order: str) -> str:
+    """"4" -> "4th", "n" -> "n-th" (the planner's normaliser says "4th" as "fourth")."""
+    if not order.isdigit():
+        return f"{order}-th"
+    n = int(order)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def power_words(value: str, lang: str) -> str:
     """The words after a base raised to ``value``: "squared", "的平方", "to the power n"..."""
     zh = lang == "zh"
@@ -1053,7 +1215,14 @@ def power_words(value: str, lang: str) -> str:
 
 def script_words(before: str, text: str, kind: str, lang: str) -> tuple[str, str]:
     """(``before`` as it should now be said, what to say for the <sup>/<sub> ``text``)."""
-    zh = lang.lower().startswith("zh")
+    base = _base(lang)
+    if base not in ("en", "zh"):  # "10<sup>23</sup>" in Finnish: "10 potenssiin 23"
+        from narrator.script.maths_words import translate
+
+        before, words = script_words(before, text, kind, "en")
+        said = translate(words, base, before + text) if words.strip() else words
+        return before, (" " + said + " ") if said is not None else " " + text.strip() + " "
+    zh = base == "zh"
     value = text.strip()
     attached = bool(before) and not before[-1].isspace()
     if not value:
@@ -1114,10 +1283,21 @@ _SYMBOLS = re.compile("[" + "".join(re.escape(k) for k in _WORDS if len(k) == 1 
 
 
 def speak_symbols(text: str, lang: str) -> str:
-    """Maths and science symbols of ordinary text in words for ``lang``; other text unchanged."""
+    """Maths and science symbols of ordinary text in words for ``lang``; other text unchanged.
+    Finnish, German, French and Spanish get their own words (:mod:`.maths_words`); any other
+    language, or a symbol without a word there, keeps its symbols for the voice to read."""
     if text.isascii() and "^" not in text and "$" not in text and "%" not in text and "\\" not in text:
         return text
-    zh = lang.lower().startswith("zh")
+    base = _base(lang)
+    if base not in ("en", "zh"):
+        from narrator.script.maths_words import translate
+
+        english = speak_symbols(text, "en")
+        if english == " ".join(text.split()):
+            return english
+        said = translate(english, base, text)
+        return said if said is not None else " ".join(re.sub(r"[\\^]", " ", text).split())
+    zh = base == "zh"
     k = 1 if zh else 0
     before = text
     if "°" in text:

@@ -1,0 +1,108 @@
+"""Issue 18, the three readings left: units written inside TeX, superscripts that are labels
+rather than powers, function application through bold and vector wrappers, and maths inside a
+sentence of a language other than English or Chinese. Hand-written inputs; the words a formula
+is heard with are the planner's (numbers said by the normaliser)."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.config import Config, ParseConfig
+from narrator.parse import parse_html
+from narrator.script.maths import speak_tex
+from narrator.script.planner import _formula_words, plan
+
+
+def heard(tex: str, lang: str) -> str:
+    return _formula_words(tex, lang)
+
+
+# -- units ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("tex", "en", "zh"), [
+    (r"c = 4.18\,\mathrm{J\,kg^{-1}}", "c equals four point one eight joules per kilogram",
+     "c 等于 四点一八 焦每千克"),
+    (r"g = 9.81\,\mathrm{m\,s^{-2}}", "g equals nine point eight one meters per second squared",
+     "g 等于 九点八一 米每二次方秒"),
+    (r"v = 50\,\mathrm{km/h}", "v equals fifty kilometers per hour", "v 等于 五十 千米每小时"),
+    (r"I = 2\,\text{kg}\cdot\text{m}^2", "I equals two kilogram square meters", "I 等于 二 千克平方米"),
+    (r"\SI{9.81}{\metre\per\second\squared}", "nine point eight one meters per second squared",
+     "九点八一 米每二次方秒"),
+    (r"\SI{4.2}{\kilo\joule\per\kilogram}", "four point two kilojoules per kilogram", "四点二 千焦每千克"),
+    (r"c = 0.1\,\mathrm{mol\,L^{-1}}", "c equals zero point one moles per liter", "c 等于 零点一 摩尔每升"),
+    (r"\rho = 1000\,\mathrm{kg\,m^{-3}}", "rho equals one thousand kilograms per cubic meter",
+     "柔 等于 一千 千克每立方米"),
+    (r"T = 300\,\mathrm{K}", "T equals three hundred kelvins", "T 等于 三百 开"),
+    (r"1\,\mathrm{N\,m}", "one newton meter", "一 牛米"),
+])
+def test_units_written_in_tex_are_said_as_units(tex: str, en: str, zh: str) -> None:
+    assert heard(tex, "en") == en
+    assert heard(tex, "zh") == zh
+
+
+@pytest.mark.parametrize(("tex", "en"), [
+    (r"F = m a", "F equals m a"),                      # italic m is a mass
+    (r"E = m c^2", "E equals m c squared"),
+    (r"\min_x f(x)", "the minimum over x of f of x"),  # \min is not minutes
+    (r"\mathrm{d}x", "d x"),                           # an upright d is a differential
+    (r"\mathrm{min}(a, b)", "the minimum of, a, b"),   # a name alone, not a unit
+    (r"A^\mathrm{T}", "A transpose"),
+    (r"x \text{ if } x > 0", "x if x is greater than zero"),
+])
+def test_letters_that_are_not_units_stay_letters(tex: str, en: str) -> None:
+    assert heard(tex, "en") == en
+
+
+def test_degrees_celsius_after_a_degree_sign() -> None:
+    assert heard(r"25\,^\circ\mathrm{C}", "en") == "twenty five degrees Celsius"
+    assert heard(r"25\,^\circ\mathrm{C}", "zh") == "二十五 摄氏度"
+
+
+# -- superscripts that are names --------------------------------------------------------------
+
+@pytest.mark.parametrize(("tex", "en", "zh"), [
+    (r"V^A", "V superscript A", "V 上标 A"),
+    (r"P^{XY}", "P superscript X Y", "P 上标 X Y"),
+    (r"x^T", "x transpose", "x 的转置"),
+    (r"A^{-1}", "A inverse", "A 的逆"),
+    (r"x^*", "x star", "x 星"),
+    (r"\hat{x}", "x hat", "x 尖"),
+    (r"f^{(n)}(x)", "the n-th derivative of f of x", "f 的 n 阶导数 x"),
+    (r"y^{(4)}", "the fourth derivative of y", "y 的 四 阶导数"),
+    (r"g^{(2)}(t)", "the second derivative of g of t", "g 的 二 阶导数 t"),
+    (r"x^{(k)}", "x superscript k", "x 上标 k"),
+    # powers stay powers: numbers, lower-case letters, counts, e and numbers as bases
+    (r"x^2", "x squared", "x 的平方"),
+    (r"x^n", "x to the power n", "x 的 n 次方"),
+    (r"A^N", "A to the power N", "A 的 N 次方"),
+    (r"2^N", "two to the power N", "二 的 N 次方"),
+    (r"e^{A}", "e to the power A", "e 的 A 次方"),
+])
+def test_a_superscript_that_names_is_not_a_power(tex: str, en: str, zh: str) -> None:
+    assert heard(tex, "en") == en
+    assert heard(tex, "zh") == zh
+
+
+# -- function application through wrappers ----------------------------------------------------
+
+@pytest.mark.parametrize(("tex", "en", "zh"), [
+    (r"\boldsymbol{f}(x)", "f of x", "f x"),
+    (r"\mathbf{f}(x)", "f of x", "f x"),
+    (r"\bm{g}(x)", "g of x", "g x"),
+    (r"\mathbf{r}(t)", "r of t", "r t"),                 # a bold vector of one variable
+    (r"\vec{r}(t)", "vector r of t", "向量 r t"),
+    (r"\hat{f}(x)", "f hat of x", "f 尖 x"),
+    (r"\operatorname{Var}(X)", "Var of X", "Var X"),
+    (r"\mathbf{A}(x + y)", "A, x plus y", "A， x 加 y"),  # a bold matrix times a sum
+])
+def test_a_wrapped_letter_is_still_a_function(tex: str, en: str, zh: str) -> None:
+    assert heard(tex, "en") == en
+    assert heard(tex, "zh") == zh
+
+
+def test_a_unit_in_a_lesson_reaches_the_engine_as_words() -> None:
+    html = r"<p>Water has c = \(4.18\,\mathrm{kJ\,kg^{-1}\,K^{-1}}\) here.</p>"
+    doc = parse_html(html.encode(), "lesson.html", ParseConfig())
+    spoken = " ".join(s.spoken for s in plan(doc, Config()).segments)
+    assert "four point one eight kilojoules per kilogram per kelvin" in spoken
+    assert speak_tex(r"\mathrm{kJ\,kg^{-1}\,K^{-1}}", "en") == "kilojoules per kilogram per kelvin"
