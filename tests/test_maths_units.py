@@ -106,3 +106,65 @@ def test_a_unit_in_a_lesson_reaches_the_engine_as_words() -> None:
     spoken = " ".join(s.spoken for s in plan(doc, Config()).segments)
     assert "four point one eight kilojoules per kilogram per kelvin" in spoken
     assert speak_tex(r"\mathrm{kJ\,kg^{-1}\,K^{-1}}", "en") == "kilojoules per kilogram per kelvin"
+
+
+# -- maths inside a sentence of another language ----------------------------------------------
+
+# English words maths.py may add; none may reach a Finnish, German, French or Spanish voice
+_ENGLISH = ("equals", "times", "squared", "over", "plus or minus", "to the power", "the square root",
+            "is less than", "transpose", "superscript", "of x", "percent", "degrees", "the sum")
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    (r"x^2+1", "fi", "x toiseen plus 1"),
+    (r"x^2+1", "de", "x Quadrat plus 1"),
+    (r"x^2+1", "fr", "x au carré plus 1"),
+    (r"x^2+1", "es", "x al cuadrado más 1"),
+    (r"N = n \cdot N_A", "fi", "N on yhtä kuin n kertaa N A"),
+    (r"f(x) \le \sqrt{y}", "de", "f von x, ist kleiner oder gleich die Wurzel aus y"),
+    (r"\sum_{i=1}^{n} i", "fr", "la somme de i égale 1 à n de i"),
+    (r"A^{-1}", "es", "A inversa"),
+    (r"V^A", "fi", "V yläindeksi A"),
+    (r"g = 9.81\,\mathrm{m\,s^{-2}}", "fi", "g on yhtä kuin 9.81 m s potenssiin miinus 2"),  # symbols
+    (r"x^2+1", "fi-FI", "x toiseen plus 1"),
+])
+def test_a_formula_is_said_in_the_language_of_its_sentence(tex: str, lang: str, said: str) -> None:
+    assert heard(tex, lang) == said
+
+
+def test_a_language_without_maths_words_gets_the_formula_as_written() -> None:
+    # Italian has no table here: the voice reads the written form in Italian, never English words
+    assert heard(r"x^2+1", "it") == "x² + 1"
+    assert heard(r"a \le b", "sv") == "a ≤ b"
+
+
+def test_a_formula_needing_a_word_the_table_lacks_is_given_as_written() -> None:
+    # "choose" is in the table, "is in equilibrium with" too; an unknown English phrase is not:
+    # a binomial coefficient's reading is translated, but a made-up unknown word falls back
+    from narrator.script.maths_words import translate
+
+    assert translate("n choose k", "de", r"\binom{n}{k}") == "n über k"
+    assert translate("x frobnicates y", "de", "x ~ y") is None
+    assert translate("x in A", "de", r"x \in A") == "x Element von A"
+
+
+def test_the_lessons_own_words_are_kept() -> None:
+    from narrator.script.maths import speak_symbols
+
+    # "in" and "plus" written in a German sentence stay; "=" and "×" are said in German
+    assert speak_symbols("Die Masse in kg: 2 × 3 = 6", "de") == "Die Masse in kg: 2 mal 3 gleich 6"
+
+
+def test_a_finnish_lesson_says_no_english_maths_words() -> None:
+    html = ("<html lang='fi'><body><p>Ainemäärän ja kappalemäärän välillä on seuraava suhde: "
+            r"\(N = n \cdot N_A\), eli \(n = \frac{N}{N_A}\).</p>"
+            "<p>Yksi mooli vastaa kappalemäärää 6.022 · 10<sup>23</sup> ja x² + 1 ≤ 5.</p></body></html>")
+    doc = parse_html(html.encode(), "oppitunti.html", ParseConfig())
+    segments = list(plan(doc, Config()).segments)
+    spoken = " ".join(s.spoken for s in segments)
+    assert {s.lang.split("-")[0] for s in segments} == {"fi"}
+    assert "N on yhtä kuin n kertaa N A" in spoken
+    assert "10 potenssiin 23" in spoken
+    assert "on pienempi tai yhtä suuri kuin 5" in spoken
+    for english in _ENGLISH:
+        assert english not in spoken, (english, spoken)
