@@ -201,3 +201,42 @@ def test_the_manifest_text_is_readable_json_ending_with_a_newline(tmp_path: Path
     save_manifest({"version": 1, "chapters": [], "title": "é"}, tmp_path / "m.json")
     assert (tmp_path / "m.json").read_bytes() == '{\n  "version": 1,\n  "chapters": [],\n  "title": "é"\n}\n'.encode()
     assert json.loads((tmp_path / "m.json").read_text("utf-8"))["title"] == "é"
+
+
+def test_chapters_follow_one_another_over_three_chapters_and_a_segment_without_time_is_skipped() -> None:
+    three = (Segment("c03-s0001", 3, "Lost.", "Lost.", "en", "neutral", "sentence", 0),
+             Segment("c03-s0002", 3, "Three.", "Three.", "en", "neutral", "end", 0))
+    script = Script("T", "en", SCRIPT.chapters + (ScriptChapter(3, "Three", three),), "l.html", "ab" * 32)
+    audio3 = ChapterAudio(3, "Three", Path("3.wav"), 1.0, (SegmentTiming("c03-s0002", 0.5, 0.9),))
+    orphan = ChapterAudio(9, "Not in the script", Path("9.wav"), 0.5, ())
+    m = build_manifest(script, Programme(22050, (AUDIO1, AUDIO2, audio3, orphan)),
+                       files={**FILES, 3: {"file": "03.mp3", "captions": None}, 9: {"file": "09.mp3", "captions": None}},
+                       audio_format="mp3", book=None, engine_info={}, stats={})
+    assert [(c["index"], c["start"]) for c in m["chapters"]] == [(1, 0.0), (2, 2.5), (3, 4.0), (9, 5.0)]
+    # the segment said nowhere is left out, the one after it is listed
+    assert [(s["id"], s["book_start"]) for s in m["segments"] if s["chapter"] == 3] == [("c03-s0002", 4.5)]
+    assert not [s for s in m["segments"] if s["chapter"] == 9]
+
+
+def test_a_sentence_with_one_other_take_says_which_take_it_is() -> None:
+    two = (Segment("c01-s0001", 1, "Hi.", "Hi.", "en", "calm", "end", 0, take=2, takes=2),)
+    script = Script("T", "en", (ScriptChapter(1, "One", two),), "l.html", "ab" * 32)
+    m = build_manifest(script, Programme(22050, (ChapterAudio(1, "One", Path("1.wav"), 1.0,
+                                                                (SegmentTiming("c01-s0001", 0.0, 1.0),)),)),
+                       files={1: {"file": "01.mp3", "captions": None}}, audio_format="mp3", book=None,
+                       engine_info={}, stats={}, segment_info={"c01-s0001": {"takes": ["k1", "k2"]}})
+    assert (m["segments"][0]["take_number"], m["segments"][0]["takes"]) == (2, ["k1", "k2"])
+
+
+def test_what_is_not_a_manifest_is_named_in_one_line(tmp_path: Path) -> None:
+    from narrator.errors import BadInput
+
+    for content, problem in ((None, "no such manifest"), ("[]", "not a narrator manifest"),
+                             ('{"version": 1, "chapters": {}}', "not a narrator manifest")):
+        path = tmp_path / "manifest.json"
+        path.unlink(missing_ok=True)
+        if content is not None:
+            path.write_text(content, "utf-8")
+        with pytest.raises(BadInput) as err:
+            load_manifest(path)
+        assert str(err.value) == f"{path}: {problem}"
