@@ -242,3 +242,18 @@ def test_a_lone_link_under_references_is_a_reference() -> None:
     doc = _parse(_desktop(body))
     assert [c.title for c in doc.chapters] == ["Widget", "Notes"]
     assert doc.chapters[-1].blocks[-1].text == "Widget repair tips"
+
+
+def test_a_citation_error_message_is_not_read_the_citation_is() -> None:
+    body = (LEAD + _h2("References", "References") + '<div class="reflist"><ol class="references">'
+            '<li id="cite_note-1"><span class="reference-text"><cite class="citation journal cs1">'
+            'Smith, J. (2001). "Widgets of the world".</cite> <span class="cs1-visible-error citation-comment">'
+            '<code class="cs1-code">{{<a href="/wiki/Template:Cite_journal">cite journal</a>}}</code>: '
+            'Cite journal requires <code class="cs1-code">|journal=</code> (<a href="/wiki/Help:CS1">help</a>)'
+            '</span></span></li></ol></div>')
+    doc = _parse(_desktop(body))
+    said = _said(doc)
+    assert "Widgets of the world" in said
+    assert "requires" not in said and "|journal=" not in said and "help" not in said.split()
+    assert [s.reason for s in doc.skipped if s.what == "citation error"] == [
+        "the wiki's message to its editors about a malformed citation ('Cite journal requires |journal=')"]

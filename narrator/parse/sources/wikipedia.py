@@ -45,6 +45,9 @@ _FURNITURE: tuple[tuple[str, str, str], ...] = (
      "not the article's text"),
     ("sup.Inline-Template, .Template-Fact, sup.noprint.Inline-Template",
      "maintenance tag", "an editor's tag such as [citation needed], not the article's text"),
+    (".citation-comment, .cs1-visible-error, .cs1-hidden-error, .cs1-maint",
+     "citation error", "the wiki's message to its editors about a malformed citation "
+     "('Cite journal requires |journal=')"),
     (".navbox, .navbox-styles, .vertical-navbox, .sidebar, .navigation-box, .portal, .portalbox, "
      ".sistersitebox, .sister-project, .module-shortcutboxplain, .shortcutbox, .authority-control, "
      "div[role=navigation], table[role=navigation]",
