@@ -277,3 +277,18 @@ def test_the_tally_adds_up_over_several_segments(tmp_path: Path) -> None:
 def test_a_server_past_the_scanned_jobs_still_gets_the_first_it_may_take() -> None:
     queue = [Job("z")] + [Job("a", mine=False)] * VOICE_SCAN + [Job("a")]
     assert voice_pick(queue, "a", {"z"}, lambda job: job.mine) == 0
+
+
+def test_an_engine_that_declares_no_pronunciation_syntax_gets_plain_text() -> None:
+    class NoSyntax:
+        sample_rate = 22050
+
+        def emotion_params(self, emotion: str) -> Mapping[str, Any]:
+            return {}
+
+        def language_params(self, lang: str) -> Mapping[str, Any]:
+            return {}
+
+    marked = "银" + annotation("行", "hang2") + "。"
+    # plain text says the reading with a homophone (what eSpeak and the like pronounce right)
+    assert TakeKeys(NoSyntax(), "fp").spoken(seg("a", marked)) == "银航。"
