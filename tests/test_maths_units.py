@@ -34,6 +34,9 @@ def heard(tex: str, lang: str) -> str:
      "柔 等于 一千 千克每立方米"),
     (r"T = 300\,\mathrm{K}", "T equals three hundred kelvins", "T 等于 三百 开"),
     (r"1\,\mathrm{N\,m}", "one newton meter", "一 牛米"),
+    (r"d = 10\,\mu\mathrm{m}", "d equals ten micrometers", "d 等于 十 微米"),
+    (r"E = 200\,\mathrm{GPa}", "E equals two hundred gigapascals", "E 等于 二百 吉帕"),
+    (r"x_{\mathrm{max}} = 3\,\mathrm{m}", "x max equals three meters", "x max 等于 三 米"),
 ])
 def test_units_written_in_tex_are_said_as_units(tex: str, en: str, zh: str) -> None:
     assert heard(tex, "en") == en

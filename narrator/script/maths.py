@@ -759,7 +759,11 @@ class _Speaker:
         from narrator.script.maths_units import parse_units, say_units, siunitx_units
 
         node = atoms[k][1]
-        number = out[-1] if out and re.fullmatch(r"[-−]?\d[\d.,]*", out[-1]) else ""
+        before = self._solid(atoms, k - 1, -1)
+        micro = bool(out) and out[-1] == _w("mu", self.lang) and before is not None and before[0] == "m" \
+            and before[1].macroname in ("mu", "upmu")  # 10\,\mu\mathrm{m}: micrometres
+        counted = out[:-1] if micro else out
+        number = counted[-1] if counted and re.fullmatch(r"[-−]?\d[\d.,]*", counted[-1]) else ""
         if number and self._solid(atoms, k - 1, -1) == ("c", "."):
             number = ""  # 1.\mathrm{N}: the mantissa's letter, not one newton
         if node.macroname in _SIUNITX:
@@ -802,11 +806,13 @@ class _Speaker:
                 j += 1
                 continue
             break
-        found = parse_units(committed) if committed else None
+        found = parse_units(("µ" if micro else "") + committed.lstrip()) if committed else None
         if not found:
             return None
         if not number and len(found) == 1 and found[0][1] > 0:
             return None  # one unit with nothing to measure: a name (\mathrm{min}, \mathrm{T})
+        if micro:
+            out.pop()
         if self.foreign:  # the unit names are English and Chinese: another voice reads the symbols
             return (committed.strip() if "/" in committed else self.unit_symbols(found)), end
         said = say_units(found, self.lang, plural=number not in ("1", "1.0"))
@@ -1125,8 +1131,8 @@ class _Speaker:
             # V^A, P^{XY}: a capital letter above a letter labels it (ClearSpeak: "V superscript
             # A"); e^{A}, 2^N and (x+1)^N stay powers
             return out + [("上标 " if self.zh else "superscript ") + " ".join(self.one(target)) + ","]
-        if kind == "_" and key.startswith("\\") and key[1:] in _NAMES:
-            return out + [key[1:]]  # \lambda_{\min}: "lambda min"
+        if kind == "_" and key.lstrip("\\") in _NAMES and (key.startswith("\\") or target[0] != "c"):
+            return out + [key.lstrip("\\")]  # \lambda_{\min}, x_{\mathrm{max}}: "lambda min"
         words = self.one(target)
         value = " ".join(words)
         if not value:

@@ -71,7 +71,8 @@ def known(symbol: str) -> bool:
 def parse_units(text: str) -> list[Unit] | None:
     """The units of an upright unit expression ("J\\,kg^{-1}", "km/h", "m s^-2"), or None when
     anything in ``text`` is not a unit symbol (then it is a name, a word or a variable)."""
-    text = _SEPARATORS.sub(" ", text.replace("\\Omega", "Ω").replace("\\mu", "µ").replace("\\mathrm", ""))
+    text = re.sub(r"\\(?:up)?mu\s*", "µ", text.replace("\\Omega", "Ω").replace("\\mathrm", ""))
+    text = _SEPARATORS.sub(" ", text)
     text = text.replace("{", " ").replace("}", " ") if "^" not in text else text
     out: list[Unit] = []
     pos, denominator = 0, False
@@ -136,6 +137,21 @@ def _names(symbol: str) -> tuple[str, str, str] | None:
     return None
 
 
+_ZH_PREFIXES = {"k": "千", "M": "兆", "G": "吉", "m": "毫", "µ": "微", "n": "纳", "c": "厘"}
+
+
+def _chinese(symbol: str, names: tuple[str, str, str]) -> str:
+    """The Chinese name, made from a prefix and the Chinese table's unit when it has no entry
+    of its own (GPa: 吉帕)."""
+    if names[2]:
+        return names[2]
+    _, zh, _ = _tables()
+    if len(symbol) > 1 and symbol[0] in _ZH_PREFIXES and symbol[1:] in zh and not zh[symbol[1:]].startswith(
+            tuple(_ZH_PREFIXES.values())):
+        return _ZH_PREFIXES[symbol[0]] + zh[symbol[1:]]
+    return ""
+
+
 def say_units(units: list[Unit], lang: str, *, plural: bool) -> str | None:
     """``units`` in words: English "kilogram square meters per second squared" (``plural`` on the
     last unit above the line), Chinese "千克平方米每二次方秒". None if a word is missing."""
@@ -148,7 +164,7 @@ def say_units(units: list[Unit], lang: str, *, plural: bool) -> str | None:
         if names is None:
             return None
         last_top = k == len(tops) - 1
-        word = names[2] if zh else names[1 if plural and last_top else 0]
+        word = _chinese(symbol, names) if zh else names[1 if plural and last_top else 0]
         if not word:
             return None
         size = abs(power)

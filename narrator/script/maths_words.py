@@ -191,6 +191,7 @@ LANGUAGES = ("fi", "de", "fr", "es")
 _GREEK = frozenset("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho "
                    "sigma tau upsilon phi chi psi omega".split())
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_SYMBOL = re.compile(r"[µμΩα-ω]")  # µm, kΩ: unit symbols; λ: a Greek letter as written
 
 
 @lru_cache(maxsize=8)
@@ -222,10 +223,12 @@ def translate(english: str, lang: str, source: str) -> str | None:
         return said
 
     written = {w.lower() for w in _WORD.findall(_macro_free(source))}
+    # names written as commands (\min, \sup, \operatorname) may be kept, not translated
+    allowed = written | {w.lower() for w in re.findall(r"\\([A-Za-z]{2,})", source)}
     said = _repeat(joined, one, english)
     for word in _WORD.findall(said):
         w = word.lower()
-        if w not in vocabulary and w not in written and w not in _GREEK:
+        if w not in vocabulary and w not in allowed and w not in _GREEK and not _SYMBOL.search(w):
             return None  # an English word would be left in the sentence
     return " ".join(said.replace(" ,", ",").split()).strip(" ,")
 
