@@ -171,3 +171,13 @@ def test_a_finnish_lesson_says_no_english_maths_words() -> None:
     assert "on pienempi tai yhtä suuri kuin 5" in spoken
     for english in _ENGLISH:
         assert english not in spoken, (english, spoken)
+
+
+def test_a_long_formula_in_a_finnish_sentence_is_summarised_and_reported_in_finnish() -> None:
+    tex = "p(x) = " + " + ".join(f"{i} x^{{{i}}}" for i in range(2, 15))
+    html = f"<html lang='fi'><body><p>Tämä polynomi on \\({tex}\\) eikä muuta.</p></body></html>"
+    script = plan(parse_html(html.encode(), "a.html", ParseConfig()), Config())
+    spoken = " ".join(s.spoken for s in script.segments)
+    assert "pitkä kaava: p x on yhtä kuin muuttujan x polynomi, asteluku 14, 13 termiä" in spoken
+    [report] = [s for s in script.skipped if s.what == "long formula"]
+    assert "2 x toiseen plus 3 x kolmanteen plus 4 x potenssiin 4" in report.reason

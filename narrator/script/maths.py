@@ -1365,8 +1365,11 @@ def long_formulas(blocks: Any, lang: str) -> list[Any]:
             continue
         words = "".join(r.text for r in block.runs if r.math is None)
         han = len(HAN_CHAR.findall(words))
+        # a Chinese passage is said in Chinese; Latin words in a Chinese document are English;
+        # in a Finnish (German...) document they are the document's language
+        chinese_doc = _base(lang) == "zh"
         here = "zh" if han and han * 3 >= len(_LATIN_WORD.findall(words)) else (
-            lang if not han and not _LATIN_WORD.search(words) else "en")
+            lang if not han and not _LATIN_WORD.search(words) else "en" if chinese_doc or han else lang)
         for run in formulas:
             reading = too_long(run.math, here)
             if reading is not None:
