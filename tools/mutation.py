@@ -64,7 +64,7 @@ TARGETS: dict[str, Target] = {
     "verify-compare": Target("narrator/synthesis/verify/compare.py", (*VERIFY_UNITS, T + "test_verify_compare_exact.py")),
     "verify-words": Target("narrator/synthesis/verify/words.py", (*VERIFY_UNITS, T + "test_verify_words_timed.py")),
     # script (sentences.py and planner.py: add them once their refactoring has landed)
-    "style": Target("narrator/script/style.py", (T + "test_style.py",),
+    "style": Target("narrator/script/style.py", (T + "test_style.py", T + "test_style_labels_and_ties.py"),
                     (T + "test_style.py::test_on_real_documents_references_and_bold_heavy_pages_are_rarely_excited",)),
     "casting": Target("narrator/script/casting.py", (T + "test_casting.py",)),
     "lexicon": Target("narrator/script/lexicon.py", (T + "test_lexicon.py", T + "test_pronunciation.py")),
