@@ -1130,7 +1130,8 @@ class _Speaker:
                 and _LABELLED.fullmatch(out[-1]):
             # V^A, P^{XY}: a capital letter above a letter labels it (ClearSpeak: "V superscript
             # A"); e^{A}, 2^N and (x+1)^N stay powers
-            return out + [("上标 " if self.zh else "superscript ") + " ".join(self.one(target)) + ","]
+            label = " ".join(self.one(target))
+            return out + [f"上标 {label}，" if self.zh else f"superscript {label},"]
         if kind == "_" and key.lstrip("\\") in _NAMES and (key.startswith("\\") or target[0] != "c"):
             return out + [key.lstrip("\\")]  # \lambda_{\min}, x_{\mathrm{max}}: "lambda min"
         words = self.one(target)
