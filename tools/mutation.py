@@ -67,7 +67,8 @@ TARGETS: dict[str, Target] = {
     "style": Target("narrator/script/style.py", (T + "test_style.py", T + "test_style_labels_and_ties.py"),
                     (T + "test_style.py::test_on_real_documents_references_and_bold_heavy_pages_are_rarely_excited",)),
     "casting": Target("narrator/script/casting.py", (T + "test_casting.py",)),
-    "lexicon": Target("narrator/script/lexicon.py", (T + "test_lexicon.py", T + "test_pronunciation.py")),
+    "lexicon": Target("narrator/script/lexicon.py",
+                      (T + "test_lexicon.py", T + "test_pronunciation.py", T + "test_lexicon_terms_exact.py")),
     "spoken": Target("narrator/script/spoken.py", (T + "test_markdown_extras.py", T + "test_formulas_spoken.py")),
     "script-maths": Target("narrator/script/maths.py", (T + "test_maths.py", T + "test_formulas_spoken.py")),
     # parse (html.py: add it once its refactoring has landed)
