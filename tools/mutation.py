@@ -76,7 +76,7 @@ TARGETS: dict[str, Target] = {
     "labels": Target("narrator/parse/labels.py", (T + "test_labels.py",)),
     "formats": Target("narrator/parse/formats.py", (T + "test_formats.py",)),
     "lines": Target("narrator/parse/lines.py", (T + "test_parse.py",)),
-    "notes": Target("narrator/parse/notes.py", (T + "test_notes.py",)),
+    "notes": Target("narrator/parse/notes.py", (T + "test_notes.py", T + "test_notes_placement_exact.py")),
     # assembly
     "leveling": Target("narrator/assembly/leveling.py", (T + "test_audio_cores.py",)),
     "loudness": Target("narrator/assembly/loudness.py", (T + "test_audio_cores.py",)),
