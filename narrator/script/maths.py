@@ -272,7 +272,7 @@ def _foreign(tex: str, lang: str, whole: bool) -> str:
     out = translate(said, lang, tex)
     if out is not None:
         return out
-    from narrator.parse.maths import display
+    from narrator.util.texdisplay import display
 
     return neutral(display(tex))
 
