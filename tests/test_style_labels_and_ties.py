@@ -111,3 +111,26 @@ def test_each_unknown_emotion_is_reported_once_and_read_as_the_default() -> None
 def test_a_kind_without_a_rule_falls_through_to_the_default() -> None:
     s = StyleSheet(Config(style=Style(default="neutral", rules={"strong": "excited"})))
     assert s.emotion(Block("quote", (Run("q"),)), Coverage(0), "q") == "neutral"
+
+
+def test_a_long_chinese_line_ending_in_a_full_width_colon_is_a_label() -> None:
+    assert is_label("下面是本实验所需要的全部材料和工具以及它们的用途说明：")
+
+
+def test_italics_over_a_whole_paragraph_of_two_sentences_are_its_look() -> None:
+    block = Block("paragraph", (Run("Leaves fall in autumn. Trees rest in winter.", frozenset({"em"})),))
+    assert sheet().emotion(block, Coverage(19, {"em": 19}), "Leaves fall in autumn.") == "neutral"
+    # the same italics in several runs are still one look
+    runs = (Run("Leaves fall in autumn.", frozenset({"em"})), Run(" Trees rest", frozenset({"em"})),
+            Run(" in winter.", frozenset({"em"})))
+    assert sheet().emotion(Block("paragraph", runs), Coverage(19, {"em": 19}), "Leaves fall in autumn.") == "neutral"
+
+
+def test_a_blocks_look_counts_letters_not_spaces() -> None:
+    # 8 of 10 letters in italics (with 7 spaces among them): under nine tenths, so emphasis
+    block = Block("paragraph", (Run("a b c d e f g h", frozenset({"em"})), Run("xy")))
+    assert sheet().emotion(block, Coverage(8, {"em": 8}), "a b c d e f g h") == "warm"
+
+
+def test_a_heading_without_a_level_is_a_top_heading() -> None:
+    assert sheet(h1="angry").heading(0) == "angry"
