@@ -132,8 +132,9 @@ def summary(name: str, work: Path) -> tuple[int, int, list[str]]:
     return killed, len(statuses), survivors
 
 
-def run(name: str, base: Path, fresh: bool) -> Path:
-    """Run mutmut on one target in ``base/name`` (a fresh copy unless one is there and not ``fresh``)."""
+def run(name: str, base: Path, fresh: bool) -> Path | None:
+    """Run mutmut on one target in ``base/name`` (a fresh copy unless one is there and not ``fresh``);
+    None if mutmut failed (the tests failed on the unmutated copy, e.g. one taken mid-edit)."""
     work = base / name
     if fresh and work.exists():
         shutil.rmtree(work)
@@ -147,7 +148,8 @@ def run(name: str, base: Path, fresh: bool) -> Path:
                               cwd=work, stdout=out, stderr=subprocess.STDOUT)
     if done.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-1500:]
-        print(f"{name}: mutmut exited {done.returncode} (log: {log}):\n{tail}", file=sys.stderr, flush=True)
+        print(f"{name}: mutmut exited {done.returncode}, no score (log: {log}):\n{tail}", file=sys.stderr, flush=True)
+        return None
     return work
 
 
@@ -190,6 +192,9 @@ def main() -> int:
     below = 0
     for name in names:
         where = work / name if args.report else run(name, work, fresh=not args.resume)
+        if where is None:
+            below += 1
+            continue
         if not (where / "mutants").is_dir():
             print(f"{name}: no run in {where}", file=sys.stderr)
             continue
