@@ -260,7 +260,9 @@ class Walker(ChromeRules):
                 continue
             if name == "table":
                 verdict = table_kind(node)
-                if verdict == "skip" or (verdict == "data" and not self.config.read_tables):
+                if verdict == "data" and not self.config.read_code and 0 in code_columns(node):
+                    verdict = "code"  # its rows are named by code: without it they name nothing
+                if verdict in ("skip", "code") or (verdict == "data" and not self.config.read_tables):
                     self._announce_table(node, parent, path, verdict)
                     stack.append(EXIT_PLAIN)
                     continue
@@ -388,8 +390,8 @@ class Walker(ChromeRules):
                         verdict: str) -> None:
         """A table too big or too numeric to read: one sentence says what it is and how many rows."""
         rows, caption = table_summary(node)
-        reason = ("mostly numbers or tiny cells: too much to read aloud" if verdict == "skip"
-                  else "read_tables is off")
+        reason = {"skip": "mostly numbers or tiny cells: too much to read aloud",
+                  "code": "its rows are named by code, which is not read (read_code)"}.get(verdict, "read_tables is off")
         source = self._source(path)
         self.skipped.append(Skipped(source, "data table", reason, len(" ".join(node.get_text().split())),
                                     rows))
