@@ -95,3 +95,10 @@ def test_without_notes_only_references_lose_their_marks() -> None:
 def test_a_note_without_its_number_is_still_a_note() -> None:
     out, rest, _ = split_notes([b("paragraph", "Body."), b("paragraph", "Loose note.", NOTE)], "end", "en")
     assert [x.text for x in out] == ["Body."] and [x.text for x in rest] == ["Loose note."]
+
+
+def test_a_paragraph_whose_first_reference_leads_nowhere_still_gets_its_other_note() -> None:
+    blocks = [b("paragraph", "Body.", REF + "a0", REF + "n1"),
+              b("paragraph", "The note.", NOTE, NOTE_KEY + "1", NOTE_ID + "n1")]
+    out, rest, _ = split_notes(blocks, "inline", "en")
+    assert [x.text for x in out] == ["Body.", "Note: The note."] and rest == []
