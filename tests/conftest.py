@@ -65,3 +65,26 @@ def firefox() -> Iterator[object]:
         pytest.skip(message)
     with Firefox(exe) as ff:
         yield ff
+
+
+@pytest.fixture
+def broker() -> Iterator[str]:
+    """A fresh Redis (Debian's redis-server) on a loopback port, no persistence, for one test: its
+    URL. Skipped without redis-server, except in CI, where it is a failure."""
+    import shutil
+
+    try:
+        from tests.servers.queue import start_redis
+    except ImportError:
+        from servers.queue import start_redis  # type: ignore[no-redef]
+
+    redis = shutil.which("redis-server")
+    if redis is None:
+        message = "needs redis-server (Debian package redis-server; .ci/run installs it)"
+        if os.environ.get("NARRATOR_REQUIRE_REDIS") or os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    proc, url = start_redis(redis)
+    yield url
+    proc.terminate()
+    proc.wait(10)

@@ -14,7 +14,7 @@ from narrator.synthesis.cache import Cache
 from narrator.util.ffmpeg import ffmpeg_exe
 from narrator.util.wavio import wav_info
 from tests.servers.queue import wait_until
-from test_queue import NARRATE, SAMPLES, broker, cluster, narrate, take_keys, voices  # noqa: F401 - fixtures
+from test_queue import NARRATE, SAMPLES, cluster, narrate, take_keys, voices  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.slow
 

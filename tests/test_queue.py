@@ -8,7 +8,6 @@ outputs are compared with a local-scheduler run against the same stand-ins.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import signal
@@ -23,27 +22,13 @@ import pytest
 from helpers import wav_bytes_of
 from tests.servers.audio import speech_wav
 from tests.servers.indextts2_webui import free_port, start_webui
-from tests.servers.queue import Asker, Busyness, Worker, start_redis, wait_until
+from tests.servers.queue import Asker, Busyness, Worker, wait_until
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 NARRATE = [sys.executable, "-m", "narrator"]
 REDIS = shutil.which("redis-server")
-
-
-@pytest.fixture
-def broker():
-    """A fresh Redis on a loopback port (no persistence) for one test; its URL."""
-    if REDIS is None:
-        message = "needs redis-server (Debian package redis-server; .ci/run installs it)"
-        if os.environ.get("NARRATOR_REQUIRE_REDIS") or os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    proc, url = start_redis(REDIS)
-    yield url
-    proc.terminate()
-    proc.wait(10)
 
 
 @pytest.fixture(scope="module")

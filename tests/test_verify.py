@@ -32,11 +32,6 @@ from servers.queue import Worker
 from servers.audio import speech_wav
 from whisper_models import base_dir
 
-try:
-    from tests.test_queue import broker  # noqa: F401 - a fixture: a fresh redis-server
-except ImportError:
-    from test_queue import broker  # type: ignore[no-redef]  # noqa: F401
-
 S = VerifyConfig()
 
 
