@@ -166,3 +166,28 @@ def test_voices_follow_real_segment_ids_and_their_laid_out_parts() -> None:
             Cue("c01-s0003-2", 3, 4, "again")]
     blocks = to_vtt(cues, {"c01-s0001": "A", "c01-s0003": "B"}).split("\n\n")
     assert [b.splitlines()[-1] for b in blocks[1:]] == ["<v A>Hello</v>", "<v A>there</v>", "Bye", "<v B>again</v>"]
+
+
+def test_no_caption_is_cut_shorter_than_a_second_to_end_at_a_comma() -> None:
+    sentence = "The water cycle moves water from the sea to the sky and back to the land again, every day."
+    cues = caption_cues(Cue("s", 5.0, 7.2, sentence))
+    assert len(cues) == 2 and all(c.end - c.start >= 1.0 for c in cues), cues
+    assert cues[1].text.endswith("again, every day.")  # not "every day." alone for a quarter second
+
+
+def test_two_lines_of_plain_words_are_balanced() -> None:
+    for sentence in ("Seven green frogs swim slowly across small ponds near tall trees today",
+                     "Bright yellow ducks paddle gently over quiet water beside old stone walls"):
+        (first, second), = lines_of(sentence)
+        assert abs(len(first) - len(second)) <= 7, (first, second)
+
+
+def test_words_said_at_the_same_moment_get_one_time_tag() -> None:
+    words = (("a", 1.0, 1.2), ("b", 1.5, 1.6), ("c", 1.5, 1.9))
+    assert to_vtt([Cue("k", 1.0, 3.0, "a b c", words)]).split("\n")[-2] == "a <00:00:01.500>b c"
+
+
+def test_a_long_address_shares_its_caption_with_the_words_around_it() -> None:
+    url = "https://example.org/lessons/water-cycle/evaporation-and-condensation.html"
+    assert lines_of(f"Read {url} before class.", 6.0) == [("Read", url), ("before class.",)]
+    assert lines_of(f"{url} is where the lesson lives.", 6.0) == [(url, "is"), ("where the lesson lives.",)]
