@@ -83,6 +83,34 @@ TARGETS: dict[str, Target] = {
 }
 
 
+# Survivors judged harmless at the last full run (2026-12, issue 26), by target: mutants that change
+# nothing a user or a caller can observe here. A new survivor not covered by these is a missing test.
+HARMLESS: dict[str, str] = {
+    "captions": "DP internals that cannot change the optimum (the early 'wider ranges' exit and its bounds, "
+                "best[] size and seed, a constant added to every layout, ties); cost weights and penalties "
+                "moved by one (tuning, not bugs); the first token's penalty (never a break); _word_offsets "
+                "for empty words (never produced); jieba HMM on/off (segmentation of unknown words); to_vtt's "
+                "final newline test (parts[-1] is always empty); _is_wide's 'XXWFXX' (still contains W, F).",
+    "cache": "permission and I/O failures root cannot cause (unreadable fan-out folder, take that cannot be "
+             "removed: 18; test_cache.py covers them through setpriv in a subprocess, which mutmut cannot "
+             "see); races (a file vanishing between listing and use); fsync (power loss only); encoding "
+             "None/'UTF-8' and ensure_ascii=None (same bytes here); timing boundaries (<= vs <).",
+    "manifest": "encoding None/'UTF-8', ensure_ascii=None; record |= on an empty dict; a 0-byte book piece "
+                "rejected (only costs a re-encode; never produced); without_password's or/and (same URL).",
+    "takes": "encoding None/'UTF-8', ensure_ascii=None; the pronunciation format's default spelled "
+             "otherwise (render() reads an unknown format as plain).",
+    "verify-words": "spans of 3 equal values (only 2 read); the early return for empty ref or hyp (the "
+                    "alignment finds nothing either).",
+    "chapters": "_ROMAN only admits upper-case numerals (rstrip variants); seen_level None vs False; "
+                "<= where == was already taken; how == 'heading' iff heading is not None.",
+    "style": "the block-look cache key (recomputed, same result); tie-break defaults for keys no rule "
+             "names; emotion()'s default text (every caller passes it); n >= 0 where n >= need > 0.",
+    "lexicon": "_is_wordch at the edges of its ranges ('_', U+00C0, U+04FF) and the '*' table's own key.",
+    "notes": "the default note key's spelling; the cue Block's default lang; 'break' filters (breaks "
+             "never enter a note group); the text joined for the traditional-script check.",
+}
+
+
 def _copy(dest: Path) -> None:
     """The checkout as it is now (uncommitted work included), without caches; big folders linked."""
     skip = shutil.ignore_patterns("__pycache__", ".node", "node_modules", "*.pyc", "*.narration")
@@ -157,6 +185,8 @@ def report(name: str, work: Path, show: bool) -> None:
     killed, total, survivors = summary(name, work)
     score = f"{100 * killed / total:5.1f} %" if total else "   - %"
     print(f"{name:16} {TARGETS[name].module:42} {killed:4}/{total:<4} {score}", flush=True)
+    if show and name in HARMLESS:
+        print(f"    known harmless: {HARMLESS[name]}")
     for s in survivors:
         print(f"    survived: {s}")
         if show:
