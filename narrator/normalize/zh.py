@@ -44,7 +44,7 @@ Choices (each one a teacher's reading, documented so a lesson author can predict
   numbers that are not dates part by part (14.4.2.3 十四点四点二点三, 192.168.1.1 一九二点一六八点
   一点一); codes after an acronym digit by digit (IEEE 754, ISO 9001); groups of 0s and 1s (1000
   0001) digit by digit; figure, table, equation and section numbers with 点 and 杠 (图 14.10
-  图十四点十, 表3-2 表三杠二, 第 14.4.1 节 第十四点四点一节).
+  图十四点十, 表3-2 表三杠二, 第 14.4.1 节 第十四点四点一节, a heading's "14.4.1 优化").
 - A 19xx or 20xx standing alone is a year (▪ 1999, (2008重装版), Efron 2004) unless a measure word
   or an operator makes it a quantity (2000人, 等于 2000).
 - A "+" before a percentage is a change: 增加百分之三十五, and nothing after a word that already
@@ -433,6 +433,8 @@ _RULES: tuple[_Rule, ...] = (
     # 20190926: a date written as 8 digits
     (re.compile(r"(?<![0-9])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![0-9])"),
      _numeric_date),
+    # a heading's section number: "14.4.1 一元非线性优化" (a date does not open a heading so)
+    (re.compile(r"^(\s*)()(\d{1,2}(?:\.\d{1,3}){1,3})(?=\s+[\u4e00-\u9fff])"), _numbered),
     # section numbers: 第 14.4.1 节, 3.2 节, 第1.2章 (a date is never a section)
     (re.compile(r"(第?)(\s?)(\d{1,3}(?:\.\d{1,3})+)(?![0-9.])(?=\s?(?:小节|节|章|条|款|部分|单元|課|课|讲|講|篇|節))"),
      _numbered),
