@@ -41,16 +41,27 @@ _LINES: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "the site's standing disclaimer under every article, not the article's text"),
     (re.compile(r"未经(?:许可|授权|同意|书面).{0,30}(?:不得|禁止)|版权所有|版權所有"), "copyright notice",
      "the site's copyright statement, not the article's text"),
+    # the font-size switch over the article: "字号", "字体：大 中 小", "A+ A-"
+    (re.compile(r"^(?:字号|字號|字体|字體|字体大小|字號大小)[:：]?(?:超大|特大|大|中|小|标准|標準|默认|[Aa][+＋\-－])*$"
+                r"|^(?:[Aa][+＋\-－]){2,3}$|^[大中小]{3}$"), "page control",
+     "a control of the page (the font size), not the article's text"),
 )
 _QR = re.compile(r"二维码|二維碼")
 _QR_VERB = re.compile(r"扫描|扫码|扫一扫|長按|长按|识别|識別|关注|關注|下载|下載")
-_RECOMMEND = re.compile(r"^(?:为你推荐|为您推荐|相关阅读|相关新闻|相关文章|相关信息|推荐阅读|猜你喜欢|热门推荐|"
+_RECOMMEND = re.compile(r"^(?:为你推荐|为您推荐|相关阅读|相关新闻|相关文章|相关信息|相关推荐|推荐阅读|猜你喜欢|热门推荐|"
                         r"精彩推荐|热点推荐|今日推荐|更多阅读|相關閱讀|相關新聞|推薦閱讀)[:：>»]*$")
 _COUNTER_NAME = re.compile(r"count|viewnum|view-?num|hits|click|pv\b", re.IGNORECASE)
 _DIGITS = re.compile(r"^[\d,]+$")
 _SIDE = re.compile(r"^(?:(?:article|page|main)?[-_]?(?:left|right|side)[-_]?bar(?:[-_]\w+)?|sidebar|aside)$",
                    re.IGNORECASE)
 _FOOTER = re.compile(r"^(?:footer|foot|site-footer|page-footer|global-footer)$", re.IGNORECASE)
+# reader comments: a container named for them, and inside it the marks of a comment thread (floor
+# numbers "3楼", reply/like controls, the box to write one); either alone may be the article's words
+_COMMENTS_NAME = re.compile(r"comment|commt|cmt|repl(?:y|ies)|pinglun|gentie|discuss|taolun", re.IGNORECASE)
+_FLOOR = re.compile(r"^(?:第?\d{1,6}楼|沙发|板凳|地板)$")
+_COMMENT_CONTROL = re.compile(r"^(?:回复|回覆|点赞|赞|顶|踩|举报|跟帖|我要跟帖|我要评论|发表|发表评论|写评论|"
+                              r"热评论|最新评论|热门评论|全部评论|网友评论)\d*[:：]?$|^已输入\d+字")
+_COMMENT_LIMIT = 1000  # characters: one reader's comment with its replies; more is not one comment
 _WS = re.compile(r"\s+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -119,6 +130,7 @@ class NewsZh(Source):
                 box = node  # never the article with it
             out += sources.take_out([box], "recommended articles",
                                     "teasers for other articles of the site ('为你推荐', '相关阅读')")
+        out += _comments(body, [x for x in (main, text_home) if x is not None])
         keywords = soup.find("meta", attrs={"name": "keywords"})
         words = _WS.sub("", str(keywords.get("content") or "")) if keywords is not None else ""
         if len(words) >= 4:  # the page's keywords printed as a line: its tags
@@ -161,6 +173,40 @@ def _line(node: Any, text: str) -> tuple[Any, str, str] | None:
     if _DIGITS.match(text) and any(_COUNTER_NAME.search(x) for x in _names(node)):
         return node, "view counter", "how often the page was read (a site statistic)"
     return None
+
+
+def _comments(body: Any, article: list[Any]) -> list[Skipped]:
+    """Take out the readers' comment thread: the outermost element named for comments that shows a
+    floor number, a reply/like control or a comment box, and each lone comment (a floor number
+    with its reply control) elsewhere; never an element holding the article's heading or text."""
+
+    def holds_article(node: Any) -> bool:
+        return any(x is node or any(p is node for p in x.parents) for x in article)
+
+    def marks(node: Any) -> bool:
+        if node.find("textarea") is not None:
+            return True
+        return any(_FLOOR.match(t) or _COMMENT_CONTROL.match(t)
+                   for t in (_text(n) for n in node.find_all(True)) if t and len(t) <= 12)
+
+    threads = [n for n in body.find_all(True) if any(_COMMENTS_NAME.search(x) for x in _names(n))
+               and not holds_article(n) and marks(n)]
+    reason = "reader comments: not the article"
+    out = sources.take_out(threads, "reader comments", reason)
+    for floor in [n for n in body.find_all(True) if _FLOOR.match(_text(n))]:
+        if floor.decomposed or floor.parent is None:
+            continue
+        # the comment around a floor number: the nearest box that also holds its reply control
+        box = None
+        for p in floor.parents:
+            if p.name in ("body", "html") or holds_article(p) or len(_text(p)) > _COMMENT_LIMIT:
+                break
+            if any(_COMMENT_CONTROL.match(_text(c)) for c in p.find_all(True)):
+                box = p
+                break
+        if box is not None:
+            out += sources.take_out([box], "reader comments", reason)
+    return out
 
 
 def _article_heading(body: Any) -> Any | None:
