@@ -73,7 +73,7 @@ TARGETS: dict[str, Target] = {
     "script-maths": Target("narrator/script/maths.py", (T + "test_maths.py", T + "test_formulas_spoken.py")),
     # parse (html.py: add it once its refactoring has landed)
     "chapters": Target("narrator/parse/chapters.py", (T + "test_chapters.py", T + "test_chapters_from_blocks.py")),
-    "labels": Target("narrator/parse/labels.py", (T + "test_labels.py",)),
+    "labels": Target("narrator/parse/labels.py", (T + "test_labels.py", T + "test_labels_rules_exact.py")),
     "formats": Target("narrator/parse/formats.py", (T + "test_formats.py",)),
     "lines": Target("narrator/parse/lines.py", (T + "test_parse.py",)),
     "notes": Target("narrator/parse/notes.py", (T + "test_notes.py", T + "test_notes_placement_exact.py")),

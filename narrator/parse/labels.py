@@ -79,7 +79,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 
 def credit_kind(text: str) -> str:
     """"image" (a picture credit anywhere), "generic" (a credit only beside a picture) or ""."""
-    t = " ".join(text.split()).strip(_WRAP)
+    t = " ".join(text.split())
+    # the parenthesis of "(c) 2023 ..." is the copyright sign's, not a wrap around the line
+    t = t if t[:3].lower() == "(c)" else t.strip(_WRAP)
     if not t or len(t) > CREDIT_LIMIT:
         return ""
     # a credit is a line, not prose: at most one sentence ending (a trailing full stop)
