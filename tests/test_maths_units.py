@@ -181,3 +181,12 @@ def test_a_long_formula_in_a_finnish_sentence_is_summarised_and_reported_in_finn
     assert "pitkä kaava: p x on yhtä kuin muuttujan x polynomi, asteluku 14, 13 termiä" in spoken
     [report] = [s for s in script.skipped if s.what == "long formula"]
     assert "2 x toiseen plus 3 x kolmanteen plus 4 x potenssiin 4" in report.reason
+
+
+@pytest.mark.parametrize("tex, said", [(r"(\mathbf{L}_2\mathbf{L}_1)^{-1}", "L two L one"), (r"x_2 m", "x two m")])
+def test_a_numbered_subscript_before_a_letter_is_not_a_measure(tex: str, said: str) -> None:
+    # "L 2 L 1" left in digits reached the normaliser as "2 L": "two litres"
+    from narrator.normalize import normalize
+
+    heard = normalize(speak_tex(tex, "en"), "en")
+    assert said in heard and "liter" not in heard and "meter" not in heard

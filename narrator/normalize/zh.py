@@ -434,7 +434,7 @@ _RULES: tuple[_Rule, ...] = (
     (re.compile(r"(?<![0-9])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![0-9])"),
      _numeric_date),
     # a heading's section number: "14.4.1 一元非线性优化" (a date does not open a heading so)
-    (re.compile(r"^(\s*)()(\d{1,2}(?:\.\d{1,3}){1,3})(?=\s+[\u4e00-\u9fff])"), _numbered),
+    (re.compile(r"^(\s*)()(\d{1,2}(?:\.\d{1,3}){2,3})(?=\s+[\u4e00-\u9fff])"), _numbered),
     # section numbers: 第 14.4.1 节, 3.2 节, 第1.2章 (a date is never a section)
     (re.compile(r"(第?)(\s?)(\d{1,3}(?:\.\d{1,3})+)(?![0-9.])(?=\s?(?:小节|节|章|条|款|部分|单元|課|课|讲|講|篇|節))"),
      _numbered),

@@ -298,7 +298,13 @@ def _word_count(said: str) -> int:
 def _reading(tex: str, lang: str) -> str:
     nodes = _parse(tex)
     words = _Speaker(lang).nodes(nodes) if nodes else _plain_chars(tex, lang)
-    return _tidy(" ".join(words))
+    said = _tidy(" ".join(words))
+    if lang == "en" and _NUMBER_THEN_UNIT_LETTER.search(said):
+        # L_2 L_1 is "L 2 L 1": a "2 L" left in digits would be heard "two litres"
+        from narrator.normalize import normalize
+
+        said = _NUMBER_THEN_UNIT_LETTER.sub(lambda m: normalize(m[1], "en") + " ", said)
+    return said
 
 
 def _summary(tex: str, lang: str) -> str:
@@ -436,6 +442,7 @@ def _tidy(text: str) -> str:
 _VOWELS = frozenset("aeiouAEIOU")
 # letters that are also unit symbols: after a number, normalisation would say "2 m" as a measure
 _UNIT_LETTERS = frozenset("ghlmsJLNVWAK")
+_NUMBER_THEN_UNIT_LETTER = re.compile(rf"(?<![\w.,])(\d+) (?=[{''.join(sorted(_UNIT_LETTERS))}]\b)")
 
 
 def _word_start(atoms: list[tuple[str, Any]], k: int) -> int:
