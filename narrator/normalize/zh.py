@@ -417,8 +417,9 @@ def _plain_digits(m: re.Match[str]) -> str:
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
-_DATE_CJK = (r"(?P<pre>公元前|公元|纪元|紀元)?(?:(?P<y>\d{1,4})年(?!代))?(?:(?P<m>\d{1,2})月)?"
-             r"(?:(?P<d>\d{1,2})(?P<mark>[日号號]))?")
+# a space may stand between a number and its 年, 月 or 日 (1996 年 3 月: spacing put in by editors)
+_DATE_CJK = (r"(?:(?P<pre>公元前|公元|纪元|紀元) ?(?=\d))?(?:(?P<y>\d{1,4}) ?年(?!代) ?)?(?:(?P<m>\d{1,2}) ?月 ?)?"
+             r"(?:(?P<d>\d{1,2}) ?(?P<mark>[日号號]))?")
 
 _RULES: tuple[_Rule, ...] = (
     # dates with an era after them: 2934ad, 1234b.c., 1823年3月bc
