@@ -38,7 +38,9 @@ _FURNITURE: tuple[tuple[str, str, str], ...] = (
      "edit link", "the wiki's [edit] link beside a heading"),
     ("#toc, .toc, #vector-toc, .toclimit-2, .toclimit-3",
      "table of contents", "the wiki's list of sections: each section is heard as it comes"),
-    (".hatnote, .dablink, .rellink",
+    # English .hatnote/.dablink/.rellink (also Spanish .rellink); German "Begriffsklärung" hint
+    # (a table.noprint.searchaux) and "Hauptartikel"; French "homonymie"; Italian disambiguation
+    (".hatnote, .dablink, .rellink, table.noprint.searchaux, .hauptartikel, .homonymie, .avviso-disambigua",
      "hatnote", "a pointer to other wiki pages ('For other uses, see ...'), not the article's text"),
     (".ambox, .asbox, .stub",
      "maintenance notice", "a notice to the wiki's editors (needs expansion, sources, stub), "
@@ -107,7 +109,8 @@ class Wikipedia(Source):
     def maybe(cls, facts: Facts) -> bool:
         return (facts.metas.get("generator", "").startswith("MediaWiki")
                 or any(k.startswith("mw:") for k in facts.metas)
-                or facts.any_class("mw-parser-output") or facts.any_id("mw-content-text", "pcs"))
+                or facts.any_class("mw-parser-output", "mw-reflink-text")
+                or facts.any_id("mw-content-text", "pcs"))
 
     @classmethod
     def detect(cls, soup: Any) -> bool:
@@ -116,7 +119,10 @@ class Wikipedia(Source):
             return True
         if soup.find("meta", attrs={"property": re.compile(r"^mw:(pageId|htmlVersion)$")}) is not None:
             return True
-        return soup.select_one("div.mw-parser-output, div#mw-content-text, div#pcs") is not None
+        if soup.select_one("div.mw-parser-output, div#mw-content-text, div#pcs") is not None:
+            return True
+        # a Parsoid section served alone (the mobile content service): its reference marks
+        return soup.select_one(".mw-ref .mw-reflink-text") is not None
 
     def prepare(self, soup: Any) -> list[Skipped]:
         content = _content(soup)
@@ -148,6 +154,7 @@ class Wikipedia(Source):
                                 "loads it on demand)")
         _infobox_after_lead(content)
         _local_note_links(content)
+        out += _orphan_marks(soup, content)
         return out
 
     def root(self, soup: Any) -> Any | None:
@@ -438,3 +445,16 @@ def _local_note_links(content: Any) -> None:
         href = str(a.get("href") or "")
         if not href.startswith("#"):
             a["href"] = "#" + href.split("#", 1)[1]
+
+
+def _orphan_marks(soup: Any, content: Any) -> list[Skipped]:
+    """Parsoid reference marks whose note is not in the document (a section served alone by the
+    mobile content service): "[12]" would be read with nothing behind it."""
+    orphans = []
+    for mark in content.select(".mw-ref"):
+        a = mark.find("a", href=True)
+        target = str(a.get("href") or "").split("#", 1)[1] if a is not None and "#" in str(a.get("href")) else ""
+        if target and soup.find(id=target) is None:
+            orphans.append(mark)
+    return sources.take_out(orphans, "reference mark",
+                            "a mark pointing to a reference that is not in this document")
