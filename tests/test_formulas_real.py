@@ -43,6 +43,8 @@ def test_katex_autorender_spans_hold_bare_tex_and_are_maths() -> None:
 
 @pytest.mark.parametrize("text", [
     r"p(\lambda) = {\rm det}(\lambda I-A)", r"x_i^*x_j=0", r"\lambda_i > 0", r"{V}^A", "{k}",
+    # a Quarto page's fitted model: names are words, inside \operatorname with a group inside
+    r"\operatorname{\widehat{daughter\_height}} = 29.8 + 0.54(\operatorname{mother\_height})",
 ])
 def test_a_text_that_is_only_tex_is_one_formula(text: str) -> None:
     # KaTeX auto-render spans (LaTeX2HTML + KaTeX), pasted notes

@@ -190,3 +190,9 @@ def test_a_numbered_subscript_before_a_letter_is_not_a_measure(tex: str, said: s
 
     heard = normalize(speak_tex(tex, "en"), "en")
     assert said in heard and "liter" not in heard and "meter" not in heard
+
+
+def test_an_accent_inside_a_named_operator_is_said_not_spelled() -> None:
+    # a Quarto page's fitted model: \operatorname{\widehat{daughter\_height}} was "widehat daughter height"
+    said = speak_tex(r"\operatorname{\widehat{daughter\_height}} = 29.8", "en")
+    assert said == "daughter height hat equals 29.8"

@@ -68,8 +68,9 @@ def find_tex(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-# what a formula's own words may be, once its commands are taken out: {\rm det}, \text{if}
-_TEX_WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mbox|rm|mathit|mathbf)\s*\{[^{}]*\}"
+# what a formula's own words may be, once its commands are taken out: {\rm det}, \text{if},
+# \operatorname{\widehat{daughter\_height}} (a name with one group inside)
+_TEX_WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mbox|rm|mathit|mathbf)\s*\{(?:[^{}]|\{[^{}]*\})*\}"
                         r"|\\[A-Za-z]+|\\.")
 _TEXISH_BARE = re.compile(r"\\[A-Za-z]{2,}|[\^_]\s*[{\\]|[\w})][\^_][\w*'{]")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")

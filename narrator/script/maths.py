@@ -142,6 +142,7 @@ _ACCENTS = {"bar": ("bar", "拔"), "overline": ("bar", "拔"), "hat": ("hat", "�
             "widehat": ("hat", "尖"), "tilde": ("tilde", "波浪"), "widetilde": ("tilde", "波浪"),
             "dot": ("dot", "点"), "ddot": ("double dot", "两点"), "check": ("check", "check"),
             "breve": ("breve", "breve")}
+_ACCENTED = re.compile(r"\\(" + "|".join(_ACCENTS) + r")\s*\{([^{}]*)\}")
 # superscripts that name an operation rather than a power: A^H, A^*, A^\dagger, x^{\top}
 _SUP_NAMES = {"H": ("conjugate transpose", "的共轭转置"), "T": ("transpose", "的转置"),
               "\\top": ("transpose", "的转置"), "⊤": ("transpose", "的转置"),
@@ -712,6 +713,8 @@ class _Speaker:
                 if name in ("operatorname", "mathrm") and text in _WORDS:
                     out.append(_w(text, self.lang))
                 elif text:
+                    # \operatorname{\widehat{daughter\_height}}: "daughter height hat"
+                    text = _ACCENTED.sub(lambda m: f"{m[2]} {_ACCENTS[m[1]][1 if self.zh else 0]}", text)
                     text = _CHEM_TEX.sub(lambda m: " ".join(re.findall(r"[A-Z][a-z]?", m.group(1)))
                                          + " " + m.group(2) + " ", text)
                     out.append(speak_symbols(re.sub(r"[\\{}$^_]", " ", text), self.lang))
