@@ -4,6 +4,7 @@ A post's title lives in its front matter (``title: ...`` in YAML between ``---``
 ``title = "..."`` in TOML between ``+++`` lines), not in its body: it becomes the document's
 title heading, heard once at the start. The other front-matter lines (author, date, tags,
 categories, permalink...) are the post's bylines and settings: listed as not read, never spoken.
+The post's own table of contents (a "Contents" list of its sections) is not read (own_contents.py).
 
 WordPress's block editor (Gutenberg) writes a "Preformatted" block (``pre.wp-block-preformatted``)
 for text whose line breaks matter, apart from its "Code" block (``wp-block-code``): a preformatted
@@ -17,9 +18,10 @@ from typing import Any
 
 from narrator.values import Block, Skipped
 from narrator.parse import sources
+from narrator.parse.own_contents import take_out_own_contents
 from narrator.parse.sources import Source
 
-__all__ = ["Blog", "front_matter_fields"]
+__all__ = ["Blog", "front_matter", "front_matter_fields"]
 
 _YAML_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
 _TOML_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*)$")
@@ -91,29 +93,8 @@ class Blog(Source):
         return soup.find("pre", class_="wp-block-preformatted") is not None
 
     def prepare(self, soup: Any) -> list[Skipped]:
-        out: list[Skipped] = []
-        front = getattr(soup, "front_matter", None) or ""
-        holder = _toml_front(soup)
-        if not front and holder is not None:
-            # TOML front matter is not stripped before parsing: it reaches the body as text
-            m = _TOML_FENCE.match(holder.get_text())
-            front = m.group() if m else ""
-            out += sources.take_out([holder], "template markup", "TOML front matter is page settings")
-        fields = front_matter_fields(front) if front else {}
-        self._title = fields.get("title", "")
-        bylines = [k for k in _BYLINES if fields.get(k)]
-        if bylines:
-            out.append(Skipped("front matter", "post metadata", f"the post's {', '.join(bylines)}: "
-                               "bylines and metadata, not read", sum(len(fields[k]) for k in bylines)))
-        if self._title:
-            body = soup.body or soup
-            first = next((e for e in body.find_all(True) if e.get_text().strip()), None)
-            same = first is not None and re.fullmatch(r"h[1-6]", first.name or "") and \
-                " ".join(first.get_text().split()) == self._title
-            if not same:  # the title is the post's own heading, at its top
-                heading = soup.new_tag("h1", attrs={"class": "title"})
-                heading.string = self._title
-                body.insert(0, heading)
+        self._title, out = front_matter(soup)
+        out += take_out_own_contents(soup)
         for pre in soup.find_all("pre", class_="wp-block-preformatted"):
             if not _looks_like_code(pre.get_text()):
                 pre.name = "p"  # its <br> line breaks stay
@@ -124,6 +105,36 @@ class Blog(Source):
 
     def title(self, soup: Any, blocks: list[Block]) -> str | None:
         return getattr(self, "_title", "") or None
+
+
+def front_matter(soup: Any) -> tuple[str, list[Skipped]]:
+    """The post's front-matter title (put at the top of the body as its title heading, unless the
+    body starts with it) and what was not read of the front matter: TOML front matter that reached
+    the body as text, the bylines."""
+    out: list[Skipped] = []
+    front = getattr(soup, "front_matter", None) or ""
+    holder = _toml_front(soup)
+    if not front and holder is not None:
+        # TOML front matter is not stripped before parsing: it reaches the body as text
+        m = _TOML_FENCE.match(holder.get_text())
+        front = m.group() if m else ""
+        out += sources.take_out([holder], "template markup", "TOML front matter is page settings")
+    fields = front_matter_fields(front) if front else {}
+    title = fields.get("title", "")
+    bylines = [k for k in _BYLINES if fields.get(k)]
+    if bylines:
+        out.append(Skipped("front matter", "post metadata", f"the post's {', '.join(bylines)}: "
+                           "bylines and metadata, not read", sum(len(fields[k]) for k in bylines)))
+    if title:
+        body = soup.body or soup
+        first = next((e for e in body.find_all(True) if e.get_text().strip()), None)
+        same = first is not None and re.fullmatch(r"h[1-6]", first.name or "") and \
+            " ".join(first.get_text().split()) == title
+        if not same:  # the title is the post's own heading, at its top
+            heading = soup.new_tag("h1", attrs={"class": "title"})
+            heading.string = title
+            body.insert(0, heading)
+    return title, out
 
 
 def _toml_front(soup: Any) -> Any | None:

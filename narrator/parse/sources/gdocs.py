@@ -7,7 +7,10 @@ document has no heading tags, a short paragraph whose text is all in bold classe
 size than the body text, or a short line in capitals, is a heading; its level follows its size
 (the largest is level 1, capitals at body size come last). The Title-style paragraph
 (``p.title``) is the document's title; comments ([a], [b] and their threads at the end) are
-the reviewers', not the document's; authoring markers such as "//***NO TEXT INPUT FIELD***///"
+the reviewers', not the document's; its own table of contents (Insert > Table of contents:
+links to its headings with page numbers, or a typed list under a "Table of Contents" heading) is
+not read (own_contents.py); a Doc published as a Jekyll or Hugo post takes its front matter's
+title (blog.py); authoring markers such as "//***NO TEXT INPUT FIELD***///"
 are notes to whoever builds the course.
 
 Footnotes: the export marks each reference ``<sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>``
@@ -25,7 +28,9 @@ from typing import Any
 
 from narrator.values import Block, Skipped
 from narrator.parse import sources
+from narrator.parse.own_contents import take_out_own_contents
 from narrator.parse.sources import Facts, Source
+from narrator.parse.sources.blog import front_matter
 
 __all__ = ["GoogleDocs", "class_styles"]
 
@@ -99,7 +104,10 @@ class GoogleDocs(Source):
             title.name = "h1"  # Google's Title style: the document's title heading (chapters.py)
         if not any(h is not title for h in soup.find_all(_HEADING_TAGS)):
             _styled_headings(soup, class_styles(soup))
-        return out
+        # a Google Doc published as a Jekyll or Hugo post: its front matter names it
+        front_title, front_out = front_matter(soup)
+        self._title = front_title or self._title
+        return out + front_out + take_out_own_contents(soup)
 
     def finish(self, blocks: list[Block]) -> list[Block]:
         return blocks
