@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from narrator.parse.cleanup import is_chrome_name
-from narrator.parse.elements import is_hidden, style_of
+from narrator.parse.elements import Reveals, reveals, style_of
 from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.tags import BLOCK_TAGS, SKIP_TAGS, UNWRAP_NS
 from narrator.parse.tree import TreeIndex, Work, descendants
@@ -27,6 +27,13 @@ _CAPTION_CONTEXT = frozenset(("figcaption", "figure", "caption"))
 _CREDIT_HINT = re.compile(r"credit|copyright|attribution|caption|photo|image|figure|pic|img")
 _CONTROL_HINT = re.compile(r"\bbutton\b|btn|toggle|read-?more|more-link|share|social|like|copy|print|"
                            r"pager|pagination|prev|next|back-?to-?top|go-?top|expand|collapse|control")
+# what a show/hide control says: "+ open", "- close", "[show]", "Show/Hide", "Click to expand"
+_TOGGLE_WORDS = re.compile(
+    r"^[\[(]?\s*[-+\u2212\u2013\u25b8\u25b9\u25ba\u25b6\u25be\u25bc\u25b2]?\s*"
+    r"(?:open|close|show|hide|show\s*/\s*hide|hide\s*/\s*show|expand|collapse|toggle|more|less|read more|"
+    r"(?:show|hide) (?:more|less|all|answer|hints?|details|solution|explanation|transcript|text)|"
+    r"click (?:here )?to (?:show|hide|expand|open|see|reveal)(?: [\w ]{0,30})?)"
+    r"\s*[-+\u25b8\u25be]?\s*[\])]?[.!]?$", re.IGNORECASE)
 _LABEL_NODES = 48  # a label is a few nodes; a bigger element is never one (and costs nothing to ask)
 
 
@@ -78,6 +85,16 @@ class ChromeRules:
         self.relabel: dict[int, tuple[str, str]] = {}  # ids -> (what, reason) truer than "page chrome"
         self._index: TreeIndex | None = None  # made on the first question about a subtree
         self._in_article: dict[int, bool] = {}  # id(element) -> it is, or is inside, article/main/section
+        self._reveals: Reveals | None = None  # made on the first question about hidden elements
+
+    def hidden(self, node: Any, style: str) -> bool:
+        """Hidden from readers, and shown by no control of the page (collapsible content is read)."""
+        if self._reveals is None:
+            top = node
+            while top.parent is not None:
+                top = top.parent
+            self._reveals = reveals(top)
+        return self._reveals.hides(node, style)
 
     def drops(self, node: Any, name: str) -> bool:
         """Would the walk leave this element out (skipped tag, hidden, chrome)?"""
@@ -85,7 +102,7 @@ class ChromeRules:
             return False
         if name in SKIP_TAGS or ":" in name:
             return name in SKIP_TAGS or not name.startswith(UNWRAP_NS)
-        return bool(is_hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS))
+        return bool(self.hidden(node, style_of(node)) or self._is_chrome(node, name, name in BLOCK_TAGS))
 
     def _is_chrome(self, node: Any, name: str, is_block: bool) -> str:
         """Why this element is page chrome ("" if it is not): by class/id/custom element name, and
@@ -140,6 +157,11 @@ class ChromeRules:
         attrs = node.attrs or {}
         hints = " ".join(str(v) for v in (attrs.get("id"), attrs.get("role"), *(attrs.get("class") or ()))
                          if v).lower()
+        if self._reveals is not None and id(node) in self._reveals.controls:
+            words = _short_text(node)
+            if words and (_TOGGLE_WORDS.match(words) or is_control_label(words, True)):
+                return "control label", ("the label of a show/hide control; the part it opens is read "
+                                         "where it stands")
         if not is_block and name not in _INLINE_LABELS:
             return None
         if not is_block and not hints and name != "summary":

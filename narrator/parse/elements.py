@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["block_breaks", "classes_of", "int_attr", "is_blank_input", "is_hidden", "is_pagebreak_style",
-           "lang_of", "language_of", "style_of"]
+__all__ = ["Reveals", "block_breaks", "classes_of", "int_attr", "is_blank_input", "is_hidden",
+           "is_pagebreak_style", "lang_of", "language_of", "reveals", "style_of"]
 
 # Editor-internal class names that say nothing about the text.
 _NOISE_CLASS = re.compile(r"^(mso|mce|tox-|ck-|ck$|western$|cjk$|ctl$|apple-|docs-)", re.IGNORECASE)
@@ -75,6 +75,81 @@ def is_hidden(el: Any, style: str) -> bool:
     if a.get("data-mce-type") == "bookmark" or a.get("data-mce-bogus") == "all":
         return True
     return "display:none" in style or "visibility:hidden" in style or "mso-list:ignore" in style
+
+
+# the ids a page control names: toggle2('box','link'), $('#box').toggle(), getElementById("box")
+_SCRIPT_ID = re.compile(r"""['"]#?([A-Za-z][\w:.-]{0,100})['"]""")
+_TARGET_ATTRS = ("aria-controls", "data-target", "data-bs-target", "data-toggle-target")
+# Open edX / latex2edx's show-hide box: a box whose content part its title's click shows
+_SHOWHIDE_CONTENT = frozenset(("hideshowcontent", "showhidecontent"))
+
+
+class Reveals:
+    """What the page's controls show: the elements hidden by style that a control on the page
+    names (a link's href="#id", an onclick or javascript: link naming the id, aria-controls,
+    data-target), with the controls themselves. Such an element is collapsible content, which
+    the reader opens: it is read; only what nothing reveals is a hidden element."""
+
+    def __init__(self, shown: frozenset[int], controls: frozenset[int]) -> None:
+        self.shown = shown  # id() of the hidden elements a control shows
+        self.controls = controls  # id() of the controls that show them
+
+    def hides(self, el: Any, style: str) -> bool:
+        """:func:`is_hidden`, except for collapsible content a control on the page shows."""
+        return is_hidden(el, style) and not (id(el) in self.shown and _hidden_by_style(el, style))
+
+
+def _hidden_by_style(el: Any, style: str) -> bool:
+    """Hidden the way a script undoes (display:none, visibility:hidden, the hidden attribute),
+    not aria-hidden or an editor's bookmark."""
+    a = el.attrs or {}
+    return a.get("aria-hidden") != "true" and a.get("data-mce-type") != "bookmark" and (
+        "hidden" in a or "display:none" in style or "visibility:hidden" in style)
+
+
+def reveals(top: Any) -> Reveals:
+    """The :class:`Reveals` of the tree under ``top`` (one pass over its elements)."""
+    by_id: dict[str, Any] = {}
+    named: list[tuple[Any, list[str]]] = []  # (control, ids it names)
+    boxes: list[Any] = []
+    for el in top.find_all(True):
+        a = el.attrs
+        if not a:
+            continue
+        ident = a.get("id")
+        if isinstance(ident, str) and ident and ident not in by_id:
+            by_id[ident] = el
+        ids: list[str] = []
+        href = a.get("href")
+        if isinstance(href, str):
+            href = href.strip()
+            if href.startswith("#") and len(href) > 1:
+                ids.append(href[1:])
+            elif href[:11].lower() == "javascript:":
+                ids += _SCRIPT_ID.findall(href)
+        click = a.get("onclick")
+        if isinstance(click, str):
+            ids += _SCRIPT_ID.findall(click)
+        for name in _TARGET_ATTRS:
+            value = a.get(name)
+            if isinstance(value, str):
+                ids += [v.lstrip("#") for v in value.split() if v.lstrip("#")]
+        if ids:
+            named.append((el, ids))
+        if _SHOWHIDE_CONTENT.intersection(a.get("class") or ()):
+            boxes.append(el)
+    shown: set[int] = set()
+    controls: set[int] = set()
+    for control, ids in named:
+        for ident in ids:
+            target = by_id.get(ident)
+            if target is not None and target is not control and _hidden_by_style(target, style_of(target)):
+                shown.add(id(target))
+                controls.add(id(control))
+    for box in boxes:  # its title, the box's first child, has the onclick that shows it
+        if _hidden_by_style(box, style_of(box)) and box.find_parent(class_="hideshowbox") is not None:
+            shown.add(id(box))
+    return Reveals(frozenset(shown), frozenset(controls))
 
 
 def is_pagebreak_style(style: str) -> tuple[bool, bool]:

@@ -1,4 +1,5 @@
-"""Documents as teachers have them -> HTML for the one parser: Word .docx, Markdown, plain text.
+"""Documents as teachers have them -> HTML for the one parser: Word .docx, Markdown, plain text,
+Open edX course export (OLX) .xml components.
 
 The reader is chosen by the file's extension; HTML goes through untouched, and a file with
 another extension whose content is plainly an HTML page is read as HTML too (a page saved as
@@ -38,10 +39,29 @@ def to_html(data: bytes, path: str) -> bytes:
         return _markdown(data, path)
     if suffix == ".txt":
         return data if _is_html_page(data) else _text(data, path)
+    if suffix == ".xml":
+        return _xml(data, path)
     if _is_html_page(data):
         return data
     raise BadInput(path, f"cannot read {suffix or 'a file without an extension'}: narrate reads "
                          f"{', '.join(INPUT_SUFFIXES)} lessons")
+
+
+def _xml(data: bytes, path: str) -> bytes:
+    """An Open edX course export (OLX) component (olx.py); a page saved as .xml as HTML; any
+    other XML refused in one line."""
+    from narrator.parse.olx import olx_root, olx_to_html
+
+    root = olx_root(data)
+    if root is None or (root.tag in ("html", "{http://www.w3.org/1999/xhtml}html")
+                        and any(isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] in ("head", "body")
+                                for c in root)):
+        if _is_html_page(data):  # HTML (entities XML lacks), or an XHTML page
+            return data
+        if root is None:
+            raise BadInput(path, "cannot read .xml: it is not well-formed XML; narrate reads .xml "
+                                 "files of Open edX course exports")
+    return olx_to_html(root, path)
 
 
 def _is_html_page(data: bytes) -> bool:

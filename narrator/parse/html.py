@@ -25,7 +25,7 @@ from narrator.config import ParseConfig
 from narrator.values import NOTE, VOICE, Block, Run, Skipped
 from narrator.parse.chrome import NEVER_LABEL, ChromeRules
 from narrator.parse.cleanup import TEXT_TABLE, strip_templates
-from narrator.parse.elements import (block_breaks, classes_of, int_attr, is_blank_input, is_hidden,
+from narrator.parse.elements import (block_breaks, classes_of, int_attr, is_blank_input,
                                      is_pagebreak_style, lang_of, style_of)
 from narrator.parse.formula_tags import attribute_formula, formula_tag, mathml_tex
 from narrator.parse.lines import LINE, split_lines
@@ -193,7 +193,7 @@ class Walker(ChromeRules):
             if name == "img" and self._formula_image(node, inlines[-1]):
                 continue
             style = style_of(node)
-            if is_hidden(node, style):
+            if self.hidden(node, style):  # collapsible content a control shows is read
                 self._record(node, name, nth, path, "hidden element", "hidden in the page")
                 continue
             if name in STRUCK:

@@ -105,7 +105,7 @@ def _kind_of(soup: Any) -> str:
 
 def _openedx_component(soup: Any, facts: Facts) -> bool:
     """An Open edX course export (OLX) element or an HTML component written in Studio."""
-    if not facts.attrs.isdisjoint(("display_name", "url_name")):
+    if not facts.attrs.isdisjoint(("display_name", "url_name", "data-olx")):
         return True  # OLX: <html display_name="..."> / <problem url_name="...">
     if "head" in facts.tags:
         return False  # a whole page: its own links to /static/ are no trace of Studio
@@ -130,7 +130,7 @@ class Lms(Source):
                 or any(i.startswith("page-mod-") for i in facts.ids)
                 or any(c.startswith("path-mod") for c in facts.classes)
                 or facts.any_id("content_listContainer") or facts.any_class("vtbegenerated", "xblock")
-                or not facts.attrs.isdisjoint(("display_name", "url_name", "data-usage-id"))
+                or not facts.attrs.isdisjoint(("display_name", "url_name", "data-usage-id", "data-olx"))
                 or facts.any_class("sequence-nav", "xmodule_display")
                 or "head" not in facts.tags)  # a bare component: detect() looks for Studio's traces
 
@@ -166,6 +166,11 @@ class Lms(Source):
                                     "Open edX's button to bookmark the page")
             out += sources.take_out(soup.select(", ".join(_EDX_WIDGETS)), "problem controls",
                                     "Open edX's buttons, scores and messages around a problem")
+            out += sources.take_out(soup.select("[data-olx-widget]"), "answer widget",
+                                    "where the learner answers a problem (a text line, a drawing tool): "
+                                    "a control, not lesson text")
+            out += sources.take_out(soup.select("[data-olx-grading]"), "answer checking",
+                                    "how Open edX checks an answer, and feedback it shows only after one")
             out += _edx_controls(soup)
             out += icons(soup)
         out += sources.take_out([p for p in soup.find_all(["p", "div"]) if not p.find(["p", "div"])
@@ -238,11 +243,18 @@ def icons(soup: Any) -> list[Skipped]:
 
 def _edx_controls(soup: Any) -> list[Skipped]:
     """Bookmark buttons, Previous/Next unit links and Show/Hide toggle labels, by their words."""
+    from narrator.parse.elements import reveals
+
     out: list[Skipped] = []
+    shows = reveals(soup).controls  # toggles of collapsible content: the walker reads what they open
     for el in soup.find_all(["button", "a", "span"]):
         if el.decomposed or el.parent is None:
             continue
         words = _text(el)
+        if id(el) in shows:
+            if _TOGGLE.match(words):
+                _unbracket(el)
+            continue
         if _BOOKMARK.match(words) and el.name != "span":
             out += sources.take_out([el], "bookmark button", "Open edX's button to bookmark the page")
         elif _UNIT_NAV.match(words) and el.name != "span":

@@ -1,0 +1,132 @@
+"""Open edX course export (OLX) files -> HTML: a ``<problem>``, ``<html>`` or ``<vertical>``
+component as the learner sees it in the LMS.
+
+A component's text is HTML inside Open edX's own XML elements. The problem's title
+(``display_name``) is its heading, its question and the solution it shows after "Show answer"
+are read where they stand, and the choices of a choice group are a list. What is no text is
+marked for the Open edX source (sources/lms.py), which reports it: the answer widgets
+(``data-olx-widget``: text lines, drop-downs, drawing tools) and the grading (``data-olx-grading``:
+the answer-checking script, hint feedback shown after an answer). A ``correct`` attribute is
+never carried over. An XML file whose root is no OLX element is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from narrator.errors import BadInput
+from narrator.text import one_line
+
+__all__ = ["OLX_ROOTS", "olx_to_html"]
+
+OLX_ROOTS = frozenset(("problem", "html", "vertical", "sequential", "chapter", "course", "library",
+                       "library_content", "split_test", "conditional", "unit"))
+# where a learner answers: Open edX's input types (capa inputtypes)
+_WIDGETS = frozenset(("textline", "formulaequationinput", "textbox", "schematic", "imageinput", "jsinput",
+                      "crystallography", "vsepr_input", "chemicalequationinput", "editamolecule",
+                      "editageneinput", "designprotein2dinput", "annotationinput", "drag_and_drop_input",
+                      "matlabinput", "filesubmission", "codeinput", "choicetextgroup", "numericalinput",
+                      "stringinput", "javascriptinput", "drag-and-drop-v2"))
+# how an answer is checked, and feedback shown only after an answer
+_GRADING = frozenset(("answer", "responseparam", "additional_answer", "stringequalhint", "hintgroup",
+                      "correcthint", "choicehint", "optionhint", "compoundhint", "booleanresponse",
+                      "regexphint", "numericalhint", "formulahint"))
+_RENAME = {"choicegroup": "ul", "checkboxgroup": "ul", "choice": "li", "label": "p", "description": "p",
+           "hint": "p", "solution": "div", "demandhint": "div", "text": "div"}
+_PY_SCRIPT = re.compile(r"python|loncapa", re.IGNORECASE)
+_OPTIONS = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
+
+
+def olx_root(data: bytes) -> Any:
+    """The parsed XML (lxml), or None when ``data`` is not well-formed XML. Entities are not
+    expanded, no DTD or network resource is loaded (a lesson is untrusted input)."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=True, remove_pis=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def olx_to_html(root: Any, path: str) -> bytes:
+    """The OLX element ``root`` (from :func:`olx_root`) as HTML bytes; BadInput when it is none."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    tag = _local(root)
+    if tag not in OLX_ROOTS:
+        raise BadInput(path, f"cannot read .xml: <{one_line(tag, 40)}> is not an Open edX course (OLX) "
+                             "element; narrate reads .xml files of Open edX course exports")
+    for el in list(root.iter()):
+        if el.tag is etree.Entity:  # a DTD's own entity, never expanded: nothing to read
+            _remove_keeping_tail(el)
+        elif isinstance(el.tag, str):
+            _convert(el)
+    return b"<!DOCTYPE html><html><body>" + etree.tostring(root, method="html", encoding="utf-8") \
+        + b"</body></html>"
+
+
+def _remove_keeping_tail(el: Any) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _local(el: Any) -> str:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _convert(el: Any) -> None:
+    """Rename one OLX element to the HTML that shows it (in place)."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    name = _local(el)
+    attrs = dict(el.attrib)
+    el.attrib.clear()
+    if name in _WIDGETS:
+        el.tag = "div"
+        el.set("data-olx-widget", name)
+        return
+    if name in _GRADING or (name == "script" and _PY_SCRIPT.search(attrs.get("type", ""))):
+        el.tag = "div"
+        el.set("data-olx-grading", name)
+        return
+    if name == "optioninput":
+        el.tag = "ul"
+        el.set("data-olx", name)
+        if not len(el):  # options="('red','blue')": the drop-down's choices, as the learner sees them
+            for m in _OPTIONS.finditer(attrs.get("options", "")):
+                etree.SubElement(el, "li").text = m.group(1) or m.group(2) or ""
+        return
+    if name == "option" and el.getparent() is not None and _local(el.getparent()) == "optioninput":
+        el.tag = "li"
+        return
+    if name in OLX_ROOTS or name.endswith("response") or name in _RENAME:
+        el.tag = _RENAME.get(name, "div")
+        el.set("data-olx", name)
+        if name == "solution":
+            el.set("class", "solution")
+        if name in OLX_ROOTS:
+            for key in ("display_name", "url_name"):  # how sources/lms.py knows an OLX element
+                if key in attrs:
+                    el.set(key, attrs[key])
+            if name == "problem" and attrs.get("display_name", "").strip():
+                heading = etree.Element("h2")  # the LMS shows a problem's name as its heading
+                heading.text = attrs["display_name"].strip()
+                heading.tail, el.text = el.text, None
+                el.insert(0, heading)
+        return
+    el.tag = name  # HTML inside the component: as written, without its namespace
+    for key, value in attrs.items():
+        if key != "correct" and "}" not in key:
+            el.set(key, value)

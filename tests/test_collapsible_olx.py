@@ -1,0 +1,155 @@
+"""Collapsible content and Open edX course export (OLX) files (issue 19).
+
+A part hidden by its style that a control on the page opens (a link's href="#id", a
+javascript:/onclick naming its id, aria-controls, data-target, latex2edx's show-hide box) is
+lesson text: it is read once, where it stands, and the control's label ("+ open", "[show]") is
+reported as a control. What nothing opens stays a hidden element. An OLX ``<problem>`` .xml
+file is read as the LMS shows it; any other XML is refused in one line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from narrator.config import ParseConfig
+from narrator.errors import BadInput
+from narrator.parse import parse_html
+
+_BODY = ("The chemical editor you are using ensures that the structures you draw follow the rules "
+         "for covalent bonds.")
+
+
+def _doc(data: bytes, name: str = "page.html"):
+    return parse_html(data, name, ParseConfig())
+
+
+def _text(doc) -> str:
+    return " | ".join(b.text for c in doc.chapters for b in c.blocks)
+
+
+def _skips(doc) -> dict[str, str]:
+    return {s.source: s.what for s in doc.skipped}
+
+
+def test_a_part_a_javascript_toggle_opens_is_read_and_its_label_reported() -> None:
+    data = (b"<h2>Molecule Editor</h2><p>Students love the molecule builder.</p>"
+            b"<div id='titleText'>Are the molecules possible?<a id='introHeader' "
+            b"href=\"javascript:toggle2('introContent','introHeader');\">+ open </a></div>"
+            b"<div id='introContent' style='display: none;'><p>" + _BODY.encode() + b"</p></div>")
+    doc = _doc(data)
+    text = _text(doc)
+    assert text.count("covalent bonds") == 1 and "open" not in text
+    assert "Are the molecules possible?" in text
+    assert _skips(doc).get("#introHeader") == "control label"
+    assert "hidden element" not in _skips(doc).values()
+
+
+def test_href_aria_controls_and_data_target_open_parts_too() -> None:
+    data = (b"<h1>Lesson</h1><p>Read the notes below.</p>"
+            b"<p><a href='#n1'>Show</a></p><div id='n1' style='display:none'><p>First hidden note.</p></div>"
+            b"<p><button aria-controls='n2'>Expand</button></p><div id='n2' hidden><p>Second note.</p></div>"
+            b"<p><a data-target='#n3' data-toggle='collapse'>Hide/Show</a></p>"
+            b"<div id='n3' style='display:none'><p>Third note.</p></div>")
+    text = _text(_doc(data))
+    for words in ("First hidden note.", "Second note.", "Third note."):
+        assert text.count(words) == 1, text
+    assert "Show" not in text and "Hide" not in text
+
+
+def test_what_nothing_opens_stays_a_hidden_element() -> None:
+    data = (b"<h1>Lesson</h1><p>Visible text of the lesson.</p>"
+            b"<div id='secret' style='display:none'><p>An editor's leftover draft.</p></div>"
+            b"<p><a href='#other'>Show</a></p><div id='other'><p>Shown anyway.</p></div>")
+    doc = _doc(data)
+    assert "leftover draft" not in _text(doc)
+    assert _skips(doc).get("#secret") == "hidden element"
+
+
+def test_open_edx_show_hide_row_is_read_once_without_its_brackets() -> None:
+    data = (b"<html display_name='Show-hide'><p>Some text before.</p><table class='wikitable collapsible'>"
+            b"<tr><th>Hints for entering expressions [<a onclick=\"javascript:$('#ps4').toggle();\" "
+            b"href='javascript:void(0);' id='ps4l'>show</a>]</th></tr>"
+            b"<tr id='ps4' style='display:none'><td><p>Use a star to multiply coefficients.</p></td></tr>"
+            b"</table></html>")
+    doc = _doc(data, "component.xml")
+    text = _text(doc)
+    assert text.count("Use a star to multiply coefficients.") == 1
+    assert "show" not in text and "[" not in text and "]" not in text
+    assert _skips(doc).get("#ps4l") == "control label"
+
+
+def test_latex2edx_show_hide_box_content_is_read() -> None:
+    data = (b"<h1>Lesson</h1><div class='hideshowbox'><h4 onclick='hideshow(this);'>Secret text</h4>"
+            b"<div class='hideshowcontent' style='display:none'><p>The hidden explanation.</p></div></div>")
+    text = _text(_doc(data))
+    assert "Secret text" in text and text.count("The hidden explanation.") == 1
+
+
+_PROBLEM = b"""<?xml version="1.0"?>
+<problem display_name="Energy eigenstates" attempts="10">
+  <text>
+    <p>What are the energy eigenstates?</p>
+    <script type="loncapa/python">expected = compute_answer(secret_value)</script>
+    <customresponse cfn="check" expect="cos(x)">
+      <textline size="60" correct_answer="cos(x)"/>
+    </customresponse>
+    <multiplechoiceresponse>
+      <choicegroup type="MultipleChoice">
+        <choice correct="false">Spin up<choicehint>Not quite, think again.</choicehint></choice>
+        <choice correct="true">Spin down</choice>
+      </choicegroup>
+    </multiplechoiceresponse>
+    <solution><p>Explanation: the field mixes the two states.</p></solution>
+  </text>
+</problem>
+"""
+
+
+def test_an_olx_problem_file_is_read_as_the_lms_shows_it(tmp_path: Path) -> None:
+    doc = _doc(_PROBLEM, "problem.xml")
+    text = _text(doc)
+    assert text.startswith("Energy eigenstates")  # the problem's name is its heading
+    assert "What are the energy eigenstates?" in text
+    assert "Spin up" in text and "Spin down" in text
+    assert "the field mixes the two states" in text  # the solution "Show answer" reveals
+    for never in ("secret_value", "cos(x)", "correct", "true", "false", "Not quite", "check"):
+        assert never not in text, never
+    whats = {s.what for s in doc.skipped}
+    assert {"answer widget", "answer checking"} <= whats
+
+
+def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    return subprocess.run([sys.executable, "-m", "narrator", *args], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_other_xml_is_refused_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "feed.xml").write_text("<?xml version='1.0'?><rss><channel><title>x</title></channel></rss>")
+    (tmp_path / "broken.xml").write_text("<problem><p>unclosed")
+    for name, why in (("feed.xml", "<rss> is not an Open edX course (OLX) element"),
+                      ("broken.xml", "it is not well-formed XML")):
+        proc = _run(tmp_path, name, "--dry-run")
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"narrate: {name}: cannot read .xml: {why}"), proc.stderr
+
+
+def test_an_olx_file_never_expands_its_entities() -> None:
+    levels = "".join(f'<!ENTITY e{i} "{("&e%d;" % (i - 1)) * 10}">' for i in range(1, 9))
+    data = (f'<?xml version="1.0"?><!DOCTYPE problem [<!ENTITY e0 "boom">{levels}]>'
+            f"<problem><p>Question &e8; here.</p></problem>").encode()
+    start = time.monotonic()
+    try:  # libxml2 may refuse the nesting itself (then in one line), or leave the entity unread
+        text = _text(_doc(data, "bomb.xml"))
+    except BadInput as e:
+        assert str(e).startswith("bomb.xml: cannot read .xml")
+        text = ""
+    assert time.monotonic() - start < 10
+    assert "boom" not in text and "&" not in text
+    # one entity, no nesting: parsed, and the reference is left out rather than expanded
+    one = b'<?xml version="1.0"?><!DOCTYPE problem [<!ENTITY e "boom">]><problem><p>Ask &e; now.</p></problem>'
+    assert _text(_doc(one, "one.xml")) == "Ask now."
