@@ -93,3 +93,21 @@ def test_a_jekyll_post_contents_list_of_links_is_not_read():
     texts = _texts(doc)
     assert doc.title == "Fractions"
     assert "Contents" not in texts and texts.count("Halves") == 1
+
+
+def test_an_older_export_with_named_anchors_loses_its_contents():
+    """Google Docs once anchored headings with <a name="h.xxxx"> inside them; its contents
+    links (one paragraph each, the first naming the contents heading itself) are not read."""
+    data = (b'<html><head>' + _GDOCS_STYLE + b'</head><body>'
+            b'<h1 class="c5"><a name="h.9jri1dprog68"></a><span>Table Of Contents</span></h1>'
+            b'<p class="c9"><span><a class="c3" href="#h.9jri1dprog68">Table Of Contents</a></span></p>'
+            b'<p class="c9"><span><a class="c3" href="#h.7jb7y24pyeoi">1 - Scope</a></span></p>'
+            b'<p class="c2"><span><a class="c3" href="#h.kb8c6fe18052">1.1 - Identification</a></span></p>'
+            b'<p class="c12"><span></span></p>'
+            b'<h1 class="c5"><a name="h.7jb7y24pyeoi"></a><span>1 - Scope</span></h1>'
+            b'<h2 class="c5"><a name="h.kb8c6fe18052"></a><span>1.1 - Identification</span></h2>'
+            b'<p class="c5"><span>This document describes the game.</span></p></body></html>')
+    doc = _doc(data, "sdd.html")
+    texts = _texts(doc)
+    assert not any("Table Of Contents" in t for t in texts)
+    assert sum("Identification" in t for t in texts) == 1 and "This document describes the game." in texts

@@ -63,7 +63,9 @@ def _entries(node: Any) -> list[Any]:
 
 def take_out_own_contents(soup: Any) -> list[Skipped]:
     """Take the document's own table of contents (and its "Contents" heading) out of ``soup``."""
-    ids = {str(t.get("id")) for t in soup.find_all(id=True)}
+    # older Google Docs exports anchor a heading with <a name="h.xxxx"> inside it, not an id
+    ids = {str(t.get("id")) for t in soup.find_all(id=True)} | {
+        str(a.get("name")) for a in soup.find_all("a", attrs={"name": True})}
     out: list[Skipped] = []
     for head in soup.find_all(_HEADING):
         if head.decomposed or _text(head).rstrip(":： ").lower() not in CONTENTS_NAMES:
@@ -85,7 +87,8 @@ def take_out_own_contents(soup: Any) -> list[Skipped]:
         if taken:
             out += sources.take_out([head, *taken], _WHAT, _REASON)
     # Google Docs' inserted table of contents has no heading: paragraphs that each link to a heading
-    heading_ids = {str(h.get("id")) for h in soup.find_all(_HEADING, id=True)}
+    heading_ids = {str(h.get("id")) for h in soup.find_all(_HEADING, id=True)} | {
+        str(a.get("name")) for h in soup.find_all(_HEADING) for a in h.find_all("a", attrs={"name": True})}
     for first in soup.find_all(["p", "li"]):
         if first.decomposed or not _links_home(first, heading_ids):
             continue
