@@ -106,6 +106,9 @@ HARMLESS: dict[str, str] = {
     "style": "the block-look cache key (recomputed, same result); tie-break defaults for keys no rule "
              "names; emotion()'s default text (every caller passes it); n >= 0 where n >= need > 0.",
     "lexicon": "_is_wordch at the edges of its ranges ('_', U+00C0, U+04FF) and the '*' table's own key.",
+    "labels": "'weak' spelled otherwise (only 'strong' is compared); limits moved by one (60/61 characters, "
+              "LABEL_LIMIT, two or three parts of a row); the Chinese word count of a credit (short either way); "
+              "extra characters stripped around a credit's words.",
     "notes": "the default note key's spelling; the cue Block's default lang; 'break' filters (breaks "
              "never enter a note group); the text joined for the traditional-script check.",
 }
