@@ -163,9 +163,13 @@ def _root(soup: Any) -> Any:
 
 def _announcement(block: Block, lang: str) -> Block:
     """The sentence that stands for a table too big to read: what it is and how many rows."""
+    from narrator.parse.tables import DRAWING, DRAWING_FILES, drawing_sentence
+
     rows = next((int(c.split(":")[1]) for c in block.context if c.startswith(ANNOUNCE + ":")), 0)
     caption = block.text.strip()
-    if lang == "zh":
+    if DRAWING in block.context or DRAWING_FILES in block.context:
+        text = drawing_sentence(caption, DRAWING_FILES in block.context, lang)
+    elif lang == "zh":
         what = f"表格“{caption}”" if caption else "一个表格"
         text = f"此处有{what}，共{rows}行，不朗读。"
     else:

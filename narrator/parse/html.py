@@ -35,8 +35,8 @@ from narrator.parse.note_marks import (NOTE_ID, NOTE_ITEMS, NOTE_KEY, REF, ancho
 from narrator.parse.pages import page_label
 from narrator.parse.runs import Inline, Piece, inline_of, make_runs
 from narrator.parse.source_paths import MAX_PATH, Step, css_path
-from narrator.parse.tables import (Cell, Table, code_columns, colspan, read_row, table_kind,
-                                   table_summary)
+from narrator.parse.tables import (DRAWN_REASON, Cell, Table, code_columns, colspan, drawing_of,
+                                   is_drawn_text, read_row, table_kind, table_summary)
 from narrator.parse.tags import (BLOCK_TAGS, CONTEXT_NAMES, HEADINGS, LISTS, ONLY_WITH_TEXT, REPORTED,
                                  SKIP_TAGS, STRUCK, UNWRAP_NS)
 from narrator.parse.tree import Work, parse_tree
@@ -262,7 +262,7 @@ class Walker(ChromeRules):
                 verdict = table_kind(node)
                 if verdict == "data" and not self.config.read_code and 0 in code_columns(node):
                     verdict = "code"  # its rows are named by code: without it they name nothing
-                if verdict in ("skip", "code") or (verdict == "data" and not self.config.read_tables):
+                if verdict in ("skip", "code", "drawing") or (verdict == "data" and not self.config.read_tables):
                     self._announce_table(node, parent, path, verdict)
                     stack.append(EXIT_PLAIN)
                     continue
@@ -350,8 +350,8 @@ class Walker(ChromeRules):
     def _code_block(self, node: Any, path: list[Step]) -> None:
         """A <pre> that is not read (read_code is off): reported with its lines."""
         code = node.get_text()
-        self.skipped.append(Skipped(self._source(path), "code block", "code is not read (read_code)",
-                                    len(code.strip()), code.strip().count("\n") + 1))
+        what, reason = ("drawing", DRAWN_REASON) if is_drawn_text(code) else ("code block", "code is not read (read_code)")
+        self.skipped.append(Skipped(self._source(path), what, reason, len(code.strip()), code.strip().count("\n") + 1))
 
     # -- what is not read ----------------------------------------------------------------------
 
@@ -390,16 +390,17 @@ class Walker(ChromeRules):
                         verdict: str) -> None:
         """A table too big or too numeric to read: one sentence says what it is and how many rows."""
         rows, caption = table_summary(node)
-        reason = {"skip": "mostly numbers or tiny cells: too much to read aloud",
+        reason = {"skip": "mostly numbers or tiny cells: too much to read aloud", "drawing": DRAWN_REASON,
                   "code": "its rows are named by code, which is not read (read_code)"}.get(verdict, "read_tables is off")
         source = self._source(path)
-        self.skipped.append(Skipped(source, "data table", reason, len(" ".join(node.get_text().split())),
-                                    rows))
+        drawn = {drawing_of(node)} if verdict == "drawing" else set()  # worded by tables.drawing_sentence
+        self.skipped.append(Skipped(source, "drawing" if drawn else "data table", reason,
+                                    len(" ".join(node.get_text().split())), rows))
         if not parent.absorb:
             # the sentence itself is worded in parse_html, once the document's language is known
             self._flush(parent)
             self.blocks.append(Block("paragraph", (Run(caption),), 0, source,
-                                     parent.context | {ANNOUNCE, f"{ANNOUNCE}:{rows}"}, None, parent.lang))
+                                     parent.context | {ANNOUNCE, f"{ANNOUNCE}:{rows}"} | drawn, None, parent.lang))
             self._counted(len(self.blocks) - 1)
 
     def _keep_images(self, node: Any) -> None:

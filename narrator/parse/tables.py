@@ -1,5 +1,12 @@
-"""Tables: how one is read (a layout container, data read row by row, or data too noisy to read
-aloud), which of its columns are code, and one data row as the text of one "cell" block."""
+"""Tables: how one is read (a layout container, data read row by row, data too noisy to read
+aloud, or a drawing), which of its columns are code, and one data row as the text of one "cell" block.
+
+A drawing is a table whose cells draw lines with characters ("|", "|_____", "+--", "├──", "│")
+between short names: a folder tree laid out in cells. Read row by row it is "vertical bar;
+vertical bar; default dot HTM" two dozen times; its names read as a list lose which folder holds
+which file, the one thing the drawing shows. So it is announced once, by its caption or by what
+it draws ("a diagram of folders and files"), and reported.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +20,8 @@ from narrator.parse.runs import Piece, make_runs
 from narrator.parse.tags import SKIP_TAGS
 from narrator.parse.tree import descendants
 
-__all__ = ["Cell", "Table", "code_columns", "colspan", "read_row", "table_kind", "table_summary"]
+__all__ = ["Cell", "DRAWING", "DRAWING_FILES", "DRAWN_REASON", "Table", "code_columns", "colspan", "drawing_of",
+           "drawing_sentence", "is_drawn_text", "read_row", "table_kind", "table_summary"]
 
 Cell = tuple[int, int, int, str]  # a cell of a row being read: (column, first piece, colspan, tag)
 
@@ -43,8 +51,73 @@ def table_summary(table: Any) -> tuple[int, str]:
     return rows, " ".join(cap.get_text().split()) if cap is not None else ""
 
 
+DRAWING = "drawing"  # context of the block announcing a drawing (DRAWING_FILES: of folders and files)
+DRAWING_FILES = "drawing:files"
+_BOX = "\u2500-\u257f"  # Unicode box drawing: ─ │ ├ └ ┌ ...
+_LEAD = re.compile(rf"^[\s|+\\/`_\-{_BOX}]*")  # the strokes before a cell's name
+# "-" alone is a blank in data tables, "+" a diff's added line: neither is a stroke alone
+_STROKE = re.compile(rf"[|{_BOX}]|[+`\\]-|_{{3,}}")
+_FILE_NAME = re.compile(r"(?:\.\w{1,5}|/)$")  # "default.htm", "src/"
+_MAX_NAME = 40  # characters of a name beside the strokes
+_MIN_DRAWN = 3  # cells with strokes, at least, and a quarter of the filled ones
+DRAWN_REASON = ("a diagram drawn with line-drawing characters in table cells: its lines cannot be said, "
+                "and its names read as a list would lose which folder holds which file")
+
+
+def drawing_of(table: Any) -> str:
+    """"" when ``table`` is no drawing, else DRAWING or DRAWING_FILES (its names are files)."""
+    drawn = names = files = long = named = 0
+    for cell in table.find_all(["td", "th"]):
+        text = " ".join(cell.get_text().replace("\xa0", " ").split())
+        if not text:
+            continue
+        lead = _LEAD.match(text)
+        rest = text[lead.end():].strip() if lead else text
+        short = len(rest) <= _MAX_NAME and len(rest.split()) <= 4
+        if lead is not None and _STROKE.search(lead.group()) and short:
+            drawn += 1
+        elif short:
+            names += 1
+        else:
+            long += 1
+        named += bool(rest) and short
+        files += bool(rest) and short and _FILE_NAME.search(rest) is not None
+    filled = drawn + names + long
+    if drawn < _MIN_DRAWN or drawn * 4 < filled or long * 10 > filled:
+        return ""
+    return DRAWING_FILES if files >= 2 and files * 4 >= named else DRAWING
+
+
+def is_drawn_text(text: str) -> bool:
+    """Is preformatted ``text`` a drawing (a folder tree: "├── src", "|-- main.py" lines between
+    names) rather than code? Most lines start with strokes, and every line is short."""
+    lines = [" ".join(line.replace("\xa0", " ").split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    drawn = 0
+    for line in lines:
+        lead = _LEAD.match(line)
+        rest = line[lead.end():] if lead else line
+        if len(rest) > _MAX_NAME or len(rest.split()) > 4:
+            return False
+        # a name after the strokes, not more cells ("| a | b |" is a Markdown table)
+        stroked = lead is not None and _STROKE.search(lead.group()) is not None
+        drawn += stroked and not _STROKE.search(rest)
+    return drawn >= _MIN_DRAWN and drawn * 2 >= len(lines)
+
+
+def drawing_sentence(caption: str, files: bool, lang: str) -> str:
+    """The sentence that stands for a drawing: its caption, else what it draws."""
+    if lang == "zh":
+        what = f"示意图“{caption}”" if caption else ("一幅文件夹和文件的示意图" if files else "一幅用字符画的示意图")
+        return f"此处有{what}，不朗读。"
+    what = f"The diagram “{caption}”" if caption else (
+        "A diagram of folders and files" if files else "A diagram drawn with characters")
+    return f"{what} is not read aloud here."
+
+
 def table_kind(table: Any) -> str:
-    """"layout" (a container), "data" (read row by row) or "skip" (data noise, e.g. 2,000 numbers)."""
+    """"layout" (a container), "data" (read row by row), "skip" (data noise, e.g. 2,000 numbers)
+    or "drawing" (lines drawn with characters between names: a folder tree)."""
     if table.attrs and table.attrs.get("role") in ("presentation", "none"):
         return "layout"
     import bs4
@@ -78,6 +151,8 @@ def table_kind(table: Any) -> str:
         longest = max(longest, cell_len)
     # empty cells are blanks to fill in (a form laid out as a table), not data
     filled = cells - empty
+    if filled >= _MIN_DRAWN and longest <= 200 and drawing_of(table):
+        return "drawing"
     if cells >= 20 and filled and (digits >= 0.3 * max(text_len, 1) or tiny >= 0.6 * filled):
         return "skip"
     if longest > 1000 or (cells and text_len / cells > 300):
