@@ -120,6 +120,12 @@ def test_nemo_cases_are_idempotent() -> None:
     ("24′ 06″", "twenty four minutes six seconds"),
     ("03ʰ 36ᵐ", "three hours thirty six minutes"),
     ("Add 3/4 cup of flour", "Add three quarters of a cup of flour"),
+    # a day without its year: only where a date is plain; otherwise a fraction
+    ("Our second assignment (4/27–5/3)", "Our second assignment (april twenty seventh to may third)"),
+    ("Midterm on 5/6", "Midterm on may sixth"), ("Monday, 4/27: quiz", "Monday, april twenty seventh: quiz"),
+    ("Use 1/2–3/4 cup", "Use one half–three quarters of a cup"), ("5/6 of them", "five sixths of them"),
+    ("drills 3/16–5/16 inch", "drills three sixteenths–five sixteenths of an inch"),
+    ("due 13/45", "due thirteen forty fifths"),
     ("1/2 hour", "half an hour"),
     ("1/3 of the class", "one third of the class"),
     ("a 50/50 chance", "a fifty fifty chance"),

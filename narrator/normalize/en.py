@@ -179,6 +179,26 @@ def _numeric_date(m: re.Match[str], day_first: bool) -> str:
     return f"{MONTHS[month - 1]} {num.ordinal(day)} {year}"
 
 
+# a day of the year without its year (4/27): only where a date is plain, since 3/16 is also a
+# fraction: after a word that asks for a date ("due 5/6", "Monday 4/27") or in a range of two
+# with a number past 12 ("4/27–5/3", not "1/2–3/4"); never before a measure ("3/16–5/16 inch")
+_DATE_CUE = (r"(?:[Oo]n|[Dd]ue|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Ss]ince|[Tt]hrough|[Ww]eek of|"
+             r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?)")
+_DAY_MONTH = r"[0-9]{1,2}/[0-9]{1,2}"
+
+
+def _short_date(m: re.Match[str], day_first: bool) -> str:
+    text = m.group()
+    parts = [(int(a), int(b)) for a, b in re.findall(r"([0-9]{1,2})/([0-9]{1,2})", text)]
+    cue = text[:re.search(r"[0-9]", text).start()]  # type: ignore[union-attr]  # "due ", or ""
+    dates = [(b, a) if day_first else (a, b) for a, b in parts]  # (month, day)
+    plain = len(parts) == 1 or any(n > 12 for pair in parts for n in pair)
+    if not plain or not all(1 <= month <= 12 and 1 <= day <= 31 for month, day in dates):
+        return cue + "–".join(_fraction_words(a, b) for a, b in parts)  # fractions after all
+    return cue + " to ".join(f"the {num.ordinal(day)} of {MONTHS[month - 1]}" if day_first
+                             else f"{MONTHS[month - 1]} {num.ordinal(day)}" for month, day in dates)
+
+
 def _dotted(m: re.Match[str]) -> str:
     """'3.14.2' (a version, a section) -> 'three point fourteen point two'; an IP address with 'dot'."""
     parts = m.group().split(".")
@@ -594,6 +614,9 @@ def _rules(day_first: bool) -> list[_Rule]:
          _iso_date),
         ("numeric_date", r"(?<![0-9.])[0-9]{1,2}(?:/[0-9]{1,2}/[0-9]{2}|/[0-9]{1,2}/|-[0-9]{1,2}-|\.[0-9]{1,2}\.)"
                          r"[0-9]{2}(?:[0-9]{2})?(?![0-9])", lambda m: _numeric_date(m, day_first)),
+        ("short_date", rf"\b{_DATE_CUE} {_DAY_MONTH}(?![0-9/])"
+                       rf"|(?<![0-9./]){_DAY_MONTH}\s?[–—-]\s?{_DAY_MONTH}(?![0-9/])"
+                       r"(?!\s?(?:in\b|inch|\"|″|mm|cm|cups?\b))", lambda m: _short_date(m, day_first)),
         ("serial", r"(?<![0-9A-Za-z])[0-9]+(?:-[0-9]+){2,}(?![0-9])", _serial),
         ("dotted", r"(?<![0-9A-Za-z.])[0-9]+(?:\.[0-9]+){2,}(?![0-9]|\.[0-9])", _dotted),
         ("month_day", rf"\b(?=[JFMASONDjfmasond][A-Za-z]{{2}})({months})\.?[ -]+([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9A-Za-z:])"
