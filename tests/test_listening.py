@@ -164,7 +164,7 @@ def test_sites_files_and_paths_are_said_with_their_punctuation() -> None:
                  "<p>It weighs 5 kcal/mol; the date is 11/02/2016; e.g. Node.js and ASP.NET.</p>"
                  "<p>请把报告 report_v2.pdf 发到老师的邮箱 li_hua@qq.com 。</p>"
                  "<p>Each student brings his/her notes (see 15 U.S.C. 78 and the Cr.P.C.) to main.c.</p>"
-                 "<p>Without the http:// the link breaks.</p>")
+                 "<p>Without the http:// the link breaks.</p><p>Protocols: file:// and ftp://.</p>")
     assert got == [
         "Open nvidia dot com, then save intro dot HTML in docs slash build slash and run dot slash setup dot SH.",
         "Mail a dash one dot b three underscore c at hotmail dot DE about input slash output and or "
@@ -173,7 +173,8 @@ def test_sites_files_and_paths_are_said_with_their_punctuation() -> None:
         "for example Node dot JS and ASP.NET.",
         "请把报告 report 下划线 v二 点 PDF 发到老师的邮箱 li 下划线 hua at qq 点 com 。",
         "Each student brings his or her notes (see fifteen U.S.C. seventy eight and the Cr.P.C.) to main dot C.",
-        "Without the HTTP colon slash slash the link breaks."]
+        "Without the HTTP colon slash slash the link breaks.",
+        "Protocols: file colon slash slash and FTP colon slash slash."]
 
 
 def test_identifiers_menus_and_tag_names_are_spoken_as_words() -> None:

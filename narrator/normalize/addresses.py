@@ -34,7 +34,8 @@ _FILE = re.compile(rf"(?<![\w@./-])([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\.({_EXT
 _FILE_PATH = re.compile(r"(?<![\w/:.~-])(?:~|\.{1,2})?/?(?:[A-Za-z0-9_.-]+/)+(?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?"
                    r"(?![\w/]|\.\w)")
 _WORD_SLASH = re.compile(r"(?<![\w/.])([A-Za-z]{3,}|and|he) ?/ ?([A-Za-z]{3,}|or|he)(?![\w/])")
-_SCHEME = re.compile(r"\b(https?|ftp)://(?![A-Za-z0-9])", re.IGNORECASE)
+_SCHEME = re.compile(r"\b(https?|ftps?|ssh|file|git)://(?![A-Za-z0-9])", re.IGNORECASE)
+_SPELLED_SCHEMES = frozenset(("http", "https", "ftp", "ftps", "ssh"))  # letter by letter; file, git as words
 _OR_PAIRS = frozenset((("his", "her"), ("he", "she"), ("her", "his"), ("him", "her"), ("her", "him"), ("she", "he"),
                        ("himself", "herself"), ("herself", "himself")))
 _SAY = {"en": {".": "dot", "/": "slash", "-": "dash", "_": "underscore", "@": "at", "+": "plus",
@@ -104,9 +105,10 @@ def say_addresses(text: str, lang: str = "en") -> str:
     """Site names, file names and paths of running text said with their punctuation
     ("nvidia.com", "intro.html", "docs/intro.html", "/etc/hosts"), and "input/output" with its slash."""
     if "://" in text:
-        text = text.replace("file://", "")  # a local file's address: said as its path
+        # a local file's address is said as its path; "file://" alone is a scheme talked about
+        text = re.sub(r"file://(?=[^\s,;)])", "", text)
         # a scheme talked about ("you lose the http://"): its letters and punctuation
-        text = _SCHEME.sub(lambda m: f"{m.group(1).upper()} {_colon_slashes(lang)}", text)
+        text = _SCHEME.sub(lambda m: f"{_scheme(m.group(1))} {_colon_slashes(lang)}", text)
     if "." in text:
         text = _DOMAIN.sub(lambda m: say_host(m.group(1), lang), text)
     if "/" in text:
@@ -115,6 +117,10 @@ def say_addresses(text: str, lang: str = "en") -> str:
     if "." in text:
         text = _FILE.sub(lambda m: say_file(m.group(1), m.group(2), lang) if _is_file(m) else m.group(), text)
     return text
+
+
+def _scheme(name: str) -> str:
+    return name.upper() if name.lower() in _SPELLED_SCHEMES else name.lower()
 
 
 def _colon_slashes(lang: str) -> str:

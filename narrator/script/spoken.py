@@ -36,6 +36,8 @@ def short_links(text: str, lang: str = "en") -> str:
             tail = whole[-1] + tail
             whole = whole[:-1]
         host = (m.group(1) or m.group(2) or "").rstrip(".")
+        if not host:  # "ftp://." : a scheme talked about, said by say_addresses
+            return m.group()
         return say_host(host, lang) + tail
 
     text = _URL.sub(url, text)
