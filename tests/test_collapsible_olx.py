@@ -68,6 +68,25 @@ def test_what_nothing_opens_stays_a_hidden_element() -> None:
     assert _skips(doc).get("#secret") == "hidden element"
 
 
+def test_a_dialog_or_menu_a_link_opens_stays_hidden() -> None:
+    data = (b"<h1>Lesson</h1><p>Visible text of the lesson.</p>"
+            b"<p><a href='#loginModal'>Log in</a> <a aria-controls='site-menu'>Menu</a></p>"
+            b"<div id='loginModal' class='modal' style='display:none'><h2>Sign in to your account</h2></div>"
+            b"<div id='site-menu' style='display:none'><p>Courses, Library, Contact</p></div>")
+    doc = _doc(data)
+    text = _text(doc)
+    assert "Sign in" not in text and "Courses, Library" not in text
+    assert _skips(doc).get("#loginModal") == "hidden element" and _skips(doc).get("#site-menu") == "hidden element"
+
+
+def test_details_and_bootstrap_collapse_are_read() -> None:
+    data = (b"<h1>Lesson</h1><details><summary>Worked example</summary><p>Add the two numbers.</p></details>"
+            b"<a data-bs-toggle='collapse' href='#more'>Read more</a><div class='collapse' id='more'>"
+            b"<p>The collapsed explanation.</p></div>")
+    text = _text(_doc(data))
+    assert "Add the two numbers." in text and text.count("The collapsed explanation.") == 1
+
+
 def test_open_edx_show_hide_row_is_read_once_without_its_brackets() -> None:
     data = (b"<html display_name='Show-hide'><p>Some text before.</p><table class='wikitable collapsible'>"
             b"<tr><th>Hints for entering expressions [<a onclick=\"javascript:$('#ps4').toggle();\" "
@@ -102,6 +121,9 @@ _PROBLEM = b"""<?xml version="1.0"?>
         <choice correct="true">Spin down</choice>
       </choicegroup>
     </multiplechoiceresponse>
+    <optionresponse><p>The capital of Australia:
+      <optioninput><option correct="False">Sydney<optionhint>No, that is the biggest city.</optionhint></option>
+      <option correct="True">Canberra</option></optioninput></p></optionresponse>
     <solution><p>Explanation: the field mixes the two states.</p></solution>
   </text>
 </problem>
@@ -114,8 +136,9 @@ def test_an_olx_problem_file_is_read_as_the_lms_shows_it(tmp_path: Path) -> None
     assert text.startswith("Energy eigenstates")  # the problem's name is its heading
     assert "What are the energy eigenstates?" in text
     assert "Spin up" in text and "Spin down" in text
+    assert "The capital of Australia: Sydney, Canberra" in text  # a drop-down's choices, in a row
     assert "the field mixes the two states" in text  # the solution "Show answer" reveals
-    for never in ("secret_value", "cos(x)", "correct", "true", "false", "Not quite", "check"):
+    for never in ("secret_value", "cos(x)", "correct", "true", "false", "True", "Not quite", "check", "biggest"):
         assert never not in text, never
     whats = {s.what for s in doc.skipped}
     assert {"answer widget", "answer checking"} <= whats

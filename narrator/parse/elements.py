@@ -80,6 +80,11 @@ def is_hidden(el: Any, style: str) -> bool:
 # the ids a page control names: toggle2('box','link'), $('#box').toggle(), getElementById("box")
 _SCRIPT_ID = re.compile(r"""['"]#?([A-Za-z][\w:.-]{0,100})['"]""")
 _TARGET_ATTRS = ("aria-controls", "data-target", "data-bs-target", "data-toggle-target")
+# what a control opens that is page furniture, not collapsible lesson text: it stays hidden
+# (a word of a role, id or class begins so: "site-menu", "loginModal", "navbar-collapse"; not "canvas")
+_FURNITURE = ("modal", "dialog", "popup", "popover", "lightbox", "overlay", "menu", "nav", "dropdown", "search",
+              "login", "signin", "cookie", "share", "tooltip")
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # Open edX / latex2edx's show-hide box: a box whose content part its title's click shows
 _SHOWHIDE_CONTENT = frozenset(("hideshowcontent", "showhidecontent"))
 
@@ -105,6 +110,16 @@ def _hidden_by_style(el: Any, style: str) -> bool:
     a = el.attrs or {}
     return a.get("aria-hidden") != "true" and a.get("data-mce-type") != "bookmark" and (
         "hidden" in a or "display:none" in style or "visibility:hidden" in style)
+
+
+def _furniture(el: Any) -> bool:
+    """A dialog, menu or pop-up by its tag, role, id or class: what a page's control opens that
+    is no part of the lesson (a login box, a navigation menu)."""
+    if el.name in ("nav", "dialog", "form", "menu"):
+        return True
+    a = el.attrs or {}
+    names = " ".join(str(v) for v in (a.get("role"), a.get("id"), *(a.get("class") or ())) if v)
+    return a.get("aria-modal") == "true" or any(w.lower().startswith(_FURNITURE) for w in _WORD.findall(names))
 
 
 def reveals(top: Any) -> Reveals:
@@ -143,7 +158,8 @@ def reveals(top: Any) -> Reveals:
     for control, ids in named:
         for ident in ids:
             target = by_id.get(ident)
-            if target is not None and target is not control and _hidden_by_style(target, style_of(target)):
+            if target is not None and target is not control and _hidden_by_style(target, style_of(target)) \
+                    and not _furniture(target):
                 shown.add(id(target))
                 controls.add(id(control))
     for box in boxes:  # its title, the box's first child, has the onclick that shows it

@@ -3,7 +3,8 @@ component as the learner sees it in the LMS.
 
 A component's text is HTML inside Open edX's own XML elements. The problem's title
 (``display_name``) is its heading, its question and the solution it shows after "Show answer"
-are read where they stand, and the choices of a choice group are a list. What is no text is
+are read where they stand, the choices of a choice group are a list and a drop-down's are
+said in a row. What is no text is
 marked for the Open edX source (sources/lms.py), which reports it: the answer widgets
 (``data-olx-widget``: text lines, drop-downs, drawing tools) and the grading (``data-olx-grading``:
 the answer-checking script, hint feedback shown after an answer). A ``correct`` attribute is
@@ -102,14 +103,15 @@ def _convert(el: Any) -> None:
         el.set("data-olx-grading", name)
         return
     if name == "optioninput":
-        el.tag = "ul"
+        # a drop-down: its choices as the learner sees them, "USA, Germany, England", from its
+        # <option> elements (without their hints) or its options="('USA','Germany')"
+        choices = [" ".join((o.text or "").split()) for o in el if _local(o) == "option"] or [
+            m.group(1) or m.group(2) or "" for m in _OPTIONS.finditer(attrs.get("options", ""))]
+        for child in list(el):
+            el.remove(child)
+        el.tag = "span"
         el.set("data-olx", name)
-        if not len(el):  # options="('red','blue')": the drop-down's choices, as the learner sees them
-            for m in _OPTIONS.finditer(attrs.get("options", "")):
-                etree.SubElement(el, "li").text = m.group(1) or m.group(2) or ""
-        return
-    if name == "option" and el.getparent() is not None and _local(el.getparent()) == "optioninput":
-        el.tag = "li"
+        el.text = " " + ", ".join(c for c in choices if c) + " "
         return
     if name in OLX_ROOTS or name.endswith("response") or name in _RENAME:
         el.tag = _RENAME.get(name, "div")
