@@ -73,10 +73,30 @@ hon fig figs vol vols pp p ch chap sec ed eds est dept univ inc ltd co corp bros
 jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n ph.d b.a m.a
 pg pgs para paras eqn eqns tbl appx sect secs
 """.split())
+# The same for other languages of the lessons (the splitter is told no language: these are not
+# English words, so one set serves all). No maintained list ships with the project's
+# dependencies (pysbd and nltk's punkt are not installed), hence this short hand-kept one.
+_ABBREV_OTHER = frozenset("""
+bzw rsp resp vgl evtl ggf sog inkl exkl zzgl bspw insb allg ehem geb gest nr s
+mme mlle mmes av
+sra srta sres dña ud uds vd vds aprox pág págs núm
+sig sigg sig.ra dott dott.ssa ing avv pag cfr
+esim vrt ks klo puh tri
+""".split())
+_ABBREV = _ABBREV | _ABBREV_OTHER
 # Abbreviations that are words too ("modern art."): no end only before a number ("art. 3", "pt. 2").
-_ABBREV_BEFORE_NUMBER = frozenset("no nos pt pts ref refs eq eqs tab art arts cl ex fn app n nn l ll r".split())
+_ABBREV_BEFORE_NUMBER = frozenset("no nos pt pts ref refs eq eqs tab art arts cl ex fn app n nn l ll r "
+                                  "abs bd kap cap env t".split())
 # Abbreviations that end a sentence when a capitalised word follows.
-_ABBREV_MAY_END = frozenset("etc a.m p.m".split())
+_ABBREV_MAY_END = frozenset("etc a.m p.m usw usf ff jh mio mrd tsd ecc jne yms tms ym".split())
+# Abbreviations of two or more parts ("z. B.", "d. h.", "p. ej."): no dot inside ends a sentence,
+# nor the last one, except after an era ("300 v. Chr. Danach ..."), which may end one.
+_MULTI = re.compile(r"(?<![^\s(\[])(?:[zZ]\.\s?B|z\.\s?T|[dD]\.\s?h|[uU]\.\s?a|[vV]\.\s?a|o\.\s?[äÄ]|s\.\s?[ou]"
+                    r"|u\.\s?U|u\.\s?Ä|i\.\s?d\.\s?R|m\.\s?E|o\.\s?g|p\.\s?ex|p\.\s?ej"
+                    r"|(?P<era>[vn]\.\s?Chr|[ad]\.\s?C))\.")
+# a German date or century: "am 20. Oktober", "im 19. Jahrhundert" (the day's dot ends nothing)
+_DE_ORDINAL_NOUN = re.compile(r"\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
+                              r"|November|Dezember|Jahrhundert|Jahrtausend|Jh\.)(?![^\W\d_])")
 _INITIAL_RE = re.compile(r"[A-Z]")
 _PRONOUN_I = re.compile(r"I(?:'|\u2019|\s)")
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -276,6 +296,11 @@ def _period_ends(text: str, dot: int, nxt: str) -> bool:
     if not token or _is_cjk_or_punct(token[-1]):
         return True
     low = token.lower()
+    for m in _MULTI.finditer(text, max(0, dot - 12), min(len(text), dot + 12)):
+        if m.start() <= dot < m.end():
+            return m.end() == dot + 1 and m.group("era") is not None and (nxt.isupper() or not nxt)
+    if token.isdigit() and len(token) <= 2 and _DE_ORDINAL_NOUN.match(text, dot + 1):
+        return False
     if nxt and ws < 0 and lo == 0 and _ROMAN_RE.fullmatch(token):
         return False  # "IX. Scope": a numbered heading, not a sentence "IX."
     if low in _ABBREV_MAY_END:
