@@ -176,3 +176,28 @@ def test_an_olx_file_never_expands_its_entities() -> None:
     # one entity, no nesting: parsed, and the reference is left out rather than expanded
     one = b'<?xml version="1.0"?><!DOCTYPE problem [<!ENTITY e "boom">]><problem><p>Ask &e; now.</p></problem>'
     assert _text(_doc(one, "one.xml")) == "Ask now."
+
+
+def test_a_furniture_word_counts_only_as_a_whole_word_of_the_name() -> None:
+    """'navierAnswer' begins like 'nav' and 'sharedMemoryAnswer' like 'share', but neither is a
+    menu; 'menuPlanSolution' names a solution (a lesson word), so what their links open is read.
+    Whole furniture words, also in camelCase or joined from two words, stay hidden."""
+    data = (b"<h1>Lesson</h1><p>Three exercises with their answers.</p>"
+            b"<p><a href='#navierAnswer'>Show</a></p>"
+            b"<div id='navierAnswer' style='display:none'><p>The Navier equation holds.</p></div>"
+            b"<p><a href='#sharedMemoryAnswer'>Show</a></p>"
+            b"<div id='sharedMemoryAnswer' style='display:none'><p>Use a shared memory segment.</p></div>"
+            b"<p><a href='#menuPlanSolution'>Show</a></p>"
+            b"<div id='menuPlanSolution' style='display:none'><p>Plan the week's meals first.</p></div>"
+            b"<p><a href='#mainNavbar'>Open</a> <a href='#signInBox'>Sign in</a> <a href='#user_menus'>Me</a></p>"
+            b"<div id='mainNavbar' style='display:none'><p>Courses and more courses</p></div>"
+            b"<div id='signInBox' style='display:none'><p>Your password please</p></div>"
+            b"<div id='user_menus' style='display:none'><p>Profile and settings</p></div>")
+    doc = _doc(data)
+    text = _text(doc)
+    for words in ("The Navier equation holds.", "Use a shared memory segment.", "Plan the week's meals first."):
+        assert text.count(words) == 1, text
+    for words in ("Courses and more", "Your password", "Profile and settings"):
+        assert words not in text, text
+    skips = _skips(doc)
+    assert all(skips.get(f"#{i}") == "hidden element" for i in ("mainNavbar", "signInBox", "user_menus")), skips

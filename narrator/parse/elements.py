@@ -80,10 +80,14 @@ def is_hidden(el: Any, style: str) -> bool:
 # the ids a page control names: toggle2('box','link'), $('#box').toggle(), getElementById("box")
 _SCRIPT_ID = re.compile(r"""['"]#?([A-Za-z][\w:.-]{0,100})['"]""")
 _TARGET_ATTRS = ("aria-controls", "data-target", "data-bs-target", "data-toggle-target")
-# what a control opens that is page furniture, not collapsible lesson text: it stays hidden
-# (a word of a role, id or class begins so: "site-menu", "loginModal", "navbar-collapse"; not "canvas")
-_FURNITURE = ("modal", "dialog", "popup", "popover", "lightbox", "overlay", "menu", "nav", "dropdown", "search",
-              "login", "signin", "cookie", "share", "tooltip")
+# what a control opens that is page furniture, not collapsible lesson text: it stays hidden.
+# Whole words of a role, id or class ("site-menu", "loginModal", "mainNavbar", "signInBox": two
+# words that join into one count too), never a word's beginning ("navierAnswer", "sharedMemory")
+_FURNITURE = frozenset(("modal", "dialog", "popup", "popover", "lightbox", "overlay", "menu", "menubar", "nav",
+                        "navbar", "navigation", "sidenav", "topnav", "offcanvas", "dropdown", "search", "searchbox",
+                        "searchbar", "login", "signin", "signup", "cookie", "share", "sharing", "tooltip"))
+# a name with one of these words names lesson content, whatever else it says ("menuPlanSolution")
+_LESSON_WORDS = frozenset(("answer", "solution", "hint", "explanation", "proof"))
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # Open edX / latex2edx's show-hide box: a box whose content part its title's click shows
 _SHOWHIDE_CONTENT = frozenset(("hideshowcontent", "showhidecontent"))
@@ -118,8 +122,17 @@ def _furniture(el: Any) -> bool:
     if el.name in ("nav", "dialog", "form", "menu"):
         return True
     a = el.attrs or {}
-    names = " ".join(str(v) for v in (a.get("role"), a.get("id"), *(a.get("class") or ())) if v)
-    return a.get("aria-modal") == "true" or any(w.lower().startswith(_FURNITURE) for w in _WORD.findall(names))
+    names = [str(v) for v in (a.get("role"), a.get("id"), *(a.get("class") or ())) if v]
+    return a.get("aria-modal") == "true" or any(_furniture_name(n) for n in names)
+
+
+def _furniture_name(name: str) -> bool:
+    """A role, id or class that names furniture by one whole word (or two joined: "signIn")."""
+    words = [w.lower() for w in _WORD.findall(name[:200])]
+    words = [w[:-1] if w.endswith("s") and w[:-1] in _FURNITURE | _LESSON_WORDS else w for w in words]
+    if _LESSON_WORDS.intersection(words):
+        return False
+    return any(w in _FURNITURE for w in words) or any(a + b in _FURNITURE for a, b in zip(words, words[1:]))
 
 
 def reveals(top: Any) -> Reveals:
