@@ -48,3 +48,34 @@ def test_rows_of_controls_and_single_labels() -> None:
     assert is_control_label("上一篇 下一篇")
     row = "Share | " * 200
     assert len(row.strip()) > LABEL_LIMIT and not is_control_label(row)
+
+
+def test_c_in_brackets_is_a_copyright_sign_only_before_a_year_and_a_name() -> None:
+    """"(c) 1945" is a quiz answer, not a credit: the sign needs a year and a name after it, and
+    never stands in a run of (a)/(b)/(c) options."""
+    for answer in ("(c) 1945", "(C) 2019", "(c) 1945.", "(c) 1945 the war ended", "(c)", "(c) Getty Images"):
+        assert credit_kind(answer) == "", answer
+    assert credit_kind("(c) 2023-2024 Jane Doe") == "generic" and credit_kind("(C) 2019 Getty Images") == "image"
+    for run in ("(c) 1945 Berlin (d) 1950 Seoul", "(a) 1914 (b) 1939 (c) 1945 Berlin"):
+        assert credit_kind(run) == "", run
+    assert credit_kind("(c) 1945 Berlin", previous="(b) 1939 Danzig") == ""
+    assert credit_kind("(c) 1945 Berlin", previous="b) 1939 Danzig") == ""
+    assert credit_kind("(c) 1945 Berlin", previous="A photo of the ruins") == "generic"
+    assert credit_kind("© 1945 Berlin", previous="(b) 1939 Danzig") == "generic"  # a real sign
+
+
+def test_a_quiz_answer_after_a_picture_is_read() -> None:
+    from narrator.config import ParseConfig
+    from narrator.parse import parse_html
+
+    def read(html: bytes) -> tuple[list[str], dict[str, str]]:
+        doc = parse_html(html, "quiz.html", ParseConfig())
+        return [b.text for c in doc.chapters for b in c.blocks], {s.source: s.what for s in doc.skipped}
+
+    texts, skipped = read(b"<h1>Quiz</h1><p>When did the war end?</p><img src='a.png' alt='A map'>"
+                          b"<p>(c) 1945</p><p>(C) 2019 Getty Images</p>")
+    assert "(c) 1945" in texts and "(C) 2019 Getty Images" not in texts, texts
+    assert list(skipped.values()) == ["image credit"], skipped
+    texts, skipped = read(b"<h1>Quiz</h1><p>Which city?</p><p>(a) 1914 Sarajevo</p><p>(b) 1939 Danzig</p>"
+                          b"<img src='a.png' alt='A map'><p>(c) 1945 Berlin</p>")
+    assert "(c) 1945 Berlin" in texts and not skipped, (texts, skipped)

@@ -37,6 +37,16 @@ _TOGGLE_WORDS = re.compile(
 _LABEL_NODES = 48  # a label is a few nodes; a bigger element is never one (and costs nothing to ask)
 
 
+def _line_before(node: Any) -> str:
+    """The text of the nearest of the three elements before ``node`` that has one (a picture
+    between quiz options has none)."""
+    for prev in node.find_previous_siblings(True, limit=3):
+        text = _short_text(prev)
+        if text:
+            return text
+    return ""
+
+
 def _short_text(node: Any) -> str:
     """The whole text of a small element ("" when it is big, i.e. not a label or credit)."""
     import bs4
@@ -169,7 +179,7 @@ class ChromeRules:
         text = _short_text(node)
         if not text:
             return None
-        kind = credit_kind(text)
+        kind = credit_kind(text, _line_before(node) if text[:3].lower() == "(c)" else "")
         if kind:
             captioned = (not _CAPTION_CONTEXT.isdisjoint(context) or name in ("figcaption", "caption")
                          or _CREDIT_HINT.search(hints) is not None

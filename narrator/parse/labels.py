@@ -77,11 +77,31 @@ _CJK = re.compile(f"[{HAN}]{{2}}")  # about a word each two characters
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 
 
-def credit_kind(text: str) -> str:
-    """"image" (a picture credit anywhere), "generic" (a credit only beside a picture) or ""."""
+# "(c) 2023 Getty Images", "(c) 2019-2023 Jane Doe": a year, then the rest (the owner's name)
+_C_SIGN = re.compile(r"\(c\)\s*\d{4}(?:\s*[-–]\s*\d{4})?,?\s+(\S.*)$", re.IGNORECASE)
+# another option of a quiz in the line ("(c) 1945 Berlin (d) 1950 Seoul")
+_OPTION_MARK = re.compile(r"(?<!\w)\(?[a-hA-H]\)\s")
+# the line before is option (a) or (b): "(c)" is the next option, not a copyright sign
+_OPTION_BEFORE = re.compile(r"^\(?[abAB][).](?:\s|$)")
+
+
+def _copyright_c(t: str, previous: str) -> bool:
+    """"(c)" opening ``t`` is the copyright sign: a year and a name follow, no quiz options around."""
+    m = _C_SIGN.match(t)
+    return (m is not None and _names_only(m.group(1)) and _OPTION_MARK.search(t, 3) is None
+            and _OPTION_BEFORE.match(previous.strip()) is None)
+
+
+def credit_kind(text: str, previous: str = "") -> str:
+    """"image" (a picture credit anywhere), "generic" (a credit only beside a picture) or "".
+    ``previous`` is the text of the line before, if any: after option "(b)", "(c) 1945 Berlin"
+    is option (c)."""
     t = " ".join(text.split())
-    # the parenthesis of "(c) 2023 ..." is the copyright sign's, not a wrap around the line
-    t = t if t[:3].lower() == "(c)" else t.strip(_WRAP)
+    if t[:3].lower() == "(c)":  # the copyright sign's parenthesis, or a quiz option's: never a wrap
+        if not _copyright_c(t, previous):
+            return ""
+    else:
+        t = t.strip(_WRAP)
     if not t or len(t) > CREDIT_LIMIT:
         return ""
     # a credit is a line, not prose: at most one sentence ending (a trailing full stop)
