@@ -125,3 +125,43 @@ def test_footnotes_read_inline_after_their_paragraph():
     assert texts[at + 1] == "Note: At a pressure of one atmosphere."
     assert texts[texts.index("It boils sooner on a mountain.") + 1] == "Note: Air pressure falls with height."
     assert not any(t.startswith("[") for t in texts)
+
+
+# A Doc pasted into a page that wraps it (a Canvas page), its footnotes and comment threads bare
+# <p>s: the note is the paragraph that holds its back link, never the wrapper holding the Doc.
+_WRAPPED = (b'<html><head>' + _STYLE + b'</head><body><div class="show-content user_content">'
+            b'<h1 class="c5" id="h.cccccc1"><span>Boiling</span></h1>'
+            b'<p class="c2"><span class="c1">Water boils at a hundred degrees</span><sup><a href="#ftnt1" '
+            b'id="ftnt_ref1">[1]</a></sup><span class="c1">&nbsp;at sea level.</span></p>'
+            b'<p class="c2"><span class="c1">Steam rises.<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup></span></p>'
+            b'<h1 class="c5" id="h.cccccc2"><span>Freezing</span></h1><p class="c2"><span class="c1">Ice floats.</span></p>'
+            b'<hr class="c8"><p class="c2"><a href="#ftnt_ref1" id="ftnt1">[1]</a>'
+            b'<span class="c1">&nbsp;At a pressure of one atmosphere.</span></p>'
+            b'<p class="c2"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c1">Ana: cite this</span></p>'
+            b'</div></body></html>')
+
+
+def test_bare_footnote_in_a_wrapper_is_the_note_not_the_whole_doc():
+    doc = _doc(_WRAPPED)
+    texts = _texts(doc)
+    assert "Water boils at a hundred degrees at sea level." in texts
+    assert "Ice floats." in texts and "Steam rises." in texts  # the wrapper is no comment thread
+    assert not any("Ana" in t for t in texts)
+    assert [b.text for b in doc.chapters[-1].blocks] == ["Notes", "At a pressure of one atmosphere."]
+
+
+def test_bare_footnote_in_a_wrapper_skipped_leaves_the_doc_read():
+    doc = parse_html(_WRAPPED, "lesson.html", ParseConfig(notes="skip"))
+    texts = _texts(doc)
+    assert [c.title for c in doc.chapters] == ["Boiling", "Freezing"]
+    assert "Water boils at a hundred degrees at sea level." in texts and "Ice floats." in texts
+    assert not any("atmosphere" in t or "Ana" in t for t in texts)
+
+
+def test_a_comment_thread_with_its_replies_goes_as_one():
+    data = _NO_HEADINGS.replace(b'<span class="c1">Ana: fix this</span></p></div>',
+                                b'<span class="c1">Ana: fix this</span></p>'
+                                b'<p class="c2"><span class="c1">Ben: done</span></p></div>')
+    texts = _texts(_doc(data))
+    assert "Carbon goes round and round." in texts
+    assert not any("Ana" in t or "Ben" in t for t in texts)

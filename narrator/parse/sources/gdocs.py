@@ -43,6 +43,8 @@ _GOOGLE_CLASS = re.compile(r"^c\d+$")
 # "//***NO TEXT INPUT FIELD***///", "### TEACHER NOTE ###": capitals between runs of markers
 _MARKER = re.compile(r"^[/*#=~<>\[\]\\_-]{2,}\s*[A-Z0-9][A-Z0-9 ,.'’&:()!?-]*?\s*[/*#=~<>\[\]\\_-]{2,}$")
 _NOTE_BACKLINK = re.compile(r"^ftnt\d+$")  # the id of a footnote's "[1]" link back to the text
+_COMMENT_BACKLINK = re.compile(r"^cmnt\d+$")  # the id of a comment's "[a]" link back to the text
+_BACKLINKS = re.compile(r"^(?:ftnt|cmnt)\d+$")
 _SENTENCE_END = (".", ",", ";")
 _MAX_HEADING = 120  # characters: longer than a heading Google Docs users write
 _MAX_CAPS = 80
@@ -91,7 +93,7 @@ class GoogleDocs(Source):
         refs = [a for a in soup.find_all("a", id=re.compile(r"^cmnt_ref\d+$"))]
         out += sources.take_out([a.parent if a.parent is not None and a.parent.name == "sup" else a
                                  for a in refs], "comment mark", "a reviewer's comment mark in the Google Doc")
-        threads = [a.find_parent("div") or a.parent for a in soup.find_all("a", id=re.compile(r"^cmnt\d+$"))]
+        threads = [_note_block(a) for a in soup.find_all("a", id=_COMMENT_BACKLINK)]
         out += sources.take_out([t for t in threads if t is not None], "comment",
                                 "a reviewer's comment on the Google Doc, not its text")
         out += _footnotes(soup)
@@ -116,6 +118,27 @@ class GoogleDocs(Source):
         return getattr(self, "_title", "") or None
 
 
+def _note_block(link: Any) -> Any | None:
+    """The block of the footnote or comment thread that starts with ``link`` (its back link):
+    the innermost <p> or <div> holding the link, widened to each enclosing <div> that starts with
+    the link and holds no other note's. Google writes <div><p>[1] text</p><p>more</p></div>
+    (a comment's replies are more <p>s in its div); a cleaned export or a page that wraps the Doc
+    (a Canvas page) leaves bare <p>s, and the wrapper holding the whole Doc must not be taken."""
+    block = link.find_parent(["p", "div"])
+    if block is None or block.name == "body":
+        return None
+    while block.parent is not None and block.parent.name == "div" and _starts_with(block.parent, link) \
+            and all(a is link for a in block.parent.find_all("a", id=_BACKLINKS, limit=2)):
+        block = block.parent
+    return block
+
+
+def _starts_with(node: Any, link: Any) -> bool:
+    """True when the first text of ``node`` is ``link``'s."""
+    first = next((s for s in node.strings if s.strip()), None)
+    return first is not None and any(p is link for p in first.parents)
+
+
 def _footnotes(soup: Any) -> list[Skipped]:
     """Mark each footnote of the export as a footnote (the walker then reads it as a note and
     leaves its "[1]" back link out) and report the rule above the first one."""
@@ -123,9 +146,8 @@ def _footnotes(soup: Any) -> list[Skipped]:
     for link in soup.find_all("a", id=_NOTE_BACKLINK):
         if not str(link.get("href") or "").startswith("#ftnt_ref"):
             continue
-        # Google writes <div><p><a id="ftnt1">[1]</a> text</p></div>; a cleaned export may drop the div
-        holder = link.find_parent("div") or link.find_parent("p")
-        if holder is None or holder.name == "body":
+        holder = _note_block(link)
+        if holder is None:
             continue
         holder["class"] = [*(holder.get("class") or []), "footnote"]
         notes.append(holder)
