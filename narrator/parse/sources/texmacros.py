@@ -137,7 +137,22 @@ _MODE = re.compile(r"""\btags\s*:\s*['"](ams|all|none)['"]|\bautoNumber\s*:\s*['
                    re.IGNORECASE)
 # what is left of a formula that only cites: \mathrm{(\ref{A})} -> "(1)"
 _WRAPPERS = re.compile(r"\\(?:mathrm|text|textrm|textnormal|mbox|rm)\s*|[{}\s]")
-_EQUATION_WORD = re.compile(r"(?:equations?|eqs?\.?|formula[se]?|\(|[-–—]|\band)\s*$", re.IGNORECASE)
+# the sentence already names the equation (in a language MathJax pages are written in): the
+# reference is the number alone ("Gleichung (1)", "式 (1)"), not "Gleichung Gleichung (1)"
+_EQUATION_WORD = re.compile(
+    r"(?:equations?|eqs?\.?|formula[se]?|formeln?|gl\.|gleichung\w*|équations?|éq\.|ecuaci[oó]n(?:es)?|ec\.|"
+    r"equazion[ei]|equaç(?:ão|ões)|vergelijking(?:en)?|yhtälö\w*|ekvation\w*|ligning\w*|likning\w*|"
+    r"równani\w+|rovnic\w*|уравнени\w+|рівнянн\w+|式|方程|식|\(|[-–—]|\band)\s*$", re.IGNORECASE)
+# what an \eqref is called in the page's language ("由式 (1) 可得", "aus Gleichung (1)"); English
+# for a language not listed
+_WORD_FOR = {"en": "equation", "zh": "式", "ja": "式", "ko": "식", "de": "Gleichung", "fr": "équation",
+             "es": "ecuación", "it": "equazione", "pt": "equação", "nl": "vergelijking", "fi": "yhtälö",
+             "sv": "ekvation", "da": "ligning", "nb": "likning", "no": "likning", "nn": "likning",
+             "pl": "równanie", "cs": "rovnice", "ru": "уравнение", "uk": "рівняння"}
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_LATIN_WORD = re.compile(r"[^\W\d_]{2,}")
 _SKIP_PARENTS = frozenset(("script", "style", "pre", "code", "kbd", "samp", "tt", "textarea", "var"))
 
 
@@ -233,7 +248,8 @@ def number_equations(soup: Any, mode: str | None = None) -> None:
     """Resolve MathJax's equation machinery in the page's TeX as the reader sees it typeset:
     \\label and \\nonumber are taken out of the formulas, a labelled or tagged display is followed
     by its number or tag ("(1)", "(Condition A)"), and \\ref / \\eqref become that number, said
-    as "equation (1)" where the sentence does not already say "equation". A reference to a
+    as "equation (1)" where the sentence does not already say "equation" (in the page's language:
+    "Gleichung (1)", "式 (1)"). A reference to a
     label the page never defines is left as it is (MathJax shows "???")."""
     from narrator.parse.maths import find_tex
 
@@ -252,12 +268,13 @@ def number_equations(soup: Any, mode: str | None = None) -> None:
     for node, text, spans in zip(nodes, texts, found):
         out: list[str] = []
         at = 0
+        word = _equation_word(node, text) if spans and numbers else _WORD_FOR["en"]
         for start, end, tex in spans:
             out.append(text[at:start])
             whole = text[start:end]
             delimiter = _delimiter(whole)
             rows = _shown(tex, delimiter, mode, counter)
-            out.append(_rewrite(whole, tex, numbers, "".join(out)))
+            out.append(_rewrite(whole, tex, numbers, "".join(out), word))
             said = [shown for labels, shown in rows if labels or _TAG.search(tex)]
             if said:
                 out.append(" " + ", ".join(said))
@@ -268,7 +285,30 @@ def number_equations(soup: Any, mode: str | None = None) -> None:
             node.replace_with(new)
 
 
-def _rewrite(whole: str, tex: str, numbers: dict[str, str], before: str) -> str:
+def _equation_word(node: Any, text: str) -> str:
+    """The word for "equation" in the language of the text ``node`` is in: its nearest lang
+    attribute, else Chinese, Japanese or Korean when those characters outnumber the words in
+    other scripts, else English."""
+    from narrator.parse.elements import lang_of
+
+    for parent in node.parents:
+        lang = lang_of(parent) if parent is not None else None
+        if lang:
+            return _WORD_FOR.get(lang, _WORD_FOR["en"])
+    han = len(_HAN.findall(text))
+    if han + len(_HANGUL.findall(text)) > len(_LATIN_WORD.findall(_tex_free(text))):
+        if _HANGUL.search(text) and not han:
+            return _WORD_FOR["ko"]
+        return _WORD_FOR["ja"] if _KANA.search(text) else _WORD_FOR["zh"]
+    return _WORD_FOR["en"]
+
+
+def _tex_free(text: str) -> str:
+    """``text`` without TeX commands (their names are no words of the sentence)."""
+    return re.sub(r"\\[A-Za-z]+\s*(?:\{[^{}]*\})?", " ", text)
+
+
+def _rewrite(whole: str, tex: str, numbers: dict[str, str], before: str, word: str = "equation") -> str:
     """One formula with its labels, tags and \\nonumber taken out and its references resolved;
     a formula that only cites an equation becomes the plain text of the citation."""
 
@@ -288,7 +328,7 @@ def _rewrite(whole: str, tex: str, numbers: dict[str, str], before: str) -> str:
         cited = " ".join(_WRAPPERS.sub(" ", new).split())
         cited = cited.replace("( ", "(").replace(" )", ")")
         if "(" in cited and not _EQUATION_WORD.search(before):  # an eqref, shown in parentheses
-            return "equation " + cited
+            return f"{word} {cited}"
         return cited
     if new == tex:
         return whole
