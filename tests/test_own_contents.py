@@ -111,3 +111,19 @@ def test_an_older_export_with_named_anchors_loses_its_contents():
     texts = _texts(doc)
     assert not any("Table Of Contents" in t for t in texts)
     assert sum("Identification" in t for t in texts) == 1 and "This document describes the game." in texts
+
+
+def test_long_dot_leaders_are_cut_in_one_pass():
+    """A leader of 40,000 dots (with or without a page number after it) costs one pass, not one
+    per dot; the entries still name the sections, so the list is taken out."""
+    dots = b"." * 40_000
+    toc = (b'<ol class="c2 lst-kix_abc-0 start" start="1">'
+           b'<li class="c2"><span class="c1">Problem Statement and Proposed Solution</span></li>'
+           b'<li class="c2"><span class="c1">Prototyping ' + dots + b' 2</span></li>'
+           b'<li class="c2"><span class="c1">Timeline' + dots + b'\t3 </span></li>'
+           b'<li class="c2"><span class="c1">Notes ' + dots + b' x</span></li></ol>')
+    doc = _doc(_jekyll_gdoc(toc), "proposal.md.html")
+    texts = _texts(doc)
+    assert not any("Notes" in t or "....." in t for t in texts), [t[:40] for t in texts]
+    assert texts.count("Timeline") == 1 and texts.count("Prototyping") == 1
+    assert any(s.what == "table of contents" for s in doc.skipped)

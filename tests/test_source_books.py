@@ -352,3 +352,18 @@ def test_quarto_banner_title_bylines_and_citations() -> None:
     assert "bylines" in _whats(doc)
     # a paragraph of citations is words, not a list of links
     assert texts[texts.index("Readings") + 1] == "Hernan and Robins 2020, Neal 2020"
+
+
+def test_header_attributes_after_a_long_run_of_spaces_cost_one_pass() -> None:
+    """40,000 spaces in a paragraph (with or without header attributes after them) are scanned
+    once, not once per space; the attributes are still found."""
+    gap = " " * 40_000
+    page = _BOOKDOWN.replace(
+        "<p>A sample is a part of a population chosen to learn about the whole.</p>",
+        f"<p>A sample is a part{gap}of a population.{gap}x</p>"
+        f"<h3>Sample size</h3><p>(n): the number of members{gap}{{#size{gap}.unnumbered{gap}}}{gap}</p>")
+    doc = _doc(page)
+    text = _text(doc)
+    assert "A sample is a part of a population. x" in text
+    assert "(n): the number of members" in text and "unnumbered" not in text and "{#" not in text
+    assert "header attributes" in _whats(doc)
