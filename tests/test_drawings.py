@@ -75,3 +75,29 @@ def test_a_markdown_table_in_a_pre_is_no_drawing():
     from narrator.parse.tables import is_drawn_text
     assert not is_drawn_text("| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n")
     assert is_drawn_text("site\n|-- index.html\n|-- about.html\n`-- img/\n")
+
+
+_MYSQL = ("mysql> SELECT id, name FROM users;\n+----+-------+\n| id | name  |\n+----+-------+\n"
+          "|  1 | Alice |\n|  2 | Bob   |\n+----+-------+\n2 rows in set (0.00 sec)\n")
+
+
+def test_a_mysql_result_box_is_no_drawing():
+    """A result box's border lines are strokes only, with no name after them: they draw no
+    branch of a tree, so the box is code (or a table), as before."""
+    from narrator.parse.tables import is_drawn_text
+    assert not is_drawn_text(_MYSQL)
+    assert not is_drawn_text("+----+\n| id |\n+----+\n|  1 |\n|  2 |\n|  3 |\n+----+\n")
+    assert not is_drawn_text("+---+\n+---+\n+---+\n| a |\n")
+    assert is_drawn_text("site\n|\n|-- index.html\n|-- about.html\n|\n`-- img/\n")  # a bar alone: still a tree
+    data = f"<html><body><h1>SQL</h1><p>Run the query.</p><pre>{_MYSQL}</pre></body></html>"
+    assert [s.what for s in _doc(data.encode()).skipped] == ["code block"]
+
+
+def test_a_drawing_in_a_pre_gives_its_own_reason():
+    from narrator.parse.tables import DRAWN_REASON, DRAWN_TEXT_REASON
+    tree = "project/\n├── src\n│   ├── main.py\n│   └── util.py\n└── README.md\n"
+    doc = _doc(f"<html><body><h1>P</h1><p>Look.</p><pre>{tree}</pre></body></html>".encode())
+    reasons = [s.reason for s in doc.skipped if s.what == "drawing"]
+    assert reasons == [DRAWN_TEXT_REASON] and "table cells" not in DRAWN_TEXT_REASON
+    assert "table cells" in DRAWN_REASON
+    assert [s.reason for s in _doc(_BOX_TREE).skipped if s.what == "drawing"] == [DRAWN_REASON]

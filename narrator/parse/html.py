@@ -35,8 +35,8 @@ from narrator.parse.note_marks import (NOTE_ID, NOTE_ITEMS, NOTE_KEY, REF, ancho
 from narrator.parse.pages import page_label
 from narrator.parse.runs import Inline, Piece, inline_of, make_runs
 from narrator.parse.source_paths import MAX_PATH, Step, css_path
-from narrator.parse.tables import (DRAWN_REASON, Cell, Table, code_columns, colspan, drawing_of,
-                                   is_drawn_text, read_row, table_kind, table_summary)
+from narrator.parse.tables import (DRAWN_REASON, DRAWN_TEXT_REASON, Cell, Table, code_columns, colspan,
+                                   drawing_of, is_drawn_text, read_row, table_kind, table_summary)
 from narrator.parse.tags import (BLOCK_TAGS, CONTEXT_NAMES, HEADINGS, LISTS, ONLY_WITH_TEXT, REPORTED,
                                  SKIP_TAGS, STRUCK, UNWRAP_NS)
 from narrator.parse.tree import Work, parse_tree
@@ -350,7 +350,8 @@ class Walker(ChromeRules):
     def _code_block(self, node: Any, path: list[Step]) -> None:
         """A <pre> that is not read (read_code is off): reported with its lines."""
         code = node.get_text()
-        what, reason = ("drawing", DRAWN_REASON) if is_drawn_text(code) else ("code block", "code is not read (read_code)")
+        drawn = is_drawn_text(code)
+        what, reason = ("drawing", DRAWN_TEXT_REASON) if drawn else ("code block", "code is not read (read_code)")
         self.skipped.append(Skipped(self._source(path), what, reason, len(code.strip()), code.strip().count("\n") + 1))
 
     # -- what is not read ----------------------------------------------------------------------

@@ -20,8 +20,8 @@ from narrator.parse.runs import Piece, make_runs
 from narrator.parse.tags import SKIP_TAGS
 from narrator.parse.tree import descendants
 
-__all__ = ["Cell", "DRAWING", "DRAWING_FILES", "DRAWN_REASON", "Table", "code_columns", "colspan", "drawing_of",
-           "drawing_sentence", "is_drawn_text", "read_row", "table_kind", "table_summary"]
+__all__ = ["Cell", "DRAWING", "DRAWING_FILES", "DRAWN_REASON", "DRAWN_TEXT_REASON", "Table", "code_columns",
+           "colspan", "drawing_of", "drawing_sentence", "is_drawn_text", "read_row", "table_kind", "table_summary"]
 
 Cell = tuple[int, int, int, str]  # a cell of a row being read: (column, first piece, colspan, tag)
 
@@ -62,6 +62,8 @@ _MAX_NAME = 40  # characters of a name beside the strokes
 _MIN_DRAWN = 3  # cells with strokes, at least, and a quarter of the filled ones
 DRAWN_REASON = ("a diagram drawn with line-drawing characters in table cells: its lines cannot be said, "
                 "and its names read as a list would lose which folder holds which file")
+DRAWN_TEXT_REASON = ("a diagram drawn with line-drawing characters in preformatted text: its lines cannot be "
+                     "said, and its names read as a list would lose which folder holds which file")
 
 
 def drawing_of(table: Any) -> str:
@@ -99,9 +101,10 @@ def is_drawn_text(text: str) -> bool:
         rest = line[lead.end():] if lead else line
         if len(rest) > _MAX_NAME or len(rest.split()) > 4:
             return False
-        # a name after the strokes, not more cells ("| a | b |" is a Markdown table)
+        # a branch: a name after the strokes, not more cells ("| a | b |" is a Markdown table) nor
+        # nothing (a result box's "+----+" border draws no branch)
         stroked = lead is not None and _STROKE.search(lead.group()) is not None
-        drawn += stroked and not _STROKE.search(rest)
+        drawn += stroked and bool(rest) and not _STROKE.search(rest)
     return drawn >= _MIN_DRAWN and drawn * 2 >= len(lines)
 
 
