@@ -126,6 +126,8 @@ def test_nemo_cases_are_idempotent() -> None:
     ("Use 1/2–3/4 cup", "Use one half–three quarters of a cup"), ("5/6 of them", "five sixths of them"),
     ("drills 3/16–5/16 inch", "drills three sixteenths–five sixteenths of an inch"),
     ("due 13/45", "due thirteen forty fifths"),
+    ("after 1/2 an hour", "after one half an hour"), ("Since 3/4 of students", "Since three quarters of students"),
+    ("Sat 1/2 of the time", "Sat one half of the time"), ("until 3/4 cup", "until three quarters of a cup"),
     ("1/2 hour", "half an hour"),
     ("1/3 of the class", "one third of the class"),
     ("a 50/50 chance", "a fifty fifty chance"),

@@ -180,7 +180,8 @@ def _numeric_date(m: re.Match[str], day_first: bool) -> str:
 
 
 # a day of the year without its year (4/27): only where a date is plain, since 3/16 is also a
-# fraction: after a word that asks for a date ("due 5/6", "Monday 4/27") or in a range of two
+# fraction: after a word that asks for a date ("due 5/6", "Monday 4/27"; not "after 1/2 an hour",
+# "since 3/4 of students") or in a range of two
 # with a number past 12 ("4/27–5/3", not "1/2–3/4"); never before a measure ("3/16–5/16 inch")
 _DATE_CUE = (r"(?:[Oo]n|[Dd]ue|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Ss]ince|[Tt]hrough|[Ww]eek of|"
              r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?)")
@@ -614,7 +615,7 @@ def _rules(day_first: bool) -> list[_Rule]:
          _iso_date),
         ("numeric_date", r"(?<![0-9.])[0-9]{1,2}(?:/[0-9]{1,2}/[0-9]{2}|/[0-9]{1,2}/|-[0-9]{1,2}-|\.[0-9]{1,2}\.)"
                          r"[0-9]{2}(?:[0-9]{2})?(?![0-9])", lambda m: _numeric_date(m, day_first)),
-        ("short_date", rf"\b{_DATE_CUE} {_DAY_MONTH}(?![0-9/])"
+        ("short_date", rf"\b{_DATE_CUE} {_DAY_MONTH}(?![0-9/])(?!\s?(?:of|an?|the)\b)(?!{_PORTIONED.pattern})"
                        rf"|(?<![0-9./]){_DAY_MONTH}\s?[–—-]\s?{_DAY_MONTH}(?![0-9/])"
                        r"(?!\s?(?:in\b|inch|\"|″|mm|cm|cups?\b))", lambda m: _short_date(m, day_first)),
         ("serial", r"(?<![0-9A-Za-z])[0-9]+(?:-[0-9]+){2,}(?![0-9])", _serial),
