@@ -295,3 +295,26 @@ def test_latex2html_alltt_listing_is_code():
     doc = _doc(page)
     assert "getNetCDF" not in _text(doc)
     assert "code block" in _skipped(doc)
+
+
+def test_tex4ht_contents_heading_in_another_language_goes_with_its_table():
+    """The heading above TeX4ht's table of contents is known by the same names as a document's
+    own contents heading (own_contents.CONTENTS_NAMES): "Table des matières", "Contents:"."""
+    for heading in ("Table des matières", "Contents:", "Inhaltsverzeichnis"):
+        doc = _doc(_TEX4HT.replace(">Contents</h3>", f">{heading}</h3>"))
+        assert heading not in _text(doc), heading
+        assert sum(s.what == "table of contents" for s in doc.skipped) == 2, heading
+
+
+def test_one_generator_reader_and_one_gitbook_dress_for_books_and_bookml():
+    from narrator.parse import sources
+    from narrator.parse.sources import books, latex
+
+    soup = parse_soup('<html><head><meta name="Generator" content=" Pandoc 3.1 "></head><body></body></html>',
+                      Work("x.html"))
+    assert sources.generator(soup) == "pandoc 3.1"
+    assert sources.generator(parse_soup("<p>x</p>", Work("x.html"))) == ""
+    assert not hasattr(latex, "_generator") and not hasattr(books, "_generator")
+    assert hasattr(books, "book_style") and not hasattr(books, "style_of")
+    for entry in books.GITBOOK_FURNITURE:
+        assert entry in books._FURNITURE["gitbook"] and entry in latex.LaTeXML.furniture, entry

@@ -24,7 +24,7 @@ from typing import Any
 
 from narrator.values import Block, Skipped
 
-__all__ = ["KINDS", "Facts", "Source", "recognise", "selector", "take_out"]
+__all__ = ["KINDS", "Facts", "Source", "generator", "recognise", "selector", "take_out"]
 
 
 @dataclass(slots=True)
@@ -124,6 +124,14 @@ def recognise(soup: Any) -> Source:
         if kind.maybe(facts) and kind.detect(soup):
             return kind()
     return Source()
+
+
+def generator(soup: Any) -> str:
+    """The content of the page's generator <meta>, lower case ("" when it has none)."""
+    import re
+
+    meta = soup.find("meta", attrs={"name": re.compile(r"^generator$", re.IGNORECASE)})
+    return str(meta.get("content") or "").strip().lower() if meta is not None else ""
 
 
 def selector(node: Any) -> str:

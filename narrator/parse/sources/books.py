@@ -28,7 +28,7 @@ from narrator.parse import sources
 from narrator.parse.sources import Facts, Source
 from narrator.values import Block, Skipped
 
-__all__ = ["Book", "style_of"]
+__all__ = ["Book", "GITBOOK_FURNITURE", "book_style"]
 
 _WS = re.compile(r"\s+")
 
@@ -43,14 +43,20 @@ _COPY = ("copy-code button", "a button that copies a code block")
 _ANCHOR = ("heading link", "the ¶ or # link a heading carries to itself")
 _SKIP = ("skip link", "links and buttons for moving about the page (skip to content, back to top)")
 
+# GitBook's dress (bookdown's gitbook style; BookML puts LaTeXML pages in it too): (CSS selector,
+# (what, reason))
+GITBOOK_FURNITURE: tuple[tuple[str, tuple[str, str]], ...] = (
+    (".book-summary", _TOC),
+    (".book-header", _MENU),
+    ("a.navigation, .navigation-prev, .navigation-next", _PREV_NEXT),
+)
+
 # style -> [(CSS selector, (what, reason))], in the order they are taken out (source links
 # before the sidebar that holds them, so the report names them)
 _FURNITURE: dict[str, list[tuple[str, tuple[str, str]]]] = {
     "gitbook": [
-        (".book-summary", _TOC),
-        (".book-header", _MENU),
+        *GITBOOK_FURNITURE,
         ("#book-search-input, .search-results", _SEARCH),
-        ("a.navigation, .navigation-prev, .navigation-next", _PREV_NEXT),
         ("a.anchor-section, a.anchorjs-link, a.plugin-anchor", _ANCHOR),
         ("button.copy-to-clipboard-button, .copy-code-button", _COPY),
     ],
@@ -122,15 +128,10 @@ _ROOTS = {
 }
 
 
-def _generator(soup: Any) -> str:
-    meta = soup.find("meta", attrs={"name": re.compile(r"^generator$", re.IGNORECASE)})
-    return str(meta.get("content") or "").lower() if meta is not None else ""
-
-
-def style_of(soup: Any) -> str:
+def book_style(soup: Any) -> str:
     """Which book tool made the page: "gitbook" (bookdown's gitbook style or legacy GitBook),
     "bs4_book", "quarto", "jupyter-book", "mdbook", or "" for none."""
-    generator = _generator(soup)
+    generator = sources.generator(soup)
     if soup.select_one(".ltx_page_main, .ltx_document") is not None:
         return ""  # LaTeXML output (BookML dresses it as a gitbook): the LaTeX kinds read it
     if "bs4_book" in generator:
@@ -172,13 +173,13 @@ class Book(Source):
 
     @classmethod
     def detect(cls, soup: Any) -> bool:
-        return bool(style_of(soup))
+        return bool(book_style(soup))
 
     def prepare(self, soup: Any) -> list[Skipped]:
         from narrator.parse.sources.notebook import Notebook
         from narrator.parse.sources.texmacros import define_and_expand
 
-        self.style = style_of(soup)
+        self.style = book_style(soup)
         out: list[Skipped] = []
         if Notebook.detect(soup):  # a chapter built from a notebook: its prompts and tracebacks
             out += Notebook().prepare(soup)
