@@ -24,8 +24,7 @@ from narrator.script.corrections import (Corrections, SentenceFix, corrections_p
                                          replace_fix, save, sentence_key, still_skipped)
 from narrator.values import Script, Segment
 
-__all__ = ["Changed", "ReviewItem", "correct", "find_sentence", "forget", "needs_review", "pronounce",
-           "skipped_sentences"]
+__all__ = ["Changed", "ReviewItem", "correct", "find_sentence", "forget", "needs_review", "pronounce"]
 
 _ID = "c00-s0000"
 
@@ -71,15 +70,20 @@ def correct(source: str | os.PathLike[str], which: str, config: Config, *, anoth
     script = script if script is not None else plan(source, config)
     path = corrections_path(source)
     corrections = load(path)
-    try:
-        segment, previous = find_sentence(script, which)
-        old = fix_for(corrections, segment, previous)
-        name = segment.id
-    except BadInput:
-        found = _skipped(script, corrections, which)
-        if found is None:
-            raise
+    # narrating a skipped sentence again looks among the skipped first: a live sentence with
+    # the same words must not be changed instead
+    found = _skipped(script, corrections, which) if skip is False else None
+    if found is not None:
         old, name = found, repr(found.text)
+    else:
+        try:
+            segment, previous = find_sentence(script, which)
+        except BadInput:
+            if (found := _skipped(script, corrections, which)) is None:
+                raise
+            old, name = found, repr(found.text)
+        else:
+            old, name = fix_for(corrections, segment, previous), segment.id
     new = old
     if another:
         new = dataclasses.replace(new, takes=new.takes + 1, take=new.takes + 1)
@@ -103,15 +107,10 @@ def correct(source: str | os.PathLike[str], which: str, config: Config, *, anoth
     return new
 
 
-def skipped_sentences(script: Script, corrections: Corrections) -> list[SentenceFix]:
-    """The sentences of ``script``'s lesson a correction skips (they are not in the script)."""
-    return still_skipped(script, corrections.sentences)
-
-
 def _skipped(script: Script, corrections: Corrections, which: str) -> SentenceFix | None:
     """The skipped sentence ``which`` names by its words (None if none; BadInput if several)."""
     key = sentence_key(which).casefold()
-    skipped = skipped_sentences(script, corrections)
+    skipped = still_skipped(script, corrections.sentences)  # not in the script: found by words
     found = ([f for f in skipped if f.text.casefold() == key]
              or [f for f in skipped if key and key in f.text.casefold()])
     if len({f.text for f in found}) > 1:

@@ -194,3 +194,15 @@ def test_a_skipped_sentence_is_found_again_by_its_words(lesson, tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert load(corrections_path(src)).sentences == ()  # nothing decided any more
     assert "It ends in a delta." in [s.text for s in narrator.plan(src, load_config()).segments]
+
+
+def test_narrating_again_finds_the_skipped_sentence_not_a_live_one_with_its_words(lesson, tmp_path: Path) -> None:
+    src, _, config = lesson
+    from narrator.review import correct
+
+    second_yes = [s for s in narrator.plan(src, config).segments if s.text == "Yes."][1]
+    correct(src, second_yes.id, config, skip=True)
+    assert [s.text for s in narrator.plan(src, config).segments].count("Yes.") == 1
+    correct(src, "Yes.", config, skip=False)  # the live "Yes." has the same words
+    assert [s.text for s in narrator.plan(src, config).segments].count("Yes.") == 2
+    assert load(corrections_path(src)).sentences == ()
