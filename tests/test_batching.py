@@ -303,6 +303,33 @@ def test_a_fixed_number_comes_back_after_a_step_down():
     assert limit.value == 4  # then the number asked again, which works now
 
 
+def test_a_run_cut_short_leaves_no_window_open_for_the_next_run():
+    """A run cancelled while its window's requests were out (their answers never come) and a new
+    run on the same server (the next lesson of the course): the new run measures afresh and
+    climbs as a fresh limit does. Counted in answers on a fake clock, not in time."""
+
+    class Engine:  # an engine that does not say its servers batch: doubling from 1
+        max_in_flight = 64
+
+    fresh = simulate(Limit("auto", 64), 60, best=12)
+    engine = Engine()
+    limit = limit_for(engine, "auto")
+    for _ in range(3):  # the interrupted run: out, never answered
+        limit.sent(0.0)
+    again = limit_for(engine, "auto")
+    assert again is limit and again.in_flight == 0
+    seen = simulate(again, 60, best=12)
+    assert max(seen) >= 8 and max(seen) >= max(fresh) // 2, (seen, fresh)
+    # the same after a cut in the middle of a climb (a window above 1 half answered): the
+    # limit still moves (a window closes and is decided) in the next run
+    tickets = [limit.sent(100.0) for _ in range(limit.value)]
+    for t in tickets[: len(tickets) // 2]:
+        limit.answered(t, 101.0, 2.0, 60.0)
+    moves = len(limit.history)
+    simulate(limit_for(engine, "auto"), 60, best=12)
+    assert len(limit.history) > moves, limit.history
+
+
 # ---- Celery workers: `narrate worker --in-flight N` ------------------------------------------
 
 

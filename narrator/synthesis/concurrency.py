@@ -284,14 +284,25 @@ class Limit:
         self._base, self._base_x, self._probe = value, 0.0, ""
         self._move(value, now)
 
+    def new_run(self) -> None:
+        """A new run takes this limit over (the next lesson of a course): nothing of an earlier
+        run is in flight any more, and a window it left open (cancelled, interrupted: some of its
+        cohort will never answer) would never close, so the level is measured again afresh."""
+        self.in_flight = 0
+        self._stamp = None
+        self._open_window()
+
     def _move(self, value: int, now: float) -> None:
         """Go to ``value`` and open a new measurement window."""
-        self._window += 1
+        self._open_window()
+        self._set(value, now)
+
+    def _open_window(self) -> None:
+        self._window += 1  # answers of requests sent before are no samples of it
         self._samples.clear()
         self._cohort = self._back = self._short = 0
         self._older = self.in_flight
         self._settled = self._older == 0
-        self._set(value, now)
 
     def _set(self, value: int, now: float) -> None:
         value = max(1, min(value, self.cap))
@@ -353,7 +364,5 @@ def limit_for(engine: Any, setting: int | str) -> Limit:
             _LIMITS[engine] = limit
         except TypeError:  # not weakly referable: a limit for this run only
             pass
-    limit.in_flight = 0
-    limit._stamp = None
-    limit._older, limit._settled = 0, True  # nothing of an earlier run is in flight
+    limit.new_run()
     return limit
