@@ -71,6 +71,76 @@ def _text(node: Any) -> str:
     return _WS.sub("", node.get_text())
 
 
+class _Lengths:
+    """Each element's text without spaces (what :func:`_text` gives): its length always, the text
+    itself when it is short, from one pass over the tree (children before parents) and kept as
+    elements are taken out. The page's loops over every element ask it, not :func:`_text`: the
+    text of every element of a deeply nested page is quadratic (400 KB took 0.2-0.5 s per loop)."""
+
+    def __init__(self, root: Any, limit: int = _LIMIT) -> None:
+        from bs4 import CData, NavigableString, Tag
+
+        self._tag = Tag
+        self._plain = (NavigableString, CData)  # the strings get_text gives (no scripts, comments, <rt>)
+        self._limit = limit  # the texts kept: at most this long
+        self._len: dict[int, int] = {}
+        self._text: dict[int, str] = {}
+        for node in reversed([root, *root.descendants]):
+            if isinstance(node, Tag):
+                self._measure(node)
+
+    def _measure(self, node: Any) -> None:
+        """The length (and short text) of ``node`` from those of its children."""
+        size = 0
+        for c in node.contents:
+            if isinstance(c, self._tag):
+                size += self._len[id(c)]
+            elif type(c) in self._plain:
+                size += len(_WS.sub("", c))
+        self._len[id(node)] = size
+        if size <= self._limit:  # then each child is short too: its text is kept
+            self._text[id(node)] = "".join(self._text[id(c)] if isinstance(c, self._tag) else
+                                           _WS.sub("", c) if type(c) in self._plain else ""
+                                           for c in node.contents)
+        else:
+            self._text.pop(id(node), None)
+
+    def _own(self, node: Any) -> bool:
+        """True for <script>, <style>, <rt>...: their text is their own strings, not plain ones."""
+        return not set(self._plain) <= set(node.interesting_string_types)
+
+    def of(self, node: Any) -> int:
+        """len(_text(node))."""
+        return len(_text(node)) if self._own(node) else self._len[id(node)]
+
+    def text(self, node: Any, limit: int = _LIMIT) -> str | None:
+        """_text(node) when it is at most ``limit`` (up to the kept length) characters, else None."""
+        if self._own(node):
+            text = _text(node)
+            return text if len(text) <= limit else None
+        if self._len[id(node)] > min(limit, self._limit):
+            return None
+        return self._text[id(node)]
+
+    def take_out(self, nodes: Any, what: str, reason: str) -> list[Skipped]:
+        """:func:`sources.take_out`, the elements around each node measured again."""
+        out: list[Skipped] = []
+        for node in list(nodes):
+            if _gone(node):  # taken out with one before it
+                continue
+            around = [p for p in node.parents if id(p) in self._len]
+            out += sources.take_out([node], what, reason)
+            for p in around:
+                self._measure(p)
+        return out
+
+
+def _gone(node: Any) -> bool:
+    """True when ``node`` was taken out (decomposed). Not ``node.decomposed``: on a live element
+    bs4 looks its "_decomposed" attribute up as a child tag, a search of the whole subtree."""
+    return node.parent is None
+
+
 def _names(node: Any) -> list[str]:
     ident = node.get("id")
     return [*(node.get("class") or []), *([ident] if isinstance(ident, str) else [])]
@@ -79,9 +149,10 @@ def _names(node: Any) -> list[str]:
 def _signals(body: Any) -> int:
     """How many kinds of news-page furniture the page shows."""
     found: set[str] = set()
+    lengths = _Lengths(body)
     for node in body.find_all(True):
-        text = _text(node)
-        if not text or len(text) > _LIMIT:
+        text = lengths.text(node, _LIMIT)
+        if not text:
             continue
         for pattern, what, _ in _LINES:
             if pattern.search(text):
@@ -121,32 +192,38 @@ class NewsZh(Source):
                                  and (main is None or not any(p is n for p in main.parents))),
                                 "side bar", "the column beside the article: the site's other articles, "
                                 "tags and statistics")
+        lengths = _Lengths(body)
         for node in reversed(body.find_all(True)):  # a recommendation list: its title and the list
-            if node.decomposed or node.parent is None or not _RECOMMEND.match(_text(node)):
+            if _gone(node) or not _RECOMMEND.match(lengths.text(node, _LIMIT) or "-"):
                 continue
             box = node.parent
             if box.name in ("body", "html") or any(x is not None and (x is box or any(p is box for p in x.parents))
                                                    for x in (main, text_home)):
                 box = node  # never the article with it
-            out += sources.take_out([box], "recommended articles",
+            out += lengths.take_out([box], "recommended articles",
                                     "teasers for other articles of the site ('为你推荐', '相关阅读')")
-        out += _comments(body, [x for x in (main, text_home) if x is not None])
+        out += _comments(body, [x for x in (main, text_home) if x is not None], lengths)
         keywords = soup.find("meta", attrs={"name": "keywords"})
         words = _WS.sub("", str(keywords.get("content") or "")) if keywords is not None else ""
         if len(words) >= 4:  # the page's keywords printed as a line: its tags
-            out += sources.take_out([n for n in reversed(body.find_all(True)) if _text(n) == words
-                                     and not any(_text(c) == words for c in n.find_all(True))],
+            def is_words(n: Any) -> bool:
+                if lengths.of(n) != len(words):
+                    return False
+                return (lengths.text(n) if len(words) <= _LIMIT else _text(n)) == words
+
+            out += lengths.take_out([n for n in reversed(body.find_all(True)) if is_words(n)
+                                     and not any(is_words(c) for c in n.find_all(True))],
                                     "tag line", "the article's keywords (the page's keywords meta), not its text")
         # the innermost element that is wholly one piece of furniture (children first)
         for node in reversed(body.find_all(True)):
-            if node.decomposed or node.parent is None:
+            if _gone(node):
                 continue
-            text = _text(node)
-            if not text or len(text) > _LIMIT:
+            text = lengths.text(node, _LIMIT)
+            if not text:
                 continue
             hit = _line(node, text)
             if hit is not None:
-                out += sources.take_out([hit[0]], hit[1], hit[2])
+                out += lengths.take_out([hit[0]], hit[1], hit[2])
         return out
 
 
@@ -175,37 +252,43 @@ def _line(node: Any, text: str) -> tuple[Any, str, str] | None:
     return None
 
 
-def _comments(body: Any, article: list[Any]) -> list[Skipped]:
+def _comments(body: Any, article: list[Any], lengths: _Lengths | None = None) -> list[Skipped]:
     """Take out the readers' comment thread: the outermost element named for comments that shows a
     floor number, a reply/like control or a comment box, and each lone comment (a floor number
     with its reply control) elsewhere; never an element holding the article's heading or text."""
+    lengths = lengths or _Lengths(body)
+    article_line = {id(p) for x in article for p in (x, *x.parents)}  # the article and around it
 
     def holds_article(node: Any) -> bool:
-        return any(x is node or any(p is node for p in x.parents) for x in article)
+        return id(node) in article_line
 
     def marks(node: Any) -> bool:
         if node.find("textarea") is not None:
             return True
         return any(_FLOOR.match(t) or _COMMENT_CONTROL.match(t)
-                   for t in (_text(n) for n in node.find_all(True)) if t and len(t) <= 12)
+                   for t in (lengths.text(n, 12) for n in node.find_all(True)) if t)
+
+    def control(node: Any) -> bool:
+        text = lengths.text(node)  # a control is short ("回复", "已输入0字")
+        return text is not None and _COMMENT_CONTROL.match(text) is not None
 
     threads = [n for n in body.find_all(True) if any(_COMMENTS_NAME.search(x) for x in _names(n))
                and not holds_article(n) and marks(n)]
     reason = "reader comments: not the article"
-    out = sources.take_out(threads, "reader comments", reason)
-    for floor in [n for n in body.find_all(True) if _FLOOR.match(_text(n))]:
-        if floor.decomposed or floor.parent is None:
+    out = lengths.take_out(threads, "reader comments", reason)
+    for floor in [n for n in body.find_all(True) if _FLOOR.match(lengths.text(n, 8) or "-")]:
+        if _gone(floor):
             continue
         # the comment around a floor number: the nearest box that also holds its reply control
         box = None
         for p in floor.parents:
-            if p.name in ("body", "html") or holds_article(p) or len(_text(p)) > _COMMENT_LIMIT:
+            if p.name in ("body", "html") or holds_article(p) or lengths.of(p) > _COMMENT_LIMIT:
                 break
-            if any(_COMMENT_CONTROL.match(_text(c)) for c in p.find_all(True)):
+            if any(control(c) for c in p.find_all(True)):
                 box = p
                 break
         if box is not None:
-            out += sources.take_out([box], "reader comments", reason)
+            out += lengths.take_out([box], "reader comments", reason)
     return out
 
 
