@@ -201,3 +201,18 @@ def test_a_furniture_word_counts_only_as_a_whole_word_of_the_name() -> None:
         assert words not in text, text
     skips = _skips(doc)
     assert all(skips.get(f"#{i}") == "hidden element" for i in ("mainNavbar", "signInBox", "user_menus")), skips
+
+
+def test_an_olx_pointer_file_says_which_file_holds_the_content(tmp_path: Path) -> None:
+    # an export's html/intro.xml only names html/intro_text.html; a unit only names its parts;
+    # the one-line error says so (the named files are never opened: a lesson names no file to read)
+    (tmp_path / "intro.xml").write_text('<html filename="intro_text" display_name="Introduction"/>')
+    (tmp_path / "unit.xml").write_text('<vertical display_name="Unit 1">\n  <html url_name="intro"/>\n'
+                                       '  <problem url_name="q1"/>\n</vertical>\n')
+    (tmp_path / "intro_text.html").write_text("<p>Never read from a pointer.</p>")
+    for name, message in (("intro.xml", "an Open edX pointer to html/intro_text.html: narrate that file"),
+                          ("unit.xml", "an Open edX unit that only names its parts (html/intro.xml, "
+                                       "problem/q1.xml): narrate those files")):
+        proc = _run(tmp_path, name, "--dry-run")
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr
+        assert proc.stderr.strip().splitlines() == [f"narrate: {name}: {message}"], proc.stderr

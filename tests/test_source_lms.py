@@ -128,7 +128,7 @@ def test_a_studio_component_is_recognised_from_its_traces():
     def kind(html: str) -> str:
         return recognise(parse_soup(html, Work("x.html"))).name
 
-    assert kind('<div><p>See <a href="/static/handout.pdf">the handout</a>.</p></div>') == "lms"
+    assert kind('<div><p>See <a href="/jump_to_id/handout">the handout</a>.</p></div>') == "lms"
     assert kind('<p>Hello %%USER_ID%%, welcome.</p>') == "lms"
     assert kind('<html display_name="Show-hide section"><p>Text.</p></html>') == "lms"
     # a bare component showing icon glyphs it loads no font for
@@ -144,3 +144,48 @@ def test_a_studio_component_is_recognised_from_its_traces():
 def test_icon_classes_on_words_are_kept():
     doc = _doc(b'<div class="xblock" data-block-type="html"><p><span class="icon">Remember to water the plant daily.</span></p></div>')
     assert "Remember to water the plant daily." in _texts(doc)
+
+
+def test_editor_html_with_a_static_link_or_an_icon_class_is_no_open_edx_component():
+    # TinyMCE content or Markdown output: one /static/ link or one icon class is no trace of Open
+    # edX, and none of its text may be lost as Open edX furniture
+    from narrator.parse.html import parse_soup
+    from narrator.parse.sources import recognise
+    from narrator.parse.tree import Work
+
+    def kind(html: str) -> str:
+        return recognise(parse_soup(html, Work("x.html"))).name
+
+    assert kind('<div><p>See <a href="/static/handout.pdf">the handout</a>.</p></div>') != "lms"
+    assert kind('<p><span class="icon">note</span> Bring goggles.</p>') != "lms"
+    assert kind('<p><i class="fa fa-star"></i> Star tasks are optional.</p>') != "lms"
+    assert kind('<p>Go to <a href="/jump_to_id/abc123">the quiz</a>.</p>') == "lms"
+    assert kind('<div class="xblock xblock-student_view"><p>Text.</p></div>') == "lms"
+    doc = _doc(b'<h1>Safety</h1><p>Read this first.</p><div class="notification">The lab is closed on Friday.</div>'
+               b'<div class="action">Hand in the form by Friday.</div><p><span class="icon">note</span> Bring '
+               b'goggles.</p><p>Click <a href="/static/map.pdf">the map</a>.</p><p><a href="week2.html">Next</a></p>')
+    texts = _texts(doc)
+    for kept in ("The lab is closed on Friday.", "Hand in the form by Friday.", "note Bring goggles.", "Next"):
+        assert kept in texts, kept
+    assert not {"problem controls", "unit navigation", "icon"} & {s.what for s in doc.skipped}
+
+
+def test_open_edx_furniture_rules_leave_a_components_prose_alone():
+    # inside a real Open edX component, a teacher's "notification" or "action" box, a word in an
+    # "icon" span and a plain "Next" link to the next page are lesson text, not the platform's
+    doc = _doc(b'<div class="xblock" data-block-type="html"><p>Intro.</p>'
+               b'<div class="notification">The lab is closed on Friday.</div>'
+               b'<div class="action">Hand in the form by Friday.</div>'
+               b'<p><span class="icon">note</span> Bring goggles.</p><p><a href="week2.html">Next</a></p></div>')
+    texts = _texts(doc)
+    for kept in ("The lab is closed on Friday.", "Hand in the form by Friday.", "note Bring goggles.", "Next"):
+        assert kept in texts, kept
+    assert not {"problem controls", "unit navigation", "icon"} & {s.what for s in doc.skipped}
+
+
+def test_open_edx_toggle_labels_are_the_ones_the_walker_knows():
+    # one list of Show/Hide wordings (chrome.py): "Click to show" on a toggle link is a label here too
+    doc = _doc(b'<div class="xblock" data-block-type="html"><p>Transcript <a href="javascript:void(0)" '
+               b'class="toggle">Click to show</a></p><p>Plants use light.</p></div>')
+    assert _texts(doc) == ["Transcript", "Plants use light."]
+    assert "toggle label" in {s.what for s in doc.skipped}

@@ -15,7 +15,7 @@ from narrator.parse.labels import credit_kind, is_control_label
 from narrator.parse.tags import BLOCK_TAGS, SKIP_TAGS, UNWRAP_NS
 from narrator.parse.tree import TreeIndex, Work, descendants
 
-__all__ = ["NEVER_LABEL", "ChromeRules"]
+__all__ = ["NEVER_LABEL", "TOGGLE_WORDS", "ChromeRules"]
 
 _PROSE = 80  # characters of unlinked text that make an element real prose (never chrome)
 
@@ -28,7 +28,8 @@ _CREDIT_HINT = re.compile(r"credit|copyright|attribution|caption|photo|image|fig
 _CONTROL_HINT = re.compile(r"\bbutton\b|btn|toggle|read-?more|more-link|share|social|like|copy|print|"
                            r"pager|pagination|prev|next|back-?to-?top|go-?top|expand|collapse|control")
 # what a show/hide control says: "+ open", "- close", "[show]", "Show/Hide", "Click to expand"
-_TOGGLE_WORDS = re.compile(
+# (the one list: the Open edX source, sources/lms.py, knows its toggles by it too)
+TOGGLE_WORDS = re.compile(
     r"^[\[(]?\s*[-+\u2212\u2013\u25b8\u25b9\u25ba\u25b6\u25be\u25bc\u25b2]?\s*"
     r"(?:open|close|show|hide|show\s*/\s*hide|hide\s*/\s*show|expand|collapse|toggle|more|less|read more|"
     r"(?:show|hide) (?:more|less|all|answer|hints?|details|solution|explanation|transcript|text)|"
@@ -169,7 +170,7 @@ class ChromeRules:
                          if v).lower()
         if self._reveals is not None and id(node) in self._reveals.controls:
             words = _short_text(node)
-            if words and (_TOGGLE_WORDS.match(words) or is_control_label(words, True)):
+            if words and (TOGGLE_WORDS.match(words) or is_control_label(words, True)):
                 return "control label", ("the label of a show/hide control; the part it opens is read "
                                          "where it stands")
         if not is_block and name not in _INLINE_LABELS:

@@ -8,7 +8,10 @@ said in a row. What is no text is
 marked for the Open edX source (sources/lms.py), which reports it: the answer widgets
 (``data-olx-widget``: text lines, drop-downs, drawing tools) and the grading (``data-olx-grading``:
 the answer-checking script, hint feedback shown after an answer). A ``correct`` attribute is
-never carried over. An XML file whose root is no OLX element is refused.
+never carried over. An XML file whose root is no OLX element is refused, and so is a pointer
+file of an export (``<html filename="intro"/>``, a ``<vertical>`` listing only ``url_name``
+children): its error names the files that hold the content, which are never opened from here
+(a lesson names no file for narrate to read).
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ _GRADING = frozenset(("answer", "responseparam", "additional_answer", "stringequ
                       "regexphint", "numericalhint", "formulahint"))
 _RENAME = {"choicegroup": "ul", "checkboxgroup": "ul", "choice": "li", "label": "p", "description": "p",
            "hint": "p", "solution": "div", "demandhint": "div", "text": "div"}
+# what an export calls a container that only names its parts
+_CONTAINERS = {"vertical": "unit", "unit": "unit", "sequential": "subsection", "chapter": "section"}
+_NAMED_PARTS = 4  # file names an error lists before "and N more"
 _PY_SCRIPT = re.compile(r"python|loncapa", re.IGNORECASE)
 _OPTIONS = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 
@@ -60,6 +66,9 @@ def olx_to_html(root: Any, path: str) -> bytes:
     if tag not in OLX_ROOTS:
         raise BadInput(path, f"cannot read .xml: <{one_line(tag, 40)}> is not an Open edX course (OLX) "
                              "element; narrate reads .xml files of Open edX course exports")
+    pointer = _pointer(root, tag)
+    if pointer:
+        raise BadInput(path, pointer)
     for el in list(root.iter()):
         if el.tag is etree.Entity:  # a DTD's own entity, never expanded: nothing to read
             _remove_keeping_tail(el)
@@ -67,6 +76,36 @@ def olx_to_html(root: Any, path: str) -> bytes:
             _convert(el)
     return b"<!DOCTYPE html><html><body>" + etree.tostring(root, method="html", encoding="utf-8") \
         + b"</body></html>"
+
+
+def _pointer(root: Any, tag: str) -> str:
+    """Why ``root`` is an export's pointer file, naming where its content is ("" when it has text
+    of its own or names no file)."""
+    if "".join(t for t in root.itertext() if isinstance(t, str)).strip():
+        return ""
+    own = _target(root, tag)
+    children = [el for el in root if isinstance(el.tag, str)]
+    if own and not children:
+        return f"an Open edX pointer to {own}: narrate that file"
+    parts = [t for t in (_target(el, _local(el)) for el in children) if t]
+    if not parts:
+        return ""
+    named = ", ".join(parts[:_NAMED_PARTS]) + (f" and {len(parts) - _NAMED_PARTS} more"
+                                                if len(parts) > _NAMED_PARTS else "")
+    what = _CONTAINERS.get(tag, f"<{one_line(tag, 40)}>")
+    return f"an Open edX {what} that only names its parts ({named}): narrate those files"
+
+
+def _target(el: Any, tag: str) -> str:
+    """The export file an empty element points to: <html filename="x"> -> html/x.html,
+    <problem url_name="q1"> -> problem/q1.xml ("" for none)."""
+    if len(el):
+        return ""
+    filename = one_line(el.get("filename") or "", 80)
+    if tag == "html" and filename:
+        return f"html/{filename}" + ("" if filename.endswith(".html") else ".html")
+    url_name = one_line(el.get("url_name") or "", 80)
+    return f"{one_line(tag, 40)}/{url_name}.xml" if url_name else ""
 
 
 def _remove_keeping_tail(el: Any) -> None:

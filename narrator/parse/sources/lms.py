@@ -11,18 +11,23 @@ Each LMS wraps the teacher's page in its own furniture, recognised from the LMS'
 - Blackboard content items: the content list (``#content_listContainer``) with its menus and
   "Attached Files" lists.
 - Open edX courseware: the unit's xblocks; a problem's widgets (Submit, Save, Show answer,
-  "1 point possible (graded)", notification boxes) are controls, its question is read. The
-  platform's own furniture is never read either: icon-font glyphs (Font Awesome ``<span class="fa
-  fa-check">``, Material Symbols ligatures such as ``<span class="material-symbols-outlined">
-  check</span>``) and the screen-reader labels beside them, "Bookmark this page", the
-  Previous/Next unit buttons and the labels of Show/Hide toggles. An icon that is a table
-  cell's whole content is the cell's value: it is read as what it shows, "check mark" or "cross"
-  (a shorter "yes" / "no" would make a table of them look like data noise to the walker).
-  Open edX is recognised from its courseware markup, from its course-export (OLX) attributes
-  (``display_name``, ``url_name``) and from the traces Studio leaves in an HTML component
-  (``/static/`` asset links, ``/jump_to_id/`` links, ``%%USER_ID%%``). A bare component that
-  shows icon-font glyphs without loading any font or stylesheet of its own is also read with
-  these rules: its icons come from the platform page it is shown in.
+  "1 point possible (graded)", the notification boxes of a problem) are controls, its question is
+  read. The platform's own furniture is never read either: icon-font glyphs (an empty or
+  private-use Font Awesome ``<span class="fa fa-check">``, Material Symbols ligatures such as
+  ``<span class="material-symbols-outlined">check</span>``) and the screen-reader labels beside
+  them, "Bookmark this page", the Previous/Next unit buttons and the labels of Show/Hide toggles.
+  An icon that is a table cell's whole content is the cell's value: it is read as what it shows,
+  "check mark" or "cross" (a shorter "yes" / "no" would make a table of them look like data noise
+  to the walker). These rules are conservative, as they are applied to a lesson: a teacher's own
+  ``notification`` or ``action`` box without the platform's buttons, a word in an ``icon`` span
+  and a "Next" link to another page are read.
+  Open edX is recognised only by its own traces: its courseware markup and ``xblock`` /
+  ``xmodule`` classes, its course-export (OLX) attributes (``display_name``, ``url_name``,
+  ``data-olx``), ``/jump_to_id/`` links and ``%%USER_ID%%``. A ``/static/`` link or an icon
+  class is no such trace: editor HTML (TinyMCE, Markdown output) has them too.
+- A bare fragment showing Material Icons / Symbols ligatures (or private-use icon glyphs) without
+  loading any font or stylesheet of its own: the glyphs come from the page it is shown in, so
+  they are taken out as icons, and nothing else.
 
 A Canvas page whose body is Google Docs HTML is read with the Google Docs rules as well.
 """
@@ -34,6 +39,7 @@ from typing import Any
 
 from narrator.values import Block, Skipped
 from narrator.parse import sources
+from narrator.parse.chrome import TOGGLE_WORDS
 from narrator.parse.sources import Facts, Source
 from narrator.parse.sources.gdocs import GoogleDocs
 
@@ -50,8 +56,12 @@ _MOODLE_CHROME = ("#nav-drawer", "#page-header", "#page-footer", "footer#page-fo
 _MOODLE_ACTIVITY = ("[data-region=activity-information]", ".activity-information", ".completion-info",
                     "[data-region=completion-info]", ".activity-dates", "[data-region=activity-dates]",
                     "form.togglecompletion")
-_EDX_WIDGETS = (".problem-action-buttons-wrapper", ".action", ".notification", ".problem-progress",
-                ".submission-feedback", ".problem-header + .sr")
+_EDX_WIDGETS = (".problem-action-buttons-wrapper", ".problem-progress", ".submission-feedback",
+                ".problem-header + .sr")
+# the action bar and message boxes of a problem: generic class names, so only inside a problem
+# and only with the platform's own buttons or message span in them
+_EDX_PROBLEM = (".problem", "[data-block-type=problem]", "[data-olx=problem]")
+_EDX_BOXES = ", ".join(f"{p} .action, {p} .notification" for p in _EDX_PROBLEM)
 _EDX_BOOKMARK = ".bookmark-button-wrapper, button.bookmark-button"
 _EDX_NAV = (".sequence-nav, .sequence-nav-button, button.button-previous, button.button-next, .sequence-bottom, "
             "nav.sequence-bottom, .unit-navigation, .sequence-navigation")
@@ -61,16 +71,19 @@ _ICON_CLASSES = frozenset(("fa", "fas", "far", "fab", "fal", "fad", "fa-solid", 
                            "material-icons-round", "material-icons-sharp", "material-symbols-outlined",
                            "material-symbols-rounded", "material-symbols-sharp"))
 _ICON_PREFIXES = ("fa-", "glyphicon-", "bi-")
-_GLYPH = re.compile(r"^[a-z0-9_]{1,40}$|^[\ue000-\uf8ff]?$")  # a ligature name, a private-use glyph, nothing
+# only Google's fonts draw a glyph from a ligature, its name as the element's text ("check"); in
+# any other icon element a word is text ("<span class="icon">note</span>")
+_LIGATURE_CLASSES = frozenset(c for c in _ICON_CLASSES if c.startswith("material-"))
+_LIGATURE = re.compile(r"^[a-z0-9_]{1,40}$")
+_GLYPH = re.compile(r"^[\ue000-\uf8ff]?$")  # a private-use glyph, or nothing
 _SR_ONLY = frozenset(("sr", "sr-only", "visually-hidden", "screen-reader-text", "screenreader-only"))
 # what an icon that is a table cell's whole value means
 _YES = frozenset(("check", "done", "check_circle", "task_alt", "fa-check", "fa-check-circle", "fa-circle-check",
                   "fa-square-check", "glyphicon-ok", "bi-check", "bi-check-lg", "bi-check-circle"))
 _NO = frozenset(("close", "clear", "cancel", "block", "fa-times", "fa-xmark", "fa-close", "fa-circle-xmark",
                  "fa-times-circle", "glyphicon-remove", "bi-x", "bi-x-lg", "bi-x-circle"))
-_TOGGLE = re.compile(r"^(?:show|hide|show\s*/\s*hide|(?:show|hide) (?:all|answer|more|less|hints?|details|"
-                     r"transcript|solution))$", re.IGNORECASE)
 _UNIT_NAV = re.compile(r"^(?:previous|next)(?: (?:unit|page|section))?$", re.IGNORECASE)
+_NAV_HINT = re.compile(r"next|prev|sequence|nav")
 _BOOKMARK = re.compile(r"^(?:bookmark this page|bookmarked|bookmark)$", re.IGNORECASE)
 _BB_CHROME = (".contextMenuContainer", "#breadcrumbs", ".attachments", "#pageTitleBar .contextMenu",
               ".details .attachments")
@@ -100,23 +113,32 @@ def _kind_of(soup: Any) -> str:
         return "openedx"
     if _openedx_component(soup, facts):
         return "openedx"
+    if _bare_icon_font(soup, facts):
+        return "icons"
     return ""
 
 
 def _openedx_component(soup: Any, facts: Facts) -> bool:
-    """An Open edX course export (OLX) element or an HTML component written in Studio."""
+    """An Open edX course export (OLX) element or a component cut from the LMS or Studio, by
+    Open edX's own traces only (a /static/ link or an icon class is in editor HTML too)."""
     if not facts.attrs.isdisjoint(("display_name", "url_name", "data-olx")):
         return True  # OLX: <html display_name="..."> / <problem url_name="...">
     if "head" in facts.tags:
-        return False  # a whole page: its own links to /static/ are no trace of Studio
-    if (not facts.attrs.isdisjoint(("href", "src")) and soup.select_one(
-            '[href^="/static/"], [src^="/static/"], a[href*="/jump_to_id/"]') is not None) \
-            or soup.find(string=re.compile("%%USER_ID%%")) is not None:
+        return False  # whole pages are recognised by their courseware markup (_kind_of)
+    if "xblock" in facts.classes or any(c.startswith(("xblock-", "xmodule_")) for c in facts.classes):
         return True
-    # a bare component showing icon-font glyphs it loads no font for: a platform page shows it
-    icons = _ICON_CLASSES.intersection(facts.classes) or any(c.startswith(_ICON_PREFIXES) for c in facts.classes)
-    return bool(icons) and "link" not in facts.tags and "style" not in facts.tags and any(
-        _is_icon(i) for i in soup.find_all(["i", "span"], limit=2000))
+    return ("href" in facts.attrs and soup.select_one('a[href*="/jump_to_id/"]') is not None) \
+        or soup.find(string=re.compile("%%USER_ID%%")) is not None
+
+
+def _bare_icon_font(soup: Any, facts: Facts) -> bool:
+    """A fragment without <head> showing icon glyphs (Material ligatures, private-use characters)
+    it loads no font or stylesheet for: the page it is shown in draws them."""
+    if "head" in facts.tags or "link" in facts.tags or "style" in facts.tags:
+        return False
+    if _ICON_CLASSES.isdisjoint(facts.classes) and not any(c.startswith(_ICON_PREFIXES) for c in facts.classes):
+        return False
+    return any(_is_icon(i) and _text(i) for i in soup.find_all(["i", "span"], limit=2000))
 
 
 class Lms(Source):
@@ -132,7 +154,7 @@ class Lms(Source):
                 or facts.any_id("content_listContainer") or facts.any_class("vtbegenerated", "xblock")
                 or not facts.attrs.isdisjoint(("display_name", "url_name", "data-usage-id", "data-olx"))
                 or facts.any_class("sequence-nav", "xmodule_display")
-                or "head" not in facts.tags)  # a bare component: detect() looks for Studio's traces
+                or "head" not in facts.tags)  # a bare component: detect() looks for Open edX's traces
 
     @classmethod
     def detect(cls, soup: Any) -> bool:
@@ -166,6 +188,9 @@ class Lms(Source):
                                     "Open edX's button to bookmark the page")
             out += sources.take_out(soup.select(", ".join(_EDX_WIDGETS)), "problem controls",
                                     "Open edX's buttons, scores and messages around a problem")
+            out += sources.take_out([b for b in soup.select(_EDX_BOXES) if b.find("button") is not None
+                                     or b.select_one(".notification-message") is not None], "problem controls",
+                                    "Open edX's buttons, scores and messages around a problem")
             out += sources.take_out(soup.select("[data-olx-widget]"), "answer widget",
                                     "where the learner answers a problem (a text line, a drawing tool): "
                                     "a control, not lesson text")
@@ -173,9 +198,12 @@ class Lms(Source):
                                     "how Open edX checks an answer, and feedback it shows only after one")
             out += _edx_controls(soup)
             out += icons(soup)
-        out += sources.take_out([p for p in soup.find_all(["p", "div"]) if not p.find(["p", "div"])
-                                 and _NEXT_PROMPT.match(_text(p))], "navigation prompt",
-                                "tells the reader to press the LMS's Next button")
+        elif self.lms == "icons":
+            out += icons(soup)  # a bare fragment of no LMS: its icon glyphs, nothing else
+        if self.lms != "icons":
+            out += sources.take_out([p for p in soup.find_all(["p", "div"]) if not p.find(["p", "div"])
+                                     and _NEXT_PROMPT.match(_text(p))], "navigation prompt",
+                                    "tells the reader to press the LMS's Next button")
         if self._inner is not None:
             out += self._inner.prepare(soup)
         return out
@@ -191,14 +219,17 @@ class Lms(Source):
 
 
 def _is_icon(el: Any) -> bool:
-    """An icon-font element: an <i> or <span> of an icon font's class whose own text is a glyph
-    name, a private-use character or nothing (a span of that class holding words is kept)."""
+    """An icon-font element: an <i> or <span> of an icon font's class whose own text is nothing,
+    a private-use character or, for Material Icons / Symbols, a ligature name (any other word in
+    such an element is kept)."""
     if el.name not in ("i", "span"):
         return False
     classes = el.get("class") or ()
     if not (_ICON_CLASSES.intersection(classes) or any(c.startswith(_ICON_PREFIXES) for c in classes)):
         return False
-    return _GLYPH.match(_text(el)) is not None
+    text = _text(el)
+    return _GLYPH.match(text) is not None or (
+        not _LIGATURE_CLASSES.isdisjoint(classes) and _LIGATURE.match(text) is not None)
 
 
 def _icon_value(icon: Any) -> str | None:
@@ -252,14 +283,16 @@ def _edx_controls(soup: Any) -> list[Skipped]:
             continue
         words = _text(el)
         if id(el) in shows:
-            if _TOGGLE.match(words):
+            if TOGGLE_WORDS.match(words):
                 _unbracket(el)
             continue
-        if _BOOKMARK.match(words) and el.name != "span":
+        # a button, or a link the platform's classes name: a teacher's "Next" link is read
+        hints = " ".join(el.get("class") or ()).lower()
+        if _BOOKMARK.match(words) and (el.name == "button" or "bookmark" in hints):
             out += sources.take_out([el], "bookmark button", "Open edX's button to bookmark the page")
-        elif _UNIT_NAV.match(words) and el.name != "span":
+        elif _UNIT_NAV.match(words) and (el.name == "button" or _NAV_HINT.search(hints) is not None):
             out += sources.take_out([el], "unit navigation", "Open edX's Previous and Next buttons between units")
-        elif _TOGGLE.match(words) and (el.name == "button" or el.get("onclick") or "toggle" in " ".join(
+        elif TOGGLE_WORDS.match(words) and (el.name == "button" or el.get("onclick") or "toggle" in " ".join(
                 el.get("class") or ()) or str(el.get("href") or "").startswith(("#", "javascript:"))):
             _unbracket(el)
             out += sources.take_out([el], "toggle label", "the label of a Show/Hide button, not lesson text")
