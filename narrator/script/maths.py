@@ -267,10 +267,10 @@ def _foreign(tex: str, lang: str, whole: bool) -> str:
     """``tex`` said in a language other than English or Chinese (see :func:`speak_tex`)."""
     from narrator.script.maths_words import neutral, translate
 
-    said = _reading(tex, lang)  # English words; units as their symbols (the tables are English)
+    said, symbols = _read(tex, lang)  # English words; units as their symbols (the tables are English)
     if not whole and _heard_words(said, "en") > MAX_WORDS:
         said = _summary(tex, "en")
-    out = translate(said, lang, tex)
+    out = translate(said, lang, tex, symbols)
     if out is not None:
         return out
     from narrator.util.texdisplay import display
@@ -295,17 +295,26 @@ def _word_count(said: str) -> int:
     return len(_WORDISH.findall(_HAN.sub(" ", said))) + (han + 1) // 2
 
 
-@lru_cache(maxsize=4096)  # parse and plan both ask; a page repeats its formulas
 def _reading(tex: str, lang: str) -> str:
+    return _read(tex, lang)[0]
+
+
+@lru_cache(maxsize=4096)  # parse and plan both ask; a page repeats its formulas
+def _read(tex: str, lang: str) -> tuple[str, frozenset[str]]:
+    """The reading of ``tex`` and the unit symbols it says (kept by another language's words)."""
     nodes = _parse(tex)
-    words = _Speaker(lang).nodes(nodes) if nodes else _plain_chars(tex, lang)
+    speaker = _Speaker(lang)
+    words = speaker.nodes(nodes) if nodes else _plain_chars(tex, lang)
     said = _tidy(" ".join(words))
-    if lang == "en" and _NUMBER_THEN_UNIT_LETTER.search(said):
-        # L_2 L_1 is "L 2 L 1": a "2 L" left in digits would be heard "two litres"
+    if lang == "en" and (_SUB_THEN_UNIT_LETTER.search(said) or _NUMBER_THEN_UNIT_LETTER.search(said)):
+        # L_2 L_1 is "L 2 L 1": a "2 L" left in digits would be heard "two litres"; when one
+        # subscript is said in words, all of the formula's are ("L two L one", not "L two L 1")
         from narrator.normalize import normalize
 
-        said = _NUMBER_THEN_UNIT_LETTER.sub(lambda m: normalize(m[1], "en") + " ", said)
-    return said
+        if _SUB_THEN_UNIT_LETTER.search(said):
+            said = _SUB_DIGITS.sub(lambda m: normalize(m[1], "en"), said)
+        said = _NUMBER_THEN_UNIT_LETTER.sub(lambda m: normalize(m[1], "en") + " ", said.replace(_SUB_MARK, ""))
+    return said.replace(_SUB_MARK, ""), frozenset(speaker.symbols_said)
 
 
 def _summary(tex: str, lang: str) -> str:
@@ -359,7 +368,7 @@ def _summary(tex: str, lang: str) -> str:
     if last and _word_count(last) <= 12:
         relation = " ".join(speaker.one(relations[-1]))
         what = f"{what}，{relation} {last}" if zh else f"{what}, which {relation} {last}"
-    return _tidy(("长公式：" if zh else "a long formula: ") + what)
+    return _tidy(("长公式：" if zh else "a long formula: ") + what).replace(_SUB_MARK, "")
 
 
 def _polynomial(side: list[tuple[str, Any]]) -> tuple[str, int] | None:
@@ -444,6 +453,10 @@ _VOWELS = frozenset("aeiouAEIOU")
 # letters that are also unit symbols: after a number, normalisation would say "2 m" as a measure
 _UNIT_LETTERS = frozenset("ghlmsJLNVWAK")
 _NUMBER_THEN_UNIT_LETTER = re.compile(rf"(?<![\w.,])(\d+) (?=[{''.join(sorted(_UNIT_LETTERS))}]\b)")
+# marks a subscript's digits in a reading until the formula's last pass (see _read)
+_SUB_MARK = "\ue000"
+_SUB_DIGITS = re.compile(_SUB_MARK + r"(\d+)")
+_SUB_THEN_UNIT_LETTER = re.compile(rf"{_SUB_MARK}\d+ (?=[{''.join(sorted(_UNIT_LETTERS))}]\b)")
 
 
 def _word_start(atoms: list[tuple[str, Any]], k: int) -> int:
@@ -483,6 +496,7 @@ class _Speaker:
         self.foreign = lang not in ("en", "zh")
         self.lang = "en" if self.foreign else lang
         self.zh = lang == "zh"
+        self.symbols_said: set[str] = set()  # unit symbols a foreign reading keeps (kg, kPa)
         self.shape: tuple[int, int] | None = None  # rows and columns of the last matrix said
 
     # atoms: ("c", char) | ("g", nodelist) | ("m", macro node) | ("e", environment node)
@@ -828,9 +842,9 @@ class _Speaker:
         said = say_units(found, self.lang, plural=number not in ("1", "1.0"))
         return (said, end) if said else None
 
-    @staticmethod
-    def unit_symbols(units: list[tuple[str, int]]) -> str:
+    def unit_symbols(self, units: list[tuple[str, int]]) -> str:
         """Units as their symbols with the powers in (English) words: "m s to the power minus 2"."""
+        self.symbols_said.update(symbol for symbol, _ in units)
         return " ".join(symbol if power == 1 else f"{symbol} {power_words(_minus(str(power), False), 'en')}"
                         for symbol, power in units)
 
@@ -1149,7 +1163,8 @@ class _Speaker:
         if not value:
             return out
         if kind == "_":
-            out.append(value if self.zh or len(value) == 1 or value.isdigit() else f"sub {value},")
+            out.append(_SUB_MARK + value if value.isdigit() else
+                       value if self.zh or len(value) == 1 else f"sub {value},")
             return out
         if self.zh and out and out[-1] == "，":
             out.pop()  # "(a+b)^2": "a 加 b 的平方"

@@ -20,6 +20,7 @@ than English words in the middle of the sentence. Languages without a table get 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 __all__ = ["LANGUAGES", "neutral", "translate"]
@@ -204,9 +205,10 @@ def _table(lang: str) -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]
     return joined, compiled, vocabulary
 
 
-def translate(english: str, lang: str, source: str) -> str | None:
+def translate(english: str, lang: str, source: str, symbols: Collection[str] = ()) -> str | None:
     """``english`` (a reading by maths.py) said with ``lang``'s words, or None when it needs a
-    word the table lacks. Words written in ``source`` (the TeX or text read) are kept."""
+    word the table lacks. Words written in ``source`` (the TeX or text read) are kept, and the
+    unit ``symbols`` the reading made of it ("kg" of ``\\SI{2}{\\kilogram}``)."""
     base = lang.lower().replace("_", "-").split("-")[0]
     if base not in LANGUAGES:
         return None
@@ -225,6 +227,7 @@ def translate(english: str, lang: str, source: str) -> str | None:
     written = {w.lower() for w in _WORD.findall(_macro_free(source))}
     # names written as commands (\min, \sup, \operatorname) may be kept, not translated
     allowed = written | {w.lower() for w in re.findall(r"\\([A-Za-z]{2,})", source)}
+    allowed |= {w.lower() for w in symbols}
     said = _repeat(joined, one, english)
     for word in _WORD.findall(said):
         w = word.lower()
