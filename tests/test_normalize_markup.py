@@ -101,3 +101,32 @@ def test_html_lesson_and_reference_list_are_planned_without_markup_or_overlong_s
     assert any(s.endswith("Return to the top, closing A tag") for s in spoken), spoken
     assert all(len(s) <= config.text.max_chars for s in spoken), [s for s in spoken if len(s) > 160]
     assert sum(s.count("DOI") for s in spoken) == 2 and not any("one one one eight" in s for s in spoken)
+
+
+def test_only_a_tex_commands_braces_are_dropped() -> None:
+    # review: "the set {1, 2, 3}" lost its braces ("the set 1, 2, 3"), tuned to "\begin {equation}"
+    assert say_markup("the set {1, 2, 3}") == "the set {1, 2, 3}"
+    assert say_markup("the set {a, b} and {x}") == "the set {a, b} and {x}"
+    assert say_markup(r"\begin {equation} x \end {equation}") == r"\begin equation x \end equation"
+
+
+def test_guillemets_typed_as_angle_brackets_are_a_quotation() -> None:
+    # review: "I think <<quoted>>" was "I think < quoted>" (a tag inside brackets)
+    assert said("I think <<quoted>> here.") == "I think «quoted» here."
+    assert say_markup("<<Le Monde>> a écrit", "fr") == "«Le Monde» a écrit"
+    # shifts are not quotations
+    assert say_markup("a << b >> c") == "a << b >> c"
+    assert say_markup("x<<2>>y") == "x<<2>>y"
+
+
+def test_the_planner_looks_with_the_modules_own_predicates() -> None:
+    from narrator.normalize.addresses import has_identifier, is_doi
+    from narrator.normalize.markup import may_need
+
+    for text in ("plain words", "the set {1}", "<b>x</b>", "wrapping_*", "a | b", "doi:10.1/x", "PMID 1"):
+        if not may_need(text):
+            assert say_markup(text) is text, text
+        if not has_identifier(text):
+            assert say_identifiers(text) == text, text
+    assert may_need("<b>") and not may_need("plain") and has_identifier("PMID 20175497")
+    assert is_doi(" 10.1007/978-3-319-68474-1_13 ") and not is_doi("10.5/2") and not is_doi("x = 10.1007/a")

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AT", "identifier_spans", "say_addresses", "say_chars", "say_file", "say_host", "say_identifiers"]
+__all__ = ["AT", "has_identifier", "identifier_spans", "is_doi", "say_addresses", "say_chars", "say_file",
+           "say_host", "say_identifiers"]
 
 AT = "at"  # "@" in both languages: Chinese readers say "at" too
 # said as words ("dot com"); other short top-level domains in capitals, which engines spell ("dot DE")
@@ -49,8 +50,9 @@ _SAY = {"en": {".": "dot", "/": "slash", "-": "dash", "_": "underscore", "@": "a
 # cannot use "ten point one one one eight slash one point three two six..." heard aloud (it is
 # shown in the text and the read-along page), and ten seconds of digits per reference bury the
 # authors and the title a listener can use.
+_DOI = r"10\.[0-9]{4,9}/[^\s\"<>]*[^\s\"<>.,;:)\]]"  # the name of a DOI, after "doi:"
 _IDENTIFIER = re.compile(
-    r"\b(?:(doi|DOI)\s*:?\s*10\.[0-9]{4,9}/[^\s\"<>]*[^\s\"<>.,;:)\]]"
+    r"\b(?:(doi|DOI)\s*:?\s*" + _DOI +
     r"|(PMID|PMCID|PMC|OCLC|S2CID|JSTOR)\s*:?\s*(?:PMC)?[0-9]{4,12}\b"
     r"|(ISBN)(?:-1[03])?\s*:?\s*(?=[0-9Xx -]{10,17}\b)[0-9][0-9 -]{8,15}[0-9Xx]\b"
     r"|(ISSN)\s*:?\s*[0-9]{4}-?[0-9]{3}[0-9Xx]\b"
@@ -58,6 +60,17 @@ _IDENTIFIER = re.compile(
     r"|(Bibcode)\s*:?\s*[0-9]{4}[A-Za-z&.]\S{14})")
 
 _IDENTIFIER_HINT = re.compile(r"doi|DOI|PM|IS[BS]N|arXiv|OCLC|S2CID|JSTOR|Bibcode")
+_BARE_DOI = re.compile(r"\s*" + _DOI + r"\s*")
+
+
+def has_identifier(text: str) -> bool:
+    """Could ``text`` hold an identifier :func:`say_identifiers` shortens? (a cheap look)"""
+    return _IDENTIFIER_HINT.search(text) is not None
+
+
+def is_doi(text: str) -> bool:
+    """Is ``text`` a DOI's name alone ("10.1007/978-3-319-68474-1_13")?"""
+    return _BARE_DOI.fullmatch(text) is not None
 
 
 def say_identifiers(text: str) -> str:

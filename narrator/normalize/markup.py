@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["say_markup"]
+__all__ = ["may_need", "say_markup"]
 
 _WORDS = {
     "en": {"tag": "tag", "closing": "closing {} tag", "closing_named": "closing {}", "of": " of ",
@@ -40,8 +40,12 @@ _ELEMENTS = frozenset("input video audio option select script details button ifr
 _COMMENT = re.compile(r"<!--(.{0,400}?)-->", re.DOTALL)
 _TAG_WORD = re.compile(r"\s*(?:tags?|elements?|标签|元素)\b", re.IGNORECASE)
 _TEMPLATE = re.compile(r"\{\{\s*([^{}|]{1,80}?)\s*(?:\|([^{}]{0,400}))?\}\}")
-# "\\begin {equation}" in a listing: a group after a space ("2^{10}", "\\frac{a}{b}" are maths)
-_BRACES = re.compile(r"(?:(?<=\s)|^)\{([^{}]{0,80})\}")
+# "\\begin {equation}" in a listing: a command's group after a space ("2^{10}", "\\frac{a}{b}"
+# are maths); a group after no command is what it says ("the set {1, 2, 3}" keeps its braces)
+_BRACES = re.compile(r"(\\[A-Za-z]+)\s+\{([^{}]{0,80})\}")
+# <<quoted>>: guillemets typed as two angle brackets, a quotation (not a tag in brackets); "a << b"
+# (spaced) and "x<<2" (after a word) are shifts
+_GUILLEMETS = re.compile(r"(?<![\w<])<<(?=[^\s<=-])([^<>]{1,400}?)(?<=[^\s=-])>>(?![>=\w])")
 # a LaTeX document command quoted in prose ("the reference to \\tag{My condition}"): its argument
 _DOCUMENT_COMMAND = re.compile(r"(\\(?:tag|label|ref|eqref|cite|emph|textbf|textit|section|subsection"
                                r"|chapter|usepackage|documentclass|input|include|caption|footnote|title"
@@ -60,6 +64,11 @@ _HINT = re.compile(r"[<>{}|]|_\*")  # nothing else to look at: most text
 _WILDCARD = re.compile(r"(?<=[A-Za-z0-9])_\*(?![\w*])")
 
 
+def may_need(text: str) -> bool:
+    """Could :func:`say_markup` change ``text``? (a cheap look: most text has no markup)"""
+    return _HINT.search(text) is not None
+
+
 def say_markup(text: str, lang: str = "en") -> str:
     """``text`` with HTML tags, wiki templates, TeX braces, generic types, comparison signs and
     wildcards said as words (see the module's docstring); text without them comes back as is."""
@@ -67,6 +76,8 @@ def say_markup(text: str, lang: str = "en") -> str:
         return text
     words = _WORDS["zh" if lang.startswith("zh") else "en"]
     if "<" in text:
+        if "<<" in text:
+            text = _GUILLEMETS.sub(r"«\1»", text)
         if "<!--" in text:
             text = _COMMENT.sub(lambda m: f" {words['comment']} {m.group(1).strip()}{words[',']} ", text)
         text = _TAG.sub(lambda m: _tag(m, words), text)
@@ -80,7 +91,7 @@ def say_markup(text: str, lang: str = "en") -> str:
         text = _PIPES.sub(lambda m: f" {words['|']}{m.group(1)}{words['|']} ", text)
     if "{" in text:
         text = _TEMPLATE.sub(_template, text)
-        text = _BRACES.sub(lambda m: f" {m.group(1).strip()} ", _DOCUMENT_COMMAND.sub(r"\1 \2", text))
+        text = _BRACES.sub(lambda m: f"{m.group(1)} {m.group(2).strip()} ", _DOCUMENT_COMMAND.sub(r"\1 \2", text))
     if "<" in text or ">" in text:
         text = _say_comparisons(text, words)
     if "_*" in text:

@@ -37,8 +37,8 @@ from narrator.script.sentences import (detect_lang, has_speech, is_cjk_lang, nor
                              sentence_pieces, strip_emoji)
 from narrator.script.maths import long_formulas, script_words, speak_symbols, speak_tex
 from narrator.normalize import normalize
-from narrator.normalize.addresses import identifier_spans, say_identifiers
-from narrator.normalize.markup import say_markup
+from narrator.normalize.addresses import has_identifier, identifier_spans, is_doi, say_identifiers
+from narrator.normalize.markup import may_need, say_markup
 from narrator.normalize.runs import is_small_run
 from narrator.script.spoken import link_spans, short_links, spoken_form
 from narrator.script.style import Coverage, StyleSheet
@@ -47,9 +47,6 @@ _LAST_BOUNDARY: dict[str, Boundary] = {"heading": "heading", "item": "item"}
 _TICK_EVERY = 1000  # blocks and segments planned between two calls of ``tick``
 _NON_WORD = re.compile(r"[\W_]+")
 _TITLE_JUNK = re.compile(r"[\s\W_]+")
-# what normalize/markup.py and a reference's identifiers (normalize/addresses.py) look for
-_CODE_OR_ID = re.compile(r"[<>{}|]|_\*|doi|DOI|PM|IS[BS]N|arXiv|OCLC|S2CID|JSTOR|Bibcode")
-_DOI = re.compile(r"\s*10\.[0-9]{4,9}/\S+\s*$")
 
 
 
@@ -335,9 +332,9 @@ class _Planner:
         block_lang = normalize_lang(block.lang) if block.lang else None
         runs = block.runs
         if len(runs) > 1 and ("doi" in text or "DOI" in text) and any(
-                r.math is not None and _DOI.match(r.math) for r in runs):
+                r.math is not None and is_doi(r.math) for r in runs):
             # a DOI taken for TeX ("...68474-1_13" has a subscript): an identifier, said "DOI"
-            runs = tuple(dataclasses.replace(r, math=None) if r.math is not None and _DOI.match(r.math)
+            runs = tuple(dataclasses.replace(r, math=None) if r.math is not None and is_doi(r.math)
                          else r for r in runs)
         # Fast path: one plain run (most paragraphs) needs no coverage bookkeeping.
         plain = all(not r.marks and r.lang is None and r.emotion is None for r in runs)
@@ -675,7 +672,7 @@ def spoken_text(text: str, boundary: str = "sentence", lang: str = "en",
     Numbers, units, dates and abbreviations are said first, then maths symbols, then whatever
     digits those left ("x to the power 12")."""
     text = short_links(text, lang)
-    if _CODE_OR_ID.search(text):  # one look for both: most text has neither
+    if may_need(text) or has_identifier(text):  # most text has neither
         text = say_markup(say_identifiers(text), lang)
     said = normalize(spoken_form(text, lang), lang, abbreviations=abbreviations)
     text = speak_symbols(said, lang)
