@@ -16,7 +16,8 @@ another voice consumes another queue, so it never receives a take for this one. 
 ``--role`` picks some) has a queue of its own, ``narrate.<setup id>.<voice>``, and the task names
 the voice by its cache-key form (engine.voice_key). A worker consumes the queues of its voices in
 a sticky order (:class:`StickyCycle`): the queue it last took a take from is asked first, so its
-server keeps the speaker prompt it has loaded until that voice's takes run out, and idle workers
+server keeps the speaker prompt it has loaded until that voice's takes run out (or VOICE_RUN were
+taken in a row while another voice's takes wait: no voice starves), and idle workers
 wake on whichever voice's take comes first, so several workers divide the roles. Askers find the
 setup ids of live workers with the ``narrate_setup`` control command (Celery's broadcast; also used
 by `narrate engines --broker`). Interactive takes (the job server) carry priority 0 and batch
@@ -54,6 +55,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,14 +97,26 @@ def voice_queue(queue: str, voice_key: str) -> str:
     return f"{queue}.{hashlib.sha256(voice_key.encode()).hexdigest()[:12]}"
 
 
+VOICE_RUN = 32  # takes in a row from one voice's queue before a voice that waits gets its turn
+
+
 class StickyCycle:
     """The order in which a worker's Redis channel asks its queues for a message (kombu's
-    ``queue_order_strategy``, given by import path): as given, except that the queue a message
-    just came from moves to the front. A worker so keeps taking takes in the voice its server has
-    loaded while there are any, and only then moves to the next voice (switch-aware routing)."""
+    ``queue_order_strategy``): as given, except that the queue a message just came from moves to
+    the front. A worker so keeps taking takes in the voice its server has loaded while there are
+    any (a voice switch costs the server a new speaker prompt), but at most ``run`` in a row: then
+    that queue is asked last once, so a voice whose takes wait is not held back by one whose queue
+    keeps filling (when no other queue has a take, the same voice goes on for another ``run``).
+    Priorities come before this order (kombu asks each priority step of every queue in turn), so
+    interactive takes still come first whatever the voice."""
 
-    def __init__(self, it: list[str] | None = None) -> None:
+    def __init__(self, it: list[str] | None = None, run: int = VOICE_RUN) -> None:
+        if run < 1:
+            raise ValueError(f"StickyCycle: run must be at least 1, got {run}")
         self.items: list[str] = it if it is not None else []
+        self.run = run
+        self._last = ""  # the queue of the latest message
+        self._streak = 0  # messages in a row from it (since it was last moved to the back)
 
     def update(self, it: Sequence[str]) -> None:
         self.items[:] = it
@@ -111,13 +125,19 @@ class StickyCycle:
         return self.items[:n]
 
     def rotate(self, last_used: str) -> str:
+        if last_used == self._last:
+            self._streak += 1
+        else:
+            self._last, self._streak = last_used, 1
         items = self.items
         if last_used in items:
-            items.insert(0, items.pop(items.index(last_used)))
+            items.remove(last_used)
+            if self._streak >= self.run and items:
+                items.append(last_used)  # the others are asked first next time
+                self._streak = 0
+            else:
+                items.insert(0, last_used)
         return last_used
-
-
-STICKY = f"{__name__}:StickyCycle"
 
 
 def queue_lists(queue: str) -> list[str]:
@@ -139,12 +159,14 @@ class QueueUnavailable(NarratorError):
     """The broker cannot be reached, or no live worker serves the setup."""
 
 
-def make_app(broker: str, *, visibility_timeout: float = 3600.0, sticky: bool = False) -> Celery:
+def make_app(broker: str, *, visibility_timeout: float = 3600.0, sticky: bool = False,
+             voice_run: int = VOICE_RUN) -> Celery:
     """The Celery app both sides use: Redis broker and result backend at ``broker``.
 
     ``visibility_timeout`` only matters to workers (they restore unacknowledged takes of dead
     workers); it must exceed the longest take, or a slow take is started a second time.
-    ``sticky``: a worker's queues are asked in :class:`StickyCycle` order."""
+    ``sticky``: a worker's queues are asked in :class:`StickyCycle` order, at most
+    ``voice_run`` takes in a row from one voice's queue while another's wait."""
     from celery import Celery
 
     app = Celery("narrator", broker=broker, backend=broker, set_as_current=False)
@@ -158,7 +180,8 @@ def make_app(broker: str, *, visibility_timeout: float = 3600.0, sticky: bool = 
             "priority_steps": PRIORITY_STEPS, "sep": _SEP,
             # kombu asks each priority step of every queue before the next step, so interactive
             # takes still come first whatever the voice
-            "queue_order_strategy": STICKY if sticky else "priority",
+            # (kombu takes a class, or a callable making one, as well as a name)
+            "queue_order_strategy": partial(StickyCycle, run=voice_run) if sticky else "priority",
         },
         # without this, publishing with the result store down retries for ~19 s before failing
         result_backend_transport_options={"retry_policy": {"max_retries": 0}},
@@ -482,11 +505,12 @@ def default_visibility_timeout(config: Config) -> float:
 
 def run_worker(config: Config, broker: str, *, name: str = "",
                visibility_timeout: float | None = None, in_flight: int = 1,
-               roles: Sequence[str] = ()) -> int:
+               roles: Sequence[str] = (), voice_run: int = VOICE_RUN) -> int:
     """Serve takes for the setup of ``config`` (one server) until stopped; return the exit code.
 
     ``roles``: say only these roles' voices of the cast ([voices]; "narrator" is the worker's own
-    voice), a worker per voice; by default every voice of the cast and its own.
+    voice), a worker per voice; by default every voice of the cast and its own. ``voice_run``:
+    takes in a row in one voice while another voice's takes wait (:class:`StickyCycle`).
 
     ``in_flight``: takes made at once (a batching server's number; the engine's own limit
     wins: the IndexTTS2 web UI makes one at a time). The Celery worker gets as many threads and,
@@ -506,7 +530,7 @@ def run_worker(config: Config, broker: str, *, name: str = "",
     if len(config.engine.servers) > 1:
         raise QueueUnavailable("a worker serves one server: start one `narrate worker` per --server")
     vt = visibility_timeout or default_visibility_timeout(config)
-    app = make_app(broker, visibility_timeout=vt, sticky=True)
+    app = make_app(broker, visibility_timeout=vt, sticky=True, voice_run=voice_run)
     check_broker(app, broker)
     engine = create_engines(config)[0]
     own, cast = served_voices(config, engine, engine_name(config), roles)
