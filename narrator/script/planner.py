@@ -350,7 +350,8 @@ class _Planner:
         if ids:
             links = sorted(links + ids)
         spans = sentence_pieces(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk,
-                                keep=formulas + [(lo, hi) for lo, hi, _ in links], saved=links)
+                                keep=formulas + [(lo, hi) for lo, hi, _ in links], saved=links,
+                                lang=block_lang or self.default_lang)  # its abbreviations and dates
         if formulas:
             spans = _formulas_whole(spans, runs, offsets)  # type: ignore[arg-type]
         if unread:
@@ -416,7 +417,7 @@ class _Planner:
         said = len(self.spoken(" ".join(sentence.split()), draft.boundary, draft.lang))
         if said <= limit:
             return [draft]
-        pieces = split_long(sentence, max(limit // 4, limit * len(sentence) // said - 1))
+        pieces = split_long(sentence, max(limit // 4, limit * len(sentence) // said - 1), lang=draft.lang)
         if len(pieces) < 2:
             return [draft]  # one token says more than the limit: nothing to cut between
         out: list[_Draft] = []

@@ -11,8 +11,11 @@ piece has no clause punctuation to split at.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from narrator.text import HAN, HANGUL, HANGUL_JAMO, KANA, jieba_tokenizer
 
@@ -66,37 +69,71 @@ def starts_clause(text: str) -> bool:
     return _CONJ_RE.match(text.lstrip()) is not None
 
 
-# Abbreviations that never end a sentence (lower case, without the final dot).
+# Abbreviations that never end a sentence (lower case, without the final dot): English ones for
+# every language, and each language's own (the splitter is told the block's language: "s." and
+# "bzw." are German, and "The delay was 5 s. Then" ends in English). No maintained list ships
+# with the project's dependencies (pysbd and nltk's punkt are not installed), hence these
+# short hand-kept ones.
 _ABBREV = frozenset("""
 mr mrs ms mx dr prof sr jr st mt ft vs v e.g i.e cf viz al approx ca gen col capt lt sgt rev
 hon fig figs vol vols pp p ch chap sec ed eds est dept univ inc ltd co corp bros
 jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n ph.d b.a m.a
 pg pgs para paras eqn eqns tbl appx sect secs
 """.split())
-# The same for other languages of the lessons (the splitter is told no language: these are not
-# English words, so one set serves all). No maintained list ships with the project's
-# dependencies (pysbd and nltk's punkt are not installed), hence this short hand-kept one.
-_ABBREV_OTHER = frozenset("""
-bzw rsp resp vgl evtl ggf sog inkl exkl zzgl bspw insb allg ehem geb gest nr s
-mme mlle mmes av
-sra srta sres dña ud uds vd vds aprox pág págs núm
-sig sigg sig.ra dott dott.ssa ing avv pag cfr
-esim vrt ks klo puh tri
-""".split())
-_ABBREV = _ABBREV | _ABBREV_OTHER
+_ABBREV_LANG = {
+    "de": "bzw rsp resp vgl evtl ggf sog inkl exkl zzgl bspw insb allg ehem geb gest nr s",
+    "fr": "mme mlle mmes av",
+    "es": "sra srta sres dña ud uds vd vds aprox pág págs núm",
+    "it": "sig sigg sig.ra dott dott.ssa ing avv pag cfr",
+    "fi": "esim vrt ks klo puh tri",
+}
 # Abbreviations that are words too ("modern art."): no end only before a number ("art. 3", "pt. 2").
-_ABBREV_BEFORE_NUMBER = frozenset("no nos pt pts ref refs eq eqs tab art arts cl ex fn app n nn l ll r "
-                                  "abs bd kap cap env t".split())
+_ABBREV_BEFORE_NUMBER = frozenset("no nos pt pts ref refs eq eqs tab art arts cl ex fn app n nn l ll r".split())
+_BEFORE_NUMBER_LANG = {"de": "abs bd kap", "fr": "env t", "es": "cap", "it": "cap"}
 # Abbreviations that end a sentence when a capitalised word follows.
-_ABBREV_MAY_END = frozenset("etc a.m p.m usw usf ff jh mio mrd tsd ecc jne yms tms ym".split())
+_ABBREV_MAY_END = frozenset("etc a.m p.m ff".split())
+_MAY_END_LANG = {"de": "usw usf jh mio mrd tsd", "it": "ecc", "fi": "jne yms tms ym"}
 # Abbreviations of two or more parts ("z. B.", "d. h.", "p. ej."): no dot inside ends a sentence,
 # nor the last one, except after an era ("300 v. Chr. Danach ..."), which may end one.
-_MULTI = re.compile(r"(?<![^\s(\[])(?:[zZ]\.\s?B|z\.\s?T|[dD]\.\s?h|[uU]\.\s?a|[vV]\.\s?a|o\.\s?[äÄ]|s\.\s?[ou]"
-                    r"|u\.\s?U|u\.\s?Ä|i\.\s?d\.\s?R|m\.\s?E|o\.\s?g|p\.\s?ex|p\.\s?ej"
-                    r"|(?P<era>[vn]\.\s?Chr|[ad]\.\s?C))\.")
+_MULTI_LANG = {
+    "de": r"[zZ]\.\s?B|z\.\s?T|[dD]\.\s?h|[uU]\.\s?a|[vV]\.\s?a|o\.\s?[äÄ]|s\.\s?[ou]|u\.\s?U|u\.\s?Ä"
+          r"|i\.\s?d\.\s?R|m\.\s?E|o\.\s?g|(?P<era>[vn]\.\s?Chr)",
+    "fr": r"p\.\s?ex",
+    "es": r"p\.\s?ej|(?P<era>[ad]\.\s?C)",
+    "it": r"(?P<era>[ad]\.\s?C)",
+}
 # a German date or century: "am 20. Oktober", "im 19. Jahrhundert" (the day's dot ends nothing)
 _DE_ORDINAL_NOUN = re.compile(r"\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
                               r"|November|Dezember|Jahrhundert|Jahrtausend|Jh\.)(?![^\W\d_])")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Which full stops end no sentence in one language (see :func:`_rules`)."""
+
+    abbrev: frozenset[str]
+    before_number: frozenset[str]
+    may_end: frozenset[str]
+    multi: re.Pattern[str] | None
+    ordinal_noun: re.Pattern[str] | None
+
+
+@functools.lru_cache(maxsize=None)
+def _rules(lang: str) -> _Rules:
+    """The abbreviation and date rules for ``lang`` ("de-AT" -> German): English ones for every
+    language, another language's only for that language."""
+    key = normalize_lang(lang)
+
+    def words(table: dict[str, str]) -> frozenset[str]:
+        return frozenset(table.get(key, "").split())
+
+    multi = _MULTI_LANG.get(key)
+    return _Rules(_ABBREV | words(_ABBREV_LANG), _ABBREV_BEFORE_NUMBER | words(_BEFORE_NUMBER_LANG),
+                  _ABBREV_MAY_END | words(_MAY_END_LANG),
+                  re.compile(f"(?<![^\\s(\\[])(?:{multi})\\.") if multi else None,
+                  _DE_ORDINAL_NOUN if key == "de" else None)
+
+
 _INITIAL_RE = re.compile(r"[A-Z]")
 _PRONOUN_I = re.compile(r"I(?:'|\u2019|\s)")
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -161,31 +198,36 @@ def strip_emoji(text: str) -> str:
     return _SPACES_RE.sub(" ", _EMOJI_RE.sub(" ", text)).strip()
 
 
-def split_sentences(text: str, *, max_chars: int, max_chars_cjk: int) -> list[str]:
+def split_sentences(text: str, *, max_chars: int, max_chars_cjk: int, lang: str = "en") -> list[str]:
     """Sentences of ``text``, trimmed, with long ones split to at most the limit (where a split
-    point exists): ``max_chars`` for Latin text, ``max_chars_cjk`` for Chinese.
+    point exists): ``max_chars`` for Latin text, ``max_chars_cjk`` for Chinese. ``lang`` (the
+    block's language) says which abbreviations and dates end no sentence ("bzw.", "am 20.
+    Oktober" in German); English ones count in every language.
 
     Pieces without letters or digits are dropped.
     """
-    return [text[a:b] for a, b in sentence_spans(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk)]
+    return [text[a:b] for a, b in sentence_spans(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk,
+                                                 lang=lang)]
 
 
-def sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int) -> list[tuple[int, int]]:
+def sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int, lang: str = "en") -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text``; see :func:`split_sentences`."""
-    return [(a, b) for a, b, _cut in sentence_pieces(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk)]
+    return [(a, b) for a, b, _cut in sentence_pieces(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk,
+                                                     lang=lang)]
 
 
 def sentence_pieces(text: str, *, max_chars: int, max_chars_cjk: int,
                     keep: Sequence[tuple[int, int]] = (),
-                    saved: Sequence[tuple[int, int, int]] = ()) -> list[tuple[int, int, bool]]:
+                    saved: Sequence[tuple[int, int, int]] = (), lang: str = "en") -> list[tuple[int, int, bool]]:
     """(start, end, cut) of each sentence or piece of one; ``cut`` is True when a long sentence
     was cut right after this piece (it gets a clause pause, not a full stop). A token longer than
     the limit (a hash) is cut at the limit: never sent whole; ``keep`` ranges (formulas, links) are
     never cut inside. ``saved`` (start, end, characters) says that much less is said than shown
-    there (a link said as its site): a sentence is measured by what is said."""
+    there (a link said as its site): a sentence is measured by what is said. ``lang``: see
+    :func:`split_sentences`."""
     out: list[tuple[int, int, bool]] = []
     for a, b in _sentence_spans(text, max_chars=max_chars, max_chars_cjk=max_chars_cjk, keep=keep,
-                                saved=saved):
+                                saved=saved, rules=_rules(lang)):
         limit = max_chars_cjk if _CJK_RE.search(text, a, b) else max_chars
         if out and out[-1][1] <= a and not _ends_sentence(text[out[-1][0]:out[-1][1]]) \
                 and not text[out[-1][1]:a].strip() and "\n" not in text[out[-1][1]:a]:
@@ -214,11 +256,11 @@ def _ends_sentence(piece: str) -> bool:
 
 
 def _sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int,
-                    keep: Sequence[tuple[int, int]] = (),
-                    saved: Sequence[tuple[int, int, int]] = ()) -> list[tuple[int, int]]:
+                    keep: Sequence[tuple[int, int]], saved: Sequence[tuple[int, int, int]],
+                    rules: _Rules) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     short = min(max_chars, max_chars_cjk)
-    for a, b in _raw_spans(text):
+    for a, b in _raw_spans(text, rules):
         said = b - a - sum(n for lo, hi, n in saved if a <= lo and hi <= b)
         if said <= short:
             out.append((a, b))
@@ -229,17 +271,18 @@ def _sentence_spans(text: str, *, max_chars: int, max_chars_cjk: int,
             out.append((a, b))
         else:
             inside = [(lo - a, hi - a) for lo, hi in keep if lo < b and hi > a]
-            out.extend((a + x, a + y) for x, y in split_long(piece, limit, inside))
+            out.extend((a + x, a + y) for x, y in _split_long(piece, limit, inside, rules))
     return out
 
 
-def _raw_spans(text: str) -> list[tuple[int, int]]:
+def _raw_spans(text: str, rules: _Rules) -> list[tuple[int, int]]:
     """Sentence spans by punctuation alone, trimmed, without the punctuation-only ones."""
     spans: list[tuple[int, int]] = []
     start = 0
+    depth = _Depth(text)
     for m in _STOP_RE.finditer(text):
-        if m.group(1) is None and (not _is_boundary(text, m) or (
-                m.group(2) == "；" and _open_brackets(text, start, m.start()))):
+        if m.group(1) is None and (not _is_boundary(text, m, rules) or (
+                m.group(2) == "；" and depth.at(start) < depth.at(m.start()))):
             continue  # "（见张三，2019；李四，2020）": a semicolon inside an aside ends nothing
         end = m.start() if m.group(1) is not None else m.end()
         _add_trimmed(text, start, end, spans)
@@ -248,11 +291,27 @@ def _raw_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _open_brackets(text: str, a: int, b: int) -> bool:
-    """Is a parenthesis or bracket opened in text[a:b] and not closed there?"""
-    piece = text[a:b]
-    return piece.count("（") + piece.count("(") + piece.count("【") + piece.count("[") > \
-        piece.count("）") + piece.count(")") + piece.count("】") + piece.count("]")
+class _Depth:
+    """Brackets opened minus closed in text[:i], counted once from the start of the text (many
+    semicolons inside one open bracket: not each counted from the bracket on). Each offset asked
+    is at least the largest asked before it or one asked before."""
+
+    _OPEN = frozenset("（(【[")
+    _CLOSE = frozenset("）)】]")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.memo: dict[int, int] = {0: 0}
+        self.pos = 0
+        self.depth = 0
+
+    def at(self, i: int) -> int:
+        if i not in self.memo:
+            for c in self.text[self.pos:i]:
+                self.depth += (c in self._OPEN) - (c in self._CLOSE)
+            self.pos = i
+            self.memo[i] = self.depth
+        return self.memo[i]
 
 
 def _add_trimmed(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
@@ -263,7 +322,7 @@ def _add_trimmed(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> Non
         spans.append((a, a + len(stripped)))
 
 
-def _is_boundary(text: str, m: re.Match[str]) -> bool:
+def _is_boundary(text: str, m: re.Match[str], rules: _Rules) -> bool:
     """Does this run of terminators (plus closers) end a sentence?"""
     stops = m.group(2)
     end = m.end()
@@ -282,13 +341,13 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if nxt.islower():
         return False  # "Help!" he cried. / approx. five / Wait... what
     if stops == "." or stops == "\uff0e":
-        return _period_ends(text, m.start(), nxt)
+        return _period_ends(text, m.start(), nxt, rules)
     if stops[0] in ".…" and nxt_m is not None and nxt == "I" and _PRONOUN_I.match(text, nxt_m.start(1)):
         return False  # "Well... I think so": a hesitation, not an ending
     return True
 
 
-def _period_ends(text: str, dot: int, nxt: str) -> bool:
+def _period_ends(text: str, dot: int, nxt: str, rules: _Rules) -> bool:
     """A single period followed by a space: not after an abbreviation or an initial."""
     lo = max(0, dot - 24)
     ws = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\u00a0", lo, dot))
@@ -296,18 +355,18 @@ def _period_ends(text: str, dot: int, nxt: str) -> bool:
     if not token or _is_cjk_or_punct(token[-1]):
         return True
     low = token.lower()
-    for m in _MULTI.finditer(text, max(0, dot - 12), min(len(text), dot + 12)):
+    for m in rules.multi.finditer(text, max(0, dot - 12), min(len(text), dot + 12)) if rules.multi else ():
         if m.start() <= dot < m.end():
-            return m.end() == dot + 1 and m.group("era") is not None and (nxt.isupper() or not nxt)
-    if token.isdigit() and len(token) <= 2 and _DE_ORDINAL_NOUN.match(text, dot + 1):
+            return m.end() == dot + 1 and m.groupdict().get("era") is not None and (nxt.isupper() or not nxt)
+    if rules.ordinal_noun and token.isdigit() and len(token) <= 2 and rules.ordinal_noun.match(text, dot + 1):
         return False
     if nxt and ws < 0 and lo == 0 and _ROMAN_RE.fullmatch(token):
         return False  # "IX. Scope": a numbered heading, not a sentence "IX."
-    if low in _ABBREV_MAY_END:
+    if low in rules.may_end:
         return nxt.isupper() or not nxt
-    if low in _ABBREV or (_INITIAL_RE.fullmatch(token) and token != "I"):  # "So do I."
+    if low in rules.abbrev or (_INITIAL_RE.fullmatch(token) and token != "I"):  # "So do I."
         return not nxt  # at the very end of the text it still ends the sentence
-    if low in _ABBREV_BEFORE_NUMBER:
+    if low in rules.before_number:
         return not nxt.isdigit()
     if _DOTTED_RE.fullmatch(token):
         return not nxt
@@ -326,7 +385,8 @@ def _latin_tok(c: str) -> bool:
     return not c.isspace() and not _is_cjk_or_punct(c)
 
 
-def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = (), *,
+               lang: str = "en") -> list[tuple[int, int]]:
     """Split one over-long sentence into trimmed spans of at most ``limit`` characters, never
     inside a Latin token or number. A token longer than the limit stays whole.
 
@@ -346,8 +406,16 @@ def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> l
     reader pauses there, though less than at a comma). A parenthesis or quotation
     that fits in ``limit`` is kept whole when any other split exists (an opener never closed
     runs to the end: the quotation goes on in the next sentence); one longer than the limit is
-    cut inside at clause places, between its words only when it has none that fit.
+    cut inside at clause places, between its words only when it has none that fit. ``lang``
+    says which abbreviations end no clause (see :func:`split_sentences`).
+
+    The work is linear in the text for a fixed limit, whatever its brackets (an opener never
+    closed in untrusted text runs to the end: masks and stub counts come from one pass).
     """
+    return _split_long(text, limit, keep, _rules(lang))
+
+
+def _split_long(text: str, limit: int, keep: Sequence[tuple[int, int]], rules: _Rules) -> list[tuple[int, int]]:
     n = len(text.rstrip())
     s0 = _skip_space(text, 0, n)
     if n - s0 <= limit:
@@ -356,12 +424,13 @@ def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> l
         return [c for c in cuts if not any(lo < c < hi for lo, hi in keep)] if keep else cuts
 
     spans = _bracket_spans(text)
-    clause = free_of_keep(_clause_cuts(text, s0, n))
-    asides = frozenset(free_of_keep(_aside_cuts(text, s0, n, spans)))
+    stubs = _Stubs(text)
+    clause = free_of_keep(_clause_cuts(text, s0, n, rules))
+    asides = frozenset(free_of_keep(_aside_cuts(text, s0, n, spans, stubs)))
     short, inside = _inside_brackets(text, spans, limit)
     ok = [c for c in clause if not short[c]]  # not inside a parenthesis or quotation kept whole
-    cuts = _best_cuts(text, s0, n, ok, frozenset(ok), limit, overflow=False, soft=asides)
-    if cuts is not None and _stubs(text, s0, cuts):
+    cuts = _best_cuts(text, s0, n, ok, frozenset(ok), limit, stubs, overflow=False, soft=asides)
+    if cuts is not None and stubs.count(s0, cuts):
         cuts = None  # "因此，| ...": clause marks alone leave a stub; words may do better
     words: list[int] = []
 
@@ -371,24 +440,24 @@ def split_long(text: str, limit: int, keep: Sequence[tuple[int, int]] = ()) -> l
     if cuts is None:  # a stretch between clause marks is longer than the limit: cut between words
         words = between_words()
         free = [w for w in words if not inside[w]]
-        cuts = _best_cuts(text, s0, n, sorted(set(ok).union(free)), frozenset(ok), limit,
+        cuts = _best_cuts(text, s0, n, sorted(set(ok).union(free)), frozenset(ok), limit, stubs,
                           overflow=False, soft=asides)
         if cuts is None:  # a long quotation without a clause mark that fits: between its words
             cuts = _best_cuts(text, s0, n, sorted(set(ok).union(w for w in words if not short[w])),
-                              frozenset(ok), limit, overflow=False, soft=asides)
-    if cuts is not None and _stubs(text, s0, cuts):
+                              frozenset(ok), limit, stubs, overflow=False, soft=asides)
+    if cuts is not None and stubs.count(s0, cuts):
         # "Section 11 | (Public servant obtaining ..., without ...)": a piece of one or two words
         # is worse than a cut at a comma inside the brackets
         words = between_words()
-        inner = _best_cuts(text, s0, n, sorted(set(clause).union(words)), frozenset(clause), limit,
+        inner = _best_cuts(text, s0, n, sorted(set(clause).union(words)), frozenset(clause), limit, stubs,
                            overflow=False, soft=asides)
-        if inner is not None and not _stubs(text, s0, inner):
+        if inner is not None and not stubs.count(s0, inner):
             cuts = inner
     if cuts is None and len(ok) < len(clause):
-        cuts = _best_cuts(text, s0, n, clause, frozenset(clause), limit, overflow=False)
+        cuts = _best_cuts(text, s0, n, clause, frozenset(clause), limit, stubs, overflow=False)
     if cuts is None:  # nothing fits outside brackets: any clause mark or word, a long token whole
         cuts = _best_cuts(text, s0, n, sorted(set(clause).union(between_words())),
-                          frozenset(clause), limit, overflow=True, soft=asides)
+                          frozenset(clause), limit, stubs, overflow=True, soft=asides)
     out: list[tuple[int, int]] = []
     s = s0
     for cut in cuts or [n]:
@@ -411,12 +480,12 @@ _DATE_COMMA = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 _INNER_STOP = re.compile(r"(?<=[^\W_])(?<![A-Z])\.(?=\s+\S)")
 
 
-def _aside_cuts(text: str, s0: int, n: int, spans: list[tuple[int, int]]) -> list[int]:
+def _aside_cuts(text: str, s0: int, n: int, spans: list[tuple[int, int]], stubs: _Stubs) -> list[int]:
     """Offsets in text[s0:n] right before an aside or a quotation (``spans``: its brackets and
     quotations, :func:`_bracket_spans`) a reader pauses before, sorted."""
     cuts = []
     for a, b in spans:
-        if s0 < a < n and text[a] in _PAUSE_OPENERS and not _is_stub(text[a:b]):
+        if s0 < a < n and text[a] in _PAUSE_OPENERS and not stubs.is_stub(a, b):
             before = text[a - 1]
             if before.isspace():
                 if _after_function_word(text, a):
@@ -440,13 +509,13 @@ def _after_function_word(text: str, j: int) -> bool:
     return bool(word) and word[-1].lower() in _FUNCTION_WORDS
 
 
-def _clause_cuts(text: str, s0: int, n: int) -> list[int]:
+def _clause_cuts(text: str, s0: int, n: int, rules: _Rules) -> list[int]:
     """Offsets in text[s0:n] where a long sentence may be cut as at a comma, sorted."""
     cuts = {m.end() for m in _CLAUSE_RE.finditer(text, s0, n) if s0 < m.end() < n}
     if "," in text:
         cuts.difference_update(m.end() for m in _DATE_COMMA.finditer(text, s0, n))
     for m in _INNER_STOP.finditer(text, s0, n):  # "Applications. pp. 188": a part of a reference
-        if _period_ends(text, m.start(), "x"):
+        if _period_ends(text, m.start(), "x", rules):
             cuts.add(m.end())
     return sorted(cuts)
 
@@ -463,18 +532,23 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
     from its start (a quotation of several sentences); a stray ")" ("1) mix") opens nothing."""
     n = len(text)
     stack: list[tuple[str, int]] = []
+    # where in ``stack`` each closer's openers stand (a closer finds its opener at once, not by
+    # a search down a stack of thousands of other openers)
+    where: dict[str, list[int]] = {c: [] for c in _CLOSING}
     spans: list[tuple[int, int]] = []
     quote = -1
     for i, ch in enumerate(text):
         if ch in _PAIRS and ch != "‘" or ch == "‘" and not (i and text[i - 1].isalnum()):
+            where[_PAIRS[ch]].append(len(stack))
             stack.append((_PAIRS[ch], i))
         elif ch in _CLOSING:
             if ch == "’" and 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
                 continue  # an apostrophe: "don’t"
-            at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == ch), -1)
+            at = where[ch][-1] if where[ch] else -1
             if at >= 0:
                 spans.append((stack[at][1], i + 1))
-                del stack[at:]  # openers inside it that were never closed end with it
+                while len(stack) > at:  # openers inside it that were never closed end with it
+                    where[stack.pop()[0]].pop()
             elif ch in _QUOTE_CLOSERS:
                 spans.append((0, i + 1))
         elif ch == '"':
@@ -492,18 +566,23 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
 def _inside_brackets(text: str, spans: list[tuple[int, int]], limit: int) -> tuple[list[bool], list[bool]]:
     """For each offset 0..len(text): is a cut there inside one of the brackets ``spans`` of at
     most ``limit`` characters (one that can be kept whole), and inside any at all?"""
-    short = [False] * (len(text) + 1)
-    inside = [False] * (len(text) + 1)
+    # +1 where a span's inside starts, -1 where it ends, summed in one pass: linear however many
+    # spans overlap (openers never closed all run to the end of the text)
+    starts_short = [0] * (len(text) + 1)
+    starts_inside = [0] * (len(text) + 1)
     for a, b in spans:
-        for k in range(a + 1, b):
-            inside[k] = True
+        if b - a > 1:
+            starts_inside[a + 1] += 1
+            starts_inside[b] -= 1
             if b - a <= limit:
-                short[k] = True
-    return short, inside
+                starts_short[a + 1] += 1
+                starts_short[b] -= 1
+    return ([d > 0 for d in itertools.accumulate(starts_short)],
+            [d > 0 for d in itertools.accumulate(starts_inside)])
 
 
 def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[int], limit: int,
-               *, overflow: bool, soft: frozenset[int] = frozenset()) -> list[int] | None:
+               stubs: _Stubs, *, overflow: bool, soft: frozenset[int] = frozenset()) -> list[int] | None:
     """The best list of cut positions (ending with ``n``) for text[s0:n], or None if no split
     into pieces of at most ``limit`` exists (with ``overflow``, a piece may run past the limit
     to the first cut after it: a token longer than the limit). A cut at a ``soft`` place
@@ -547,7 +626,7 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
                 if j in joints:
                     wcost = 1  # "... (ELL) | and new research ...": cut before a conjunction
                     even -= bonus
-            stub = _is_stub(text[start:end])
+            stub = stubs.is_stub(start, end)
             cost = (st + stub, w + wcost, p + 1, f + max(0.0, short - length) ** 2, e + even)
             if found is None or cost < found[0]:
                 found = (cost, k)
@@ -568,18 +647,36 @@ def _best_cuts(text: str, s0: int, n: int, cands: list[int], clause: frozenset[i
     return cuts
 
 
-def _stubs(text: str, s0: int, cuts: list[int]) -> int:
-    """How many of the pieces that ``cuts`` make are stubs."""
-    starts = [s0] + cuts[:-1]
-    return sum(_is_stub(text[a:b].strip()) for a, b in zip(starts, cuts))
+# a CJK character that is a letter or digit is counted (see _is_cjk_or_punct for the ranges)
+_CJK_OR_PUNCT_RE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+                              "\uff00-\uffef\U00020000-\U0003134f]")
+_WORD_START_RE = re.compile(r"(?<=\s)\S")
 
 
-def _is_stub(piece: str) -> int:
-    """1 for a piece of one or two words (a Chinese piece of four characters or fewer)."""
-    cjk = sum(1 for c in piece if _is_cjk_or_punct(c) and c.isalnum())
-    if cjk:
-        return int(cjk <= 4 and len(piece.split()) <= 2)
-    return int(len(piece.split()) <= 2)
+class _Stubs:
+    """Is a piece of ``text`` a stub: one or two words (a Chinese piece of four characters or
+    fewer)? Answered from word starts and CJK characters found in one pass over the text, so
+    that asking about many long, overlapping pieces costs no copy of each."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = [m.start() for m in _WORD_START_RE.finditer(text)]
+        self.cjk = [m.start() for m in _CJK_OR_PUNCT_RE.finditer(text) if m.group().isalnum()]
+
+    def is_stub(self, a: int, b: int) -> int:
+        """1 if text[a:b] is a stub, else 0."""
+        if a >= b:
+            return 1
+        words = bisect.bisect_left(self.words, b) - bisect.bisect_right(self.words, a)
+        if not self.text[a].isspace():
+            words += 1  # a word starts right at ``a``
+        if words > 2:
+            return 0
+        return int(bisect.bisect_left(self.cjk, b) - bisect.bisect_left(self.cjk, a) <= 4)
+
+    def count(self, s0: int, cuts: list[int]) -> int:
+        """How many of the pieces that ``cuts`` make from ``s0`` on are stubs."""
+        return sum(self.is_stub(a, b) for a, b in zip([s0] + cuts[:-1], cuts))
 
 
 def _skip_space(text: str, i: int, n: int) -> int:
