@@ -9,7 +9,7 @@ from types import FrameType
 from typing import Any
 
 import narrator.script.sentences as sentences
-from narrator.script.sentences import split_long
+from narrator.script.sentences import sentence_pieces, split_long
 
 
 def _lines_run(call: Any) -> int:
@@ -42,6 +42,23 @@ def test_openers_never_closed_are_split_in_linear_work() -> None:
 def test_nested_closers_that_match_nothing_are_linear() -> None:
     small = _lines_run(lambda: split_long("( " * 200 + "] " * 200, 20))
     large = _lines_run(lambda: split_long("( " * 800 + "] " * 800, 20))
+    assert large < 5.5 * small, (small, large)
+
+
+def _links(count: int) -> int:
+    text = "See https://a.io/x. " * count
+    links = [(k * 20 + 4, k * 20 + 18, 8) for k in range(count)]  # each URL said as its site
+    pieces = sentence_pieces(text, max_chars=160, max_chars_cjk=80, keep=[(a, b) for a, b, _ in links],
+                             saved=links)
+    assert len(pieces) == count
+    return _lines_run(lambda: sentence_pieces(text, max_chars=160, max_chars_cjk=80,
+                                              keep=[(a, b) for a, b, _ in links], saved=links))
+
+
+def test_many_links_are_measured_in_linear_work() -> None:
+    # a sentence is measured by what it says: its links are found by bisection, not by a pass
+    # over all the links of the paragraph for each sentence
+    small, large = _links(200), _links(800)
     assert large < 5.5 * small, (small, large)
 
 
