@@ -40,9 +40,10 @@ _ELEMENTS = frozenset("input video audio option select script details button ifr
 _COMMENT = re.compile(r"<!--(.{0,400}?)-->", re.DOTALL)
 _TAG_WORD = re.compile(r"\s*(?:tags?|elements?|标签|元素)\b", re.IGNORECASE)
 _TEMPLATE = re.compile(r"\{\{\s*([^{}|]{1,80}?)\s*(?:\|([^{}]{0,400}))?\}\}")
-# "\\begin {equation}" in a listing: a command's group after a space ("2^{10}", "\\frac{a}{b}"
-# are maths); a group after no command is what it says ("the set {1, 2, 3}" keeps its braces)
-_BRACES = re.compile(r"(\\[A-Za-z]+)\s+\{([^{}]{0,80})\}")
+# a group after a space, a bracket or at the start: "\\begin {equation}" in a listing, "the set {1, 2, 3}",
+# "{L,R}": its braces are not said (an engine would say "left brace" or nothing); "2^{10}" and
+# "\\frac{a}{b}" are maths
+_BRACES = re.compile(r"(?:(?<=[\s(\[])|^)\{([^{}]{0,80})\}")
 # <<quoted>>: guillemets typed as two angle brackets, a quotation (not a tag in brackets); "a << b"
 # (spaced) and "x<<2" (after a word) are shifts
 _GUILLEMETS = re.compile(r"(?<![\w<])<<(?=[^\s<=-])([^<>]{1,400}?)(?<=[^\s=-])>>(?![>=\w])")
@@ -91,7 +92,7 @@ def say_markup(text: str, lang: str = "en") -> str:
         text = _PIPES.sub(lambda m: f" {words['|']}{m.group(1)}{words['|']} ", text)
     if "{" in text:
         text = _TEMPLATE.sub(_template, text)
-        text = _BRACES.sub(lambda m: f"{m.group(1)} {m.group(2).strip()} ", _DOCUMENT_COMMAND.sub(r"\1 \2", text))
+        text = _BRACES.sub(lambda m: f" {m.group(1).strip()} ", _DOCUMENT_COMMAND.sub(r"\1 \2", text))
     if "<" in text or ">" in text:
         text = _say_comparisons(text, words)
     if "_*" in text:
