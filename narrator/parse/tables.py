@@ -57,6 +57,7 @@ _BOX = "\u2500-\u257f"  # Unicode box drawing: ─ │ ├ └ ┌ ...
 _LEAD = re.compile(rf"^[\s|+\\/`_\-{_BOX}]*")  # the strokes before a cell's name
 # "-" alone is a blank in data tables, "+" a diff's added line: neither is a stroke alone
 _STROKE = re.compile(rf"[|{_BOX}]|[+`\\]-|_{{3,}}")
+_STROKE_CHAR = re.compile(rf"[|+`\\_{_BOX}]")  # what any stroke of _STROKE is made of
 _FILE_NAME = re.compile(r"(?:\.\w{1,5}|/)$")  # "default.htm", "src/"
 _MAX_NAME = 40  # characters of a name beside the strokes
 _MIN_DRAWN = 3  # cells with strokes, at least, and a quarter of the filled ones
@@ -128,6 +129,7 @@ def table_kind(table: Any) -> str:
     Tag, NS, Comment = bs4.Tag, bs4.NavigableString, bs4.Comment
     text_len = digits = cells = tiny = empty = longest = 0
     cell_len = -1
+    stroked = False  # a line-drawing character somewhere: only then can it be a drawing
     for d in descendants(table):
         if isinstance(d, Tag):
             n = d.name
@@ -144,6 +146,7 @@ def table_kind(table: Any) -> str:
             if isinstance(d.parent, Tag) and d.parent.name in SKIP_TAGS:
                 continue
             s = d.strip()
+            stroked = stroked or _STROKE_CHAR.search(s) is not None
             text_len += len(s)
             digits += sum(1 for ch in s if ch.isdigit())
             if cell_len >= 0:
@@ -154,7 +157,7 @@ def table_kind(table: Any) -> str:
         longest = max(longest, cell_len)
     # empty cells are blanks to fill in (a form laid out as a table), not data
     filled = cells - empty
-    if filled >= _MIN_DRAWN and longest <= 200 and drawing_of(table):
+    if stroked and filled >= _MIN_DRAWN and longest <= 200 and drawing_of(table):
         return "drawing"
     if cells >= 20 and filled and (digits >= 0.3 * max(text_len, 1) or tiny >= 0.6 * filled):
         return "skip"
@@ -185,6 +188,8 @@ def code_columns(table: Any) -> frozenset[int]:
     """Columns of a data table whose non-empty cells are code (all but one in ten) and mostly code expressions
     (operators, calls: "var %= expr", "&mut type"), not names: code is not read, so neither are
     they. A column of identifiers ("RemAssign") is read like inline code in prose."""
+    if table.find(_CODE_TAGS) is None:
+        return frozenset()  # most tables: no code at all (one look, not a look per cell)
     columns: dict[int, list[str]] = {}  # column -> for each non-empty body cell: prose, expr or name
     for tr in table.find_all("tr"):
         col = 0
