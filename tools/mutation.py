@@ -94,38 +94,6 @@ HARMLESS: dict[str, str] = {
                 "only); _word_offsets for empty words (never produced); a partial word list's times (takes "
                 "always time every word); jieba HMM on/off (unknown words only); the 1-second limits moved by "
                 "<=; to_vtt's final newline test (parts[-1] is always empty); 'XXWFXX' (still contains W, F).",
-    "cache": Target("narrator/synthesis/cache.py",
-                    (T + "test_cache.py", T + "test_cache_store_exact.py")),
-    "verify-compare": Target("narrator/synthesis/verify/compare.py", (*VERIFY_UNITS, T + "test_verify_compare_exact.py")),
-    "verify-words": Target("narrator/synthesis/verify/words.py", (*VERIFY_UNITS, T + "test_verify_words_timed.py")),
-    # script (sentences.py and planner.py: add them once their refactoring has landed)
-    "style": Target("narrator/script/style.py", (T + "test_style.py", T + "test_style_labels_and_ties.py"),
-                    (T + "test_style.py::test_on_real_documents_references_and_bold_heavy_pages_are_rarely_excited",)),
-    "casting": Target("narrator/script/casting.py", (T + "test_casting.py",)),
-    "lexicon": Target("narrator/script/lexicon.py",
-                      (T + "test_lexicon.py", T + "test_pronunciation.py", T + "test_lexicon_terms_exact.py")),
-    "spoken": Target("narrator/script/spoken.py", (T + "test_markdown_extras.py", T + "test_formulas_spoken.py")),
-    "script-maths": Target("narrator/script/maths.py", (T + "test_maths.py", T + "test_formulas_spoken.py")),
-    # parse (html.py: add it once its refactoring has landed)
-    "chapters": Target("narrator/parse/chapters.py", (T + "test_chapters.py", T + "test_chapters_from_blocks.py")),
-    "labels": Target("narrator/parse/labels.py", (T + "test_labels.py", T + "test_labels_rules_exact.py")),
-    "formats": Target("narrator/parse/formats.py", (T + "test_formats.py",)),
-    "lines": Target("narrator/parse/lines.py", (T + "test_parse.py",)),
-    "notes": Target("narrator/parse/notes.py", (T + "test_notes.py", T + "test_notes_placement_exact.py")),
-    # assembly
-    "leveling": Target("narrator/assembly/leveling.py", (T + "test_audio_cores.py",)),
-    "loudness": Target("narrator/assembly/loudness.py", (T + "test_audio_cores.py",)),
-}
-
-
-# Survivors judged harmless at the last full run (2026-12, issue 26), by target: mutants that change
-# nothing a user or a caller can observe here. A new survivor not covered by these is a missing test.
-HARMLESS: dict[str, str] = {
-    "captions": "DP internals that cannot change the optimum (the early 'wider ranges' exit and its bounds, "
-                "best[] size and seed, a constant added to every layout, ties); cost weights and penalties "
-                "moved by one (tuning, not bugs); the first token's penalty (never a break); _word_offsets "
-                "for empty words (never produced); jieba HMM on/off (segmentation of unknown words); to_vtt's "
-                "final newline test (parts[-1] is always empty); _is_wide's 'XXWFXX' (still contains W, F).",
     "cache": "permission and I/O failures root cannot cause (unreadable fan-out folder, take that cannot be "
              "removed: 18; test_cache.py covers them through setpriv in a subprocess, which mutmut cannot "
              "see); races (a file vanishing between listing and use); fsync (power loss only); encoding "
