@@ -16,11 +16,26 @@ import mutation  # noqa: E402
 def test_every_target_names_a_module_and_tests_that_exist() -> None:
     for name, target in mutation.TARGETS.items():
         assert (ROOT / target.module).is_file(), (name, target.module)
+        assert any(any(ROOT.glob(t.partition("::")[0])) for t in target.tests), name
         for test in target.tests:
             path, _, node = test.partition("::")
+            if "*" in path:  # a stage's glob: new test files named for the stage are picked up
+                continue
             assert (ROOT / path).is_file(), (name, test)
             if node:
                 assert f"def {node}(" in (ROOT / path).read_text(encoding="utf-8"), (name, test)
+
+
+def test_every_module_of_the_stages_in_scope_has_a_target_and_owns_only_its_mutants() -> None:
+    modules = {t.module for t in mutation.TARGETS.values()}
+    for folder in ("parse", "parse/sources", "script", "normalize", "assembly"):
+        for path in (ROOT / "narrator" / folder).glob("*.py"):
+            if path.name != "__init__.py" or len(path.read_text(encoding="utf-8").splitlines()) >= 40:
+                assert f"narrator/{folder}/{path.name}" in modules, path
+    assert mutation._owns("narrator/parse/lines.py", "narrator.parse.lines.x__concat__mutmut_17")
+    assert mutation._owns("narrator/parse/__init__.py", "narrator.parse.x_parse__mutmut_1")
+    assert not mutation._owns("narrator/parse/__init__.py", "narrator.parse.lines.x__concat__mutmut_17")
+    assert not mutation._owns("narrator/parse/lines.py", "narrator.parse.linesx.x_a__mutmut_1")
 
 
 def test_the_copy_is_never_made_inside_the_repository(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@
     .venv/bin/python tools/mutation.py --list                 # the targets and their tests
     .venv/bin/python tools/mutation.py --report captions      # the last run's figures, survivors shown
 
-Each target is one module and the test files that should catch its bugs (not the whole suite).
+Each target is one module and the test files that should catch its bugs (not the whole suite);
+every module of parse/, parse/sources/, script/, normalize/ and assembly/ has one. Targets named
+together that share their tests run in one copy.
 mutmut works in a copy of the checkout (uncommitted work included) under --work, outside the
 repository by default, so the working tree is never mutated and others editing it see nothing.
 One line per target: killed/total and the score; survivors are listed by mutmut's name, and
@@ -63,7 +65,7 @@ TARGETS: dict[str, Target] = {
                     (T + "test_cache.py", T + "test_cache_store_exact.py")),
     "verify-compare": Target("narrator/synthesis/verify/compare.py", (*VERIFY_UNITS, T + "test_verify_compare_exact.py")),
     "verify-words": Target("narrator/synthesis/verify/words.py", (*VERIFY_UNITS, T + "test_verify_words_timed.py")),
-    # script (sentences.py and planner.py: add them once their refactoring has landed)
+    # script
     "style": Target("narrator/script/style.py", (T + "test_style.py", T + "test_style_labels_and_ties.py"),
                     (T + "test_style.py::test_on_real_documents_references_and_bold_heavy_pages_are_rarely_excited",)),
     "casting": Target("narrator/script/casting.py", (T + "test_casting.py",)),
@@ -71,7 +73,7 @@ TARGETS: dict[str, Target] = {
                       (T + "test_lexicon.py", T + "test_pronunciation.py", T + "test_lexicon_terms_exact.py")),
     "spoken": Target("narrator/script/spoken.py", (T + "test_markdown_extras.py", T + "test_formulas_spoken.py")),
     "script-maths": Target("narrator/script/maths.py", (T + "test_maths.py", T + "test_formulas_spoken.py")),
-    # parse (html.py: add it once its refactoring has landed)
+    # parse
     "chapters": Target("narrator/parse/chapters.py", (T + "test_chapters.py", T + "test_chapters_from_blocks.py")),
     "labels": Target("narrator/parse/labels.py", (T + "test_labels.py", T + "test_labels_rules_exact.py")),
     "formats": Target("narrator/parse/formats.py", (T + "test_formats.py",)),
@@ -81,6 +83,41 @@ TARGETS: dict[str, Target] = {
     "leveling": Target("narrator/assembly/leveling.py", (T + "test_audio_cores.py",)),
     "loudness": Target("narrator/assembly/loudness.py", (T + "test_audio_cores.py",)),
 }
+
+# Every other module of the stages in scope gets a target with its stage's tests (globs, so a new
+# test file named for its stage is picked up; mutmut runs only the tests that reach the mutated
+# function). Left out: the timing tests of test_hostile_inputs.py and the 63-document
+# test_corpus_parse.py (seconds per mutant; they guard speed and the corpus, not small bugs).
+PARSE_TESTS = tuple(T + g for g in (
+    "test_parse*.py", "test_source_*.py", "test_chapters*.py", "test_labels*.py", "test_notes*.py",
+    "test_own_contents*.py", "test_second_opinion*.py", "test_collapsible_olx*.py", "test_drawings*.py",
+    "test_language_of_page.py", "test_formats*.py", "test_texmacros_language.py", "test_tables*.py",
+    "test_chrome*.py", "test_olx*.py"))
+SCRIPT_TESTS = tuple(T + g for g in (
+    "test_sentences*.py", "test_plan*.py", "test_style*.py", "test_casting*.py", "test_lexicon*.py",
+    "test_maths*.py", "test_formulas_spoken.py", "test_markdown_extras.py", "test_normalize_*.py",
+    "test_zh_typography*.py", "test_polyphones*.py", "test_corrections*.py", "test_spoken*.py"))
+ASSEMBLY_TESTS = (T + "test_audio*.py", T + "test_assembly*.py")
+STAGES = (("narrator/parse", "parse", PARSE_TESTS), ("narrator/parse/sources", "source", PARSE_TESTS),
+          ("narrator/script", "script", SCRIPT_TESTS), ("narrator/normalize", "normalize", SCRIPT_TESTS),
+          ("narrator/assembly", "assembly", ASSEMBLY_TESTS))
+
+
+def _every_module() -> dict[str, Target]:
+    """A target named ``<stage>-<module>`` for each module of STAGES without one above (an
+    ``__init__.py`` of a few lines has nothing to mutate)."""
+    named = {t.module for t in TARGETS.values()}
+    found: dict[str, Target] = {}
+    for folder, stage, tests in STAGES:
+        for path in sorted((ROOT / folder).glob("*.py")):
+            module = f"{folder}/{path.name}"
+            if module in named or (path.name == "__init__.py" and len(path.read_text(encoding="utf-8").splitlines()) < 40):
+                continue
+            found[f"{stage}-{path.stem.replace('__init__', 'init')}"] = Target(module, tests)
+    return found
+
+
+TARGETS.update(_every_module())
 
 
 # Survivors judged harmless at the last full run (2026-12, issue 26), by target: mutants that change
@@ -130,15 +167,17 @@ def _copy(dest: Path) -> None:
             os.symlink(ROOT / big, dest / big)
 
 
-def _configure(work: Path, target: Target) -> None:
-    """Add mutmut's section to the copy's pyproject.toml: one module, its tests, quiet pytest."""
+def _configure(work: Path, targets: list[Target]) -> None:
+    """Add mutmut's section to the copy's pyproject.toml: the modules, their (shared) tests, quiet pytest."""
+    target = targets[0]
     def toml_list(items: tuple[str, ...] | list[str]) -> str:
         return "[" + ", ".join(json.dumps(i) for i in items) + "]"
-    tests = [t for t in target.tests if (work / t.split("::")[0]).exists()]
+    tests = [str(p.relative_to(work)) for t in target.tests if "*" in t for p in sorted(work.glob(t))]
+    tests += [t for t in target.tests if "*" not in t and (work / t.split("::")[0]).exists()]
     section = (
         "\n[tool.mutmut]\n"
         'source_paths = ["narrator"]\n'
-        f"only_mutate = {toml_list([target.module])}\n"
+        f"only_mutate = {toml_list([t.module for t in targets])}\n"
         f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"
         f'pytest_add_cli_args = {toml_list(["-p", "no:cacheprovider", *(f"--deselect={n}" for n in target.slow)])}\n'
         "use_git_change_detection = false\n"
@@ -158,31 +197,48 @@ def _results(work: Path) -> dict[str, str]:
     return statuses
 
 
+def _owns(module: str, mutant: str) -> bool:
+    """Whether ``mutant`` (mutmut's name: ``narrator.parse.lines.x_split__mutmut_3``) is one of ``module``'s."""
+    dotted = module.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+    return mutant.startswith(dotted + ".") and "." not in mutant[len(dotted) + 1:]
+
+
 def summary(name: str, work: Path) -> tuple[int, int, list[str]]:
     """(killed, total, survivors) of the last run of ``name`` in ``work``; timeouts count as killed."""
-    statuses = _results(work)
+    statuses = {m: s for m, s in _results(work).items() if _owns(TARGETS[name].module, m)}
     killed = sum(s in ("killed", "timeout", "caught by type check", "segfault") for s in statuses.values())
     survivors = sorted(n for n, s in statuses.items() if s in ("survived", "no tests", "suspicious"))
     return killed, len(statuses), survivors
 
 
-def run(name: str, base: Path, fresh: bool) -> Path | None:
-    """Run mutmut on one target in ``base/name`` (a fresh copy unless one is there and not ``fresh``);
-    None if mutmut failed (the tests failed on the unmutated copy, e.g. one taken mid-edit)."""
+def run(names: list[str], base: Path, fresh: bool) -> Path | None:
+    """Run mutmut on targets sharing their tests in one copy, ``base/<first name>`` (a fresh copy
+    unless one is there and not ``fresh``; the others' names link to it, for ``--report``). One run
+    learns once which tests reach which function. None if mutmut failed (the tests failed on the
+    unmutated copy, e.g. one taken mid-edit)."""
+    name = names[0]
     work = base / name
+    for other in names:
+        if (base / other).is_symlink():
+            (base / other).unlink()
     if fresh and work.exists():
         shutil.rmtree(work)
     if not work.exists():
         work.mkdir(parents=True)
         _copy(work)
-        _configure(work, TARGETS[name])
+        _configure(work, [TARGETS[n] for n in names])
+    for other in names[1:]:
+        if (base / other).exists():
+            shutil.rmtree(base / other)
+        (base / other).symlink_to(work.name)
     log = work / "mutmut.log"
     with open(log, "w", encoding="utf-8") as out:
         done = subprocess.run([str(MUTMUT), "run", "--max-children", str(max(1, (os.cpu_count() or 2) // 2))],
                               cwd=work, stdout=out, stderr=subprocess.STDOUT)
     if done.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-1500:]
-        print(f"{name}: mutmut exited {done.returncode}, no score (log: {log}):\n{tail}", file=sys.stderr, flush=True)
+        print(f"{'+'.join(names)}: mutmut exited {done.returncode}, no score (log: {log}):\n{tail}",
+              file=sys.stderr, flush=True)
         return None
     return work
 
@@ -190,7 +246,7 @@ def run(name: str, base: Path, fresh: bool) -> Path | None:
 def report(name: str, work: Path, show: bool) -> None:
     killed, total, survivors = summary(name, work)
     score = f"{100 * killed / total:5.1f} %" if total else "   - %"
-    print(f"{name:16} {TARGETS[name].module:42} {killed:4}/{total:<4} {score}", flush=True)
+    print(f"{name:22} {TARGETS[name].module:42} {killed:4}/{total:<4} {score}", flush=True)
     if show and name in HARMLESS:
         print(f"    known harmless: {HARMLESS[name]}")
     for s in survivors:
@@ -213,7 +269,8 @@ def main() -> int:
     if args.list:
         for name, t in TARGETS.items():
             files = dict.fromkeys(Path(x.split("::")[0]).name + ("::..." if "::" in x else "") for x in t.tests)
-            print(f"{name:16} {t.module:42} <- {', '.join(files)}")
+            shown = ", ".join(files) if len(files) < 6 else f"the {len(files)} {name.split('-')[0]} test groups"
+            print(f"{name:22} {t.module:42} <- {shown}")
         return 0
     names = list(TARGETS) if args.all else args.targets
     unknown = [n for n in names if n not in TARGETS]
@@ -225,18 +282,24 @@ def main() -> int:
     if not MUTMUT.exists():
         print(f"error: {MUTMUT} not found: pip install -e '.[mutation]'", file=sys.stderr)
         return 2
-    below = 0
+    # targets with the same tests run together (one copy, one pass learning which tests reach what)
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
     for name in names:
-        where = work / name if args.report else run(name, work, fresh=not args.resume)
-        if where is None:
-            below += 1
+        groups.setdefault((TARGETS[name].tests, TARGETS[name].slow), []).append(name)
+    below = 0
+    for group in groups.values():
+        where = None if args.report else run(group, work, fresh=not args.resume)
+        if where is None and not args.report:
+            below += len(group)
             continue
-        if not (where / "mutants").is_dir():
-            print(f"{name}: no run in {where}", file=sys.stderr)
-            continue
-        report(name, where, show=args.report)
-        killed, total, _ = summary(name, where)
-        below += bool(total) and killed < 0.9 * total
+        for name in group:
+            place = work / name
+            if not (place / "mutants").is_dir():
+                print(f"{name}: no run in {place}", file=sys.stderr)
+                continue
+            report(name, place, show=args.report)
+            killed, total, _ = summary(name, place)
+            below += bool(total) and killed < 0.9 * total
     return below
 
 
