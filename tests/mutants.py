@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from checkout import copy_checkout  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -111,19 +112,6 @@ MUTANTS: list[Mutant] = [
 ]
 
 
-def _copy(dest: Path) -> None:
-    """The checkout as it is now (uncommitted work included), without caches; big folders linked."""
-    skip = shutil.ignore_patterns("__pycache__", ".node", "node_modules", "*.pyc")
-    for name in ("narrator", "tests", "samples", "tools", "benchmarks"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, dest / name, ignore=skip, symlinks=True)
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, dest / name)
-    for big in ("tests/.node", "tests/node_modules"):
-        if (ROOT / big).exists():
-            os.symlink(ROOT / big, dest / big)
-
-
 def run(mutant: Mutant, work: Path) -> tuple[bool, float, str]:
     """(caught, seconds, last line of pytest) for one mutant applied to the copy in ``work``."""
     path = work / mutant.file
@@ -160,7 +148,7 @@ def main() -> int:
     survived = 0
     with tempfile.TemporaryDirectory(prefix="narrator-mutants-") as tmp:
         work = Path(tmp)
-        _copy(work)
+        copy_checkout(work, ("narrator", "tests", "samples", "tools", "benchmarks"))
         for m in chosen:
             caught, seconds, last = run(m, work)
             survived += not caught

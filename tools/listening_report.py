@@ -37,7 +37,6 @@ from narrator.normalize import normalize
 from narrator.script.maths import speak_tex
 from narrator.errors import NarratorError
 from narrator.pipeline import plan
-from narrator.script.planner import estimate_seconds
 from narrator.script.sentences import is_cjk_lang, starts_clause
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".md", ".txt", ".docx", ".jsp")

@@ -29,7 +29,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from checkout import ROOT, copy_checkout  # tools/ is on the path: this script's folder
 MUTMUT = Path(sys.executable).with_name("mutmut")
 
 
@@ -154,19 +154,6 @@ HARMLESS: dict[str, str] = {
 }
 
 
-def _copy(dest: Path) -> None:
-    """The checkout as it is now (uncommitted work included), without caches; big folders linked."""
-    skip = shutil.ignore_patterns("__pycache__", ".node", "node_modules", "*.pyc", "*.narration")
-    for name in ("narrator", "tests", "samples", "benchmarks"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, dest / name, ignore=skip, symlinks=True)
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, dest / name)
-    for big in ("tests/.node", "tests/node_modules"):
-        if (ROOT / big).exists():
-            os.symlink(ROOT / big, dest / big)
-
-
 def _configure(work: Path, targets: list[Target]) -> None:
     """Add mutmut's section to the copy's pyproject.toml: the modules, their (shared) tests, quiet pytest."""
     target = targets[0]
@@ -225,7 +212,7 @@ def run(names: list[str], base: Path, fresh: bool) -> Path | None:
         shutil.rmtree(work)
     if not work.exists():
         work.mkdir(parents=True)
-        _copy(work)
+        copy_checkout(work)
         _configure(work, [TARGETS[n] for n in names])
     for other in names[1:]:
         if (base / other).exists():
