@@ -171,7 +171,8 @@ def say_units(units: list[Unit], lang: str, *, plural: bool) -> str | None:
         length = bool(_LENGTH.match(symbol))
         if zh:
             if size > 1:
-                word = ("平方" if size == 2 else "立方" if size == 3 else "") + word if length \
+                # m^4 (a second moment of area) is 4次方米: only squares and cubes of lengths are 平方/立方
+                word = {2: "平方", 3: "立方"}[size] + word if length and size < 4 \
                     else {2: "二次方", 3: "三次方"}.get(size, f"{size}次方") + word
             said.append(("每" if power < 0 else "") + word)
             continue
