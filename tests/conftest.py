@@ -68,15 +68,9 @@ def firefox() -> Iterator[object]:
 
 
 @pytest.fixture
-def broker() -> Iterator[str]:
-    """A fresh Redis (Debian's redis-server) on a loopback port, no persistence, for one test: its
-    URL. Skipped without redis-server, except in CI, where it is a failure."""
+def redis_server() -> str:
+    """Debian's redis-server executable. Skipped without it, except in CI, where it is a failure."""
     import shutil
-
-    try:
-        from tests.servers.queue import start_redis
-    except ImportError:
-        from servers.queue import start_redis  # type: ignore[no-redef]
 
     redis = shutil.which("redis-server")
     if redis is None:
@@ -84,7 +78,18 @@ def broker() -> Iterator[str]:
         if os.environ.get("NARRATOR_REQUIRE_REDIS") or os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    proc, url = start_redis(redis)
+    return redis
+
+
+@pytest.fixture
+def broker(redis_server: str) -> Iterator[str]:
+    """A fresh Redis on a loopback port, no persistence, for one test: its URL."""
+    try:
+        from tests.servers.queue import start_redis
+    except ImportError:
+        from servers.queue import start_redis  # type: ignore[no-redef]
+
+    proc, url = start_redis(redis_server)
     yield url
     proc.terminate()
     proc.wait(10)

@@ -333,41 +333,27 @@ def test_a_run_cut_short_leaves_no_window_open_for_the_next_run():
 # ---- Celery workers: `narrate worker --in-flight N` ------------------------------------------
 
 
-def test_a_worker_with_in_flight_keeps_that_many_takes_at_its_server(tmp_path):
+def test_a_worker_with_in_flight_keeps_that_many_takes_at_its_server(tmp_path, broker):
     """A `narrate worker --in-flight 4` in front of the batching stand-in: the stand-in sees four
     takes at once (four Celery threads, four messages reserved), never the same take twice at
     once, and the lesson is whole."""
-    import os
-    import shutil
+    from tests.servers.queue import Asker, Worker
 
-    from tests.servers.queue import Asker, Worker, start_redis
-
-    redis_server = shutil.which("redis-server")
-    if redis_server is None:
-        message = "needs redis-server (Debian package redis-server; .ci/run installs it)"
-        if os.environ.get("NARRATOR_REQUIRE_REDIS") or os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    proc, broker = start_redis(redis_server)
     lesson = tmp_path / "lesson.html"
     lesson.write_text("<h1>Rivers</h1><p>" + " ".join(
         f"River number {i} runs to the sea." for i in range(16)) + "</p>")
-    try:
-        with BatchingServer(Curve(unit=0.3, max_batch=8)) as server, \
-                Worker(broker, server.url, tmp_path / "wcache", "--engine", "indextts2-vllm",
-                       "--voice-file", VOICE_PATH, "--in-flight", "4") as worker:
-            worker.wait_ready()
-            asker = Asker(lesson, "-o", tmp_path / "out", "-q", "--broker", broker, "--engine",
-                          "indextts2-vllm", "--voice-file", VOICE_PATH, "--cache-dir",
-                          tmp_path / "asker-cache", "-f", "wav", "--book", "none", cwd=tmp_path)
-            try:
-                assert asker.wait(120) == 0, asker.stderr
-            finally:
-                asker.kill()
-            stats = server.stats()
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    with BatchingServer(Curve(unit=0.3, max_batch=8)) as server, \
+            Worker(broker, server.url, tmp_path / "wcache", "--engine", "indextts2-vllm",
+                   "--voice-file", VOICE_PATH, "--in-flight", "4") as worker:
+        worker.wait_ready()
+        asker = Asker(lesson, "-o", tmp_path / "out", "-q", "--broker", broker, "--engine",
+                      "indextts2-vllm", "--voice-file", VOICE_PATH, "--cache-dir",
+                      tmp_path / "asker-cache", "-f", "wav", "--book", "none", cwd=tmp_path)
+        try:
+            assert asker.wait(120) == 0, asker.stderr
+        finally:
+            asker.kill()
+        stats = server.stats()
     assert stats["max_concurrent"] == 4
     assert stats["same_key_overlaps"] == [] and stats["errors"] == 0
     assert len(server.texts) == len(set(server.texts)) >= 17  # the title and the 16 sentences

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -16,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers.indextts2_webui import free_port
-from tests.servers.queue import wait_until
+from tests.servers.queue import start_redis
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -54,29 +51,11 @@ PASSWORD = "s3cret-for-the-test"
 
 
 @pytest.fixture
-def broker_with_password() -> Iterator[str]:
+def broker_with_password(redis_server: str) -> Iterator[str]:
     """A fresh redis-server on a loopback port that asks for a password; its URL, password included."""
-    redis = shutil.which("redis-server")
-    if redis is None:
-        message = "needs redis-server (Debian package redis-server; .ci/run installs it)"
-        if os.environ.get("NARRATOR_REQUIRE_REDIS") or os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    port = free_port()
-    proc = subprocess.Popen([redis, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
-                             "no", "--requirepass", PASSWORD, "--loglevel", "warning"], stdout=subprocess.DEVNULL)
-
-    def answers() -> bool:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
-                s.sendall(f"AUTH {PASSWORD}\r\nPING\r\n".encode())
-                return b"+PONG" in s.recv(64)
-        except OSError:
-            return False
-
+    proc, url = start_redis(redis_server, PASSWORD)
     try:
-        wait_until(answers, "redis-server to answer", timeout=30)
-        yield f"redis://:{PASSWORD}@127.0.0.1:{port}/0"
+        yield url
     finally:
         proc.terminate()
         proc.wait(10)

@@ -14,18 +14,20 @@ from pathlib import Path
 from .indextts2_webui import free_port
 
 
-def start_redis(executable: str = "redis-server") -> tuple[subprocess.Popen[bytes], str]:
-    """A fresh Redis on a free loopback port, without persistence: (its process, its URL)."""
+def start_redis(executable: str = "redis-server", password: str = "") -> tuple[subprocess.Popen[bytes], str]:
+    """A fresh Redis on a free loopback port, without persistence, asking for ``password`` if one
+    is given: (its process, its URL, password included)."""
     port = free_port()
     proc = subprocess.Popen([executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no", "--loglevel", "warning"], stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
+                             "--appendonly", "no", "--loglevel", "warning",
+                             *(["--requirepass", password] if password else [])], stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
     while True:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
-                s.sendall(b"PING\r\n")
-                if s.recv(16).startswith(b"+PONG"):
-                    return proc, f"redis://127.0.0.1:{port}/0"
+                s.sendall((f"AUTH {password}\r\n" if password else "").encode() + b"PING\r\n")
+                if b"+PONG" in s.recv(64):
+                    return proc, f"redis://{f':{password}@' if password else ''}127.0.0.1:{port}/0"
         except OSError:
             pass
         if time.monotonic() > deadline:
