@@ -44,7 +44,10 @@ def mathml_tex(node: Any, name: str) -> tuple[str, bool]:
         tex = mathml_string_to_tex(source) if "mml" in str(node.attrs.get("type")) else source
     else:
         tex = mathml_to_tex(node)
-    return tex or "", "display" in str(node.attrs.get("type") or node.attrs.get("display") or "")
+    # MathJax 2 says "math/tex; mode=display"; MathML says display="block"
+    attrs = node.attrs or {}
+    shown = str(attrs.get("display") or "").strip().lower() == "block"
+    return tex or "", shown or "display" in str(attrs.get("type") or "")
 
 
 def attribute_formula(node: Any, name: str) -> str:
