@@ -1,15 +1,16 @@
 """Chinese characters of several readings (多音字) a teacher should hear: which ones, and why.
 
-    >>> [(p.word, p.reading, p.why) for p in find("我们在银行门口长大。")]
-    [('银行', 'hang2', 'phrase'), ('长大', 'zhang3', 'phrase')]
+    >>> [(p.word, p.reading, p.why) for p in find("我们在银行门口听音乐。这条路很长。")]
+    [('银行', 'hang2', 'phrase'), ('音乐', 'yue4', 'phrase'), ('长', 'zhang3', 'alone')]
 
 pypinyin's dictionaries decide: a character has several readings when its character entry lists
 several (行: xing2, hang2, ...); a sentence is cut into its phrase entries by longest match
 (pypinyin's own segmenter), and a polyphone is offered when
 
-- its phrase gives it another reading than the character's most common one ("phrase": 银行
-  hang2, 长大 zhang3): context decides, the engine may not know the phrase; or
-- no phrase covers it and its other readings are in real use ("alone": 还 huan2 or hai2).
+- its phrase gives it another reading than the character's first one, and one its phrases
+  seldom have ("phrase": 银行 hang2, 音乐 yue4): context decides, the engine may not know the
+  phrase; or
+- no phrase covers it and its second reading is common in phrases ("alone": 长 zhang3 or chang2).
 
 Not offered: readings that differ only by the neutral tone (东西 xi) or by the tone changes of
 一 and 不 (一个 yi2), and the characters listed in :data:`SETTLED`, whose other readings are
@@ -120,8 +121,9 @@ def _differs(char: str, reading: str, common: str) -> bool:
 
 
 def _real_choice(readings: tuple[str, ...]) -> bool:
-    """Readings that are more than the neutral tone of one syllable."""
-    return len({r[:-1] for r in readings} | {r for r in readings if r[-1] != "5"}) > 1
+    """Readings that are more than the neutral tone of one syllable: two syllables (的 de5 di4),
+    or two tones that are not the neutral one (好 hao3 hao4); not 伙 huo3 huo5."""
+    return len({r[:-1] for r in readings}) > 1 or len({r for r in readings if r[-1] != "5"}) > 1
 
 
 def _cut(run: str) -> list[str]:
