@@ -7,12 +7,15 @@ the block into one block per kept line, or joins the lines back into one text:
 - a break *joins* when the sentence clearly continues: the line before ends with clause
   punctuation or none, and the next line starts with a lowercase Latin letter; or (Chinese prose
   wrapped by hand) the line before is long (``CJK_WRAP`` characters or more) without a sentence
-  stop and the next line goes on in Chinese (joined without a space);
+  stop and the next line goes on in Chinese;
 - a break *after a sentence stop* joins too (the sentence ends there anyway), unless the block
   has kept breaks: then it is a poem or list and every line is a line;
 - an empty line (two <br>) always ends what came before;
 - every other break is *kept*: the line ends a segment (short lines of classical Chinese poetry,
   "Dear Sir," before the letter, an address).
+
+Joined lines meet at one space, or none between Chinese characters and Chinese punctuation
+("实验，" and "取得" give "实验，取得").
 
 Only paragraphs, items, quotes and captions are split; in headings, cells and code a <br> is a
 space.
@@ -24,7 +27,7 @@ import re
 from dataclasses import replace
 
 from narrator.values import Run
-from narrator.text import HAN_CHAR
+from narrator.text import CJK_PUNCTUATION, FULLWIDTH, HAN, HAN_CHAR
 
 __all__ = ["LINE", "split_lines"]
 
@@ -36,6 +39,7 @@ _CLOSERS = "\"'”’」』）)]】》〉»›"
 _OPENERS = "\"'“‘(（[「『"
 _STOPS = frozenset(".!?。！？…")
 _HAN = HAN_CHAR
+_CJK_EDGE = re.compile(f"[{HAN}{CJK_PUNCTUATION}{FULLWIDTH}]")  # joined to its neighbour without a space
 _LOWER_LATIN = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff\u0101-\u017f]")
 _SPACES = re.compile(r"  +")
 
@@ -78,7 +82,7 @@ def split_lines(runs: tuple[Run, ...], kind: str) -> list[tuple[Run, ...]]:
             continue
         if d == _JOIN or (d == _STOP and not poem):
             nxt = texts[i + 1]
-            seps.append("" if _HAN.match(texts[i][-1]) and _HAN.match(nxt[0]) else " ")
+            seps.append("" if _CJK_EDGE.match(texts[i][-1]) and _CJK_EDGE.match(nxt[0]) else " ")
         else:
             groups.append(_tidy(_concat(current, seps)))
             current, seps = [], []
