@@ -1252,6 +1252,8 @@ def script_words(before: str, text: str, kind: str, lang: str) -> tuple[str, str
         from narrator.script.maths_words import translate
 
         before, words = script_words(before, text, kind, "en")
+        if words == text:  # 19<sup>e</sup>, 1<sup>º</sup>: an ordinal stays attached, for the voice to read
+            return before, words
         said = translate(words, base, before + text) if words.strip() else words
         return before, (" " + said + " ") if said is not None else " " + text.strip() + " "
     zh = base == "zh"
