@@ -1,0 +1,224 @@
+"""Chapters assembled, measured and levelled while synthesis goes on (narrator.assembly.ahead),
+on takes written here (tones at 8 kHz) and measured by the real ffmpeg: which chapters start
+when, the gain each chapter is levelled with ahead (the provisional one, or the final one once
+every chapter is measured), and that the programme assembled with the work done ahead is the
+one assembled without it, to the byte.
+
+With one worker thread (``workers`` patched to 1) the pool runs chapters in the order their
+last take arrives, so which chapters are measured when a chapter is levelled is known.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from narrator.assembly import ahead as ahead_module
+from narrator.assembly import loudness
+from narrator.assembly.ahead import Ahead
+from narrator.assembly.leveling import final_gain, provisional_gains
+from narrator.assembly.mixing import assemble
+from narrator.config import Config, OutputConfig
+from narrator.events import Progress
+from narrator.util.wavio import mono_wav
+from narrator.values import ChapterAudio, FileRecord, PreviousAudio, Script, ScriptChapter, Segment, Take
+
+RATE = 8000
+TARGET = Config().output.loudness
+# chapter -> amplitude of its tones: chapter 2 is 12 dB louder than chapter 1, chapter 3 like 2,
+# so the programme's measurement moves by more than the tolerance after chapter 2 and after 3
+AMPLITUDE = {1: 2000, 2: 8000, 3: 8000}
+
+
+def tone(amplitude: int, hz: float = 440.0) -> np.ndarray:
+    """0.2 s of quiet, 0.6 s of tone, 0.2 s of quiet."""
+    t = np.arange(int(0.6 * RATE)) / RATE
+    x = np.rint(amplitude * np.sin(2 * np.pi * hz * t)).astype(np.int16)
+    quiet = np.zeros(int(0.2 * RATE), dtype=np.int16)
+    return np.concatenate((quiet, x, quiet))
+
+
+def make_takes(folder: Path) -> dict[str, Take]:
+    folder.mkdir(parents=True, exist_ok=True)
+    takes = {}
+    for c, amplitude in AMPLITUDE.items():
+        for k, hz in ((1, 440.0), (2, 660.0)):
+            sid = f"c{c:02d}-s{k:04d}"
+            path = folder / f"{sid}.wav"
+            path.write_bytes(mono_wav(tone(amplitude, hz).astype("<i2").tobytes(), RATE))
+            takes[sid] = Take(sid, path, RATE, 0.0, f"key-{sid}", "engine")
+    return takes
+
+
+def workdir(path: Path) -> Path:
+    """The run's work folder (the pipeline makes it before synthesis starts)."""
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def make_script() -> Script:
+    chapters = []
+    for c in AMPLITUDE:
+        segs = tuple(Segment(f"c{c:02d}-s{k:04d}", c, f"Sentence {k}.", f"Sentence {k}.", "en", "neutral",
+                             "sentence", 250) for k in (1, 2))
+        chapters.append(ScriptChapter(c, f"Chapter {c}", segs))
+    return Script("Lesson", "en", tuple(chapters))
+
+
+@pytest.fixture(scope="module")
+def takes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Take]:
+    return make_takes(tmp_path_factory.mktemp("takes"))
+
+
+@pytest.fixture
+def one_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ahead_module, "workers", lambda: 1)
+
+
+def wav_bytes(programme_chapters: tuple[ChapterAudio, ...]) -> list[bytes]:
+    return [c.wav_path.read_bytes() for c in programme_chapters]
+
+
+def test_a_chapter_starts_when_its_last_take_exists_and_only_once(tmp_path, takes, one_worker) -> None:
+    ahead = Ahead(make_script(), Config(output=OutputConfig(normalize=False)), tmp_path, previous=None, rate=RATE)
+    try:
+        ahead.take(Take("elsewhere", takes["c01-s0001"].path, RATE, 0.0, "k", "engine"))  # not in the script
+        ahead.take(takes["c01-s0001"])
+        assert ahead.started == 0
+        ahead.take(takes["c01-s0002"])
+        assert ahead.started == 1
+        ahead.take(takes["c01-s0002"])  # the same segment again (another take of it)
+        ahead.take(takes["c02-s0001"])
+        assert ahead.started == 1
+        ahead.close()
+        ahead.take(takes["c02-s0002"])  # after close: nothing starts
+        assert ahead.started == 1
+    finally:
+        ahead.close()
+
+
+def test_chapters_are_levelled_with_the_provisional_gain_then_the_final_one(tmp_path, takes, one_worker) -> None:
+    levelled: list[tuple[int, float, int]] = []
+    events: list[Progress] = []
+    ahead = Ahead(make_script(), Config(), workdir(tmp_path / "work"), previous=None, rate=RATE,
+                  on_levelled=lambda c, rate: levelled.append((c.index, c.pcm_sha256, rate)),  # type: ignore[arg-type]
+                  on_event=lambda e: events.append(e) if isinstance(e, Progress) else None)
+    for sid in sorted(takes):
+        ahead.take(takes[sid])
+    done = ahead.finish(RATE)
+    assert sorted(done.assembled) == [1, 2, 3] and ahead.started == 3
+    blocks = [done.assembled[i][1] for i in (1, 2, 3)]
+    for i in (1, 2, 3):
+        raw = tmp_path / "work" / f".ch{i:02d}.raw.wav"
+        assert np.array_equal(done.assembled[i][1], loudness.chapter_blocks(raw))  # measured ahead
+        assert done.assembled[i][0].pending is None
+    provisional = provisional_gains(blocks, TARGET, None)
+    final = final_gain(blocks, TARGET, None)
+    assert len({provisional[0], provisional[1], final}) == 3  # the measurement moved after chapters 2 and 3
+    # chapters 1 and 2 with the gain of the chapters measured before them; chapter 3 with the final
+    assert {i: g for i, (g, _) in done.levelled.items()} == {1: provisional[0], 2: provisional[1], 3: final}
+    assert done.provisional == provisional[1]
+    for i, (gain, chapter) in done.levelled.items():
+        want = loudness.apply_gain(tmp_path / "work" / f".ch{i:02d}.raw.wav", tmp_path / f"want{i}.wav", gain,
+                                   -1.0 - loudness.SAMPLE_MARGIN_DB)
+        assert chapter.pcm_sha256 == want and chapter.wav_path.read_bytes() == (tmp_path / f"want{i}.wav").read_bytes()
+    assert levelled == [(i, done.levelled[i][1].pcm_sha256, RATE) for i in (1, 2, 3)]  # handed on in order
+    # each chapter written and measured; levelled for good only with the final gain (chapter 3)
+    assert [(e.done, e.total) for e in events] == [(n, 9) for n in range(1, 8)]
+
+
+def test_the_programme_assembled_with_the_work_done_ahead_is_the_one_without(tmp_path, takes, one_worker) -> None:
+    reference = assemble(make_script(), takes, Config(), tmp_path / "ref")
+    events: list[Progress] = []
+    ahead = Ahead(make_script(), Config(), workdir(tmp_path / "work"), previous=None, rate=RATE,
+                  on_event=lambda e: events.append(e) if isinstance(e, Progress) else None)
+    for sid in sorted(takes):
+        ahead.take(takes[sid])
+    programme = assemble(make_script(), takes, Config(), tmp_path / "work", ahead=ahead)
+    assert programme.loudness == reference.loudness
+    assert [(c.timings, c.pcm_sha256, c.level) for c in programme.chapters] == [
+        (c.timings, c.pcm_sha256, c.level) for c in reference.chapters]
+    assert wav_bytes(programme.chapters) == wav_bytes(reference.chapters)
+    assert [(e.done, e.total) for e in events][-1] == (9, 9)  # chapter 1 levelled again at the end
+    assert sorted(p.name for p in (tmp_path / "work").iterdir()) == ["ch01.wav", "ch02.wav", "ch03.wav"]
+
+
+def test_when_every_chapter_is_measured_at_once_the_final_gain_is_used_and_nothing_is_redone(
+        tmp_path, takes, monkeypatch) -> None:
+    # two workers may measure in any order, but chapter 1 is levelled only once all three are in
+    # when its takes come last
+    monkeypatch.setattr(ahead_module, "workers", lambda: 1)
+    ahead = Ahead(make_script(), Config(), workdir(tmp_path / "work"), previous=None, rate=0)
+    order = ["c02-s0001", "c02-s0002", "c03-s0001", "c03-s0002", "c01-s0001", "c01-s0002"]
+    for sid in order:
+        ahead.take(takes[sid])
+    done = ahead.finish(RATE)  # rate 0: the first take's rate was assumed, and it is the programme's
+    blocks = [done.assembled[i][1] for i in (1, 2, 3)]
+    final = final_gain(blocks, TARGET, None)
+    assert {i: g for i, (g, _) in done.levelled.items()} == {1: final, 2: final, 3: final}
+    assert done.provisional is None  # no provisional gain was ever needed
+
+
+def test_work_done_ahead_at_another_rate_is_dropped(tmp_path, takes, one_worker) -> None:
+    ahead = Ahead(make_script(), Config(output=OutputConfig(normalize=False)), tmp_path, previous=None,
+                  rate=16000)
+    for sid in sorted(takes):
+        ahead.take(takes[sid])
+    done = ahead.finish(RATE)
+    assert (done.assembled, done.levelled, done.provisional) == ({}, {}, None)
+    ahead = Ahead(make_script(), Config(output=OutputConfig(normalize=False)), workdir(tmp_path / "b"), previous=None,
+                  rate=RATE)
+    for sid in sorted(takes):
+        ahead.take(takes[sid])
+    done = ahead.finish(RATE)
+    assert sorted(done.assembled) == [1, 2, 3] and done.levelled == {}
+    assert all(blocks is None for _, blocks in done.assembled.values())  # nothing measured without normalizing
+    assert done.assembled[1][0].wav_path.read_bytes() == (tmp_path / "b" / "ch01.wav").read_bytes()
+
+
+def test_an_error_ahead_is_raised_by_finish(tmp_path, takes, one_worker) -> None:
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(b"RIFF not a wave file")
+    ahead = Ahead(make_script(), Config(), workdir(tmp_path / "work"), previous=None, rate=RATE)
+    ahead.take(takes["c01-s0001"])
+    ahead.take(Take("c01-s0002", broken, RATE, 0.0, "k", "engine"))
+    with pytest.raises(Exception) as e:
+        ahead.finish(RATE)
+    assert "broken.wav" in str(e.value)
+
+
+def previous_of(programme) -> PreviousAudio:
+    """What the next run reads back of a narration, through the manifest's JSON form."""
+    from narrator.publishing.manifest import chapter_build, previous_chapter
+
+    entries = json.loads(json.dumps([{"index": c.index, "pcm_sha256": c.pcm_sha256,
+                                      "build": chapter_build(c, FileRecord("", "", ""), None)}
+                                     for c in programme.chapters]))
+    return PreviousAudio(programme.sample_rate, programme.loudness["gain_db"], programme.loudness["target_lufs"],
+                         programme.loudness["ceiling_dbtp"], tuple(previous_chapter(e) for e in entries))
+
+
+def test_chapters_carried_over_are_neither_written_nor_levelled_ahead(tmp_path, takes, one_worker) -> None:
+    first = assemble(make_script(), takes, Config(), tmp_path / "first")
+    previous = previous_of(first)
+    # chapter 2's second take made again, a little quieter: only chapter 2 is assembled
+    x = tone(AMPLITUDE[2], 660.0).astype(np.float64) * 0.97
+    other = tmp_path / "other.wav"
+    other.write_bytes(mono_wav(np.rint(x).astype("<i2").tobytes(), RATE))
+    changed = {**takes, "c02-s0002": Take("c02-s0002", other, RATE, 0.0, "other", "engine")}
+    levelled: list[int] = []
+    ahead = Ahead(make_script(), Config(), workdir(tmp_path / "work"), previous=previous, rate=RATE,
+                  on_levelled=lambda c, rate: levelled.append(c.index))
+    for sid in sorted(changed):
+        ahead.take(changed[sid])
+    programme = assemble(make_script(), changed, Config(), tmp_path / "work", previous=previous, ahead=ahead)
+    reference = assemble(make_script(), changed, Config(), tmp_path / "ref", previous=previous)
+    assert levelled == [2]
+    assert [c.pending is not None for c in programme.chapters] == [True, False, True]
+    assert programme.loudness == reference.loudness
+    assert programme.loudness["gain_db"] == first.loudness["gain_db"]  # the previous gain still fits
+    assert [c.pcm_sha256 for c in programme.chapters] == [c.pcm_sha256 for c in reference.chapters]
+    assert programme.chapters[1].wav_path.read_bytes() == reference.chapters[1].wav_path.read_bytes()
