@@ -187,6 +187,10 @@ def mathml_string_to_tex(markup: str) -> str | None:
     return mathml_to_tex(el) if el is not None else None
 
 
+# "application/x-tex", "TeX", "LaTeX": not "text/plain" nor AsciiMath's "text/x-asciimath"
+_TEX_ENCODING = re.compile(r"(?<![a-z])(?:la)?tex(?![a-z])", re.IGNORECASE)
+
+
 def mathml_to_tex(math: Any) -> str | None:
     """TeX for a MathML element: its alttext or TeX annotation, else its presentation markup."""
     attrs = math.attrs or {}
@@ -194,8 +198,8 @@ def mathml_to_tex(math: Any) -> str | None:
     if isinstance(alt, str) and alt.strip():
         return alt.strip()
     for ann in math.find_all("annotation"):
-        enc = str((ann.attrs or {}).get("encoding") or "").lower()
-        if "tex" in enc and ann.get_text().strip():
+        enc = str((ann.attrs or {}).get("encoding") or "")
+        if _TEX_ENCODING.search(enc) and ann.get_text().strip():
             return ann.get_text().strip()
     tex = _mml(math, 0).strip()
     return tex or None
