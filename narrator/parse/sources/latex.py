@@ -325,7 +325,6 @@ class Pandoc(_Converter):
         block = soup.select_one("header#title-block-header, body > header")
         title = block.select_one(".title") if block is not None else None
         self._title = _text(title) if title is not None else ""
-        self._has_block = block is not None
         return []
 
     def title(self, soup: Any, blocks: list[Block]) -> str | None:
