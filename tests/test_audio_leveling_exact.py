@@ -10,6 +10,7 @@ measures exactly L).
 from __future__ import annotations
 
 import hashlib
+import json
 import wave
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -105,11 +106,11 @@ def two(tmp_path: Path) -> tuple[list[ChapterAudio], dict[int, Path], dict[int, 
 
 def test_one_gain_from_the_blocks_of_all_chapters_brings_the_programme_to_the_target(two, tmp_path) -> None:
     chapters, raws, xs = two
-    blocks = {1: np.full(4, -25_000, dtype=np.int32), 2: np.full(6, -25_000, dtype=np.int32)}
+    blocks = {1: np.full(4, -25_370, dtype=np.int32), 2: np.full(6, -25_370, dtype=np.int32)}
     steps, wrote = Steps(), []
     done, record = normalize(chapters, raws, Config(), None, write_raw=wrote.append, step=steps,
                              ahead_blocks=blocks)
-    gain = 6.0  # -19 - (-25)
+    gain = 6.37  # -19 - (-25.37)
     peaks = []
     for c, i in zip(done, (1, 2)):
         y = read(tmp_path / f"ch{i:02d}.wav")
@@ -132,12 +133,72 @@ def test_a_silent_programme_keeps_the_meter_floor_and_a_previous_small_gain(two)
     empty = {1: np.zeros(0, dtype=np.int32), 2: np.zeros(0, dtype=np.int32)}
     _, record = normalize(chapters, raws, Config(), None, write_raw=lambda c: None, ahead_blocks=empty)
     assert record["integrated_lufs"] == -70.0 and record["gain_db"] == 0.0 and record["fresh_gain_db"] == 0.0
+    assert json.dumps(record["integrated_lufs"]) == "-70.0"  # as the manifest writes it
     for i, p in raws.items():
         write(p, sine(800, 1000))
     _, record = normalize(chapters, raws, Config(), Reuse(0.2, {}, {}, {}), write_raw=lambda c: None,
                           ahead_blocks=empty)
     # silence measures -70 whatever the gain: the record does not add the kept gain to it
     assert record["gain_db"] == 0.2 and record["fresh_gain_db"] == 0.0 and record["integrated_lufs"] == -70.0
+
+
+def test_a_kept_gain_is_recorded_with_the_loudness_it_gives(two, tmp_path) -> None:
+    chapters, raws, xs = two
+    blocks = {1: np.full(4, -25_370, dtype=np.int32), 2: np.full(6, -25_370, dtype=np.int32)}
+    done, record = normalize(chapters, raws, Config(), Reuse(6.2, {}, {}, {}), write_raw=lambda c: None,
+                             ahead_blocks=blocks)
+    assert (record["gain_db"], record["fresh_gain_db"], record["integrated_lufs"]) == (6.2, 6.37, -19.17)
+    assert np.array_equal(read(tmp_path / "ch02.wav"), scaled(xs[2], 6.2))
+
+
+def test_a_chapter_not_measured_yet_is_written_and_measured(tmp_path) -> None:
+    x = sine(8000, 3000)  # one second: ebur128 has blocks to give
+    raws = {1: tmp_path / ".ch01.raw.wav", 2: write(tmp_path / ".ch02.raw.wav", sine(800, 1000))}
+    reference = loudness.chapter_blocks(write(tmp_path / "same.wav", x))
+    assert len(reference) > 0
+    wrote: list[int] = []
+
+    def write_raw(c: ChapterAudio) -> None:  # a pending chapter's samples, written when needed
+        wrote.append(c.index)
+        if not raws[c.index].exists():
+            write(raws[c.index], x)
+
+    chapters = [chapter(tmp_path, 1), chapter(tmp_path, 2)]
+    blocks2 = np.full(3, -20_000, dtype=np.int32)
+    done, record = normalize(chapters, raws, Config(), None, write_raw=write_raw, ahead_blocks={2: blocks2})
+    assert done[0].blocks == LoudnessBlocks(loudness.meter_id(), loudness.pack_blocks(reference))
+    assert record["fresh_gain_db"] == round(TARGET - loudness.integrated_loudness([reference, blocks2]), 2)
+    assert sorted(wrote) == [1, 1, 2]  # chapter 1: to measure it, then to level it
+    assert np.array_equal(read(tmp_path / "ch01.wav"), scaled(x, record["gain_db"]))
+
+
+def test_a_chapter_levelled_before_with_the_kept_gain_is_not_levelled_again(two, tmp_path) -> None:
+    chapters, raws, xs = two
+    blocks = {1: np.full(4, -25_000, dtype=np.int32), 2: np.full(4, -25_000, dtype=np.int32)}
+    pcm = loudness.apply_gain(raws[1], tmp_path / "before.wav", 6.1, CEILING - 0.6)
+    recorded = Level(0.6, -12.0)  # as recorded (the samples' own true peak is another)
+    wrote: list[int] = []
+    done, record = normalize(chapters, raws, Config(), Reuse(6.1, {}, {}, {"raw1": (recorded, pcm)}),
+                             write_raw=lambda c: wrote.append(c.index), ahead_blocks=blocks)
+    assert record["gain_db"] == 6.1 and done[0].level == recorded and done[0].pcm_sha256 == pcm
+    assert wrote == [2]
+
+
+def test_a_peak_at_the_ceiling_holds_and_a_step_without_more_is_fine(two, tmp_path) -> None:
+    chapters, raws, xs = two
+    blocks = {1: np.full(4, -25_000, dtype=np.int32), 2: np.full(4, -25_000, dtype=np.int32)}
+    at = replace(chapters[0], pcm_sha256="ahead", level=Level(0.6, CEILING))
+    _, record = normalize(chapters, raws, Config(), Reuse(5.9, {}, {}, {}), write_raw=lambda c: None,
+                          ahead_blocks=blocks, ahead_levels={1: (5.9, at)})
+    assert record["gain_db"] == 5.9 and record["true_peak_dbtp"] == CEILING
+    for i, x in xs.items():
+        write(raws[i], x)
+    over = replace(at, level=Level(0.6, CEILING + 0.01))
+    seen: list[tuple[int, str]] = []
+    _, record = normalize(chapters, raws, Config(), Reuse(5.9, {}, {}, {}), write_raw=lambda c: None,
+                          step=lambda i, unit: seen.append((i, unit)), ahead_blocks=blocks,
+                          ahead_levels={1: (5.9, over)})
+    assert record["gain_db"] == 6.0 and sorted(seen).count((1, "level again")) == 1
 
 
 def test_blocks_recorded_by_the_previous_narration_are_used_before_those_measured_ahead(two, tmp_path) -> None:
@@ -269,6 +330,13 @@ def test_the_gains_to_try_weigh_the_previous_and_the_provisional_gain() -> None:
     assert gain_choices(B, TARGET, None) == [2.6]
     assert gain_choices(B, TARGET, Reuse(2.5, {}, {}, {})) == [2.5, 2.6]
     assert final_gain(B, TARGET, Reuse(3.0, {}, {}, {})) == 2.6
+    assert final_gain(two, TARGET, Reuse(1.2, {}, {}, {})) == 1.2
+    # -20 then -20.2: the provisional gain from the previous 0.9 moves to 1.2 (0.3 away), from
+    # nothing it stays at 1.0 (0.2 away); 0.9 itself is too far from 1.2 to be kept
+    moved = [B[0], np.full(10, -20_410, dtype=np.int32)]
+    assert provisional_gains(moved, TARGET, 0.9) == [0.9, 1.2]
+    assert gain_choices(moved, TARGET, Reuse(0.9, {}, {}, {})) == [1.2]
+    assert gain_choices(moved, TARGET, None) == [1.0, 1.2]
     assert gain_choices([], TARGET, None) == [0.0]
     assert choose_gains(1.0, Reuse(2.0, {}, {}, {}), 1.1) == [1.1, 1.0]  # the previous too far, provisional near
     assert choose_gains(1.0, Reuse(1.0, {}, {}, {}), 1.1) == [1.0]  # the previous is the fresh one
@@ -287,7 +355,7 @@ def test_the_previous_blocks_are_read_back_only_from_the_same_meter_and_unbroken
     no_raw = PreviousChapter("p3", Samples("r3", "raw3", 10, ((0, 10),)), None, LoudnessBlocks(meter, packed),
                              Level(0.6, -2.0), None, None)
     no_pcm = PreviousChapter(None, None, "raw4", None, Level(0.6, -2.0), None, None)
-    found = reusable(PreviousAudio(RATE, -1.5, TARGET, CEILING, (good, broken, no_raw, no_pcm)), config, RATE)
+    found = reusable(PreviousAudio(RATE, -1.5, TARGET, CEILING, (no_raw, good, broken, no_pcm)), config, RATE)
     assert found is not None and found.gain_db == -1.5
     assert list(found.blocks) == ["raw1"] and found.blocks["raw1"].tolist() == [-30_000, -25_500, -21_000]
     assert found.samples == {"r1": good.samples}  # a chapter without its raw hash is not reused at all
