@@ -186,7 +186,8 @@ def _best_cut(segments: list[Segment], cost: list[float], start: int, end: int, 
     for rank in (0, 1, 2):
         used = sum(cost[start:end])
         for i in range(end - 1, start - 1, -1):
-            if _cut_rank(segments, i) == rank and (rank or used >= 0.8 * limit_s):
+            # a place better than this rank counts too (before a heading, too early for rank 0)
+            if _cut_rank(segments, i) <= rank and (rank or used >= 0.8 * limit_s):
                 return i + 1
             used -= cost[i]
     return end
