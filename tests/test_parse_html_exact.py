@@ -1,0 +1,258 @@
+"""The walk of an editor's DOM, exactly (narrator/parse/html.py): each small input gives the
+blocks (kind, text, runs, source path, context, list numbers, images, pages) and the skip report
+entries (source, what, reason, size) a listener or the dry run would see.
+
+The walk is called directly (no chapters, no language detection), so every expected value is the
+walk's own and is worked out from the markup by hand.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from narrator.config import ParseConfig
+from narrator.parse.html import BLANK, PAGEBREAK, Walker, has_html, parse_soup
+from narrator.values import Block, Run, Skipped
+
+
+def walk(markup: str, **cfg: Any) -> tuple[list[Block], list[Skipped]]:
+    soup = parse_soup(markup)
+    walker = Walker(ParseConfig(**cfg))
+    return walker.walk(soup.body or soup), walker.skipped
+
+
+def texts(markup: str, **cfg: Any) -> list[str]:
+    return [b.text for b in walk(markup, **cfg)[0]]
+
+
+P1 = "body > p:nth-of-type(1)"
+
+
+# -- images ------------------------------------------------------------------------------------
+
+def test_an_image_alt_is_read_between_spaces_and_its_src_shown_with_the_block() -> None:
+    blocks, skipped = walk('<p>See<img src=" cat.png " alt="A cat">here.</p>')
+    assert [(b.text, b.images) for b in blocks] == [("See A cat here.", ("cat.png",))]
+    assert skipped == []
+
+
+def test_a_file_name_alt_is_reported_not_read() -> None:
+    blocks, skipped = walk('<p>A <img id="f" src="x.png" alt=" IMG_2041.JPG "> b</p>'
+                           '<p>c <img src="y.png" alt="photo.jpg"></p>')
+    assert [(b.text, b.images) for b in blocks] == [("A b", ("x.png",)), ("c", ("y.png",))]
+    assert skipped == [
+        Skipped("#f", "image without alt text", "its alt text is only a file name", 12),
+        Skipped("body > p:nth-of-type(2) > img:nth-of-type(1)", "image without alt text",
+                "its alt text is only a file name", 9)]
+
+
+def test_an_alt_in_a_heading_is_reported_not_read() -> None:
+    blocks, skipped = walk('<h2>Title <img src="i.png" alt=" Logo "></h2>')
+    assert [(b.kind, b.text, b.images) for b in blocks] == [("heading", "Title", ("i.png",))]
+    assert skipped == [Skipped("body > h2:nth-of-type(1) > img:nth-of-type(1)", "image in a heading",
+                               "its alt text is not part of the heading", 4)]
+
+
+def test_images_without_alt_are_reported_decorative_ones_are_not() -> None:
+    blocks, skipped = walk('<p><img src="n.png">Text<img alt="   " src="s.png"><img alt="" src="d.png"></p>')
+    assert [(b.text, b.images) for b in blocks] == [("Text", ("n.png", "s.png", "d.png"))]
+    assert skipped == [Skipped(P1 + " > img:nth-of-type(1)", "image without alt text", "no alt text to read")]
+
+
+def test_with_read_alt_off_alts_are_reported_and_an_image_alone_is_shown() -> None:
+    blocks, skipped = walk('<p>a <img alt="A cat" src="c.png"> b</p><p><img src=" "></p><p><img src="d.png"></p>',
+                           read_alt=False)
+    assert [(b.kind, b.text, b.images) for b in blocks] == [
+        ("paragraph", "a b", ("c.png",)), ("paragraph", "", ("d.png",))]
+    assert skipped == [
+        Skipped(P1 + " > img:nth-of-type(1)", "image without alt text", "read_alt is off"),
+        Skipped("body > p:nth-of-type(2) > img:nth-of-type(1)", "image without alt text", "read_alt is off"),
+        Skipped("body > p:nth-of-type(3) > img:nth-of-type(1)", "image without alt text", "read_alt is off")]
+
+
+def test_a_deep_image_source_keeps_eight_steps() -> None:
+    markup = "<div>" * 10 + '<p>deep <img src="z.png">text</p>' + "</div>" * 10
+    _, skipped = walk(markup)
+    assert [s.source for s in skipped] == [" > ".join(["div:nth-of-type(1)"] * 6 + ["p:nth-of-type(1)",
+                                                                                    "img:nth-of-type(1)"])]
+
+
+def test_pictures_inside_a_credit_line_are_still_shown() -> None:
+    blocks, skipped = walk('<p>Credit line <span class="credit">Photo: Jane Doe <img src=" j.png "></span></p>')
+    assert [(b.text, b.images) for b in blocks] == [("Credit line", ("j.png",))]
+    assert [(s.source, s.what, s.chars) for s in skipped] == [(P1 + " > span:nth-of-type(1)", "image credit", 15)]
+
+
+# -- formula images ----------------------------------------------------------------------------
+
+def test_a_formula_image_is_read_as_its_formula_apart_from_the_words() -> None:
+    blocks, _ = walk('<p>Area<img alt="\\pi r^2" src="a.png" class="latex">here.</p>')
+    assert blocks[0].runs == (Run("Area "), Run("πr²", frozenset({"math"}), math="\\pi r^2"), Run(" here."))
+    assert blocks[0].images == ()  # a formula is not a picture to show
+
+
+def test_latex2html_comment_gives_the_whole_formula_of_the_next_image_only() -> None:
+    blocks, skipped = walk('<p>E <!-- MATH $x^2$ --><img alt="x" src="1.png"> and <img alt="A cat" src="c.png"></p>')
+    assert blocks[0].runs == (Run("E "), Run("x²", frozenset({"math"}), math="x^2"), Run(" and A cat"))
+    assert blocks[0].images == ("c.png",)
+    assert skipped == []
+
+
+def test_latex2html_comment_is_forgotten_when_words_come_before_an_image() -> None:
+    blocks, _ = walk('<p>E <!-- MATH $x^2$ --> so <img alt="A cat" src="c.png"></p>')
+    assert blocks[0].runs == (Run("E so A cat"),)
+    # spaces alone between the comment and its image do not part them
+    blocks, _ = walk('<p>E <!-- MATH $x^2$ -->  <img alt="y" src="c.png"></p>')
+    assert blocks[0].runs == (Run("E "), Run("x²", frozenset({"math"}), math="x^2"))
+
+
+# -- page breaks and rules ---------------------------------------------------------------------
+
+def test_page_breaks_from_a_br_a_comment_and_block_styles() -> None:
+    blocks, _ = walk('<p>One<br style="page-break-before:always">Two</p>')
+    assert [(b.kind, b.text, b.source, b.context) for b in blocks] == [
+        ("paragraph", "One", P1, frozenset()), ("break", "", P1, frozenset({PAGEBREAK})),
+        ("paragraph", "Two", P1, frozenset())]
+    blocks, _ = walk("<p>A</p><!--  PageBreak  --><p>B</p>")
+    assert [(b.kind, b.source) for b in blocks] == [
+        ("paragraph", P1), ("break", "body"), ("paragraph", "body > p:nth-of-type(2)")]
+    blocks, _ = walk('<div style="page-break-after: always"><p>X</p></div><p>Y</p>')
+    assert [(b.kind, b.text) for b in blocks] == [("paragraph", "X"), ("break", ""), ("paragraph", "Y")]
+    blocks, _ = walk('<p>W</p><div class="page-break" style="page-break-after:always"></div><p>Z</p>')
+    assert [(b.kind, b.text) for b in blocks] == [("paragraph", "W"), ("break", ""), ("paragraph", "Z")]
+
+
+def test_a_rule_is_a_plain_break_with_the_context_around_it() -> None:
+    blocks, _ = walk('<blockquote><p>q</p><hr><p>r</p></blockquote>')
+    assert [(b.kind, b.text, b.source, b.context) for b in blocks] == [
+        ("quote", "q", "body > blockquote:nth-of-type(1) > p:nth-of-type(1)", frozenset({"blockquote"})),
+        ("break", "", "body > blockquote:nth-of-type(1) > hr:nth-of-type(1)", frozenset({"blockquote"})),
+        ("quote", "r", "body > blockquote:nth-of-type(1) > p:nth-of-type(2)", frozenset({"blockquote"}))]
+
+
+# -- what is not read --------------------------------------------------------------------------
+
+def test_template_syntax_is_taken_out_and_each_piece_reported() -> None:
+    blocks, skipped = walk("<p>Hello {{ name }}, welcome <% code %> in ${place}.</p>")
+    assert texts("<p>Hello {{ name }}, welcome <% code %> in ${place}.</p>") == ["Hello, welcome in."]
+    assert skipped == [Skipped(P1, "template markup", "template syntax is filled in by a program", n)
+                       for n in (10, 10, 8)]
+
+
+def test_a_code_block_is_reported_with_its_lines() -> None:
+    blocks, skipped = walk("<pre>\nline1\nline2\n</pre><p>after</p>")
+    assert [b.text for b in blocks] == ["after"]
+    assert skipped == [Skipped("body > pre:nth-of-type(1)", "code block", "code is not read (read_code)", 11, 2)]
+
+
+def test_inputs_are_blanks_to_fill_in_or_reported_controls() -> None:
+    blocks, skipped = walk('<p>Fill: <input type="text"> and <input type="checkbox"> <input id="q"></p>')
+    assert [b.text for b in blocks] == [f"Fill: {BLANK} and {BLANK}"]
+    assert skipped == [Skipped(P1 + " > input:nth-of-type(2)", "form control",
+                               "a checkbox input is a control, not lesson text")]
+
+
+def test_reported_tags_name_what_they_are_and_empty_ones_are_not_reported() -> None:
+    _, skipped = walk('<p>a</p><nav><a href="/">Home</a></nav><video src="v.mp4"></video>'
+                      '<svg></svg><svg><text>Label</text></svg><button>Go</button><script>x=1</script>')
+    assert skipped == [
+        Skipped("body > nav:nth-of-type(1)", "page navigation", "navigation links", 4),
+        Skipped("body > video:nth-of-type(1)", "video", "audio and video cannot be narrated", 0),
+        Skipped("body > svg:nth-of-type(2)", "drawing", "a drawing", 5),
+        Skipped("body > button:nth-of-type(1)", "form control", "a control label, not lesson text", 2)]
+
+
+def test_hidden_and_struck_text_is_reported_empty_wrappers_are_not() -> None:
+    blocks, skipped = walk('<p>Keep <span style="display: none">secret words</span><span hidden></span>'
+                           '<s>old price</s><del></del> this.</p>')
+    assert [b.text for b in blocks] == ["Keep this."]
+    assert skipped == [
+        Skipped(P1 + " > span:nth-of-type(1)", "hidden element", "hidden in the page", 12),
+        Skipped(P1 + " > s:nth-of-type(1)", "struck-through text", "struck through: deleted text", 9)]
+
+
+# -- lists, quotes, captions, Word lists -------------------------------------------------------
+
+def test_list_items_are_numbered_from_start_and_value() -> None:
+    blocks, _ = walk('<ol start="3"><li>a</li><li value="7">b</li><li>c</li></ol>'
+                     '<ul><li>x<ul><li>y</li></ul></li></ul><ol start="0"><li>z</li></ol>')
+    ol = "body > ol:nth-of-type(1) > li:nth-of-type({})"
+    assert [(b.kind, b.text, b.level, b.ordered, b.item, b.source) for b in blocks] == [
+        ("item", "a", 1, True, 3, ol.format(1)), ("item", "b", 1, True, 7, ol.format(2)),
+        ("item", "c", 1, True, 8, ol.format(3)),
+        ("item", "x", 1, False, 1, "body > ul:nth-of-type(1) > li:nth-of-type(1)"),
+        ("item", "y", 2, False, 1, "body > ul:nth-of-type(1) > li:nth-of-type(1) > ul:nth-of-type(1) > li:nth-of-type(1)"),
+        ("item", "z", 1, True, 1, "body > ol:nth-of-type(2) > li:nth-of-type(1)")]
+
+
+def test_paragraphs_of_one_item_share_its_number() -> None:
+    blocks, _ = walk("<ol><li><p>first</p><p>second</p></li><li>third</li></ol>")
+    assert [(b.kind, b.text, b.ordered, b.item, b.context) for b in blocks] == [
+        ("item", "first", True, 1, frozenset({"li"})), ("item", "second", True, 1, frozenset({"li"})),
+        ("item", "third", True, 2, frozenset({"li"}))]
+
+
+def test_quotes_figures_captions_and_word_fake_lists() -> None:
+    blocks, _ = walk('<blockquote><p>q</p></blockquote><figure><img src="f.png" alt="Fig">'
+                     '<figcaption>Cap</figcaption></figure><p style="mso-list:l0 level2 lfo1">Word item</p>'
+                     '<table><caption>Tab</caption><tr><td>v</td></tr></table>')
+    assert [(b.kind, b.text, b.level, b.context) for b in blocks] == [
+        ("quote", "q", 0, frozenset({"blockquote"})), ("paragraph", "Fig", 0, frozenset({"figure"})),
+        ("caption", "Cap", 0, frozenset({"figure", "figcaption"})), ("item", "Word item", 2, frozenset({"li"})),
+        ("caption", "Tab", 0, frozenset({"table", "caption"})), ("cell", "v", 0, frozenset({"table"}))]
+
+
+# -- context, voice, emotion, language ---------------------------------------------------------
+
+def test_a_blocks_context_emotion_language_and_nearest_voice() -> None:
+    blocks, _ = walk('<div data-emotion="happy" lang="fr" class="mceX box" data-voice="teacher">'
+                     '<p data-voice=" narrator ">Salut</p><p>Encore <span data-voice="child">moi</span></p></div>')
+    assert [(b.text, b.context, b.emotion, b.lang) for b in blocks] == [
+        ("Salut", frozenset({".box", "voice:narrator"}), "happy", "fr"),
+        ("Encore moi", frozenset({".box", "voice:teacher"}), "happy", "fr")]
+    assert blocks[1].runs == (Run("Encore ", frozenset({"voice:teacher"}) - {"voice:teacher"}),
+                              Run("moi", frozenset({"voice:child"})))
+
+
+def test_a_data_voice_name_is_cut_to_forty_characters() -> None:
+    blocks, _ = walk(f'<p data-voice="{"v" * 50}">x</p>')
+    assert blocks[0].context == frozenset({"voice:" + "v" * 40})
+
+
+def test_context_takes_at_most_sixty_four_class_names() -> None:
+    markup = "".join(f'<div class="c{i}">' for i in range(70)) + "<p>deep</p>" + "</div>" * 70
+    blocks, _ = walk(markup)
+    assert blocks[0].context == frozenset(f".c{i}" for i in range(64))
+
+
+# -- text --------------------------------------------------------------------------------------
+
+def test_dot_leaders_become_a_comma_and_a_symbol_font_letter_its_symbol() -> None:
+    assert texts('<p>Contents ........ 5</p><p>Index ……… 9</p><p>Lists ······ 12</p>'
+                 '<p><span style="font-family:Symbol">p</span> r</p>') == [
+        "Contents, 5", "Index, 9", "Lists, 12", "π r"]
+
+
+def test_tex_in_text_becomes_formula_runs_but_not_in_code() -> None:
+    blocks, _ = walk("<p>So $x^2$ grows and <code>$y$</code> not.</p>")
+    assert blocks[0].runs == (Run("So "), Run("x²", frozenset({"math"}), math="x^2"), Run(" grows and "),
+                              Run("$y$", frozenset({"code"})), Run(" not."))
+
+
+def test_nested_blocks_split_text_in_reading_order() -> None:
+    blocks, _ = walk("<div>text <div>more</div> tail</div>")
+    assert [(b.text, b.source) for b in blocks] == [
+        ("text", "body > div:nth-of-type(1)"), ("more", "body > div:nth-of-type(1) > div:nth-of-type(1)"),
+        ("tail", "body > div:nth-of-type(1)")]
+
+
+def test_tables_rows_are_cells_with_their_spans() -> None:
+    blocks, _ = walk("<hr><table><tr><td>a</td><td>b</td></tr></table>")
+    assert [(b.kind, b.text, b.source, b.cells) for b in blocks] == [
+        ("break", "", "body > hr:nth-of-type(1)", ()),
+        ("cell", "a; b", "body > table:nth-of-type(1) > tr:nth-of-type(1)", ((0, 0, 1), (3, 3, 4)))]
+
+
+def test_has_html_finds_markup_in_an_editors_text() -> None:
+    assert has_html("<p>Hi</p>") and has_html("x < BR >") and has_html("<h3 class=a>")
+    assert not has_html("x < 3 and y > 2") and not has_html("<pre>")
