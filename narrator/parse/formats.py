@@ -94,6 +94,7 @@ def _docx(data: bytes, path: str) -> bytes:
     Images linked to files outside the document are never read (mammoth>=1.11, and said so)."""
     import zipfile
     import zlib
+    from xml.parsers.expat import ExpatError
 
     import mammoth
 
@@ -105,8 +106,9 @@ def _docx(data: bytes, path: str) -> bytes:
                                          external_file_access=False)
     except BadInput:
         raise
+    # corrupt, encrypted, oddly packed, no main document part, XML that is not well-formed
     except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, RuntimeError,
-            NotImplementedError) as e:  # corrupt, encrypted or oddly packed
+            NotImplementedError, OSError, ExpatError) as e:
         raise BadInput(path, f"not a readable Word .docx document ({one_line(e, 200)})") from None
     return result.value.encode("utf-8")
 
@@ -192,6 +194,7 @@ def markdown_extensions(text: str) -> tuple[str, str]:
     """
     lines = text.split("\n")
     out: list[str] = []
+    fenced: set[int] = set()  # lines of code blocks (out's indexes): "[^a-z]" there is no note mark
     notes: dict[str, list[str]] = {}
     fence = ""
     current: list[str] | None = None  # the footnote whose indented lines follow
@@ -200,6 +203,7 @@ def markdown_extensions(text: str) -> tuple[str, str]:
         if fence or m:
             if m and (not fence or m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)):
                 fence = "" if fence else m.group(1)
+            fenced.add(len(out))
             out.append(line)
             current = None
             continue
@@ -238,7 +242,7 @@ def markdown_extensions(text: str) -> tuple[str, str]:
         n = order.index(key) + 1
         return f'<sup id="fnref-{html.escape(key)}"><a href="#fn-{html.escape(key)}">{n}</a></sup>'
 
-    body = _NOTE_REF.sub(ref, body)
+    body = "\n".join(line if i in fenced else _NOTE_REF.sub(ref, line) for i, line in enumerate(out))
     order += [k for k in notes if k not in order]
     items = "".join(f'<li id="fn-{html.escape(k)}"><p>{html.escape(" ".join(notes[k]))}</p></li>\n'
                     for k in order)
