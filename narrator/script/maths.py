@@ -1000,7 +1000,7 @@ class _Speaker:
             if all(_is_dot(p) for p in parts):
                 out.append("内积" if zh else "the inner product,")
                 return after
-            u, v = (" ".join(self.run(p)) for p in parts)
+            u, v = (self.argument(p) for p in parts)
             out.append(f"{u} 与 {v} 的内积" if zh else f"the inner product of {u} and {v},")
             return after
         if ch == "⦃":
@@ -1022,7 +1022,7 @@ class _Speaker:
             square = len(rows) == max((len(row) for row in rows), default=0)
             out.append(self.matrix(solid[0][1], "vmatrix" if square else "matrix"))
             return after
-        body = " ".join(self.run(inner))
+        body = self.argument(inner)
         if ch == "|":
             out.append(f"{body} 的绝对值" if zh else f"the absolute value of {body},")
             return after
@@ -1039,6 +1039,11 @@ class _Speaker:
         else:
             out.append(f"the {sub} norm of {body}," if sub else f"the norm of {body},")
         return after
+
+    def argument(self, atoms: list[tuple[str, Any]]) -> str:
+        """What stands between delimiters or commas: "dot" for a lone · (⟨x,·⟩, |·|: any value),
+        which said on its own would be a product ("times")."""
+        return ("点" if self.zh else "dot") if _is_dot(atoms) else " ".join(self.run(atoms))
 
     def table(self, env: Any) -> list[list[str]]:
         """The cells of a matrix, array or cases environment, row by row, each in words."""
@@ -1132,6 +1137,10 @@ class _Speaker:
             out.append(_w("'", self.lang))
             return out
         key = self.token(target)
+        if not key and target[0] == "g":  # ^{(11)}: a two-digit order is four atoms, more than token() joins
+            solid = [a for a in self.atoms(target[1]) if not (a[0] == "c" and a[1].isspace())]
+            if len(solid) == 4 and all(a[0] == "c" for a in solid):
+                key = "".join(a[1] for a in solid)
         if kind == "^" and key in _SUP_NAMES and not (key == "H" and out and out[-1][-1:].isdigit()):
             word = _SUP_NAMES[key][1 if self.zh else 0]
             if self.zh and out and out[-1] == "，":
