@@ -118,8 +118,8 @@ def _tag(m: re.Match[str], words: dict[str, str]) -> str:
         lead = ", " if glued_before else " "
         return lead + said + (", " if after[:1].isalnum() else " ")
     if not attrs:
-        if m.start() and (before[-1:].isalnum() or before[-1:] == "_"):
-            return m.group()  # "Vec<T>": a type parameter, said by _GENERIC
+        if not _self and m.start() and (before[-1:].isalnum() or before[-1:] == "_"):
+            return m.group()  # "Vec<T>": a type parameter, said by _GENERIC ("line<br/>" is a tag)
         # "the <video> element": its name; "<b>bold": the name apart from the word after it
         return (" " if glued_before else "") + name + (" " if after[:1].isalnum() else "")
     parts = []
