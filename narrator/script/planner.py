@@ -539,7 +539,7 @@ def _clause_pieces(spoken: str, limit: int) -> list[str]:
     if len(pieces) > 1 and len(pieces[-1].split()) <= 2:
         # never a stub at the end: the last two pieces shared out evenly between words
         words = (pieces[-2] + " " + pieces.pop()).split(" ")
-        half = len(words) // 2 + 1
+        half = (len(words) + 1) // 2  # the first half takes the odd word
         pieces[-1:] = [" ".join(words[:half]), " ".join(words[half:])]
     return pieces or [spoken]
 

@@ -1,0 +1,94 @@
+"""What a formula-heavy sentence is cut into and shown as (narrator.script.planner): the clause
+pieces its words are said in, the parts of the written text shown while each piece is said, and a
+heading's Roman numeral said as a number. Exact values, worked out by hand in the comments."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.script.planner import _clause_pieces, _shares, spoken_text
+
+
+# -- said in clause pieces -------------------------------------------------------------------
+
+@pytest.mark.parametrize("spoken, limit, pieces", [
+    # after each comma while the pieces fit; a clause of exactly the limit is not cut
+    ("one two, three four five, six seven eight nine", 20,
+     ["one two,", "three four five,", "six seven eight nine"]),
+    ("one; two", 4, ["one;", "two"]),
+    # no comma: between words, a piece of exactly the limit ("epsilon zeta", 12) kept whole
+    ("alpha beta gamma delta epsilon zeta", 12, ["alpha beta", "gamma delta", "epsilon zeta"]),
+    # a one-word last piece is shared out with the one before: five words and four
+    ("a b c d e f g h i", 15, ["a b c d e", "f g h i"]),
+    # one that fits, one word longer than the limit, and nothing
+    ("hello world", 20, ["hello world"]),
+    ("第一部分，第二部分，第三部分", 6, ["第一部分，第二部分，第三部分"]),
+    ("", 5, [""]),
+])
+def test_words_are_said_in_clause_pieces_that_fit(spoken: str, limit: int, pieces: list[str]) -> None:
+    assert _clause_pieces(spoken, limit) == pieces
+
+
+def test_sharing_out_a_short_last_piece_never_makes_a_one_word_piece() -> None:
+    # "gamma delta" + "epsilon zeta": four words shared two and two, not three and "zeta" alone
+    # (which would also run past the limit: "gamma delta epsilon" is 19 characters)
+    assert _clause_pieces("alpha beta gamma delta epsilon zeta", 12)[-2:] == ["gamma delta", "epsilon zeta"]
+    # eight words and one: 9 -> five and four
+    assert _clause_pieces("aa bb cc dd ee ff gg hh ii", 24) == ["aa bb cc dd ee", "ff gg hh ii"]
+
+
+# -- the written text shown while each piece is said -------------------------------------------
+
+@pytest.mark.parametrize("text, a, b, weights, parts", [
+    # halves: 19 * 1/2 = 9.5 rounds to 10, right after a space
+    ("aaaa bbbb cccc dddd", 0, 19, [1, 1], [(0, 10), (10, 19)]),
+    # two fifths of 19 from offset 3: 3 + 8 = 11, moved to the space before "cccc" (13, two
+    # away; 8 is three away; both within 19 / 4)
+    ("xx aaaa bbbb cccc dddd", 3, 22, [2, 3], [(3, 13), (13, 22)]),
+    # the only space is 7 away from 10: more than 19 / 4, so the cut stays inside the word
+    ("abcdefghijklmnop qr", 0, 19, [1, 1], [(0, 10), (10, 19)]),
+    # never after a space inside brackets: 7 is nearer 8 but inside "(bb cc)"; 11 is taken
+    ("aa (bb cc) dd ee", 0, 16, [1, 1], [(0, 11), (11, 16)]),
+    # a stray ")" opens nothing: the spaces after it are still places to cut (8 nearer 6 than 3)
+    ("1) aaaa bbbb", 0, 12, [1, 1], [(0, 8), (8, 12)]),
+    # beside a Chinese character (6.5 rounds to 6, the character ends at 7) ...
+    ("abcdef中ghijkl", 0, 13, [1, 1], [(0, 7), (7, 13)]),
+    # ... and after a Chinese comma (11 * 2/5 = 4.4: 4, moved to 6)
+    ("abcde，fghij", 0, 11, [2, 3], [(0, 6), (6, 11)]),
+    # two spaces as near: the first (5.5 rounds to 6; 4 and 8 both two away)
+    ("aaa bbb ccc", 0, 11, [1, 1], [(0, 4), (4, 11)]),
+    # weightless parts still get a character each, in order
+    ("abc", 0, 3, [0, 0, 5], [(0, 1), (1, 2), (2, 3)]),
+    ("abc", 0, 3, [0, 0], [(0, 1), (1, 3)]),
+    ("a bbbbbbbbb", 0, 11, [0, 1, 1], [(0, 1), (1, 6), (6, 11)]),
+    # a space at the very end is no place to cut
+    ("abcd ", 0, 5, [1, 1], [(0, 2), (2, 5)]),
+])
+def test_the_text_is_shown_in_parts_as_long_as_their_share(text: str, a: int, b: int, weights: list[int],
+                                                           parts: list[tuple[int, int]]) -> None:
+    assert _shares(text, a, b, weights) == parts
+
+
+def test_no_part_ends_inside_a_formula() -> None:
+    # 7.5 rounds to 8, inside the formula at 6..9: the spaces three away on either side, the first
+    assert _shares("aaaa bb cc dddd", 0, 15, [1, 1]) == [(0, 8), (8, 15)]
+    assert _shares("aaaa bb cc dddd", 0, 15, [1, 1], ((6, 9),)) == [(0, 5), (5, 15)]
+
+
+# -- a heading's Roman numeral ----------------------------------------------------------------
+
+@pytest.mark.parametrize("written, said", [
+    ("IV. Scope", "four. Scope"),
+    ("XIV. Rights", "fourteen. Rights"),
+    ("II. Two", "two. Two"),
+    ("XC. Ninety", "ninety. Ninety"),
+    ("CD. Four", "four hundred. Four"),
+    ("IX", "nine"),
+    ("I", "one"),
+    ("I. One", "I. One"),  # a lone "I." may be the pronoun: left to the engine
+    ("I am here", "I am here"),
+])
+def test_a_heading_says_its_roman_numeral_as_a_number(written: str, said: str) -> None:
+    assert spoken_text(written, "heading") == said
+    assert spoken_text(written, "end") == said  # a heading that ends its chapter
+    assert spoken_text(written, "sentence") == written  # in a sentence "IV" may be a name
