@@ -9,6 +9,17 @@ import pytest
 from narrator.script.maths import speak_tex
 
 
+@pytest.fixture(autouse=True)
+def _computed_afresh() -> None:
+    """Readings are cached per formula (maths._read) and per language (maths_words._table): emptied
+    before each test, so the test hears the code as it is now, not a reading made earlier."""
+    from narrator.script import maths, maths_units, maths_words
+
+    maths._read.cache_clear()
+    maths_words._table.cache_clear()
+    maths_units._tables.cache_clear()
+
+
 @pytest.mark.parametrize("tex, en, zh", [
     (r"f^{(11)}", "the 11th derivative of f", "f 的 11 阶导数"),
     (r"f^{(10)}(x)", "the 10th derivative of f of x", "f 的 10 阶导数 x"),

@@ -12,6 +12,17 @@ from narrator.script.maths import script_words
 from narrator.script.planner import plan
 
 
+@pytest.fixture(autouse=True)
+def _computed_afresh() -> None:
+    """Readings are cached per formula (maths._read) and per language (maths_words._table): emptied
+    before each test, so the test hears the code as it is now, not a reading made earlier."""
+    from narrator.script import maths, maths_units, maths_words
+
+    maths._read.cache_clear()
+    maths_words._table.cache_clear()
+    maths_units._tables.cache_clear()
+
+
 @pytest.mark.parametrize("before, text, lang", [
     ("19", "e", "fr"), ("1", "er", "fr"), ("2", "ème", "fr"), ("1", "º", "es"), ("1", "ª", "es"),
     ("3", "rd", "de"), ("19", "e", "en"), ("1", "st", "zh"),

@@ -10,6 +10,18 @@ import pytest
 
 from narrator.script.maths import speak_tex
 
+
+@pytest.fixture(autouse=True)
+def _computed_afresh() -> None:
+    """Readings are cached per formula (maths._read) and per language (maths_words._table): emptied
+    before each test, so the test hears the code as it is now, not a reading made earlier."""
+    from narrator.script import maths, maths_units, maths_words
+
+    maths._read.cache_clear()
+    maths_words._table.cache_clear()
+    maths_units._tables.cache_clear()
+
+
 CASES = [
     # big operators and their bounds
     (r"\sum_{i=1}^{n} i^2", "the sum from i equals 1 to n of i squared", "从 i 等于 1 到 n 求和， i 的平方"),
