@@ -7,9 +7,11 @@ pause makes up the rest, so a segment with ``pause_after_ms=9900`` costs exactly
 
 from __future__ import annotations
 
+import pytest
+
 from narrator.config import Config, OutputConfig, Pauses
 from narrator.values import Block, Boundary, Run, Script, ScriptChapter, Segment
-from narrator.script.planner import split_long_chapters
+from narrator.script.planner import estimate_seconds, split_long_chapters
 
 TEN = 9900  # ms of pause: with the 0.1 s every segment costs, 10.0 s
 
@@ -154,3 +156,12 @@ def test_a_chapter_that_fits_and_a_limit_of_zero_change_nothing() -> None:
     out = split_long_chapters(whole, config())  # 50.1 s: one part, blocks and all
     assert [c.title for c in out.chapters] == ["Fits"] and len(out.chapters[0].blocks) == 7
     assert [s.id for s in out.chapters[0].segments] == [f"c01-s{k:04d}" for k in range(1, 7)]
+
+
+def test_the_estimate_counts_each_millisecond_of_every_pause_and_chapter_edge() -> None:
+    # 100 s of chapter head, 20 s of tail, a 50 s pause and two segments saying nothing (0.1 s
+    # each), in two chapters: 2 * 120 + 50 + 0.2
+    chapters = (ScriptChapter(1, "A", (seg(0, "sentence", 50_000), seg(0, "end", 0)), blocks(1)),
+                ScriptChapter(2, "B", (), blocks(0)))
+    assert estimate_seconds(script(*chapters), config(head=100_000, tail=20_000)) == \
+        pytest.approx(290.2, abs=1e-9)
