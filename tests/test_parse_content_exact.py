@@ -1,0 +1,80 @@
+"""The main content of a web page and its metadata lines, exactly (narrator/parse/content.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from narrator.parse.content import find_main_content, is_metadata_line
+from narrator.parse.html import BLOCK_TAGS, SKIP_TAGS, link_stats, parse_soup
+from narrator.values import Block, Run
+
+PARA = "<p>" + "word " * 59 + "words</p>"  # 300 characters without a comma: scores 1 + 3
+
+
+def main(body_markup: str, title: str = "") -> tuple[Any, Any]:
+    soup = parse_soup(f"<html><head><title>{title}</title></head><body>{body_markup}</body></html>")
+    body = soup.body
+    found = find_main_content(body, link_stats(body), lambda tag, name: name in SKIP_TAGS, title, BLOCK_TAGS)
+    return soup, found
+
+
+def ids(soup: Any, keys: frozenset[int]) -> set[str]:
+    return {t.get("id") or t.name for t in soup.find_all(True) if id(t) in keys}
+
+
+def test_the_article_is_kept_with_its_title_and_the_rest_is_skipped() -> None:
+    assert len(PARA) == 3 + 300 + 4
+    soup, found = main('<div id="menu"><p>short</p></div><h1 id="t">Lesson title</h1>'
+                       f'<div id="article">{PARA * 4}</div><div id="aside"><p>{"x" * 30}</p></div>')
+    assert found is not None
+    assert found.root.get("id") == "article" and found.title.get("id") == "t"
+    assert ids(soup, found.skip) == {"menu", "aside"}
+    assert ids(soup, found.mute) == {"body"}
+
+
+def test_too_little_prose_cuts_nothing() -> None:
+    # three paragraphs of 300 characters score 4 each: 12 is the least that counts
+    assert main(f'<div id="a">{PARA * 3}</div><div id="m"><p>{"y" * 30}</p></div>')[1] is not None
+    assert main(f'<div id="a">{PARA * 2}<p>{"z" * 250}</p></div><div id="m"><p>{"y" * 30}</p></div>')[1] is None
+
+
+def test_an_article_that_holds_too_little_of_the_page_climbs_to_its_parent_or_cuts_nothing() -> None:
+    soup, found = main(f'<div id="wrap"><div id="a">{PARA * 4}</div><div id="b">{PARA * 3}</div></div>'
+                       f'<div id="m"><p>{"y" * 30}</p></div>')
+    assert found is not None and found.root.get("id") == "wrap"
+    assert ids(soup, found.skip) == {"m"}
+    # two halves side by side in <body>: only body holds 60 %, so the whole page is read
+    assert main(f'<div id="a">{PARA * 4}</div><div id="b">{PARA * 4}</div>')[1] is None
+
+
+def test_the_title_heading_is_the_one_in_the_page_title() -> None:
+    soup, found = main(f'<h2 id="x">Site news</h2><h1 id="y">Photosynthesis</h1><p>{"w" * 30}</p>'
+                       f'<h2 id="z">Menu</h2><div id="a">{PARA * 4}</div>', title="Photosynthesis - Biology site")
+    assert found is not None and found.title.get("id") == "y"
+    # without a title: the last heading before the article when no paragraph comes between
+    soup, found = main(f'<h1 id="y">Photosynthesis</h1><h2 id="z">Menu</h2><div id="a">{PARA * 4}</div>')
+    assert found is not None and found.title.get("id") == "z"
+    # a paragraph between: the last h1 before it
+    soup, found = main(f'<h1 id="y">Photosynthesis</h1><h2 id="z">Menu</h2><p>{"w" * 30}</p><div id="a">{PARA * 4}</div>')
+    assert found is not None and found.title.get("id") == "y"
+    # the article's own h1: no other title
+    soup, found = main(f'<h1 id="y">Photosynthesis</h1><div id="a"><h1>Own</h1>{PARA * 4}</div>')
+    assert found is not None and found.title is None
+
+
+def block(text: str, kind: str = "paragraph") -> Block:
+    return Block(kind, (Run(text),))  # type: ignore[arg-type]
+
+
+def test_metadata_lines() -> None:
+    meta = ["来源：新华社", "发布时间: 2024-01-02", "(责编：张三)", "Posted on 3 May", "Published by the editors",
+            "2024-01-02 10:30", "（2024年1月2日）", "12,345 views", "Source: Reuters", "浏览次数：99",
+            "Updated: today"]
+    assert [is_metadata_line(block(t)) for t in meta] == [True] * len(meta)
+    assert is_metadata_line(block("来源：新华社", "cell")) and is_metadata_line(block("来源：新华社", "heading"))
+    assert is_metadata_line(block("来源：新华社", "caption"))
+    not_meta = ["Posted on the wall is a map of the town.", "The source of the river is high.", "",
+                "来源：" + "长" * 78, "来源：新华社"]
+    assert [is_metadata_line(block(t, "item" if i == 4 else "paragraph")) for i, t in enumerate(not_meta)] == \
+        [False] * 5
+    assert is_metadata_line(block("来源：" + "长" * 77))  # 80 characters is still short
