@@ -717,7 +717,12 @@ class _Speaker:
                     words, i = units
                     out.append(words)
                     continue
-                if name in _SIUNITX:
+                if name in _SIUNITX:  # \SI{2}{\foo}: a unit without words here, said as written
+                    args = node.nodeargd.argnlist[1:] if node.nodeargd is not None else []
+                    written = " ".join(re.sub(r"[\\{}$^_~]", " ", " ".join(
+                        a.latex_verbatim() for a in args if a is not None)).split())
+                    if written:
+                        out.append(speak_symbols(written, self.lang))
                     continue
             if name in _TEXT_MACROS:
                 text = self.text_arg(node)
@@ -795,8 +800,10 @@ class _Speaker:
             sources = [a.latex_verbatim().strip() for a in args]
             sources = [x[1:-1] if x[:1] == "{" and x[-1:] == "}" else x for x in sources]
             if node.macroname == "num" or not sources:
-                return (" ".join(sources).replace("e", " times 10 to the power ")
-                        if sources else "", k + 1) if not self.zh else (" ".join(sources), k + 1)
+                # \num{3e8}: "3 times 10 to the power 8", "3 乘 10 的 8 次方"
+                times = " 乘 10 " if self.zh else " times 10 "
+                return re.sub(r"(?<=\d)[eE]([-+−]?\d+)", lambda m: times + power_words(
+                    _minus(m[1].lstrip("+"), self.zh), self.lang), " ".join(sources)), k + 1
             if node.macroname in ("SI", "qty") and len(sources) >= 2:
                 number = sources[-2]
             found = siunitx_units(sources[-1])
