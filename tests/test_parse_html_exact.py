@@ -210,7 +210,7 @@ def test_a_blocks_context_emotion_language_and_nearest_voice() -> None:
     assert [(b.text, b.context, b.emotion, b.lang) for b in blocks] == [
         ("Salut", frozenset({".box", "voice:narrator"}), "happy", "fr"),
         ("Encore moi", frozenset({".box", "voice:teacher"}), "happy", "fr")]
-    assert blocks[1].runs == (Run("Encore ", frozenset({"voice:teacher"}) - {"voice:teacher"}),
+    assert blocks[1].runs == (Run("Encore "),
                               Run("moi", frozenset({"voice:child"})))
 
 
@@ -256,3 +256,29 @@ def test_tables_rows_are_cells_with_their_spans() -> None:
 def test_has_html_finds_markup_in_an_editors_text() -> None:
     assert has_html("<p>Hi</p>") and has_html("x < BR >") and has_html("<h3 class=a>")
     assert not has_html("x < 3 and y > 2") and not has_html("<pre>")
+
+
+# -- tables not read ---------------------------------------------------------------------------
+
+def test_a_table_not_read_is_one_block_that_announces_it_and_one_skip_entry() -> None:
+    table = "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>31</td></tr><tr><td>Bob</td><td>42</td></tr></table>"
+    blocks, skipped = walk("<blockquote><p>Intro</p>" + table + "</blockquote>", read_tables=False)
+    source = "body > blockquote:nth-of-type(1) > table:nth-of-type(1)"
+    assert [(b.kind, b.text, b.source, b.context) for b in blocks] == [
+        ("quote", "Intro", "body > blockquote:nth-of-type(1) > p:nth-of-type(1)", frozenset({"blockquote"})),
+        ("paragraph", "", source, frozenset({"blockquote", "announce-table", "announce-table:3"}))]
+    assert skipped == [Skipped(source, "data table", "read_tables is off", 17, 3)]
+
+
+def test_a_table_named_by_code_and_a_drawn_tree_are_announced_with_their_reasons() -> None:
+    _, skipped = walk("<table><tr><th>Operator</th><th>Meaning</th></tr><tr><td><code>a += b</code></td>"
+                      "<td>adds b to a</td></tr><tr><td><code>a -= b</code></td><td>takes b from a</td></tr>"
+                      "<tr><td><code>f(x) * 2</code></td><td>doubles it</td></tr></table>")
+    assert skipped == [Skipped("body > table:nth-of-type(1)", "data table",
+                               "its rows are named by code, which is not read (read_code)", 70, 4)]
+    blocks, skipped = walk("<table><tr><td>src</td></tr><tr><td>├── main.py</td></tr><tr><td>├── util.py</td></tr>"
+                           "<tr><td>└── README.md</td></tr></table>")
+    assert [(b.text, b.context) for b in blocks] == [
+        ("", frozenset({"announce-table", "announce-table:4", "drawing:files"}))]
+    assert [(s.what, s.chars, s.rows) for s in skipped] == [("drawing", 38, 4)]
+    assert skipped[0].reason.startswith("a diagram drawn with line-drawing characters in table cells")
