@@ -282,3 +282,54 @@ def test_a_table_named_by_code_and_a_drawn_tree_are_announced_with_their_reasons
         ("", frozenset({"announce-table", "announce-table:4", "drawing:files"}))]
     assert [(s.what, s.chars, s.rows) for s in skipped] == [("drawing", 38, 4)]
     assert skipped[0].reason.startswith("a diagram drawn with line-drawing characters in table cells")
+
+
+# -- elements the walk unwraps, reads as formulas or keeps as page numbers -----------------------
+
+def test_word_namespaces_hold_text_shapes_do_not() -> None:
+    assert texts("<p>Word<o:p> text</o:p><v:shape>shape words</v:shape> end</p>") == ["Word text end"]
+
+
+def test_a_button_holding_blocks_is_read_as_those_blocks() -> None:
+    blocks, skipped = walk("<button><p>Inside a button</p></button><button>Click</button>")
+    assert [(b.text, b.source) for b in blocks] == [("Inside a button", P1)]
+    assert skipped == [Skipped("body > button:nth-of-type(2)", "form control", "a control label, not lesson text", 5)]
+
+
+def test_tex_scripts_and_formula_elements_are_formulas_previews_are_not_read() -> None:
+    blocks, _ = walk('<p>So <script type="math/tex">x^2</script> and <span class="MathJax_Preview">x2</span>.</p>'
+                     '<script type="math/tex; mode=display">y^2</script>'
+                     '<p>x <tiny-math-inline formula="a^2">a2</tiny-math-inline> y</p>')
+    assert [b.runs for b in blocks] == [
+        (Run("So "), Run("x²", frozenset({"math"}), math="x^2"), Run(" and .")),
+        (Run("y²", frozenset({"math"}), math="y^2"),),
+        (Run("x "), Run("a²", frozenset({"math"}), math="a^2"), Run(" y"))]
+
+
+def test_print_page_numbers_go_to_the_next_block() -> None:
+    blocks, _ = walk('<p>A<span epub:type="pagebreak" title="12" id="p12"></span></p><p>B</p>'
+                     '<span role="doc-pagebreak" aria-label="13"></span><p>C</p>')
+    assert [(b.text, b.pages) for b in blocks] == [("A", ("12",)), ("B", ()), ("C", ("13",))]
+
+
+def test_a_break_in_a_heading_is_a_space() -> None:
+    blocks, _ = walk("<h2>Title<br>Sub</h2><h3>One<br><br>Two</h3>")
+    assert [(b.kind, b.level, b.text) for b in blocks] == [("heading", 2, "Title Sub"), ("heading", 3, "One Two")]
+
+
+def test_a_note_reference_marks_its_paragraph_and_the_note_keeps_its_ids() -> None:
+    blocks, _ = walk('<p>Text<sup><a href="#fn1" id="r1">1</a></sup>.</p>'
+                     '<ol class="footnotes"><li id="fn1">The note. <a href="#r1">↩</a></li></ol>')
+    assert [(b.kind, b.text, b.context) for b in blocks] == [
+        ("paragraph", "Text.", frozenset({"ref:fn1"})),
+        ("item", "The note.", frozenset({"li", "notekey:1", "noteid:fn1", "note", ".footnotes"}))]
+
+
+def test_with_read_code_a_pre_is_a_code_block_and_header_cells_label_a_row() -> None:
+    blocks, skipped = walk('<pre>a = 1\nb = 2</pre><table><thead><tr><th>H1</th><th colspan="2">H2</th></tr></thead>'
+                           "<tbody><tr><td>a</td><td>b</td><td>c</td></tr></tbody></table>", read_code=True)
+    assert [(b.kind, b.text, b.context, b.cells) for b in blocks] == [
+        ("code", "a = 1 b = 2", frozenset({"pre"}), ()),
+        ("cell", "H1: a; H2: b; c", frozenset({"table"}), ((0, 4, 5), (7, 11, 12), (14, 14, 15)))]
+    assert blocks[1].source == "body > table:nth-of-type(1) > tbody:nth-of-type(1) > tr:nth-of-type(1)"
+    assert skipped == []
