@@ -165,3 +165,25 @@ def test_the_estimate_counts_each_millisecond_of_every_pause_and_chapter_edge() 
                 ScriptChapter(2, "B", (), blocks(0)))
     assert estimate_seconds(script(*chapters), config(head=100_000, tail=20_000)) == \
         pytest.approx(290.2, abs=1e-9)
+
+
+def test_a_long_plan_ticks_once_per_thousand_blocks_and_segments_and_a_tick_may_stop_it() -> None:
+    from narrator.script.planner import plan
+    from narrator.values import Chapter, Document
+
+    # 1,000 one-sentence paragraphs: 2 units each while planning (the block and its segment),
+    # then 1 per segment finished: 3,000 units, three ticks
+    paragraphs = tuple(Block("paragraph", (Run(f"Line {i} here."),)) for i in range(1000))
+    document = Document("T", "en", (Chapter(1, "", paragraphs),))
+    ticks: list[int] = []
+    assert len(plan(document, Config(), tick=lambda: ticks.append(1)).segments) == 1000
+    assert len(ticks) == 3
+
+    class Stop(Exception):
+        pass
+
+    def stop() -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        plan(document, Config(), tick=stop)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from narrator.script.planner import _clause_pieces, _shares, spoken_text
+from narrator.config import Config, TextConfig
+from narrator.script.planner import _clause_pieces, _shares, plan, spoken_text
+from narrator.values import Block, Chapter, Document, Run
 
 
 # -- said in clause pieces -------------------------------------------------------------------
@@ -92,3 +94,21 @@ def test_a_heading_says_its_roman_numeral_as_a_number(written: str, said: str) -
     assert spoken_text(written, "heading") == said
     assert spoken_text(written, "end") == said  # a heading that ends its chapter
     assert spoken_text(written, "sentence") == written  # in a sentence "IV" may be a name
+
+
+# -- what one sentence of a block says and how ------------------------------------------------
+
+def _plan(*runs: Run, text: TextConfig | None = None) -> list[tuple[str, str, str]]:
+    document = Document("T", "en", (Chapter(1, "", (Block("paragraph", runs),)),))
+    return [(s.text, s.spoken, s.emotion) for s in plan(document, Config(text=text or TextConfig())).segments]
+
+
+def test_a_number_saying_more_than_the_limit_stays_one_segment() -> None:
+    # "1234567." says 80 characters, more than 20, but is one token: nothing to cut between
+    assert _plan(Run("1234567."), text=TextConfig(max_chars=20)) == [
+        ("1234567.", "one million two hundred and thirty four thousand five hundred and sixty seven.", "neutral")]
+
+
+def test_an_inline_emotion_covering_a_sentence_sets_its_emotion_only() -> None:
+    assert _plan(Run("Calm words here. "), Run("What a day!", emotion="excited")) == [
+        ("Calm words here.", "Calm words here.", "neutral"), ("What a day!", "What a day!", "excited")]

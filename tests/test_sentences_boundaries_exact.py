@@ -32,3 +32,16 @@ def test_a_chinese_semicolon_ends_a_sentence_only_outside_brackets(text: str, se
 ])
 def test_which_words_start_a_clause(text: str, starts: bool) -> None:
     assert starts_clause(text) is starts
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # a middle dot lost between two parts of a Chinese name is no question mark
+    ("史蒂夫?乔布斯是创始人。", ["史蒂夫?乔布斯是创始人。"]),
+    # a numbered heading's Roman numeral at the start of the text ends nothing ...
+    ("IX. Scope of work", ["IX. Scope of work"]),
+    ("XII. Remedies. Then", ["XII. Remedies.", "Then"]),
+    # ... elsewhere "IX." ends a sentence
+    ("Chapter IX. Then", ["Chapter IX.", "Then"]),
+])
+def test_question_marks_and_numerals_that_end_nothing(text: str, sentences: list[str]) -> None:
+    assert split(text) == sentences
