@@ -333,3 +333,33 @@ def test_with_read_code_a_pre_is_a_code_block_and_header_cells_label_a_row() -> 
         ("cell", "H1: a; H2: b; c", frozenset({"table"}), ((0, 4, 5), (7, 11, 12), (14, 14, 15)))]
     assert blocks[1].source == "body > table:nth-of-type(1) > tbody:nth-of-type(1) > tr:nth-of-type(1)"
     assert skipped == []
+
+
+# -- rows, line groups and inherited values ----------------------------------------------------
+
+def test_blocks_inside_a_cell_are_spaces_and_a_cells_picture_goes_with_its_row() -> None:
+    blocks, _ = walk('<table><tr><th>Step</th><th>What</th></tr><tr><td>1</td><td><p>Mix</p><p>Stir</p></td></tr>'
+                     '<tr><td>2</td><td><img src="x.png" alt="A bowl"> Bake</td></tr></table>')
+    assert [(b.text, b.images, b.cells) for b in blocks] == [
+        ("Step: 1; What: Mix Stir", (), ((0, 6, 7), (9, 15, 23))),
+        ("Step: 2; What: A bowl Bake", ("x.png",), ((0, 6, 7), (9, 15, 26)))]
+
+
+def test_kept_lines_are_blocks_of_their_own_and_the_picture_goes_with_the_first() -> None:
+    blocks, _ = walk('<p><img src="a.png" alt="">Line one<br>Line two</p><p>Next</p>')
+    assert [(b.text, b.source, b.images) for b in blocks] == [
+        ("Line one", P1, ("a.png",)), ("Line two", P1, ()), ("Next", "body > p:nth-of-type(2)", ())]
+
+
+def test_only_a_word_paragraph_with_a_list_style_is_an_item() -> None:
+    blocks, _ = walk('<div style="mso-list:l0 level3 lfo1">Div item</div><p style="mso-list:l0 level3 lfo1">P item</p>')
+    assert [(b.kind, b.level, b.context) for b in blocks] == [
+        ("paragraph", 0, frozenset()), ("item", 3, frozenset({"li"}))]
+
+
+def test_the_nearest_emotion_wins_and_text_around_a_nested_block_stays_in_its_item() -> None:
+    blocks, _ = walk('<section data-emotion="calm"><h2 data-emotion="excited">Big</h2><p>Quiet</p></section>'
+                     "<ul><li>a<p>inner</p>tail</li></ul>")
+    assert [(b.kind, b.text, b.emotion, b.item) for b in blocks] == [
+        ("heading", "Big", "excited", 0), ("paragraph", "Quiet", "calm", 0),
+        ("item", "a", None, 1), ("item", "inner", None, 1), ("item", "tail", None, 1)]
