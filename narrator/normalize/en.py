@@ -595,7 +595,8 @@ def _year_context(m: re.Match[str]) -> bool:
 
 
 _REACH = 24  # how far before a digit or symbol a rule's match may start ("Super Bowl XL", "approx. 5")
-_RULE_STARTS = r"[0-9.'#~§©®™№&$£€¥₩₹₽₺฿₫¢½¼¾⅓⅔⅛⅜⅝⅞+\-−]|(?<![A-Za-z])[A-Za-z]"
+# "(" for a phone number's area code: "(555) 123-4567"
+_RULE_STARTS = r"[0-9.'#~§©®™№&$£€¥₩₹₽₺฿₫¢½¼¾⅓⅔⅛⅜⅝⅞+\-−(]|(?<![A-Za-z])[A-Za-z]"
 
 # name, pattern, handler (the handler gets the match of that pattern alone)
 _Rule = tuple[str, str, Callable[[re.Match[str]], str]]
