@@ -112,3 +112,32 @@ def test_a_number_saying_more_than_the_limit_stays_one_segment() -> None:
 def test_an_inline_emotion_covering_a_sentence_sets_its_emotion_only() -> None:
     assert _plan(Run("Calm words here. "), Run("What a day!", emotion="excited")) == [
         ("Calm words here.", "Calm words here.", "neutral"), ("What a day!", "What a day!", "excited")]
+
+
+MATH = frozenset({"math"})
+
+
+def _segments(*runs: Run, max_chars: int = 60) -> list[tuple[str, str, tuple[int, int], str]]:
+    document = Document("T", "en", (Chapter(1, "", (Block("paragraph", runs),)),))
+    return [(s.text, s.spoken, s.span, s.boundary)
+            for s in plan(document, Config(text=TextConfig(max_chars=max_chars))).segments]
+
+
+def test_a_second_sentence_with_a_long_formula_is_said_in_pieces_with_its_exponent_and_subscript() -> None:
+    # "Then" goes with the formula (never a word alone); the rest says "x squared" and "C O two"
+    assert _segments(Run("First one. "), Run("Then "), Run("a+b+c+d+e+f", MATH, math="a+b+c+d+e+f+g+h+i+j+k+l"),
+                     Run(" is the sum of x"), Run("2", frozenset({"sup"})), Run(" and CO"),
+                     Run("2", frozenset({"sub"})), Run(" today.")) == [
+        ("First one.", "First one.", (0, 10), "sentence"),
+        ("Then a+b+c+d+e+f", "Then a plus b plus c plus d plus e plus f plus g plus h plus i plus j plus k plus l",
+         (11, 27), "clause"),
+        ("is the sum of x2 and CO2 today.", "is the sum of x squared and C O two today.", (28, 59), "end")]
+
+
+def test_a_sentence_that_starts_with_a_long_formula_says_it_first() -> None:
+    assert _segments(Run("First one. "), Run("A+B+C+D+E+F", MATH, math="A+B+C+D+E+F+G+H+I+J+K+L"),
+                     Run(" is the sum of many letters here.")) == [
+        ("First one.", "First one.", (0, 10), "sentence"),
+        ("A+B+C+D+E+F", "A plus B plus C plus D plus E plus F plus G plus H plus I plus J plus K plus L",
+         (11, 22), "clause"),
+        ("is the sum of many letters here.", "is the sum of many letters here.", (23, 55), "end")]
