@@ -300,3 +300,60 @@ def test_the_dry_run_lines_say_who_says_what_narrator_first() -> None:
     assert who_says_what(script("", ""), config) == []
     assert who_says_what(script("A"), Config(voices=VoicesConfig(engines={"openai": {"A": "nova"}})),
                          "openai") == ["A: 1 sentence, voice nova"]
+
+
+# -- edges ------------------------------------------------------------------------------------------
+
+
+def test_names_keep_every_letter_of_their_own() -> None:
+    assert label_of(p("Xavier: Hello.")) == (Turn("Xavier", 0, 8),)
+    assert label_of(p("**Max**: Hello.")) == (Turn("Max", 0, 9),)
+    assert label_of(row("Max", "Hello.")) == (Turn("Max", 0, 3),)
+    assert label_of(row("Xu:", "你好。")) == (Turn("Xu", 0, 3),)
+
+
+def test_generic_roles_with_a_number_or_a_letter_are_speakers() -> None:
+    # "Voice 1" and "Role 2" are speakers like "Speaker 2" (a listening script's labels)
+    assert label_of(p("Voice 1: Hello.")) == (Turn("Voice 1", 0, 9),)
+    for texts in (["Voice 1: Hello.", "Voice 2: Hi."], ["Role 1: Hello.", "Role 2: Hi."],
+                  ["Voice A: Hello.", "Voice B: Hi."], ["Role A: Hello.", "Role B: Hi."],
+                  ["学生A：你好。", "学生B：你好。"], ["Person 1: Hello.", "Person 2: Hi."]):
+        assert dialogue_of(find_lines([p(t) for t in texts])) == [True, True], texts
+    # a capital after a name does not make it a role
+    assert dialogue_of(find_lines([p("Maria K: Hello."), p("John T: Hi.")])) == [False, False]
+
+
+def test_later_labels_latin_names_by_their_script_and_cast_names() -> None:
+    assert label_of(p("A: Hi. Jürgen: Hallo.")) == (Turn("A", 0, 3), Turn("Jürgen", 7, 15))
+    assert label_of(p("小明：你好。小A：好。")) == (Turn("小明", 0, 3),)
+    lines = find_lines([p("小明：你好。王芳：好。"), p("小明：再见。")], ["王芳"])
+    assert lines[0].turns == (Turn("小明", 0, 3), Turn("王芳", 6, 9)) and lines[0].dialogue
+
+
+def test_cut_labels_at_the_edges_of_a_span_and_of_the_text() -> None:
+    text = "A: Hi. B: Hello there."
+    assert cut_labels([(0, 7, True)], text, [(7, 10)]) == [(0, 6, True)]  # a label just after the span
+    assert cut_labels([(7, 22, True)], text, [(4, 7)]) == [(7, 22, True)]  # one just before it
+    assert cut_labels([(0, 6, True)], "Hi. B:", [(4, 6)]) == [(0, 3, False)]  # a label at the very end
+    assert cut_labels([(0, 12, True)], "  X:   Hi.  ", [(2, 4)]) == [(7, 10, True)]
+    assert cut_labels([(0, 6, True)], " Hi.  ", [(0, 0)]) == [(1, 4, True)]
+
+
+def test_turn_pauses_in_one_block_at_paragraph_ends_and_at_the_chapter_s_edge() -> None:
+    c = casting()
+    dia = Line("", (), True)
+    drafts = [Draft("1", voice="A", block=0, pause=1), Draft("2", voice="B", block=0, pause=2, boundary="paragraph"),
+              Draft("3", voice="A", block=1, pause=3), Draft("4", voice="B", block=2, pause=4)]
+    c.turns(drafts, [dia, dia])
+    assert [d.pause for d in drafts] == [777, 777, 3, 4]  # block 2 is not among the chapter's lines
+    drafts = [Draft("1", voice="A", block=2, pause=1), Draft("2", voice="B", block=0, pause=2)]
+    c.turns(drafts, [dia, dia])
+    assert [d.pause for d in drafts] == [1, 2]
+
+
+def test_a_cast_for_one_engine_lists_the_roles_it_does_not_name() -> None:
+    c = casting(engines={"openai": {"C": "nova"}})
+    c.assign([Draft("6", span=(3, 4))], p("C: 6"), Line("", (Turn("C", 0, 3),), True))
+    c.assign([Draft("7", span=(3, 4))], p("D: 7"), Line("", (Turn("D", 0, 3),), True))
+    assert c.warnings("openai") == ["roles without a voice in [voices], read by the narrator: D (1)"]
+    assert c.warnings("espeak") == []

@@ -54,6 +54,8 @@ ratio principle principles condition conditions effect effects cause causes
 主题 目标 教学目标 重点 难点 作业 练习 词汇 生词 语法 翻译 拼音 意思 用法 解 解析 说明 备注 课文 结论 原因
 结果 方法 要求 任务 内容 标题 班级 姓名 学号 科目 课题 课时 教具 准备 原文 译文 释义 词义 读音 作者 出自
 """.split())
+# Words that name a role with a number or a letter after them ("Voice 1", "Role B"), not alone.
+_NUMBERED_ROLES = frozenset(("speaker", "voice", "person", "role"))
 # Names that are roles by themselves: a dialogue of two of them needs no repeated speaker.
 _ROLE_WORDS = frozenset("""
 teacher student students pupil narrator interviewer interviewee host guest customer waiter waitress
@@ -152,8 +154,8 @@ def _is_name(name: str) -> bool:
     name = name.strip("*_ ")
     if not name or len(name) > _NAME_CHARS or name.casefold() in _NOT_SPEAKERS:
         return False
-    numbered = _NUMBERED.fullmatch(name)  # "Student 2" is a speaker, "Section 35" a heading
-    if numbered and numbered.group(1).casefold() not in _ROLE_WORDS:
+    numbered = _NUMBERED.fullmatch(name)  # "Student 2" or "Voice 1" is a speaker, "Section 35" a heading
+    if numbered and (base := numbered.group(1).casefold()) not in _ROLE_WORDS and base not in _NUMBERED_ROLES:
         return False
     return bool(_LATIN_NAME.fullmatch(name) or _CJK_NAME.fullmatch(name))
 
@@ -162,7 +164,7 @@ def _is_role_word(name: str, cast: frozenset[str]) -> bool:
     folded = name.casefold()
     base = re.sub(r"\s*[0-9A-Z]{1,2}$", "", name).casefold()  # "Student 2", "学生A"
     return len(name) == 1 or folded in cast or folded in _ROLE_WORDS or (base != folded and base in _ROLE_WORDS) \
-        or base in ("speaker", "voice", "person", "role")
+        or base in _NUMBERED_ROLES
 
 
 def find_lines(blocks: Sequence[Block], cast: Iterable[str] = (), *, detect: bool = True) -> list[Line]:
