@@ -344,7 +344,7 @@ def _summary(tex: str, lang: str) -> str:
     sides = [[a for a in side if not (a[0] == "c" and a[1].isspace())] for side in sides]
     longest = max(reversed(sides), key=lambda side: (any(a[0] == "e" for a in side), len(side)))
     terms = 1 + sum(1 for k, a in enumerate(longest) if a in (("c", "+"), ("c", "-"), ("c", "−"))
-                    and k > 0 and longest[k - 1] not in (("c", "("), ("c", "{")))
+                    and k > 0 and longest[k - 1] not in (("c", "("), ("c", "{")) and _bracket_depth(longest, k) == 0)
     matrices = [a for a in longest if a[0] == "e" and a[1].environmentname.rstrip("*") in _MATRICES]
     if matrices:
         rows = speaker.table(matrices[0][1])
@@ -369,6 +369,11 @@ def _summary(tex: str, lang: str) -> str:
         relation = " ".join(speaker.one(relations[-1]))
         what = f"{what}，{relation} {last}" if zh else f"{what}, which {relation} {last}"
     return _tidy(("长公式：" if zh else "a long formula: ") + what).replace(_SUB_MARK, "")
+
+
+def _bracket_depth(atoms: list[tuple[str, Any]], k: int) -> int:
+    """Round and square brackets open before ``k``: a + inside (a+b) is not a term of the sum."""
+    return sum(1 if a in (("c", "("), ("c", "[")) else -1 if a in (("c", ")"), ("c", "]")) else 0 for a in atoms[:k])
 
 
 def _polynomial(side: list[tuple[str, Any]]) -> tuple[str, int] | None:
