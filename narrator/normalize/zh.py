@@ -315,12 +315,12 @@ def _money(m: re.Match[str]) -> str:
     word = _CURRENCY_PREFIX.get(symbol, "")
     if "." in amount and not big:
         amount = amount.rstrip("0").rstrip(".")  # ¥1,250.50 -> 一千二百五十点五元
-    said = ("负" if sign else "") + _say_range(amount) + big
+    said = ("负" if sign else "") + _say_range(amount, bool(big)) + big  # $2万: 两万美元
     return said + (yuan if yuan else word)
 
 
 def _money_code(m: re.Match[str]) -> str:
-    return _say_range(m.group(1)) + (m.group(2) or "") + _CURRENCY_CODE[m.group(3)]
+    return _say_range(m.group(1), bool(m.group(2))) + (m.group(2) or "") + _CURRENCY_CODE[m.group(3)]
 
 
 def _degrees(m: re.Match[str]) -> str:
@@ -408,7 +408,8 @@ def _number(m: re.Match[str]) -> str:
     # 两个, 两小时; but 第二, 十二 (a numeral before it), and a 2 at the end (C O 2) is 二
     liang = (not big and after != "" and before not in _NUMERALS and not after.startswith("次方")
              and (after[0] in _MEASURE_WORDS or after.startswith(_MEASURE_TWO)))
-    return ("负" if sign else "") + say_number(number, liang) + big
+    # a 2 before 万 or 亿 is 两, as in 两万 (20000), 两亿
+    return ("负" if sign else "") + say_number(number, liang or bool(big)) + big
 
 
 def _plain_digits(m: re.Match[str]) -> str:
@@ -566,7 +567,7 @@ def normalize_zh(text: str, abbreviations: Mapping[str, str] | None = None) -> s
         return re.sub(r"[0-9０-９]+", lambda m: digits(m.group().translate(_FULLWIDTH)), text)
 
 
-def _suite() -> int:  # pragma: no cover - a report for people: python -m narrator.normalize.zh --suite
+def _suite() -> int:  # pragma: no cover, no mutate block - a report for people: python -m narrator.normalize.zh --suite
     import os
     import sys
     import unicodedata
