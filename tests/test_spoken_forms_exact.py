@@ -18,6 +18,7 @@ from narrator.script.spoken import link_spans, short_links, spoken_form
     ("HTTPS://WWW.Example.COM/x", "en", "Example dot COM"),
     # a port and a query are not said; a host without a dot is its name
     ("Open http://localhost:8000/a?b=1 now", "en", "Open localhost now"),
+    ("Open http://FAX/a now", "en", "Open FAX now"),  # only the dots are stripped from a host's end
     # a host written with a final dot (the DNS root) is the same site
     ("See http://example.org./a here", "en", "See example dot org here"),
     # "ftp://." is a scheme talked about: left for say_addresses
@@ -41,6 +42,7 @@ def test_link_spans_cover_the_address_without_the_sentences_marks() -> None:
     text = "a@b.org or www.c.org, then"
     assert link_spans(text) == [(0, 7, -7), (11, 20, 0)]  # "c dot org" (9) for "www.c.org" (9)
     assert text[11:20] == "www.c.org"
+    assert link_spans("Go to www.x.org now") == [(6, 15, 0)]  # "x dot org" for "www.x.org"
     assert link_spans("No address here.") == []
     assert link_spans("Ask at the desk.") == []
 
