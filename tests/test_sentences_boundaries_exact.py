@@ -45,3 +45,22 @@ def test_which_words_start_a_clause(text: str, starts: bool) -> None:
 ])
 def test_question_marks_and_numerals_that_end_nothing(text: str, sentences: list[str]) -> None:
     assert split(text) == sentences
+
+
+# what counts as a CJK character or wide punctuation: a full stop before one ends a sentence
+# ("3.14" does not, "完成.下一步" does), and no Latin token runs into one
+INSIDE = "\u3000\u303f\u3040\u30ff\u3400\u4dbf\u4e00\u9fff\uac00\ud7af\uf900\ufaff\uff00\uffef" \
+         "\U00020000\U0003134f\u2014\u2026\u201c\u201d\u2018\u2019"
+OUTSIDE = "\u2fff\u3100\u33ff\u4dc0\ua000\uabff\ud7b0\uf8ff\ufb00\ufeff\ufff0\U0001ffff\U00031350-a1."
+
+
+@pytest.mark.parametrize("ch", list(INSIDE))
+def test_each_cjk_range_and_wide_mark_is_counted_to_its_ends(ch: str) -> None:
+    from narrator.script.sentences import _is_cjk_or_punct
+    assert _is_cjk_or_punct(ch), hex(ord(ch))
+
+
+@pytest.mark.parametrize("ch", list(OUTSIDE))
+def test_characters_just_outside_the_cjk_ranges_are_not(ch: str) -> None:
+    from narrator.script.sentences import _is_cjk_or_punct
+    assert not _is_cjk_or_punct(ch), hex(ord(ch))
