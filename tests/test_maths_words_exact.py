@@ -89,8 +89,20 @@ def test_greek_names_and_unit_symbols_are_kept() -> None:
 
 def test_an_english_word_left_over_gives_none() -> None:
     assert translate("x frobnicates y", "de", "x ~ y") is None
-    # the ordinal's letters are English: the written form is better
-    assert translate("the 2nd derivative of f", "fr", "") is None
+    assert translate("x frobnicates", "fi", "") is None
+
+
+@pytest.mark.parametrize("english, lang, said", [
+    # a derivative's order: the number in the language's way, the English ending dropped
+    # (1st, 2nd and 3rd gave None before: their endings were left as English words)
+    ("the 2nd derivative of f", "fr", "la dérivée 2-ième de f"),
+    ("the 1st derivative of f", "de", "die 1. Ableitung von f"),
+    ("the 3rd derivative of y", "fi", "y:n 3. derivaatta"),
+    ("the 21st derivative of g", "es", "la derivada 21-ésima de g"),
+    ("the 4th derivative of y", "de", "die 4. Ableitung von y"),
+])
+def test_a_derivatives_order_is_a_number(english: str, lang: str, said: str) -> None:
+    assert translate(english, lang, "") == said
 
 
 def test_a_phrase_inside_a_word_is_not_translated() -> None:

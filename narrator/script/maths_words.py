@@ -139,12 +139,11 @@ _PHRASES: list[tuple[str, str, str, str, str]] = [
      "le produit scalaire de \\1 et \\2,", "el producto escalar de \\1 y \\2,"),
     ("the set of (.+?) such that", "niiden \\1 joukko, joille", "die Menge der \\1 mit",
      "l'ensemble des \\1 tels que", "el conjunto de los \\1 tales que"),
-    ("the (\\d+)th derivative of (\\S+)", "\\2:n \\1. derivaatta", "die \\1. Ableitung von \\2",
+    # any number's ending (1st, 2nd, 3rd, 4th): the ending is English, the order a number
+    ("the (\\d+)(?:st|nd|rd|th) derivative of (\\S+)", "\\2:n \\1. derivaatta", "die \\1. Ableitung von \\2",
      "la dérivée \\1-ième de \\2", "la derivada \\1-ésima de \\2"),
     ("the (\\S+)-th derivative of (\\S+)", "\\2:n \\1:s derivaatta", "die \\1-te Ableitung von \\2",
      "la dérivée \\1-ième de \\2", "la derivada \\1-ésima de \\2"),
-    ("the (1st|2nd|3rd) derivative of (\\S+)", "\\2:n \\1 derivaatta", "die \\1 Ableitung von \\2",
-     "la dérivée \\1 de \\2", "la derivada \\1 de \\2"),
     # big operators (their slots: from, to)
     ("the sum from (.+?) to (.+?) of", "summa, alaraja \\1, yläraja \\2,", "die Summe von \\1 bis \\2 über",
      "la somme de \\1 à \\2 de", "la suma desde \\1 hasta \\2 de"),
