@@ -25,6 +25,7 @@ from narrator.script.spoken import link_spans, short_links, spoken_form
     ("ftp://. x", "en", "ftp://. x"),
     ("mail ana.b@uni.example.org now", "en", "mail ana dot b at uni dot example dot org now"),
     ("写信给 ana@uni.cn 吧", "zh", "写信给 ana at uni 点 CN 吧"),
+    ("写信给 ana.b@uni.cn 吧", "zh", "写信给 ana 点 b at uni 点 CN 吧"),  # the name's dot in Chinese too
     ("看 https://www.example.cn/a 吧", "zh", "看 example 点 CN 吧"),
     ("No address here.", "en", "No address here."),
 ])
@@ -54,6 +55,10 @@ def test_link_spans_strip_every_trailing_mark() -> None:
 
 
 @pytest.mark.parametrize("text, lang, said", [
+    # site and file names in running text, their dots said in the language
+    ("访问 example.com 网站", "zh", "访问 example 点 com 网站"),
+    ("打开 intro.html 文件", "zh", "打开 intro 点 HTML 文件"),
+    ("Open intro.html now", "en", "Open intro dot HTML now"),
     # a list written with bars, in the language's comma
     ("tags: red|green|blue here", "en", "tags: red, green, blue here"),
     ("20190926|国贸|增长率", "zh", "20190926，国贸，增长率"),
