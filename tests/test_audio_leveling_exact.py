@@ -366,3 +366,52 @@ def test_the_previous_blocks_are_read_back_only_from_the_same_meter_and_unbroken
         found = reusable(other, config, RATE)
         assert found is not None and found.gain_db is None and found.levels == {}
         assert list(found.blocks) == ["raw1"]  # blocks do not depend on the target
+
+
+# -- edges ------------------------------------------------------------------------------------------
+
+
+def test_a_true_peak_exactly_at_the_ceiling_needs_no_second_attempt(tmp_path) -> None:
+    # found by search: a quarter-rate tone of amplitude 29172 sampled 45 degrees off its crests
+    # has samples of 20628 (under the limiter's -1.6 dBFS) and a true peak of -1.000 dBTP
+    n = np.arange(400)
+    x = np.rint(29172 * np.sin(np.pi / 2 * n + np.pi / 4)).astype(np.int16)
+    raw = write(tmp_path / "raw.wav", x)
+    made = level_chapter(chapter(tmp_path, 1), raw, 0.0, CEILING, None, lambda c: None)
+    assert made.level == Level(loudness.SAMPLE_MARGIN_DB, -1.0)
+    assert np.array_equal(read(tmp_path / "ch01.wav"), x)
+
+
+def test_a_chapter_without_a_samples_record_is_levelled_afresh(tmp_path) -> None:
+    x = sine(900, 1000)
+    raw = write(tmp_path / "raw.wav", x)
+    bare = replace(chapter(tmp_path, 1), samples=None)
+    made = level_chapter(bare, raw, 2.0, CEILING, Reuse(2.0, {}, {}, {"": (Level(1.0, -5.0), "x")}), lambda c: None)
+    assert np.array_equal(read(tmp_path / "ch01.wav"), scaled(x, 2.0)) and made.pcm_sha256 == sha(scaled(x, 2.0))
+
+
+def test_gains_and_loudness_are_recorded_to_the_hundredth(two, tmp_path) -> None:
+    chapters, raws, _ = two
+    blocks = {1: np.full(4, -25_370, dtype=np.int32), 2: np.full(6, -24_000, dtype=np.int32)}
+    measured = loudness.integrated_loudness(list(blocks.values()))  # -24.49..., not a round number
+    _, record = normalize(chapters, raws, Config(), Reuse(5.4, {}, {}, {}), write_raw=lambda c: None,
+                          ahead_blocks=blocks)
+    fresh = round(TARGET - measured, 2)
+    assert abs(fresh - (TARGET - measured)) > 0.001  # the rounding shows
+    assert record["fresh_gain_db"] == fresh and record["gain_db"] == 5.4
+    assert record["integrated_lufs"] == round(measured + 5.4, 2) != round(measured + 5.4, 3)
+
+
+def test_a_pending_chapter_levelled_before_is_neither_written_nor_levelled(tmp_path) -> None:
+    x = sine(800, 1000)
+    raws = {1: tmp_path / ".ch01.raw.wav", 2: write(tmp_path / ".ch02.raw.wav", x)}
+    pending = Pending(raw_path=raws[1], rate=RATE)
+    chapters = [chapter(tmp_path, 1, "raw1", pending), chapter(tmp_path, 2)]
+    blocks = np.full(4, -25_000, dtype=np.int32)
+    previous = Reuse(6.0, {}, {"raw1": blocks}, {"raw1": (Level(0.7, -9.5), "pcm1")})
+    wrote: list[int] = []
+    done, record = normalize(chapters, raws, Config(), previous, write_raw=lambda c: wrote.append(c.index),
+                             ahead_blocks={2: blocks})
+    assert record["gain_db"] == 6.0 and wrote == [2]
+    assert done[0].pending == Pending(raws[1], RATE, 6.0, CEILING - 0.7, "pcm1") and done[0].level == Level(0.7, -9.5)
+    assert not raws[1].exists() and not (tmp_path / "ch01.wav").exists()
