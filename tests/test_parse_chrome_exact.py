@@ -233,3 +233,29 @@ def test_labels_of_buttons_links_and_summaries():
     assert _label("<p data-t class='shared-content'>Next</p>") == CONTROL
     assert _label("<p data-t class='buttons'>Next</p>") is None
     assert _label("<p data-t>Lessons about rivers</p>") is None
+
+
+def test_the_option_before_a_c_line_is_looked_for_among_three_elements():
+    # pictures between the options have no text: the option before them is still found
+    assert _label("<p>(b) 1933</p><img src='a.png'><img src='b.png'><p data-t>(c) 1945 Berlin</p>") is None
+    # the white space between elements counts for nothing
+    assert _label("<p>(b) 1933</p>\n<img src='a.png'>\n<img src='b.png'>\n<p data-t>(c) 1945 Berlin</p>") is None
+    # four elements back is too far: a copyright line after a picture
+    assert _label("<p>(b) 1933</p><img src='a.png'><img src='b.png'><img src='c.png'>"
+                  "<p data-t>(c) 1945 Berlin</p>") == CREDIT
+
+
+def test_a_credits_place_after_a_picture_or_holding_one():
+    source = "Source: Wikimedia Commons"
+    assert _label("<p data-t><b>Source:</b> Wikimedia Commons</p>") is None  # holds a tag, not a picture
+    assert _label(f"<img src='a.png'>\n<p data-t>{source}</p>") == CREDIT  # white space between
+    assert _label(f"<picture><source srcset='a.webp'></picture><p data-t>{source}</p>") == CREDIT
+    assert _label(f"<figure><figcaption>A river</figcaption></figure><p data-t>{source}</p>") == CREDIT
+    assert _label(f"<div></div><p data-t>{source}</p>") is None
+
+
+def test_every_header_of_an_article_is_the_articles_asked_one_after_another():
+    rules, soup = _rules("<article><div><header id='a'>One</header><header id='b'>Two</header>"
+                         "<div><header id='c'>Three</header></div></div></article><header id='d'>Site</header>")
+    verdicts = [rules._is_chrome(soup.find(id=i), "header", True) for i in "abcd"]
+    assert verdicts == ["", "", "", "page <header>"]

@@ -277,3 +277,16 @@ def test_symbol_font_text_becomes_what_the_reader_sees():
     assert "p = 2pr".translate(SYMBOL_FONT) == "π = 2πρ"
     assert "\uf070\uf0d0A".translate(SYMBOL_FONT) == "π∠Α"
     assert "\xb3 \xb9 \xd6".translate(SYMBOL_FONT) == "≥ ≠ √"
+
+
+def test_bare_tex_limits_addresses_and_paths():
+    assert bare_tex("{K}")
+    assert not bare_tex("\\alpha" * 333 + "xyz")  # 2,001 characters
+    assert not bare_tex("ftp://x.y/\\cd_e")
+    assert not bare_tex("c:\\ab\\cd_e")
+    assert not bare_tex("C:\\ab\\cd_e")
+    assert bare_tex("\\ab\\cd_e")
+
+
+def test_a_comment_without_a_break_after_math():
+    assert comment_tex("MATH$x$") == "x"

@@ -146,3 +146,52 @@ def test_an_element_with_text_or_naming_nothing_is_no_pointer():
     # a part with children of its own names no file
     assert _html('<vertical><problem url_name="p"><p/></problem></vertical>') == (
         '<div data-olx="vertical"><div data-olx="problem" url_name="p"><p></p></div></div>')
+
+
+def test_comments_and_processing_instructions_are_dropped():
+    xml = '<problem><!-- answer: B --><?xml-stylesheet href="a.xsl"?><p>x</p><?pi y?></problem>'
+    assert _html(xml) == '<div data-olx="problem"><p>x</p></div>'
+
+
+def test_text_is_utf8_not_character_references():
+    assert _html("<problem><p>Café 水</p></problem>") == '<div data-olx="problem"><p>Café 水</p></div>'
+
+
+def test_an_external_dtd_a_file_names_is_never_read(tmp_path):
+    dtd = tmp_path / "x.dtd"
+    dtd.write_text('<!ENTITY e "FROM DTD"> broken <<<', encoding="utf-8")
+    xml = f'<!DOCTYPE problem SYSTEM "{dtd.as_uri()}"><problem>Q</problem>'
+    assert _html(xml) == '<div data-olx="problem">Q</div>'
+
+
+def test_xml_nested_deeper_than_the_parsers_limit_has_no_root():
+    deep = "<problem>" + "<p>" * 300 + "x" + "</p>" * 300 + "</problem>"
+    assert olx_root(deep.encode()) is None
+    ok = "<problem>" + "<p>" * 200 + "x" + "</p>" * 200 + "</problem>"
+    assert olx_root(ok.encode()) is not None
+
+
+def test_a_drop_down_with_an_entity_among_its_options():
+    xml = ('<!DOCTYPE problem [<!ENTITY e "E">]><problem><optioninput><option>A</option>&e;'
+           '<option>B</option></optioninput></problem>')
+    assert _html(xml) == '<div data-olx="problem"><span data-olx="optioninput"> A, B </span></div>'
+
+
+def test_a_script_without_a_type_is_kept_as_html():
+    assert _html("<problem><script>var x;</script></problem>") == '<div data-olx="problem"><script>var x;</script></div>'
+
+
+def test_white_space_alone_is_no_text_of_a_pointer_file():
+    assert _refusal('<vertical>\n  <html url_name="a"/>\n  <html url_name="b"/>\n</vertical>') == (
+        "an Open edX unit that only names its parts (html/a.xml, html/b.xml): narrate those files")
+
+
+def test_long_names_in_a_pointer_are_cut_to_one_short_line():
+    name = "n" * 100
+    assert _refusal(f'<html filename="{name}"/>') == (
+        f"an Open edX pointer to html/{'n' * 77}....html: narrate that file")
+    assert _refusal(f'<problem url_name="{name}"/>') == (
+        f"an Open edX pointer to problem/{'n' * 77}....xml: narrate that file")
+    tag = "t" * 50
+    assert _refusal(f'<vertical><{tag} url_name="u"/></vertical>') == (
+        f"an Open edX unit that only names its parts ({'t' * 37}.../u.xml): narrate those files")

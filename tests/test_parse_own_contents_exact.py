@@ -143,3 +143,21 @@ def test_a_second_run_of_links_is_taken_out_apart_from_the_first():
     run = '<p><a href="#i">Introduction</a></p><p><a href="#m">Method</a></p><p><a href="#r">Results</a></p>'
     taken, _left = _taken(run + "<p>Between.</p>" + run + _SECTIONS)
     assert [s for s, _c in taken] == ["p"] * 6
+
+
+def test_a_heading_of_four_letters_may_stand_for_a_longer_entry():
+    assert _names_a_section("plans", ["plan"])
+    assert _names_a_section("pla", ["plan"])
+    assert not _names_a_section("maps", ["map"])
+
+
+def test_nested_numbered_lists_give_their_innermost_items():
+    ul = _soup("<ul><li>A<ol><li>A.1</li></ol></li><li>B</li></ul>").find("ul")
+    assert [" ".join(li.get_text().split()) for li in _entries(ul)] == ["A.1", "B"]
+    ol = _soup("<ol><li>C<ol><li>C.1</li></ol></li></ol>").find("ol")
+    assert [" ".join(li.get_text().split()) for li in _entries(ol)] == ["C.1"]
+
+
+def test_a_numbered_list_is_judged_by_its_items_not_its_whole_text():
+    body = "<h2>Contents</h2><ol><li>Apples</li><li>Introduction</li><li>Method</li></ol>" + _SECTIONS
+    assert [s for s, _c in _taken(body)[0]] == ["h2", "ol"]

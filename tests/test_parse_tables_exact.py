@@ -307,3 +307,24 @@ def test_cells_of_several_pieces_keep_their_marks():
     runs, spans = read_row(cells, pieces, Table(), False)
     assert [(r.text, r.marks) for r in runs] == [("big ", bold), ("cat; dog", _NONE)]  # the space stays where the source had it
     assert spans == ((0, 0, 7), (9, 9, 12))
+
+
+def test_only_rows_holding_cells_are_counted_once_each():
+    table = _table("<thead><tr><th>h</th></tr></thead><tbody><tr><td>a</td></tr><tr><span>x</span></tr></tbody>")
+    assert table_summary(table) == (2, "")
+
+
+def test_drawings_in_header_cells_and_names_of_four_words():
+    assert drawing_of(_table(_rows(("|-- a",), ("|-- b",), ("|-- c",), cell="th"))) == DRAWING
+    assert drawing_of(_column("|-- one two three four", "|-- a b c d", "|-- e f g h")) == DRAWING
+
+
+def test_two_long_cells_in_twelve_are_too_many():
+    long = "a sentence of prose that is longer than any name in a folder tree"
+    assert drawing_of(_column("|-- a", "|-- b", "|-- c", *"defghij", long, long)) == ""
+    assert drawing_of(_column("|-- a", "|-- b", "|-- c", *"defghijk", long)) == DRAWING
+
+
+def test_code_inside_other_elements_of_a_cell_is_found():
+    table = _table(_rows(("<p><span><code>a + b</code></span></p>",), ("<div><code>c * d</code></div>",)))
+    assert code_columns(table) == frozenset({0})
