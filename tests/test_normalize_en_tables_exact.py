@@ -9,7 +9,6 @@ from narrator.normalize.en_tables import UNITS, _units
 
 def test_the_table_the_rules_use_is_the_one_built() -> None:
     assert _units() == UNITS
-    assert len(UNITS) == 158
 
 
 def test_prefixed_units_are_said_with_their_prefix() -> None:
