@@ -112,3 +112,28 @@ def test_template_syntax_is_cut_and_returned() -> None:
     assert strip_templates("Cost <% price %> !") == ("Cost!", ["<% price %>"])
     assert strip_templates("a , b {x}") == ("a , b {x}", [])
     assert strip_templates("plain , text") == ("plain , text", [])
+
+
+def test_an_upper_case_utf8_declaration_still_allows_a_repair() -> None:
+    text = decode_html(b'<meta charset="UTF-8"><p>\xc3\xa9 \xff</p>', "f.html")
+    assert text == '<meta charset="UTF-8"><p>é </p>'
+    assert text.warning == "invalid UTF-8 byte at offset 28 dropped"  # type: ignore[attr-defined]
+
+
+def test_eight_invalid_bytes_are_repaired_and_the_first_five_named() -> None:
+    data = b"<p>" + b"a" * 20000 + b"\xc3\xa9" + b" \xff" * 8 + b"</p>"
+    text = decode_html(data, "f.html")
+    assert text == "<p>" + "a" * 20000 + "é" + " " * 8 + "</p>"
+    offsets = [20006 + 2 * k for k in range(8)]
+    assert [data[o] for o in offsets] == [0xFF] * 8
+    assert text.warning == "invalid UTF-8 bytes at offsets 20006, 20008, 20010, 20012, 20014 dropped"  # type: ignore[attr-defined]
+
+
+def test_two_invalid_bytes_need_two_thousand_bytes_around_them() -> None:
+    def page(size: int) -> bytes:
+        head = b"<p>\xc3\xa9 \xff \xfe "
+        return head + b"a" * (size - len(head) - 4) + b"</p>"
+    assert len(page(2000)) == 2000
+    assert decode_html(page(2000), "f.html") == "<p>é   " + "a" * 1986 + "</p>"
+    # one byte shorter: too many errors for UTF-8, so Windows-1252
+    assert decode_html(page(1999), "f.html") == "<p>Ã© ÿ þ " + "a" * 1985 + "</p>"

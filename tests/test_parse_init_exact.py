@@ -9,7 +9,7 @@ import pytest
 from narrator.config import ParseConfig
 from narrator.errors import BadInput, TooLarge
 from narrator.parse import ParseLimits, drop_site_name, parse_html
-from narrator.values import Document, Skipped
+from narrator.values import Block, Document, Run, Skipped
 
 ROWS12 = "<table>" + "<tr><td>1</td><td>2</td><td>3</td></tr>" * 12 + "</table>"
 NUMBERS = "mostly numbers or tiny cells: too much to read aloud"
@@ -136,3 +136,18 @@ def test_web_page_metadata_lines_are_reported_not_read() -> None:
     assert "来源：新华社" not in texts(doc)
     assert Skipped("#main > p:nth-of-type(1)", "page metadata line", "source, date or view count of the web page",
                    6) in doc.skipped
+
+
+def test_the_announcing_block_keeps_its_place_language_and_no_emotion() -> None:
+    doc = parse('<p>Intro words.</p><div lang="fr" data-emotion="sad">' + ROWS12 + "</div>")
+    block = doc.chapters[0].blocks[-1]
+    assert block == Block("paragraph", (Run("A table, 12 rows, is not read aloud here."),), 0,
+                          "body > div:nth-of-type(1) > table:nth-of-type(1)", frozenset({"announce-table:12"}), None, "fr")
+
+
+def test_a_drawn_tree_is_announced_in_the_documents_language() -> None:
+    tree = ("<table><tr><td>src</td></tr><tr><td>├── main.py</td></tr><tr><td>├── util.py</td></tr>"
+            "<tr><td>└── README.md</td></tr></table>")
+    assert texts(parse("<p>下面是项目的文件夹结构，请同学们看一看。</p>" + tree))[-1] == "此处有一幅文件夹和文件的示意图，不朗读。"
+    assert texts(parse("<p>The folders of the project.</p>" + tree))[-1] == \
+        "A diagram of folders and files is not read aloud here."
