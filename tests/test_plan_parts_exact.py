@@ -75,6 +75,16 @@ def test_ids_chapters_and_the_last_boundary_are_made_again_for_each_part() -> No
     assert out.chapters[2].segments[0].pause_after_ms == 250  # a short chapter is left as it is
 
 
+def test_a_part_ends_before_a_heading_rather_than_after_the_paragraph_that_follows_it() -> None:
+    # 50 s of paragraphs, a heading (1 s) and a short paragraph (5 s) fit in 60 s; ending at the
+    # later paragraph end would leave "Lakes" and one paragraph of its section in this part
+    segments = tuple(seg(i, "paragraph") for i in range(5)) + (
+        seg(5, "heading", 900, "Lakes"), seg(6, "paragraph", 4900), seg(7, "paragraph"), seg(8, "end", 0))
+    parts = cut(script(ScriptChapter(1, "R", segments, blocks(9))), config())
+    assert [p[0] for p in parts] == ["b0-paragraph", "Lakes"]
+    assert [len(p) for p in parts] == [5, 4]
+
+
 def test_one_second_under_the_limit_moves_the_cut_to_a_paragraph_end() -> None:
     # with 55 s for a part (the chapter's head and tail take 5 s), only five segments fit: the
     # last place that ends a paragraph is after the fourth

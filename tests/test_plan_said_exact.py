@@ -22,6 +22,9 @@ from narrator.values import Block, Chapter, Document, Run
     ("alpha beta gamma delta epsilon zeta", 12, ["alpha beta", "gamma delta", "epsilon zeta"]),
     # a one-word last piece is shared out with the one before: five words and four
     ("a b c d e f g h i", 15, ["a b c d e", "f g h i"]),
+    # two words too (four and two: three and three), but not three (five and three stay)
+    ("aa bb cc dd ee ff", 11, ["aa bb cc", "dd ee ff"]),
+    ("aa bb cc dd ee ff gg hh", 14, ["aa bb cc dd ee", "ff gg hh"]),
     # one that fits, one word longer than the limit, and nothing
     ("hello world", 20, ["hello world"]),
     ("第一部分，第二部分，第三部分", 6, ["第一部分，第二部分，第三部分"]),
@@ -65,6 +68,25 @@ def test_sharing_out_a_short_last_piece_never_makes_a_one_word_piece() -> None:
     ("a bbbbbbbbb", 0, 11, [0, 1, 1], [(0, 1), (1, 6), (6, 11)]),
     # a space at the very end is no place to cut
     ("abcd ", 0, 5, [1, 1], [(0, 2), (2, 5)]),
+    # a bracket opened before the part (at 0) does not close its spaces (4.5 rounds to 4: 3 + 4,
+    # moved to 8)
+    ("(x aaaa bbbb", 3, 12, [1, 1], [(3, 8), (8, 12)]),
+    # from offset 3, 10 / 2 = 5: 8; the space at 11 is three away, more than 10 / 4
+    ("xx aaaaaaa bb", 3, 13, [1, 1], [(3, 8), (8, 13)]),
+    # "X" is a letter like any other: no bracket, no clause mark
+    ("Xaaa bbbb", 0, 9, [1, 1], [(0, 5), (5, 9)]),
+    ("(aX bb) cc dd", 0, 13, [1, 1], [(0, 8), (8, 13)]),
+    ("aaaXbbbbbb", 0, 10, [1, 1], [(0, 5), (5, 10)]),
+    # three parts: two thirds of 17 is 11.33, moved to 12
+    ("aa bb cc dd ee ff", 0, 17, [1, 1, 1], [(0, 6), (6, 12), (12, 17)]),
+    # the last part still gets a character when its weight is nothing
+    ("abc", 0, 3, [1, 0], [(0, 2), (2, 3)]),
+    # a place to cut right after the part before (2, one from the cut at 3) ...
+    ("a bbbbbbb", 0, 9, [0, 1, 2], [(0, 1), (1, 2), (2, 9)]),
+    # ... right before the last character (7) ...
+    ("aaaaaa b", 0, 8, [3, 1], [(0, 7), (7, 8)]),
+    # ... and exactly as far as allowed from the cut (3 from 6; 12 / 4 = 3)
+    ("aa bbbbbbbbb", 0, 12, [1, 1], [(0, 3), (3, 12)]),
 ])
 def test_the_text_is_shown_in_parts_as_long_as_their_share(text: str, a: int, b: int, weights: list[int],
                                                            parts: list[tuple[int, int]]) -> None:
@@ -75,6 +97,9 @@ def test_no_part_ends_inside_a_formula() -> None:
     # 7.5 rounds to 8, inside the formula at 6..9: the spaces three away on either side, the first
     assert _shares("aaaa bb cc dddd", 0, 15, [1, 1]) == [(0, 8), (8, 15)]
     assert _shares("aaaa bb cc dddd", 0, 15, [1, 1], ((6, 9),)) == [(0, 5), (5, 15)]
+    # a formula's two ends are places to cut (5 and 8 at the ends of 5..8), its inside is not
+    assert _shares("aaaa bb cc dddd", 0, 15, [1, 1], ((5, 8),)) == [(0, 8), (8, 15)]
+    assert _shares("aaaa bb cc dddd", 0, 15, [1, 1], ((5, 9),)) == [(0, 5), (5, 15)]
 
 
 # -- a heading's Roman numeral ----------------------------------------------------------------
@@ -82,6 +107,7 @@ def test_no_part_ends_inside_a_formula() -> None:
 @pytest.mark.parametrize("written, said", [
     ("IV. Scope", "four. Scope"),
     ("XIV. Rights", "fourteen. Rights"),
+    ("XII. Remedies", "twelve. Remedies"),
     ("II. Two", "two. Two"),
     ("XC. Ninety", "ninety. Ninety"),
     ("CD. Four", "four hundred. Four"),
