@@ -137,3 +137,17 @@ def test_two_invalid_bytes_need_two_thousand_bytes_around_them() -> None:
     assert decode_html(page(2000), "f.html") == "<p>é   " + "a" * 1986 + "</p>"
     # one byte shorter: too many errors for UTF-8, so Windows-1252
     assert decode_html(page(1999), "f.html") == "<p>Ã© ÿ þ " + "a" * 1985 + "</p>"
+
+
+def test_undeclared_bytes_are_chinese_when_nine_in_ten_characters_are() -> None:
+    han = "中文字符在这里出现"
+    assert decode_html(f"<p>{han}é</p>".encode("gb18030"), "f.html") == f"<p>{han}é</p>"
+    assert decode_html(f"<p>{han}é\x7f</p>".encode("gb18030"), "f.html") == f"<p>{han}é\x7f</p>"  # DEL is ASCII
+    eight = f"<p>{han[:8]}é</p>".encode("gb18030")
+    assert decode_html(eight, "f.html") == eight.decode("cp1252") == "<p>ÖÐÎÄ×Ö·ûÔÚÕâÀï³ö¨¦</p>"
+
+
+def test_a_false_utf8_declaration_falls_back_to_windows_1252() -> None:
+    for declared in ("utf-8", "utf8", "UTF-8"):
+        assert decode_html(f'<meta charset="{declared}"><p>caf'.encode() + b"\xe9</p>", "f.html") == \
+            f'<meta charset="{declared}"><p>café</p>'

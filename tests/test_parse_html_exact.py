@@ -363,3 +363,13 @@ def test_the_nearest_emotion_wins_and_text_around_a_nested_block_stays_in_its_it
     assert [(b.kind, b.text, b.emotion, b.item) for b in blocks] == [
         ("heading", "Big", "excited", 0), ("paragraph", "Quiet", "calm", 0),
         ("item", "a", None, 1), ("item", "inner", None, 1), ("item", "tail", None, 1)]
+
+
+def test_a_credit_line_shows_up_to_four_of_its_pictures_wherever_they_are() -> None:
+    blocks, _ = walk('<p>Text <span class="credit">Photo: <b>J</b><i>a</i><u>n</u><em>e</em> <img alt="no src">'
+                     '<img src="1.png"><img src="2.png"><img src=" "><img src="3.png"><img src="4.png"></span></p>')
+    # the first four pictures, one without a source and one with a blank one
+    assert [(b.text, b.images) for b in blocks] == [("Text", ("1.png", "2.png"))]
+    blocks, _ = walk('<p>Text <span class="credit">Photo: <img src="1.png"><img src="2.png"><img src="3.png">'
+                     '<img src="4.png"><img src="5.png"></span></p>')
+    assert [(b.text, b.images) for b in blocks] == [("Text", ("1.png", "2.png", "3.png", "4.png"))]
