@@ -370,6 +370,6 @@ def test_a_credit_line_shows_up_to_four_of_its_pictures_wherever_they_are() -> N
                      '<img src="1.png"><img src="2.png"><img src=" "><img src="3.png"><img src="4.png"></span></p>')
     # the first four pictures, one without a source and one with a blank one
     assert [(b.text, b.images) for b in blocks] == [("Text", ("1.png", "2.png"))]
-    blocks, _ = walk('<p>Text <span class="credit">Photo: <img src="1.png"><img src="2.png"><img src="3.png">'
+    blocks, _ = walk('<p>Text <span class="credit">Photo: Jane Doe <img src="1.png"><img src="2.png"><img src="3.png">'
                      '<img src="4.png"><img src="5.png"></span></p>')
     assert [(b.text, b.images) for b in blocks] == [("Text", ("1.png", "2.png", "3.png", "4.png"))]
