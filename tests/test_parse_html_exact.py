@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from narrator.config import ParseConfig
 from narrator.parse.html import BLANK, PAGEBREAK, Walker, has_html, parse_soup
 from narrator.values import Block, Run, Skipped
@@ -373,3 +375,32 @@ def test_a_credit_line_shows_up_to_four_of_its_pictures_wherever_they_are() -> N
     blocks, _ = walk('<p>Text <span class="credit">Photo: Jane Doe <img src="1.png"><img src="2.png"><img src="3.png">'
                      '<img src="4.png"><img src="5.png"></span></p>')
     assert [(b.text, b.images) for b in blocks] == [("Text", ("1.png", "2.png", "3.png", "4.png"))]
+
+
+def test_a_latex2html_comment_serves_one_image_even_when_another_follows_at_once() -> None:
+    blocks, _ = walk('<p>E <!-- MATH $x^2$ --><img alt="x" src="1.png"><img alt="A cat" src="c.png"></p>')
+    assert blocks[0].runs == (Run("E "), Run("x²", frozenset({"math"}), math="x^2"), Run(" A cat"))
+
+
+def test_deep_images_reported_keep_eight_steps_whatever_the_reason() -> None:
+    deep = "<div>" * 10 + "{}" + "</div>" * 10
+    steps = " > ".join(["div:nth-of-type(1)"] * 6)
+    _, skipped = walk(deep.format('<p>x <img src="z.png" alt="z.png"></p>'))
+    assert [s.source for s in skipped] == [steps + " > p:nth-of-type(1) > img:nth-of-type(1)"]
+    _, skipped = walk(deep.format('<h2>x <img src="z.png" alt="Logo"></h2>'))
+    assert [s.source for s in skipped] == [steps + " > h2:nth-of-type(1) > img:nth-of-type(1)"]
+
+
+def test_the_caption_of_a_table_not_read_counts_against_the_character_limit() -> None:
+    from narrator.errors import TooLarge
+    from narrator.parse.tree import Work
+
+    table = "<table><caption>Prices</caption>" + "<tr><td>1</td><td>2</td><td>3</td></tr>" * 12 + "</table>"
+
+    def run(limit: int) -> None:
+        soup = parse_soup("<p>abc</p>" + table)
+        Walker(ParseConfig(), work=Work("t.html", max_chars=limit)).walk(soup.body)
+
+    run(9)  # "abc" and "Prices"
+    with pytest.raises(TooLarge):
+        run(8)
