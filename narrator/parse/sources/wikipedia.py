@@ -132,9 +132,9 @@ class Wikipedia(Source):
         out: list[Skipped] = []
         heading = soup.select_one("h1#firstHeading, h1.firstHeading")
         if heading is not None:
-            self._title = " ".join(heading.get_text().split())
             for junk in heading.select(".mw-editsection"):
-                junk.decompose()
+                junk.decompose()  # before the title is read: "[edit]" is no part of it
+            self._title = " ".join(heading.get_text().split())
             content.insert(0, heading.extract())  # heard once, as the article's heading
         else:
             self._title = _page_title(soup)
