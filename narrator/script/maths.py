@@ -938,7 +938,8 @@ class _Speaker:
             return True
         name = value.macroname
         return name not in _RELATIONS and name not in _BIG_OPS and name not in (
-            "times", "cdot", "div", "pm", "mp", "in", "to", "left", "sum", "int", "prod", "cap", "cup",
+            "times", "cdot", "div", "pm", "mp", "in", "notin", "subset", "subseteq", "ll", "gg", "to", "left",
+            "sum", "int", "prod", "cap", "cup",
             "land", "lor", "wedge", "vee", "setminus", "frac") and (name in _WORDS or name in _GREEK
                                                               or name in _STYLE_MACROS or name in _TEXT_MACROS
                                                               or name in _ACCENTS or name == "right")
@@ -1106,7 +1107,9 @@ class _Speaker:
         return ("；".join(parts) + "；") if self.zh else ("; ".join(parts) + ";")
 
     def operators(self) -> set[str]:
-        keys = ("+", "-", "=", "<", ">", "times", "div", "pm", "le", "ge", "ne", "approx", "to")
+        # relations too: after "in" or "is identical to", a minus is a sign (x ∈ (−1, 1): 属于 负 1)
+        keys = ("+", "-", "=", "<", ">", "times", "div", "pm", "le", "ge", "ne", "approx", "to", "in", "notin",
+                "equiv", "sim", "propto", "subset", "subseteq", "ll", "gg")
         return {_w(k, self.lang) for k in keys} | {",", "，", "(", "负", "minus"}
 
     def percent(self, out: list[str]) -> list[str]:
