@@ -137,3 +137,11 @@ def test_user_abbreviations_are_said_first() -> None:
     assert normalize_en("The LMS is here", {"LMS": "L M S"}) == "The L M S is here"   # no digit, still said
     assert normalize_en("The XLMS is here", {"LMS": "L M S"}) == "The XLMS is here"  # a whole word only
     assert normalize_en("No. 4", {"No.": "numero"}) == "numero four"                 # before the built-in rule
+
+
+def test_an_address_has_four_parts_of_three_digits_up_to_255() -> None:
+    _check([
+        ("255.255.255.0", "two hundred and fifty five dot two hundred and fifty five dot two hundred and fifty five dot zero"),
+        ("256.1.1.1", "two hundred and fifty six point one point one point one"),
+        ("1.0255.1.1", "one point two hundred and fifty five point one point one"),
+    ])

@@ -79,3 +79,7 @@ def test_text_without_markup_comes_back_as_it_is() -> None:
 def test_a_self_closing_tag_glued_to_a_word_is_said_by_its_name(written: str, said: str) -> None:
     # the slash makes it a tag, never a type parameter ("Vec<T>"): it was left as written
     assert say_markup(written) == said
+
+
+def test_a_template_argument_keeps_the_equals_signs_of_its_value() -> None:
+    assert say_markup("{{Cite|q=a=b=c}}") == "Cite, a=b=c"

@@ -115,3 +115,7 @@ def test_a_homophone_has_only_the_wanted_reading() -> None:
     assert homophone("行", "HANG2") == "航"
     assert homophone("行", "XING2") == "型"
     assert homophone("行", "XYZ9") == "行"   # no character known: itself
+
+
+def test_a_stray_mark_beside_an_annotation_is_dropped() -> None:
+    assert plain("\ufff9行\ufffaHANG2\ufffb\ufffb里") == "行里"

@@ -104,3 +104,12 @@ def test_a_broken_rule_says_the_digits_one_by_one(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(zh, "_normalize", broken)
     assert normalize_zh("第42页，４２") == "第四二页，四二"
+
+
+def test_slashed_dates_put_a_day_past_twelve_second() -> None:
+    _check([("13/12/2016", "二零一六年十二月十三日"), ("12/13/2016", "二零一六年十二月十三日")])
+
+
+def test_binary_groups_beside_other_numbers() -> None:
+    # said by their own rule: the fallback would read 12 as 一二 too
+    _check([("1000 0001，共12个", "一零零零 零零零一，共十二个")])
