@@ -58,6 +58,15 @@ def test_a_part_fills_the_limit_exactly_and_ends_before_a_heading() -> None:
         ["block 0", "block 1", "block 2", "block 3"], ["block 4", "block 5", "block 6", "block 7", "block 8"]]
 
 
+def test_blocks_after_the_last_segment_go_with_the_last_part() -> None:
+    # blocks 9 and 10 are read by no segment (a figure and its credit at the chapter's end)
+    chapter = ScriptChapter(1, "Rivers", RIVERS, blocks(11))
+    out = split_long_chapters(script(chapter), config())
+    assert [[b.text for b in c.blocks] for c in out.chapters] == [
+        ["block 0", "block 1", "block 2", "block 3"],
+        ["block 4", "block 5", "block 6", "block 7", "block 8", "block 9", "block 10"]]
+
+
 def test_ids_chapters_and_the_last_boundary_are_made_again_for_each_part() -> None:
     chapter = ScriptChapter(1, "Rivers", RIVERS, blocks(9))
     other = ScriptChapter(2, "Lakes", (seg(0, "sentence", 250), seg(0, "end", 0)), blocks(1))

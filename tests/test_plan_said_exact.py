@@ -167,3 +167,13 @@ def test_a_sentence_that_starts_with_a_long_formula_says_it_first() -> None:
         ("A+B+C+D+E+F", "A plus B plus C plus D plus E plus F plus G plus H plus I plus J plus K plus L",
          (11, 22), "clause"),
         ("is the sum of many letters here.", "is the sum of many letters here.", (23, 55), "end")]
+
+
+def test_a_superscript_opening_a_long_formula_sentence_is_said_with_it() -> None:
+    # a footnote mark before the sentence: said as its number, in the formula's piece
+    assert _segments(Run("First one. "), Run("1", frozenset({"sup"})), Run(" See "),
+                     Run("a+b+c+d+e+f", MATH, math="a+b+c+d+e+f+g+h+i+j+k+l"), Run(" for the details of it.")) == [
+        ("First one.", "First one.", (0, 10), "sentence"),
+        ("1 See a+b+c+d+e+f", "one See a plus b plus c plus d plus e plus f plus g plus h plus i plus j plus k plus l",
+         (11, 28), "clause"),
+        ("for the details of it.", "for the details of it.", (29, 51), "end")]
