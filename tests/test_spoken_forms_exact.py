@@ -70,6 +70,7 @@ def test_link_spans_strip_every_trailing_mark() -> None:
     ("Dear {*Client.Name*},", "en", "Dear Client Name,"),
     ("Dear {*first_name*},", "en", "Dear first name,"),
     ("by *{due_date}*.", "en", "by due date."),
+    ("Dear {*name_*},", "en", "Dear name,"),  # a field's trailing underscore: not said, no space left
     ("by *{completion.date}*.", "en", "by completion date."),
     # breadcrumbs and menu paths are lists; a comparison with a number is said
     ("Home >> Docs >> API", "en", "Home, Docs, API"),
@@ -85,11 +86,14 @@ def test_link_spans_strip_every_trailing_mark() -> None:
     # blanks to fill in: a short pause
     ("Fill in ____ and ＿＿＿ here", "en", "Fill in , and , here"),
     ("a __ b", "en", "a __ b"),  # two underscores: no blank
+    ("Name: ____", "en", "Name: ,"),
+    ("姓名：＿＿＿", "zh", "姓名：,"),
     # a table row's bars
     ("Degree | Date || School", "en", "Degree, Date, School"),
     # arrows typed in ASCII
     ("a -> b => c", "en", "a to b to c"),
     ("a-->b", "en", "a to b"),
+    ("a => b", "en", "a to b"),
     # lone symbols by name
     ("path \\ here", "en", "path backslash here"),
     ("path \\\\ here", "en", "path double backslash here"),

@@ -95,7 +95,7 @@ def spoken_form(text: str, lang: str = "en") -> str:
         comma = "，" if lang.startswith("zh") else ", "
         text = _BAR_LIST.sub(lambda m: _WORD_BARS.sub(comma, m.group()), text)
     if "{*" in text or "*{" in text:  # before snake_case: "{*first_name*}" is one field, braces and all
-        text = _MERGE_TAG.sub(lambda m: (m.group(1) or m.group(2)).replace(".", " ").replace("_", " "), text)
+        text = _MERGE_TAG.sub(lambda m: (m.group(1) or m.group(2)).replace(".", " ").replace("_", " ").strip(), text)
     if "_" in text:
         text = _IDENT.sub(" ", text)
     if ">" in text or "<" in text:
