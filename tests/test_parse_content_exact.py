@@ -78,3 +78,14 @@ def test_metadata_lines() -> None:
     assert [is_metadata_line(block(t, "item" if i == 4 else "paragraph")) for i, t in enumerate(not_meta)] == \
         [False] * 5
     assert is_metadata_line(block("来源：" + "长" * 77))  # 80 characters is still short
+
+
+def test_keeping_an_element_outside_the_article_reads_it_and_its_path() -> None:
+    soup, found = main('<div id="menu"><p>short</p></div><h1 id="t">Lesson title</h1>'
+                       f'<div id="article">{PARA * 4}</div><div id="aside"><div id="box"><p>{"x" * 30}</p></div>'
+                       '<p id="other">more</p></div>')
+    assert found is not None
+    kept = found.keeping(soup.body, [soup.find(id="box")])
+    assert kept.root is found.root and kept.title is found.title
+    assert ids(soup, kept.skip) == {"menu", "other"}
+    assert ids(soup, kept.mute) == {"body", "aside"}

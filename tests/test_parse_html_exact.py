@@ -404,3 +404,17 @@ def test_the_caption_of_a_table_not_read_counts_against_the_character_limit() ->
     run(9)  # "abc" and "Prices"
     with pytest.raises(TooLarge):
         run(8)
+
+
+def test_latex2html_comments_start_with_math_on_the_first_or_second_line() -> None:
+    for comment in ("<!--MATH $x^2$-->", "<!--\nMATH $x^2$\n-->"):
+        blocks, _ = walk(f'<p>E {comment}<img alt="x" src="1.png"></p>')
+        assert blocks[0].runs == (Run("E "), Run("x²", frozenset({"math"}), math="x^2")), comment
+    blocks, _ = walk('<p>E <!--math $x^2$--><img alt="A cat" src="1.png"></p>')
+    assert blocks[0].runs == (Run("E A cat"),)
+
+
+def test_a_rows_block_keeps_the_language_and_emotion_around_its_table() -> None:
+    blocks, _ = walk('<div lang="de" data-emotion="calm"><table><tr><th>Wort</th><th>Zahl</th></tr>'
+                     "<tr><td>eins</td><td>1</td></tr></table></div>")
+    assert [(b.kind, b.text, b.lang, b.emotion) for b in blocks] == [("cell", "Wort: eins; Zahl: 1", "de", "calm")]
