@@ -85,6 +85,9 @@ def test_anything_not_a_unit_makes_no_units(text: str) -> None:
     ("m.s^{-2}", [("m", 1), ("s", -2)]),  # symbols, the siunitx way
     ("km/h", [("km", 1), ("h", -1)]),
     ("\\kilogram", [("kg", 1)]),
+    # a backslash without a siunitx unit macro: symbols written the TeX way
+    ("k\\Omega", [("k\u03a9", 1)]),
+    ("\\mu m", [(MICRO + "m", 1)]),
 ])
 def test_siunitx_units(source: str, units: list[tuple[str, int]]) -> None:
     assert siunitx_units(source) == units
