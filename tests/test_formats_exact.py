@@ -178,15 +178,15 @@ def _noise(n: int) -> bytes:
 
 
 def test_xml_beyond_its_limit_is_refused(monkeypatch):
-    monkeypatch.setattr(formats, "_MAX_XML", 2_000_000)
+    monkeypatch.setattr(formats, "_MAX_XML", 1_000_000)
     # XML by its first bytes (after a byte order mark and white space), whatever the part's name
-    data = _zip({"word/document.xml": b"<" + _noise(999_999), "other.bin": b"\xef\xbb\xbf \n<" + _noise(999_995),
-                 "media/pic.png": b"\x89PNG" + _noise(1_000)})  # 2,000,001 bytes of XML
+    data = _zip({"word/document.xml": b"<" + _noise(499_999), "other.bin": b"\xef\xbb\xbf \n<" + _noise(499_995),
+                 "media/pic.png": b"\x89PNG" + _noise(1_000)})  # 1,000,001 bytes of XML
     err = _refusal(data, "long.docx")
     assert isinstance(err, TooLarge)
-    assert err.problem == "too big to read: 2 MB of Word XML; the limit is 2 MB"
-    data = _zip({"word/document.xml": b"<" + _noise(999_999), "other.bin": b"\xef\xbb\xbf \n<" + _noise(999_994),
-                 "media/pic.png": b"\x89PNG" + _noise(1_000)})  # 2,000,000: the limit itself
+    assert err.problem == "too big to read: 1 MB of Word XML; the limit is 1 MB"
+    data = _zip({"word/document.xml": b"<" + _noise(499_999), "other.bin": b"\xef\xbb\xbf \n<" + _noise(499_994),
+                 "media/pic.png": b"\x89PNG" + _noise(1_000)})  # 1,000,000: the limit itself
     # under the limit: converted, and its XML is found broken
     assert _refusal(data, "ok.docx").problem.startswith(
         "not a readable Word .docx document (not well-formed (invalid token): line 1, column ")
@@ -221,3 +221,34 @@ def test_a_part_packed_tighter_than_any_word_document_is_refused():
     assert not isinstance(_refusal(stored, "stored.docx"), TooLarge)
     # packed exactly 100:1 is allowed
     assert not isinstance(_refusal(_zip({"media/x.bin": _noise(20_000)}, zipfile.ZIP_STORED), "x.docx"), TooLarge)
+
+
+def test_text_line_endings_and_one_paragraph_per_line():
+    assert to_html(b"a\r\nb\r\n\r\nc", "a.txt") == b"<p>a\nb</p>\n<p>c</p>\n"
+    assert to_html(b"One line\nTwo lines", "a.txt") == b"<p>One line</p>\n<p>Two lines</p>\n"
+    assert _refusal(b"X<html>", "page.asp").problem.startswith("cannot read .asp")
+
+
+def test_binary_text_and_markdown_are_refused_naming_the_file():
+    for name in ("notes.txt", "notes.md"):
+        assert _refusal(b"abc\x00\x00\x00def", name).problem == "binary file (NUL bytes), not an HTML document"
+
+
+def test_markdown_with_windows_line_endings_keeps_its_line_blocks():
+    assert to_html(b"| One line\r\n| two\r\n", "a.md") == to_html(b"| One line\n| two\n", "a.md")
+    assert to_html(b"| One line\n| two\n", "a.md") == b"<p>One line<br />\ntwo</p>\n"
+
+
+def test_indented_lines_outside_notes_are_left_as_they_are():
+    assert markdown_extensions("    indented code\n")[0] == "    indented code\n"
+    assert markdown_extensions("```\nx\n```\n    code\n")[0] == "```\nx\n```\n    code\n"
+    body, notes = markdown_extensions("[^n]: a\nplain\n    code\n")
+    assert body == "plain\n    code\n" and "<p>a</p>" in notes
+
+
+def test_an_html_component_or_page_saved_as_xml():
+    assert to_html(b"<html><p>Hi</p></html>", "intro.xml") == (
+        b'<!DOCTYPE html><html><body><div data-olx="html"><p>Hi</p></div></body></html>')
+    for page in (b"<html><head><title>t</title></head><body><p>x</p></body></html>",
+                 b"<html><head><title>t</title></head><p>x</p></html>", b"<html><body><p>x</p></body></html>"):
+        assert to_html(page, "saved.xml") == page

@@ -290,3 +290,44 @@ def test_bare_tex_limits_addresses_and_paths():
 
 def test_a_comment_without_a_break_after_math():
     assert comment_tex("MATH$x$") == "x"
+
+
+def _nested(kind: str, levels: int) -> str:
+    """``levels`` elements of ``kind``, each holding the next, around a fraction: the fraction
+    is at depth ``levels + 1`` below <math>."""
+    inner = "<mfrac><mi>a</mi><mi>b</mi></mfrac>"
+    open_, close = {"mrow": ("<mrow>", "</mrow>"), "semantics": ("<semantics>", "</semantics>"),
+                    "msup": ("<msup>", "<mn>2</mn></msup>"), "limit": ("<msub><mo>∑</mo>", "</msub>"),
+                    "under": ("<munder><mo>∑</mo>", "</munder>"), "sqrt": ("<msqrt>", "</msqrt>"),
+                    "root": ("<mroot><mi>x</mi>", "</mroot>")}[kind]
+    return open_ * levels + inner + close * levels
+
+
+def test_mathml_deeper_than_a_hundred_levels_is_read_as_plain_text_on_every_path():
+    for kind in ("mrow", "semantics", "msup", "limit", "under", "sqrt", "root"):
+        assert "\\frac{a}{b}" in (_mml(_nested(kind, 99)) or ""), kind  # the fraction at depth 100
+        deep = _mml(_nested(kind, 100)) or ""  # at depth 101: its text
+        assert "\\frac" not in deep and "ab" in deep, kind
+
+
+def test_plain_text_of_deep_mathml_keeps_its_spaces():
+    deep = "<mrow>" * 120 + "<mtext>one two</mtext>" + "</mrow>" * 120
+    assert _mml(deep) == "one two"
+
+
+def test_annotations_outside_semantics_are_not_read():
+    assert _mml("<mrow><mi>x</mi><annotation>junk</annotation>"
+                "<annotation-xml><mi>y</mi></annotation-xml></mrow>") == "x"
+
+
+def test_prefixed_mathml_elements_are_known_by_their_local_name():
+    assert mathml_to_tex(_el("<m:math><m:msup><m:mi>x</m:mi><m:mn>2</m:mn></m:msup></m:math>")) == "{x}^{2}"
+
+
+def test_a_one_character_identifier_is_never_text():
+    assert _mml("<mi>∞</mi>") == "∞"
+    assert _mml("<mi>1</mi>") == "1"
+
+
+def test_a_big_operator_opening_a_row_is_no_operator_with_limits():
+    assert _mml("<mrow><mo>∑</mo><mi>i</mi></mrow>") == "∑i"
