@@ -418,3 +418,25 @@ def test_a_rows_block_keeps_the_language_and_emotion_around_its_table() -> None:
     blocks, _ = walk('<div lang="de" data-emotion="calm"><table><tr><th>Wort</th><th>Zahl</th></tr>'
                      "<tr><td>eins</td><td>1</td></tr></table></div>")
     assert [(b.kind, b.text, b.lang, b.emotion) for b in blocks] == [("cell", "Wort: eins; Zahl: 1", "de", "calm")]
+
+
+def test_a_code_column_of_a_data_table_is_left_out_and_reported() -> None:
+    blocks, skipped = walk("<table><tr><th>Meaning</th><th>Operator</th></tr><tr><td>adds b to a</td>"
+                           "<td><code>a += b</code></td></tr><tr><td>takes b from a</td><td><code>a -= b</code></td></tr>"
+                           "<tr><td>doubles it</td><td><code>f(x) * 2</code></td></tr></table>")
+    assert [(b.text, b.cells) for b in blocks] == [
+        ("Meaning: adds b to a", ((0, 9, 20),)), ("Meaning: takes b from a", ((0, 9, 23),)),
+        ("Meaning: doubles it", ((0, 9, 19),))]
+    assert skipped == [Skipped("body > table:nth-of-type(1)", "code in a table", "code is not read (read_code)", 0, 1)]
+
+
+def test_item_numbers_outside_a_list_and_below_one() -> None:
+    blocks, _ = walk('<li>orphan</li><ol><li value="-2">neg</li><li>next</li></ol><ol start="-3"><li>s</li></ol>')
+    assert [(b.text, b.ordered, b.item) for b in blocks] == [
+        ("orphan", False, 0), ("neg", True, -2), ("next", True, -1), ("s", True, 1)]
+
+
+def test_a_block_formula_element_stands_apart_and_an_unnamed_page_gives_no_number() -> None:
+    blocks, _ = walk('<p>a<tiny-math-block formula="x^2"></tiny-math-block>b</p><span role="doc-pagebreak"></span><p>c</p>')
+    assert [(b.runs, b.pages) for b in blocks] == [
+        ((Run("a "), Run("x²", frozenset({"math"}), math="x^2"), Run(" b")), ()), ((Run("c"),), ())]
