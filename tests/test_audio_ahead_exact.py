@@ -41,10 +41,10 @@ def tone(amplitude: int, hz: float = 440.0) -> np.ndarray:
     return np.concatenate((quiet, x, quiet))
 
 
-def make_takes(folder: Path) -> dict[str, Take]:
+def make_takes(folder: Path, amplitudes: dict[int, int] = AMPLITUDE) -> dict[str, Take]:
     folder.mkdir(parents=True, exist_ok=True)
     takes = {}
-    for c, amplitude in AMPLITUDE.items():
+    for c, amplitude in amplitudes.items():
         for k, hz in ((1, 440.0), (2, 660.0)):
             sid = f"c{c:02d}-s{k:04d}"
             path = folder / f"{sid}.wav"
@@ -209,16 +209,69 @@ def test_chapters_carried_over_are_neither_written_nor_levelled_ahead(tmp_path, 
     other = tmp_path / "other.wav"
     other.write_bytes(mono_wav(np.rint(x).astype("<i2").tobytes(), RATE))
     changed = {**takes, "c02-s0002": Take("c02-s0002", other, RATE, 0.0, "other", "engine")}
-    levelled: list[int] = []
+    levelled: list[tuple[int, str]] = []
     ahead = Ahead(make_script(), Config(), workdir(tmp_path / "work"), previous=previous, rate=RATE,
-                  on_levelled=lambda c, rate: levelled.append(c.index))
-    for sid in sorted(changed):
+                  on_levelled=lambda c, rate: levelled.append((c.index, c.pcm_sha256)))
+    # chapter 2 comes last: every chapter is measured by then, so it is levelled with the gain the
+    # end chooses, the previous narration's
+    for sid in sorted(changed, key=lambda sid: (sid.startswith("c02"), sid)):
         ahead.take(changed[sid])
     programme = assemble(make_script(), changed, Config(), tmp_path / "work", previous=previous, ahead=ahead)
     reference = assemble(make_script(), changed, Config(), tmp_path / "ref", previous=previous)
-    assert levelled == [2]
+    assert levelled == [(2, programme.chapters[1].pcm_sha256)]  # levelled once, ahead, for good
     assert [c.pending is not None for c in programme.chapters] == [True, False, True]
     assert programme.loudness == reference.loudness
     assert programme.loudness["gain_db"] == first.loudness["gain_db"]  # the previous gain still fits
     assert [c.pcm_sha256 for c in programme.chapters] == [c.pcm_sha256 for c in reference.chapters]
     assert programme.chapters[1].wav_path.read_bytes() == reference.chapters[1].wav_path.read_bytes()
+
+
+def levelled_ahead(folder: Path, amplitudes: dict[int, int]) -> tuple[dict[int, float], list[np.ndarray]]:
+    """The gain each chapter was levelled with ahead, its takes coming chapter by chapter, and
+    the chapters' blocks."""
+    takes = make_takes(folder / "takes", amplitudes)
+    ahead = Ahead(make_script(), Config(), workdir(folder / "work"), previous=None, rate=RATE)
+    for sid in sorted(takes):
+        ahead.take(takes[sid])
+    done = ahead.finish(RATE)
+    return {i: g for i, (g, _) in done.levelled.items()}, [done.assembled[i][1] for i in (1, 2, 3)]
+
+
+def test_a_silent_first_chapter_is_levelled_with_no_gain(tmp_path, one_worker) -> None:
+    gains, blocks = levelled_ahead(tmp_path, {1: 100, 2: 4000, 3: 4000})  # 100: under the silence threshold
+    assert len(blocks[0]) == 0
+    assert gains == {1: 0.0, 2: provisional_gains(blocks, TARGET, None)[1], 3: final_gain(blocks, TARGET, None)}
+
+
+def test_a_small_move_of_the_measurement_keeps_the_provisional_gain(tmp_path, one_worker) -> None:
+    # chapter 2 is 0.2 dB louder than chapter 1: the measurement moves by less than the tolerance
+    gains, blocks = levelled_ahead(tmp_path, {1: 4000, 2: 4100, 3: 4000})
+    first = round(TARGET - loudness.integrated_loudness(blocks[:1]), 2)
+    second = round(TARGET - loudness.integrated_loudness(blocks[:2]), 2)
+    assert first != second and abs(first - second) <= 0.25
+    assert gains == {1: first, 2: first, 3: final_gain(blocks, TARGET, None)}
+
+
+def test_close_cancels_the_chapters_not_started(tmp_path, takes, one_worker) -> None:
+    import threading
+
+    running, release, cancelled = threading.Event(), threading.Event(), threading.Event()
+
+    def hold(chapter: ChapterAudio, rate: int) -> None:  # chapter 1 is being levelled: hold it there
+        running.set()
+        assert release.wait(60)
+
+    ahead = Ahead(make_script(), Config(), workdir(tmp_path / "work"), previous=None, rate=RATE, on_levelled=hold)
+    for sid in sorted(takes):
+        ahead.take(takes[sid])
+    assert running.wait(60) and ahead.started == 3
+    ahead._futures[2].add_done_callback(lambda f: cancelled.set() if f.cancelled() else None)
+    closing = threading.Thread(target=ahead.close)
+    closing.start()
+    try:
+        assert cancelled.wait(60)  # chapter 3 never starts
+    finally:
+        release.set()
+        closing.join()
+    assert ahead._futures[1].cancelled()
+    assert sorted(p.name for p in (tmp_path / "work").iterdir()) == [".ch01.raw.wav", "ch01.wav"]
