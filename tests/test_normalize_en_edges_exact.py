@@ -145,3 +145,21 @@ def test_an_address_has_four_parts_of_three_digits_up_to_255() -> None:
         ("256.1.1.1", "two hundred and fifty six point one point one point one"),
         ("1.0255.1.1", "one point two hundred and fifty five point one point one"),
     ])
+
+
+def test_a_short_date_is_a_date_only_when_it_can_be_one() -> None:
+    cases = [  # (written, month first, day first)
+        ("due 5/6", "due may sixth", "due the fifth of june"),
+        ("due 5/1", "due may first", "due the fifth of january"),
+        ("due 1/5", "due january fifth", "due the first of may"),
+        ("due 12/5", "due december fifth", "due the twelfth of may"),
+        ("due 13/5", "due thirteen fifths", "due the thirteenth of may"),
+        ("due 5/31", "due may thirty first", "due five thirty firsts"),
+        ("due 5/32", "due five thirty seconds", "due five thirty seconds"),
+        # a range is of dates only with a number past 12 in it
+        ("4/12–5/3", "four twelfths–five thirds", "four twelfths–five thirds"),
+        ("4/13–5/3", "april thirteenth to may third", "four thirteenths–five thirds"),
+    ]
+    wrong = [(w, normalize_en(w), normalize_en(w, day_first=True), a, b) for w, a, b in cases
+             if (normalize_en(w), normalize_en(w, day_first=True)) != (a, b)]
+    assert not wrong, wrong

@@ -83,3 +83,14 @@ def test_a_self_closing_tag_glued_to_a_word_is_said_by_its_name(written: str, sa
 
 def test_a_template_argument_keeps_the_equals_signs_of_its_value() -> None:
     assert say_markup("{{Cite|q=a=b=c}}") == "Cite, a=b=c"
+
+
+@pytest.mark.parametrize("written, said", [
+    # arrows and shifts are no comparisons, even between numbers, and do not stop the ones after
+    ("1->2", "1->2"), ("x=>5", "x=>5"), ("a>>1", "a>>1"), ("x -> y if 1 < 2", "x -> y if 1 less than 2"),
+    # a number on one side and a one-letter variable or a bracket on the other; a word is no operand
+    ("5 > X", "5 greater than X"), ("5 > (x)", "5 greater than (x)"), ("5 > foo", "5 > foo"),
+    ("foo > x", "foo > x"), ("a < B", "a less than B"),
+])
+def test_which_signs_are_comparisons(written: str, said: str) -> None:
+    assert say_markup(written) == said

@@ -113,3 +113,10 @@ def test_slashed_dates_put_a_day_past_twelve_second() -> None:
 def test_binary_groups_beside_other_numbers() -> None:
     # said by their own rule: the fallback would read 12 as 一二 too
     _check([("1000 0001，共12个", "一零零零 零零零一，共十二个")])
+
+
+def test_a_slashed_date_must_be_possible() -> None:
+    _check([("1/1/2016", "二零一六年一月一日"), ("12/31/2016", "二零一六年十二月三十一日")])
+    for impossible in ("13/45/2016", "1/32/2016", "13/13/2016"):
+        said = normalize_zh(impossible)
+        assert "月" not in said and "日" not in said, (impossible, said)
