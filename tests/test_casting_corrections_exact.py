@@ -212,6 +212,9 @@ def test_apply_changes_the_spoken_form_emotion_take_and_voice_and_reports_the_re
     # exactly sixty characters are not cut
     sixty = "x" * 60
     assert apply(s, Corrections((SentenceFix(sixty),)), Config(), str).warnings[-1].endswith(f"{sixty!r}")
+    sixty_one = "y" * 61
+    assert apply(s, Corrections((SentenceFix(sixty_one),)), Config(), str).warnings[-1].endswith(
+        repr("y" * 57 + "..."))
 
 
 def test_skips_whose_sentence_is_still_on_the_page() -> None:

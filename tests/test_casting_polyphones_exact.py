@@ -60,6 +60,7 @@ def test_a_known_pronunciation_covers_the_characters_of_its_term() -> None:
     # 银 alone does not cover 行: the offer stays
     assert offers(["银行。"], ["银"]) == [Offer(BANK, 0, 1)]
     assert offers(["银行。长。"], ["长"]) == [Offer(BANK, 0, 1)]
+    assert offers(["银行。"], []) == [Offer(BANK, 0, 1)]
     # the same word twice in a sentence: each place is checked against the terms
     assert offers(["银行门，银行。"], ["行门"]) == [Offer(BANK, 0, 1)]
     assert offers(["银行门，银行门。"], ["行门"]) == []
@@ -86,3 +87,13 @@ def test_readings_in_tone_numbers() -> None:
     assert phrases.get("银行") == ("yin2", "hang2")
     assert phrases.get("长长") == ("chang2", "chang2")  # one reading per character, repeats kept
     assert phrases.get("不是一个词组") is None and phrases.get("不是一个词组", ("x",)) == ("x",)
+
+
+def test_a_known_term_covers_every_polyphone_in_it_and_every_place_it_appears() -> None:
+    # 丧假 (funeral leave) reads both 丧 sang1 and 假 jia4 the rarer way: its pronunciation covers both
+    assert [(p.char, p.reading) for p in find("他请了丧假。")] == [("丧", "sang1"), ("假", "jia4")]
+    assert offers(["他请了丧假。"], ["丧假"]) == []
+    assert [o.polyphone.char for o in offers(["他请了丧假。"], ["丧"])] == ["假"]
+    assert offers(["银行很大。"], ["银行"]) == []  # a term at the start of the sentence
+    assert offers(["银行门，银行门，银行门。"], ["行门"]) == []  # every place, the middle one too
+    assert find("长长长") == [LONG] and offers(["长长长"], ["长长"]) == []  # overlapping places too

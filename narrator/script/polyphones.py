@@ -58,28 +58,37 @@ def available() -> bool:
 
 def find(text: str) -> list[Polyphone]:
     """The polyphones of ``text`` worth a teacher's ear, in order (see the module docstring)."""
-    found: list[Polyphone] = []
-    for run in _HAN_RUN.findall(text):
-        for word in _cut(run):
-            found += _in_word(word)
+    return [p for _, p in _placed(text)]
+
+
+def _placed(text: str) -> list[tuple[int, Polyphone]]:
+    """:func:`find`'s polyphones with the place of each one's character in ``text`` (the words
+    cut from a run of Chinese cover it exactly, so the places add up)."""
+    found: list[tuple[int, Polyphone]] = []
+    for run in _HAN_RUN.finditer(text):
+        at = run.start()
+        for word in _cut(run.group()):
+            found += [(at + k, p) for k, p in _in_word(word)]
+            at += len(word)
     return found
 
 
-def _in_word(word: str) -> list[Polyphone]:
+def _in_word(word: str) -> list[tuple[int, Polyphone]]:
+    """The polyphones of one word, each with its character's index in the word."""
     readings_of, phrases = _tables()
-    out: list[Polyphone] = []
+    out: list[tuple[int, Polyphone]] = []
     if len(word) > 1:
         said = phrases.get(word)
         if said is None:  # the segmenter's pieces are phrase entries; anything else is alone
-            return [p for c in word for p in _in_word(c)]
-        for char, reading in zip(word, said):
+            return [(i + k, p) for i, c in enumerate(word) for k, p in _in_word(c)]
+        for i, (char, reading) in enumerate(zip(word, said)):
             readings = readings_of.get(char, ())
             if len(readings) > 1 and _differs(char, reading, readings[0]) and _minority(char, reading):
-                out.append(Polyphone(word, char, reading, readings[0], readings, "phrase"))
+                out.append((i, Polyphone(word, char, reading, readings[0], readings, "phrase")))
         return out
     readings = readings_of.get(word, ())
     if len(readings) > 1 and word not in SETTLED and _real_choice(readings) and _ambiguous(word):
-        out.append(Polyphone(word, word, _first(word), readings[0], readings, "alone"))
+        out.append((0, Polyphone(word, word, _first(word), readings[0], readings, "alone")))
     return out
 
 
@@ -230,13 +239,8 @@ def offers(sentences: list[str], known: list[str]) -> list[Offer]:
     found: dict[tuple[str, str, str], Polyphone] = {}
     for i, text in enumerate(sentences):
         covered = _covered(text, known)
-        at = 0
-        for p in find(text):
-            # the character's place in the sentence, for the terms that cover it
-            at = text.find(p.word, at)
-            place = at + p.word.index(p.char) if at >= 0 else -1
-            at = at + len(p.word) if at >= 0 else 0
-            if place in covered:
+        for place, p in _placed(text):
+            if place in covered:  # a term with a pronunciation says this character
                 continue
             key = (p.word, p.char, p.reading)
             found.setdefault(key, p)
