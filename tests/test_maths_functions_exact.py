@@ -83,3 +83,14 @@ def test_a_minus_subtracts_after_an_operand(tex: str, en: str, zh: str) -> None:
 def test_number_sets(tex: str, en: str, zh: str) -> None:
     assert speak_tex(tex, "en") == en
     assert speak_tex(tex, "zh") == zh
+
+
+@pytest.mark.parametrize("tex, en, zh", [
+    # a transpose written inside a style switch, as a letter or the ⊤ sign; a small t is a power
+    (r"A^{\rm T}", "A transpose", "A 的转置"),
+    (r"A^{\rm ⊤}", "A transpose", "A 的转置"),
+    (r"A^{\rm t}", "A to the power t", "A 的 t 次方"),
+])
+def test_a_transpose_mark_is_not_a_power(tex: str, en: str, zh: str) -> None:
+    assert speak_tex(tex, "en") == en
+    assert speak_tex(tex, "zh") == zh
