@@ -178,6 +178,7 @@ def test_symbols_in_another_language_without_words_keep_their_symbols() -> None:
     ("1", "st", "sup", ("1", "st"), ("1", "st")),
     ("A", "H", "sup", ("A", " conjugate transpose "), ("A", " 的共轭转置 ")),
     ("A", "*", "sup", ("A", " star "), ("A", " 星 ")),
+    ("A", "T", "sup", ("A", " transpose "), ("A", " 的转置 ")),
     ("A", "†", "sup", ("A", " dagger "), ("A", " 的厄米共轭 ")),
     ("Smith", "3", "sup", ("Smith", ""), ("Smith", "")),  # a footnote mark
     ("Ohm", "3", "sup", ("Ohm", " cubed "), ("Ohm", " 的立方 ")),  # three letters: still a power
