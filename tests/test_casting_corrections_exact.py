@@ -241,3 +241,10 @@ def test_the_fix_of_a_segment_and_replacing_it() -> None:
     # a fix that decides nothing any more leaves the file
     assert replace_fix(c, plain, SentenceFix("Yes. Sure.")) == Corrections((other,), path="p")
     assert replace_fix(c, other, SentenceFix("Yes. Sure.", before="No.")) == Corrections((plain,), path="p")
+
+
+def test_save_reads_a_file_a_windows_editor_saved_with_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "lesson.narration.toml"
+    path.write_text("\ufeff# mine\n", "utf-8")
+    save(Corrections((SentenceFix("Yes."),)), path)
+    assert path.read_bytes() == b'# mine\n\n[[sentence]]\ntext = "Yes."\n'

@@ -97,3 +97,12 @@ def test_a_known_term_covers_every_polyphone_in_it_and_every_place_it_appears() 
     assert offers(["银行很大。"], ["银行"]) == []  # a term at the start of the sentence
     assert offers(["银行门，银行门，银行门。"], ["行门"]) == []  # every place, the middle one too
     assert find("长长长") == [LONG] and offers(["长长长"], ["长长"]) == []  # overlapping places too
+
+
+def test_which_characters_alone_are_a_real_choice() -> None:
+    # two tones of one syllable are a choice (好 hao3/hao4); so are a neutral syllable and another (匙 shi5/chi2)
+    assert find("好") == [Polyphone("好", "好", "hao3", "hao3", ("hao3", "hao4"), "alone")]
+    assert find("匙") == [Polyphone("匙", "匙", "shi5", "shi5", ("shi5", "chi2"), "alone")]
+    # 涨: zhang4 in 4 of its 20 phrase entries, a quarter of zhang3's 16: just common enough
+    assert find("涨") == [Polyphone("涨", "涨", "zhang3", "zhang3", ("zhang3", "zhang4"), "alone")]
+    assert find("呗") == []  # its phrases read it one way only (bai4)
