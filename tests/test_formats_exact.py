@@ -165,13 +165,6 @@ def test_a_file_that_is_no_zip_is_no_word_document():
     assert problem.startswith("not a readable Word .docx document (")
 
 
-def test_too_many_parts_are_refused_before_conversion():
-    data = _zip({f"p{i}": b"" for i in range(10_001)}, zipfile.ZIP_STORED)
-    err = _refusal(data, "big.docx")
-    assert isinstance(err, TooLarge)
-    assert err.problem == "a Word package of 10,001 parts; the limit is 10,000"
-
-
 def _noise(n: int) -> bytes:
     """``n`` bytes that do not pack (a Word package's XML packs about 10:1, these 1:1)."""
     return random.Random(n).randbytes(n).replace(b"<", b"a")
@@ -252,3 +245,76 @@ def test_an_html_component_or_page_saved_as_xml():
     for page in (b"<html><head><title>t</title></head><body><p>x</p></body></html>",
                  b"<html><head><title>t</title></head><p>x</p></html>", b"<html><body><p>x</p></body></html>"):
         assert to_html(page, "saved.xml") == page
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _word(body: str) -> bytes:
+    """A Word package of one document part whose paragraphs are ``body``, with the styles Title
+    and Subtitle."""
+    return _zip({
+        "[Content_Types].xml": (
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            "</Types>").encode(),
+        "_rels/.rels": (f'<?xml version="1.0"?><Relationships xmlns="{_PR}"><Relationship Id="rId1" '
+                        f'Type="{_R}/officeDocument" Target="word/document.xml"/></Relationships>').encode(),
+        "word/document.xml": f'<?xml version="1.0"?><w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'.encode(),
+        "word/_rels/document.xml.rels": (f'<?xml version="1.0"?><Relationships xmlns="{_PR}"><Relationship Id="rId1" '
+                                         f'Type="{_R}/styles" Target="styles.xml"/></Relationships>').encode(),
+        "word/styles.xml": (f'<?xml version="1.0"?><w:styles xmlns:w="{_W}">'
+                            '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>'
+                            '<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/></w:style>'
+                            "</w:styles>").encode()})
+
+
+def _para(text: str, style: str = "") -> str:
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{ppr}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_words_title_and_subtitle_styles_are_the_documents_title_block():
+    data = _word(_para("Rivers", "Title") + _para("How they flow", "Subtitle") + _para("Water runs."))
+    assert to_html(data, "rivers.docx") == (
+        b'<h1 class="title">Rivers</h1><p class="subtitle">How they flow</p><p>Water runs.</p>')
+
+
+def test_a_parsers_long_message_is_cut_to_one_short_line():
+    name = "x" * 250 + ".xml"
+    data = _zip({name: b"<a/>"}, zipfile.ZIP_STORED).replace(b"<a/>", b"<b/>")  # its CRC no longer matches
+    problem = _refusal(data, "crc.docx").problem
+    message = f"Bad CRC-32 for file '{name}'"
+    assert problem == f"not a readable Word .docx document ({message[:197]}...)"
+
+
+def test_too_many_parts_are_refused_before_conversion():
+    data = _zip({f"p{i}": b"" for i in range(10_001)}, zipfile.ZIP_STORED)
+    err = _refusal(data, "big.docx")
+    assert isinstance(err, TooLarge)
+    assert err.problem == "a Word package of 10,001 parts; the limit is 10,000"
+
+
+def test_sizes_are_said_in_whole_megabytes_and_the_limit_itself_is_allowed(monkeypatch):
+    monkeypatch.setattr(formats, "_MAX_UNPACKED", 1_500_000)
+    data = _zip({"media/a.png": _noise(800_000), "media/b.png": _noise(800_000)})
+    assert _refusal(data, "pics.docx").problem == "too big to read: 2 MB unpacked; the limit is 2 MB"
+    data = _zip({"media/a.png": _noise(750_000), "media/b.png": _noise(750_000)})
+    assert not isinstance(_refusal(data, "pics.docx"), TooLarge)
+
+
+def test_a_tightly_packed_part_is_named_in_one_short_line():
+    name = "media/" + "b" * 100 + ".bin"
+    err = _refusal(_zip({name: b"\0" * 1_000_001}), "bomb.docx")
+    assert err.problem.startswith(f"{name[:77]}... is packed ")
+
+
+def test_a_part_is_xml_by_its_first_64_bytes_after_white_space(monkeypatch):
+    monkeypatch.setattr(formats, "_MAX_XML", 1_000)
+    for head, xml in ((b" " * 63 + b"<", True), (b" " * 64 + b"<", False), (b"X<", False), (b"\xef\xbb\xbf<", True)):
+        err = _refusal(_zip({"word/part.bin": head + _noise(2_000)}, zipfile.ZIP_STORED), "x.docx")
+        assert isinstance(err, TooLarge) == xml, head

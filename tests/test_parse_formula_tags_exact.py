@@ -28,6 +28,8 @@ def test_a_mathml_copy_beside_a_mathjax_source_is_a_duplicate_up_to_three_levels
                        "math") == "duplicate"
     two = '<span class="MJX_Assistive_MathML"><span class="a"><math><mi>x</mi></math></span></span>'
     assert formula_tag(_find(two, "math"), "math") == "duplicate"
+    bare = '<span class="MJX_Assistive_MathML"><span><math><mi>x</mi></math></span></span>'  # no attributes
+    assert formula_tag(_find(bare, "math"), "math") == "duplicate"
     three = ('<span class="MJX_Assistive_MathML"><span class="a"><span class="b"><math><mi>x</mi></math>'
              '</span></span></span>')
     assert formula_tag(_find(three, "math"), "math") == "duplicate"

@@ -299,12 +299,12 @@ def _nested(kind: str, levels: int) -> str:
     open_, close = {"mrow": ("<mrow>", "</mrow>"), "semantics": ("<semantics>", "</semantics>"),
                     "msup": ("<msup>", "<mn>2</mn></msup>"), "limit": ("<msub><mo>∑</mo>", "</msub>"),
                     "under": ("<munder><mo>∑</mo>", "</munder>"), "sqrt": ("<msqrt>", "</msqrt>"),
-                    "root": ("<mroot><mi>x</mi>", "</mroot>")}[kind]
+                    "root": ("<mroot><mi>x</mi>", "</mroot>"), "fenced": ("<mfenced>", "</mfenced>")}[kind]
     return open_ * levels + inner + close * levels
 
 
 def test_mathml_deeper_than_a_hundred_levels_is_read_as_plain_text_on_every_path():
-    for kind in ("mrow", "semantics", "msup", "limit", "under", "sqrt", "root"):
+    for kind in ("mrow", "semantics", "msup", "limit", "under", "sqrt", "root", "fenced"):
         assert "\\frac{a}{b}" in (_mml(_nested(kind, 99)) or ""), kind  # the fraction at depth 100
         deep = _mml(_nested(kind, 100)) or ""  # at depth 101: its text
         assert "\\frac" not in deep and "ab" in deep, kind
@@ -331,3 +331,21 @@ def test_a_one_character_identifier_is_never_text():
 
 def test_a_big_operator_opening_a_row_is_no_operator_with_limits():
     assert _mml("<mrow><mo>∑</mo><mi>i</mi></mrow>") == "∑i"
+
+
+def test_deep_tables_of_mathml_are_read_as_plain_text_past_a_hundred_levels():
+    inner = "<mfrac><mi>a</mi><mi>b</mi></mfrac>"
+    cell, end = "<mtable><mtr><mtd>", "</mtd></mtr></mtable>"
+    # each table and its cell are two levels: the fraction at depth 100, then at 101
+    assert "\\frac{a}{b}" in (_mml("<mrow>" + cell * 49 + inner + end * 49 + "</mrow>") or "")
+    deep = _mml(cell * 50 + inner + end * 50) or ""
+    assert "\\frac" not in deep and "ab" in deep
+
+
+def test_annotation_xml_is_markup_never_tex_whatever_its_encoding():
+    assert _mml('<semantics><mi>x</mi><annotation-xml encoding="application/x-latex"><mi>y</mi>'
+                "</annotation-xml></semantics>") == "x"
+
+
+def test_a_formula_images_mathml_attribute():
+    assert tex_alt(_el('<img data-mathml="&lt;math&gt;&lt;mi&gt;q&lt;/mi&gt;&lt;/math&gt;" alt="picture">')) == "q"

@@ -26,9 +26,9 @@ def formula_tag(node: Any, name: str) -> str:
     # MathJax 2 puts a MathML copy beside the <script> that holds the source: read it once
     p = node.parent
     for _ in range(3):
-        if p is None or not getattr(p, "attrs", None):
+        if p is None:
             break
-        if "MJX_Assistive_MathML" in (p.attrs.get("class") or ()):
+        if "MJX_Assistive_MathML" in ((p.attrs or {}).get("class") or ()):
             return "duplicate"
         p = p.parent
     return "read"
