@@ -90,7 +90,9 @@ def test_anything_not_a_unit_makes_no_units(text: str) -> None:
     ("\\mu m", [(MICRO + "m", 1)]),
 ])
 def test_siunitx_units(source: str, units: list[tuple[str, int]]) -> None:
-    assert siunitx_units(source) == units
+    found = siunitx_units(source)
+    assert found == units
+    assert found is not None and all(type(power) is int for _, power in found)  # whole powers, as written
 
 
 @pytest.mark.parametrize("source", ["\\metre\\foo", "\\metre x", "\\squared", "\\kilo", "\\per"])
@@ -121,6 +123,9 @@ def test_siunitx_units_with_anything_else_are_not_units(source: str) -> None:
     ([("GT", 1)], True, "gigateslas", "吉特"),
     ([("cd", 1)], True, "candelas", "坎"),
     ([(MU + "K", 1)], True, "microkelvins", "微开"),
+    ([("nT", 1)], True, "nanoteslas", "纳特"),
+    ([("MS", 1)], False, "megasiemens", "兆西"),
+    ([("cK", 1)], True, "centikelvins", "厘开"),
     # a prefix and the Chinese table's unit when the table has no entry of its own
     ([("GPa", 1)], True, "gigapascals", "吉帕"),
     ([("mW", 1)], True, "milliwatts", "毫瓦"),
@@ -140,8 +145,15 @@ def test_a_unit_without_a_word_in_a_language_is_not_said() -> None:
     # only the Chinese table has inches as "in"; electron volts have no Chinese word here
     assert say_units([("in", 1)], "en", plural=True) is None
     assert say_units([("in", 1)], "zh", plural=True) == "英寸"
+    assert say_units([("in", 1)], "en", plural=False) is None
     assert say_units([("eV", 1)], "zh", plural=True) is None
     assert say_units([("eV", 1)], "en", plural=False) == "electron volt"
     # one missing word spoils the whole
     assert say_units([("J", 1), ("xyz", -1)], "en", plural=True) is None
     assert say_units([], "en", plural=True) is None
+    # a power of 0 is no unit above or below the line: nothing to say
+    assert say_units([("m", 0)], "en", plural=True) is None
+    assert say_units([("m", 0)], "zh", plural=True) is None
+    # a prefix without a word here (atto, from siunitx's \atto): no word rather than the bare unit
+    assert say_units([("aT", 1)], "en", plural=True) is None
+    assert say_units([("aT", 1)], "zh", plural=True) is None

@@ -129,7 +129,9 @@ def _names(symbol: str) -> tuple[str, str, str] | None:
         from narrator.normalize.en_tables import PREFIXES
 
         one, many, chinese = _MORE[symbol[1:]]
-        word = PREFIXES.get(symbol[0], "")
+        word = PREFIXES.get(symbol[0])
+        if word is None:  # \atto\tesla: a prefix without a word here; "teslas" alone would be wrong
+            return None
         zh_prefix = {"k": "千", "m": "毫", "µ": "微", "n": "纳", "M": "兆", "G": "吉", "c": "厘"}.get(symbol[0], "")
         return word + one, word + many, (zh_prefix + chinese) if zh_prefix and chinese else ""
     if symbol in zh:
