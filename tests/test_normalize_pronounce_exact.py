@@ -119,3 +119,14 @@ def test_a_homophone_has_only_the_wanted_reading() -> None:
 
 def test_a_stray_mark_beside_an_annotation_is_dropped() -> None:
     assert plain("\ufff9行\ufffaHANG2\ufffb\ufffb里") == "行里"
+
+
+@pytest.mark.parametrize("say, said", [
+    ("M . AY1", "M . AY1"),     # the stressed vowel after a syllable mark still counts
+    ("AY1 . M", "AY1 . M"),
+    ("AY1 . QQ", None),         # every token after a mark is checked too
+    ("M AY1 .", None),          # a mark at the end
+    ("AYX", None),              # a stress is 0, 1 or 2
+])
+def test_syllable_marks_and_stresses(say: str, said: str | None) -> None:
+    assert phonemes("x", say) == said
