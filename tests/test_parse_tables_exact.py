@@ -328,3 +328,42 @@ def test_two_long_cells_in_twelve_are_too_many():
 def test_code_inside_other_elements_of_a_cell_is_found():
     table = _table(_rows(("<p><span><code>a + b</code></span></p>",), ("<div><code>c * d</code></div>",)))
     assert code_columns(table) == frozenset({0})
+
+
+def test_code_columns_count_only_the_rows_own_cells():
+    stray = _table("<tr><span>x</span><td><code>a + b</code></td></tr>")
+    assert code_columns(stray) == frozenset({0})
+    header = _table("<tr><th>Op</th><td><code>a + b</code></td></tr>")
+    assert code_columns(header) == frozenset({1})
+    empty_first = _table("<tr><td></td><td><code>a + b</code></td></tr>")
+    assert code_columns(empty_first) == frozenset({1})
+    nested = _table("<tr><td>prose<table><tr><td><code>a + b</code></td></tr></table></td></tr>")
+    assert code_columns(nested) == frozenset()
+
+
+def test_the_code_is_taken_out_of_its_cell_once():
+    # "a + b" said again beside the code is words of the cell: prose
+    assert code_columns(_table(_rows(("<code>a + b</code> a + b",)))) == frozenset()
+
+
+def test_a_cell_ending_in_a_line_break_shows_the_row_as_one_cell():
+    cells, pieces = _pieces("a", "y\u2028")
+    runs, spans = read_row(cells, pieces, Table(), False)
+    assert _text(runs) == "a; y"
+    assert spans == ()
+
+
+def test_a_caption_is_no_cell():
+    table = _table(f"<caption>{'x' * 1001}</caption>" + _rows(("a", "b"), ("c", "d")))
+    assert table_kind(table) == "data"
+
+
+def test_header_cells_count_as_cells():
+    numbers = _table(_rows(*[(str(100 + i), str(200 + i)) for i in range(10)], cell="th"))
+    assert table_kind(numbers) == "skip"
+
+
+def test_cells_of_one_to_three_characters_are_tiny():
+    assert table_kind(_table(_rows(*[("a", "b") for _ in range(10)]))) == "skip"
+    assert table_kind(_table(_rows(*[("abc", "def") for _ in range(10)]))) == "skip"
+    assert table_kind(_table(_rows(*[("abcd", "efgh") for _ in range(10)]))) == "data"
