@@ -64,3 +64,80 @@ def test_each_cjk_range_and_wide_mark_is_counted_to_its_ends(ch: str) -> None:
 def test_characters_just_outside_the_cjk_ranges_are_not(ch: str) -> None:
     from narrator.script.sentences import _is_cjk_or_punct
     assert not _is_cjk_or_punct(ch), hex(ord(ch))
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # a Roman numeral opening a line is a heading's number, after spaces or an opener too ...
+    (" IX. Scope of work", ["IX. Scope of work"]),
+    ("Intro\nIX. Scope", ["Intro", "IX. Scope"]),
+    ("I. Intro\nII. Scope", ["I. Intro", "II. Scope"]),
+    ("a long first line of the text here\nIX. Scope", ["a long first line of the text here", "IX. Scope"]),
+    ("(IX. Scope)", ["(IX. Scope)"]),
+    # ... looked for 24 characters back
+    (" " * 24 + "IX. Scope", ["IX. Scope"]),
+    (" " * 25 + "IX. Scope", ["IX.", "Scope"]),
+])
+def test_a_roman_numeral_that_opens_a_line_ends_nothing(text: str, sentences: list[str]) -> None:
+    assert split(text) == sentences
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # the word before a full stop starts after a space, a line break or a no-break space
+    ("Intro\nDr. Smith came.", ["Intro", "Dr. Smith came."]),
+    ("Hi\nyo\nDr. Smith came.", ["Hi", "yo", "Dr. Smith came."]),
+    ("See\u00a0Dr. Smith now.", ["See\u00a0Dr. Smith now."]),
+    ("A\u00a0B\u00a0Dr. Smith came.", ["A\u00a0B\u00a0Dr. Smith came."]),
+    (" Dr. Smith came.", ["Dr. Smith came."]),
+    # a line break after the sentence is not the start of its last word
+    ("Dr. Smith came\nThen", ["Dr. Smith came", "Then"]),
+    # a full stop after nothing, or after a Chinese word, ends a sentence
+    ("Wait . Then", ["Wait .", "Then"]),
+    ("完成. Next", ["完成.", "Next"]),
+    # abbreviations before a number end nothing; "etc." ends one only before a capital
+    ("Apples, pears, etc. 5 kinds in all.", ["Apples, pears, etc. 5 kinds in all."]),
+    ("The A.B.C. 5 list is long.", ["The A.B.C. 5 list is long."]),
+    ("Team A vs. 3 others won.", ["Team A vs. 3 others won."]),
+])
+def test_where_the_word_before_a_full_stop_starts(text: str, sentences: list[str]) -> None:
+    assert split(text) == sentences
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # a two-part abbreviation at the very start of the text
+    ("z. B. Äpfel sind rot.", ["z. B. Äpfel sind rot."]),
+    # a day or a century has two digits at most: "100." is a number ending a sentence
+    ("Die Zahl war 100. Oktober kam später.", ["Die Zahl war 100.", "Oktober kam später."]),
+    ("Am 20. Oktober kam er.", ["Am 20. Oktober kam er."]),
+])
+def test_german_abbreviations_and_dates(text: str, sentences: list[str]) -> None:
+    assert split(text, lang="de") == sentences
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("\u2b50\ufe0f Popular features", "Popular features"),
+    ("a \U0001f440 b", "a b"),
+    ("Ready \u2705", "Ready"),
+    ("no emoji  here ", "no emoji  here "),  # untouched, spaces and all
+    ("\u2776 first", "\u2776 first"),  # a dingbat digit is a number
+])
+def test_emoji_are_taken_out_with_the_spaces_they_leave(text: str, kept: str) -> None:
+    from narrator.script.sentences import strip_emoji
+    assert strip_emoji(text) == kept
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # "?" between two Chinese characters is a lost middle dot, anywhere in the text ...
+    ("李?明是学生。", ["李?明是学生。"]),
+    # ... but not at the start (nothing before it), after a Latin letter, or at the end
+    ("?乔布斯是创始人。", ["乔布斯是创始人。"]),
+    ("Why?乔布斯说。", ["Why?", "乔布斯说。"]),
+    ("好a?乔布斯笑了。", ["好a?", "乔布斯笑了。"]),
+    ("他是谁?", ["他是谁?"]),
+    # a full-width full stop after an abbreviation ends nothing, like "."
+    ("See Dr\uff0e Smith now\uff0e", ["See Dr\uff0e Smith now\uff0e"]),
+    # "I" after a question is a new sentence; after a trailing-off it is a hesitation
+    ("Really? I think so.", ["Really?", "I think so."]),
+    ("Wait\u2026 I think so.", ["Wait\u2026 I think so."]),
+])
+def test_question_marks_and_stops_by_what_surrounds_them(text: str, sentences: list[str]) -> None:
+    assert split(text) == sentences

@@ -387,8 +387,8 @@ def _period_ends(text: str, dot: int, nxt: str, rules: _Rules) -> bool:
             return m.end() == dot + 1 and m.groupdict().get("era") is not None and (nxt.isupper() or not nxt)
     if rules.ordinal_noun and token.isdigit() and len(token) <= 2 and rules.ordinal_noun.match(text, dot + 1):
         return False
-    if nxt and ws < 0 and lo == 0 and _ROMAN_RE.fullmatch(token):
-        return False  # "IX. Scope": a numbered heading, not a sentence "IX."
+    if nxt and _ROMAN_RE.fullmatch(token) and _line_start(text, dot - len(token)):
+        return False  # "IX. Scope": a numbered heading, not a sentence "IX." (nor "\nII.", " II.")
     if low in rules.may_end:
         return nxt.isupper() or not nxt
     if low in rules.abbrev or (_INITIAL_RE.fullmatch(token) and token != "I"):  # "So do I."
@@ -398,6 +398,16 @@ def _period_ends(text: str, dot: int, nxt: str, rules: _Rules) -> bool:
     if _DOTTED_RE.fullmatch(token):
         return not nxt
     return True
+
+
+def _line_start(text: str, i: int) -> bool:
+    """Does offset ``i`` start a line, but for spaces and openers before it ("  (IX.")? Looked
+    for 24 characters back at most (a line's start further back has a word in between)."""
+    lo = max(0, i - 24)
+    nl = text.rfind("\n", lo, i)
+    if nl < 0 and lo > 0:
+        return False
+    return not text[nl + 1:i].strip().lstrip(_OPENERS)
 
 
 def _is_cjk_or_punct(c: str) -> bool:
