@@ -1,0 +1,39 @@
+"""Spaces and marks where TeX allows them (narrator/script/maths.py), exactly: a space before a
+power of a number set, a negative thin space between units, a space after a mantissa's point,
+an unclosed bracket around a placeholder dot, the minus sign U+2212 in a caret power of text."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.script.maths import speak_symbols, speak_tex
+
+
+@pytest.fixture(autouse=True)
+def _computed_afresh() -> None:
+    """Readings are cached per formula (maths._read): emptied before each test."""
+    from narrator.script import maths
+
+    maths._read.cache_clear()
+
+
+@pytest.mark.parametrize("tex, en, zh", [
+    (r"\mathbb{R}^ n", "R n", "R n"),
+    (r"\mathbb{R} ^n", "R n", "R n"),
+    (r"\mathbb{R} ^ {n \times k}", "R n by k", "R n 乘 k"),
+    (r"2\,\mathrm{N}\!\mathrm{m}", "2 newton meters", "2 牛米"),
+    (r"2\,\mathrm{N}\;\mathrm{m}", "2 newton meters", "2 牛米"),
+    (r"2\,\mathrm{N}\thinspace\mathrm{m}", "2 newton meters", "2 牛米"),
+    # "1." then a letter: the mantissa's point, the letter no unit (said "one N", not "one newton")
+    (r"1. \mathrm{N}", "one N", "1 N"),
+    (r"f(\cdot", "f of dot", "f， 点"),  # a placeholder dot, its bracket left open (no pair: a pause in Chinese)
+])
+def test_spaces_and_marks_tex_allows(tex: str, en: str, zh: str) -> None:
+    assert speak_tex(tex, "en") == en
+    assert speak_tex(tex, "zh") == zh
+
+
+def test_a_caret_power_with_the_minus_sign() -> None:
+    assert speak_symbols("x^−2", "en") == "x to the power minus 2"
+    assert speak_symbols("x^−2", "zh") == "x 的负2次方"
+    assert speak_symbols("x^(−2)", "en") == "x to the power minus 2"
