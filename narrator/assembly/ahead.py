@@ -27,8 +27,6 @@ from narrator.assembly.leveling import Done
 from narrator.values import ChapterAudio, PreviousAudio, Script, ScriptChapter, Take
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from narrator.assembly.leveling import Reuse
 
 log = logging.getLogger(__name__)
@@ -129,11 +127,12 @@ class Ahead:
         try:
             while True:
                 with self._lock:
+                    # break, not return: the check after the lock is let go must run
                     if self._next >= len(self._order) or not self._open:
-                        return
+                        break
                     index = self._order[self._next]
                     if index not in self._done.assembled:
-                        return
+                        break
                     # Once every chapter is measured (at once when every take was cached), the
                     # gain is the one the end of the run will choose: nothing is levelled twice.
                     every = all(i in self._done.assembled for i in self._order)
