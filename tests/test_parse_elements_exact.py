@@ -87,7 +87,8 @@ def test_furniture_a_control_opens_stays_hidden() -> None:
         '<a href="#sharedMemory">11</a><div id="sharedMemory" style="display:none">x</div>'
         '<a href="#g">12</a><nav id="g" style="display:none">x</nav>'
         '<a href="#h">13</a><dialog id="h" style="display:none">x</dialog>'
-        '<a href="#i">14</a><menu id="i" style="display:none"><li>x</li></menu>')
+        '<a href="#i">14</a><menu id="i" style="display:none"><li>x</li></menu>'
+        '<a href="#j">15</a><div id="j" data-mce-type="bookmark" style="display:none">x</div>')
     found = reveals(soup.body)
     shown = [t["id"] for t in soup.find_all(["div", "form", "nav", "dialog", "menu"]) if id(t) in found.shown]
     assert sorted(shown) == sorted(["navierAnswer", "menuPlanSolution", "f", "sharedMemory"])

@@ -440,3 +440,15 @@ def test_a_block_formula_element_stands_apart_and_an_unnamed_page_gives_no_numbe
     blocks, _ = walk('<p>a<tiny-math-block formula="x^2"></tiny-math-block>b</p><span role="doc-pagebreak"></span><p>c</p>')
     assert [(b.runs, b.pages) for b in blocks] == [
         ((Run("a "), Run("x²", frozenset({"math"}), math="x^2"), Run(" b")), ()), ((Run("c"),), ())]
+
+
+def test_an_inline_formula_keeps_the_language_emotion_and_brackets_around_it() -> None:
+    blocks, _ = walk('<p>So <span lang="fr" data-emotion="sad">$x^2$</span> then '
+                     '(<tiny-math-inline formula="y^2"></tiny-math-inline>).</p>')
+    assert blocks[0].runs == (Run("So "), Run("x²", frozenset({"math"}), "fr", "sad", "x^2"), Run(" then ("),
+                              Run("y²", frozenset({"math"}), math="y^2"), Run(")."))
+
+
+def test_a_header_row_of_plain_cells_labels_the_rows_below() -> None:
+    blocks, _ = walk("<table><thead><tr><td>H1</td><td>H2</td></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>")
+    assert [(b.text, b.cells) for b in blocks] == [("H1: a; H2: b", ((0, 4, 5), (7, 11, 12)))]

@@ -129,3 +129,14 @@ def test_heading_text_is_two_characters_not_in_a_link_and_not_all_links() -> Non
     # links to elsewhere: 8 of 10 characters are too many, 7 are not
     assert [tree.is_heading_text(h) for h in top.find_all("h2")] == [
         True, False, False, False, True, False, True, False, True]
+
+
+def test_space_before_text_after_an_empty_child_is_not_counted() -> None:
+    top, tree = index("<p><span> </span> x</p><p>x<span> </span> </p>")
+    assert [tree.text_length(p) for p in top.find_all("p")] == [1, 1]
+
+
+def test_a_heading_is_all_links_by_the_text_of_its_links_only() -> None:
+    top, tree = index('<h2><a href="/a">abcdefghij</a><span>x</span></h2>'
+                      '<h2><a href="/a">abcdefg</a><span>xyz</span></h2><h2><span>Plain words</span></h2>')
+    assert [tree.is_heading_text(h) for h in top.find_all("h2")] == [False, True, True]
