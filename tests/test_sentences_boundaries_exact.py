@@ -141,3 +141,30 @@ def test_emoji_are_taken_out_with_the_spaces_they_leave(text: str, kept: str) ->
 ])
 def test_question_marks_and_stops_by_what_surrounds_them(text: str, sentences: list[str]) -> None:
     assert split(text) == sentences
+
+
+# -- the language a sentence is read in ---------------------------------------------------------
+
+@pytest.mark.parametrize("lang, cjk, primary", [
+    ("zh-CN", True, "zh"), ("zh-Hant-TW", True, "zh"), ("yue", True, "yue"), ("EN_us", False, "en"),
+    (" de ", False, "de"), ("", False, ""),
+])
+def test_a_language_tag_is_read_by_its_primary_subtag(lang: str, cjk: bool, primary: str) -> None:
+    from narrator.script.sentences import is_cjk_lang, normalize_lang
+    assert is_cjk_lang(lang) is cjk
+    assert normalize_lang(lang) == primary
+
+
+@pytest.mark.parametrize("text, default, lang", [
+    ("Hello", "", "en"),  # no default: English
+    ("123", "ja", "ja"), ("123", "fr", "fr"),  # nothing to tell by: the default
+    ("中", "en", "zh"),  # one character is enough
+    # Korean when hangul is more than half of the CJK characters (2 of 4, 2 of 5: not)
+    ("한국어", "en", "ko"), ("한국中国", "en", "zh"), ("한국中国人", "en", "zh"),
+    ("日本語です", "en", "ja"),  # kana says Japanese
+    # Chinese characters alone: the document's Chinese language, else Chinese
+    ("广东话", "yue", "yue"), ("中国", "zh-TW", "zh"), ("中国", "ja", "zh"), ("中国", "ko", "zh"),
+])
+def test_the_language_of_a_sentence(text: str, default: str, lang: str) -> None:
+    from narrator.script.sentences import detect_lang
+    assert detect_lang(text, default) == lang
