@@ -197,3 +197,13 @@ def test_the_sliding_minimum_of_positive_values_ignores_the_padding() -> None:
     a = np.linspace(0.9, 0.1, 23)  # decreasing: each window's minimum is its last value
     for k in (2, 5, 7, 23):
         assert loudness._sliding_min(a, k).tolist() == [a[i + k - 1] for i in range(len(a) - k + 1)]
+
+
+def test_the_true_peak_of_a_long_file_is_its_loudest_block_s(tmp_path) -> None:
+    rate = 8000
+    x = np.rint(1000 * np.sin(np.arange(2 * loudness.BLOCK + 500) * 0.05))
+    k = np.arange(100, 180)  # a loud quarter-rate burst in the first block only
+    x[k] = np.rint(16_000 * np.sin(np.pi / 2 * k + np.pi / 4))
+    _, peak = loudness.level(write(tmp_path / "in.wav", x, rate), tmp_path / "out.wav", 0.0, 0.0)
+    assert peak == round(20 * math.log10(slow_true_peak(read(tmp_path / "out.wav")) / 32768), 3)
+    assert peak > -7.0  # the burst's (16000: -6.2 dBTP), not the quiet last block's (about -30 dBTP)
