@@ -24,6 +24,11 @@ def _computed_afresh() -> None:
     (r"2\,\mathrm{N}\!\mathrm{m}", "2 newton meters", "2 牛米"),
     (r"2\,\mathrm{N}\;\mathrm{m}", "2 newton meters", "2 牛米"),
     (r"2\,\mathrm{N}\thinspace\mathrm{m}", "2 newton meters", "2 牛米"),
+    (r"2\,\mathrm{N}\ \mathrm{m}", "2 newton meters", "2 牛米"),
+    (r"2\,\mathrm{N}\:\mathrm{m}", "2 newton meters", "2 牛米"),
+    (r"2\,\mathrm{N}\cdot\mathrm{m}", "2 newton meters", "2 牛米"),
+    (r"2\,\mathrm{N}~\mathrm{m}", "2 newton meters", "2 牛米"),
+    (r"2\,\mathrm{N}/\mathrm{m}", "2 newtons per meter", "2 牛每米"),
     # "1." then a letter: the mantissa's point, the letter no unit (said "one N", not "one newton")
     (r"1. \mathrm{N}", "one N", "1 N"),
     (r"f(\cdot", "f of dot", "f， 点"),  # a placeholder dot, its bracket left open (no pair: a pause in Chinese)
