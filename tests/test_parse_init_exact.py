@@ -151,3 +151,33 @@ def test_a_drawn_tree_is_announced_in_the_documents_language() -> None:
     assert texts(parse("<p>下面是项目的文件夹结构，请同学们看一看。</p>" + tree))[-1] == "此处有一幅文件夹和文件的示意图，不朗读。"
     assert texts(parse("<p>The folders of the project.</p>" + tree))[-1] == \
         "A diagram of folders and files is not read aloud here."
+
+
+def test_repaired_bytes_leave_a_warning_on_the_document() -> None:
+    doc = parse_html(b"<p>Caf\xc3\xa9 ok \xff here.</p>", "n.html", ParseConfig())
+    assert texts(doc) == ["Café ok here."]
+    assert doc.warnings == ("invalid UTF-8 byte at offset 12 dropped",)
+
+
+def test_notes_go_to_a_notes_chapter_unless_they_are_all_there_is() -> None:
+    doc = parse('<p>Text<sup><a href="#fn1" id="r1">1</a></sup>.</p>'
+                '<ol class="footnotes"><li id="fn1">The note. <a href="#r1">↩</a></li></ol>')
+    assert [(c.title, [b.text for b in c.blocks]) for c in doc.chapters] == [
+        ("lesson", ["Text."]), ("Notes", ["Notes", "The note."])]
+    doc = parse('<ol class="footnotes"><li id="fn1">Only a note.</li></ol>')
+    assert [(c.title, [b.text for b in c.blocks]) for c in doc.chapters] == [("lesson", ["Only a note."])]
+
+
+def test_only_the_first_three_headings_are_looked_for_in_the_page_title() -> None:
+    doc = parse("<html><head><title>Four Site</title></head><body><h2>One</h2><p>a</p><h2>Two</h2><p>b</p>"
+                "<h2>Three</h2><p>c</p><h2>Four</h2><p>d</p></body></html>")
+    assert doc.title == "Four Site"
+    doc = parse("<html><head><title>Three Site</title></head><body><h2>One</h2><p>a</p><h2>Two</h2><p>b</p>"
+                "<h2>Three</h2><p>c</p></body></html>")
+    assert doc.title == "Three"
+
+
+def test_an_items_kept_lines_keep_its_number() -> None:
+    blocks = parse("<ol start='4'><li>Roses are red<br>Violets are blue</li></ol>").chapters[0].blocks
+    assert [(b.kind, b.text, b.ordered, b.item) for b in blocks] == [
+        ("item", "Roses are red", True, 4), ("item", "Violets are blue", True, 4)]
