@@ -31,3 +31,20 @@ def test_a_sentence_that_fits_is_one_trimmed_span() -> None:
     assert split_long("   ", 10) == []
     assert split_long("  hello  ", 10) == [(2, 7)]
     assert split_long("hello world", 11) == [(0, 11)]  # exactly the limit
+
+
+def test_each_sentence_is_held_to_its_own_scripts_limit() -> None:
+    from narrator.script.sentences import sentence_pieces
+    # 61 Chinese characters: within the Chinese limit of 80, though over the Latin one of 40
+    assert sentence_pieces("我" * 60 + "。", max_chars=40, max_chars_cjk=80) == [(0, 61, False)]
+    # 52 Latin characters before a Chinese sentence: the Latin limit (80), not the Chinese one (40)
+    english = "This English sentence is long enough to be cut here."
+    assert sentence_pieces(english + " 好的。", max_chars=80, max_chars_cjk=40) == [(0, 52, False), (53, 56, False)]
+
+
+def test_a_chinese_sentence_cut_at_its_comma_ends_its_first_piece_with_a_clause_pause() -> None:
+    from narrator.script.sentences import sentence_pieces
+    # 30 characters, limit 20: cut after "，" (offset 14), the pieces touching; the first one is a
+    # cut piece (a clause pause), the second ends the sentence
+    text = "我们今天学习了很多新的知识，明天我们还要继续学习更多的内容。"
+    assert sentence_pieces(text, max_chars=160, max_chars_cjk=20) == [(0, 14, True), (14, 30, False)]
