@@ -176,3 +176,10 @@ def test_a_short_date_is_a_date_only_when_it_can_be_one() -> None:
     wrong = [(w, normalize_en(w), normalize_en(w, day_first=True), a, b) for w, a, b in cases
              if (normalize_en(w), normalize_en(w, day_first=True)) != (a, b)]
     assert not wrong, wrong
+
+
+def test_every_compass_point_after_minutes_and_a_third() -> None:
+    _check([
+        ("10° 5′ S", "ten degrees five minutes south"), ("10° 5′ E", "ten degrees five minutes east"),
+        ("10° 5′ W", "ten degrees five minutes west"), ("⅓", "one third"),
+    ])
