@@ -4,6 +4,7 @@ and the one-line refusals of Word packages beyond their limits."""
 
 from __future__ import annotations
 
+import base64
 import io
 import random
 import zipfile
@@ -318,3 +319,49 @@ def test_a_part_is_xml_by_its_first_64_bytes_after_white_space(monkeypatch):
     for head, xml in ((b" " * 63 + b"<", True), (b" " * 64 + b"<", False), (b"X<", False), (b"\xef\xbb\xbf<", True)):
         err = _refusal(_zip({"word/part.bin": head + _noise(2_000)}, zipfile.ZIP_STORED), "x.docx")
         assert isinstance(err, TooLarge) == xml, head
+
+
+def test_a_picture_linked_outside_the_word_document_is_never_opened(tmp_path):
+    picture = tmp_path / "secret.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\nSECRET-BYTES")
+    ns = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+          f'xmlns:r="{_R}"')
+    drawing = (f'<w:p><w:r><w:drawing {ns}><wp:inline><wp:docPr id="1" name="Picture 1" descr="A river"/>'
+               '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+               '<pic:blipFill><a:blip r:link="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic>'
+               "</wp:inline></w:drawing></w:r></w:p>")
+    data = _word(_para("Rivers") + drawing)
+    rels = (f'<?xml version="1.0"?><Relationships xmlns="{_PR}"><Relationship Id="rId1" Type="{_R}/styles" '
+            f'Target="styles.xml"/><Relationship Id="rId9" Type="{_R}/image" Target="{picture.as_uri()}" '
+            'TargetMode="External"/></Relationships>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(buf, "w") as new:
+        for item in old.infolist():
+            new.writestr(item.filename, rels if item.filename == "word/_rels/document.xml.rels" else old.read(item))
+    # the document is read, the picture by its alt text only
+    assert to_html(buf.getvalue(), "linked.docx") == b'<p>Rivers</p><p><img alt="A river" /></p>'
+
+
+def test_an_embedded_picture_is_a_data_uri():
+    png = b"\x89PNG\r\n\x1a\nPIXELS"
+    ns = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+          f'xmlns:r="{_R}"')
+    drawing = (f'<w:p><w:r><w:drawing {ns}><wp:inline><wp:docPr id="1" name="Picture 1" descr="A lake"/>'
+               '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+               '<pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic>'
+               "</wp:inline></w:drawing></w:r></w:p>")
+    data = _word(drawing)
+    rels = (f'<?xml version="1.0"?><Relationships xmlns="{_PR}"><Relationship Id="rId1" Type="{_R}/styles" '
+            f'Target="styles.xml"/><Relationship Id="rId9" Type="{_R}/image" Target="media/lake.png"/>'
+            "</Relationships>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(buf, "w") as new:
+        for item in old.infolist():
+            new.writestr(item.filename, rels if item.filename == "word/_rels/document.xml.rels" else old.read(item))
+        new.writestr("word/media/lake.png", png)
+    src = b"data:image/png;base64," + base64.b64encode(png)
+    assert to_html(buf.getvalue(), "lake.docx") == b'<p><img alt="A lake" src="' + src + b'" /></p>'

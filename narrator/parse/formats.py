@@ -103,6 +103,7 @@ def _docx(data: bytes, path: str) -> bytes:
     try:
         _check_package(data, path)
         result = mammoth.convert_to_html(io.BytesIO(data), style_map=_DOCX_STYLES,
+                                         convert_image=mammoth.images.img_element(_docx_image),
                                          external_file_access=False)
     except BadInput:
         raise
@@ -111,6 +112,21 @@ def _docx(data: bytes, path: str) -> bytes:
             NotImplementedError, OSError, ExpatError) as e:
         raise BadInput(path, f"not a readable Word .docx document ({one_line(e, 200)})") from None
     return result.value.encode("utf-8")
+
+
+def _docx_image(image: Any) -> dict[str, str]:
+    """An embedded picture as a data URI (mammoth's own way); one linked to a file outside the
+    document is never opened: it keeps its alt text and no source, and the document is read."""
+    import base64
+
+    from mammoth.docx.files import InvalidFileReferenceError  # type: ignore[import-untyped]
+
+    try:
+        with image.open() as f:
+            encoded = base64.b64encode(f.read()).decode("ascii")
+    except InvalidFileReferenceError:
+        return {}
+    return {"src": f"data:{image.content_type};base64,{encoded}"}
 
 
 def _check_package(data: bytes, path: str) -> None:
