@@ -181,3 +181,21 @@ def test_an_items_kept_lines_keep_its_number() -> None:
     blocks = parse("<ol start='4'><li>Roses are red<br>Violets are blue</li></ol>").chapters[0].blocks
     assert [(b.kind, b.text, b.ordered, b.item) for b in blocks] == [
         ("item", "Roses are red", True, 4), ("item", "Violets are blue", True, 4)]
+
+
+def test_at_most_two_site_names_are_dropped_and_a_short_title_is_kept_whole() -> None:
+    assert drop_site_name("Waves | Physics | School | Site") == "Waves | Physics"
+    # the title must be at least half as long as the site name (and four characters)
+    assert drop_site_name("Waves - Physics Hub") == "Waves"
+    assert drop_site_name("Wave - Physics Hub") == "Wave - Physics Hub"
+    # separators left at the end of the title go too, letters do not
+    assert drop_site_name("Fractions: - Maths Site") == "Fractions"
+    assert drop_site_name("Fractions · | Site") == "Fractions"
+    assert drop_site_name("Lesson X - Site") == "Lesson X"
+
+
+def test_a_title_line_must_be_the_first_text_of_a_paragraph_and_short() -> None:
+    assert parse('<p><img src="a.png" alt=""></p><p><b>Bold title</b></p><p>Text.</p>').title == "Bold title"
+    assert parse("<ul><li><b>Bold item</b></li></ul><p>Text.</p>").title == "lesson"
+    assert parse(f"<p><b>{'w' * 120}</b></p><p>Text.</p>").title == "w" * 120
+    assert parse('<p data-voice="subtitle">Plain words</p><p>Text.</p>').title == "lesson"

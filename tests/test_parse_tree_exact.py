@@ -140,3 +140,14 @@ def test_a_heading_is_all_links_by_the_text_of_its_links_only() -> None:
     top, tree = index('<h2><a href="/a">abcdefghij</a><span>x</span></h2>'
                       '<h2><a href="/a">abcdefg</a><span>xyz</span></h2><h2><span>Plain words</span></h2>')
     assert [tree.is_heading_text(h) for h in top.find_all("h2")] == [False, True, True]
+
+
+def test_small_text_counts_the_characters_of_all_its_strings() -> None:
+    assert small_text(body("<p>" + "a" * 250 + "<b>x</b>" + "a" * 250 + "</p>").p) is None
+
+
+def test_text_facts_count_every_string_at_its_own_element() -> None:
+    top, tree = index("<p>x <b> </b></p><div><p>x<b>y</b> <i>z</i></p></div><p>ab<!-- a long comment --></p>")
+    assert [tree.text_length(p) for p in top.find_all("p")] == [1, 4, 2]
+    top, tree = index("<h2>A<b>b</b></h2><h2>A<b> </b></h2>")
+    assert [tree.is_heading_text(h) for h in top.find_all("h2")] == [True, False]
