@@ -119,3 +119,15 @@ def test_neutral_spaces_operators_and_drops_tex_marks() -> None:
     assert neutral("  a   b ") == "a b"
     assert neutral("x_1\\,y") == "x 1 ,y"
     assert neutral("") == ""
+
+
+def test_a_name_written_as_a_capitalised_command_is_kept() -> None:
+    assert translate("Pr of A", "de", r"\Pr(A)") == "Pr von A"
+    assert translate("Pr of A", "de", "(A)") is None
+
+
+def test_a_phrase_said_as_nothing_leaves_no_space_before_a_comma() -> None:
+    # Finnish has no word for "of": "x of, y" is "x, y", not "x , y"
+    assert translate("x of, y", "fi", "") == "x, y"
+    # only spaces and commas are trimmed at the ends, never a capital X
+    assert translate("X plus Y", "de", "X+Y") == "X plus Y"
