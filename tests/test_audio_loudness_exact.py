@@ -207,3 +207,35 @@ def test_the_true_peak_of_a_long_file_is_its_loudest_block_s(tmp_path) -> None:
     _, peak = loudness.level(write(tmp_path / "in.wav", x, rate), tmp_path / "out.wav", 0.0, 0.0)
     assert peak == round(20 * math.log10(slow_true_peak(read(tmp_path / "out.wav")) / 32768), 3)
     assert peak > -7.0  # the burst's (16000: -6.2 dBTP), not the quiet last block's (about -30 dBTP)
+
+
+def aligned(n: int, at: int, level: float, which: slice = slice(None)) -> np.ndarray:
+    """``n`` samples, zero but for the 20 that the point ``at`` + 1/2 interpolates from, set to
+    ``level`` with the signs of its taps (``which`` of them): that point is as loud as it gets."""
+    x = np.zeros(n)
+    signs = np.sign(taps()[:, 1])
+    window = np.arange(at - 9, at + 11)
+    x[window[which]] = level * signs[which]
+    return x
+
+
+def test_interpolated_points_louder_than_every_sample_are_found() -> None:
+    # the taps of a half-sample point add up to 2.24: samples under 20000 / 2.24 = 8929 cannot
+    # make a point louder than a sample of 20000. The 20 samples of one point at half of it: 1.12 times it
+    far = aligned(200, 40, 10_000.0)
+    far[150] = 20_000.0
+    assert slow_true_peak(far) > 22_000
+    # the samples after the point loud, those before it just under what counts as loud
+    right = aligned(200, 40, 10_000.0, slice(10, None)) + aligned(200, 40, 8_800.0, slice(0, 10))
+    right[150] = 20_000.0
+    assert slow_true_peak(right) > 21_000
+    first = aligned(60, 9, 10_000.0)  # the first point that can be interpolated
+    first[-1] = -20_000.0
+    # a point before the first would read the block's last sample as its first: never computed
+    wrapped = aligned(60, 8, 10_000.0, slice(1, None))
+    wrapped[-1] = 10_000.0 * np.sign(taps()[0, 1])
+    for x in (far, right, first, wrapped):
+        assert loudness.block_true_peak(x) == pytest.approx(slow_true_peak(x), rel=1e-12)
+    one = np.zeros(40)
+    one[20] = 1.0  # the quietest sound there is
+    assert loudness.block_true_peak(one) == 1.0
