@@ -239,3 +239,22 @@ def test_interpolated_points_louder_than_every_sample_are_found() -> None:
     one = np.zeros(40)
     one[20] = 1.0  # the quietest sound there is
     assert loudness.block_true_peak(one) == 1.0
+
+
+def test_the_quietest_sample_has_its_level_and_ten_minutes_of_blocks_pack_small(tmp_path) -> None:
+    one = np.zeros(100)
+    one[50] = 1.0
+    _, peak = loudness.level(write(tmp_path / "one.wav", one, 8000), tmp_path / "o.wav", 0.0, -1.0)
+    assert peak == round(20 * math.log10(1 / 32768), 3) == -90.309  # not the silent floor of -70
+    rng = np.random.default_rng(1)
+    blocks = np.sort(np.rint(rng.normal(-24_000, 3_000, 6_000)).astype(np.int32))  # 10 minutes of speech
+    assert len(loudness.pack_blocks(blocks)) < 5_000  # zlib at its best: the manifest stays small
+
+
+def test_the_limiter_holds_a_peak_at_the_very_first_sample() -> None:
+    x = np.full(100, 1000.0)
+    x[0] = 30_000.0
+    gain = loudness._limiter(x, 20_000.0, 4)
+    assert gain is not None
+    assert np.allclose(gain, slow_envelope(x, 20_000.0, 4), rtol=0, atol=1e-12)
+    assert abs(x[0] * gain[0]) <= 20_000.0
