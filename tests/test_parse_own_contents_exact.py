@@ -161,3 +161,49 @@ def test_nested_numbered_lists_give_their_innermost_items():
 def test_a_numbered_list_is_judged_by_its_items_not_its_whole_text():
     body = "<h2>Contents</h2><ol><li>Apples</li><li>Introduction</li><li>Method</li></ol>" + _SECTIONS
     assert [s for s, _c in _taken(body)[0]] == ["h2", "ol"]
+
+
+def test_entries_linking_to_anchors_of_the_document_name_its_sections():
+    body = ('<h2>Contents</h2><ul><li><a href="#x1">Alpha</a></li><li><a href="#x2">Beta</a></li></ul>'
+            '<h2 id="x1">First part</h2><p>x</p><h2><a name="x2"></a>Second part</h2><p>y</p>')
+    assert [s for s, _c in _taken(body)[0]] == ["h2", "ul"]
+    body = ('<h2>Contents</h2><ul><li><a href="#n1">Alpha</a></li><li><a href="#n2">Beta</a></li></ul>'
+            '<h2>First part</h2><p><a name="n1"></a>x</p><h2>Second part</h2><p><a name="n2"></a>y</p>')
+    assert [s for s, _c in _taken(body)[0]] == ["h2", "ul"]
+    body = ('<h2>Contents</h2><ul><li><a href="#z1">Alpha</a></li><li><a href="#z2">Beta</a></li></ul>'
+            '<h2>First part</h2><p>x</p><h2>Second part</h2><p>y</p>')
+    assert _taken(body)[0] == []
+
+
+def test_only_a_heading_says_contents():
+    assert _taken("<p>Contents</p><ul><li>Introduction</li><li>Method</li></ul>" + _SECTIONS)[0] == []
+    assert _taken("<h2>TOCX</h2><ul><li>Introduction</li><li>Method</li></ul>" + _SECTIONS)[0] == []
+
+
+def test_white_space_and_empty_wrappers_between_the_heading_and_its_list():
+    body = "<h2>Contents</h2>\n<p><span> </span></p>\n<ul><li>Introduction</li><li>Method</li></ul>" + _SECTIONS
+    assert [s for s, _c in _taken(body)[0]] == ["h2", "ul"]
+
+
+def test_two_contents_are_both_taken_out():
+    one = "<h2>Contents</h2><ul><li>Introduction</li><li>Method</li></ul>"
+    taken, _left = _taken(one + "<p>Between.</p>" + one.replace("h2", "h3") + _SECTIONS)
+    assert [s for s, _c in taken] == ["h2", "ul", "h3", "ul"]
+
+
+def test_headless_runs_are_paragraphs_or_items_linking_to_headings_with_white_space_between():
+    links = "\n".join(f'<p><a href="#{i}">{t}</a></p>' for i, t in (("i", "Introduction"), ("m", "Method"),
+                                                                    ("r", "Results")))
+    assert [s for s, _c in _taken(links + _SECTIONS)[0]] == ["p", "p", "p"]
+    divs = "".join(f'<div><a href="#{i}">x</a></div>' for i in "imr")
+    assert _taken(divs + _SECTIONS)[0] == []
+    anchors = ('<p><a href="#a1">One</a></p><p><a href="#a2">Two</a></p><p><a href="#a3">Three</a></p>'
+               '<p><a name="a1"></a>x</p><p><a name="a2"></a>y</p><p><a name="a3"></a>z</p>')
+    assert _taken(anchors)[0] == []
+
+
+def test_a_short_run_of_links_does_not_hide_a_later_contents():
+    two = '<p><a href="#i">Introduction</a></p><p><a href="#m">Method</a></p>'
+    three = two + '<p><a href="#r">Results</a></p>'
+    taken, _left = _taken(two + "<p>Between.</p>" + three + _SECTIONS)
+    assert [s for s, _c in taken] == ["p", "p", "p"]

@@ -319,3 +319,8 @@ def test_the_debug_count_of_prose_blocks_the_extractor_would_leave_out(monkeypat
     with caplog.at_level(logging.INFO, logger="narrator.parse.second_opinion"):
         so.count_unshared(blocks, opinion)
     assert caplog.records == []
+
+
+def test_furniture_by_id():
+    soup = _soup("<div id='plain'><p id='cookie-notice'>y</p></div>")
+    assert so._furniture(soup.find(id="cookie-notice"), soup.find(id="plain"))

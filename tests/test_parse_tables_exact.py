@@ -367,3 +367,37 @@ def test_cells_of_one_to_three_characters_are_tiny():
     assert table_kind(_table(_rows(*[("a", "b") for _ in range(10)]))) == "skip"
     assert table_kind(_table(_rows(*[("abc", "def") for _ in range(10)]))) == "skip"
     assert table_kind(_table(_rows(*[("abcd", "efgh") for _ in range(10)]))) == "data"
+
+
+def test_comments_and_scripts_in_cells_are_no_text():
+    rows = [("apple", "pears") for _ in range(10)]
+    table = _table(_rows(*rows).replace("apple", "apple<!-- 1234567890 1234567890 1234567890 -->"))
+    assert table_kind(table) == "data"
+    table = _table("<tr><td><script>var x;</script>a</td></tr>" + _rows(*[(str(100 + i), str(200 + i)) for i in range(10)]))
+    assert table_kind(table) == "skip"
+
+
+def test_a_cells_length_is_all_its_text():
+    assert table_kind(_table(_rows(*[("a<b>bcd</b>", "e<i>fgh</i>") for _ in range(10)]))) == "data"
+
+
+def _tiny_table(tiny: int, last: str) -> Any:
+    """``tiny`` cells of two letters, then four-letter cells up to 20, then ``last``."""
+    cells = ["ab"] * tiny + ["abcd"] * (20 - tiny) + [last]
+    return _table("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+
+
+def test_the_last_cell_counts_like_the_others():
+    # tiny cells against filled ones: the last cell, empty or not, is one of them
+    assert table_kind(_tiny_table(12, "")) == "skip"  # 12 of 20 filled
+    assert table_kind(_tiny_table(11, "")) == "data"  # 11 of 20
+    assert table_kind(_tiny_table(12, "a")) == "skip"  # 13 of 21
+    assert table_kind(_tiny_table(12, "abc")) == "skip"
+    assert table_kind(_tiny_table(12, "abcd")) == "data"  # 12 of 21
+
+
+def test_a_drawing_table_needs_three_filled_cells_of_at_most_200_characters():
+    assert table_kind(_column("|-- a", "|-- b", "|-- c")) == "drawing"
+    names = ("|-- a", "|-- b", "|-- c", *"defghij")
+    assert table_kind(_column(*names, "x" * 200)) == "drawing"
+    assert table_kind(_column(*names, "x" * 201)) == "data"
