@@ -31,7 +31,12 @@ def _computed_afresh() -> None:
     (r"2\,\mathrm{N}/\mathrm{m}", "2 newtons per meter", "2 牛每米"),
     # "1." then a letter: the mantissa's point, the letter no unit (said "one N", not "one newton")
     (r"1. \mathrm{N}", "one N", "1 N"),
-    (r"f(\cdot", "f of dot", "f， 点"),  # a placeholder dot, its bracket left open (no pair: a pause in Chinese)
+    (r"f(\cdot", "f of dot", "f， 点"),
+    # a function named by a word at the very start, a letter closing the formula
+    ("Dec(i) x", "Dec of i, x", "Dec i x"),
+    # every bold wrapper makes a letter before one symbol in brackets a function of it
+    (r"\bm{r}(t)", "r of t", "r t"),
+    (r"\pmb{r}(t)", "r of t", "r t"),  # a placeholder dot, its bracket left open (no pair: a pause in Chinese)
 ])
 def test_spaces_and_marks_tex_allows(tex: str, en: str, zh: str) -> None:
     assert speak_tex(tex, "en") == en
