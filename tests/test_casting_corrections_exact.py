@@ -248,3 +248,9 @@ def test_save_reads_a_file_a_windows_editor_saved_with_a_byte_order_mark(tmp_pat
     path.write_text("\ufeff# mine\n", "utf-8")
     save(Corrections((SentenceFix("Yes."),)), path)
     assert path.read_bytes() == b'# mine\n\n[[sentence]]\ntext = "Yes."\n'
+
+
+def test_the_first_take_may_be_written_out(tmp_path: Path) -> None:
+    path = tmp_path / "lesson.narration.toml"
+    path.write_text("[[sentence]]\ntext = 'Yes.'\ntake = 1\ntakes = 1\n", "utf-8")
+    assert load(path).sentences == (SentenceFix("Yes."),)
