@@ -89,3 +89,40 @@ def test_keeping_an_element_outside_the_article_reads_it_and_its_path() -> None:
     assert kept.root is found.root and kept.title is found.title
     assert ids(soup, kept.skip) == {"menu", "other"}
     assert ids(soup, kept.mute) == {"body", "aside"}
+
+
+def title_of(body_markup: str, title: str = "") -> Any:
+    soup, found = main(body_markup, title)
+    assert found is not None
+    return found.title.get("id") if found.title is not None else None
+
+
+ARTICLE = f'<div id="a">{PARA * 4}</div>'
+
+
+def test_the_longest_heading_found_in_the_page_title_wins() -> None:
+    assert title_of(f'<h2 id="x">Site news and other longer things</h2><h1 id="y">Green plants</h1>'
+                    f'<p>{"w" * 30}</p>{ARTICLE}', title="Green plants - Biology") == "y"
+    assert title_of(f'<h2 id="x">Photo</h2><h1 id="y">Photosynthesis</h1><p>{"w" * 30}</p>{ARTICLE}',
+                    title="Photosynthesis") == "y"
+
+
+def test_headings_of_links_or_of_one_character_are_no_titles() -> None:
+    assert title_of(f'<h1 id="y"><a href="/">Site name</a></h1>{ARTICLE}') is None
+    assert title_of(f'<h1 id="y"><a href="/">ab</a>cd</h1>{ARTICLE}') is None  # half links
+    assert title_of(f'<h1 id="y">Photosynthesis <a href="/x">1</a></h1>{ARTICLE}') == "y"
+    assert title_of(f'<h2 id="y">§</h2>{ARTICLE}') is None
+    assert title_of(f'<h2 id="y">AI</h2>{ARTICLE}') == "y"
+
+
+def test_no_title_when_prose_comes_between_and_no_h1_is_left() -> None:
+    assert title_of(f'<h2 id="z">Menu</h2><p>{"w" * 30}</p>{ARTICLE}') is None
+
+
+def test_keeping_a_deep_element_opens_every_ancestor() -> None:
+    soup, found = main(f'<h1 id="t">Lesson title</h1>{ARTICLE}<div id="aside"><div id="box"><p id="deep">{"x" * 30}</p>'
+                       '<p id="near">near</p></div><p id="other">more</p></div>')
+    assert found is not None
+    kept = found.keeping(soup.body, [soup.find(id="deep")])
+    assert ids(soup, kept.skip) == {"near", "other"}
+    assert ids(soup, kept.mute) == {"body", "aside", "box"}
