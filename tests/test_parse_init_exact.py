@@ -199,3 +199,15 @@ def test_a_title_line_must_be_the_first_text_of_a_paragraph_and_short() -> None:
     assert parse("<ul><li><b>Bold item</b></li></ul><p>Text.</p>").title == "lesson"
     assert parse(f"<p><b>{'w' * 120}</b></p><p>Text.</p>").title == "w" * 120
     assert parse('<p data-voice="subtitle">Plain words</p><p>Text.</p>').title == "lesson"
+
+
+def test_what_lies_outside_a_web_pages_main_content_is_reported_as_page_chrome() -> None:
+    article = ("<p>" + "Plants make sugar from light, water and air, and they give out oxygen. " * 4 + "</p>") * 4
+    doc = parse('<html><head><title>Plants</title></head><body><nav><a href="/">Home</a></nav><div id="side">'
+                '<p>Other stories here</p><script>var x=1;</script></div><div id="main"><h1>Plants</h1>'
+                f'{article}</div><video src="v.mp4"></video><script>var y=2;</script></body></html>')
+    assert [b.source for c in doc.chapters for b in c.blocks] == [
+        "#main > h1:nth-of-type(1)"] + [f"#main > p:nth-of-type({k})" for k in range(1, 5)]
+    outside = "outside the page's main content"
+    assert doc.skipped == (Skipped("body > nav:nth-of-type(1)", "page chrome", outside, 4),
+                           Skipped("#side", "page chrome", outside, 18))
