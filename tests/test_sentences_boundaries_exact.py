@@ -73,9 +73,14 @@ def test_characters_just_outside_the_cjk_ranges_are_not(ch: str) -> None:
     ("I. Intro\nII. Scope", ["I. Intro", "II. Scope"]),
     ("a long first line of the text here\nIX. Scope", ["a long first line of the text here", "IX. Scope"]),
     ("(IX. Scope)", ["(IX. Scope)"]),
+    ("A\nB\nIX. Scope", ["A", "B", "IX. Scope"]),  # the last line break before it
+    # ... not after a word on its line, even one letter, nor before a line break
+    ("Intro\nA IX. Scope", ["Intro", "A IX.", "Scope"]),
+    ("Chapter IX. Then\nNext", ["Chapter IX.", "Then", "Next"]),
     # ... looked for 24 characters back
     (" " * 24 + "IX. Scope", ["IX. Scope"]),
     (" " * 25 + "IX. Scope", ["IX.", "Scope"]),
+    ("Intro\n" + " " * 25 + "IX. Scope", ["Intro", "IX.", "Scope"]),
 ])
 def test_a_roman_numeral_that_opens_a_line_ends_nothing(text: str, sentences: list[str]) -> None:
     assert split(text) == sentences
