@@ -36,7 +36,13 @@ def _computed_afresh() -> None:
     ("Dec(i) x", "Dec of i, x", "Dec i x"),
     # every bold wrapper makes a letter before one symbol in brackets a function of it
     (r"\bm{r}(t)", "r of t", "r t"),
-    (r"\pmb{r}(t)", "r of t", "r t"),  # a placeholder dot, its bracket left open (no pair: a pause in Chinese)
+    (r"\pmb{r}(t)", "r of t", "r t"),
+    # the inverse of a function, not a power
+    (r"f^{-1}", "f inverse", "f 的逆"),
+    (r"g^{-1}(y)", "g inverse of y", "g 的逆 y"),
+    # a derivative after other words keeps them
+    (r"a + y^{(4)}", "a plus the 4th derivative of y", "a 加 y 的 4 阶导数"),
+    ("x^'", "x prime", "x 撇"),  # a placeholder dot, its bracket left open (no pair: a pause in Chinese)
 ])
 def test_spaces_and_marks_tex_allows(tex: str, en: str, zh: str) -> None:
     assert speak_tex(tex, "en") == en
@@ -47,3 +53,13 @@ def test_a_caret_power_with_the_minus_sign() -> None:
     assert speak_symbols("x^−2", "en") == "x to the power minus 2"
     assert speak_symbols("x^−2", "zh") == "x 的负2次方"
     assert speak_symbols("x^(−2)", "en") == "x to the power minus 2"
+
+
+def test_a_long_formula_with_a_subscript_on_its_left_side() -> None:
+    terms = " + ".join(f"x_{{{i}}} y_{{{i}}}" for i in range(1, 12))
+    assert speak_tex("x_1 = " + terms, "en") == "a long formula: x 1 equals an expression of 11 terms"
+    assert speak_tex("x_1 = " + terms, "zh") == "长公式：x 1 等于 一个 11 项的式子"
+
+
+def test_text_without_maths_in_another_language_is_left_as_it_is() -> None:
+    assert speak_symbols("Grüße , Welt", "de") == "Grüße , Welt"
