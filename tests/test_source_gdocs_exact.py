@@ -71,3 +71,45 @@ def test_a_doc_is_recognised_by_googles_own_marks_only() -> None:
     assert kind("<html><body><h1 id='h.abc123' class='c1'>A</h1><p>x</p></body></html>") != "google-docs"
     assert kind("<html><head><style>.c1{font-weight:700}</style></head><body><p>x</p></body></html>") != "google-docs"
     assert not GoogleDocs.detect(parse_soup("<p id='h.abc'>x</p><p id='h.def'>y</p>"))  # ids too short
+
+
+def test_heading_styles_come_from_every_style_block_inline_styles_and_innermost_runs() -> None:
+    body = "Plain body text in the usual size, long enough to set the body size of the doc"
+    doc = f"""<html><head><style>.c1{{font-size:16pt}}.c2{{font-size:11pt}}</style><style>.c1{{font-weight:700}}</style></head>
+<body class="doc-content">
+<p><span class="c1">Split Rule Part</span></p>
+<p><span style="FONT-WEIGHT:BOLD;FONT-SIZE:18PT">Inline Big</span></p>
+<p><span class="c1"><a href="#x">Linked Part</a></span></p>
+<p><span class="c2"><span class="c1">Inner Run</span></span></p>
+<p class="subtitle"><span class="c1">A Subtitle</span></p>
+<p class="title"><span class="c2">Doc Title</span></p><p class="title"><span class="c1">SECOND TITLE</span></p>
+<table><tr><td><p><span class="c1">In A Cell</span></p></td><th><p><span class="c1">In A Head</span></p></th></tr></table>
+<ul><li><p><span class="c1">In A List</span></p></li></ul>
+<p><span class="c2">Write .c2{{font-weight:700;font-size:20pt}} in CSS</span></p>
+<p><span class="c2">{body}</span></p><p><span class="c2">{body}</span></p>
+<p><span class="c2">ABCD</span></p><p><span class="c2">ABC!</span></p><p><span class="c2">WHY?</span></p>
+<p><span class="c2">ABC</span></p><p><span class="c2">{'AB ' * 26}CD</span></p><p><span class="c2">{'AB ' * 26}CDE</span></p>
+</body></html>"""
+    _, soup, _ = prepared(doc)
+    headings = [(h.name, h.get_text()) for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+    assert headings == [("h2", "Split Rule Part"), ("h1", "Inline Big"), ("h2", "Linked Part"), ("h2", "Inner Run"),
+                        ("h1", "Doc Title"), ("h3", "ABCD"), ("h3", ("AB " * 26) + "CD")]  # capitals: 4 letters, 80 characters
+
+
+def test_the_body_size_is_the_size_with_most_text_and_unsized_text_is_eleven_points() -> None:
+    doc = """<html><head><style>.b{font-weight:700;font-size:12pt}.s{font-size:10pt}</style></head><body class="doc-content">
+<p><span>Unsized text of the body, thirty</span></p><p><span>Unsized text of the body, again</span></p>
+<p><span>Unsized text of the body, third</span></p>
+<p><span class="b">A Bold Heading Of Twelve Points Here</span></p>
+<p><span class="s">Small print, one run only</span></p>
+<p><span style="font-weight:700">Bold At Body Size</span></p><p><span style="font-size:14pt">Large But Not Bold</span></p>
+</body></html>"""
+    _, soup, _ = prepared(doc)
+    assert [h.get_text() for h in soup.find_all(["h1", "h2"])] == ["A Bold Heading Of Twelve Points Here"]
+
+
+def test_seven_sizes_make_six_levels() -> None:
+    runs = "".join(f'<p><span style="font-weight:700;font-size:{s}pt">Size {s}</span></p>' for s in range(20, 13, -1))
+    doc = f'<html><body class="doc-content">{runs}<p><span style="font-size:11pt">{"Body text here, " * 20}</span></p></body></html>'
+    _, soup, _ = prepared(doc)
+    assert [h.name for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])] == ["h1", "h2", "h3", "h4", "h5", "h6", "h6"]
