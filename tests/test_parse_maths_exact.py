@@ -349,3 +349,9 @@ def test_annotation_xml_is_markup_never_tex_whatever_its_encoding():
 
 def test_a_formula_images_mathml_attribute():
     assert tex_alt(_el('<img data-mathml="&lt;math&gt;&lt;mi&gt;q&lt;/mi&gt;&lt;/math&gt;" alt="picture">')) == "q"
+
+
+def test_words_in_capitals_are_words_too():
+    assert not bare_tex("x_{ABCD}")
+    assert _alt("ABCD", ' class="latex"') is None
+    assert _alt("\\DELTA with words") == "\\DELTA with words"

@@ -324,3 +324,18 @@ def test_the_debug_count_of_prose_blocks_the_extractor_would_leave_out(monkeypat
 def test_furniture_by_id():
     soup = _soup("<div id='plain'><p id='cookie-notice'>y</p></div>")
     assert so._furniture(soup.find(id="cookie-notice"), soup.find(id="plain"))
+
+
+def test_the_extractor_reads_tables_and_leaves_comments_and_metadata_out():
+    pytest.importorskip("trafilatura")
+    article = "".join(f"<p>Paragraph {i} of the article explains how rivers carve their valleys and why water "
+                      "runs faster outside a bend.</p>" for i in range(6))
+    page = ("<html><head><title>Rivers Title</title></head><body><article><h1>Rivers</h1>" + article +
+            "<table><tr><td>Nile length</td><td>6650 kilometres long</td></tr>"
+            "<tr><td>Amazon length</td><td>6400 kilometres long</td></tr></table></article>"
+            "<div class='comments' id='comments'><h3>Comments</h3><p>Great article about rivers, I really enjoyed "
+            "reading it today, thanks a lot for writing it.</p></div></body></html>")
+    out = so._extract(page)
+    assert out is not None
+    assert "Paragraph 5 of the article" in out and "Nile length" in out
+    assert "enjoyed" not in out and "Rivers Title" not in out

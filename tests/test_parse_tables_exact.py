@@ -401,3 +401,11 @@ def test_a_drawing_table_needs_three_filled_cells_of_at_most_200_characters():
     names = ("|-- a", "|-- b", "|-- c", *"defghij")
     assert table_kind(_column(*names, "x" * 200)) == "drawing"
     assert table_kind(_column(*names, "x" * 201)) == "data"
+
+
+def test_a_cells_runs_keep_their_language_emotion_and_formula():
+    cells = [(0, 0, 1, "td"), (1, 1, 1, "td")]
+    pieces = [Piece("bonjour", _NONE, "fr", "happy"), Piece("x²", frozenset({"math"}), None, None, "x^2")]
+    runs, _spans = read_row(cells, pieces, Table(), False)
+    assert [(r.text, r.lang, r.emotion, r.math) for r in runs] == [
+        ("bonjour", "fr", "happy", None), ("; ", None, None, None), ("x²", None, None, "x^2")]
