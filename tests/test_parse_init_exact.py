@@ -211,3 +211,24 @@ def test_what_lies_outside_a_web_pages_main_content_is_reported_as_page_chrome()
     outside = "outside the page's main content"
     assert doc.skipped == (Skipped("body > nav:nth-of-type(1)", "page chrome", outside, 4),
                            Skipped("#side", "page chrome", outside, 18))
+
+
+ARTICLE = ("<p>" + "Plants make sugar from light, water and air, and they give out oxygen. " * 4 + "</p>") * 4
+
+
+def test_a_web_pages_title_tag_picks_the_heading_kept_above_its_article() -> None:
+    doc = parse("<html><head><title>Green plants - Biology</title><script>var a;</script></head><body>"
+                "<h1>Green plants</h1><p>Welcome to our biology site, read on.</p><h2>Latest news from the site</h2>"
+                f'<div id="main">{ARTICLE}</div></body></html>')
+    assert [b.source for c in doc.chapters for b in c.blocks] == [
+        "body > h1:nth-of-type(1)"] + [f"#main > p:nth-of-type({k})" for k in range(1, 5)]
+    outside = "outside the page's main content"
+    assert doc.skipped == (Skipped("body > p:nth-of-type(1)", "page chrome", outside, 37),
+                           Skipped("body > h2:nth-of-type(1)", "page chrome", outside, 25))
+
+
+def test_the_character_limit_holds_on_web_pages_too() -> None:
+    page = f'<html><head><script>var a;</script></head><body><div id="main">{ARTICLE}</div></body></html>'
+    with pytest.raises(TooLarge):
+        parse_html(page.encode(), "w.html", ParseConfig(), limits=ParseLimits(max_chars=1000))
+    parse_html(page.encode(), "w.html", ParseConfig(), limits=ParseLimits(max_chars=2000))

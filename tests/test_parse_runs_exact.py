@@ -108,3 +108,8 @@ def test_pieces_of_spaces_only_make_no_runs() -> None:
 
 def test_what_counts_as_cjk() -> None:
     assert [is_cjk(c) for c in "中。あア，ㄅ⺀a1 é"] == [True] * 7 + [False] * 4
+
+
+def test_only_a_b_element_is_unbolded_by_a_normal_weight() -> None:
+    assert runs('<p><strong style="font-weight:400">s</strong> <i style="font-weight:normal">it</i></p>') == [
+        ("s", ["strong"], None, None), (" it", ["em"], None, None)]
