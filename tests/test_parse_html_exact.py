@@ -452,3 +452,8 @@ def test_an_inline_formula_keeps_the_language_emotion_and_brackets_around_it() -
 def test_a_header_row_of_plain_cells_labels_the_rows_below() -> None:
     blocks, _ = walk("<table><thead><tr><td>H1</td><td>H2</td></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>")
     assert [(b.text, b.cells) for b in blocks] == [("H1: a; H2: b", ((0, 4, 5), (7, 11, 12)))]
+
+
+def test_a_hidden_input_without_a_type_is_a_reported_text_control() -> None:
+    _, skipped = walk("<p>Name <input hidden> here</p>")
+    assert skipped == [Skipped(P1 + " > input:nth-of-type(1)", "form control", "a text input is a control, not lesson text")]

@@ -113,3 +113,8 @@ def test_what_counts_as_cjk() -> None:
 def test_only_a_b_element_is_unbolded_by_a_normal_weight() -> None:
     assert runs('<p><strong style="font-weight:400">s</strong> <i style="font-weight:normal">it</i></p>') == [
         ("s", ["strong"], None, None), (" it", ["em"], None, None)]
+
+
+def test_a_normal_weight_unbolds_b_and_a_bold_weight_bolds_a_span() -> None:
+    assert runs('<p><b style="font-weight:normal">n</b> <span style="font-weight:bold">sb</span></p>') == [
+        ("n ", [], None, None), ("sb", ["strong"], None, None)]
