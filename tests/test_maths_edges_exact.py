@@ -42,7 +42,16 @@ def _computed_afresh() -> None:
     (r"g^{-1}(y)", "g inverse of y", "g 的逆 y"),
     # a derivative after other words keeps them
     (r"a + y^{(4)}", "a plus the 4th derivative of y", "a 加 y 的 4 阶导数"),
-    ("x^'", "x prime", "x 撇"),  # a placeholder dot, its bracket left open (no pair: a pause in Chinese)
+    ("x^'", "x prime", "x 撇"),
+    # letters that spell a word are said as one; letters that cannot are a product
+    ("xkcd", "x k c d", "x k c d"),  # no vowel
+    ("abcd", "a b c d", "a b c d"),  # a run of the alphabet
+    ("eat", "e a t", "e a t"),  # three letters not shaped like a word
+    ("rate", "rate", "rate"),
+    ("a~b", "a b", "a b"),  # a tie is a space
+    ("2 m", "two m", "二 m"),  # a coefficient before a unit's letter, said as a word
+    (r"A \sim \begin{pmatrix} a & b \\ c & d \end{pmatrix}",
+     "A is similar to the 2 by 2 matrix with rows: a, b; c, d", "A 相似于 2 行 2 列的矩阵，各行为：a，b；c，d"),  # a placeholder dot, its bracket left open (no pair: a pause in Chinese)
 ])
 def test_spaces_and_marks_tex_allows(tex: str, en: str, zh: str) -> None:
     assert speak_tex(tex, "en") == en
