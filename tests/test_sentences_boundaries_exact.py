@@ -17,6 +17,10 @@ def split(text: str, max_chars: int = 160, max_chars_cjk: int = 80, lang: str = 
     ("乙；（甲；丙）丁；戊。", ["乙；", "（甲；丙）丁；", "戊。"]),
     # an aside closed before the semicolon: it ends the sentence
     ("（见上文）他说；我们走。", ["（见上文）他说；", "我们走。"]),
+    ("（甲；乙）丙；丁。", ["（甲；乙）丙；", "丁。"]),  # the bracket opening the text counts
+    ("（；甲）。", ["（；甲）。"]),
+    # a sentence that starts inside an aside: a semicolon as deep as its start ends it
+    ("（第一句。第二句；第三句）", ["（第一句。", "第二句；", "第三句）"]),
 ])
 def test_a_chinese_semicolon_ends_a_sentence_only_outside_brackets(text: str, sentences: list[str]) -> None:
     assert split(text) == sentences
