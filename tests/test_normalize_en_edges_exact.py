@@ -183,3 +183,12 @@ def test_every_compass_point_after_minutes_and_a_third() -> None:
         ("10° 5′ S", "ten degrees five minutes south"), ("10° 5′ E", "ten degrees five minutes east"),
         ("10° 5′ W", "ten degrees five minutes west"), ("⅓", "one third"),
     ])
+
+
+def test_a_lower_case_may_or_mar_before_a_year_is_the_month() -> None:
+    _check([("in may 2020", "in may twenty twenty"), ("mar 2020", "march twenty twenty")])
+
+
+def test_a_quarters_year_of_two_or_four_digits() -> None:
+    # two digits are read as written, a leading zero included; four as a year
+    _check([("1Q05", "the first quarter of zero five"), ("2Q2021", "the second quarter of twenty twenty one")])
