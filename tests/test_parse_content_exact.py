@@ -126,3 +126,19 @@ def test_keeping_a_deep_element_opens_every_ancestor() -> None:
     kept = found.keeping(soup.body, [soup.find(id="deep")])
     assert ids(soup, kept.skip) == {"near", "other"}
     assert ids(soup, kept.mute) == {"body", "aside", "box"}
+
+
+def test_which_elements_are_paragraphs_of_the_article() -> None:
+    short = "<p>" + "z" * 250 + "</p>"  # scores 1 + 2
+    # a paragraph of exactly 25 characters scores 1, which makes 12
+    assert main(f'<div id="a">{PARA * 2}{short}<p>{"q" * 25}</p></div>')[1] is not None
+    assert main(f'<div id="a">{PARA * 2}{short}<p>{"q" * 24}</p></div>')[1] is None
+    # inline text outside any paragraph is no paragraph
+    assert main(f'<div id="a">{PARA * 2}{short}<em>{"e" * 300}</em></div>')[1] is None
+    # a span inside each paragraph does not make the paragraphs containers
+    spanned = "<p><span>" + "word " * 59 + "words</span></p>"
+    soup, found = main(f'<div id="a">{spanned * 4}</div><div id="m"><p>{"y" * 30}</p></div>')
+    assert found is not None and found.root.get("id") == "a"
+    # an article inside an inline wrapper: the wrapper holds the blocks, not the div
+    soup, found = main(f'<div id="a"><font id="f">{PARA * 4}</font></div><div id="m"><p>{"y" * 30}</p></div>')
+    assert found is not None and found.root.get("id") == "f"
