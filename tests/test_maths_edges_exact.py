@@ -49,6 +49,11 @@ def _computed_afresh() -> None:
     ("eat", "e a t", "e a t"),  # three letters not shaped like a word
     ("rate", "rate", "rate"),
     ("a~b", "a b", "a b"),  # a tie is a space
+    ("x^ 2", "x squared", "x 的平方"),  # spaces between a caret and its argument
+    ("x^ 2+y", "x squared plus y", "x 的平方 加 y"),
+    ("x_ 1+y", "x 1 plus y", "x 1 加 y"),
+    ("∫_0^1 f", "the integral from 0 to 1 of f", "从 0 到 1 积分， f"),  # big operators typed as characters
+    ("∏_{k} k", "the product over k of k", "k 连乘， k"),
     ("2 m", "two m", "二 m"),  # a coefficient before a unit's letter, said as a word
     (r"A \sim \begin{pmatrix} a & b \\ c & d \end{pmatrix}",
      "A is similar to the 2 by 2 matrix with rows: a, b; c, d", "A 相似于 2 行 2 列的矩阵，各行为：a，b；c，d"),  # a placeholder dot, its bracket left open (no pair: a pause in Chinese)
