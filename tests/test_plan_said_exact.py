@@ -177,3 +177,14 @@ def test_a_superscript_opening_a_long_formula_sentence_is_said_with_it() -> None
         ("1 See a+b+c+d+e+f", "one See a plus b plus c plus d plus e plus f plus g plus h plus i plus j plus k plus l",
          (11, 28), "clause"),
         ("for the details of it.", "for the details of it.", (29, 51), "end")]
+
+
+def test_a_word_with_a_long_exponent_is_said_whole_in_its_piece() -> None:
+    # "distance" with "-12" above says 34 characters, more than a third of the piece's limit: it
+    # is shared out in clause parts, which pack back into the sentence's second piece
+    assert _segments(Run("Then "), Run("a+b+c+d+e+f", MATH, math="a+b+c+d+e+f+g+h+i+j+k+l"),
+                     Run(" is the sum and the distance"), Run("-12", frozenset({"sup"})), Run(" is small.")) == [
+        ("Then a+b+c+d+e+f is",
+         "Then a plus b plus c plus d plus e plus f plus g plus h plus i plus j plus k plus l is", (0, 19), "clause"),
+        ("the sum and the distance-12 is small.", "the sum and the distance to the power minus twelve is small.",
+         (20, 57), "end")]
