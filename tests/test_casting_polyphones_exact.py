@@ -6,8 +6,20 @@ known pronunciation covers. The readings are pypinyin's (a dependency): 行 xing
 
 from __future__ import annotations
 
+import sys
+
+import pytest
+
 from narrator.script import polyphones
 from narrator.script.polyphones import Offer, Polyphone, find, offers
+
+
+@pytest.fixture(autouse=True, scope="module")
+def fresh_tables() -> None:
+    """The tables built anew for these tests (they are kept once built: an earlier caller's
+    would hide how they are built)."""
+    polyphones._tables.cache_clear()
+    polyphones._syllable.cache_clear()
 
 BANK = Polyphone("银行", "行", "hang2", "xing2", ("xing2", "hang2"), "phrase")
 MUSIC = Polyphone("音乐", "乐", "yue4", "le4", ("le4", "yue4"), "phrase")
@@ -106,3 +118,15 @@ def test_which_characters_alone_are_a_real_choice() -> None:
     # 涨: zhang4 in 4 of its 20 phrase entries, a quarter of zhang3's 16: just common enough
     assert find("涨") == [Polyphone("涨", "涨", "zhang3", "zhang3", ("zhang3", "zhang4"), "alone")]
     assert find("呗") == []  # its phrases read it one way only (bai4)
+
+
+def test_phrase_entries_inside_a_longer_word_and_tone_changes_in_phrases() -> None:
+    # jieba keeps 音乐厅 (concert hall) whole; pypinyin knows 音乐 inside it
+    assert find("他在音乐厅里") == [MUSIC]
+    assert find("一个") == [] and find("一半") == []  # 一 yi2 before a fourth tone: a tone change
+    assert find("丫头") == []  # 头 tou5: the neutral tone of tou2
+
+
+def test_without_pypinyin_there_are_no_polyphones_to_offer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pypinyin", None)  # a trimmed install
+    assert polyphones.available() is False
