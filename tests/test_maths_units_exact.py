@@ -95,7 +95,7 @@ def test_siunitx_units(source: str, units: list[tuple[str, int]]) -> None:
     assert found is not None and all(type(power) is int for _, power in found)  # whole powers, as written
 
 
-@pytest.mark.parametrize("source", ["\\metre\\foo", "\\metre x", "\\squared", "\\kilo", "\\per"])
+@pytest.mark.parametrize("source", ["\\metre\\foo", "\\metre x", "\\metre X", "\\squared", "\\kilo", "\\per"])
 def test_siunitx_units_with_anything_else_are_not_units(source: str) -> None:
     assert siunitx_units(source) is None
 
