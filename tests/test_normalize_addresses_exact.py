@@ -102,3 +102,12 @@ def test_identifier_spans_measure_what_is_left_unsaid() -> None:
 ])
 def test_a_bare_doi(text: str, doi: bool) -> None:
     assert is_doi(text) is doi
+
+
+@pytest.mark.parametrize("written, said", [
+    ("src/my_file.py", "src slash my underscore file dot PY"),   # a file after one slash: a path
+    ("in docs/ folder", "in docs slash folder"),
+    ("1.5 kcal/mol", "1.5 kcal/mol"),                             # a unit after a number: left to normalize
+])
+def test_one_slash_paths_and_units(written: str, said: str) -> None:
+    assert say_addresses(written) == said

@@ -192,3 +192,17 @@ def test_a_lower_case_may_or_mar_before_a_year_is_the_month() -> None:
 def test_a_quarters_year_of_two_or_four_digits() -> None:
     # two digits are read as written, a leading zero included; four as a year
     _check([("1Q05", "the first quarter of zero five"), ("2Q2021", "the second quarter of twenty twenty one")])
+
+
+def test_numeric_dates_at_their_limits() -> None:
+    _check([
+        ("12/05/2016", "december fifth twenty sixteen"), ("01/01/2016", "january first twenty sixteen"),
+        ("01/31/2016", "january thirty first twenty sixteen"),
+        ("13/13/2016", "one three, one three, two zero one six"),   # no such month either way
+        ("01/32/2016", "zero one, three two, two zero one six"),   # no such day
+        ("to mar 5", "to mar five"), ("may 5, 2020", "may fifth twenty twenty"), ("Jan 32", "Jan thirty two"),
+        ("1 May", "the first of may"),
+    ])
+    # day first (en-GB) only when the second number can be a month
+    assert normalize_en("05/12/2016", day_first=True) == "the fifth of december twenty sixteen"
+    assert normalize_en("05/13/2016", day_first=True) == "may thirteenth twenty sixteen"

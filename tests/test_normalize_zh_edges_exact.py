@@ -130,3 +130,8 @@ def test_a_slashed_date_must_be_possible() -> None:
     for impossible in ("13/45/2016", "1/32/2016", "13/13/2016"):
         said = normalize_zh(impossible)
         assert "月" not in said and "日" not in said, (impossible, said)
+
+
+def test_dotted_dates_at_their_limits() -> None:
+    _check([("2009.01.01", "二零零九年一月一日"), ("2009.12.05", "二零零九年十二月五日")])
+    assert "日" not in normalize_zh("2009.01.32")
