@@ -357,3 +357,7 @@ def test_a_cast_for_one_engine_lists_the_roles_it_does_not_name() -> None:
     c.assign([Draft("7", span=(3, 4))], p("D: 7"), Line("", (Turn("D", 0, 3),), True))
     assert c.warnings("openai") == ["roles without a voice in [voices], read by the narrator: D (1)"]
     assert c.warnings("espeak") == []
+
+
+def test_a_row_s_speaker_keeps_a_closing_capital() -> None:
+    assert label_of(row("Speaker X", "Hello.")) == (Turn("Speaker X", 0, 9),)
