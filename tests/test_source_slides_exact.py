@@ -22,6 +22,7 @@ Secret
 
 ---
 layout: true
+class: inverse
 
 ## Part <b>one</b>
 
@@ -45,8 +46,8 @@ def test_a_remark_deck_becomes_one_section_per_shown_slide() -> None:
     deck, skipped = remark_html(REMARK)
     assert deck == "\n".join((
         '<section class="remark-slide center middle"><h1>Deck</h1>\n</section>',
-        # a layout slide's classes, after "remark-slide " and an empty class list
-        '<section class="remark-slide  remark-layout"><h2>Part <b>one</b></h2>\n</section>',
+        # a layout slide: its own classes, then remark-layout
+        '<section class="remark-slide inverse remark-layout"><h2>Part <b>one</b></h2>\n</section>',
         '<section class="remark-slide"><p>Xavier said <span class="red">loud <span class="em">and</span> clear'
         "</span> and \\(f'(x)\\).</p>\n<p>More</p>\n"
         '<div class="speaker-notes"><p>Say this\n???\nand this</p>\n</div></section>',
@@ -69,7 +70,7 @@ def test_a_remark_page_gets_its_slides_in_place_of_the_textarea() -> None:
     source, soup, skipped = prepared(page)
     assert len(soup.find_all(["html", "body"])) == 2  # the slides are put in place, not a second page
     assert [s.get("class") for s in soup.find_all("section")][:2] == [
-        ["remark-slide", "center", "middle"], ["remark-slide", "remark-layout"]]
+        ["remark-slide", "center", "middle"], ["remark-slide", "inverse", "remark-layout"]]
     assert skipped == [Skipped("slide 2", "hidden slide", "the deck does not show it (exclude: true)", 6)]
     assert source.title(soup, []) == "Deck"
 
@@ -150,3 +151,9 @@ def test_a_notebook_shown_as_slides_loses_its_prompts_and_a_decks_macros_are_exp
         Skipped("div.prompt.input_prompt", "notebook prompt",
                 "the execution counter of a code cell (In [n]: / Out[n]:), not lesson text", 7)]
     assert soup.find_all("p")[-1].get_text() == "\\({\\frac12}\\)"
+
+
+def test_a_macro_holding_brackets_or_lines_keeps_them_inside() -> None:
+    deck, _ = remark_html(".red[see [the docs](http://x.org) now]\n\n.note[\nLine *one*\n]\n")
+    assert deck == ('<section class="remark-slide"><p><span class="red">see <a href="http://x.org">the docs</a> now'
+                    '</span></p>\n<div class="note">\n<p>Line <em>one</em></p>\n</div></section>')
