@@ -118,3 +118,12 @@ def test_a_page_is_a_wiki_page_by_the_wikis_own_marks() -> None:
     assert kind("<meta name='generator' content='WordPress 6'>", "<p>MediaWiki</p>") != "wikipedia"
     assert kind("<meta property='mw:other' content='1'>", "<p>x</p>") != "wikipedia"
     assert kind("", "<p>x<span class='mw-reflink-text'>[1]</span></p>") != "wikipedia"
+
+
+def test_a_lone_linked_title_under_references_is_a_note() -> None:
+    html = ("<html><head><title>Konjac - Wikipedia</title></head><body><div class='mw-parser-output'>"
+            "<p>Konjac is a plant.</p><h2>References</h2><p><a href='http://x.org'>A Book</a></p></div></body></html>")
+    _, soup, skipped = prepared(html)
+    assert skipped == [Skipped("h2", "notes heading", "its references are read together with the other notes, at the end", 10)]
+    p = soup.find("a").parent
+    assert [(t.name, t.get("class")) for t in list(p.parents)[:2]] == [("li", None), ("ul", ["references"])]
