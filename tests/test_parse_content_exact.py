@@ -142,3 +142,32 @@ def test_which_elements_are_paragraphs_of_the_article() -> None:
     # an article inside an inline wrapper: the wrapper holds the blocks, not the div
     soup, found = main(f'<div id="a"><font id="f">{PARA * 4}</font></div><div id="m"><p>{"y" * 30}</p></div>')
     assert found is not None and found.root.get("id") == "f"
+
+
+HALF_LINKS = "<p>" + "word " * 29 + "words " + '<a href="/x">' + "word " * 29 + "words</a></p>"  # 150 of 301
+
+
+def test_links_scale_a_paragraphs_score_and_the_articles() -> None:
+    # each scores 4 x (1 - 150/301) = 2.007; twelve give 24.08, scaled again by the article's links: 12.08
+    assert main(f'<div id="a">{HALF_LINKS * 12}</div>')[1] is not None
+    assert main(f'<div id="a">{HALF_LINKS * 11}</div>')[1] is None
+    # a paragraph of links only scores nothing, and the others still count
+    links = '<p><a href="/a">' + "link " * 10 + "</a></p>"
+    assert main(f'<div id="a">{links}{PARA * 4}</div><div id="m"><p>{"y" * 30}</p></div>')[1] is not None
+
+
+def test_length_adds_one_point_a_hundred_characters_up_to_three() -> None:
+    p250, p150, p400 = ("<p>" + c * n + "</p>" for c, n in (("a", 250), ("b", 150), ("c", 400)))
+    assert main(f'<div id="a">{p250 * 3}{p150}</div>')[1] is None  # 3 + 3 + 3 + 2
+    assert main(f'<div id="a">{p400 * 2}{p250}</div>')[1] is None  # 4 + 4 + 3
+    commas = "<p>" + "a, " * 11 + "end</p>"  # 1 + 11 commas
+    assert main(f'<div id="a">{commas}</div>')[1] is not None
+    assert main(f'<div id="a">{"<p>" + "a, " * 10 + "end</p>"}</div>')[1] is None
+
+
+def test_a_grandparent_takes_half_and_the_next_ancestor_a_sixth() -> None:
+    soup, found = main('<section id="s">' + f'<div>{PARA}</div>' * 6 + "</section>")
+    assert found is not None and found.root.get("id") == "s"  # 6 x 4 / 2 = 12
+    assert main('<section id="s">' + f'<div>{PARA}</div>' * 5 + "</section>")[1] is None
+    soup, found = main('<section id="s">' + f'<div class="w"><div>{PARA}</div></div>' * 19 + "</section>")
+    assert found is not None and found.root.get("id") == "s"  # 19 x 4 / 6 = 12.7 (a seventh: 10.9)
