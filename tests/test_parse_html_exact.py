@@ -457,3 +457,8 @@ def test_a_header_row_of_plain_cells_labels_the_rows_below() -> None:
 def test_a_hidden_input_without_a_type_is_a_reported_text_control() -> None:
     _, skipped = walk("<p>Name <input hidden> here</p>")
     assert skipped == [Skipped(P1 + " > input:nth-of-type(1)", "form control", "a text input is a control, not lesson text")]
+
+
+def test_each_cell_of_a_row_takes_the_header_of_its_column() -> None:
+    blocks, _ = walk("<table><tr><th>H1</th><th>H2</th><th>H3</th></tr><tr><td>a</td><td>b</td><td>c</td></tr></table>")
+    assert [b.text for b in blocks] == ["H1: a; H2: b; H3: c"]
