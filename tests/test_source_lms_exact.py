@@ -135,3 +135,11 @@ def test_open_edx_problem_furniture_each_with_its_reason() -> None:
         Skipped("div", "answer checking", "how Open edX checks an answer, and feedback it shows only after one", 12)]
     assert [p.get_text() for p in soup.find_all("p")] == ["Which gas?", "Teacher's box."]
     assert source.root(soup) is None
+
+
+def test_toggle_labels_go_with_the_brackets_written_around_them() -> None:
+    page = ("<div class='xblock' data-block-type='html'><p>Hints [ <a href='javascript:void(0)' onclick='t()'>show</a> ] more</p>"
+            "<p>Tips[<a href='#' onclick='t()'>hide</a>]end</p><p><b>Key</b><a href='#' onclick='t()'>show</a></p></div>")
+    _, soup, skipped = prepared(page)
+    assert skipped == [Skipped("a", "toggle label", "the label of a Show/Hide button, not lesson text", 4)] * 3
+    assert [p.get_text() for p in soup.find_all("p")] == ["Hints more", "Tipsend", "Key"]
