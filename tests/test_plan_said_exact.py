@@ -188,3 +188,20 @@ def test_a_word_with_a_long_exponent_is_said_whole_in_its_piece() -> None:
          "Then a plus b plus c plus d plus e plus f plus g plus h plus i plus j plus k plus l is", (0, 19), "clause"),
         ("the sum and the distance-12 is small.", "the sum and the distance to the power minus twelve is small.",
          (20, 57), "end")]
+
+
+@pytest.mark.parametrize("said, limit, groups", [
+    # 4 + 4 + 5 + 4 characters and three spaces: exactly 20, one piece
+    (["aaaa", "bbbb", "ccccc", "dddd"], 20, [["aaaa", "bbbb", "ccccc", "dddd"]]),
+    # 21: two pieces, two and two (one word alone would be a stub)
+    (["aaaa", "bbbb", "cccccc", "dddd"], 20, [["aaaa", "bbbb"], ["cccccc", "dddd"]]),
+    # a unit's own spaces count once: "aa bb cc dd" is 11
+    (["aa bb cc", "dd"], 12, [["aa bb cc", "dd"]]),
+    # a unit that says nothing (a space) adds nothing: 4 + 1 + 4 = 9
+    (["aaaa", "", "bbbb"], 9, [["aaaa", "", "bbbb"]]),
+    (["aaaa", "", "bbbb"], 8, [["aaaa"], ["", "bbbb"]]),
+])
+def test_said_units_are_packed_into_pieces_that_fit(said: list[str], limit: int, groups: list[list[str]]) -> None:
+    from narrator.script.planner import _pack
+    units: list[list] = [[i, i + 1, s, False] for i, s in enumerate(said)]
+    assert [[u[2] for u in group] for group in _pack(units, limit)] == groups
