@@ -259,3 +259,49 @@ def test_every_header_of_an_article_is_the_articles_asked_one_after_another():
                          "<div><header id='c'>Three</header></div></div></article><header id='d'>Site</header>")
     verdicts = [rules._is_chrome(soup.find(id=i), "header", True) for i in "abcd"]
     assert verdicts == ["", "", "", "page <header>"]
+
+
+def test_structural_elements_are_never_chrome_by_name():
+    for markup, ident in (("<p id='t' class='sidebar'>x</p>", "t"), ("<ul><li id='t' class='sidebar'>x</li></ul>", "t"),
+                          ("<main id='t' class='sidebar'>x</main>", "t"), ("<article id='t' class='sidebar'>x</article>", "t"),
+                          *((f"<{h} id='t' class='sidebar'>x</{h}>", "t") for h in ("h1", "h2", "h3", "h4", "h5", "h6")),
+                          ("<table><thead id='t' class='sidebar'><tr><th>x</th></tr></thead></table>", "t"),
+                          ("<table><tbody id='t' class='sidebar'><tr><td>x</td></tr></tbody></table>", "t"),
+                          ("<table><tr id='t' class='sidebar'><td>x</td></tr></table>", "t"),
+                          ("<table><tr><td id='t' class='sidebar'>x</td></tr></table>", "t"),
+                          ("<table><tr><th id='t' class='sidebar'>x</th></tr></table>", "t")):
+        assert _chrome(markup, ident) == "", markup
+    soup = parse_tree("<html class='sidebar'><body class='sidebar'><p>x</p></body></html>")
+    rules = ChromeRules(Work(), link_stats(soup), page_mode=True, whole_page=True)
+    assert rules._is_chrome(soup.html, "html", True) == "" and rules._is_chrome(soup.body, "body", True) == ""
+
+
+def test_the_text_of_a_small_element():
+    from narrator.parse.chrome import _short_text
+
+    def text(markup: str) -> str:
+        return _short_text(parse_tree(f"<html><body><div>{markup}</div></body></html>").body.div)
+
+    assert text("a<b>b</b> c") == "ab c"
+    assert text("x<script>var y</script>") == "x"
+    assert text("<script>s</script>after") == "after"
+    assert text("x" * 400) == "x" * 400
+    assert text("x" * 401) == ""
+    assert text("x" * 250 + "<b>" + "y" * 151 + "</b>") == ""
+    assert text("<i></i>" * 48 + "z") == "z"  # 49 nodes
+    assert text("<i></i>" * 49 + "z") == ""
+
+
+def test_links_that_work_the_page():
+    assert _label("<a data-t class='x' href='#'>Next</a>") == CONTROL
+    assert _label("<p data-t><a>Next</a></p>") == CONTROL  # no address: it works the page
+    assert _label("<p data-t><a href='/p2' rel='nofollow next'>Next</a></p>") == CONTROL
+
+
+def test_hints_by_id_and_by_several_names():
+    assert _label("<p>A <span data-t id='photo-credit'>Source: Wikimedia Commons</span> here</p>") == CREDIT
+    assert _label("<p data-t id='x' class='button'>Next</p>") == CONTROL
+
+
+def test_a_toggles_label_may_be_one_common_word():
+    assert _label("<a data-t href='#more'>Copy</a><div id='more' style='display:none'>x</div>") == TOGGLE
