@@ -111,3 +111,13 @@ def test_a_bare_doi(text: str, doi: bool) -> None:
 ])
 def test_one_slash_paths_and_units(written: str, said: str) -> None:
     assert say_addresses(written) == said
+
+
+def test_top_level_domains_and_file_names_at_their_limits() -> None:
+    assert say_addresses("x.app") == "x dot APP"        # three letters: spelled
+    assert say_host("x.wiki") == "x dot wiki"           # four: a word
+    assert say_addresses("ab.py") == "ab dot PY"        # two letters make a name
+    assert say_addresses("main.C") == "main.C"          # a one-letter extension in capitals: no file
+    assert say_addresses("a.b.pdf") == "a.b.pdf"        # a one-letter part before it: an abbreviation
+    assert say_addresses("my.ab.pdf") == "my dot ab dot PDF"
+    assert say_addresses("docs/a-b/c", "zh") == "docs 斜杠 a 杠 b 斜杠 c"

@@ -206,3 +206,11 @@ def test_numeric_dates_at_their_limits() -> None:
     # day first (en-GB) only when the second number can be a month
     assert normalize_en("05/12/2016", day_first=True) == "the fifth of december twenty sixteen"
     assert normalize_en("05/13/2016", day_first=True) == "may thirteenth twenty sixteen"
+
+
+def test_a_clock_that_cannot_be_a_time_says_every_part() -> None:
+    _check([
+        ("25:00", "twenty five to zero zero"), ("1:00:59", "one hour zero minutes and fifty nine seconds"),
+        ("1:00:60", "one to zero zero to sixty"),     # its seconds were dropped
+        ("3:75 pm", "three to seventy five PM"), ("3:75 EST", "three to seventy five EST"),
+    ])

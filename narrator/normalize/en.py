@@ -279,7 +279,8 @@ def _plural(m: re.Match[str]) -> str:
 def _clock(m: re.Match[str]) -> str:
     h, mm, ss, ampm, zone = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4), m.group(5)
     if mm > 59 or (ss and int(ss) > 59) or (not ampm and not ss and h > 24):
-        return _ratio_words(m.group(1), m.group(2)) + _tail(ampm, zone)
+        said = _ratio_words(m.group(1), m.group(2)) + (f" to {num.number(ss)}" if ss else "")
+        return said + _tail(ampm, zone)  # not a time: every part said ("1:00:60" kept its 60)
     if ss:
         s = int(ss)
         said = (f"{num.cardinal(h)} {'hour' if h == 1 else 'hours'} {num.cardinal(mm)} "
