@@ -120,3 +120,14 @@ def test_the_title_is_the_article_heading_else_the_shared_title() -> None:
 def test_a_page_with_a_bare_content_element_is_not_wechat() -> None:
     _, soup, _ = prepared("<html><body><div id='js_content'><p>正文。</p></div></body></html>")
     assert recognise(soup).name != "wechat"
+
+
+def test_without_an_article_heading_the_shared_title_names_the_article() -> None:
+    page_ = ("<html><head><meta charset='utf-8'>{meta}</head><body><div id='js_article'>"
+             "<div id='js_content'><p>今天天气很好。</p></div></div></body></html>")
+    source, soup, _ = prepared(page_.format(meta="<meta property='og:title' content=' 分享  标题 '>"))
+    assert source.title(soup, []) == "分享 标题"
+    source, soup, _ = prepared(page_.format(meta="<meta property='og:title'>"))
+    assert source.title(soup, []) is None
+    source, soup, _ = prepared(page_.format(meta=""))
+    assert source.title(soup, []) is None
