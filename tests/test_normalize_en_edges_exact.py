@@ -214,3 +214,10 @@ def test_a_clock_that_cannot_be_a_time_says_every_part() -> None:
         ("1:00:60", "one to zero zero to sixty"),     # its seconds were dropped
         ("3:75 pm", "three to seventy five PM"), ("3:75 EST", "three to seventy five EST"),
     ])
+
+
+def test_a_measure_after_a_range_of_fractions_and_streets_after_an_ordinal() -> None:
+    _check([
+        ("3/16–5/16 inch", "three sixteenths–five sixteenths of an inch"),   # fractions, not dates
+        ("on 1st Elm St.", "on first Elm Street"), ("iPad Elm St.", "iPad Elm Street"),
+    ])

@@ -94,3 +94,8 @@ def test_a_template_argument_keeps_the_equals_signs_of_its_value() -> None:
 ])
 def test_which_signs_are_comparisons(written: str, said: str) -> None:
     assert say_markup(written) == said
+
+
+def test_a_tag_glued_to_a_capital_or_before_a_word_is_set_apart_by_commas() -> None:
+    assert say_markup('X<a href="y">z</a>') == "X, A tag, href y: z, closing A tag"
+    assert say_markup("a</b>next") == "a, closing B tag, next"
