@@ -99,3 +99,9 @@ def test_which_signs_are_comparisons(written: str, said: str) -> None:
 def test_a_tag_glued_to_a_capital_or_before_a_word_is_set_apart_by_commas() -> None:
     assert say_markup('X<a href="y">z</a>') == "X, A tag, href y: z, closing A tag"
     assert say_markup("a</b>next") == "a, closing B tag, next"
+    assert say_markup("a</b>x y") == "a, closing B tag, x y"     # a one-letter word after it too
+
+
+def test_a_bracket_after_a_one_letter_name_is_a_type_parameter() -> None:
+    assert say_markup("x a<b> y") == "x a of b y"
+    assert say_markup("i<T>") == "i of T"
