@@ -221,3 +221,7 @@ def test_a_measure_after_a_range_of_fractions_and_streets_after_an_ordinal() -> 
         ("3/16–5/16 inch", "three sixteenths–five sixteenths of an inch"),   # fractions, not dates
         ("on 1st Elm St.", "on first Elm Street"), ("iPad Elm St.", "iPad Elm Street"),
     ])
+
+
+def test_an_ordinal_after_a_dash_starts_a_new_part_not_a_range() -> None:
+    _check([("SISAP 2017 – 10th International Conference", "SISAP twenty seventeen – tenth International Conference")])
