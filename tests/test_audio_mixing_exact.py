@@ -290,3 +290,74 @@ def test_a_normalized_chapter_carried_over_is_levelled_when_written(tmp_path) ->
                                           r"with the same gain \(run again with --force\)$"):
         materialise([wrong], script, takes, loud)
     assert not ch.pending.raw_path.exists()
+
+
+# -- edges ----------------------------------------------------------------------------------------
+
+
+def test_very_short_takes_and_quiet_after_the_sound(tmp_path) -> None:
+    one = Take("one", wav(tmp_path / "one.wav", [9000]), RATE, 0.0, "k1", "engine")
+    two = Take("two", wav(tmp_path / "two.wav", [9000, 9000]), RATE, 0.0, "k2", "engine")
+    tail = np.concatenate((np.zeros(300), np.full(400, 9000), np.full(300, 100)))  # 100: quiet, not silent
+    hum = Take("hum", wav(tmp_path / "hum.wav", tail), RATE, 0.0, "k3", "engine")
+    (ch,) = assemble(one_chapter(seg("one"), seg("two"), seg("hum")), {"one": one, "two": two, "hum": hum},
+                     QUIET, tmp_path / "o").chapters
+    quiet = np.zeros(160)
+    kept = tail[140:860].copy()  # 160 frames each side of the sound, the last 40 faded out
+    kept[-40:] = np.rint(kept[-40:] * np.arange(40, 0, -1) / 41)
+    want = np.concatenate((np.zeros(HEAD), quiet, [9000], quiet, np.zeros(PAUSE),  # one frame: no fade
+                           quiet, [4500, 4500], quiet, np.zeros(PAUSE),  # two: one frame faded each way
+                           kept, np.zeros(TAIL)))
+    assert np.array_equal(read(ch.wav_path), want)
+
+
+def test_the_warnings_name_at_most_five_missing_segments(tmp_path, takes) -> None:
+    events: list[object] = []
+    five = [seg(f"m{k}") for k in range(5)]
+    assemble(one_chapter(*five), takes, QUIET, tmp_path / "o", on_event=events.append)
+    six = [seg(f"n{k}") for k in range(6)]
+    assemble(one_chapter(seg("a"), *six), takes, replace(QUIET, allow_gaps=True), tmp_path / "g",
+             on_event=events.append)
+    assert [e.text for e in events if isinstance(e, Notice)] == [
+        "chapter 1 skipped: no audio for m0, m1, m2, m3, m4",
+        "chapter 1: 6 segment(s) without audio replaced by silence (n0, n1, n2, n3, n4)"]
+
+
+def test_work_done_ahead_is_not_done_again(tmp_path, monkeypatch) -> None:
+    from narrator.assembly import ahead as ahead_module
+    from narrator.assembly import loudness
+    from narrator.assembly.ahead import Ahead
+
+    monkeypatch.setattr(ahead_module, "workers", lambda: 1)
+    x = np.rint(8000 * np.sin(np.arange(8000) * 0.3))
+    loud_takes = {k: Take(k, wav(tmp_path / f"{k}.wav", x), RATE, 0.0, k, "engine") for k in ("a", "b")}
+    script = Script("L", "en", (ScriptChapter(1, "One", (seg("a"),)), ScriptChapter(2, "Two", (seg("b", 2),))))
+    config = replace(QUIET, output=OutputConfig())
+    reference = assemble(script, loud_takes, config, tmp_path / "ref")
+    (tmp_path / "work").mkdir()
+    ahead = Ahead(script, config, tmp_path / "work", previous=None, rate=RATE)
+    ahead.take(loud_takes["b"])  # chapter 2 first: chapter 1, last in, is levelled with the final gain
+    ahead.take(loud_takes["a"])
+    ahead.finish(RATE)  # all done ahead (assemble asks again: the same)
+    measured, levelled = [], []
+    real_blocks, real_level = loudness.chapter_blocks, loudness.level
+    monkeypatch.setattr(loudness, "chapter_blocks", lambda p: measured.append(p) or real_blocks(p))
+    monkeypatch.setattr(loudness, "level", lambda *a: levelled.append(a[0]) or real_level(*a))
+    prog = assemble(script, loud_takes, config, tmp_path / "work", ahead=ahead)
+    assert measured == []  # both measured ahead
+    assert [c.pcm_sha256 for c in prog.chapters] == [c.pcm_sha256 for c in reference.chapters]
+    assert prog.loudness == reference.loudness
+    assert levelled == []  # both levelled ahead with the gain the end chooses (the chapters measure alike)
+
+
+def test_a_new_loudness_target_levels_carried_chapters_from_their_takes(tmp_path) -> None:
+    x = np.rint(8000 * np.sin(np.arange(8000) * 0.3))
+    takes = {"a": Take("a", wav(tmp_path / "a.wav", x), RATE, 0.0, "ka", "engine")}
+    script = one_chapter(seg("a"))
+    first = assemble(script, takes, replace(QUIET, output=OutputConfig()), tmp_path / "one")
+    quieter = replace(QUIET, output=OutputConfig(loudness=-23.0))
+    again = assemble(script, takes, quieter, tmp_path / "two", previous=previous_of(first))
+    fresh = assemble(script, takes, quieter, tmp_path / "three")
+    assert again.loudness == fresh.loudness and again.loudness["gain_db"] != first.loudness["gain_db"]
+    assert again.chapters[0].pending is None
+    assert again.chapters[0].wav_path.read_bytes() == fresh.chapters[0].wav_path.read_bytes()
