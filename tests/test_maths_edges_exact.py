@@ -49,6 +49,9 @@ def _computed_afresh() -> None:
     ("eat", "e a t", "e a t"),  # three letters not shaped like a word
     ("rate", "rate", "rate"),
     ("a~b", "a b", "a b"),  # a tie is a space
+    # a closing bracket without its opening one opens nothing: a bar after it is no "given"
+    ("a) | b", "a, b", "a， b"),
+    (r"x) \mid y", "x, divides y", "x， 整除 y"),
     ("x^ 2", "x squared", "x 的平方"),  # spaces between a caret and its argument
     ("x^ 2+y", "x squared plus y", "x 的平方 加 y"),
     ("x_ 1+y", "x 1 plus y", "x 1 加 y"),
