@@ -71,3 +71,8 @@ def test_every_element_is_one_step_of_the_parses_work():
     soup = _page("<span>a</span>" * 998)  # 1,000 elements: one tick
     link_stats(soup, Work(tick=lambda: ticks.append(1)))
     assert ticks == [1]
+
+
+def test_only_anchors_are_links_whatever_else_has_an_href():
+    soup = _page('<p id="p"><span href="/x">text</span></p>')
+    assert link_stats(soup)[id(soup.find(id="p"))] == (4, 0, 0)

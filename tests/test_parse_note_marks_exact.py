@@ -144,3 +144,8 @@ def test_the_target_of_a_reference_is_the_id_its_link_points_to():
     assert note_target(_el("<a>1</a>")) == ""
     assert note_target(_el("<sup>1</sup>")) == ""
     assert note_target(_el("<sup></sup>")) == ""
+
+
+def test_the_target_is_the_first_link_inside_and_may_be_one_character():
+    assert note_target(_el('<sup><b>1</b><a href="#fn">1</a></sup>')) == "fn"
+    assert note_target(_el('<a href="#a">1</a>')) == "a"
