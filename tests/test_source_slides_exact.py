@@ -157,3 +157,13 @@ def test_a_macro_holding_brackets_or_lines_keeps_them_inside() -> None:
     deck, _ = remark_html(".red[see [the docs](http://x.org) now]\n\n.note[\nLine *one*\n]\n")
     assert deck == ('<section class="remark-slide"><p><span class="red">see <a href="http://x.org">the docs</a> now'
                     '</span></p>\n<div class="note">\n<p>Line <em>one</em></p>\n</div></section>')
+
+
+def test_excluded_slides_and_repeated_titles() -> None:
+    page = ("<html><body><div class='reveal'><div class='slides'><section><h1>Deck</h1></section><section data-remark-exclude><h2>Old</h2></section>"
+            "<section><h2 class='k'>One  two</h2><p>x</p></section><section><h2>One two</h2><p>y</p></section>"
+            "</div></div></body></html>")
+    _, soup, skipped = prepared(page)
+    assert skipped == [Skipped("section", "hidden slide", HIDDEN, 3),
+                       Skipped("h2", "repeated slide title", "the same title as the slide before: the slide goes on", 7)]
+    assert [h.get("class") for h in soup.find_all("h2")] == [["k", "narrator-slide-title"]]
