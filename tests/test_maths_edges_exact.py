@@ -52,6 +52,14 @@ def _computed_afresh() -> None:
     # a closing bracket without its opening one opens nothing: a bar after it is no "given"
     ("a) | b", "a, b", "a， b"),
     (r"x) \mid y", "x, divides y", "x， 整除 y"),
+    # floor brackets: a pause after an operand, none after an operator
+    (r"a + \lfloor x \rfloor", "a plus x", "a 加 x"),
+    (r"a + b \lfloor x \rfloor", "a plus b, x", "a 加 b， x"),
+    (r"2\,\operatorname{m}", "two m", "2 m"),  # an operator's name, never a unit
+    (r"\operatorname{\widehat{daughter\_height}} = 29.8", "daughter height hat equals 29.8", "daughter height 尖 等于 29.8"),
+    (r"\text{CO_2}", "C O 2", "C O 2"),  # a chemical formula in text
+    (r"\underset{n}{=}", "equals", "等于"),
+    (r"\Re z", "Re z", "Re z"),  # an unknown command of two letters: its name
     ("x^ 2", "x squared", "x 的平方"),  # spaces between a caret and its argument
     ("x^ 2+y", "x squared plus y", "x 的平方 加 y"),
     ("x_ 1+y", "x 1 plus y", "x 1 加 y"),
