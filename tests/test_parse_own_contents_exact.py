@@ -207,3 +207,9 @@ def test_a_short_run_of_links_does_not_hide_a_later_contents():
     three = two + '<p><a href="#r">Results</a></p>'
     taken, _left = _taken(two + "<p>Between.</p>" + three + _SECTIONS)
     assert [s for s, _c in taken] == ["p", "p", "p"]
+
+
+def test_entries_linking_to_ids_of_paragraphs_name_sections_too():
+    body = ('<h2>Contents</h2><ul><li><a href="#x1">Alpha</a></li><li><a href="#x2">Beta</a></li>'
+            '<li><a href="#x3">Gamma</a></li></ul><h2>First part</h2><p id="x1">x</p><p id="x2">y</p><p id="x3">z</p>')
+    assert [s for s, _c in _taken(body)[0]] == ["h2", "ul"]
