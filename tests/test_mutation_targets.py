@@ -24,6 +24,9 @@ def test_every_target_names_a_module_and_tests_that_exist() -> None:
             assert (ROOT / path).is_file(), (name, test)
             if node:
                 assert f"def {node}(" in (ROOT / path).read_text(encoding="utf-8"), (name, test)
+        for slow in target.slow:  # a deselected test renamed would be run for every mutant again
+            path, _, node = slow.partition("::")
+            assert f"def {node}(" in (ROOT / path).read_text(encoding="utf-8"), (name, slow)
 
 
 def test_every_module_of_the_stages_in_scope_has_a_target_and_owns_only_its_mutants() -> None:

@@ -77,7 +77,7 @@ TARGETS: dict[str, Target] = {
     "chapters": Target("narrator/parse/chapters.py", (T + "test_chapters.py", T + "test_chapters_from_blocks.py")),
     "labels": Target("narrator/parse/labels.py", (T + "test_labels.py", T + "test_labels_rules_exact.py")),
     "formats": Target("narrator/parse/formats.py", (T + "test_formats.py",)),
-    "lines": Target("narrator/parse/lines.py", (T + "test_parse.py",)),
+    "lines": Target("narrator/parse/lines.py", (T + "test_parse.py", T + "test_parse_lines_exact.py")),
     "notes": Target("narrator/parse/notes.py", (T + "test_notes.py", T + "test_notes_placement_exact.py")),
     # assembly
     "leveling": Target("narrator/assembly/leveling.py", (T + "test_audio_cores.py",)),
@@ -97,10 +97,25 @@ SCRIPT_TESTS = tuple(T + g for g in (
     "test_sentences*.py", "test_plan*.py", "test_style*.py", "test_casting*.py", "test_lexicon*.py",
     "test_maths*.py", "test_formulas_spoken.py", "test_markdown_extras.py", "test_normalize_*.py",
     "test_zh_typography*.py", "test_polyphones*.py", "test_corrections*.py", "test_spoken*.py"))
+# tests of seconds each (a subprocess for a one-line error, the one-megabyte and 10,000-level
+# documents, whole real pages): kept in, each surviving mutant of the walk would cost minutes
+PARSE_SLOW = tuple(T + n for n in (
+    "test_formats.py::test_a_broken_docx_is_one_line",
+    "test_formats.py::test_other_files_are_refused_naming_the_accepted_types",
+    "test_formats.py::test_a_course_folder_takes_every_kind_of_lesson",
+    "test_formats.py::test_word_styles_become_chapters_emphasis_and_tables",
+    "test_collapsible_olx.py::test_an_olx_pointer_file_says_which_file_holds_the_content",
+    "test_collapsible_olx.py::test_other_xml_is_refused_in_one_line",
+    "test_parse.py::test_one_megabyte_document_parses_completely",
+    "test_parse.py::test_ten_thousand_levels_do_not_crash",
+    "test_parse.py::test_form_textarea_on_a_content_page_is_ignored",
+    "test_source_news_zh_texts.py::test_furniture_of_a_deep_page_is_found_in_a_few_passes_over_it",
+    "test_source_baike.py::test_baike_entry_is_read_without_the_site"))
 ASSEMBLY_TESTS = (T + "test_audio*.py", T + "test_assembly*.py")
-STAGES = (("narrator/parse", "parse", PARSE_TESTS), ("narrator/parse/sources", "source", PARSE_TESTS),
-          ("narrator/script", "script", SCRIPT_TESTS), ("narrator/normalize", "normalize", SCRIPT_TESTS),
-          ("narrator/assembly", "assembly", ASSEMBLY_TESTS))
+STAGES = (("narrator/parse", "parse", PARSE_TESTS, PARSE_SLOW),
+          ("narrator/parse/sources", "source", PARSE_TESTS, PARSE_SLOW),
+          ("narrator/script", "script", SCRIPT_TESTS, ()), ("narrator/normalize", "normalize", SCRIPT_TESTS, ()),
+          ("narrator/assembly", "assembly", ASSEMBLY_TESTS, ()))
 
 
 def _every_module() -> dict[str, Target]:
@@ -108,12 +123,12 @@ def _every_module() -> dict[str, Target]:
     ``__init__.py`` of a few lines has nothing to mutate)."""
     named = {t.module for t in TARGETS.values()}
     found: dict[str, Target] = {}
-    for folder, stage, tests in STAGES:
+    for folder, stage, tests, slow in STAGES:
         for path in sorted((ROOT / folder).glob("*.py")):
             module = f"{folder}/{path.name}"
             if module in named or (path.name == "__init__.py" and len(path.read_text(encoding="utf-8").splitlines()) < 40):
                 continue
-            found[f"{stage}-{path.stem.replace('__init__', 'init')}"] = Target(module, tests)
+            found[f"{stage}-{path.stem.replace('__init__', 'init')}"] = Target(module, tests, slow)
     return found
 
 
