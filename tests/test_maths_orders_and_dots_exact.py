@@ -28,6 +28,9 @@ def _computed_afresh() -> None:
     (r"f^{(2)}", "the 2nd derivative of f", "f 的 2 阶导数"),  # as before
     (r"x^{(12)}", "x superscript 12", "x 上标 12"),  # x: a label (the 12th iterate), as x^{(k)}
     (r"x^{10}", "x to the power 10", "x 的 10 次方"),  # no brackets: a power
+    # four atoms in brackets that are not two digits: still a power (a sign, a letter)
+    (r"e^{(-x)}", "e to the power minus x", "e 的负 x，次方"),
+    (r"10^{(-3)}", "10 to the power minus 3", "10 的负 3，次方"),
 ])
 def test_a_two_digit_derivative_order_is_an_order(tex: str, en: str, zh: str) -> None:
     assert speak_tex(tex, "en") == en

@@ -1154,8 +1154,9 @@ class _Speaker:
         key = self.token(target)
         if not key and target[0] == "g":  # ^{(11)}: a two-digit order is four atoms, more than token() joins
             solid = [a for a in self.atoms(target[1]) if not (a[0] == "c" and a[1].isspace())]
-            if len(solid) == 4 and all(a[0] == "c" for a in solid):
-                key = "".join(a[1] for a in solid)
+            joined = "".join(a[1] for a in solid) if all(a[0] == "c" for a in solid) else ""
+            if re.fullmatch(r"\(\d\d\)", joined):  # not ^{(-x)}: a power in brackets
+                key = joined
         if kind == "^" and key in _SUP_NAMES and not (key == "H" and out and out[-1][-1:].isdigit()):
             word = _SUP_NAMES[key][1 if self.zh else 0]
             if self.zh and out and out[-1] == "，":
