@@ -93,12 +93,14 @@ def test_an_english_word_left_over_gives_none() -> None:
 
 
 @pytest.mark.parametrize("english, lang, said", [
-    # a derivative's order: the number in the language's way, the English ending dropped
+    # a derivative's order: the number in the language's way, the English ending dropped (French
+    # and Spanish: "d'ordre 2", "de orden 21"; "2-ième" and "21-ésima" are not written words)
     # (1st, 2nd and 3rd gave None before: their endings were left as English words)
-    ("the 2nd derivative of f", "fr", "la dérivée 2-ième de f"),
+    ("the 2nd derivative of f", "fr", "la dérivée d'ordre 2 de f"),
+    ("the 1st derivative of f", "fr", "la dérivée d'ordre 1 de f"),
     ("the 1st derivative of f", "de", "die 1. Ableitung von f"),
     ("the 3rd derivative of y", "fi", "y:n 3. derivaatta"),
-    ("the 21st derivative of g", "es", "la derivada 21-ésima de g"),
+    ("the 21st derivative of g", "es", "la derivada de orden 21 de g"),
     ("the 4th derivative of y", "de", "die 4. Ableitung von y"),
 ])
 def test_a_derivatives_order_is_a_number(english: str, lang: str, said: str) -> None:

@@ -139,9 +139,10 @@ _PHRASES: list[tuple[str, str, str, str, str]] = [
      "le produit scalaire de \\1 et \\2,", "el producto escalar de \\1 y \\2,"),
     ("the set of (.+?) such that", "niiden \\1 joukko, joille", "die Menge der \\1 mit",
      "l'ensemble des \\1 tels que", "el conjunto de los \\1 tales que"),
-    # any number's ending (1st, 2nd, 3rd, 4th): the ending is English, the order a number
+    # any number's ending (1st, 2nd, 3rd, 4th): the ending is English, the order a number (French
+    # and Spanish say the order of a number: "2-ième" and "1-ésima" are no words, "1re" is feminine)
     ("the (\\d+)(?:st|nd|rd|th) derivative of (\\S+)", "\\2:n \\1. derivaatta", "die \\1. Ableitung von \\2",
-     "la dérivée \\1-ième de \\2", "la derivada \\1-ésima de \\2"),
+     "la dérivée d'ordre \\1 de \\2", "la derivada de orden \\1 de \\2"),
     ("the (\\S+)-th derivative of (\\S+)", "\\2:n \\1:s derivaatta", "die \\1-te Ableitung von \\2",
      "la dérivée \\1-ième de \\2", "la derivada \\1-ésima de \\2"),
     # big operators (their slots: from, to)
