@@ -58,6 +58,8 @@ MATRIX = (r"\begin{pmatrix} " + r" \\ ".join(" & ".join(f"a_{{{r}{c}}}" for c in
      "pitkä kaava: lauseke, jossa on 12 termiä"),
     ("y = (a+b) + [c - d] + " + TERMS, "a long formula: y equals an expression of 13 terms",
      "长公式：y 等于 一个 13 项的式子", "pitkä kaava: y on yhtä kuin lauseke, jossa on 13 termiä"),
+    (r"\{a+b\} + \langle c - d \rangle + " + TERMS, "a long formula: an expression of 13 terms",
+     "长公式：一个 13 项的式子", "pitkä kaava: lauseke, jossa on 13 termiä"),  # braces and angles too
     # powers of two letters: no polynomial
     ("x^2 + " + " + ".join(f"y^{{{i}}}" for i in range(2, 14)), "a long formula: an expression of 13 terms",
      "长公式：一个 13 项的式子", "pitkä kaava: lauseke, jossa on 13 termiä"),

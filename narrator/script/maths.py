@@ -343,8 +343,7 @@ def _summary(tex: str, lang: str) -> str:
             sides[-1].append(a)
     sides = [[a for a in side if not (a[0] == "c" and a[1].isspace())] for side in sides]
     longest = max(reversed(sides), key=lambda side: (any(a[0] == "e" for a in side), len(side)))
-    terms = 1 + sum(1 for k, a in enumerate(longest) if a in (("c", "+"), ("c", "-"), ("c", "−"))
-                    and k > 0 and longest[k - 1] not in (("c", "("), ("c", "{")) and _bracket_depth(longest, k) == 0)
+    terms = _terms(longest)
     matrices = [a for a in longest if a[0] == "e" and a[1].environmentname.rstrip("*") in _MATRICES]
     if matrices:
         rows = speaker.table(matrices[0][1])
@@ -371,9 +370,18 @@ def _summary(tex: str, lang: str) -> str:
     return _tidy(("长公式：" if zh else "a long formula: ") + what).replace(_SUB_MARK, "")
 
 
-def _bracket_depth(atoms: list[tuple[str, Any]], k: int) -> int:
-    """Round and square brackets open before ``k``: a + inside (a+b) is not a term of the sum."""
-    return sum(1 if a in (("c", "("), ("c", "[")) else -1 if a in (("c", ")"), ("c", "]")) else 0 for a in atoms[:k])
+_OPENING = (("c", "("), ("c", "["), ("c", "⦃"), ("c", "⟨"))
+_CLOSING = (("c", ")"), ("c", "]"), ("c", "⦄"), ("c", "⟩"))
+
+
+def _terms(side: list[tuple[str, Any]]) -> int:
+    """The terms of a sum: its signs outside brackets, after its first atom (a + inside (a+b) or
+    \\{a+b\\} is not a term of the sum, a leading minus starts the first one)."""
+    depth, terms = 0, 1
+    for k, a in enumerate(side):
+        depth += (a in _OPENING) - (a in _CLOSING)
+        terms += depth == 0 and k > 0 and a in (("c", "+"), ("c", "-"), ("c", "−"))
+    return terms
 
 
 def _polynomial(side: list[tuple[str, Any]]) -> tuple[str, int] | None:
