@@ -50,6 +50,9 @@ def _computed_afresh() -> None:
     (r"\si{\metre\per\second}", "meters per second", "米每秒"),
     (r"\unit{km/h}", "kilometers per hour", "千米每小时"),
     (r"\num{42}", "42", "42"),
+    # a prefix on a unit the Chinese table names only through its symbol (henry: 亨)
+    (r"\SI{3}{\nano\henry}", "3 nanohenries", "3 纳亨"),
+    (r"\SI{3}{\milli\henry}", "3 millihenries", "3 毫亨"),
 ])
 def test_units_in_a_formula(tex: str, en: str, zh: str) -> None:
     assert speak_tex(tex, "en") == en
@@ -76,6 +79,12 @@ def test_a_number_in_e_notation_is_a_power_of_ten(tex: str, en: str, zh: str) ->
 def test_a_quantity_with_a_unit_without_words_keeps_its_number(tex: str, said: str) -> None:
     assert speak_tex(tex, "en") == said
     assert speak_tex(tex, "zh") == said.replace("equals", "等于")
+
+
+def test_the_number_of_a_quantity_without_unit_words_is_said_as_num_says_it() -> None:
+    assert speak_tex(r"\SI{1e3}{\foo}", "en") == "1 times 10 cubed foo"
+    assert speak_tex(r"\SI{1e3}{\foo}", "zh") == "1 乘 10 的立方 foo"
+    assert speak_tex(r"\qty{2.5e-3}{\foo}", "en") == "2.5 times 10 to the power minus 3 foo"
 
 
 def test_a_unit_with_an_english_word_only_is_said_as_written_in_chinese() -> None:

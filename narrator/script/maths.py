@@ -730,10 +730,13 @@ class _Speaker:
                     words, i = units
                     out.append(words)
                     continue
-                if name in _SIUNITX:  # \SI{2}{\foo}: a unit without words here, said as written
-                    args = node.nodeargd.argnlist[1:] if node.nodeargd is not None else []
-                    written = " ".join(re.sub(r"[\\{}$^_~]", " ", " ".join(
-                        a.latex_verbatim() for a in args if a is not None)).split())
+                if name in _SIUNITX:  # \SI{1e3}{\foo}: a unit without words here, said as written
+                    args = [a.latex_verbatim() for a in (node.nodeargd.argnlist[1:] if node.nodeargd
+                                                         is not None else []) if a is not None]
+                    if name in ("SI", "qty") and len(args) >= 2:  # its number as \num says it
+                        out.append(self.number(args[-2].strip().removeprefix("{").removesuffix("}")))
+                        args = args[-1:]
+                    written = " ".join(re.sub(r"[\\{}$^_~]", " ", " ".join(args)).split())
                     if written:
                         out.append(speak_symbols(written, self.lang))
                     continue
@@ -792,6 +795,12 @@ class _Speaker:
 
     # -- units ---------------------------------------------------------------------------------
 
+    def number(self, source: str) -> str:
+        """A siunitx number: \\num{3e8} "3 times 10 to the power 8", "3 乘 10 的 8 次方"."""
+        times = " 乘 10 " if self.zh else " times 10 "
+        return re.sub(r"(?<=\d)[eE]([-+−]?\d+)", lambda m: times + power_words(
+            _minus(m[1].lstrip("+"), self.zh), self.lang), source)
+
     def units(self, out: list[str], atoms: list[tuple[str, Any]], k: int) -> tuple[str, int] | None:
         """Units written upright from ``k`` (``\\mathrm{J\\,kg^{-1}}``, ``\\text{kg}\\cdot\\text{m}^2``,
         siunitx's ``\\SI{9.81}{\\metre\\per\\second}``) in words, with the index after them; None
@@ -813,10 +822,7 @@ class _Speaker:
             sources = [a.latex_verbatim().strip() for a in args]
             sources = [x[1:-1] if x[:1] == "{" and x[-1:] == "}" else x for x in sources]
             if node.macroname == "num" or not sources:
-                # \num{3e8}: "3 times 10 to the power 8", "3 乘 10 的 8 次方"
-                times = " 乘 10 " if self.zh else " times 10 "
-                return re.sub(r"(?<=\d)[eE]([-+−]?\d+)", lambda m: times + power_words(
-                    _minus(m[1].lstrip("+"), self.zh), self.lang), " ".join(sources)), k + 1
+                return self.number(" ".join(sources)), k + 1
             if node.macroname in ("SI", "qty") and len(sources) >= 2:
                 number = sources[-2]
             found = siunitx_units(sources[-1])

@@ -132,7 +132,7 @@ def _names(symbol: str) -> tuple[str, str, str] | None:
         word = PREFIXES.get(symbol[0])
         if word is None:  # \atto\tesla: a prefix without a word here; "teslas" alone would be wrong
             return None
-        zh_prefix = {"k": "千", "m": "毫", "µ": "微", "n": "纳", "M": "兆", "G": "吉", "c": "厘"}.get(symbol[0], "")
+        zh_prefix = _ZH_PREFIXES.get(symbol[0], "")
         return word + one, word + many, (zh_prefix + chinese) if zh_prefix and chinese else ""
     if symbol in zh:
         return "", "", zh[symbol]
@@ -148,9 +148,9 @@ def _chinese(symbol: str, names: tuple[str, str, str]) -> str:
     if names[2]:
         return names[2]
     _, zh, _ = _tables()
-    if len(symbol) > 1 and symbol[0] in _ZH_PREFIXES and symbol[1:] in zh and not zh[symbol[1:]].startswith(
-            tuple(_ZH_PREFIXES.values())):
-        return _ZH_PREFIXES[symbol[0]] + zh[symbol[1:]]
+    unit = zh.get(symbol[1:]) or _MORE.get(symbol[1:], ("", "", ""))[2]  # nH: 纳 and henry's 亨
+    if len(symbol) > 1 and symbol[0] in _ZH_PREFIXES and unit and not unit.startswith(tuple(_ZH_PREFIXES.values())):
+        return _ZH_PREFIXES[symbol[0]] + unit
     return ""
 
 
