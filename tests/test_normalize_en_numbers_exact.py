@@ -87,3 +87,7 @@ def test_plurals_of_number_words(words: str, plural: str) -> None:
 def test_denominators(n: int, one: str, many: str) -> None:
     assert num.denominator(n, False) == one
     assert num.denominator(n, True) == many
+
+
+def test_the_plural_takes_the_last_word_only() -> None:
+    assert num.plural("twenty six") == "twenty sixes"

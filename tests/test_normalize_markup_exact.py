@@ -105,3 +105,7 @@ def test_a_tag_glued_to_a_capital_or_before_a_word_is_set_apart_by_commas() -> N
 def test_a_bracket_after_a_one_letter_name_is_a_type_parameter() -> None:
     assert say_markup("x a<b> y") == "x a of b y"
     assert say_markup("i<T>") == "i of T"
+
+
+def test_a_bracket_after_an_underscore_is_a_type_parameter() -> None:
+    assert say_markup("my_<T>") == "my_ of T"

@@ -67,3 +67,9 @@ def test_bullets_are_unsaid_at_an_items_start_only(written: str, said: str) -> N
 ])
 def test_conversion_spaces_close_inside_a_word_only(written: str, said: str) -> None:
     assert speak_typography(written) == said
+
+
+@pytest.mark.parametrize("kept", ["第三 章", "他 二月"])
+def test_a_space_beside_a_number_word_stays(kept: str) -> None:
+    # the number word is the character next to the space, whatever stands beyond it
+    assert speak_typography(kept) == kept
