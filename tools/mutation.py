@@ -77,7 +77,7 @@ TARGETS: dict[str, Target] = {
     # parse
     "chapters": Target("narrator/parse/chapters.py", (T + "test_chapters.py", T + "test_chapters_from_blocks.py")),
     "labels": Target("narrator/parse/labels.py", (T + "test_labels.py", T + "test_labels_rules_exact.py")),
-    "formats": Target("narrator/parse/formats.py", (T + "test_formats.py",)),
+    "formats": Target("narrator/parse/formats.py", (T + "test_formats.py", T + "test_formats_exact.py")),
     "lines": Target("narrator/parse/lines.py", (T + "test_parse.py", T + "test_parse_lines_exact.py")),
     "notes": Target("narrator/parse/notes.py", (T + "test_notes.py", T + "test_notes_placement_exact.py")),
     # assembly
