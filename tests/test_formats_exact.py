@@ -114,6 +114,17 @@ def test_a_note_mark_inside_a_code_block_is_code():
     assert '<li id="fn-a"><p>A note.</p></li>' in notes
 
 
+def test_a_note_mark_in_a_code_span_or_an_indented_code_block_is_code():
+    mark = '<sup id="fnref-a"><a href="#fn-a">1</a></sup>'
+    body, _ = markdown_extensions("Text[^a]. Use `[^a]` to match.\n\n    re.sub('[^a]', '', s)\n\n[^a]: A note.\n")
+    assert body == f"Text{mark}. Use `[^a]` to match.\n\n    re.sub('[^a]', '', s)\n\n"
+    # an indented paragraph of a list item, or a line continuing a paragraph, is text: its mark is one
+    body, _ = markdown_extensions("- item[^a]\n\n    more of the item[^a]\n\n[^a]: A note.\n")
+    assert body == f"- item{mark}\n\n    more of the item{mark}\n\n"
+    body, _ = markdown_extensions("Para[^a]\n    continued[^a]\n\n[^a]: A note.\n")
+    assert body == f"Para{mark}\n    continued{mark}\n\n"
+
+
 def test_pandoc_attributes_are_dropped_and_alt_text_kept():
     assert markdown_extensions("![](a.png){width=50% alt='A river'}\n")[0] == "![A river](a.png)\n"
     assert markdown_extensions('![](a.png){alt="Delta" .wide}\n')[0] == "![Delta](a.png)\n"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -191,6 +192,9 @@ def _markdown(data: bytes, path: str) -> bytes:
 
 
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _NOTE_DEF = re.compile(r"^\[\^([^\]\s]{1,40})\]:[ \t]?(.*)$")
 _NOTE_REF = re.compile(r"\[\^([^\]\s]{1,40})\]")
 # Pandoc/kramdown attributes: ![](a.png){alt='…'}, [term]{#id}, ## Title {#id}, [x](url){.cls}
@@ -216,6 +220,11 @@ def markdown_extensions(text: str) -> tuple[str, str]:
     current: list[str] | None = None  # the footnote whose indented lines follow
     for line in lines:
         m = _FENCE.match(line)
+        if _INDENTED.match(line) and current is None and out and (
+                len(out) - 1 in fenced and out[-1].strip() or not out[-1].strip() and _starts_code(out)):
+            fenced.add(len(out))  # an indented code block (after a blank line, not in a list)
+            out.append(line)
+            continue
         if fence or m:
             if m and (not fence or m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)):
                 fence = "" if fence else m.group(1)
@@ -258,11 +267,27 @@ def markdown_extensions(text: str) -> tuple[str, str]:
         n = order.index(key) + 1
         return f'<sup id="fnref-{html.escape(key)}"><a href="#fn-{html.escape(key)}">{n}</a></sup>'
 
-    body = "\n".join(line if i in fenced else _NOTE_REF.sub(ref, line) for i, line in enumerate(out))
+    body = "\n".join(line if i in fenced else _outside_code(line, ref) for i, line in enumerate(out))
     order += [k for k in notes if k not in order]
     items = "".join(f'<li id="fn-{html.escape(k)}"><p>{html.escape(" ".join(notes[k]))}</p></li>\n'
                     for k in order)
     return body, f'<section class="footnotes" role="doc-endnotes"><hr><ol>\n{items}</ol></section>\n'
+
+
+def _starts_code(out: list[str]) -> bool:
+    """Whether an indented line after the blank line ending ``out`` starts a code block: the last
+    text before the blank is neither a list item nor indented (a list item's next paragraph)."""
+    before = next((line for line in reversed(out) if line.strip()), "")
+    return not (_LIST_ITEM.match(before) or _INDENTED.match(before))
+
+
+def _outside_code(line: str, ref: Callable[[re.Match[str]], str]) -> str:
+    """``line`` with its note marks linked, except inside `code spans` (a regex's `[^a]`)."""
+    out, at = [], 0
+    for span in _CODE_SPAN.finditer(line):
+        out += [_NOTE_REF.sub(ref, line[at:span.start()]), span.group()]
+        at = span.end()
+    return "".join(out) + _NOTE_REF.sub(ref, line[at:])
 
 
 def _text(data: bytes, path: str) -> bytes:
