@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import os
 import random
-import time
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -176,14 +174,19 @@ def test_after_speak_symbols_the_digits_it_left_are_said() -> None:
     assert "负四次方" in second.replace(" ", "")
 
 
-def test_text_without_digits_or_symbols_is_untouched_and_fast() -> None:
+def test_text_without_digits_or_symbols_is_untouched_and_fast(monkeypatch: pytest.MonkeyPatch) -> None:
     plain = "这是一段没有数字的中文课文，它应当原样返回。Some English too."
     assert normalize_zh(plain) is plain
     big = plain * 20000  # about 1 MB
-    start = time.perf_counter()
-    for _ in range(3):
-        normalize_zh(big)
-    assert (time.perf_counter() - start) / 3 < 0.5
+    # fast without a clock (a timed bound failed on a busy machine): one search answers, no rule
+    # runs over the megabyte
+    from narrator.normalize import zh
+
+    rules_run: list[str] = []
+    monkeypatch.setattr(zh, "_normalize", lambda text, items: rules_run.append(text) or text)
+    assert normalize_zh(big) is big
+    assert rules_run == []
+    assert normalize_zh(big + " 3 kg") == big + " 3 kg" and len(rules_run) == 1  # the gate is no wall
 
 
 def test_never_raises_and_is_idempotent_on_fuzz() -> None:
