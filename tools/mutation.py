@@ -68,7 +68,7 @@ TARGETS: dict[str, Target] = {
     # script
     "style": Target("narrator/script/style.py", (T + "test_style.py", T + "test_style_labels_and_ties.py"),
                     (T + "test_style.py::test_on_real_documents_references_and_bold_heavy_pages_are_rarely_excited",)),
-    "casting": Target("narrator/script/casting.py", (T + "test_casting.py",)),
+    "casting": Target("narrator/script/casting.py", (T + "test_casting.py", T + "test_casting_roles_exact.py")),
     "lexicon": Target("narrator/script/lexicon.py",
                       (T + "test_lexicon.py", T + "test_pronunciation.py", T + "test_lexicon_terms_exact.py")),
     "spoken": Target("narrator/script/spoken.py", (T + "test_markdown_extras.py", T + "test_formulas_spoken.py",
@@ -81,8 +81,10 @@ TARGETS: dict[str, Target] = {
     "lines": Target("narrator/parse/lines.py", (T + "test_parse.py", T + "test_parse_lines_exact.py")),
     "notes": Target("narrator/parse/notes.py", (T + "test_notes.py", T + "test_notes_placement_exact.py")),
     # assembly
-    "leveling": Target("narrator/assembly/leveling.py", (T + "test_audio_cores.py",)),
-    "loudness": Target("narrator/assembly/loudness.py", (T + "test_audio_cores.py",)),
+    "leveling": Target("narrator/assembly/leveling.py", (T + "test_audio_cores.py", T + "test_audio_leveling_exact.py",
+                                                         T + "test_audio_loudness_exact.py")),
+    "loudness": Target("narrator/assembly/loudness.py", (T + "test_audio_cores.py", T + "test_audio_leveling_exact.py",
+                                                         T + "test_audio_loudness_exact.py")),
 }
 
 # Every other module of the stages in scope gets a target with its stage's tests (globs, so a new
