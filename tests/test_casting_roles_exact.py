@@ -313,12 +313,14 @@ def test_names_keep_every_letter_of_their_own() -> None:
 
 
 def test_generic_roles_with_a_number_or_a_letter_are_speakers() -> None:
-    # "Voice 1" and "Role 2" are speakers like "Speaker 2" (a listening script's labels)
+    # "Voice 1" is a speaker like "Speaker 2" (a listening script's labels)
     assert label_of(p("Voice 1: Hello.")) == (Turn("Voice 1", 0, 9),)
-    for texts in (["Voice 1: Hello.", "Voice 2: Hi."], ["Role 1: Hello.", "Role 2: Hi."],
-                  ["Voice A: Hello.", "Voice B: Hi."], ["Role A: Hello.", "Role B: Hi."],
+    for texts in (["Voice 1: Hello.", "Voice 2: Hi."], ["Voice A: Hello.", "Voice B: Hi."],
                   ["学生A：你好。", "学生B：你好。"], ["Person 1: Hello.", "Person 2: Hi."]):
         assert dialogue_of(find_lines([p(t) for t in texts])) == [True, True], texts
+    # "Role 1:" heads a role-play card (an instruction, its label read with it), not a line
+    cards = [p("Role 1: You are a customer. Ask for a refund."), p("Role 2: You are the shop assistant.")]
+    assert dialogue_of(find_lines(cards)) == [False, False]
     # a capital after a name does not make it a role
     assert dialogue_of(find_lines([p("Maria K: Hello."), p("John T: Hi.")])) == [False, False]
 

@@ -54,8 +54,9 @@ ratio principle principles condition conditions effect effects cause causes
 主题 目标 教学目标 重点 难点 作业 练习 词汇 生词 语法 翻译 拼音 意思 用法 解 解析 说明 备注 课文 结论 原因
 结果 方法 要求 任务 内容 标题 班级 姓名 学号 科目 课题 课时 教具 准备 原文 译文 释义 词义 读音 作者 出自
 """.split())
-# Words that name a role with a number or a letter after them ("Voice 1", "Role B"), not alone.
-_NUMBERED_ROLES = frozenset(("speaker", "voice", "person", "role"))
+# Words that name a role with a number or a letter after them ("Voice 1", "Speaker B"), not alone.
+# Not "role": "Role 1: You are a customer." heads a role-play card, an instruction to read whole.
+_NUMBERED_ROLES = frozenset(("speaker", "voice", "person"))
 # Names that are roles by themselves: a dialogue of two of them needs no repeated speaker.
 _ROLE_WORDS = frozenset("""
 teacher student students pupil narrator interviewer interviewee host guest customer waiter waitress
