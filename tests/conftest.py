@@ -93,3 +93,17 @@ def broker(redis_server: str) -> Iterator[str]:
     yield url
     proc.terminate()
     proc.wait(10)
+
+
+@pytest.fixture
+def said_afresh() -> None:
+    """Readings made afresh in a test: the caches of the formula reader and of normalisation
+    (functools.lru_cache) emptied first, so that a reading cached by an earlier test cannot hide
+    a change to the rules, nor a mutant mutmut made (it forks each from a process that already
+    ran the tests). Use with ``pytestmark = pytest.mark.usefixtures("said_afresh")``."""
+    from narrator.normalize import en, en_numbers, zh
+    from narrator.script import maths, maths_units, maths_words
+
+    for cached in (maths._read, maths_words._table, maths_units._tables, en._normaliser, en._normalise,
+                   en_numbers.cardinal, en_numbers.ordinal, en_numbers.year, zh._normalize, zh._value):
+        cached.cache_clear()

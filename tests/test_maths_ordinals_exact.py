@@ -12,15 +12,7 @@ from narrator.script.maths import script_words
 from narrator.script.planner import plan
 
 
-@pytest.fixture(autouse=True)
-def _computed_afresh() -> None:
-    """Readings are cached per formula (maths._read) and per language (maths_words._table): emptied
-    before each test, so the test hears the code as it is now, not a reading made earlier."""
-    from narrator.script import maths, maths_units, maths_words
-
-    maths._read.cache_clear()
-    maths_words._table.cache_clear()
-    maths_units._tables.cache_clear()
+pytestmark = pytest.mark.usefixtures("said_afresh")  # conftest.py: no reading cached by another test
 
 
 @pytest.mark.parametrize("before, text, lang", [

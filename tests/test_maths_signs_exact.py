@@ -9,12 +9,7 @@ import pytest
 from narrator.script.maths import speak_tex
 
 
-@pytest.fixture(autouse=True)
-def _computed_afresh() -> None:
-    """Readings are cached per formula (maths._read): emptied before each test."""
-    from narrator.script import maths
-
-    maths._read.cache_clear()
+pytestmark = pytest.mark.usefixtures("said_afresh")  # conftest.py: no reading cached by another test
 
 
 @pytest.mark.parametrize("tex, en, zh", [

@@ -16,15 +16,7 @@ from narrator.script.maths import MAX_WORDS, long_formulas, script_words, speak_
 from narrator.values import Block, Run
 
 
-@pytest.fixture(autouse=True)
-def _computed_afresh() -> None:
-    """Readings are cached per formula (maths._read): emptied before each test, so the test hears
-    the code as it is now, not a reading made earlier."""
-    from narrator.script import maths_units, maths_words
-
-    maths._read.cache_clear()
-    maths_words._table.cache_clear()
-    maths_units._tables.cache_clear()
+pytestmark = pytest.mark.usefixtures("said_afresh")  # conftest.py: no reading cached by another test
 
 
 TERMS = " + ".join(f"x_{{{i}}} y_{{{i}}}" for i in range(1, 12))  # 11 terms, 54 words said
