@@ -41,6 +41,10 @@ def test_every_module_of_the_stages_in_scope_has_a_target_and_owns_only_its_muta
     assert not mutation._owns("narrator/parse/lines.py", "narrator.parse.linesx.x_a__mutmut_1")
 
 
+def test_every_harmless_entry_names_a_target() -> None:
+    assert set(mutation.HARMLESS) <= set(mutation.TARGETS), set(mutation.HARMLESS) - set(mutation.TARGETS)
+
+
 def test_the_copy_is_never_made_inside_the_repository(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "mutation.py"), "cache", "--work", str(ROOT / "mutants")],
                           capture_output=True, text=True, timeout=60)

@@ -178,6 +178,95 @@ HARMLESS: dict[str, str] = {
               "extra characters stripped around a credit's words.",
     "notes": "the default note key's spelling; the cue Block's default lang; 'break' filters (breaks "
              "never enter a note group); the text joined for the traditional-script check.",
+    "script-planner": "(a third of its mutants measured) _cut_rank 3->4 and its i+1<len guard (ranks 0-2 only; a "
+                      "part never ends after the chapter's 'end' segment); _split sum<= vs < (the greedy pass "
+                      "takes it whole); _with_blocks [0]/[1] and shifting block -1/0 (only the first part holds "
+                      "them, from 0); _shares 'or 2', p<=b (all-zero weights; the highest is b-1); _clause_pieces "
+                      "current=None, split(None) (falsy; single-spaced text); 'sub' spelled otherwise (only "
+                      "'sup' is compared); the formula run before the piece with units gathered (runs come in "
+                      "order); _pack best[] size, a constant cost.",
+    "script-sentences": "(a third of its mutants measured) the default lang 'en' respelled (English rules apply "
+                        "everywhere); _line_start nl<=0, lstrip/rstrip of openers; _is_boundary nxt_m checks "
+                        "(_NONSPACE_AT always matches); _raw_spans line-break end and end=None (trimmed); "
+                        "_add_trimmed 'or' (sentence_pieces drops speechless spans); kept ranges' count; _Ranges "
+                        "nested on equal ends, j>=i; _ends_sentence lstrip (pieces are trimmed); look-back "
+                        "24/25, abbreviation window 12/13, date noun at dot+2 (limits by one, same cuts).",
+    "spoken": "default lang spelled otherwise (only 'zh...' compared); link_spans end>=start (a match is never "
+              "only trailing marks); a host's '' fallback (groups always match); bar-list and->or (needs a bar).",
+    "script-maths_units": "µ/μ fallbacks of the Chinese table (every µ entry has its μ twin); prefix defaults "
+                          "None/'' (both falsy); len>=1 where symbol[1:] must be a unit; power 0 and size 3 "
+                          "branches (0 filtered, 3 is 'cubed'); 'before' reset/start 1 (before or 1); [A-Z] "
+                          "lookahead and macro case (no capitals in siunitx units); 'X' in known()'s prefixes "
+                          "(no words: None either way).",
+    "script-maths_words": "_macro_free's replacement and case (command names are allowed anyway); slots "
+                          "translated when kept or more than once (same text, same translation); expand() "
+                          "without backslashes.",
+    "script-maths": "(a 300-mutant sample of 4,107) language names in capitals (read lowercased); ('c','{') "
+                    "never an atom; argument index within spec; k+1/k+2 bound; empty matrix default; 'rVert' "
+                    "never an atom; operand_before k>0; 'sum' also a big operator; vowel/consonant swap "
+                    "(cvc<->vcv); 'gcd' has no vowel; 'X' handled as a letter earlier; environment names never "
+                    "end in X; operatorname/mathop exclusions (units() takes only unit macros; mathop is no "
+                    "text macro).",
+    "lines": "separators beyond len-1; None for _EMPTY; a 2-character slice for a 1-character match; LINE "
+             "replaced in _tidy (none left by then); lstrip/rstrip on all-space text.",
+    "parse-html": "`(attrs) or True` (bs4 always gives a dict); image-path slices one step longer (css_path "
+                  "keeps 8); the walker's level for a table announcement (parse_html rebuilds it); "
+                  "_AfterBreak.frame, never read; lines reset to None/True (no break, same runs); empty or "
+                  "space pieces' marks.",
+    "parse-cleanup": "codec names in upper case; upper-case hex escapes; decode()'s default utf-8; an 8,193-byte "
+                     "declaration window; U+0080; an unknown-charset placeholder.",
+    "formats": "the streamed XML count (unreachable: zipfile stops each part at its declared size and fails its "
+               "CRC); limits moved by one (10,000 parts, 100:1); max(compress_size, 2); external_file_access "
+               "None or left out (mammoth's default is False); codec names spelled otherwise; a fence's first "
+               "character; fence None for ''; rsplit variants (a tag holds one '}').",
+    "parse-olx": "lxml flags at their default (resolve_entities, load_dtd, huge_tree None) or covered by another "
+                 "flag (no_network); tostring 'HTML' / 'UTF-8'; one_line limits on names that cannot be that "
+                 "long; _local's rsplit variants and its fallback for non-elements; '' defaults spelled otherwise.",
+    "parse-maths": "_mml's second big-operator branch for msub/msup/msubsup (the first branch takes them) and its "
+                   "marks table; <mn>, <none/>, <mprescripts/> reaching the default branch with the same text; "
+                   "'XXXX' defaults; comment_tex's '$\\\\' and \\\\begin tests (group f is the whole environment).",
+    "parse-formula_tags": "`or True` on {} attributes; the loop end returning None (every parsed formula has three "
+                          "ancestors); 'display'/'type' defaults spelled otherwise.",
+    "parse-chrome": "find_previous_sibling(s)(None) (bs4 gives elements only); _inside_article's memo "
+                    "(recomputed, same answer); string-rel branches (bs4 gives rel as a list); multi-word labels "
+                    "(controls wherever they stand).",
+    "parse-note_marks": "list-valued role/epub:type (bs4 never gives it); 'XXXX' defaults; `len(href) >= 1` ('#' "
+                        "gives '').",
+    "parse-tables": "U+00A0 replaced before split(); `lead or True`; code_columns' first look; 'name' spelled "
+                    "otherwise; colspan's `or True` branches; the `stroked` pre-check.",
+    "source-wechat": "find_all(recursive=None) (None acts as False); the walk's stop names body/html/[document] "
+                     "(past <body> only <head>, which is silent); find_all(None) for hints; root()'s getattr "
+                     "default (prepare always runs first); og:title looked up without 'meta' (only <meta> "
+                     "carries it).",
+    "source-texmacros": "end/close <= 0 or < 1 (a group never ends at 0); the macro names' sort order (the "
+                        "(?![A-Za-z]) lookahead backtracks to the longer name).",
+    "source-slides": "MarkdownIt's html option dropped (the commonmark preset already allows HTML); html.escape "
+                     "quote=None (same as False); _macros' loop limit, start index and end sentinel; exclude's "
+                     "default text; soup passed as None to helpers that never use it.",
+    "source-lms": "Canvas's default title 'XXXX' (no element's text is that); soup.body and soup (<head> holds no "
+                  "table/div/p); the lang default 'XXXX' (not zh either way).",
+    "source-wikipedia": "_close_gaps' text != str(None) (puts back the same text); _only_pronunciation's "
+                        "12-character label limit moved by one.",
+    "leveling": "log text; <= vs < at 0.25 dB + 1e-9 (gains are hundredths); _raw_sha256's '' spelled otherwise; "
+                "silence's loudness rounded to 3 places (-70.0); more()'s fallback returning 0.",
+    "loudness": "dtype and 'ASCII' spellings numpy gives anyway; ffmpeg null muxer spelling and output name; gates "
+                "at exact float equality; _limiter clusters and contexts +-w (gain is exactly 1 beyond 1.5 w of a "
+                "peak); _sliding_min padding (no window starts in it); envelope floor (ceiling >= 1); level(): more "
+                "context read, clip bounds never reached, a longer tail, a zero before the first block (chapters "
+                "start silent); true-peak threshold summed over all taps, windows shifted by one.",
+    "casting": "cut_labels at hi==lo and labels touching a span's start; 'again' loop bounds (k=1 never counts); "
+               "gap's first value; m.end() <= len; sort keys ('' sorts first anyway); unknown(role, None).",
+    "script-corrections": "take >= takes; match's or/>=; save's defaults for text/word/say (always written); "
+                          "'UTF-8(-SIG)' spellings.",
+    "script-polyphones": "jieba's HMM setting; the char-by-char branch for non-phrase words (segmenter pieces are "
+                         "phrases); missing-reading defaults; _tone3's unique path (never used); 'XX一不XX'; a "
+                         "non-Chinese known term.",
+    "assembly-mixing": "recipe key spellings; log text; output_errors(None); pcm_sha256 before levelling (always "
+                       "replaced); dtype spellings; 32768 vs 32767 x threshold (both 131); unlink where the file "
+                       "exists; _write_raw's extra rewrite and unused arguments; rate > 1; need_blocks falsy (same "
+                       "samples).",
+    "assembly-ahead": "(81 of 246 measured) thread names; start marker spelling; break vs return at the end; the "
+                      "unreachable prefix-unmeasured branch; close()'s wait; log text.",
 }
 
 
