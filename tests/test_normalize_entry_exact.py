@@ -89,3 +89,7 @@ def test_numbers_units_and_symbols_make_a_small_run(text: str) -> None:
 ])
 def test_words_punctuation_alone_or_long_text_are_no_small_run(text: str) -> None:
     assert is_small_run(text) is False
+
+
+def test_user_abbreviations_reach_chinese_too() -> None:
+    assert normalize("用AI做", "zh", abbreviations={"AI": "人工智能"}) == "用人工智能做"
