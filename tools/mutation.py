@@ -176,6 +176,20 @@ HARMLESS: dict[str, str] = {
     "labels": "'weak' spelled otherwise (only 'strong' is compared); limits moved by one (60/61 characters, "
               "LABEL_LIMIT, two or three parts of a row); the Chinese word count of a credit (short either way); "
               "extra characters stripped around a credit's words.",
+    "normalize-init": "len(pieces)>2 (a split with an exponent always gives three or more).",
+    "normalize-en": "(a third of its mutants measured) rule names spelled otherwise (a name only joins a rule's "
+                    "pattern, group and handler); _hex digits (the repeat pass says them); _month_name's stop and "
+                    "unknown month (never captured); _month_year's fallback (a year always follows); _quarter "
+                    "group(2) for group(1).",
+    "normalize-en_numbers": "a one-digit whole number with a leading zero is zero either way.",
+    "normalize-en_tables": "pop without a default ('pm' is always there).",
+    "normalize-runs": "category strings padded with XX (no category starts with X).",
+    "normalize-zh": "(a fifth of its mutants measured) _years' joiner strings padded with XX.",
+    "normalize-zh_typography": "_close_gaps' last=None; _inside_word's None checks and left.start() (a gap always "
+                               "has a character on each side).",
+    "normalize-markup": "_say_comparisons' strip and space skipping (the final whitespace collapse evens them out).",
+    "normalize-pronounce": "ü/Ü case (upper-cased after); the vowel count (only its truth is read).",
+    "normalize-addresses": "default lang spelled otherwise; _path's padded '/.~' and guards for an empty parts list.",
     "notes": "the default note key's spelling; the cue Block's default lang; 'break' filters (breaks "
              "never enter a note group); the text joined for the traditional-script check.",
     "script-planner": "(a third of its mutants measured) _cut_rank 3->4 and its i+1<len guard (ranks 0-2 only; a "
@@ -284,6 +298,9 @@ def _configure(work: Path, targets: list[Target]) -> None:
         f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"
         f'pytest_add_cli_args = {toml_list(["-p", "no:cacheprovider", *(f"--deselect={n}" for n in target.slow)])}\n'
         "use_git_change_detection = false\n"
+        # each mutant from a fresh fork server, not from the process that ran the tests once:
+        # a reading cached there (functools.lru_cache) would hide the mutant
+        'process_isolation = "forkserver"\n'
     )
     with open(work / "pyproject.toml", "a", encoding="utf-8") as f:
         f.write(section)
