@@ -101,6 +101,15 @@ def test_fractions_and_ranges() -> None:
         ("1/3", "三分之一"), ("-1/3", "负三分之一"), ("1又1/5", "一又五分之一"), ("1/0", "一/零"),
         ("10–12", "十到十二"), ("3~5", "三到五"), ("12-10", "十二-十"), ("1=2-3", "一=二-三"),
     ])
+    # "1/0" is no fraction (nothing is zeroth parts), "12-10" and "1=2-3" no ranges (a range
+    # rises; beside "=" it is a subtraction): their marks stay for the maths reading
+
+
+def test_a_range_before_a_measure_word_or_wan_says_liang_at_both_ends() -> None:
+    _check([
+        ("2-3个", "两到三个"), ("2至3天", "两到三天"), ("2-3万元", "两到三万元"), ("1-2万人", "一到两万人"),
+        ("$2-3万", "两到三万美元"), ("12-22个", "十二到二十二个"), ("2-3", "二到三"), ("第2-3章", "第二到三章"),
+    ])
 
 
 def test_a_year_alone_against_a_count_and_digit_strings() -> None:

@@ -369,7 +369,12 @@ def _range(m: re.Match[str]) -> str:
                 return m.group()
         except ValueError:
             return m.group()
-    return say_number(a) + "到" + say_number(b)
+    # a measure word or 万 after the range counts for both ends: 2-3个 两到三个, 1-2万人 一到两万人
+    after = m.string[m.end():m.end() + 2]
+    before = m.string[m.start() - 1:m.start()] if m.start() else ""
+    liang = (after != "" and before not in _NUMERALS and not after.startswith("次方")
+             and (after[0] in _MEASURE_WORDS or after.startswith(_MEASURE_TWO)))
+    return say_number(a, liang) + "到" + say_number(b, liang)
 
 
 def _dotted(m: re.Match[str]) -> str:
