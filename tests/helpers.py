@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 from narrator.util.ffmpeg import ffmpeg_exe
@@ -28,3 +29,9 @@ def wav_bytes_of(path: Path, tmp: Path) -> bytes:
     out = decode_wav(path, tmp / (path.name + ".pcm.wav"))
     with wave.open(str(out)) as w:
         return w.readframes(w.getnframes())
+
+
+def assert_said(say: Callable[[str], str], cases: list[tuple[str, str]]) -> None:
+    """Every written text of ``cases`` is said as given by ``say``; all the wrong ones are listed."""
+    wrong = [(written, said, want) for written, want in cases if (said := say(written)) != want]
+    assert not wrong, "\n".join(f"{w!r}: got {g!r}, want {s!r}" for w, g, s in wrong)

@@ -9,17 +9,11 @@ import pytest
 
 import narrator.normalize.en as en
 import narrator.normalize.zh as zh
-from narrator.normalize import en_numbers as num
 from narrator.normalize import normalize
 from narrator.normalize.runs import is_small_run
 
 
-@pytest.fixture(autouse=True)
-def _said_afresh() -> None:
-    """Each test says its text afresh: a reading cached by an earlier test would hide a change
-    to the rules (and a mutation tool would credit only the first test that said it)."""
-    for cached in (en._normaliser, en._normalise, num.cardinal, num.ordinal, num.year, zh._normalize, zh._value):
-        cached.cache_clear()
+pytestmark = pytest.mark.usefixtures("said_afresh")  # conftest.py: no reading cached by another test
 
 
 @pytest.mark.parametrize("lang", ["en-GB", "EN_gb", "en-gb-oxendict", "en-AU", "en-IN"])

@@ -8,23 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-import narrator.normalize.en as en
-import narrator.normalize.zh as zh
-from narrator.normalize import en_numbers as num
+from helpers import assert_said
 from narrator.normalize.zh import normalize_zh
 
 
-@pytest.fixture(autouse=True)
-def _said_afresh() -> None:
-    """Each test says its text afresh: a reading cached by an earlier test would hide a change
-    to the rules (and a mutation tool would credit only the first test that said it)."""
-    for cached in (en._normaliser, en._normalise, num.cardinal, num.ordinal, num.year, zh._normalize, zh._value):
-        cached.cache_clear()
+pytestmark = pytest.mark.usefixtures("said_afresh")  # conftest.py: no reading cached by another test
 
 
 def _check(cases: list[tuple[str, str]]) -> None:
-    wrong = [(written, normalize_zh(written), said) for written, said in cases if normalize_zh(written) != said]
-    assert not wrong, "\n".join(f"{w!r}: got {g!r}, want {s!r}" for w, g, s in wrong)
+    assert_said(normalize_zh, cases)
 
 
 def test_eras_decades_and_generations() -> None:
