@@ -42,6 +42,7 @@ def test_a_summary_outside_the_main_column_is_read_after_the_title() -> None:
     assert source.prepare(soup) == [Skipped("div.top", "page chrome", AROUND, 2),
                                     Skipped("div.footer", "page chrome", AROUND, 2)]
     root = source.root(soup)
+    assert root is not None
     assert [t.get("class") or [t.name] for t in root.find_all(recursive=False)] == [
         ["h1"], ["lemma-summary"], ["para"], ["lemmaWgt-lemmaTitle"], ["script"], ["lemma-reference"]]
     assert source.title(soup, []) == "林 俊杰"
@@ -52,7 +53,9 @@ def test_a_summary_inside_the_main_column_stays_where_it_is() -> None:
     soup = parse_soup(entry(summary_first=False))
     source = Baike()
     source.prepare(soup)
-    assert [t.get("class") or [t.name] for t in source.root(soup).find_all(recursive=False)] == [
+    root = source.root(soup)
+    assert root is not None
+    assert [t.get("class") or [t.name] for t in root.find_all(recursive=False)] == [
         ["h1"], ["para"], ["lemmaWgt-lemmaTitle"], ["lemma-summary"], ["script"], ["lemma-reference"]]
 
 
