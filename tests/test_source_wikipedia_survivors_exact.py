@@ -348,3 +348,31 @@ def test_a_block_holding_only_a_pronunciation_stays_and_loses_the_pronunciation(
     assert kind(skipped, "pronunciation") == [Skipped("span.IPA", "pronunciation", SAYS, 3)]
     assert soup.select("div.pron") != []
 
+
+
+# --- what is recognised, the heading as title ------------------------------------------------------
+
+def test_the_generator_meta_is_found_after_other_metas() -> None:
+    from narrator.parse.sources.wikipedia import Wikipedia
+
+    soup = parse_soup('<html><head><meta charset="utf-8"><meta name="generator" content="MediaWiki 1.42">'
+                      "</head><body><p>Text.</p></body></html>")
+    assert Wikipedia.detect(soup) is True
+
+
+def test_the_heading_is_the_title_and_opens_the_article() -> None:
+    source, soup, _ = prepared(f"<html><head>{GEN}</head><body><h1 id=\"firstHeading\">Konjac \n jelly</h1>"
+                               "<div class=\"mw-parser-output\"><p>Lead.</p><p>More.</p></div></body></html>")
+    assert source.title(soup, []) == "Konjac jelly"
+    assert text(source, soup) == "Konjac jelly Lead. More."
+
+
+def test_a_cited_page_with_a_space_before_its_colon_is_taken_out() -> None:
+    source, soup, skipped = article('<p>Eaten.<sup class="reference"> : 12</sup></p>')
+    assert kind(skipped, "cited page") == [
+        Skipped("sup.reference", "cited page", "the page of the source a reference points to, beside its mark", 4)]
+
+
+def test_see_also_after_a_line_break_with_a_long_paragraph_is_read() -> None:
+    _, _, skipped = article(f"<h2>See also</h2>\n<p>{'x' * 70}</p>\n{LINKS}")
+    assert kind(skipped, "see also") == []
