@@ -376,3 +376,15 @@ def test_a_cited_page_with_a_space_before_its_colon_is_taken_out() -> None:
 def test_see_also_after_a_line_break_with_a_long_paragraph_is_read() -> None:
     _, _, skipped = article(f"<h2>See also</h2>\n<p>{'x' * 70}</p>\n{LINKS}")
     assert kind(skipped, "see also") == []
+
+
+def test_a_mark_whose_note_id_holds_a_hash_is_not_an_orphan() -> None:
+    _, _, skipped = article('<p>Eaten.<sup class="mw-ref"><a href="#cite_note-a#b">[1]</a></sup></p>'
+                            '<ol class="references"><li id="cite_note-a#b">A.</li></ol>')
+    assert kind(skipped, "reference mark") == []
+
+
+def test_a_reference_list_inside_another_counts_once() -> None:
+    # 4 characters of prose, 11 of notes of which 10 in a nested list: not "all notes"
+    assert notes_headings('<h2>References</h2><div><p>See:</p><ol class="references"><li>A'
+                          '<div class="references">Book title</div></li></ol></div>') == []
