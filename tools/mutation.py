@@ -259,8 +259,17 @@ HARMLESS: dict[str, str] = {
                      "default text; soup passed as None to helpers that never use it.",
     "source-lms": "Canvas's default title 'XXXX' (no element's text is that); soup.body and soup (<head> holds no "
                   "table/div/p); the lang default 'XXXX' (not zh either way).",
-    "source-wikipedia": "_close_gaps' text != str(None) (puts back the same text); _only_pronunciation's "
-                        "12-character label limit moved by one.",
+    "source-wikipedia": "getattr(x, 'name') without default (every bs4 node has .name); 'style'/'script' renamed "
+                        "in _chars (their strings are Script/Stylesheet, excluded by type); _outside's link/meta "
+                        "names (no text: empty entries are dropped); hasattr(..., 'XXgetXX') (bs4 answers any "
+                        "attribute); an id-less frame's key (the default reason); find(None)/find(attrs=...) for a "
+                        "node found by a unique attribute; detect's 'XXXX' defaults (never start with MediaWiki); "
+                        "recursive=None (same as False); rsplit('/') variants (same last part); _level's 9/10 "
+                        "fallback (only called on headings); _appendices' item search (only tested for emptiness) "
+                        "and mutant 100 (drops a pcs heading above an unmarked list: arguably better, not pinned); "
+                        "href/style defaults where the selector requires the attribute; duplicate or nested "
+                        "pronunciation groups (take_out skips removed nodes); __init__ defaults (prepare always "
+                        "sets them); _close_gaps' str(None); _only_pronunciation's 12-character limit moved by one.",
     "leveling": "log text; <= vs < at 0.25 dB + 1e-9 (gains are hundredths); _raw_sha256's '' spelled otherwise; "
                 "silence's loudness rounded to 3 places (-70.0); more()'s fallback returning 0.",
     "loudness": "dtype and 'ASCII' spellings numpy gives anyway; ffmpeg null muxer spelling and output name; gates "
