@@ -257,6 +257,18 @@ HARMLESS: dict[str, str] = {
     "source-slides": "MarkdownIt's html option dropped (the commonmark preset already allows HTML); html.escape "
                      "quote=None (same as False); _macros' loop limit, start index and end sentinel; exclude's "
                      "default text; soup passed as None to helpers that never use it.",
+    "source-news_zh": "find_all(None) for find_all(True) (bs4 matches every tag either way); length limits at or "
+                      "above the default and placeholder strings where the anchored floor and recommendation "
+                      "patterns cannot match; the names of the qr/recommend signal keys (only counted); the "
+                      "body/html stops (<body> always holds the article's text element); a fresh or slow-path "
+                      "_Lengths (same lengths); _measure's pop (lengths only shrink); soup.html None (the parser "
+                      "always makes <html>); 'XXXX' placeholders for a missing lang, title or keywords; find of any "
+                      "element named keywords (only <meta> has it); most=1 (no article at one character per "
+                      "element); own-text limit </<= (only a <script>/<style> of exactly 120 characters).",
+    "source-baike": "the _outside stops at html/[document] (the climb ends at <body>); recursive=None (falsy like "
+                    "False); link/meta (0 characters, dropped from the report); _title None; find_all without the "
+                    "name 'a' (only links carry href in an entry); find_next_sibling(None) (each name in the fact "
+                    "box is followed by its <dd>); new_tag('P') (read as a paragraph, tested).",
     "source-lms": "Canvas's default title 'XXXX' (no element's text is that); soup.body and soup (<head> holds no "
                   "table/div/p); the lang default 'XXXX' (not zh either way).",
     "source-wikipedia": "getattr(x, 'name') without default (every bs4 node has .name); 'style'/'script' renamed "
