@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from narrator.config import Config, ParseConfig, load_config
+from narrator.config import Config, ParseConfig, VoicesConfig, load_config
 from narrator.parse import parse_html
 from narrator.script import plan_script
 from narrator.script.corrections import Corrections, SentenceFix
@@ -33,12 +33,17 @@ def who(html: str, config: Config | None = None) -> list[tuple[str, str]]:
     return [(s.voice, s.text) for s in segments(html, config) if s.boundary != "heading"]
 
 
+def cast(*roles: str) -> Config:
+    """A cast giving each of ``roles`` a voice of its own: their labels are shown, not read."""
+    return Config(voices=VoicesConfig(cast={r: f"+f{i}" for i, r in enumerate(roles, 1)}))
+
+
 def test_bold_labels_joined_by_line_breaks_are_two_speakers_and_not_read() -> None:
     # zabuun: <b>A:</b> ...<br> <b>B:</b> ... in one paragraph
     html = ("<h1>At a Restaurant</h1><p> <b>A:</b> Welcome to the Silver Wok. How can I help you?<br>"
             " <b>B:</b> Hello, I was hoping you have a table.<br> <b>A:</b> How many guests?<br>"
             " <b>B:</b> It's a birthday dinner.</p>")
-    segs = [s for s in segments(html) if s.boundary != "heading"]
+    segs = [s for s in segments(html, cast("A", "B")) if s.boundary != "heading"]
     assert [(s.voice, s.text) for s in segs] == [
         ("A", "Welcome to the Silver Wok."), ("A", "How can I help you?"),
         ("B", "Hello, I was hoping you have a table."), ("A", "How many guests?"),
@@ -49,6 +54,18 @@ def test_bold_labels_joined_by_line_breaks_are_two_speakers_and_not_read() -> No
     assert pauses[:4] == [Config().pauses.sentence, turn, turn, turn]  # between speakers: a turn
 
 
+def test_without_a_voice_of_its_own_a_speaker_s_label_is_said() -> None:
+    # one voice for everyone: the label is the only way the listener knows who speaks
+    html = "<p><b>A:</b> Welcome. How can I help?<br> <b>B:</b> A table, please.<br> <b>A:</b> Of course.</p>"
+    segs = segments(html)
+    assert [(s.voice, s.text) for s in segs] == [
+        ("A", "A: Welcome."), ("A", "How can I help?"), ("B", "B: A table, please."), ("A", "A: Of course.")]
+    assert [s.spoken.split(" ")[0] for s in segs] == ["A:", "How", "B:", "A:"]
+    # a cast voicing A alone: A's label is shown only, B's still said
+    assert [s.text for s in segments(html, cast("A"))] == ["Welcome.", "How can I help?", "B: A table, please.",
+                                                           "Of course."]
+
+
 def test_chinese_list_items_and_their_translation() -> None:
     # learn-mandarin-client: <li>魏大音：...</li>, then <li>Wei Dayin: ...</li>
     html = ("<h1>Studying Dialogue</h1><ul><li>魏大音：蓝明玉，你上个星期考试考得怎么样？</li>"
@@ -56,7 +73,7 @@ def test_chinese_list_items_and_their_translation() -> None:
             "<h1>Translation</h1><ul><li>Wei Dayin: Lan Mingyu, how did your test last week go?</li>"
             "<li>Lan Mingyu: Because you helped me review, I did pretty well.</li>"
             "<li>Wei Dayin: Really?</li></ul>")
-    got = who(html)
+    got = who(html, cast("魏大音", "蓝明玉", "Wei Dayin", "Lan Mingyu"))
     assert got[:4] == [("魏大音", "蓝明玉，你上个星期考试考得怎么样？"), ("蓝明玉", "因为你帮我复习，所以考得不错。"),
                        ("魏大音", "是吗？"), ("Wei Dayin", "Lan Mingyu, how did your test last week go?")]
     assert got[-1] == ("Wei Dayin", "Really?")
@@ -66,14 +83,14 @@ def test_chinese_lines_in_one_paragraph_and_role_names() -> None:
     # Markdown notes: "甲：...\n乙：...\n甲：..." is one paragraph; 老师/学生 are roles by name
     html = ("<h1>T</h1><p>甲：他又开始唱歌了。\n乙：我听见了。我受不了了。\n甲：压力之下。</p>"
             "<p>老师：你好。</p><p>学生：老师好！</p>")
-    assert who(html) == [("甲", "他又开始唱歌了。"), ("乙", "我听见了。"), ("乙", "我受不了了。"), ("甲", "压力之下。"),
+    assert who(html, cast("甲", "乙", "老师", "学生")) == [("甲", "他又开始唱歌了。"), ("乙", "我听见了。"), ("乙", "我受不了了。"), ("甲", "压力之下。"),
                          ("老师", "你好。"), ("学生", "老师好！")]
 
 
 def test_a_table_of_speakers_and_lines() -> None:
     html = ("<h1>T</h1><table><tr><th>说人</th><th>句子</th></tr><tr><td>甲</td><td>你是学生吗？</td></tr>"
             "<tr><td>乙</td><td>是，你呢？</td></tr><tr><td>甲</td><td>我是老师。</td></tr></table>")
-    assert who(html) == [("甲", "你是学生吗？"), ("乙", "是，你呢？"), ("甲", "我是老师。")]
+    assert who(html, cast("甲", "乙")) == [("甲", "你是学生吗？"), ("乙", "是，你呢？"), ("甲", "我是老师。")]
 
 
 @pytest.mark.parametrize("html", [
@@ -100,7 +117,7 @@ def test_prose_that_looks_like_dialogue_is_the_narrators(html: str) -> None:
 def test_explicit_data_voice_wins_and_the_nearest_counts() -> None:
     html = ('<div data-voice="li"><p>A：你好！</p><p>B：你好！</p><p>A：再见。</p>'
             '<p>Plain text here. <span data-voice="wang">Wang says this.</span></p></div>')
-    assert who(html) == [("li", "你好！"), ("li", "你好！"), ("li", "再见。"), ("li", "Plain text here."),
+    assert who(html, cast("A", "B", "li", "wang")) == [("li", "你好！"), ("li", "你好！"), ("li", "再见。"), ("li", "Plain text here."),
                          ("wang", "Wang says this.")]
     assert all(not any(m.startswith("voice:") for m in s.marks) for s in segments(html))
 
@@ -154,7 +171,7 @@ def test_a_wrong_cast_is_one_clear_line(tmp_path: Path, body: str, problem: str)
 def test_a_correction_names_the_voice() -> None:
     html = "<p>A：你好！</p><p>B：你好！</p><p>A：再见。</p>"
     fixes = Corrections((SentenceFix("再见。", voice="B"),))
-    assert [s.voice for s in segments(html, corrections=fixes)] == ["A", "B", "B"]
+    assert [s.voice for s in segments(html, cast("A", "B"), corrections=fixes)] == ["A", "B", "B"]
 
 
 def test_dry_run_shows_who_says_what(tmp_path: Path) -> None:
@@ -165,6 +182,6 @@ def test_dry_run_shows_who_says_what(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "narrator", str(lesson), "--dry-run", "-c", str(toml)],
                           capture_output=True, text=True, check=True)
     assert "[Teacher] Good morning, class." in done.stdout
-    assert "[Student] Good morning!" in done.stdout
+    assert "[Student] Student: Good morning!" in done.stdout  # no voice of its own: its label is said
     assert "Teacher: 1 sentence, voice +f3" in done.stdout
     assert "Student: 1 sentence, voice the narrator (not in the cast)" in done.stdout

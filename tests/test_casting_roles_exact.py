@@ -236,12 +236,21 @@ def test_assign_counts_roles_and_keeps_explicit_ones_and_strips_voice_marks() ->
 
 def test_labels_are_unread_only_in_a_dialogue_unless_configured() -> None:
     line = Line("", (Turn("A", 0, 3), Turn("B", 7, 10)), True)
-    assert casting().unread(line) == [(0, 3), (7, 10)]
-    assert casting(read_labels=True).unread(line) == []
-    assert casting().unread(Line("", (Turn("A", 0, 3),), False)) == []
+    cast = {"a": "a.wav", "B": "b.wav"}
+    assert casting(cast=cast).unread(line) == [(0, 3), (7, 10)]
+    assert casting(cast=cast, read_labels=True).unread(line) == []
+    assert casting(cast=cast).unread(Line("", (Turn("A", 0, 3),), False)) == []
     assert casting(detect=False).chapter([p("A: Hi."), p("B: Yes.")]) == [Line(), Line()]
     assert casting(cast={"Maria": "m.wav", "John": "j.wav"}).chapter(
         [p("Maria: Hi."), p("John: Yes.")])[0].dialogue
+
+
+def test_a_label_is_unread_only_when_its_role_has_a_voice_of_its_own() -> None:
+    line = Line("", (Turn("A", 0, 3), Turn("B", 7, 10), Turn("Teacher", 12, 21)), True)
+    assert casting().unread(line) == []  # no cast: the narrator says every line, labels included
+    assert casting(cast={"a": "a.wav"}).unread(line) == [(0, 3)]  # B and Teacher: the narrator's
+    assert casting(cast={"default": "n.wav"}).unread(line) == []  # the narrator is no role's own
+    assert casting(engines={"espeak": {"teacher": "+f3"}}).unread(line) == [(12, 21)]  # any engine's
 
 
 def test_the_turn_pause_falls_between_two_speakers_of_a_dialogue() -> None:

@@ -52,7 +52,9 @@ def axe_source() -> str:
 
 @pytest.fixture(scope="module")
 def lesson(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
-    out, manifest, _ = build_lesson(tmp_path_factory.mktemp("dialogue"), DIALOGUE)
+    # every role has a voice of its own, so the labels are shown, not read (an uncast role's are read)
+    cast = {f"voices.{role}": f"+f{i}" for i, role in enumerate(dict.fromkeys(TURNS), 1)}
+    out, manifest, _ = build_lesson(tmp_path_factory.mktemp("dialogue"), DIALOGUE, **cast)
     return out, manifest
 
 

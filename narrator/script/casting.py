@@ -11,7 +11,8 @@ the roles, conservatively:
   between them, no heading) with two names or more, in which someone speaks again after another
   (A, B, A), or whose names are all plain role names (single letters, 甲/乙, Teacher/学生,
   Speaker 2, a role of the cast). "Note: ...", "Time: 9:00", "Answer:" and a colon in prose
-  are never speakers. In a dialogue the label is not read aloud (``[voices] read_labels``).
+  are never speakers. In a dialogue the label of a role the cast gives a voice is not read
+  aloud (``[voices] read_labels``); an uncast role's label is, the narrator saying that line.
 - A block quote, and a sentence that is wholly a long quotation, are the role "quote".
 
 >>> from narrator.values import Block, Run
@@ -254,6 +255,7 @@ class Casting:
         self.turn = config.pauses.turn
         self.roles: dict[str, int] = {}  # role -> sentences it says
         self.explicit: set[str] = set()  # roles named by data-voice
+        self.voiced = {r.casefold() for r in self.voices.role_names()}  # roles with a voice of their own
 
     def chapter(self, blocks: Sequence[Block]) -> list[Line]:
         lines = find_lines(blocks, self.voices.role_names(), detect=self.voices.detect)
@@ -261,8 +263,12 @@ class Casting:
         return lines
 
     def unread(self, line: Line) -> list[tuple[int, int]]:
-        """Where the block's text is shown, not read: a dialogue's speaker labels."""
-        return [(t.start, t.end) for t in line.turns] if line.dialogue and not self.voices.read_labels else []
+        """Where the block's text is shown, not read: a dialogue's speaker labels of roles the
+        cast gives a voice (a role read by the narrator keeps its label: the listener could not
+        tell who speaks)."""
+        if not line.dialogue or self.voices.read_labels:
+            return []
+        return [(t.start, t.end) for t in line.turns if t.name.casefold() in self.voiced]
 
     def assign(self, drafts: Sequence[Draft], block: Block, line: Line) -> None:
         """Set each draft's role; the voice marks are not marks a reader sees."""
