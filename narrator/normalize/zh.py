@@ -370,10 +370,7 @@ def _range(m: re.Match[str]) -> str:
         except ValueError:
             return m.group()
     # a measure word or 万 after the range counts for both ends: 2-3个 两到三个, 1-2万人 一到两万人
-    after = m.string[m.end():m.end() + 2]
-    before = m.string[m.start() - 1:m.start()] if m.start() else ""
-    liang = (after != "" and before not in _NUMERALS and not after.startswith("次方")
-             and (after[0] in _MEASURE_WORDS or after.startswith(_MEASURE_TWO)))
+    liang = _before_measure(m)
     return say_number(a, liang) + "到" + say_number(b, liang)
 
 
@@ -408,13 +405,17 @@ def _ordinal(m: re.Match[str]) -> str:
 
 def _number(m: re.Match[str]) -> str:
     sign, number, big = m.group(1) or "", m.group(2), m.group(3) or ""
+    # a 2 before 万 or 亿 is 两, as in 两万 (20000), 两亿
+    return ("负" if sign else "") + say_number(number, bool(big) or _before_measure(m)) + big
+
+
+def _before_measure(m: re.Match[str]) -> bool:
+    """Whether the number matched stands alone before a measure word, so a lone 2 is 两: 两个,
+    两小时; but 第二, 十二 (a numeral before it), 二次方, and a 2 at the end (C O 2) is 二."""
     after = m.string[m.end():m.end() + 2]
     before = m.string[m.start() - 1:m.start()] if m.start() else ""
-    # 两个, 两小时; but 第二, 十二 (a numeral before it), and a 2 at the end (C O 2) is 二
-    liang = (not big and after != "" and before not in _NUMERALS and not after.startswith("次方")
-             and (after[0] in _MEASURE_WORDS or after.startswith(_MEASURE_TWO)))
-    # a 2 before 万 or 亿 is 两, as in 两万 (20000), 两亿
-    return ("负" if sign else "") + say_number(number, liang or bool(big)) + big
+    return (after != "" and before not in _NUMERALS and not after.startswith("次方")
+            and (after[0] in _MEASURE_WORDS or after.startswith(_MEASURE_TWO)))
 
 
 def _plain_digits(m: re.Match[str]) -> str:

@@ -220,9 +220,8 @@ def markdown_extensions(text: str) -> tuple[str, str]:
     current: list[str] | None = None  # the footnote whose indented lines follow
     for line in lines:
         m = _FENCE.match(line)
-        if _INDENTED.match(line) and current is None and out and (
-                len(out) - 1 in fenced and out[-1].strip() or not out[-1].strip() and _starts_code(out)):
-            fenced.add(len(out))  # an indented code block (after a blank line, not in a list)
+        if current is None and _indented_code(line, out, fenced):
+            fenced.add(len(out))
             out.append(line)
             continue
         if fence or m:
@@ -272,6 +271,16 @@ def markdown_extensions(text: str) -> tuple[str, str]:
     items = "".join(f'<li id="fn-{html.escape(k)}"><p>{html.escape(" ".join(notes[k]))}</p></li>\n'
                     for k in order)
     return body, f'<section class="footnotes" role="doc-endnotes"><hr><ol>\n{items}</ol></section>\n'
+
+
+def _indented_code(line: str, out: list[str], fenced: set[int]) -> bool:
+    """Whether ``line`` is a line of an indented code block: it goes on one (the line before is
+    code and not blank), or starts one after a blank line (see :func:`_starts_code`)."""
+    if not _INDENTED.match(line) or not out:
+        return False
+    if out[-1].strip():
+        return len(out) - 1 in fenced
+    return _starts_code(out)
 
 
 def _starts_code(out: list[str]) -> bool:
