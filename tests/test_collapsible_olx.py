@@ -178,6 +178,16 @@ def test_an_olx_file_never_expands_its_entities() -> None:
     assert _text(_doc(one, "one.xml")) == "Ask now."
 
 
+def test_an_unexpanded_entity_is_reported_where_it_was_left_out() -> None:
+    data = (b'<?xml version="1.0"?><!DOCTYPE problem [<!ENTITY unit "metres"><!ENTITY q "?">]>'
+            b"<problem><p>Give the height in &unit;&q; Then the width in &unit;.</p></problem>")
+    doc = _doc(data, "problem.xml")
+    assert _text(doc) == "Give the height in Then the width in ."
+    assert [(s.source, s.what) for s in doc.skipped] == [("&unit;", "XML entity"), ("&q;", "XML entity"),
+                                                          ("&unit;", "XML entity")]
+    assert all("never expanded" in s.reason for s in doc.skipped)
+
+
 def test_a_furniture_word_counts_only_as_a_whole_word_of_the_name() -> None:
     """'navierAnswer' begins like 'nav' and 'sharedMemoryAnswer' like 'share', but neither is a
     menu; 'menuPlanSolution' names a solution (a lesson word), so what their links open is read.

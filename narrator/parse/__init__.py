@@ -93,7 +93,7 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
     data = to_html(data, path)  # .docx, .md, .txt by their extension; HTML as it is
     text = decode_html(data, path)
     warnings = [w] if (w := getattr(text, "warning", "")) else []
-    skipped: list[Skipped] = []
+    skipped: list[Skipped] = list(getattr(data, "skipped", ()))  # what a conversion left out
     text, front = strip_front_matter(text)
     if front:
         skipped.append(Skipped("front matter", "template markup", "front matter is page settings",

@@ -21,6 +21,7 @@ from typing import Any
 
 from narrator.errors import BadInput
 from narrator.text import one_line
+from narrator.values import Skipped
 
 __all__ = ["OLX_ROOTS", "olx_to_html"]
 
@@ -58,8 +59,15 @@ def olx_root(data: bytes) -> Any:
         return None
 
 
-def olx_to_html(root: Any, path: str) -> bytes:
-    """The OLX element ``root`` (from :func:`olx_root`) as HTML bytes; BadInput when it is none."""
+class OlxHtml(bytes):
+    """An OLX component as HTML, with what was left out of it (``skipped``)."""
+
+    skipped: tuple[Skipped, ...] = ()
+
+
+def olx_to_html(root: Any, path: str) -> OlxHtml:
+    """The OLX element ``root`` (from :func:`olx_root`) as HTML bytes, the entity references
+    left unread in ``skipped``; BadInput when it is no OLX element."""
     from lxml import etree  # type: ignore[import-untyped]
 
     tag = _local(root)
@@ -69,13 +77,18 @@ def olx_to_html(root: Any, path: str) -> bytes:
     pointer = _pointer(root, tag)
     if pointer:
         raise BadInput(path, pointer)
+    skipped = []
     for el in list(root.iter()):
-        if el.tag is etree.Entity:  # a DTD's own entity, never expanded: nothing to read
+        if el.tag is etree.Entity:  # a DTD's own entity, never expanded (nor read as "&e;")
+            skipped.append(Skipped(one_line(el.text or "&?;", 40), "XML entity",
+                                   "an entity the file declares for itself is never expanded"))
             _remove_keeping_tail(el)
         elif isinstance(el.tag, str):
             _convert(el)
-    return b"<!DOCTYPE html><html><body>" + etree.tostring(root, method="html", encoding="utf-8") \
-        + b"</body></html>"
+    html = OlxHtml(b"<!DOCTYPE html><html><body>" + etree.tostring(root, method="html", encoding="utf-8")
+                   + b"</body></html>")
+    html.skipped = tuple(skipped)
+    return html
 
 
 def _pointer(root: Any, tag: str) -> str:
