@@ -62,6 +62,8 @@ def test_versions_addresses_and_serials() -> None:
          "three point fourteen point two and one hundred and ninety two dot one hundred and sixty eight dot "
          "one dot one and one point three hundred point two point three"),
         ("978-0-13-110362-7", "nine seven eight, zero, one three, one one zero three six two, seven"),
+        # a part number after its letters: no range inside it ("A one-two to three")
+        ("Room A1-2-3", "Room A one, two, three"), ("kit XR12-3-4", "kit XR one two, three, four"),
         ("0x1F now", "hex one F now"),
     ])
 

@@ -208,8 +208,10 @@ def _dotted(m: re.Match[str]) -> str:
 
 
 def _serial(m: re.Match[str]) -> str:
-    """Groups of digits read digit by digit: ISBNs, part numbers, impossible dates."""
-    return ", ".join(num.digits(g) for g in re.findall(r"[0-9]+", m.group()))
+    """Groups of digits read digit by digit, after their letters: ISBNs, part numbers ("A1-2-3":
+    "A one, two, three"), impossible dates."""
+    letters = re.split(r"(?=[0-9])", m.group(), maxsplit=1)[0]
+    return (letters + " " if letters else "") + ", ".join(num.digits(g) for g in re.findall(r"[0-9]+", m.group()))
 
 
 def _month_name(word: str, year: str | None = None) -> str | None:
@@ -620,7 +622,7 @@ def _rules(day_first: bool) -> list[_Rule]:
         ("short_date", rf"\b{_DATE_CUE} {_DAY_MONTH}(?![0-9/])(?!\s?(?:of|an?|the)\b)(?!{_PORTIONED.pattern})"
                        rf"|(?<![0-9./]){_DAY_MONTH}\s?[–—-]\s?{_DAY_MONTH}(?![0-9/])"
                        r"(?!\s?(?:in\b|inch|\"|″|mm|cm|cups?\b))", lambda m: _short_date(m, day_first)),
-        ("serial", r"(?<![0-9A-Za-z])[0-9]+(?:-[0-9]+){2,}(?![0-9])", _serial),
+        ("serial", r"(?<![0-9A-Za-z])(?:[A-Za-z]+(?=[0-9]))?[0-9]+(?:-[0-9]+){2,}(?![0-9])", _serial),
         ("dotted", r"(?<![0-9A-Za-z.])[0-9]+(?:\.[0-9]+){2,}(?![0-9]|\.[0-9])", _dotted),
         ("month_day", rf"\b(?=[JFMASONDjfmasond][A-Za-z]{{2}})({months})\.?[ -]+([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9A-Za-z:])"
                       rf"(?:,?[ -]([0-9]{{4}})(?![0-9]))?", _month_day),
