@@ -125,7 +125,7 @@ _SPACING = frozenset(("quad", "qquad", ",", ";", ":", "!", " ", "enspace", "thin
                       "bigr", "Bigl", "Bigr", "biggl", "biggr", "middle", "nonumber", "notag", "ref", "eqref", "cssId", "class", "style",
                       "label", "tag", "color", "bgroup", "egroup", "mathstrut", "phantom", "hline", "cr"))
 _TEXT_MACROS = frozenset(("text", "textrm", "textit", "textbf", "mbox", "emph", "textsf", "texttt",
-                          "mathrm", "operatorname", "textnormal", "hbox", "unit", "si"))
+                          "mathrm", "operatorname", "textnormal", "hbox", "textup", "mathup", "unit", "si"))
 # siunitx (\SI{9.81}{\metre\per\second}) and the upright macros a unit is written in
 _SIUNITX = frozenset(("SI", "qty", "si", "unit", "num"))
 _UNIT_MACROS = _SIUNITX | {"text", "textrm", "mathrm", "mbox", "textnormal", "hbox", "textup", "mathup"}
@@ -136,7 +136,7 @@ _STYLE_MACROS = frozenset(("mathbf", "mathit", "mathsf", "mathtt", "mathbb", "ma
 # delimiter macros as characters: \| and \lVert are a norm's bar, \{ a set's brace
 _DELIMITERS = {"|": "‖", "Vert": "‖", "lVert": "‖", "rVert": "‖", "vert": "|", "lvert": "|",
                "rvert": "|", "langle": "⟨", "rangle": "⟩", "{": "⦃", "}": "⦄", "lbrace": "⦃",
-               "rbrace": "⦄", "mid": "∣"}
+               "rbrace": "⦄", "mid": "∣", "lbrack": "[", "rbrack": "]"}
 # marks above a letter, said after it ("x bar"); 拔 is how Chinese classrooms say "bar"
 _ACCENTS = {"bar": ("bar", "拔"), "overline": ("bar", "拔"), "hat": ("hat", "尖"),
             "widehat": ("hat", "尖"), "tilde": ("tilde", "波浪"), "widetilde": ("tilde", "波浪"),
@@ -200,7 +200,8 @@ def _context() -> Any:
     one = ("vec", "hat", "bar", "check", "breve", "overline", "underline", "widehat", "widetilde", "tilde", "dot",
            "ddot", "mathbb", "mathcal", "mathscr", "mathfrak", "boldsymbol", "bm", "operatorname",
            "boxed", "pmb", "overbrace", "underbrace", "cancel", "mathop", "text",
-           "mbox", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "textrm", "textbf", "textit")
+           "mbox", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "textrm", "textbf", "textit",
+           "hbox", "textnormal", "textup", "mathup")
     db.add_context_category("narrator-maths", prepend=True, macros=[
         *(macrospec.MacroSpec(name, "{") for name in one),
         *(macrospec.MacroSpec(name, "{{") for name in ("frac", "dfrac", "tfrac", "cfrac", "binom",
@@ -525,6 +526,12 @@ class _Speaker:
             elif isinstance(n, lw.LatexGroupNode):
                 out.append(("g", n.nodelist or []))
             elif isinstance(n, lw.LatexMacroNode):
+                args = n.nodeargd.argnlist if n.nodeargd is not None else []
+                if n.macroname == "mathop" and args and args[0] is not None:
+                    # \mathop{\arg\min}_\beta is \arg\min_\beta: the operator, then its limits
+                    body = args[0]
+                    out.extend(self.atoms(body.nodelist or [] if isinstance(body, lw.LatexGroupNode) else [body]))
+                    continue
                 delimiter = _DELIMITERS.get(n.macroname)
                 out.append(("c", delimiter) if delimiter else ("m", n))
             elif isinstance(n, lw.LatexEnvironmentNode):
