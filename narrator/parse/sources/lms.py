@@ -153,7 +153,7 @@ class Lms(Source):
                 or any(c.startswith("path-mod") for c in facts.classes)
                 or facts.any_id("content_listContainer") or facts.any_class("vtbegenerated", "xblock")
                 or not facts.attrs.isdisjoint(("display_name", "url_name", "data-usage-id", "data-olx"))
-                or facts.any_class("sequence-nav", "xmodule_display")
+                or facts.any_class("sequence-nav", "xmodule_display") or facts.any_id("seq_content")
                 or "head" not in facts.tags)  # a bare component: detect() looks for Open edX's traces
 
     @classmethod
