@@ -1,0 +1,17 @@
+"""What a page's controls open, exactly (narrator/parse/elements.py): furniture is named by the
+first 200 characters of a role, id or class."""
+
+from __future__ import annotations
+
+from narrator.parse.elements import reveals
+from narrator.parse.html import parse_soup
+
+
+def shown(ident: str) -> bool:
+    soup = parse_soup(f'<a href="#{ident}">Open</a><div id="{ident}" style="display:none">Text</div>')
+    return id(soup.find("div")) in reveals(soup.body).shown
+
+
+def test_a_furniture_word_counts_within_the_first_200_characters_of_a_name() -> None:
+    assert not shown("b" * 196 + "Menu")  # 200 characters: a menu, it stays hidden
+    assert shown("b" * 197 + "Menu")  # "Menu" is cut to "Men": not furniture, read
