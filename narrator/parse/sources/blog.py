@@ -118,7 +118,14 @@ def front_matter(soup: Any) -> tuple[str, list[Skipped]]:
         # TOML front matter is not stripped before parsing: it reaches the body as text
         m = _TOML_FENCE.match(holder.get_text())
         front = m.group() if m else ""
-        out += sources.take_out([holder], "template markup", "TOML front matter is page settings")
+        lead = holder.find(string=True)
+        if holder.get_text()[len(front):].strip() and lead is not None and str(lead).startswith(front):
+            # Markdown without a blank line after the fence: the post's first paragraph goes on
+            out.append(Skipped(sources.selector(holder), "template markup", "TOML front matter is page settings",
+                               len(front.strip())))
+            lead.replace_with(str(lead)[len(front):])
+        else:
+            out += sources.take_out([holder], "template markup", "TOML front matter is page settings")
     fields = front_matter_fields(front) if front else {}
     title = fields.get("title", "")
     bylines = [k for k in _BYLINES if fields.get(k)]
@@ -138,9 +145,14 @@ def front_matter(soup: Any) -> tuple[str, list[Skipped]]:
 
 
 def _toml_front(soup: Any) -> Any | None:
-    """The first text element when it starts with TOML front matter (+++ ... +++)."""
+    """The first text element when it starts with TOML front matter (+++ ... +++): the innermost
+    one, never a wrapper holding the post too."""
     body = soup.body or soup
     first = next((e for e in body.find_all(["p", "div", "pre"], limit=20) if e.get_text().strip()), None)
     if first is None or not first.get_text().lstrip().startswith("+++"):
         return None
+    # a wrapper (the page's content element) starts with it: the front matter's own element
+    while (inner := next((e for e in first.find_all(["p", "div", "pre"], limit=20) if e.get_text().strip()),
+                         None)) is not None and inner.get_text().lstrip().startswith("+++"):
+        first = inner
     return first if _TOML_FENCE.match(first.get_text()) else None
