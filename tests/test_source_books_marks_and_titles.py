@@ -37,6 +37,9 @@ def test_a_book_is_recognised_by_any_one_of_its_marks() -> None:
     assert kind(gen("GitBook 3.2.3"), inner) == "book"
     assert book_style(parse_soup(f"<html><head>{gen('bookdown 0.21')}</head><body>{inner}</body></html>")) == "gitbook"
     assert kind(gen("Hugo 0.1"), inner) == "page"
+    # an mdBook page whose menu bar is known by its id only: its generator names it
+    mdbook = "<nav class='sidebar'>t</nav><div id='menu-bar'>m</div><div class='sidebar-scrollbox'>s</div>"
+    assert kind(gen("mdBook 0.4.40"), mdbook) == "book"
     # one class or id alone
     assert kind("", "<div class='book'><div class='book-summary'>x</div><div class='book-body'>" + inner + "</div></div>") == "book"
     assert kind("", "<header class='sidebar-book'>B</header><main id='content'>y</main>") == "book"
