@@ -44,7 +44,7 @@ def test_front_matter_running_on_into_the_first_paragraph_leaves_the_paragraph()
     assert read(html) == ("Rates", ["Rates", "The body text.", "More."], [("p", "template markup", 23)])
     source, soup = blog(html)
     assert source.prepare(soup) == [Skipped("p", "template markup", REASON, 23)]
-    assert [p.get_text() for p in soup.find_all("p")] == ["\nThe body text.", "More."]
+    assert [p.get_text() for p in soup.find_all("p")] == ["The body text.", "More."]
 
 
 def test_front_matter_in_a_div_or_a_pre_is_found() -> None:
