@@ -1,0 +1,35 @@
+"""Where a chapter starts being read (narrator.script.planner.plan): blocks with nothing to say
+before its first readable one (a decorative rule, a picture without alt text, a section break)
+neither make the chapter readable nor hide that a heading opens it, so its title is heard once,
+and a chapter with nothing readable at all is dropped however it is titled."""
+
+from __future__ import annotations
+
+from narrator.config import Config
+from narrator.values import Block, Chapter, Document, Run
+from narrator.script.planner import plan
+
+
+def para(text: str, kind: str = "paragraph", level: int = 0) -> Block:
+    return Block(kind, (Run(text),), level=level)  # type: ignore[arg-type]
+
+
+def said(doc: Document) -> list[list[tuple[str, str]]]:
+    """Each chapter's segments: (text, boundary)."""
+    return [[(s.text, s.boundary) for s in c.segments] for c in plan(doc, Config()).chapters]
+
+
+def test_a_heading_after_blocks_with_nothing_to_say_is_the_chapter_title() -> None:
+    doc = Document("Lesson", "en", (Chapter(1, "Scope", (
+        para("* * *"), para("", kind="break"), para("Scope", "heading", 1), para("We start here.")),),))
+    assert said(doc) == [[("Scope", "heading"), ("We start here.", "end")]]
+
+
+def test_a_chapter_with_nothing_readable_is_dropped_even_with_a_title() -> None:
+    doc = Document("Lesson", "en", (
+        Chapter(1, "Ornaments", (para("* * *"), para("— · —"))),
+        Chapter(2, "Scope", (para("Scope", "heading", 1), para("We start here."))),
+    ))
+    script = plan(doc, Config())
+    assert [(c.index, c.title) for c in script.chapters] == [(1, "Scope")]
+    assert said(doc) == [[("Scope", "heading"), ("We start here.", "end")]]
