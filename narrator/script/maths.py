@@ -977,7 +977,8 @@ class _Speaker:
         figures it is "is similar to"."""
         right = self._solid(atoms, i, 1)
         key = self.token(right)
-        triangle = any(w in (_w("triangle", self.lang), "ABC") for w in out[-3:]) or key in ("\\triangle", "△")
+        # △ABC ~ DEF: the triangle's word stands before its three vertices, each a word of its own
+        triangle = _w("triangle", self.lang) in out[-4:] or key in ("\\triangle", "△")
         follows = not triangle and bool(key) and (
             key[0].isupper() or key.startswith("\\") and key[1:2].isupper()
             or key in ("\\chi", "\\mathcal", "t") or (right is not None and right[0] == "m"

@@ -1,0 +1,16 @@
+"""A dot standing for an argument, typed as a Unicode middle dot (·), a dot operator (⋅) or
+\\cdotp, is said as the \\cdot placeholder is (issue 26)."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.script.maths import speak_tex
+
+
+@pytest.mark.parametrize("dot", ["·", "⋅", r"\cdotp"])
+def test_every_spelling_of_a_placeholder_dot_is_a_place(dot: str) -> None:
+    assert speak_tex(rf"\langle {dot}, {dot} \rangle", "en") == "the inner product"
+    assert speak_tex(rf"\langle {dot}, {dot} \rangle", "zh") == "内积"
+    assert speak_tex(rf"\langle x, {dot} \rangle", "en") == "the inner product of x and dot"
+    assert speak_tex(rf"\langle {dot}, y \rangle", "zh") == "点 与 y 的内积"
