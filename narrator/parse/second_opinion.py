@@ -156,9 +156,9 @@ def _heading_before(node: Any) -> str:
             continue
         if sib.name in _HEADINGS:
             return _text(sib)
-        inner = sib.find_all(_HEADINGS, limit=3)
-        if inner and len(_text(sib)) < 200:
-            return _text(inner[-1])
+        inner = sib.find(_HEADINGS)
+        if inner is not None and len(_text(sib)) < 200:
+            return _text(sib.find_all(_HEADINGS)[-1])  # short: its last heading, however many
         if sib.name == "p" or sib.find("p") is not None:
             break  # prose between: the heading is not this list's
     return ""
