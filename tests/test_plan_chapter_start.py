@@ -33,3 +33,15 @@ def test_a_chapter_with_nothing_readable_is_dropped_even_with_a_title() -> None:
     script = plan(doc, Config())
     assert [(c.index, c.title) for c in script.chapters] == [(1, "Scope")]
     assert said(doc) == [[("Scope", "heading"), ("We start here.", "end")]]
+
+
+def test_a_heading_that_is_the_title_keeps_its_level_and_a_paragraph_that_is_becomes_one() -> None:
+    # an <h3> saying the chapter's title stays an <h3> (read calm, as its level says); a plain
+    # paragraph saying it is read as the title, a heading at the chapter level (read serious)
+    for first, kind_level, emotion in ((Block("heading", (Run("Scope"),), level=3), ("heading", 3), "calm"),
+                                       (para("Scope"), ("heading", 1), "serious")):
+        doc = Document("Lesson", "en", (Chapter(1, "Scope", (first, para("We start here."))),))
+        chapter = plan(doc, Config()).chapters[0]
+        assert [(b.kind, b.level) for b in chapter.blocks] == [kind_level, ("paragraph", 0)]
+        assert [(s.text, s.emotion, s.boundary) for s in chapter.segments] == [
+            ("Scope", emotion, "heading"), ("We start here.", "neutral", "end")]
