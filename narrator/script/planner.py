@@ -206,7 +206,11 @@ class _Planner:
         self.style.looks = StyleSheet.looks_of(b for c in document.chapters for b in c.blocks)
         self.lexicon = Lexicon(config.lexicon)
         self.casting = Casting(config)
-        self._abbreviations = config.abbreviations
+        # [abbreviations.<tag>] by tag, compared as tags ("en_GB" is "en-gb")
+        self._abbreviations = {_tag(k): v for k, v in config.abbreviations.items()}
+        # a sentence knows only its language ("en"): the document's tag says which region's
+        # table is taken first ("en-GB")
+        self._doc_tag = _tag(document.lang)
         self._said: dict[tuple[str, bool, str], str] = {}
         self._numbered: dict[int, int] = {}  # list level -> the item whose number was said
         self.default_lang = normalize_lang(document.lang) or "en"
@@ -308,9 +312,16 @@ class _Planner:
         return said
 
     def abbreviations(self, lang: str) -> Mapping[str, str] | None:
-        """The user's abbreviations for ``lang`` ("en-GB" takes "en-GB", else "en")."""
+        """The user's abbreviations for ``lang`` ("en-GB" takes "en-GB", else "en"); a bare
+        language ("en") takes the document's region first when the document is in it."""
         table = self._abbreviations
-        return (table.get(lang) or table.get(lang.split("-")[0])) if table else None
+        if not table:
+            return None
+        tag = _tag(lang)
+        primary = tag.split("-")[0]
+        if tag == primary and self._doc_tag.split("-")[0] == primary:
+            tag = self._doc_tag
+        return table.get(tag) or table.get(primary)
 
     def _work(self, units: int) -> None:
         """Count blocks and segments planned; ``tick`` about every 1,000 of them."""
@@ -685,6 +696,11 @@ def spoken_text(text: str, boundary: str = "sentence", lang: str = "en",
             text = str(_roman(m.group(1))) + text[m.end(1):]
     # normalised text stays as it is: only what the symbols and numerals added is said again
     return text if text == said else normalize(text, lang, abbreviations=abbreviations)
+
+
+def _tag(lang: str) -> str:
+    """A language tag in one spelling: "en_GB" -> "en-gb"."""
+    return lang.replace("_", "-").strip().lower()
 
 
 def _title_key(title: str) -> str:
