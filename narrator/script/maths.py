@@ -1039,12 +1039,13 @@ class _Speaker:
             out.append(f"{u} 与 {v} 的内积" if zh else f"the inner product of {u} and {v},")
             return after
         if ch == "⦃":
-            for bar in ("∣", "|", ":"):
-                parts = _split_top(inner, bar, 1)
-                if len(parts) == 2:
-                    x, cond = (" ".join(self.run(p)) for p in parts)
-                    out.append(f"所有满足 {cond} 的 {x} 组成的集合，" if zh else f"the set of {x} such that {cond},")
-                    return after
+            # the set's bar is the first one with something before it: {x : |x| < 1}, {|x| : x ∈ A}
+            cuts = [parts for parts in (_split_top(inner, bar, 1) for bar in ("∣", "|", ":"))
+                    if len(parts) == 2 and any(not (a[0] == "c" and a[1].isspace()) for a in parts[0])]
+            if cuts:
+                x, cond = (" ".join(self.run(p)) for p in min(cuts, key=lambda parts: len(parts[0])))
+                out.append(f"所有满足 {cond} 的 {x} 组成的集合，" if zh else f"the set of {x} such that {cond},")
+                return after
             items = " ".join(self.run(inner))
             out.append(f"集合 {items}，" if zh else f"the set {items},")
             return after
