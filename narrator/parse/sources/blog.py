@@ -151,8 +151,13 @@ def _toml_front(soup: Any) -> Any | None:
     first = next((e for e in body.find_all(["p", "div", "pre"], limit=20) if e.get_text().strip()), None)
     if first is None or not first.get_text().lstrip().startswith("+++"):
         return None
-    # a wrapper (the page's content element) starts with it: the front matter's own element
-    while (inner := next((e for e in first.find_all(["p", "div", "pre"], limit=20) if e.get_text().strip()),
-                         None)) is not None and inner.get_text().lstrip().startswith("+++"):
+    # a wrapper (the page's content element) starts with it: the front matter's own element is
+    # the innermost one around its first words (one climb, not a search per level: 2,000 nested
+    # wrappers)
+    from bs4 import Comment
+
+    lead = first.find(string=lambda s: not isinstance(s, Comment) and bool(s.strip()))
+    inner = lead.find_parent(["p", "div", "pre"]) if lead is not None else None
+    if inner is not None and inner is not first and inner.get_text().lstrip().startswith("+++"):
         first = inner
     return first if _TOML_FENCE.match(first.get_text()) else None
