@@ -19,3 +19,18 @@ def test_japanese_kana_or_korean_text_does_not_overrule_the_declared_language() 
     assert lang(f'<html lang="fr"><body><p>{kana}</p></body></html>') == "fr"
     assert lang(f'<html lang="fr"><body><p>{hangul}</p></body></html>') == "fr"
     assert lang(f"<p>{hangul}</p>") == "en"  # nothing declared: the default
+
+
+def test_chinese_characters_weigh_three_latin_letters_across_blocks() -> None:
+    # the blocks' text is counted as it is, joined: 2 characters against 6 letters is Chinese
+    assert lang("<p>一二</p><p>abcdef</p>") == "zh"
+    assert lang("<p>一二</p><p>abcdefg</p>") == "en"
+
+
+def test_the_language_is_judged_on_the_first_2000_blocks_and_200000_characters() -> None:
+    # 700 Chinese characters outweigh 1,999 or 2,000 one-letter blocks, when they are looked at
+    assert lang("<p>a</p>" * 1999 + "<p>" + "一" * 700 + "</p>") == "zh"
+    assert lang("<p>a</p>" * 2000 + "<p>" + "一" * 700 + "</p>") == "en"
+    # digits are neither: one Chinese character is the whole count, when it is looked at
+    assert lang("<p>" + "1" * 199_999 + "一</p>") == "zh"
+    assert lang("<p>" + "1" * 200_000 + "一</p>") == "en"

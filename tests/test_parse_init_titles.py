@@ -16,3 +16,12 @@ def test_the_first_part_of_a_page_title_is_taken_only_when_the_page_shows_it() -
     # a block of the page reads "Law of gravity"
     assert title("<html><head><title>Law of gravity-Physics site</title></head><body>"
                  "<p>Things fall down.</p></body></html>") == "Law of gravity-Physics site"
+
+
+def test_the_page_must_show_that_first_part_in_one_of_its_first_50_blocks() -> None:
+    def with_block_at(k: int) -> str:
+        return title("<html><head><title>Law of gravity-Physics site</title></head><body>"
+                     + "<p>Things fall.</p>" * (k - 1) + "<p>Law of gravity</p></body></html>")
+
+    assert with_block_at(50) == "Law of gravity"
+    assert with_block_at(51) == "Law of gravity-Physics site"
