@@ -45,3 +45,18 @@ def test_a_heading_that_is_the_title_keeps_its_level_and_a_paragraph_that_is_bec
         assert [(b.kind, b.level) for b in chapter.blocks] == [kind_level, ("paragraph", 0)]
         assert [(s.text, s.emotion, s.boundary) for s in chapter.segments] == [
             ("Scope", emotion, "heading"), ("We start here.", "neutral", "end")]
+
+
+def test_the_document_title_as_a_chapter_title_is_heard_once() -> None:
+    # chapters titled after the document (an EPUB's cover and title page) with no heading of their
+    # own: the first says the title, the others do not; a chapter of another title says its own
+    chapters = tuple(Chapter(i, title, (para(f"Text {i}."),)) for i, title in enumerate(
+        ("Photosynthesis", "Photosynthesis", "Light reactions", "Photosynthesis"), 1))
+    assert said(Document("Photosynthesis", "en", chapters)) == [
+        [("Photosynthesis", "heading"), ("Text 1.", "end")], [("Text 2.", "end")],
+        [("Light reactions", "heading"), ("Text 3.", "end")], [("Text 4.", "end")]]
+    # a block says the document's title later: it is heard there, not at the start
+    later = chapters[:3] + (Chapter(4, "End", (para("Photosynthesis", "heading", 1), para("Text 4."))),)
+    assert said(Document("Photosynthesis", "en", later)) == [
+        [("Text 1.", "end")], [("Text 2.", "end")], [("Light reactions", "heading"), ("Text 3.", "end")],
+        [("Photosynthesis", "heading"), ("Text 4.", "end")]]
