@@ -1,0 +1,42 @@
+"""An editor's document kept in a <textarea> (narrator/parse/__init__.py), in the cases the exact
+tests leave open: what counts as a document, what of it is kept, and how long it must be to be
+read instead of the page around it."""
+
+from __future__ import annotations
+
+from narrator.config import ParseConfig
+from narrator.parse import parse_html
+from narrator.values import Skipped
+
+AROUND = "page around the editor"
+INSTEAD = "the editor's document is read instead"
+
+
+def parse(markup: str) -> tuple[list[tuple[str, tuple[str, ...], str]], tuple[Skipped, ...]]:
+    doc = parse_html(markup.encode(), "dir/lesson.html", ParseConfig())
+    return [(b.text, b.images, b.source) for c in doc.chapters for b in c.blocks], doc.skipped
+
+
+def test_escaped_text_without_markup_is_no_document() -> None:
+    # escaped twice ("&amp;lt;" in the page, "&lt;" in the textarea), unescaped to "x < y ...": still
+    # no tag, so the textarea is a control of the page
+    blocks, skipped = parse("<textarea>x &amp;lt; y and more words here to make it long</textarea><p>x</p>")
+    assert blocks == [("x", (), "body > p:nth-of-type(1)")]
+    # its text as read, "x &lt; y ...", is 44 characters
+    assert skipped == (Skipped("body > textarea:nth-of-type(1)", "form control", "a control label, not lesson text", 44),)
+
+
+def test_a_document_without_text_is_left_out_of_the_editors_content() -> None:
+    # the first textarea holds a picture only: nothing of it (neither its block nor its report)
+    blocks, skipped = parse('<textarea><p><img src="a.png"></p></textarea>'
+                            "<textarea><p>Editor text that is long enough.</p></textarea><p>x</p>")
+    assert blocks == [("Editor text that is long enough.", (), "textarea:nth-of-type(2) > p:nth-of-type(1)")]
+    assert skipped == (Skipped("body", AROUND, INSTEAD, 1),)
+
+
+def test_the_editors_document_must_be_more_than_twice_as_long_as_the_page() -> None:
+    blocks, _ = parse("<textarea><p>abcdefghij</p></textarea><p>abcde</p>")  # 10 against 5
+    assert blocks == [("abcde", (), "body > p:nth-of-type(1)")]
+    blocks, skipped = parse("<textarea><p>abcdefghijk</p></textarea><p>abcde</p>")  # 11 against 5
+    assert blocks == [("abcdefghijk", (), "textarea:nth-of-type(1) > p:nth-of-type(1)")]
+    assert skipped == (Skipped("body", AROUND, INSTEAD, 5),)
