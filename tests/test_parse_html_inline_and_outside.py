@@ -44,3 +44,14 @@ def test_a_reference_list_outside_the_main_content_is_reported_as_references() -
     assert doc.skipped == (
         Skipped("body > nav:nth-of-type(1)", "page chrome", "outside the page's main content", 4),
         Skipped("#references", "references", "a list of the sources cited, not the lesson's text", 23))
+
+
+def test_a_see_also_list_inside_the_main_content_is_reported_as_links_to_other_pages() -> None:
+    page = (f'<html><head><title>Plants</title></head><body><div id="main"><h1>Plants</h1>{ARTICLE}'
+            '<h2>See also</h2><ul><li><a href="/a">Trees and their leaves</a></li><li><a href="/b">Flowers</a></li>'
+            "</ul></div><script>var y=2;</script></body></html>")
+    doc = parse_html(page.encode(), "dir/plants.html", ParseConfig())
+    assert [b.source for c in doc.chapters for b in c.blocks][-1] == "#main > h2:nth-of-type(1)"
+    # mostly links: page chrome to the walk, named for what it is ("Trees and their leaves Flowers": 29)
+    assert doc.skipped == (Skipped("#main > ul:nth-of-type(1)", "links to other pages",
+                                   "a list of links to other pages (see also, external links, categories)", 29),)
