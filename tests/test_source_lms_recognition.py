@@ -51,6 +51,8 @@ def test_moodle_is_known_by_any_one_of_its_marks() -> None:
     assert read_as(page(body_attrs=" class='format-topics path-mod-page'")) == MOODLE
     assert read_as(page(meta("generator", "Moodle 4.1 (Build: 20221128)"))) == MOODLE
     assert read_as(page(meta("generator", "WordPress 6.4"))) is None
+    # a class that only holds the words is no Moodle mark (a page without <head> is asked too)
+    assert read_as(f"<html><body class='subpath-module'>{FURNITURE}</body></html>") is None
 
 
 def test_blackboard_is_known_by_its_content_list_or_its_editor_class() -> None:

@@ -100,9 +100,10 @@ def _kind_of(soup: Any) -> str:
     if "identifier" in facts.metas and ("workflow_state" in facts.metas or "editing_roles" in facts.metas):
         return "canvas"
     body = soup.body
-    classes = " ".join(body.get("class") or ()) if body is not None else ""
+    classes = (body.get("class") or ()) if body is not None else ()
     ident = str(body.get("id") or "") if body is not None else ""
-    if ident.startswith("page-mod-") or "path-mod" in classes or "moodle" in facts.metas.get("generator", "").lower():
+    if ident.startswith("page-mod-") or any(c.startswith("path-mod") for c in classes) \
+            or "moodle" in facts.metas.get("generator", "").lower():
         return "moodle"
     if facts.any_id("content_listContainer") or facts.any_class("vtbegenerated"):
         return "blackboard"
