@@ -955,7 +955,9 @@ class _Speaker:
         kind, value = atoms[k]
         if kind == "c":
             return value.isalnum() or value in ")]}|‖⟩⦄'!"
-        if kind in ("g", "e"):
+        if kind == "g":  # x ={} -1: an empty group (TeX's spacing trick) is no operand
+            return any(not (a[0] == "c" and a[1].isspace()) for a in self.atoms(value))
+        if kind == "e":
             return True
         name = value.macroname
         return name not in _RELATIONS and name not in _BIG_OPS and name not in (
