@@ -60,3 +60,12 @@ def test_the_document_title_as_a_chapter_title_is_heard_once() -> None:
     assert said(Document("Photosynthesis", "en", later)) == [
         [("Text 1.", "end")], [("Text 2.", "end")], [("Light reactions", "heading"), ("Text 3.", "end")],
         [("Photosynthesis", "heading"), ("Text 4.", "end")]]
+
+
+def test_a_title_said_first_has_no_marks_and_no_place_in_the_page() -> None:
+    doc = Document("Lesson", "en", (Chapter(1, "Light reactions", (
+        Block("paragraph", (Run("Text.", marks=("b",)),), source="#p1"),)),))
+    title, text = plan(doc, Config()).segments
+    assert (title.text, title.marks, title.source, title.block, title.boundary) == (
+        "Light reactions", (), "", -1, "heading")
+    assert (text.text, text.marks, text.source, text.block) == ("Text.", ("b",), "#p1", 0)
