@@ -40,3 +40,9 @@ def test_a_cell_holding_only_a_file_link_keeps_its_cell() -> None:
     skipped, soup = prepared("<table class='collection-content'><tr><td>Week 1</td><td><a href='Notes/Brief.pdf'>Brief.pdf</a></td></tr></table>")
     assert skipped == [Skipped("a", "file attachment", CELL, 9)]
     assert [td.get_text() for td in soup.find_all("td")] == ["Week 1", ""]
+
+
+def test_a_page_is_notion_by_its_title_alone() -> None:
+    soup = parse_soup("<html><body><article class='page'><header><h1 class='page-title'>Notes</h1></header>"
+                      "<p>Every accused is presumed innocent.</p></article></body></html>")
+    assert recognise(soup).name == "notion"
