@@ -6,6 +6,7 @@ import subprocess
 import wave
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from narrator.util.ffmpeg import ffmpeg_exe
 
@@ -35,3 +36,16 @@ def assert_said(say: Callable[[str], str], cases: list[tuple[str, str]]) -> None
     """Every written text of ``cases`` is said as given by ``say``; all the wrong ones are listed."""
     wrong = [(written, said, want) for written, want in cases if (said := say(written)) != want]
     assert not wrong, "\n".join(f"{w!r}: got {g!r}, want {s!r}" for w, g, s in wrong)
+
+
+def page(body: str, head: str = "") -> Any:
+    """The parsed tree (as parse_html builds it) of a page with ``body`` (and ``head``)."""
+    from narrator.parse.tree import parse_tree
+
+    return parse_tree(f"<html>{f'<head>{head}</head>' if head else ''}<body>{body}</body></html>")
+
+
+def first_element(markup: str) -> Any:
+    """The first element inside <body> of a page holding ``markup``."""
+    return page(markup).body.find(True)
+

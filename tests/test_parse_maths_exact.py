@@ -4,19 +4,14 @@ hand-written inputs."""
 
 from __future__ import annotations
 
-from typing import Any
 
+from helpers import first_element
 from narrator.parse.maths import (SYMBOL_FONT, bare_tex, comment_tex, find_tex, formula_of, is_symbol_font,
                                   mathml_string_to_tex, mathml_to_tex, tex_alt)
-from narrator.parse.tree import parse_tree
-
-
-def _el(markup: str) -> Any:
-    return parse_tree(f"<html><body>{markup}</body></html>").body.find(True)
 
 
 def _mml(inner: str, attrs: str = "") -> str | None:
-    return mathml_to_tex(_el(f"<math{attrs}>{inner}</math>"))
+    return mathml_to_tex(first_element(f"<math{attrs}>{inner}</math>"))
 
 
 def _tex(text: str) -> list[str]:
@@ -112,7 +107,7 @@ def test_latex2html_comments_give_their_formula_without_delimiters():
 # -- formulas in attributes and images --------------------------------------------------------
 
 def _formula_of(markup: str, classes: list[str] | None = None) -> str | None:
-    node = _el(markup)
+    node = first_element(markup)
     return formula_of(node, node.name, classes if classes is not None else list(node.get("class") or ()))
 
 
@@ -134,14 +129,14 @@ def test_mathml_kept_in_an_attribute_is_converted():
     assert _formula_of('<span data-mathml="&lt;math&gt;&lt;mi&gt;q&lt;/mi&gt;&lt;/math&gt;"></span>') == "q"
     wiris = '<img data-mathml="«math xmlns=¨http://www.w3.org/1998/Math/MathML¨»«mi»r«/mi»«/math»">'
     assert _formula_of(wiris) == "r"
-    assert tex_alt(_el(wiris)) == "r"
+    assert tex_alt(first_element(wiris)) == "r"
     assert _formula_of('<span data-mathml="x + y"></span>') is None
     assert mathml_string_to_tex("<p>no formula</p>") is None
     assert mathml_string_to_tex("<math><mn>1</mn></math>") == "1"
 
 
 def _alt(alt: str, attrs: str = "") -> str | None:
-    return tex_alt(_el(f'<img alt="{alt}"{attrs}>'))
+    return tex_alt(first_element(f'<img alt="{alt}"{attrs}>'))
 
 
 def test_formula_images_by_alt_text_that_can_only_be_tex():
@@ -152,7 +147,7 @@ def test_formula_images_by_alt_text_that_can_only_be_tex():
     assert _alt("x^2 with words") is None  # a script and words: only a formula image says it is one
     assert _alt("x^2 with words", ' class="latex"') == "x^2 with words"
     assert _alt("x^2 with words", ' src="https://latex.codecogs.com/png.latex?x^2"') == "x^2 with words"
-    assert tex_alt(_el("<img>")) is None
+    assert tex_alt(first_element("<img>")) is None
     assert _alt("  ") is None
     assert _alt("IMG_2041.JPG") is None
     assert _alt("x^2.png", ' class="latex"') is None
@@ -249,7 +244,7 @@ def test_fences_and_tables():
 def test_rows_and_other_containers_give_their_children_or_their_text():
     assert _mml("<mrow><mstyle><mi>a</mi></mstyle><menclose><mi>b</mi></menclose></mrow>") == "ab"
     assert _mml("<merror>bad  input</merror>") == "bad input"
-    assert mathml_to_tex(_el("<m:math><m:mi>x</m:mi><m:mo>=</m:mo><m:mn>1</m:mn></m:math>")) == "x=1"
+    assert mathml_to_tex(first_element("<m:math><m:mi>x</m:mi><m:mo>=</m:mo><m:mn>1</m:mn></m:math>")) == "x=1"
 
 
 def test_very_deep_mathml_turns_to_plain_text():
@@ -321,7 +316,7 @@ def test_annotations_outside_semantics_are_not_read():
 
 
 def test_prefixed_mathml_elements_are_known_by_their_local_name():
-    assert mathml_to_tex(_el("<m:math><m:msup><m:mi>x</m:mi><m:mn>2</m:mn></m:msup></m:math>")) == "{x}^{2}"
+    assert mathml_to_tex(first_element("<m:math><m:msup><m:mi>x</m:mi><m:mn>2</m:mn></m:msup></m:math>")) == "{x}^{2}"
 
 
 def test_a_one_character_identifier_is_never_text():
@@ -348,7 +343,7 @@ def test_annotation_xml_is_markup_never_tex_whatever_its_encoding():
 
 
 def test_a_formula_images_mathml_attribute():
-    assert tex_alt(_el('<img data-mathml="&lt;math&gt;&lt;mi&gt;q&lt;/mi&gt;&lt;/math&gt;" alt="picture">')) == "q"
+    assert tex_alt(first_element('<img data-mathml="&lt;math&gt;&lt;mi&gt;q&lt;/mi&gt;&lt;/math&gt;" alt="picture">')) == "q"
 
 
 def test_words_in_capitals_are_words_too():

@@ -3,20 +3,16 @@ and which links inside them lead back, on small hand-written Word, EPUB, Pandoc 
 
 from __future__ import annotations
 
-from typing import Any
 
+from helpers import first_element
 from narrator.parse.note_marks import (anchor_names, is_backlink, is_note_reference, is_noteref_link, note_role,
                                        note_target)
 from narrator.parse.runs import Piece
 from narrator.parse.tree import parse_tree
 
 
-def _el(markup: str) -> Any:
-    return parse_tree(f"<html><body>{markup}</body></html>").body.find(True)
-
-
 def _role(markup: str, style: str = "", items: bool = False) -> str:
-    node = _el(markup)
+    node = first_element(markup)
     return note_role(node, node.name, style, [], lambda: items)
 
 
@@ -51,42 +47,42 @@ def test_editor_and_generator_classes():
     assert _role('<div class="endnote"></div>', items=True) == "list"  # Sphinx: one class, a list inside
     assert _role('<div class="footnote-ref"></div>') == ""
     assert _role("<div></div>") == ""
-    node = _el("<div></div>")
+    node = first_element("<div></div>")
     node.attrs["class"] = "note footnotes"  # a class attribute given as one string
     assert note_role(node, "div", "", [], lambda: False) == "list"
 
 
 def test_anchor_names_are_the_id_and_the_name():
-    assert anchor_names(_el('<a id="fn1" name="_ftn1">1</a>')) == ["fn1", "_ftn1"]
-    assert anchor_names(_el('<a name="n">1</a>')) == ["n"]
-    assert anchor_names(_el('<a id="">1</a>')) == []
-    assert anchor_names(_el("<a>1</a>")) == []
+    assert anchor_names(first_element('<a id="fn1" name="_ftn1">1</a>')) == ["fn1", "_ftn1"]
+    assert anchor_names(first_element('<a name="n">1</a>')) == ["n"]
+    assert anchor_names(first_element('<a id="">1</a>')) == []
+    assert anchor_names(first_element("<a>1</a>")) == []
 
 
 def test_backlinks_by_role_class_or_a_short_text_linking_back():
-    assert is_backlink(_el('<a role="doc-backlink" href="#r1">back</a>'), "a")
+    assert is_backlink(first_element('<a role="doc-backlink" href="#r1">back</a>'), "a")
     for name in ("footnote-back", "footnote-backref", "fn-backref", "mw-cite-backlink",
                  "mce-footnotes-backlink", "fn-bracket", "footnote-label", "reversefootnote"):
-        assert is_backlink(_el(f'<span class="{name}">x</span>'), "span"), name
-    assert is_backlink(_el('<span class="Footnote-Back">x</span>'), "span")
+        assert is_backlink(first_element(f'<span class="{name}">x</span>'), "span"), name
+    assert is_backlink(first_element('<span class="Footnote-Back">x</span>'), "span")
     for text in ("↩", "↩\ufe0e", "^", "↑", "⏎", "⤴", "[1]", "12", "1.", "[123]", "a", "return", " ↩ "):
-        assert is_backlink(_el(f'<a href="#fnref1">{text}</a>'), "a"), text
+        assert is_backlink(first_element(f'<a href="#fnref1">{text}</a>'), "a"), text
     for text in ("back to the text", "[1234]", "ab", "A"):
-        assert not is_backlink(_el(f'<a href="#fnref1">{text}</a>'), "a"), text
-    assert not is_backlink(_el('<a href="page.html#r1">↩</a>'), "a")
-    assert not is_backlink(_el('<span href="#r1">↩</span>'), "span")
-    assert not is_backlink(_el("<a>↩</a>"), "a")
-    assert not is_backlink(_el('<a href="#r1">' + "<b>x</b>" * 30 + "</a>"), "a")  # more than a label
+        assert not is_backlink(first_element(f'<a href="#fnref1">{text}</a>'), "a"), text
+    assert not is_backlink(first_element('<a href="page.html#r1">↩</a>'), "a")
+    assert not is_backlink(first_element('<span href="#r1">↩</span>'), "span")
+    assert not is_backlink(first_element("<a>↩</a>"), "a")
+    assert not is_backlink(first_element('<a href="#r1">' + "<b>x</b>" * 30 + "</a>"), "a")  # more than a label
 
 
 def test_note_reference_links_by_role_or_class():
-    assert is_noteref_link(_el('<a role="doc-noteref" href="#n1">1</a>'), "a")
-    assert is_noteref_link(_el('<a epub:type="noteref" href="#n1">1</a>'), "a")
+    assert is_noteref_link(first_element('<a role="doc-noteref" href="#n1">1</a>'), "a")
+    assert is_noteref_link(first_element('<a epub:type="noteref" href="#n1">1</a>'), "a")
     for name in ("footnote-reference", "footnote-ref", "noteref", "Footnote-Ref"):
-        assert is_noteref_link(_el(f'<a class="{name}" href="#n1">1</a>'), "a"), name
-    assert not is_noteref_link(_el('<a class="footnote" href="#n1">1</a>'), "a")
-    assert not is_noteref_link(_el('<span class="noteref">1</span>'), "span")
-    assert not is_noteref_link(_el("<a>1</a>"), "a")
+        assert is_noteref_link(first_element(f'<a class="{name}" href="#n1">1</a>'), "a"), name
+    assert not is_noteref_link(first_element('<a class="footnote" href="#n1">1</a>'), "a")
+    assert not is_noteref_link(first_element('<span class="noteref">1</span>'), "span")
+    assert not is_noteref_link(first_element("<a>1</a>"), "a")
 
 
 def _before(*texts: str) -> list[Piece]:
@@ -94,7 +90,7 @@ def _before(*texts: str) -> list[Piece]:
 
 
 def _is_ref(markup: str, style: str = "", before: tuple[str, ...] = ()) -> bool:
-    node = _el(markup)
+    node = first_element(markup)
     return is_note_reference(node, node.name, style, _before(*before))
 
 
@@ -136,16 +132,16 @@ def test_digits_are_a_reference_after_punctuation_or_linking_into_the_page():
 
 
 def test_the_target_of_a_reference_is_the_id_its_link_points_to():
-    assert note_target(_el('<a href="#fn1">1</a>')) == "fn1"
-    assert note_target(_el('<sup><a href="#fn2">2</a></sup>')) == "fn2"
+    assert note_target(first_element('<a href="#fn1">1</a>')) == "fn1"
+    assert note_target(first_element('<sup><a href="#fn2">2</a></sup>')) == "fn2"
     assert note_target(parse_tree('<html><body><a href="#fn3"><sup>3</sup></a></body></html>').find("sup")) == "fn3"
-    assert note_target(_el('<a href="#">1</a>')) == ""
-    assert note_target(_el('<a href="notes.html#fn1">1</a>')) == ""
-    assert note_target(_el("<a>1</a>")) == ""
-    assert note_target(_el("<sup>1</sup>")) == ""
-    assert note_target(_el("<sup></sup>")) == ""
+    assert note_target(first_element('<a href="#">1</a>')) == ""
+    assert note_target(first_element('<a href="notes.html#fn1">1</a>')) == ""
+    assert note_target(first_element("<a>1</a>")) == ""
+    assert note_target(first_element("<sup>1</sup>")) == ""
+    assert note_target(first_element("<sup></sup>")) == ""
 
 
 def test_the_target_is_the_first_link_inside_and_may_be_one_character():
-    assert note_target(_el('<sup><b>1</b><a href="#fn">1</a></sup>')) == "fn"
-    assert note_target(_el('<a href="#a">1</a>')) == "a"
+    assert note_target(first_element('<sup><b>1</b><a href="#fn">1</a></sup>')) == "fn"
+    assert note_target(first_element('<a href="#a">1</a>')) == "a"

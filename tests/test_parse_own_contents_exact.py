@@ -3,24 +3,19 @@ as one, and the skip-report entries they give, on small hand-written documents."
 
 from __future__ import annotations
 
-from typing import Any
 
+from helpers import page
 from narrator.parse.own_contents import (_entries, _links_home, _names_a_section, _without_page_number,
                                          take_out_own_contents)
-from narrator.parse.tree import parse_tree
 
 _WHAT = "table of contents"
 _REASON = "the document's own list of its sections: each section is heard as it comes"
 _SECTIONS = '<h2 id="i">Introduction</h2><p>x</p><h2 id="m">Method</h2><p>y</p><h2 id="r">Results</h2><p>z</p>'
 
 
-def _soup(body: str) -> Any:
-    return parse_tree(f"<html><body>{body}</body></html>")
-
-
 def _taken(body: str) -> tuple[list[tuple[str, int]], list[str]]:
     """(source and characters of each entry taken out, the names of the elements left in <body>)."""
-    soup = _soup(body)
+    soup = page(body)
     out = take_out_own_contents(soup)
     assert all(s.what == _WHAT and s.reason == _REASON for s in out)
     return [(s.source, s.chars) for s in out], [el.name for el in soup.body.find_all(True, recursive=False)]
@@ -50,20 +45,20 @@ def test_an_entry_names_a_section_when_it_is_a_heading_or_one_with_more_words():
 
 def test_an_entry_links_home_with_one_link_to_an_anchor_of_the_document():
     ids = {"h.1", "h.2"}
-    p = _soup('<p><a href="#h.1">Intro</a> ..... 3</p>').find("p")
+    p = page('<p><a href="#h.1">Intro</a> ..... 3</p>').find("p")
     assert _links_home(p, ids)
-    assert not _links_home(_soup('<p><a href="#h.3">Intro</a></p>').find("p"), ids)
-    assert not _links_home(_soup('<p><a href="page.html#h.1">Intro</a></p>').find("p"), ids)
-    assert not _links_home(_soup('<p><a href="#h.1">Intro</a> and more words</p>').find("p"), ids)
-    assert not _links_home(_soup('<p><a href="#h.1">A</a> <a href="#h.2">B</a></p>').find("p"), ids)
-    assert not _links_home(_soup("<p><a>Intro</a></p>").find("p"), ids)
+    assert not _links_home(page('<p><a href="#h.3">Intro</a></p>').find("p"), ids)
+    assert not _links_home(page('<p><a href="page.html#h.1">Intro</a></p>').find("p"), ids)
+    assert not _links_home(page('<p><a href="#h.1">Intro</a> and more words</p>').find("p"), ids)
+    assert not _links_home(page('<p><a href="#h.1">A</a> <a href="#h.2">B</a></p>').find("p"), ids)
+    assert not _links_home(page("<p><a>Intro</a></p>").find("p"), ids)
 
 
 def test_the_entries_of_a_list_are_its_innermost_items_with_text():
-    ul = _soup("<ul><li>A<ul><li>A.1</li><li> </li></ul></li><li>B</li></ul>").find("ul")
+    ul = page("<ul><li>A<ul><li>A.1</li><li> </li></ul></li><li>B</li></ul>").find("ul")
     assert [" ".join(li.get_text().split()) for li in _entries(ul)] == ["A.1", "B"]
-    assert len(_entries(_soup("<p>One</p>").find("p"))) == 1
-    assert _entries(_soup("<p> </p>").find("p")) == []
+    assert len(_entries(page("<p>One</p>").find("p"))) == 1
+    assert _entries(page("<p> </p>").find("p")) == []
 
 
 def test_a_list_of_the_sections_under_a_contents_heading_is_taken_out_with_its_heading():
@@ -152,9 +147,9 @@ def test_a_heading_of_four_letters_may_stand_for_a_longer_entry():
 
 
 def test_nested_numbered_lists_give_their_innermost_items():
-    ul = _soup("<ul><li>A<ol><li>A.1</li></ol></li><li>B</li></ul>").find("ul")
+    ul = page("<ul><li>A<ol><li>A.1</li></ol></li><li>B</li></ul>").find("ul")
     assert [" ".join(li.get_text().split()) for li in _entries(ul)] == ["A.1", "B"]
-    ol = _soup("<ol><li>C<ol><li>C.1</li></ol></li></ol>").find("ol")
+    ol = page("<ol><li>C<ol><li>C.1</li></ol></li></ol>").find("ol")
     assert [" ".join(li.get_text().split()) for li in _entries(ol)] == ["C.1"]
 
 

@@ -10,18 +10,14 @@ from typing import Any
 
 import pytest
 
+from helpers import page
 import narrator.parse.second_opinion as so
 from narrator.parse.link_stats import link_stats
-from narrator.parse.tree import parse_tree
 
 PROSE = ("Rivers carve their valleys over thousands of years, and the water runs faster on the outside "
          "of every bend.")  # 107 characters
 OTHER = ("Deltas form where a river meets the sea and slows down, dropping the sand and mud it carried "
          "from the hills.")
-
-
-def _soup(body: str) -> Any:
-    return parse_tree(f"<html><head><title>t</title></head><body>{body}</body></html>")
 
 
 class Walker:
@@ -55,7 +51,7 @@ def _extractor(monkeypatch: pytest.MonkeyPatch, *kept: str) -> list[str]:
 # -- true names ------------------------------------------------------------------------------
 
 def _kind(markup: str, heading: str = "") -> tuple[str, str] | None:
-    return so.links_kind(_soup(markup).body.find(True), heading)
+    return so.links_kind(page(markup, "<title>t</title>").body.find(True), heading)
 
 
 def test_reference_lists_and_link_lists_by_class_or_id():
@@ -95,7 +91,7 @@ def test_grams_are_six_letters_of_the_text_without_white_space_in_lower_case():
 
 def test_the_extractor_keeps_a_text_when_it_holds_six_in_ten_of_its_grams(monkeypatch):
     asked = _extractor(monkeypatch, "abcdefghij")
-    opinion = so.Opinion(_soup("<p>x</p>"))
+    opinion = so.Opinion(page("<p>x</p>", "<title>t</title>"))
     assert not opinion.asked
     assert opinion.keeps("abcdefghijk") is True  # 5 of 6
     assert opinion.keeps("abcdefghxy") is True  # 3 of 5: exactly six in ten
@@ -106,14 +102,14 @@ def test_the_extractor_keeps_a_text_when_it_holds_six_in_ten_of_its_grams(monkey
 
 def test_an_extractor_that_keeps_nothing_keeps_no_text(monkeypatch):
     _extractor(monkeypatch, "")
-    opinion = so.Opinion(_soup("<p>x</p>"))
+    opinion = so.Opinion(page("<p>x</p>", "<title>t</title>"))
     assert opinion.keeps("abcdefgh") is False
     assert opinion.available
 
 
 def test_without_an_extractor_there_is_no_opinion(monkeypatch):
     monkeypatch.setattr(so, "_extract", lambda page: None)
-    opinion = so.Opinion(_soup("<p>x</p>"))
+    opinion = so.Opinion(page("<p>x</p>", "<title>t</title>"))
     assert opinion.keeps("abcdefgh") is None
     assert opinion.asked and not opinion.available
 
@@ -121,7 +117,7 @@ def test_without_an_extractor_there_is_no_opinion(monkeypatch):
 # -- what is prose ---------------------------------------------------------------------------
 
 def _prose(body: str) -> list[str]:
-    soup = _soup(body)
+    soup = page(body, "<title>t</title>")
     return [el.get("id") or el.name for el in so.prose_in(soup.body, link_stats(soup))]
 
 
@@ -144,12 +140,12 @@ def test_a_chinese_character_counts_two():
 
 
 def test_the_heading_a_list_comes_under():
-    soup = _soup("<h2>See also</h2>\n<br><ul id='u'><li>a</li></ul>"
+    soup = page("<h2>See also</h2>\n<br><ul id='u'><li>a</li></ul>"
                  "<div><h2>Notes</h2><h3>References</h3></div><ol id='o'><li>b</li></ol>"
                  "<h2>Far</h2>" + "<span></span>" * 13 + "<ul id='far'><li>c</li></ul>"
                  "<h2>Prose</h2><p>Between.</p><ul id='after'><li>d</li></ul>"
                  f"<h2>Long</h2><div><h3>Inner</h3>{'x' * 200}</div><ul id='long'><li>e</li></ul>"
-                 "<h2>Wrapped</h2><div><p>x</p></div><ul id='wrapped'><li>f</li></ul>")
+                 "<h2>Wrapped</h2><div><p>x</p></div><ul id='wrapped'><li>f</li></ul>", "<title>t</title>")
     assert so._heading_before(soup.find(id="u")) == "See also"
     assert so._heading_before(soup.find(id="o")) == "References"
     assert so._heading_before(soup.find(id="far")) == ""
@@ -164,18 +160,18 @@ def test_teasers_for_other_pages_by_their_heading():
     for heading in ("Read more", "Related", "Related stories", "More stories from us", "More from Rivers",
                     "You might also like", "Recommended for you", "Most read", "Trending", "Latest news",
                     "推荐阅读", "猜你喜欢", "Related[edit]", "Read next >>"):
-        soup = _soup(f"<div id='d'><h3>{heading}</h3><p>x</p></div>")
+        soup = page(f"<div id='d'><h3>{heading}</h3><p>x</p></div>", "<title>t</title>")
         assert so._is_teasers(soup.find(id="d")), heading
-        soup = _soup(f"<h3>{heading}</h3><ul id='u'><li>x</li></ul>")
+        soup = page(f"<h3>{heading}</h3><ul id='u'><li>x</li></ul>", "<title>t</title>")
         assert so._is_teasers(soup.find(id="u")), heading
     for heading in ("Rivers", "Read more about rivers here today", "More", "Relatedness"):
-        soup = _soup(f"<div id='d'><h3>{heading}</h3><p>x</p></div>")
+        soup = page(f"<div id='d'><h3>{heading}</h3><p>x</p></div>", "<title>t</title>")
         assert not so._is_teasers(soup.find(id="d")), heading
 
 
 def test_furniture_names_on_the_element_or_above_it_up_to_the_dropped_one():
-    soup = _soup("<div id='top' class='cookie-notice'><div id='mid'><p id='p'>x</p></div></div>"
-                 "<div id='plain'><p id='q' class='share-bar'>y</p><p id='r'>z</p></div>")
+    soup = page("<div id='top' class='cookie-notice'><div id='mid'><p id='p'>x</p></div></div>"
+                 "<div id='plain'><p id='q' class='share-bar'>y</p><p id='r'>z</p></div>", "<title>t</title>")
     top, p = soup.find(id="top"), soup.find(id="p")
     assert so._furniture(p, top)
     assert not so._furniture(p, soup.find(id="mid"))  # above the dropped element: not asked
@@ -186,7 +182,7 @@ def test_furniture_names_on_the_element_or_above_it_up_to_the_dropped_one():
 # -- the review ------------------------------------------------------------------------------
 
 def _review(body: str, chrome: dict[str, str], outside: tuple[str, ...] = ()) -> tuple[so.Review, Any]:
-    soup = _soup(body)
+    soup = page(body, "<title>t</title>")
     walker = Walker(soup, chrome)
     ids = frozenset(id(soup.find(id=o)) for o in outside)
     return so.review(soup.body, soup, walker, ids), soup
@@ -281,8 +277,8 @@ def test_without_an_extractor_one_warning_counts_the_unchecked_blocks(monkeypatc
 
 def test_consult_sets_the_walker_and_the_main_content(monkeypatch):
     _extractor(monkeypatch, PROSE)
-    soup = _soup(f"<div id='box'><p>{PROSE}</p></div><div id='side'><p>{PROSE}</p></div>"
-                 "<h2>See also</h2><ul id='see'><li>x</li></ul>")
+    soup = page(f"<div id='box'><p>{PROSE}</p></div><div id='side'><p>{PROSE}</p></div>"
+                 "<h2>See also</h2><ul id='see'><li>x</li></ul>", "<title>t</title>")
     walker = Walker(soup, {"box": "mostly links", "see": "mostly links"})
     kept: list[Any] = []
 
@@ -305,7 +301,7 @@ def test_consult_sets_the_walker_and_the_main_content(monkeypatch):
 
 def test_the_debug_count_of_prose_blocks_the_extractor_would_leave_out(monkeypatch, caplog):
     _extractor(monkeypatch, PROSE)
-    opinion = so.Opinion(_soup("<p>x</p>"))
+    opinion = so.Opinion(page("<p>x</p>", "<title>t</title>"))
     blocks = [SimpleNamespace(text=PROSE), SimpleNamespace(text=OTHER), SimpleNamespace(text="Short.")]
     so.count_unshared(blocks, opinion)  # never asked: nothing to log
     assert not opinion.asked
@@ -322,7 +318,7 @@ def test_the_debug_count_of_prose_blocks_the_extractor_would_leave_out(monkeypat
 
 
 def test_furniture_by_id():
-    soup = _soup("<div id='plain'><p id='cookie-notice'>y</p></div>")
+    soup = page("<div id='plain'><p id='cookie-notice'>y</p></div>", "<title>t</title>")
     assert so._furniture(soup.find(id="cookie-notice"), soup.find(id="plain"))
 
 
