@@ -29,3 +29,8 @@ def test_the_share_an_element_holds_is_its_paragraphs_scores_only() -> None:
     # a holds 16 of 28 (57 %, under 60 %): the root climbs to the wrapper
     assert root_id(f'<div id="w"><div id="a">{PARA * 4}</div><div id="b">{PARA * 3}</div></div>') == "w"
     assert root_id(f'<div id="w"><div id="a">{PARA * 5}</div><div id="b">{PARA * 3}</div></div>') == "a"
+
+
+def test_an_element_holding_exactly_sixty_percent_is_the_article() -> None:
+    # a scores and holds 3 x 4 = 12 of the page's 20: exactly 60 %, enough
+    assert root_id(f'<div id="w"><div id="a">{PARA * 3}</div><div id="b">{PARA * 2}</div></div>') == "a"
