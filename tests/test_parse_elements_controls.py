@@ -1,5 +1,5 @@
 """What a page's controls open, exactly (narrator/parse/elements.py): furniture is named by the
-first 200 characters of a role, id or class."""
+first 200 characters of a role, id or class; a repeated id names its first element."""
 
 from __future__ import annotations
 
@@ -15,3 +15,11 @@ def shown(ident: str) -> bool:
 def test_a_furniture_word_counts_within_the_first_200_characters_of_a_name() -> None:
     assert not shown("b" * 196 + "Menu")  # 200 characters: a menu, it stays hidden
     assert shown("b" * 197 + "Menu")  # "Menu" is cut to "Men": not furniture, read
+
+
+def test_a_control_opens_the_first_element_of_a_repeated_id() -> None:
+    # as a browser's getElementById: the first element with the id, never a later one
+    soup = parse_soup('<a href="#d">Show</a><div id="d" style="display:none">first</div>'
+                      '<div id="d" style="display:none">second</div>')
+    found = reveals(soup.body)
+    assert [id(d) in found.shown for d in soup.find_all("div")] == [True, False]
