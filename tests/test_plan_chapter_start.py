@@ -23,6 +23,8 @@ def test_a_heading_after_blocks_with_nothing_to_say_is_the_chapter_title() -> No
     doc = Document("Lesson", "en", (Chapter(1, "Scope", (
         para("* * *"), para("", kind="break"), para("Scope", "heading", 1), para("We start here.")),),))
     assert said(doc) == [[("Scope", "heading"), ("We start here.", "end")]]
+    # each segment points at the block it reads (the player highlights that block)
+    assert [(s.text, s.block) for s in plan(doc, Config()).segments] == [("Scope", 2), ("We start here.", 3)]
 
 
 def test_a_chapter_with_nothing_readable_is_dropped_even_with_a_title() -> None:
