@@ -1,0 +1,19 @@
+"""Bars around brackets are an absolute value, whatever the brackets hold; an empty pair says
+nothing (issue 26: the bracket counting inside bars was untested)."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.script.maths import speak_tex
+
+
+@pytest.mark.parametrize(("tex", "en", "zh"), [
+    (r"|f(g(x))|", "the absolute value of f of g of x", "f， g x， 的绝对值"),
+    (r"|f(x)| - 1", "the absolute value of f of x, minus 1", "f x 的绝对值 减 1"),
+    (r"|x (y)|", "the absolute value of x, y", "x， y， 的绝对值"),
+    (r"| |", "", ""),
+])
+def test_bars_around_brackets_are_an_absolute_value(tex: str, en: str, zh: str) -> None:
+    assert speak_tex(tex, "en") == en
+    assert speak_tex(tex, "zh") == zh
