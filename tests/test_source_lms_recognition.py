@@ -46,6 +46,11 @@ def test_a_page_of_only_a_head_is_no_lms_page() -> None:
     assert read_as("<html><head><title>Week 1</title>" + meta("identifier") + "</head></html>") is None
 
 
+def test_a_canvas_page_of_only_a_head_has_nothing_to_take_out() -> None:
+    head = "<html><head><title>Week 1</title>" + meta("identifier") + meta("workflow_state", "active") + "</head></html>"
+    assert read_as(head) == []
+
+
 def test_moodle_is_known_by_any_one_of_its_marks() -> None:
     assert read_as(page(body_attrs=" id='page-mod-page-view'")) == MOODLE
     assert read_as(page(body_attrs=" class='format-topics path-mod-page'")) == MOODLE
