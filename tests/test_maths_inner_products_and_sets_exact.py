@@ -16,6 +16,7 @@ from narrator.script.maths import speak_tex
     (r"\{ (a, b) : a < b \}", "the set of a, b, such that a is less than b", "所有满足 a 小于 b 的 a， b， 组成的集合"),
     (r"\{ x \mid f(x \mid y) > 0 \}", "the set of x such that f of x given y, is greater than 0",
      "所有满足 f， x 给定 y， 大于 0 的 x 组成的集合"),
+    (r"\{ x | x > 0 \}", "the set of x such that x is greater than 0", "所有满足 x 大于 0 的 x 组成的集合"),
     # nested pairs close in order
     (r"\{ a, \{ b, \{ c \} \} \}", "the set a, the set b, the set c", "集合 a， 集合 b， 集合 c"),
     (r"\langle \langle \langle a, b \rangle, c \rangle, d \rangle",
