@@ -1,5 +1,6 @@
 """What a page's controls open, exactly (narrator/parse/elements.py): furniture is named by the
-first 200 characters of a role, id or class; a repeated id names its first element."""
+first 200 characters of a role, id or class; a repeated id names its first element; one control
+opens all it names, in its href, onclick and target attributes."""
 
 from __future__ import annotations
 
@@ -23,3 +24,12 @@ def test_a_control_opens_the_first_element_of_a_repeated_id() -> None:
                       '<div id="d" style="display:none">second</div>')
     found = reveals(soup.body)
     assert [id(d) in found.shown for d in soup.find_all("div")] == [True, False]
+
+
+def test_one_control_opens_every_element_it_names_in_any_attribute() -> None:
+    soup = parse_soup(
+        '<a href="#a" onclick="show(\'b\')" aria-controls="c" data-target="#d Xray">Open all</a>'
+        + "".join(f'<div id="{k}" style="display:none">{k}</div>' for k in ("a", "b", "c", "d", "Xray", "e")))
+    found = reveals(soup.body)
+    assert [d["id"] for d in soup.find_all("div") if id(d) in found.shown] == ["a", "b", "c", "d", "Xray"]
+    assert [a.get_text() for a in soup.find_all("a") if id(a) in found.controls] == ["Open all"]
