@@ -17,3 +17,10 @@ from narrator.script.maths import speak_tex
 def test_bars_around_brackets_are_an_absolute_value(tex: str, en: str, zh: str) -> None:
     assert speak_tex(tex, "en") == en
     assert speak_tex(tex, "zh") == zh
+
+
+@pytest.mark.parametrize("env", ["matrix", "matrix*"])
+def test_bars_around_a_square_matrix_are_its_determinant_starred_or_not(env: str) -> None:
+    tex = rf"\left| \begin{{{env}}} a & b \\ c & d \end{{{env}}} \right|"
+    assert speak_tex(tex, "en") == "the determinant of the 2 by 2 matrix with rows: a, b; c, d"
+    assert speak_tex(tex, "zh") == "行列式，2 行 2 列的矩阵，各行为：a，b；c，d"
