@@ -102,3 +102,10 @@ def test_a_warning_counts_the_characters_of_the_words_not_of_the_markup(monkeypa
     assert result.warnings == [
         "kept 107 characters at div#box that narrate's rules left out (class or id 'sidebar'): "
         "a second opinion (trafilatura) reads them as the page's content"]
+
+
+def test_a_wrapped_heading_with_its_edit_link_gives_the_heading() -> None:
+    # MediaWiki wraps h2 in a div with its "[edit]" link after it
+    soup = _soup("<div class='mw-heading mw-heading2'><h2 id='See_also'>See also</h2><span class='mw-editsection'>"
+                 "<span>[</span><a href='/edit'>edit</a><span>]</span></span></div><ul id='u'><li>a</li></ul>")
+    assert so._heading_before(soup.find(id="u")) == "See also"
