@@ -80,6 +80,9 @@ class _Frame:
     ordered: bool = False  # a numbered list, or an item of one
     item: int = 0  # an item's number; for a list, the next item's number
     is_list: bool = False  # opened by ul/ol: counts its items
+    # a list's own loose text ("Then, in order:" before its first <li>) belongs to the item the
+    # list is nested in: (ordered, item) of that item, not this list's item counter
+    outer: tuple[bool, int] = (False, 0)
 
 
 _LEADERS = re.compile(r"\s*(?:\.{6,}|…{3,}|·{6,})\s*")
@@ -448,7 +451,8 @@ class Walker(ChromeRules):
         elif name in LISTS:
             # a list frame counts its items: <ol start="3">, <li value="7">
             return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
-                          ordered=name == "ol", item=max(1, int_attr(attrs.get("start")) or 1), is_list=True)
+                          ordered=name == "ol", item=max(1, int_attr(attrs.get("start")) or 1), is_list=True,
+                          outer=(parent.ordered, parent.item))
         elif name == "blockquote":
             kind = inner = "quote"
             level = inner_level = 0
@@ -589,7 +593,8 @@ class Walker(ChromeRules):
         images, self.images = tuple(self.images), []
         runs = make_runs(self.pieces) if self.pieces else ()
         self.pieces = []
-        layout: dict[str, Any] = {"ordered": frame.ordered, "item": frame.item} if frame.kind == "item" else {}
+        ordered, item = frame.outer if frame.is_list else (frame.ordered, frame.item)
+        layout: dict[str, Any] = {"ordered": ordered, "item": item} if frame.kind == "item" else {}
         if not runs:
             if images:  # an image without text is shown, never read
                 self.blocks.append(Block(frame.kind, (), frame.level, frame.source,  # type: ignore[arg-type]
