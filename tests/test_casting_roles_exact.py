@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from narrator.config import Config, Pauses, VoicesConfig
+from narrator.config import Config, EngineConfig, Pauses, VoicesConfig
 from narrator.script.casting import Casting, Line, Turn, cut_labels, find_lines, label_of, sentence_role, who_says_what
 from narrator.values import NOTE, Block, Run, Script, ScriptChapter, Segment
 
@@ -217,8 +217,9 @@ def test_labels_are_cut_out_of_the_sentences_that_hold_them() -> None:
 # -- the casting of a plan ------------------------------------------------------------------------
 
 
-def casting(**voices: object) -> Casting:
-    return Casting(Config(voices=VoicesConfig(**voices), pauses=Pauses(turn=777)))  # type: ignore[arg-type]
+def casting(engine: EngineConfig | None = None, **voices: object) -> Casting:
+    return Casting(Config(voices=VoicesConfig(**voices), pauses=Pauses(turn=777),  # type: ignore[arg-type]
+                          engine=engine or EngineConfig()))
 
 
 def test_assign_counts_roles_and_keeps_explicit_ones_and_strips_voice_marks() -> None:
@@ -250,7 +251,13 @@ def test_a_label_is_unread_only_when_its_role_has_a_voice_of_its_own() -> None:
     assert casting().unread(line) == []  # no cast: the narrator says every line, labels included
     assert casting(cast={"a": "a.wav"}).unread(line) == [(0, 3)]  # B and Teacher: the narrator's
     assert casting(cast={"default": "n.wav"}).unread(line) == []  # the narrator is no role's own
-    assert casting(engines={"espeak": {"teacher": "+f3"}}).unread(line) == [(12, 21)]  # any engine's
+    # the engine that will speak: eSpeak here (no servers), whose table gives Teacher a voice
+    assert casting(engines={"espeak": {"teacher": "+f3"}}).unread(line) == [(12, 21)]
+    assert casting(engines={"indextts2": {"A": "a.wav", "B": "b.wav"}}).unread(line) == []
+    assert casting(engines={"indextts2": {"A": "a.wav"}}, engine=EngineConfig(servers=("http://x",))
+                   ).unread(line) == [(0, 3)]
+    # the narrator's own label: its voice is its own, cast or not
+    assert casting().unread(Line("", (Turn("Narrator", 0, 9), Turn("旁白", 20, 23)), True)) == [(0, 9), (20, 23)]
 
 
 def test_the_turn_pause_falls_between_two_speakers_of_a_dialogue() -> None:

@@ -28,7 +28,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from narrator.config import QUOTE, Config
+from narrator.config import NARRATOR_ROLES, QUOTE, Config
+from narrator.engines import engine_name
 from narrator.text import HAN
 from narrator.values import NOTE, VOICE, Block, Script
 
@@ -255,7 +256,9 @@ class Casting:
         self.turn = config.pauses.turn
         self.roles: dict[str, int] = {}  # role -> sentences it says
         self.explicit: set[str] = set()  # roles named by data-voice
-        self.voiced = {r.casefold() for r in self.voices.role_names()}  # roles with a voice of their own
+        self.engine = engine_name(config)
+        # roles with a voice of their own for the engine that will speak (the narrator's is its own)
+        self.voiced = (set(self.voices.table(self.engine)) - {"default"}) | NARRATOR_ROLES
 
     def chapter(self, blocks: Sequence[Block]) -> list[Line]:
         lines = find_lines(blocks, self.voices.role_names(), detect=self.voices.detect)
@@ -289,8 +292,9 @@ class Casting:
                 d.pause = self.turn
 
     def warnings(self, engine: str | None = None) -> list[str]:
-        """One line for roles the cast does not name (read by the narrator), when there is a
-        cast or the document asked for voices by name."""
+        """One line for roles the cast does not name for ``engine`` (default: the configured
+        one; read by the narrator), when there is a cast or the document asked for voices by name."""
+        engine = engine or self.engine
         unknown = [r for r in self.roles if self.voices.unknown(r, engine)]
         if not self.voices.has_cast(engine):  # no cast: only the voices the lesson asks for by name
             unknown = [r for r in unknown if r in self.explicit]
