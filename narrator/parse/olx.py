@@ -77,17 +77,20 @@ def olx_to_html(root: Any, path: str) -> OlxHtml:
     pointer = _pointer(root, tag)
     if pointer:
         raise BadInput(path, pointer)
-    skipped = []
+    unread: dict[str, int] = {}  # entity reference -> times met
     for el in list(root.iter()):
-        if el.tag is etree.Entity:  # a DTD's own entity, never expanded (nor read as "&e;")
-            skipped.append(Skipped(one_line(el.text or "&?;", 40), "XML entity",
-                                   "an entity the file declares for itself is never expanded"))
+        if el.tag is etree.Entity:  # a DTD's own entity, never expanded in the text (nor read as "&e;")
+            ref = one_line(el.text or "&?;", 40)
+            unread[ref] = unread.get(ref, 0) + 1
             _remove_keeping_tail(el)
         elif isinstance(el.tag, str):
             _convert(el)
     html = OlxHtml(b"<!DOCTYPE html><html><body>" + etree.tostring(root, method="html", encoding="utf-8")
                    + b"</body></html>")
-    html.skipped = tuple(skipped)
+    # one line per entity, however often it is used (a file may use one thousands of times)
+    html.skipped = tuple(Skipped(ref if n == 1 else f"{ref} ({n} times)", "XML entity",
+                                 "an entity the file declares for itself is not expanded in its text")
+                         for ref, n in unread.items())
     return html
 
 
