@@ -13,6 +13,7 @@ from narrator.script.maths import speak_tex
     (r"|f(x)| - 1", "the absolute value of f of x, minus 1", "f x 的绝对值 减 1"),
     (r"|x (y)|", "the absolute value of x, y", "x， y， 的绝对值"),
     (r"| |", "", ""),
+    (r"\left| \begin{matrix} \end{matrix} \right|", "", ""),  # an empty matrix in bars
 ])
 def test_bars_around_brackets_are_an_absolute_value(tex: str, en: str, zh: str) -> None:
     assert speak_tex(tex, "en") == en
