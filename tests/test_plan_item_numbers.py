@@ -32,3 +32,10 @@ def test_which_items_say_their_numbers() -> None:
         "Steps", "one. Mix it.", "Then:", "one. Bake it.", "Wait.", "See the box.", "three. Cool it.",
         "two. Slowly.", "four. Serve it.", "two. Warm."]
     assert [s.text for s in segments][1:4] == ["Mix it.", "Then:", "Bake it."]  # shown without them
+
+
+def test_an_item_with_nothing_to_say_says_no_number_and_the_next_says_its_own() -> None:
+    blocks = (Block("heading", (Run("Steps"),), level=1), item("Mix it.", 1, 1), item("—", 1, 2),
+              item("Bake it.", 1, 3))
+    segments = plan(Document("T", "en", (Chapter(1, "Steps", blocks),)), Config()).segments
+    assert [s.spoken for s in segments] == ["Steps", "one. Mix it.", "three. Bake it."]
