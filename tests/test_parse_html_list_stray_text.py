@@ -1,6 +1,7 @@
 """Words written directly inside a list nested in an item, before its first <li> ("Then, in
-order:"), belong to the item around that list (narrator/parse/html.py): they carry its number,
-so the planner neither says a number for them nor takes the next item's number away."""
+order:"), loose or in a paragraph, belong to the item around that list (narrator/parse/html.py):
+they carry its number, so the planner neither says a number for them nor takes the next item's
+number away."""
 
 from __future__ import annotations
 
@@ -33,3 +34,13 @@ def test_loose_words_directly_in_a_list_of_the_page_stay_a_paragraph() -> None:
     blocks = Walker(ParseConfig()).walk(parse_soup("<ol>Steps:<li>a</li></ol>").body)
     assert [(b.kind, b.text, b.level, b.ordered, b.item) for b in blocks] == [
         ("paragraph", "Steps:", 0, False, 0), ("item", "a", 1, True, 1)]
+
+
+def test_a_paragraph_directly_in_a_nested_list_carries_the_number_of_the_item_around_it() -> None:
+    doc = parse_html(b"<ol><li>Sift</li><li>Mix<ol><p>Then:</p><li>add water</li></ol></li><li>Bake</li></ol>",
+                     "recipe.html", ParseConfig())
+    assert [(b.text, b.level, b.ordered, b.item) for c in doc.chapters for b in c.blocks] == [
+        ("Sift", 1, True, 1), ("Mix", 1, True, 2), ("Then:", 1, True, 2), ("add water", 2, True, 1),
+        ("Bake", 1, True, 3)]
+    spoken = [seg.spoken for c in plan(doc, Config()).chapters for seg in c.segments]
+    assert spoken == ["one. Sift", "two. Mix", "Then:", "one. add water", "three. Bake"]

@@ -482,8 +482,9 @@ class Walker(ChromeRules):
                 context = context | {"li"}
         # blocks inside an <li> (its paragraphs) belong to that item
         inherit = kind == "item" and parent.inner == "item"
+        ordered, item = parent.outer if parent.is_list else (parent.ordered, parent.item)
         return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
-                      ordered=parent.ordered if inherit else False, item=parent.item if inherit else 0)
+                      ordered=ordered if inherit else False, item=item if inherit else 0)
 
     def _context(self, node: Any, name: str, style: str, context: frozenset[str],
                  verdict: str) -> frozenset[str]:
