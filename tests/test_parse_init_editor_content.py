@@ -40,3 +40,12 @@ def test_the_editors_document_must_be_more_than_twice_as_long_as_the_page() -> N
     blocks, skipped = parse("<textarea><p>abcdefghijk</p></textarea><p>abcde</p>")  # 11 against 5
     assert blocks == [("abcdefghijk", (), "textarea:nth-of-type(1) > p:nth-of-type(1)")]
     assert skipped == (Skipped("body", AROUND, INSTEAD, 5),)
+
+
+def test_only_a_script_of_type_text_plain_holds_an_editors_document() -> None:
+    # on a web page a paragraph of one link is chrome; the link's words, which show markup, are
+    # no editor's document even though the link is of type text/plain
+    blocks, skipped = parse('<script>var a;</script><p><a type="text/plain" href="ex.txt">&lt;p&gt;An example '
+                            "paragraph of markup&lt;/p&gt;</a></p><p>Read this.</p>")
+    assert blocks == [("Read this.", (), "body > p:nth-of-type(2)")]
+    assert skipped == (Skipped("body > p:nth-of-type(1)", "page chrome", "mostly links", 37),)
