@@ -25,3 +25,14 @@ def test_a_cell_spanning_two_columns_moves_the_next_cells_along() -> None:
     assert rows('<table><tr><th>Name</th><th colspan="2">Size</th><th>Note</th></tr>'
                 "<tr><td>Box</td><td>3</td><td>4</td><td>old</td></tr></table>") == [
         ("Name: Box; Size: 3; 4; Note: old", ((0, 6, 9), (11, 17, 18), (20, 20, 21), (23, 29, 32)))]
+
+
+def test_with_read_code_a_code_column_is_read_with_its_header() -> None:
+    soup = parse_soup("<table><tr><th>Meaning</th><th>Operator</th></tr><tr><td>adds b to a</td>"
+                      "<td><code>a += b</code></td></tr><tr><td>takes b from a</td><td><code>a -= b</code></td></tr>"
+                      "<tr><td>doubles it</td><td><code>f(x) * 2</code></td></tr></table>")
+    walker = Walker(ParseConfig(read_code=True))
+    assert [b.text for b in walker.walk(soup.body)] == [
+        "Meaning: adds b to a; Operator: a += b", "Meaning: takes b from a; Operator: a -= b",
+        "Meaning: doubles it; Operator: f(x) * 2"]
+    assert walker.skipped == []  # nothing left out, nothing reported
