@@ -31,9 +31,10 @@ def test_every_step_says_its_own_number_once() -> None:
 
 
 def test_loose_words_directly_in_a_list_of_the_page_stay_a_paragraph() -> None:
-    blocks = Walker(ParseConfig()).walk(parse_soup("<ol>Steps:<li>a</li></ol>").body)
-    assert [(b.kind, b.text, b.level, b.ordered, b.item) for b in blocks] == [
-        ("paragraph", "Steps:", 0, False, 0), ("item", "a", 1, True, 1)]
+    blocks = Walker(ParseConfig()).walk(parse_soup('<ol data-emotion="calm" lang="de">Steps:<li>a</li></ol>').body)
+    assert [(b.kind, b.text, b.level, b.ordered, b.item, b.source, b.emotion, b.lang) for b in blocks] == [
+        ("paragraph", "Steps:", 0, False, 0, "body > ol:nth-of-type(1)", "calm", "de"),
+        ("item", "a", 1, True, 1, "body > ol:nth-of-type(1) > li:nth-of-type(1)", "calm", "de")]
 
 
 def test_a_paragraph_directly_in_a_nested_list_carries_the_number_of_the_item_around_it() -> None:
