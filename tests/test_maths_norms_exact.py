@@ -10,6 +10,8 @@ from narrator.script.maths import speak_tex
 
 @pytest.mark.parametrize(("tex", "en", "zh"), [
     (r"\|x\| _{2}", "the 2 norm of x", "x 的 2 范数"),
+    (r"\|x\|_ {2}", "the 2 norm of x", "x 的 2 范数"),
+    (r"2 \|x\|_2", "2 the 2 norm of x", "2 x 的 2 范数"),  # the same 2 before the norm
     (r"\|x\| + 1", "the norm of x, plus 1", "x 的范数 加 1"),
     (r"x_1 + \|y\|_2", "x 1 plus the 2 norm of y", "x 1 加 y 的 2 范数"),
     (r"x_1 + \|y\|_2 + z", "x 1 plus the 2 norm of y, plus z", "x 1 加 y 的 2 范数 加 z"),
