@@ -4,8 +4,11 @@ read instead of the page around it."""
 
 from __future__ import annotations
 
+import pytest
+
 from narrator.config import ParseConfig
-from narrator.parse import parse_html
+from narrator.errors import TooLarge
+from narrator.parse import ParseLimits, parse_html
 from narrator.values import Skipped
 
 AROUND = "page around the editor"
@@ -49,3 +52,26 @@ def test_only_a_script_of_type_text_plain_holds_an_editors_document() -> None:
                             "paragraph of markup&lt;/p&gt;</a></p><p>Read this.</p>")
     assert blocks == [("Read this.", (), "body > p:nth-of-type(2)")]
     assert skipped == (Skipped("body > p:nth-of-type(1)", "page chrome", "mostly links", 37),)
+
+
+def test_holders_without_a_document_do_not_stop_the_search_for_one() -> None:
+    doc = "<textarea><p>Editor text that is long enough.</p></textarea><p>x</p>"
+    for first in ("<textarea>plain words</textarea>", "<textarea>x &amp;lt; y</textarea>"):  # escaped, no tag
+        blocks, skipped = parse(first + doc)
+        assert blocks == [("Editor text that is long enough.", (), "textarea:nth-of-type(2) > p:nth-of-type(1)")]
+        assert skipped == (Skipped("body", AROUND, INSTEAD, 1),)
+
+
+def test_an_empty_id_does_not_name_the_editors_document() -> None:
+    blocks, _ = parse('<textarea id=""><p>Editor text that is long enough.</p></textarea><p>x</p>')
+    assert blocks == [("Editor text that is long enough.", (), "textarea:nth-of-type(1) > p:nth-of-type(1)")]
+
+
+def test_the_depth_limit_holds_inside_an_editors_document() -> None:
+    # the page is three levels deep (html, body, textarea); the document inside it is ten
+    deep = "<textarea>" + "&lt;div&gt;" * 8 + "Editor words, deep inside." + "&lt;/div&gt;" * 8 + "</textarea><p>x</p>"
+    with pytest.raises(TooLarge) as e:
+        parse_html(deep.encode(), "dir/lesson.html", ParseConfig(), limits=ParseLimits(max_depth=6))
+    assert str(e.value) == "dir/lesson.html: elements nested deeper than the limit of 6"
+    blocks, _ = parse(deep)  # no limit: read
+    assert [b[0] for b in blocks] == ["Editor words, deep inside."]
