@@ -18,3 +18,14 @@ def test_the_sentence_before_a_break_waits_the_longer_of_its_pause_and_the_secti
         segments = plan(doc, Config(pauses=pauses)).segments
         assert [(s.text, s.boundary, s.pause_after_ms) for s in segments] == [
             ("A.", "paragraph", 1200), ("Scope", "heading", 1000), ("B.", "section", before_break), ("C.", "end", 0)]
+
+
+def test_a_heading_with_nothing_to_say_adds_no_pause_before_it() -> None:
+    # a heading of a glyph or a picture alone is not heard: the sentence before it keeps its own
+    # pause, not the one before a heading
+    blocks = (Block("paragraph", (Run("A."),)), Block("heading", (Run("* * *"),), level=2),
+              Block("paragraph", (Run("B."),)), Block("heading", (Run("Scope"),), level=2),
+              Block("paragraph", (Run("C."),)))
+    segments = plan(Document("", "en", (Chapter(1, "", blocks),)), Config()).segments
+    assert [(s.text, s.boundary, s.pause_after_ms) for s in segments] == [
+        ("A.", "paragraph", 600), ("B.", "paragraph", 1200), ("Scope", "heading", 1000), ("C.", "end", 0)]
