@@ -75,3 +75,24 @@ def test_the_depth_limit_holds_inside_an_editors_document() -> None:
     assert str(e.value) == "dir/lesson.html: elements nested deeper than the limit of 6"
     blocks, _ = parse(deep)  # no limit: read
     assert [b[0] for b in blocks] == ["Editor words, deep inside."]
+
+
+EDITOR_WITH_CODE = "<textarea><p>Editor text that is long enough.</p><pre>x = 1</pre></textarea><p>x</p>"
+
+
+def test_an_editors_document_is_read_with_the_lessons_settings() -> None:
+    doc = parse_html(EDITOR_WITH_CODE.encode(), "dir/lesson.html", ParseConfig(read_code=True))
+    assert [(b.kind, b.text) for c in doc.chapters for b in c.blocks] == [
+        ("paragraph", "Editor text that is long enough."), ("code", "x = 1")]
+    blocks, skipped = parse(EDITOR_WITH_CODE)  # read_code off: the code block is reported
+    assert [b[0] for b in blocks] == ["Editor text that is long enough."]
+    assert skipped == (Skipped("body", AROUND, INSTEAD, 1), Skipped("textarea:nth-of-type(1) > pre:nth-of-type(1)",
+                                                                    "code block", "code is not read (read_code)", 5, 1))
+
+
+def test_the_character_limit_holds_inside_an_editors_document() -> None:
+    # "Editor text that is long enough.": 32 characters
+    with pytest.raises(TooLarge) as e:
+        parse_html(EDITOR_WITH_CODE.encode(), "dir/lesson.html", ParseConfig(), limits=ParseLimits(max_chars=31))
+    assert str(e.value) == "dir/lesson.html: more text than the limit of 31 characters"
+    parse_html(EDITOR_WITH_CODE.encode(), "dir/lesson.html", ParseConfig(), limits=ParseLimits(max_chars=32))
