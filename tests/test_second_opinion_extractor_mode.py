@@ -58,3 +58,12 @@ def test_the_page_description_is_no_main_content() -> None:
     assert out is not None and out.startswith("Rivers\nParagraph 0")
     assert DESCRIPTION not in out  # with metadata it heads the text
     assert _kept(page) == set()
+
+
+def test_the_same_page_asked_again_gets_the_same_answer() -> None:
+    # a worker narrates many lessons in one process: text seen before is not dropped as a duplicate
+    pytest.importorskip("trafilatura")
+    page = "<html><head><title>Rivers</title></head><body><article><h1>Rivers</h1>" + ARTICLE + "</article></body></html>"
+    answers = [so._extract(page) for _ in range(4)]
+    assert answers[0] is not None and "Paragraph 5 of the article" in answers[0]
+    assert answers == [answers[0]] * 4
