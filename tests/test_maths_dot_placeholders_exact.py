@@ -14,3 +14,9 @@ def test_every_spelling_of_a_placeholder_dot_is_a_place(dot: str) -> None:
     assert speak_tex(rf"\langle {dot}, {dot} \rangle", "zh") == "内积"
     assert speak_tex(rf"\langle x, {dot} \rangle", "en") == "the inner product of x and dot"
     assert speak_tex(rf"\langle {dot}, y \rangle", "zh") == "点 与 y 的内积"
+
+
+@pytest.mark.parametrize("tex", [r"[\cdot]", r"[ \cdot ]", r"( \cdot )"])
+def test_a_dot_alone_in_brackets_is_a_place(tex: str) -> None:
+    assert speak_tex(tex, "en") == "dot"
+    assert speak_tex(tex, "zh") == "点"
