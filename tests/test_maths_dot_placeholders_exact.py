@@ -20,3 +20,13 @@ def test_every_spelling_of_a_placeholder_dot_is_a_place(dot: str) -> None:
 def test_a_dot_alone_in_brackets_is_a_place(tex: str) -> None:
     assert speak_tex(tex, "en") == "dot"
     assert speak_tex(tex, "zh") == "点"
+
+
+@pytest.mark.parametrize(("tex", "en", "zh"), [
+    (r"\cdot", "times", "乘"),
+    (r"x \cdot", "x times", "x 乘"),
+    (r"\cdot x", "times x", "乘 x"),
+])
+def test_a_dot_beside_an_operand_or_alone_is_a_product(tex: str, en: str, zh: str) -> None:
+    assert speak_tex(tex, "en") == en
+    assert speak_tex(tex, "zh") == zh
