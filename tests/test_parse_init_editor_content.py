@@ -96,3 +96,13 @@ def test_the_character_limit_holds_inside_an_editors_document() -> None:
         parse_html(EDITOR_WITH_CODE.encode(), "dir/lesson.html", ParseConfig(), limits=ParseLimits(max_chars=31))
     assert str(e.value) == "dir/lesson.html: more text than the limit of 31 characters"
     parse_html(EDITOR_WITH_CODE.encode(), "dir/lesson.html", ParseConfig(), limits=ParseLimits(max_chars=32))
+
+
+def test_a_copy_in_other_markup_is_read_once_and_the_next_document_still_is() -> None:
+    # the second holder has the first's words ("Helloworldagain" without spaces) in one paragraph
+    blocks, _ = parse("<textarea><p>Hello</p><p>world again</p></textarea><textarea><p>Hello world again</p></textarea>"
+                      "<textarea><p>Another document.</p></textarea><p>x</p>")
+    assert [(b[0], b[2]) for b in blocks] == [
+        ("Hello", "textarea:nth-of-type(1) > p:nth-of-type(1)"),
+        ("world again", "textarea:nth-of-type(1) > p:nth-of-type(2)"),
+        ("Another document.", "textarea:nth-of-type(3) > p:nth-of-type(1)")]
