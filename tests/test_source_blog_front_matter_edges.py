@@ -112,3 +112,15 @@ def test_only_a_preformatted_pre_marks_a_post() -> None:
                         "<div class='wp-block-preformatted'>x</div></body></html>")
     source.prepare(soup)
     assert [t.name for t in soup.body.find_all(True)] == ["p", "pre", "div"]
+
+
+def test_the_front_matters_own_block_is_found_under_any_wrapper() -> None:
+    for inner in ("div", "pre"):
+        html = f"<html><body><div class='wrap'><{inner}>{TOML}</{inner}>\n<p>Body text here.</p></div></body></html>"
+        assert read(html) == ("Rates", ["Rates", "Body text here."], [(inner, "template markup", 23)]), inner
+    html = f"<html><body><div class='wrap'>\n<p>\n{TOML}</p>\n<p>Body text here.</p></div></body></html>"
+    assert read(html) == ("Rates", ["Rates", "Body text here."], [("p", "template markup", 23)])
+    # inline markup inside the block: the block goes, not the inline element
+    source, soup = blog(f"<html><body><p><span>{TOML}</span></p><p>Body.</p></body></html>")
+    assert source.prepare(soup) == [Skipped("p", "template markup", REASON, 23)]
+    assert [p.get_text() for p in soup.find_all("p")] == ["Body."]
