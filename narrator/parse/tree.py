@@ -66,11 +66,38 @@ def parse_tree(markup: str, work: Work | None = None) -> Any:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # XMLParsedAsHTMLWarning for XHTML: the HTML parser is right here
-            return soup_class(markup, builder=builder)
+            soup = soup_class(markup, builder=builder)
     except bs4.ParserRejectedMarkup as e:
         if builder.stopped is not None:  # bs4 wraps a LookupError raised by tick: unwrap it
             raise builder.stopped from None
         raise BadInput(work.path, f"the HTML parser cannot read it ({one_line(e, 200)})") from None
+    _body_after_html(soup)
+    return soup
+
+
+def _body_after_html(soup: Any) -> None:
+    """Markup after </html> (a paste appended to a saved page) ends the body, as browsers show
+    it; the tree builder opens a second <html> for it instead, which no walk would read."""
+    import bs4
+
+    roots = [c for c in soup.contents if isinstance(c, bs4.Tag)]
+    if len(roots) < 2 or roots[0].name != "html":
+        return
+    first = roots[0]
+    body = first.body
+    if body is None:
+        body = soup.new_tag("body")
+        first.append(body)
+    for extra in roots[1:]:
+        for part in list(extra.contents) if extra.name == "html" else [extra]:
+            name = getattr(part, "name", None)
+            if name == "body":
+                for child in list(part.contents):
+                    body.append(child.extract())
+            elif name != "head":  # a second head is page metadata, never read
+                body.append(part.extract())
+        if extra.parent is soup:  # what is left of a second <html>: its emptied body, its head
+            extra.decompose()
 
 
 @functools.cache
