@@ -89,7 +89,8 @@ def _body_after_html(soup: Any) -> None:
         body = soup.new_tag("body")
         first.append(body)
     for extra in roots[1:]:
-        for part in list(extra.contents) if extra.name == "html" else [extra]:
+        parts: list[Any] = list(extra.contents) if extra.name == "html" else [extra]
+        for part in parts:
             name = getattr(part, "name", None)
             if name == "body":
                 for child in list(part.contents):
