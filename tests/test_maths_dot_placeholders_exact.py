@@ -30,3 +30,8 @@ def test_a_dot_alone_in_brackets_is_a_place(tex: str) -> None:
 def test_a_dot_beside_an_operand_or_alone_is_a_product(tex: str, en: str, zh: str) -> None:
     assert speak_tex(tex, "en") == en
     assert speak_tex(tex, "zh") == zh
+
+
+def test_a_dot_as_a_function_argument_is_a_place_with_spaces_too() -> None:
+    assert speak_tex(r"f( \cdot )", "zh") == "f 点"
+    assert speak_tex(r"f( \cdot )", "en") == "f of dot"
