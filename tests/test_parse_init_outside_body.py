@@ -14,6 +14,7 @@ def texts(markup: str) -> list[str]:
 
 def test_more_than_100_characters_outside_the_body_are_read_too() -> None:
     for head in ("<head><title>T</title></head>", ""):  # the title's "T" is the head's, not outside
-        page = head.join(("<html>", "<body><p>In body.</p></body></html><p>{}</p>"))
+        # a stray </body>: the paragraph after it stays in <html>, outside the body
+        page = head.join(("<html>", "<body><p>In body.</p></body><p>{}</p></html>"))
         assert texts(page.format("x" * 100)) == ["In body."], head
         assert texts(page.format("x" * 101)) == ["In body.", "x" * 101], head
