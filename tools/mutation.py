@@ -150,28 +150,28 @@ TARGETS.update(_every_module())
 # Survivors judged harmless at the last full run (2026-12, issue 26), by target: mutants that change
 # nothing a user or a caller can observe here. A new survivor not covered by these is a missing test.
 HARMLESS: dict[str, str] = {
-    "captions": "DP internals that cannot change the optimum (the early 'wider ranges' exit and its bounds, "
-                "best[] size and seed, i = -1, continue/break where infeasibility only grows, a constant added "
-                "to every layout, ties); _lines' own limits on one-token lines (the DP places such a token "
-                "alone either way); cost weights and penalties moved by one (tuning); the first token's "
-                "penalty (never a break); quotes stripped around a conjunction or article (a quoted 'and' "
-                "only); _word_offsets for empty words (never produced); a partial word list's times (takes "
-                "always time every word); jieba HMM on/off (unknown words only); the 1-second limits moved by "
-                "<=; to_vtt's final newline test (parts[-1] is always empty); 'XXWFXX' (still contains W, F).",
-    "cache": "permission and I/O failures root cannot cause (unreadable fan-out folder, take that cannot be "
-             "removed: 18; test_cache.py covers them through setpriv in a subprocess, which mutmut cannot "
-             "see); races (a file vanishing between listing and use); fsync (power loss only); encoding "
-             "None/'UTF-8' and ensure_ascii=None (same bytes here); timing boundaries (<= vs <).",
-    "manifest": "encoding None/'UTF-8', ensure_ascii=None; record |= on an empty dict; a 0-byte book piece "
-                "rejected (only costs a re-encode; never produced); without_password's or/and (same URL).",
-    "takes": "encoding None/'UTF-8', ensure_ascii=None; the pronunciation format's default spelled "
-             "otherwise (render() reads an unknown format as plain).",
-    "verify-words": "spans of 3 equal values (only 2 read); the early return for empty ref or hyp (the "
-                    "alignment finds nothing either).",
-    "chapters": "_ROMAN only admits upper-case numerals (rstrip variants); seen_level None vs False; "
-                "<= where == was already taken; how == 'heading' iff heading is not None.",
-    "style": "the block-look cache key (recomputed, same result); tie-break defaults for keys no rule "
-             "names; emotion()'s default text (every caller passes it); n >= 0 where n >= need > 0.",
+    "captions": "DP internals that cannot change the optimum (the early 'wider ranges' exit and its bounds, best[] "
+                "size and seed, i = -1, continue/break where infeasibility only grows, a constant added to every "
+                "layout, ties); _lines' own limits on one-token lines (the DP places such a token alone either way); "
+                "cost weights and penalties moved by one (tuning); the first token's penalty (never a break); quotes "
+                "stripped around a conjunction or article (a quoted 'and' only); _word_offsets for empty words (never"
+                " produced); a partial word list's times (takes always time every word); jieba HMM on/off (unknown "
+                "words only); the 1-second limits moved by <=; to_vtt's final newline test (parts[-1] is always "
+                "empty); 'XXWFXX' (still contains W, F).",
+    "cache": "permission and I/O failures root cannot cause (unreadable fan-out folder, take that cannot be removed: "
+             "18; test_cache.py covers them through setpriv in a subprocess, which mutmut cannot see); races (a file "
+             "vanishing between listing and use); fsync (power loss only); encoding None/'UTF-8' and "
+             "ensure_ascii=None (same bytes here); timing boundaries (<= vs <).",
+    "manifest": "encoding None/'UTF-8', ensure_ascii=None; record |= on an empty dict; a 0-byte book piece rejected "
+                "(only costs a re-encode; never produced); without_password's or/and (same URL).",
+    "takes": "encoding None/'UTF-8', ensure_ascii=None; the pronunciation format's default spelled otherwise "
+             "(render() reads an unknown format as plain).",
+    "verify-words": "spans of 3 equal values (only 2 read); the early return for empty ref or hyp (the alignment "
+                    "finds nothing either).",
+    "chapters": "_ROMAN only admits upper-case numerals (rstrip variants); seen_level None vs False; <= where == was "
+                "already taken; how == 'heading' iff heading is not None.",
+    "style": "the block-look cache key (recomputed, same result); tie-break defaults for keys no rule names; "
+             "emotion()'s default text (every caller passes it); n >= 0 where n >= need > 0.",
     "lexicon": "_is_wordch at the edges of its ranges ('_', U+00C0, U+04FF) and the '*' table's own key.",
     "labels": "'weak' spelled otherwise (only 'strong' is compared); limits moved by one (60/61 characters, "
               "LABEL_LIMIT, two or three parts of a row); the Chinese word count of a credit (short either way); "
@@ -185,107 +185,121 @@ HARMLESS: dict[str, str] = {
     "normalize-en_tables": "pop without a default ('pm' is always there).",
     "normalize-runs": "category strings padded with XX (no category starts with X).",
     "normalize-zh": "(a fifth of its mutants measured) _years' joiner strings padded with XX.",
-    "normalize-zh_typography": "_close_gaps' last=None; _inside_word's None checks and left.start() (a gap always "
-                               "has a character on each side).",
+    "normalize-zh_typography": "_close_gaps' last=None; _inside_word's None checks and left.start() (a gap always has"
+                               " a character on each side).",
     "normalize-markup": "_say_comparisons' strip and space skipping (the final whitespace collapse evens them out).",
     "normalize-pronounce": "ü/Ü case (upper-cased after); the vowel count (only its truth is read).",
     "normalize-addresses": "default lang spelled otherwise; _path's padded '/.~' and guards for an empty parts list.",
-    "notes": "the default note key's spelling; the cue Block's default lang; 'break' filters (breaks "
-             "never enter a note group); the text joined for the traditional-script check.",
-    "script-planner": "(a third of its mutants measured) _cut_rank 3->4 and its i+1<len guard (ranks 0-2 only; a "
-                      "part never ends after the chapter's 'end' segment); _split sum<= vs < (the greedy pass "
-                      "takes it whole); _with_blocks [0]/[1] and shifting block -1/0 (only the first part holds "
-                      "them, from 0); _shares 'or 2', p<=b (all-zero weights; the highest is b-1); _clause_pieces "
-                      "current=None, split(None) (falsy; single-spaced text); 'sub' spelled otherwise (only "
-                      "'sup' is compared); the formula run before the piece with units gathered (runs come in "
-                      "order); _pack best[] size, a constant cost.",
+    "notes": "the default note key's spelling; the cue Block's default lang; 'break' filters (breaks never enter a "
+             "note group); the text joined for the traditional-script check.",
+    "script-planner": "(a third of its mutants measured) _cut_rank 3->4 and its i+1<len guard (ranks 0-2 only; a part"
+                      " never ends after the chapter's 'end' segment); _split sum<= vs < (the greedy pass takes it "
+                      "whole); _with_blocks [0]/[1] and shifting block -1/0 (only the first part holds them, from 0);"
+                      " _shares 'or 2', p<=b (all-zero weights; the highest is b-1); _clause_pieces current=None, "
+                      "split(None) (falsy; single-spaced text); 'sub' spelled otherwise (only 'sup' is compared); the"
+                      " formula run before the piece with units gathered (runs come in order); _pack best[] size, a "
+                      "constant cost.",
     "script-sentences": "(a third of its mutants measured) the default lang 'en' respelled (English rules apply "
                         "everywhere); _line_start nl<=0, lstrip/rstrip of openers; _is_boundary nxt_m checks "
                         "(_NONSPACE_AT always matches); _raw_spans line-break end and end=None (trimmed); "
                         "_add_trimmed 'or' (sentence_pieces drops speechless spans); kept ranges' count; _Ranges "
-                        "nested on equal ends, j>=i; _ends_sentence lstrip (pieces are trimmed); look-back "
-                        "24/25, abbreviation window 12/13, date noun at dot+2 (limits by one, same cuts).",
-    "spoken": "default lang spelled otherwise (only 'zh...' compared); link_spans end>=start (a match is never "
-              "only trailing marks); a host's '' fallback (groups always match); bar-list and->or (needs a bar).",
-    "script-maths_units": "µ/μ fallbacks of the Chinese table (every µ entry has its μ twin); prefix defaults "
-                          "None/'' (both falsy); len>=1 where symbol[1:] must be a unit; power 0 and size 3 "
-                          "branches (0 filtered, 3 is 'cubed'); 'before' reset/start 1 (before or 1); [A-Z] "
-                          "lookahead and macro case (no capitals in siunitx units); 'X' in known()'s prefixes "
-                          "(no words: None either way).",
-    "script-maths_words": "_macro_free's replacement and case (command names are allowed anyway); slots "
-                          "translated when kept or more than once (same text, same translation); expand() "
-                          "without backslashes.",
-    "script-maths": "(a 300-mutant sample of 4,107) language names in capitals (read lowercased); ('c','{') "
-                    "never an atom; argument index within spec; k+1/k+2 bound; empty matrix default; 'rVert' "
-                    "never an atom; operand_before k>0; 'sum' also a big operator; vowel/consonant swap "
-                    "(cvc<->vcv); 'gcd' has no vowel; 'X' handled as a letter earlier; environment names never "
-                    "end in X; operatorname/mathop exclusions (units() takes only unit macros; mathop is no "
-                    "text macro).",
-    "lines": "separators beyond len-1; None for _EMPTY; a 2-character slice for a 1-character match; LINE "
-             "replaced in _tidy (none left by then); lstrip/rstrip on all-space text.",
-    "parse-html": "`(attrs) or True` (bs4 always gives a dict); image-path slices one step longer (css_path "
-                  "keeps 8); the walker's level for a table announcement (parse_html rebuilds it); "
-                  "_AfterBreak.frame, never read; lines reset to None/True (no break, same runs); empty or "
-                  "space pieces' marks.",
+                        "nested on equal ends, j>=i; _ends_sentence lstrip (pieces are trimmed); look-back 24/25, "
+                        "abbreviation window 12/13, date noun at dot+2 (limits by one, same cuts).",
+    "spoken": "default lang spelled otherwise (only 'zh...' compared); link_spans end>=start (a match is never only "
+              "trailing marks); a host's '' fallback (groups always match); bar-list and->or (needs a bar).",
+    "script-maths_units": "µ/μ fallbacks of the Chinese table (every µ entry has its μ twin); prefix defaults None/''"
+                          " (both falsy); len>=1 where symbol[1:] must be a unit; power 0 and size 3 branches (0 "
+                          "filtered, 3 is 'cubed'); 'before' reset/start 1 (before or 1); [A-Z] lookahead and macro "
+                          "case (no capitals in siunitx units); 'X' in known()'s prefixes (no words: None either "
+                          "way).",
+    "script-maths_words": "_macro_free's replacement and case (command names are allowed anyway); slots translated "
+                          "when kept or more than once (same text, same translation); expand() without backslashes.",
+    "script-maths": "(a 300-mutant sample of 4,107) language names in capitals (read lowercased); ('c','{') never an "
+                    "atom; argument index within spec; k+1/k+2 bound; empty matrix default; 'rVert' never an atom; "
+                    "operand_before k>0; 'sum' also a big operator; vowel/consonant swap (cvc<->vcv); 'gcd' has no "
+                    "vowel; 'X' handled as a letter earlier; environment names never end in X; operatorname/mathop "
+                    "exclusions (units() takes only unit macros; mathop is no text macro).",
+    "lines": "separators beyond len-1; None for _EMPTY; a 2-character slice for a 1-character match; LINE replaced in"
+             " _tidy (none left by then); lstrip/rstrip on all-space text.",
+    "parse-html": "`(attrs) or True` (bs4 always gives a dict); image-path slices one step longer (css_path keeps 8);"
+                  " the walker's level for a table announcement (parse_html rebuilds it); _AfterBreak.frame, never "
+                  "read; lines reset to None/True (no break, same runs); empty or space pieces' marks.",
     "parse-cleanup": "codec names in upper case; upper-case hex escapes; decode()'s default utf-8; an 8,193-byte "
                      "declaration window; U+0080; an unknown-charset placeholder.",
-    "formats": "the streamed XML count (unreachable: zipfile stops each part at its declared size and fails its "
-               "CRC); limits moved by one (10,000 parts, 100:1); max(compress_size, 2); external_file_access "
-               "None or left out (mammoth's default is False); codec names spelled otherwise; a fence's first "
-               "character; fence None for ''; rsplit variants (a tag holds one '}').",
-    "parse-olx": "lxml flags at their default (resolve_entities, load_dtd, huge_tree None) or covered by another "
-                 "flag (no_network); tostring 'HTML' / 'UTF-8'; one_line limits on names that cannot be that "
-                 "long; _local's rsplit variants and its fallback for non-elements; '' defaults spelled otherwise.",
+    "formats": "the streamed XML count (unreachable: zipfile stops each part at its declared size and fails its CRC);"
+               " limits moved by one (10,000 parts, 100:1); max(compress_size, 2); external_file_access None or left "
+               "out (mammoth's default is False); codec names spelled otherwise; a fence's first character; fence "
+               "None for ''; rsplit variants (a tag holds one '}').",
+    "parse-olx": "lxml flags at their default (resolve_entities, load_dtd, huge_tree None) or covered by another flag"
+                 " (no_network); tostring 'HTML' / 'UTF-8'; one_line limits on names that cannot be that long; "
+                 "_local's rsplit variants and its fallback for non-elements; '' defaults spelled otherwise.",
     "parse-maths": "_mml's second big-operator branch for msub/msup/msubsup (the first branch takes them) and its "
-                   "marks table; <mn>, <none/>, <mprescripts/> reaching the default branch with the same text; "
-                   "'XXXX' defaults; comment_tex's '$\\\\' and \\\\begin tests (group f is the whole environment).",
+                   "marks table; <mn>, <none/>, <mprescripts/> reaching the default branch with the same text; 'XXXX'"
+                   " defaults; comment_tex's '$\\\\' and \\\\begin tests (group f is the whole environment).",
     "parse-formula_tags": "`or True` on {} attributes; the loop end returning None (every parsed formula has three "
                           "ancestors); 'display'/'type' defaults spelled otherwise.",
-    "parse-chrome": "find_previous_sibling(s)(None) (bs4 gives elements only); _inside_article's memo "
-                    "(recomputed, same answer); string-rel branches (bs4 gives rel as a list); multi-word labels "
-                    "(controls wherever they stand).",
+    "parse-chrome": "find_previous_sibling(s)(None) (bs4 gives elements only); _inside_article's memo (recomputed, "
+                    "same answer); string-rel branches (bs4 gives rel as a list); multi-word labels (controls "
+                    "wherever they stand).",
     "parse-note_marks": "list-valued role/epub:type (bs4 never gives it); 'XXXX' defaults; `len(href) >= 1` ('#' "
                         "gives '').",
     "parse-tables": "U+00A0 replaced before split(); `lead or True`; code_columns' first look; 'name' spelled "
                     "otherwise; colspan's `or True` branches; the `stroked` pre-check.",
-    "source-wechat": "find_all(recursive=None) (None acts as False); the walk's stop names body/html/[document] "
-                     "(past <body> only <head>, which is silent); find_all(None) for hints; root()'s getattr "
-                     "default (prepare always runs first); og:title looked up without 'meta' (only <meta> "
-                     "carries it).",
+    "source-wechat": "find_all(recursive=None) (None acts as False); the walk's stop names body/html/[document] (past"
+                     " <body> only <head>, which is silent); find_all(None) for hints; root()'s getattr default "
+                     "(prepare always runs first); og:title looked up without 'meta' (only <meta> carries it).",
     "source-texmacros": "end/close <= 0 or < 1 (a group never ends at 0); the macro names' sort order (the "
                         "(?![A-Za-z]) lookahead backtracks to the longer name).",
     "source-slides": "MarkdownIt's html option dropped (the commonmark preset already allows HTML); html.escape "
-                     "quote=None (same as False); _macros' loop limit, start index and end sentinel; exclude's "
-                     "default text; soup passed as None to helpers that never use it.",
+                     "quote=None (same as False); _macros' loop limit, start index and end sentinel (end is never 0) "
+                     "and 'span' respelled (only 'div' is compared); exclude's default text; soup passed as None to "
+                     "helpers that never use it; out = on the first, empty report; find_all(None)/recursive=None for "
+                     "True/False (same tags); a title slide's heading looked for among all tags (only a heading "
+                     "equals it); _mark_titles' first 'previous' None or 'XXXX' (titles are non-empty, none is XXXX);"
+                     " remark's scripts joined with 'XX XX' and src default 'XXXX' ('remark' neither formed nor "
+                     "broken); maybe's textarea-or-source (detect() needs textarea#source); the script type default "
+                     "upper-cased (lowered before use); 'not decomposed or parent' (a decomposed slide's parent reads"
+                     " None); SECTION[DATA-MARKDOWN] (selectors ignore case in HTML); the template found as any "
+                     "text/template element or the section's first script (a data-markdown section's template is its "
+                     "script).",
     "source-news_zh": "find_all(None) for find_all(True) (bs4 matches every tag either way); length limits at or "
-                      "above the default and placeholder strings where the anchored floor and recommendation "
-                      "patterns cannot match; the names of the qr/recommend signal keys (only counted); the "
-                      "body/html stops (<body> always holds the article's text element); a fresh or slow-path "
-                      "_Lengths (same lengths); _measure's pop (lengths only shrink); soup.html None (the parser "
-                      "always makes <html>); 'XXXX' placeholders for a missing lang, title or keywords; find of any "
-                      "element named keywords (only <meta> has it); most=1 (no article at one character per "
-                      "element); own-text limit </<= (only a <script>/<style> of exactly 120 characters).",
+                      "above the default and placeholder strings where the anchored floor and recommendation patterns"
+                      " cannot match; the names of the qr/recommend signal keys (only counted); the body/html stops "
+                      "(<body> always holds the article's text element); a fresh or slow-path _Lengths (same "
+                      "lengths); _measure's pop (lengths only shrink); soup.html None (the parser always makes "
+                      "<html>); 'XXXX' placeholders for a missing lang, title or keywords; find of any element named "
+                      "keywords (only <meta> has it); most=1 (no article at one character per element); own-text "
+                      "limit </<= (only a <script>/<style> of exactly 120 characters); prepare's first `out =` (the "
+                      "list is empty then).",
     "source-baike": "the _outside stops at html/[document] (the climb ends at <body>); recursive=None (falsy like "
                     "False); link/meta (0 characters, dropped from the report); _title None; find_all without the "
-                    "name 'a' (only links carry href in an entry); find_next_sibling(None) (each name in the fact "
-                    "box is followed by its <dd>); new_tag('P') (read as a paragraph, tested).",
-    "source-lms": "Canvas's default title 'XXXX' (no element's text is that); soup.body and soup (<head> holds no "
-                  "table/div/p); the lang default 'XXXX' (not zh either way).",
-    "source-wikipedia": "getattr(x, 'name') without default (every bs4 node has .name); 'style'/'script' renamed "
-                        "in _chars (their strings are Script/Stylesheet, excluded by type); _outside's link/meta "
-                        "names (no text: empty entries are dropped); hasattr(..., 'XXgetXX') (bs4 answers any "
-                        "attribute); an id-less frame's key (the default reason); find(None)/find(attrs=...) for a "
-                        "node found by a unique attribute; detect's 'XXXX' defaults (never start with MediaWiki); "
-                        "recursive=None (same as False); rsplit('/') variants (same last part); _level's 9/10 "
-                        "fallback (only called on headings); _appendices' item search (only tested for emptiness) "
-                        "and mutant 100 (drops a pcs heading above an unmarked list: arguably better, not pinned); "
-                        "href/style defaults where the selector requires the attribute; duplicate or nested "
-                        "pronunciation groups (take_out skips removed nodes); __init__ defaults (prepare always "
-                        "sets them); _close_gaps' str(None); _only_pronunciation's 12-character limit moved by one.",
+                    "name 'a' (only links carry href in an entry); find_next_sibling(None) (each name in the fact box"
+                    " is followed by its <dd>); new_tag('P') (read as a paragraph, tested).",
+    "source-lms": "default strings 'XXXX' (Canvas title, lang, generator, body id, href: none holds what is "
+                  "compared); find_all(None) for find_all(True), for the icon search (_is_icon admits only i/span) "
+                  "and the skip links (in valid HTML only <a> has href and words); find_next_sibling(None) (tags "
+                  "only); 'decomposed and parent is None' (a decomposed element's parent reads None); class hints "
+                  "joined with 'XX XX' (no bookmark/next/prev/nav/toggle formed or broken); _is_icon's name check "
+                  "(callers pass i/span only); out = for out += on the first, empty report; _root '' (falsy like "
+                  "None); [DATA-OLX-WIDGET]/[DATA-OLX-GRADING] (HTML attribute selectors ignore case); the Google "
+                  "Docs inner's root/title/finish given None or skipped (no root, blocks kept, its own title); soup "
+                  "for soup.body when a body exists; maybe's head clause always true (a pre-filter: on a page with "
+                  "<head> detect() accepts only marks maybe() names).",
+    "source-wikipedia": "getattr(x, 'name') without default (every bs4 node has .name); 'style'/'script' renamed in "
+                        "_chars (their strings are Script/Stylesheet, excluded by type); _outside's link/meta names "
+                        "(no text: empty entries are dropped); hasattr(..., 'XXgetXX') (bs4 answers any attribute); "
+                        "an id-less frame's key (the default reason); find(None)/find(attrs=...) for a node found by "
+                        "a unique attribute; detect's 'XXXX' defaults (never start with MediaWiki); recursive=None "
+                        "(same as False); rsplit('/') variants (same last part); _level's 9/10 fallback (only called "
+                        "on headings); _appendices' item search (only tested for emptiness) and mutant 100 (drops a "
+                        "pcs heading above an unmarked list: arguably better, not pinned); href/style defaults where "
+                        "the selector requires the attribute; duplicate or nested pronunciation groups (take_out "
+                        "skips removed nodes); __init__ defaults (prepare always sets them); _close_gaps' str(None); "
+                        "_only_pronunciation's 12-character limit moved by one.",
     "leveling": "log text; <= vs < at 0.25 dB + 1e-9 (gains are hundredths); _raw_sha256's '' spelled otherwise; "
                 "silence's loudness rounded to 3 places (-70.0); more()'s fallback returning 0.",
-    "loudness": "dtype and 'ASCII' spellings numpy gives anyway; ffmpeg null muxer spelling and output name; gates "
-                "at exact float equality; _limiter clusters and contexts +-w (gain is exactly 1 beyond 1.5 w of a "
+    "loudness": "dtype and 'ASCII' spellings numpy gives anyway; ffmpeg null muxer spelling and output name; gates at"
+                " exact float equality; _limiter clusters and contexts +-w (gain is exactly 1 beyond 1.5 w of a "
                 "peak); _sliding_min padding (no window starts in it); envelope floor (ceiling >= 1); level(): more "
                 "context read, clip bounds never reached, a longer tail, a zero before the first block (chapters "
                 "start silent); true-peak threshold summed over all taps, windows shifted by one.",
@@ -302,6 +316,68 @@ HARMLESS: dict[str, str] = {
                        "samples).",
     "assembly-ahead": "(81 of 246 measured) thread names; start marker spelling; break vs return at the end; the "
                       "unreachable prefix-unmeasured branch; close()'s wait; log text.",
+    "parse-content": "stats.get defaults and the `if text_len` else branch (stats = link_stats(body) holds every "
+                     "element under body; a candidate holds a 25-character paragraph); body in the ancestor climb "
+                     "(body and html are not in link_stats(body): they score 0); `not scores and`, total < 0 or <= 1,"
+                     " best starting at 1.0 (nothing under 12 is taken); held for a paragraph or for body (only their"
+                     " ancestors are read), held.get defaults (every element climbed to holds a scored paragraph); "
+                     "the climb's html/body name tests respelled or joined by and (body is caught by identity first, "
+                     "html is never reached); _title_heading's root_pos default, positions shifted by one, > for >= "
+                     "(the root is visited and is no heading or paragraph), i > len(para_pos) (the root's paragraphs "
+                     "follow the heading).",
+    "parse-own_contents": "_without_page_number searching from 0 or len-5 (\\d{1,4}$ matches only in the last four "
+                          "characters); find_next_siblings/find_previous_sibling(None) (tags only, as for True), "
+                          "(False) or prev=None (a run's later members are taken out with its first or lie in a "
+                          "shorter run); sib.name or 'XXXX' (siblings found by True are named).",
+    "parse-second_opinion": "trafilatura options as None or left at their default (falsy like False; defaults "
+                            "include_tables=True, with_metadata=False, deduplicate=False); an empty answer as 'XXXX' "
+                            "(no 6-gram meets it); _furniture's last return (the climb always meets the dropped "
+                            "block); 'XXXX' for a missing first heading; prose_in's stats defaults, MIN_PROSE / 2 or "
+                            "// 3, max(2, len) (the weighted test needs 40 unlinked characters anyway); Opinion's "
+                            "first available/asked values (set before any read); consult's `or` (keep_outside is "
+                            "empty without a main content).",
+    "parse-textlang": "prob > 0.9 for >= (a probability of exactly 0.9).",
+    "source-blog": "front_matter_fields' fence-line spellings (a fence left in matches no key) and n[2:] (list items "
+                   "are '- x'); getattr without default (bs4 answers any attribute); 'XXXX'/None defaults for front, "
+                   "title and tag name; `m or True`/'XXXX' where the fence always matched; `front or True` ({} either"
+                   " way); the take-out's `out =` (empty then); find_all(None); _toml_front's lead `or True` (lead "
+                   "always exists) and the and/or of its climb test (inner always exists); _toml_front's any-tag "
+                   "first element (differs only when a heading precedes the front matter: arguably better, not "
+                   "pinned).",
+    "source-books": "Book.maybe's pre-check answering yes more often ('not in': detect then turns the page away) and "
+                    "its 'quarto'/'jupyter' generator names and 'XXXX' default (those styles need the "
+                    "#quarto-document-content / #jb-print-docs-body ids the pre-check already knows); prepare's first"
+                    " `out =` (the list is empty then); _chapter_title given soup None (it never reads it); "
+                    "_pandoc_leftovers' `heading.contents or True` (an element without contents has no strings either"
+                    " way).",
+    "source-notebook": "Notebook.maybe's #jb-print-docs-body id spelled otherwise (a page with it is a Jupyter Book "
+                       "page, which the book kind claims first); prepare's first `out =` (the list is empty then).",
+    "source-init": "generator(): 'GENERATOR' under re.IGNORECASE, and any element named generator rather than <meta> "
+                   "(only <meta> has a content attribute, so another gives '' as no meta does, and the head's <meta> "
+                   "comes first); selector()'s hasattr(node, 'get') spelled otherwise or `or True` (every node given "
+                   "is a bs4 Tag, which answers any attribute); Facts.of's find_all(None) (every tag, as True).",
+    "source-epub": "a search for any element with href rather than <a> in _is_note/_mark_notes (only links carry "
+                   "href; an <area>/<link> has no words for the mark pattern) and <a> without href=True (str(None) "
+                   "holds no '#'); the fragment split with maxsplit 1/2/none or rsplit (an id holds no '#'); the "
+                   "note's first 8 or 9 characters compared (a printed mark is at most 7: '［注123］'); detect's "
+                   "find(None) and `return True` without <html> (parse_soup always makes <html>, the first tag); "
+                   "prepare's body as the whole soup (<head> holds no headings, links or notes) and first `out =` "
+                   "(empty then); title()'s getattr defaults (prepare always runs first) and next()'s default None "
+                   "('' or None give None alike).",
+    "source-gdocs": "'XXXX'/'XX;XX' spellings of the joined style declarations (the unanchored font-size/font-weight "
+                    "patterns read past them); most_common(None/2)[0] (the most common size either way); any element "
+                    "rather than <a> with a ftnt/cmnt id (only Google's links carry those ids) and a link found by "
+                    "its href alone (only back links point to #ftnt_ref); a back link without href read as 'XXXX' (no"
+                    " '#ftnt_ref' either way); find_previous_sibling(None) (any tag, as True); _note_block's 'body' "
+                    "spelled otherwise (find_parent(['p', 'div']) never returns <body>) and the back-link count's "
+                    "limit 2/3/none (a second back link fails the test at any limit); _starts_with's next() without "
+                    "default (a block holding the back link has its text); prepare's first `out =` (empty then); "
+                    "title()'s None default (`or None` either way).",
+    "source-notion": "_is_attachment's 'XXXX' for a link without href (no file extension: no attachment either way); "
+                     "the file rows' find(None) for find('td') (rows without a <td> went before as empty properties);"
+                     " any element rather than <tr> with class property-row (only Notion's rows carry it) and any "
+                     "element rather than <a> in database cells (only links have href); prepare's first `out =` "
+                     "(empty then); root()'s getattr default (prepare always runs first).",
 }
 
 
