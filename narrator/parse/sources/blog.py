@@ -118,12 +118,13 @@ def front_matter(soup: Any) -> tuple[str, list[Skipped]]:
         # TOML front matter is not stripped before parsing: it reaches the body as text
         m = _TOML_FENCE.match(holder.get_text())
         front = m.group() if m else ""
-        lead = holder.find(string=True)
-        if holder.get_text()[len(front):].strip() and lead is not None and str(lead).startswith(front):
+        lead = holder.find(string=_words)
+        said = str(lead).lstrip() if lead is not None else ""
+        if holder.get_text()[len(front):].strip() and lead is not None and said.startswith(front.strip()):
             # Markdown without a blank line after the fence: the post's first paragraph goes on
             out.append(Skipped(sources.selector(holder), "template markup", "TOML front matter is page settings",
                                len(front.strip())))
-            lead.replace_with(str(lead)[len(front):])
+            lead.replace_with(said[len(front.strip()):].lstrip())
         else:
             out += sources.take_out([holder], "template markup", "TOML front matter is page settings")
     fields = front_matter_fields(front) if front else {}
@@ -144,6 +145,13 @@ def front_matter(soup: Any) -> tuple[str, list[Skipped]]:
     return title, out
 
 
+def _words(text: Any) -> bool:
+    """A string of the page with something in it, not a comment."""
+    from bs4 import Comment
+
+    return not isinstance(text, Comment) and bool(text.strip())
+
+
 def _toml_front(soup: Any) -> Any | None:
     """The first text element when it starts with TOML front matter (+++ ... +++): the innermost
     one, never a wrapper holding the post too."""
@@ -154,9 +162,7 @@ def _toml_front(soup: Any) -> Any | None:
     # a wrapper (the page's content element) starts with it: the front matter's own element is
     # the innermost one around its first words (one climb, not a search per level: 2,000 nested
     # wrappers)
-    from bs4 import Comment
-
-    lead = first.find(string=lambda s: not isinstance(s, Comment) and bool(s.strip()))
+    lead = first.find(string=_words)
     inner = lead.find_parent(["p", "div", "pre"]) if lead is not None else None
     if inner is not None and inner is not first and inner.get_text().lstrip().startswith("+++"):
         first = inner
