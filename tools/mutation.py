@@ -224,8 +224,10 @@ HARMLESS: dict[str, str] = {
     "parse-html": "`(attrs) or True` (bs4 always gives a dict); image-path slices one step longer (css_path keeps 8);"
                   " the walker's level for a table announcement (parse_html rebuilds it); _AfterBreak.frame, never "
                   "read; lines reset to None/True (no break, same runs); empty or space pieces' marks.",
-    "parse-cleanup": "codec names in upper case; upper-case hex escapes; decode()'s default utf-8; an 8,193-byte "
-                     "declaration window; U+0080; an unknown-charset placeholder.",
+    "parse-cleanup": "codec names in upper case; the utf-8 pattern in capitals and upper-case hex escapes (re.I, same"
+                     " bytes); decode()'s default utf-8; an 'XXXX' placeholder when nothing is declared (no such "
+                     "codec: same guesses); len/100 for len//100 (a whole count exceeds x exactly when it exceeds "
+                     "floor(x)); 'XX[{XX' (text starting with X is no JSON either way).",
     "formats": "the streamed XML count (unreachable: zipfile stops each part at its declared size and fails its CRC);"
                " limits moved by one (10,000 parts, 100:1); max(compress_size, 2); external_file_access None or left "
                "out (mammoth's default is False); codec names spelled otherwise; a fence's first character; fence "
@@ -378,6 +380,20 @@ HARMLESS: dict[str, str] = {
                      " any element rather than <tr> with class property-row (only Notion's rows carry it) and any "
                      "element rather than <a> in database cells (only links have href); prepare's first `out =` "
                      "(empty then); root()'s getattr default (prepare always runs first).",
+    "parse-tree": "the root accumulator's seeds and an element's lead/trail/link seeds (overwritten by its first "
+                  "text, unread without text; link text implies a link); a blank piece's trail (unread); acc[1] for "
+                  "acc[0] while all is space (equal then); links counted negative (never 0, only its truth is read); "
+                  "end[] seeds (each element's EXIT overwrites them); EXIT = None (no None on the stack); href "
+                  "fallback 'XXXX'; descendants' guard (callers pass elements); Work's default path (such a Work has "
+                  "no limit to name); parse_tree's BadInput wording for markup lxml rejects (no input found that "
+                  "lxml's recovering parser rejects: unverified, not proven unreachable).",
+    "parse-elements": "`or True` on bs4's attribute dict; int_attr(None) reaching int('None') (0 either way); "
+                      "is_pagebreak_style's pre-check (every break style contains 'page'); style given as a list and "
+                      "class as a string (bs4 never does, new_tag included); find_all(None); '#' alone or a lone '#' "
+                      "target naming '' (no id '' is kept); ids '=' while ids is still empty; rstrip for lstrip in "
+                      "the all-'#' filter.",
+    "parse-runs": "`or True` on bs4's attribute dict (id, data-emotion); mark '' for None (both falsy); `marks or "
+                  "True` (base is parent.marks whenever marks is empty).",
 }
 
 
