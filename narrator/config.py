@@ -119,6 +119,13 @@ class EngineConfig:
     in_flight: int | str = ""
     options: Mapping[str, Any] = field(default_factory=dict)  # [engine.<name>] tables, engine-specific
 
+    @property
+    def resolved_name(self) -> str:
+        """The engine that will speak, "auto" resolved: espeak, or indextts2 when servers are given."""
+        if self.name == "auto":
+            return "indextts2" if self.servers else "espeak"
+        return self.name
+
 
 @dataclass(frozen=True, kw_only=True)
 class QueueConfig:

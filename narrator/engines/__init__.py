@@ -16,10 +16,7 @@ ENGINES = ENGINE_MODULES  # engine name -> module defining `create(config, serve
 
 def engine_name(config: Config) -> str:
     """The configured engine, resolving "auto": espeak, or indextts2 when servers are given."""
-    name = config.engine.name
-    if name == "auto":
-        return "indextts2" if config.engine.servers else "espeak"
-    return name
+    return config.engine.resolved_name
 
 
 def create_engines(config: Config, *, check: bool = False) -> list[Engine]:

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from narrator.config import NARRATOR_ROLES, QUOTE, Config
-from narrator.engines import engine_name
 from narrator.text import HAN
 from narrator.values import NOTE, VOICE, Block, Script
 
@@ -256,7 +255,7 @@ class Casting:
         self.turn = config.pauses.turn
         self.roles: dict[str, int] = {}  # role -> sentences it says
         self.explicit: set[str] = set()  # roles named by data-voice
-        self.engine = engine_name(config)
+        self.engine = config.engine.resolved_name
         # roles with a voice of their own for the engine that will speak (the narrator's is its own)
         self.voiced = (set(self.voices.table(self.engine)) - {"default"}) | NARRATOR_ROLES
 
