@@ -40,3 +40,8 @@ def test_an_operator_in_mathop_keeps_its_limits(tex: str, en: str, zh: str) -> N
     assert speak_tex(tex, "zh") == zh
     plain = tex.replace(r"\mathop{", "").replace("}_", "_", 1) if "{" in tex else tex.replace(r"\mathop ", "")
     assert speak_tex(plain, "en") == en  # as if written without \mathop
+
+
+def test_a_comment_inside_a_formula_is_skipped_and_the_rest_said() -> None:
+    assert speak_tex("x % note\n + 1", "en") == "x plus 1"
+    assert speak_tex("x % note\n + 1", "zh") == "x 加 1"
