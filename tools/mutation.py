@@ -192,19 +192,28 @@ HARMLESS: dict[str, str] = {
     "normalize-addresses": "default lang spelled otherwise; _path's padded '/.~' and guards for an empty parts list.",
     "notes": "the default note key's spelling; the cue Block's default lang; 'break' filters (breaks never enter a "
              "note group); the text joined for the traditional-script check.",
-    "script-planner": "(a third of its mutants measured) _cut_rank 3->4 and its i+1<len guard (ranks 0-2 only; a part"
-                      " never ends after the chapter's 'end' segment); _split sum<= vs < (the greedy pass takes it "
-                      "whole); _with_blocks [0]/[1] and shifting block -1/0 (only the first part holds them, from 0);"
-                      " _shares 'or 2', p<=b (all-zero weights; the highest is b-1); _clause_pieces current=None, "
-                      "split(None) (falsy; single-spaced text); 'sub' spelled otherwise (only 'sup' is compared); the"
-                      " formula run before the piece with units gathered (runs come in order); _pack best[] size, a "
-                      "constant cost.",
-    "script-sentences": "(a third of its mutants measured) the default lang 'en' respelled (English rules apply "
-                        "everywhere); _line_start nl<=0, lstrip/rstrip of openers; _is_boundary nxt_m checks "
-                        "(_NONSPACE_AT always matches); _raw_spans line-break end and end=None (trimmed); "
+    "script-planner": "(partly measured) (a third of its mutants measured) _cut_rank 3->4 and its i+1<len guard "
+                      "(ranks 0-2 only; a part never ends after the chapter's 'end' segment); _split sum<= vs < (the "
+                      "greedy pass takes it whole); _with_blocks [0]/[1] and shifting block -1/0 (only the first part"
+                      " holds them, from 0); _shares 'or 2', p<=b (all-zero weights; the highest is b-1); "
+                      "_clause_pieces current=None, split(None) (falsy; single-spaced text); 'sub' spelled otherwise "
+                      "(only 'sup' is compared); the formula run before the piece with units gathered (runs come in "
+                      "order); _pack best[] size, a constant cost; chapter()'s break kind respelled in the "
+                      "first-readable search (breaks carry no text); _work counting 2 per block (ticks 'about every "
+                      "1,000'); finish's empty-lexicon shortcut (an empty lexicon changes nothing).",
+    "script-sentences": "(partly measured) (a third of its mutants measured) the default lang 'en' respelled (English"
+                        " rules apply everywhere); _line_start nl<=0, lstrip/rstrip of openers; _is_boundary nxt_m "
+                        "checks (_NONSPACE_AT always matches); _raw_spans line-break end and end=None (trimmed); "
                         "_add_trimmed 'or' (sentence_pieces drops speechless spans); kept ranges' count; _Ranges "
                         "nested on equal ends, j>=i; _ends_sentence lstrip (pieces are trimmed); look-back 24/25, "
-                        "abbreviation window 12/13, date noun at dot+2 (limits by one, same cuts).",
+                        "abbreviation window 12/13, date noun at dot+2 (limits by one, same cuts); _is_boundary "
+                        "'XX.…XX' (a stop run never starts with X); sentence_pieces out[-1][2] <= a (pieces come in "
+                        "order), limit / 2 (same for whole lengths), b >= a (an empty piece has no speech); "
+                        "detect_lang's word count without CJK (12, 15: only non-zero is read); _period_ends windows "
+                        "12/13 or open-ended, m.start() < dot, dot <= m.end() (needs '..', never a single stop), "
+                        "ordinal noun at dot+2 (a space always follows); look-back unbounded per rfind (1, 17, 25, "
+                        "33, 44: not strictly equivalent, only tokens over 24 characters without a space; the bound "
+                        "keeps it linear, guarded by the slow hostile test left out of mutation runs).",
     "spoken": "default lang spelled otherwise (only 'zh...' compared); link_spans end>=start (a match is never only "
               "trailing marks); a host's '' fallback (groups always match); bar-list and->or (needs a bar).",
     "script-maths_units": "µ/μ fallbacks of the Chinese table (every µ entry has its μ twin); prefix defaults None/''"
@@ -312,15 +321,25 @@ HARMLESS: dict[str, str] = {
                "gap's first value; m.end() <= len; sort keys ('' sorts first anyway); unknown(role, None).",
     "script-corrections": "take >= takes; match's or/>=; save's defaults for text/word/say (always written); "
                           "'UTF-8(-SIG)' spellings.",
-    "script-polyphones": "jieba's HMM setting; the char-by-char branch for non-phrase words (segmenter pieces are "
-                         "phrases); missing-reading defaults; _tone3's unique path (never used); 'XX一不XX'; a "
-                         "non-Chinese known term.",
+    "script-polyphones": "_in_word's character-by-character branch for a multi-character non-phrase (8-10: pypinyin's"
+                         " segmenter gives phrase entries or single characters, checked over jieba's dictionary); a "
+                         "phrase character missing from the character table (18, 20: none is); len(readings) >= 1 "
+                         "(23, 60: one reading means no phrase counts, no real choice); _uses' get(None) (6: no two "
+                         "marked readings share a tone-number spelling); _minority's defaults (4-13: the phrase read "
+                         "is itself counted); 'XX一不XX'; HMM=None (falsy like False); _cut's length/phrase tests "
+                         "(10-15: seg.cut keeps a phrase entry whole, cuts the rest into characters, read alike); "
+                         "unique=None and _tone3's unique path (only called with unique=False); offers' `k or` (empty"
+                         " terms still dropped; a non-Chinese term covers no Chinese character).",
     "assembly-mixing": "recipe key spellings; log text; output_errors(None); pcm_sha256 before levelling (always "
                        "replaced); dtype spellings; 32768 vs 32767 x threshold (both 131); unlink where the file "
                        "exists; _write_raw's extra rewrite and unused arguments; rate > 1; need_blocks falsy (same "
                        "samples).",
-    "assembly-ahead": "(81 of 246 measured) thread names; start marker spelling; break vs return at the end; the "
-                      "unreachable prefix-unmeasured branch; close()'s wait; log text.",
+    "assembly-ahead": "break vs return when nothing is left (8); the prefix-unmeasured branch and its guards (26, 28,"
+                      " 32, 33: a carried chapter always has its recorded blocks); continue vs break after a carried "
+                      "chapter (72: the look after the lock goes on); level_chapter without previous levels (78: same"
+                      " samples and gain give the same bytes) and write_raw's return value (93); _open None (falsy); "
+                      "finish()'s shutdown wait (each result is awaited next); close()'s default wait; rate <= 1 "
+                      "(never given); start marker None/'XXXX' (no segment id).",
     "parse-content": "stats.get defaults and the `if text_len` else branch (stats = link_stats(body) holds every "
                      "element under body; a candidate holds a 25-character paragraph); body in the ancestor climb "
                      "(body and html are not in link_stats(body): they score 0); `not scores and`, total < 0 or <= 1,"
