@@ -192,7 +192,7 @@ HARMLESS: dict[str, str] = {
     "normalize-addresses": "default lang spelled otherwise; _path's padded '/.~' and guards for an empty parts list.",
     "notes": "the default note key's spelling; the cue Block's default lang; 'break' filters (breaks never enter a "
              "note group); the text joined for the traditional-script check.",
-    "script-planner": "(partly measured) (a third of its mutants measured) _cut_rank 3->4 and its i+1<len guard "
+    "script-planner": "(a third of its mutants measured) _cut_rank 3->4 and its i+1<len guard "
                       "(ranks 0-2 only; a part never ends after the chapter's 'end' segment); _split sum<= vs < (the "
                       "greedy pass takes it whole); _with_blocks [0]/[1] and shifting block -1/0 (only the first part"
                       " holds them, from 0); _shares 'or 2', p<=b (all-zero weights; the highest is b-1); "
@@ -201,7 +201,7 @@ HARMLESS: dict[str, str] = {
                       "order); _pack best[] size, a constant cost; chapter()'s break kind respelled in the "
                       "first-readable search (breaks carry no text); _work counting 2 per block (ticks 'about every "
                       "1,000'); finish's empty-lexicon shortcut (an empty lexicon changes nothing).",
-    "script-sentences": "(partly measured) (a third of its mutants measured) the default lang 'en' respelled (English"
+    "script-sentences": "(a third of its mutants measured) the default lang 'en' respelled (English"
                         " rules apply everywhere); _line_start nl<=0, lstrip/rstrip of openers; _is_boundary nxt_m "
                         "checks (_NONSPACE_AT always matches); _raw_spans line-break end and end=None (trimmed); "
                         "_add_trimmed 'or' (sentence_pieces drops speechless spans); kept ranges' count; _Ranges "
