@@ -44,3 +44,14 @@ def test_each_language_s_sentences_take_that_language_s_table() -> None:
     assert spoken("en-GB", tables, "用AI做。", block_lang="zh-CN") == ["用人工智能做。"]
     assert spoken("zh-CN", tables, "Go to ST 5 now.", block_lang="en") == ["Go to ST five now."]
     assert spoken("en-GB", tables, "Go to ST 5 now.", block_lang="en") == ["Go to state five now."]
+
+
+def test_a_corrected_sentence_takes_the_same_regional_table() -> None:
+    from narrator.script import plan_script
+    from narrator.script.corrections import Corrections, SentenceFix
+
+    doc = Document("T", "en-GB", (Chapter(1, "Intro", (
+        Block("heading", (Run("Intro"),), level=1), Block("paragraph", (Run("Go to ST 5 now."),)))),))
+    fixes = Corrections((SentenceFix("Go to ST 5 now.", spoken="Meet me at the ST."),))
+    script = plan_script(doc, Config(abbreviations={"en": STREET, "en-GB": STATE}), corrections=fixes)
+    assert [s.spoken for s in script.segments][1:] == ["Meet me at the state."]

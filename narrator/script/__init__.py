@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from narrator.config import Config
 from narrator.script.corrections import Corrections, apply
-from narrator.script.planner import plan, spoken_text, split_long_chapters
+from narrator.script.planner import abbreviations_for, plan, spoken_text, split_long_chapters
 from narrator.values import Document, Script
 
 
@@ -21,8 +21,11 @@ def plan_script(document: Document, config: Config, *, tick: Callable[[], object
     (the job server's cancel and time budget)."""
     script = plan(document, config, tick=tick)
     if corrections:
-        script = apply(script, corrections, config,
-                       lambda text, lang: spoken_text(text, "sentence", lang, config.abbreviations.get(lang)))
+        doc_lang = document.lang
+
+        def say(text: str, lang: str) -> str:
+            return spoken_text(text, "sentence", lang, abbreviations_for(config.abbreviations, lang, doc_lang))
+        script = apply(script, corrections, config, say)
     return split_long_chapters(script, config)
 
 

@@ -206,8 +206,7 @@ class _Planner:
         self.style.looks = StyleSheet.looks_of(b for c in document.chapters for b in c.blocks)
         self.lexicon = Lexicon(config.lexicon)
         self.casting = Casting(config)
-        # [abbreviations.<tag>] by tag, compared as tags ("en_GB" is "en-gb")
-        self._abbreviations = {_tag(k): v for k, v in config.abbreviations.items()}
+        self._abbreviations = config.abbreviations
         # a sentence knows only its language ("en"): the document's tag says which region's
         # table is taken first ("en-GB")
         self._doc_tag = _tag(document.lang)
@@ -312,16 +311,8 @@ class _Planner:
         return said
 
     def abbreviations(self, lang: str) -> Mapping[str, str] | None:
-        """The user's abbreviations for ``lang`` ("en-GB" takes "en-GB", else "en"); a bare
-        language ("en") takes the document's region first when the document is in it."""
-        table = self._abbreviations
-        if not table:
-            return None
-        tag = _tag(lang)
-        primary = tag.split("-")[0]
-        if tag == primary and self._doc_tag.split("-")[0] == primary:
-            tag = self._doc_tag
-        return table.get(tag) or table.get(primary)
+        """The user's abbreviations for ``lang`` (see :func:`abbreviations_for`)."""
+        return abbreviations_for(self._abbreviations, lang, self._doc_tag)
 
     def _work(self, units: int) -> None:
         """Count blocks and segments planned; ``tick`` about every 1,000 of them."""
@@ -696,6 +687,21 @@ def spoken_text(text: str, boundary: str = "sentence", lang: str = "en",
             text = str(_roman(m.group(1))) + text[m.end(1):]
     # normalised text stays as it is: only what the symbols and numerals added is said again
     return text if text == said else normalize(text, lang, abbreviations=abbreviations)
+
+
+def abbreviations_for(tables: Mapping[str, Mapping[str, str]], lang: str, document_lang: str = ""
+                      ) -> Mapping[str, str] | None:
+    """The [abbreviations.<tag>] table for ``lang`` ("en-GB" takes "en-GB", else "en"); a bare
+    language ("en", as a sentence knows it) takes the document's region first when the document
+    is in it. Tags compare in one spelling ("en_GB" is "en-gb")."""
+    if not tables:
+        return None
+    tables = {_tag(k): v for k, v in tables.items()}
+    tag, doc_tag = _tag(lang), _tag(document_lang)
+    primary = tag.split("-")[0]
+    if tag == primary and doc_tag.split("-")[0] == primary:
+        tag = doc_tag
+    return tables.get(tag) or tables.get(primary)
 
 
 def _tag(lang: str) -> str:
