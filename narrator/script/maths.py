@@ -946,18 +946,14 @@ class _Speaker:
         """Does an operand end just before ``k`` (so that a minus there subtracts)? A closing
         bracket, a group, a letter, a digit or a symbol's macro; not an operator or relation."""
         k -= 1
-        while k >= 0 and ((atoms[k][0] == "c" and atoms[k][1].isspace())
-                          or (atoms[k][0] == "m" and atoms[k][1].macroname in _SPACING
-                              and atoms[k][1].macroname not in ("right", "rvert", "rVert"))):
+        while k >= 0 and self._blank(atoms[k]):
             k -= 1
         if k < 0:
             return False
         kind, value = atoms[k]
         if kind == "c":
             return value.isalnum() or value in ")]}|‖⟩⦄'!"
-        if kind == "g":  # x ={} -1: an empty group (TeX's spacing trick) is no operand
-            return any(not (a[0] == "c" and a[1].isspace()) for a in self.atoms(value))
-        if kind == "e":
+        if kind in ("g", "e"):
             return True
         name = value.macroname
         return name not in _RELATIONS and name not in _BIG_OPS and name not in (
@@ -966,6 +962,16 @@ class _Speaker:
             "land", "lor", "wedge", "vee", "setminus", "frac") and (name in _WORDS or name in _GREEK
                                                               or name in _STYLE_MACROS or name in _TEXT_MACROS
                                                               or name in _ACCENTS or name == "right")
+
+    def _blank(self, atom: tuple[str, Any]) -> bool:
+        """A space, TeX spacing, or a group of nothing else: x ={} -1, (a+b){\,}-c (TeX's
+        spacing tricks) say nothing, and what stands before them is the operand or not."""
+        kind, value = atom
+        if kind == "c":
+            return bool(value.isspace())
+        if kind == "m":
+            return value.macroname in _SPACING and value.macroname not in ("right", "rvert", "rVert")
+        return kind == "g" and all(self._blank(a) for a in self.atoms(value))
 
     def placeholder(self, atoms: list[tuple[str, Any]], k: int) -> bool:
         """Is the dot at ``k`` alone in an argument (f(·), ⟨·,·⟩), standing for "any value"?"""
@@ -1043,7 +1049,7 @@ class _Speaker:
         if ch == "⦃":
             # the set's bar is the first one with something before it: {x : |x| < 1}, {|x| : x ∈ A}
             cuts = [parts for parts in (_split_top(inner, bar, 1) for bar in ("∣", "|", ":"))
-                    if len(parts) == 2 and any(not (a[0] == "c" and a[1].isspace()) for a in parts[0])]
+                    if len(parts) == 2 and not all(self._blank(a) for a in parts[0])]
             if cuts:
                 x, cond = (" ".join(self.run(p)) for p in min(cuts, key=lambda parts: len(parts[0])))
                 out.append(f"所有满足 {cond} 的 {x} 组成的集合，" if zh else f"the set of {x} such that {cond},")
