@@ -77,28 +77,17 @@ def parse_tree(markup: str, work: Work | None = None) -> Any:
 
 def _body_after_html(soup: Any) -> None:
     """Markup after </html> (a paste appended to a saved page) ends the body, as browsers show
-    it; the tree builder opens a second <html> for it instead, which no walk would read."""
+    it; the tree builder opens a second <html> for it instead, which no walk would read. Moved
+    whole into the body: the walk reads an <html> or <body> inside it as a wrapper (a <head>
+    there is skipped as it always is)."""
     import bs4
 
     roots = [c for c in soup.contents if isinstance(c, bs4.Tag)]
-    if len(roots) < 2 or roots[0].name != "html":
+    if len(roots) < 2:
         return
-    first = roots[0]
-    body = first.body
-    if body is None:
-        body = soup.new_tag("body")
-        first.append(body)
+    into = roots[0].body or roots[0]
     for extra in roots[1:]:
-        parts: list[Any] = list(extra.contents) if extra.name == "html" else [extra]
-        for part in parts:
-            name = getattr(part, "name", None)
-            if name == "body":
-                for child in list(part.contents):
-                    body.append(child.extract())
-            elif name != "head":  # a second head is page metadata, never read
-                body.append(part.extract())
-        if extra.parent is soup:  # what is left of a second <html>: its emptied body, its head
-            extra.decompose()
+        into.append(extra.extract())
 
 
 @functools.cache
