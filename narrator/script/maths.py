@@ -964,7 +964,7 @@ class _Speaker:
                                                               or name in _ACCENTS or name == "right")
 
     def _blank(self, atom: tuple[str, Any]) -> bool:
-        """A space, TeX spacing, or a group of nothing else: x ={} -1, (a+b){\,}-c (TeX's
+        """A space, TeX spacing, or a group of nothing else: x ={} -1, (a+b){\\,}-c (TeX's
         spacing tricks) say nothing, and what stands before them is the operand or not."""
         kind, value = atom
         if kind == "c":
