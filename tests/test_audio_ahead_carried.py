@@ -6,7 +6,6 @@ Takes are tones written here; ffmpeg measures them."""
 from __future__ import annotations
 
 import json
-import threading
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +17,7 @@ from narrator.assembly.mixing import assemble
 from narrator.config import Config
 from narrator.util.wavio import mono_wav
 from narrator.values import FileRecord, PreviousAudio, Script, ScriptChapter, Segment, Take
+from test_audio_ahead_exact import GatedLock
 
 RATE = 8000
 
@@ -45,28 +45,6 @@ def previous_of(programme) -> PreviousAudio:  # type: ignore[no-untyped-def]
                                      for c in programme.chapters]))
     return PreviousAudio(programme.sample_rate, programme.loudness["gain_db"], programme.loudness["target_lufs"],
                          programme.loudness["ceiling_dbtp"], tuple(previous_chapter(e) for e in entries))
-
-
-class GatedLock:
-    """The levelling lock, holding its first release until another thread has found it taken."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.releasing, self.refused = threading.Event(), threading.Event()
-        self.first = True
-
-    def acquire(self, blocking: bool = True) -> bool:
-        got = self.lock.acquire(blocking)
-        if not got:
-            self.refused.set()
-        return got
-
-    def release(self) -> None:
-        if self.first:
-            self.first = False
-            self.releasing.set()
-            assert self.refused.wait(60)
-        self.lock.release()
 
 
 def test_a_chapter_measured_during_the_look_after_a_carried_chapter_is_levelled_ahead(

@@ -3,19 +3,7 @@ title heading and the article."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from narrator.parse.content import find_main_content
-from narrator.parse.html import BLOCK_TAGS, SKIP_TAGS, link_stats, parse_soup
-
-PARA = "<p>" + "word " * 59 + "words</p>"  # 300 characters without a comma: scores 1 + 3
-
-
-def main(body_markup: str, title: str = "") -> tuple[Any, Any]:
-    soup = parse_soup(f"<html><head><title>{title}</title></head><body>{body_markup}</body></html>")
-    body = soup.body
-    found = find_main_content(body, link_stats(body), lambda tag, name: name in SKIP_TAGS, title, BLOCK_TAGS)
-    return soup, found
+from test_parse_content_exact import PARA, main
 
 
 def test_a_paragraph_of_links_between_a_heading_and_the_article_is_no_prose() -> None:

@@ -10,28 +10,8 @@ from typing import Any
 import pytest
 
 import narrator.parse.second_opinion as so
-from narrator.parse.link_stats import link_stats
 from narrator.parse.tree import parse_tree
-
-PROSE = ("Rivers carve their valleys over thousands of years, and the water runs faster on the outside "
-         "of every bend.")
-OTHER = ("Deltas form where a river meets the sea and slows down, dropping the sand and mud it carried "
-         "from the hills.")
-
-
-class Walker:
-    """html.Walker's answers: the elements (by id) its rules drop and why; <script> is never read."""
-
-    def __init__(self, soup: Any, chrome: dict[str, str]) -> None:
-        self.chrome = chrome
-        self.stats = link_stats(soup)
-
-    def drops(self, node: Any, name: str) -> bool:
-        return node.get("id") in self.chrome or name == "script"
-
-    def _is_chrome(self, node: Any, name: str, is_block: bool) -> str:
-        return self.chrome.get(node.get("id"), "")
-
+from test_parse_second_opinion_exact import OTHER, PROSE, Walker
 
 def _review(monkeypatch: pytest.MonkeyPatch, body: str, chrome: dict[str, str]) -> tuple[so.Review, Any, list[str]]:
     asked: list[str] = []
