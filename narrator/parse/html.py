@@ -84,6 +84,11 @@ class _Frame:
     # list is nested in: (ordered, item) of that item, not this list's item counter
     outer: tuple[bool, int] = (False, 0)
 
+    @property
+    def numbering(self) -> tuple[bool, int]:
+        """(ordered, item) of the item the text directly in this frame belongs to."""
+        return self.outer if self.is_list else (self.ordered, self.item)
+
 
 _LEADERS = re.compile(r"\s*(?:\.{6,}|…{3,}|·{6,})\s*")
 
@@ -482,7 +487,7 @@ class Walker(ChromeRules):
                 context = context | {"li"}
         # blocks inside an <li> (its paragraphs) belong to that item
         inherit = kind == "item" and parent.inner == "item"
-        ordered, item = parent.outer if parent.is_list else (parent.ordered, parent.item)
+        ordered, item = parent.numbering
         return _Frame(kind, level, context, emotion, lang, source, list_depth, inner, inner_level,
                       ordered=ordered if inherit else False, item=item if inherit else 0)
 
@@ -594,7 +599,7 @@ class Walker(ChromeRules):
         images, self.images = tuple(self.images), []
         runs = make_runs(self.pieces) if self.pieces else ()
         self.pieces = []
-        ordered, item = frame.outer if frame.is_list else (frame.ordered, frame.item)
+        ordered, item = frame.numbering
         layout: dict[str, Any] = {"ordered": ordered, "item": item} if frame.kind == "item" else {}
         if not runs:
             if images:  # an image without text is shown, never read
