@@ -31,6 +31,27 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """A failure is reported as a failure even when pytest cannot show its traceback: on Python 3.11
+    an entry can have no line (``tb_lineno`` None, seen in a Playwright test under load), and
+    pytest's report of it then stopped the whole run with an INTERNALERROR that named no test."""
+    try:
+        return (yield)
+    except TypeError:
+        if call.excinfo is None:
+            raise
+        tb, lines = call.excinfo.tb, []
+        while tb is not None:  # the frames by hand: Python's own traceback module trips on them too
+            lines.append(f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno} in {tb.tb_frame.f_code.co_name}")
+            tb = tb.tb_next
+        text = "\n".join([call.excinfo.exconly(), "raised at (innermost last):", *lines])
+        sections = [(f"Captured {key} {when}", content) for when, key, content in item._report_sections]
+        return pytest.TestReport(item.nodeid, item.location, dict.fromkeys(item.keywords, 1), "failed", text,
+                                 call.when, sections=sections, duration=call.duration, start=call.start,
+                                 stop=call.stop)
+
+
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--autoplay-policy=no-user-gesture-required"]

@@ -253,11 +253,14 @@ def test_fifty_lessons_at_once_then_killed_and_restarted(tmp_path, webui, voice)
             time.sleep(0.05)
         server.kill()
         # what the dead server had sent: answered, in flight, or still waiting in the stand-in's
-        # own queue (Gradio runs those after the client is gone), counted once all have run
-        settled, seen = time.monotonic(), -1
-        while time.monotonic() - settled < 1.0:
-            if len(webui.recorder.calls) != seen or webui.recorder.in_flight:
-                seen, settled = len(webui.recorder.calls), time.monotonic()
+        # own queue (Gradio runs those after the client is gone), counted once every request it
+        # received has run to its end
+        rec = webui.recorder
+        while True:
+            with rec.lock:
+                sent = sum(1 for r in rec.requests if r == ("POST", "/gradio_api/call/gen_single"))
+                if len(rec.calls) >= sent and all("ended" in c for c in rec.calls):
+                    break
             time.sleep(0.05)
         asked_before_kill = len(webui.recorder.calls)
         stored_at_kill = sum(1 for f in server.cache.rglob("*.wav") if not f.name.startswith("."))
