@@ -74,8 +74,9 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
     (formats.py); other files are read only if they are plainly HTML pages.
 
     ``source_sha256`` is the sha256 of ``data``; ``lang`` is "zh" when Chinese characters dominate,
-    else the <html lang>, else "en"; ``title`` comes from <title> (or the matching h1), else the
-    first heading, else a short bold first paragraph, else the file stem (never narrated).
+    else the <html lang> (an editor's document's own when it is read instead of the page), else
+    "en"; ``title`` comes from <title> (or the matching h1), else the first heading, else a short
+    bold first paragraph, else the file stem (never narrated).
     Web pages are cut down to their main content (see content.py). Raises
     :class:`narrator.errors.BadInput` for binary, undecodable, empty or unspeakable input, and
     for input beyond ``limits`` (as soon as it is seen to be). The work is linear in the input
@@ -117,11 +118,13 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
         walker = Walker(config, work=work)
         blocks, page_skipped = walker.walk(root), walker.skipped
 
-    editor, editor_skipped = _editor_content(soup, config, work)
+    declared = _declared(soup)
+    editor, editor_skipped, editor_lang = _editor_content(soup, config, work)
     if editor and _text_len(blocks) * 2 < _text_len(editor):
         skipped.append(Skipped("body", "page around the editor", "the editor's document is read instead",
                                _text_len(blocks)))
         blocks, page_skipped = editor, editor_skipped
+        declared = editor_lang or declared  # the lesson's own <html lang>, else the demo page's
     skipped.extend(page_skipped)
     # a table too big to read is announced, so a document of one is not empty (with read_tables
     # off, a document of tables only has nothing to read)
@@ -132,7 +135,7 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
                        "no speakable text in the document")
 
     blocks = source.finish(blocks)
-    lang = _language(blocks, soup)
+    lang = _language(blocks, declared)
     blocks = [_announcement(b, lang) if ANNOUNCE in b.context else b for b in blocks]
     own = source.title(soup, blocks)  # None: the parser decides; "": the page has no title
     title = _title(soup, blocks, path) if own is None else own or Path(path).stem or path
@@ -208,9 +211,10 @@ def _page_blocks(soup: Any, root: Any, config: ParseConfig, work: Work, *,
     return kept, walker.skipped
 
 
-def _editor_content(soup: Any, config: ParseConfig, work: Work) -> tuple[list[Block], list[Skipped]]:
+def _editor_content(soup: Any, config: ParseConfig, work: Work) -> tuple[list[Block], list[Skipped], str | None]:
     """Blocks of the HTML documents kept in textareas / script type=text/plain, duplicates once,
-    and what their walk left out (each within the limits of ``work``)."""
+    what their walk left out (each within the limits of ``work``), and the language the first of
+    them declares in its own <html lang> (None when it declares none)."""
     from narrator.parse.html import Walker, has_html, parse_soup
 
     holders = soup.find_all("textarea")
@@ -218,6 +222,7 @@ def _editor_content(soup: Any, config: ParseConfig, work: Work) -> tuple[list[Bl
     out: list[Block] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
+    lang: str | None = None
     for k, holder in enumerate(holders, 1):
         content = holder.get_text()
         if not has_html(content):
@@ -234,25 +239,34 @@ def _editor_content(soup: Any, config: ParseConfig, work: Work) -> tuple[list[Bl
         key = _WS.sub("", "".join(b.text for b in blocks))
         if not key or key in seen:
             continue
+        if not seen:
+            lang = _declared(sub)
         seen.add(key)
         out.extend(blocks)
         skipped.extend(walker.skipped)
-    return out, skipped
+    return out, skipped, lang
 
 
 def _text_len(blocks: list[Block]) -> int:
     return sum(len(b.text.strip()) for b in blocks)
 
 
-def _language(blocks: list[Block], soup: Any) -> str:
+def _declared(soup: Any) -> str | None:
+    """The language a parsed document's <html lang> (or xml:lang) names; None for none, or for a
+    malformed one (the language is then detected from the text)."""
+    if soup.html is None:
+        return None
+    return language_of(soup.html.get("lang") or soup.html.get("xml:lang"))
+
+
+def _language(blocks: list[Block], declared: str | None) -> str:
+    """The document's language: "zh" when Chinese characters dominate, else ``declared`` (what its
+    <html lang> names) unless the text plainly says otherwise, else "en"."""
     sample = "".join(b.text for b in blocks[:2000])[:200_000]
     cjk = len(HAN_CHAR.findall(sample))
     latin = len(_LATIN.findall(sample))
     if cjk and cjk * 3 >= latin:  # one Chinese character carries about a word
         return "zh"
-    declared = None
-    if soup.html is not None:  # a malformed lang is no lang: the language is detected instead
-        declared = language_of(soup.html.get("lang") or soup.html.get("xml:lang"))
     lang = declared if declared and declared != "zh" else "en"
     # a template's lang="en" on a Finnish page: when the text plainly says otherwise, trust it
     found = text_language(sample)
