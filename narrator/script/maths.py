@@ -540,13 +540,43 @@ class _Speaker:
                 out.append(("g", n.nodelist or []))
             elif isinstance(n, lw.LatexSpecialsNode):
                 out.extend(("c", ch) for ch in n.specials_chars)
-        # "||" typed as two bars is a norm's bar (\| in TeX)
+        # "||" typed as two bars is a norm's bar (\| in TeX), unless the bars pair otherwise:
+        # in ||x|-|y|| the first two open two absolute values that close apart
+        pairs = self.bar_pairs(out)
+        merged: list[tuple[str, Any]] = []
         k = 0
-        while k + 1 < len(out):
-            if out[k] == ("c", "|") and out[k + 1] == ("c", "|"):
-                out[k:k + 2] = [("c", "‖")]
+        while k < len(out):
+            if out[k] == ("c", "|") and out[k + 1:k + 2] == [("c", "|")] and (
+                    pairs is None or abs(pairs[k] - pairs[k + 1]) == 1):
+                merged.append(("c", "‖"))
+                k += 2
+                continue
+            merged.append(out[k])
             k += 1
-        return out
+        return merged
+
+    def bar_closes(self, atoms: list[tuple[str, Any]], k: int, closing: set[int]) -> bool:
+        """Does the bar at ``k`` close an absolute value (an operand stands before it), given
+        the bars before it that closed? |x| closes after x, but ||x|, -|x| and (|x| open."""
+        q = k - 1
+        while q >= 0 and self._blank(atoms[q]):
+            q -= 1
+        if q >= 0 and atoms[q] == ("c", "|"):
+            return q in closing
+        return self.operand_before(atoms, k)
+
+    def bar_pairs(self, atoms: list[tuple[str, Any]]) -> dict[int, int] | None:
+        """Each bar's partner (both ways), or None if the bars do not pair up."""
+        opened: list[int] = []
+        pairs: dict[int, int] = {}
+        for k, atom in enumerate(atoms):
+            if atom == ("c", "|"):
+                if opened and self.bar_closes(atoms, k, set(pairs)):
+                    pairs[k] = opened.pop()
+                    pairs[pairs[k]] = k
+                else:
+                    opened.append(k)
+        return None if opened else pairs
 
     def nodes(self, nodes: list[Any]) -> list[str]:
         return self.run(self.atoms(nodes))
@@ -1012,24 +1042,11 @@ class _Speaker:
         """What a pair of delimiters means, said once for the whole: |x| "the absolute value of
         x", ‖x‖₂ "the 2 norm of x", ⟨u,v⟩ "the inner product of u and v", {x | x > 0} "the set of
         x such that x > 0". The index after the pair, or None if ``ch`` has no partner here."""
-        close = {"⟨": "⟩", "⦃": "⦄"}.get(ch, ch)
-        level, paren, j = 0, 0, i
-        while j < len(atoms):
-            a = atoms[j]
-            if a == ("c", close) and level == 0 and paren == 0:
-                break
-            if ch != close and a == ("c", ch):
-                level += 1
-            elif ch != close and a == ("c", close):
-                level -= 1
-            elif a == ("c", "("):
-                paren += 1
-            elif a == ("c", ")"):
-                paren -= 1
-                if paren < 0 and ch == "|":
-                    return None  # P(A|B): the bar's pair would be outside the bracket
-            j += 1
-        else:
+        # a bar's partner: nested ones counted first (||x|-|y|| is one value), else the next bar
+        j = self.partner(ch, atoms, i, ch == "|")
+        if j is None and ch == "|":
+            j = self.partner(ch, atoms, i, False)  # |·|: a bar after an operator closes too
+        if j is None:
             return None
         inner = atoms[i:j]
         if not any(not (a[0] == "c" and a[1].isspace()) for a in inner):
@@ -1084,6 +1101,37 @@ class _Speaker:
             out.append(f"the {sub} norm of {body}," if sub else f"the norm of {body},")
         return after
 
+    def partner(self, ch: str, atoms: list[tuple[str, Any]], i: int, nest: bool) -> int | None:
+        """Where the delimiter ``ch`` opened just before ``i`` closes, or None. With ``nest``, a
+        bar after an operator opens a value of its own (|x|-|y| inside ||x|-|y||)."""
+        close = {"⟨": "⟩", "⦃": "⦄"}.get(ch, ch)
+        level, paren = 0, 0
+        closing: set[int] = set()  # the nested bars that closed
+        for j in range(i, len(atoms)):
+            a = atoms[j]
+            if nest and a == ("c", "|") and paren == 0:
+                if not self.bar_closes(atoms, j, closing):
+                    level += 1
+                elif level:
+                    level -= 1
+                    closing.add(j)
+                else:
+                    return j
+                continue
+            if a == ("c", close) and level == 0 and paren == 0:
+                return j
+            if ch != close and a == ("c", ch):
+                level += 1
+            elif ch != close and a == ("c", close):
+                level -= 1
+            elif a == ("c", "("):
+                paren += 1
+            elif a == ("c", ")"):
+                paren -= 1
+                if paren < 0 and ch == "|":
+                    return None  # P(A|B): the bar's pair would be outside the bracket
+        return None
+
     def argument(self, atoms: list[tuple[str, Any]]) -> str:
         """What stands between delimiters or commas: "dot" for a lone · (⟨x,·⟩, |·|: any value),
         which said on its own would be a product ("times")."""
@@ -1114,15 +1162,18 @@ class _Speaker:
         r, c = len(rows), max(len(row) for row in rows)
         self.shape = (r, c)
         sep, row_sep = ("，", "；") if self.zh else (", ", "; ")
-        det = name in ("vmatrix", "Vmatrix")
+        det = name == "vmatrix"
+        norm = name == "Vmatrix"  # double bars: the matrix's norm, said as \|A\| is
         if c == 1 or r == 1:
             cells = sep.join(x for row in rows for x in row)
             kind = ("列向量" if c == 1 else "行向量") if self.zh else ("the column vector" if c == 1 else "the row vector")
+            if norm:
+                return f"{kind} {cells} 的范数，" if self.zh else f"the norm of {kind} {cells},"
             return f"{kind} {cells}，" if self.zh else f"{kind} {cells},"
         body = row_sep.join(sep.join(row) for row in rows)
         if self.zh:
-            return f"{'行列式，' if det else ''}{r} 行 {c} 列的矩阵，各行为：{body}；"
-        return f"{'the determinant of ' if det else ''}the {r} by {c} matrix with rows: {body};"
+            return f"{'行列式，' if det else ''}{r} 行 {c} 列的矩阵{'的范数' if norm else ''}，各行为：{body}；"
+        return f"{'the determinant of ' if det else 'the norm of ' if norm else ''}the {r} by {c} matrix with rows: {body};"
 
     def cases(self, env: Any) -> str:
         """Cases, each value with its condition: "1 if x is greater than 0; 0 otherwise"."""
