@@ -66,6 +66,7 @@ class _Draft:
     spoken: str | None = None  # set when formulas or <sup>/<sub> make it differ from ``text``
     lead: str = ""  # said before the text, never shown: an ordered list item's number ("2. ")
     voice: str = ""  # the role that says it (script/casting.py)
+    tag: str = ""  # its block's own regional tag ("en-us"): which [abbreviations.<tag>] it takes
 
 
 def plan(document: Document, config: Config, *, tick: Callable[[], object] | None = None) -> Script:
@@ -210,7 +211,7 @@ class _Planner:
         # a sentence knows only its language ("en"): the document's tag says which region's
         # table is taken first ("en-GB")
         self._doc_tag = _tag(document.lang)
-        self._said: dict[tuple[str, bool, str], str] = {}
+        self._said: dict[tuple[str, bool, str, str], str] = {}
         self._numbered: dict[int, int] = {}  # list level -> the item whose number was said
         self.default_lang = normalize_lang(document.lang) or "en"
         self.max_chars = config.text.max_chars
@@ -280,8 +281,8 @@ class _Planner:
             segments.append(Segment(
                 id=f"c{index:02d}-s{n:04d}", chapter=index, text=d.text,
                 spoken=lex.annotate(self.spoken(d.lead + strip_emoji(lex.apply(_said(d), d.lang)), d.boundary,
-                                                d.lang), d.lang)  # pinyin, phonemes: after numbers are said
-                if lex is not None else self.spoken(d.lead + strip_emoji(_said(d)), d.boundary, d.lang),
+                                                d.lang, d.tag), d.lang)  # pinyin, phonemes: after numbers are said
+                if lex is not None else self.spoken(d.lead + strip_emoji(_said(d)), d.boundary, d.lang, d.tag),
                 lang=d.lang, emotion=d.emotion, boundary=d.boundary, pause_after_ms=d.pause,
                 marks=d.marks, source=d.source, block=d.block, span=d.span, voice=d.voice))
         self._said.clear()  # memory stays bounded by one chapter
@@ -301,18 +302,21 @@ class _Planner:
         self._numbered[block.level] = block.item
         return "" if _SELF_NUMBERED.match(block.text.lstrip()) else str(block.item)
 
-    def spoken(self, text: str, boundary: str, lang: str) -> str:
+    def spoken(self, text: str, boundary: str, lang: str, tag: str = "") -> str:
         """:func:`spoken_text`, remembered until the chapter is finished (a sentence is measured
-        by what it says before it is said)."""
-        key = (text, boundary in ("heading", "end"), lang)
+        by what it says before it is said); ``tag`` is its block's regional tag, if any."""
+        key = (text, boundary in ("heading", "end"), lang, tag)
         said = self._said.get(key)
         if said is None:
-            said = self._said[key] = spoken_text(text, boundary, lang, self.abbreviations(lang))
+            said = self._said[key] = spoken_text(text, boundary, lang, self.abbreviations(lang, tag))
         return said
 
-    def abbreviations(self, lang: str) -> Mapping[str, str] | None:
-        """The user's abbreviations for ``lang`` (see :func:`abbreviations_for`)."""
-        return abbreviations_for(self._abbreviations, lang, self._doc_tag)
+    def abbreviations(self, lang: str, tag: str = "") -> Mapping[str, str] | None:
+        """The user's abbreviations for ``lang`` (see :func:`abbreviations_for`): the region of
+        the sentence's block (``tag``, <p lang="en-US">) when it is in that language, else the
+        document's."""
+        region = tag if tag and _tag(lang).split("-")[0] == tag.split("-")[0] else self._doc_tag
+        return abbreviations_for(self._abbreviations, lang, region)
 
     def _work(self, units: int) -> None:
         """Count blocks and segments planned; ``tick`` about every 1,000 of them."""
@@ -333,6 +337,8 @@ class _Planner:
         max_chars_cjk = self.max_chars_cjk - (len(normalize(lead, "zh")) + 1 if lead else 0)
         text = block.text
         block_lang = normalize_lang(block.lang) if block.lang else None
+        # a block's own region (<p lang="en-US"> in an en-GB page) picks its abbreviations table
+        region = _tag(block.lang) if block.lang and "-" in block.lang.replace("_", "-") else ""
         runs = block.runs
         if len(runs) > 1 and ("doi" in text or "DOI" in text) and any(
                 r.math is not None and is_doi(r.math) for r in runs):
@@ -384,9 +390,10 @@ class _Planner:
             draft = _Draft(" ".join(sentence.split()), lang, self.style.emotion(block, cover, sentence),
                            marks, block.source, "clause" if cut else "sentence",
                            self.pauses.clause if cut else self.pauses.sentence, number, (a, b),
-                           _said_span(text, runs, offsets, a, b, lang) if said and offsets else None)
+                           _said_span(text, runs, offsets, a, b, lang) if said and offsets else None,
+                           tag=region)
             limit = max_chars_cjk if is_cjk_lang(lang) else max_chars
-            saying = len(self.spoken(draft.spoken, draft.boundary, lang)) if draft.spoken is not None else 0
+            saying = len(self.spoken(draft.spoken, draft.boundary, lang, region)) if draft.spoken is not None else 0
             if draft.spoken is not None and saying > limit:
                 # a formula says more than it shows: its words go in clause-sized pieces, and the
                 # sentence is shown in as many parts, each as long as its share of the words (so
@@ -417,7 +424,7 @@ class _Planner:
         sentence was cut by its written length, and numbers said in words are longer ("205",
         "two hundred and five"). Each piece is cut from the written sentence, so what is shown
         is still what is said."""
-        said = len(self.spoken(" ".join(sentence.split()), draft.boundary, draft.lang))
+        said = len(self.spoken(" ".join(sentence.split()), draft.boundary, draft.lang, draft.tag))
         if said <= limit:
             return [draft]
         pieces = split_long(sentence, max(limit // 4, limit * len(sentence) // said - 1), lang=draft.lang)
