@@ -4,8 +4,9 @@ language (which decides the sentence rules, the normalisation and the voice), no
 
 from __future__ import annotations
 
-from narrator.config import ParseConfig
+from narrator.config import Config, ParseConfig
 from narrator.parse import parse_html
+from narrator.script.planner import plan
 
 # under 50 words: too short for the text to overrule what the markup declares (textlang.py)
 FINNISH = "&lt;p&gt;Hyvää huomenta, tämä on lyhyt oppitunti.&lt;/p&gt;"
@@ -49,3 +50,32 @@ def test_the_first_document_read_names_the_language() -> None:
     empty = editor("&lt;p&gt; &lt;/p&gt;", "de")
     assert language("en", "<p>Demo</p>" + empty + editor(FINNISH, "fi"))[0] == "fi"
     assert language("en", "<p>Demo</p>" + editor(FINNISH, "fi") + editor(FINNISH, "de"))[0] == "fi"
+
+
+def test_a_language_the_documents_body_declares_is_its_blocks() -> None:
+    # as on a page: <body lang> is the language of the blocks in it, the document keeps its own
+    page = ('<html lang="en"><body><p>Demo</p><textarea>&lt;html&gt;&lt;head&gt;&lt;title&gt;Kurs&lt;/title&gt;'
+            f'&lt;/head&gt;&lt;body lang="de"&gt;{GERMAN}&lt;/body&gt;&lt;/html&gt;</textarea></body></html>')
+    doc = parse_html(page.encode(), "dir/lesson.html", ParseConfig())
+    assert doc.lang == "en"
+    assert [(b.text, b.lang, b.source) for c in doc.chapters for b in c.blocks] == [
+        ("Guten Morgen, das ist eine kurze Lektion.", "de", "textarea:nth-of-type(1) > p:nth-of-type(1)")]
+
+
+# a Finnish paragraph of 68 words written for this test: enough for the text to name its language
+FINNISH_LONG = ("Yhteyttäminen on kasvien tapa valmistaa ravintoa auringon valon avulla. Lehtien viherhiukkaset "
+                "sitovat valon energiaa, ja kasvi ottaa ilmasta hiilidioksidia sekä maasta vettä juuriensa kautta. "
+                "Näistä aineista syntyy sokeria, jota kasvi käyttää kasvuun ja varastoi myöhempää käyttöä varten. "
+                "Samalla vapautuu happea, jota ihmiset ja eläimet hengittävät. Ilman yhteyttämistä maapallolla ei "
+                "olisi nykyisenlaista elämää. Mieti, miksi kasvit tarvitsevat kesällä enemmän vettä kuin talvella, "
+                "ja kirjoita vastauksesi vihkoon ennen seuraavaa tuntia.")
+
+
+def test_a_template_language_the_documents_text_contradicts_reaches_no_block() -> None:
+    # the editor's document keeps a template's <html lang="en">; its text is plainly Finnish: the
+    # lesson is Finnish, every sentence said by the Finnish voice (as on a page, test_language_of_page.py)
+    page = '<html lang="en"><body><p>Demo</p>' + editor(f"&lt;p&gt;{FINNISH_LONG}&lt;/p&gt;", "en") + "</body></html>"
+    doc = parse_html(page.encode(), "dir/lesson.html", ParseConfig())
+    assert doc.lang == "fi"
+    assert [b.lang for c in doc.chapters for b in c.blocks] == [None]
+    assert {s.lang for s in plan(doc, Config()).segments} == {"fi"}
