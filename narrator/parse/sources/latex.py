@@ -227,7 +227,8 @@ class TeX4ht(_Converter):
     @classmethod
     def maybe(cls, facts: Facts) -> bool:
         return ("tex4ht" in facts.metas.get("generator", "").lower()
-                or (facts.any_class("titlemark") and facts.any_class("sectionHead", "chapterHead")))
+                or (facts.any_class("titlemark")
+                    and facts.any_class("sectionHead", "chapterHead", "likesectionHead")))  # as detect()
 
     @classmethod
     def detect(cls, soup: Any) -> bool:
