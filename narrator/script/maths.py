@@ -421,6 +421,14 @@ def _simple(atoms: list[tuple[str, Any]]) -> bool:
     return 0 < len(solid) <= 2 and all(a[0] == "m" or (a[0] == "c" and a[1].isalnum()) for a in solid)
 
 
+def _digit_gap(atom: tuple[str, Any]) -> bool:
+    """Is this TeX's mark between digit groups: {,} (a comma that is no separator) or \\, ?"""
+    kind, value = atom
+    if kind == "m":
+        return bool(value.macroname in (",", "thinspace"))
+    return kind == "g" and len(value) == 1 and getattr(value[0], "chars", None) == ","
+
+
 def _thousands(atoms: list[tuple[str, Any]], k: int) -> bool:
     """Are atoms[k:k+3] three digits not followed by a fourth (the 000 of 1,000)?"""
     digits = [a for a in atoms[k:k + 4] if a[0] == "c"]
@@ -616,11 +624,19 @@ class _Speaker:
                     continue
                 if ch.isdigit() or (ch == "." and i < n and atoms[i][0] == "c" and atoms[i][1].isdigit()):
                     num = ch
-                    while i < n and atoms[i][0] == "c" and (atoms[i][1].isdigit() or (
-                            atoms[i][1] in ".," and i + 1 < n and atoms[i + 1][0] == "c"
-                            and atoms[i + 1][1].isdigit()
-                            # a comma groups thousands (1,000), else it separates (0,1)
-                            and (atoms[i][1] == "." or _thousands(atoms, i + 1)))):
+                    while i < n:
+                        if _digit_gap(atoms[i]) and _thousands(atoms, i + 1):
+                            # 1{,}000 and 1\,000\,000: TeX's thousands comma and thin space
+                            # group one number (3.141\,592 one decimal)
+                            num += "" if "." in num else ","
+                            i += 1
+                            continue
+                        if not (atoms[i][0] == "c" and (atoms[i][1].isdigit() or (
+                                atoms[i][1] in ".," and i + 1 < n and atoms[i + 1][0] == "c"
+                                and atoms[i + 1][1].isdigit()
+                                # a comma groups thousands (1,000), else it separates (0,1)
+                                and (atoms[i][1] == "." or _thousands(atoms, i + 1))))):
+                            break
                         num += atoms[i][1]
                         i += 1
                     nxt = self._solid(atoms, i, 1)
