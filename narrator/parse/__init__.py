@@ -11,7 +11,8 @@ Choices worth knowing:
 - Editor demo pages keep the document in ``<textarea>`` (TinyMCE, CKEditor) or
   ``<script type="text/plain">`` (UEditor). When such an element holds HTML and the page's own
   text (without it) is less than half as long, the editor content is narrated instead of the
-  page; identical copies (same text, whatever the markup) are read once.
+  page, in the language and under the title its own <html lang> and <title> (or headings) give,
+  not the demo page's; identical copies (same text, whatever the markup) are read once.
 - On web pages (anything with script, nav, form or iframe) blocks made mostly of links are page
   chrome and are dropped; class/id names like nav, footer, share, login drop elements everywhere.
   A whole web page (with html/head/body tags, not a fragment) is further cut down to its main
@@ -74,9 +75,9 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
     (formats.py); other files are read only if they are plainly HTML pages.
 
     ``source_sha256`` is the sha256 of ``data``; ``lang`` is "zh" when Chinese characters dominate,
-    else the <html lang> (an editor's document's own when it is read instead of the page), else
-    "en"; ``title`` comes from <title> (or the matching h1), else the first heading, else a short
-    bold first paragraph, else the file stem (never narrated).
+    else the <html lang>, else "en"; ``title`` comes from <title> (or the matching h1), else the
+    first heading, else a short bold first paragraph, else the file stem (never narrated). An
+    editor's document read instead of its page has its own <html lang> (else the page's) and title.
     Web pages are cut down to their main content (see content.py). Raises
     :class:`narrator.errors.BadInput` for binary, undecodable, empty or unspeakable input, and
     for input beyond ``limits`` (as soon as it is seen to be). The work is linear in the input
@@ -119,12 +120,15 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
         blocks, page_skipped = walker.walk(root), walker.skipped
 
     declared = _declared(soup)
-    editor, editor_skipped, editor_lang = _editor_content(soup, config, work)
+    lesson = soup  # the document whose <title> names the lesson
+    editor, editor_skipped, editor_doc = _editor_content(soup, config, work)
     if editor and _text_len(blocks) * 2 < _text_len(editor):
         skipped.append(Skipped("body", "page around the editor", "the editor's document is read instead",
                                _text_len(blocks)))
         blocks, page_skipped = editor, editor_skipped
-        declared = editor_lang or declared  # the lesson's own <html lang>, else the demo page's
+        # the lesson's own <html lang> (else the demo page's) and <title> (a demo page's is not the lesson's)
+        declared = _declared(editor_doc) or declared
+        lesson = editor_doc
     skipped.extend(page_skipped)
     # a table too big to read is announced, so a document of one is not empty (with read_tables
     # off, a document of tables only has nothing to read)
@@ -138,7 +142,7 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
     lang = _language(blocks, declared)
     blocks = [_announcement(b, lang) if ANNOUNCE in b.context else b for b in blocks]
     own = source.title(soup, blocks)  # None: the parser decides; "": the page has no title
-    title = _title(soup, blocks, path) if own is None else own or Path(path).stem or path
+    title = _title(lesson, blocks, path) if own is None else own or Path(path).stem or path
     blocks, notes, notes_skipped = split_notes(blocks, config.notes, lang)
     skipped.extend(notes_skipped)
     if not any(b.text.strip() for b in blocks):
@@ -211,10 +215,10 @@ def _page_blocks(soup: Any, root: Any, config: ParseConfig, work: Work, *,
     return kept, walker.skipped
 
 
-def _editor_content(soup: Any, config: ParseConfig, work: Work) -> tuple[list[Block], list[Skipped], str | None]:
+def _editor_content(soup: Any, config: ParseConfig, work: Work) -> tuple[list[Block], list[Skipped], Any]:
     """Blocks of the HTML documents kept in textareas / script type=text/plain, duplicates once,
-    what their walk left out (each within the limits of ``work``), and the language the first of
-    them declares in its own <html lang> (None when it declares none)."""
+    what their walk left out (each within the limits of ``work``), and the first of them parsed
+    (its <html lang> and <title> are the lesson's; None when there is none)."""
     from narrator.parse.html import Walker, has_html, parse_soup
 
     holders = soup.find_all("textarea")
@@ -222,7 +226,7 @@ def _editor_content(soup: Any, config: ParseConfig, work: Work) -> tuple[list[Bl
     out: list[Block] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
-    lang: str | None = None
+    first: Any = None
     for k, holder in enumerate(holders, 1):
         content = holder.get_text()
         if not has_html(content):
@@ -240,11 +244,11 @@ def _editor_content(soup: Any, config: ParseConfig, work: Work) -> tuple[list[Bl
         if not key or key in seen:
             continue
         if not seen:
-            lang = _declared(sub)
+            first = sub
         seen.add(key)
         out.extend(blocks)
         skipped.extend(walker.skipped)
-    return out, skipped, lang
+    return out, skipped, first
 
 
 def _text_len(blocks: list[Block]) -> int:

@@ -1,6 +1,7 @@
-"""The language of an editor's document (narrator/parse/__init__.py): when the document kept in a
-textarea is read instead of the demo page around it, its own <html lang> names the lesson's
-language (which decides the sentence rules, the normalisation and the voice), not the page's."""
+"""The language and title of an editor's document (narrator/parse/__init__.py): when the document
+kept in a textarea is read instead of the demo page around it, its own <html lang> names the
+lesson's language (which decides the sentence rules, the normalisation and the voice) and its own
+<title> or heading the lesson's title, not the page's."""
 
 from __future__ import annotations
 
@@ -79,3 +80,28 @@ def test_a_template_language_the_documents_text_contradicts_reaches_no_block() -
     assert doc.lang == "fi"
     assert [b.lang for c in doc.chapters for b in c.blocks] == [None]
     assert {s.lang for s in plan(doc, Config()).segments} == {"fi"}
+
+
+def titled(body: str) -> tuple[str, list[str]]:
+    """The title and the spoken text of a demo page titled "TinyMCE demo" holding ``body``."""
+    page = f'<html lang="en"><head><title>TinyMCE demo</title></head><body>{body}</body></html>'
+    doc = parse_html(page.encode(), "dir/lesson.html", ParseConfig())
+    return doc.title, [s.spoken for s in plan(doc, Config()).segments]
+
+
+def test_the_demo_pages_title_is_not_the_lessons() -> None:
+    # a document without a title of its own: the file stem, which is never narrated
+    assert titled("<p>Demo</p><textarea>&lt;p&gt;Plants make food. They need light.&lt;/p&gt;</textarea>") == (
+        "lesson", ["Plants make food.", "They need light."])
+
+
+def test_the_editors_document_is_titled_by_its_own_title_or_heading() -> None:
+    own = "&lt;html&gt;&lt;head&gt;&lt;title&gt;Leaves&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;p&gt;Plants make food.&lt;/p&gt;"
+    assert titled(f"<p>Demo</p><textarea>{own}&lt;/body&gt;&lt;/html&gt;</textarea>")[0] == "Leaves"
+    heading = "&lt;h1&gt;Green leaves&lt;/h1&gt;&lt;p&gt;Plants make food.&lt;/p&gt;"
+    assert titled(f"<p>Demo</p><textarea>{heading}</textarea>") == ("Green leaves", ["Green leaves", "Plants make food."])
+
+
+def test_a_page_read_instead_of_the_editor_keeps_its_title() -> None:
+    page = "<h1>Using the demo</h1><p>Type a lesson into the box below.</p><textarea>&lt;p&gt;Draft.&lt;/p&gt;</textarea>"
+    assert titled(page)[0] == "TinyMCE demo"
