@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from narrator.config import Config, TextConfig
 from narrator.values import Block, Chapter, Document, Run
-from narrator.script.planner import plan
+from narrator.script.planner import _said_pieces, plan
 
 MATH = frozenset({"math"})
 LETTERS = "a 加 b 加 c 加 d 加 e 加 f 加 g 加 h 加 i 加 j 加 k 加 l 加 m 加 n"
@@ -22,3 +22,27 @@ def test_a_formula_just_after_a_chinese_full_stop_is_said_in_the_next_sentence_o
     assert [(s.text, s.spoken, s.span, s.boundary) for s in segments] == [
         ("a+b+c+d+e+f是和。", f"{LETTERS} 是和。", (0, 14), "sentence"),
         ("y是另一个数。", "y 是另一个数。", (14, 21), "end")]
+
+
+def test_a_chinese_phrase_without_commas_stays_beside_its_formula() -> None:
+    # 14 characters without a comma or space are one word: a formula keeps a word or two beside
+    # it ("。" is the second) rather than leave them alone, over the limit as it must
+    runs = (Run("这是一个非常非常长的中文句子"), Run("a+b+c+d+e+f", MATH, math="a+b+c+d+e+f+g+h+i+j+k+l+m+n"),
+            Run("。"))
+    doc = Document("T", "zh", (Chapter(1, "", (Block("paragraph", runs),)),))
+    segments = plan(doc, Config(text=TextConfig(max_chars_cjk=30))).segments
+    assert [(s.text, s.spoken, s.span, s.boundary) for s in segments] == [
+        ("这是一个非常非常长的中文句子a+b+c+d+e+f。", f"这是一个非常非常长的中文句子 {LETTERS} 。", (0, 26), "end")]
+
+
+def test_a_long_exponent_is_said_in_parts_of_a_third_of_the_limit_packed_evenly() -> None:
+    # "y" with "-3" above says "y to the power minus 3" (digits are said later): with " an." it
+    # is 26 characters, over 24. Cut at a third of the limit (8) it is "y to the" | "power" |
+    # "minus 3", the two-word end shared out ("power minus" | "3"); packed in two pieces with no
+    # stub (a piece of at most two words under 6 characters): "y to the" (8) and "power minus
+    # 3 an." (17), since "y to the power minus" would leave "3 an." a stub. (Parts of a quarter
+    # would allow "y to the power" | "minus 3 an.")
+    runs = (Run("y"), Run("-3", frozenset({"sup"})), Run(" an."))
+    text = "".join(r.text for r in runs)
+    assert _said_pieces(text, runs, [0, 1, 3, 7], 0, 7, "en", 24) == [
+        (0, 1, "y to the"), (1, 7, "power minus 3 an.")]
