@@ -46,3 +46,16 @@ def test_a_long_exponent_is_said_in_parts_of_a_third_of_the_limit_packed_evenly(
     text = "".join(r.text for r in runs)
     assert _said_pieces(text, runs, [0, 1, 3, 7], 0, 7, "en", 24) == [
         (0, 1, "y to the"), (1, 7, "power minus 3 an.")]
+
+
+def test_a_formula_that_says_nothing_between_two_long_ones_is_no_piece_of_its_own() -> None:
+    # "$~$" (a TeX space, shown as written) says nothing; it can join neither long formula (a
+    # piece holds one formula beyond the limit), so its piece would say nothing: it is dropped,
+    # never sent to the engine as an empty sentence
+    runs = (Run("a+b+c+d+e+f", MATH, math="a+b+c+d+e+f+g+h+i+j+k+l"), Run(" "), Run("~", MATH, math="~"),
+            Run(" "), Run("p+q+r+s+t+u", MATH, math="p+q+r+s+t+u+v+w+x+y+z"), Run("."))
+    doc = Document("T", "en", (Chapter(1, "", (Block("paragraph", runs),)),))
+    segments = plan(doc, Config(text=TextConfig(max_chars=30))).segments
+    assert [(s.text, s.spoken, s.span) for s in segments] == [
+        ("a+b+c+d+e+f", "a plus b plus c plus d plus e plus f plus g plus h plus i plus j plus k plus l", (0, 11)),
+        ("p+q+r+s+t+u.", "p plus q plus r plus s plus t plus u plus v plus w plus x plus y plus z .", (14, 26))]
