@@ -437,6 +437,19 @@ HARMLESS: dict[str, str] = {
                   "count has not decided; mixed samples tried) and lang.split variants (a declared language is a "
                   "primary subtag, no '-'); _title_paragraph's next() without default (a text block always reaches "
                   "it) and 'break' spelled otherwise (a break has no text).",
+    "source-latex": "_between's continue→break for a parentless opening comment (every comment found stays in the "
+                    "tree; one moved into a wrapper has that parent); getattr(node, 'name') without default (every "
+                    "bs4 node has .name); the comment/panel patterns in other letter case (re.IGNORECASE); "
+                    "select('ADDRESS'), 'IMG[ALT]' (HTML names ignore case); 'XXXX' defaults where only 'latex2html',"
+                    " 'latexml', 'pandoc', 'tex4ht', 'mathjax', 'math/', 'crossref.png' or '.svg' is looked for, and "
+                    "alt 'XXXX' for an empty alt (4 characters never meet \\S{6,}); LaTeXML.maybe's generator clause "
+                    "(detect() needs the ltx_document/ltx_page_main class that maybe's class clause admits); find_all"
+                    " of any element with alttext (only <math>'s is read); TeX4ht.maybe's and→or (detect() asks the "
+                    "same classes; differs only with two generator metas, TeX4ht's first); "
+                    "find_previous_sibling(None) (tags only); before.name or 'XXXX'; img['alt'] = None (bs4 stores "
+                    "''); TeX4ht's _title None and Pandoc.title's next(..., None) (ended by `or None` / `or \"\"`); "
+                    "rstrip('XX:： XX') on the contents heading (only a heading ending in a capital X, 'Contents X', "
+                    "differs; not pinned).",
 }
 
 
