@@ -270,7 +270,7 @@ def _foreign(tex: str, lang: str, whole: bool) -> str:
 
     said, symbols = _read(tex, lang)  # English words; units as their symbols (the tables are English)
     if not whole and _heard_words(said, "en") > MAX_WORDS:
-        said = _summary(tex, "en")
+        said = _summary(tex, lang)  # read as foreign: 2m stays "2 m", as in the full reading
     out = translate(said, lang, tex, symbols)
     if out is not None:
         return out
