@@ -56,3 +56,12 @@ def test_a_block_s_region_holds_for_every_piece_of_a_long_sentence() -> None:
     pieces = said("en-GB", {"en-GB": STATE, "en-US": STREET}, (words, "en-US"))
     assert len(pieces) > 1
     assert " ".join(pieces).split() == ["street"] * 59 + ["street."]
+
+
+def test_a_regional_tag_without_its_own_table_takes_its_language_s() -> None:
+    from narrator.script.planner import abbreviations_for
+
+    assert abbreviations_for({"en": STATE}, "en-GB") == STATE
+    assert abbreviations_for({"en": STATE}, "en_GB", "en-US") == STATE
+    assert abbreviations_for({"en-gb": STREET, "en": STATE}, "EN-GB") == STREET
+    assert abbreviations_for({"en-GB": STREET}, "en-US") is None

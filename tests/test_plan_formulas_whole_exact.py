@@ -1,6 +1,6 @@
 """Sentence ends around formulas (narrator.script.planner): a full stop inside a formula's text
 ends no sentence, one at its end does, and a formula right after a Chinese full stop opens the
-next sentence."""
+next sentence, where it is said (never in the one before)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,17 @@ def sentences(lang: str, *runs: Run) -> list[tuple[str, tuple[int, int]]]:
 ])
 def test_sentence_ends_around_a_formula(lang: str, runs: tuple[Run, ...], said: list[tuple[str, tuple[int, int]]]) -> None:
     assert sentences(lang, *runs) == said
+
+
+def said(lang: str, *runs: Run) -> list[str]:
+    doc = Document("T", lang, (Chapter(1, "", (Block("paragraph", runs),)),))
+    return [s.spoken for s in plan(doc, Config()).segments]
+
+
+def test_a_formula_is_said_in_its_own_sentence_only() -> None:
+    # the first sentence has an exponent (so it is said from its runs): the formula of the
+    # second sentence is not said in it
+    assert said("en", Run("First x"), Run("2", frozenset({"sup"})), Run(" here. Then "),
+                Run("y+z", MATH, math="y+z"), Run(" there.")) == ["First x squared here.", "Then y plus z there."]
+    # "y" starts where "这是和。" ends: said with the second sentence only
+    assert said("zh", Run("这是和。"), Run("y", MATH, math="y"), Run("是另一个数。")) == ["这是和。", "y 是另一个数。"]
