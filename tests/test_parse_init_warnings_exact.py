@@ -1,5 +1,6 @@
 """What parse_html tells the user besides the blocks (narrator/parse/__init__.py): no warning for a
-lesson read as it is, and one line naming the file if the parser ever runs out of stack."""
+lesson read as it is; one line naming the file for a document with nothing to read but headings,
+and if the parser ever runs out of stack."""
 
 from __future__ import annotations
 
@@ -30,3 +31,13 @@ def test_a_stack_overflow_in_the_parser_is_one_line_naming_the_file(monkeypatch:
     assert (e.value.path, e.value.problem) == ("dir/lesson.html", "markup nested too deeply to parse")
     assert str(e.value) == "dir/lesson.html: markup nested too deeply to parse"
     assert e.value.__cause__ is None and e.value.__suppress_context__  # no RecursionError shown with it
+
+
+def test_a_document_of_headings_only_is_refused_in_one_line() -> None:
+    # headings are chapter titles: without a block under any of them there is nothing to narrate
+    for markup in ("<h2>Only a heading</h2>", "<h1>Title</h1><h2>Part one</h2>",
+                   "<html><head><title>Page</title></head><body><h1>Page</h1></body></html>"):
+        with pytest.raises(BadInput) as e:
+            parse_html(markup.encode(), "dir/lesson.html", ParseConfig())
+        assert str(e.value) == "dir/lesson.html: no speakable text in the document"
+        assert (e.value.path, e.value.problem) == ("dir/lesson.html", "no speakable text in the document")
