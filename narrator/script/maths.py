@@ -346,9 +346,9 @@ def _summary(tex: str, lang: str) -> str:
     longest = max(reversed(sides), key=lambda side: (any(a[0] == "e" for a in side), len(side)))
     terms = _terms(longest)
     matrices = [a for a in longest if a[0] == "e" and a[1].environmentname.rstrip("*") in _MATRICES]
-    if matrices:
-        rows = speaker.table(matrices[0][1])
-        r, c = len(rows), max((len(row) for row in rows), default=0)
+    rows = speaker.table(matrices[0][1]) if matrices else []
+    if rows:  # an empty matrix says nothing: the terms around it are counted
+        r, c = len(rows), max(len(row) for row in rows)
         what = f"一个 {r} 行 {c} 列的矩阵" if zh else f"a {r} by {c} matrix"
     elif terms > 2 and (poly := _polynomial(longest)) is not None:
         var, degree = poly
