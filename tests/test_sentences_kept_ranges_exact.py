@@ -54,3 +54,9 @@ def test_a_sentence_whose_link_says_more_than_the_limit_is_cut_around_it() -> No
     # said 41 (saved 31): over 40, cut before and after the link, never inside it
     assert sentence_pieces(LINKED, max_chars=40, max_chars_cjk=80, keep=[(32, 92)], saved=[(32, 92, 31)]) == [
         (0, 26, False), (27, 31, True), (32, 92, True), (93, 99, False)]
+
+
+def test_a_cut_right_after_a_kept_range_is_allowed() -> None:
+    # "three four five six" (8-27) kept, the space after it (27) is a place to cut: the pieces
+    # are "one two" | "three four five six" (19) | "seven eight nine ten" (20)
+    assert split_long(TEXT, 20, [(8, 27)]) == [(0, 7), (8, 27), (28, 48)]
