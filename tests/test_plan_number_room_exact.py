@@ -1,0 +1,29 @@
+"""Room for an item's number, to the character (narrator.script.planner): a sentence of exactly
+the limit with no number to say is one segment; in Chinese, item 3 says "三、" first, so its
+first sentence may hold 78 characters of the 80, not 79."""
+
+from __future__ import annotations
+
+from narrator.config import Config
+from narrator.values import Block, Chapter, Document, Run
+from narrator.script.planner import plan
+
+
+def segments(text: str, lang: str, number: int = 0, kind: str = "item") -> list[tuple[str, str]]:
+    block = Block(kind, (Run(text),), level=1, ordered=number > 0, item=number)  # type: ignore[arg-type]
+    doc = Document("T", lang, (Chapter(1, "Steps", (Block("heading", (Run("Steps"),), level=1), block)),))
+    return [(s.text, s.spoken) for s in plan(doc, Config()).segments][1:]
+
+
+def test_a_paragraph_of_exactly_the_limit_is_one_segment() -> None:
+    sentence = " ".join(["word"] * 32) + "."
+    assert Config().text.max_chars == len(sentence) == 160
+    assert segments(sentence, "en", kind="paragraph") == [(sentence, sentence)]
+
+
+def test_a_chinese_item_number_takes_its_characters_and_its_comma() -> None:
+    assert Config().text.max_chars_cjk == 80
+    fits = "甲" * 38 + "，" + "乙" * 38 + "。"  # 78: with "三、" 80
+    assert segments(fits, "zh", 3) == [(fits, "三、" + fits)]
+    over = "甲" * 39 + "，" + "乙" * 38 + "。"  # 79: cut at its comma
+    assert segments(over, "zh", 3) == [("甲" * 39 + "，", "三、" + "甲" * 39 + "，"), ("乙" * 38 + "。", "乙" * 38 + "。")]
