@@ -669,7 +669,8 @@ class _Speaker:
                     if out and out[-1] == "O":
                         out[-1] = "大 O" if self.zh else "big O"  # O(n^2): the order of growth
                     if not self.zh:
-                        out.append("of")  # f(x), f'(x), G^*(i): "f of x"
+                        if not out or not out[-1].endswith(" of"):  # max(a, b): "the maximum of" says it
+                            out.append("of")  # f(x), f'(x), G^*(i): "f of x"
                         continue
                     close = _closing(atoms, i)
                     if close is not None and _simple(atoms[i:close]):
