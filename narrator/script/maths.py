@@ -776,7 +776,9 @@ class _Speaker:
                 elif index == "3":
                     out.append(f"三次根号 {body}" if self.zh else f"the cube root of {body},")
                 else:
-                    out.append(f"{index} 次根号 {body}" if self.zh else f"the {index}th root of {body},")
+                    # \sqrt[21]{x}: "the 21st root" (a number's own suffix), \sqrt[n]{x}: "the nth root"
+                    nth = _ordinal(index) if index.isdigit() else f"{index}th"
+                    out.append(f"{index} 次根号 {body}" if self.zh else f"the {nth} root of {body},")
                 continue
             if name in _UNIT_MACROS or (name in _TEXT_MACROS and name not in ("operatorname", "mathop")):
                 units = self.units(out, atoms, i - 1)
