@@ -1,6 +1,7 @@
 """Room for an item's number, to the character (narrator.script.planner): a sentence of exactly
 the limit with no number to say is one segment; in Chinese, item 3 says "三、" first, so its
-first sentence may hold 78 characters of the 80, not 79."""
+first sentence may hold 78 characters of the 80, not 79; a sentence saying exactly the limit
+once its numbers are said in words stays whole."""
 
 from __future__ import annotations
 
@@ -27,3 +28,13 @@ def test_a_chinese_item_number_takes_its_characters_and_its_comma() -> None:
     assert segments(fits, "zh", 3) == [(fits, "三、" + fits)]
     over = "甲" * 39 + "，" + "乙" * 38 + "。"  # 79: cut at its comma
     assert segments(over, "zh", 3) == [("甲" * 39 + "，", "三、" + "甲" * 39 + "，"), ("乙" * 38 + "。", "乙" * 38 + "。")]
+
+
+def test_a_sentence_saying_exactly_the_limit_once_its_number_is_said_stays_whole() -> None:
+    # 157 characters written; "5" is said "five": 160 said, exactly the limit
+    sentence = "We counted 5 birds " + " ".join(["near"] * 26) + " the sea."
+    said = sentence.replace("5", "five")
+    assert (len(sentence), len(said)) == (157, 160)
+    assert segments(sentence, "en", kind="paragraph") == [(sentence, said)]
+    # one character more says 161: cut in two
+    assert len(segments(sentence[:-1] + "s.", "en", kind="paragraph")) == 2
