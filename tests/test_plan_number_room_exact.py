@@ -38,3 +38,8 @@ def test_a_sentence_saying_exactly_the_limit_once_its_number_is_said_stays_whole
     assert segments(sentence, "en", kind="paragraph") == [(sentence, said)]
     # one character more says 161: cut in two
     assert len(segments(sentence[:-1] + "s.", "en", kind="paragraph")) == 2
+
+
+def test_a_chinese_paragraph_of_exactly_the_limit_is_one_segment() -> None:
+    sentence = "甲" * 39 + "，" + "乙" * 39 + "。"  # 80
+    assert segments(sentence, "zh", kind="paragraph") == [(sentence, sentence)]
