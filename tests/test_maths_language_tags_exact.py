@@ -36,3 +36,8 @@ def test_a_formula_long_as_heard_is_summarised_in_french_too() -> None:
     assert speak_tex(BIG_NUMBERS, "fr") == "une longue formule : x égale une expression de 4 termes"
     assert speak_tex(BIG_NUMBERS, "fr", whole=True) == "x égale 1234567 plus 7654321 plus 2345678 plus 3456789"
     assert too_long(BIG_NUMBERS, "fr") == "x égale 1234567 plus 7654321 plus 2345678 plus 3456789"
+
+
+def test_symbols_in_a_french_formula_s_text_are_said_in_french() -> None:
+    # read in English first (then translated): °C in \text{} becomes words a table can translate
+    assert speak_tex(r"\text{5 °C} + x", "fr") == "5 degrés Celsius plus x"
