@@ -21,6 +21,7 @@ No backslash, brace or caret is left in what this module returns.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 from typing import Any
 
@@ -179,6 +180,8 @@ _LABELLED = re.compile(r"(?:capital )?(?:[A-Za-df-z]|[a-z]{2,7})(?: (?:hat|bar|t
 _COUNTS = frozenset("NMKLDJ")  # A^N, x^K: a power all the same
 MAX_WORDS = 40
 """A formula saying more than this is announced and summarised (a listener cannot follow it)."""
+NESTED_BARS_MAX = 64
+"""Bars an absolute value looks through for nested ones (||x|-|y||): its cost stays linear."""
 _BIG_OPS = frozenset(("sum", "prod", "int", "iint", "oint", "lim", "∑", "∏", "∫", "max", "min"))
 _FRACTIONS = frozenset(("frac", "dfrac", "tfrac", "cfrac"))
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th|e|er|re|ème|eme|me|o|a|º|ª)$", re.IGNORECASE)
@@ -305,7 +308,10 @@ def _read(tex: str, lang: str) -> tuple[str, frozenset[str]]:
     """The reading of ``tex`` and the unit symbols it says (kept by another language's words)."""
     nodes = _parse(tex)
     speaker = _Speaker(lang)
-    words = speaker.nodes(nodes) if nodes else _plain_chars(tex, lang)
+    try:
+        words = speaker.nodes(nodes) if nodes else _plain_chars(tex, lang)
+    except RecursionError:  # nested deeper than Python's stack: said as its characters
+        words = _plain_chars(tex, lang)
     said = _tidy(" ".join(words))
     if lang == "en" and (_SUB_THEN_UNIT_LETTER.search(said) or _NUMBER_THEN_UNIT_LETTER.search(said)):
         # L_2 L_1 is "L 2 L 1": a "2 L" left in digits would be heard "two litres"; when one
@@ -321,6 +327,13 @@ def _read(tex: str, lang: str) -> tuple[str, frozenset[str]]:
 def _summary(tex: str, lang: str) -> str:
     """What a long formula is, in a few words: its left side and relation when short, the
     number of terms of its longest side, or the size of its matrix."""
+    try:
+        return _summarised(tex, lang)
+    except RecursionError:  # nested deeper than Python's stack
+        return "长公式：一个很长的式子" if lang == "zh" else "a long formula: a long expression"
+
+
+def _summarised(tex: str, lang: str) -> str:
     zh = lang == "zh"
     speaker = _Speaker(lang)
     atoms = speaker.atoms(_parse(tex))
@@ -563,7 +576,7 @@ class _Speaker:
             k += 1
         return merged
 
-    def bar_closes(self, atoms: list[tuple[str, Any]], k: int, closing: set[int]) -> bool:
+    def bar_closes(self, atoms: list[tuple[str, Any]], k: int, closing: Container[int]) -> bool:
         """Does the bar at ``k`` close an absolute value (an operand stands before it), given
         the bars before it that closed? |x| closes after x, but ||x|, -|x| and (|x| open."""
         q = k - 1
@@ -579,7 +592,7 @@ class _Speaker:
         pairs: dict[int, int] = {}
         for k, atom in enumerate(atoms):
             if atom == ("c", "|"):
-                if opened and self.bar_closes(atoms, k, set(pairs)):
+                if opened and self.bar_closes(atoms, k, pairs):
                     pairs[k] = opened.pop()
                     pairs[pairs[k]] = k
                 else:
@@ -627,8 +640,9 @@ class _Speaker:
                     while i < n:
                         if _digit_gap(atoms[i]) and _thousands(atoms, i + 1):
                             # 1{,}000 and 1\,000\,000: TeX's thousands comma and thin space
-                            # group one number (3.141\,592 one decimal)
-                            num += "" if "." in num else ","
+                            # group one number (3.141\,592 one decimal); the comma for English
+                            # and Chinese, another language's voice reads 1000000 whole
+                            num += "" if "." in num or self.foreign else ","
                             i += 1
                             continue
                         if not (atoms[i][0] == "c" and (atoms[i][1].isdigit() or (
@@ -1124,11 +1138,14 @@ class _Speaker:
         """Where the delimiter ``ch`` opened just before ``i`` closes, or None. With ``nest``, a
         bar after an operator opens a value of its own (|x|-|y| inside ||x|-|y||)."""
         close = {"⟨": "⟩", "⦃": "⦄"}.get(ch, ch)
-        level, paren = 0, 0
+        level, paren, bars = 0, 0, 0
         closing: set[int] = set()  # the nested bars that closed
         for j in range(i, len(atoms)):
             a = atoms[j]
             if nest and a == ("c", "|") and paren == 0:
+                bars += 1
+                if bars > NESTED_BARS_MAX:
+                    return None  # the next bar closes then: each bar is not read to the end
                 if not self.bar_closes(atoms, j, closing):
                     level += 1
                 elif level:
