@@ -36,10 +36,26 @@ def test_a_sentence_saying_exactly_the_limit_once_its_number_is_said_stays_whole
     said = sentence.replace("5", "five")
     assert (len(sentence), len(said)) == (157, 160)
     assert segments(sentence, "en", kind="paragraph") == [(sentence, said)]
-    # one character more says 161: cut in two
-    assert len(segments(sentence[:-1] + "s.", "en", kind="paragraph")) == 2
+    # one character more (158) says 161: cut in two between words, as evenly as they allow
+    # (78 + 79): the first piece ends in a clause pause, the second as its paragraph does
+    over = sentence[:-1] + "s."
+    doc = Document("T", "en", (Chapter(1, "", (Block("paragraph", (Run(over),)), Block("paragraph", (Run("Bye."),)))),))
+    pauses = Config().pauses
+    first, second = over[:78], over[79:]
+    assert [(s.text, s.spoken, s.boundary, s.pause_after_ms, s.span, s.block) for s in plan(doc, Config()).segments] == [
+        (first, first.replace("5", "five"), "clause", pauses.clause, (0, 78), 0),
+        (second, second, "paragraph", pauses.paragraph, (79, 158), 0),
+        ("Bye.", "Bye.", "end", 0, (0, 4), 1)]
 
 
 def test_a_chinese_paragraph_of_exactly_the_limit_is_one_segment() -> None:
     sentence = "甲" * 39 + "，" + "乙" * 39 + "。"  # 80
     assert segments(sentence, "zh", kind="paragraph") == [(sentence, sentence)]
+
+
+def test_the_last_piece_of_a_cut_sentence_ends_as_a_sentence() -> None:
+    over = "We counted 5 birds " + " ".join(["near"] * 26) + " the seas."  # says 161: cut in two
+    doc = Document("T", "en", (Chapter(1, "", (Block("paragraph", (Run(over + " Bye."),)),)),))
+    pauses = Config().pauses
+    assert [(s.boundary, s.pause_after_ms, s.span) for s in plan(doc, Config()).segments] == [
+        ("clause", pauses.clause, (0, 78)), ("sentence", pauses.sentence, (79, 158)), ("end", 0, (159, 163))]
