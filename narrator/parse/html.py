@@ -476,7 +476,9 @@ class Walker(ChromeRules):
         elif name == "tr" and parent.table is not None:
             return _Frame("cell", 0, context, emotion, lang, source, list_depth, "cell", 0,
                           absorb=True, row=[], table=parent.table)
-        elif name in ("thead", "tbody", "tfoot") and parent.table is not None:
+        elif parent.table is not None:
+            # thead, tbody, tfoot, or a wrapper round rows (a <div>): the rows inside are still the
+            # table's, read with its column names
             f = _Frame("cell", 0, context | ({"th"} if name == "thead" else set()), emotion, lang,
                        source, list_depth, "cell", 0, table=parent.table)
             return f
