@@ -125,6 +125,9 @@ class Document:
     source_sha256: str = ""
     skipped: tuple[Skipped, ...] = ()  # what is not read, in document order
     warnings: tuple[str, ...] = ()  # problems repaired while reading (invalid bytes...)
+    # the language with its region as <html lang> names it ("en-GB"), when the document is in
+    # that language: which [abbreviations.<region>] table is taken first
+    region: str = ""
 
 
 @dataclass(frozen=True, slots=True)

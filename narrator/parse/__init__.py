@@ -139,7 +139,8 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
                        "no speakable text in the document")
 
     blocks = source.finish(blocks)
-    lang = _language(blocks, declared)
+    lang = _language(blocks, language_of(declared))
+    region = declared if declared and "-" in declared and language_of(declared) == lang else ""
     blocks = [_announcement(b, lang) if ANNOUNCE in b.context else b for b in blocks]
     own = source.title(soup, blocks)  # None: the parser decides; "": the page has no title
     title = _title(lesson, blocks, path) if own is None else own or Path(path).stem or path
@@ -153,7 +154,7 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
     if not chapters:
         raise BadInput(path, "no speakable text in the document")
     return Document(title=title, lang=lang, chapters=chapters, source_path=path, source_sha256=sha,
-                    skipped=tuple(skipped), warnings=tuple(warnings))
+                    skipped=tuple(skipped), warnings=tuple(warnings), region=region)
 
 
 def _root(soup: Any) -> Any:
@@ -256,11 +257,12 @@ def _text_len(blocks: list[Block]) -> int:
 
 
 def _declared(soup: Any) -> str | None:
-    """The language a parsed document's <html lang> (or xml:lang) names; None for none, or for a
-    malformed one (the language is then detected from the text)."""
+    """The tag a parsed document's <html lang> (or xml:lang) gives, as written ("en-GB"); None for
+    none, or for a malformed one (the language is then detected from the text)."""
     if soup.html is None:
         return None
-    return language_of(soup.html.get("lang") or soup.html.get("xml:lang"))
+    tag = soup.html.get("lang") or soup.html.get("xml:lang")
+    return tag.strip().replace("_", "-") if language_of(tag) else None
 
 
 def _language(blocks: list[Block], declared: str | None) -> str:

@@ -21,7 +21,7 @@ def plan_script(document: Document, config: Config, *, tick: Callable[[], object
     (the job server's cancel and time budget)."""
     script = plan(document, config, tick=tick)
     if corrections:
-        doc_lang = document.lang
+        doc_lang = document.region or document.lang
 
         def say(text: str, lang: str) -> str:
             return spoken_text(text, "sentence", lang, abbreviations_for(config.abbreviations, lang, doc_lang))

@@ -210,7 +210,7 @@ class _Planner:
         self._abbreviations = config.abbreviations
         # a sentence knows only its language ("en"): the document's tag says which region's
         # table is taken first ("en-GB")
-        self._doc_tag = _tag(document.lang)
+        self._doc_tag = _tag(document.region or document.lang)
         self._said: dict[tuple[str, bool, str, str], str] = {}
         self._numbered: dict[int, int] = {}  # list level -> the item whose number was said
         self.default_lang = normalize_lang(document.lang) or "en"

@@ -1,0 +1,50 @@
+"""The region a lesson's <html lang> names picks its abbreviations table ([abbreviations.en-GB]
+before [abbreviations.en]), for the planner and for a teacher's corrected sentence alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narrator.config import Config
+from narrator.pipeline import plan
+
+STREET, STATE = {"ST": "street"}, {"ST": "state"}
+
+
+def said(tmp_path: Path, html_lang: str, tables: dict[str, dict[str, str]]) -> str:
+    lesson = tmp_path / "lesson.html"
+    lesson.write_text(f'<html lang="{html_lang}"><body><h1>Roads</h1><p>Go to ST 5 now.</p></body></html>',
+                      encoding="utf-8")
+    return plan(lesson, Config(abbreviations=tables)).segments[-1].spoken
+
+
+@pytest.mark.parametrize(("html_lang", "spoken"), [
+    ("en-GB", "Go to state five now."),  # the region's own table first
+    ("en_gb", "Go to state five now."),  # the usual slip and any case
+    ("en-US", "Go to street five now."),  # no en-US table: the language's
+    ("en", "Go to street five now."),
+])
+def test_the_lesson_s_region_picks_its_table(tmp_path: Path, html_lang: str, spoken: str) -> None:
+    assert said(tmp_path, html_lang, {"en-GB": STATE, "en": STREET}) == spoken
+
+
+def test_a_region_table_alone_serves_only_its_region(tmp_path: Path) -> None:
+    assert said(tmp_path, "en-GB", {"en-GB": STATE}) == "Go to state five now."
+    assert said(tmp_path, "en-AU", {"en-GB": STATE}) == "Go to ST five now."
+
+
+def test_a_corrected_sentence_is_said_with_the_lesson_s_region(tmp_path: Path) -> None:
+    from narrator.parse import parse_html
+    from narrator.script import plan_script
+    from narrator.script.corrections import Corrections, SentenceFix
+
+    html = b'<html lang="en-GB"><body><h1>Roads</h1><p>Go to ST 5 now.</p></body></html>'
+    config = Config(abbreviations={"en-GB": STATE, "en": STREET})
+    document = parse_html(html, "lesson.html", config.parse)
+    assert document.region == "en-GB"
+    first = plan_script(document, config).segments[-1]
+    fix = SentenceFix(text=first.text, spoken="Go to ST 8 now.")
+    fixed = plan_script(document, config, corrections=Corrections(sentences=(fix,))).segments[-1]
+    assert (first.spoken, fixed.spoken) == ("Go to state five now.", "Go to state eight now.")
