@@ -48,3 +48,29 @@ def test_a_corrected_sentence_is_said_with_the_lesson_s_region(tmp_path: Path) -
     fix = SentenceFix(text=first.text, spoken="Go to ST 8 now.")
     fixed = plan_script(document, config, corrections=Corrections(sentences=(fix,))).segments[-1]
     assert (first.spoken, fixed.spoken) == ("Go to state five now.", "Go to state eight now.")
+
+
+def test_dates_are_said_as_the_lesson_s_region_writes_them(tmp_path: Path) -> None:
+    def date(html_lang: str) -> str:
+        lesson = tmp_path / "exam.html"
+        lesson.write_text(f'<html lang="{html_lang}"><body><h1>Exam</h1><p>The exam is on 11/02/2016.</p>'
+                          "</body></html>", encoding="utf-8")
+        return plan(lesson).segments[-1].spoken
+
+    assert date("en-GB") == "The exam is on the eleventh of february twenty sixteen."  # day first
+    assert date("en-AU") == date("en-GB")
+    assert date("en-US") == "The exam is on november second twenty sixteen."
+    assert date("en") == date("en-US")
+
+
+def test_a_corrected_sentence_s_date_is_said_as_the_lesson_s_region_writes_it() -> None:
+    from narrator.parse import parse_html
+    from narrator.script import plan_script
+    from narrator.script.corrections import Corrections, SentenceFix
+
+    html = b'<html lang="en-GB"><body><h1>Exam</h1><p>The exam is soon.</p></body></html>'
+    config = Config()
+    document = parse_html(html, "exam.html", config.parse)
+    fix = SentenceFix(text="The exam is soon.", spoken="The exam is on 11/02/2016.")
+    fixed = plan_script(document, config, corrections=Corrections(sentences=(fix,))).segments[-1]
+    assert fixed.spoken == "The exam is on the eleventh of february twenty sixteen."

@@ -24,7 +24,9 @@ def plan_script(document: Document, config: Config, *, tick: Callable[[], object
         doc_lang = document.region or document.lang
 
         def say(text: str, lang: str) -> str:
-            return spoken_text(text, "sentence", lang, abbreviations_for(config.abbreviations, lang, doc_lang))
+            same = document.region.lower().split("-")[0] == lang.lower().split("-")[0]
+            return spoken_text(text, "sentence", lang, abbreviations_for(config.abbreviations, lang, doc_lang),
+                               region=document.region if same else "")
         script = apply(script, corrections, config, say)
     return split_long_chapters(script, config)
 

@@ -308,8 +308,15 @@ class _Planner:
         key = (text, boundary in ("heading", "end"), lang, tag)
         said = self._said.get(key)
         if said is None:
-            said = self._said[key] = spoken_text(text, boundary, lang, self.abbreviations(lang, tag))
+            said = self._said[key] = spoken_text(text, boundary, lang, self.abbreviations(lang, tag),
+                                                 region=self.region(lang, tag))
         return said
+
+    def region(self, lang: str, tag: str = "") -> str:
+        """The regional tag a sentence in ``lang`` is said with ("en-gb": its dates day first):
+        its block's (``tag``), else the document's, when in that language; else ""."""
+        primary = _tag(lang).split("-")[0]
+        return next((t for t in (tag, self._doc_tag) if "-" in t and t.split("-")[0] == primary), "")
 
     def abbreviations(self, lang: str, tag: str = "") -> Mapping[str, str] | None:
         """The user's abbreviations for ``lang`` (see :func:`abbreviations_for`): the region of
@@ -676,16 +683,17 @@ def _formula_and_stub(units: list[list], said: list[str]) -> bool:
 
 
 def spoken_text(text: str, boundary: str = "sentence", lang: str = "en",
-                abbreviations: Mapping[str, str] | None = None) -> str:
+                abbreviations: Mapping[str, str] | None = None, *, region: str = "") -> str:
     """What an engine is given for ``text`` (the written form, as one segment ending at
     ``boundary``): see spoken.py, normalize/ and maths.py; a heading that is (or starts with)
     a Roman numeral says the number ("IV. Scope" -> "four. Scope": engines read "IV" as letters).
     Numbers, units, dates and abbreviations are said first, then maths symbols, then whatever
-    digits those left ("x to the power 12")."""
+    digits those left ("x to the power 12"); ``region`` ("en-GB") says dates as that region
+    writes them."""
     text = short_links(text, lang)
     if may_need(text) or has_identifier(text):  # most text has neither
         text = say_markup(say_identifiers(text), lang)
-    said = normalize(spoken_form(text, lang), lang, abbreviations=abbreviations)
+    said = normalize(spoken_form(text, lang), region or lang, abbreviations=abbreviations)
     text = speak_symbols(said, lang)
     if boundary in ("heading", "end") and text[:1] in "IVXLCDM":
         m = _ROMAN_HEAD.match(text)
@@ -693,7 +701,7 @@ def spoken_text(text: str, boundary: str = "sentence", lang: str = "en",
                                                             or m.end() == len(text)):
             text = str(_roman(m.group(1))) + text[m.end(1):]
     # normalised text stays as it is: only what the symbols and numerals added is said again
-    return text if text == said else normalize(text, lang, abbreviations=abbreviations)
+    return text if text == said else normalize(text, region or lang, abbreviations=abbreviations)
 
 
 def abbreviations_for(tables: Mapping[str, Mapping[str, str]], lang: str, document_lang: str = ""
