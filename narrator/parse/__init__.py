@@ -258,7 +258,7 @@ def _text_len(blocks: list[Block]) -> int:
 
 def _declared(soup: Any) -> str | None:
     """The tag a parsed document's <html lang> (or xml:lang) gives, as written ("en-GB"); None for
-    none, or for a malformed one (the language is then detected from the text)."""
+    none, or for a malformed one."""
     if soup.html is None:
         return None
     tag = soup.html.get("lang") or soup.html.get("xml:lang")
