@@ -74,3 +74,16 @@ def test_a_corrected_sentence_s_date_is_said_as_the_lesson_s_region_writes_it() 
     fix = SentenceFix(text="The exam is soon.", spoken="The exam is on 11/02/2016.")
     fixed = plan_script(document, config, corrections=Corrections(sentences=(fix,))).segments[-1]
     assert fixed.spoken == "The exam is on the eleventh of february twenty sixteen."
+
+
+def test_a_script_subtag_is_looked_past_for_the_region(tmp_path: Path) -> None:
+    from narrator.normalize import normalize
+    from narrator.script.planner import abbreviations_for
+
+    assert said(tmp_path, "en-Latn-GB", {"en-GB": STATE, "en": STREET}) == "Go to state five now."
+    assert abbreviations_for({"zh-TW": STATE, "zh": STREET}, "zh-Hant-TW") == STATE
+    assert abbreviations_for({"zh-Hant-TW": STATE, "zh-TW": STREET}, "zh-Hant-TW") == STATE
+    assert abbreviations_for({"zh-Hant": STATE, "zh": STREET}, "zh-Hant") == STATE
+    assert abbreviations_for({"zh": STREET}, "zh-Hant-TW") == STREET
+    assert normalize("On 11/02/2016.", "en-Latn-GB") == normalize("On 11/02/2016.", "en-GB") == \
+        "On the eleventh of february twenty sixteen."

@@ -43,7 +43,9 @@ def normalize(text: str, lang: str, *, abbreviations: Mapping[str, str] | None =
             return normalize_zh(text, abbreviations=abbreviations)
         from narrator.normalize.en import normalize_en
 
-        return normalize_en(text, abbreviations, day_first=region.split("-")[0] in _DAY_FIRST)
+        # the region after any script subtag: en-Latn-GB is British
+        country = next((p for p in region.split("-") if len(p) != 4), "")
+        return normalize_en(text, abbreviations, day_first=country in _DAY_FIRST)
     except Exception:  # a bug must cost a reading, never the narration: digits one by one
         return text if base == "zh" else _DIGIT_RUN.sub(_digit_words, text)
 

@@ -708,7 +708,8 @@ def abbreviations_for(tables: Mapping[str, Mapping[str, str]], lang: str, docume
                       ) -> Mapping[str, str] | None:
     """The [abbreviations.<tag>] table for ``lang`` ("en-GB" takes "en-GB", else "en"); a bare
     language ("en", as a sentence knows it) takes the document's region first when the document
-    is in it. Tags compare in one spelling ("en_GB" is "en-gb")."""
+    is in it. Tags compare in one spelling ("en_GB" is "en-gb"); a script subtag is looked past
+    when no table names it ("zh-Hant-TW" takes "zh-Hant-TW", else "zh-TW", else "zh")."""
     if not tables:
         return None
     tables = {_tag(k): v for k, v in tables.items()}
@@ -716,7 +717,8 @@ def abbreviations_for(tables: Mapping[str, Mapping[str, str]], lang: str, docume
     primary = tag.split("-")[0]
     if tag == primary and doc_tag.split("-")[0] == primary:
         tag = doc_tag
-    return tables.get(tag) or tables.get(primary)
+    plain = "-".join(p for p in tag.split("-") if len(p) != 4 or not p.isalpha())  # no script subtag
+    return tables.get(tag) or tables.get(plain) or tables.get(primary)
 
 
 def _tag(lang: str) -> str:
