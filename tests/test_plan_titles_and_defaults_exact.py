@@ -1,0 +1,47 @@
+"""Exact planner behaviours around a document's title, its default language and a heading's
+Roman number said when a lexicon is in use (script-planner mutation survivors of _Planner)."""
+
+from __future__ import annotations
+
+from narrator.config import Config
+from narrator.script.planner import plan
+from narrator.values import Block, Chapter, Document, Run
+
+
+def _para(text: str) -> Block:
+    return Block("paragraph", (Run(text),))
+
+
+def test_a_title_that_is_the_file_name_is_never_heard_even_spelled_otherwise() -> None:
+    # the document is named after its file ("notes" from notes.html): no real title, so the
+    # chapter's "Notes" (the same title once case-folded) is not narrated before the paragraph
+    doc = Document("notes", "en", (Chapter(1, "Notes", (_para("Hello there."),)),),
+                   source_path="notes.html")
+    assert [s.text for s in plan(doc, Config()).segments] == ["Hello there."]
+
+
+def test_a_real_title_is_heard_once_before_a_paragraph() -> None:
+    # the same shape with a title other than the file name: the title is said first
+    doc = Document("Notes", "en", (Chapter(1, "Notes", (_para("Hello there."),)),),
+                   source_path="lesson.html")
+    assert [(s.text, s.boundary) for s in plan(doc, Config()).segments] == [
+        ("Notes", "heading"), ("Hello there.", "end")]
+
+
+def test_a_document_without_a_language_is_read_as_english() -> None:
+    doc = Document("T", "", (Chapter(1, "Intro", (_para("Hello there. Good bye."),)),))
+    segs = plan(doc, Config()).segments
+    assert [(s.text, s.lang) for s in segs] == [
+        ("Intro", "en"), ("Hello there.", "en"), ("Good bye.", "en")]
+
+
+def test_a_heading_s_roman_number_is_said_when_a_lexicon_is_in_use() -> None:
+    # the lexicon path says the heading with its own boundary: "IV. Scope" says "4" (then
+    # "four"), as without a lexicon; the lexicon's word is replaced in the same heading
+    doc = Document("T", "en", (Chapter(1, "Intro", (
+        Block("heading", (Run("IV. Scope of LMS"),), level=2), _para("Hello there."))),))
+    with_lex = plan(doc, Config(lexicon={"*": {"LMS": "L M S"}})).segments
+    without = plan(doc, Config()).segments
+    assert with_lex[0].text == "IV. Scope of LMS"
+    assert with_lex[0].spoken == "four. Scope of L M S"
+    assert without[0].spoken == "four. Scope of LMS"
