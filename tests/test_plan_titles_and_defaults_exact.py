@@ -45,3 +45,24 @@ def test_a_heading_s_roman_number_is_said_when_a_lexicon_is_in_use() -> None:
     assert with_lex[0].text == "IV. Scope of LMS"
     assert with_lex[0].spoken == "four. Scope of L M S"
     assert without[0].spoken == "four. Scope of LMS"
+
+
+def test_a_piece_that_still_says_too_much_is_cut_again_where_it_is() -> None:
+    # 155 written characters say 441 ("77" says "seventy seven"): cut to pieces of at most
+    # 160 * 155 // 441 - 1 = 55 characters: 0-54, 55-106, 107-155. The second says 161
+    # (17 + 5 + 10 * 13 + 9), so it is cut again (at most 160 * 51 // 161 - 1 = 49), before
+    # "and"; the third says 224 (16 * 13 + 15 + 1), cut again in two of eight numbers. Each
+    # piece's span is where it stands in the paragraph, so the highlight follows the voice.
+    sentence = "We saw " + " ".join(["gulls"] * 11) + " and " + " ".join(["77"] * 26) + "."
+    assert len(sentence) == 155
+    doc = Document("T", "en", (Chapter(1, "", (_para(sentence),)),))
+    sevens = " ".join(["77"] * 8)
+    assert [(s.text, s.span, s.boundary) for s in plan(doc, Config()).segments] == [
+        ("We saw " + " ".join(["gulls"] * 8), (0, 54), "clause"),
+        ("gulls gulls gulls", (55, 72), "clause"),
+        ("and " + " ".join(["77"] * 10), (73, 106), "clause"),
+        (sevens, (107, 130), "clause"),
+        (sevens + ".", (131, 155), "end")]
+    for s in plan(doc, Config()).segments:
+        assert s.text == sentence[s.span[0]:s.span[1]]
+        assert len(s.spoken) <= 160
