@@ -66,3 +66,19 @@ def test_a_piece_that_still_says_too_much_is_cut_again_where_it_is() -> None:
     for s in plan(doc, Config()).segments:
         assert s.text == sentence[s.span[0]:s.span[1]]
         assert len(s.spoken) <= 160
+
+
+def test_a_chapter_s_last_sentence_that_is_a_roman_number_says_the_number() -> None:
+    # the chapter's last segment ends at "end", where a lone Roman numeral is said as the number
+    # (as in a heading), though the same text was measured before as a plain sentence
+    doc = Document("T", "en", (Chapter(1, "Intro", (_para("Hello there."), _para("IV"))),))
+    assert [(s.text, s.spoken, s.boundary) for s in plan(doc, Config()).segments] == [
+        ("Intro", "Intro", "heading"), ("Hello there.", "Hello there.", "paragraph"), ("IV", "four", "end")]
+
+
+def test_an_item_that_numbers_itself_after_a_leading_space_says_its_number_once() -> None:
+    # item 1 of a numbered list whose text (a run may start with a space) already says "1."
+    doc = Document("T", "en", (Chapter(1, "Intro", (
+        Block("item", (Run(" 1. First step"),), item=1, ordered=True),)),))
+    assert [(s.text, s.spoken) for s in plan(doc, Config()).segments] == [
+        ("Intro", "Intro"), ("1.", "one."), ("First step", "First step")]
