@@ -215,7 +215,14 @@ HARMLESS: dict[str, str] = {
                       "'XXIVXLCDMXX', the second normalize pass always run (idempotent) or without the user's "
                       "abbreviations (said by the first pass); abbreviations_for's 'XXXX' document default; _tag "
                       "upper() (every tag goes through it); finish's empty-lexicon shortcut; _work counting 2 per "
-                      "block; chapter()'s break kind respelled in the first-readable search.",
+                      "block; chapter()'s break kind respelled in the first-readable search. _Planner.__init__: "
+                      "config=None (never read again), _numbered's first {} as None (chapter() resets it before any "
+                      "block), default_lang 'EN' (detect_lang and _rules normalize it), stem '' when source_path is "
+                      "'' (it only matches an empty title, which is never said); _cut_rank's default 3->4 (only "
+                      "compared with ranks 0-2); spoken's heading/end flag inverted (a cache key, flipped the same "
+                      "way everywhere) or the cache skipped (spoken_text is pure); _block's lead default 'XXXX' (its "
+                      "one caller always passes lead); _item_number k <= level (that entry is set again on the next "
+                      "line); _work ticking at <= 1 (the progress tick only comes one unit sooner).",
     "script-sentences": "(251 of 1,408 mutants checked by mutmut this session, 225 killed; a third measured the "
                         "session before) the default lang 'en' respelled (English rules apply everywhere); "
                         "_line_start nl<=0, lstrip/rstrip of openers; _is_boundary nxt_m checks (_NONSPACE_AT always "
