@@ -1,7 +1,7 @@
 """Elements off a web page's main content stay unread whatever they are (narrator/parse/html.py,
 the walk's skip list): a Word-namespace element that would otherwise be unwrapped and read, a
-button holding blocks (opened up elsewhere: an unclosed <button/> swallows the page), and a
-blank of a form that would otherwise be read as a pause."""
+button holding blocks (opened up elsewhere: an unclosed <button/> swallows the page), a formula,
+and a blank of a form that would otherwise be read as a pause."""
 
 from __future__ import annotations
 
@@ -31,3 +31,7 @@ def test_a_form_blank_off_the_main_content_is_not_read() -> None:
 
 def test_a_button_holding_blocks_off_the_main_content_is_not_read() -> None:
     assert read("<button><p>Buy our seeds today</p></button>") == ["Plants"] + [(SENTENCE * 4).strip()] * 4
+
+
+def test_a_formula_off_the_main_content_is_not_read() -> None:
+    assert read("<math><mi>x</mi><mo>=</mo><mn>2</mn></math>") == ["Plants"] + [(SENTENCE * 4).strip()] * 4

@@ -1,6 +1,6 @@
 """The bookkeeping done when a data table's row closes (narrator/parse/html.py): its text counts
 once against the job server's character limit, and a print page that starts inside the row is
-the row's page."""
+the row's page; every print page met before a block is that block's."""
 
 from __future__ import annotations
 
@@ -27,3 +27,11 @@ def test_a_page_starting_inside_a_row_is_that_rows_page() -> None:
     doc = parse_html(markup.encode(), "x.html", ParseConfig())
     assert [(b.text, b.pages) for c in doc.chapters for b in c.blocks] == [
         ("Item a; 3 apples", ()), ("Item b; 5 apples", ("12",))]
+
+
+def test_every_page_that_starts_before_a_block_is_that_blocks() -> None:
+    # two print pages begin before the first paragraph: both are its
+    markup = ('<span role="doc-pagebreak" aria-label="1"></span><span role="doc-pagebreak" aria-label="2"></span>'
+              "<p>First words.</p>")
+    doc = parse_html(markup.encode(), "x.html", ParseConfig())
+    assert [(b.text, b.pages) for c in doc.chapters for b in c.blocks] == [("First words.", ("1", "2"))]
