@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from narrator.config import Config
 from narrator.script.corrections import Corrections, apply
-from narrator.script.planner import abbreviations_for, plan, spoken_text, split_long_chapters
+from narrator.script.planner import abbreviations_for, plan, region_of, spoken_text, split_long_chapters
 from narrator.values import Document, Script
 
 
@@ -24,9 +24,8 @@ def plan_script(document: Document, config: Config, *, tick: Callable[[], object
         doc_lang = document.region or document.lang
 
         def say(text: str, lang: str) -> str:
-            same = document.region.lower().split("-")[0] == lang.lower().split("-")[0]
             return spoken_text(text, "sentence", lang, abbreviations_for(config.abbreviations, lang, doc_lang),
-                               region=document.region if same else "")
+                               region=region_of(lang, document.region))
         script = apply(script, corrections, config, say)
     return split_long_chapters(script, config)
 

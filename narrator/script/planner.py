@@ -313,17 +313,14 @@ class _Planner:
         return said
 
     def region(self, lang: str, tag: str = "") -> str:
-        """The regional tag a sentence in ``lang`` is said with ("en-gb": its dates day first):
-        its block's (``tag``), else the document's, when in that language; else ""."""
-        primary = _tag(lang).split("-")[0]
-        return next((t for t in (tag, self._doc_tag) if "-" in t and t.split("-")[0] == primary), "")
+        """The regional tag a sentence in ``lang`` is said with: its block's (``tag``), else the
+        document's (see :func:`region_of`)."""
+        return region_of(lang, tag, self._doc_tag)
 
     def abbreviations(self, lang: str, tag: str = "") -> Mapping[str, str] | None:
-        """The user's abbreviations for ``lang`` (see :func:`abbreviations_for`): the region of
-        the sentence's block (``tag``, <p lang="en-US">) when it is in that language, else the
-        document's."""
-        region = tag if tag and _tag(lang).split("-")[0] == tag.split("-")[0] else self._doc_tag
-        return abbreviations_for(self._abbreviations, lang, region)
+        """The user's abbreviations for ``lang`` (see :func:`abbreviations_for`), by the
+        sentence's region (its block's <p lang="en-US">, else the document's)."""
+        return abbreviations_for(self._abbreviations, lang, self.region(lang, tag) or self._doc_tag)
 
     def _work(self, units: int) -> None:
         """Count blocks and segments planned; ``tick`` about every 1,000 of them."""
@@ -719,6 +716,13 @@ def abbreviations_for(tables: Mapping[str, Mapping[str, str]], lang: str, docume
         tag = doc_tag
     plain = "-".join(p for p in tag.split("-") if len(p) != 4 or not p.isalpha())  # no script subtag
     return tables.get(tag) or tables.get(plain) or tables.get(primary)
+
+
+def region_of(lang: str, *tags: str) -> str:
+    """The first of ``tags`` that names a region of ``lang`` ("en" with "en-GB": "en-gb", its
+    dates day first), or ""."""
+    primary = _tag(lang).split("-")[0]
+    return next((t for t in map(_tag, tags) if "-" in t and t.split("-")[0] == primary), "")
 
 
 def _tag(lang: str) -> str:
