@@ -61,6 +61,7 @@ class Recorder:
     requests: list[tuple[str, str]] = field(default_factory=list)  # (method, path)
     in_flight: int = 0
     max_in_flight: int = 0
+    open_requests: int = 0  # HTTP requests the app is still handling (SSE streams included)
 
     def count(self, method: str, path: str) -> int:
         with self.lock:
@@ -97,6 +98,18 @@ class WebUI:
     def close(self) -> None:
         self.demo.close()
 
+    def settled(self) -> bool:
+        """Nothing left to happen: no request being handled, no event queued or running in
+        Gradio's queue, every generation ended. After a client dies, its streams notice the
+        disconnect and Gradio drops their queued events (a POST whose stream never opened runs),
+        so this is when what a dead client made the server do is final."""
+        queue = self.demo._queue
+        with self.recorder.lock:
+            if self.recorder.open_requests or not all("ended" in c for c in self.recorder.calls):
+                return False
+        return (all(not q.queue for q in list(queue.event_queue_per_concurrency_id.values()))
+                and all(job is None for job in queue.active_jobs))
+
 
 class _RequestLog:
     """Pure ASGI middleware (SSE streams pass through untouched) logging every HTTP request."""
@@ -109,7 +122,14 @@ class _RequestLog:
         if scope["type"] == "http":
             with self.recorder.lock:
                 self.recorder.requests.append((scope["method"], scope["path"]))
-        await self.app(scope, receive, send)
+                self.recorder.open_requests += 1
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                with self.recorder.lock:
+                    self.recorder.open_requests -= 1
+        else:
+            await self.app(scope, receive, send)
 
 
 def free_port() -> int:
