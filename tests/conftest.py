@@ -29,6 +29,9 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     README's quickstart would otherwise turn a test's "synthesized" into "cached". Subprocesses
     inherit the variable; tests that need their own cache still pass one."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    # Gradio's uploads and outputs (the stand-in IndexTTS2 web UIs) go where pytest cleans up,
+    # not into /tmp/gradio, which grew by gigabytes over repeated runs
+    os.environ["GRADIO_TEMP_DIR"] = str(tmp_path_factory.mktemp("gradio"))
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -15,6 +15,7 @@ eSpeak (tests/servers/audio.py). Usage::
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import tempfile
 import threading
@@ -97,6 +98,7 @@ class WebUI:
 
     def close(self) -> None:
         self.demo.close()
+        shutil.rmtree(self.outputs.parent, ignore_errors=True)
 
     def settled(self) -> bool:
         """Nothing left to happen: no request being handled, no event queued or running in
