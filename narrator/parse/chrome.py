@@ -222,15 +222,17 @@ class ChromeRules:
         return False
 
     def _is_fill_in(self, form: Any) -> bool:
-        """A document to fill in (a lesson-plan template): many text blanks, no password or search box.
-        Its short labels ("教学对象：", "Date:") are the lesson, however little text there is."""
-        blanks = 0
+        """A document to fill in or an exercise, not a login or search box (no password or search
+        field): many text blanks (a lesson-plan template, whose short labels "教学对象：",
+        "Date:" are the lesson) or choices to tick (a quiz question and its answers)."""
+        blanks = choices = 0
         for inp in self._tree(form).inside(form, "input", 400):
             kind = str((inp.attrs or {}).get("type") or "text").lower()
             if kind in ("password", "search"):
                 return False
             blanks += inp.name == "textarea" or kind == "text"
-        return blanks >= 4
+            choices += kind in ("radio", "checkbox")
+        return blanks >= 4 or choices >= 2
 
     def _after_image(self, node: Any) -> bool:
         """The element (a label: a few nodes) follows a picture, or holds one before its text:

@@ -1,0 +1,60 @@
+"""A short form that asks a question with choices to tick is an exercise of the lesson, read
+with its question and answers; a login or search form of the same size stays page chrome."""
+
+from __future__ import annotations
+
+from narrator.config import Config, ParseConfig
+from narrator.parse import parse_html
+from narrator.script.planner import plan
+from narrator.values import Document
+
+CHROME = "a form with little text (search, login)"
+
+
+def spoken_of(doc: Document) -> str:
+    return " ".join(s.spoken for s in plan(doc, Config()).segments)
+
+
+def _page(form: str) -> bytes:
+    return (f"<html><head><title>Quiz</title></head><body><h1>Quiz</h1>"
+            f"<p>Answer the question below.</p>{form}</body></html>").encode()
+
+
+def test_a_quiz_question_with_choices_is_read() -> None:
+    form = ("<form><p>Which number is larger?</p>"
+            "<label><input type='radio' name='q' value='a'> Two</label>"
+            "<label><input type='radio' name='q' value='b'> Three</label><button>Check</button></form>")
+    doc = parse_html(_page(form), "quiz.html", ParseConfig())
+    said = spoken_of(doc)
+    assert "Which number is larger?" in said and "Two" in said and "Three" in said
+    assert "Check" not in said  # the button is a control, reported as one
+    assert not any(s.reason == CHROME for s in doc.skipped)
+    assert any(s.what == "form control" and "button" in s.source for s in doc.skipped)
+
+
+def test_boxes_to_tick_are_choices_too() -> None:
+    form = ("<form><p>Which are prime?</p><input type='checkbox' name='a'> 4 "
+            "<input type='checkbox' name='b'> 5</form>")
+    said = spoken_of(parse_html(_page(form), "quiz.html", ParseConfig()))
+    assert "Which are prime?" in said
+
+
+def test_a_login_or_search_form_stays_chrome_whatever_it_has_to_tick() -> None:
+    login = ("<form><p>Sign in</p>User <input type='text' name='u'> Password "
+             "<input type='password' name='p'><input type='checkbox' name='r'> Remember me "
+             "<input type='checkbox' name='s'> Stay signed in</form>")
+    doc = parse_html(_page(login), "quiz.html", ParseConfig())
+    assert "Remember me" not in spoken_of(doc)
+    assert any(s.reason == CHROME for s in doc.skipped)
+    search = ("<form><input type='search' name='q'><input type='radio' name='w' value='a'> Web "
+              "<input type='radio' name='w' value='b'> Images</form>")
+    doc = parse_html(_page(search), "quiz.html", ParseConfig())
+    assert "Images" not in spoken_of(doc)
+    assert any(s.reason == CHROME for s in doc.skipped)
+
+
+def test_one_box_to_tick_is_not_a_quiz() -> None:
+    form = "<form>Email <input type='email' name='e'> <input type='checkbox' name='ok'> Send me news</form>"
+    doc = parse_html(_page(form), "quiz.html", ParseConfig())
+    assert "Send me news" not in spoken_of(doc)
+    assert any(s.reason == CHROME for s in doc.skipped)
