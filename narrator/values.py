@@ -82,6 +82,7 @@ class Block:
     # print page numbers (their labels: "12", "xiv") whose page starts in or just before this block,
     # from page markers (epub:type="pagebreak", role="doc-pagebreak"); never read, shown in the EPUB
     pages: tuple[str, ...] = ()
+    page_at: tuple[int, ...] = ()  # where in text each of those pages starts (none given: 0, the start)
 
     @property
     def text(self) -> str:

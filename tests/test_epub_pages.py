@@ -52,8 +52,8 @@ PAGED = """<?xml version="1.0" encoding="UTF-8"?>
 </html>
 """
 LABELS = ["12", "13", "14"]
-# the sentence each page's anchor must come right before (the first of the block it starts in or before)
-STARTS = {"12": "Floods spread silt on the plains.", "13": "A delta forms where a river slows.",
+# the sentence each page's anchor must come right before (where it starts: mid-paragraph for 13)
+STARTS = {"12": "Floods spread silt on the plains.", "13": "Sand settles in wide fans.",
           "14": "Estuaries"}
 PAGE_WORD = re.compile(r"\b(?:12|13|14)\b")
 
@@ -74,10 +74,10 @@ def _blocks(doc: Any) -> list[Any]:
 
 def test_the_parser_keeps_each_page_number_on_the_block_its_page_starts_in_or_before() -> None:
     doc = _parse(PAGED)
-    paged = [(b.pages, b.text) for b in _blocks(doc) if b.pages]
-    assert paged == [(("12",), "Floods spread silt on the plains. Farmers plant in it."),
-                     (("13",), "A delta forms where a river slows. Sand settles in wide fans."),
-                     (("14",), "Estuaries")]
+    paged = [(b.pages, b.page_at, b.text) for b in _blocks(doc) if b.pages]
+    assert paged == [(("12",), (0,), "Floods spread silt on the plains. Farmers plant in it."),
+                     (("13",), (35,), "A delta forms where a river slows. Sand settles in wide fans."),
+                     (("14",), (0,), "Estuaries")]  # page 13 starts at "Sand", mid-paragraph
     # the marker is never text: not "14" (its content), nor a gap where the inline one was
     assert not any(PAGE_WORD.search(b.text) for b in _blocks(doc))
     assert [c.title for c in doc.chapters][-2:] == ["Deltas", "Estuaries"]

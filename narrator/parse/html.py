@@ -17,6 +17,7 @@ tables.py, note_marks.py (footnotes), formula_tags.py, pages.py, source_paths.py
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +34,7 @@ from narrator.parse.maths import SYMBOL_FONT, comment_tex, display, find_tex, te
 from narrator.parse.note_marks import (NOTE_ID, NOTE_ITEMS, NOTE_KEY, REF, anchor_names, is_backlink,
                                        is_note_reference, note_role, note_target)
 from narrator.parse.pages import page_label
-from narrator.parse.runs import Inline, Piece, inline_of, make_runs
+from narrator.parse.runs import Inline, Piece, collapsed, inline_of, runs_of
 from narrator.parse.source_paths import MAX_PATH, Step, css_path
 from narrator.parse.tables import (DRAWN_REASON, DRAWN_TEXT_REASON, Cell, Table, code_columns, colspan,
                                    drawing_of, is_drawn_text, read_row, table_kind, table_summary)
@@ -116,7 +117,9 @@ class Walker(ChromeRules):
         self.pieces: list[Piece] = []
         self.lines = False  # a <br> (LINE) is among the pieces
         self.images: list[str] = []  # src of images met since the last block, shown with it
-        self.pages: list[str] = []  # print page numbers met since the last block (Block.pages)
+        # print page numbers met since the last block (Block.pages), each with the number of
+        # pieces before it then (a piece starts where it stands: see _page_starts)
+        self.pages: list[tuple[str, int]] = []
         self.refs: list[str] = []  # targets of footnote references in the pieces (flushed as "ref:...")
         self.note_count = 0
         self.anchors: list[str] = []  # ids and names inside a note, in the pieces (flushed as "noteid:...")
@@ -196,7 +199,8 @@ class Walker(ChromeRules):
                 self._skip_tag(node, name, nth, path, id(node) in skip_ids)
                 continue
             if (page := page_label(node)) is not None:  # a print page starts here: kept, never read
-                self.pages += [page] if page else []
+                if page:
+                    self._page_starts(page, inlines[-1])
                 continue
             if name == "img" and self._formula_image(node, inlines[-1]):
                 continue
@@ -587,19 +591,50 @@ class Walker(ChromeRules):
 
     def _flush(self, frame: _Frame) -> None:
         start = len(self.blocks)
-        self._flush_pieces(frame)
+        starts = self._flush_pieces(frame)
         self._counted(start)
-        self._paged(start)
+        self._paged(start, starts)
 
-    def _paged(self, start: int) -> None:
-        """The page numbers met so far go to the first block added since ``start``."""
-        if self.pages and start < len(self.blocks):
-            self.blocks[start] = dataclasses.replace(self.blocks[start], pages=tuple(self.pages))
-            self.pages = []
+    def _page_starts(self, label: str, inline: Inline) -> None:
+        """A print page starts here, before the text to come: an empty piece marks the place (the
+        text that follows goes into it), so its start in the block's text is known at the flush."""
+        self.pages.append((label, len(self.pieces)))
+        self.pieces.append(Piece("", inline.marks, inline.lang, inline.emotion))
 
-    def _flush_pieces(self, frame: _Frame) -> None:
+    def _paged(self, start: int, starts: list[int] | None = None) -> None:
+        """The page numbers met so far go to the first block added since ``start``, each where
+        it starts in its text (``starts``: where each piece of that block starts; without them, at
+        the block's start). A page starting after the block's last word starts the next block."""
+        if not self.pages:
+            return
+        if start == len(self.blocks):
+            self.pages = [(label, 0) for label, _ in self.pages]  # no block: the next one's
+            return
+        block = self.blocks[start]
+        if starts is None or len(self.blocks) - start > 1:  # a row; lines of a poem: the first
+            at = [0] * len(self.pages)
+        else:
+            at = [starts[k] for _, k in self.pages]
+        later = [a > 0 and a >= len(block.text) for a in at]
+        here = [(label, a) for (label, _), a, no in zip(self.pages, at, later) if not no]
+        self.pages = [(label, 0) for (label, _), no in zip(self.pages, later) if no]
+        if here:
+            self.blocks[start] = dataclasses.replace(block, pages=tuple(label for label, _ in here),
+                                                     page_at=tuple(a for _, a in here))
+
+    def _flush_pieces(self, frame: _Frame) -> list[int]:
+        """Make the block(s) of the pieces gathered; returns where each piece's text starts in
+        theirs, and where it ends."""
         images, self.images = tuple(self.images), []
-        runs = make_runs(self.pieces) if self.pieces else ()
+        parts = collapsed(self.pieces) if self.pieces else []
+        runs = runs_of(self.pieces, parts) if self.pieces else ()
+        # where each piece's text starts (past a space the collapse left before it; an empty
+        # piece's is the next one's), and where the text ends
+        begins = list(itertools.accumulate(map(len, parts), initial=0))
+        starts = begins[-1:]
+        for begin, part in zip(reversed(begins[:-1]), reversed(parts)):
+            starts.append(begin + len(part) - len(part.lstrip()) if part.strip() else starts[-1])
+        starts.reverse()
         self.pieces = []
         ordered, item = frame.numbering
         layout: dict[str, Any] = {"ordered": ordered, "item": item} if frame.kind == "item" else {}
@@ -607,7 +642,7 @@ class Walker(ChromeRules):
             if images:  # an image without text is shown, never read
                 self.blocks.append(Block(frame.kind, (), frame.level, frame.source,  # type: ignore[arg-type]
                                          frame.context, frame.emotion, frame.lang, images=images, **layout))
-            return
+            return starts
         if self.refs or self.anchors:
             extra = {REF + r for r in self.refs} | {NOTE_ID + a for a in self.anchors}
             frame = dataclasses.replace(frame, context=frame.context | extra)
@@ -618,9 +653,10 @@ class Walker(ChromeRules):
                 self.blocks.append(Block(frame.kind, line, frame.level, frame.source,  # type: ignore[arg-type]
                                          frame.context, frame.emotion, frame.lang,
                                          images=images if i == 0 else (), **layout))
-            return
+            return starts
         self.blocks.append(Block(frame.kind, runs, frame.level, frame.source,  # type: ignore[arg-type]
                                  frame.context, frame.emotion, frame.lang, images=images, **layout))
+        return starts
 
     def _close_row(self, frame: _Frame) -> None:
         """One data-table row = one "cell" block (tables.read_row)."""

@@ -2,9 +2,10 @@
 
 A marker says where a page of a printed edition starts: ``<span epub:type="pagebreak"
 title="12"/>`` (EPUB 3), ``role="doc-pagebreak" aria-label="12"`` (DPUB-ARIA), ``<span
-class="page-normal">12</span>`` (DAISY 2.02) or ``<pagenum>12</pagenum>`` (DTBook). The walker
-keeps its label on the block the page starts in or before (Block.pages) and never reads it; the
-EPUB marks it and lists it in its page list. The page breaks of Word, Google Docs and CKEditor
+class="page-normal">12</span>`` (DAISY 2.02), ``<pagenum>12</pagenum>`` (DTBook) or ``<span
+class="pagenum">[Pg 12]</span>`` (Project Gutenberg). The walker keeps its label on the block the
+page starts in or before (Block.pages), with the place in its text where the page starts
+(Block.page_at), and never reads it; the EPUB marks it there and lists it in its page list. The page breaks of Word, Google Docs and CKEditor
 (CSS page-break-*, class="page-break") are layout, not page numbers: they are no markers here.
 """
 
@@ -17,7 +18,11 @@ from narrator.parse.tree import small_text
 
 LABEL_MAX = 32  # characters of a page label kept ("xiv", "A-12"): a lesson is untrusted input
 _MARKERS = frozenset(("pagebreak", "doc-pagebreak"))  # epub:type (EPUB 3), role (DPUB-ARIA)
-_DAISY_CLASSES = frozenset(("page-normal", "page-front", "page-special"))  # DAISY 2.02
+# DAISY 2.02; Project Gutenberg's HTML books (<span class="pagenum"><a id="Page_15">[15]</a></span>,
+# <span class="pageno" id="Page_42">42</span>: their CSS sets the number in the margin)
+_CLASSES = frozenset(("page-normal", "page-front", "page-special", "pagenum", "pageno"))
+# how a label is printed around the number: "[Pg 12]", "{10}", "[15]", "Page 12", "p. 7"
+_PRINTED = re.compile(r"[\[{(]?\s*(?:pg\.?|page|p\.)?\s*(.*?)\s*[\]})]?", re.IGNORECASE)
 _ID_NUMBER = re.compile(r"(?:page|pg|p)[-_.]?(\w{1,16})", re.IGNORECASE)
 
 
@@ -39,7 +44,7 @@ def is_page_marker(node: Any) -> bool:
         if value and "pagebreak" in str(value) and not _MARKERS.isdisjoint(_words(value).split()):
             return True
     classes = attrs.get("class")
-    return bool(classes) and not _DAISY_CLASSES.isdisjoint(_words(classes).split())
+    return bool(classes) and not _CLASSES.isdisjoint(_words(classes).split())
 
 
 def page_label(node: Any) -> str | None:
@@ -56,6 +61,7 @@ def page_label(node: Any) -> str | None:
     for value in (attrs.get("aria-label"), attrs.get("title"), text):
         label = _words(value)
         if label:
-            return label[:LABEL_MAX]
+            printed = _PRINTED.fullmatch(label)
+            return ((printed.group(1) if printed else "") or label)[:LABEL_MAX]
     number = _ID_NUMBER.fullmatch(_words(attrs.get("id")))
     return number.group(1) if number else ""

@@ -97,6 +97,12 @@ def make_runs(pieces: list[Piece]) -> tuple[Run, ...]:
     A line break between two CJK characters vanishes: Chinese source wrapped across lines must not
     get spaces inside words.
     """
+    return runs_of(pieces, collapsed(pieces))
+
+
+def collapsed(pieces: list[Piece]) -> list[str]:
+    """Each piece's text as it stands in the block (make_runs): whitespace collapsed across
+    pieces, none at either end. Their lengths say where each piece starts in the block's text."""
     joined = "\x00".join(p.text for p in pieces)
 
     def repl(m: re.Match[str]) -> str:
@@ -112,7 +118,12 @@ def make_runs(pieces: list[Piece]) -> tuple[Run, ...]:
         # the space stays on the side where the source had it, so marks do not cover edge spaces
         return " " + "\x00" * seps if g[0] != "\x00" else "\x00" * seps + " "
 
-    parts = _WS.sub(repl, joined).split("\x00")
+    return _WS.sub(repl, joined).split("\x00")
+
+
+def runs_of(pieces: list[Piece], parts: list[str]) -> tuple[Run, ...]:
+    """The runs of ``pieces`` whose texts are ``parts`` (collapsed): one per stretch of the same
+    marks, language and emotion; a formula is a run of its own."""
     runs: list[Run] = []
     for piece, text in zip(pieces, parts):
         if not text:

@@ -170,12 +170,13 @@ class ChapterLayout:
             parts.append(f"<{tag}>{text}</{tag}>" if tag else text)
         return "".join(p for p in parts if p)
 
-    def _pages(self, n: int) -> str:
-        """The markers of the print pages that start at block ``n`` (only with a page_marker)."""
+    def _pages(self, n: int, at: int = 0) -> str:
+        """The markers of the print pages that start at offset ``at`` of block ``n``'s text (only
+        with a page_marker)."""
         b = self.chapter.blocks[n]
         if self.page_marker is None or not b.pages:
             return ""
-        return "".join(self.page_marker(b, label) for label in b.pages)
+        return "".join(self.page_marker(b, label) for label, start in page_starts(b) if start == at)
 
     def _image(self, src: str, block: Block) -> str:
         path = self.images.get(src)
@@ -194,6 +195,8 @@ class ChapterLayout:
         segs = [s for s in self.by_block.get(n, ()) if s.span[0] < hi and s.span[1] > lo]
         for s in segs:
             cuts.update((s.span[0], s.span[1]))
+        inside = {start for _, start in page_starts(b) if start > 0} if self.page_marker else set()
+        cuts |= inside  # a page starting mid-paragraph is marked where it starts (the block's start: _pages)
         points = sorted(c for c in cuts if lo <= c <= hi)
         run_starts = []
         offset = 0
@@ -208,6 +211,8 @@ class ChapterLayout:
             if seg is not open_seg:
                 self._close(out, open_seg, buf)
                 open_seg, buf = seg, []
+            if a in inside:  # between sentences: before the next one's span; else inside it
+                (buf if buf else out).append(self._pages(n, a))
             buf.append(self._marked(b, run_starts, a, z))
         self._close(out, open_seg, buf)
         return "".join(out)
@@ -244,6 +249,13 @@ class ChapterLayout:
         if run.lang and run.lang != b.lang:
             text = f'<span lang="{escape(run.lang)}">{text}</span>'
         return text
+
+
+def page_starts(block: Block) -> list[tuple[str, int]]:
+    """Each print page starting in ``block``, with its offset in the text (the block's start when
+    none is given, or one that is not in the text)."""
+    at, size = block.page_at, len(block.text)
+    return [(label, at[i] if i < len(at) and at[i] < size else 0) for i, label in enumerate(block.pages)]
 
 
 def has_formula(chapter: ScriptChapter, seg: Segment) -> bool:
