@@ -105,11 +105,11 @@ def _kinds() -> list[type[Source]]:
     """Every kind, in the order they are asked: the most specific first (a Canvas page made in
     Google Docs is an LMS page first)."""
     from narrator.parse.sources import blog, epub, gdocs, lms, notebook, notion, slides, wechat, wikipedia
-    from narrator.parse.sources import baike, news_zh
+    from narrator.parse.sources import baike, gutenberg, news_zh
     from narrator.parse.sources import latex  # converters from LaTeX; raw MathJax TeX is asked last
     from narrator.parse.sources import books
 
-    return [wechat.WeChat, epub.Epub, slides.Slides, books.Book, notebook.Notebook, wikipedia.Wikipedia, baike.Baike, notion.Notion,
+    return [wechat.WeChat, gutenberg.Gutenberg, epub.Epub, slides.Slides, books.Book, notebook.Notebook, wikipedia.Wikipedia, baike.Baike, notion.Notion,
             *latex.GENERATORS, lms.Lms, gdocs.GoogleDocs, blog.Blog,
             news_zh.NewsZh, latex.MathJaxTeX]
 
