@@ -67,3 +67,22 @@ def test_a_doi_shaped_formula_with_no_doi_named_is_said_as_a_formula() -> None:
                                         Run(" is the rate.")))) == [
         ("Divide: 10.2500/n is the rate.", "Divide: ten point two five zero zero over n is the rate.", "en",
          "neutral")]
+    # a block that is one formula has nothing beside it to name a DOI ("doi" inside is its own)
+    assert segments(Block("paragraph", (Run("10.1000/doi.5", MATH, math="10.1000/doi.5"),))) == [
+        ("10.1000/doi.5", "ten point one zero zero zero over d o i point five", "en", "neutral")]
+
+
+def test_an_e_mail_address_longer_than_the_limit_is_never_cut_inside() -> None:
+    # 48 characters, over 40, one token: a piece of its own, whole
+    address = "admissions.office@physics.example-university.edu"
+    doc = Document("T", "en", (Chapter(1, "", (Block("paragraph", (Run(f"Write to {address} today."),)),)),))
+    assert [(s.text, s.spoken, s.span) for s in plan(doc, Config(text=TextConfig(max_chars=40))).segments] == [
+        ("Write to", "Write to", (0, 8)),
+        (address, "admissions dot office at physics dot example dash university dot edu", (9, 57)),
+        ("today.", "today.", (58, 64))]
+
+
+def test_a_link_s_letters_never_decide_a_sentence_s_language() -> None:
+    # 41 Latin letters in the link, 4 Chinese characters around it: Chinese, the site said in Chinese
+    sentence = "请看 https://www.example.com/some/long/english/path/name 了解。"
+    assert segments(Block("paragraph", (Run(sentence),))) == [(sentence, "请看 example 点 com 了解。", "zh", "neutral")]
