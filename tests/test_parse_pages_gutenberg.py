@@ -31,7 +31,7 @@ def test_the_other_class_and_a_page_number_before_a_paragraph() -> None:
 
 @pytest.mark.parametrize("printed, label", [
     ("[Pg 12]", "12"), ("{10}", "10"), ("[15]", "15"), ("Page 16", "16"), ("p. 7", "7"), ("(ix)", "ix"),
-    ("12", "12"), ("[Pg. 3]", "3"), ("A-12", "A-12"),
+    ("12", "12"), ("[Pg. 3]", "3"), ("page-12", "12"), ("pg_7", "7"),
 ])
 def test_the_label_is_the_number_without_how_it_is_printed(printed: str, label: str) -> None:
     node = parse_tree(f'<html><body><span class="pagenum">{printed}</span></body></html>').find("span")
@@ -42,3 +42,16 @@ def test_a_pagenum_span_holding_a_sentence_is_read() -> None:
     """A lesson is untrusted: the class does not make a sentence a page number."""
     body = '<p><span class="pagenum">This sentence is in a span named for page numbers by mistake.</span></p>'
     assert _blocks(body) == [("This sentence is in a span named for page numbers by mistake.", (), ())]
+
+
+@pytest.mark.parametrize("text", ["Page 1 of 3", "Next", "Pages 12-13", "A-12"])
+def test_a_pagination_widget_named_so_is_no_page_number(text: str) -> None:
+    """Web pages name their pagination "pagenum" too: only a page number printed as one is a
+    marker, the rest is left to the other rules (read, or reported as page chrome)."""
+    node = parse_tree(f'<html><body><span class="pagenum">{text}</span></body></html>').find("span")
+    assert page_label(node) is None
+
+
+def test_an_epub_marker_keeps_a_label_that_is_no_number() -> None:
+    node = parse_tree('<html><body><span epub:type="pagebreak" title="Pages 12-13"/></body></html>').find("span")
+    assert page_label(node) == "Pages 12-13"

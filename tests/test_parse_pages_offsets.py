@@ -71,3 +71,26 @@ def test_a_page_at_a_paragraph_s_start_is_marked_before_it() -> None:
     html = _layout(f"<p>{MARK}Sand settles in fans.</p>")
     assert "<hr data-page='13'/><p><span class=\"seg\"" in html
     assert html.count("data-page") == 1
+
+
+def test_a_page_in_a_paragraph_of_joined_lines_starts_at_its_start() -> None:
+    """Lines joined at a <br> move the text's offsets: the page is kept at the paragraph's start."""
+    assert _paged(f"<p>Over the past few decades,<br/>\nthere have been {MARK}many changes.</p>") == [
+        ("Over the past few decades, there have been many changes.", ("13",), (0,))]
+
+
+def test_a_page_after_the_lesson_s_last_word_is_kept_at_its_end() -> None:
+    assert _paged(f"<p>A one. B two.{MARK}</p>") == [("A one. B two.", ("13",), (13,))]
+    html = _layout(f"<p>A one. B two.{MARK}</p>")
+    assert "B two.</span><hr data-page='13'/></p>" in html
+
+
+def test_a_page_inside_a_note_read_in_place_keeps_its_word() -> None:
+    body = (f'<p>Rivers flow.<sup><a href="#n1" id="r1">1</a></sup> More text.</p>'
+            f'<div class="footnotes"><p id="n1"><a href="#r1">1</a> A note that goes {MARK}on here.</p></div>')
+    doc = parse_html(f"<html><body><h1>Rivers</h1>{body}</body></html>".encode(), "b.xhtml",
+                     ParseConfig(notes="inline"))
+    paged = [(b.text, b.page_at) for c in doc.chapters for b in c.blocks if b.pages]
+    assert len(paged) == 1
+    text, (at,) = paged[0]
+    assert text[at:].startswith("on here.")

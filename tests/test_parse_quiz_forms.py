@@ -58,3 +58,21 @@ def test_one_box_to_tick_is_not_a_quiz() -> None:
     doc = parse_html(_page(form), "quiz.html", ParseConfig())
     assert "Send me news" not in spoken_of(doc)
     assert any(s.reason == CHROME for s in doc.skipped)
+
+
+def test_sign_up_search_and_filter_forms_with_choices_stay_chrome() -> None:
+    forms = [
+        # a newsletter: an address to type, two boxes to tick
+        "<form>Email <input type='email' name='e'><input type='checkbox' name='a'> Weekly"
+        "<input type='checkbox' name='b'> Monthly</form>",
+        # a search box typed as text, with where to search
+        "<form><input type='text' name='q'><input type='radio' name='w' value='a'> Web"
+        "<input type='radio' name='w' value='b'> This site</form>",
+        # a tag filter: choices, no question
+        "<form><input type='checkbox' name='t1'> Python <input type='checkbox' name='t2'> Java</form>",
+    ]
+    for form in forms:
+        doc = parse_html(_page(form), "quiz.html", ParseConfig())
+        said = spoken_of(doc)
+        assert "Weekly" not in said and "This site" not in said and "Java" not in said, form
+        assert any(s.reason == CHROME for s in doc.skipped), form

@@ -97,3 +97,30 @@ def test_a_lesson_quoting_the_start_line_in_a_sentence_is_read_whole() -> None:
     assert recognise(parse_tree(lesson)).name == "page"
     assert any("After it comes the book." in s for s in _said(doc))
     assert not any(s.what.startswith("Project Gutenberg") for s in doc.skipped)
+
+
+def test_links_to_page_numbers_from_the_contents_or_index_are_no_notes() -> None:
+    book = EBOOKMAKER.replace(
+        "<h2>CHAPTER I</h2><p>Rivers carry water to the sea.</p>",
+        '<p><a href="#Page_3">3</a></p><h2>CHAPTER I</h2>'
+        '<p><span class="pagenum"><a id="Page_3">[3]</a></span>Rivers carry water to the sea.</p>')
+    doc = parse_html(book.encode(), "74-h.xhtml", ParseConfig())
+    blocks = [b for c in doc.chapters for b in c.blocks]
+    paragraph = next(b for b in blocks if b.text == "Rivers carry water to the sea.")
+    assert paragraph.pages == ("3",)
+    assert not any("note" in c for c in paragraph.context)  # read in its chapter, not moved to the notes
+    assert doc.chapters[-1].title != "Notes"
+
+
+def test_a_lesson_with_a_pg_header_id_or_quoting_the_lines_is_no_book() -> None:
+    own_header = ('<html><body><div id="pg-header"><h1>Lesson 3: Fractions</h1><p>Adding fractions.</p></div>'
+                  '<p>A fraction has a numerator.</p><div id="pg-footer"><p>Homework: page 12.</p></div></body></html>')
+    tutorial = ('<html><body><h1>Cleaning texts</h1><p>A book from Project Gutenberg has a header.</p>'
+                '<pre>*** START OF THE PROJECT GUTENBERG EBOOK PRIDE AND PREJUDICE ***</pre>'
+                '<p>We keep what follows that line.</p>'
+                '<pre>*** END OF THE PROJECT GUTENBERG EBOOK PRIDE AND PREJUDICE ***</pre>'
+                '<p>Everything after it is the licence.</p></body></html>')
+    for page in (own_header, tutorial):
+        assert recognise(parse_tree(page)).name != "gutenberg"
+        doc = parse_html(page.encode(), "lesson.html", ParseConfig())
+        assert not any(s.what.startswith("Project Gutenberg") for s in doc.skipped)

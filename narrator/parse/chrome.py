@@ -222,17 +222,23 @@ class ChromeRules:
         return False
 
     def _is_fill_in(self, form: Any) -> bool:
-        """A document to fill in or an exercise, not a login or search box (no password or search
-        field): many text blanks (a lesson-plan template, whose short labels "教学对象：",
-        "Date:" are the lesson) or choices to tick (a quiz question and its answers)."""
+        """A document to fill in or an exercise, not a login, search or sign-up box (no password,
+        search or address field): many text blanks (a lesson-plan template, whose short labels
+        "教学对象：", "Date:" are the lesson), or a question ("?") with choices to tick and nothing
+        to type (a quiz question and its answers)."""
         blanks = choices = 0
+        typed = False
         for inp in self._tree(form).inside(form, "input", 400):
             kind = str((inp.attrs or {}).get("type") or "text").lower()
             if kind in ("password", "search"):
                 return False
             blanks += inp.name == "textarea" or kind == "text"
             choices += kind in ("radio", "checkbox")
-        return blanks >= 4 or choices >= 2
+            typed = typed or kind in ("email", "tel", "url", "number")
+        if blanks >= 4:
+            return True
+        words = form.get_text()[:400]  # a short form: its text is under 200 characters
+        return choices >= 2 and not blanks and not typed and ("?" in words or "？" in words)
 
     def _after_image(self, node: Any) -> bool:
         """The element (a label: a few nodes) follows a picture, or holds one before its text:

@@ -296,6 +296,12 @@ class Walker(ChromeRules):
             stack.append(EXIT_BLOCK)
             stack.extend(reversed(node.contents))
         self._flush(frames[0])
+        if self.pages and self.blocks:  # pages starting after the last word: at the end of the text
+            last = self.blocks[-1]
+            self.blocks[-1] = dataclasses.replace(
+                last, pages=last.pages + tuple(label for label, _ in self.pages),
+                page_at=tuple(last.page_at or (0,) * len(last.pages)) + (len(last.text),) * len(self.pages))
+            self.pages = []
         return self.blocks
 
     def _comment(self, node: Any, frame: _Frame) -> None:
@@ -611,7 +617,7 @@ class Walker(ChromeRules):
             self.pages = [(label, 0) for label, _ in self.pages]  # no block: the next one's
             return
         block = self.blocks[start]
-        if starts is None or len(self.blocks) - start > 1:  # a row; lines of a poem: the first
+        if starts is None:  # a row; lines joined or split: at the first block's start
             at = [0] * len(self.pages)
         else:
             at = [starts[k] for _, k in self.pages]
@@ -622,9 +628,9 @@ class Walker(ChromeRules):
             self.blocks[start] = dataclasses.replace(block, pages=tuple(label for label, _ in here),
                                                      page_at=tuple(a for _, a in here))
 
-    def _flush_pieces(self, frame: _Frame) -> list[int]:
+    def _flush_pieces(self, frame: _Frame) -> list[int] | None:
         """Make the block(s) of the pieces gathered; returns where each piece's text starts in
-        theirs, and where it ends."""
+        theirs, and where it ends (None when lines were joined or split: the offsets moved)."""
         images, self.images = tuple(self.images), []
         parts = collapsed(self.pieces) if self.pieces else []
         runs = runs_of(self.pieces, parts) if self.pieces else ()
@@ -653,7 +659,7 @@ class Walker(ChromeRules):
                 self.blocks.append(Block(frame.kind, line, frame.level, frame.source,  # type: ignore[arg-type]
                                          frame.context, frame.emotion, frame.lang,
                                          images=images if i == 0 else (), **layout))
-            return starts
+            return None  # lines joined or split: the text's offsets moved, pages go to the start
         self.blocks.append(Block(frame.kind, runs, frame.level, frame.source,  # type: ignore[arg-type]
                                  frame.context, frame.emotion, frame.lang, images=images, **layout))
         return starts

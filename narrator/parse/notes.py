@@ -75,7 +75,8 @@ def split_notes(blocks: list[Block], mode: str, lang: str) -> tuple[list[Block],
                     group[0] = replace(first, kind="paragraph" if first.kind == "heading" else first.kind,
                                        runs=(Run(cue, lang=first.lang),) + first.runs,
                                        cells=tuple((a + len(cue), v + len(cue), e + len(cue))
-                                                   for a, v, e in first.cells))
+                                                   for a, v, e in first.cells),
+                                       page_at=tuple(a + len(cue) if a else 0 for a in first.page_at))
                 out.extend(group)
     else:
         out = [_clean(b) for b in body]

@@ -18,11 +18,14 @@ from narrator.parse.tree import small_text
 
 LABEL_MAX = 32  # characters of a page label kept ("xiv", "A-12"): a lesson is untrusted input
 _MARKERS = frozenset(("pagebreak", "doc-pagebreak"))  # epub:type (EPUB 3), role (DPUB-ARIA)
-# DAISY 2.02; Project Gutenberg's HTML books (<span class="pagenum"><a id="Page_15">[15]</a></span>,
-# <span class="pageno" id="Page_42">42</span>: their CSS sets the number in the margin)
-_CLASSES = frozenset(("page-normal", "page-front", "page-special", "pagenum", "pageno"))
-# how a label is printed around the number: "[Pg 12]", "{10}", "[15]", "Page 12", "p. 7"
-_PRINTED = re.compile(r"[\[{(]?\s*(?:pg\.?|page|p\.)?\s*(.*?)\s*[\]})]?", re.IGNORECASE)
+_DAISY_CLASSES = frozenset(("page-normal", "page-front", "page-special"))  # DAISY 2.02
+# Project Gutenberg's HTML books: <span class="pagenum"><a id="Page_15">[15]</a></span>, <span
+# class="pageno" id="Page_42">42</span> (their CSS sets the number in the margin). Web pages name
+# pagination widgets so too ("Page 1 of 3", "Next"): only a page number printed so is a marker
+_GUTENBERG_CLASSES = frozenset(("pagenum", "pageno"))
+# a page number as printed: "[Pg 12]", "{10}", "[15]", "Page 12", "p. 7", "page-12", "(ix)"
+_PRINTED = re.compile(r"[\[{(]?\s*(?:(?:pg|page|p)(?:\.\s*|[\s_-]+)?)?(\d{1,6}|[ivxlcdm]{1,12})\s*[\]})]?",
+                      re.IGNORECASE)
 _ID_NUMBER = re.compile(r"(?:page|pg|p)[-_.]?(\w{1,16})", re.IGNORECASE)
 
 
@@ -43,8 +46,16 @@ def is_page_marker(node: Any) -> bool:
         value = attrs.get(key)
         if value and "pagebreak" in str(value) and not _MARKERS.isdisjoint(_words(value).split()):
             return True
-    classes = attrs.get("class")
-    return bool(classes) and not _CLASSES.isdisjoint(_words(classes).split())
+    classes = _words(attrs.get("class")).split()
+    if not _DAISY_CLASSES.isdisjoint(classes):
+        return True
+    if _GUTENBERG_CLASSES.isdisjoint(classes):
+        return False
+    text = small_text(node, max_nodes=4, max_chars=LABEL_MAX)
+    if text is None:
+        return False
+    words = _words(text)
+    return bool(_PRINTED.fullmatch(words)) if words else bool(_ID_NUMBER.fullmatch(_words(attrs.get("id"))))
 
 
 def page_label(node: Any) -> str | None:
@@ -62,6 +73,6 @@ def page_label(node: Any) -> str | None:
         label = _words(value)
         if label:
             printed = _PRINTED.fullmatch(label)
-            return ((printed.group(1) if printed else "") or label)[:LABEL_MAX]
+            return (printed.group(1) if printed else label)[:LABEL_MAX]
     number = _ID_NUMBER.fullmatch(_words(attrs.get("id")))
     return number.group(1) if number else ""

@@ -195,8 +195,9 @@ class ChapterLayout:
         segs = [s for s in self.by_block.get(n, ()) if s.span[0] < hi and s.span[1] > lo]
         for s in segs:
             cuts.update((s.span[0], s.span[1]))
+        # a page starting inside the text is marked where it starts (at the block's start: _pages)
         inside = {start for _, start in page_starts(b) if start > 0} if self.page_marker else set()
-        cuts |= inside  # a page starting mid-paragraph is marked where it starts (the block's start: _pages)
+        cuts |= inside
         points = sorted(c for c in cuts if lo <= c <= hi)
         run_starts = []
         offset = 0
@@ -215,6 +216,8 @@ class ChapterLayout:
                 (buf if buf else out).append(self._pages(n, a))
             buf.append(self._marked(b, run_starts, a, z))
         self._close(out, open_seg, buf)
+        if hi in inside and hi == len(b.text):  # after the last word
+            out.append(self._pages(n, hi))
         return "".join(out)
 
     def _close(self, out: list[str], seg: Segment | None, buf: list[str]) -> None:
@@ -252,10 +255,10 @@ class ChapterLayout:
 
 
 def page_starts(block: Block) -> list[tuple[str, int]]:
-    """Each print page starting in ``block``, with its offset in the text (the block's start when
-    none is given, or one that is not in the text)."""
+    """Each print page starting in ``block``, with its offset in the text (its length: after
+    the last word; the block's start when none is given, or one that is not in the text)."""
     at, size = block.page_at, len(block.text)
-    return [(label, at[i] if i < len(at) and at[i] < size else 0) for i, label in enumerate(block.pages)]
+    return [(label, at[i] if i < len(at) and at[i] <= size else 0) for i, label in enumerate(block.pages)]
 
 
 def has_formula(chapter: ScriptChapter, seg: Segment) -> bool:

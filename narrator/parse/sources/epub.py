@@ -26,6 +26,7 @@ from typing import Any
 
 from narrator.values import Skipped
 from narrator.parse import sources
+from narrator.parse.pages import is_page_marker
 from narrator.parse.sources import Facts, Source
 
 __all__ = ["Epub"]
@@ -45,6 +46,12 @@ _XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 def _words(node: Any) -> str:
     return " ".join(node.get_text().split())
+
+
+def _page_anchor(target: Any) -> bool:
+    """``target`` marks a print page, or is the anchor inside one (a contents or index entry
+    links to it: "3" to "[3]" is a page, not a note)."""
+    return any(is_page_marker(n) for n in (target, target.parent) if n is not None and n.name)
 
 
 def _key(text: str) -> str:
@@ -108,7 +115,7 @@ class Epub(Source):
             if "#" not in href or a.get("epub:type") or not _MARK.match(_words(a)):
                 continue
             target = ids.get(href.split("#", 1)[1])
-            if target is None or target is a or not self._is_note(target, a):
+            if target is None or target is a or _page_anchor(target) or not self._is_note(target, a):
                 continue
             a["class"] = [*(a.get("class") or ()), "noteref"]
             if target.name in ("a", "span"):  # the anchor inside the note: mark its paragraph

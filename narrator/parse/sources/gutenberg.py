@@ -24,12 +24,16 @@ from narrator.values import Skipped
 
 __all__ = ["Gutenberg"]
 
-# the lines, each on a line of its own (a lesson quoting one inside a sentence is not cut there)
-_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*\*{3}\s*$",
+# the lines, each on a line of its own (a lesson quoting one inside a sentence is not cut there);
+# [ \t]* rather than \s*: a run of blank lines must not be searched again from each line's start
+_START = re.compile(r"^[ \t]*\*{3}[ \t]*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*\*{3}[ \t\r]*$",
                     re.IGNORECASE | re.MULTILINE)
-_END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*\*{3}\s*$",
+_END = re.compile(r"^[ \t]*\*{3}[ \t]*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*\*{3}[ \t\r]*$",
                   re.IGNORECASE | re.MULTILINE)
-_BOILERPLATE = "#pg-header, #pg-footer, .pg-boilerplate"
+# what every Project Gutenberg header says, old and new (a lesson about its files names it too)
+_NAMED = re.compile(r"Project Gutenberg e-?book of|e-?book is for the use of anyone anywhere", re.IGNORECASE)
+_BOUND = re.compile(r"(?:START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_HEADER_MAX = 5000  # characters before the start line: Project Gutenberg's header is about 1,000
 _SCAN = 400  # text nodes searched for the start line: it comes after a header of a few dozen
 _TITLE = re.compile(r"^\s*(?:The\s+)?Project Gutenberg'?s?\s+e-?book\s+of\s+|\s*[|:-]\s*Project Gutenberg\s*$",
                     re.IGNORECASE)
@@ -48,28 +52,32 @@ class Gutenberg(Epub):
 
     @classmethod
     def maybe(cls, facts: Facts) -> bool:
-        return True  # older files say so only in their text: detect looks at its first nodes
+        return True  # a book says so in its text: detect looks at the page's first text nodes
 
     @classmethod
     def detect(cls, soup: Any) -> bool:
-        if soup.select_one(_BOILERPLATE) is not None:
+        if _start_line(soup) is not None:
             return True
-        return _start_line(soup) is not None
+        # Ebookmaker's header first in the page, though without its start line
+        body = soup.find("body") or soup
+        first = body.find(string=lambda t: bool(t.strip()))
+        header = first.find_parent(id="pg-header") if first is not None else None
+        return header is not None and bool(_NAMED.search(header.get_text()[:_HEADER_MAX]))
 
     def prepare(self, soup: Any) -> list[Skipped]:
         out: list[Skipped] = []
-        for node in soup.select(_BOILERPLATE):
+        for node in _boilerplate(soup):
             if node.decomposed or node.parent is None:
                 continue
-            what, reason = LICENCE if node.get("id") == "pg-footer" or _END.search(node.get_text()) else HEADER
+            what, reason = LICENCE if node.get("id") == "pg-footer" else HEADER
             out += sources.take_out([node], what, reason)
         body = soup.find("body") or soup
         start = _start_line(soup)
         if start is not None:
             out.append(_cut(start, before=True, what=HEADER))
-        end = _end_line(body)
-        if end is not None:
-            out.append(_cut(end, before=False, what=LICENCE))
+            end = _end_line(body)
+            if end is not None:
+                out.append(_cut(end, before=False, what=LICENCE))
         return out + super().prepare(soup)
 
     def title(self, soup: Any, blocks: Any) -> str | None:
@@ -80,14 +88,28 @@ class Gutenberg(Epub):
         return book if book and book != head else super().title(soup, blocks)
 
 
+def _boilerplate(soup: Any) -> list[Any]:
+    """Ebookmaker's header and footer: elements with its ids or class that name Project
+    Gutenberg (a lesson's own "pg-header" is no such thing)."""
+    found = soup.find_all(id=("pg-header", "pg-footer")) + soup.find_all(class_="pg-boilerplate")
+    return [n for n in dict.fromkeys(found)
+            if any(r.search(n.get_text()[:_HEADER_MAX]) for r in (_NAMED, _BOUND))]
+
+
 def _start_line(soup: Any) -> Any | None:
-    """The text node holding the "*** START OF ..." line, among the page's first ones."""
+    """The text node holding the "*** START OF ..." line, among the page's first ones, after a
+    header that names Project Gutenberg and is no longer than one."""
     body = soup.find("body") or soup
-    for n, text in enumerate(body.find_all(string=True)):
-        if n >= _SCAN:
+    before = 0
+    named = False
+    for text in body.find_all(string=True, limit=_SCAN):
+        start = _START.search(text)
+        named = named or bool(_NAMED.search(text, 0, start.start() if start else len(text)))
+        if start:
+            return text if named else None
+        before += len(text)
+        if before > _HEADER_MAX:
             return None
-        if _START.search(text):
-            return text
     return None
 
 
@@ -104,11 +126,14 @@ def _cut(line: Any, *, before: bool, what: tuple[str, str]) -> Skipped:
     chars, source = len(line.strip()), sources.selector(line.parent)
     node = line
     while node is not None and node.name not in ("body", "[document]"):
-        siblings = list(node.previous_siblings if before else node.next_siblings)
-        for sibling in siblings:
+        parent = node.parent
+        here = parent.index(node)
+        gone = parent.contents[:here] if before else parent.contents[here + 1:]
+        for sibling in reversed(gone) if not before else gone:
             chars += len(sibling.get_text().strip()) if hasattr(sibling, "get_text") else len(sibling.strip())
-            sibling.extract()
-        node = node.parent
+            # the first (or last) child each time, found by its index: no search of the parent
+            sibling.extract(_self_index=0 if before else len(parent.contents) - 1)
+        node = parent
     parent = line.parent
     line.extract()
     while parent is not None and parent.name not in ("body", "[document]") and not parent.get_text().strip() \
