@@ -375,6 +375,7 @@ class _Planner:
         ri = 0
         empty = Coverage()
         marks: tuple[str, ...]
+        before = len(drafts)
         for a, b, cut in spans:
             sentence = text[a:b]
             lang_override = block_lang
@@ -396,6 +397,8 @@ class _Planner:
                            self.pauses.clause if cut else self.pauses.sentence, number, (a, b),
                            _said_span(text, runs, offsets, a, b, lang) if said and offsets else None,
                            tag=region)
+            if draft.spoken is not None and not has_speech(draft.spoken):
+                continue  # formulas that say nothing ("\\quad" alone, for spacing): no take of silence
             limit = max_chars_cjk if is_cjk_lang(lang) else max_chars
             saying = len(self.spoken(draft.spoken, draft.boundary, lang, region)) if draft.spoken is not None else 0
             if draft.spoken is not None and saying > limit:
@@ -417,6 +420,8 @@ class _Planner:
                 drafts.extend(self._fit_said(draft, sentence, a, limit))
                 continue
             drafts.append(draft)
+        if len(drafts) == before:
+            return block
         last = drafts[-1]
         last.boundary = _LAST_BOUNDARY.get(block.kind, "paragraph")
         last.pause = {"heading": self.pauses.after_heading,
