@@ -583,6 +583,19 @@ class Walker(ChromeRules):
             self._paged(start)
         elif not parent.absorb:
             self._flush(frame)
+        if self.anchors:
+            self._end_note(frame, parent)
+
+    def _end_note(self, frame: _Frame, parent: _Frame) -> None:
+        """When a note closes, the ids met after its last words still point into it (its last
+        block), never at the next block: an empty note's id sent its reference to the next note."""
+        key = next((c for c in frame.context if c.startswith(NOTE_KEY)), None)
+        if key is None or key in parent.context:
+            return  # not the end of a note
+        if self.blocks and key in self.blocks[-1].context:
+            last = self.blocks[-1]
+            self.blocks[-1] = dataclasses.replace(last, context=last.context | {NOTE_ID + a for a in self.anchors})
+        self.anchors = []
 
     def _note_anchor(self, node: Any, frame: _Frame) -> None:
         """An id or name inside a note: a reference may point to it (Word's a name="_ftn1")."""
