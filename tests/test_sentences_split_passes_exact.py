@@ -43,3 +43,10 @@ def test_etc_before_a_small_letter_is_no_clause_place() -> None:
     # 62 characters, limit 30: before "and" (half a cut), and after "etc." for the evenest rest
     text = "Bring paper pens etc. to the class today and the books we need"
     assert split_long(text, 30) == [(0, 21), (22, 40), (41, 62)]
+
+
+def test_a_short_parenthesis_stays_whole_when_cutting_it_leaves_as_many_short_pieces() -> None:
+    # limit 12: every piece holds two words at most, so each is a short piece whatever the cuts;
+    # cutting inside "(a letter)" removes none of them, so it stays whole
+    text = "year time, book road book city (a letter)"
+    assert [text[a:b] for a, b in split_long(text, 12)] == ["year time,", "book road", "book city", "(a letter)"]
