@@ -32,3 +32,12 @@ def test_a_parenthesis_longer_than_the_limit_is_cut_between_its_words_a_short_on
     text = "We saw (one two three four five six seven eight) the (red green blue) old day"
     assert [text[a:b] for a, b in split_long(text, 24)] == [
         "We saw (one two", "three four five six", "seven eight) the", "(red green blue) old day"]
+
+
+def test_an_aside_cut_counts_half_when_a_short_parenthesis_must_be_cut_too() -> None:
+    # 57 characters, limit 26. "(one two three four five)" (25) whole leaves "last week" alone,
+    # so it is cut inside; then the cut before it counts half: 21 | 19 | 15 (one aside cut and
+    # one word cut) beats the more even 15 | 20 | 20 (two word cuts)
+    text = "We read the old notes (one two three four five) last week"
+    assert [text[a:b] for a, b in split_long(text, 26)] == [
+        "We read the old notes", "(one two three four", "five) last week"]
