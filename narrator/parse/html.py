@@ -143,6 +143,7 @@ class Walker(ChromeRules):
         counters: list[dict[str, int]] = [{}]
         stack: list[Any] = list(reversed(root.contents))
         EXIT_BLOCK, EXIT_INLINE, EXIT_PLAIN = object(), object(), object()
+        EXIT_SPACED = object()  # a block nested in a data-table row ends: a space, as it began
         step = self.work.step
 
         while stack:
@@ -158,6 +159,10 @@ class Walker(ChromeRules):
                 path.pop(); counters.pop()
                 continue
             if node is EXIT_PLAIN:
+                path.pop(); counters.pop()
+                continue
+            if node is EXIT_SPACED:
+                self._add(" ", Inline(frozenset(), None, None))
                 path.pop(); counters.pop()
                 continue
             if isinstance(node, _AfterBreak):
@@ -285,7 +290,7 @@ class Walker(ChromeRules):
                 self._pagebreak(parent)
             opened = self._open(node, name, style, parent, path, verdict)
             if opened is None:  # a cell of an absorbing row, or a nested block inside one
-                stack.append(EXIT_PLAIN)
+                stack.append(EXIT_PLAIN if name in ("td", "th") else EXIT_SPACED)
                 stack.extend(reversed(node.contents))
                 continue
             if not parent.absorb:
