@@ -106,3 +106,18 @@ def test_a_formula_sentence_is_cut_no_finer_than_a_quarter_of_the_limit() -> Non
         ("Then x is 1234567", "clause", (0, 17)),
         ("or 7654321 or", "clause", (18, 31)),
         ("2345678 or so.", "end", (32, 46))]
+
+
+def test_a_superscript_right_after_a_formula_is_said_alike_whether_its_sentence_is_cut_or_not() -> None:
+    # the formula says 77 characters: at 60 its sentence is cut, at 160 it is whole; the "2" after
+    # it is said "two" both times (it was "l squared" in the cut sentence only)
+    runs = (Run("We add "), formula("a+b+c+d+e+f+g+h+i+j+k+l", "a+b+c+d+e+f"), Run("2", frozenset({"sup"})),
+            Run(" and stop here."))
+    words = "We add a plus b plus c plus d plus e plus f plus g plus h plus i plus j plus k plus l two"
+
+    def said(max_chars: int) -> list[str]:
+        doc = Document("T", "en", (Chapter(1, "", (Block("paragraph", runs),)),))
+        return [s.spoken for s in plan(doc, Config(text=TextConfig(max_chars=max_chars))).segments]
+
+    assert said(60) == [words, "and stop here."]
+    assert said(160) == [words + " and stop here."]

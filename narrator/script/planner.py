@@ -618,6 +618,8 @@ def _said_pieces(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b
         kind = "sup" if "sup" in run.marks else "sub" if "sub" in run.marks else ""
         if kind:  # said with the word before it (x², CO₂)
             before = units[-1][2] if units else ""
+            if units and len(units) - 1 in whole:
+                before += " "  # after a formula's words, as in a whole sentence (_said_span)
             before, words = script_words(before, piece, kind, lang)
             if units:
                 units[-1][1:] = [hi, before + words]
