@@ -50,3 +50,13 @@ def test_a_short_parenthesis_stays_whole_when_cutting_it_leaves_as_many_short_pi
     # cutting inside "(a letter)" removes none of them, so it stays whole
     text = "year time, book road book city (a letter)"
     assert [text[a:b] for a, b in split_long(text, 12)] == ["year time,", "book road", "book city", "(a letter)"]
+
+
+def test_two_cuts_before_and_win_over_a_comma_and_a_word_cut_by_their_evenness_bonus() -> None:
+    # 99 characters, limit 48: three pieces either way at the same cost in word cuts (two cuts
+    # before "and" at 1 each, or the comma at 0 and a word cut at 2). Evenness: 24²+34²+39² =
+    # 3253, less 2×(48//8)² = 72 for the two cuts before a conjunction, is 3181; against 41²+39²
+    # = 3202 (the piece after the comma is measured by no word cut). The cuts before "and" win.
+    text = ("rivers mountain teachers and house rivers mountain teachers and dogs ab teachers, "
+            "house house house")
+    assert split_long(text, 48) == [(0, 24), (25, 59), (60, 99)]
