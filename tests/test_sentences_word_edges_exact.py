@@ -32,3 +32,10 @@ def test_a_chinese_comma_right_before_a_kept_formula_is_still_a_cut() -> None:
     assert split_long(text, 14, [(10, 16)]) == [(0, 10), (10, 23), (23, 30)]
     assert [text[a:b] for a, b in split_long(text, 14, [(10, 16)])] == [
         "这是一个很长的句子，", "E=mc^2是著名的公式，", "大家都知道的吧"]
+
+
+def test_a_token_longer_than_the_limit_at_the_end_stays_apart_from_the_words_before_it() -> None:
+    # limit 12: the 34-letter word stays whole; a colon or a space after it (the end of the
+    # sentence) is no place to cut, and the words before it are still a piece of their own
+    assert split_long("Then came supercalifragilisticexpialidocious:", 12) == [(0, 9), (10, 45)]
+    assert split_long("Then came supercalifragilisticexpialidocious ", 12) == [(0, 9), (10, 44)]
