@@ -41,3 +41,13 @@ def test_an_aside_cut_counts_half_when_a_short_parenthesis_must_be_cut_too() -> 
     text = "We read the old notes (one two three four five) last week"
     assert [text[a:b] for a, b in split_long(text, 26)] == [
         "We read the old notes", "(one two three four", "five) last week"]
+
+
+def test_an_aside_cut_counts_half_beside_a_token_longer_than_the_limit() -> None:
+    # limit 18: the 34-letter word is kept whole (a piece over the limit), "alpha" before it a
+    # piece of its own. The rest (45 characters) takes three pieces with one piece of two words
+    # either way; the cut before the aside counts half, so "beta gamma | (one two three) | ..."
+    # beats the more even "beta gamma (one | two three) delta | epsilon zeta"
+    text = "alpha supercalifragilisticexpialidocious beta gamma (one two three) delta epsilon zeta"
+    assert [text[a:b] for a, b in split_long(text, 18)] == [
+        "alpha", "supercalifragilisticexpialidocious", "beta gamma", "(one two three)", "delta epsilon zeta"]
