@@ -93,6 +93,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "max": ("the maximum of", "最大值"), "min": ("the minimum of", "最小值"), "det": ("the determinant of", "行列式"),
     "gcd": ("the greatest common divisor of", "最大公约数"),
     "ast": ("star", "星"), "star": ("star", "星"), "dagger": ("dagger", "dagger"),
+    "imath": ("i", "i"), "jmath": ("j", "j"),  # dotless, for a hat: \hat{\imath} is "i hat"
     "oplus": ("direct sum", "直和"), "⊕": ("direct sum", "直和"), "otimes": ("tensor", "张量积"),
     "⊗": ("tensor", "张量积"),
     "&": ("", ""), "|": ("", ""), "\\": (",", "，"), "{": ("", ""), "}": ("", ""),
@@ -1276,7 +1277,9 @@ class _Speaker:
             joined = "".join(a[1] for a in solid) if all(a[0] == "c" for a in solid) else ""
             if re.fullmatch(r"\(\d\d\)", joined):  # not ^{(-x)}: a power in brackets
                 key = joined
-        if kind == "^" and key in _SUP_NAMES and not (key == "H" and out and out[-1][-1:].isdigit()):
+        # A^H is A's conjugate transpose, 2^H a power; A_2^H the first again (a subscript's digits)
+        if kind == "^" and key in _SUP_NAMES and not (key == "H" and out and out[-1][-1:].isdigit()
+                                                       and not out[-1].startswith(_SUB_MARK)):
             word = _SUP_NAMES[key][1 if self.zh else 0]
             if self.zh and out and out[-1] == "，":
                 out.pop()
