@@ -94,6 +94,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "gcd": ("the greatest common divisor of", "最大公约数"),
     "ast": ("star", "星"), "star": ("star", "星"), "dagger": ("dagger", "dagger"),
     "imath": ("i", "i"), "jmath": ("j", "j"),  # dotless, for a hat: \hat{\imath} is "i hat"
+    "upmu": ("mu", "缪"),  # upgreek's upright mu, the micro of 10\,\upmu\mathrm{m}
     "oplus": ("direct sum", "直和"), "⊕": ("direct sum", "直和"), "otimes": ("tensor", "张量积"),
     "⊗": ("tensor", "张量积"),
     "&": ("", ""), "|": ("", ""), "\\": (",", "，"), "{": ("", ""), "}": ("", ""),
