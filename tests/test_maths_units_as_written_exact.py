@@ -1,6 +1,6 @@
 """siunitx units this module has no words for, said as written with what follows them; an
 upright C that is no degree; an upright function name; and degrees Celsius inside a formula
-(narrator/script/maths.py)."""
+(narrator/script/maths.py). Fixed here: \\num[options]{3.14} read its options aloud."""
 
 from __future__ import annotations
 
@@ -34,3 +34,18 @@ def test_an_upright_c_is_celsius_only_after_degrees(tex: str, en: str, zh: str) 
 def test_an_upright_function_name_is_said_as_the_function() -> None:
     assert speak_tex(r"\operatorname{det} A", "en") == "the determinant of A"
     assert speak_tex(r"\mathrm{det} A", "en") == "the determinant of A"
+
+
+def test_a_siunitx_number_is_said_once_without_its_options() -> None:
+    # fixed: \num's options were read aloud ("[round-precision=2] 3.14159")
+    assert speak_tex(r"\num[round-precision=2]{3.14159}", "en") == "3.14159"
+
+
+@pytest.mark.parametrize(("tex", "en", "zh"), [
+    (r"\num{3}+x", "3 plus x", "3 加 x"),  # what follows the number, even with no space
+    (r"\SI{2}{\metre}+x", "2 meters plus x", "2 米 加 x"),  # and what follows a quantity
+    (r"3\,\si{\metre}", "3 meters", "3 米"),  # the number before \si said once
+])
+def test_siunitx_numbers_and_units_with_what_stands_around_them(tex: str, en: str, zh: str) -> None:
+    assert speak_tex(tex, "en") == en
+    assert speak_tex(tex, "zh") == zh

@@ -894,7 +894,7 @@ class _Speaker:
             sources = [a.latex_verbatim().strip() for a in args]
             sources = [x[1:-1] if x[:1] == "{" and x[-1:] == "}" else x for x in sources]
             if node.macroname == "num" or not sources:
-                return self.number(" ".join(sources)), k + 1
+                return self.number(sources[-1] if sources else ""), k + 1  # \num[options]{3}: the number only
             if node.macroname in ("SI", "qty") and len(sources) >= 2:
                 number = sources[-2]
             found = siunitx_units(sources[-1])
