@@ -124,3 +124,23 @@ def test_a_lesson_with_a_pg_header_id_or_quoting_the_lines_is_no_book() -> None:
         assert recognise(parse_tree(page)).name != "gutenberg"
         doc = parse_html(page.encode(), "lesson.html", ParseConfig())
         assert not any(s.what.startswith("Project Gutenberg") for s in doc.skipped)
+
+
+def test_a_book_in_one_pre_keeps_its_text_after_the_start_line() -> None:
+    page = ("<html><body><pre>The Project Gutenberg eBook of Rivers\n\nThis eBook is for the use of anyone "
+            "anywhere.\n\n*** START OF THE PROJECT GUTENBERG EBOOK RIVERS ***\n\nRivers carry water to the sea.\n"
+            "\n*** END OF THE PROJECT GUTENBERG EBOOK RIVERS ***\n\nThe licence.</pre></body></html>")
+    doc = parse_html(page.encode(), "rivers.html", ParseConfig(read_code=True))
+    said = " ".join(_said(doc))
+    assert "Rivers carry water to the sea." in said
+    assert "anyone anywhere" not in said and "licence" not in said and "START" not in said
+
+
+def test_a_lesson_quoting_a_whole_header_keeps_its_opening() -> None:
+    lesson = ("<html><body><h1>Using Project Gutenberg</h1><p>Every file opens like this:</p>"
+              "<pre>The Project Gutenberg eBook of Rivers\nThis eBook is for the use of anyone anywhere.\n"
+              "*** START OF THE PROJECT GUTENBERG EBOOK RIVERS ***</pre><p>Then the book begins.</p></body></html>")
+    assert recognise(parse_tree(lesson)).name != "gutenberg"
+    doc = parse_html(lesson.encode(), "lesson.html", ParseConfig())
+    said = " ".join(_said(doc))
+    assert "Using Project Gutenberg" in said and "Every file opens like this" in said

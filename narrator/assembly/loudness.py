@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from narrator.util import ffmpeg
-from narrator.errors import OutputError
 from narrator.util.wavio import atomic_wav
 
 if TYPE_CHECKING:

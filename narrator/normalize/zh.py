@@ -484,7 +484,7 @@ _RULES: tuple[_Rule, ...] = (
     # fractions: 1/3, -1/3, 1又1/5 (dates went first)
     (re.compile(r"(?:(\d+)又)?(?<![0-9A-Za-z./])([-−－])?(\d+)\s?/\s?(\d+)(?![0-9/])"), _fraction),
     # ratios: 29：1, 16:9, 1:2:3
-    (re.compile(rf"(?<![0-9.:])\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)+(?![0-9])"), _ratio),
+    (re.compile(r"(?<![0-9.:])\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)+(?![0-9])"), _ratio),
     # ranges: 10–12, 3~5, 1990-1995 (an ASCII hyphen only when a < b and no "=")
     (re.compile(rf"(?<![0-9A-Za-z.])({_N})(\s*(?:[–—~～至]|-)\s*)({_N})(?![0-9])"), _range),
     # versions and addresses: 3.11.2, 192.168.1.1

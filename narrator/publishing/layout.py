@@ -170,13 +170,13 @@ class ChapterLayout:
             parts.append(f"<{tag}>{text}</{tag}>" if tag else text)
         return "".join(p for p in parts if p)
 
-    def _pages(self, n: int, at: int = 0) -> str:
-        """The markers of the print pages that start at offset ``at`` of block ``n``'s text (only
-        with a page_marker)."""
+    def _pages(self, n: int) -> str:
+        """The markers of the print pages that start where block ``n`` starts (only with a
+        page_marker; those starting inside its text: _text)."""
         b = self.chapter.blocks[n]
         if self.page_marker is None or not b.pages:
             return ""
-        return "".join(self.page_marker(b, label) for label, start in page_starts(b) if start == at)
+        return "".join(self.page_marker(b, label) for label, start in page_starts(b) if start == 0)
 
     def _image(self, src: str, block: Block) -> str:
         path = self.images.get(src)
@@ -196,8 +196,12 @@ class ChapterLayout:
         for s in segs:
             cuts.update((s.span[0], s.span[1]))
         # a page starting inside the text is marked where it starts (at the block's start: _pages)
-        inside = {start for _, start in page_starts(b) if start > 0} if self.page_marker else set()
-        cuts |= inside
+        inside: dict[int, str] = {}
+        if self.page_marker is not None:
+            for label, start in page_starts(b):
+                if start > 0:
+                    inside[start] = inside.get(start, "") + self.page_marker(b, label)
+        cuts |= set(inside)
         points = sorted(c for c in cuts if lo <= c <= hi)
         run_starts = []
         offset = 0
@@ -213,11 +217,11 @@ class ChapterLayout:
                 self._close(out, open_seg, buf)
                 open_seg, buf = seg, []
             if a in inside:  # between sentences: before the next one's span; else inside it
-                (buf if buf else out).append(self._pages(n, a))
+                (buf if buf else out).append(inside[a])
             buf.append(self._marked(b, run_starts, a, z))
         self._close(out, open_seg, buf)
         if hi in inside and hi == len(b.text):  # after the last word
-            out.append(self._pages(n, hi))
+            out.append(inside[hi])
         return "".join(out)
 
     def _close(self, out: list[str], seg: Segment | None, buf: list[str]) -> None:

@@ -996,8 +996,9 @@ class _Speaker:
             # is a function of it (\mathbf{r}(t), "r of t"), as lecturers say it
             inner = self.text_arg(value)
             if value.macroname in ("operatorname", "mathrm"):
-                # \operatorname{Var}(X); an upright P or E is as the italic one (\mathrm{P}(A): "P of A")
-                return inner in _CALLED or (len(inner) > 1 and inner.isalpha() and inner not in _WORDS)
+                # \operatorname{Var}(X); an upright P or E is as the italic one (\mathrm{P}(A): "P of A"),
+                # not an element or a unit (\mathrm{H}_2\mathrm{O}(l), 5\,\mathrm{N}(2))
+                return inner in ("P", "E") or (len(inner) > 1 and inner.isalpha() and inner not in _WORDS)
             if len(inner) != 1 or not inner.isalpha():
                 return False
             close = _closing(atoms, k + 2) if k + 1 < len(atoms) else None

@@ -30,6 +30,9 @@ _START = re.compile(r"^[ \t]*\*{3}[ \t]*START OF (?:THE|THIS) PROJECT GUTENBERG 
                     re.IGNORECASE | re.MULTILINE)
 _END = re.compile(r"^[ \t]*\*{3}[ \t]*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*\*{3}[ \t\r]*$",
                   re.IGNORECASE | re.MULTILINE)
+# how every Project Gutenberg file opens: "The Project Gutenberg eBook of Rivers", "Project
+# Gutenberg's Alice's Adventures in Wonderland" (a lesson about its files opens with its own title)
+_OPENING = re.compile(r"\s*(?:The\s+)?Project Gutenberg(?:'s|\s+e-?book)", re.IGNORECASE)
 # what every Project Gutenberg header says, old and new (a lesson about its files names it too)
 _NAMED = re.compile(r"Project Gutenberg e-?book of|e-?book is for the use of anyone anywhere", re.IGNORECASE)
 _BOUND = re.compile(r"(?:START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
@@ -102,7 +105,12 @@ def _start_line(soup: Any) -> Any | None:
     body = soup.find("body") or soup
     before = 0
     named = False
-    for text in body.find_all(string=True, limit=_SCAN):
+    import bs4
+
+    texts = (t for t in body.find_all(string=True, limit=_SCAN) if t.strip() and not isinstance(t, bs4.Comment))
+    for n, text in enumerate(texts):
+        if n == 0 and not _OPENING.match(text):
+            return None  # the page opens with something else: a lesson, perhaps about such files
         start = _START.search(text)
         named = named or bool(_NAMED.search(text, 0, start.start() if start else len(text)))
         if start:
@@ -123,7 +131,11 @@ def _cut(line: Any, *, before: bool, what: tuple[str, str]) -> Skipped:
     """Take out the text node ``line`` and everything before it (or after it) in the document,
     at every level up to the body, so a book wrapped in one <div> keeps its text; an element left
     without text goes too. One skip-report entry for the whole."""
-    chars, source = len(line.strip()), sources.selector(line.parent)
+    source = sources.selector(line.parent)
+    # the node's own text past the line (or before it) is the book's: a book in one <pre>
+    found = (_START if before else _END).search(str(line))
+    kept = "" if found is None else str(line)[found.end():] if before else str(line)[:found.start()]
+    chars = len(str(line).strip()) - len(kept.strip())
     node = line
     while node is not None and node.name not in ("body", "[document]"):
         parent = node.parent
@@ -135,6 +147,9 @@ def _cut(line: Any, *, before: bool, what: tuple[str, str]) -> Skipped:
             sibling.extract(_self_index=0 if before else len(parent.contents) - 1)
         node = parent
     parent = line.parent
+    if kept.strip():
+        line.replace_with(kept)
+        return Skipped(source, what[0], what[1], chars)
     line.extract()
     while parent is not None and parent.name not in ("body", "[document]") and not parent.get_text().strip() \
             and parent.find(["img", "svg", "math"]) is None:
