@@ -1,6 +1,6 @@
 """Where in its paragraph a print page starts (Block.page_at): a page marker inside a paragraph
 is kept at the offset of the first character of the page, past the space before it; one after a
-paragraph's last word starts the next block. The read-along layout puts the marker there: between
+paragraph's last word at the paragraph's end. The read-along layout puts the marker there: between
 two sentences before the second one's span, inside a sentence where it falls."""
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ def test_a_page_starting_after_an_emphasis_starts_at_the_next_word() -> None:
         ("A delta forms where a river slows.", ("13",), (14,))]
 
 
-def test_a_page_starting_after_the_last_word_belongs_to_the_next_block() -> None:
+def test_a_page_starting_after_a_paragraph_s_last_word_is_at_its_end_or_the_next_start() -> None:
     assert _paged(f"<p>Ends here.{MARK} </p><p>Next one.</p>") == [
-        ("Ends here.", (), ()), ("Next one.", ("13",), (0,))]
+        ("Ends here.", ("13",), (10,)), ("Next one.", (), ())]
     two = '<span epub:type="pagebreak" title="14"/>'
     assert _paged(f"<p>Ends here.</p>{MARK}<p>{two}Next one.</p>") == [
         ("Ends here.", (), ()), ("Next one.", ("13", "14"), (0, 0))]

@@ -628,7 +628,7 @@ class Walker(ChromeRules):
     def _paged(self, start: int, starts: list[int] | None = None) -> None:
         """The page numbers met so far go to the first block added since ``start``, each where
         it starts in its text (``starts``: where each piece of that block starts; without them, at
-        the block's start). A page starting after the block's last word starts the next block."""
+        the block's start; after its last word: at its end)."""
         if not self.pages:
             return
         if start == len(self.blocks):
@@ -639,12 +639,9 @@ class Walker(ChromeRules):
             at = [0] * len(self.pages)
         else:
             at = [starts[k] for _, k in self.pages]
-        later = [a > 0 and a >= len(block.text) for a in at]
-        here = [(label, a) for (label, _), a, no in zip(self.pages, at, later) if not no]
-        self.pages = [(label, 0) for (label, _), no in zip(self.pages, later) if no]
-        if here:
-            self.blocks[start] = dataclasses.replace(block, pages=tuple(label for label, _ in here),
-                                                     page_at=tuple(a for _, a in here))
+        self.blocks[start] = dataclasses.replace(block, pages=tuple(label for label, _ in self.pages),
+                                                 page_at=tuple(min(a, len(block.text)) for a in at))
+        self.pages = []
 
     def _flush_pieces(self, frame: _Frame) -> list[int] | None:
         """Make the block(s) of the pieces gathered; returns where each piece's text starts in
