@@ -649,13 +649,7 @@ class Walker(ChromeRules):
         images, self.images = tuple(self.images), []
         parts = collapsed(self.pieces) if self.pieces else []
         runs = runs_of(self.pieces, parts) if self.pieces else ()
-        # where each piece's text starts (past a space the collapse left before it; an empty
-        # piece's is the next one's), and where the text ends
-        begins = list(itertools.accumulate(map(len, parts), initial=0))
-        starts = begins[-1:]
-        for begin, part in zip(reversed(begins[:-1]), reversed(parts)):
-            starts.append(begin + len(part) - len(part.lstrip()) if part.strip() else starts[-1])
-        starts.reverse()
+        starts = _piece_starts(parts) if self.pages else []  # only a page marker asks where
         self.pieces = []
         ordered, item = frame.numbering
         layout: dict[str, Any] = {"ordered": ordered, "item": item} if frame.kind == "item" else {}
@@ -691,6 +685,17 @@ class Walker(ChromeRules):
 
     def _source(self, path: list[Step]) -> str:
         return css_path(path, self.root_label)
+
+
+def _piece_starts(parts: list[str]) -> list[int]:
+    """Where each piece's text (``parts``, collapsed) starts in the block's text, past a space the
+    collapse left before it (an empty piece's is the next one's), and where the text ends."""
+    begins = list(itertools.accumulate(map(len, parts), initial=0))
+    starts = begins[-1:]
+    for begin, part in zip(reversed(begins[:-1]), reversed(parts)):
+        starts.append(begin + len(part) - len(part.lstrip()) if part.strip() else starts[-1])
+    starts.reverse()
+    return starts
 
 
 class _AfterBreak:
