@@ -110,10 +110,11 @@ def test_a_formula_sentence_is_cut_no_finer_than_a_quarter_of_the_limit() -> Non
 
 def test_a_superscript_right_after_a_formula_is_said_alike_whether_its_sentence_is_cut_or_not() -> None:
     # the formula says 77 characters: at 60 its sentence is cut, at 160 it is whole; the "2" after
-    # it is said "two" both times (it was "l squared" in the cut sentence only)
+    # it is shown on the formula's last letter (l²) and said "squared" both times (it was "l
+    # squared" in the cut sentence only, then "l two" in both)
     runs = (Run("We add "), formula("a+b+c+d+e+f+g+h+i+j+k+l", "a+b+c+d+e+f"), Run("2", frozenset({"sup"})),
             Run(" and stop here."))
-    words = "We add a plus b plus c plus d plus e plus f plus g plus h plus i plus j plus k plus l two"
+    words = "We add a plus b plus c plus d plus e plus f plus g plus h plus i plus j plus k plus l squared"
 
     def said(max_chars: int) -> list[str]:
         doc = Document("T", "en", (Chapter(1, "", (Block("paragraph", runs),)),))
@@ -121,3 +122,16 @@ def test_a_superscript_right_after_a_formula_is_said_alike_whether_its_sentence_
 
     assert said(60) == [words, "and stop here."]
     assert said(160) == [words + " and stop here."]
+
+
+def test_a_superscript_on_a_one_symbol_formula_is_its_exponent_never_a_footnote_mark() -> None:
+    # "alpha" is a word of more than three letters, and a number above such a word is a footnote
+    # mark in prose (Smith<sup>3</sup>); above a formula it is the formula's exponent
+    def said(*runs: Run, lang: str = "en") -> list[str]:
+        doc = Document("T", lang, (Chapter(1, "", (Block("paragraph", runs),)),))
+        return [s.spoken or s.text for s in plan(doc, Config()).segments]
+
+    sup = frozenset({"sup"})
+    assert said(Run("Take "), formula("\\alpha", "α"), Run("2", sup), Run(" now.")) == ["Take alpha squared now."]
+    assert said(Run("Take "), formula("x", "x"), Run("n", sup), Run(" now.")) == ["Take x to the power n now."]
+    assert said(Run("取"), formula("x", "x"), Run("3", sup), Run("。"), lang="zh") == ["取 x 的立方 。"]  # the planner spaces formula words

@@ -95,9 +95,13 @@ def make_runs(pieces: list[Piece]) -> tuple[Run, ...]:
     """Collapse whitespace across pieces and build Runs (trimmed, single spaces).
 
     A line break between two CJK characters vanishes: Chinese source wrapped across lines must not
-    get spaces inside words.
+    get spaces inside words. Nor does one before a comma or a closing bracket become a space.
     """
     return runs_of(pieces, collapsed(pieces))
+
+
+# punctuation that closes what comes before it: a line break before it is no space ("Tea\n, hot")
+_CLOSING = frozenset(",.;:!?)]}")
 
 
 def collapsed(pieces: list[Piece]) -> list[str]:
@@ -113,7 +117,8 @@ def collapsed(pieces: list[Piece]) -> list[str]:
         start, end = m.start(), m.end()
         if start == 0 or end == len(joined):
             return "\x00" * seps
-        if ("\n" in g or "\r" in g) and is_cjk(joined[start - 1]) and is_cjk(joined[end]):
+        if ("\n" in g or "\r" in g) and (is_cjk(joined[start - 1]) and is_cjk(joined[end])
+                                         or joined[end] in _CLOSING):
             return "\x00" * seps
         # the space stays on the side where the source had it, so marks do not cover edge spaces
         return " " + "\x00" * seps if g[0] != "\x00" else "\x00" * seps + " "

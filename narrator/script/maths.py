@@ -1394,19 +1394,22 @@ def power_words(value: str, lang: str) -> str:
 
 # -- sup and sub runs ------------------------------------------------------------------------
 
-def script_words(before: str, text: str, kind: str, lang: str) -> tuple[str, str]:
-    """(``before`` as it should now be said, what to say for the <sup>/<sub> ``text``)."""
+def script_words(before: str, text: str, kind: str, lang: str, after_formula: bool = False) -> tuple[str, str]:
+    """(``before`` as it should now be said, what to say for the <sup>/<sub> ``text``).
+    ``after_formula``: ``before`` ends with a formula's words, which the script is shown on."""
     base = _base(lang)
     if base not in ("en", "zh"):  # "10<sup>23</sup>" in Finnish: "10 potenssiin 23"
         from narrator.script.maths_words import translate
 
-        before, words = script_words(before, text, kind, "en")
+        before, words = script_words(before, text, kind, "en", after_formula)
         if words == text:  # 19<sup>e</sup>, 1<sup>º</sup>: an ordinal stays attached, for the voice to read
             return before, words
         said = translate(words, base, before + text) if words.strip() else words
         return before, (" " + said + " ") if said is not None else " " + text.strip() + " "
     zh = base == "zh"
     value = text.strip()
+    if after_formula:  # \(\vec{x}\)<sup>2</sup> is shown as x⃗²: its exponent, not a footnote mark
+        before = before.rstrip()
     attached = bool(before) and not before[-1].isspace()
     if not value:
         return before, text
@@ -1417,7 +1420,7 @@ def script_words(before: str, text: str, kind: str, lang: str) -> tuple[str, str
             # A<sup>H</sup>, A<sup>*</sup>: the conjugate transpose, not a power
             return before, " " + _SUP_NAMES[value][1 if zh else 0] + " "
         word = re.search(r"[A-Za-z]+$", before) if attached else None
-        if word and len(word.group()) > 3 and value.isdigit():
+        if word and len(word.group()) > 3 and value.isdigit() and not after_formula:
             return before, ""  # "Smith<sup>3</sup>": a footnote mark, not "Smith cubed"
         if attached and (before[-1].isalnum() or before[-1] in ")]") and re.fullmatch(
                 r"[-−]?(?:\d{1,3}|[a-zA-Z])", value):

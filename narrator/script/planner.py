@@ -570,6 +570,7 @@ def _said_span(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: 
     """text[a:b] as said: formulas in words (once, in the piece where they start), <sup>/<sub>
     runs as exponents, ordinals or chemical formulas (script/maths.py)."""
     said = ""
+    after_formula = False
     for j, run in enumerate(runs):
         lo, hi = offsets[j], offsets[j + 1]
         if hi <= a or lo >= b:
@@ -577,12 +578,14 @@ def _said_span(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b: 
         if run.math is not None:
             if lo >= a:
                 said += " " + _formula_words(run.math, lang) + " "
+            after_formula = True
             continue
         piece = text[max(a, lo):min(b, hi)]
         kind = "sup" if "sup" in run.marks else "sub" if "sub" in run.marks else ""
         if kind:
-            said, piece = script_words(said, piece, kind, lang)
+            said, piece = script_words(said, piece, kind, lang, after_formula)
         said += piece
+        after_formula = False
     return " ".join(said.split())
 
 
@@ -618,9 +621,7 @@ def _said_pieces(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b
         kind = "sup" if "sup" in run.marks else "sub" if "sub" in run.marks else ""
         if kind:  # said with the word before it (x², CO₂)
             before = units[-1][2] if units else ""
-            if units and len(units) - 1 in whole:
-                before += " "  # after a formula's words, as in a whole sentence (_said_span)
-            before, words = script_words(before, piece, kind, lang)
+            before, words = script_words(before, piece, kind, lang, bool(units) and len(units) - 1 in whole)
             if units:
                 units[-1][1:] = [hi, before + words]
             else:
