@@ -180,16 +180,24 @@ def test_errors_past_the_limit_step_the_server_down_to_one(tmp_path):
         result, _ = run(vllm_config(server.url), tmp_path, 80)
         stats = server.stats()
     assert not result.failed and len(result.takes) == 80
-    arrivals = stats["arrivals"]
-    errors = [i for i, (_, n) in enumerate(arrivals) if n > 3]
-    assert errors, "auto never reached the stand-in's limit"
-    assert len(errors) == stats["errors"] <= 3  # retried only after a hold of successes
-    for i in errors:
-        # down to 1: the server is seen empty again within the requests already on their way
-        # when the error came back (the other slots may have sent one each meanwhile)
-        after = [n for _, n in arrivals[i + 1:i + 4]]
-        assert 1 in after and all(n < 4 for n in after[:after.index(1)]), arrivals[i - 2:i + 4]
-    assert max(n for _, n in arrivals) == 4  # it never went past the first level that failed
+    levels = [n for _, n in stats["arrivals"]]  # requests at the server as each one arrived
+    assert levels.count(4) == stats["errors"] > 0, "auto never reached the stand-in's limit"
+    assert max(levels) == 4  # it never went past the first level that failed
+    # An episode: from an error until the server is seen with one request again. Until the
+    # client has read the 503, the three other slots may each send one more request, which the
+    # full server also refuses (how many depends on how busy this machine is): at most 4 errors
+    # in an episode, and every episode ends (down to 1).
+    episodes: list[int] = []  # errors in each episode that ended
+    errors = 0  # in the episode going on
+    for n in levels:
+        if n == 4:
+            errors += 1
+        elif n == 1 and errors:
+            episodes.append(errors)
+            errors = 0
+    assert errors == 0 and sum(episodes) == stats["errors"], levels  # each one went down to 1
+    assert max(episodes) <= 4, levels
+    assert len(episodes) <= 3, levels  # the failed level is tried again only after a hold of successes
     assert stats["same_key_overlaps"] == []
 
 

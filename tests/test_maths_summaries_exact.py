@@ -154,6 +154,8 @@ def test_the_skip_report_has_one_entry_per_long_formula_in_the_language_around_i
     ("plain  ascii", "plain  ascii", "plain  ascii", "plain  ascii"),
     ("5 ≠ 6", "5 is not equal to 6", "5 不等于 6", "5 ist ungleich 6"),
     ("", "", "", ""),
+    # the text's own commas at either end stay, in every language (a pause the reader wrote)
+    (", 5 % mehr,", ", 5 percent mehr,", ", 百分之5 mehr,", ", 5 Prozent mehr,"),
 ])
 def test_symbols_in_ordinary_text(text: str, en: str, zh: str, de: str) -> None:
     assert speak_symbols(text, "en") == en

@@ -1482,7 +1482,10 @@ def speak_symbols(text: str, lang: str) -> str:
         if english == " ".join(text.split()):
             return english
         said = translate(english, base, text)
-        return said if said is not None else " ".join(re.sub(r"[\\^]", " ", text).split())
+        if said is None:
+            return " ".join(re.sub(r"[\\^]", " ", text).split())
+        # translate trims the commas a reading ends with; the text's own stay, as in English
+        return (", " if text.lstrip()[:1] == "," else "") + said + ("," if text.rstrip()[-1:] == "," else "")
     zh = base == "zh"
     k = 1 if zh else 0
     before = text
