@@ -76,3 +76,26 @@ def test_sign_up_search_and_filter_forms_with_choices_stay_chrome() -> None:
         said = spoken_of(doc)
         assert "Weekly" not in said and "This site" not in said and "Java" not in said, form
         assert any(s.reason == CHROME for s in doc.skipped), form
+
+
+def test_a_poll_about_the_page_itself_stays_chrome() -> None:
+    polls = [
+        "<form><p>Was this page helpful?</p><input type='radio' name='h' value='y'> Yes"
+        "<input type='radio' name='h' value='n'> No</form>",
+        "<form><p>Did you find this useful?</p><input type='radio' name='h' value='y'> Yes"
+        "<input type='radio' name='h' value='n'> Not really</form>",
+        "<form><p>这篇文章对你有帮助吗？</p><input type='radio' name='h' value='y'> 有"
+        "<input type='radio' name='h' value='n'> 没有</form>",
+        # known by its class: a poll whose question says nothing of the page
+        "<form class='page-poll'><p>How was it?</p><input type='radio' name='h' value='y'> Great"
+        "<input type='radio' name='h' value='n'> Meh</form>",
+    ]
+    for form in polls:
+        doc = parse_html(_page(form), "quiz.html", ParseConfig())
+        said = spoken_of(doc)
+        assert "Yes" not in said and "Not really" not in said and "没有" not in said and "Meh" not in said, form
+        assert any(s.reason == CHROME for s in doc.skipped), form
+    # a quiz about usefulness is still a quiz: its question is about the lesson's subject
+    quiz = ("<form><p>Which tool is most useful for measuring an angle?</p>"
+            "<input type='radio' name='q' value='a'> A ruler<input type='radio' name='q' value='b'> A protractor</form>")
+    assert "A protractor" in spoken_of(parse_html(_page(quiz), "quiz.html", ParseConfig()))

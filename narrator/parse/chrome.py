@@ -35,6 +35,14 @@ TOGGLE_WORDS = re.compile(
     r"(?:show|hide) (?:more|less|all|answer|hints?|details|solution|explanation|transcript|text)|"
     r"click (?:here )?to (?:show|hide|expand|open|see|reveal)(?: [\w ]{0,30})?)"
     r"\s*[-+\u25b8\u25be]?\s*[\])]?[.!]?$", re.IGNORECASE)
+# a question about the page itself, not the lesson's: "Was this page helpful?", "Did you find this
+# useful?", "Rate this article", "这篇文章对你有帮助吗？"
+_FEEDBACK = re.compile(
+    r"\b(?:this|the)\s+(?:page|article|post|answer|content|documentation|document|doc|guide|site|"
+    r"information|tutorial|topic|lesson|video)\b[^?.]{0,40}\b(?:helpful|useful|clear)\b|"
+    r"\bfind\s+(?:this|it)\s+(?:helpful|useful)\b|\brate\s+(?:this|our)\b|\bfeedback\b|"
+    r"(?:对|對)(?:你|您)有(?:帮助|幫助|用)|有(?:帮助|幫助)吗|有(?:帮助|幫助)嗎", re.IGNORECASE)
+_FEEDBACK_HINT = re.compile(r"feedback|rating|poll|survey|vote|helpful", re.IGNORECASE)
 _LABEL_NODES = 48  # a label is a few nodes; a bigger element is never one (and costs nothing to ask)
 
 
@@ -150,7 +158,7 @@ class ChromeRules:
             # form has little text
             st = self.stats.get(id(node))
             text_len = st[0] if st is not None else self._tree(node).text_length(node)
-            little = text_len < 200 and not self._holds_content(node) and not self._is_fill_in(node)
+            little = text_len < 200 and not self._holds_content(node) and not self._is_lesson_form(node)
             return "a form with little text (search, login)" if little else ""
         if self.page_mode and is_block and name not in ("html", "body", "main", "article", "td", "th"):
             st = self.stats.get(id(node))
@@ -221,11 +229,12 @@ class ChromeRules:
                 return True
         return False
 
-    def _is_fill_in(self, form: Any) -> bool:
+    def _is_lesson_form(self, form: Any) -> bool:
         """A document to fill in or an exercise, not a login, search or sign-up box (no password,
         search or address field): many text blanks (a lesson-plan template, whose short labels
         "教学对象：", "Date:" are the lesson), or a question ("?") with choices to tick and nothing
-        to type (a quiz question and its answers)."""
+        to type (a quiz question and its answers), unless it asks about the page itself ("Was this
+        page helpful?", a poll or rating by its class)."""
         blanks = choices = 0
         typed = False
         for inp in self._tree(form).inside(form, "input", 400):
@@ -238,7 +247,11 @@ class ChromeRules:
         if blanks >= 4:
             return True
         words = form.get_text()[:400]  # a short form: its text is under 200 characters
-        return choices >= 2 and not blanks and not typed and ("?" in words or "？" in words)
+        if not (choices >= 2 and not blanks and not typed and ("?" in words or "？" in words)):
+            return False
+        attrs = form.attrs or {}
+        hints = " ".join(str(v) for v in (attrs.get("id"), *(attrs.get("class") or ())) if v)
+        return _FEEDBACK.search(words) is None and _FEEDBACK_HINT.search(hints) is None
 
     def _after_image(self, node: Any) -> bool:
         """The element (a label: a few nodes) follows a picture, or holds one before its text:
