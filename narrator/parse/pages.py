@@ -5,8 +5,9 @@ title="12"/>`` (EPUB 3), ``role="doc-pagebreak" aria-label="12"`` (DPUB-ARIA), `
 class="page-normal">12</span>`` (DAISY 2.02), ``<pagenum>12</pagenum>`` (DTBook) or ``<span
 class="pagenum">[Pg 12]</span>`` (Project Gutenberg). The walker keeps its label on the block the
 page starts in or before (Block.pages), with the place in its text where the page starts
-(Block.page_at), and never reads it; the EPUB marks it there and lists it in its page list. The page breaks of Word, Google Docs and CKEditor
-(CSS page-break-*, class="page-break") are layout, not page numbers: they are no markers here.
+(Block.page_at), and never reads it; the EPUB marks it there and lists it in its page list. The
+page breaks of Word, Google Docs and CKEditor (CSS page-break-*, class="page-break") are layout,
+not page numbers: they are no markers here.
 """
 
 from __future__ import annotations

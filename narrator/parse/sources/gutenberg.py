@@ -102,12 +102,12 @@ def _boilerplate(soup: Any) -> list[Any]:
 def _start_line(soup: Any) -> Any | None:
     """The text node holding the "*** START OF ..." line, among the page's first ones, after a
     header that names Project Gutenberg and is no longer than one."""
+    from bs4 import Comment
+
     body = soup.find("body") or soup
     before = 0
     named = False
-    import bs4
-
-    texts = (t for t in body.find_all(string=True, limit=_SCAN) if t.strip() and not isinstance(t, bs4.Comment))
+    texts = (t for t in body.find_all(string=True, limit=_SCAN) if t.strip() and not isinstance(t, Comment))
     for n, text in enumerate(texts):
         if n == 0 and not _OPENING.match(text):
             return None  # the page opens with something else: a lesson, perhaps about such files
