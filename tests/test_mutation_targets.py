@@ -3,6 +3,7 @@ names a module and test files that exist, and its copies never go inside the rep
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -53,3 +54,15 @@ def test_the_copy_is_never_made_inside_the_repository(tmp_path: Path) -> None:
     listed = subprocess.run([sys.executable, str(ROOT / "tools" / "mutation.py"), "--list"],
                             capture_output=True, text=True, timeout=60)
     assert listed.returncode == 0 and "narrator/synthesis/cache.py" in listed.stdout
+
+
+def test_a_copy_a_run_is_using_is_never_replaced(tmp_path: Path) -> None:
+    # a second run in the same --work would delete the first one's files under its feet
+    busy = tmp_path / "takes"
+    busy.mkdir()
+    (busy / ".mutation.pid").write_text(str(os.getpid()))  # this test's process: alive
+    (busy / "results").write_text("the first run's")
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "mutation.py"), "takes", "--work", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "a run is going on in" in done.stderr
+    assert (busy / "results").read_text() == "the first run's"

@@ -582,6 +582,19 @@ def summary(name: str, work: Path) -> tuple[int, int, list[str]]:
     return killed, len(statuses), survivors
 
 
+_PID = ".mutation.pid"  # in a copy while a run uses it: the process running it
+
+
+def _running(work: Path) -> bool:
+    """A run of this script is going on in ``work`` (the process its pid file names is alive)."""
+    try:
+        pid = int((work / _PID).read_text())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 def run(names: list[str], base: Path, fresh: bool) -> Path | None:
     """Run mutmut on targets sharing their tests in one copy, ``base/<first name>`` (a fresh copy
     unless one is there and not ``fresh``; the others' names link to it, for ``--report``). One run
@@ -589,6 +602,9 @@ def run(names: list[str], base: Path, fresh: bool) -> Path | None:
     unmutated copy, e.g. one taken mid-edit)."""
     name = names[0]
     work = base / name
+    if _running(work):  # a fresh copy would delete the files under that run's feet
+        print(f"{'+'.join(names)}: a run is going on in {work}; --report reads it", file=sys.stderr)
+        return None
     for other in names:
         if (base / other).is_symlink():
             (base / other).unlink()
@@ -603,9 +619,13 @@ def run(names: list[str], base: Path, fresh: bool) -> Path | None:
             shutil.rmtree(base / other)
         (base / other).symlink_to(work.name)
     log = work / "mutmut.log"
-    with open(log, "w", encoding="utf-8") as out:
-        done = subprocess.run([str(MUTMUT), "run", "--max-children", str(max(1, (os.cpu_count() or 2) // 2))],
-                              cwd=work, stdout=out, stderr=subprocess.STDOUT)
+    (work / _PID).write_text(str(os.getpid()))
+    try:
+        with open(log, "w", encoding="utf-8") as out:
+            done = subprocess.run([str(MUTMUT), "run", "--max-children", str(max(1, (os.cpu_count() or 2) // 2))],
+                                  cwd=work, stdout=out, stderr=subprocess.STDOUT)
+    finally:
+        (work / _PID).unlink(missing_ok=True)
     if done.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-1500:]
         print(f"{'+'.join(names)}: mutmut exited {done.returncode}, no score (log: {log}):\n{tail}",
