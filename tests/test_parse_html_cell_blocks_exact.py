@@ -25,3 +25,10 @@ def test_blocks_in_a_cell_still_meet_at_one_space() -> None:
 def test_a_block_in_a_cell_adds_no_space_between_chinese_characters_nor_before_a_comma() -> None:
     assert rows("<td><p>Tea</p>, hot</td><td>noon<p>(daily)</p>.</td>") == ["Item: Tea, hot; Note: noon (daily)."]
     assert rows("<td><p>绿茶</p>热饮</td><td>中午<div>每天</div>。</td>") == ["Item: 绿茶热饮; Note: 中午每天。"]
+
+
+def test_a_line_break_before_a_word_starting_with_a_dot_stays_a_space() -> None:
+    # "a\n.ini file": the dot starts a word (a file name), it closes nothing
+    page = b"<html><body><p>Give a\n<code>.ini</code> file, then a\n: sign\n, here\n.</p></body></html>"
+    doc = parse_html(page, "dir/lesson.html", ParseConfig())
+    assert [b.text for c in doc.chapters for b in c.blocks] == ["Give a .ini file, then a: sign, here."]

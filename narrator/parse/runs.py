@@ -104,6 +104,11 @@ def make_runs(pieces: list[Piece]) -> tuple[Run, ...]:
 _CLOSING = frozenset(",.;:!?)]}")
 
 
+def _closes(text: str, i: int) -> bool:
+    """text[i] is a closing mark: "," or ")", not the start of a word (".ini", ":root")."""
+    return text[i] in _CLOSING and not (i + 1 < len(text) and text[i + 1].isalnum())
+
+
 def collapsed(pieces: list[Piece]) -> list[str]:
     """Each piece's text as it stands in the block (make_runs): whitespace collapsed across
     pieces, none at either end. Their lengths say where each piece starts in the block's text."""
@@ -118,7 +123,7 @@ def collapsed(pieces: list[Piece]) -> list[str]:
         if start == 0 or end == len(joined):
             return "\x00" * seps
         if ("\n" in g or "\r" in g) and (is_cjk(joined[start - 1]) and is_cjk(joined[end])
-                                         or joined[end] in _CLOSING):
+                                         or _closes(joined, end)):
             return "\x00" * seps
         # the space stays on the side where the source had it, so marks do not cover edge spaces
         return " " + "\x00" * seps if g[0] != "\x00" else "\x00" * seps + " "
