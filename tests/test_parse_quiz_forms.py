@@ -95,7 +95,12 @@ def test_a_poll_about_the_page_itself_stays_chrome() -> None:
         said = spoken_of(doc)
         assert "Yes" not in said and "Not really" not in said and "没有" not in said and "Meh" not in said, form
         assert any(s.reason == CHROME for s in doc.skipped), form
-    # a quiz about usefulness is still a quiz: its question is about the lesson's subject
-    quiz = ("<form><p>Which tool is most useful for measuring an angle?</p>"
-            "<input type='radio' name='q' value='a'> A ruler<input type='radio' name='q' value='b'> A protractor</form>")
-    assert "A protractor" in spoken_of(parse_html(_page(quiz), "quiz.html", ParseConfig()))
+    # a quiz about usefulness, feedback or rates is still a quiz: it asks about the lesson's subject
+    for question in ("Which tool is most useful for measuring an angle?", "Which is a negative feedback loop?",
+                     "At what rate this reaction goes, if heated?"):
+        quiz = (f"<form><p>{question}</p><input type='radio' name='q' value='a'> A ruler"
+                "<input type='radio' name='q' value='b'> A protractor</form>")
+        assert "A protractor" in spoken_of(parse_html(_page(quiz), "quiz.html", ParseConfig())), question
+    rate = ("<form><p>Rate this lesson: was it clear?</p><input type='radio' name='r' value='1'> Fine"
+            "<input type='radio' name='r' value='2'> Unclear</form>")
+    assert "Unclear" not in spoken_of(parse_html(_page(rate), "quiz.html", ParseConfig()))

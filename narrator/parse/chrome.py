@@ -36,11 +36,12 @@ TOGGLE_WORDS = re.compile(
     r"click (?:here )?to (?:show|hide|expand|open|see|reveal)(?: [\w ]{0,30})?)"
     r"\s*[-+\u25b8\u25be]?\s*[\])]?[.!]?$", re.IGNORECASE)
 # a question about the page itself, not the lesson's: "Was this page helpful?", "Did you find this
-# useful?", "Rate this article", "这篇文章对你有帮助吗？"
+# useful?", "Rate this article", "这篇文章对你有帮助吗？" (a quiz may ask about feedback loops or
+# the rate of a reaction: those words alone say nothing)
 _FEEDBACK = re.compile(
     r"\b(?:this|the)\s+(?:page|article|post|answer|content|documentation|document|doc|guide|site|"
     r"information|tutorial|topic|lesson|video)\b[^?.]{0,40}\b(?:helpful|useful|clear)\b|"
-    r"\bfind\s+(?:this|it)\s+(?:helpful|useful)\b|\brate\s+(?:this|our)\b|\bfeedback\b|"
+    r"\bfind\s+(?:this|it)\s+(?:helpful|useful)\b|^\W*(?:please\s+)?rate\s+(?:this|our)\b|"
     r"(?:对|對)(?:你|您)有(?:帮助|幫助|用)|有(?:帮助|幫助)吗|有(?:帮助|幫助)嗎", re.IGNORECASE)
 _FEEDBACK_HINT = re.compile(r"feedback|rating|poll|survey|vote|helpful", re.IGNORECASE)
 _LABEL_NODES = 48  # a label is a few nodes; a bigger element is never one (and costs nothing to ask)
