@@ -156,6 +156,7 @@ def test_the_skip_report_has_one_entry_per_long_formula_in_the_language_around_i
     ("", "", "", ""),
     # the text's own commas at either end stay, in every language (a pause the reader wrote)
     (", 5 % mehr,", ", 5 percent mehr,", ", 百分之5 mehr,", ", 5 Prozent mehr,"),
+    (",5 %", ",5 percent", ",百分之5", ",5 Prozent"),
 ])
 def test_symbols_in_ordinary_text(text: str, en: str, zh: str, de: str) -> None:
     assert speak_symbols(text, "en") == en

@@ -56,13 +56,23 @@ def test_the_copy_is_never_made_inside_the_repository(tmp_path: Path) -> None:
     assert listed.returncode == 0 and "narrator/synthesis/cache.py" in listed.stdout
 
 
+
 def test_a_copy_a_run_is_using_is_never_replaced(tmp_path: Path) -> None:
-    # a second run in the same --work would delete the first one's files under its feet
+    # a second run in the same --work would delete the first one's files under its feet; refused
+    # before anything is copied or deleted (so this needs no mutmut)
     busy = tmp_path / "takes"
     busy.mkdir()
-    (busy / ".mutation.pid").write_text(str(os.getpid()))  # this test's process: alive
     (busy / "results").write_text("the first run's")
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "mutation.py"), "takes", "--work", str(tmp_path)],
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 1 and "a run is going on in" in done.stderr
+    (tmp_path / ".takes.pid").write_text(str(os.getpid()))  # this test's process: alive
+    assert mutation.run(["takes"], tmp_path, fresh=True) is None
     assert (busy / "results").read_text() == "the first run's"
+    # a group naming a target whose copy a process works in (mutmut, its parent killed) is refused too
+    copy = tmp_path / "leveling"
+    copy.mkdir()
+    (copy / "results").write_text("the first run's")
+    worker = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], cwd=copy, stdin=subprocess.PIPE)
+    try:
+        assert mutation.run(["loudness", "leveling"], tmp_path, fresh=True) is None
+    finally:
+        worker.communicate(b"")
+    assert (copy / "results").read_text() == "the first run's" and not (tmp_path / "loudness").exists()

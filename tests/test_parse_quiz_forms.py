@@ -89,6 +89,10 @@ def test_a_poll_about_the_page_itself_stays_chrome() -> None:
         # known by its class: a poll whose question says nothing of the page
         "<form class='page-poll'><p>How was it?</p><input type='radio' name='h' value='y'> Great"
         "<input type='radio' name='h' value='n'> Meh</form>",
+        "<form><p>How would you rate this article?</p><input type='radio' name='h' value='y'> Good"
+        "<input type='radio' name='h' value='n'> Meh</form>",
+        "<form><p>Did this answer your question?</p><input type='radio' name='h' value='y'> Yes"
+        "<input type='radio' name='h' value='n'> No</form>",
     ]
     for form in polls:
         doc = parse_html(_page(form), "quiz.html", ParseConfig())
@@ -97,10 +101,21 @@ def test_a_poll_about_the_page_itself_stays_chrome() -> None:
         assert any(s.reason == CHROME for s in doc.skipped), form
     # a quiz about usefulness, feedback or rates is still a quiz: it asks about the lesson's subject
     for question in ("Which tool is most useful for measuring an angle?", "Which is a negative feedback loop?",
-                     "At what rate this reaction goes, if heated?"):
+                     "At what rate this reaction goes, if heated?",
+                     "According to the article, which material is most useful for insulation?",
+                     "Is the information in the table useful for predicting rainfall?",
+                     "Why would an engineer find it useful to measure torque?", "运动对心脏有帮助吗？"):
         quiz = (f"<form><p>{question}</p><input type='radio' name='q' value='a'> A ruler"
                 "<input type='radio' name='q' value='b'> A protractor</form>")
         assert "A protractor" in spoken_of(parse_html(_page(quiz), "quiz.html", ParseConfig())), question
     rate = ("<form><p>Rate this lesson: was it clear?</p><input type='radio' name='r' value='1'> Fine"
             "<input type='radio' name='r' value='2'> Unclear</form>")
     assert "Unclear" not in spoken_of(parse_html(_page(rate), "quiz.html", ParseConfig()))
+
+
+def test_a_quiz_whose_class_mentions_feedback_or_a_poll_like_word_is_read() -> None:
+    # class and id words count whole ("apollo" holds "poll"), and a quiz's own feedback is no poll
+    for attrs in ("id='apollo-quiz'", "class='quiz-feedback-form'"):
+        form = (f"<form {attrs}><p>Which number is larger?</p><input type='radio' name='q' value='a'> Two"
+                "<input type='radio' name='q' value='b'> Three</form>")
+        assert "Three" in spoken_of(parse_html(_page(form), "quiz.html", ParseConfig())), attrs

@@ -135,3 +135,5 @@ def test_a_superscript_on_a_one_symbol_formula_is_its_exponent_never_a_footnote_
     assert said(Run("Take "), formula("\\alpha", "α"), Run("2", sup), Run(" now.")) == ["Take alpha squared now."]
     assert said(Run("Take "), formula("x", "x"), Run("n", sup), Run(" now.")) == ["Take x to the power n now."]
     assert said(Run("取"), formula("x", "x"), Run("3", sup), Run("。"), lang="zh") == ["取 x 的立方 。"]  # the planner spaces formula words
+    # a superscript set apart from the formula by a space is no exponent of it
+    assert said(Run("Take "), formula("\\alpha", "α"), Run(" 2", sup), Run(" now.")) == ["Take alpha two now."]

@@ -582,17 +582,29 @@ def summary(name: str, work: Path) -> tuple[int, int, list[str]]:
     return killed, len(statuses), survivors
 
 
-_PID = ".mutation.pid"  # in a copy while a run uses it: the process running it
+def _pid_file(base: Path, name: str) -> Path:
+    return base / f".{name}.pid"  # beside the copy (a fresh copy deletes the copy's folder)
 
 
-def _running(work: Path) -> bool:
-    """A run of this script is going on in ``work`` (the process its pid file names is alive)."""
+def _running(base: Path, name: str) -> bool:
+    """A run of ``name`` is going on in ``base``: the process its pid file names is alive, or a
+    process (mutmut, forked on) works inside its copy (its parent may have been killed)."""
     try:
-        pid = int((work / _PID).read_text())
-        os.kill(pid, 0)
+        os.kill(int(_pid_file(base, name).read_text()), 0)
+        return True
+    except PermissionError:
+        return True  # alive, another user's
     except (OSError, ValueError):
-        return False
-    return True
+        pass
+    copy = (base / name).resolve()
+    for cwd in Path("/proc").glob("[0-9]*/cwd"):  # Linux; elsewhere the pid file alone
+        try:
+            where = cwd.resolve()
+        except OSError:  # gone, or not ours to read
+            continue
+        if where == copy or copy in where.parents:
+            return True
+    return False
 
 
 def run(names: list[str], base: Path, fresh: bool) -> Path | None:
@@ -602,9 +614,14 @@ def run(names: list[str], base: Path, fresh: bool) -> Path | None:
     unmutated copy, e.g. one taken mid-edit)."""
     name = names[0]
     work = base / name
-    if _running(work):  # a fresh copy would delete the files under that run's feet
-        print(f"{'+'.join(names)}: a run is going on in {work}; --report reads it", file=sys.stderr)
+    busy = [n for n in names if _running(base, n)]
+    if busy:  # a fresh copy would delete the files under that run's feet
+        print(f"{'+'.join(names)}: a run of {', '.join(busy)} is going on in {base}; --report reads it",
+              file=sys.stderr)
         return None
+    base.mkdir(parents=True, exist_ok=True)
+    for n in names:
+        _pid_file(base, n).write_text(str(os.getpid()))
     for other in names:
         if (base / other).is_symlink():
             (base / other).unlink()
@@ -619,13 +636,13 @@ def run(names: list[str], base: Path, fresh: bool) -> Path | None:
             shutil.rmtree(base / other)
         (base / other).symlink_to(work.name)
     log = work / "mutmut.log"
-    (work / _PID).write_text(str(os.getpid()))
     try:
         with open(log, "w", encoding="utf-8") as out:
             done = subprocess.run([str(MUTMUT), "run", "--max-children", str(max(1, (os.cpu_count() or 2) // 2))],
                                   cwd=work, stdout=out, stderr=subprocess.STDOUT)
     finally:
-        (work / _PID).unlink(missing_ok=True)
+        for n in names:
+            _pid_file(base, n).unlink(missing_ok=True)
     if done.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-1500:]
         print(f"{'+'.join(names)}: mutmut exited {done.returncode}, no score (log: {log}):\n{tail}",

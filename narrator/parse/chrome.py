@@ -36,14 +36,22 @@ TOGGLE_WORDS = re.compile(
     r"click (?:here )?to (?:show|hide|expand|open|see|reveal)(?: [\w ]{0,30})?)"
     r"\s*[-+\u25b8\u25be]?\s*[\])]?[.!]?$", re.IGNORECASE)
 # a question about the page itself, not the lesson's: "Was this page helpful?", "Did you find this
-# useful?", "Rate this article", "这篇文章对你有帮助吗？" (a quiz may ask about feedback loops or
-# the rate of a reaction: those words alone say nothing)
+# useful?", "How would you rate this article?", "这篇文章对你有帮助吗？". A quiz asks about "the
+# article" it read, the rate of a reaction, whether exercise helps the heart: "this <page>" with
+# "was/is" or "you" is the poll's own phrasing
+_PAGE_WORDS = (r"(?:page|article|post|answer|content|documentation|document|doc|guide|site|information|"
+               r"tutorial|topic|lesson|video)")
 _FEEDBACK = re.compile(
-    r"\b(?:this|the)\s+(?:page|article|post|answer|content|documentation|document|doc|guide|site|"
-    r"information|tutorial|topic|lesson|video)\b[^?.]{0,40}\b(?:helpful|useful|clear)\b|"
-    r"\bfind\s+(?:this|it)\s+(?:helpful|useful)\b|^\W*(?:please\s+)?rate\s+(?:this|our)\b|"
-    r"(?:对|對)(?:你|您)有(?:帮助|幫助|用)|有(?:帮助|幫助)吗|有(?:帮助|幫助)嗎", re.IGNORECASE)
-_FEEDBACK_HINT = re.compile(r"feedback|rating|poll|survey|vote|helpful", re.IGNORECASE)
+    rf"\b(?:was|is|were)\s+this\s+(?:{_PAGE_WORDS}\s+)?(?:helpful|useful|clear)\b|"
+    rf"\b(?:did|do)\s+you\s+find\s+(?:this|it)\s+(?:{_PAGE_WORDS}\s+)?(?:helpful|useful)\b|"
+    rf"\bhow\s+(?:helpful|useful)\s+(?:was|is)\s+this\b|\bhow\s+would\s+you\s+rate\s+this\b|"
+    rf"^\W*(?:please\s+)?rate\s+(?:this|our)\b|\bdid\s+this\s+(?:{_PAGE_WORDS}\s+)?answer\s+your\s+question|"
+    r"(?:这篇|這篇|本页|本頁|本文|这个回答|這個回答|这个页面|這個頁面)[^？?]{0,12}(?:有帮助|有幫助|有用)|"
+    r"(?:对|對)(?:你|您)有(?:帮助|幫助|用)", re.IGNORECASE)
+# a form's class or id words that name a poll ("page-feedback", "rating"), unless it is a quiz's own
+_POLL_WORDS = frozenset(("feedback", "rating", "ratings", "poll", "survey", "vote", "voting", "helpful",
+                         "helpfulness"))
+_QUIZ_WORDS = frozenset(("quiz", "question", "exercise", "test", "exam", "assessment"))
 _LABEL_NODES = 48  # a label is a few nodes; a bigger element is never one (and costs nothing to ask)
 
 
@@ -251,8 +259,10 @@ class ChromeRules:
         if not (choices >= 2 and not blanks and not typed and ("?" in words or "？" in words)):
             return False
         attrs = form.attrs or {}
-        hints = " ".join(str(v) for v in (attrs.get("id"), *(attrs.get("class") or ())) if v)
-        return _FEEDBACK.search(words) is None and _FEEDBACK_HINT.search(hints) is None
+        named = " ".join(str(v) for v in (attrs.get("id"), *(attrs.get("class") or ())) if v)
+        hints = set(re.split(r"[\W_]+", named.lower()))
+        poll = not hints.isdisjoint(_POLL_WORDS) and hints.isdisjoint(_QUIZ_WORDS)
+        return not poll and _FEEDBACK.search(" ".join(words.split())) is None
 
     def _after_image(self, node: Any) -> bool:
         """The element (a label: a few nodes) follows a picture, or holds one before its text:

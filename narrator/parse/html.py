@@ -143,7 +143,7 @@ class Walker(ChromeRules):
         counters: list[dict[str, int]] = [{}]
         stack: list[Any] = list(reversed(root.contents))
         EXIT_BLOCK, EXIT_INLINE, EXIT_PLAIN = object(), object(), object()
-        EXIT_SPACED = object()  # a block nested in a data-table row ends: a new line, as it began
+        EXIT_SPACED = object()  # a block nested in a data-table row ends: a space, as it began
         step = self.work.step
 
         while stack:
@@ -162,7 +162,7 @@ class Walker(ChromeRules):
                 path.pop(); counters.pop()
                 continue
             if node is EXIT_SPACED:
-                self._add("\n", Inline(frozenset(), None, None))
+                self._add(" ", Inline(frozenset(), None, None))
                 path.pop(); counters.pop()
                 continue
             if isinstance(node, _AfterBreak):
@@ -447,8 +447,8 @@ class Walker(ChromeRules):
                 parent.row.append((col, len(self.pieces), colspan(node), name))
                 # a barrier piece, so the next text is not merged into the previous cell's piece
                 self.pieces.append(Piece("", frozenset(), None, None))
-            else:  # a new line: a space between words, none between CJK characters (runs.collapsed)
-                self._add("\n", Inline(frozenset(), None, None))
+            else:
+                self._add(" ", Inline(frozenset(), None, None))
             return None
         context = self._context(node, name, style, parent.context, verdict)
         emotion = attrs.get("data-emotion") or parent.emotion

@@ -5,7 +5,9 @@ made of once whitespace is collapsed across pieces."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from narrator.values import VOICE, Run
@@ -95,24 +97,33 @@ def make_runs(pieces: list[Piece]) -> tuple[Run, ...]:
     """Collapse whitespace across pieces and build Runs (trimmed, single spaces).
 
     A line break between two CJK characters vanishes: Chinese source wrapped across lines must not
-    get spaces inside words. Nor does one before a comma or a closing bracket become a space.
+    get spaces inside words; nor does one before a mark that closes what comes before it (a comma,
+    a full stop, a closing bracket... followed by a space).
     """
     return runs_of(pieces, collapsed(pieces))
 
 
-# punctuation that closes what comes before it: a line break before it is no space ("Tea\n, hot")
+# punctuation that closes what comes before it: a line break in the source before it is no space
+# ("<strong>Provision</strong>\n: If")
 _CLOSING = frozenset(",.;:!?)]}")
 
 
-def _closes(text: str, i: int) -> bool:
-    """text[i] is a closing mark: "," or ")", not the start of a word (".ini", ":root")."""
-    return text[i] in _CLOSING and not (i + 1 < len(text) and text[i + 1].isalnum())
+def _closes(joined: str, i: int, piece: Piece) -> bool:
+    """joined[i] (in ``piece``) is a mark standing alone after a word: "," or ")" followed by a space
+    or the end, never code nor the start of a token ("./configure", ":=", ".ini", "::before")."""
+    if joined[i] not in _CLOSING or "code" in piece.marks:
+        return False
+    j = i + 1
+    while j < len(joined) and joined[j] == "\x00":
+        j += 1
+    return j == len(joined) or joined[j].isspace()
 
 
 def collapsed(pieces: list[Piece]) -> list[str]:
     """Each piece's text as it stands in the block (make_runs): whitespace collapsed across
     pieces, none at either end. Their lengths say where each piece starts in the block's text."""
     joined = "\x00".join(p.text for p in pieces)
+    ends = list(accumulate(len(p.text) + 1 for p in pieces))  # where each piece's separator is
 
     def repl(m: re.Match[str]) -> str:
         g = m.group()
@@ -123,7 +134,7 @@ def collapsed(pieces: list[Piece]) -> list[str]:
         if start == 0 or end == len(joined):
             return "\x00" * seps
         if ("\n" in g or "\r" in g) and (is_cjk(joined[start - 1]) and is_cjk(joined[end])
-                                         or _closes(joined, end)):
+                                         or _closes(joined, end, pieces[bisect_right(ends, end)])):
             return "\x00" * seps
         # the space stays on the side where the source had it, so marks do not cover edge spaces
         return " " + "\x00" * seps if g[0] != "\x00" else "\x00" * seps + " "

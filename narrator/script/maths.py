@@ -1408,6 +1408,7 @@ def script_words(before: str, text: str, kind: str, lang: str, after_formula: bo
         return before, (" " + said + " ") if said is not None else " " + text.strip() + " "
     zh = base == "zh"
     value = text.strip()
+    after_formula = after_formula and not text[:1].isspace()  # \(F=ma\) <sup>2</sup>: set apart
     if after_formula:  # \(\vec{x}\)<sup>2</sup> is shown as x⃗²: its exponent, not a footnote mark
         before = before.rstrip()
     attached = bool(before) and not before[-1].isspace()
@@ -1485,7 +1486,8 @@ def speak_symbols(text: str, lang: str) -> str:
         if said is None:
             return " ".join(re.sub(r"[\\^]", " ", text).split())
         # translate trims the commas a reading ends with; the text's own stay, as in English
-        return (", " if text.lstrip()[:1] == "," else "") + said + ("," if text.rstrip()[-1:] == "," else "")
+        lead = re.match(r"\s*(,\s?)", text)
+        return (lead.group(1) if lead else "") + said + ("," if text.rstrip()[-1:] == "," else "")
     zh = base == "zh"
     k = 1 if zh else 0
     before = text

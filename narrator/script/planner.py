@@ -621,6 +621,7 @@ def _said_pieces(text: str, runs: tuple[Run, ...], offsets: list[int], a: int, b
         kind = "sup" if "sup" in run.marks else "sub" if "sub" in run.marks else ""
         if kind:  # said with the word before it (x², CO₂)
             before = units[-1][2] if units else ""
+            # after a formula's words it is the formula's exponent, as in a whole sentence (_said_span)
             before, words = script_words(before, piece, kind, lang, bool(units) and len(units) - 1 in whole)
             if units:
                 units[-1][1:] = [hi, before + words]
