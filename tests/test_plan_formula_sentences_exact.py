@@ -137,3 +137,18 @@ def test_a_superscript_on_a_one_symbol_formula_is_its_exponent_never_a_footnote_
     assert said(Run("取"), formula("x", "x"), Run("3", sup), Run("。"), lang="zh") == ["取 x 的立方 。"]  # the planner spaces formula words
     # a superscript set apart from the formula by a space is no exponent of it
     assert said(Run("Take "), formula("\\alpha", "α"), Run(" 2", sup), Run(" now.")) == ["Take alpha two now."]
+    # a superscript opening the sentence follows no formula: a number, not "cubed"
+    assert said(Run("3", sup), Run(" See the proof of "), formula("x"), Run(".")) == ["three See the proof of x ."]
+
+
+def test_in_a_sentence_cut_for_its_formulas_a_superscript_is_an_exponent_only_after_a_formula() -> None:
+    # the formulas say more than the 40-character limit allows, so the sentence is said in
+    # pieces (_said_pieces); there as in a whole sentence, the 2 after α is its exponent, and
+    # the 3 after "Smith" a footnote mark (not said)
+    sup = frozenset({"sup"})
+    doc = Document("T", "en", (Chapter(1, "", (Block("paragraph", (
+        Run("Smith"), Run("3", sup), Run(" took "), formula("\\alpha+\\beta+\\gamma", "α+β+γ"), Run(" and "),
+        formula("\\alpha", "α"), Run("2", sup), Run(" now."))),)),))
+    assert [(s.text, s.spoken) for s in plan(doc, Config(text=TextConfig(max_chars=40))).segments] == [
+        ("Smith3 took α+β+γ", "Smith took alpha plus beta plus gamma"),
+        ("and α2 now.", "and alpha squared now.")]
