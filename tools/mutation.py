@@ -196,15 +196,18 @@ HARMLESS: dict[str, str] = {
     "normalize-addresses": "default lang spelled otherwise; _path's padded '/.~' and guards for an empty parts list.",
     "notes": "the default note key's spelling; the cue Block's default lang; 'break' filters (breaks never enter a "
              "note group); the text joined for the traditional-script check.",
-    "script-planner": "(full mutmut run, session 34: 1,747 of 1,844 killed, 94.7 %; of its 97 survivors 81 are "
-                      "named below, _block 262 is killed by test_plan_mutants_s34.py, and 15 in _said_span and "
-                      "_said_pieces were run on code changed since; an earlier in-process screen of 1,830 left 93) _cut_rank 3->4 and its i+1<len guard (ranks 0-2 "
+    "script-planner": "(full mutmut run, sessions 34-35: 1,754 of 1,852 killed, 94.7 %, counting _block 262 and "
+                      "_said_pieces 59, 64-69, killed by tests newer than the run's copy (test_plan_mutants_s34.py, "
+                      "the cut-sentence test of test_plan_formula_sentences_exact.py), each checked with "
+                      "MUTANT_UNDER_TEST; all 98 survivors named below) _cut_rank 3->4 and its i+1<len guard (ranks 0-2 "
                       "only); _split sum<= vs <; _with_blocks [0]/[1], shifting block -1/0; _shares 'or 2', p<=b; "
                       "_clause_pieces current=None, split(None); 'sub' respelled (only 'sup' compared); _said_pieces:"
                       " formula begun before the piece (units empty then), a unit of at most limit//3 or //4 sent to "
                       "_clause_pieces (one part, same span), /3 for //3, hi >= lo, the 'XXXX' fallback; _pack best[] "
                       "size, constant costs, pieces+2, i from n+1 or to -1, continue->break, max(length, 1); _cover's"
-                      " start scan and loosened guards, or/<=, hi >= lo, 'or True' on words; _said_span hi < a; "
+                      " start scan and loosened guards, or/<=, hi >= lo, 'or True' on words; _said_span hi < a, "
+                      "after_formula None for False, or True at the start (the first piece has nothing said before "
+                      "it to attach to); "
                       "_without hi < a, lo > b; _fit_said limit/4 as the quarter floor (not strictly equivalent: "
                       "split_long's fragment threshold moves 1/16 character when the floor is taken and the limit is "
                       "no multiple of 4; no cut changed over limits 40-160); spoken_text defaults respelled, "
@@ -676,7 +679,8 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="every target")
     parser.add_argument("--list", action="store_true", help="list the targets and their tests")
     parser.add_argument("--report", action="store_true", help="print the last run's figures and survivors' diffs")
-    parser.add_argument("--resume", action="store_true", help="keep a copy left by an earlier run (mutmut resumes)")
+    parser.add_argument("--resume", action="store_true", help="keep a copy left by an earlier run (mutmut resumes; the copy keeps its "
+                        "code and its list of test files: test files added since are not run)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "narrator-mutation",
                         help="where the copies go (default: %(default)s, outside the repository)")
     args = parser.parse_args()
