@@ -225,8 +225,10 @@ HARMLESS: dict[str, str] = {
                       "saying 1 without a said form, float limits for _said_pieces (whole lengths, floor division), a"
                       " formula sentence saying at most the limit sent to _said_pieces (>=, 'or': one piece saying "
                       "the same; not strictly equivalent: trims the trailing space of a span sentences.py hard-cut).",
-    "script-sentences": "(1,299 of 1,408 killed: screened in process by replaying the script tests' 3,465 calls, 8 "
-                        "screen kills confirmed by their tests) the default lang 'en' respelled (split_sentences, "
+    "script-sentences": "(full mutmut run, sessions 34-35: 1,305 of 1,408 killed, 92.7 %, counting 14 killed by "
+                        "tests newer than the run's copy, test_sentences_mutants_s34.py and "
+                        "test_sentences_cut_preferences_exact.py, each checked with MUTANT_UNDER_TEST; the 103 "
+                        "survivors all named below) the default lang 'en' respelled (split_sentences, "
                         "sentence_spans, sentence_pieces, split_long, _sentence_spans' detect_lang: English rules "
                         "apply everywhere); is_cjk_lang/normalize_lang maxsplit (only [0] read); detect_lang word "
                         "count 12, 15 (only non-zero read); sentence_pieces kept ranges' count (kept.saved never "
@@ -251,12 +253,13 @@ HARMLESS: dict[str, str] = {
                         "carries it once), p+2 (123), lo > len(ends) (71), range(lo+1) (75: an empty piece costs a "
                         "stub more), continue->break (82: feasibility only worsens leftwards), end >= start (86), "
                         "loop to -2 (148), from_word None (166), nxt None branches (180, 183, 184); _Stubs.is_stub a "
-                        "> b, return 2 (never asked about an empty piece). Open, not proven equivalent (2): "
+                        "> b, return 2 (never asked about an empty piece); _split_long's last fallback [] or (1, n) "
+                        "(255, 257: only text with no letter or digit gets there, which _raw_spans drops and "
+                        "_fit_said never cuts). Open, not proven equivalent (2): "
                         "_best_cuts 125, 132 (the fragment penalty squared made doubled or cubed: it only decides "
                         "between splits equal in stubs, word cuts and pieces; an exhaustive search over 470,000 "
                         "random cut layouts found one such pair, with pieces of 4 and 7 characters, stubs in any "
-                        "sentence; none in about 100,000 random sentences and limits). _best_cuts 29, 31, 91, 104 "
-                        "and _split_long 97, 185, 189, 207, open before, are killed by test_sentences_mutants_s34.py.",
+                        "sentence; none in about 100,000 random sentences and limits).",
     "spoken": "default lang spelled otherwise (only 'zh...' compared); link_spans end>=start (a match is never only "
               "trailing marks); a host's '' fallback (groups always match); bar-list and->or (needs a bar).",
     "script-maths_units": "µ/μ fallbacks of the Chinese table (every µ entry has its μ twin); prefix defaults None/''"
