@@ -36,6 +36,7 @@ _OPENING = re.compile(r"\s*(?:The\s+)?Project Gutenberg(?:'s|\s+e-?book)", re.IG
 # what every Project Gutenberg header says, old and new (a lesson about its files names it too)
 _NAMED = re.compile(r"Project Gutenberg e-?book of|e-?book is for the use of anyone anywhere", re.IGNORECASE)
 _BOUND = re.compile(r"(?:START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_END_WORDS = re.compile(r"END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _HEADER_MAX = 5000  # characters before the start line: Project Gutenberg's header is about 1,000
 _SCAN = 400  # text nodes searched for the start line: it comes after a header of a few dozen
 _TITLE = re.compile(r"^\s*(?:The\s+)?Project Gutenberg'?s?\s+e-?book\s+of\s+|\s*[|:-]\s*Project Gutenberg\s*$",
@@ -72,7 +73,9 @@ class Gutenberg(Epub):
         for node in _boilerplate(soup):
             if node.decomposed or node.parent is None:
                 continue
-            what, reason = LICENCE if node.get("id") == "pg-footer" else HEADER
+            # the footer: by its id, or (a class alone names both) by the END line it holds
+            footer = node.get("id") == "pg-footer" or _END_WORDS.search(node.get_text()[:_HEADER_MAX])
+            what, reason = LICENCE if footer else HEADER
             out += sources.take_out([node], what, reason)
         body = soup.find("body") or soup
         start = _start_line(soup)
@@ -133,9 +136,12 @@ def _cut(line: Any, *, before: bool, what: tuple[str, str]) -> Skipped:
     without text goes too. One skip-report entry for the whole."""
     source = sources.selector(line.parent)
     # the node's own text past the line (or before it) is the book's: a book in one <pre>
-    found = (_START if before else _END).search(str(line))
-    kept = "" if found is None else str(line)[found.end():] if before else str(line)[:found.start()]
-    chars = len(str(line).strip()) - len(kept.strip())
+    text = str(line)
+    found = (_START if before else _END).search(text)
+    assert found is not None  # the line was found by this pattern
+    at = found.end() if before else found.start()
+    kept, taken = (text[at:], text[:at]) if before else (text[:at], text[at:])
+    chars = len(taken.strip())
     node = line
     while node is not None and node.name not in ("body", "[document]"):
         parent = node.parent

@@ -1,0 +1,85 @@
+"""Project Gutenberg books (narrator.parse.sources.gutenberg), exactly: what the skip report says
+for each shape of header and footer Ebookmaker writes (ids, class, both), a licence right after
+the END line with no space between, a picture left alone by the cut, a book with no END line,
+an Ebookmaker header without its START line, the book's title when <title> has no Project
+Gutenberg words or is missing, and the characters a cut inside one text takes out."""
+
+from __future__ import annotations
+
+from narrator.config import ParseConfig
+from narrator.parse import parse_html
+from narrator.parse.sources import recognise
+from narrator.parse.tree import parse_tree
+from test_source_gutenberg import EBOOKMAKER, OLDER, _said
+
+BOOK = ["RIVERS AND HILLS", "CHAPTER one", "Rivers carry water to the sea.", "Hills stand still."]
+OLD_BOOK = ["RIVERS", "CHAPTER one", "Rivers carry water to the sea.", "They shape the land."]
+START = '<div id="pg-start-separator"><span>*** START OF THE PROJECT GUTENBERG EBOOK RIVERS AND HILLS ***</span></div>'
+
+
+def read(page: str, **config: bool) -> tuple[list[str], list[tuple[str, str, int]], str]:
+    """(what is said, the Project Gutenberg entries of the skip report, the title)."""
+    doc = parse_html(page.encode(), "book.html", ParseConfig(**config))
+    gone = [(s.source, s.what, s.chars) for s in doc.skipped if s.what.startswith("Project Gutenberg")]
+    return _said(doc), gone, doc.title
+
+
+def test_ebookmaker_header_and_footer_are_found_by_id_or_by_class_alone() -> None:
+    both = [("section#pg-header", "Project Gutenberg header", 300), ("section#pg-footer", "Project Gutenberg licence", 198)]
+    assert read(EBOOKMAKER) == (BOOK, both, "Rivers and Hills")
+    ids_only = EBOOKMAKER.replace('class="pg-boilerplate pgheader" ', "")
+    assert read(ids_only) == (BOOK, both, "Rivers and Hills")
+    # by class alone the footer is still the licence: it holds the END line
+    class_only = EBOOKMAKER.replace('id="pg-header"', 'id="top"').replace('id="pg-footer"', 'id="bottom"')
+    assert read(class_only) == (BOOK, [("section#top", "Project Gutenberg header", 300),
+                                       ("section#bottom", "Project Gutenberg licence", 198)], "Rivers and Hills")
+
+
+def test_an_ebookmaker_header_without_its_start_line_is_recognised_by_its_words() -> None:
+    page = EBOOKMAKER.replace(START, "")
+    assert recognise(parse_tree(page)).name == "gutenberg"
+    said, gone, _ = read(page)
+    # the header's 300 characters less the START line's 61 and a line break
+    assert said == BOOK and gone[0] == ("section#pg-header", "Project Gutenberg header", 300 - 62)
+
+
+def test_the_older_shape_reports_where_and_how_much() -> None:
+    # 176: the header's text before and with the START line; 188: the END line, the notice and
+    # the two licence paragraphs (see test_source_gutenberg.py)
+    assert read(OLDER) == (OLD_BOOK, [("pre", "Project Gutenberg header", 176), ("pre", "Project Gutenberg licence", 188)],
+                           "Rivers, by Ann Lee")
+
+
+def test_a_licence_paragraph_right_after_the_end_line_goes_too() -> None:
+    page = OLDER.replace("</pre>\n<p>THE FULL", "</pre><p>THE FULL")
+    assert read(page)[:2] == (OLD_BOOK, [("pre", "Project Gutenberg header", 176), ("pre", "Project Gutenberg licence", 188)])
+
+
+def test_a_picture_after_the_start_line_keeps_the_wrapper_the_cut_emptied_of_text() -> None:
+    page = OLDER.replace("<pre>\nThe Project", '<div class="front"><pre>\nThe Project').replace(
+        "RIVERS ***\n</pre>", 'RIVERS ***\n</pre><img src="map.png" alt="A map of the rivers"/></div>')
+    said, gone, _ = read(page)
+    assert "A map of the rivers" in said and said[-4:] == OLD_BOOK
+    assert gone[0] == ("pre", "Project Gutenberg header", 176)
+
+
+def test_a_book_without_an_end_line_is_read_to_its_end() -> None:
+    page = OLDER.split("<pre>\n*** END")[0] + "</div></body></html>"
+    assert read(page) == (OLD_BOOK, [("pre", "Project Gutenberg header", 176)], "Rivers, by Ann Lee")
+
+
+def test_the_title_without_project_gutenberg_words_or_without_a_title_element() -> None:
+    assert read(OLDER.replace("The Project Gutenberg eBook of Rivers, by Ann Lee", "Rivers"))[2] == "Rivers"
+    assert read(OLDER.replace("<title>The Project Gutenberg eBook of Rivers, by Ann Lee</title>", ""))[2] == "RIVERS"
+
+
+def test_a_cut_inside_one_text_counts_the_characters_it_takes() -> None:
+    page = ("<html><body><pre>The Project Gutenberg eBook of Rivers\n\nThis eBook is for the use of anyone "
+            "anywhere.\n\n*** START OF THE PROJECT GUTENBERG EBOOK RIVERS ***\n\nRivers carry water to the sea.\n"
+            "\n*** END OF THE PROJECT GUTENBERG EBOOK RIVERS ***\n\nThe licence.</pre></body></html>")
+    header = "The Project Gutenberg eBook of Rivers\n\nThis eBook is for the use of anyone anywhere.\n\n" \
+             "*** START OF THE PROJECT GUTENBERG EBOOK RIVERS ***"
+    licence = "*** END OF THE PROJECT GUTENBERG EBOOK RIVERS ***\n\nThe licence."
+    said, gone, _ = read(page, read_code=True)
+    assert said == ["Rivers carry water to the sea."]
+    assert gone == [("pre", "Project Gutenberg header", len(header)), ("pre", "Project Gutenberg licence", len(licence))]
