@@ -21,6 +21,12 @@ def test_a_line_break_before_a_closing_mark_is_no_space() -> None:
         "Provision: If so, then. (It is the law) here."]
 
 
+def test_a_closing_mark_followed_by_other_elements_then_a_space_still_closes() -> None:
+    # the space may come in the next element ("<i> next</i>"), after empty ones, or not at all
+    assert texts("<p><strong>Provision</strong>\n,<i> next</i> and\n,<b></b><i></i> more\n.<b></b></p>") == [
+        "Provision, next and, more."]
+
+
 def test_a_line_break_between_chinese_characters_is_no_space() -> None:
     assert texts("<p>绿茶\n热饮</p>") == ["绿茶热饮"]
 
