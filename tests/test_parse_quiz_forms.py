@@ -119,3 +119,30 @@ def test_a_quiz_whose_class_mentions_feedback_or_a_poll_like_word_is_read() -> N
         form = (f"<form {attrs}><p>Which number is larger?</p><input type='radio' name='q' value='a'> Two"
                 "<input type='radio' name='q' value='b'> Three</form>")
         assert "Three" in spoken_of(parse_html(_page(form), "quiz.html", ParseConfig())), attrs
+
+
+def test_a_question_with_choices_and_a_field_to_type_an_address_or_number_is_a_sign_up() -> None:
+    # "Would you like our newsletter?" with choices and an e-mail, phone, web address or number
+    # field: a sign-up form, chrome; the same question with a plain text blank is not typed data
+    for kind in ("email", "tel", "url", "number"):
+        form = (f"<form><p>Would you like our newsletter?</p><input type='{kind}' name='e'>"
+                "<label><input type='radio' name='q' value='a'> Weekly</label>"
+                "<label><input type='radio' name='q' value='b'> Monthly</label></form>")
+        doc = parse_html(_page(form), "quiz.html", ParseConfig())
+        assert "Monthly" not in spoken_of(doc), kind
+        assert any(s.reason == CHROME for s in doc.skipped), kind
+
+
+def test_four_blanks_make_a_form_to_fill_in_whether_text_areas_or_untyped_fields() -> None:
+    for blank in ("<textarea name='{n}'></textarea>", "<input name='{n}'>"):
+        fields = "".join(f"<p>Item {n}: {blank.format(n=n)}</p>" for n in range(1, 5))
+        doc = parse_html(_page(f"<form>{fields}</form>"), "plan.html", ParseConfig())
+        assert "Item four:" in spoken_of(doc), blank
+
+
+def test_a_poll_known_by_its_id_alone_is_chrome() -> None:
+    form = ("<form id='feedback'><p>Which part did you read?</p>"
+            "<label><input type='radio' name='q' value='a'> Part one</label>"
+            "<label><input type='radio' name='q' value='b'> Part two</label></form>")
+    doc = parse_html(_page(form), "quiz.html", ParseConfig())
+    assert "Part two" not in spoken_of(doc)
