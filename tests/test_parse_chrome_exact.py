@@ -79,6 +79,11 @@ def test_a_class_is_a_look_an_element_holding_a_heading_or_prose_is_no_chrome():
     assert _chrome(f"<div id='t' class='sidebar'><p>{PROSE}</p></div>") == ""
     assert _chrome(f"<div id='t' class='sidebar'><p>{PROSE[1:]}</p></div>") == "class or id 'sidebar'"
     assert _chrome(f"<div id='t' class='sidebar'><p><a href='/x'>{PROSE}</a></p></div>") == "class or id 'sidebar'"
+    # an empty heading is no content, and the search goes on past it to the prose
+    assert _chrome(f"<div id='t' class='sidebar'><h3> </h3><p>{PROSE}</p></div>") == ""
+    # a link's text counts as linked however long it is (one link of 90 characters: no prose)
+    assert _chrome(f"<div id='t' class='sidebar'><p><a href='/x'>{PROSE}{'y' * 10}</a></p></div>") == \
+        "class or id 'sidebar'"
     assert _chrome("<div id='t' class='sidebar'><h2>x</h2></div>") == "class or id 'sidebar'"  # no heading text
     assert _chrome(f"<footer id='t'><p>{PROSE}</p></footer>") == ""
     assert _chrome(f"<div id='t' class='sidebar'><p>{PROSE}</p></div>", page_mode=False) == ""
