@@ -6,11 +6,13 @@ Gutenberg words or is missing, and the characters a cut inside one text takes ou
 
 from __future__ import annotations
 
+from test_source_gutenberg import EBOOKMAKER, OLDER, _said
+
 from narrator.config import ParseConfig
 from narrator.parse import parse_html
 from narrator.parse.sources import recognise
+from narrator.parse.sources.gutenberg import HEADER, LICENCE
 from narrator.parse.tree import parse_tree
-from test_source_gutenberg import EBOOKMAKER, OLDER, _said
 
 BOOK = ["RIVERS AND HILLS", "CHAPTER one", "Rivers carry water to the sea.", "Hills stand still."]
 OLD_BOOK = ["RIVERS", "CHAPTER one", "Rivers carry water to the sea.", "They shape the land."]
@@ -83,3 +85,29 @@ def test_a_cut_inside_one_text_counts_the_characters_it_takes() -> None:
     said, gone, _ = read(page, read_code=True)
     assert said == ["Rivers carry water to the sea."]
     assert gone == [("pre", "Project Gutenberg header", len(header)), ("pre", "Project Gutenberg licence", len(licence))]
+    doc = parse_html(page.encode(), "book.html", ParseConfig(read_code=True))
+    assert [(s.what, s.reason) for s in doc.skipped if s.what.startswith("Project Gutenberg")] == [HEADER, LICENCE]
+
+
+def test_each_cut_gives_its_reason() -> None:
+    doc = parse_html(OLDER.encode(), "book.html", ParseConfig())
+    assert [(s.what, s.reason) for s in doc.skipped if s.what.startswith("Project Gutenberg")] == [HEADER, LICENCE]
+
+
+def test_a_header_naming_the_ebook_in_its_first_words_is_found() -> None:
+    page = OLDER.replace("<pre>\nThe Project Gutenberg EBook of Rivers, by Ann Lee\n\nThis eBook is for the use of "
+                         "anyone anywhere at no cost.\n\nTitle: Rivers\n", "<p>Project Gutenberg EBook of Rivers</p><pre>\n")
+    # the cut: "Project Gutenberg EBook of Rivers" (33) and the START line (51), a line break apart
+    assert read(page)[:2] == (OLD_BOOK, [("pre", "Project Gutenberg header", 85), ("pre", "Project Gutenberg licence", 188)])
+
+
+def test_not_a_book_when_no_header_words_come_before_the_start_line_or_the_header_is_too_long() -> None:
+    founder = ("<html><body><h1>Project Gutenberg's founder</h1><p>Michael Hart typed the first one.</p>"
+               "<pre>*** START OF THE PROJECT GUTENBERG EBOOK X ***</pre><p>Then the book.</p></body></html>")
+    # more than 5,000 characters before the start line (51 paragraphs of 99), or more than 400 texts
+    long_header = OLDER.replace("Title: Rivers\n", "</pre>" + f"<p>{'w' * 99}</p>" * 51 + "<pre>")
+    many_texts = OLDER.replace("Title: Rivers\n", "</pre>" + "<b>a</b>" * 400 + "<pre>")
+    for page in (founder, long_header, many_texts):
+        assert recognise(parse_tree(page)).name == "page"
+        said, gone, _ = read(page)
+        assert gone == [] and said[-1] in ("Then the book.", "PLEASE READ THIS BEFORE YOU DISTRIBUTE OR USE THIS WORK")
