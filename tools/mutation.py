@@ -274,7 +274,7 @@ HARMLESS: dict[str, str] = {
                     "MUTANT_UNDER_TEST. A review of the 239 left against this list found 38 not named, and "
                     "53 named and 24 of the 'open' ones that an input does turn (lists in session 35's note, "
                     "/tmp/maths-survivors.md there): the names below are not all proven harmless. Older text "
-                    "follows.) (session 33: 1,287 of 4,351 checked by mutmut before the session's tests, 1,182 killed and 23 "
+                    "follows.) (an earlier session: 1,287 of 4,351 checked by mutmut before the session's tests, 1,182 killed and 23 "
                     "timeouts; the rest replayed in process against the maths tests' 1,602 calls: about 4,080 of "
                     "4,351 killed with the session's tests) delimited: `min(cuts)` without a key (every cut's left "
                     "side is a prefix of the same atoms); `bar_closes` `q>0` (a blank first atom is no operand); "
