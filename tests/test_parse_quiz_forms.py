@@ -146,3 +146,15 @@ def test_a_poll_known_by_its_id_alone_is_chrome() -> None:
             "<label><input type='radio' name='q' value='b'> Part two</label></form>")
     doc = parse_html(_page(form), "quiz.html", ParseConfig())
     assert "Part two" not in spoken_of(doc)
+
+
+def test_a_quiz_with_a_box_for_a_number_is_read() -> None:
+    # a number field is an answer to type (maths quizzes have them), not sign-up data
+    form = ("<form><p>Which fraction is larger?</p>"
+            "<label><input type='radio' name='q' value='a'> Two thirds</label>"
+            "<label><input type='radio' name='q' value='b'> One half</label>"
+            "<p>By how many sixths?</p><input type='number' name='n'></form>")
+    doc = parse_html(_page(form), "quiz.html", ParseConfig())
+    said = spoken_of(doc)
+    assert "Which fraction is larger?" in said and "One half" in said and "By how many sixths?" in said
+    assert not any(s.reason == CHROME for s in doc.skipped)

@@ -370,8 +370,7 @@ HARMLESS: dict[str, str] = {
                     "_holds_content's 200-element bound at 201; _after_image's 'img' respelled (an <img> has no "
                     "contents); _inside_article's answer None (falsy); _is_control_link's getattr without default "
                     "(every bs4 node has .name) and [:3] (two or three links both fail the one-link test). Open: "
-                    "_is_lesson_form 56, 57 ('number' respelled: the rule that a number field makes a sign-up "
-                    "form is itself questioned, since a maths quiz has number boxes); _label 57, 64.) "
+                    "_label 57, 64; not yet compared: _line_before 9, _is_lesson_form 11 and 83, _label 46, 47.) "
                     "find_previous_sibling(s)(None) (bs4 gives elements only); _inside_article's memo (recomputed, "
                     "same answer); string-rel branches (bs4 gives rel as a list); multi-word labels (controls "
                     "wherever they stand).",

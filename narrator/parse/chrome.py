@@ -252,7 +252,7 @@ class ChromeRules:
                 return False
             blanks += inp.name == "textarea" or kind == "text"
             choices += kind in ("radio", "checkbox")
-            typed = typed or kind in ("email", "tel", "url", "number")
+            typed = typed or kind in ("email", "tel", "url")  # a number box is an answer, not an account
         if blanks >= 4:
             return True
         words = form.get_text()[:400]  # a short form: its text is under 200 characters
