@@ -105,6 +105,13 @@ def span(servers) -> float:
     return max(c["ended"] for c in calls) - min(c["started"] for c in calls)
 
 
+def modelled(servers) -> float:
+    """Seconds the busiest server spends generating and switching voice, from the counts the
+    stand-ins logged and their modelled costs: the part of its time the routing decides, free of
+    this machine's load (a wall-clock comparison is not a test: CI may run on a busy machine)."""
+    return max(len(s.recorder.calls) * DELAY + s.switches * SWITCH for s in servers)
+
+
 def reset(servers) -> None:
     for s in servers:
         s.recorder.calls.clear()
@@ -191,17 +198,19 @@ def test_a_worker_per_voice_against_workers_with_every_voice(broker, servers, wo
         asker, took = narrate_queued(lesson, tmp_path / name, broker, toml, tmp_path / f"cache {name}")
         assert asker.proc.returncode == 0, asker.stderr
         manifest = json.loads((tmp_path / name / "manifest.json").read_text("utf-8"))
-        runs[name] = (check_voices(servers, manifest, voices), [s.switches for s in servers], span(servers))
+        runs[name] = (check_voices(servers, manifest, voices), [s.switches for s in servers], span(servers),
+                      modelled(servers))
         for w in started:
             w.stop()
-    (pv_lines, pv_switches, pv_time), (ev_lines, ev_switches, ev_time) = runs.values()
+    (pv_lines, pv_switches, pv_time, pv_work), (ev_lines, ev_switches, ev_time, ev_work) = runs.values()
     print(f"\na worker per voice: {'; '.join(pv_lines)}; servers at work {pv_time:.2f} s"
           f"\nworkers with every voice: {'; '.join(ev_lines)}; servers at work {ev_time:.2f} s"
           f"\ntime the servers were at work (first start to last end), every voice / per voice: "
-          f"{ev_time / pv_time:.2f}")
+          f"{ev_time / pv_time:.2f}; the busiest server's modelled work {ev_work:.2f} s / {pv_work:.2f} s")
     assert all(n <= 4 for n in ev_switches), ev_switches  # at most once per voice
     assert sum(ev_switches) < sum(pv_switches), (ev_switches, pv_switches)
-    assert ev_time < pv_time  # 0.48 here: the per-voice servers spend seconds on switches
+    # the per-voice servers spend seconds on switches, and the busiest one bounds the run
+    assert ev_work < pv_work, (ev_work, pv_work)
 
 
 def test_a_role_whose_voice_no_worker_has_fails_in_one_line(broker, servers, workers, voices, tmp_path):
