@@ -112,3 +112,62 @@ def test_not_a_book_when_no_header_words_come_before_the_start_line_or_the_heade
         assert recognise(parse_tree(page)).name == "page"
         said, gone, _ = read(page)
         assert gone == [] and said[-1] in ("Then the book.", "PLEASE READ THIS BEFORE YOU DISTRIBUTE OR USE THIS WORK")
+
+
+def test_an_end_line_in_a_comment_after_the_licence_is_no_end() -> None:
+    # an editor's note left after the licence quotes the END line: the cut stays at the real one
+    page = OLDER.replace("USE THIS WORK</p></div>", "USE THIS WORK</p><!-- *** END OF THE PROJECT GUTENBERG EBOOK "
+                         "RIVERS *** --><p>Section 1.</p></div>")
+    assert "<!--" in page
+    assert read(page)[:2] == (OLD_BOOK, [("pre", "Project Gutenberg header", 176),
+                                         ("pre", "Project Gutenberg licence", 188 + len("Section 1."))])
+
+
+def test_a_boilerplate_block_inside_the_header_and_a_footer_known_by_its_class() -> None:
+    # the header holds a block of the same class (taken out with it); the footer has no id
+    page = EBOOKMAKER.replace('<div class="container" id="pg-machine-header">',
+                              '<div class="container pg-boilerplate" id="pg-machine-header">').replace(
+        'class="pg-boilerplate pgheader" id="pg-footer"', 'class="pg-boilerplate"')
+    assert page.count("pg-boilerplate") == 3 and 'id="pg-footer"' not in page
+    assert read(page) == (BOOK, [("section#pg-header", "Project Gutenberg header", 300),
+                                 ("section.pg-boilerplate", "Project Gutenberg licence", 198)], "Rivers and Hills")
+
+
+def test_an_ebookmaker_footer_without_its_end_line_is_still_the_licence() -> None:
+    page = EBOOKMAKER.replace('<div id="pg-end-separator"><span>*** END OF THE PROJECT GUTENBERG EBOOK RIVERS AND '
+                              'HILLS ***</span></div>', "<div>This eBook is for the use of anyone anywhere.</div>")
+    assert "END OF" not in page
+    said, gone, _ = read(page)
+    assert said == BOOK and gone[1] == ("section#pg-footer", "Project Gutenberg licence",
+                                           198 - 59 + len("This eBook is for the use of anyone anywhere."))
+
+
+def test_header_words_after_the_start_line_do_not_make_a_book() -> None:
+    page = ("<html><body><pre>Project Gutenberg's files look like this:\n*** START OF THE PROJECT GUTENBERG EBOOK "
+            "X ***\nThis eBook is for the use of anyone anywhere.</pre><p>A lesson on e-books.</p></body></html>")
+    assert recognise(parse_tree(page)).name == "page"
+    assert read(page, read_code=True)[1] == []
+
+
+def test_a_lesson_quoting_the_header_words_is_no_book() -> None:
+    page = ('<html><body><div><p>This eBook is for the use of anyone anywhere: so Project Gutenberg opens its '
+            "books.</p><p>We read one today.</p></div></body></html>")
+    assert recognise(parse_tree(page)).name != "gutenberg"
+
+
+def test_a_header_of_exactly_five_thousand_characters_is_one() -> None:
+    opening = "The Project Gutenberg eBook of Rivers, by Ann Lee"
+    words = "This eBook is for the use of anyone anywhere."
+    filler = "w" * (5000 - len(opening) - len(words))
+    page = (f"<html><body><p>{opening}</p><p>{words}</p><p>{filler}</p>"
+            "<p>*** START OF THE PROJECT GUTENBERG EBOOK RIVERS ***</p><p>Rivers carry water.</p></body></html>")
+    assert recognise(parse_tree(page)).name == "gutenberg"
+    assert read(page)[0] == ["Rivers carry water."]
+    longer = page.replace(filler, filler + "w")
+    assert recognise(parse_tree(longer)).name == "page"
+
+
+def test_a_title_that_is_only_project_gutenberg_words_or_a_placeholder_gives_the_books_heading() -> None:
+    assert read(EBOOKMAKER.replace("Rivers and Hills | Project Gutenberg", "| Project Gutenberg"))[2] == \
+        "RIVERS AND HILLS"
+    assert read(EBOOKMAKER.replace("Rivers and Hills | Project Gutenberg", "Untitled"))[2] == "RIVERS AND HILLS"

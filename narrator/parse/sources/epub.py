@@ -101,9 +101,7 @@ class Epub(Source):
     def title(self, soup: Any, blocks: Any) -> str | None:
         if _key(getattr(self, "_page_title", "")) not in _PLACEHOLDER:
             return None  # the parser's own choice, from <title>
-        heading = next((b.text.strip() for b in blocks if b.kind == "heading"
-                        and _key(b.text) not in _PLACEHOLDER and b.text.strip()), "")
-        return heading or None
+        return first_heading(blocks)
 
     def _mark_notes(self, body: Any) -> list[Any]:
         """The chapter's notes: those EPUB 3 marks as notes, and the targets of plain note links
@@ -168,3 +166,10 @@ class Epub(Source):
             return []  # prose between the heading and the notes: it heads more than the notes
         return sources.take_out([heading], "notes heading",
                                 "the notes part starts with its own spoken cue")
+
+
+def first_heading(blocks: Any) -> str | None:
+    """The chapter's first heading that is no placeholder: its title when <title> gives none."""
+    heading = next((b.text.strip() for b in blocks if b.kind == "heading"
+                    and _key(b.text) not in _PLACEHOLDER and b.text.strip()), "")
+    return heading or None

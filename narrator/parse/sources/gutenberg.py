@@ -19,7 +19,7 @@ from typing import Any
 
 from narrator.parse import sources
 from narrator.parse.sources import Facts
-from narrator.parse.sources.epub import Epub
+from narrator.parse.sources.epub import Epub, first_heading
 from narrator.values import Skipped
 
 __all__ = ["Gutenberg"]
@@ -77,11 +77,10 @@ class Gutenberg(Epub):
             footer = node.get("id") == "pg-footer" or _END_WORDS.search(node.get_text()[:_HEADER_MAX])
             what, reason = LICENCE if footer else HEADER
             out += sources.take_out([node], what, reason)
-        body = soup.find("body") or soup
         start = _start_line(soup)
         if start is not None:
             out.append(_cut(start, before=True, what=HEADER))
-            end = _end_line(body)
+            end = _end_line(soup.body)
             if end is not None:
                 out.append(_cut(end, before=False, what=LICENCE))
         return out + super().prepare(soup)
@@ -89,9 +88,13 @@ class Gutenberg(Epub):
     def title(self, soup: Any, blocks: Any) -> str | None:
         # <title> names the book inside Project Gutenberg's words: "The Project Gutenberg eBook of
         # Rivers, by Ann Lee", "Rivers | Project Gutenberg"
-        head = " ".join(soup.title.get_text().split()) if soup.title is not None else ""
+        if soup.title is None:
+            return super().title(soup, blocks)
+        head = " ".join(soup.title.get_text().split())
         book = _TITLE.sub("", head).strip()
-        return book if book and book != head else super().title(soup, blocks)
+        if book == head:  # no Project Gutenberg words
+            return super().title(soup, blocks)
+        return book or first_heading(blocks)  # "| Project Gutenberg" names no book
 
 
 def _boilerplate(soup: Any) -> list[Any]:
@@ -125,15 +128,18 @@ def _start_line(soup: Any) -> Any | None:
 
 
 def _end_line(body: Any) -> Any | None:
-    """The text node holding the "*** END OF ..." line (the last one: the licence follows it)."""
-    found = body.find_all(string=_END)
+    """The text node holding the "*** END OF ..." line (the last one: the licence follows it; a
+    comment is no line of the page)."""
+    from bs4 import Comment
+
+    found = [t for t in body.find_all(string=_END) if not isinstance(t, Comment)]
     return found[-1] if found else None
 
 
 def _cut(line: Any, *, before: bool, what: tuple[str, str]) -> Skipped:
     """Take out the text node ``line`` and everything before it (or after it) in the document,
-    at every level up to the body, so a book wrapped in one <div> keeps its text; an element left
-    without text goes too. One skip-report entry for the whole."""
+    at every level up to the body, so a book wrapped in one <div> keeps its text. One skip-report
+    entry for the whole. (A wrapper the cut leaves empty stays: it says nothing.)"""
     source = sources.selector(line.parent)
     # the node's own text past the line (or before it) is the book's: a book in one <pre>
     text = str(line)
@@ -142,24 +148,14 @@ def _cut(line: Any, *, before: bool, what: tuple[str, str]) -> Skipped:
     at = found.end() if before else found.start()
     kept, taken = (text[at:], text[:at]) if before else (text[:at], text[at:])
     chars = len(taken.strip())
+    end = 0 if before else -1  # the first (or last) child, taken by its index: no search of the parent
     node = line
-    while node is not None and node.name not in ("body", "[document]"):
+    while node.name != "body":  # parse_tree puts every text in a <body>
         parent = node.parent
-        here = parent.index(node)
-        gone = parent.contents[:here] if before else parent.contents[here + 1:]
-        for sibling in reversed(gone) if not before else gone:
-            chars += len(sibling.get_text().strip()) if hasattr(sibling, "get_text") else len(sibling.strip())
-            # the first (or last) child each time, found by its index: no search of the parent
-            sibling.extract(_self_index=0 if before else len(parent.contents) - 1)
+        while parent.contents[end] is not node:
+            sibling = parent.contents[end]
+            chars += len(sibling.get_text().strip())
+            sibling.extract(_self_index=end)
         node = parent
-    parent = line.parent
-    if kept.strip():
-        line.replace_with(kept)
-        return Skipped(source, what[0], what[1], chars)
-    line.extract()
-    while parent is not None and parent.name not in ("body", "[document]") and not parent.get_text().strip() \
-            and parent.find(["img", "svg", "math"]) is None:
-        up = parent.parent
-        parent.extract()
-        parent = up
-    return Skipped(source, what[0], what[1], chars)
+    line.replace_with(kept)
+    return Skipped(source, *what, chars)
