@@ -171,3 +171,22 @@ def test_a_title_that_is_only_project_gutenberg_words_or_a_placeholder_gives_the
     assert read(EBOOKMAKER.replace("Rivers and Hills | Project Gutenberg", "| Project Gutenberg"))[2] == \
         "RIVERS AND HILLS"
     assert read(EBOOKMAKER.replace("Rivers and Hills | Project Gutenberg", "Untitled"))[2] == "RIVERS AND HILLS"
+
+
+def test_the_last_file_of_an_ebookmaker_epub_is_read_without_its_footer() -> None:
+    # an EPUB's chapters are files: the last holds the book's end and the footer, no header
+    last = EBOOKMAKER.split("<body>")[0] + "<body>" + EBOOKMAKER.split("</section>\n", 1)[1]
+    assert "pg-header" not in last and "pg-footer" in last
+    assert recognise(parse_tree(last)).name == "gutenberg"
+    assert read(last)[:2] == (BOOK, [("section#pg-footer", "Project Gutenberg licence", 198)])
+    # a lesson's own footer section quoting the words, without the END line, is no such file
+    lesson = last.replace("*** END OF THE PROJECT GUTENBERG EBOOK RIVERS AND HILLS ***", "END OF THE PROJECT GUTENBERG")
+    assert recognise(parse_tree(lesson)).name != "gutenberg"
+
+
+def test_the_older_end_of_the_ebook_line_before_the_end_line_goes_with_the_licence() -> None:
+    line = "End of the Project Gutenberg EBook of Rivers, by Ann Lee\n\n"
+    page = OLDER.replace("<pre>\n*** END", "<pre>\n" + line + "*** END")
+    assert page.count(line) == 1
+    assert read(page)[:2] == (OLD_BOOK, [("pre", "Project Gutenberg header", 176),
+                                         ("pre", "Project Gutenberg licence", 188 + len(line))])

@@ -28,7 +28,10 @@ __all__ = ["Gutenberg"]
 # [ \t]* rather than \s*: a run of blank lines must not be searched again from each line's start
 _START = re.compile(r"^[ \t]*\*{3}[ \t]*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*\*{3}[ \t\r]*$",
                     re.IGNORECASE | re.MULTILINE)
-_END = re.compile(r"^[ \t]*\*{3}[ \t]*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*\*{3}[ \t\r]*$",
+# older files say "End of the Project Gutenberg EBook of Rivers, by Ann Lee" just before it: the
+# licence's too (blank lines between, matched line by line for the same reason)
+_END = re.compile(r"^(?:[ \t]*End of (?:the )?Project Gutenberg'?s? E-?book\b[^\n]*\n(?:[ \t\r]*\n)*)?"
+                  r"[ \t]*\*{3}[ \t]*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*\*{3}[ \t\r]*$",
                   re.IGNORECASE | re.MULTILINE)
 # how every Project Gutenberg file opens: "The Project Gutenberg eBook of Rivers", "Project
 # Gutenberg's Alice's Adventures in Wonderland" (a lesson about its files opens with its own title)
@@ -66,7 +69,10 @@ class Gutenberg(Epub):
         body = soup.find("body") or soup
         first = body.find(string=lambda t: bool(t.strip()))
         header = first.find_parent(id="pg-header") if first is not None else None
-        return header is not None and bool(_NAMED.search(header.get_text()[:_HEADER_MAX]))
+        if header is not None and _NAMED.search(header.get_text()[:_HEADER_MAX]):
+            return True
+        # the last file of an Ebookmaker EPUB: the book's end, then the footer with the END line
+        return any(_END.search(n.get_text()[:_HEADER_MAX]) for n in _boilerplate(soup))
 
     def prepare(self, soup: Any) -> list[Skipped]:
         out: list[Skipped] = []
