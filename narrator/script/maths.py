@@ -118,6 +118,7 @@ for _name, (_en, _zh) in list(_GREEK.items()):
     _WORDS[_name.capitalize()] = ("capital " + _en, "大写" + _zh)
 for _ch, _name in _GREEK_CHARS.items():
     _WORDS[_ch] = _GREEK[_name]
+_WORDS["µ"] = _GREEK["mu"]  # the micro sign (U+00B5, a key on many keyboards), not the Greek letter
 for _ch, _name in _GREEK_UPPER.items():
     _WORDS[_ch] = ("capital " + _GREEK[_name][0], "大写" + _GREEK[_name][1]) if _name != "delta" \
         else ("delta", "德尔塔")  # Δt: "delta t"
@@ -700,6 +701,11 @@ class _Speaker:
                         i = after
                         continue
                 if ch in "|∣":  # a bar without its pair: P(A|B) "given"; a | b "divides"
+                    lower, upper, after = self.limits(atoms, i)
+                    if ch == "|" and (lower or upper):  # F(x)\Big|_a^b: evaluated between limits
+                        out.append(self.evaluated(lower, upper))
+                        i = after
+                        continue
                     if depth:
                         out.append("给定" if self.zh else "given")
                     elif ch == "∣":
@@ -718,6 +724,12 @@ class _Speaker:
                     out.append(_w("″", self.lang))
                     i += 1
                     continue
+                if ch == "]":  # \left[\frac{x^3}{3}\right]_0^1: evaluated between limits ([A]_{ij} is no such)
+                    lower, upper, after = self.limits(atoms, i)
+                    if lower and upper:
+                        out.append(self.evaluated(lower, upper))
+                        i = after
+                        continue
                 if ch in "([)]⟨⟩⦃⦄‖":
                     # brackets group: a short pause says where the group starts and ends
                     if out and (ch in ")]" or out[-1] not in self.operators()):
@@ -883,8 +895,9 @@ class _Speaker:
 
         node = atoms[k][1]
         before = self._solid(atoms, k - 1, -1)
-        micro = bool(out) and out[-1] == _w("mu", self.lang) and before is not None and before[0] == "m" \
-            and before[1].macroname in ("mu", "upmu")  # 10\,\mu\mathrm{m}: micrometres
+        micro = bool(out) and out[-1] == _w("mu", self.lang) and before is not None and (
+            before[0] == "m" and before[1].macroname in ("mu", "upmu") or before in (("c", "μ"), ("c", "µ")))
+        # 10\,\mu\mathrm{m}, 10\,μ\mathrm{m}: micrometres
         counted = out[:-1] if micro else out
         number = counted[-1] if counted and re.fullmatch(r"[-−]?\d[\d.,]*", counted[-1]) else ""
         if number and self._solid(atoms, k - 1, -1) == ("c", "."):
@@ -931,7 +944,7 @@ class _Speaker:
         found = parse_units(("µ" if micro else "") + committed.lstrip()) if committed else None
         if not found:
             return None
-        if not number and len(found) == 1 and found[0][1] > 0:
+        if not number and len(found) == 1 and found[0][1] >= 0:
             return None  # one unit with nothing to measure: a name (\mathrm{min}, \mathrm{T})
         if micro:
             out.pop()
@@ -1319,8 +1332,15 @@ class _Speaker:
             out.pop()  # "(a+b)^2": "a 加 b 的平方"
         return out + [power_words(value, self.lang) + ("," if len(words) > 1 and not self.zh else "")]
 
-    def big_operator(self, out: list[str], name: str, atoms: list[tuple[str, Any]], i: int) -> int:
-        """\\sum, \\int, \\lim... with their limits: "the sum from i = 1 to n of"."""
+    def evaluated(self, lower: str, upper: str) -> str:
+        """The evaluation bar's words: "evaluated from 0 to 1", "evaluated at x = 0"."""
+        if self.zh:
+            return f"，从 {lower} 到 {upper} 求值，" if lower and upper else f"，在 {lower or upper} 处求值，"
+        return f", evaluated from {lower} to {upper}," if lower and upper else f", evaluated at {lower or upper},"
+
+    def limits(self, atoms: list[tuple[str, Any]], i: int) -> tuple[str, str, int]:
+        """The lower and upper limits written from ``i`` (``_{i=1}^{n}``) in words ("" for none),
+        and the index after them."""
         lower = upper = ""
         while i < len(atoms):
             kind, value = atoms[i]
@@ -1339,6 +1359,11 @@ class _Speaker:
                 i += 2
                 continue
             break
+        return lower, upper, i
+
+    def big_operator(self, out: list[str], name: str, atoms: list[tuple[str, Any]], i: int) -> int:
+        """\\sum, \\int, \\lim... with their limits: "the sum from i = 1 to n of"."""
+        lower, upper, i = self.limits(atoms, i)
         op = _w(name, self.lang)
         if name == "lim":
             if self.zh:
