@@ -125,8 +125,8 @@ def test_an_end_line_in_a_comment_after_the_licence_is_no_end() -> None:
 
 def test_a_boilerplate_block_inside_the_header_and_a_footer_known_by_its_class() -> None:
     # the header holds a block of the same class (taken out with it); the footer has no id
-    page = EBOOKMAKER.replace('<div class="container" id="pg-machine-header">',
-                              '<div class="container pg-boilerplate" id="pg-machine-header">').replace(
+    page = EBOOKMAKER.replace('<div id="pg-start-separator">',
+                              '<div class="pg-boilerplate" id="pg-start-separator">').replace(
         'class="pg-boilerplate pgheader" id="pg-footer"', 'class="pg-boilerplate"')
     assert page.count("pg-boilerplate") == 3 and 'id="pg-footer"' not in page
     assert read(page) == (BOOK, [("section#pg-header", "Project Gutenberg header", 300),
