@@ -190,3 +190,12 @@ def test_the_older_end_of_the_ebook_line_before_the_end_line_goes_with_the_licen
     assert page.count(line) == 1
     assert read(page)[:2] == (OLD_BOOK, [("pre", "Project Gutenberg header", 176),
                                          ("pre", "Project Gutenberg licence", 188 + len(line))])
+
+
+def test_the_first_file_of_an_ebookmaker_epub_without_its_start_line_or_footer() -> None:
+    # the header alone names the book: no START line to find, no footer with its END line
+    first = EBOOKMAKER.replace(START, "").split('<section class="pg-boilerplate pgheader" id="pg-footer"')[0] + \
+        "</body></html>"
+    assert "END OF" not in first and "START OF" not in first and "<title>" in first
+    assert recognise(parse_tree(first)).name == "gutenberg"
+    assert read(first)[:2] == (BOOK, [("section#pg-header", "Project Gutenberg header", 300 - 62)])
