@@ -259,7 +259,8 @@ HARMLESS: dict[str, str] = {
                         "_best_cuts 125, 132 (the fragment penalty squared made doubled or cubed: it only decides "
                         "between splits equal in stubs, word cuts and pieces; an exhaustive search over 470,000 "
                         "random cut layouts found one such pair, with pieces of 4 and 7 characters, stubs in any "
-                        "sentence; none in about 100,000 random sentences and limits).",
+                        "sentence; none in about 100,000 random sentences and limits, nor in every sentence of 4 to "
+                        "6 clauses of 1 to 6 words at six limits from 16 to 40, 334,368 splits, session 36).",
     "spoken": "default lang spelled otherwise (only 'zh...' compared); link_spans end>=start (a match is never only "
               "trailing marks); a host's '' fallback (groups always match); bar-list and->or (needs a bar).",
     "script-maths_units": "µ/μ fallbacks of the Chinese table (every µ entry has its μ twin); prefix defaults None/''"
