@@ -199,3 +199,16 @@ def test_the_first_file_of_an_ebookmaker_epub_without_its_start_line_or_footer()
     assert "END OF" not in first and "START OF" not in first and "<title>" in first
     assert recognise(parse_tree(first)).name == "gutenberg"
     assert read(first)[:2] == (BOOK, [("section#pg-header", "Project Gutenberg header", 300 - 62)])
+
+
+def test_the_footers_end_line_is_looked_for_among_the_pages_last_two_thousand_texts() -> None:
+    # found from the page's end, so that no page is searched whole for it
+    def last_file(licence: int) -> str:
+        return ('<html><body><p>The end of the book.</p><section id="pg-footer"><p>*** END OF THE PROJECT '
+                "GUTENBERG EBOOK RIVERS ***</p>" + "<p>w</p>" * licence + "</section></body></html>")
+
+    assert recognise(parse_tree(last_file(1999))).name == "gutenberg"  # the END line is the 2,000th
+    assert recognise(parse_tree(last_file(2000))).name == "page"
+    said, gone, _ = read(last_file(3))
+    assert said == ["The end of the book."] and gone == [("section#pg-footer", "Project Gutenberg licence",
+                                                        len("*** END OF THE PROJECT GUTENBERG EBOOK RIVERS ***www"))]

@@ -14,6 +14,7 @@ note links, its notes' own numbers). The page numbers Project Gutenberg sets in 
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -42,6 +43,7 @@ _BOUND = re.compile(r"(?:START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNOR
 _END_WORDS = re.compile(r"END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _HEADER_MAX = 5000  # characters before the start line: Project Gutenberg's header is about 1,000
 _SCAN = 400  # text nodes searched for the start line: it comes after a header of a few dozen
+_FOOTER_SCAN = 2000  # text nodes searched back for the END line: Ebookmaker's licence has a few hundred
 _TITLE = re.compile(r"^\s*(?:The\s+)?Project Gutenberg'?s?\s+e-?book\s+of\s+|\s*[|:-]\s*Project Gutenberg\s*$",
                     re.IGNORECASE)
 HEADER = ("Project Gutenberg header",
@@ -72,7 +74,7 @@ class Gutenberg(Epub):
         if header is not None and _NAMED.search(header.get_text()[:_HEADER_MAX]):
             return True
         # the last file of an Ebookmaker EPUB: the book's end, then the footer with the END line
-        return any(_END.search(n.get_text()[:_HEADER_MAX]) for n in _boilerplate(soup))
+        return _footer_end(body) is not None
 
     def prepare(self, soup: Any) -> list[Skipped]:
         out: list[Skipped] = []
@@ -109,6 +111,27 @@ def _boilerplate(soup: Any) -> list[Any]:
     found = soup.find_all(id=("pg-header", "pg-footer")) + soup.find_all(class_="pg-boilerplate")
     return [n for n in dict.fromkeys(found)
             if any(r.search(n.get_text()[:_HEADER_MAX]) for r in (_NAMED, _BOUND))]
+
+
+def _footer_end(body: Any) -> Any | None:
+    """The END line of Ebookmaker's footer, among the page's last texts (the licence after it is
+    a few hundred): found from the end, without a search of the whole page for every page read."""
+    from bs4 import Comment, NavigableString
+
+    last = body
+    while getattr(last, "contents", None):
+        last = last.contents[-1]
+    texts = 0
+    for node in itertools.chain([last], last.previous_elements):  # lazily: never the whole page
+        if node is body:
+            return None
+        if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
+            texts += 1
+            if texts > _FOOTER_SCAN:
+                return None
+            if _END.search(node) and (node.find_parent(id="pg-footer") or node.find_parent(class_="pg-boilerplate")):
+                return node
+    return None
 
 
 def _start_line(soup: Any) -> Any | None:
