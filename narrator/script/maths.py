@@ -92,6 +92,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "log": ("log", "log"), "ln": ("natural log", "ln"), "lg": ("log", "lg"), "exp": ("exponential", "exp"),
     "max": ("the maximum of", "最大值"), "min": ("the minimum of", "最小值"), "det": ("the determinant of", "行列式"),
     "gcd": ("the greatest common divisor of", "最大公约数"),
+    "bmod": ("mod", "模"), "pmod": ("modulo", "模"), "§": ("section", "节"),
     "ast": ("star", "星"), "star": ("star", "星"), "dagger": ("dagger", "dagger"),
     "imath": ("i", "i"), "jmath": ("j", "j"),  # dotless, for a hat: \hat{\imath} is "i hat"
     "upmu": ("mu", "缪"),  # upgreek's upright mu, the micro of 10\,\upmu\mathrm{m}
@@ -137,10 +138,11 @@ _STYLE_MACROS = frozenset(("mathbf", "mathit", "mathsf", "mathtt", "mathbb", "ma
                            "mathfrak", "boldsymbol", "bm", "pmb", "underline",
                            "boxed", "fbox", "widehat", "overbrace", "underbrace",
                            "ensuremath", "mathop", "mathbin", "mathrel", "mathord", "cancel", "dot", "ddot"))
-# delimiter macros as characters: \| and \lVert are a norm's bar, \{ a set's brace
-_DELIMITERS = {"|": "‖", "Vert": "‖", "lVert": "‖", "rVert": "‖", "vert": "|", "lvert": "|",
+# delimiter macros as characters: \| and \lVert are a norm's bar, \{ a set's brace (and \colon
+# the colon of set-builder notation, \S the section sign)
+_DELIMITERS = {"S": "§", "|": "‖", "Vert": "‖", "lVert": "‖", "rVert": "‖", "vert": "|", "lvert": "|",
                "rvert": "|", "langle": "⟨", "rangle": "⟩", "{": "⦃", "}": "⦄", "lbrace": "⦃",
-               "rbrace": "⦄", "mid": "∣", "lbrack": "[", "rbrack": "]"}
+               "rbrace": "⦄", "mid": "∣", "lbrack": "[", "rbrack": "]", "colon": ":"}
 # marks above a letter, said after it ("x bar"); 拔 is how Chinese classrooms say "bar"
 _ACCENTS = {"bar": ("bar", "拔"), "overline": ("bar", "拔"), "hat": ("hat", "尖"),
             "widehat": ("hat", "尖"), "tilde": ("tilde", "波浪"), "widetilde": ("tilde", "波浪"),
@@ -696,8 +698,13 @@ class _Speaker:
                 if ch == ")" and i - 1 in silent:
                     continue
                 if ch in "⟨‖|⦃":
+                    mark = len(out)
                     after = self.delimited(out, ch, atoms, i)
                     if after is not None:
+                        function = self._solid(atoms, i - 2, -1)
+                        if not self.zh and function is not None and function[0] == "m" \
+                                and function[1].macroname in _FUNCTIONS:
+                            out.insert(mark, "of")  # \ln|x|: "natural log of the absolute value of x"
                         i = after
                         continue
                 if ch in "|∣":  # a bar without its pair: P(A|B) "given"; a | b "divides"
@@ -1038,8 +1045,8 @@ class _Speaker:
         name = value.macroname
         return name not in _RELATIONS and name not in _BIG_OPS and name not in (
             "times", "cdot", "div", "pm", "mp", "in", "notin", "subset", "subseteq", "ll", "gg", "to", "left",
-            "sum", "int", "prod", "cap", "cup",
-            "land", "lor", "wedge", "vee", "setminus", "frac") and (name in _WORDS or name in _GREEK
+            "sum", "int", "prod", "cap", "cup", "ast", "oplus", "otimes", "odot", "circ", "bmod",
+            "land", "lor", "wedge", "vee", "setminus", "frac") and name not in _FUNCTIONS and (name in _WORDS or name in _GREEK
                                                               or name in _STYLE_MACROS or name in _TEXT_MACROS
                                                               or name in _ACCENTS or name == "right")
 
@@ -1299,6 +1306,8 @@ class _Speaker:
             if self.zh and out and out[-1] == "，":
                 out.pop()
             return out + [word]
+        if kind == "^" and not self.zh and _charge(key):
+            return out + [_charge(key)]  # Na^+, \mathrm{Ca}^{2+}, 0^+: a charge or a side, not a power
         if kind == "^" and key in ("-1", "−1") and out and re.fullmatch(r"[A-Zfg]", out[-1]):
             # A^{-1}, f^{-1}: the inverse of a matrix or a function, not a power
             return out + ["的逆" if self.zh else "inverse"]
@@ -1468,6 +1477,13 @@ def script_words(before: str, text: str, kind: str, lang: str, after_formula: bo
 
 # -- symbols in ordinary text ----------------------------------------------------------------
 
+def _charge(script: str) -> str:
+    """An ion's charge or a one-sided limit's side written as a superscript (Na⁺, Ca^{2+},
+    0^+) in words, "2 plus"; "" when ``script`` is no such thing (x^{-1} is a power)."""
+    m = re.fullmatch(r"(\d*)([-+−])", script)
+    return f"{m[1]} {'plus' if m[2] == '+' else 'minus'}".strip() if m else ""
+
+
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿⁱ"
 _SUPER_PLAIN = str.maketrans(_SUPERSCRIPTS, "0123456789+-ni")
 _SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
@@ -1531,8 +1547,8 @@ def speak_symbols(text: str, lang: str) -> str:
         # "the \cssId macro", "C:\Users\ana": a TeX command or a folder named in prose
         text = _COMMAND.sub(r" \1", text)
     if any(c in text for c in _SUPERSCRIPTS):
-        text = _SUPER_RUN.sub(lambda m: " " + power_words(_minus(m.group(1).translate(_SUPER_PLAIN), zh),
-                                                         "zh" if zh else "en") + " ", text)
+        text = _SUPER_RUN.sub(lambda m: " " + (not zh and _charge(m.group(1).translate(_SUPER_PLAIN)) or power_words(
+            _minus(m.group(1).translate(_SUPER_PLAIN), zh), "zh" if zh else "en")) + " ", text)
     if any(c in text for c in _SUBSCRIPTS):
         text = _SUB_RUN.sub(lambda m: " ".join(re.findall(r"[A-Z][a-z]?", m.group(1)))
                             + " " + m.group(2).translate(_SUB_PLAIN) + " ", text)

@@ -1,0 +1,58 @@
+"""Readings a maths, chemistry or number-theory lesson needs (narrator.script.maths), found by
+the review of mutation survivors: a function of an absolute value (``\\ln|x|``, where a bar after
+\\ln opened no value: "the absolute value of natural log, x"), set-builder notation with
+``\\colon``, ``\\bmod`` and ``\\pmod``, the section sign, and a charge written as a superscript
+(Na⁺, ``\\mathrm{Ca}^{2+}``), said "plus", never "to the power plus"."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.script.maths import speak_symbols, speak_tex
+
+pytestmark = pytest.mark.usefixtures("said_afresh")
+
+
+@pytest.mark.parametrize("tex, said", [
+    (r"\int \frac{1}{x}\,dx = \ln|x| + C",
+     "the integral of 1 over x d x equals natural log of the absolute value of x, plus C"),
+    (r"\sin|x|", "sine of the absolute value of x"),
+    (r"|\ln|x||", "the absolute value of natural log of the absolute value of x"),
+    (r"|f \ast |g||", "the absolute value of f star the absolute value of g"),
+    (r"\log\|x\|", "log of the norm of x"),
+    (r"\ln(x)", "natural log of x"),
+])
+def test_a_function_of_an_absolute_value_or_norm(tex: str, said: str) -> None:
+    assert speak_tex(tex, "en") == said
+
+
+def test_a_function_of_an_absolute_value_in_chinese() -> None:
+    assert speak_tex(r"\ln|x|", "zh") == "ln x 的绝对值"
+
+
+@pytest.mark.parametrize("tex, said", [
+    (r"\{x \colon |x| < 1\}", "the set of x such that the absolute value of x, is less than 1"),
+    (r"a \bmod n", "a mod n"),
+    (r"x \pmod{7}", "x modulo 7"),
+    (r"\S 3", "section 3"),
+    (r"S = 1", "S equals 1"),  # the letter S is no section sign
+])
+def test_marks_of_sets_number_theory_and_sections(tex: str, said: str) -> None:
+    assert speak_tex(tex, "en") == said
+
+
+@pytest.mark.parametrize("tex, said", [
+    (r"\mathrm{Na}^+", "Na plus"),
+    (r"\mathrm{Ca}^{2+}", "Ca 2 plus"),
+    (r"x \to 0^+", "x tends to 0 plus"),
+    (r"x^{-1}", "x to the power minus 1"),  # a power still
+    (r"e^{-x}", "e to the power minus x"),
+])
+def test_a_charge_or_side_written_as_a_superscript(tex: str, said: str) -> None:
+    assert speak_tex(tex, "en") == said
+
+
+def test_a_charge_written_with_superscript_characters() -> None:
+    assert speak_symbols("Na⁺ and Cl⁻ ions", "en") == "Na plus and Cl minus ions"
+    assert speak_symbols("Ca²⁺ ions", "en") == "Ca 2 plus ions"
+    assert speak_symbols("x⁻¹ and x²", "en") == "x to the power minus 1 and x squared"
