@@ -174,7 +174,7 @@ class ChromeRules:
             if st:
                 text_len, link_len, links = st
                 if text_len and ((links >= 2 and link_len >= 0.5 * text_len) or link_len >= 0.8 * text_len):
-                    if not self._holds_content(node):
+                    if not self._holds_content(node) and not self._in_data_table(node, name):
                         return "mostly links"
         return ""
 
@@ -210,6 +210,14 @@ class ChromeRules:
         if is_control_label(text, on_control):
             return "control label", "the label of a page control (button, link, toggle or counter)"
         return None
+
+    def _in_data_table(self, node: Any, name: str) -> bool:
+        """A table with header cells, or a part of one: it holds data (a list of rivers, of
+        readings), however many of its cells are links; a menu laid out in a table has none."""
+        if name not in ("table", "thead", "tbody", "tfoot", "tr"):
+            return False
+        table = node if name == "table" else node.find_parent("table")
+        return table is not None and self._tree(table).holds(table, "th")
 
     def _tree(self, node: Any) -> TreeIndex:
         """The index of the whole tree ``node`` is in (made once, on the first question)."""
@@ -255,14 +263,15 @@ class ChromeRules:
             typed = typed or kind in ("email", "tel", "url")  # a number box is an answer, not an account
         if blanks >= 4:
             return True
-        words = form.get_text()[:400]  # a short form: its text is under 200 characters
+        # a short form: its text is under 200 characters, laid out with any indentation
+        words = " ".join(form.get_text()[:8000].split())[:400]
         if not (choices >= 2 and not blanks and not typed and ("?" in words or "？" in words)):
             return False
         attrs = form.attrs or {}
         named = " ".join(str(v) for v in (attrs.get("id"), *(attrs.get("class") or ())) if v)
         hints = set(re.split(r"[\W_]+", named.lower()))
         poll = not hints.isdisjoint(_POLL_WORDS) and hints.isdisjoint(_QUIZ_WORDS)
-        return not poll and _FEEDBACK.search(" ".join(words.split())) is None
+        return not poll and _FEEDBACK.search(words) is None
 
     def _after_image(self, node: Any) -> bool:
         """The element (a label: a few nodes) follows a picture, or holds one before its text:

@@ -182,6 +182,7 @@ _GROUPS = {
     "blocks in a button": ("p", "div", *_HEADINGS, "table", "ul", "ol"),
     "heading or paragraph": (*_HEADINGS, "p"),
     "input": ("input", "textarea"),
+    "th": ("th",),
 }
 _GROUP_OF = {name: [g for g, names in _GROUPS.items() if name in names]
              for names in _GROUPS.values() for name in names}
