@@ -212,3 +212,23 @@ def test_the_footers_end_line_is_looked_for_among_the_pages_last_two_thousand_te
     said, gone, _ = read(last_file(3))
     assert said == ["The end of the book."] and gone == [("section#pg-footer", "Project Gutenberg licence",
                                                         len("*** END OF THE PROJECT GUTENBERG EBOOK RIVERS ***www"))]
+
+
+def test_the_wrappers_a_cut_empties_leave_no_entry_in_the_skip_report() -> None:
+    # the older header's <pre> holds nothing once cut: no empty "code block" is reported
+    doc = parse_html(OLDER.encode(), "book.html", ParseConfig())
+    assert [(s.what, s.chars) for s in doc.skipped] == [("Project Gutenberg header", 176),
+                                                        ("Project Gutenberg licence", 188)]
+
+
+def test_the_shorter_end_of_project_gutenbergs_line_goes_with_the_licence() -> None:
+    line = "End of Project Gutenberg's Rivers, by Ann Lee\n\n"
+    page = OLDER.replace("<pre>\n*** END", "<pre>\n" + line + "*** END")
+    assert read(page)[:2] == (OLD_BOOK, [("pre", "Project Gutenberg header", 176),
+                                         ("pre", "Project Gutenberg licence", 188 + len(line))])
+
+
+def test_a_start_line_outside_the_body_is_no_book() -> None:
+    page = ("<html><head><title>The Project Gutenberg EBook of Rivers\n\nThis eBook is for the use of anyone "
+            "anywhere.\n\n*** START OF THE PROJECT GUTENBERG EBOOK RIVERS ***\nRivers.</title></head></html>")
+    assert recognise(parse_tree(page)).name != "gutenberg"

@@ -29,9 +29,10 @@ __all__ = ["Gutenberg"]
 # [ \t]* rather than \s*: a run of blank lines must not be searched again from each line's start
 _START = re.compile(r"^[ \t]*\*{3}[ \t]*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*\*{3}[ \t\r]*$",
                     re.IGNORECASE | re.MULTILINE)
-# older files say "End of the Project Gutenberg EBook of Rivers, by Ann Lee" just before it: the
-# licence's too (blank lines between, matched line by line for the same reason)
-_END = re.compile(r"^(?:[ \t]*End of (?:the )?Project Gutenberg'?s? E-?book\b[^\n]*\n(?:[ \t\r]*\n)*)?"
+# older files say "End of the Project Gutenberg EBook of Rivers, by Ann Lee" or "End of Project
+# Gutenberg's Rivers" just before it: the licence's too (blank lines between, matched line by line
+# for the same reason)
+_END = re.compile(r"^(?:[ \t]*End of (?:the )?Project Gutenberg(?:'s)?\b[^\n]*\n(?:[ \t\r]*\n)*)?"
                   r"[ \t]*\*{3}[ \t]*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*\*{3}[ \t\r]*$",
                   re.IGNORECASE | re.MULTILINE)
 # how every Project Gutenberg file opens: "The Project Gutenberg eBook of Rivers", "Project
@@ -65,10 +66,12 @@ class Gutenberg(Epub):
 
     @classmethod
     def detect(cls, soup: Any) -> bool:
+        body = soup.body
+        if body is None:  # a book's text is in its body (text only in <head> is no book)
+            return False
         if _start_line(soup) is not None:
             return True
         # Ebookmaker's header first in the page, though without its start line
-        body = soup.find("body") or soup
         first = body.find(string=lambda t: bool(t.strip()))
         header = first.find_parent(id="pg-header") if first is not None else None
         if header is not None and _NAMED.search(header.get_text()[:_HEADER_MAX]):
@@ -139,7 +142,9 @@ def _start_line(soup: Any) -> Any | None:
     header that names Project Gutenberg and is no longer than one."""
     from bs4 import Comment
 
-    body = soup.find("body") or soup
+    body = soup.body
+    if body is None:
+        return None
     before = 0
     named = False
     texts = (t for t in body.find_all(string=True, limit=_SCAN) if t.strip() and not isinstance(t, Comment))
@@ -168,7 +173,7 @@ def _end_line(body: Any) -> Any | None:
 def _cut(line: Any, *, before: bool, what: tuple[str, str]) -> Skipped:
     """Take out the text node ``line`` and everything before it (or after it) in the document,
     at every level up to the body, so a book wrapped in one <div> keeps its text. One skip-report
-    entry for the whole. (A wrapper the cut leaves empty stays: it says nothing.)"""
+    entry for the whole."""
     source = sources.selector(line.parent)
     # the node's own text past the line (or before it) is the book's: a book in one <pre>
     text = str(line)
@@ -186,5 +191,12 @@ def _cut(line: Any, *, before: bool, what: tuple[str, str]) -> Skipped:
             chars += len(sibling.get_text().strip())
             sibling.extract(_self_index=end)
         node = parent
+    parent = line.parent
     line.replace_with(kept)
+    # a wrapper the cut left without text (the <pre> of an older header) goes too: it would say
+    # nothing, but stand in the skip report as an empty code block
+    while parent.name != "body" and not parent.get_text().strip() and parent.find(["img", "svg", "math"]) is None:
+        up = parent.parent
+        parent.extract()
+        parent = up
     return Skipped(source, *what, chars)
