@@ -1,7 +1,7 @@
 """Two readings a calculus or physics lesson needs (narrator.script.maths): the evaluation bar and
-bracket of an antiderivative (``F(x)\\Big|_a^b``, ``\\left[\\frac{x^3}{3}\\right]_0^1``) said as
-"evaluated from a to b", not "a to the power b"; and micrometres written with the Greek mu or the
-keyboard's micro sign (``10μ\\mathrm{m}``, ``10\\,µ\\mathrm{m}``) said as the unit, like ``\\mu``."""
+sized bracket of an antiderivative (``F(x)\\Big|_a^b``, ``\\left[\\frac{x^3}{3}\\right]_0^1``) said as
+"evaluated from a to b", not "a to the power b" (a bar with a set below it: "restricted to");
+and micrometres written with the Greek mu or the keyboard's micro sign (``10μ\\mathrm{m}``, ``10\\,µ\\mathrm{m}``) said as the unit, like ``\\mu``."""
 
 from __future__ import annotations
 
@@ -19,8 +19,13 @@ pytestmark = pytest.mark.usefixtures("said_afresh")
     (r"\left[ \frac{x^3}{3} \right]_0^1", "en", "the fraction x cubed, over 3, evaluated from 0 to 1"),
     (r"F(x)\Big|_a^b", "zh", "F x，从 a 到 b 求值"),
     (r"\Big[ x^2 \Big]_{a}^{b}", "zh", "x 的平方，从 a 到 b 求值"),
-    # the bars and brackets that are no evaluation keep their readings
+    (r"f|_A", "en", "f, restricted to A"),  # a set below the bar: a restriction
+    # the bars and brackets that are no evaluation keep their readings: a bracket of the text's
+    # size is a matrix's entry or a basis, a sign below it a positive part
     (r"[A]_{ij}", "en", "A, sub i j"),
+    (r"[A]_{ij}^2", "en", "A, sub i j, squared"),
+    (r"[T]_{\mathcal{B}}^{\mathcal{C}}", "en", "T, B superscript C"),
+    (r"\left[1 - y\right]_+^2", "en", "1 minus y, sub plus, squared"),
     (r"P(A|B)", "en", "P of A given B"),
     (r"|x| + 1", "en", "the absolute value of x, plus 1"),
 ])

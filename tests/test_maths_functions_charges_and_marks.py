@@ -36,6 +36,9 @@ def test_a_function_of_an_absolute_value_in_chinese() -> None:
     (r"x \pmod{7}", "x modulo 7"),
     (r"\S 3", "section 3"),
     (r"S = 1", "S equals 1"),  # the letter S is no section sign
+    (r"f\colon X \to Y", "f from X to Y"),  # a function's signature
+    (r"f: A → B", "f from A to B"),
+    (r"x \to 0", "x tends to 0"),
 ])
 def test_marks_of_sets_number_theory_and_sections(tex: str, said: str) -> None:
     assert speak_tex(tex, "en") == said
@@ -45,6 +48,7 @@ def test_marks_of_sets_number_theory_and_sections(tex: str, said: str) -> None:
     (r"\mathrm{Na}^+", "Na plus"),
     (r"\mathrm{Ca}^{2+}", "Ca 2 plus"),
     (r"x \to 0^+", "x tends to 0 plus"),
+    (r"\mathrm{Na}^+ + \mathrm{Cl}^-", "Na plus, plus Cl minus"),  # a pause: not "Na plus plus Cl"
     (r"x^{-1}", "x to the power minus 1"),  # a power still
     (r"e^{-x}", "e to the power minus x"),
 ])
@@ -55,4 +59,9 @@ def test_a_charge_or_side_written_as_a_superscript(tex: str, said: str) -> None:
 def test_a_charge_written_with_superscript_characters() -> None:
     assert speak_symbols("Na⁺ and Cl⁻ ions", "en") == "Na plus and Cl minus ions"
     assert speak_symbols("Ca²⁺ ions", "en") == "Ca 2 plus ions"
+    assert speak_symbols("H⁺ + OH⁻", "en") == "H plus, plus OH minus"
     assert speak_symbols("x⁻¹ and x²", "en") == "x to the power minus 1 and x squared"
+
+
+def test_a_functions_signature_in_chinese() -> None:
+    assert speak_tex(r"T\colon V \to W", "zh") == "T 从 V 到 W"

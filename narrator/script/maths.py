@@ -633,6 +633,7 @@ class _Speaker:
         n = len(atoms)
         depth = 0  # round brackets open here: a lone bar inside them is "given"
         silent: set[int] = set()  # closing brackets not said (of f(x) in Chinese)
+        maps: set[int] = set()  # the arrows of f: X → Y, said "to"
         while i < n:
             kind, value = atoms[i]
             i += 1
@@ -731,9 +732,11 @@ class _Speaker:
                     out.append(_w("″", self.lang))
                     i += 1
                     continue
-                if ch == "]":  # \left[\frac{x^3}{3}\right]_0^1: evaluated between limits ([A]_{ij} is no such)
+                if ch == "]" and self._sized(atoms, i - 2):
+                    # \left[\frac{x^3}{3}\right]_0^1: evaluated between limits; a bracket of
+                    # the text's size is a matrix's entry, a positive part, a basis ([A]_{ij}^2)
                     lower, upper, after = self.limits(atoms, i)
-                    if lower and upper:
+                    if lower and upper and lower not in (_w("+", self.lang), _w("-", self.lang)):  # [x]_+^2
                         out.append(self.evaluated(lower, upper))
                         i = after
                         continue
@@ -762,6 +765,12 @@ class _Speaker:
                         continue
                     out.append(ch)
                     continue
+                if ch == ":" and out and not depth:
+                    arrow = _arrow_after(atoms, i)
+                    if arrow is not None:  # f\colon X \to Y: "f from X to Y"
+                        out.append("从" if self.zh else "from")
+                        maps.add(arrow)
+                        continue
                 if ch in ".:?":
                     continue
                 out.append(speak_symbols(ch, self.lang))
@@ -871,6 +880,9 @@ class _Speaker:
             if name in ("%", "$", "#", "&", "_"):
                 if name == "%":
                     out = self.percent(out)
+                continue
+            if i - 1 in maps:
+                out.append("到" if self.zh else "to")
                 continue
             if name in _WORDS:
                 w = _w(name, self.lang)
@@ -1307,7 +1319,9 @@ class _Speaker:
                 out.pop()
             return out + [word]
         if kind == "^" and not self.zh and _charge(key):
-            return out + [_charge(key)]  # Na^+, \mathrm{Ca}^{2+}, 0^+: a charge or a side, not a power
+            # Na^+, \mathrm{Ca}^{2+}, 0^+: a charge or a side, not a power; a pause after it, so
+            # that Na^+ + Cl^- is not heard "Na plus plus Cl"
+            return out + [_charge(key) + ","]
         if kind == "^" and key in ("-1", "−1") and out and re.fullmatch(r"[A-Zfg]", out[-1]):
             # A^{-1}, f^{-1}: the inverse of a matrix or a function, not a power
             return out + ["的逆" if self.zh else "inverse"]
@@ -1342,10 +1356,20 @@ class _Speaker:
         return out + [power_words(value, self.lang) + ("," if len(words) > 1 and not self.zh else "")]
 
     def evaluated(self, lower: str, upper: str) -> str:
-        """The evaluation bar's words: "evaluated from 0 to 1", "evaluated at x = 0"."""
-        if self.zh:
-            return f"，从 {lower} 到 {upper} 求值，" if lower and upper else f"，在 {lower or upper} 处求值，"
-        return f", evaluated from {lower} to {upper}," if lower and upper else f", evaluated at {lower or upper},"
+        """The evaluation bar's words: "evaluated from 0 to 1", "evaluated at x = 0"; a bar with a
+        set below it restricts a function to the set (f|_A "f restricted to A")."""
+        if lower and upper:
+            return f"，从 {lower} 到 {upper} 求值，" if self.zh else f", evaluated from {lower} to {upper},"
+        at = lower or upper
+        if _w("=", self.lang) not in at.split():
+            return f"，限制在 {at} 上，" if self.zh else f", restricted to {at},"
+        return f"，在 {at} 处求值，" if self.zh else f", evaluated at {at},"
+
+    @staticmethod
+    def _sized(atoms: list[tuple[str, Any]], k: int) -> bool:
+        """Is the delimiter after ``k`` sized (\\right], \\Big|)?"""
+        before = _Speaker._solid(atoms, k, -1)
+        return before is not None and before[0] == "m" and before[1].macroname in _SIZES
 
     def limits(self, atoms: list[tuple[str, Any]], i: int) -> tuple[str, str, int]:
         """The lower and upper limits written from ``i`` (``_{i=1}^{n}``) in words ("" for none),
@@ -1477,11 +1501,35 @@ def script_words(before: str, text: str, kind: str, lang: str, after_formula: bo
 
 # -- symbols in ordinary text ----------------------------------------------------------------
 
-def _charge(script: str) -> str:
+_SIZES = frozenset(("right", "big", "Big", "bigg", "Bigg", "bigr", "Bigr", "biggr", "Biggr"))
+
+
+def _arrow_after(atoms: list[tuple[str, Any]], i: int) -> int | None:
+    """The index of the arrow of a function's signature after its colon (f: X → Y), if one comes
+    before any relation or comma at this level."""
+    depth = 0
+    for k in range(i, len(atoms)):
+        kind, value = atoms[k]
+        if kind == "c":
+            depth += (value in "([") - (value in ")]")
+            if depth < 0 or (not depth and value in "=,;<>"):
+                return None
+            if value == "→" and not depth:
+                return k
+        elif kind == "m" and not depth and value.macroname in ("to", "rightarrow", "longrightarrow"):
+            return k
+    return None
+
+
+def _charge(script: str, found: re.Match[str] | None = None) -> str:
     """An ion's charge or a one-sided limit's side written as a superscript (Na⁺, Ca^{2+},
-    0^+) in words, "2 plus"; "" when ``script`` is no such thing (x^{-1} is a power)."""
+    0^+) in words, "2 plus"; "" when ``script`` is no such thing (x^{-1} is a power). In text
+    (``found``), a pause after it when a sign follows: "H plus, plus OH minus"."""
     m = re.fullmatch(r"(\d*)([-+−])", script)
-    return f"{m[1]} {'plus' if m[2] == '+' else 'minus'}".strip() if m else ""
+    if not m:
+        return ""
+    said = f"{m[1]} {'plus' if m[2] == '+' else 'minus'}".strip()
+    return said + "," if found is not None and found.string[found.end():].lstrip()[:1] in ("+", "-", "−") else said
 
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿⁱ"
@@ -1504,7 +1552,7 @@ _MICRO_UNITS = {"m": ("micrometres", "微米"), "g": ("micrograms", "微克"), "
                 "mol": ("micromoles", "微摩尔")}
 _MICRO = re.compile(r"(?<![A-Za-z])[μµ](mol|m|g|s|L|l|A|V|F|W)\b")
 _CHEM_TEX = re.compile(r"((?:[A-Z][a-z]?)+)_\{?(\d+)\}?")
-_OPERATOR = re.compile(r"(?<=[\w)])\s*([+=])\s*(?=[\w(])")
+_OPERATOR = re.compile(r"(?<=[\w),])\s*([+=])\s*(?=[\w(])")  # "H plus, + OH minus" too
 _OHM = re.compile(r"(\d)\s?Ω")
 _SYMBOLS = re.compile("[" + "".join(re.escape(k) for k in _WORDS if len(k) == 1 and not k.isascii()
                                     and k not in "·'…") + "]")
@@ -1547,7 +1595,7 @@ def speak_symbols(text: str, lang: str) -> str:
         # "the \cssId macro", "C:\Users\ana": a TeX command or a folder named in prose
         text = _COMMAND.sub(r" \1", text)
     if any(c in text for c in _SUPERSCRIPTS):
-        text = _SUPER_RUN.sub(lambda m: " " + (not zh and _charge(m.group(1).translate(_SUPER_PLAIN)) or power_words(
+        text = _SUPER_RUN.sub(lambda m: " " + (not zh and _charge(m.group(1).translate(_SUPER_PLAIN), m) or power_words(
             _minus(m.group(1).translate(_SUPER_PLAIN), zh), "zh" if zh else "en")) + " ", text)
     if any(c in text for c in _SUBSCRIPTS):
         text = _SUB_RUN.sub(lambda m: " ".join(re.findall(r"[A-Z][a-z]?", m.group(1)))
