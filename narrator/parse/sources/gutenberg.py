@@ -184,7 +184,7 @@ def _cut(line: Any, *, before: bool, what: tuple[str, str]) -> Skipped:
     chars = len(taken.strip())
     end = 0 if before else -1  # the first (or last) child, taken by its index: no search of the parent
     node = line
-    while node.name != "body":  # parse_tree puts every text in a <body>
+    while node.name != "body":  # both lines are found in the <body>
         parent = node.parent
         while parent.contents[end] is not node:
             sibling = parent.contents[end]
