@@ -232,3 +232,21 @@ def test_a_start_line_outside_the_body_is_no_book() -> None:
     page = ("<html><head><title>The Project Gutenberg EBook of Rivers\n\nThis eBook is for the use of anyone "
             "anywhere.\n\n*** START OF THE PROJECT GUTENBERG EBOOK RIVERS ***\nRivers.</title></head></html>")
     assert recognise(parse_tree(page)).name != "gutenberg"
+
+
+def test_a_wrapper_left_with_only_empty_elements_goes_too() -> None:
+    # an anchor after the START line, in the header's <pre>: the <pre> says nothing and is no code block
+    page = OLDER.replace("RIVERS ***\n</pre>", 'RIVERS ***\n<a id="start"></a></pre>', 1)
+    assert '<a id="start">' in page
+    doc = parse_html(page.encode(), "book.html", ParseConfig())
+    assert [(s.what, s.chars) for s in doc.skipped] == [("Project Gutenberg header", 176),
+                                                        ("Project Gutenberg licence", 188)]
+
+
+def test_an_end_line_quoted_at_a_lessons_end_is_no_footer() -> None:
+    page = ("<html><body><h1>E-books</h1><p>Project Gutenberg books end with a line such as:</p>"
+            "<pre>*** END OF THE PROJECT GUTENBERG EBOOK RIVERS ***</pre></body></html>")
+    assert recognise(parse_tree(page)).name == "page"
+    by_class = ('<html><body><p>The end of the book.</p><div class="pg-boilerplate"><p>*** END OF THE PROJECT '
+                "GUTENBERG EBOOK RIVERS ***</p><p>The licence.</p></div></body></html>")
+    assert recognise(parse_tree(by_class)).name == "gutenberg"  # Ebookmaker's class, no id

@@ -194,8 +194,8 @@ def _cut(line: Any, *, before: bool, what: tuple[str, str]) -> Skipped:
     parent = line.parent
     line.replace_with(kept)
     # a wrapper the cut left without text (the <pre> of an older header) goes too: it would say
-    # nothing, but stand in the skip report as an empty code block
-    while parent.name != "body" and not parent.get_text().strip() and parent.find(["img", "svg", "math"]) is None:
+    # nothing, but stand in the skip report as an empty code block (a picture has no text: kept)
+    while parent.name != "body" and not parent.get_text().strip() and parent.find("img") is None:
         up = parent.parent
         parent.extract()
         parent = up
