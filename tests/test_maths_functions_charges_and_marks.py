@@ -38,6 +38,11 @@ def test_a_function_of_an_absolute_value_in_chinese() -> None:
     (r"S = 1", "S equals 1"),  # the letter S is no section sign
     (r"f\colon X \to Y", "f from X to Y"),  # a function's signature
     (r"f: A → B", "f from A to B"),
+    (r"f\colon A \rightarrow B", "f from A to B"),
+    (r"f\colon A \longrightarrow B", "f from A to B"),
+    (r"f\colon \mathbb{R} \to \mathbb{R}", "f from the real numbers to the real numbers"),  # the arrow, not any command
+    (r"f\colon (0, 1) \to \mathbb{R}", "f from, 0, 1, to the real numbers"),  # a comma in brackets goes on
+    (r"y = 2,\; f\colon A \to B", "y equals 2, f from A to B"),  # the arrow is looked for after the colon
     (r"x \to 0", "x tends to 0"),
 ])
 def test_marks_of_sets_number_theory_and_sections(tex: str, said: str) -> None:
@@ -60,7 +65,14 @@ def test_a_charge_written_with_superscript_characters() -> None:
     assert speak_symbols("Na⁺ and Cl⁻ ions", "en") == "Na plus and Cl minus ions"
     assert speak_symbols("Ca²⁺ ions", "en") == "Ca 2 plus ions"
     assert speak_symbols("H⁺ + OH⁻", "en") == "H plus, plus OH minus"
+    assert speak_symbols("Cl⁻ − Na⁺", "en") == "Cl minus, minus Na plus"
+    assert speak_symbols("Na⁺ - Cl⁻", "en").startswith("Na plus, ")  # a pause before any sign
     assert speak_symbols("x⁻¹ and x²", "en") == "x to the power minus 1 and x squared"
+
+
+def test_a_ratio_before_an_arrow_is_no_signature() -> None:
+    # a relation comes between the colon and the arrow
+    assert "from" not in speak_tex(r"u:v = 1 \rightarrow 2", "en")
 
 
 def test_a_functions_signature_in_chinese() -> None:
