@@ -20,6 +20,9 @@ pytestmark = pytest.mark.usefixtures("said_afresh")
     (r"F(x)\Big|_a^b", "zh", "F x，从 a 到 b 求值"),
     (r"\Big[ x^2 \Big]_{a}^{b}", "zh", "x 的平方，从 a 到 b 求值"),
     (r"f|_A", "en", "f, restricted to A"),  # a set below the bar: a restriction
+    (r"f|_A", "zh", "f，限制在 A 上"),
+    (r"f|_{x=0}", "zh", "f，在 x 等于 0 处求值"),
+    (r"\Big[ x^2 \Big ]_0^1", "en", "x squared, evaluated from 0 to 1"),  # a space before the bracket
     # the bars and brackets that are no evaluation keep their readings: a bracket of the text's
     # size is a matrix's entry or a basis, a sign below it a positive part
     (r"[A]_{ij}", "en", "A, sub i j"),
