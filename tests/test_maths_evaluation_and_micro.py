@@ -23,6 +23,7 @@ pytestmark = pytest.mark.usefixtures("said_afresh")
     (r"f|_A", "zh", "f，限制在 A 上"),
     (r"f|_{x=0}", "zh", "f，在 x 等于 0 处求值"),
     (r"\Big[ x^2 \Big ]_0^1", "en", "x squared, evaluated from 0 to 1"),  # a space before the bracket
+    (r"F(x)| _a^b", "en", "F of x, evaluated from a to b"),  # and after the bar
     # the bars and brackets that are no evaluation keep their readings: a bracket of the text's
     # size is a matrix's entry or a basis, a sign below it a positive part
     (r"[A]_{ij}", "en", "A, sub i j"),
@@ -46,3 +47,12 @@ def test_an_evaluation_bar_or_bracket_says_its_limits(tex: str, lang: str, said:
 ])
 def test_micro_written_with_a_character_is_the_unit_prefix(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize("tex, said", [
+    (r"\int\nolimits_0^1 x\,dx", "the integral from 0 to 1 of x d x"),
+    (r"\sum\limits_{i=1}^n i", "the sum from i equals 1 to n of i"),
+    (r"\sum X_i", "the sum of X i"),  # a letter after the operator is no limit
+])
+def test_a_big_operators_limits_however_they_are_placed(tex: str, said: str) -> None:
+    assert speak_tex(tex, "en") == said
