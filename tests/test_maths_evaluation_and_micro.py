@@ -53,6 +53,7 @@ def test_micro_written_with_a_character_is_the_unit_prefix(tex: str, lang: str, 
     (r"\int\nolimits_0^1 x\,dx", "the integral from 0 to 1 of x d x"),
     (r"\sum\limits_{i=1}^n i", "the sum from i equals 1 to n of i"),
     (r"\sum X_i", "the sum of X i"),  # a letter after the operator is no limit
+    (r"\sum_", "the sum of"),  # a script mark with nothing after it (TeX cut short) is no limit
 ])
 def test_a_big_operators_limits_however_they_are_placed(tex: str, said: str) -> None:
     assert speak_tex(tex, "en") == said
