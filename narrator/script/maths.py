@@ -1318,10 +1318,10 @@ class _Speaker:
             if self.zh and out and out[-1] == "，":
                 out.pop()
             return out + [word]
-        if kind == "^" and not self.zh and _charge(key):
+        if kind == "^" and not self.zh and (charge := _charge(key)):
             # Na^+, \mathrm{Ca}^{2+}, 0^+: a charge or a side, not a power; a pause after it, so
             # that Na^+ + Cl^- is not heard "Na plus plus Cl"
-            return out + [_charge(key) + ","]
+            return out + [charge + ","]
         if kind == "^" and key in ("-1", "−1") and out and re.fullmatch(r"[A-Zfg]", out[-1]):
             # A^{-1}, f^{-1}: the inverse of a matrix or a function, not a power
             return out + ["的逆" if self.zh else "inverse"]
