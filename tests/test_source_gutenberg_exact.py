@@ -2,7 +2,8 @@
 for each shape of header and footer Ebookmaker writes (ids, class, both), a licence right after
 the END line with no space between, a picture left alone by the cut, a book with no END line,
 an Ebookmaker header without its START line, the book's title when <title> has no Project
-Gutenberg words or is missing, and the characters a cut inside one text takes out."""
+Gutenberg words or is missing, the characters a cut inside one text takes out, and the older
+"End of the Project Gutenberg EBook" line, in the END line's text or before it."""
 
 from __future__ import annotations
 
@@ -226,6 +227,25 @@ def test_the_shorter_end_of_project_gutenbergs_line_goes_with_the_licence() -> N
     page = OLDER.replace("<pre>\n*** END", "<pre>\n" + line + "*** END")
     assert read(page)[:2] == (OLD_BOOK, [("pre", "Project Gutenberg header", 176),
                                          ("pre", "Project Gutenberg licence", 188 + len(line))])
+
+
+def test_the_end_of_the_ebook_line_in_a_paragraph_of_its_own_goes_with_the_licence() -> None:
+    # the line in a <p> before the END line's <pre> (blank lines and a comment between)
+    line = "End of the Project Gutenberg EBook of Rivers, by Ann Lee"
+    page = OLDER.replace("<pre>\n*** END", f"<p>\n{line}\n</p>\n<!-- end -->\n<pre>\n*** END")
+    assert read(page)[:2] == (OLD_BOOK, [("pre", "Project Gutenberg header", 176),
+                                         ("p", "Project Gutenberg licence", 188 + len(line))])
+    # at the end of the book's last text, after a blank line: the text before it is the book's
+    page = OLDER.replace("They shape the land.</p>\n<pre>", f"They shape the land.\n\n{line}\n</p>\n<pre>")
+    assert read(page)[:2] == (OLD_BOOK, [("pre", "Project Gutenberg header", 176),
+                                         ("p", "Project Gutenberg licence", 188 + len(line))])
+    # a last paragraph that only mentions the words is the book's; so is one before other text
+    for last in ("<p>The end of Project Gutenberg's work on rivers is near.</p>",
+                 f"<p>{line}</p><p>A postscript.</p>"):
+        page = OLDER.replace("<pre>\n*** END", last + "<pre>\n*** END")
+        said, gone, _ = read(page)
+        assert said[:4] == OLD_BOOK and len(said) == 4 + last.count("<p>")
+        assert gone[1] == ("pre", "Project Gutenberg licence", 188)
 
 
 def test_a_start_line_outside_the_body_is_no_book() -> None:

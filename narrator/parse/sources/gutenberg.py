@@ -40,6 +40,8 @@ _END = re.compile(r"^(?:[ \t]*End of (?:the )?Project Gutenberg(?:'s)?\b[^\n]*\n
 _OPENING = re.compile(r"\s*(?:The\s+)?Project Gutenberg(?:'s|\s+e-?book)", re.IGNORECASE)
 # what every Project Gutenberg header says, old and new (a lesson about its files names it too)
 _NAMED = re.compile(r"Project Gutenberg e-?book of|e-?book is for the use of anyone anywhere", re.IGNORECASE)
+# that line in a text of its own (a <p> before the END line's): its last line
+_END_OF = re.compile(r"^[ \t]*End of (?:the )?Project Gutenberg(?:'s)?\b[^\n]*\s*\Z", re.IGNORECASE | re.MULTILINE)
 _BOUND = re.compile(r"(?:START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _END_WORDS = re.compile(r"END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _HEADER_MAX = 5000  # characters before the start line: Project Gutenberg's header is about 1,000
@@ -90,10 +92,10 @@ class Gutenberg(Epub):
             out += sources.take_out([node], what, reason)
         start = _start_line(soup)
         if start is not None:
-            out.append(_cut(start, before=True, what=HEADER))
+            out.append(_cut(start, _START.search(start).end(), before=True, what=HEADER))  # type: ignore[union-attr]
             end = _end_line(soup.body)
             if end is not None:
-                out.append(_cut(end, before=False, what=LICENCE))
+                out.append(_cut(*_end_cut(end), before=False, what=LICENCE))
         return out + super().prepare(soup)
 
     def title(self, soup: Any, blocks: Any) -> str | None:
@@ -170,16 +172,31 @@ def _end_line(body: Any) -> Any | None:
     return found[-1] if found else None
 
 
-def _cut(line: Any, *, before: bool, what: tuple[str, str]) -> Skipped:
-    """Take out the text node ``line`` and everything before it (or after it) in the document,
-    at every level up to the body, so a book wrapped in one <div> keeps its text. One skip-report
-    entry for the whole."""
+def _end_cut(end: Any) -> tuple[Any, int]:
+    """Where the licence begins: at the END line in the text node ``end``, or at an "End of the
+    Project Gutenberg EBook of X" line ending the text before it (in a <p> of its own)."""
+    from bs4 import Comment, NavigableString
+
+    text = str(end)
+    at = _END.search(text).start()  # type: ignore[union-attr]  # the line was found by this pattern
+    if text[:at].strip():
+        return end, at
+    for node in end.previous_elements:
+        if node.name == "body":
+            break
+        if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
+            line = _END_OF.search(node)
+            return (node, line.start()) if line else (end, at)
+    return end, at
+
+
+def _cut(line: Any, at: int, *, before: bool, what: tuple[str, str]) -> Skipped:
+    """Take out the text node ``line`` from ``at`` back (or on) and everything before it (or after
+    it) in the document, at every level up to the body, so a book wrapped in one <div> keeps its
+    text. One skip-report entry for the whole."""
     source = sources.selector(line.parent)
     # the node's own text past the line (or before it) is the book's: a book in one <pre>
     text = str(line)
-    found = (_START if before else _END).search(text)
-    assert found is not None  # the line was found by this pattern
-    at = found.end() if before else found.start()
     kept, taken = (text[at:], text[:at]) if before else (text[:at], text[at:])
     chars = len(taken.strip())
     end = 0 if before else -1  # the first (or last) child, taken by its index: no search of the parent
