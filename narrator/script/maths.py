@@ -75,7 +75,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "△": ("triangle", "三角形"), "perp": ("is perpendicular to", "垂直于"), "⊥": ("is perpendicular to", "垂直于"),
     "parallel": ("is parallel to", "平行于"), "∥": ("is parallel to", "平行于"),
     "partial": ("partial", "偏"), "∂": ("partial", "偏"), "nabla": ("nabla", "梯度"), "∇": ("nabla", "梯度"),
-    "circ": ("degrees", "度"), "°": ("degrees", "度"), "degree": ("degrees", "度"),
+    "circ": ("degrees", "度"), "°": ("degrees", "度"),
+    "∘": ("composed with", "复合"), "odot": ("element-wise times", "逐元素乘"), "⊙": ("element-wise times", "逐元素乘"), "coloneqq": ("is defined as", "定义为"), "≔": ("is defined as", "定义为"), "degree": ("degrees", "度"),
     "℃": ("degrees Celsius", "摄氏度"), "℉": ("degrees Fahrenheit", "华氏度"),
     "%": ("percent", "百分之"), "‰": ("per mille", "千分之"),
     "sqrt": ("the square root of", "根号"), "√": ("the square root of", "根号"),
@@ -166,6 +167,8 @@ _SET_CHARS = {"ℝ": "R", "ℂ": "C", "ℕ": "N", "ℤ": "Z", "ℚ": "Q"}
 # names said as written in a subscript (\lambda_{\min} is "lambda min")
 # functions written as macros: \sin(x) is "sine of x"
 _FUNCTIONS = frozenset("sin cos tan cot sec csc sinh cosh tanh log ln lg exp arcsin arccos arctan".split())
+# operators between two operands, said as words (a minus after one is a sign)
+_BINARY = frozenset("times cdot div pm mp oplus otimes odot ast circ cap cup setminus bmod land lor wedge vee".split())
 _NAMES = frozenset("min max log ln det sup inf arg lim exp sin cos tan deg dim ker gcd".split())
 # letters that are functions when a bracket follows: f(x) is "f of x", a(b+c) a product
 _CALLED = frozenset("fghpqFGHPLNEO")
@@ -679,7 +682,7 @@ class _Speaker:
                             target, i = atoms[i], i + 1
                         out = self.script(out, ch, target)
                     continue
-                if ch == "-" and (not out or out[-1] in self.operators()) \
+                if ch == "-" and (not out or out[-1] in self.operators() or self._operator_before(atoms, i - 1)) \
                         and not self.operand_before(atoms, i - 1):
                     out.append("负" if self.zh else "minus")
                     continue
@@ -770,6 +773,15 @@ class _Speaker:
                     if arrow is not None:  # f\colon X \to Y: "f from X to Y"
                         out.append("从" if self.zh else "from")
                         maps.add(arrow)
+                        continue
+                    nxt = self._solid(atoms, i, 1)
+                    if nxt == ("c", "=") and atoms[i] == nxt:  # x := 2: a definition
+                        out.append(_w("coloneqq", self.lang))
+                        i += 1
+                        continue
+                    if atoms[i - 1] == ("c", ":") and self.operand_before(atoms, i - 1) \
+                            and nxt is not None and (nxt[0] != "c" or nxt[1].isalnum()) and _ratio_after(atoms, i):
+                        out.append("比" if self.zh else "to")  # 3:2, a:b = c:d: a ratio
                         continue
                 if ch in ".:?":
                     continue
@@ -863,6 +875,9 @@ class _Speaker:
                 continue
             if name == "cdot" and self.placeholder(atoms, i - 1):
                 out.append("点" if self.zh else "dot")  # f(\cdot), <\cdot,\cdot>: a place, not a product
+                continue
+            if name == "circ" and not self._number_before(atoms, i - 1):
+                out.append(_w("∘", self.lang))  # f \circ g: composition; 90\circ (no ^): degrees
                 continue
             if name == "sim":
                 out.append(self.sim(atoms, i, out))
@@ -1062,6 +1077,21 @@ class _Speaker:
                                                               or name in _STYLE_MACROS or name in _TEXT_MACROS
                                                               or name in _ACCENTS or name == "right")
 
+    def _operator_before(self, atoms: list[tuple[str, Any]], k: int) -> bool:
+        """Does a function or an operator's macro stand just before ``k`` (\\sin -x, a \\oplus -b:
+        the minus after it is a sign)?"""
+        k -= 1
+        while k >= 0 and self._blank(atoms[k]):
+            k -= 1
+        return k >= 0 and atoms[k][0] == "m" and (atoms[k][1].macroname in _FUNCTIONS or atoms[k][1].macroname in _BINARY)
+
+    def _number_before(self, atoms: list[tuple[str, Any]], k: int) -> bool:
+        """Does a number end just before ``k`` (spaces and TeX spacing between)?"""
+        k -= 1
+        while k >= 0 and self._blank(atoms[k]):
+            k -= 1
+        return k >= 0 and atoms[k][0] == "c" and atoms[k][1].isdigit()
+
     def _blank(self, atom: tuple[str, Any]) -> bool:
         """A space, TeX spacing, or a group of nothing else: x ={} -1, (a+b){\\,}-c (TeX's
         spacing tricks) say nothing, and what stands before them is the operand or not."""
@@ -1085,7 +1115,7 @@ class _Speaker:
         right = self._solid(atoms, i, 1)
         key = self.token(right)
         # △ABC ~ DEF: the triangle's word stands before its three vertices, each a word of its own
-        triangle = _w("triangle", self.lang) in out[-4:] or key in ("\\triangle", "△")
+        triangle = self._figure_before(atoms, i - 1) or key in ("\\triangle", "△")
         follows = not triangle and bool(key) and (
             key[0].isupper() or key.startswith("\\") and key[1:2].isupper()
             or key in ("\\chi", "\\mathcal", "t") or (right is not None and right[0] == "m"
@@ -1093,6 +1123,15 @@ class _Speaker:
         if follows:
             return "服从" if self.zh else "is distributed as"
         return _w("sim", self.lang)
+
+    def _figure_before(self, atoms: list[tuple[str, Any]], k: int) -> bool:
+        """Does a triangle or an angle end just before ``k``: its sign, then capital letters and
+        primes (△A'B'C', \\angle ABC)?"""
+        k -= 1
+        while k >= 0 and atoms[k][0] == "c" and (atoms[k][1].isspace() or atoms[k][1].isupper() or atoms[k][1] == "'") \
+                or k >= 0 and atoms[k][0] == "m" and atoms[k][1].macroname == "prime":
+            k -= 1
+        return k >= 0 and self.token(atoms[k]) in ("\\triangle", "△", "\\angle", "∠")
 
     def number_set(self, out: list[str], letter: str, atoms: list[tuple[str, Any]], i: int) -> int:
         """ℝ is "the real numbers", but ℝ^n is "R n" and ℝ^{n×k} "R n by k", as teachers say it."""
@@ -1519,6 +1558,23 @@ def _arrow_after(atoms: list[tuple[str, Any]], i: int) -> int | None:
         elif kind == "m" and not depth and value.macroname in ("to", "rightarrow", "longrightarrow"):
             return k
     return None
+
+
+def _ratio_after(atoms: list[tuple[str, Any]], i: int) -> bool:
+    """Is the colon before ``i`` a ratio's (3:2, a:b = c:d, (a:b)): no relation but equality
+    and no comma follow it at this level ({x : x > 0} says "such that")."""
+    depth = 0
+    for kind, value in atoms[i:]:
+        if kind == "c":
+            depth += (value in "([") - (value in ")]")
+            if depth < 0 or (not depth and value == "="):
+                return True
+            if not depth and value in "<>≤≥≠,;|∣":
+                return False
+        elif kind == "m" and not depth and (value.macroname in _RELATIONS or value.macroname in (
+                "in", "notin", "subset", "subseteq", "mid", "to", "rightarrow", "colon")):
+            return value.macroname in _EQUALS
+    return True
 
 
 def _charge(script: str, found: re.Match[str] | None = None) -> str:

@@ -1,0 +1,93 @@
+"""Formulas said exactly (narrator.script.maths): composition (f∘g) apart from degrees, a ratio
+(3:2) and a definition (x := 2) apart from a function's signature and set-builder notation,
+similar triangles with primed vertices, the element-wise product, and a minus after a function
+or an operator's macro, which is a sign in Chinese (负), not a subtraction (减)."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.script.maths import speak_symbols, speak_tex
+
+pytestmark = pytest.mark.usefixtures("said_afresh")
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    (r"f \circ g", "en", "f composed with g"),
+    (r"g\circ f", "en", "g composed with f"),
+    (r"f \circ g", "zh", "f 复合 g"),
+    # a ring after a number is a degree sign written without its ^
+    (r"90^\circ", "en", "90 degrees"),
+    (r"90\circ", "en", "90 degrees"),
+    (r"90 \, \circ", "en", "90 degrees"),
+    (r"25^\circ\mathrm{C}", "en", "25 degrees Celsius"),
+    (r"a \odot b", "en", "a element-wise times b"),
+    (r"a \odot b", "zh", "a 逐元素乘 b"),
+])
+def test_composition_and_the_element_wise_product(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+def test_the_ring_and_dot_operators_in_prose() -> None:
+    assert speak_symbols("f∘g", "en") == "f composed with g"
+    assert speak_symbols("a ⊙ b", "zh") == "a 逐元素乘 b"
+    assert speak_symbols("x ≔ 2", "en") == "x is defined as 2"
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    ("3:2", "en", "3 to 2"),
+    ("1 : 1000", "en", "1 to 1000"),
+    ("a:b = c:d", "en", "a to b equals c to d"),
+    ("a:b = c:d", "zh", "a 比 b 等于 c 比 d"),
+    ("2 : 3 : 4", "en", "2 to 3 to 4"),
+    ("x^2 : y^2", "en", "x squared to y squared"),
+    # a definition
+    ("x := 2", "en", "x is defined as 2"),
+    ("a := b", "zh", "a 定义为 b"),
+    (r"A \coloneqq B", "en", "A is defined as B"),
+    # not ratios: a signature, set-builder notation
+    (r"f: A \to B", "en", "f from A to B"),
+    (r"\{x : x>0\}", "en", "the set of x such that x is greater than 0"),
+    (r"\{ x \in A : x > 0 \}", "en", "the set of x in A such that x is greater than 0"),
+])
+def test_a_ratio_and_a_definition(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize("tex", [
+    "x : x > 0",  # a condition follows (set-builder without its braces)
+    r"x : x \in A",
+    "x : 1, 2",
+    "a : -b",  # no operand after the colon
+])
+def test_a_colon_before_a_condition_is_no_ratio(tex: str) -> None:
+    assert " to " not in speak_tex(tex, "en")
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    (r"\triangle A'B'C' \sim DEF", "en", "triangle A prime B prime C prime is similar to D E F"),
+    (r"\triangle A'B'C' \sim \triangle DEF", "en", "triangle A prime B prime C prime is similar to triangle D E F"),
+    (r"\triangle A'B'C' \sim DEF", "zh", "三角形 A 撇 B 撇 C 撇 相似于 D E F"),
+    (r"\triangle ABC \sim DEF", "en", "triangle A B C is similar to D E F"),
+    (r"\angle ABC \sim \angle DEF", "en", "angle A B C is similar to angle D E F"),
+    # a variable before ~ and a distribution after it
+    (r"X \sim N(0,1)", "en", "X is distributed as N of 0, 1"),
+    (r"A \sim B", "en", "A is distributed as B"),
+])
+def test_similar_figures_with_primed_vertices(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "said"), [
+    (r"\sin -x", "sin 负 x"),
+    (r"\ln -x", "ln 负 x"),
+    (r"a \oplus -b", "a 直和 负 b"),
+    (r"a \times -b", "a 乘 负 b"),
+    (r"a \cdot -b", "a 乘 负 b"),
+    # after an operand a minus still subtracts
+    (r"\sin x - 1", "sin x 减 1"),
+    (r"\frac{a}{b}-c", "b 分之 a 减 c"),
+    (r"\mathbf{x}-1", "x 减 1"),
+])
+def test_a_minus_after_a_function_or_an_operator_is_a_sign_in_chinese(tex: str, said: str) -> None:
+    assert speak_tex(tex, "zh") == said
