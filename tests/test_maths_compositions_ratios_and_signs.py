@@ -1,6 +1,7 @@
 """Formulas said exactly (narrator.script.maths): composition (f∘g) apart from degrees, a ratio
 (3:2) and a definition (x := 2) apart from a function's signature and set-builder notation,
-similar triangles with primed vertices, the element-wise product, and a minus after a function
+similar triangles with primed vertices, the element-wise product, the placeholder dot with an
+operand on one side (‖· − x‖, p(· ∣ x)), a space before a function's bracket, and a minus after a function
 or an operator's macro, which is a sign in Chinese (负), not a subtraction (减)."""
 
 from __future__ import annotations
@@ -91,3 +92,35 @@ def test_similar_figures_with_primed_vertices(tex: str, lang: str, said: str) ->
 ])
 def test_a_minus_after_a_function_or_an_operator_is_a_sign_in_chinese(tex: str, said: str) -> None:
     assert speak_tex(tex, "zh") == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # the placeholder dot with an operand on one side only: a place, not a product
+    (r"\|\cdot - x\|", "en", "the norm of dot minus x"),
+    (r"\|\cdot - x\|", "zh", "点 减 x 的范数"),
+    (r"(\cdot + 1)", "en", "dot plus 1"),
+    (r"p(\cdot \mid x)", "en", "p of dot given x"),
+    (r"f(\cdot;\theta)", "en", "f of dot, theta"),
+    (r"(x \cdot)", "en", "x dot"),
+    # a product still: operands on both sides, a sign after it, a bar opening an absolute value
+    (r"a \cdot -b", "en", "a times minus b"),
+    (r"a \cdot -b", "zh", "a 乘 负 b"),
+    (r"|x \cdot |y||", "en", "the absolute value of x times the absolute value of y"),
+    (r"\cdot x", "en", "times x"),
+    (r"a\cdot", "en", "a times"),
+])
+def test_the_placeholder_dot_beside_a_sign_a_semicolon_or_given(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # TeX ignores the space: f (x) is f(x)
+    ("f (x)", "en", "f of x"),
+    ("P (A \\mid B)", "en", "P of A given B"),
+    ("g (x) = f (x)^2", "en", "g of x, equals f of x, squared"),
+    ("f (x)", "zh", "f x"),
+    # a letter that names no function is still a product
+    ("a (b+c)", "en", "a, b plus c"),
+])
+def test_a_space_before_a_functions_bracket(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said

@@ -1022,8 +1022,10 @@ class _Speaker:
         return ""
 
     def called(self, atoms: list[tuple[str, Any]], k: int) -> bool:
-        """Is the bracket at ``k`` a function's argument: f(x), f'(x), G^*(i), f_n(x)?"""
+        """Is the bracket at ``k`` a function's argument: f(x), f'(x), G^*(i), f_n(x), f (x)?"""
         k -= 1
+        while k >= 0 and atoms[k][0] == "c" and atoms[k][1].isspace():  # TeX ignores the space
+            k -= 1
         while k >= 0:
             if k >= 1 and atoms[k - 1] in (("c", "^"), ("c", "_")):
                 if atoms[k - 1] == ("c", "_") and self.token(atoms[k]).lstrip("\\") in _NAMES:
@@ -1083,7 +1085,10 @@ class _Speaker:
         k -= 1
         while k >= 0 and self._blank(atoms[k]):
             k -= 1
-        return k >= 0 and atoms[k][0] == "m" and (atoms[k][1].macroname in _FUNCTIONS or atoms[k][1].macroname in _BINARY)
+        if k < 0 or atoms[k][0] != "m":
+            return False
+        name = atoms[k][1].macroname
+        return name in _FUNCTIONS or name in _BINARY and not (name == "cdot" and self.placeholder(atoms, k))
 
     def _number_before(self, atoms: list[tuple[str, Any]], k: int) -> bool:
         """Does a number end just before ``k`` (spaces and TeX spacing between)?"""
@@ -1103,11 +1108,20 @@ class _Speaker:
         return kind == "g" and all(self._blank(a) for a in self.atoms(value))
 
     def placeholder(self, atoms: list[tuple[str, Any]], k: int) -> bool:
-        """Is the dot at ``k`` alone in an argument (f(·), ⟨·,·⟩), standing for "any value"?"""
+        """Is the dot at ``k`` a place in an argument (f(·), ⟨·,·⟩, ‖· − x‖, p(· ∣ x)), standing
+        for "any value": no operand on one side of it?"""
         before, after = self._solid(atoms, k - 1, -1), self._solid(atoms, k + 1, 1)
         opens, closes = ("(", "[", ",", "⟨", "|", "‖"), (")", "]", ",", "⟩", "|", "‖")
-        return (before is None or (before[0] == "c" and before[1] in opens)) and (
-            after is None or (after[0] == "c" and after[1] in closes)) and (before or after) is not None
+        if (before or after) is None:
+            return False  # a dot alone is the operator's name
+        if (before is None or (before[0] == "c" and before[1] in opens)) and (
+                after is None or (after[0] == "c" and after[1] in closes + ("-", "−", "+"))):
+            return True  # f(·), ⟨·,·⟩, ‖· − x‖ (inside a norm's bars the dot comes first)
+        # an operand on one side only: after an opening bracket, or before a closing one, a
+        # semicolon or "given" (f(x·), f(·; θ), p(· ∣ x)); a bar after the dot may open an
+        # absolute value (x · |y|)
+        return before is not None and before[0] == "c" and before[1] in opens or after is not None and (
+            after[0] == "c" and after[1] in ")],⟩;∣" or after[0] == "m" and after[1].macroname == "mid")
 
     def sim(self, atoms: list[tuple[str, Any]], i: int, out: list[str]) -> str:
         """~ between a variable and a distribution (X ~ N(0,1)) is "is distributed as"; between
