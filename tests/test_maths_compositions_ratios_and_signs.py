@@ -2,7 +2,8 @@
 (3:2) and a definition (x := 2) apart from a function's signature and set-builder notation,
 similar triangles with primed vertices, the element-wise product, the placeholder dot with an
 operand on one side (‖· − x‖, p(· ∣ x)), a space before a function's bracket, and a minus after a function
-or an operator's macro, which is a sign in Chinese (负), not a subtraction (减)."""
+or an operator's macro, which is a sign in Chinese (负), not a subtraction (减); micrometres with
+spaces, and charges inside upright braces and in Chinese (Ca²⁺: "Ca 2 正")."""
 
 from __future__ import annotations
 
@@ -124,3 +125,29 @@ def test_the_placeholder_dot_beside_a_sign_a_semicolon_or_given(tex: str, lang: 
 ])
 def test_a_space_before_a_functions_bracket(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # a space or TeX spacing between the micro sign and the metre
+    (r"5\,\mu\,\mathrm{m}", "en", "5 micrometers"),
+    (r"5 \mu \mathrm{m}", "en", "5 micrometers"),
+    (r"5\,\mu\,\mathrm{m}", "zh", "5 微米"),
+    # charges written inside the upright braces, with a pause before a sign that follows
+    (r"\mathrm{SO_4^{2-}}", "en", "S O 4 2 minus"),
+    (r"\mathrm{Na^+} + \mathrm{Cl^-}", "en", "Na plus, plus Cl minus"),
+    # charges and sides in Chinese: 正 and 负, not powers
+    (r"\mathrm{Ca}^{2+}", "zh", "Ca 2 正"),
+    (r"\mathrm{Na}^+ + \mathrm{Cl}^-", "zh", "Na 正， 加 Cl 负"),
+    (r"\mathrm{Na^+} + \mathrm{Cl^-}", "zh", "Na 正， 加 Cl 负"),
+    (r"\mathrm{SO_4^{2-}}", "zh", "S O 4 2 负"),
+    (r"x \to 0^+", "zh", "x 趋于 0 正"),
+    (r"x^{-1}", "zh", "x 的负 1次方"),  # a power still
+])
+def test_micrometres_with_spaces_and_charges_in_braces_and_in_chinese(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+def test_charges_in_chinese_prose() -> None:
+    assert speak_symbols("Na⁺ + Cl⁻", "zh") == "Na 正， 加 Cl 负"
+    assert speak_symbols("Ca²⁺", "zh") == "Ca 2 正"
+    assert speak_symbols("x²", "zh") == "x 的平方"

@@ -862,6 +862,8 @@ class _Speaker:
                 elif text:
                     # \operatorname{\widehat{daughter\_height}}: "daughter height hat"
                     text = _ACCENTED.sub(lambda m: f"{m[2]} {_ACCENTS[m[1]][1 if self.zh else 0]}", text)
+                    # \mathrm{SO_4^{2-}}: the charge inside the braces
+                    text = _CHEM_CHARGE.sub(lambda m: " " + _charge(m[1], self.zh) + ("，" if self.zh else ",") + " ", text)
                     text = _CHEM_TEX.sub(lambda m: " ".join(re.findall(r"[A-Z][a-z]?", m.group(1)))
                                          + " " + m.group(2) + " ", text)
                     out.append(speak_symbols(re.sub(r"[\\{}$^_]", " ", text), self.lang))
@@ -928,7 +930,10 @@ class _Speaker:
         from narrator.script.maths_units import parse_units, say_units, siunitx_units
 
         node = atoms[k][1]
-        before = self._solid(atoms, k - 1, -1)
+        b = k - 1
+        while b >= 0 and self._blank(atoms[b]):  # 5\,\mu\,\mathrm{m}
+            b -= 1
+        before = atoms[b] if b >= 0 else None
         micro = bool(out) and out[-1] == _w("mu", self.lang) and before is not None and (
             before[0] == "m" and before[1].macroname in ("mu", "upmu") or before in (("c", "μ"), ("c", "µ")))
         # 10\,\mu\mathrm{m}, 10\,μ\mathrm{m}: micrometres
@@ -1371,10 +1376,10 @@ class _Speaker:
             if self.zh and out and out[-1] == "，":
                 out.pop()
             return out + [word]
-        if kind == "^" and not self.zh and (charge := _charge(key)):
+        if kind == "^" and (charge := _charge(key, self.zh)):
             # Na^+, \mathrm{Ca}^{2+}, 0^+: a charge or a side, not a power; a pause after it, so
             # that Na^+ + Cl^- is not heard "Na plus plus Cl"
-            return out + [charge + ","]
+            return out + [charge + ("，" if self.zh else ",")]
         if kind == "^" and key in ("-1", "−1") and out and re.fullmatch(r"[A-Zfg]", out[-1]):
             # A^{-1}, f^{-1}: the inverse of a matrix or a function, not a power
             return out + ["的逆" if self.zh else "inverse"]
@@ -1591,15 +1596,19 @@ def _ratio_after(atoms: list[tuple[str, Any]], i: int) -> bool:
     return True
 
 
-def _charge(script: str, found: re.Match[str] | None = None) -> str:
+def _charge(script: str, zh: bool, found: re.Match[str] | None = None) -> str:
     """An ion's charge or a one-sided limit's side written as a superscript (Na⁺, Ca^{2+},
-    0^+) in words, "2 plus"; "" when ``script`` is no such thing (x^{-1} is a power). In text
-    (``found``), a pause after it when a sign follows: "H plus, plus OH minus"."""
+    0^+) in words, "2 plus" ("2 正" in Chinese, as chemistry teachers say it); "" when
+    ``script`` is no such thing (x^{-1} is a power). In text (``found``), a pause after it when
+    a sign follows: "H plus, plus OH minus"."""
     m = re.fullmatch(r"(\d*)([-+−])", script)
     if not m:
         return ""
-    said = f"{m[1]} {'plus' if m[2] == '+' else 'minus'}".strip()
-    return said + "," if found is not None and found.string[found.end():].lstrip()[:1] in ("+", "-", "−") else said
+    sign = ("正", "负") if zh else ("plus", "minus")
+    said = f"{m[1]} {sign[0] if m[2] == '+' else sign[1]}".strip()
+    if found is not None and found.string[found.end():].lstrip()[:1] in ("+", "-", "−"):
+        return said + ("，" if zh else ",")
+    return said
 
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿⁱ"
@@ -1622,7 +1631,8 @@ _MICRO_UNITS = {"m": ("micrometres", "微米"), "g": ("micrograms", "微克"), "
                 "mol": ("micromoles", "微摩尔")}
 _MICRO = re.compile(r"(?<![A-Za-z])[μµ](mol|m|g|s|L|l|A|V|F|W)\b")
 _CHEM_TEX = re.compile(r"((?:[A-Z][a-z]?)+)_\{?(\d+)\}?")
-_OPERATOR = re.compile(r"(?<=[\w),])\s*([+=])\s*(?=[\w(])")  # "H plus, + OH minus" too
+_CHEM_CHARGE = re.compile(r"\^\{?(\d*[-+−])\}?")
+_OPERATOR = re.compile(r"(?<=[\w),，])\s*([+=])\s*(?=[\w(])")  # "H plus, + OH minus" too
 _OHM = re.compile(r"(\d)\s?Ω")
 _SYMBOLS = re.compile("[" + "".join(re.escape(k) for k in _WORDS if len(k) == 1 and not k.isascii()
                                     and k not in "·'…") + "]")
@@ -1665,7 +1675,7 @@ def speak_symbols(text: str, lang: str) -> str:
         # "the \cssId macro", "C:\Users\ana": a TeX command or a folder named in prose
         text = _COMMAND.sub(r" \1", text)
     if any(c in text for c in _SUPERSCRIPTS):
-        text = _SUPER_RUN.sub(lambda m: " " + (not zh and _charge(m.group(1).translate(_SUPER_PLAIN), m) or power_words(
+        text = _SUPER_RUN.sub(lambda m: " " + (_charge(m.group(1).translate(_SUPER_PLAIN), zh, m) or power_words(
             _minus(m.group(1).translate(_SUPER_PLAIN), zh), "zh" if zh else "en")) + " ", text)
     if any(c in text for c in _SUBSCRIPTS):
         text = _SUB_RUN.sub(lambda m: " ".join(re.findall(r"[A-Z][a-z]?", m.group(1)))
