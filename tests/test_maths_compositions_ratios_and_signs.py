@@ -151,3 +151,14 @@ def test_charges_in_chinese_prose() -> None:
     assert speak_symbols("Na⁺ + Cl⁻", "zh") == "Na 正， 加 Cl 负"
     assert speak_symbols("Ca²⁺", "zh") == "Ca 2 正"
     assert speak_symbols("x²", "zh") == "x 的平方"
+
+
+@pytest.mark.parametrize(("tex", "said"), [
+    # a relation in braces (TeX's spacing trick) is still a relation: the minus after it is a sign
+    (r"x {=} -1", "x 等于 负 1"),
+    (r"x {\le} -1", "x 小于等于 负 1"),
+    # a letter in braces is an operand
+    (r"{x} - 1", "x 减 1"),
+])
+def test_a_relation_in_braces_before_a_minus(tex: str, said: str) -> None:
+    assert speak_tex(tex, "zh") == said

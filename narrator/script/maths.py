@@ -1074,7 +1074,10 @@ class _Speaker:
         kind, value = atoms[k]
         if kind == "c":
             return value.isalnum() or value in ")]}|‖⟩⦄'!"
-        if kind in ("g", "e"):
+        if kind == "g":  # x {=} -1: a relation in braces (TeX's spacing trick) is still one
+            inner = [a for a in self.atoms(value) if not self._blank(a)]
+            return not (len(inner) == 1 and self.token(inner[0]).lstrip("\\") in _RELATIONS)
+        if kind == "e":
             return True
         name = value.macroname
         return name not in _RELATIONS and name not in _BIG_OPS and name not in (
