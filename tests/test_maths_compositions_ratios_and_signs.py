@@ -3,7 +3,7 @@
 similar triangles with primed vertices, the element-wise product, the placeholder dot with an
 operand on one side (‖· − x‖, p(· ∣ x)), a space before a function's bracket, and a minus after a function
 or an operator's macro, which is a sign in Chinese (负), not a subtraction (减); micrometres with
-spaces, and charges inside upright braces and in Chinese (Ca²⁺: "Ca 2 正")."""
+spaces, charges inside upright braces and in Chinese (Ca²⁺: "Ca 2 正"), and Dirac's kets and bras."""
 
 from __future__ import annotations
 
@@ -162,3 +162,26 @@ def test_charges_in_chinese_prose() -> None:
 ])
 def test_a_relation_in_braces_before_a_minus(tex: str, said: str) -> None:
     assert speak_tex(tex, "zh") == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # Dirac's notation: a bar closed by an angle bracket is a ket, an angle bracket closed by a bar a bra
+    (r"|\psi\rangle", "en", "ket psi"),
+    (r"|0\rangle + |1\rangle", "en", "ket 0, plus ket 1"),
+    (r"|0\rangle + |1\rangle", "zh", "右矢 0， 加 右矢 1"),
+    (r"\frac{1}{\sqrt{2}}(|0\rangle + |1\rangle)", "en", "1 over the square root of 2, ket 0, plus ket 1"),
+    (r"|\psi\rangle \otimes |\phi\rangle", "en", "ket psi, tensor ket phi"),
+    (r"\left| x \right\rangle", "en", "ket x"),
+    (r"\langle \phi |", "en", "bra phi"),
+    (r"\left\langle x \right|", "en", "bra x"),
+    (r"\langle \phi | \psi \rangle = 0", "en", "the inner product of phi and psi, equals 0"),
+    (r"\langle \phi | \psi \rangle", "zh", "斐 与 普西 的内积"),
+    (r"\langle \psi | H | \psi \rangle", "en", "bra psi, H, ket psi"),
+    (r"\langle \psi | H | \psi \rangle", "zh", "左矢 普西， H， 右矢 普西"),
+    # bars that close each other are still absolute values and sets
+    (r"||x|-|y||", "en", "the absolute value of the absolute value of x, minus the absolute value of y"),
+    (r"\{x | x > 0\}", "en", "the set of x such that x is greater than 0"),
+    (r"\langle x, y \rangle", "en", "the inner product of x and y"),
+])
+def test_kets_bras_and_brackets(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said

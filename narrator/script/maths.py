@@ -1172,8 +1172,17 @@ class _Speaker:
         """What a pair of delimiters means, said once for the whole: |x| "the absolute value of
         x", ‖x‖₂ "the 2 norm of x", ⟨u,v⟩ "the inner product of u and v", {x | x > 0} "the set of
         x such that x > 0". The index after the pair, or None if ``ch`` has no partner here."""
+        zh = self.zh
+        if ch == "|" and (k := _ket_end(atoms, i)) is not None:  # |ψ⟩, |0⟩ + |1⟩: Dirac's kets
+            body = self.argument(atoms[i:k])
+            out.append(f"右矢 {body}，" if zh else f"ket {body},")
+            return k + 1
         # a bar's partner: nested ones counted first (||x|-|y|| is one value), else the next bar
         j = self.partner(ch, atoms, i, ch == "|")
+        if j is None and ch == "⟨" and (k := _ket_end(atoms, i, "|")) is not None:  # ⟨φ|: a bra
+            body = self.argument(atoms[i:k])
+            out.append(f"左矢 {body}，" if zh else f"bra {body},")
+            return k + 1
         if j is None and ch == "|":
             j = self.partner(ch, atoms, i, False)  # |·|: a bar after an operator closes too
         if j is None:
@@ -1182,9 +1191,15 @@ class _Speaker:
         if not any(not (a[0] == "c" and a[1].isspace()) for a in inner):
             return None
         after = j + 1
-        zh = self.zh
         if ch == "⟨":
             parts = _split_top(inner, ",")
+            bars = _split_top(inner, "|")
+            if len(parts) == 1 and len(bars) == 3:  # ⟨ψ|H|ψ⟩: bra, operator, ket
+                bra, op, ket = (self.argument(p) for p in bars)
+                out.append(f"左矢 {bra}， {op}， 右矢 {ket}，" if zh else f"bra {bra}, {op}, ket {ket},")
+                return after
+            if len(parts) == 1 and len(bars) == 2:
+                parts = bars  # ⟨φ|ψ⟩: Dirac's inner product
             if len(parts) != 2:
                 return None
             if all(_is_dot(p) for p in parts):
@@ -1579,6 +1594,25 @@ def _arrow_after(atoms: list[tuple[str, Any]], i: int) -> int | None:
                 return k
         elif kind == "m" and not depth and value.macroname in ("to", "rightarrow", "longrightarrow"):
             return k
+    return None
+
+
+def _ket_end(atoms: list[tuple[str, Any]], i: int, end: str = "⟩") -> int | None:
+    """Where a ket opened by the bar before ``i`` ends (its ⟩), or a bra opened by ⟨ (its bar):
+    the first delimiter at this level, if it is that one."""
+    depth = 0
+    for k in range(i, len(atoms)):
+        kind, value = atoms[k]
+        if kind != "c":
+            continue
+        if value in "([":
+            depth += 1
+        elif value in ")]":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif not depth and value in "|⟨⟩‖":
+            return k if value == end and k > i else None
     return None
 
 
