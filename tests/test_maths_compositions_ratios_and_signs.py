@@ -3,7 +3,7 @@
 similar triangles with primed vertices, the element-wise product, the placeholder dot with an
 operand on one side (‖· − x‖, p(· ∣ x)), a space before a function's bracket, and a minus after a function
 or an operator's macro, which is a sign in Chinese (负), not a subtraction (减); micrometres with
-spaces, charges inside upright braces and in Chinese (Ca²⁺: "Ca 2 正"), and Dirac's kets and bras."""
+spaces, charges inside upright braces and in Chinese (Ca²⁺: "Ca 2 正"), Dirac's kets and bras, floors and ceilings, a typed ellipsis, and a function before sized bars."""
 
 from __future__ import annotations
 
@@ -184,4 +184,36 @@ def test_a_relation_in_braces_before_a_minus(tex: str, said: str) -> None:
     (r"\langle x, y \rangle", "en", "the inner product of x and y"),
 ])
 def test_kets_bras_and_brackets(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # a function before sized or spaced bars
+    (r"\ln\left|x\right| + C", "en", "natural log of the absolute value of x, plus C"),
+    (r"\ln\Big|x\Big|", "en", "natural log of the absolute value of x"),
+    (r"\ln{} |x|", "en", "natural log of the absolute value of x"),
+    # floor and ceiling, as macros and as characters, nested
+    (r"\lfloor x \rfloor + 1", "en", "the floor of x, plus 1"),
+    (r"\left\lfloor \frac{n}{2} \right\rfloor", "en", "the floor of n over 2"),
+    (r"\lceil \log_2 n \rceil", "en", "the ceiling of log 2 n"),
+    ("⌊x⌋ + 1", "en", "the floor of x, plus 1"),
+    ("⌈x⌉", "en", "the ceiling of x"),
+    (r"\lfloor \lfloor x \rfloor / 2 \rfloor", "en", "the floor of the floor of x, over 2"),
+    (r"\lfloor \cdot \rfloor", "en", "the floor of dot"),
+    (r"\lfloor x \rfloor", "zh", "x 的下取整"),
+    (r"\lceil x \rceil + 1", "zh", "x 的上取整， 加 1"),
+    (r"\lfloor x", "en", "x"),  # unpaired: a bracket's pause only
+    # a typed ellipsis is "and so on", as \ldots
+    ("1, 2, ..., n", "en", "1, 2, and so on, n"),
+    ("x_1, ..., x_n", "zh", "x 1， 等等， x n"),
+    ("1,2,...,n", "en", "1, 2, and so on, n"),
+    ("3.14", "en", "3.14"),
+    # after digits, the dots say a number was cut short
+    (r"3.82... \times 10^{25}", "en", "3.82 times 10 to the power 25"),
+    # the negative part in Chinese, as the positive one; a signature in brackets
+    (r"\left[x\right]_-^2", "zh", "x， 负 的平方"),
+    (r"(f: X \to Y)", "en", "f from X to Y"),
+    (r"g(f: X\to Y, x)", "en", "g of f from X to Y, x"),
+])
+def test_floors_ellipses_and_functions_before_sized_bars(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said

@@ -46,9 +46,9 @@ pytestmark = pytest.mark.usefixtures("said_afresh")  # conftest.py: no reading c
     # a closing bracket without its opening one opens nothing: a bar after it is no "given"
     ("a) | b", "a, b", "a， b"),
     (r"x) \mid y", "x, divides y", "x， 整除 y"),
-    # floor brackets: a pause after an operand, none after an operator
-    (r"a + \lfloor x \rfloor", "a plus x", "a 加 x"),
-    (r"a + b \lfloor x \rfloor", "a plus b, x", "a 加 b， x"),
+    # floor brackets are named, as bars are (the absolute value of)
+    (r"a + \lfloor x \rfloor", "a plus the floor of x", "a 加 x 的下取整"),
+    (r"a + b \lfloor x \rfloor", "a plus b the floor of x", "a 加 b x 的下取整"),
     (r"2\,\operatorname{m}", "two m", "2 m"),  # an operator's name, never a unit
     (r"\operatorname{\widehat{daughter\_height}} = 29.8", "daughter height hat equals 29.8", "daughter height 尖 等于 29.8"),
     (r"\text{CO_2}", "C O 2", "C O 2"),  # a chemical formula in text

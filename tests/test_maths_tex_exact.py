@@ -55,8 +55,8 @@ CASES = [
     (r"\{1, 2, 3\}", "the set 1, 2, 3", "集合 1， 2， 3"),
     (r"P(A|B)", "P of A given B", "P， A 给定 B"),
     (r"a \mid b", "a divides b", "a 整除 b"),
-    (r"\lfloor x \rfloor", "x", "x"),
-    (r"\lceil x \rceil + 1", "x, plus 1", "x， 加 1"),
+    (r"\lfloor x \rfloor", "the floor of x", "x 的下取整"),
+    (r"\lceil x \rceil + 1", "the ceiling of x, plus 1", "x 的上取整， 加 1"),
     # matrices
     (r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}", "the 2 by 2 matrix with rows: a, b; c, d",
      "2 行 2 列的矩阵，各行为：a，b；c，d"),

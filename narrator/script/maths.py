@@ -705,7 +705,10 @@ class _Speaker:
                     mark = len(out)
                     after = self.delimited(out, ch, atoms, i)
                     if after is not None:
-                        function = self._solid(atoms, i - 2, -1)
+                        k = i - 2  # \ln\left|x\right|, \ln{} |x|: the sizing says nothing
+                        while k >= 0 and self._blank(atoms[k]):
+                            k -= 1
+                        function = atoms[k] if k >= 0 else None
                         if not self.zh and function is not None and function[0] == "m" \
                                 and function[1].macroname in _FUNCTIONS:
                             out.insert(mark, "of")  # \ln|x|: "natural log of the absolute value of x"
@@ -739,10 +742,14 @@ class _Speaker:
                     # \left[\frac{x^3}{3}\right]_0^1: evaluated between limits; a bracket of
                     # the text's size is a matrix's entry, a positive part, a basis ([A]_{ij}^2)
                     lower, upper, after = self.limits(atoms, i)
-                    if lower and upper and lower not in (_w("+", self.lang), _w("-", self.lang)):  # [x]_+^2
+                    if lower and upper and lower not in (_w("+", self.lang), _w("-", self.lang), "负"):  # [x]_+^2
                         out.append(self.evaluated(lower, upper))
                         i = after
                         continue
+                if ch in "⌊⌈" and (j := _rounding_end(atoms, i)) is not None:  # ⌊x⌋: the floor of x
+                    out.append(self.rounded(ch, atoms[i:j]))
+                    i = j + 1
+                    continue
                 if ch in "([)]⟨⟩⦃⦄‖":
                     # brackets group: a short pause says where the group starts and ends
                     if out and (ch in ")]" or out[-1] not in self.operators()):
@@ -768,12 +775,13 @@ class _Speaker:
                         continue
                     out.append(ch)
                     continue
-                if ch == ":" and out and not depth:
+                if ch == ":" and out:
                     arrow = _arrow_after(atoms, i)
-                    if arrow is not None:  # f\colon X \to Y: "f from X to Y"
+                    if arrow is not None:  # f\colon X \to Y, (f: X → Y): "f from X to Y"
                         out.append("从" if self.zh else "from")
                         maps.add(arrow)
                         continue
+                if ch == ":" and out and not depth:
                     nxt = self._solid(atoms, i, 1)
                     if nxt == ("c", "=") and atoms[i] == nxt:  # x := 2: a definition
                         out.append(_w("coloneqq", self.lang))
@@ -783,6 +791,12 @@ class _Speaker:
                             and nxt is not None and (nxt[0] != "c" or nxt[1].isalnum()) and _ratio_after(atoms, i):
                         out.append("比" if self.zh else "to")  # 3:2, a:b = c:d: a ratio
                         continue
+                if ch == "." and atoms[i:i + 2] == [("c", "."), ("c", ".")]:
+                    # 1, 2, ..., n: "and so on"; 3.82... (digits cut short) says nothing
+                    if not (i >= 2 and atoms[i - 2][0] == "c" and atoms[i - 2][1].isdigit()):
+                        out.append(_w("ldots", self.lang))
+                    i += 2
+                    continue
                 if ch in ".:?":
                     continue
                 out.append(speak_symbols(ch, self.lang))
@@ -809,8 +823,12 @@ class _Speaker:
             name = node.macroname
             if name in _SPACING:
                 continue
+            if name in ("lfloor", "lceil") and (j := _rounding_end(atoms, i)) is not None:
+                out.append(self.rounded(name, atoms[i:j]))
+                i = j + 1
+                continue
             if name in ("lfloor", "rfloor", "lceil", "rceil"):
-                # a bracket: a short pause says where the group starts and ends
+                # a bracket left unpaired: a short pause says where the group starts and ends
                 if out and (name.startswith("r") or out[-1] not in self.operators()):
                     out.append("，" if self.zh else ",")
                 continue
@@ -1246,6 +1264,14 @@ class _Speaker:
             out.append(f"the {sub} norm of {body}," if sub else f"the norm of {body},")
         return after
 
+    def rounded(self, opening: str, inner: list[tuple[str, Any]]) -> str:
+        """⌊x⌋ "the floor of x", ⌈x⌉ "the ceiling of x"."""
+        body = self.argument(inner)
+        floor = opening in ("lfloor", "⌊")
+        if self.zh:
+            return f"{body} 的{'下' if floor else '上'}取整，"
+        return f"the {'floor' if floor else 'ceiling'} of {body},"
+
     def partner(self, ch: str, atoms: list[tuple[str, Any]], i: int, nest: bool) -> int | None:
         """Where the delimiter ``ch`` opened just before ``i`` closes, or None. With ``nest``, a
         bar after an operator opens a value of its own (|x|-|y| inside ||x|-|y||)."""
@@ -1594,6 +1620,25 @@ def _arrow_after(atoms: list[tuple[str, Any]], i: int) -> int | None:
                 return k
         elif kind == "m" and not depth and value.macroname in ("to", "rightarrow", "longrightarrow"):
             return k
+    return None
+
+
+_ROUNDING = {"lfloor": "rfloor", "lceil": "rceil", "⌊": "⌋", "⌈": "⌉"}
+
+
+def _rounding_end(atoms: list[tuple[str, Any]], i: int) -> int | None:
+    """Where the floor or ceiling bracket just before ``i`` closes, or None."""
+    opening = atoms[i - 1][1] if atoms[i - 1][0] == "c" else atoms[i - 1][1].macroname
+    closing, depth = _ROUNDING[opening], 0
+    for k in range(i, len(atoms)):
+        kind, value = atoms[k]
+        key = value if kind == "c" else value.macroname if kind == "m" else None
+        if key == opening:
+            depth += 1
+        elif key == closing:
+            if not depth:
+                return k
+            depth -= 1
     return None
 
 
