@@ -7,7 +7,7 @@ Project Gutenberg licence, several thousand words. Files made by Ebookmaker (202
 ``section#pg-header`` and ``section#pg-footer`` (class ``pg-boilerplate``); older files mark the
 book's bounds with the lines "*** START OF THE PROJECT GUTENBERG EBOOK ... ***" and "*** END OF
 THE PROJECT GUTENBERG EBOOK ... ***" ("THIS" for "THE" in the oldest). Both are taken out, each
-with its reason; the book between them is read as an e-book chapter (:class:`Epub`: its plain
+with its reason, also from an EPUB's last file (the book's end, then the END line and the licence); the book between them is read as an e-book chapter (:class:`Epub`: its plain
 note links, its notes' own numbers). The page numbers Project Gutenberg sets in the margin
 (``span.pagenum``) are print page markers (:mod:`narrator.parse.pages`).
 """
@@ -42,6 +42,8 @@ _OPENING = re.compile(r"\s*(?:The\s+)?Project Gutenberg(?:'s|\s+e-?book)", re.IG
 _NAMED = re.compile(r"Project Gutenberg e-?book of|e-?book is for the use of anyone anywhere", re.IGNORECASE)
 # that line in a text of its own (a <p> before the END line's): its last line
 _END_OF = re.compile(r"^[ \t]*End of (?:the )?Project Gutenberg(?:'s)?\b[^\n]*\s*\Z", re.IGNORECASE | re.MULTILINE)
+# what the licence says, and a lesson about Project Gutenberg's files does not
+_LICENCE_WORDS = re.compile(r"Project Gutenberg-tm|THE FULL PROJECT GUTENBERG LICEN[CS]E", re.IGNORECASE)
 _BOUND = re.compile(r"(?:START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _END_WORDS = re.compile(r"END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _HEADER_MAX = 5000  # characters before the start line: Project Gutenberg's header is about 1,000
@@ -96,6 +98,9 @@ class Gutenberg(Epub):
             end = _end_line(soup.body)
             if end is not None:
                 out.append(_cut(*_end_cut(end), before=False, what=LICENCE))
+        elif soup.body is not None and (end := _footer_end(soup.body)) is not None:
+            # the last file of an older e-book: the book's end, then the licence (no footer section)
+            out.append(_cut(*_end_cut(end), before=False, what=LICENCE))
         return out + super().prepare(soup)
 
     def title(self, soup: Any, blocks: Any) -> str | None:
@@ -119,14 +124,17 @@ def _boilerplate(soup: Any) -> list[Any]:
 
 
 def _footer_end(body: Any) -> Any | None:
-    """The END line of Ebookmaker's footer, among the page's last texts (the licence after it is
-    a few hundred): found from the end, without a search of the whole page for every page read."""
+    """The END line of the licence ending the last file of an e-book, among the page's last
+    texts (the licence after it is a few hundred): in Ebookmaker's footer, or (older files)
+    followed by the licence's own words. Found from the end, without a search of the whole page
+    for every page read."""
     from bs4 import Comment, NavigableString
 
     last = body
     while getattr(last, "contents", None):
         last = last.contents[-1]
     texts = 0
+    licence = False  # the licence's words met after the line (the walk goes backwards)
     for node in itertools.chain([last], last.previous_elements):  # lazily: never the whole page
         if node is body:
             return None
@@ -134,8 +142,11 @@ def _footer_end(body: Any) -> Any | None:
             texts += 1
             if texts > _FOOTER_SCAN:
                 return None
-            if _END.search(node) and (node.find_parent(id="pg-footer") or node.find_parent(class_="pg-boilerplate")):
+            end = _END.search(node)
+            if end and (licence or _LICENCE_WORDS.search(node, end.end()) or node.find_parent(id="pg-footer")
+                        or node.find_parent(class_="pg-boilerplate")):
                 return node
+            licence = licence or bool(_LICENCE_WORDS.search(node))
     return None
 
 
