@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import logging
 
-from narrator.errors import (BadInput, ConfigError, EngineError, NarratorError, OutputError,
+from narrator.errors import (BadInput, ConfigError, EngineError, NarratorError, NothingToRead, OutputError,
                      SynthesisFailed)
 
 from narrator._version import __version__
 __all__ = ["narrate", "plan", "narrate_many", "current_manifest", "Config", "load_config",
-           "NarratorError", "BadInput", "ConfigError", "EngineError", "OutputError", "SynthesisFailed",
+           "NarratorError", "BadInput", "NothingToRead", "ConfigError", "EngineError", "OutputError", "SynthesisFailed",
            "__version__"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -238,8 +238,11 @@ def _course(args: argparse.Namespace, sources: list[Path], config: Config, displ
     checked = [lesson.manifest["stats"] for lesson in result.lessons if lesson.status == "built"
                and lesson.manifest and "remade" in lesson.manifest.get("stats", {})]
     totals = {k: sum(s.get(k, 0) for s in checked) for k in ("remade", "unverified")}
-    print(f"{root}: {built} built, {fresh} up to date, {len(result.failed)} failed"
+    skipped = f", {len(result.skipped)} skipped" if result.skipped else ""
+    print(f"{root}: {built} built, {fresh} up to date{skipped}, {len(result.failed)} failed"
           + (_checks(totals) if checked else ""), file=sys.stderr)
+    for lesson in result.skipped:
+        print(f"narrate: {lesson.source}: skipped, {lesson.error}", file=sys.stderr)
     for lesson in result.failed:
         print(f"narrate: {lesson.error}", file=sys.stderr)
     return 1 if result.failed else 0
@@ -263,6 +266,7 @@ def _minutes(seconds: float) -> str:
 
 def _dry_run(inputs: list[str], config: Config) -> int:
     from narrator.course import expand_sources
+    from narrator.errors import NothingToRead
     from narrator.pipeline import plan
     from narrator.engines import engine_name
     from narrator.script.planner import estimate_seconds
@@ -271,10 +275,19 @@ def _dry_run(inputs: list[str], config: Config) -> int:
     settings = f"speech check of takes: {'on' if v.enabled else 'off'}" + (
         f" (model {v.model}, up to {v.attempts} takes per segment{', strict' if v.strict else ''})"
         if v.enabled else " (--verify turns it on)")
-    for n, source in enumerate(expand_sources(inputs)):
-        script = plan(source, config)
-        if n == 0:  # once there is a plan to show: a refused input is its one error line alone
+    sources = expand_sources(inputs)
+    shown = False
+    for source in sources:
+        try:
+            script = plan(source, config)
+        except NothingToRead as e:
+            if len(sources) == 1:
+                raise
+            print(f"{source}: skipped, {e.problem}")  # as a course build would
+            continue
+        if not shown:  # once there is a plan to show: a refused input is its one error line alone
             print(settings)
+            shown = True
         print(f"{source}: {script.title!r} ({script.lang}), {len(script.chapters)} chapter{'s' * (len(script.chapters) != 1)}, "
               f"{len(script.segments)} segments, about {_minutes(estimate_seconds(script, config))}")
         for chapter in script.chapters:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, Sequence
 
 from narrator.config import Config, load_config
-from narrator.errors import BadInput, ConfigError, Interrupted, NarratorError
+from narrator.errors import BadInput, ConfigError, Interrupted, NarratorError, NothingToRead
 from narrator.events import Event, EventSink, Notice, Progress, ignore
 
 from narrator.choices import INPUT_SUFFIXES as LESSON_SUFFIXES
@@ -23,7 +23,7 @@ class LessonResult:
 
     source: str
     out_dir: Path
-    status: Literal["built", "up to date", "failed"]
+    status: Literal["built", "up to date", "failed", "skipped"]
     title: str = ""
     duration: float = 0.0
     error: str = ""
@@ -41,6 +41,11 @@ class CourseResult:
     @property
     def failed(self) -> tuple[LessonResult, ...]:
         return tuple(lesson for lesson in self.lessons if lesson.status == "failed")
+
+    @property
+    def skipped(self) -> tuple[LessonResult, ...]:
+        """Lessons with nothing to narrate (all their text left out, with the reasons)."""
+        return tuple(lesson for lesson in self.lessons if lesson.status == "skipped")
 
 
 def _is_output(folder: Path) -> bool:
@@ -153,6 +158,10 @@ def narrate_many(sources: Sequence[str | os.PathLike[str]], config: Config | Non
                                             manifest=manifest.manifest))
             except (ConfigError, Interrupted):
                 raise  # the whole course stops: a bad setting fails every lesson alike
+            except NothingToRead as e:
+                # an e-book's licence file, a page of code: nothing of a lesson, said why
+                on_event(Notice("info", f"{src}: skipped, {e.problem}"))
+                results.append(LessonResult(str(src), out, "skipped", error=e.problem))
             except NarratorError as e:
                 # the problem itself is reported once, with the course's result (result.failed)
                 on_event(Notice("info", f"{src}: failed"))
@@ -212,7 +221,8 @@ def write_index(course: CourseResult, config: Config) -> None:
         })
     index = {"version": 1, "title": course.title or root.name.removesuffix(".narration"), "lessons": lessons,
              "duration": round(sum(entry["duration"] for entry in lessons), 3),
-             "failed": [entry["source"] for entry in lessons if entry["status"] == "failed"]}
+             "failed": [entry["source"] for entry in lessons if entry["status"] == "failed"],
+             "skipped": [entry["source"] for entry in lessons if entry["status"] == "skipped"]}
     write_atomic(root / "course.json", json.dumps(index, ensure_ascii=False, indent=2).encode())
     m3u = ["#EXTM3U"]
     for entry in lessons:

@@ -24,6 +24,11 @@ class TooLarge(BadInput):
     the message names the limit."""
 
 
+class NothingToRead(BadInput):
+    """The document has text, but none of it is the lesson's: all of it was left out, each part
+    with its reason (a licence, a page's chrome, code). A course build skips such a file."""
+
+
 class ConfigError(NarratorError, ValueError):
     """narrate.toml or an option is invalid; ``problems`` lists every problem found.
 

@@ -144,3 +144,37 @@ def test_course_index_has_the_course_title_and_clock_durations(tmp_path: Path) -
     assert "0 built, 2 up to date" in again.stderr
     assert json.loads((root / "course.json").read_text("utf-8"))["title"] == "Botany 1"
     assert "<h1>Botany 1</h1>" in (root / "index.html").read_text("utf-8")
+
+
+def test_an_ebooks_licence_file_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    """An unpacked e-book: its last file is only Project Gutenberg's licence. The course skips it
+    (said why, on the console, in course.json), lists it nowhere else, and succeeds."""
+    folder = tmp_path / "Rivers"
+    folder.mkdir()
+    (folder / "01-chapter.xhtml").write_text("<html><body><h1>Chapter one</h1><p>The river ran.</p></body></html>")
+    (folder / "02-licence.xhtml").write_text(
+        "<html><body><p>End of the Project Gutenberg EBook of Rivers, by Ann Lee</p>"
+        "<pre>\n*** END OF THIS PROJECT GUTENBERG EBOOK RIVERS ***\n</pre>"
+        "<p>THE FULL PROJECT GUTENBERG LICENSE</p><p>Project Gutenberg-tm electronic works may be copied.</p>"
+        "</body></html>")
+    skipped = "02-licence.xhtml: skipped, no speakable text in the document (left out: Project Gutenberg licence)"
+    plan = run(["Rivers", "-n"], tmp_path)  # the dry run says the same
+    assert plan.returncode == 0, plan.stderr
+    assert skipped in plan.stdout and "'Chapter one'" in plan.stdout
+    proc = run(["Rivers", "-q"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "1 built, 0 up to date, 1 skipped, 0 failed" in proc.stderr and skipped in proc.stderr
+    root = tmp_path / "Rivers.narration"
+    index = json.loads((root / "course.json").read_text("utf-8"))
+    assert [(Path(x["source"]).name, x["status"]) for x in index["lessons"]] == [
+        ("01-chapter.xhtml", "built"), ("02-licence.xhtml", "skipped")]
+    assert index["skipped"] == ["Rivers/02-licence.xhtml"] and index["failed"] == []
+    assert "Project Gutenberg licence" in index["lessons"][1]["error"]
+    page = (root / "index.html").read_text("utf-8")
+    assert "1 lesson," in page and "02-licence" not in page and "01-chapter/index.html" in page
+    m3u = (root / "course.m3u").read_text("utf-8")
+    assert "02-licence" not in m3u
+    # narrated alone, the file is still an error: there is nothing to make
+    alone = run(["Rivers/02-licence.xhtml", "-q"], tmp_path)
+    assert alone.returncode != 0 and "Traceback" not in alone.stderr
+    assert "02-licence.xhtml: no speakable text in the document (left out: Project Gutenberg licence)" in alone.stderr

@@ -42,7 +42,7 @@ def test_a_table_too_big_to_read_is_announced_in_the_documents_language() -> Non
         "价格表如下所示，请同学们仔细阅读。", "此处有表格“价格”，共12行，不朗读。"]
     # a document of one such table is not empty; with read_tables off it has nothing to read
     assert texts(parse(ROWS12)) == ["A table, 12 rows, is not read aloud here."]
-    assert error_cfg(ROWS12, read_tables=False) == "dir/lesson.html: no speakable text in the document"
+    assert error_cfg(ROWS12, read_tables=False) == "dir/lesson.html: no speakable text in the document (left out: data table)"
 
 
 def error_cfg(markup: str, **cfg: object) -> str:
@@ -119,7 +119,7 @@ def test_text_outside_body_is_read_too() -> None:
 def test_one_line_errors_for_nothing_to_read_and_for_limits() -> None:
     assert error("<p>&nbsp;</p>") == "dir/lesson.html: empty document: no speakable text"
     assert error('<p><img src="a.png" alt=""></p>') == "dir/lesson.html: empty document: no speakable text"
-    assert error("<pre>code only</pre>") == "dir/lesson.html: no speakable text in the document"
+    assert error("<pre>code only</pre>") == "dir/lesson.html: no speakable text in the document (left out: code block)"
     with pytest.raises(TooLarge) as e:
         parse_html(b"<p>" + b"word " * 30 + b"</p>", "big.html", ParseConfig(), limits=ParseLimits(max_chars=100))
     assert str(e.value) == "big.html: more text than the limit of 100 characters"

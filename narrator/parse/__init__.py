@@ -35,7 +35,7 @@ from typing import Any
 from narrator.config import ParseConfig
 from narrator.values import Block, Document, Run, Skipped
 from narrator.parse.html import ANNOUNCE, language_of
-from narrator.errors import BadInput
+from narrator.errors import BadInput, NothingToRead
 from narrator.parse.chapters import split_chapters
 from narrator.parse.notes import notes_chapter, split_notes
 from narrator.parse.cleanup import TEXT_TABLE, as_html, decode_html, strip_front_matter, strip_word_markup
@@ -134,9 +134,7 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
     # off, a document of tables only has nothing to read)
     if not any(b.text.strip() or (config.read_tables and ANNOUNCE in b.context) for b in blocks):
         # only spaces, &nbsp; and invisible characters (a zero-width space) are an empty page
-        blank = not soup.get_text().translate(TEXT_TABLE).strip()
-        raise BadInput(path, "empty document: no speakable text" if blank else
-                       "no speakable text in the document")
+        raise _nothing_to_read(path, skipped, blank=not soup.get_text().translate(TEXT_TABLE).strip())
 
     blocks = source.finish(blocks)
     lang = _language(blocks, language_of(declared))
@@ -152,9 +150,20 @@ def parse_html(data: bytes, path: str, config: ParseConfig, *, limits: ParseLimi
     if chapters and notes and (last := notes_chapter(notes, len(chapters) + 1, lang)) is not None:
         chapters = chapters + (last,)
     if not chapters:
-        raise BadInput(path, "no speakable text in the document")
+        raise _nothing_to_read(path, skipped)
     return Document(title=title, lang=lang, chapters=chapters, source_path=path, source_sha256=sha,
                     skipped=tuple(skipped), warnings=tuple(warnings), region=region)
+
+
+def _nothing_to_read(path: str, skipped: list[Skipped], blank: bool = False) -> BadInput:
+    """The error for a document with no speakable text: :class:`NothingToRead`, naming what was
+    left out, when its text was all left out for a reason (headings alone are no such reason);
+    else an empty document (``blank``: only spaces and invisible characters left)."""
+    left_out = list(dict.fromkeys(s.what for s in skipped if s.chars and s.what != "empty chapter"))
+    if not left_out:
+        return BadInput(path, "empty document: no speakable text" if blank else "no speakable text in the document")
+    named = ", ".join(left_out[:3]) + (", ..." if len(left_out) > 3 else "")
+    return NothingToRead(path, f"no speakable text in the document (left out: {named})")
 
 
 def _root(soup: Any) -> Any:
