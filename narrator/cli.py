@@ -281,8 +281,8 @@ def _dry_run(inputs: list[str], config: Config) -> int:
         try:
             script = plan(source, config)
         except NothingToRead as e:
-            if len(sources) == 1:
-                raise
+            if len(inputs) == 1 and Path(inputs[0]).is_file():
+                raise  # one lesson named: an error, as narrating it is
             print(f"{source}: skipped, {e.problem}")  # as a course build would
             continue
         if not shown:  # once there is a plan to show: a refused input is its one error line alone

@@ -76,7 +76,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "parallel": ("is parallel to", "平行于"), "∥": ("is parallel to", "平行于"),
     "partial": ("partial", "偏"), "∂": ("partial", "偏"), "nabla": ("nabla", "梯度"), "∇": ("nabla", "梯度"),
     "circ": ("degrees", "度"), "°": ("degrees", "度"),
-    "∘": ("composed with", "复合"), "odot": ("element-wise times", "逐元素乘"), "⊙": ("element-wise times", "逐元素乘"), "coloneqq": ("is defined as", "定义为"), "≔": ("is defined as", "定义为"), "degree": ("degrees", "度"),
+    "∘": ("composed with", "复合"), "coloneqq": ("is defined as", "定义为"), "≔": ("is defined as", "定义为"), "degree": ("degrees", "度"),
     "℃": ("degrees Celsius", "摄氏度"), "℉": ("degrees Fahrenheit", "华氏度"),
     "%": ("percent", "百分之"), "‰": ("per mille", "千分之"),
     "sqrt": ("the square root of", "根号"), "√": ("the square root of", "根号"),
@@ -167,7 +167,13 @@ _SET_CHARS = {"ℝ": "R", "ℂ": "C", "ℕ": "N", "ℤ": "Z", "ℚ": "Q"}
 # names said as written in a subscript (\lambda_{\min} is "lambda min")
 # functions written as macros: \sin(x) is "sine of x"
 _FUNCTIONS = frozenset("sin cos tan cot sec csc sinh cosh tanh log ln lg exp arcsin arccos arctan".split())
+# sizes an opening bracket is written in (\left(, \big(): the bracket all the same
+_OPEN_SIZES = frozenset("left big Big bigg Bigg bigl Bigl biggl Biggl".split())
 # operators between two operands, said as words (a minus after one is a sign)
+# what stops a ratio: arrows, memberships, inclusions, "given", quantifiers
+_ARROWS = frozenset("to rightarrow longrightarrow Rightarrow Longrightarrow implies iff mapsto longmapsto "
+                    "hookrightarrow leftarrow gets in notin subset subseteq supset supseteq mid colon forall "
+                    "exists".split())
 _BINARY = frozenset("times cdot div pm mp oplus otimes odot ast circ cap cup setminus bmod land lor wedge vee".split())
 _NAMES = frozenset("min max log ln det sup inf arg lim exp sin cos tan deg dim ker gcd".split())
 # letters that are functions when a bracket follows: f(x) is "f of x", a(b+c) a product
@@ -761,7 +767,8 @@ class _Speaker:
                     out.append("，" if self.zh else ",")
                     continue
                 if ch in _WORDS:
-                    w = _w(ch, self.lang)
+                    # 90∘: a ring for a degree sign after a number; else composition
+                    w = _w("circ" if ch == "∘" and self._number_before(atoms, i - 1) else ch, self.lang)
                     if w:
                         out.append(w)
                     continue
@@ -775,25 +782,27 @@ class _Speaker:
                         continue
                     out.append(ch)
                     continue
-                if ch == ":" and out:
+                if ch == ":" and out and not depth:
                     arrow = _arrow_after(atoms, i)
-                    if arrow is not None:  # f\colon X \to Y, (f: X → Y): "f from X to Y"
+                    if arrow is not None:  # f\colon X \to Y: "f from X to Y"
                         out.append("从" if self.zh else "from")
                         maps.add(arrow)
                         continue
-                if ch == ":" and out and not depth:
-                    nxt = self._solid(atoms, i, 1)
-                    if nxt == ("c", "=") and atoms[i] == nxt:  # x := 2: a definition
+                    k = i
+                    while k < n and self._blank(atoms[k]):
+                        k += 1
+                    if k < n and atoms[k] == ("c", "="):  # x := 2, x :\!= 2: a definition
                         out.append(_w("coloneqq", self.lang))
-                        i += 1
+                        i = k + 1
                         continue
-                    if atoms[i - 1] == ("c", ":") and self.operand_before(atoms, i - 1) \
-                            and nxt is not None and (nxt[0] != "c" or nxt[1].isalnum()) and _ratio_after(atoms, i):
+                    nxt = self._solid(atoms, i, 1)
+                    if self.operand_before(atoms, i - 1) and nxt is not None and (nxt[0] != "c" or nxt[1].isalnum()) \
+                            and _ratio_after(atoms, i) and not _quantified(atoms, i - 1):
                         out.append("比" if self.zh else "to")  # 3:2, a:b = c:d: a ratio
                         continue
                 if ch == "." and atoms[i:i + 2] == [("c", "."), ("c", ".")]:
-                    # 1, 2, ..., n: "and so on"; 3.82... (digits cut short) says nothing
-                    if not (i >= 2 and atoms[i - 2][0] == "c" and atoms[i - 2][1].isdigit()):
+                    # 1, 2, ..., n and 1, 2, 3...: "and so on"; 3.82... (digits cut short) says nothing
+                    if not re.search(r"\d\.\d+$", out[-1] if out else ""):
                         out.append(_w("ldots", self.lang))
                     i += 2
                     continue
@@ -881,7 +890,7 @@ class _Speaker:
                     # \operatorname{\widehat{daughter\_height}}: "daughter height hat"
                     text = _ACCENTED.sub(lambda m: f"{m[2]} {_ACCENTS[m[1]][1 if self.zh else 0]}", text)
                     # \mathrm{SO_4^{2-}}: the charge inside the braces
-                    text = _CHEM_CHARGE.sub(lambda m: " " + _charge(m[1], self.zh) + ("，" if self.zh else ",") + " ", text)
+                    text = _CHEM_CHARGE.sub(lambda m: " " + _charge(m[1] or m[2], self.zh) + ("，" if self.zh else ",") + " ", text)
                     text = _CHEM_TEX.sub(lambda m: " ".join(re.findall(r"[A-Z][a-z]?", m.group(1)))
                                          + " " + m.group(2) + " ", text)
                     out.append(speak_symbols(re.sub(r"[\\{}$^_]", " ", text), self.lang))
@@ -1045,9 +1054,11 @@ class _Speaker:
         return ""
 
     def called(self, atoms: list[tuple[str, Any]], k: int) -> bool:
-        """Is the bracket at ``k`` a function's argument: f(x), f'(x), G^*(i), f_n(x), f (x)?"""
+        """Is the bracket at ``k`` a function's argument: f(x), f'(x), G^*(i), f_n(x), \\sin^2 (x)?"""
         k -= 1
-        while k >= 0 and atoms[k][0] == "c" and atoms[k][1].isspace():  # TeX ignores the space
+        spaced = False
+        while k >= 0 and (atoms[k][0] == "c" and atoms[k][1].isspace() or atoms[k][0] == "m" and atoms[k][1].macroname in _OPEN_SIZES):
+            spaced = spaced or atoms[k][0] == "c"  # f\left(x\right) is f(x); a space may be a product's
             k -= 1
         while k >= 0:
             if k >= 1 and atoms[k - 1] in (("c", "^"), ("c", "_")):
@@ -1061,6 +1072,9 @@ class _Speaker:
         if k < 0:
             return False
         kind, value = atoms[k]
+        if spaced and kind != "m" and not (kind == "c" and value.isalpha() and k >= 2
+                                             and _letter_word(atoms, _word_start(atoms, k)) in _FUNCTIONS):
+            return False  # np (1-p), P (1+r)^n: a space before a letter's bracket is a product's
         if kind == "m" and (value.macroname in _STYLE_MACROS or value.macroname in _ACCENTS
                             or value.macroname in ("vec", "operatorname", "mathrm")):
             # \boldsymbol{f}(x), \vec{r}(t), \hat{f}(x), \operatorname{Var}(X): the wrapper does
@@ -1111,17 +1125,22 @@ class _Speaker:
         k -= 1
         while k >= 0 and self._blank(atoms[k]):
             k -= 1
-        if k < 0 or atoms[k][0] != "m":
-            return False
+        if k < 0 or atoms[k][0] != "m" or k and atoms[k - 1] in (("c", "^"), ("c", "_")):
+            return False  # 180^\circ - x, z^\ast - w: a degree sign or a star, not an operator
         name = atoms[k][1].macroname
         return name in _FUNCTIONS or name in _BINARY and not (name == "cdot" and self.placeholder(atoms, k))
 
     def _number_before(self, atoms: list[tuple[str, Any]], k: int) -> bool:
-        """Does a number end just before ``k`` (spaces and TeX spacing between)?"""
+        """Does a number end just before ``k`` (spaces and TeX spacing between; a subscript's
+        digits are no number: T_1 \\circ T_2)?"""
         k -= 1
         while k >= 0 and self._blank(atoms[k]):
             k -= 1
-        return k >= 0 and atoms[k][0] == "c" and atoms[k][1].isdigit()
+        if k < 0 or atoms[k][0] != "c" or not atoms[k][1].isdigit():
+            return False
+        while k >= 0 and atoms[k][0] == "c" and atoms[k][1].isdigit():
+            k -= 1
+        return k < 0 or atoms[k] not in (("c", "_"), ("c", "^"))
 
     def _blank(self, atom: tuple[str, Any]) -> bool:
         """A space, TeX spacing, or a group of nothing else: x ={} -1, (a+b){\\,}-c (TeX's
@@ -1137,7 +1156,9 @@ class _Speaker:
         """Is the dot at ``k`` a place in an argument (f(·), ⟨·,·⟩, ‖· − x‖, p(· ∣ x)), standing
         for "any value": no operand on one side of it?"""
         before, after = self._solid(atoms, k - 1, -1), self._solid(atoms, k + 1, 1)
-        opens, closes = ("(", "[", ",", "⟨", "|", "‖"), (")", "]", ",", "⟩", "|", "‖")
+        # no bars: |·| and ‖·‖ are read by delimited(), and a bar beside a dot here closes or
+        # opens a value of its own (|a| · |b|: a product)
+        opens, closes = ("(", "[", ",", "⟨"), (")", "]", ",", "⟩")
         if (before or after) is None:
             return False  # a dot alone is the operator's name
         if (before is None or (before[0] == "c" and before[1] in opens)) and (
@@ -1212,6 +1233,8 @@ class _Speaker:
         if ch == "⟨":
             parts = _split_top(inner, ",")
             bars = _split_top(inner, "|")
+            if any(all(self._blank(a) for a in p) for p in bars):
+                bars = []  # ⟨|x|⟩: the mean of an absolute value, not Dirac's notation
             if len(parts) == 1 and len(bars) == 3:  # ⟨ψ|H|ψ⟩: bra, operator, ket
                 bra, op, ket = (self.argument(p) for p in bars)
                 out.append(f"左矢 {bra}， {op}， 右矢 {ket}，" if zh else f"bra {bra}, {op}, ket {ket},")
@@ -1399,9 +1422,9 @@ class _Speaker:
         """``^`` or ``_`` with its argument, said after its base (the last word of ``out``)."""
         if target[0] == "g":  # ^{\circ}, ^{\prime}: look inside the braces
             inner = [a for a in self.atoms(target[1]) if not (a[0] == "c" and a[1].isspace())]
-            if len(inner) == 1 and inner[0][0] == "m":
+            if len(inner) == 1 and (inner[0][0] == "m" or inner[0] == ("c", "∘")):
                 target = inner[0]
-        if target[0] == "m" and target[1].macroname in ("circ", "degree"):
+        if target[0] == "m" and target[1].macroname in ("circ", "degree") or target == ("c", "∘"):
             out.append(_w("circ", self.lang))
             return out
         if target[0] == "m" and target[1].macroname == "prime" or target == ("c", "'"):
@@ -1501,6 +1524,9 @@ class _Speaker:
         lower, upper, i = self.limits(atoms, i)
         op = _w(name, self.lang)
         if name == "lim":
+            # n \rightarrow \infty under a limit tends, as with \to (the arrow alone "gives": a reaction)
+            gives, tends = _w("rightarrow", self.lang), _w("to", self.lang)
+            lower = re.sub(rf"(?<!\S){gives}(?!\S)", tends, lower)
             if self.zh:
                 out.append(f"当 {lower} 时，{op}" if lower else op)
             else:
@@ -1662,20 +1688,39 @@ def _ket_end(atoms: list[tuple[str, Any]], i: int, end: str = "⟩") -> int | No
 
 
 def _ratio_after(atoms: list[tuple[str, Any]], i: int) -> bool:
-    """Is the colon before ``i`` a ratio's (3:2, a:b = c:d, (a:b)): no relation but equality
-    and no comma follow it at this level ({x : x > 0} says "such that")."""
+    """Is the colon before ``i`` a ratio's (3:2, a:b:c, a:b = c:d)? Only operands follow it at
+    this level, up to the end or a bracket closing, or an equals sign then another ratio. A
+    relation, arrow, bar or comma after it makes it a condition or a label ({x : x > 0},
+    f: x ↦ x², A: x = 1); a quantifier before it too (∀x : P(x), checked by the caller)."""
     depth = 0
+    equals = False  # past the equals sign of a proportion: a colon must follow
     for kind, value in atoms[i:]:
         if kind == "c":
             depth += (value in "([") - (value in ")]")
-            if depth < 0 or (not depth and value == "="):
+            if depth < 0:
+                return not equals
+            if depth:
+                continue
+            if value == "=":
+                if equals:
+                    return False
+                equals = True
+            elif value == ":" and equals:
                 return True
-            if not depth and value in "<>≤≥≠,;|∣":
+            elif value in "<>≤≥≠,;|∣→↦⇒⇔∈∉⊂⊆":
                 return False
-        elif kind == "m" and not depth and (value.macroname in _RELATIONS or value.macroname in (
-                "in", "notin", "subset", "subseteq", "mid", "to", "rightarrow", "colon")):
-            return value.macroname in _EQUALS
-    return True
+        elif kind == "m" and not depth and (value.macroname in _RELATIONS or value.macroname in _ARROWS):
+            if value.macroname in _EQUALS and not equals:
+                equals = True
+                continue
+            return False
+    return not equals
+
+
+def _quantified(atoms: list[tuple[str, Any]], k: int) -> bool:
+    """Does a quantifier (∀, ∃) come before ``k``: ∀x : P(x), the colon says "such that"."""
+    return any(kind == "c" and value in "∀∃" or kind == "m" and value.macroname in ("forall", "exists")
+               for kind, value in atoms[:k])
 
 
 def _charge(script: str, zh: bool, found: re.Match[str] | None = None) -> str:
@@ -1704,6 +1749,7 @@ _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?[%％]")
 _CURRENCY = re.compile(r"(US\$|\$|€|£|¥|￥)\s?(\d[\d,]*(?:\.\d+)?)")
 _CURRENCY_WORDS = {"US$": ("US dollars", "美元"), "$": ("dollars", "美元"), "€": ("euros", "欧元"),
                    "£": ("pounds", "英镑"), "¥": ("yen", "元"), "￥": ("yuan", "元")}
+_RING_DEGREES = re.compile(r"(\d)\s?∘")
 _DEGREES = re.compile(r"(\d)\s?°\s?([CF])\b|°\s?([CF])\b")
 _ROOT = re.compile(r"√\s?\(?([A-Za-z0-9.]+)\)?")
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
@@ -1713,7 +1759,7 @@ _MICRO_UNITS = {"m": ("micrometres", "微米"), "g": ("micrograms", "微克"), "
                 "mol": ("micromoles", "微摩尔")}
 _MICRO = re.compile(r"(?<![A-Za-z])[μµ](mol|m|g|s|L|l|A|V|F|W)\b")
 _CHEM_TEX = re.compile(r"((?:[A-Z][a-z]?)+)_\{?(\d+)\}?")
-_CHEM_CHARGE = re.compile(r"\^\{?(\d*[-+−])\}?")
+_CHEM_CHARGE = re.compile(r"\^(?:\{(\d*[-+−])\}|([-+−])(?![\w{]))")  # ^{2-}, ^+; not ^{-3}
 _OPERATOR = re.compile(r"(?<=[\w),，])\s*([+=])\s*(?=[\w(])")  # "H plus, + OH minus" too
 _OHM = re.compile(r"(\d)\s?Ω")
 _SYMBOLS = re.compile("[" + "".join(re.escape(k) for k in _WORDS if len(k) == 1 and not k.isascii()
@@ -1742,6 +1788,8 @@ def speak_symbols(text: str, lang: str) -> str:
     zh = base == "zh"
     k = 1 if zh else 0
     before = text
+    if "∘" in text:  # 45∘, 25∘C: a ring for a degree sign after a number (else composition)
+        text = _RING_DEGREES.sub(r"\1°", text)
     if "°" in text:
         text = _DEGREES.sub(lambda m: (m.group(1) or "") + ("℃" if (m.group(2) or m.group(3)) == "C" else "℉"),
                             text)

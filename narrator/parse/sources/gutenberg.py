@@ -42,8 +42,9 @@ _OPENING = re.compile(r"\s*(?:The\s+)?Project Gutenberg(?:'s|\s+e-?book)", re.IG
 _NAMED = re.compile(r"Project Gutenberg e-?book of|e-?book is for the use of anyone anywhere", re.IGNORECASE)
 # that line in a text of its own (a <p> before the END line's): its last line
 _END_OF = re.compile(r"^[ \t]*End of (?:the )?Project Gutenberg(?:'s)?\b[^\n]*\s*\Z", re.IGNORECASE | re.MULTILINE)
-# what the licence says, and a lesson about Project Gutenberg's files does not
-_LICENCE_WORDS = re.compile(r"Project Gutenberg-tm|THE FULL PROJECT GUTENBERG LICEN[CS]E", re.IGNORECASE)
+# the licence names Project Gutenberg about 70 times; a lesson quoting the END line, a few
+_NAME = re.compile(r"Project Gutenberg", re.IGNORECASE)
+_LICENCE_NAMES = 20
 _BOUND = re.compile(r"(?:START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _END_WORDS = re.compile(r"END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _HEADER_MAX = 5000  # characters before the start line: Project Gutenberg's header is about 1,000
@@ -126,15 +127,15 @@ def _boilerplate(soup: Any) -> list[Any]:
 def _footer_end(body: Any) -> Any | None:
     """The END line of the licence ending the last file of an e-book, among the page's last
     texts (the licence after it is a few hundred): in Ebookmaker's footer, or (older files)
-    followed by the licence's own words. Found from the end, without a search of the whole page
-    for every page read."""
+    followed by the licence, which names Project Gutenberg at least 20 times. Found from the
+    end, without a search of the whole page for every page read."""
     from bs4 import Comment, NavigableString
 
     last = body
     while getattr(last, "contents", None):
         last = last.contents[-1]
     texts = 0
-    licence = False  # the licence's words met after the line (the walk goes backwards)
+    named = 0  # "Project Gutenberg" after the line (the walk goes backwards): the licence's own words
     for node in itertools.chain([last], last.previous_elements):  # lazily: never the whole page
         if node is body:
             return None
@@ -143,10 +144,10 @@ def _footer_end(body: Any) -> Any | None:
             if texts > _FOOTER_SCAN:
                 return None
             end = _END.search(node)
-            if end and (licence or _LICENCE_WORDS.search(node, end.end()) or node.find_parent(id="pg-footer")
-                        or node.find_parent(class_="pg-boilerplate")):
+            if end and (named + len(_NAME.findall(node, end.end())) >= _LICENCE_NAMES
+                        or node.find_parent(id="pg-footer") or node.find_parent(class_="pg-boilerplate")):
                 return node
-            licence = licence or bool(_LICENCE_WORDS.search(node))
+            named += len(_NAME.findall(node))
     return None
 
 
