@@ -75,8 +75,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "△": ("triangle", "三角形"), "perp": ("is perpendicular to", "垂直于"), "⊥": ("is perpendicular to", "垂直于"),
     "parallel": ("is parallel to", "平行于"), "∥": ("is parallel to", "平行于"),
     "partial": ("partial", "偏"), "∂": ("partial", "偏"), "nabla": ("nabla", "梯度"), "∇": ("nabla", "梯度"),
-    "circ": ("degrees", "度"), "°": ("degrees", "度"),
-    "∘": ("composed with", "复合"), "coloneqq": ("is defined as", "定义为"), "≔": ("is defined as", "定义为"), "degree": ("degrees", "度"),
+    "circ": ("degrees", "度"), "°": ("degrees", "度"), "degree": ("degrees", "度"),
+    "∘": ("composed with", "复合"), "coloneqq": ("is defined as", "定义为"), "≔": ("is defined as", "定义为"),
     "℃": ("degrees Celsius", "摄氏度"), "℉": ("degrees Fahrenheit", "华氏度"),
     "%": ("percent", "百分之"), "‰": ("per mille", "千分之"),
     "sqrt": ("the square root of", "根号"), "√": ("the square root of", "根号"),
@@ -169,11 +169,11 @@ _SET_CHARS = {"ℝ": "R", "ℂ": "C", "ℕ": "N", "ℤ": "Z", "ℚ": "Q"}
 _FUNCTIONS = frozenset("sin cos tan cot sec csc sinh cosh tanh log ln lg exp arcsin arccos arctan".split())
 # sizes an opening bracket is written in (\left(, \big(): the bracket all the same
 _OPEN_SIZES = frozenset("left big Big bigg Bigg bigl Bigl biggl Biggl".split())
-# operators between two operands, said as words (a minus after one is a sign)
 # what stops a ratio: arrows, memberships, inclusions, "given", quantifiers
 _ARROWS = frozenset("to rightarrow longrightarrow Rightarrow Longrightarrow implies iff mapsto longmapsto "
                     "hookrightarrow leftarrow gets in notin subset subseteq supset supseteq mid colon forall "
                     "exists".split())
+# operators between two operands, said as words (a minus after one is a sign)
 _BINARY = frozenset("times cdot div pm mp oplus otimes odot ast circ cap cup setminus bmod land lor wedge vee".split())
 _NAMES = frozenset("min max log ln det sup inf arg lim exp sin cos tan deg dim ker gcd".split())
 # letters that are functions when a bracket follows: f(x) is "f of x", a(b+c) a product
