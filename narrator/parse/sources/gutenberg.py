@@ -7,8 +7,9 @@ Project Gutenberg licence, several thousand words. Files made by Ebookmaker (202
 ``section#pg-header`` and ``section#pg-footer`` (class ``pg-boilerplate``); older files mark the
 book's bounds with the lines "*** START OF THE PROJECT GUTENBERG EBOOK ... ***" and "*** END OF
 THE PROJECT GUTENBERG EBOOK ... ***" ("THIS" for "THE" in the oldest). Both are taken out, each
-with its reason, also from an EPUB's last file (the book's end, then the END line and the licence); the book between them is read as an e-book chapter (:class:`Epub`: its plain
-note links, its notes' own numbers). The page numbers Project Gutenberg sets in the margin
+with its reason, also from an EPUB's last file (the book's end, then the END line and the
+licence); the book between them is read as an e-book chapter (:class:`Epub`: its plain note
+links, its notes' own numbers). The page numbers Project Gutenberg sets in the margin
 (``span.pagenum``) are print page markers (:mod:`narrator.parse.pages`).
 """
 
