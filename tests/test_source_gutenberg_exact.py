@@ -7,9 +7,11 @@ Gutenberg words or is missing, the characters a cut inside one text takes out, a
 
 from __future__ import annotations
 
+import pytest
 from test_source_gutenberg import EBOOKMAKER, OLDER, _said
 
 from narrator.config import ParseConfig
+from narrator.errors import NothingToRead
 from narrator.parse import parse_html
 from narrator.parse.sources import recognise
 from narrator.parse.sources.gutenberg import HEADER, LICENCE
@@ -305,3 +307,16 @@ def test_an_end_line_quoted_at_a_lessons_end_is_no_footer() -> None:
     by_class = ('<html><body><p>The end of the book.</p><div class="pg-boilerplate"><p>*** END OF THE PROJECT '
                 "GUTENBERG EBOOK RIVERS ***</p><p>The licence.</p></div></body></html>")
     assert recognise(parse_tree(by_class)).name == "gutenberg"  # Ebookmaker's class, no id
+
+
+def test_a_licence_file_opening_with_the_end_line_has_nothing_to_read() -> None:
+    # the END line is the body's first text (nothing before it to walk back to), and <title> is
+    # the older "End of..." line: the cut starts at the END line, never in <head>
+    licence = ("<pre>*** END OF THIS PROJECT GUTENBERG EBOOK RIVERS ***\n</pre>"
+               + "<p>Project Gutenberg-tm electronic works may be copied.</p>" * 20 + "</body></html>")
+    for head in ("", "<head><title>End of the Project Gutenberg EBook of Rivers</title></head>"):
+        page = f"<html>{head}<body>{licence}"
+        assert recognise(parse_tree(page)).name == "gutenberg"
+        with pytest.raises(NothingToRead) as e:
+            parse_html(page.encode(), "dir/last.html", ParseConfig())
+        assert str(e.value) == "dir/last.html: no speakable text in the document (left out: Project Gutenberg licence)"
