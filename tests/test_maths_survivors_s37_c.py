@@ -1,0 +1,29 @@
+"""Formulas said exactly (narrator.script.maths), for mutants of this session's new rules that
+the first tests let live (tools/mutation_reviews/script-maths-s37-c.md): a star or degree sign in a
+subscript before a minus, a ring after one digit and a space, after a command or after a power,
+a figure named after other text, a subscripted letter before brackets."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.script.maths import speak_tex
+
+pytestmark = pytest.mark.usefixtures("said_afresh")
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # a star or a degree sign in a subscript is no operator: the minus after it subtracts
+    (r"x_\ast - y", "zh", "x 星 减 y"),
+    (r"x_\circ - y", "zh", "x 度 减 y"),
+    # a ring after one digit and a space is a degree sign; after a command or a power, composition
+    (r"5 \circ", "en", "5 degrees"),
+    (r"\phi \circ \psi", "en", "phi composed with psi"),
+    (r"f^2 \circ g", "en", "f squared composed with g"),
+    # a triangle named after other text is still a figure
+    (r"a = 1, \triangle ABC \sim DEF", "en", "a equals 1, triangle A B C is similar to D E F"),
+    # a subscripted letter before brackets is a product, not a call
+    (r"a_n(1 - r)", "en", "a n, 1 minus r"),
+])
+def test_new_rules_at_their_edges(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
