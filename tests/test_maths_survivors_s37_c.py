@@ -1,7 +1,8 @@
 """Formulas said exactly (narrator.script.maths), for mutants of this session's new rules that
 the first tests let live (tools/mutation_reviews/script-maths-s37-c.md): a star or degree sign in a
 subscript before a minus, a ring after one digit and a space, after a command or after a power,
-a figure named after other text, a subscripted letter before brackets."""
+a figure named after other text, a subscripted letter before brackets, a bracket in a ket, the
+placeholder dot's neighbours, a variable with a bar before ~."""
 
 from __future__ import annotations
 
@@ -24,6 +25,17 @@ pytestmark = pytest.mark.usefixtures("said_afresh")
     (r"a = 1, \triangle ABC \sim DEF", "en", "a equals 1, triangle A B C is similar to D E F"),
     # a subscripted letter before brackets is a product, not a call
     (r"a_n(1 - r)", "en", "a n, 1 minus r"),
+    # a bracket inside a ket; the placeholder dot after a space, in square brackets, before a
+    # Unicode minus or a plus; a capital X after a dot is an operand
+    (r"|\psi(t)\rangle", "en", "ket psi of t"),
+    (r"\| \cdot - x\|", "en", "the norm of dot minus x"),
+    (r"[\cdot - x]", "en", "dot minus x"),
+    ("\\|\\cdot − x\\|", "en", "the norm of dot minus x"),
+    (r"\|\cdot + x\|", "en", "the norm of dot plus x"),
+    (r"a \cdot X", "en", "a times X"),
+    # a variable with a bar before ~ is no figure; a triangle written △ is
+    (r"\bar{X} \sim N(\mu, \sigma^2)", "en", "X bar is distributed as N of mu, sigma squared"),
+    ("△A'B'C' \\sim DEF", "en", "triangle A prime B prime C prime is similar to D E F"),
 ])
 def test_new_rules_at_their_edges(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said
