@@ -2,7 +2,7 @@
 the first tests let live (tools/mutation_reviews/script-maths-s37-c.md): a star or degree sign in a
 subscript before a minus, a ring after one digit and a space, after a command or after a power,
 a figure named after other text, a subscripted letter before brackets, a bracket in a ket, the
-placeholder dot's neighbours, a variable with a bar before ~."""
+placeholder dot's neighbours, a variable with a bar before ~, ratios and the colons that are none."""
 
 from __future__ import annotations
 
@@ -36,6 +36,16 @@ pytestmark = pytest.mark.usefixtures("said_afresh")
     # a variable with a bar before ~ is no figure; a triangle written △ is
     (r"\bar{X} \sim N(\mu, \sigma^2)", "en", "X bar is distributed as N of mu, sigma squared"),
     ("△A'B'C' \\sim DEF", "en", "triangle A prime B prime C prime is similar to D E F"),
+    # ratios: between Greek letters, a capital, in square brackets, in a proportion with ≈
+    (r"\alpha : \beta", "en", "alpha to beta"),
+    ("3 : X", "en", "3 to X"),
+    ("[G:H]", "en", "G to H"),
+    (r"a:b \approx c:d", "en", "a to b is approximately c to d"),
+    # no ratio: a condition after the brackets, a label before ≈ or a chain of equals signs
+    ("x : (x-1)(x+2) > 0", "en", "x, x minus 1, x plus 2, is greater than 0"),
+    ("x : 2(x-1) > 0", "en", "x 2, x minus 1, is greater than 0"),
+    (r"A: x \approx 1", "en", "A x is approximately 1"),
+    ("A: x = y = 1", "en", "A x equals y equals 1"),
 ])
 def test_new_rules_at_their_edges(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said
