@@ -46,6 +46,10 @@ pytestmark = pytest.mark.usefixtures("said_afresh")
     ("x : 2(x-1) > 0", "en", "x 2, x minus 1, is greater than 0"),
     (r"A: x \approx 1", "en", "A x is approximately 1"),
     ("A: x = y = 1", "en", "A x equals y equals 1"),
+    ("∀x : P(x)", "en", "for all x P of x"),  # a quantifier written as a character
+    # a group inside a floor; a matrix before a minus is an operand
+    (r"\lfloor x^{2} \rfloor", "en", "the floor of x squared"),
+    (r"\begin{pmatrix}1\\2\end{pmatrix} - b", "zh", "列向量 1，2， 减 b"),
 ])
 def test_new_rules_at_their_edges(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said
