@@ -50,6 +50,9 @@ pytestmark = pytest.mark.usefixtures("said_afresh")
     # a group inside a floor; a matrix before a minus is an operand
     (r"\lfloor x^{2} \rfloor", "en", "the floor of x squared"),
     (r"\begin{pmatrix}1\\2\end{pmatrix} - b", "zh", "列向量 1，2， 减 b"),
+    # a bra in Chinese, and what follows a bra
+    (r"\langle \phi |", "zh", "左矢 斐"),
+    (r"\langle \phi|H", "en", "bra phi, H"),
 ])
 def test_new_rules_at_their_edges(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said
