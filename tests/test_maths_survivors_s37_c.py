@@ -47,6 +47,7 @@ pytestmark = pytest.mark.usefixtures("said_afresh")
     (r"A: x \approx 1", "en", "A x is approximately 1"),
     ("A: x = y = 1", "en", "A x equals y equals 1"),
     ("∀x : P(x)", "en", "for all x P of x"),  # a quantifier written as a character
+    (r"\exists x : P(x)", "en", "there exists x P of x"),
     # a group inside a floor; a matrix before a minus is an operand
     (r"\lfloor x^{2} \rfloor", "en", "the floor of x squared"),
     (r"\begin{pmatrix}1\\2\end{pmatrix} - b", "zh", "列向量 1，2， 减 b"),
