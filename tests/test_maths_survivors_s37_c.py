@@ -17,6 +17,7 @@ pytestmark = pytest.mark.usefixtures("said_afresh")
     # a star or a degree sign in a subscript is no operator: the minus after it subtracts
     (r"x_\ast - y", "zh", "x 星 减 y"),
     (r"x_\circ - y", "zh", "x 度 减 y"),
+    (r"f \circ -g", "zh", "f 复合 负 g"),  # after composition, a sign
     # a ring after one digit and a space is a degree sign; after a command or a power, composition
     (r"5 \circ", "en", "5 degrees"),
     (r"\phi \circ \psi", "en", "phi composed with psi"),
