@@ -164,14 +164,14 @@ _SETS = {"R": ("the real numbers", "实数集"), "C": ("the complex numbers", "�
          "N": ("the natural numbers", "自然数集"), "Z": ("the integers", "整数集"),
          "Q": ("the rational numbers", "有理数集")}
 _SET_CHARS = {"ℝ": "R", "ℂ": "C", "ℕ": "N", "ℤ": "Z", "ℚ": "Q"}
-# names said as written in a subscript (\lambda_{\min} is "lambda min")
 # functions written as macros: \sin(x) is "sine of x"
 _FUNCTIONS = frozenset("sin cos tan cot sec csc sinh cosh tanh log ln lg exp arcsin arccos arctan".split())
-# sizes an opening bracket is written in (\left(, \big(): the bracket all the same
+# sizes an opening bracket is written in (\left(, \big(): the bracket all the same; and a closing one
 _OPEN_SIZES = frozenset("left big Big bigg Bigg bigl Bigl biggl Biggl".split())
+_CLOSE_SIZES = frozenset("right big Big bigg Bigg bigr Bigr biggr Biggr".split())
 # what stops a ratio: arrows, memberships, inclusions, "given", quantifiers
 _ARROWS = frozenset("to rightarrow longrightarrow Rightarrow Longrightarrow implies iff mapsto longmapsto "
-                    "hookrightarrow leftarrow gets in notin subset subseteq supset supseteq mid colon forall "
+                    "hookrightarrow leftarrow gets in notin subset subseteq supset supseteq forall "
                     "exists".split())
 # operators between two operands, said as words (a minus after one is a sign)
 _BINARY = frozenset("times cdot div pm mp oplus otimes odot ast circ cap cup setminus bmod land lor wedge vee".split())
@@ -593,9 +593,7 @@ class _Speaker:
     def bar_closes(self, atoms: list[tuple[str, Any]], k: int, closing: Container[int]) -> bool:
         """Does the bar at ``k`` close an absolute value (an operand stands before it), given
         the bars before it that closed? |x| closes after x, but ||x|, -|x| and (|x| open."""
-        q = k - 1
-        while q >= 0 and self._blank(atoms[q]):
-            q -= 1
+        q = self._before(atoms, k)
         if q >= 0 and atoms[q] == ("c", "|"):
             return q in closing
         return self.operand_before(atoms, k)
@@ -651,29 +649,7 @@ class _Speaker:
                 if ch.isspace() or ch == "~":
                     continue
                 if ch.isdigit() or (ch == "." and i < n and atoms[i][0] == "c" and atoms[i][1].isdigit()):
-                    num = ch
-                    while i < n:
-                        if _digit_gap(atoms[i]) and _thousands(atoms, i + 1):
-                            # 1{,}000 and 1\,000\,000: TeX's thousands comma and thin space
-                            # group one number (3.141\,592 one decimal); the comma for English
-                            # and Chinese, another language's voice reads 1000000 whole
-                            num += "" if "." in num or self.foreign else ","
-                            i += 1
-                            continue
-                        if not (atoms[i][0] == "c" and (atoms[i][1].isdigit() or (
-                                atoms[i][1] in ".," and i + 1 < n and atoms[i + 1][0] == "c"
-                                and atoms[i + 1][1].isdigit()
-                                # a comma groups thousands (1,000), else it separates (0,1)
-                                and (atoms[i][1] == "." or _thousands(atoms, i + 1))))):
-                            break
-                        num += atoms[i][1]
-                        i += 1
-                    nxt = self._solid(atoms, i, 1)
-                    if nxt is not None and nxt[0] == "c" and nxt[1] in _UNIT_LETTERS and not self.foreign:
-                        # 2m: a coefficient, not a measure ("2 m" would be heard "two metres")
-                        from narrator.normalize import normalize
-
-                        num = normalize(num, self.lang)
+                    num, i = self.digits(atoms, i - 1)
                     out.append(num)
                     continue
                 if ch in _BIG_OPS:
@@ -711,9 +687,7 @@ class _Speaker:
                     mark = len(out)
                     after = self.delimited(out, ch, atoms, i)
                     if after is not None:
-                        k = i - 2  # \ln\left|x\right|, \ln{} |x|: the sizing says nothing
-                        while k >= 0 and self._blank(atoms[k]):
-                            k -= 1
+                        k = self._before(atoms, i - 1)  # \ln\left|x\right|, \ln{} |x|: the sizing says nothing
                         function = atoms[k] if k >= 0 else None
                         if not self.zh and function is not None and function[0] == "m" \
                                 and function[1].macroname in _FUNCTIONS:
@@ -782,24 +756,9 @@ class _Speaker:
                         continue
                     out.append(ch)
                     continue
-                if ch == ":" and out and not depth:
-                    arrow = _arrow_after(atoms, i)
-                    if arrow is not None:  # f\colon X \to Y: "f from X to Y"
-                        out.append("从" if self.zh else "from")
-                        maps.add(arrow)
-                        continue
-                    k = i
-                    while k < n and self._blank(atoms[k]):
-                        k += 1
-                    if k < n and atoms[k] == ("c", "="):  # x := 2, x :\!= 2: a definition
-                        out.append(_w("coloneqq", self.lang))
-                        i = k + 1
-                        continue
-                    nxt = self._solid(atoms, i, 1)
-                    if self.operand_before(atoms, i - 1) and nxt is not None and (nxt[0] != "c" or nxt[1].isalnum()) \
-                            and _ratio_after(atoms, i) and not _quantified(atoms, i - 1):
-                        out.append("比" if self.zh else "to")  # 3:2, a:b = c:d: a ratio
-                        continue
+                if ch == ":" and out and not depth and (after := self.colon(out, atoms, i, maps)) is not None:
+                    i = after
+                    continue
                 if ch == "." and atoms[i:i + 2] == [("c", "."), ("c", ".")]:
                     # 1, 2, ..., n and 1, 2, 3...: "and so on"; 3.82... (digits cut short) says nothing
                     if not re.search(r"\d\.\d+$", out[-1] if out else ""):
@@ -827,118 +786,171 @@ class _Speaker:
                 if inner:
                     out.append(" ".join(inner))
                 continue
-            # a macro
-            node = value
-            name = node.macroname
-            if name in _SPACING:
-                continue
-            if name in ("lfloor", "lceil") and (j := _rounding_end(atoms, i)) is not None:
-                out.append(self.rounded(name, atoms[i:j]))
-                i = j + 1
-                continue
-            if name in ("lfloor", "rfloor", "lceil", "rceil"):
-                # a bracket left unpaired: a short pause says where the group starts and ends
-                if out and (name.startswith("r") or out[-1] not in self.operators()):
-                    out.append("，" if self.zh else ",")
-                continue
-            if name in _BIG_OPS:
-                i = self.big_operator(out, name, atoms, i)
-                continue
-            if name in _FRACTIONS:
-                out.append(self.fraction(self.arg(node, 0), self.arg(node, 1)))
-                continue
-            if name in ("binom", "dbinom", "tbinom"):
-                top, bottom = " ".join(self.arg(node, 0)), " ".join(self.arg(node, 1))
-                out.append(f"{top} 选 {bottom}" if self.zh else f"{top} choose {bottom}")
-                continue
-            if name == "sqrt":
-                index = " ".join(self.arg(node, 0))
-                body = " ".join(self.arg(node, 1))
-                if not index or index == "2":
-                    out.append(f"根号 {body}" if self.zh else f"the square root of {body},")
-                elif index == "3":
-                    out.append(f"三次根号 {body}" if self.zh else f"the cube root of {body},")
-                else:
-                    # \sqrt[21]{x}: "the 21st root" (a number's own suffix), \sqrt[n]{x}: "the nth root"
-                    nth = _ordinal(index) if index.isdigit() else f"{index}th"
-                    out.append(f"{index} 次根号 {body}" if self.zh else f"the {nth} root of {body},")
-                continue
-            if name in _UNIT_MACROS or (name in _TEXT_MACROS and name not in ("operatorname", "mathop")):
-                units = self.units(out, atoms, i - 1)
-                if units is not None:
-                    words, i = units
-                    out.append(words)
-                    continue
-                if name in _SIUNITX:  # \SI{1e3}{\foo}: a unit without words here, said as written
-                    args = [a.latex_verbatim() for a in (node.nodeargd.argnlist[1:] if node.nodeargd
-                                                         is not None else []) if a is not None]
-                    if name in ("SI", "qty") and len(args) >= 2:  # its number as \num says it
-                        out.append(self.number(args[-2].strip().removeprefix("{").removesuffix("}")))
-                        args = args[-1:]
-                    written = " ".join(re.sub(r"[\\{}$^_~]", " ", " ".join(args)).split())
-                    if written:
-                        out.append(speak_symbols(written, self.lang))
-                    continue
-            if name in _TEXT_MACROS:
-                text = self.text_arg(node)
-                if text == "C" and out and out[-1] in ("degrees", "度"):
-                    out[-1] = _w("℃", self.lang)  # 25^\circ\mathrm{C}
-                    continue
-                if name in ("operatorname", "mathrm") and text in _WORDS:
-                    out.append(_w(text, self.lang))
-                elif text:
-                    # \operatorname{\widehat{daughter\_height}}: "daughter height hat"
-                    text = _ACCENTED.sub(lambda m: f"{m[2]} {_ACCENTS[m[1]][1 if self.zh else 0]}", text)
-                    # \mathrm{SO_4^{2-}}: the charge inside the braces
-                    text = _CHEM_CHARGE.sub(lambda m: " " + _charge(m[1] or m[2], self.zh) + ("，" if self.zh else ",") + " ", text)
-                    text = _CHEM_TEX.sub(lambda m: " ".join(re.findall(r"[A-Z][a-z]?", m.group(1)))
-                                         + " " + m.group(2) + " ", text)
-                    out.append(speak_symbols(re.sub(r"[\\{}$^_]", " ", text), self.lang))
-                continue
-            if name in _ACCENTS:
-                body = " ".join(self.arg(node, 0))
-                out.append(f"{body} {_ACCENTS[name][1 if self.zh else 0]}")
-                continue
-            if name == "mathbb" and self.text_arg(node) in _SETS:
-                i = self.number_set(out, self.text_arg(node), atoms, i)
-                continue
-            if name == "cdot" and self.placeholder(atoms, i - 1):
-                out.append("点" if self.zh else "dot")  # f(\cdot), <\cdot,\cdot>: a place, not a product
-                continue
-            if name == "circ" and not self._number_before(atoms, i - 1):
-                out.append(_w("∘", self.lang))  # f \circ g: composition; 90\circ (no ^): degrees
-                continue
-            if name == "sim":
-                out.append(self.sim(atoms, i, out))
-                continue
-            if name == "vec":
-                body = " ".join(self.arg(node, 0))
-                out.append(f"向量 {body}" if self.zh else f"vector {body}")
-                continue
-            if name in ("overset", "underset", "stackrel", "xrightarrow"):
-                out.extend(self.arg(node, 1) if name != "xrightarrow" else [_w("rightarrow", self.lang)])
-                continue
-            if name in _STYLE_MACROS:
-                out.extend(self.arg(node, 0))
-                continue
-            if name in ("%", "$", "#", "&", "_"):
-                if name == "%":
-                    out = self.percent(out)
-                continue
-            if i - 1 in maps:
-                out.append("到" if self.zh else "to")
-                continue
-            if name in _WORDS:
-                w = _w(name, self.lang)
-                if w:
-                    out.append(w)
-                continue
-            if name in ("\\", "newline"):
-                out.append("，" if self.zh else ",")
-                continue
-            if name.isalpha() and len(name) > 1:
-                out.append(name)  # an unknown command: its name is the best guess (\det, \deg)
+            i = self.macro(out, value, atoms, i, maps)
         return out
+
+    def colon(self, out: list[str], atoms: list[tuple[str, Any]], i: int, maps: set[int]) -> int | None:
+        """Says the colon before ``i`` if it says something (a signature's "from", a definition, a
+        ratio) and returns the index to go on from; None when it says nothing (a condition, a label)."""
+        arrow = _arrow_after(atoms, i)
+        if arrow is not None:  # f\colon X \to Y: "f from X to Y"
+            out.append("从" if self.zh else "from")
+            maps.add(arrow)
+            return i
+        k = i
+        while k < len(atoms) and self._blank(atoms[k]):
+            k += 1
+        if k < len(atoms) and atoms[k] == ("c", "="):  # x := 2, x :\!= 2: a definition
+            out.append(_w("coloneqq", self.lang))
+            return k + 1
+        nxt = self._solid(atoms, i, 1)
+        if self.operand_before(atoms, i - 1) and nxt is not None and (nxt[0] != "c" or nxt[1].isalnum()) \
+                and _ratio_after(atoms, i) and not _quantified(atoms, i - 1):
+            out.append("比" if self.zh else "to")  # 3:2, a:b = c:d: a ratio
+            return i
+        return None
+
+    def digits(self, atoms: list[tuple[str, Any]], i: int) -> tuple[str, int]:
+        """The number written from ``i`` (1{,}000, 3.14, 2m's coefficient), and the index after it."""
+        n = len(atoms)
+        num = atoms[i][1]
+        i += 1
+        while i < n:
+            if _digit_gap(atoms[i]) and _thousands(atoms, i + 1):
+                # 1{,}000 and 1\,000\,000: TeX's thousands comma and thin space
+                # group one number (3.141\,592 one decimal); the comma for English
+                # and Chinese, another language's voice reads 1000000 whole
+                num += "" if "." in num or self.foreign else ","
+                i += 1
+                continue
+            if not (atoms[i][0] == "c" and (atoms[i][1].isdigit() or (
+                    atoms[i][1] in ".," and i + 1 < n and atoms[i + 1][0] == "c"
+                    and atoms[i + 1][1].isdigit()
+                    # a comma groups thousands (1,000), else it separates (0,1)
+                    and (atoms[i][1] == "." or _thousands(atoms, i + 1))))):
+                break
+            num += atoms[i][1]
+            i += 1
+        nxt = self._solid(atoms, i, 1)
+        if nxt is not None and nxt[0] == "c" and nxt[1] in _UNIT_LETTERS and not self.foreign:
+            # 2m: a coefficient, not a measure ("2 m" would be heard "two metres")
+            from narrator.normalize import normalize
+
+            num = normalize(num, self.lang)
+        return num, i
+
+    def macro(self, out: list[str], node: Any, atoms: list[tuple[str, Any]], i: int, maps: set[int]) -> int:
+        """Says the macro ``node`` (the atom before ``i``) into ``out``; returns the index to go on from."""
+        name = node.macroname
+        if name in _SPACING:
+            return i
+        if name in ("lfloor", "lceil") and (j := _rounding_end(atoms, i)) is not None:
+            out.append(self.rounded(name, atoms[i:j]))
+            return j + 1
+        if name in ("lfloor", "rfloor", "lceil", "rceil"):
+            # a bracket left unpaired: a short pause says where the group starts and ends
+            if out and (name.startswith("r") or out[-1] not in self.operators()):
+                out.append("，" if self.zh else ",")
+            return i
+        if name in _BIG_OPS:
+            i = self.big_operator(out, name, atoms, i)
+            return i
+        if name in _FRACTIONS:
+            out.append(self.fraction(self.arg(node, 0), self.arg(node, 1)))
+            return i
+        if name in ("binom", "dbinom", "tbinom"):
+            top, bottom = " ".join(self.arg(node, 0)), " ".join(self.arg(node, 1))
+            out.append(f"{top} 选 {bottom}" if self.zh else f"{top} choose {bottom}")
+            return i
+        if name == "sqrt":
+            index = " ".join(self.arg(node, 0))
+            body = " ".join(self.arg(node, 1))
+            if not index or index == "2":
+                out.append(f"根号 {body}" if self.zh else f"the square root of {body},")
+            elif index == "3":
+                out.append(f"三次根号 {body}" if self.zh else f"the cube root of {body},")
+            else:
+                # \sqrt[21]{x}: "the 21st root" (a number's own suffix), \sqrt[n]{x}: "the nth root"
+                nth = _ordinal(index) if index.isdigit() else f"{index}th"
+                out.append(f"{index} 次根号 {body}" if self.zh else f"the {nth} root of {body},")
+            return i
+        if name in _UNIT_MACROS or (name in _TEXT_MACROS and name not in ("operatorname", "mathop")):
+            units = self.units(out, atoms, i - 1)
+            if units is not None:
+                words, i = units
+                out.append(words)
+                return i
+            if name in _SIUNITX:  # \SI{1e3}{\foo}: a unit without words here, said as written
+                args = [a.latex_verbatim() for a in (node.nodeargd.argnlist[1:] if node.nodeargd
+                                                     is not None else []) if a is not None]
+                if name in ("SI", "qty") and len(args) >= 2:  # its number as \num says it
+                    out.append(self.number(args[-2].strip().removeprefix("{").removesuffix("}")))
+                    args = args[-1:]
+                written = " ".join(re.sub(r"[\\{}$^_~]", " ", " ".join(args)).split())
+                if written:
+                    out.append(speak_symbols(written, self.lang))
+                return i
+        if name in _TEXT_MACROS:
+            text = self.text_arg(node)
+            if text == "C" and out and out[-1] in ("degrees", "度"):
+                out[-1] = _w("℃", self.lang)  # 25^\circ\mathrm{C}
+                return i
+            if name in ("operatorname", "mathrm") and text in _WORDS:
+                out.append(_w(text, self.lang))
+            elif text:
+                # \operatorname{\widehat{daughter\_height}}: "daughter height hat"
+                text = _ACCENTED.sub(lambda m: f"{m[2]} {_ACCENTS[m[1]][1 if self.zh else 0]}", text)
+                # \mathrm{SO_4^{2-}}: the charge inside the braces
+                text = _CHEM_CHARGE.sub(lambda m: " " + _charge(m[1] or m[2], self.zh) + ("，" if self.zh else ",") + " ", text)
+                text = _CHEM_TEX.sub(lambda m: " ".join(re.findall(r"[A-Z][a-z]?", m.group(1)))
+                                     + " " + m.group(2) + " ", text)
+                out.append(speak_symbols(re.sub(r"[\\{}$^_]", " ", text), self.lang))
+            return i
+        if name in _ACCENTS:
+            body = " ".join(self.arg(node, 0))
+            out.append(f"{body} {_ACCENTS[name][1 if self.zh else 0]}")
+            return i
+        if name == "mathbb" and self.text_arg(node) in _SETS:
+            i = self.number_set(out, self.text_arg(node), atoms, i)
+            return i
+        if name == "cdot" and self.placeholder(atoms, i - 1):
+            out.append("点" if self.zh else "dot")  # f(\cdot), <\cdot,\cdot>: a place, not a product
+            return i
+        if name == "circ" and not self._number_before(atoms, i - 1):
+            out.append(_w("∘", self.lang))  # f \circ g: composition; 90\circ (no ^): degrees
+            return i
+        if name == "sim":
+            out.append(self.sim(atoms, i, out))
+            return i
+        if name == "vec":
+            body = " ".join(self.arg(node, 0))
+            out.append(f"向量 {body}" if self.zh else f"vector {body}")
+            return i
+        if name in ("overset", "underset", "stackrel", "xrightarrow"):
+            out.extend(self.arg(node, 1) if name != "xrightarrow" else [_w("rightarrow", self.lang)])
+            return i
+        if name in _STYLE_MACROS:
+            out.extend(self.arg(node, 0))
+            return i
+        if name in ("%", "$", "#", "&", "_"):
+            if name == "%":
+                self.percent(out)
+            return i
+        if i - 1 in maps:
+            out.append("到" if self.zh else "to")
+            return i
+        if name in _WORDS:
+            w = _w(name, self.lang)
+            if w:
+                out.append(w)
+            return i
+        if name in ("\\", "newline"):
+            out.append("，" if self.zh else ",")
+            return i
+        if name.isalpha() and len(name) > 1:
+            out.append(name)  # an unknown command: its name is the best guess (\det, \deg)
+        return i
+
 
     # -- units ---------------------------------------------------------------------------------
 
@@ -957,9 +969,7 @@ class _Speaker:
         from narrator.script.maths_units import parse_units, say_units, siunitx_units
 
         node = atoms[k][1]
-        b = k - 1
-        while b >= 0 and self._blank(atoms[b]):  # 5\,\mu\,\mathrm{m}
-            b -= 1
+        b = self._before(atoms, k)  # 5\,\mu\,\mathrm{m}
         before = atoms[b] if b >= 0 else None
         micro = bool(out) and out[-1] == _w("mu", self.lang) and before is not None and (
             before[0] == "m" and before[1].macroname in ("mu", "upmu") or before in (("c", "μ"), ("c", "µ")))
@@ -1098,9 +1108,7 @@ class _Speaker:
     def operand_before(self, atoms: list[tuple[str, Any]], k: int) -> bool:
         """Does an operand end just before ``k`` (so that a minus there subtracts)? A closing
         bracket, a group, a letter, a digit or a symbol's macro; not an operator or relation."""
-        k -= 1
-        while k >= 0 and self._blank(atoms[k]):
-            k -= 1
+        k = self._before(atoms, k)
         if k < 0:
             return False
         kind, value = atoms[k]
@@ -1122,9 +1130,7 @@ class _Speaker:
     def _operator_before(self, atoms: list[tuple[str, Any]], k: int) -> bool:
         """Does a function or an operator's macro stand just before ``k`` (\\sin -x, a \\oplus -b:
         the minus after it is a sign)?"""
-        k -= 1
-        while k >= 0 and self._blank(atoms[k]):
-            k -= 1
+        k = self._before(atoms, k)
         if k < 0 or atoms[k][0] != "m" or k and atoms[k - 1] in (("c", "^"), ("c", "_")):
             return False  # 180^\circ - x, z^\ast - w: a degree sign or a star, not an operator
         name = atoms[k][1].macroname
@@ -1133,14 +1139,19 @@ class _Speaker:
     def _number_before(self, atoms: list[tuple[str, Any]], k: int) -> bool:
         """Does a number end just before ``k`` (spaces and TeX spacing between; a subscript's
         digits are no number: T_1 \\circ T_2)?"""
-        k -= 1
-        while k >= 0 and self._blank(atoms[k]):
-            k -= 1
+        k = self._before(atoms, k)
         if k < 0 or atoms[k][0] != "c" or not atoms[k][1].isdigit():
             return False
         while k >= 0 and atoms[k][0] == "c" and atoms[k][1].isdigit():
             k -= 1
         return k < 0 or atoms[k] not in (("c", "_"), ("c", "^"))
+
+    def _before(self, atoms: list[tuple[str, Any]], k: int) -> int:
+        """The index of the last atom before ``k`` that is not blank (-1 if none)."""
+        k -= 1
+        while k >= 0 and self._blank(atoms[k]):
+            k -= 1
+        return k
 
     def _blank(self, atom: tuple[str, Any]) -> bool:
         """A space, TeX spacing, or a group of nothing else: x ={} -1, (a+b){\\,}-c (TeX's
@@ -1167,8 +1178,8 @@ class _Speaker:
         # an operand on one side only: after an opening bracket, or before a closing one, a
         # semicolon or "given" (f(x·), f(·; θ), p(· ∣ x)); a bar after the dot may open an
         # absolute value (x · |y|)
-        return before is not None and before[0] == "c" and before[1] in opens or after is not None and (
-            after[0] == "c" and after[1] in ")],⟩;∣" or after[0] == "m" and after[1].macroname == "mid")
+        return before is not None and before[0] == "c" and before[1] in opens or (
+            after is not None and after[0] == "c" and after[1] in ")],⟩;∣")
 
     def sim(self, atoms: list[tuple[str, Any]], i: int, out: list[str]) -> str:
         """~ between a variable and a distribution (X ~ N(0,1)) is "is distributed as"; between
@@ -1176,10 +1187,10 @@ class _Speaker:
         right = self._solid(atoms, i, 1)
         key = self.token(right)
         # △ABC ~ DEF: the triangle's word stands before its three vertices, each a word of its own
-        triangle = self._figure_before(atoms, i - 1) or key in ("\\triangle", "△")
+        triangle = self._figure_before(atoms, i - 1)
         follows = not triangle and bool(key) and (
             key[0].isupper() or key.startswith("\\") and key[1:2].isupper()
-            or key in ("\\chi", "\\mathcal", "t") or (right is not None and right[0] == "m"
+            or key in ("\\chi", "t") or (right is not None and right[0] == "m"
                                                       and right[1].macroname in _STYLE_MACROS))
         if follows:
             return "服从" if self.zh else "is distributed as"
@@ -1189,8 +1200,7 @@ class _Speaker:
         """Does a triangle or an angle end just before ``k``: its sign, then capital letters and
         primes (△A'B'C', \\angle ABC)?"""
         k -= 1
-        while k >= 0 and atoms[k][0] == "c" and (atoms[k][1].isspace() or atoms[k][1].isupper() or atoms[k][1] == "'") \
-                or k >= 0 and atoms[k][0] == "m" and atoms[k][1].macroname == "prime":
+        while k >= 0 and atoms[k][0] == "c" and (atoms[k][1].isspace() or atoms[k][1].isupper() or atoms[k][1] == "'"):
             k -= 1
         return k >= 0 and self.token(atoms[k]) in ("\\triangle", "△", "\\angle", "∠")
 
@@ -1494,7 +1504,7 @@ class _Speaker:
     def _sized(atoms: list[tuple[str, Any]], k: int) -> bool:
         """Is the delimiter after ``k`` sized (\\right], \\Big|)?"""
         before = _Speaker._solid(atoms, k, -1)
-        return before is not None and before[0] == "m" and before[1].macroname in _SIZES
+        return before is not None and before[0] == "m" and before[1].macroname in _CLOSE_SIZES
 
     def limits(self, atoms: list[tuple[str, Any]], i: int) -> tuple[str, str, int]:
         """The lower and upper limits written from ``i`` (``_{i=1}^{n}``) in words ("" for none),
@@ -1628,8 +1638,6 @@ def script_words(before: str, text: str, kind: str, lang: str, after_formula: bo
 
 
 # -- symbols in ordinary text ----------------------------------------------------------------
-
-_SIZES = frozenset(("right", "big", "Big", "bigg", "Bigg", "bigr", "Bigr", "biggr", "Biggr"))
 
 
 def _arrow_after(atoms: list[tuple[str, Any]], i: int) -> int | None:
