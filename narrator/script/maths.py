@@ -50,6 +50,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "approx": ("is approximately", "约等于"), "≈": ("is approximately", "约等于"),
     "equiv": ("is identical to", "恒等于"), "≡": ("is identical to", "恒等于"),
     "sim": ("is similar to", "相似于"), "∼": ("is similar to", "相似于"),
+    # ∽ (\backsim): similar figures, as Chinese geometry writes it (△ABC∽△DEF)
+    "backsim": ("is similar to", "相似于"), "∽": ("is similar to", "相似于"),
     "cong": ("is congruent to", "全等于"), "≅": ("is congruent to", "全等于"),
     "propto": ("is proportional to", "正比于"), "∝": ("is proportional to", "正比于"),
     "ll": ("is much less than", "远小于"), "gg": ("is much greater than", "远大于"),
@@ -166,6 +168,8 @@ _SETS = {"R": ("the real numbers", "实数集"), "C": ("the complex numbers", "�
 _SET_CHARS = {"ℝ": "R", "ℂ": "C", "ℕ": "N", "ℤ": "Z", "ℚ": "Q"}
 # functions written as macros: \sin(x) is "sine of x"
 _FUNCTIONS = frozenset("sin cos tan cot sec csc sinh cosh tanh log ln lg exp arcsin arccos arctan".split())
+# commands standing for what they wrap, between these delimiters
+_WRAPPERS = {"mathop": ("", ""), "ket": ("|", "⟩"), "bra": ("⟨", "|"), "braket": ("⟨", "⟩")}
 # sizes an opening bracket is written in (\left(, \big(): the bracket all the same; and a closing one
 _OPEN_SIZES = frozenset("left big Big bigg Bigg bigl Bigl biggl Biggl".split())
 _CLOSE_SIZES = frozenset("right big Big bigg Bigg bigr Bigr biggr Biggr".split())
@@ -181,7 +185,7 @@ _CALLED = frozenset("fghpqFGHPLNEO")
 _CALLED_MACROS = frozenset(("phi", "varphi", "psi", "Phi", "Psi"))
 _MATRICES = frozenset(("matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix",
                        "array"))
-_RELATIONS = frozenset("= < > le leq ge geq ne neq approx equiv sim propto leqslant geqslant "
+_RELATIONS = frozenset("= < > le leq ge geq ne neq approx equiv sim backsim propto leqslant geqslant "
                        "≤ ≥ ≠ ≈ ≡".split())
 _EQUALS = frozenset("= approx equiv ≈ ≡".split())
 # f^{(n)}: the letters whose bracketed superscript is a derivative's order (y^{(4)} too; but
@@ -218,7 +222,7 @@ def _context() -> Any:
            "ddot", "mathbb", "mathcal", "mathscr", "mathfrak", "boldsymbol", "bm", "operatorname",
            "boxed", "pmb", "overbrace", "underbrace", "cancel", "mathop", "text",
            "mbox", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "textrm", "textbf", "textit",
-           "hbox", "textnormal", "textup", "mathup")
+           "hbox", "textnormal", "textup", "mathup", "ket", "bra", "braket")
     db.add_context_category("narrator-maths", prepend=True, macros=[
         *(macrospec.MacroSpec(name, "{") for name in one),
         *(macrospec.MacroSpec(name, "{{") for name in ("frac", "dfrac", "tfrac", "cfrac", "binom",
@@ -562,10 +566,14 @@ class _Speaker:
                 out.append(("g", n.nodelist or []))
             elif isinstance(n, lw.LatexMacroNode):
                 args = n.nodeargd.argnlist if n.nodeargd is not None else []
-                if n.macroname == "mathop" and args and args[0] is not None:
-                    # \mathop{\arg\min}_\beta is \arg\min_\beta: the operator, then its limits
+                if n.macroname in _WRAPPERS and args and args[0] is not None:
+                    # \mathop{\arg\min}_\beta is \arg\min_\beta: the operator, then its limits;
+                    # \ket{a}, \bra{a}, \braket{a|b} (the braket package) are |a⟩, ⟨a|, ⟨a|b⟩
                     body = args[0]
+                    opening, closing = _WRAPPERS[n.macroname]
+                    out.extend(("c", ch) for ch in opening)
                     out.extend(self.atoms(body.nodelist or [] if isinstance(body, lw.LatexGroupNode) else [body]))
+                    out.extend(("c", ch) for ch in closing)
                     continue
                 delimiter = _DELIMITERS.get(n.macroname)
                 out.append(("c", delimiter) if delimiter else ("m", n))
@@ -754,6 +762,9 @@ class _Speaker:
                         out.append(_w(word, self.lang) if word in _FUNCTIONS or word in (
                             "det", "max", "min", "gcd") else word)
                         continue
+                    nxt = self._solid(atoms, i, 1)
+                    if not (nxt is not None and nxt[0] == "c" and nxt[1].isalpha()) and self.scale(out, ch):
+                        continue  # 25^\circ C; but 25^\circ CO_2 keeps its letters
                     out.append(ch)
                     continue
                 if ch == ":" and out and not depth and (after := self.colon(out, atoms, i, maps)) is not None:
@@ -892,8 +903,7 @@ class _Speaker:
                 return i
         if name in _TEXT_MACROS:
             text = self.text_arg(node)
-            if text == "C" and out and out[-1] in ("degrees", "度"):
-                out[-1] = _w("℃", self.lang)  # 25^\circ\mathrm{C}
+            if self.scale(out, text):  # 25^\circ\mathrm{C}
                 return i
             if name in ("operatorname", "mathrm") and text in _WORDS:
                 out.append(_w(text, self.lang))
@@ -1204,6 +1214,13 @@ class _Speaker:
             k -= 1
         return k >= 0 and self.token(atoms[k]) in ("\\triangle", "△", "\\angle", "∠")
 
+    def scale(self, out: list[str], letter: str) -> bool:
+        """After degrees, C or F names the scale (25^\\circ C: "25 degrees Celsius"); True if it did."""
+        if letter in ("C", "F") and out and out[-1] == _w("circ", self.lang):
+            out[-1] = _w("℃" if letter == "C" else "℉", self.lang)
+            return True
+        return False
+
     def number_set(self, out: list[str], letter: str, atoms: list[tuple[str, Any]], i: int) -> int:
         """ℝ is "the real numbers", but ℝ^n is "R n" and ℝ^{n×k} "R n by k", as teachers say it."""
         nxt = self._solid(atoms, i, 1)
@@ -1213,7 +1230,11 @@ class _Speaker:
         k = atoms.index(nxt, i) + 1
         target = self._solid(atoms, k, 1)
         k = atoms.index(target, k) + 1 if target is not None else k
-        words = " ".join(self.one(target)) if target is not None else ""
+        key = self.token(target)
+        if key in _SUP_NAMES and _SUP_NAMES[key][0] == "star":  # ℕ^*: "N star", no product
+            words = _SUP_NAMES[key][1 if self.zh else 0]
+        else:
+            words = " ".join(self.one(target)) if target is not None else ""
         out.append(f"{letter} {words.replace(_w('times', self.lang), '乘' if self.zh else 'by')}")
         return k
 

@@ -1,0 +1,86 @@
+"""Formulas said exactly (narrator.script.maths): the braket package's commands (\\ket{a},
+\\bra{a}, \\braket{a|b}) read as the delimiters they stand for, not "ket" without its
+argument; a temperature's scale after degrees in any spelling (25^\\circ C, {25}^{∘}C,
+98.6^\\circ\\mathrm{F}); Chinese geometry's similarity sign (∽, \\backsim), which reached the voice
+as a bare symbol; a number set with a star (ℕ^*: "N star", it was "N by")."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.script.maths import speak_symbols, speak_tex
+
+pytestmark = pytest.mark.usefixtures("said_afresh")
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    (r"\ket{a}", "en", "ket a"),
+    (r"\bra{a}", "en", "bra a"),
+    (r"\braket{a|b}", "en", "the inner product of a and b"),
+    (r"\braket{\psi|H|\psi}", "en", "bra psi, H, ket psi"),
+    (r"\ket{0} + \ket{1}", "en", "ket 0, plus ket 1"),
+    (r"\ket{a}", "zh", "右矢 a"),
+    (r"\bra{a}", "zh", "左矢 a"),
+    (r"\braket{a|b}", "zh", "a 与 b 的内积"),
+    # the same as the delimiters typed out
+    (r"|0\rangle + |1\rangle", "en", "ket 0, plus ket 1"),
+    # \mathop still stands for the operator it wraps
+    (r"\mathop{\arg\min}_\beta f", "en", "arg min over beta of f"),
+])
+def test_braket_commands_read_as_their_delimiters(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    (r"25^\circ C", "en", "25 degrees Celsius"),
+    (r"{25}^{∘}C", "en", "25 degrees Celsius"),
+    (r"25^{\circ}\mathrm{C}", "en", "25 degrees Celsius"),
+    (r"98.6^\circ F", "en", "98.6 degrees Fahrenheit"),
+    (r"98.6^{\circ}\mathrm{F}", "en", "98.6 degrees Fahrenheit"),
+    (r"25^\circ C", "zh", "25 摄氏度"),
+    (r"98.6^\circ F", "zh", "98.6 华氏度"),
+    # a word, or a letter that begins a formula, after degrees is no scale
+    (r"25^\circ Celsius", "en", "25 degrees Celsius"),
+    (r"25^\circ CO_2", "en", "25 degrees C O 2"),
+    (r"\angle A = 30^\circ, C = 2", "en", "angle A equals 30 degrees, C equals 2"),
+    # any other letter after degrees stays a letter
+    (r"90^\circ A", "en", "90 degrees A"),
+    (r"90^\circ\mathrm{K}", "en", "90 degrees K"),
+    # C without degrees before it is a letter
+    (r"x C", "en", "x C"),
+    (r"\mathrm{C}", "en", "C"),
+])
+def test_a_temperature_scale_after_degrees(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    (r"\triangle ABC ∽ \triangle DEF", "zh", "三角形 A B C 相似于 三角形 D E F"),
+    (r"\triangle ABC \backsim \triangle DEF", "zh", "三角形 A B C 相似于 三角形 D E F"),
+    (r"\triangle ABC \backsim \triangle DEF", "en", "triangle A B C is similar to triangle D E F"),
+    # a relation: the minus after it is a sign
+    (r"a \backsim -b", "zh", "a 相似于 负 b"),
+])
+def test_the_backward_similarity_sign(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+def test_the_backward_similarity_sign_in_prose() -> None:
+    assert speak_symbols("△ABC∽△DEF", "zh") == "三角形 ABC 相似于 三角形 DEF"
+    assert speak_symbols("△ABC ∽ △DEF", "en") == "triangle ABC is similar to triangle DEF"
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    (r"\mathbb{N}^*", "en", "N star"),
+    (r"\mathbb{N}^{*}", "en", "N star"),
+    (r"\mathbb{R}^\ast", "en", "R star"),
+    (r"\mathbb{N}^*", "zh", "N 星"),
+    (r"ℕ^*", "en", "N star"),
+    # other powers as before
+    (r"\mathbb{N}^+", "en", "N plus"),
+    (r"\mathbb{R}^n", "en", "R n"),
+    (r"ℝ^{n \times k}", "en", "R n by k"),
+    (r"\mathbb{R}^{n \times k}", "zh", "R n 乘 k"),
+])
+def test_a_number_set_with_a_star(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
