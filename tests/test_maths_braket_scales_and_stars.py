@@ -2,7 +2,8 @@
 \\bra{a}, \\braket{a|b}) read as the delimiters they stand for, not "ket" without its
 argument; a temperature's scale after degrees in any spelling (25^\\circ C, {25}^{∘}C,
 98.6^\\circ\\mathrm{F}); Chinese geometry's similarity sign (∽, \\backsim), which reached the voice
-as a bare symbol; a number set with a star (ℕ^*: "N star", it was "N by")."""
+as a bare symbol; a number set with a star (ℕ^*: "N star", it was "N by"); a name in a
+superscript (\\lambda^{\\max}(A): "lambda max of A")."""
 
 from __future__ import annotations
 
@@ -83,4 +84,20 @@ def test_the_backward_similarity_sign_in_prose() -> None:
     (r"\mathbb{R}^{n \times k}", "zh", "R n 乘 k"),
 ])
 def test_a_number_set_with_a_star(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # a name above a letter labels it as one below does (it was "to the power the maximum of")
+    (r"\lambda^{\max}(A)", "en", "lambda max of A"),
+    (r"\lambda^{\max}(A)", "zh", "兰姆达 max A"),
+    (r"x^{\max}", "en", "x max"),
+    (r"x^{\mathrm{max}}", "en", "x max"),
+    (r"a^{\min}_{ij}", "en", "a min sub i j"),
+    (r"\lambda_{\max}(A)", "en", "lambda max of A"),
+    # a function applied in the exponent stays a power
+    (r"e^{\ln x}", "en", "e to the power natural log x"),
+    (r"2^{\log n}", "en", "2 to the power log n"),
+])
+def test_a_name_in_a_superscript_labels(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said

@@ -1082,8 +1082,8 @@ class _Speaker:
             k -= 1
         while k >= 0:
             if k >= 1 and atoms[k - 1] in (("c", "^"), ("c", "_")):
-                if atoms[k - 1] == ("c", "_") and self.token(atoms[k]).lstrip("\\") in _NAMES:
-                    return True  # \lambda_{\min}(A): "lambda min of A"
+                if self.token(atoms[k]).lstrip("\\") in _NAMES:
+                    return True  # \lambda_{\min}(A), \lambda^{\max}(A): "lambda min of A"
                 k -= 2
             elif atoms[k] == ("c", "'"):
                 k -= 1
@@ -1497,8 +1497,8 @@ class _Speaker:
             # A"); e^{A}, 2^N and (x+1)^N stay powers
             label = " ".join(self.one(target))
             return out + [f"上标 {label}，" if self.zh else f"superscript {label},"]
-        if kind == "_" and key.lstrip("\\") in _NAMES and (key.startswith("\\") or target[0] != "c"):
-            return out + [key.lstrip("\\")]  # \lambda_{\min}, x_{\mathrm{max}}: "lambda min"
+        if key.lstrip("\\") in _NAMES and (key.startswith("\\") or target[0] != "c"):
+            return out + [key.lstrip("\\")]  # \lambda_{\min}, x_{\mathrm{max}}, \lambda^{\max}: "lambda min"
         words = self.one(target)
         value = " ".join(words)
         if not value:
