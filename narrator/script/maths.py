@@ -864,8 +864,7 @@ class _Speaker:
                 out.append("，" if self.zh else ",")
             return i
         if name in _BIG_OPS:
-            i = self.big_operator(out, name, atoms, i)
-            return i
+            return self.big_operator(out, name, atoms, i)
         if name in _FRACTIONS:
             out.append(self.fraction(self.arg(node, 0), self.arg(node, 1)))
             return i
@@ -888,9 +887,8 @@ class _Speaker:
         if name in _UNIT_MACROS or (name in _TEXT_MACROS and name not in ("operatorname", "mathop")):
             units = self.units(out, atoms, i - 1)
             if units is not None:
-                words, i = units
-                out.append(words)
-                return i
+                out.append(units[0])
+                return units[1]
             if name in _SIUNITX:  # \SI{1e3}{\foo}: a unit without words here, said as written
                 args = [a.latex_verbatim() for a in (node.nodeargd.argnlist[1:] if node.nodeargd
                                                      is not None else []) if a is not None]
@@ -921,8 +919,7 @@ class _Speaker:
             out.append(f"{body} {_ACCENTS[name][1 if self.zh else 0]}")
             return i
         if name == "mathbb" and self.text_arg(node) in _SETS:
-            i = self.number_set(out, self.text_arg(node), atoms, i)
-            return i
+            return self.number_set(out, self.text_arg(node), atoms, i)
         if name == "cdot" and self.placeholder(atoms, i - 1):
             out.append("点" if self.zh else "dot")  # f(\cdot), <\cdot,\cdot>: a place, not a product
             return i
