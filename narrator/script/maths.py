@@ -999,7 +999,7 @@ class _Speaker:
             if said is None:
                 return None
             return ((number + " " + said).strip() if node.macroname in ("SI", "qty") else said), k + 1
-        text, committed, j, end, pieces = "", "", k, k, 0
+        text, committed, j, end = "", "", k, k
         while j < len(atoms):
             kind, value = atoms[j]
             if kind == "m" and value.macroname in _UNIT_MACROS and value.macroname not in _SIUNITX:
@@ -1016,7 +1016,7 @@ class _Speaker:
                     if target is not None and re.fullmatch(r"[-−]?\d", power):
                         text += "^{" + power + "}"
                         j = atoms.index(target, p) + 1
-                committed, end, pieces = text, j, pieces + 1
+                committed, end = text, j
                 continue
             if (kind == "c" and (value.isspace() or value in "·⋅/~")) or (
                     kind == "m" and value.macroname in (",", ";", ":", "!", " ", "cdot", "thinspace")):
