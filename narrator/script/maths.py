@@ -998,7 +998,7 @@ class _Speaker:
                     say_units(found, self.lang, plural=number not in ("1", "1.0"))) if found else None
             if said is None:
                 return None
-            return ((number + " " + said).strip() if node.macroname in ("SI", "qty") else said), k + 1
+            return ((self.number(number) + " " + said).strip() if node.macroname in ("SI", "qty") else said), k + 1
         text, committed, j, end = "", "", k, k
         while j < len(atoms):
             kind, value = atoms[j]
@@ -1092,6 +1092,8 @@ class _Speaker:
         if spaced and kind != "m" and not (kind == "c" and value.isalpha() and k >= 2
                                              and _letter_word(atoms, _word_start(atoms, k)) in _FUNCTIONS):
             return False  # np (1-p), P (1+r)^n: a space before a letter's bracket is a product's
+        if kind == "c" and value.isupper() and self.token(self._solid(atoms, k - 1, -1)) in ("\\sim", "∼"):
+            return True  # X \sim B(n, p): a distribution of its parameters, not a product
         if kind == "m" and (value.macroname in _STYLE_MACROS or value.macroname in _ACCENTS
                             or value.macroname in ("vec", "operatorname", "mathrm")):
             # \boldsymbol{f}(x), \vec{r}(t), \hat{f}(x), \operatorname{Var}(X): the wrapper does
@@ -1714,12 +1716,12 @@ def _ket_end(atoms: list[tuple[str, Any]], i: int, end: str = "⟩") -> int | No
 
 
 def _ratio_after(atoms: list[tuple[str, Any]], i: int) -> bool:
-    """Is the colon before ``i`` a ratio's (3:2, a:b:c, a:b = c:d)? Only operands follow it at
-    this level, up to the end or a bracket closing, or an equals sign then another ratio. A
-    relation, arrow, bar or comma after it makes it a condition or a label ({x : x > 0},
-    f: x ↦ x², A: x = 1); a quantifier before it too (∀x : P(x), checked by the caller)."""
+    """Is the colon before ``i`` a ratio's (3:2, a:b:c, a:b = c:d, 3:4 < 4:5)? Only operands follow
+    it at this level, up to the end or a bracket closing, or a relation then another ratio. A
+    relation without a ratio after it, an arrow, bar or comma makes it a condition or a label
+    ({x : x > 0}, f: x ↦ x², A: x = 1); a quantifier before it too (∀x : P(x), checked by the caller)."""
     depth = 0
-    equals = False  # past the equals sign of a proportion: a colon must follow
+    equals = False  # past the relation between two ratios: a colon must follow
     for kind, value in atoms[i:]:
         if kind == "c":
             depth += (value in "([") - (value in ")]")
@@ -1727,16 +1729,16 @@ def _ratio_after(atoms: list[tuple[str, Any]], i: int) -> bool:
                 return not equals
             if depth:
                 continue
-            if value == "=":
+            if value in _RELATIONS:
                 if equals:
                     return False
                 equals = True
             elif value == ":" and equals:
                 return True
-            elif value in "<>≤≥≠,;|∣→↦⇒⇔∈∉⊂⊆":
+            elif value in ",;|∣→↦⇒⇔∈∉⊂⊆":
                 return False
         elif kind == "m" and not depth and (value.macroname in _RELATIONS or value.macroname in _ARROWS):
-            if value.macroname in _EQUALS and not equals:
+            if value.macroname in _RELATIONS and not equals:
                 equals = True
                 continue
             return False

@@ -3,7 +3,8 @@
 argument; a temperature's scale after degrees in any spelling (25^\\circ C, {25}^{∘}C,
 98.6^\\circ\\mathrm{F}); Chinese geometry's similarity sign (∽, \\backsim), which reached the voice
 as a bare symbol; a number set with a star (ℕ^*: "N star", it was "N by"); a name in a
-superscript (\\lambda^{\\max}(A): "lambda max of A")."""
+superscript (\\lambda^{\\max}(A): "lambda max of A"); two ratios compared by any relation
+(3:4 < 4:5); a distribution's parameters after ~ (X ~ B(n, p)); \\SI's number in E notation."""
 
 from __future__ import annotations
 
@@ -100,4 +101,45 @@ def test_a_number_set_with_a_star(tex: str, lang: str, said: str) -> None:
     (r"2^{\log n}", "en", "2 to the power log n"),
 ])
 def test_a_name_in_a_superscript_labels(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # two ratios compared by any relation, not only equality (the first ratio lost its "to")
+    (r"3 : 4 \le 4 : 5", "en", "3 to 4 is less than or equal to 4 to 5"),
+    (r"3:4 < 4:5", "en", "3 to 4 is less than 4 to 5"),
+    (r"a : b \neq c : d", "en", "a to b is not equal to c to d"),
+    (r"3 : 4 \le 4 : 5", "zh", "3 比 4 小于等于 4 比 5"),
+    (r"a:b = c:d", "en", "a to b equals c to d"),
+    # a relation without a ratio after it: a condition or a label, as before
+    (r"\{x : x > 0\}", "en", "the set of x such that x is greater than 0"),
+    (r"A: x = 1", "en", "A x equals 1"),
+    (r"3:4 < 5", "en", "3 4 is less than 5"),
+    (r"a:b = c:d = e:f", "en", "a to b equals c to d equals e to f"),
+])
+def test_ratios_compared(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # a distribution's letter after ~ takes its parameters ("B, n, p" before)
+    (r"X \sim B(n, p)", "en", "X is distributed as B of n, p"),
+    (r"X∼U(0,1)", "en", "X is distributed as U of 0, 1"),
+    (r"X \sim N(0,1)", "en", "X is distributed as N of 0, 1"),
+    # elsewhere a capital before a bracket multiplies (partial fractions)
+    (r"A(x+1) + B(x-2)", "en", "A, x plus 1, plus B, x minus 2"),
+])
+def test_a_distribution_after_sim(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # the number of \SI in E notation, as \num says it (it was "3e8")
+    (r"\SI{3e8}{m/s}", "en", "3 times 10 to the power 8 meters per second"),
+    (r"\SI{6.02e23}{mol^{-1}}", "en", "6.02 times 10 to the power 23 per mole"),
+    (r"\SI{6.02e23}{mol^{-1}}", "zh", "6.02 乘 10 的 23 次方 每摩尔"),
+    (r"\qty{1.6e-19}{C}", "en", "1.6 times 10 to the power minus 19 coulombs"),
+    (r"\SI{1}{m}", "en", "1 meter"),
+])
+def test_an_si_number_in_e_notation(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said
