@@ -1496,7 +1496,7 @@ class _Speaker:
             # A"); e^{A}, 2^N and (x+1)^N stay powers
             label = " ".join(self.one(target))
             return out + [f"上标 {label}，" if self.zh else f"superscript {label},"]
-        if key.lstrip("\\") in _NAMES and (key.startswith("\\") or target[0] != "c"):
+        if key.lstrip("\\") in _NAMES:
             return out + [key.lstrip("\\")]  # \lambda_{\min}, x_{\mathrm{max}}, \lambda^{\max}: "lambda min"
         words = self.one(target)
         value = " ".join(words)
