@@ -4,7 +4,8 @@ argument; a temperature's scale after degrees in any spelling (25^\\circ C, {25}
 98.6^\\circ\\mathrm{F}); Chinese geometry's similarity sign (∽, \\backsim), which reached the voice
 as a bare symbol; a number set with a star (ℕ^*: "N star", it was "N by"); a name in a
 superscript (\\lambda^{\\max}(A): "lambda max of A"); two ratios compared by any relation
-(3:4 < 4:5); a distribution's parameters after ~ (X ~ B(n, p)); \\SI's number in E notation."""
+(3:4 < 4:5); a distribution's parameters after ~ (X ~ B(n, p)); \\SI's number in E notation;
+the principal times a sum (A = P(1 + r)^n); a micro prefix in braces; \\lparen and \\rparen."""
 
 from __future__ import annotations
 
@@ -142,4 +143,35 @@ def test_a_distribution_after_sim(tex: str, lang: str, said: str) -> None:
     (r"\SI{1}{m}", "en", "1 meter"),
 ])
 def test_an_si_number_in_e_notation(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # compound and simple interest: the principal times a sum ("P of 1 plus r" before)
+    (r"A = P(1 + r)^n", "en", "A equals P, 1 plus r, to the power n"),
+    (r"A = P\left(1 + \frac{r}{n}\right)^{nt}", "en", "A equals P, 1 plus r over n, to the power n t"),
+    (r"A = P(1 + rt)", "en", "A equals P, 1 plus r t"),
+    (r"P_0(1+r)^n", "en", "P 0, 1 plus r, to the power n"),
+    (r"A = P(1 + r)^n", "zh", "A 等于 P， 1 加 r 的 n 次方"),
+    # a probability, or a polynomial's value, stays a call
+    (r"P(A)", "en", "P of A"),
+    (r"P(X = 1)", "en", "P of X equals 1"),
+    (r"P(0)", "en", "P of 0"),
+    (r"P(0)", "zh", "P 0"),
+    (r"f(1+x)", "en", "f of 1 plus x"),
+])
+def test_the_principal_times_a_sum(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # the micro prefix in braces (it was "5 mu m")
+    (r"5\,{\mu}\mathrm{m}", "en", "5 micrometers"),
+    (r"5\,{\mu}\mathrm{m}", "zh", "5 微米"),
+    (r"5\,\mu\mathrm{m}", "en", "5 micrometers"),
+    # \lparen and \rparen are brackets (they were read as their names)
+    (r"\lparen -1 \rparen", "en", "minus 1"),
+    (r"f\lparen x \rparen", "en", "f of x"),
+])
+def test_a_braced_prefix_and_named_brackets(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said

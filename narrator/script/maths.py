@@ -145,7 +145,7 @@ _STYLE_MACROS = frozenset(("mathbf", "mathit", "mathsf", "mathtt", "mathbb", "ma
 # the colon of set-builder notation, \S the section sign)
 _DELIMITERS = {"S": "§", "|": "‖", "Vert": "‖", "lVert": "‖", "rVert": "‖", "vert": "|", "lvert": "|",
                "rvert": "|", "langle": "⟨", "rangle": "⟩", "{": "⦃", "}": "⦄", "lbrace": "⦃",
-               "rbrace": "⦄", "mid": "∣", "lbrack": "[", "rbrack": "]", "colon": ":"}
+               "rbrace": "⦄", "mid": "∣", "lbrack": "[", "rbrack": "]", "lparen": "(", "rparen": ")", "colon": ":"}
 # marks above a letter, said after it ("x bar"); 拔 is how Chinese classrooms say "bar"
 _ACCENTS = {"bar": ("bar", "拔"), "overline": ("bar", "拔"), "hat": ("hat", "尖"),
             "widehat": ("hat", "尖"), "tilde": ("tilde", "波浪"), "widetilde": ("tilde", "波浪"),
@@ -978,6 +978,9 @@ class _Speaker:
         node = atoms[k][1]
         b = self._before(atoms, k)  # 5\,\mu\,\mathrm{m}
         before = atoms[b] if b >= 0 else None
+        if before is not None and before[0] == "g":  # 5\,{\mu}\mathrm{m}: the prefix in braces
+            braced = [a for a in self.atoms(before[1]) if not self._blank(a)]
+            before = braced[0] if len(braced) == 1 else before
         micro = bool(out) and out[-1] == _w("mu", self.lang) and before is not None and (
             before[0] == "m" and before[1].macroname in ("mu", "upmu") or before in (("c", "μ"), ("c", "µ")))
         # 10\,\mu\mathrm{m}, 10\,μ\mathrm{m}: micrometres
@@ -1072,6 +1075,7 @@ class _Speaker:
 
     def called(self, atoms: list[tuple[str, Any]], k: int) -> bool:
         """Is the bracket at ``k`` a function's argument: f(x), f'(x), G^*(i), f_n(x), \\sin^2 (x)?"""
+        bracket = k
         k -= 1
         spaced = False
         while k >= 0 and (atoms[k][0] == "c" and atoms[k][1].isspace() or atoms[k][0] == "m" and atoms[k][1].macroname in _OPEN_SIZES):
@@ -1111,6 +1115,10 @@ class _Speaker:
             return inner in _CALLED or (bold and close is not None and _simple(atoms[k + 2:close]))
         if kind == "c" and value.isalpha() and k >= 2 and _letter_word(atoms, _word_start(atoms, k)):
             return True  # Dec(i): a function named by a word
+        first = self._solid(atoms, bracket + 1, 1)
+        if kind == "c" and value == "P" and first is not None and first[0] == "c" and first[1].isdigit() and (
+                close := _closing(atoms, bracket + 1)) is not None and _terms(atoms[bracket + 1:close]) > 1:
+            return False  # A = P(1 + r)^n, P(1 + rt): the principal times a sum; P(0), P(1) are values
         return (kind == "c" and value in _CALLED) or (
             kind == "m" and (value.macroname in _CALLED_MACROS or value.macroname in _FUNCTIONS))
 
