@@ -5,7 +5,8 @@ argument; a temperature's scale after degrees in any spelling (25^\\circ C, {25}
 as a bare symbol; a number set with a star (ℕ^*: "N star", it was "N by"); a name in a
 superscript (\\lambda^{\\max}(A): "lambda max of A"); two ratios compared by any relation
 (3:4 < 4:5); a distribution's parameters after ~ (X ~ B(n, p)); \\SI's number in E notation;
-the principal times a sum (A = P(1 + r)^n); a micro prefix in braces; \\lparen and \\rparen."""
+the principal times a sum (A = P(1 + r)^n); a micro prefix in braces; \\lparen and \\rparen;
+a bra and ket holding commas (⟨j, m|j', m'⟩); one-letter commands (\\R, \\E), which said nothing."""
 
 from __future__ import annotations
 
@@ -174,4 +175,29 @@ def test_the_principal_times_a_sum(tex: str, lang: str, said: str) -> None:
     (r"f\lparen x \rparen", "en", "f of x"),
 ])
 def test_a_braced_prefix_and_named_brackets(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # a bra and a ket with commas inside (quantum numbers): the bar still splits them
+    (r"\langle j, m | j', m' \rangle", "en", "the inner product of j, m and j prime, m prime"),
+    (r"\langle n, l, m | \psi \rangle", "en", "the inner product of n, l, m and psi"),
+    (r"\langle j_1, m_1 | j, m \rangle", "zh", "j 1， m 1 与 j， m 的内积"),
+    (r"\langle j, m | H | j, m \rangle", "en", "bra j, m, H, ket j, m"),
+    (r"\langle u, v \rangle", "en", "the inner product of u and v"),
+])
+def test_a_bra_and_ket_with_commas(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # a lecturer's one-letter commands were dropped without a word ("x in")
+    (r"x \in \R", "en", "x in the real numbers"),
+    (r"f: \R \to \R", "en", "f from the real numbers to the real numbers"),
+    (r"x \in \R", "zh", "x 属于 实数集"),
+    (r"n \in \N", "en", "n in the natural numbers"),
+    (r"\R^n", "en", "R n"),
+    (r"\E[X] = \mu", "en", "E, X, equals mu"),
+])
+def test_one_letter_commands(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said

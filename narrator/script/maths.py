@@ -954,8 +954,10 @@ class _Speaker:
         if name in ("\\", "newline"):
             out.append("，" if self.zh else ",")
             return i
-        if name.isalpha() and len(name) > 1:
-            out.append(name)  # an unknown command: its name is the best guess (\det, \deg)
+        if name in _SETS:  # \R, \N: a lecturer's own command for ℝ, ℕ
+            return self.number_set(out, name, atoms, i)
+        if name.isalpha():
+            out.append(name)  # an unknown command: its name is the best guess (\det, \deg, \E)
         return i
 
 
@@ -1273,12 +1275,12 @@ class _Speaker:
             bars = _split_top(inner, "|")
             if any(all(self._blank(a) for a in p) for p in bars):
                 bars = []  # ⟨|x|⟩: the mean of an absolute value, not Dirac's notation
-            if len(parts) == 1 and len(bars) == 3:  # ⟨ψ|H|ψ⟩: bra, operator, ket
+            if len(bars) == 3:  # ⟨ψ|H|ψ⟩: bra, operator, ket
                 bra, op, ket = (self.argument(p) for p in bars)
                 out.append(f"左矢 {bra}， {op}， 右矢 {ket}，" if zh else f"bra {bra}, {op}, ket {ket},")
                 return after
-            if len(parts) == 1 and len(bars) == 2:
-                parts = bars  # ⟨φ|ψ⟩: Dirac's inner product
+            if len(bars) == 2:
+                parts = bars  # ⟨φ|ψ⟩, ⟨j, m|j', m'⟩: Dirac's inner product
             if len(parts) != 2:
                 return None
             if all(_is_dot(p) for p in parts):
