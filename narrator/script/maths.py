@@ -550,7 +550,6 @@ class _Speaker:
         self.lang = "en" if self.foreign else lang
         self.zh = lang == "zh"
         self.symbols_said: set[str] = set()  # unit symbols a foreign reading keeps (kg, kPa)
-        self.shape: tuple[int, int] | None = None  # rows and columns of the last matrix said
 
     # atoms: ("c", char) | ("g", nodelist) | ("m", macro node) | ("e", environment node)
     def atoms(self, nodes: list[Any]) -> list[tuple[str, Any]]:
@@ -1397,7 +1396,6 @@ class _Speaker:
         if not rows:
             return ""
         r, c = len(rows), max(len(row) for row in rows)
-        self.shape = (r, c)
         sep, row_sep = ("，", "；") if self.zh else (", ", "; ")
         det = name == "vmatrix"
         norm = name == "Vmatrix"  # double bars: the matrix's norm, said as \|A\| is
