@@ -3,6 +3,7 @@ names a module and test files that exist, and its copies never go inside the rep
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -76,3 +77,24 @@ def test_a_copy_a_run_is_using_is_never_replaced(tmp_path: Path) -> None:
     finally:
         worker.communicate(b"")
     assert (copy / "results").read_text() == "the first run's" and not (tmp_path / "loudness").exists()
+
+
+def test_a_refreshed_copy_holds_the_checkout_and_keeps_its_verdicts(tmp_path: Path) -> None:
+    # a copy left by an earlier run: old code, an old test list, mutmut's record of which tests
+    # reach what, and its verdicts (33: no tests under the old list)
+    work = tmp_path / "script-maths"
+    (work / "narrator").mkdir(parents=True)
+    (work / "narrator" / "stale.py").write_text("old = 1\n")
+    (work / "pyproject.toml").write_text('[project]\nname = "old"\n\n[tool.mutmut]\npytest_add_cli_args_test_selection = []\n')
+    meta = work / "mutants" / "narrator" / "script" / "maths.py.meta"
+    meta.parent.mkdir(parents=True)
+    meta.write_text(json.dumps({"exit_code_by_key": {"a": 1, "b": 0, "c": 33, "d": None}, "durations_by_key": {}}))
+    (work / "mutants" / "mutmut-stats.json").write_text("{}")
+    mutation.refresh(work, [mutation.TARGETS["script-maths"]])
+    assert not (work / "narrator" / "stale.py").exists()
+    assert (work / "narrator" / "script" / "maths.py").read_bytes() == (ROOT / "narrator" / "script" / "maths.py").read_bytes()
+    section = (work / "pyproject.toml").read_text()
+    assert section.count("[tool.mutmut]") == 1 and '"tests/test_maths_survivors_s38_d.py"' in section
+    assert not (work / "mutants" / "mutmut-stats.json").exists()
+    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    assert codes == {"a": 1, "b": 0, "c": None, "d": None}

@@ -5,6 +5,7 @@
     nice -n 10 .venv/bin/python tools/mutation.py --all       # every target (hours on 2 cores)
     .venv/bin/python tools/mutation.py --list                 # the targets and their tests
     .venv/bin/python tools/mutation.py --report captions      # the last run's figures, survivors shown
+    .venv/bin/python tools/mutation.py --refresh captions     # after a change: its functions again
 
 Each target is one module and the test files that should catch its bugs (not the whole suite);
 every module of parse/, parse/sources/, script/, normalize/ and assembly/ has one. Targets named
@@ -703,9 +704,28 @@ def _running(base: Path, name: str) -> bool:
     return False
 
 
-def run(names: list[str], base: Path, fresh: bool) -> Path | None:
+def refresh(work: Path, targets: list[Target]) -> None:
+    """Bring the checkout's code and tests, and the test list, into a copy kept from an earlier run.
+    mutmut then runs again the mutants of functions that changed and keeps the other verdicts."""
+    for name in ("narrator", "tests", "samples", "benchmarks"):
+        if (work / name).is_dir():
+            shutil.rmtree(work / name)
+    copy_checkout(work)  # pyproject.toml too, without the mutmut section
+    _configure(work, targets)
+    # a changed test list makes mutmut drop every verdict, unless it has no record of which tests
+    # reach which function: then it learns that again (minutes) and keeps them. The mutants that
+    # had no test under the old list are asked again.
+    (work / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+    for meta in (work / "mutants").rglob("*.meta"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        data["exit_code_by_key"] = {k: None if v == 33 else v for k, v in data["exit_code_by_key"].items()}
+        meta.write_text(json.dumps(data), encoding="utf-8")
+
+
+def run(names: list[str], base: Path, fresh: bool, renew: bool = False) -> Path | None:
     """Run mutmut on targets sharing their tests in one copy, ``base/<first name>`` (a fresh copy
-    unless one is there and not ``fresh``; the others' names link to it, for ``--report``). One run
+    unless one is there and not ``fresh``, then brought up to date if ``renew``; the others' names
+    link to it, for ``--report``). One run
     learns once which tests reach which function. None if mutmut failed (the tests failed on the
     unmutated copy, e.g. one taken mid-edit)."""
     name = names[0]
@@ -727,6 +747,8 @@ def run(names: list[str], base: Path, fresh: bool) -> Path | None:
         work.mkdir(parents=True)
         copy_checkout(work)
         _configure(work, [TARGETS[n] for n in names])
+    elif renew:
+        refresh(work, [TARGETS[n] for n in names])
     for other in names[1:]:
         if (base / other).exists():
             shutil.rmtree(base / other)
@@ -768,6 +790,8 @@ def main() -> int:
     parser.add_argument("--report", action="store_true", help="print the last run's figures and survivors' diffs")
     parser.add_argument("--resume", action="store_true", help="keep a copy left by an earlier run (mutmut resumes; the copy keeps its "
                         "code and its list of test files: test files added since are not run)")
+    parser.add_argument("--refresh", action="store_true", help="with a kept copy: bring the checkout's code, tests and test "
+                        "list into it first; only the mutants of changed functions run again")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "narrator-mutation",
                         help="where the copies go (default: %(default)s, outside the repository)")
     args = parser.parse_args()
@@ -793,7 +817,8 @@ def main() -> int:
         groups.setdefault((TARGETS[name].tests, TARGETS[name].slow), []).append(name)
     below = 0
     for group in groups.values():
-        where = None if args.report else run(group, work, fresh=not args.resume)
+        where = None if args.report else run(group, work, fresh=not (args.resume or args.refresh),
+                                             renew=args.refresh)
         if where is None and not args.report:
             below += len(group)
             continue
