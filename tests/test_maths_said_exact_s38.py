@@ -201,3 +201,31 @@ def test_a_bra_and_ket_with_commas(tex: str, lang: str, said: str) -> None:
 ])
 def test_one_letter_commands(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # found by the session's review: two labelled statements are no proportion
+    (r"H_0: \mu \le 50 \quad H_1: \mu > 50", "en", "H 0 mu is less than or equal to 50 H 1 mu is greater than 50"),
+    (r"p: x > 2，q: x > 1", "en", "p x is greater than 2， q x is greater than 1"),
+    (r"A: x < 1 \\ B: x > 2", "en", "A x is less than 1, B x is greater than 2"),
+    (r"p: x = 2 \quad q: x = 1", "en", "p x equals 2 q x equals 1"),
+    (r"3:2 \quad (a)", "en", "3 to 2, a"),
+    # a probability or a polynomial's value keeps its "of"; the principal only before a power or after =
+    (r"P(0 \le X - \mu \le 2)", "en", "P of 0 is less than or equal to X minus mu is less than or equal to 2"),
+    (r"P(1 + i) = 0", "en", "P of 1 plus i, equals 0"),
+    # a scale letter with a subscript or a prime is a name
+    (r"T = 30^\circ C_1", "en", "T equals 30 degrees C 1"),
+    (r"90^\circ C'", "en", "90 degrees C prime"),
+    # primes written as commands on a triangle's vertices
+    (r"\triangle A\prime B\prime C\prime \sim DEF", "en", "triangle A prime B prime C prime is similar to D E F"),
+    # a one-letter command pylatexenc gives an argument says it (\d x: "d x", not "d")
+    (r"\int f(x) \d x", "en", "the integral of f of x, d x"),
+    # a bra then a ket is one inner product
+    (r"\bra{a}\ket{b}", "en", "the inner product of a and b"),
+    (r"\bra{a} \ket{b}", "en", "the inner product of a and b"),
+    (r"\bra{a}\ket{b}", "zh", "a 与 b 的内积"),
+    (r"\bra{a} x \ket{b}", "en", "bra a, x, ket b"),
+    (r"\ket{a}\bra{b}", "en", "ket a, bra b"),
+])
+def test_what_the_review_found(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said

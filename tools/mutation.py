@@ -711,6 +711,8 @@ def refresh(work: Path, targets: list[Target]) -> None:
         if (work / name).is_dir():
             shutil.rmtree(work / name)
     copy_checkout(work)  # pyproject.toml too, without the mutmut section
+    for source in (work / "narrator").rglob("*.py"):
+        source.touch()  # copied with the checkout's times: mutmut would take an older one for unchanged
     _configure(work, targets)
     # a changed test list makes mutmut drop every verdict, unless it has no record of which tests
     # reach which function: then it learns that again (minutes) and keeps them. The mutants that
@@ -719,7 +721,9 @@ def refresh(work: Path, targets: list[Target]) -> None:
     for meta in (work / "mutants").rglob("*.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
         data["exit_code_by_key"] = {k: None if v == 33 else v for k, v in data["exit_code_by_key"].items()}
-        meta.write_text(json.dumps(data), encoding="utf-8")
+        fresh = meta.with_suffix(".meta.new")
+        fresh.write_text(json.dumps(data), encoding="utf-8")
+        fresh.replace(meta)  # whole or not at all: mutmut cannot read a half-written record
 
 
 def run(names: list[str], base: Path, fresh: bool, renew: bool = False) -> Path | None:

@@ -187,6 +187,8 @@ _MATRICES = frozenset(("matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vm
                        "array"))
 _RELATIONS = frozenset("= < > le leq ge geq ne neq approx equiv sim backsim propto leqslant geqslant "
                        "≤ ≥ ≠ ≈ ≡".split())
+# what separates two statements in one formula: a wide space, a new line, words
+_STATEMENT_BREAKS = frozenset("quad qquad \\ newline text mbox textrm hbox".split())
 _EQUALS = frozenset("= approx equiv ≈ ≡".split())
 # f^{(n)}: the letters whose bracketed superscript is a derivative's order (y^{(4)} too; but
 # y^{(i)} is the i-th example of a data set, x^{(k)} the k-th iterate: labels)
@@ -556,6 +558,7 @@ class _Speaker:
         from pylatexenc import latexwalker as lw
 
         out: list[tuple[str, Any]] = []
+        bra = -1  # where the last \bra{} ended
         for n in nodes:
             if n is None or isinstance(n, lw.LatexCommentNode):
                 continue
@@ -570,9 +573,13 @@ class _Speaker:
                     # \ket{a}, \bra{a}, \braket{a|b} (the braket package) are |a⟩, ⟨a|, ⟨a|b⟩
                     body = args[0]
                     opening, closing = _WRAPPERS[n.macroname]
+                    if n.macroname == "ket" and bra >= 0 and all(a[0] == "c" and a[1].isspace() for a in out[bra:]):
+                        opening = ""  # \bra{a}\ket{b} is ⟨a|b⟩: one bar between
                     out.extend(("c", ch) for ch in opening)
                     out.extend(self.atoms(body.nodelist or [] if isinstance(body, lw.LatexGroupNode) else [body]))
                     out.extend(("c", ch) for ch in closing)
+                    if n.macroname == "bra":
+                        bra = len(out)
                     continue
                 delimiter = _DELIMITERS.get(n.macroname)
                 out.append(("c", delimiter) if delimiter else ("m", n))
@@ -762,8 +769,9 @@ class _Speaker:
                             "det", "max", "min", "gcd") else word)
                         continue
                     nxt = self._solid(atoms, i, 1)
-                    if not (nxt is not None and nxt[0] == "c" and nxt[1].isalpha()) and self.scale(out, ch):
-                        continue  # 25^\circ C; but 25^\circ CO_2 keeps its letters
+                    if not (nxt is not None and nxt[0] == "c" and (nxt[1].isalpha() or nxt[1] in "_^'")) \
+                            and self.scale(out, ch):
+                        continue  # 25^\circ C; but 25^\circ CO_2, 30^\circ C_1, 90^\circ C' keep their letters
                     out.append(ch)
                     continue
                 if ch == ":" and out and not depth and (after := self.colon(out, atoms, i, maps)) is not None:
@@ -957,6 +965,8 @@ class _Speaker:
             return self.number_set(out, name, atoms, i)
         if name.isalpha():
             out.append(name)  # an unknown command: its name is the best guess (\det, \deg, \E)
+            if len(name) == 1:
+                out.extend(self.arg(node, 0))  # \d x, \v{a}: an accent's argument in TeX, said all the same
         return i
 
 
@@ -1116,12 +1126,23 @@ class _Speaker:
             return inner in _CALLED or (bold and close is not None and _simple(atoms[k + 2:close]))
         if kind == "c" and value.isalpha() and k >= 2 and _letter_word(atoms, _word_start(atoms, k)):
             return True  # Dec(i): a function named by a word
-        first = self._solid(atoms, bracket + 1, 1)
-        if kind == "c" and value == "P" and first is not None and first[0] == "c" and first[1].isdigit() and (
-                close := _closing(atoms, bracket + 1)) is not None and _terms(atoms[bracket + 1:close]) > 1:
-            return False  # A = P(1 + r)^n, P(1 + rt): the principal times a sum; P(0), P(1) are values
+        if kind == "c" and value == "P" and self._principal(atoms, k, bracket):
+            return False  # A = P(1 + r)^n, A = P(1 + rt): the principal times a sum
         return (kind == "c" and value in _CALLED) or (
             kind == "m" and (value.macroname in _CALLED_MACROS or value.macroname in _FUNCTIONS))
+
+    def _principal(self, atoms: list[tuple[str, Any]], p: int, bracket: int) -> bool:
+        """Is the P at ``p`` a sum of money times the bracket at ``bracket``: a number opens a sum in
+        it, no relation, and a power follows or an equals sign stands before (A = P(1 + rt))? Not
+        P(1 + i) = 0 (a polynomial's value), nor P(0 ≤ X ≤ 2) (a probability)."""
+        first = self._solid(atoms, bracket + 1, 1)
+        close = _closing(atoms, bracket + 1)
+        if first is None or first[0] != "c" or not first[1].isdigit() or close is None:
+            return False
+        inner = atoms[bracket + 1:close]
+        if _terms(inner) < 2 or any(self.token(a).lstrip("\\") in _RELATIONS for a in inner):
+            return False
+        return self._solid(atoms, close + 1, 1) == ("c", "^") or self._solid(atoms, p - 1, -1) == ("c", "=")
 
     def operand_before(self, atoms: list[tuple[str, Any]], k: int) -> bool:
         """Does an operand end just before ``k`` (so that a minus there subtracts)? A closing
@@ -1218,7 +1239,8 @@ class _Speaker:
         """Does a triangle or an angle end just before ``k``: its sign, then capital letters and
         primes (△A'B'C', \\angle ABC)?"""
         k -= 1
-        while k >= 0 and atoms[k][0] == "c" and (atoms[k][1].isspace() or atoms[k][1].isupper() or atoms[k][1] == "'"):
+        while k >= 0 and (atoms[k][0] == "c" and (atoms[k][1].isspace() or atoms[k][1].isupper() or atoms[k][1] == "'")
+                          or atoms[k][0] == "m" and atoms[k][1].macroname == "prime"):
             k -= 1
         return k >= 0 and self.token(atoms[k]) in ("\\triangle", "△", "\\angle", "∠")
 
@@ -1743,8 +1765,10 @@ def _ratio_after(atoms: list[tuple[str, Any]], i: int) -> bool:
                 equals = True
             elif value == ":" and equals:
                 return True
-            elif value in ",;|∣→↦⇒⇔∈∉⊂⊆":
+            elif value in ",;，；|∣→↦⇒⇔∈∉⊂⊆":
                 return False
+        elif kind == "m" and not depth and value.macroname in _STATEMENT_BREAKS:
+            return not equals  # H_0: μ ≤ 50 \quad H_1: μ > 50: two labelled statements, no proportion
         elif kind == "m" and not depth and (value.macroname in _RELATIONS or value.macroname in _ARROWS):
             if value.macroname in _RELATIONS and not equals:
                 equals = True
