@@ -760,7 +760,7 @@ def run(names: list[str], base: Path, fresh: bool, renew: bool = False) -> Path 
     log = work / "mutmut.log"
     try:
         with open(log, "w", encoding="utf-8") as out:
-            done = subprocess.run([str(MUTMUT), "run", "--max-children", str(max(1, (os.cpu_count() or 2) // 2))],
+            done = subprocess.run([str(MUTMUT), "run", "--max-children", str(os.cpu_count() or 1)],
                                   cwd=work, stdout=out, stderr=subprocess.STDOUT)
     finally:
         for n in names:
