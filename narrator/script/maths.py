@@ -726,7 +726,7 @@ class _Speaker:
                     out.append("点" if self.zh else "dot")
                     continue
                 if ch in "∼" :
-                    out.append(self.sim(atoms, i, out))
+                    out.append(self.sim(atoms, i))
                     continue
                 if ch == "'" and i < n and atoms[i] == ("c", "'"):
                     out.append(_w("″", self.lang))
@@ -766,7 +766,7 @@ class _Speaker:
                         # income, age, Dec: a name written in letters is said as a word
                         i += len(word) - 1
                         out.append(_w(word, self.lang) if word in _FUNCTIONS or word in (
-                            "det", "max", "min", "gcd") else word)
+                            "det", "max", "min") else word)
                         continue
                     nxt = self._solid(atoms, i, 1)
                     if not (nxt is not None and nxt[0] == "c" and (nxt[1].isalpha() or nxt[1] in "_^'")) \
@@ -934,7 +934,7 @@ class _Speaker:
             out.append(_w("∘", self.lang))  # f \circ g: composition; 90\circ (no ^): degrees
             return i
         if name == "sim":
-            out.append(self.sim(atoms, i, out))
+            out.append(self.sim(atoms, i))
             return i
         if name == "vec":
             body = " ".join(self.arg(node, 0))
@@ -1220,7 +1220,7 @@ class _Speaker:
         return before is not None and before[0] == "c" and before[1] in opens or (
             after is not None and after[0] == "c" and after[1] in ")],⟩;∣")
 
-    def sim(self, atoms: list[tuple[str, Any]], i: int, out: list[str]) -> str:
+    def sim(self, atoms: list[tuple[str, Any]], i: int) -> str:
         """~ between a variable and a distribution (X ~ N(0,1)) is "is distributed as"; between
         figures it is "is similar to"."""
         right = self._solid(atoms, i, 1)
