@@ -55,9 +55,22 @@ def voice(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def options(webui, voice: Path, tmp: Path) -> list[str]:
+# The narrations here are levelled this low so the true-peak limiter never acts: a chapter whose
+# samples did not change is then, at another programme gain, exactly a scaled copy (same_but_level).
+# At the default -19 LUFS eSpeak's peaks reach the ceiling, and the limiter's work changes with the gain.
+QUIET_LUFS = -30.0
+
+
+@pytest.fixture(scope="module")
+def quiet(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("config") / "narrate.toml"
+    path.write_text(f"[output]\nloudness = {QUIET_LUFS}\n")
+    return path
+
+
+def options(webui, voice: Path, tmp: Path, quiet: Path) -> list[str]:
     return ["--server", webui.url, "--voice-file", str(voice), "--cache-dir", str(tmp / "cache"),
-            "-o", str(tmp / "out"), "--format", "wav", "--book", "none"]
+            "-o", str(tmp / "out"), "--format", "wav", "--book", "none", "-c", str(quiet)]
 
 
 class Review:
@@ -77,11 +90,11 @@ class Review:
 
 
 @pytest.fixture
-def lesson(tmp_path: Path, webui, voice) -> Iterator[tuple[Path, Review, list[str]]]:
+def lesson(tmp_path: Path, webui, voice, quiet) -> Iterator[tuple[Path, Review, list[str]]]:
     src = tmp_path / "lesson.html"
     src.write_text(LESSON)
-    args = options(webui, voice, tmp_path)
-    config = load_config(overrides={"engine.servers": [webui.url], "engine.voice_file": str(voice),
+    args = options(webui, voice, tmp_path, quiet)
+    config = load_config(quiet, overrides={"engine.servers": [webui.url], "engine.voice_file": str(voice),
                                     "cache_dir": str(tmp_path / "cache"), "output.format": "wav",
                                     "output.book": "none"})
     narrator.narrate(src, config, out_dir=tmp_path / "out")
@@ -107,10 +120,12 @@ def chapters_pcm(out: Path, tmp: Path) -> list[bytes]:
 
 def same_but_level(a: bytes, b: bytes) -> bool:
     """``a`` is ``b`` at another level: the programme's loudness gain is kept across rebuilds only
-    within 0.25 dB (narrator.assembly.leveling), so a changed take elsewhere may move it."""
+    within 0.25 dB (narrator.assembly.leveling), so a changed take elsewhere may move it. Both
+    must be below the limiter's reach (QUIET_LUFS), where a change of gain is only a scaling."""
     import numpy as np
 
     x, y = (np.frombuffer(v, dtype="<i2").astype(np.float64) for v in (a, b))
+    assert max(np.abs(x).max(), np.abs(y).max()) < 10 ** (-4 / 20) * 32768, "peaks near the ceiling"
     if x.shape != y.shape or not y.any():
         return False
     gain = float(x @ y / (y @ y))
@@ -423,10 +438,11 @@ def test_review_page_in_firefox_by_keyboard(firefox: Firefox, lesson, webui, tmp
 # ---- under `narrate serve` -------------------------------------------------------------------------
 
 @pytest.fixture
-def jobserver(tmp_path: Path, webui, voice):
+def jobserver(tmp_path: Path, webui, voice, quiet):
     from servers.jobserver import JobServer
 
-    with JobServer(tmp_path, "--server", webui.url, "--voice-file", str(voice), "-f", "wav", "--book", "none") as s:
+    with JobServer(tmp_path, "--server", webui.url, "--voice-file", str(voice), "-f", "wav", "--book", "none",
+                   "-c", str(quiet)) as s:
         yield s
 
 

@@ -3,6 +3,7 @@ mono 16-bit PCM WAV, so takes decode and last about as long as real speech of th
 
 from __future__ import annotations
 
+import hashlib
 import io
 import random
 import time
@@ -48,13 +49,24 @@ def speech_wav(text: str, lang: str = "en", rate: int = SAMPLE_RATE, delay: floa
 
 
 def sampled_speech_wav(text: str, lang: str = "en", rate: int = SAMPLE_RATE,
-                       rng: random.Random | None = None) -> bytes:
+                       rng: random.Random | None = None, said: set[str] | None = None) -> bytes:
     """Speech of ``text`` that differs on every call, as a sampling model's does: eSpeak with a
-    random pitch and speed, plus faint noise (about -70 dBFS) so no two answers share bytes."""
+    random pitch and speed, plus faint noise (about -70 dBFS) so no two answers share bytes.
+
+    ``said`` (hashes of the voicings given before, added to) makes every answer another voicing,
+    not only other noise: neighbouring pitches or speeds can give eSpeak's very same samples."""
     import numpy as np
 
     rng = rng or random.Random()
-    data = speech_wav(text, lang, rate, pitch=rng.randint(42, 58), speed=rng.randint(165, 185))
+    for _ in range(1000):  # some 300 voicings of a sentence
+        data = speech_wav(text, lang, rate, pitch=rng.randint(42, 58), speed=rng.randint(165, 185))
+        digest = hashlib.sha256(data).hexdigest()
+        if said is None or digest not in said:
+            break
+    else:
+        raise RuntimeError(f"no new voicing of {text!r} left")
+    if said is not None:
+        said.add(digest)
     with wave.open(io.BytesIO(data)) as w:
         samples = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.int32)
     noise = np.random.default_rng(rng.getrandbits(64)).integers(-10, 11, len(samples))

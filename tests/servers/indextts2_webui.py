@@ -88,6 +88,7 @@ class WebUI:
     delay: float = 0.0
     fail_next: int = 0
     sampling: bool = False
+    said: set[str] = field(default_factory=set)  # with sampling: the voicings given (no two alike)
     hold_after: int | None = None
     release: threading.Event = field(default_factory=threading.Event)
     # seconds a generation takes extra when its speaker prompt differs from the one before it
@@ -189,7 +190,8 @@ def _build(server: WebUI, layout: str, locale: str) -> Any:
                 raise gr.Error("please upload a voice reference")
             lang = {"ZH": "zh", "EN": "en"}.get(language or "", "en")
             out = server.outputs / f"spk_{int(time.time())}.wav"
-            out.write_bytes(sampled_speech_wav(text, lang) if server.sampling else speech_wav(text, lang))
+            sampled = server.sampling and sampled_speech_wav(text, lang, said=server.said)
+            out.write_bytes(sampled or speech_wav(text, lang))
             return gr.update(value=str(out), visible=True)
         finally:
             with rec.lock:
