@@ -134,9 +134,17 @@ _SPACING = frozenset(("quad", "qquad", ",", ";", ":", "!", " ", "enspace", "thin
                       "label", "tag", "color", "bgroup", "egroup", "mathstrut", "phantom", "hline", "cr"))
 _TEXT_MACROS = frozenset(("text", "textrm", "textit", "textbf", "mbox", "emph", "textsf", "texttt",
                           "mathrm", "operatorname", "textnormal", "hbox", "textup", "mathup", "unit", "si"))
-# siunitx (\SI{9.81}{\metre\per\second}) and the upright macros a unit is written in
-_SIUNITX = frozenset(("SI", "qty", "si", "unit", "num"))
-_UNIT_MACROS = _SIUNITX | {"text", "textrm", "mathrm", "mbox", "textnormal", "hbox", "textup", "mathup"}
+# siunitx (\SI{9.81}{\metre\per\second}) and the upright macros a unit is written in; for each
+# siunitx command the numbers it takes (one, two for a range, a list, an angle) and if a unit follows
+_SIUNITX = {"SI": ("one", True), "qty": ("one", True), "si": ("", True), "unit": ("", True), "num": ("one", False),
+            "SIrange": ("range", True), "qtyrange": ("range", True), "numrange": ("range", False),
+            "SIlist": ("list", True), "qtylist": ("list", True), "numlist": ("list", False), "ang": ("angle", False)}
+_UNIT_MACROS = frozenset(_SIUNITX) | {"text", "textrm", "mathrm", "mbox", "textnormal", "hbox", "textup", "mathup"}
+# siunitx's number input: 1.2 x 10^3 (a product with a power of ten), 9.81(2) (the uncertainty in
+# the last digits: 9.81 ± 0.02), 9.81 \pm 0.02 and 9.81 +- 0.02
+_SI_PRODUCT = re.compile(r"\s*(?:\bx|\\times)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?")
+_SI_CONCISE = re.compile(r"(\d*)(?:\.(\d+))?\((\d+)\)")
+_SI_PLUS_MINUS = re.compile(r"\s*(?:\\pm|\+-|±)\s*")
 _STYLE_MACROS = frozenset(("mathbf", "mathit", "mathsf", "mathtt", "mathbb", "mathcal", "mathscr",
                            "mathfrak", "boldsymbol", "bm", "pmb", "underline",
                            "boxed", "fbox", "widehat", "overbrace", "underbrace",
@@ -213,6 +221,12 @@ def _w(key: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
+def _uncertainty(m: re.Match[str]) -> str:
+    """siunitx's concise uncertainty written out: 9.81(2) is 9.81 ± 0.02, 1.234(56) 1.234 ± 0.056."""
+    places = len(m[2] or "")
+    return f"{m[0][:m.start(3) - m.start() - 1]} \\pm {int(m[3]) / 10 ** places:.{places}f}"
+
+
 # -- TeX ------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
@@ -231,9 +245,9 @@ def _context() -> Any:
                                                        "dbinom", "tbinom", "overset", "underset",
                                                        "stackrel")),
         macrospec.MacroSpec("sqrt", "[{"),
-        # siunitx: \SI{9.81}{\metre\per\second\squared}, \si{kg.m^2}, \num{3e8}
-        *(macrospec.MacroSpec(name, "[{{") for name in ("SI", "qty")),
-        *(macrospec.MacroSpec(name, "[{") for name in ("si", "unit", "num")),
+        # siunitx: \SI{9.81}{\metre\per\second\squared}, \si{kg.m^2}, \num{3e8}, \qtyrange{1}{5}{\metre}
+        *(macrospec.MacroSpec(name, "[" + "{" * ((shape == "range") + (shape != "") + unit))
+          for name, (shape, unit) in _SIUNITX.items()),
         macrospec.MacroSpec("xrightarrow", "[{"),
         macrospec.MacroSpec("color", "{"),
         macrospec.MacroSpec("label", "{"),
@@ -774,7 +788,7 @@ class _Speaker:
                         continue  # 25^\circ C; but 25^\circ CO_2, 30^\circ C_1, 90^\circ C' keep their letters
                     out.append(ch)
                     continue
-                if ch == ":" and out and not depth and (after := self.colon(out, atoms, i, maps)) is not None:
+                if ch == ":" and out and (after := self.colon(out, atoms, i, maps)) is not None:
                     i = after
                     continue
                 if ch == "." and atoms[i:i + 2] == [("c", "."), ("c", ".")]:
@@ -896,16 +910,6 @@ class _Speaker:
             if units is not None:
                 out.append(units[0])
                 return units[1]
-            if name in _SIUNITX:  # \SI{1e3}{\foo}: a unit without words here, said as written
-                args = [a.latex_verbatim() for a in (node.nodeargd.argnlist[1:] if node.nodeargd
-                                                     is not None else []) if a is not None]
-                if name in ("SI", "qty") and len(args) >= 2:  # its number as \num says it
-                    out.append(self.number(args[-2].strip().removeprefix("{").removesuffix("}")))
-                    args = args[-1:]
-                written = " ".join(re.sub(r"[\\{}$^_~]", " ", " ".join(args)).split())
-                if written:
-                    out.append(speak_symbols(written, self.lang))
-                return i
         if name in _TEXT_MACROS:
             text = self.text_arg(node)
             if self.scale(out, text):  # 25^\circ\mathrm{C}
@@ -973,10 +977,51 @@ class _Speaker:
     # -- units ---------------------------------------------------------------------------------
 
     def number(self, source: str) -> str:
-        """A siunitx number: \\num{3e8} "3 times 10 to the power 8", "3 乘 10 的 8 次方"."""
+        """A siunitx number: \\num{3e8} and \\num{3 x 10^8} "3 times 10 to the power 8" ("3 乘 10 的 8
+        次方"), \\num{9.81(2)} and \\num{9.81 \\pm 0.02} "9.81 plus or minus 0.02"."""
         times = " 乘 10 " if self.zh else " times 10 "
-        return re.sub(r"(?<=\d)[eE]([-+−]?\d+)", lambda m: times + power_words(
-            _minus(m[1].lstrip("+"), self.zh), self.lang), source)
+        source = _SI_PRODUCT.sub(r"e\1", " ".join(source.split()))
+        source = _SI_CONCISE.sub(_uncertainty, source)
+        return f" {_w('pm', self.lang)} ".join(
+            re.sub(r"(?<=\d)[eEdD]([-+−]?\d+)", lambda m: times + power_words(_minus(m[1].lstrip("+"), self.zh),
+                                                                              self.lang), part)
+            for part in _SI_PLUS_MINUS.split(source))
+
+    def siunitx(self, node: Any, number: str) -> str:
+        """A siunitx command in words: its numbers (one, a range "1 to 5", a list "1, 2 and 3", an
+        angle's degrees, minutes and seconds), then its unit, plural unless the number is one
+        (``number``: the one said before \\si); a unit without words here is said as written."""
+        from narrator.script.maths_units import say_units, siunitx_units
+
+        shape, has_unit = _SIUNITX[node.macroname]
+        args = [a for a in (node.nodeargd.argnlist if node.nodeargd is not None else []) if a is not None]
+        sources = [a.latex_verbatim().strip() for a in args]
+        sources = [x[1:-1] if x[:1] == "{" and x[-1:] == "}" else x for x in sources]
+        unit = sources.pop() if has_unit and sources else None
+        count = 2 if shape == "range" else 1 if shape else 0
+        given = sources[-count:] if count and len(sources) >= count else []
+        numbers = [x.strip() for x in (given[0].split(";") if given and shape in ("list", "angle") else given)]
+        if numbers:
+            number = numbers[-1]
+        said = [self.number(x) for x in numbers if x]
+        if shape == "angle":  # \ang{30;15;10}: 30 degrees 15 minutes 10 seconds
+            parts = [(x, symbol) for x, symbol in zip(numbers, ("°", "′", "″"), strict=False) if x]
+            return " ".join(self.number(x) + " " + (self.unit_symbols([(symbol, 1)]) if self.foreign else say_units(
+                [(symbol, 1)], self.lang, plural=x not in ("1", "1.0")) or symbol) for x, symbol in parts)
+        if unit is not None and unit.strip() in ("\\percent", "%") and self.zh:
+            # 百分之5: the percent comes first (after a number said before \si, as its sign)
+            said = ["百分之" + x for x in said] or [_w("%", self.lang)]
+            unit = None
+        if len(said) > 1:
+            last = said.pop()
+            joint = (" 到 " if self.zh else " to ") if shape == "range" else (" 和 " if self.zh else " and ")
+            said = [("、" if self.zh else ", ").join(said) + joint + last]
+        if unit is not None:
+            found = siunitx_units(unit)
+            words = (self.unit_symbols(found) if self.foreign else
+                     say_units(found, self.lang, plural=number not in ("1", "1.0"))) if found else None
+            said.append(words or speak_symbols(" ".join(re.sub(r"[\\{}$^_~]", " ", unit).split()), self.lang))
+        return " ".join(x for x in said if x)
 
     def units(self, out: list[str], atoms: list[tuple[str, Any]], k: int) -> tuple[str, int] | None:
         """Units written upright from ``k`` (``\\mathrm{J\\,kg^{-1}}``, ``\\text{kg}\\cdot\\text{m}^2``,
@@ -984,7 +1029,7 @@ class _Speaker:
         when they are not units. A single unit is one only after a number (``\\mathrm{min}``
         alone is the minimum); two or more, or one with a negative power, are units anywhere.
         Italic letters never get here: ``m`` in ``F = m a`` is a mass."""
-        from narrator.script.maths_units import parse_units, say_units, siunitx_units
+        from narrator.script.maths_units import parse_units, say_units
 
         node = atoms[k][1]
         b = self._before(atoms, k)  # 5\,\mu\,\mathrm{m}
@@ -1000,19 +1045,10 @@ class _Speaker:
         if number and self._solid(atoms, k - 1, -1) == ("c", "."):
             number = ""  # 1.\mathrm{N}: the mantissa's letter, not one newton
         if node.macroname in _SIUNITX:
-            args = [a for a in (node.nodeargd.argnlist if node.nodeargd is not None else []) if a is not None]
-            sources = [a.latex_verbatim().strip() for a in args]
-            sources = [x[1:-1] if x[:1] == "{" and x[-1:] == "}" else x for x in sources]
-            if node.macroname == "num" or not sources:
-                return self.number(sources[-1] if sources else ""), k + 1  # \num[options]{3}: the number only
-            if node.macroname in ("SI", "qty") and len(sources) >= 2:
-                number = sources[-2]
-            found = siunitx_units(sources[-1])
-            said = (self.unit_symbols(found) if self.foreign else
-                    say_units(found, self.lang, plural=number not in ("1", "1.0"))) if found else None
-            if said is None:
-                return None
-            return ((self.number(number) + " " + said).strip() if node.macroname in ("SI", "qty") else said), k + 1
+            said = self.siunitx(node, number)
+            if said == _w("%", "zh") and number:  # 5\,\si{\percent}: 百分之5
+                said = self.percent(out).pop()
+            return said, k + 1
         text, committed, j, end = "", "", k, k
         while j < len(atoms):
             kind, value = atoms[j]

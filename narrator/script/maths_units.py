@@ -32,6 +32,9 @@ _MORE: dict[str, tuple[str, str, str]] = {
     "lm": ("lumen", "lumens", "流明"), "lx": ("lux", "lux", "勒克斯"), "cd": ("candela", "candelas", "坎"),
     "rad": ("radian", "radians", "弧度"), "sr": ("steradian", "steradians", "球面度"),
     "Da": ("dalton", "daltons", "道尔顿"), "M": ("molar", "molar", "摩尔每升"),
+    "°C": ("degree Celsius", "degrees Celsius", "摄氏度"), "°": ("degree", "degrees", "度"),
+    "′": ("minute", "minutes", "分"), "″": ("second", "seconds", "秒"), "%": ("percent", "percent", ""),
+    "Å": ("angstrom", "angstroms", "埃"), "bar": ("bar", "bars", "巴"), "au": ("astronomical unit", "astronomical units", "天文单位"),
 }
 # siunitx macro names -> symbols (\kilo\metre is "km")
 _SI_PREFIXES = {"yocto": "y", "zepto": "z", "atto": "a", "femto": "f", "pico": "p", "nano": "n",
@@ -44,7 +47,9 @@ _SI_UNITS = {"metre": "m", "meter": "m", "gram": "g", "kilogram": "kg", "second"
              "becquerel": "Bq", "gray": "Gy", "sievert": "Sv", "litre": "L", "liter": "L",
              "tonne": "t", "minute": "min", "hour": "h", "day": "d", "electronvolt": "eV",
              "radian": "rad", "steradian": "sr", "dalton": "Da", "bit": "b", "byte": "B",
-             "calorie": "cal", "decibel": "dB"}
+             "calorie": "cal", "decibel": "dB", "degreeCelsius": "°C", "celsius": "°C", "degree": "°",
+             "arcminute": "′", "arcsecond": "″", "percent": "%", "angstrom": "Å", "bar": "bar",
+             "astronomicalunit": "au", "hectare": "ha"}
 # lengths: m² is "square meters" / 平方米, s² "seconds squared" / 二次方秒
 _LENGTH = re.compile(r"(?:[kcmdnpfµμ]?m|ft|yd|mi|in|km)$")
 _POWER = r"\^\s*(?:\{\s*([-−]?\s*\d)\s*\}|([-−]?\d))"
