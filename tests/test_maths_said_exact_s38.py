@@ -197,7 +197,7 @@ def test_a_bra_and_ket_with_commas(tex: str, lang: str, said: str) -> None:
     (r"x \in \R", "zh", "x 属于 实数集"),
     (r"n \in \N", "en", "n in the natural numbers"),
     (r"\R^n", "en", "R n"),
-    (r"\E[X] = \mu", "en", "E, X, equals mu"),
+    (r"\E[X] = \mu", "en", "E of X, equals mu"),  # an expectation's brackets (session 39)
 ])
 def test_one_letter_commands(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said

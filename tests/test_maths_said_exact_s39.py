@@ -98,3 +98,38 @@ def test_siunitx_in_a_foreign_lesson_keeps_its_symbols() -> None:
     # another language's voice reads the unit symbols; the uncertainty in that language's words
     assert speak_tex(r"\SI{9.81 \pm 0.02}{m/s^2}", "de") == "9.81 plus minus 0.02 m s hoch minus 2"
     assert speak_tex(r"\ang{30}", "de") == "30 °"
+
+
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # an expectation's, probability's, variance's square brackets are its argument's ("E, X" before)
+    (r"E[X]", "en", "E of X"),
+    (r"\mathbb{E}[X^2] - \mathbb{E}[X]^2", "en", "E of X squared, minus E of X, squared"),
+    (r"\operatorname{Var}[X]", "en", "Var of X"),
+    (r"Var[X]", "en", "Var of X"),
+    (r"Cov[X,Y]", "en", "Cov of X, Y"),
+    (r"E[X \mid Y = y]", "en", "E of X given Y equals y"),
+    (r"E[X | Y]", "en", "E of X given Y"),
+    (r"\Pr[X = 1]", "en", "the probability of X equals 1"),
+    (r"\Pr(A \mid B)", "en", "the probability of A given B"),
+    (r"\P(A)", "en", "P of A"),
+    (r"E[X]", "zh", "E X"),
+    (r"\Pr(A)", "zh", "概率 A"),
+    # other square brackets keep their pauses: an interval, an index, a commutator
+    (r"[a, b]", "en", "a, b"),
+    (r"x[n]", "en", "x, n"),
+    (r"M[1]", "en", "M, 1"),
+])
+def test_expectations_take_square_brackets(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
+@pytest.mark.parametrize(("tex", "said"), [
+    # statistics' operators written in text, as slides write them (\mathop{\text{Var}}): a call
+    (r"\mathop{\text{Var}} \left( x \right)", "Var of x"),
+    (r"\mathop{\text{plim}}\left( X \right)", "plim of X"),
+    (r"\text{Cov}(X, Y)", "Cov of X, Y"),
+    # other words in text before a bracket are no function
+    (r"\text{if } (x > 0)", "if, x is greater than 0"),
+])
+def test_statistics_operators_in_text_are_calls(tex: str, said: str) -> None:
+    assert speak_tex(tex, "en") == said

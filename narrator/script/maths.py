@@ -93,7 +93,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sec": ("secant", "sec"), "csc": ("cosecant", "csc"), "arcsin": ("arc sine", "arcsin"),
     "arccos": ("arc cosine", "arccos"), "arctan": ("arc tangent", "arctan"),
     "log": ("log", "log"), "ln": ("natural log", "ln"), "lg": ("log", "lg"), "exp": ("exponential", "exp"),
-    "max": ("the maximum of", "最大值"), "min": ("the minimum of", "最小值"), "det": ("the determinant of", "行列式"),
+    "Pr": ("the probability of", "概率"), "max": ("the maximum of", "最大值"), "min": ("the minimum of", "最小值"), "det": ("the determinant of", "行列式"),
     "gcd": ("the greatest common divisor of", "最大公约数"),
     "bmod": ("mod", "模"), "pmod": ("modulo", "模"), "§": ("section", "节"),
     "ast": ("star", "星"), "star": ("star", "星"), "dagger": ("dagger", "dagger"),
@@ -190,7 +190,9 @@ _BINARY = frozenset("times cdot div pm mp oplus otimes odot ast circ cap cup set
 _NAMES = frozenset("min max log ln det sup inf arg lim exp sin cos tan deg dim ker gcd".split())
 # letters that are functions when a bracket follows: f(x) is "f of x", a(b+c) a product
 _CALLED = frozenset("fghpqFGHPLNEO")
-_CALLED_MACROS = frozenset(("phi", "varphi", "psi", "Phi", "Psi"))
+_CALLED_MACROS = frozenset(("phi", "varphi", "psi", "Phi", "Psi", "E", "P", "Pr"))  # \\E, \\P: one-letter commands
+# statistics' operators: their argument in square brackets too (E[X]), and a function in text (\text{Var}(X))
+_EXPECTATIONS = frozenset(("E", "P", "Pr", "Var", "Cov", "Corr", "plim"))
 _MATRICES = frozenset(("matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix",
                        "array"))
 _RELATIONS = frozenset("= < > le leq ge geq ne neq approx equiv sim backsim propto leqslant geqslant "
@@ -449,13 +451,13 @@ def _polynomial(side: list[tuple[str, Any]]) -> tuple[str, int] | None:
     return (var, degree) if var is not None and degree > 1 else None
 
 
-def _closing(atoms: list[tuple[str, Any]], i: int) -> int | None:
-    """Index of the ")" closing the bracket opened just before ``i``."""
+def _closing(atoms: list[tuple[str, Any]], i: int, pair: str = "()") -> int | None:
+    """Index of the ")" (or ``pair``'s closing bracket) closing the bracket opened just before ``i``."""
     depth = 1
     for k in range(i, len(atoms)):
-        if atoms[k] == ("c", "("):
+        if atoms[k] == ("c", pair[0]):
             depth += 1
-        elif atoms[k] == ("c", ")"):
+        elif atoms[k] == ("c", pair[1]):
             depth -= 1
             if not depth:
                 return k
@@ -668,6 +670,7 @@ class _Speaker:
         n = len(atoms)
         depth = 0  # round brackets open here: a lone bar inside them is "given"
         silent: set[int] = set()  # closing brackets not said (of f(x) in Chinese)
+        squares: set[int] = set()  # closing brackets of E[X]: counted in depth as a call's
         maps: set[int] = set()  # the arrows of f: X → Y, said "to"
         while i < n:
             kind, value = atoms[i]
@@ -698,18 +701,24 @@ class _Speaker:
                     continue
                 if ch in "()":
                     depth += 1 if ch == "(" else -1 if depth else 0
-                if ch == "(" and self.called(atoms, i - 1):
+                expected = ch == "[" and self.expected(atoms, i - 1)
+                if expected and (close := _closing(atoms, i, "[]")) is not None:
+                    squares.add(close)  # E[X | Y]: "given" inside, as in P(A | B)
+                    depth += 1
+                elif ch == "]" and i - 1 in squares:
+                    depth -= 1
+                if ch == "(" and self.called(atoms, i - 1) or expected:
                     if out and out[-1] == "O":
                         out[-1] = "大 O" if self.zh else "big O"  # O(n^2): the order of growth
                     if not self.zh:
                         if not out or not out[-1].endswith(" of"):  # max(a, b): "the maximum of" says it
                             out.append("of")  # f(x), f'(x), G^*(i): "f of x"
                         continue
-                    close = _closing(atoms, i)
+                    close = _closing(atoms, i, "[]" if expected else "()")
                     if close is not None and _simple(atoms[i:close]):
                         silent.add(close)  # f(x) is "f x" in Chinese; f(x+1) keeps its pauses
                         continue
-                if ch == ")" and i - 1 in silent:
+                if ch in ")]" and i - 1 in silent:
                     continue
                 if ch in "⟨‖|⦃":
                     mark = len(out)
@@ -1045,10 +1054,10 @@ class _Speaker:
         if number and self._solid(atoms, k - 1, -1) == ("c", "."):
             number = ""  # 1.\mathrm{N}: the mantissa's letter, not one newton
         if node.macroname in _SIUNITX:
-            said = self.siunitx(node, number)
-            if said == _w("%", "zh") and number:  # 5\,\si{\percent}: 百分之5
-                said = self.percent(out).pop()
-            return said, k + 1
+            quantity = self.siunitx(node, number)
+            if quantity == _w("%", "zh") and number:  # 5\,\si{\percent}: 百分之5
+                quantity = self.percent(out).pop()
+            return quantity, k + 1
         text, committed, j, end = "", "", k, k
         while j < len(atoms):
             kind, value = atoms[j]
@@ -1145,6 +1154,8 @@ class _Speaker:
             return False  # np (1-p), P (1+r)^n: a space before a letter's bracket is a product's
         if kind == "c" and value.isupper() and self.token(self._solid(atoms, k - 1, -1)) in ("\\sim", "∼"):
             return True  # X \sim B(n, p): a distribution of its parameters, not a product
+        if kind == "m" and value.macroname in ("text", "textrm"):
+            return self.text_arg(value) in _EXPECTATIONS  # \mathop{\text{Var}}\left(x\right); not \text{if} (x > 0)
         if kind == "m" and (value.macroname in _STYLE_MACROS or value.macroname in _ACCENTS
                             or value.macroname in ("vec", "operatorname", "mathrm")):
             # \boldsymbol{f}(x), \vec{r}(t), \hat{f}(x), \operatorname{Var}(X): the wrapper does
@@ -1166,6 +1177,18 @@ class _Speaker:
             return False  # A = P(1 + r)^n, A = P(1 + rt): the principal times a sum
         return (kind == "c" and value in _CALLED) or (
             kind == "m" and (value.macroname in _CALLED_MACROS or value.macroname in _FUNCTIONS))
+
+    def expected(self, atoms: list[tuple[str, Any]], k: int) -> bool:
+        """Is the square bracket at ``k`` the argument of an expectation, probability, variance or
+        covariance (E[X], \\mathbb{E}[X], P[X = 1], \\Pr[A], \\operatorname{Var}[X], Cov[X, Y])?
+        It is said as a function's brackets are: "E of X"."""
+        b = self._before(atoms, k)
+        if b < 0:
+            return False
+        name = self.token(atoms[b]).lstrip("\\")
+        if atoms[b][0] == "c" and b >= 2:  # Var[X] typed: a word of letters
+            name = _letter_word(atoms, _word_start(atoms, b)) or name
+        return name in _EXPECTATIONS
 
     def _principal(self, atoms: list[tuple[str, Any]], p: int, bracket: int) -> bool:
         """Is the P at ``p`` a sum of money times the bracket at ``bracket``: a number opens a sum in
