@@ -2,8 +2,10 @@
 uncertainty (\\num{9.81 \\pm 0.02}, concise 9.81(2), +-) reached the voice as "\\pm" or "9.81(2)";
 \\SIrange, \\numlist, \\ang and the other range, list and angle commands were said by their
 names ("SIrange 10 20 metre"); degree, Celsius, percent and other unit macros by theirs
-("degreeCelsius"); a product with a power of ten (1.2 x 10^3) as written. And a ratio inside
-brackets ((a:b), (3:2)), whose colon was silent."""
+("degreeCelsius"); a product with a power of ten (1.2 x 10^3) as written. A ratio inside
+brackets ((a:b), (3:2)), whose colon was silent. An expectation's, probability's, variance's
+square brackets (E[X], Var[X]: "E, X"), where a bar inside lost its "given". Another language's
+ratio and range said with the arrow's word ("3 nach 2")."""
 
 from __future__ import annotations
 
@@ -21,13 +23,20 @@ pytestmark = pytest.mark.usefixtures("said_afresh")
     (r"\num{9.81(2)}", "en", "9.81 plus or minus 0.02"),
     (r"\qty{1.234(56)}{\metre}", "en", "1.234 plus or minus 0.056 meters"),
     (r"\num{12(3)}", "en", "12 plus or minus 3"),
-    (r"\num{1.5(12)e3}", "en", "1.5 plus or minus 1.2 times 10 cubed"),
+    # the power of ten is the whole quantity's: (1.5 ± 1.2) × 10³, after a pause
+    (r"\num{1.5(12)e3}", "en", "1.5 plus or minus 1.2, times 10 cubed"),
+    (r"\num{1.5 \pm 0.2 e-3}", "zh", "1.5 正负 0.2，乘 10 的负3次方"),
     (r"\num{1.2 x 10^3}", "en", "1.2 times 10 cubed"),
+    (r"\num{1.2x10^3}", "en", "1.2 times 10 cubed"),
+    (r"\num{1.2 \cdot 10^3}", "en", "1.2 times 10 cubed"),
     (r"\num{1.2 \times 10^{-4}}", "en", "1.2 times 10 to the power minus 4"),
+    (r"\num{2 \times 3}", "en", "2 times 3"),
     (r"\num{6.02d23}", "en", "6.02 times 10 to the power 23"),
     (r"\num{3e8}", "zh", "3 乘 10 的 8 次方"),
     (r"\SI{9.81 \pm 0.02}{m/s^2}", "zh", "9.81 正负 0.02 米每二次方秒"),
-    # not an uncertainty: a number alone, digits in a unit
+    # siunitx ignores the spaces in a number
+    (r"\num{12 345}", "en", "12345"),
+    # not an uncertainty: a number alone, options
     (r"\num{0.5}", "en", "0.5"),
     (r"\num[round-mode=places]{3.14159}", "en", "3.14159"),
 ])
@@ -38,14 +47,15 @@ def test_siunitx_numbers_say_their_uncertainty_and_power(tex: str, lang: str, sa
 @pytest.mark.parametrize(("tex", "lang", "said"), [
     (r"\SIrange{10}{20}{\metre}", "en", "10 to 20 meters"),
     (r"\qtyrange[range-units=single]{1}{1.5}{\kilo\gram}", "en", "1 to 1.5 kilograms"),
-    (r"\qtyrange{0}{1}{\metre}", "en", "0 to 1 meter"),
+    (r"\qtyrange{0}{1}{\metre}", "en", "0 to 1 meters"),
     (r"\numrange{1}{5}", "en", "1 to 5"),
     (r"\numlist{1;2;3}", "en", "1, 2 and 3"),
     (r"\numlist{4;5}", "en", "4 and 5"),
     (r"\SIlist{1;2;3}{\metre}", "en", "1, 2 and 3 meters"),
-    (r"\qtylist{0.5;1}{\second}", "en", "0.5 and 1 second"),
+    (r"\qtylist{0.5;1}{\second}", "en", "0.5 and 1 seconds"),
     (r"\ang{30}", "en", "30 degrees"),
     (r"\ang{1}", "en", "1 degree"),
+    (r"\ang{-1}", "en", "-1 degree"),
     (r"\ang{30;15;10}", "en", "30 degrees 15 minutes 10 seconds"),
     (r"\ang{;;1}", "en", "1 second"),
     (r"\SIrange{10}{20}{\metre}", "zh", "10 到 20 米"),
@@ -59,20 +69,24 @@ def test_siunitx_ranges_lists_and_angles(tex: str, lang: str, said: str) -> None
 
 @pytest.mark.parametrize(("tex", "lang", "said"), [
     (r"\SI{30}{\degree}", "en", "30 degrees"),
-    (r"\SI{1}{\degree}", "en", "1 degree"),
+    (r"\SI{2}{\degree}", "zh", "2 度"),
     (r"\SI{-40}{\degreeCelsius}", "en", "-40 degrees Celsius"),
     (r"\SI{25}{\celsius}", "en", "25 degrees Celsius"),
-    (r"\SI{5}{\percent}", "en", "5 percent"),
-    (r"5\,\si{\percent}", "en", "5 percent"),
-    (r"\SI{2}{\hectare}", "en", "2 hectares"),
-    (r"\qty{3}{\angstrom}", "en", "3 angstroms"),
-    (r"\qty{1}{\bar}", "en", "1 bar"),
-    (r"\qty{1.5}{\astronomicalunit}", "en", "1.5 astronomical units"),
-    (r"\qty{10}{\arcminute}", "en", "10 minutes"),
-    (r"\SI{25}{\degreeCelsius}", "zh", "25 摄氏度"),
     (r"\SI{5}{\percent}", "zh", "百分之5"),
+    (r"\SI{50}{\%}", "zh", "百分之50"),
     (r"5\,\si{\percent}", "zh", "百分之5"),
-    (r"\SI{30}{\degree}", "zh", "30 度"),
+    (r"\si{\percent}", "zh", "百分号"),
+    (r"\SI{2}{\hectare}", "en", "2 hectares"),
+    (r"\SI{2}{\hectare}", "zh", "2 公顷"),
+    (r"\qty{3}{\angstrom}", "en", "3 angstroms"),
+    (r"\qty{2}{\bar}", "en", "2 bars"),
+    (r"\qty{1}{\bar}", "zh", "1 巴"),
+    (r"\qty{1.5}{\astronomicalunit}", "en", "1.5 astronomical units"),
+    (r"\qty{10}{\arcminute}", "en", "10 arcminutes"),
+    (r"\qty{10}{\arcsecond}", "en", "10 arcseconds"),
+    (r"\SI{3}{\mole\per\cubic\deci\metre}", "en", "3 moles per cubic decimeter"),
+    (r"3\,\mathrm{mol\,dm^{-3}}", "en", "3 moles per cubic decimeter"),
+    (r"\SI{3}{\mole\per\cubic\deci\metre}", "zh", "3 摩尔每立方分米"),
     # a unit without words here is said as written, without its backslash
     (r"\SI{1e3}{\foo}", "en", "1 times 10 cubed foo"),
     (r"\SIrange{1}{2}{\foo}", "en", "1 to 2 foo"),
@@ -81,40 +95,67 @@ def test_siunitx_unit_macros_are_named(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said
 
 
+@pytest.mark.parametrize(("tex", "lang", "said"), [
+    # the unit symbols, read by the voice; percent and degrees in the language's words
+    (r"\SI{9.81 \pm 0.02}{m/s^2}", "de", "9.81 plus minus 0.02 m s hoch minus 2"),
+    (r"\SI{50}{\percent}", "de", "50 Prozent"),
+    (r"\SI{25}{\degreeCelsius}", "de", "25 Grad Celsius"),
+    (r"\ang{30}", "de", "30 Grad"),
+    # a range and a ratio have their own words, not the arrow's ("nach", "vers")
+    (r"\qtyrange{1}{5}{\metre}", "de", "1 bis 5 m"),
+    (r"\qtyrange{1}{5}{\metre}", "fr", "1 à 5 m"),
+    (r"3:2", "de", "3 zu 2"),
+    (r"(3:2)", "es", "3 a 2"),
+    (r"\Pr(X = 1) = 0.5", "de", "P von X gleich 1, gleich 0.5"),
+])
+def test_siunitx_ranges_and_ratios_in_a_foreign_lesson(tex: str, lang: str, said: str) -> None:
+    assert speak_tex(tex, lang) == said
+
+
 @pytest.mark.parametrize(("tex", "said"), [
     (r"(a:b)", "a to b"),
     (r"(3:2)", "3 to 2"),
     (r"\left(a:b\right)", "a to b"),
     (r"x = (a:b)", "x equals a to b"),
-    # still no ratio: a condition, a signature
+    (r"(a:b:c)", "a to b to c"),
+    # no ratio: a condition, a label, a function's argument, a signature, a definition
     (r"\{x : x > 0\}", "the set of x such that x is greater than 0"),
+    (r"(x : P(x))", "x P of x"),
+    (r"(x : x \text{ is even})", "x x is even"),
+    (r"(\text{Step } 1: x+1)", "Step 1 x plus 1"),
+    (r"I(A:B)", "I, A B"),
     (r"g(f: X \to Y)", "g of f from X to Y"),
+    (r"(x := 2)", "x is defined as 2"),
 ])
 def test_a_ratio_inside_brackets_is_said(tex: str, said: str) -> None:
     assert speak_tex(tex, "en") == said
-
-
-def test_siunitx_in_a_foreign_lesson_keeps_its_symbols() -> None:
-    # another language's voice reads the unit symbols; the uncertainty in that language's words
-    assert speak_tex(r"\SI{9.81 \pm 0.02}{m/s^2}", "de") == "9.81 plus minus 0.02 m s hoch minus 2"
-    assert speak_tex(r"\ang{30}", "de") == "30 °"
 
 
 @pytest.mark.parametrize(("tex", "lang", "said"), [
     # an expectation's, probability's, variance's square brackets are its argument's ("E, X" before)
     (r"E[X]", "en", "E of X"),
     (r"\mathbb{E}[X^2] - \mathbb{E}[X]^2", "en", "E of X squared, minus E of X, squared"),
+    (r"\mathbb{E}_\theta[X]", "en", "E sub theta, of X"),
+    (r"\mathop{\boldsymbol{E}}\left[ u_i \middle| X_i \right]", "en", "E of u i given X i"),
+    (r"\mathbb{E} \left[ X \right]", "en", "E of X"),
     (r"\operatorname{Var}[X]", "en", "Var of X"),
     (r"Var[X]", "en", "Var of X"),
     (r"Cov[X,Y]", "en", "Cov of X, Y"),
     (r"E[X \mid Y = y]", "en", "E of X given Y equals y"),
     (r"E[X | Y]", "en", "E of X given Y"),
-    (r"\Pr[X = 1]", "en", "the probability of X equals 1"),
-    (r"\Pr(A \mid B)", "en", "the probability of A given B"),
+    (r"\Pr[X = 1]", "en", "P of X equals 1"),
+    (r"\Pr(A \mid B)", "en", "P of A given B"),
+    (r"\Pr_\theta(X = x)", "en", "P sub theta, of X equals x"),
     (r"\P(A)", "en", "P of A"),
     (r"E[X]", "zh", "E X"),
-    (r"\Pr(A)", "zh", "概率 A"),
-    # other square brackets keep their pauses: an interval, an index, a commutator
+    (r"\Pr(A)", "zh", "P A"),
+    # a quantity's unit in square brackets, as axis and table labels write it
+    (r"E\,[\text{kJ/mol}]", "en", "E, kilojoules per mole"),
+    (r"E\,[J]", "en", "E, J"),
+    (r"\Delta E [\text{J}]", "en", "capital delta E, J"),
+    (r"P\,[\mathrm{W}]", "en", "P, W"),
+    (r"P\left[\mathrm{bar}\right]", "en", "P, bar"),
+    # other square brackets keep their pauses: an interval, an index
     (r"[a, b]", "en", "a, b"),
     (r"x[n]", "en", "x, n"),
     (r"M[1]", "en", "M, 1"),

@@ -93,7 +93,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sec": ("secant", "sec"), "csc": ("cosecant", "csc"), "arcsin": ("arc sine", "arcsin"),
     "arccos": ("arc cosine", "arccos"), "arctan": ("arc tangent", "arctan"),
     "log": ("log", "log"), "ln": ("natural log", "ln"), "lg": ("log", "lg"), "exp": ("exponential", "exp"),
-    "Pr": ("the probability of", "概率"), "max": ("the maximum of", "最大值"), "min": ("the minimum of", "最小值"), "det": ("the determinant of", "行列式"),
+    "Pr": ("P", "P"), "max": ("the maximum of", "最大值"), "min": ("the minimum of", "最小值"), "det": ("the determinant of", "行列式"),
     "gcd": ("the greatest common divisor of", "最大公约数"),
     "bmod": ("mod", "模"), "pmod": ("modulo", "模"), "§": ("section", "节"),
     "ast": ("star", "星"), "star": ("star", "星"), "dagger": ("dagger", "dagger"),
@@ -134,17 +134,23 @@ _SPACING = frozenset(("quad", "qquad", ",", ";", ":", "!", " ", "enspace", "thin
                       "label", "tag", "color", "bgroup", "egroup", "mathstrut", "phantom", "hline", "cr"))
 _TEXT_MACROS = frozenset(("text", "textrm", "textit", "textbf", "mbox", "emph", "textsf", "texttt",
                           "mathrm", "operatorname", "textnormal", "hbox", "textup", "mathup", "unit", "si"))
-# siunitx (\SI{9.81}{\metre\per\second}) and the upright macros a unit is written in; for each
-# siunitx command the numbers it takes (one, two for a range, a list, an angle) and if a unit follows
-_SIUNITX = {"SI": ("one", True), "qty": ("one", True), "si": ("", True), "unit": ("", True), "num": ("one", False),
-            "SIrange": ("range", True), "qtyrange": ("range", True), "numrange": ("range", False),
-            "SIlist": ("list", True), "qtylist": ("list", True), "numlist": ("list", False), "ang": ("angle", False)}
+# siunitx (\SI{9.81}{\metre\per\second}) and the upright macros a unit is written in. For each
+# siunitx command: what its numbers are (none, one, a range's two, a list, an angle's degrees,
+# minutes and seconds) and whether a unit follows them
+_SIUNITX: dict[str, tuple[str, bool]] = {
+    "SI": ("one", True), "qty": ("one", True), "si": ("", True), "unit": ("", True), "num": ("one", False),
+    "SIrange": ("range", True), "qtyrange": ("range", True), "numrange": ("range", False),
+    "SIlist": ("list", True), "qtylist": ("list", True), "numlist": ("list", False), "ang": ("angle", False)}
+_SI_NUMBER_ARGS = {"": 0, "one": 1, "list": 1, "angle": 1, "range": 2}  # arguments holding numbers
 _UNIT_MACROS = frozenset(_SIUNITX) | {"text", "textrm", "mathrm", "mbox", "textnormal", "hbox", "textup", "mathup"}
-# siunitx's number input: 1.2 x 10^3 (a product with a power of ten), 9.81(2) (the uncertainty in
-# the last digits: 9.81 ± 0.02), 9.81 \pm 0.02 and 9.81 +- 0.02
-_SI_PRODUCT = re.compile(r"\s*(?:\bx|\\times)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?")
-_SI_CONCISE = re.compile(r"(\d*)(?:\.(\d+))?\((\d+)\)")
+# siunitx's number input: 1.2 x 10^3 (a power of ten), 2 x 3 (a product), 9.81(2) (the uncertainty
+# in the last digits: 9.81 ± 0.02), 9.81 \pm 0.02 and 9.81 +- 0.02, an exponent 3e8 or 3d8
+_SI_POWER_OF_TEN = re.compile(r"\s*(?:x|\\times|\\cdot)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?")
+_SI_PRODUCT = re.compile(r"\s*(?:x|\\times|\\cdot)\s*")
+_SI_CONCISE = re.compile(r"(\d+)(?:\.(\d+))?\((\d+)\)")
 _SI_PLUS_MINUS = re.compile(r"\s*(?:\\pm|\+-|±)\s*")
+_SI_EXPONENT = re.compile(r"(?<=\d)[eEdD]([-+−]?\d+)$")
+_SI_PERCENT = frozenset(("\\percent", "%", "\\%"))
 _STYLE_MACROS = frozenset(("mathbf", "mathit", "mathsf", "mathtt", "mathbb", "mathcal", "mathscr",
                            "mathfrak", "boldsymbol", "bm", "pmb", "underline",
                            "boxed", "fbox", "widehat", "overbrace", "underbrace",
@@ -226,7 +232,12 @@ def _w(key: str, lang: str) -> str:
 def _uncertainty(m: re.Match[str]) -> str:
     """siunitx's concise uncertainty written out: 9.81(2) is 9.81 ± 0.02, 1.234(56) 1.234 ± 0.056."""
     places = len(m[2] or "")
-    return f"{m[0][:m.start(3) - m.start() - 1]} \\pm {int(m[3]) / 10 ** places:.{places}f}"
+    return f"{m[1]}{'.' + m[2] if m[2] else ''}±{int(m[3]) / 10 ** places:.{places}f}"
+
+
+def _one(number: str) -> bool:
+    """Is ``number`` one (1, 1.0, -1, +1.00): its unit is then singular."""
+    return re.fullmatch(r"[-+−]?1(?:\.0*)?", number) is not None
 
 
 # -- TeX ------------------------------------------------------------------------------------
@@ -248,8 +259,7 @@ def _context() -> Any:
                                                        "stackrel")),
         macrospec.MacroSpec("sqrt", "[{"),
         # siunitx: \SI{9.81}{\metre\per\second\squared}, \si{kg.m^2}, \num{3e8}, \qtyrange{1}{5}{\metre}
-        *(macrospec.MacroSpec(name, "[" + "{" * ((shape == "range") + (shape != "") + unit))
-          for name, (shape, unit) in _SIUNITX.items()),
+        *(macrospec.MacroSpec(name, "[" + "{" * (_SI_NUMBER_ARGS[shape] + unit)) for name, (shape, unit) in _SIUNITX.items()),
         macrospec.MacroSpec("xrightarrow", "[{"),
         macrospec.MacroSpec("color", "{"),
         macrospec.MacroSpec("label", "{"),
@@ -797,7 +807,7 @@ class _Speaker:
                         continue  # 25^\circ C; but 25^\circ CO_2, 30^\circ C_1, 90^\circ C' keep their letters
                     out.append(ch)
                     continue
-                if ch == ":" and out and (after := self.colon(out, atoms, i, maps)) is not None:
+                if ch == ":" and out and (after := self.colon(out, atoms, i, maps, depth)) is not None:
                     i = after
                     continue
                 if ch == "." and atoms[i:i + 2] == [("c", "."), ("c", ".")]:
@@ -830,9 +840,10 @@ class _Speaker:
             i = self.macro(out, value, atoms, i, maps)
         return out
 
-    def colon(self, out: list[str], atoms: list[tuple[str, Any]], i: int, maps: set[int]) -> int | None:
+    def colon(self, out: list[str], atoms: list[tuple[str, Any]], i: int, maps: set[int], depth: int) -> int | None:
         """Says the colon before ``i`` if it says something (a signature's "from", a definition, a
-        ratio) and returns the index to go on from; None when it says nothing (a condition, a label)."""
+        ratio) and returns the index to go on from; None when it says nothing (a condition, a label).
+        ``depth``: the round brackets open around it."""
         arrow = _arrow_after(atoms, i)
         if arrow is not None:  # f\colon X \to Y: "f from X to Y"
             out.append("从" if self.zh else "from")
@@ -846,8 +857,9 @@ class _Speaker:
             return k + 1
         nxt = self._solid(atoms, i, 1)
         if self.operand_before(atoms, i - 1) and nxt is not None and (nxt[0] != "c" or nxt[1].isalnum()) \
-                and _ratio_after(atoms, i) and not _quantified(atoms, i - 1):
-            out.append("比" if self.zh else "to")  # 3:2, a:b = c:d: a ratio
+                and _ratio_after(atoms, i) and not _quantified(atoms, i - 1) \
+                and (not depth or self.bracketed_ratio(atoms, i)):
+            out.append("比" if self.zh else "in ratio to" if self.foreign else "to")  # 3:2, a:b = c:d: a ratio
             return i
         return None
 
@@ -987,50 +999,85 @@ class _Speaker:
 
     def number(self, source: str) -> str:
         """A siunitx number: \\num{3e8} and \\num{3 x 10^8} "3 times 10 to the power 8" ("3 乘 10 的 8
-        次方"), \\num{9.81(2)} and \\num{9.81 \\pm 0.02} "9.81 plus or minus 0.02"."""
-        times = " 乘 10 " if self.zh else " times 10 "
-        source = _SI_PRODUCT.sub(r"e\1", " ".join(source.split()))
-        source = _SI_CONCISE.sub(_uncertainty, source)
-        return f" {_w('pm', self.lang)} ".join(
-            re.sub(r"(?<=\d)[eEdD]([-+−]?\d+)", lambda m: times + power_words(_minus(m[1].lstrip("+"), self.zh),
-                                                                              self.lang), part)
-            for part in _SI_PLUS_MINUS.split(source))
+        次方"), \\num{9.81(2)} and \\num{9.81 \\pm 0.02} "9.81 plus or minus 0.02", \\num{1.5(2)e3}
+        "1.5 plus or minus 0.2, times 10 cubed" (the power is the whole quantity's)."""
+        source = _SI_CONCISE.sub(_uncertainty, _SI_POWER_OF_TEN.sub(r"e\1", source))
+        # siunitx ignores spaces in a number (12 345); a product sign left is said
+        parts = ["".join(_SI_PRODUCT.sub("×", part).split()).replace("×", " 乘 " if self.zh else " times ")
+                 for part in _SI_PLUS_MINUS.split(source.strip())]
+        power = ""
+        if len(parts) > 1 and (m := _SI_EXPONENT.search(parts[-1])):
+            times = self.power_of_ten(m[1])
+            parts[-1], power = parts[-1][:m.start()], "，" + times.lstrip() if self.zh else "," + times
+        return f" {_w('pm', self.lang)} ".join(_SI_EXPONENT.sub(lambda m: self.power_of_ten(m[1]), part)
+                                                for part in parts) + power
 
-    def siunitx(self, node: Any, number: str) -> str:
+    def power_of_ten(self, exponent: str) -> str:
+        """" times 10 to the power 8" (" 乘 10 的 8 次方") for an exponent such as 8 or -3."""
+        return (" 乘 10 " if self.zh else " times 10 ") + power_words(_minus(exponent.lstrip("+"), self.zh), self.lang)
+
+    def siunitx(self, node: Any, out: list[str], number: str) -> str:
         """A siunitx command in words: its numbers (one, a range "1 to 5", a list "1, 2 and 3", an
-        angle's degrees, minutes and seconds), then its unit, plural unless the number is one
-        (``number``: the one said before \\si); a unit without words here is said as written."""
-        from narrator.script.maths_units import say_units, siunitx_units
-
+        angle's degrees, minutes and seconds), then its unit, plural unless the one number is one
+        (``number``: the one said before \\si, the last item of ``out``); a unit without words here
+        is said as written."""
         shape, has_unit = _SIUNITX[node.macroname]
         args = [a for a in (node.nodeargd.argnlist if node.nodeargd is not None else []) if a is not None]
         sources = [a.latex_verbatim().strip() for a in args]
-        sources = [x[1:-1] if x[:1] == "{" and x[-1:] == "}" else x for x in sources]
+        sources = [x[1:-1].strip() if x[:1] == "{" and x[-1:] == "}" else x for x in sources]
         unit = sources.pop() if has_unit and sources else None
-        count = 2 if shape == "range" else 1 if shape else 0
-        given = sources[-count:] if count and len(sources) >= count else []
+        given = sources[len(sources) - _SI_NUMBER_ARGS[shape]:] if 0 < _SI_NUMBER_ARGS[shape] <= len(sources) else []
         numbers = [x.strip() for x in (given[0].split(";") if given and shape in ("list", "angle") else given)]
-        if numbers:
-            number = numbers[-1]
+        if shape == "angle":
+            return self.angle(numbers)
+        plural = len(numbers) > 1 or not _one(numbers[-1] if numbers else number)
         said = [self.number(x) for x in numbers if x]
-        if shape == "angle":  # \ang{30;15;10}: 30 degrees 15 minutes 10 seconds
-            parts = [(x, symbol) for x, symbol in zip(numbers, ("°", "′", "″"), strict=False) if x]
-            return " ".join(self.number(x) + " " + (self.unit_symbols([(symbol, 1)]) if self.foreign else say_units(
-                [(symbol, 1)], self.lang, plural=x not in ("1", "1.0")) or symbol) for x, symbol in parts)
-        if unit is not None and unit.strip() in ("\\percent", "%") and self.zh:
-            # 百分之5: the percent comes first (after a number said before \si, as its sign)
-            said = ["百分之" + x for x in said] or [_w("%", self.lang)]
-            unit = None
-        if len(said) > 1:
-            last = said.pop()
-            joint = (" 到 " if self.zh else " to ") if shape == "range" else (" 和 " if self.zh else " and ")
-            said = [("、" if self.zh else ", ").join(said) + joint + last]
-        if unit is not None:
-            found = siunitx_units(unit)
-            words = (self.unit_symbols(found) if self.foreign else
-                     say_units(found, self.lang, plural=number not in ("1", "1.0"))) if found else None
-            said.append(words or speak_symbols(" ".join(re.sub(r"[\\{}$^_~]", " ", unit).split()), self.lang))
-        return " ".join(x for x in said if x)
+        if unit in _SI_PERCENT and self.zh:
+            if not said and number and out and out[-1] == number:
+                said = [out.pop()]  # 5\,\si{\percent}
+            # 百分之5: the percent comes first
+            return self.joined(["百分之" + x for x in said], shape) if said else "百分号"
+        quantity = self.joined(said, shape)
+        if unit is None:
+            return quantity
+        return f"{quantity} {self.unit_words(unit, plural)}".strip()
+
+    def joined(self, said: list[str], shape: str) -> str:
+        """A range's two numbers "1 to 5" ("1 到 5"), a list's "1, 2 and 3" ("1、2 和 3")."""
+        if len(said) < 2:
+            return "".join(said)
+        if shape == "range":
+            # another language's table tells a range from an arrow's "to" by its own phrase
+            joint = " 到 " if self.zh else " up to " if self.foreign else " to "
+        else:
+            joint = " 和 " if self.zh else " and "
+        return ("、" if self.zh else ", ").join(said[:-1]) + joint + said[-1]
+
+    def unit_words(self, unit: str, plural: bool) -> str:
+        """siunitx's unit argument in words; in another language the symbols (but percent and
+        degrees, which its table has words for); as written when a word is missing."""
+        from narrator.script.maths_units import say_units, siunitx_units
+
+        found = siunitx_units(unit)
+        words = None
+        if found and self.foreign and not all(symbol in ("%", "°", "°C") for symbol, _ in found):
+            words = self.unit_symbols(found)
+        elif found:
+            words = say_units(found, self.lang, plural=plural)
+        return words or speak_symbols(" ".join(re.sub(r"[\\{}$^_~]", " ", unit).split()), self.lang)
+
+    def angle(self, numbers: list[str]) -> str:
+        """\\ang{30;15;10}: "30 degrees 15 minutes 10 seconds" ("30 度 15 分 10 秒"); in another
+        language the minutes' and seconds' symbols."""
+        from narrator.script.maths_units import say_units
+
+        said = []
+        for x, symbol in zip(numbers, ("°", "′", "″"), strict=False):
+            if x:
+                words = (self.unit_symbols([(symbol, 1)]) if self.foreign and symbol != "°"
+                         else say_units([(symbol, 1)], self.lang, plural=not _one(x)))
+                said.append(f"{self.number(x)} {words}")
+        return " ".join(said)
 
     def units(self, out: list[str], atoms: list[tuple[str, Any]], k: int) -> tuple[str, int] | None:
         """Units written upright from ``k`` (``\\mathrm{J\\,kg^{-1}}``, ``\\text{kg}\\cdot\\text{m}^2``,
@@ -1054,10 +1101,7 @@ class _Speaker:
         if number and self._solid(atoms, k - 1, -1) == ("c", "."):
             number = ""  # 1.\mathrm{N}: the mantissa's letter, not one newton
         if node.macroname in _SIUNITX:
-            quantity = self.siunitx(node, number)
-            if quantity == _w("%", "zh") and number:  # 5\,\si{\percent}: 百分之5
-                quantity = self.percent(out).pop()
-            return quantity, k + 1
+            return self.siunitx(node, out, number), k + 1
         text, committed, j, end = "", "", k, k
         while j < len(atoms):
             kind, value = atoms[j]
@@ -1181,14 +1225,34 @@ class _Speaker:
     def expected(self, atoms: list[tuple[str, Any]], k: int) -> bool:
         """Is the square bracket at ``k`` the argument of an expectation, probability, variance or
         covariance (E[X], \\mathbb{E}[X], P[X = 1], \\Pr[A], \\operatorname{Var}[X], Cov[X, Y])?
-        It is said as a function's brackets are: "E of X"."""
-        b = self._before(atoms, k)
-        if b < 0:
+        It is said as a function's brackets are: "E of X", \\mathbb{E}_\\theta[X] "E sub theta of X". Not
+        after TeX's spacing (E\\,[J], P\\ [W]: a quantity's unit), nor around upright units (E [\\text{J}])."""
+        b = k - 1
+        while b >= 0 and (atoms[b][0] == "c" and atoms[b][1].isspace()
+                          or atoms[b][0] == "m" and atoms[b][1].macroname in _OPEN_SIZES):
+            b -= 1  # E \left[X\right]: a space in TeX says nothing
+        while b >= 2 and atoms[b - 1] in (("c", "^"), ("c", "_")):
+            b -= 2  # \mathbb{E}_\theta[X], E^Q[X]
+        inner = self._solid(atoms, k + 1, 1)
+        if b < 0 or self._blank(atoms[b]) or inner is not None and inner[0] == "m" and inner[1].macroname in _UNIT_MACROS:
             return False
         name = self.token(atoms[b]).lstrip("\\")
         if atoms[b][0] == "c" and b >= 2:  # Var[X] typed: a word of letters
             name = _letter_word(atoms, _word_start(atoms, b)) or name
         return name in _EXPECTATIONS
+
+    def bracketed_ratio(self, atoms: list[tuple[str, Any]], i: int) -> bool:
+        """May the colon before ``i``, inside round brackets, be a ratio's: do the brackets hold
+        only numbers, letters and colons ((3:2), (a:b:c)) and belong to no function (I(A:B))? Not
+        a condition or a label: (x : P(x)), (\\text{Step } 1: x + 1); not after an operand (I(A:B))."""
+        start = i - 1
+        while start >= 0 and atoms[start] != ("c", "("):
+            start -= 1
+        end = _closing(atoms, start + 1) if start >= 0 else None
+        if end is None or end < i or self.called(atoms, start) or self.operand_before(atoms, start):
+            return False
+        return all(kind == "c" and (value.isalnum() or value in ".:") or self._blank((kind, value))
+                   or kind == "m" and value.macroname in _CLOSE_SIZES for kind, value in atoms[start + 1:end])
 
     def _principal(self, atoms: list[tuple[str, Any]], p: int, bracket: int) -> bool:
         """Is the P at ``p`` a sum of money times the bracket at ``bracket``: a number opens a sum in

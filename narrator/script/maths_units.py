@@ -33,8 +33,11 @@ _MORE: dict[str, tuple[str, str, str]] = {
     "rad": ("radian", "radians", "弧度"), "sr": ("steradian", "steradians", "球面度"),
     "Da": ("dalton", "daltons", "道尔顿"), "M": ("molar", "molar", "摩尔每升"),
     "°C": ("degree Celsius", "degrees Celsius", "摄氏度"), "°": ("degree", "degrees", "度"),
-    "′": ("minute", "minutes", "分"), "″": ("second", "seconds", "秒"), "%": ("percent", "percent", ""),
-    "Å": ("angstrom", "angstroms", "埃"), "bar": ("bar", "bars", "巴"), "au": ("astronomical unit", "astronomical units", "天文单位"),
+    "′": ("minute", "minutes", "分"), "″": ("second", "seconds", "秒"),  # an angle's (\ang{30;15;10})
+    "arcmin": ("arcminute", "arcminutes", "角分"), "arcsec": ("arcsecond", "arcseconds", "角秒"),
+    "%": ("percent", "percent", "百分"), "Å": ("angstrom", "angstroms", "埃"), "bar": ("bar", "bars", "巴"),
+    "au": ("astronomical unit", "astronomical units", "天文单位"), "ha": ("hectare", "hectares", "公顷"),
+    "dm": ("decimeter", "decimeters", "分米"),
 }
 # siunitx macro names -> symbols (\kilo\metre is "km")
 _SI_PREFIXES = {"yocto": "y", "zepto": "z", "atto": "a", "femto": "f", "pico": "p", "nano": "n",
@@ -48,7 +51,7 @@ _SI_UNITS = {"metre": "m", "meter": "m", "gram": "g", "kilogram": "kg", "second"
              "tonne": "t", "minute": "min", "hour": "h", "day": "d", "electronvolt": "eV",
              "radian": "rad", "steradian": "sr", "dalton": "Da", "bit": "b", "byte": "B",
              "calorie": "cal", "decibel": "dB", "degreeCelsius": "°C", "celsius": "°C", "degree": "°",
-             "arcminute": "′", "arcsecond": "″", "percent": "%", "angstrom": "Å", "bar": "bar",
+             "arcminute": "arcmin", "arcsecond": "arcsec", "percent": "%", "angstrom": "Å", "bar": "bar",
              "astronomicalunit": "au", "hectare": "ha"}
 # lengths: m² is "square meters" / 平方米, s² "seconds squared" / 二次方秒
 _LENGTH = re.compile(r"(?:[kcmdnpfµμ]?m|ft|yd|mi|in|km)$")

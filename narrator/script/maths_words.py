@@ -96,6 +96,10 @@ _PHRASES: list[tuple[str, str, str, str, str]] = [
     ("gives", "tuottaa", "ergibt", "donne", "da"),
     ("is in equilibrium with", "on tasapainossa", "im Gleichgewicht mit", "en équilibre avec", "en equilibrio con"),
     ("to", "nuoli", "nach", "vers", "a"),  # a lone arrow: f: A → B, 4 Fe + 3 O₂ → 2 Fe₂O₃
+    # what maths.py says only for these tables, where "to" would be the arrow's: a ratio (3:2) and a
+    # range (\qtyrange{1}{5}{\metre}, "1 bis 5 m")
+    ("in ratio to", "suhteessa", "zu", "à", "a"),
+    ("up to", "–", "bis", "à", "a"),
     # summaries of long formulas
     ("a long formula:", "pitkä kaava:", "eine lange Formel:", "une longue formule :", "una fórmula larga:"),
     ("a long expression", "pitkä lauseke", "ein langer Ausdruck", "une longue expression",
