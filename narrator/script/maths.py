@@ -682,6 +682,7 @@ class _Speaker:
         silent: set[int] = set()  # closing brackets not said (of f(x) in Chinese)
         squares: set[int] = set()  # closing brackets of E[X]: counted in depth as a call's
         maps: set[int] = set()  # the arrows of f: X → Y, said "to"
+        ratios: dict[int, bool] = {}  # colons known to be ratios' or not (see _ratio_after)
         while i < n:
             kind, value = atoms[i]
             i += 1
@@ -807,7 +808,7 @@ class _Speaker:
                         continue  # 25^\circ C; but 25^\circ CO_2, 30^\circ C_1, 90^\circ C' keep their letters
                     out.append(ch)
                     continue
-                if ch == ":" and out and (after := self.colon(out, atoms, i, maps, depth)) is not None:
+                if ch == ":" and out and (after := self.colon(out, atoms, i, maps, depth, ratios)) is not None:
                     i = after
                     continue
                 if ch == "." and atoms[i:i + 2] == [("c", "."), ("c", ".")]:
@@ -840,10 +841,11 @@ class _Speaker:
             i = self.macro(out, value, atoms, i, maps)
         return out
 
-    def colon(self, out: list[str], atoms: list[tuple[str, Any]], i: int, maps: set[int], depth: int) -> int | None:
+    def colon(self, out: list[str], atoms: list[tuple[str, Any]], i: int, maps: set[int], depth: int,
+              ratios: dict[int, bool]) -> int | None:
         """Says the colon before ``i`` if it says something (a signature's "from", a definition, a
         ratio) and returns the index to go on from; None when it says nothing (a condition, a label).
-        ``depth``: the round brackets open around it."""
+        ``depth``: the round brackets open around it; ``ratios``: what :func:`_ratio_after` found in this run."""
         arrow = _arrow_after(atoms, i)
         if arrow is not None:  # f\colon X \to Y: "f from X to Y"
             out.append("从" if self.zh else "from")
@@ -857,7 +859,7 @@ class _Speaker:
             return k + 1
         nxt = self._solid(atoms, i, 1)
         if self.operand_before(atoms, i - 1) and nxt is not None and (nxt[0] != "c" or nxt[1].isalnum()) \
-                and _ratio_after(atoms, i) and not _quantified(atoms, i - 1) \
+                and _ratio_after(atoms, i, ratios) and not _quantified(atoms, i - 1) \
                 and (not depth or self.bracketed_ratio(atoms, i)):
             out.append("比" if self.zh else "in ratio to" if self.foreign else "to")  # 3:2, a:b = c:d: a ratio
             return i
@@ -1815,13 +1817,13 @@ def script_words(before: str, text: str, kind: str, lang: str, after_formula: bo
 
 def _arrow_after(atoms: list[tuple[str, Any]], i: int) -> int | None:
     """The index of the arrow of a function's signature after its colon (f: X → Y), if one comes
-    before any relation or comma at this level."""
+    before any relation, comma or other colon at this level."""
     depth = 0
     for k in range(i, len(atoms)):
         kind, value = atoms[k]
         if kind == "c":
             depth += (value in "([") - (value in ")]")
-            if depth < 0 or (not depth and value in "=,;<>"):
+            if depth < 0 or (not depth and value in "=,;<>:"):
                 return None
             if value == "→" and not depth:
                 return k
@@ -1868,14 +1870,28 @@ def _ket_end(atoms: list[tuple[str, Any]], i: int, end: str = "⟩") -> int | No
     return None
 
 
-def _ratio_after(atoms: list[tuple[str, Any]], i: int) -> bool:
+def _ratio_after(atoms: list[tuple[str, Any]], i: int, known: dict[int, bool]) -> bool:
     """Is the colon before ``i`` a ratio's (3:2, a:b:c, a:b = c:d, 3:4 < 4:5)? Only operands follow
     it at this level, up to the end or a bracket closing, or a relation then another ratio. A
     relation without a ratio after it, an arrow, bar or comma makes it a condition or a label
-    ({x : x > 0}, f: x ↦ x², A: x = 1); a quantifier before it too (∀x : P(x), checked by the caller)."""
+    ({x : x > 0}, f: x ↦ x², A: x = 1); a quantifier before it too (∀x : P(x), checked by the caller).
+    ``known`` keeps the answers of a run: the colons of a chain a:b:c:… share the first one's, so a
+    chain is scanned once, not once per colon."""
+    if i in known:
+        return known[i]
+    chain = [i]
+    ratio = _ratio_scan(atoms, i, chain)
+    known.update(dict.fromkeys(chain, ratio))
+    return ratio
+
+
+def _ratio_scan(atoms: list[tuple[str, Any]], i: int, chain: list[int]) -> bool:
+    """:func:`_ratio_after`'s scan; the index after each colon it passes (whose answer is the same)
+    goes into ``chain``."""
     depth = 0
     equals = False  # past the relation between two ratios: a colon must follow
-    for kind, value in atoms[i:]:
+    for k in range(i, len(atoms)):
+        kind, value = atoms[k]
         if kind == "c":
             depth += (value in "([") - (value in ")]")
             if depth < 0:
@@ -1886,8 +1902,10 @@ def _ratio_after(atoms: list[tuple[str, Any]], i: int) -> bool:
                 if equals:
                     return False
                 equals = True
-            elif value == ":" and equals:
-                return True
+            elif value == ":":
+                if equals:
+                    return True
+                chain.append(k + 1)
             elif value in ",;，；|∣→↦⇒⇔∈∉⊂⊆":
                 return False
         elif kind == "m" and not depth and value.macroname in _STATEMENT_BREAKS:
@@ -1901,9 +1919,16 @@ def _ratio_after(atoms: list[tuple[str, Any]], i: int) -> bool:
 
 
 def _quantified(atoms: list[tuple[str, Any]], k: int) -> bool:
-    """Does a quantifier (∀, ∃) come before ``k``: ∀x : P(x), the colon says "such that"."""
-    return any(kind == "c" and value in "∀∃" or kind == "m" and value.macroname in ("forall", "exists")
-               for kind, value in atoms[:k])
+    """Does a quantifier (∀, ∃) come before ``k``, after any colon before it: ∀x : P(x), the colon
+    says "such that". (Back to the colon only: a long chain of colons is not scanned once per colon.)"""
+    while k > 0:
+        k -= 1
+        kind, value = atoms[k]
+        if kind == "c" and value == ":":
+            return False
+        if kind == "c" and value in "∀∃" or kind == "m" and value.macroname in ("forall", "exists"):
+            return True
+    return False
 
 
 def _charge(script: str, zh: bool, found: re.Match[str] | None = None) -> str:
