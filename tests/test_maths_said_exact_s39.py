@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from narrator.script import maths
 from narrator.script.maths import speak_tex
 
 pytestmark = pytest.mark.usefixtures("said_afresh")
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.usefixtures("said_afresh")
     (r"\num{9.81(2)}", "en", "9.81 plus or minus 0.02"),
     (r"\qty{1.234(56)}{\metre}", "en", "1.234 plus or minus 0.056 meters"),
     (r"\num{12(3)}", "en", "12 plus or minus 3"),
+    (r"\num{1.23(4)(5)}", "en", "1.23 plus or minus 0.04 plus or minus 0.05"),
     # the power of ten is the whole quantity's: (1.5 ± 1.2) × 10³, after a pause
     (r"\num{1.5(12)e3}", "en", "1.5 plus or minus 1.2, times 10 cubed"),
     (r"\num{1.5 \pm 0.2 e-3}", "zh", "1.5 正负 0.2，乘 10 的负3次方"),
@@ -107,6 +109,10 @@ def test_siunitx_unit_macros_are_named(tex: str, lang: str, said: str) -> None:
     (r"3:2", "de", "3 zu 2"),
     (r"(3:2)", "es", "3 a 2"),
     (r"\Pr(X = 1) = 0.5", "de", "P von X gleich 1, gleich 0.5"),
+    # one degree: the singular has its words too (the table had only "degrees": "SI 1 degreeCelsius")
+    (r"\SI{1}{\degreeCelsius}", "de", "1 Grad Celsius"),
+    (r"\ang{-1}", "fr", "-1 degré"),
+    (r"\SI{1}{\degree}", "es", "1 grado"),
 ])
 def test_siunitx_ranges_and_ratios_in_a_foreign_lesson(tex: str, lang: str, said: str) -> None:
     assert speak_tex(tex, lang) == said
@@ -118,6 +124,13 @@ def test_siunitx_ranges_and_ratios_in_a_foreign_lesson(tex: str, lang: str, said
     (r"\left(a:b\right)", "a to b"),
     (r"x = (a:b)", "x equals a to b"),
     (r"(a:b:c)", "a to b to c"),
+    (r"(n_1 : n_2)", "n 1 to n 2"),
+    (r"(\alpha : \beta)", "alpha to beta"),
+    (r"(-1 : 2)", "minus 1 to 2"),
+    (r"\text{scale } (1 : 25\,000)", "scale, 1 to 25,000"),
+    (r"2(a:b)", "2, a to b"),
+    # after an interval's "(" closed by "]" the colon is outside any round bracket
+    (r"x \in (0, 1], \quad a:b = 2:3", "x in 0, 1, a to b equals 2 to 3"),
     # no ratio: a condition, a label, a function's argument, a signature, a definition
     (r"\{x : x > 0\}", "the set of x such that x is greater than 0"),
     (r"(x : P(x))", "x P of x"),
@@ -126,6 +139,10 @@ def test_siunitx_ranges_and_ratios_in_a_foreign_lesson(tex: str, lang: str, said
     (r"I(A:B)", "I, A B"),
     (r"g(f: X \to Y)", "g of f from X to Y"),
     (r"(x := 2)", "x is defined as 2"),
+    # a signature after a label's colon, a signature whose domain holds a colon
+    (r"\text{Def}: f: A \to B", "Def f from A to B"),
+    (r"f: \{x : x \ge 0\} \to \mathbb{R}",
+     "f from the set of x such that x is greater than or equal to 0, to the real numbers"),
 ])
 def test_a_ratio_inside_brackets_is_said(tex: str, said: str) -> None:
     assert speak_tex(tex, "en") == said
@@ -147,6 +164,11 @@ def test_a_ratio_inside_brackets_is_said(tex: str, said: str) -> None:
     (r"\Pr(A \mid B)", "en", "P of A given B"),
     (r"\Pr_\theta(X = x)", "en", "P sub theta, of X equals x"),
     (r"\P(A)", "en", "P of A"),
+    (r"\mathbb{E}\!\left[X\right]", "en", "E of X"),
+    (r"\mathbb{E}\,[X]", "en", "E of X"),
+    (r"\mathbb{E}[\mathrm{e}^{tX}]", "en", "E of e to the power t X"),
+    (r"E[\text{profit}]", "en", "E of profit"),
+    (r"\Pr[\text{heads}]", "en", "P of heads"),
     (r"E[X]", "zh", "E X"),
     (r"\Pr(A)", "zh", "P A"),
     # a quantity's unit in square brackets, as axis and table labels write it
@@ -176,16 +198,22 @@ def test_statistics_operators_in_text_are_calls(tex: str, said: str) -> None:
     assert speak_tex(tex, "en") == said
 
 
-def test_a_long_chain_of_colons_is_read_as_a_short_one() -> None:
+def test_a_long_chain_of_colons_is_read_as_a_short_one(monkeypatch: pytest.MonkeyPatch) -> None:
     # each colon of a chain shares the first one's answer (scanned once: a 4,000-character chain
     # took a second, 36 KB twenty); the reading is the short chain's, colon for colon
     assert speak_tex("a:" * 300 + "b", "en", whole=True) == " to ".join(["a"] * 300 + ["b"])
     assert speak_tex("a:" * 300 + "b, x", "en", whole=True) == " ".join(["a"] * 300 + ["b,", "x"])
     assert speak_tex(r"\forall x : " + "y:z " * 3, "en", whole=True) == "for all x " + " ".join(["y to z"] * 3)
+    assert speak_tex("(" + "a:" * 300 + "b)", "en", whole=True) == " to ".join(["a"] * 300 + ["b"])
+    # the chain is scanned once
+    scans: list[int] = []
+    scan = maths._ratio_scan
+    monkeypatch.setattr(maths, "_ratio_scan", lambda atoms, i, chain: scans.append(i) or scan(atoms, i, chain))
+    assert speak_tex("a:b:c:d:e:f", "en") == "a to b to c to d to e to f" and len(scans) == 1
 
 
 @pytest.mark.parametrize(("tex", "said"), [
-    # a quantifier makes only its own colon "such that" (read up to the colon before)
+    # a quantifier's colon is no ratio, and only its own (read back to the colon before)
     (r"\forall x : a:b", "for all x a to b"),
     (r"\forall x \in S : P(x)", "for all x in S P of x"),
     (r"a:b:c = 1:2:3", "a to b to c equals 1 to 2 to 3"),

@@ -147,7 +147,7 @@ _UNIT_MACROS = frozenset(_SIUNITX) | {"text", "textrm", "mathrm", "mbox", "textn
 # in the last digits: 9.81 ± 0.02), 9.81 \pm 0.02 and 9.81 +- 0.02, an exponent 3e8 or 3d8
 _SI_POWER_OF_TEN = re.compile(r"\s*(?:x|\\times|\\cdot)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?")
 _SI_PRODUCT = re.compile(r"\s*(?:x|\\times|\\cdot)\s*")
-_SI_CONCISE = re.compile(r"(\d+)(?:\.(\d+))?\((\d+)\)")
+_SI_CONCISE = re.compile(r"(\d+)(?:\.(\d+))?((?:\(\d+\))+)")
 _SI_PLUS_MINUS = re.compile(r"\s*(?:\\pm|\+-|±)\s*")
 _SI_EXPONENT = re.compile(r"(?<=\d)[eEdD]([-+−]?\d+)$")
 _SI_PERCENT = frozenset(("\\percent", "%", "\\%"))
@@ -197,6 +197,8 @@ _NAMES = frozenset("min max log ln det sup inf arg lim exp sin cos tan deg dim k
 # letters that are functions when a bracket follows: f(x) is "f of x", a(b+c) a product
 _CALLED = frozenset("fghpqFGHPLNEO")
 _CALLED_MACROS = frozenset(("phi", "varphi", "psi", "Phi", "Psi", "E", "P", "Pr"))  # \\E, \\P: one-letter commands
+# TeX's spaces (not \\!, which takes one away)
+_TEX_SPACES = frozenset((",", ";", ":", " ", "quad", "qquad", "enspace", "thinspace", "medspace", "thickspace", "space"))
 # statistics' operators: their argument in square brackets too (E[X]), and a function in text (\text{Var}(X))
 _EXPECTATIONS = frozenset(("E", "P", "Pr", "Var", "Cov", "Corr", "plim"))
 _MATRICES = frozenset(("matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix",
@@ -230,9 +232,11 @@ def _w(key: str, lang: str) -> str:
 
 
 def _uncertainty(m: re.Match[str]) -> str:
-    """siunitx's concise uncertainty written out: 9.81(2) is 9.81 ± 0.02, 1.234(56) 1.234 ± 0.056."""
+    """siunitx's concise uncertainties written out: 9.81(2) is 9.81 ± 0.02, 1.234(56) 1.234 ± 0.056,
+    1.23(4)(5) 1.23 ± 0.04 ± 0.05."""
     places = len(m[2] or "")
-    return f"{m[1]}{'.' + m[2] if m[2] else ''}±{int(m[3]) / 10 ** places:.{places}f}"
+    return f"{m[1]}{'.' + m[2] if m[2] else ''}" + "".join(
+        f"±{int(u) / 10 ** places:.{places}f}" for u in re.findall(r"\d+", m[3]))
 
 
 def _one(number: str) -> bool:
@@ -681,6 +685,7 @@ class _Speaker:
         depth = 0  # round brackets open here: a lone bar inside them is "given"
         silent: set[int] = set()  # closing brackets not said (of f(x) in Chinese)
         squares: set[int] = set()  # closing brackets of E[X]: counted in depth as a call's
+        opened: list[int] = []  # where the round brackets open here start
         maps: set[int] = set()  # the arrows of f: X → Y, said "to"
         ratios: dict[int, bool] = {}  # colons known to be ratios' or not (see _ratio_after)
         while i < n:
@@ -712,6 +717,10 @@ class _Speaker:
                     continue
                 if ch in "()":
                     depth += 1 if ch == "(" else -1 if depth else 0
+                    if ch == "(":
+                        opened.append(i - 1)
+                    elif opened:
+                        opened.pop()
                 expected = ch == "[" and self.expected(atoms, i - 1)
                 if expected and (close := _closing(atoms, i, "[]")) is not None:
                     squares.add(close)  # E[X | Y]: "given" inside, as in P(A | B)
@@ -808,7 +817,8 @@ class _Speaker:
                         continue  # 25^\circ C; but 25^\circ CO_2, 30^\circ C_1, 90^\circ C' keep their letters
                     out.append(ch)
                     continue
-                if ch == ":" and out and (after := self.colon(out, atoms, i, maps, depth, ratios)) is not None:
+                if ch == ":" and out and (after := self.colon(out, atoms, i, maps, opened[-1] if opened else None,
+                                                              ratios)) is not None:
                     i = after
                     continue
                 if ch == "." and atoms[i:i + 2] == [("c", "."), ("c", ".")]:
@@ -841,11 +851,12 @@ class _Speaker:
             i = self.macro(out, value, atoms, i, maps)
         return out
 
-    def colon(self, out: list[str], atoms: list[tuple[str, Any]], i: int, maps: set[int], depth: int,
+    def colon(self, out: list[str], atoms: list[tuple[str, Any]], i: int, maps: set[int], bracket: int | None,
               ratios: dict[int, bool]) -> int | None:
         """Says the colon before ``i`` if it says something (a signature's "from", a definition, a
         ratio) and returns the index to go on from; None when it says nothing (a condition, a label).
-        ``depth``: the round brackets open around it; ``ratios``: what :func:`_ratio_after` found in this run."""
+        ``bracket``: the innermost round bracket open around it; ``ratios``: what this run found (see
+        :func:`_ratio_after`, :meth:`bracketed_ratio`)."""
         arrow = _arrow_after(atoms, i)
         if arrow is not None:  # f\colon X \to Y: "f from X to Y"
             out.append("从" if self.zh else "from")
@@ -860,7 +871,7 @@ class _Speaker:
         nxt = self._solid(atoms, i, 1)
         if self.operand_before(atoms, i - 1) and nxt is not None and (nxt[0] != "c" or nxt[1].isalnum()) \
                 and _ratio_after(atoms, i, ratios) and not _quantified(atoms, i - 1) \
-                and (not depth or self.bracketed_ratio(atoms, i)):
+                and (bracket is None or self.bracketed_ratio(atoms, bracket, ratios)):
             out.append("比" if self.zh else "in ratio to" if self.foreign else "to")  # 3:2, a:b = c:d: a ratio
             return i
         return None
@@ -1057,7 +1068,7 @@ class _Speaker:
 
     def unit_words(self, unit: str, plural: bool) -> str:
         """siunitx's unit argument in words; in another language the symbols (but percent and
-        degrees, which its table has words for); as written when a word is missing."""
+        degrees, which maths_words has words for); as written when a word is missing."""
         from narrator.script.maths_units import say_units, siunitx_units
 
         found = siunitx_units(unit)
@@ -1227,34 +1238,53 @@ class _Speaker:
     def expected(self, atoms: list[tuple[str, Any]], k: int) -> bool:
         """Is the square bracket at ``k`` the argument of an expectation, probability, variance or
         covariance (E[X], \\mathbb{E}[X], P[X = 1], \\Pr[A], \\operatorname{Var}[X], Cov[X, Y])?
-        It is said as a function's brackets are: "E of X", \\mathbb{E}_\\theta[X] "E sub theta of X". Not
-        after TeX's spacing (E\\,[J], P\\ [W]: a quantity's unit), nor around upright units (E [\\text{J}])."""
-        b = k - 1
-        while b >= 0 and (atoms[b][0] == "c" and atoms[b][1].isspace()
-                          or atoms[b][0] == "m" and atoms[b][1].macroname in _OPEN_SIZES):
-            b -= 1  # E \left[X\right]: a space in TeX says nothing
+        It is said as a function's brackets are: "E of X", \\mathbb{E}_\\theta[X] "E sub theta, of X".
+        A letter typed (E, P) before TeX's spacing or around upright units is a quantity with its
+        unit (E\\,[J], \\Delta E [\\text{J}]); \\mathbb{E}, \\Pr, \\operatorname{Var} never are."""
+        b, spaced = k - 1, False
+        while b >= 0 and self._blank(atoms[b]):  # E \left[X\right], \mathbb{E}\!\left[X\right]
+            spaced = spaced or atoms[b][0] == "m" and atoms[b][1].macroname in _TEX_SPACES
+            b -= 1
         while b >= 2 and atoms[b - 1] in (("c", "^"), ("c", "_")):
             b -= 2  # \mathbb{E}_\theta[X], E^Q[X]
-        inner = self._solid(atoms, k + 1, 1)
-        if b < 0 or self._blank(atoms[b]) or inner is not None and inner[0] == "m" and inner[1].macroname in _UNIT_MACROS:
+        if b < 0:
             return False
         name = self.token(atoms[b]).lstrip("\\")
-        if atoms[b][0] == "c" and b >= 2:  # Var[X] typed: a word of letters
-            name = _letter_word(atoms, _word_start(atoms, b)) or name
+        if atoms[b][0] == "c":
+            name = _letter_word(atoms, _word_start(atoms, b)) or name  # Var[X] typed: a word of letters
+            if spaced or self.unit_label(atoms, k):
+                return False
         return name in _EXPECTATIONS
 
-    def bracketed_ratio(self, atoms: list[tuple[str, Any]], i: int) -> bool:
-        """May the colon before ``i``, inside round brackets, be a ratio's: do the brackets hold
-        only numbers, letters and colons ((3:2), (a:b:c)) and belong to no function (I(A:B))? Not
-        a condition or a label: (x : P(x)), (\\text{Step } 1: x + 1); not after an operand (I(A:B))."""
-        start = i - 1
-        while start >= 0 and atoms[start] != ("c", "("):
-            start -= 1
-        end = _closing(atoms, start + 1) if start >= 0 else None
-        if end is None or end < i or self.called(atoms, start) or self.operand_before(atoms, start):
-            return False
-        return all(kind == "c" and (value.isalnum() or value in ".:") or self._blank((kind, value))
-                   or kind == "m" and value.macroname in _CLOSE_SIZES for kind, value in atoms[start + 1:end])
+    def unit_label(self, atoms: list[tuple[str, Any]], k: int) -> bool:
+        """Does the square bracket at ``k`` hold units alone, written upright ([\\text{kJ/mol}], [\\mathrm{W}])?"""
+        from narrator.script.maths_units import parse_units
+
+        close = _closing(atoms, k + 1, "[]")
+        inner = [a for a in atoms[k + 1:close] if not self._blank(a)
+                 and not (a[0] == "m" and a[1].macroname in _CLOSE_SIZES)] if close is not None else []  # \right]
+        return bool(inner) and all(kind == "m" and value.macroname in _UNIT_MACROS for kind, value in inner) \
+            and parse_units(" ".join(self.text_arg(value) for _, value in inner)) is not None
+
+    def bracketed_ratio(self, atoms: list[tuple[str, Any]], start: int, ratios: dict[int, bool]) -> bool:
+        """May a colon inside the round brackets opening at ``start`` be a ratio's ((3:2), (n_1 : n_2),
+        2(a:b))? Not when they hold a relation, a comma, a bracket or words ((x : P(x)), (x : x
+        \\text{ is even}), (\\text{Step } 1: x + 1)), nor when they are a function's or follow a letter
+        (I(A:B)). A "(" that no ")" closes (an interval's: (0, 1]) leaves the colon outside.
+        ``ratios`` keeps the answer for each bracket (under minus its index, one less)."""
+        if -start - 1 in ratios:
+            return ratios[-start - 1]
+        end = _closing(atoms, start + 1)
+        before = self._solid(atoms, start - 1, -1)
+        if end is None:
+            answer = True
+        elif self.called(atoms, start) or before is not None and before[0] == "c" and before[1].isalpha():
+            answer = False
+        else:
+            answer = not any(kind == "c" and (value in "(,;" or value in _RELATIONS) or kind == "m" and (
+                value.macroname in _TEXT_MACROS or value.macroname in _RELATIONS) for kind, value in atoms[start + 1:end])
+        ratios[-start - 1] = answer
+        return answer
 
     def _principal(self, atoms: list[tuple[str, Any]], p: int, bracket: int) -> bool:
         """Is the P at ``p`` a sum of money times the bracket at ``bracket``: a number opens a sum in
@@ -1822,7 +1852,7 @@ def _arrow_after(atoms: list[tuple[str, Any]], i: int) -> int | None:
     for k in range(i, len(atoms)):
         kind, value = atoms[k]
         if kind == "c":
-            depth += (value in "([") - (value in ")]")
+            depth += (value in "([⦃") - (value in ")]⦄")  # f: \{x : x ≥ 0\} → ℝ
             if depth < 0 or (not depth and value in "=,;<>:"):
                 return None
             if value == "→" and not depth:
@@ -1920,7 +1950,7 @@ def _ratio_scan(atoms: list[tuple[str, Any]], i: int, chain: list[int]) -> bool:
 
 def _quantified(atoms: list[tuple[str, Any]], k: int) -> bool:
     """Does a quantifier (∀, ∃) come before ``k``, after any colon before it: ∀x : P(x), the colon
-    says "such that". (Back to the colon only: a long chain of colons is not scanned once per colon.)"""
+    is the quantifier's, no ratio. (Back to the colon only: a chain of colons is not scanned once per colon.)"""
     while k > 0:
         k -= 1
         kind, value = atoms[k]

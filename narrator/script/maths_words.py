@@ -91,6 +91,8 @@ _PHRASES: list[tuple[str, str, str, str, str]] = [
     ("degrees Celsius", "celsiusastetta", "Grad Celsius", "degrés Celsius", "grados Celsius"),
     ("degrees Fahrenheit", "fahrenheitastetta", "Grad Fahrenheit", "degrés Fahrenheit", "grados Fahrenheit"),
     ("degrees", "astetta", "Grad", "degrés", "grados"),
+    ("degree Celsius", "celsiusaste", "Grad Celsius", "degré Celsius", "grado Celsius"),
+    ("degree", "aste", "Grad", "degré", "grado"),
     ("angle", "kulma", "Winkel", "angle", "ángulo"),
     ("triangle", "kolmio", "Dreieck", "triangle", "triángulo"),
     ("gives", "tuottaa", "ergibt", "donne", "da"),
