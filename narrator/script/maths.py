@@ -196,8 +196,8 @@ _BINARY = frozenset("times cdot div pm mp oplus otimes odot ast circ cap cup set
 _NAMES = frozenset("min max log ln det sup inf arg lim exp sin cos tan deg dim ker gcd".split())
 # letters that are functions when a bracket follows: f(x) is "f of x", a(b+c) a product
 _CALLED = frozenset("fghpqFGHPLNEO")
-_CALLED_MACROS = frozenset(("phi", "varphi", "psi", "Phi", "Psi", "E", "P", "Pr"))  # \\E, \\P: one-letter commands
-# TeX's spaces (not \\!, which takes one away)
+_CALLED_MACROS = frozenset(("phi", "varphi", "psi", "Phi", "Psi", "E", "P", "Pr"))  # \E, \P: lecturers' commands
+# TeX's spaces (not \!, which takes one away)
 _TEX_SPACES = frozenset((",", ";", ":", " ", "quad", "qquad", "enspace", "thinspace", "medspace", "thickspace", "space"))
 # statistics' operators: their argument in square brackets too (E[X]), and a function in text (\text{Var}(X))
 _EXPECTATIONS = frozenset(("E", "P", "Pr", "Var", "Cov", "Corr", "plim"))
