@@ -221,3 +221,10 @@ def test_a_long_chain_of_colons_is_read_as_a_short_one(monkeypatch: pytest.Monke
 ])
 def test_colons_after_a_quantifier_and_in_chains(tex: str, said: str) -> None:
     assert speak_tex(tex, "en") == said
+
+
+def test_a_huge_siunitx_uncertainty_is_read_not_refused() -> None:
+    # a lesson is untrusted: 5,000 digits in brackets raised ValueError (int() refuses such strings)
+    said = speak_tex(r"\num{1.5(" + "2" * 5000 + ")}", "en", whole=True)
+    assert said.startswith("1.5 plus or minus 2" + "2" * 10) and said.endswith("2.2")
+    assert speak_tex(r"\num{1.50(002)}", "en") == "1.50 plus or minus 0.02"

@@ -235,8 +235,12 @@ def _uncertainty(m: re.Match[str]) -> str:
     """siunitx's concise uncertainties written out: 9.81(2) is 9.81 ± 0.02, 1.234(56) 1.234 ± 0.056,
     1.23(4)(5) 1.23 ± 0.04 ± 0.05."""
     places = len(m[2] or "")
-    return f"{m[1]}{'.' + m[2] if m[2] else ''}" + "".join(
-        f"±{int(u) / 10 ** places:.{places}f}" for u in re.findall(r"\d+", m[3]))
+
+    def scaled(u: str) -> str:  # in the number's last places, by digits (no int: any length)
+        digits = (u.lstrip("0") or "0").rjust(places + 1, "0")
+        return digits[:len(digits) - places] + ("." + digits[-places:] if places else "")
+
+    return f"{m[1]}{'.' + m[2] if m[2] else ''}" + "".join(f"±{scaled(u)}" for u in re.findall(r"\d+", m[3]))
 
 
 def _one(number: str) -> bool:
